@@ -1,0 +1,246 @@
+"""Find the documents a part cites, and how: by number, by title 《…》, by a defined alias.
+
+A citation is first found as a *mention* (a title with the number in brackets after it, a
+bare number, a bare title, an alias); its relation is then read from the verbs around it:
+an act stated right after it (现将《X》转发给你们, 《X》同时废止) wins, else the nearest
+governing verb to its left in the same clause (贯彻落实《A》、《B》和《C》精神 governs all
+three, because other citations in between are skipped over), else it merely `cites`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from . import regexes as rx
+from .metadata import clean_title
+from .models import RELATION_PRIORITY, Citation, NumberMatch
+
+TITLE_MAX = 200  # a 《title》 longer than this is not a title (and bounds the scan)
+LEFT_WINDOW = 240
+EVIDENCE_MAX = 240
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int  # normalised span, the bracketed number included
+    end: int
+    number: NumberMatch | None = None
+    title: str | None = None
+    alias_def: str | None = None
+    alias_use: str | None = None
+
+
+def find_titles(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Top-level 《…》 spans in text[start:end], nesting with 《》 and 〈〉 balanced.
+
+    An unbalanced 《 is skipped after TITLE_MAX characters, so the scan is linear even on
+    hostile input such as 《《《《…
+    """
+    spans: list[tuple[int, int]] = []
+    i = text.find("《", start, end)
+    while i != -1:
+        depth, j, limit = 0, i, min(end, i + TITLE_MAX)
+        closed = -1
+        while j < limit:
+            ch = text[j]
+            if ch in rx.TITLE_OPEN:
+                depth += 1
+            elif ch in rx.TITLE_CLOSE:
+                depth -= 1
+                if depth == 0:
+                    closed = j + 1
+                    break
+            elif ch in "。；;":
+                break
+            j += 1
+        if closed != -1:
+            spans.append((i, closed))
+            i = text.find("《", closed, end)
+        else:
+            i = text.find("《", i + 1, end)
+    return spans
+
+
+def find_mentions(
+    text: str, start: int, end: int, numbers: list[NumberMatch]
+) -> list[Mention]:
+    """Every mention of another document in text[start:end], in reading order."""
+    nums = [n for n in numbers if start <= n.start < end]
+    used: set[int] = set()
+    mentions: list[Mention] = []
+    for ts, te in find_titles(text, start, end):
+        for k, n in enumerate(nums):
+            if ts <= n.start < te:
+                used.add(k)  # a number inside a title is part of the title
+        raw_title = clean_title(text[ts:te])
+        m_end = te
+        number: NumberMatch | None = None
+        alias_def: str | None = None
+        j = te
+        while j < end and text[j] in " \t\n":
+            j += 1
+        if j < end and text[j] in "（(":
+            close = _closing_paren(text, j, end)
+            if close != -1:
+                inside = [k for k, n in enumerate(nums) if j < n.start < close]
+                if inside:
+                    number = nums[inside[0]]
+                    used.update(inside)
+                a = rx.ALIAS_DEF.search(text, j, close)
+                if a:
+                    alias_def = a.group("alias")
+                if number or alias_def:
+                    m_end = close + 1
+        mentions.append(Mention(ts, m_end, number, raw_title, alias_def))
+    for k, n in enumerate(nums):
+        if k in used:
+            continue
+        alias_def = None
+        m_end = n.end
+        a = rx.ALIAS_DEF.match(text, n.end + (1 if text[n.end:n.end + 1] in "，," else 0))
+        if a:
+            alias_def = a.group("alias")
+        mentions.append(Mention(n.start, m_end, n, None, alias_def))
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def _closing_paren(text: str, open_at: int, end: int) -> int:
+    depth = 0
+    for j in range(open_at, min(end, open_at + 80)):
+        if text[j] in "（(":
+            depth += 1
+        elif text[j] in "）)":
+            depth -= 1
+            if depth == 0:
+                return j
+    return -1
+
+
+def relation(text: str, mention: Mention, others: list[Mention], lo: int) -> tuple[str, bool]:
+    """The mention's relation, and whether a verb stated it (False: the default `cites`)."""
+    right = text[mention.end:mention.end + 40]
+    for rel, pat in rx.RIGHT_ACTS:
+        if pat.match(right):
+            return rel, True
+    left_start = max(lo, mention.start - LEFT_WINDOW)
+    chars = list(text[left_start:mention.start])
+    for o in others:
+        if o.end <= left_start or o.start >= mention.start:
+            continue
+        for p in range(max(o.start, left_start), min(o.end, mention.start)):
+            chars[p - left_start] = "□"  # other citations are transparent
+    left = "".join(chars)
+    breaks = list(rx.CLAUSE_BREAK.finditer(left))
+    clause = left[breaks[-1].end():] if breaks else left
+    best: tuple[int, int, str] | None = None
+    for rank, (rel, pat) in enumerate(rx.LEFT_VERBS):
+        for m in pat.finditer(clause):
+            cand = (m.end(), -rank, rel)
+            if best is None or cand > best:
+                best = cand
+    if best:
+        return best[2], True
+    return "cites", False
+
+
+def evidence(text: str, start: int, end: int, lo: int, hi: int) -> str:
+    """The sentence around a mention, whitespace collapsed, at most EVIDENCE_MAX chars."""
+    left = text[max(lo, start - EVIDENCE_MAX // 2):start]
+    breaks = list(rx.SENTENCE_BREAK.finditer(left))
+    s = start - len(left) + (breaks[-1].end() if breaks else 0)
+    m = rx.SENTENCE_BREAK.search(text, end, min(hi, end + EVIDENCE_MAX // 2))
+    e = m.end() if m else min(hi, end + EVIDENCE_MAX // 2)
+    return re.sub(r"\s+", "", text[s:e])
+
+
+def extract_citations(
+    text: str,
+    start: int,
+    end: int,
+    numbers: list[NumberMatch],
+    own_number: str | None,
+    own_title: str | None,
+    header_numbers: frozenset[int] = frozenset(),
+) -> list[tuple[Citation, Mention]]:
+    """Citations of the part text[start:end], one per cited document, strongest relation kept.
+
+    `header_numbers` are offsets of numbers that stand in the part's header as its own
+    (a joint document may carry several); they are never citations. Offsets in the returned
+    citations are normalised; `extract.py` maps them back to the original text.
+    """
+    mentions = find_mentions(text, start, end, numbers)
+    aliases: dict[str, Mention] = {}
+    for m in mentions:
+        if m.alias_def and (m.number or m.title):
+            aliases[m.alias_def] = m
+    found: dict[str, tuple[Citation, Mention]] = {}
+    titles_of_numbers: dict[str, str] = {}
+    for m in mentions:
+        if m.number and m.number.start in header_numbers:
+            continue
+        target, found_by, alias = m, "number" if m.number else "title", None
+        if not m.number and m.title in aliases:
+            target, found_by, alias = aliases[m.title], "alias", m.title
+        elif not m.number and not _is_document_title(m.title):
+            continue
+        number = target.number.number.canonical if target.number else None
+        title = target.title
+        if number and number == own_number:
+            continue
+        if not number and title and own_title and title == own_title:
+            continue
+        rel, stated = relation(text, m, mentions, start)
+        conf = (target.number.confidence if target.number else 0.85)
+        if found_by == "alias":
+            conf = min(conf, 0.9)
+        if not stated:
+            conf *= 0.9
+        cit = Citation(
+            relation=rel,
+            evidence=evidence(text, m.start, m.end, start, end),
+            start=m.start,
+            end=m.end,
+            confidence=round(conf, 2),
+            number=number,
+            title=title,
+            alias=alias or target.alias_def,
+            found_by=found_by,
+        )
+        if number and title:
+            titles_of_numbers[title] = number
+        key = cit.key()
+        if key in found:
+            old, om = found[key]
+            stronger = RELATION_PRIORITY[rel] > RELATION_PRIORITY[old.relation]
+            merged = replace(cit if stronger else old, mentions=old.mentions + 1,
+                             title=old.title or cit.title, alias=old.alias or cit.alias)
+            found[key] = (merged, m if stronger else om)
+        else:
+            found[key] = (cit, m)
+    # A title cited alone that is also cited with its number elsewhere is the same document.
+    out: dict[str, tuple[Citation, Mention]] = {}
+    for key, (cit, m) in found.items():
+        if not cit.number and cit.title in titles_of_numbers:
+            nkey = titles_of_numbers[cit.title]
+            if nkey in found:
+                old, om = out.get(nkey, found[nkey])
+                better = RELATION_PRIORITY[cit.relation] > RELATION_PRIORITY[old.relation]
+                merged = replace(old, mentions=old.mentions + cit.mentions,
+                                 relation=cit.relation if better else old.relation,
+                                 evidence=cit.evidence if better else old.evidence)
+                out[nkey] = (merged, om)
+                continue
+        out.setdefault(key, (cit, m))
+    return sorted(out.values(), key=lambda cm: cm[0].start)
+
+
+_BARE_DOC_TYPE = re.compile(r"^(?:" + "|".join(rx.DOC_TYPE_WORDS) + r")$")
+
+
+def _is_document_title(t: str | None) -> bool:
+    """A 《title》 names a document (not a certificate, newspaper or book) by its ending."""
+    if not t or len(t) < 4 or _BARE_DOC_TYPE.match(t):
+        return False
+    return bool(rx.DOC_TITLE_END.search(t))

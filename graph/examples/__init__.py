@@ -1,0 +1,1 @@
+"""The bundled example corpus (fictional documents written for policygraph)."""

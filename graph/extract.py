@@ -1,0 +1,335 @@
+"""One document in, one record out: normalise → segment → identify → cite → resolve.
+
+`extract()` is pure: it reads nothing but its arguments, so a build can run it in worker
+processes and cache it by the content hash of its input.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from pathlib import PurePosixPath
+
+from . import metadata as md
+from . import regexes as rx
+from .authorities import NATION, AuthorityTable, load_table
+from .citations import extract_citations
+from .models import Authority, Citation, DocumentRecord, NumberMatch, Part, Source
+from .normalize import Normalized, normalize
+from .numbers import find_numbers, parse
+from .segment import Span, is_standalone_number, repeated_blocks, split_parts
+
+LEVEL_ORDER = ("national", "provincial", "municipal", "county")
+
+
+@dataclass(frozen=True)
+class _PartResult:
+    part: Part
+    number_code: str | None
+    number_year: int | None
+    warnings: tuple[str, ...]
+
+
+def extract(
+    source: Source,
+    table: AuthorityTable | None = None,
+    learned: Mapping[str, Authority] | None = None,
+) -> DocumentRecord:
+    """Extract the record of one document.
+
+    `learned` maps issuer codes to authorities learned from other documents of the corpus
+    (see `learn_codes`); it lets a city code that is ambiguous on its own be resolved.
+    """
+    table = table or load_table()
+    norm = normalize(source.text)
+    text = norm.text
+    warnings: list[str] = []
+    numbers = list(find_numbers(text, table.is_known, warnings))
+    spans = split_parts(text, numbers)
+    repeats = repeated_blocks(text)
+    if repeats:
+        chars = sum(e - s for s, e in repeats)
+        warnings.append(f"{len(repeats)} repeated sentence(s), {chars} characters: "
+                        "the page repeats blocks of its text")
+    results = [_extract_part(norm, span, numbers, table, learned or {}) for span in spans]
+    for r in results:
+        warnings.extend(r.warnings)
+    main = results[0].part
+    meta = source.meta
+    evidence = dict(main.evidence)
+    number, title, issuers = main.number, main.title, main.issuers
+    if not number and meta.get("number"):
+        parsed = parse(meta["number"], table.is_known)
+        if parsed:
+            number = parsed.canonical
+            evidence["number"] = "record metadata"
+    if not title and meta.get("title"):
+        title = md.clean_title(normalize(meta["title"]).text)
+        evidence["title"] = "record metadata"
+    if not issuers and meta.get("issuer"):
+        issuers = tuple(n for n in re.split(r"[、，,;；\s]+", normalize(meta["issuer"]).text) if n)
+        evidence["issuers"] = "record metadata"
+    fields = md.date_fields(text, spans[0])
+    date = main.date
+    if not date:
+        for name in ("成文日期", "发文日期", "印发日期", "签发日期"):
+            if name in fields:
+                date = fields[name]
+                evidence["date"] = f"{name} field of the page (no signing date in the text)"
+                break
+    if not date and meta.get("date"):
+        date = _meta_date(meta["date"])
+        if date:
+            evidence["date"] = "record metadata"
+    web_date = next((fields[n] for n in ("发布日期", "发布时间", "公布日期", "公开日期") if n in fields),
+                    None)
+    if web_date is None and "发文日期" in fields and fields["发文日期"] != date:
+        web_date = fields["发文日期"]
+    jurisdiction, level = main.jurisdiction, main.level
+    if number and not main.number:
+        # A number known only from metadata still tells the level.
+        auth = _resolve_number(table, number, _context(main, table), learned or {})
+        if auth and auth.level:
+            jurisdiction = jurisdiction or auth.jurisdiction
+            level = level or auth.level
+    rid = number or "src:" + source.path
+    citations = tuple(_to_original(c, norm) for c in main.citations)
+    parts = tuple(
+        replace(r.part, id=f"{rid}#{i}", citations=tuple(_to_original(c, norm) for c in r.part.citations))
+        for i, r in enumerate(results[1:], start=1)
+    )
+    return DocumentRecord(
+        id=rid,
+        source=source.path,
+        number=number,
+        title=title,
+        issuers=tuple(issuers),
+        jurisdiction=jurisdiction,
+        level=level,
+        date=date,
+        web_date=web_date,
+        citations=citations,
+        parts=parts,
+        warnings=tuple(dict.fromkeys(warnings)),
+        evidence=evidence,
+        encoding=source.encoding,
+        kind=source.kind,
+        chars=len(source.text),
+    )
+
+
+def _meta_date(raw: str) -> str | None:
+    t = normalize(raw).text
+    m = rx.ISO_DATE.search(t) or rx.DATE.search(t)
+    return md.date_from_match(m) if m else None
+
+
+def _to_original(c: Citation, norm: Normalized) -> Citation:
+    s, e = norm.original_span(c.start, c.end)
+    return replace(c, start=s, end=e)
+
+
+def _resolve_number(
+    table: AuthorityTable, number: str, context: set[str], learned: Mapping[str, Authority]
+) -> Authority | None:
+    from .numbers import parse_canonical
+
+    dn = parse_canonical(number)
+    if dn is None:
+        return None
+    return table.resolve(dn.code, dn.year, context, learned)
+
+
+def _context(part: Part, table: AuthorityTable) -> set[str]:
+    out = set()
+    for name in part.issuers:
+        a = table.authority_of_name(name)
+        if a.province and a.province != NATION:
+            out.add(a.province)
+    return out
+
+
+def _extract_part(
+    norm: Normalized,
+    span: Span,
+    numbers: list[NumberMatch],
+    table: AuthorityTable,
+    learned: Mapping[str, Authority],
+) -> _PartResult:
+    text = norm.text
+    warnings: list[str] = []
+    evidence: dict[str, str] = {}
+    own, how = md.own_number(text, span, numbers)
+    header_nums = [n for n in numbers
+                   if span.start <= n.start < span.header_end and is_standalone_number(text, n)]
+    if own is not None:
+        evidence["number"] = how
+        distinct = {n.number.canonical for n in header_nums} - {own.number.canonical}
+        if distinct:
+            warnings.append("the header carries more than one number: "
+                            + "、".join(sorted(distinct | {own.number.canonical})))
+    t = md.title(text, span, own, numbers)
+    if t.value:
+        evidence["title"] = t.evidence
+    sig, organs = md.signature(text, span)
+    if sig.value:
+        evidence["date"] = sig.evidence
+    issuers = md.issuers_from_title(t.value)
+    if issuers:
+        evidence["issuers"] = "named in the title"
+    elif organs:
+        issuers = organs
+        evidence["issuers"] = "signature above the signing date"
+
+    own_canon = own.number.canonical if own else None
+    raw = extract_citations(text, span.start, span.end, numbers, own_canon, t.value,
+                            frozenset(n.start for n in header_nums))
+
+    # --- evidence of place: issuers, own number, other documents cited -------------------
+    context: set[str] = set()
+    for name in issuers:
+        a = table.authority_of_name(name)
+        if a.province and a.province != NATION:
+            context.add(a.province)
+    for m in re.finditer(r"(?:[\u4e00-\u9fff]{2,3}(?:省|自治区))", text[span.start:span.header_end]):
+        r = table.region_of_name(m.group(0))
+        if r is not None:
+            context.add(r.province)
+    cited_auth: dict[str, Authority] = {}
+    for c, _m in raw:
+        if c.number:
+            a = _resolve_number(table, c.number, set(), learned)
+            if a is not None:
+                cited_auth[c.number] = a
+                if a.level == "provincial" and a.province and a.confidence >= 0.9:
+                    context.add(a.province)
+    own_auth = (table.resolve(own.number.code, own.number.year, context, learned)
+                if own is not None else None)
+    if own_auth and own_auth.province and own_auth.province != NATION and own_auth.jurisdiction:
+        context.add(own_auth.province)
+
+    citations: list[Citation] = []
+    for c, _m in raw:
+        if c.number:
+            dn = _code_year(c.number)
+            a = table.resolve(dn[0], dn[1], context, learned) if dn else None
+            citations.append(replace(
+                c, issuer_code=dn[0] if dn else None, year=dn[1] if dn else None,
+                authority=a.name if a else None, jurisdiction=a.jurisdiction if a else None,
+                level=a.level if a else None))
+        else:
+            citations.append(c)
+
+    jurisdiction, level = _place(table, text, span, own_auth, issuers, citations, evidence)
+    if not issuers and own_auth and own_auth.name and own_auth.confidence >= 0.9:
+        issuers = [own_auth.name]
+        evidence["issuers"] = f"authority of the number's code: {own_auth.evidence}"
+    part = Part(
+        id="",
+        start=span.start,
+        end=span.end,
+        number=own_canon,
+        title=t.value,
+        issuers=tuple(issuers),
+        jurisdiction=jurisdiction,
+        level=level,
+        date=sig.value,
+        citations=tuple(citations),
+        evidence=evidence,
+    )
+    return _PartResult(part, own.number.code if own else None,
+                       own.number.year if own else None, tuple(warnings))
+
+
+def _code_year(number: str) -> tuple[str, int | None] | None:
+    from .numbers import parse_canonical
+
+    dn = parse_canonical(number)
+    return (dn.code, dn.year) if dn else None
+
+
+def _place(
+    table: AuthorityTable,
+    text: str,
+    span: Span,
+    own_auth: Authority | None,
+    issuers: list[str],
+    citations: list[Citation],
+    evidence: dict[str, str],
+) -> tuple[str | None, str | None]:
+    """Jurisdiction and level of a part, from the strongest evidence available."""
+    jurisdiction: str | None = None
+    level: str | None = None
+    if own_auth and own_auth.level:
+        level = own_auth.level
+        evidence["level"] = f"own number: {own_auth.evidence}"
+        if own_auth.jurisdiction:
+            jurisdiction = own_auth.jurisdiction
+            evidence["jurisdiction"] = evidence["level"]
+    for name in issuers:
+        a = table.authority_of_name(name)
+        if not a.level:
+            continue
+        if level is None:
+            level = a.level
+            evidence["level"] = a.evidence
+        if jurisdiction is None and a.jurisdiction and a.level == level:
+            jurisdiction = a.jurisdiction
+            evidence["jurisdiction"] = a.evidence
+        if jurisdiction and level:
+            break
+    if jurisdiction and level:
+        return jurisdiction, level
+    # The text's words for its own level (我市, 全省 …) and the local documents it cites.
+    body = text[span.start:span.end]
+    counts = Counter()
+    for lv, pat in rx.SELF_LEVEL_WORDS:
+        counts[lv] = len(pat.findall(body))
+    if level is None and counts and max(counts.values()) > 0:
+        level = max(LEVEL_ORDER[1:], key=lambda lv: (counts[lv], -LEVEL_ORDER.index(lv)))
+        evidence["level"] = f"the text calls itself {level} ({counts[level]} words such as 我市/全省)"
+    if jurisdiction is None and level in ("provincial", "municipal"):
+        places = sorted({c.jurisdiction for c in citations
+                         if c.level == level and c.jurisdiction})
+        if len(places) == 1:
+            jurisdiction = places[0]
+            evidence["jurisdiction"] = (f"the only {level} jurisdiction among the documents it "
+                                        f"cites: {places[0]}")
+    return jurisdiction, level
+
+
+def learn_codes(records: list[DocumentRecord], table: AuthorityTable | None = None) -> dict[str, Authority]:
+    """Issuer codes whose authority the corpus states: documents giving number and issuer.
+
+    A code is learned only when every document using it agrees on the jurisdiction.
+    """
+    table = table or load_table()
+    seen: dict[str, set[tuple[str, str, str]]] = {}
+    example: dict[str, str] = {}
+    for rec in records:
+        items = [(rec.number, rec.issuers)] + [(p.number, p.issuers) for p in rec.parts]
+        for number, issuers in items:
+            if not number or not issuers:
+                continue
+            dn = _code_year(number)
+            if dn is None:
+                continue
+            a = table.authority_of_name(issuers[0])
+            if a.jurisdiction and a.level and a.confidence >= 0.8:
+                seen.setdefault(dn[0], set()).add((a.jurisdiction, a.level, a.province or ""))
+                example.setdefault(dn[0], f"{number} issued by {issuers[0]} ({rec.source})")
+    out: dict[str, Authority] = {}
+    for code, vals in sorted(seen.items()):
+        if len(vals) == 1:
+            juris, level, province = next(iter(vals))
+            out[code] = Authority(code=code, name=None, jurisdiction=juris, level=level,
+                                  province=province or None, confidence=0.9,
+                                  evidence=example[code])
+    return out
+
+
+def source_id(path: str) -> str:
+    """A stable id for a document without a number, derived from its source path."""
+    return "src:" + str(PurePosixPath(path))

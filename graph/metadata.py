@@ -1,0 +1,193 @@
+"""A part's own identity: number, title, issuers, signing date, publishing date.
+
+Each function reads one part of normalised text and returns the value with a short note of
+the evidence that decided it, so the record can say why, and a reviewer can check.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import regexes as rx
+from .models import NumberMatch
+from .numbers import chinese_to_int
+from .segment import Span, is_standalone_number, standalone_dates
+
+_LINE_JUNK = re.compile(r"(?:[:：|｜]$|文件$|^\s*#+\s*|^首页|^当前位置|^请选择|^索引号|^主题)")
+_TITLE_PREFIX_JUNK = re.compile(r"^[#\s>*]+|^(?:标题|名称)\s*[:：|｜]\s*")
+_TITLE_VERB = re.compile(r"(?:关于|转发|印发|批转|颁布|公布)")
+
+
+@dataclass(frozen=True)
+class Found:
+    """A value and the evidence for it."""
+
+    value: str | None
+    evidence: str = ""
+
+
+def date_from_match(m: re.Match[str]) -> str | None:
+    """ISO date from a DATE or ISO_DATE match; None if the numbers make no calendar date."""
+    y_raw = m.group("y")
+    y = int(y_raw) if y_raw.isdigit() else chinese_to_int(
+        "".join("〇" if ch in "OoΟ○０零" else ch for ch in y_raw)
+    )
+    mo, d = chinese_to_int(m.group("m")), chinese_to_int(m.group("d"))
+    if not y or not mo or not d or not 1 <= mo <= 12 or not 1 <= d <= 31:
+        return None
+    if d > (29 if mo == 2 and y % 4 == 0 else 28 if mo == 2 else 30 if mo in (4, 6, 9, 11) else 31):
+        return None
+    return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+def own_number(text: str, span: Span, numbers: list[NumberMatch]) -> tuple[NumberMatch | None, str]:
+    """The part's own number: a 文号 field, else the first standalone number of the header."""
+    fld = rx.NUMBER_FIELD.search(text, span.start, min(span.end, span.start + 2000))
+    if fld:
+        for n in numbers:
+            if fld.end() <= n.start <= fld.end() + 4:
+                return n, "文号 field of the page"
+    for n in numbers:
+        if span.start <= n.start < span.header_end and is_standalone_number(text, n):
+            return n, "number line in the document header"
+    return None, ""
+
+
+def _repeats_itself(s: str, size: int = 10) -> bool:
+    """Whether a title candidate carries a duplicated run (a garbled scraped header).
+
+    Any repeated run of `size` or more characters repeats its first `size` characters, so
+    checking the `size`-grams is enough.
+    """
+    seen: set[str] = set()
+    for i in range(len(s) - size + 1):
+        gram = s[i:i + size]
+        if gram in seen:
+            return True
+        seen.add(gram)
+    return False
+
+
+def clean_title(raw: str) -> str:
+    """Join a title broken over lines, and write nested titles with 〈〉 as the canon does."""
+    t = _TITLE_PREFIX_JUNK.sub("", raw.strip())
+    t = re.sub(r"\s+", "", t)
+    if t.startswith("《") and t.endswith("》"):
+        t = t[1:-1]
+    return _nest(t)
+
+
+def _nest(t: str) -> str:
+    """Inside a title, 《》 become 〈〉 (the form gold standards and catalogues use)."""
+    return t.replace("《", "〈").replace("》", "〉")
+
+
+def _is_title(t: str) -> bool:
+    return (
+        6 <= len(t) <= 150
+        and bool(rx.DOC_TITLE_END.search(t))
+        and "。" not in t
+        and t.count("〈") == t.count("〉")
+        and not _repeats_itself(t)
+        and not re.search(r"\d{4}-\d{1,2}-\d{1,2}|[:：|｜]", t)
+    )
+
+
+def title(text: str, span: Span, number: NumberMatch | None, numbers: list[NumberMatch]) -> Found:
+    """The part's title, from a 标题 field, or the header lines around its own number."""
+    zone_end = max(span.header_end, number.end if number else span.start)
+    fld = rx.TITLE_FIELD.search(text, span.start, min(span.end, span.start + 2000))
+    if fld:
+        value = re.split(r"[|｜\n]", text[fld.end():fld.end() + 200])[0]
+        t = clean_title(value)
+        if _is_title(t):
+            return Found(t, "标题 field of the page")
+    # Header lines, split at numbers, date fields and field separators.
+    zone = text[span.start:zone_end]
+    cuts = sorted(
+        [(n.start - span.start, n.end - span.start) for n in numbers
+         if span.start <= n.start < zone_end]
+        + [(m.start(), m.end() + 12) for m in rx.DATE_FIELD.finditer(zone)]
+    )
+    pieces, last = [], 0
+    for s, e in cuts:
+        pieces.append(zone[last:s])
+        last = max(last, e)
+    pieces.append(zone[last:])
+    best: str | None = None
+    for piece in pieces:
+        piece = rx.ADDRESSEE.split(piece)[0]
+        lines = [ln.strip(" \t\u3000") for ln in re.split(r"[\n|｜]", piece)]
+        lines = [ln for ln in lines if ln]
+        for i in range(len(lines)):
+            if not rx.DOC_TITLE_END.search(re.sub(r"\s+", "", lines[i])):
+                continue
+            for j in range(i, max(-1, i - 5), -1):
+                if j < i and _LINE_JUNK.search(lines[j]):
+                    break
+                t = clean_title("".join(lines[j:i + 1]))
+                if _is_title(t) and (best is None or _better(t, best)):
+                    best = t
+        if best:
+            break
+    return Found(best, "header lines" if best else "")
+
+
+def _better(new: str, old: str) -> bool:
+    """Prefer a title that names its issuer and its act (…关于…), then the longer one."""
+    def score(t: str) -> tuple[int, int]:
+        return (int(bool(_TITLE_VERB.search(t))) + int(bool(re.match(
+            r"^(?:中共|国务院|中华人民共和国)?[^关于转发]{2,40}?(?:关于|转发)", t))), len(t))
+    return score(new) > score(old)
+
+
+def issuers_from_title(t: str | None) -> list[str]:
+    """Issuers named before 关于/转发 in a title: 中共X市委办公室、X市人民政府办公室关于…"""
+    if not t or re.match(r"^(?:关于|转发|批转|印发)", t):
+        return []
+    m = re.match(r"^(.{2,80}?)(?:关于|转发|批转|印发)", t)
+    if not m:
+        return []
+    names = [n for n in re.split(r"[、，,]", m.group(1)) if n]
+    if all(rx.ORGAN_NAME.fullmatch(n) for n in names):
+        return [n.removeprefix("中华人民共和国") for n in names]
+    return []
+
+
+def signature(text: str, span: Span) -> tuple[Found, list[str]]:
+    """The signing date and the organ names signed above it, from the part's text."""
+    dates = standalone_dates(text, span.header_end, span.end)
+    if not dates:
+        return Found(None), []
+    signed = [d for d in dates if d[1]]
+    m = (signed or dates)[0][0]
+    value = date_from_match(m)
+    # Organ names right above (or glued before) the date, one per line.
+    before = text[max(span.start, m.start() - 200):m.start()]
+    organs: list[str] = []
+    for line in reversed(re.split(r"\n", before)):
+        line = re.split(r"[。；;！？!?：:]", line)[-1].strip(" \t\u3000")
+        if not line:
+            if organs:
+                continue
+            continue
+        if rx.ORGAN_NAME.fullmatch(line) and len(line) <= 40:
+            organs.insert(0, line.removeprefix("中华人民共和国"))
+            continue
+        break
+    return Found(value, "signing date under the signature"), organs
+
+
+def date_fields(text: str, span: Span) -> dict[str, str]:
+    """Page fields that state dates (成文日期, 发文日期, 发布日期 …), by field name."""
+    out: dict[str, str] = {}
+    zone_end = min(span.end, span.start + 3000)
+    for zone in ((span.start, zone_end), (max(span.start, span.end - 600), span.end)):
+        for m in rx.DATE_FIELD.finditer(text, *zone):
+            if m.group("field") in ("日期", "时间"):
+                continue
+            d = rx.ISO_DATE.match(text, m.end()) or rx.DATE.match(text, m.end())
+            if d and (value := date_from_match(d)):
+                out.setdefault(m.group("field"), value)
+    return out

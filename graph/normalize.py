@@ -1,0 +1,122 @@
+"""Fold the many spellings of the same text into one, keeping a map back to the source.
+
+Steps, in order:
+1. pinyin annotations that scraped pages inject after polyphonic characters are removed
+   (`發(fā)` → `發`); this must come first, while the annotation still follows the character
+   it belongs to;
+2. traditional → simplified with OpenCC (`連政發` → `连政发`, `號` → `号`);
+3. full-width digits, letters and ％ are folded to ASCII, ideographic spaces to spaces.
+
+Only step 1 changes the length of the text, so the map back to the original is a short list
+of deletion points rather than one integer per character.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass
+
+#: A pinyin syllable in brackets right after a Han character, with at least one tone mark
+#: (or ü), so that ordinary bracketed Latin text such as 附件(a) is never touched.
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
+PINYIN_ANNOTATION = re.compile(
+    rf"(?<=[\u3400-\u9fff])[(（](?=[a-z{_TONED}]{{0,6}}[{_TONED}])[a-z{_TONED}]{{1,7}}[)）]"
+)
+
+_FULLWIDTH = {
+    **{0xFF10 + i: 0x30 + i for i in range(10)},
+    **{0xFF21 + i: 0x41 + i for i in range(26)},
+    **{0xFF41 + i: 0x61 + i for i in range(26)},
+    0xFF05: ord("%"),
+    0x3000: ord(" "),
+    0x00A0: ord(" "),
+    0xFEFF: ord(" "),  # a stray byte-order mark inside text
+}
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """Normalised text and the deletion points that map it back to the original.
+
+    `cuts[i]` is the normalised offset after which `shifts[i]` original characters (in all)
+    have been removed.
+    """
+
+    text: str
+    original: str
+    cuts: tuple[int, ...] = ()
+    shifts: tuple[int, ...] = ()
+
+    def to_original(self, pos: int) -> int:
+        """Offset in the original text of normalised offset `pos`."""
+        i = bisect.bisect_right(self.cuts, pos) - 1
+        return pos + (self.shifts[i] if i >= 0 else 0)
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """Original span of normalised span [start, end)."""
+        if end <= start:
+            o = self.to_original(start)
+            return o, o
+        return self.to_original(start), self.to_original(end - 1) + 1
+
+
+@functools.cache
+def _converter():  # type: ignore[no-untyped-def]
+    """One OpenCC converter per process: building it reads its dictionaries from disk."""
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional → simplified, guaranteed to keep the length (and so every offset)."""
+    if not text:
+        return text
+    conv = _converter()
+    out = conv.convert(text)
+    if len(out) == len(text):
+        return out
+    # A phrase rule changed the length somewhere: redo line by line, char by char if needed.
+    lines = []
+    for line in text.splitlines(keepends=True):
+        converted = conv.convert(line)
+        if len(converted) != len(line):
+            converted = "".join(c if len(c := conv.convert(ch)) == 1 else ch for ch in line)
+        lines.append(converted)
+    return "".join(lines)
+
+
+def strip_pinyin(text: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
+    """Remove injected pinyin annotations; return the text and its deletion map."""
+    pieces: list[str] = []
+    cuts: list[int] = []
+    shifts: list[int] = []
+    last = 0
+    removed = 0
+    out_len = 0
+    for m in PINYIN_ANNOTATION.finditer(text):
+        piece = text[last:m.start()]
+        pieces.append(piece)
+        out_len += len(piece)
+        removed += m.end() - m.start()
+        cuts.append(out_len)
+        shifts.append(removed)
+        last = m.end()
+    if not cuts:
+        return text, (), ()
+    pieces.append(text[last:])
+    return "".join(pieces), tuple(cuts), tuple(shifts)
+
+
+def normalize(text: str) -> Normalized:
+    """Normalise `text` for extraction. Pure: the same input always gives the same output.
+
+    >>> normalize("連政發(fā)〔２００３〕97號").text
+    '连政发〔2003〕97号'
+    """
+    stripped, cuts, shifts = strip_pinyin(text)
+    simplified = to_simplified(stripped)
+    folded = simplified.translate(_FULLWIDTH)
+    return Normalized(folded, text, cuts, shifts)

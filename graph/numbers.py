@@ -1,0 +1,162 @@
+"""Find and parse document numbers (文号) and order numbers (令).
+
+Numbers are found by their year-and-serial tail (〔2003〕40号), which is rare in prose, and the
+issuer code is then read leftwards from the bracket. Where the code runs into prose
+(根据国办发〔2003〕40号), the prose is cut at a stop word, and a suffix the authority table
+knows (连政办发 in 市政府办公室连政办发) is preferred over an unknown longer run.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from . import regexes as rx
+from .models import DocNumber, NumberMatch
+
+#: Years a real document number can carry. Fixed, not taken from today's date, so that
+#: output never depends on when a build runs.
+MIN_YEAR, MAX_YEAR = 1949, 2099
+MAX_CODE_LEN = 10
+
+_CN_NUM = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+           "七": 7, "八": 8, "九": 9}
+_CN_UNIT = {"十": 10, "百": 100, "千": 1000}
+_NATIONAL_PREFIX = re.compile(r"^(?:中华人民共和国)")
+_CANONICAL = re.compile(
+    rf"^(?P<code>[{rx.CJK}]{{1,{MAX_CODE_LEN}}})(?:〔(?P<year>\d{{4}})〕(?P<serial>\d{{1,6}})号|"
+    rf"第(?P<oserial>\d{{1,5}})号)$"
+)
+
+
+def chinese_to_int(s: str) -> int | None:
+    """Read 十二, 一百零五, 二〇〇三 (digit by digit) or plain digits; None if not a number."""
+    if s.isdigit():
+        return int(s)
+    if not s or any(ch not in _CN_NUM and ch not in _CN_UNIT for ch in s):
+        return None
+    if not any(ch in _CN_UNIT for ch in s):  # 二〇〇三: positional digits
+        return int("".join(str(_CN_NUM[ch]) for ch in s))
+    total, current = 0, 0
+    for ch in s:
+        if ch in _CN_NUM:
+            current = _CN_NUM[ch]
+        else:
+            total += (current or 1) * _CN_UNIT[ch]
+            current = 0
+    return total + current
+
+
+def _trim_code(run: str, is_known: Callable[[str], bool]) -> tuple[str | None, float]:
+    """Cut prose off the left of an issuer-code run; return the code and a confidence."""
+    run = re.sub(r"\s+", "", run)
+    run = rx.CODE_LEFT_STOP.sub("", run)
+    if not run:
+        return None, 0.0
+    # The longest suffix the authority table recognises wins: 市政府办公室连政办发 → 连政办发.
+    for i in range(len(run)):
+        suffix = run[i:]
+        if len(suffix) <= MAX_CODE_LEN and is_known(suffix):
+            return suffix, 1.0
+    if rx.CODE_ENDS_WITH_DOC_TYPE.search(run):
+        return None, 0.0
+    if len(run) > 6:
+        # A long unknown run is mostly an organ name glued to a code; keep its tail.
+        return run[-4:], 0.5
+    return run, 0.85
+
+
+def parse(text: str, is_known: Callable[[str], bool] = lambda _c: False) -> DocNumber | None:
+    """Parse one number written in any variant; None if the text is not exactly one number.
+
+    >>> parse("国办发[2003] 40號").canonical
+    '国办发〔2003〕40号'
+    """
+    from .normalize import normalize  # local: normalize imports nothing from here
+
+    norm = normalize(text).text.strip()
+    found = list(find_numbers(norm, is_known))
+    if len(found) != 1 or found[0].start != 0 or found[0].end != len(norm):
+        return None
+    return found[0].number
+
+
+def parse_canonical(text: str) -> DocNumber | None:
+    """Parse a number already in canonical form (as stored in records); None otherwise."""
+    m = _CANONICAL.match(text)
+    if not m:
+        return None
+    if m.group("oserial"):
+        return DocNumber(m.group("code"), None, int(m.group("oserial")))
+    return DocNumber(m.group("code"), int(m.group("year")), int(m.group("serial")))
+
+
+def find_numbers(
+    text: str,
+    is_known: Callable[[str], bool] = lambda _c: False,
+    warnings: list[str] | None = None,
+) -> Iterator[NumberMatch]:
+    """Yield every document or order number in normalised `text`, left to right.
+
+    Numbers whose year cannot be real (〔2999〕) are skipped and, if `warnings` is given,
+    reported there, so a malformed number never becomes a citation.
+    """
+    yield from sorted(
+        [*_find_dated(text, is_known, warnings), *_find_orders(text, is_known)],
+        key=lambda m: m.start,
+    )
+
+
+def _find_dated(
+    text: str, is_known: Callable[[str], bool], warnings: list[str] | None
+) -> Iterator[NumberMatch]:
+    for m in rx.NUMBER_TAIL.finditer(text):
+        left = rx.CODE_RUN.search(text, max(0, m.start() - 16), m.start())
+        if not left:
+            continue
+        code, conf = _trim_code(left.group(0), is_known)
+        if not code:
+            continue
+        year, serial = int(m.group("year")), int(m.group("serial"))
+        if not MIN_YEAR <= year <= MAX_YEAR or serial == 0:
+            if warnings is not None:
+                warnings.append(f"malformed document number ignored: {text[left.start():m.end()]}")
+            continue
+        start = _code_start(text, left.start(), m.start(), code)
+        yield NumberMatch(
+            DocNumber(code, year, serial), start, m.end(), text[start:m.end()], conf
+        )
+
+
+def _code_start(text: str, lo: int, hi: int, code: str) -> int:
+    """Offset where `code` begins in text[lo:hi], allowing whitespace inside it."""
+    chars = list(code)
+    i = hi
+    while chars and i > lo:
+        i -= 1
+        if text[i].isspace():
+            continue
+        if text[i] == chars[-1]:
+            chars.pop()
+        else:
+            break
+    return i
+
+
+def _find_orders(text: str, is_known: Callable[[str], bool]) -> Iterator[NumberMatch]:
+    for m in rx.ORDER_TAIL.finditer(text):
+        left = rx.CODE_RUN.search(text, max(0, m.start() - 20), m.start())
+        if not left:
+            continue
+        organ = re.sub(r"\s+", "", left.group(0))
+        organ = _NATIONAL_PREFIX.sub("", organ.split("中华人民共和国")[-1])
+        organ = rx.ORDER_LEFT_STOP.sub("", organ)
+        # An order is issued by an organ: 国务院, 财政部, 主席, 省人民政府 …
+        if not organ or not re.search(r"(?:院|部|委|会|局|署|行|厅|府|主席|总局|办)$", organ):
+            continue
+        serial = chinese_to_int(m.group("serial"))
+        if not serial:
+            continue
+        code = organ + "令"
+        start = _code_start(text, left.start(), m.start(), organ)
+        yield NumberMatch(DocNumber(code, None, serial), start, m.end(), text[start:m.end()])

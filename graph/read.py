@@ -1,0 +1,245 @@
+"""Read a corpus: files and folders in, decoded `Source`s (or `Failure`s) out.
+
+Encodings are detected, not guessed: a byte-order mark decides first, then strict UTF-8,
+then charset-normalizer restricted to the encodings Chinese documents use. Anything that
+cannot be decoded into text becomes a `Failure` with its reason; nothing is dropped silently.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+
+from .models import Failure, Source
+
+SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "txt", ".html": "html", ".htm": "html",
+            ".xhtml": "html", ".json": "json", ".jsonl": "jsonl"}
+MAX_BYTES = 64 * 1024 * 1024
+TEXT_KEYS = ("text", "content", "body", "fulltext", "full_text", "正文", "内容")
+META_KEYS = {
+    "title": ("title", "标题", "name"),
+    "number": ("number", "doc_number", "docno", "文号", "发文字号"),
+    "issuer": ("issuer", "issuers", "publisher", "发文机关", "发布机构"),
+    "date": ("date", "成文日期", "signed", "sign_date"),
+    "url": ("url", "link"),
+}
+#: Encodings tried by the detector, in the order charset-normalizer should prefer them.
+CHINESE_ENCODINGS = ["gb18030", "big5", "utf_16", "utf_8"]
+
+
+def iter_corpus(root: str | Path) -> Iterator[Source | Failure]:
+    """Every document under `root` (a folder, searched recursively, or one file).
+
+    Paths in the results are relative to `root` (or the file's name), in sorted order, so
+    a build over the same folder always sees the same sequence.
+    """
+    root = Path(root)
+    if root.is_file():
+        yield from read_file(root, root.name)
+        return
+    if not root.is_dir():
+        yield Failure(str(root), "no such file or folder")
+        return
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        rel = path.relative_to(root).as_posix()
+        if any(part.startswith(".") for part in path.relative_to(root).parts):
+            continue
+        if path.suffix.lower() not in SUFFIXES:
+            yield Failure(rel, f"unsupported file type {path.suffix or '(none)'}; "
+                               f"supported: {', '.join(sorted(SUFFIXES))}")
+            continue
+        yield from read_file(path, rel)
+
+
+def read_file(path: Path, rel: str) -> Iterator[Source | Failure]:
+    """Decode one file into one or more sources (a JSONL file holds many)."""
+    kind = SUFFIXES.get(path.suffix.lower(), "txt")
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            yield Failure(rel, f"file too large: {size} bytes (limit {MAX_BYTES})")
+            return
+        data = path.read_bytes()
+    except OSError as e:
+        yield Failure(rel, f"cannot read: {e.strerror or e}")
+        return
+    yield from read_bytes(data, rel, kind)
+
+
+def read_bytes(data: bytes, rel: str, kind: str = "txt") -> Iterator[Source | Failure]:
+    """Decode bytes of the given kind (txt, html, json, jsonl)."""
+    if not data.strip():
+        yield Failure(rel, "empty file")
+        return
+    text, encoding = decode(data)
+    if text is None:
+        yield Failure(rel, encoding)
+        return
+    if kind == "html" or (kind == "txt" and _looks_like_html(text)):
+        title, body = html_to_text(text)
+        meta = {"title": title} if title else {}
+        if not body.strip():
+            yield Failure(rel, "HTML page without visible text")
+            return
+        yield Source(rel, body, encoding, "html", meta)
+    elif kind == "json":
+        yield from _json_records(rel, text, encoding)
+    elif kind == "jsonl":
+        yield from _jsonl_records(rel, text, encoding)
+    else:
+        yield Source(rel, text, encoding, "txt")
+
+
+def decode(data: bytes) -> tuple[str | None, str]:
+    """(text, encoding name), or (None, reason) when the bytes are not text."""
+    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
+                     (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
+                     (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(enc), enc
+            except UnicodeDecodeError:
+                return None, f"undecodable: starts with a {enc} byte-order mark but is not {enc}"
+    try:
+        return _check_text(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return _check_text(*utf16)
+    if b"\x00" in data:
+        return None, "binary file (contains NUL bytes), not text"
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=CHINESE_ENCODINGS).best()
+    if best is None:
+        best = from_bytes(data).best()
+    if best is None:
+        return None, "undecodable: no Chinese or Unicode encoding fits these bytes"
+    return _check_text(str(best), best.encoding)
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 without a BOM shows as NUL in every other byte of ASCII-rich text."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    half = len(data) // 2
+    for zeros, enc in ((odd, "utf-16-le"), (even, "utf-16-be")):
+        if zeros > half * 0.2 and (even if enc == "utf-16-le" else odd) < half * 0.05:
+            try:
+                return data.decode(enc), enc
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+def _check_text(text: str, encoding: str) -> tuple[str | None, str]:
+    """Reject decoded 'text' that is really binary: control characters everywhere."""
+    sample = text[:20000]
+    bad = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f\v")
+    if sample and bad / len(sample) > 0.01:
+        return None, f"binary file: {bad} control characters in the first {len(sample)} (as {encoding})"
+    return text, encoding
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:2000].lower()
+    return "<html" in head or "<!doctype html" in head or ("<body" in head and "</" in head)
+
+
+class _TextExtractor(HTMLParser):
+    """Visible text of an HTML page; block elements become line breaks."""
+
+    SKIP = {"script", "style", "noscript", "template", "head", "svg", "iframe", "object"}
+    BLOCK = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section",
+             "article", "header", "footer", "ul", "ol", "pre", "blockquote", "hr", "td", "th", "dd",
+             "dt", "title"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.title: list[str] = []
+        self._skip = 0
+        self._in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "title":
+            self._in_title = True
+        elif tag in self.SKIP:
+            self._skip += 1
+        if tag in self.BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
+        elif tag in self.SKIP and self._skip:
+            self._skip -= 1
+        if tag in self.BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title.append(data)
+        elif not self._skip:
+            self.parts.append(data)
+
+
+def html_to_text(html: str) -> tuple[str, str]:
+    """(page title, visible text) of an HTML document."""
+    p = _TextExtractor()
+    p.feed(html)
+    p.close()
+    lines = [ln.strip() for ln in "".join(p.parts).splitlines()]
+    body = "\n".join(ln for ln in lines if ln)
+    return " ".join("".join(p.title).split()), body
+
+
+def _record_source(rel: str, rec: object, encoding: str, kind: str) -> Source | Failure:
+    if not isinstance(rec, dict):
+        return Failure(rel, "JSON record is not an object")
+    text = next((rec[k] for k in TEXT_KEYS if isinstance(rec.get(k), str) and rec[k].strip()), None)
+    if text is None:
+        return Failure(rel, f"JSON record has no text field (one of: {', '.join(TEXT_KEYS)})")
+    meta: dict[str, str] = {}
+    for field, keys in META_KEYS.items():
+        for k in keys:
+            v = rec.get(k)
+            if isinstance(v, list):
+                v = "、".join(str(x) for x in v)
+            if isinstance(v, str | int) and str(v).strip():
+                meta[field] = str(v).strip()
+                break
+    if _looks_like_html(text):
+        title, text = html_to_text(text)
+        if title and "title" not in meta:
+            meta["title"] = title
+    return Source(rel, text, encoding, kind, meta)
+
+
+def _json_records(rel: str, text: str, encoding: str) -> Iterator[Source | Failure]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as e:
+        yield Failure(rel, f"invalid JSON: {e.msg} at line {e.lineno} column {e.colno}")
+        return
+    records = data if isinstance(data, list) else [data]
+    for i, rec in enumerate(records, start=1):
+        yield _record_source(rel if len(records) == 1 else f"{rel}#{i}", rec, encoding, "json")
+
+
+def _jsonl_records(rel: str, text: str, encoding: str) -> Iterator[Source | Failure]:
+    for i, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{rel}#L{i}"
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as e:
+            yield Failure(where, f"invalid JSON line: {e.msg} at column {e.colno}")
+            continue
+        yield _record_source(where, rec, encoding, "jsonl")

@@ -1,0 +1,156 @@
+"""Every pattern the extractor uses, named, in one place.
+
+Patterns run on *normalised* text (simplified characters, half-width digits and letters,
+pinyin annotations removed); see `normalize.py`. Each pattern is anchored on a rare
+character (a bracket, 号, 《, 年) and bounded in length, so none can backtrack without
+limit on hostile input.
+"""
+
+from __future__ import annotations
+
+import re
+
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+
+# --- document numbers (文号) -------------------------------------------------------------
+
+#: Opening and closing brackets seen around the year of a document number.
+YEAR_OPEN = "〔［\\[（(【﹝〖｛{"
+YEAR_CLOSE = "〕］\\]）)】﹞〗｝}"
+
+#: The year-and-serial tail of a document number: 〔2003〕40号, [2003] 第 40 號 (after
+#: normalisation 號 is already 号). The issuer code to the left is found by `numbers.py`.
+NUMBER_TAIL = re.compile(
+    rf"[{YEAR_OPEN}]\s{{0,2}}(?P<year>\d{{4}})\s{{0,2}}[{YEAR_CLOSE}]"
+    r"\s{0,2}(?:第\s{0,2})?(?P<serial>\d{1,6})\s{0,2}号"
+)
+
+#: Orders (令) carry no year: 国务院令第588号, 财政部令（第20号）, 主席令第十二号.
+ORDER_TAIL = re.compile(
+    r"令\s{0,2}[（(]?\s{0,2}第\s{0,2}(?P<serial>\d{1,5}|[〇零一二三四五六七八九十百千两]{1,8})"
+    r"\s{0,2}号\s{0,2}[）)]?"
+)
+
+#: The run of characters left of a number's bracket that may hold its issuer code.
+CODE_RUN = re.compile(rf"[{CJK}](?:[ \t]?[{CJK}]){{0,13}}[ \t]{{0,2}}$")
+
+#: Words that end the text before an issuer code: what precedes them is prose, not code.
+#: 2-character words are tried first so 按照 is cut whole rather than at 照.
+CODE_LEFT_STOPWORDS = (
+    "根据 按照 依据 依照 遵照 参照 对照 比照 贯彻 落实 执行 转发 印发 下发 关于 现将 废止 "
+    "修订 修改 简称 以及 规定 精神 要求 文件 通知 意见 办法 决定 符合 下称 即日"
+).split() + list("据按照将把对的了在是即并同等原从向给被已于自至到和及与或见暨均")
+
+CODE_LEFT_STOP = re.compile(
+    "^.*(?:" + "|".join(sorted(map(re.escape, CODE_LEFT_STOPWORDS), key=len, reverse=True)) + ")",
+    re.DOTALL,
+)
+
+#: Orders name their organ in full (人力资源和社会保障部令), so only verbs and particles cut.
+ORDER_LEFT_STOP = re.compile(
+    r"^.*(?:根据|按照|依据|依照|遵照|参照|贯彻|落实|执行|关于|现将|以及|发布|公布|的|及|与|或|即|经|见)",
+    re.DOTALL,
+)
+
+#: A code can not end with a document-type word: "…的通知(2003)4号" is a title, not a code.
+DOC_TYPE_WORDS = (
+    "通知 意见 办法 规定 条例 决定 方案 规划 纲要 细则 规则 通告 公告 批复 报告 请示 指南 目录 "
+    "标准 计划 章程 准则 决议 纪要 指引 清单 要点 措施 公约 协定 宪法 解释 规范 安排 大纲 名录 "
+    "制度 法 函 令 意见稿 实施意见 暂行办法 实施办法 实施细则 若干规定 若干意见 通报 答复 复函"
+).split()
+
+CODE_ENDS_WITH_DOC_TYPE = re.compile(
+    "(?:" + "|".join(w for w in DOC_TYPE_WORDS if len(w) > 1) + ")$"
+)
+
+# --- titles 《…》 ------------------------------------------------------------------------
+
+TITLE_OPEN = "《〈"
+TITLE_CLOSE = "》〉"
+
+#: A cited title must read like a document: it ends with a document-type word
+#: (通知, 意见, 条例, 法 …), optionally followed by a bracketed qualifier such as （试行）.
+DOC_TITLE_END = re.compile(
+    "(?:" + "|".join(sorted(DOC_TYPE_WORDS, key=len, reverse=True)) + ")"
+    r"(?:[（(](?:试行|暂行|修订|修正|修订稿|草案|征求意见稿|\d{4}年[^）)]{0,6})[）)])?$"
+)
+
+#: 以下简称《通知》, 以下简称“通知”, 简称《决定》: an alias defined for the preceding citation.
+ALIAS_DEF = re.compile(r"(?:以下|下)?(?:简称|称)\s{0,2}[《“\"「](?P<alias>[^》”\"」\n]{1,20})[》”\"」]")
+
+# --- dates --------------------------------------------------------------------------------
+
+CN_DIGITS = "〇零一二三四五六七八九十OoΟ○０"
+
+#: A full date in Arabic or Chinese numerals: 2016年6月26日, 二〇〇三年八月六日, 二OO三年….
+DATE = re.compile(
+    rf"(?P<y>(?:19|20)\d{{2}}|[二一][{CN_DIGITS}]{{3}})\s{{0,2}}年\s{{0,2}}"
+    rf"(?P<m>\d{{1,2}}|十[一二]?|[一二三四五六七八九十])\s{{0,2}}月\s{{0,2}}"
+    rf"(?P<d>\d{{1,2}}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九十])\s{{0,2}}日"
+)
+
+#: 2009-09-15 or 2009/9/15 or 2009.09.15, as page fields print them.
+ISO_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s?[-/.]\s?(?P<m>\d{1,2})\s?[-/.]\s?(?P<d>\d{1,2})")
+
+#: Page fields whose value is a date: which of them is a signing date is decided in metadata.
+DATE_FIELD = re.compile(
+    r"(?P<field>成文日期|发文日期|印发日期|签发日期|发布日期|发布时间|公布日期|公开日期|生效日期|"
+    r"施行日期|实施日期|日期|时间)\s{0,3}[:：|]?\s{0,3}[|｜]?\s{0,3}"
+)
+
+# --- document header ------------------------------------------------------------------------
+
+#: The addressee line that ends a notice's header: 各省、自治区、直辖市人民政府，国务院各部委…：
+ADDRESSEE = re.compile(
+    r"各[^：:。；;\n]{1,160}?(?:机构|单位|部门|政府|局|委|厅|办|院|处|室|公司|企业|高校|学校|"
+    r"党委|委员会|团体|方面|会|军区|部队|总部|集团|银行|社|站|所|科)\s{0,3}[：:]"
+)
+
+#: 文号 | 粤府办〔2003〕60号, 发文字号：…: a page field that states the document's own number.
+NUMBER_FIELD = re.compile(r"(?:文\s{0,3}号|发文字号|发文号|文件编号)\s{0,3}[:：|｜]\s{0,3}[|｜]?\s{0,3}")
+
+#: 标题 | …, 名称：…: a page field that states the title.
+TITLE_FIELD = re.compile(r"(?:标\s{0,3}题|名\s{0,3}称|文件名称|文件标题)\s{0,3}[:：|｜]\s{0,3}")
+
+#: 发布机构 | …, 发文机关：…: a page field naming the issuer.
+ISSUER_FIELD = re.compile(r"(?:发布机构|发文机关|发文单位|制发机关|发布单位|成文机关)\s{0,3}[:：|｜]\s{0,3}")
+
+#: A line, or the end of a run, that names an organ: the signature above a signing date.
+ORGAN_SUFFIX = (
+    "人民政府办公厅|人民政府办公室|人民政府|政府办公厅|政府办公室|办公厅|办公室|委员会|"
+    "常务委员会|国务院|中央|省委|市委|县委|区委|州委|盟委|党委|部|局|厅|委|院|署|行|会|"
+    "中心|小组|总局|总署|总会|联合会|政府|公司|集团|法院|检察院"
+)
+ORGAN_NAME = re.compile(rf"[{CJK}、]{{2,40}}?(?:{ORGAN_SUFFIX})$")
+
+# --- relations ------------------------------------------------------------------------------
+
+#: Verbs left of a citation, nearest one wins. Order inside a group: longest first.
+LEFT_VERBS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("repeals", re.compile(r"(?:废止|废除|撤销|停止执行|宣布失效)(?![的后])")),
+    ("amends", re.compile(r"(?:修订|修改|修正)(?![的后])")),
+    ("forwards", re.compile(r"转发(?![的])")),
+    ("issues", re.compile(r"印发\s{0,2}$")),
+    ("implements", re.compile(r"(?:贯彻|落实|执行|根据|按照|依据|依照|遵照|遵循|实施|按|依)(?![的])")),
+    ("cites", re.compile(r"(?:符合|参照|参考|对照|比照|违反|参阅|详见|参见)")),
+)
+
+#: Phrases right after a citation that state the act: 现将《X》转发给你们, 《X》同时废止.
+RIGHT_ACTS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("forwards", re.compile(r"^\s{0,3}(?:转发给|转发你们|予以转发|转发各)")),
+    ("issues", re.compile(r"^[^。；;\n]{0,30}?(?:现)?(?:印发给|印发你们|予以印发|下发给|印发各|现印发)")),
+    ("repeals", re.compile(r"^[^。；;，,\n]{0,12}?(?:同时废止|予以废止|废止|停止执行|不再执行|自行失效|同时失效)")),
+    ("amends", re.compile(r"^[^。；;，,\n]{0,12}?(?:修改如下|作如下修改|作出如下修改|修订如下|进行修订|进行修改)")),
+)
+
+#: A clause ends at these characters; verbs beyond them do not govern a citation.
+CLAUSE_BREAK = re.compile(r"[。；;！!？?\n：:，,]")
+SENTENCE_BREAK = re.compile(r"[。；;！!？?\n]")
+
+# --- self-reference, for a document's own level ------------------------------------------
+
+SELF_LEVEL_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("county", re.compile(r"(?:我县|全县|县委、县政府|县政府决定|本县)")),
+    ("municipal", re.compile(r"(?:我市|全市|市委、市政府|市政府决定|本市)")),
+    ("provincial", re.compile(r"(?:我省|全省|省委、省政府|省政府决定|本省|我区各族|自治区人民政府决定)")),
+)

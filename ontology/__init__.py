@@ -1,0 +1,1 @@
+"""Data shipped with policygraph: authority table, regions, ontology, shapes, queries."""
