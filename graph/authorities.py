@@ -14,9 +14,10 @@ import csv
 import functools
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 
+from . import regexes as rx
 from .models import Authority
 
 NATION = "中华人民共和国"
@@ -132,6 +133,10 @@ class AuthorityTable:
     ) -> Authority:
         """Resolve `code` to an authority using the provinces in `context` as evidence."""
         cands = self.candidates(code, learned)
+        if not cands and code.endswith("令") and len(code) > 2:
+            # Orders name their organ in full: 国家安全部令, 广东省人民政府令.
+            a = self.authority_of_name(code[:-1])
+            return replace(a, code=code, name=a.name if a.level else None)
         if not cands:
             return Authority(code=code, evidence=f"{code}: not in the authority table")
         provinces = set(context)
@@ -175,6 +180,29 @@ class AuthorityTable:
             ):
                 best = region
         return best
+
+    def place_at_start(self, text: str) -> Authority | None:
+        """The jurisdiction a title opens with: 北京市…条例, 潍坊市…, 中华人民共和国…法."""
+        t = text.removeprefix("中共")
+        if t.startswith((NATION, "全国人民代表大会", "国务院", "中共中央", "最高人民")):
+            return Authority(jurisdiction=NATION, level="national", province=NATION,
+                             confidence=0.85,
+                             evidence=f"the title opens with a national name: {text[:12]}")
+        county = rx.COUNTY_AT_START.match(t)
+        if county and "关于" not in county.group(0):
+            return Authority(jurisdiction=county.group(0), level="county", confidence=0.8,
+                             evidence=f"the title opens with {county.group(0)}")
+        cities = [r for r in self.regions if r.kind == "city" and t.startswith(r.short + "市")]
+        provinces = [r for r in self.regions if r.kind == "province" and (
+            t.startswith(r.name) or (t.startswith(r.short)
+            and (len(r.short) >= 2 or t[len(r.short):][:1] in "省市")))]
+        pool = cities or provinces
+        best = max(pool, key=lambda r: len(r.short)) if pool else None
+        if best is None:
+            return None
+        level = "provincial" if best.kind == "province" else "municipal"
+        return Authority(jurisdiction=best.jurisdiction, level=level, province=best.province,
+                         confidence=0.85, evidence=f"the title opens with {best.name}")
 
     def authority_of_name(self, name: str) -> Authority:
         """Jurisdiction and level of an organ name; national organs need no place name."""

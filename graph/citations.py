@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, replace
 
 from . import regexes as rx
-from .metadata import clean_title
+from .metadata import cited_title
 from .models import RELATION_PRIORITY, Citation, NumberMatch
 
 TITLE_MAX = 200  # a 《title》 longer than this is not a title (and bounds the scan)
@@ -73,7 +73,7 @@ def find_mentions(
         for k, n in enumerate(nums):
             if ts <= n.start < te:
                 used.add(k)  # a number inside a title is part of the title
-        raw_title = clean_title(text[ts:te])
+        raw_title = cited_title(text[ts:te])
         m_end = te
         number: NumberMatch | None = None
         alias_def: str | None = None
@@ -141,8 +141,15 @@ def relation(text: str, mention: Mention, others: list[Mention], lo: int) -> tup
             if best is None or cand > best:
                 best = cand
     if best:
+        between = clause[best[0]:]
+        # 落实…对《X》的批示: the verb governs the 批示; X sits in a prepositional phrase.
+        if best[2] == "implements" and _PREPOSITION.search(between):
+            return "cites", True
         return best[2], True
     return "cites", False
+
+
+_PREPOSITION = re.compile(r"(?:对|关于|有关)(?!照)")
 
 
 def evidence(text: str, start: int, end: int, lo: int, hi: int) -> str:
@@ -171,6 +178,8 @@ def extract_citations(
     citations are normalised; `extract.py` maps them back to the original text.
     """
     mentions = find_mentions(text, start, end, numbers)
+    if own_title:
+        own_title = own_title.replace("《", "〈").replace("》", "〉")
     aliases: dict[str, Mention] = {}
     for m in mentions:
         if m.alias_def and (m.number or m.title):

@@ -222,7 +222,15 @@ def _extract_part(
         else:
             citations.append(c)
 
-    jurisdiction, level = _place(table, text, span, own_auth, issuers, citations, evidence)
+    if t.value is None and own is not None and own.number.year is None:
+        # An order (令) promulgates the text it names: 现将修订后的《专利代理条例》公布.
+        promulgated = next((c.title for c in citations if c.relation == "issues" and c.title), None)
+        if promulgated:
+            t = md.Found(promulgated, "the text the order promulgates")
+            evidence["title"] = t.evidence
+            citations = [c for c in citations if c.title != promulgated or c.number]
+    jurisdiction, level = _place(table, text, span, own_auth, issuers, citations, evidence,
+                                 t.value)
     if not issuers and own_auth and own_auth.name and own_auth.confidence >= 0.9:
         issuers = [own_auth.name]
         evidence["issuers"] = f"authority of the number's code: {own_auth.evidence}"
@@ -258,6 +266,7 @@ def _place(
     issuers: list[str],
     citations: list[Citation],
     evidence: dict[str, str],
+    title: str | None = None,
 ) -> tuple[str | None, str | None]:
     """Jurisdiction and level of a part, from the strongest evidence available."""
     jurisdiction: str | None = None
@@ -282,12 +291,21 @@ def _place(
             break
     if jurisdiction and level:
         return jurisdiction, level
+    place = table.place_at_start(title) if title else None
+    if place is not None and (level is None or level == place.level):
+        if level is None:
+            level = place.level
+            evidence["level"] = place.evidence
+        if jurisdiction is None:
+            jurisdiction = place.jurisdiction
+            evidence["jurisdiction"] = place.evidence
+        return jurisdiction, level
     # The text's words for its own level (我市, 全省 …) and the local documents it cites.
     body = text[span.start:span.end]
     counts = Counter()
     for lv, pat in rx.SELF_LEVEL_WORDS:
         counts[lv] = len(pat.findall(body))
-    if level is None and counts and max(counts.values()) > 0:
+    if level is None and counts and max(counts.values()) >= 2:
         level = max(LEVEL_ORDER[1:], key=lambda lv: (counts[lv], -LEVEL_ORDER.index(lv)))
         evidence["level"] = f"the text calls itself {level} ({counts[level]} words such as 我市/全省)"
     if jurisdiction is None and level in ("provincial", "municipal"):
@@ -308,6 +326,7 @@ def learn_codes(records: list[DocumentRecord], table: AuthorityTable | None = No
     table = table or load_table()
     seen: dict[str, set[tuple[str, str, str]]] = {}
     example: dict[str, str] = {}
+    names: dict[str, set[str]] = {}
     for rec in records:
         items = [(rec.number, rec.issuers)] + [(p.number, p.issuers) for p in rec.parts]
         for number, issuers in items:
@@ -317,14 +336,19 @@ def learn_codes(records: list[DocumentRecord], table: AuthorityTable | None = No
             if dn is None:
                 continue
             a = table.authority_of_name(issuers[0])
+            known = table.resolve(dn[0], dn[1])
+            if known.jurisdiction and known.confidence >= 0.9:
+                continue  # the table already knows this code for sure
             if a.jurisdiction and a.level and a.confidence >= 0.8:
                 seen.setdefault(dn[0], set()).add((a.jurisdiction, a.level, a.province or ""))
+                names.setdefault(dn[0], set()).add(issuers[0])
                 example.setdefault(dn[0], f"{number} issued by {issuers[0]} ({rec.source})")
     out: dict[str, Authority] = {}
     for code, vals in sorted(seen.items()):
         if len(vals) == 1:
             juris, level, province = next(iter(vals))
-            out[code] = Authority(code=code, name=None, jurisdiction=juris, level=level,
+            out[code] = Authority(code=code, name=next(iter(names[code])) if len(names[code]) == 1 else None,
+                                  jurisdiction=juris, level=level,
                                   province=province or None, confidence=0.9,
                                   evidence=example[code])
     return out

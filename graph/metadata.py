@@ -14,7 +14,9 @@ from .models import NumberMatch
 from .numbers import chinese_to_int
 from .segment import Span, is_standalone_number, standalone_dates
 
-_LINE_JUNK = re.compile(r"(?:[:：|｜]$|文件$|^\s*#+\s*|^首页|^当前位置|^请选择|^索引号|^主题)")
+_LINE_JUNK = re.compile(
+    r"(?:[:：|｜]$|^(?!.*关于).{0,20}文件$|^\s*#+\s*|^首页|^当前位置|^请选择|^索引号|^主题)"
+)
 _TITLE_PREFIX_JUNK = re.compile(r"^[#\s>*]+|^(?:标题|名称)\s*[:：|｜]\s*")
 _TITLE_VERB = re.compile(r"(?:关于|转发|印发|批转|颁布|公布)")
 
@@ -70,16 +72,16 @@ def _repeats_itself(s: str, size: int = 10) -> bool:
 
 
 def clean_title(raw: str) -> str:
-    """Join a title broken over lines, and write nested titles with 〈〉 as the canon does."""
+    """Join a title broken over lines and drop field labels; brackets stay as written."""
     t = _TITLE_PREFIX_JUNK.sub("", raw.strip())
-    t = re.sub(r"\s+", "", t)
+    return re.sub(r"\s+", "", t)
+
+
+def cited_title(raw: str) -> str:
+    """The title inside 《…》: outer brackets off, nested 《》 written 〈〉 as catalogues do."""
+    t = clean_title(raw)
     if t.startswith("《") and t.endswith("》"):
         t = t[1:-1]
-    return _nest(t)
-
-
-def _nest(t: str) -> str:
-    """Inside a title, 《》 become 〈〉 (the form gold standards and catalogues use)."""
     return t.replace("《", "〈").replace("》", "〉")
 
 
@@ -88,7 +90,7 @@ def _is_title(t: str) -> bool:
         6 <= len(t) <= 150
         and bool(rx.DOC_TITLE_END.search(t))
         and "。" not in t
-        and t.count("〈") == t.count("〉")
+        and t.count("〈") + t.count("《") == t.count("〉") + t.count("》")
         and not _repeats_itself(t)
         and not re.search(r"\d{4}-\d{1,2}-\d{1,2}|[:：|｜]", t)
     )
@@ -103,6 +105,9 @@ def title(text: str, span: Span, number: NumberMatch | None, numbers: list[Numbe
         t = clean_title(value)
         if _is_title(t):
             return Found(t, "标题 field of the page")
+    heading = re.match(r"\s*#{1,3}\s*([^\n]{2,150})\n", text[span.start:span.start + 400])
+    if heading and not span.embedded:
+        return Found(clean_title(heading.group(1)), "Markdown heading")
     # Header lines, split at numbers, date fields and field separators.
     zone = text[span.start:zone_end]
     cuts = sorted(

@@ -18,6 +18,8 @@ from .models import DocNumber, NumberMatch
 #: output never depends on when a build runs.
 MIN_YEAR, MAX_YEAR = 1949, 2099
 MAX_CODE_LEN = 10
+#: Short forms of order-issuing organs: gov.cn files 国务院令第706号 as 国令第706号.
+ORDER_ORGAN_ALIASES = {"国": "国务院"}
 
 _CN_NUM = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
            "七": 7, "八": 8, "九": 9}
@@ -114,7 +116,12 @@ def _find_dated(
         left = rx.CODE_RUN.search(text, max(0, m.start() - 16), m.start())
         if not left:
             continue
-        code, conf = _trim_code(left.group(0), is_known)
+        run = left.group(0)
+        if left.start() > 0 and text[left.start() - 1].isdigit() and run[0] in "年月日":
+            run = run[1:]  # 2019年12月1日国发〔…〕: the run starts inside a date
+        if not run.strip():
+            continue
+        code, conf = _trim_code(run, is_known)
         if not code:
             continue
         year, serial = int(m.group("year")), int(m.group("serial"))
@@ -149,8 +156,12 @@ def _find_orders(text: str, is_known: Callable[[str], bool]) -> Iterator[NumberM
         if not left:
             continue
         organ = re.sub(r"\s+", "", left.group(0))
+        if left.start() > 0 and text[left.start() - 1].isdigit() and organ[0] in "年月日":
+            organ = organ[1:]
         organ = _NATIONAL_PREFIX.sub("", organ.split("中华人民共和国")[-1])
         organ = rx.ORDER_LEFT_STOP.sub("", organ)
+        written = organ
+        organ = ORDER_ORGAN_ALIASES.get(organ, organ)
         # An order is issued by an organ: 国务院, 财政部, 主席, 省人民政府 …
         if not organ or not re.search(r"(?:院|部|委|会|局|署|行|厅|府|主席|总局|办)$", organ):
             continue
@@ -158,5 +169,5 @@ def _find_orders(text: str, is_known: Callable[[str], bool]) -> Iterator[NumberM
         if not serial:
             continue
         code = organ + "令"
-        start = _code_start(text, left.start(), m.start(), organ)
+        start = _code_start(text, left.start(), m.start(), written)
         yield NumberMatch(DocNumber(code, None, serial), start, m.end(), text[start:m.end()])

@@ -12,6 +12,7 @@ import json
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import ClassVar
 
 from .models import Failure, Source
 
@@ -154,10 +155,12 @@ def _looks_like_html(text: str) -> bool:
 class _TextExtractor(HTMLParser):
     """Visible text of an HTML page; block elements become line breaks."""
 
-    SKIP = {"script", "style", "noscript", "template", "head", "svg", "iframe", "object"}
-    BLOCK = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section",
-             "article", "header", "footer", "ul", "ol", "pre", "blockquote", "hr", "td", "th", "dd",
-             "dt", "title"}
+    SKIP: ClassVar[set[str]] = {"script", "style", "noscript", "template", "head", "svg", "iframe", "object"}
+    BLOCK: ClassVar[set[str]] = {
+        "p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section",
+        "article", "header", "footer", "ul", "ol", "pre", "blockquote", "hr", "td", "th", "dd",
+        "dt", "title",
+    }
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)

@@ -37,9 +37,11 @@ CODE_RUN = re.compile(rf"[{CJK}](?:[ \t]?[{CJK}]){{0,13}}[ \t]{{0,2}}$")
 #: Words that end the text before an issuer code: what precedes them is prose, not code.
 #: 2-character words are tried first so 按照 is cut whole rather than at 照.
 CODE_LEFT_STOPWORDS = (
-    "根据 按照 依据 依照 遵照 参照 对照 比照 贯彻 落实 执行 转发 印发 下发 关于 现将 废止 "
-    "修订 修改 简称 以及 规定 精神 要求 文件 通知 意见 办法 决定 符合 下称 即日"
-).split() + list("据按照将把对的了在是即并同等原从向给被已于自至到和及与或见暨均")
+    "根据", "按照", "依据", "依照", "遵照", "参照", "对照", "比照", "贯彻", "落实", "执行", "转发", "印发", "下发", "关于", "现将",
+    "废止", "修订", "修改", "简称", "以及", "规定", "精神", "要求", "文件", "通知", "意见", "办法", "决定", "符合", "下称", "即日",
+    "据", "按", "照", "将", "把", "对", "的", "了", "在", "是", "即", "并", "同", "等", "原", "从", "向", "给", "被",
+    "已", "于", "自", "至", "到", "和", "及", "与", "或", "见", "暨", "均"
+)
 
 CODE_LEFT_STOP = re.compile(
     "^.*(?:" + "|".join(sorted(map(re.escape, CODE_LEFT_STOPWORDS), key=len, reverse=True)) + ")",
@@ -54,10 +56,11 @@ ORDER_LEFT_STOP = re.compile(
 
 #: A code can not end with a document-type word: "…的通知(2003)4号" is a title, not a code.
 DOC_TYPE_WORDS = (
-    "通知 意见 办法 规定 条例 决定 方案 规划 纲要 细则 规则 通告 公告 批复 报告 请示 指南 目录 "
-    "标准 计划 章程 准则 决议 纪要 指引 清单 要点 措施 公约 协定 宪法 解释 规范 安排 大纲 名录 "
-    "制度 法 函 令 意见稿 实施意见 暂行办法 实施办法 实施细则 若干规定 若干意见 通报 答复 复函"
-).split()
+    "通知", "意见", "办法", "规定", "条例", "决定", "方案", "规划", "纲要", "细则", "规则", "通告", "公告", "批复", "报告", "请示",
+    "指南", "目录", "标准", "计划", "章程", "准则", "决议", "纪要", "指引", "清单", "要点", "措施", "公约", "协定", "宪法", "解释",
+    "规范", "安排", "大纲", "名录", "制度", "守则", "规程", "须知", "协议", "公报", "通则", "法典", "议定书", "决议案", "法", "函",
+    "令", "意见稿", "实施意见", "暂行办法", "实施办法", "实施细则", "若干规定", "若干意见", "通报", "答复", "复函"
+)
 
 CODE_ENDS_WITH_DOC_TYPE = re.compile(
     "(?:" + "|".join(w for w in DOC_TYPE_WORDS if len(w) > 1) + ")$"
@@ -130,7 +133,7 @@ LEFT_VERBS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("repeals", re.compile(r"(?:废止|废除|撤销|停止执行|宣布失效)(?![的后])")),
     ("amends", re.compile(r"(?:修订|修改|修正)(?![的后])")),
     ("forwards", re.compile(r"转发(?![的])")),
-    ("issues", re.compile(r"印发\s{0,2}$")),
+    ("issues", re.compile(r"(?:印发|公布)(?:修订后的|修改后的|新修订的)?\s{0,2}$")),
     ("implements", re.compile(r"(?:贯彻|落实|执行|根据|按照|依据|依照|遵照|遵循|实施|按|依)(?![的])")),
     ("cites", re.compile(r"(?:符合|参照|参考|对照|比照|违反|参阅|详见|参见)")),
 )
@@ -138,7 +141,10 @@ LEFT_VERBS: tuple[tuple[str, re.Pattern[str]], ...] = (
 #: Phrases right after a citation that state the act: 现将《X》转发给你们, 《X》同时废止.
 RIGHT_ACTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("forwards", re.compile(r"^\s{0,3}(?:转发给|转发你们|予以转发|转发各)")),
-    ("issues", re.compile(r"^[^。；;\n]{0,30}?(?:现)?(?:印发给|印发你们|予以印发|下发给|印发各|现印发)")),
+    ("issues", re.compile(
+        r"^(?:[^。；;\n《]{0,30}?(?:现)?(?:印发给|印发你们|予以印发|下发给|印发各|现印发|现予公布|予以公布)"
+        r"|\s{0,2}(?:公布|发布)[，,。]?\s{0,2}(?:自|现|，|,|。))"
+    )),
     ("repeals", re.compile(r"^[^。；;，,\n]{0,12}?(?:同时废止|予以废止|废止|停止执行|不再执行|自行失效|同时失效)")),
     ("amends", re.compile(r"^[^。；;，,\n]{0,12}?(?:修改如下|作如下修改|作出如下修改|修订如下|进行修订|进行修改)")),
 )
@@ -153,4 +159,11 @@ SELF_LEVEL_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("county", re.compile(r"(?:我县|全县|县委、县政府|县政府决定|本县)")),
     ("municipal", re.compile(r"(?:我市|全市|市委、市政府|市政府决定|本市)")),
     ("provincial", re.compile(r"(?:我省|全省|省委、省政府|省政府决定|本省|我区各族|自治区人民政府决定)")),
+)
+
+#: A county (or banner) named at the start of a title, after an optional province and city:
+#: 浙江省景宁畲族自治县自治条例, 彭水苗族土家族自治县旅游条例; not 山东省县乡两级….
+COUNTY_AT_START = re.compile(
+    r"^((?:[^省市\s]{2,7}(?:省|自治区))?(?:[^省市\s]{2,6}市)?)"
+    r"([^省市区县乡镇\s、（(]{1,10}?(?:自治县|县|自治旗|旗))(?![乡和（(级以上域城、])"
 )

@@ -1,0 +1,97 @@
+"""The build report: what was read, what was found, what failed and why.
+
+Deterministic (no timestamps, sorted everywhere) so two builds of the same corpus give
+byte-identical reports, and a diff of two reports shows what a change did.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+
+from .models import Authority, Citation, DocumentRecord, Failure
+
+
+def _all_citations(records: Iterable[DocumentRecord]) -> list[Citation]:
+    out: list[Citation] = []
+    for r in records:
+        out.extend(r.citations)
+        for p in r.parts:
+            out.extend(p.citations)
+    return out
+
+
+def _md(s: object) -> str:
+    """Make a value safe inside a Markdown table cell."""
+    return str(s).replace("|", "\\|").replace("\n", " ")
+
+
+def render_report(
+    records: tuple[DocumentRecord, ...] | list[DocumentRecord],
+    failures: Iterable[Failure],
+    learned: Mapping[str, Authority],
+    corpus: str,
+) -> str:
+    failures = sorted(failures, key=lambda f: f.path)
+    cits = _all_citations(records)
+    n = len(records)
+    lines = [f"# policygraph build report: {corpus}", ""]
+    lines += [
+        "## Counts", "",
+        "| what | count |", "|---|---|",
+        f"| inputs | {n + len(failures)} |",
+        f"| documents extracted | {n} |",
+        f"| inputs failed | {len(failures)} |",
+        f"| embedded documents (parts) | {sum(len(r.parts) for r in records)} |",
+        f"| documents with own number | {sum(1 for r in records if r.number)} |",
+        f"| documents with title | {sum(1 for r in records if r.title)} |",
+        f"| documents with signing date | {sum(1 for r in records if r.date)} |",
+        f"| documents with level | {sum(1 for r in records if r.level)} |",
+        f"| documents with jurisdiction | {sum(1 for r in records if r.jurisdiction)} |",
+        f"| citations | {len(cits)} |",
+        "",
+    ]
+    levels = Counter(r.level or "unknown" for r in records)
+    lines += ["## Documents by level", "", "| level | documents |", "|---|---|"]
+    lines += [f"| {lv} | {levels[lv]} |" for lv in sorted(levels)]
+    rel = Counter(c.relation for c in cits)
+    lines += ["", "## Citations by relation", "", "| relation | citations |", "|---|---|"]
+    lines += [f"| {k} | {rel[k]} |" for k in sorted(rel)]
+    how = Counter(c.found_by for c in cits)
+    lines += ["", "## Citations by how they were found", "", "| found by | citations |", "|---|---|"]
+    lines += [f"| {k} | {how[k]} |" for k in sorted(how)]
+    unresolved = Counter(c.issuer_code for c in cits if c.number and not c.level)
+    lines += ["", "## Cited issuer codes with unknown level", ""]
+    if unresolved:
+        lines += ["| code | citations |", "|---|---|"]
+        ranked = sorted(unresolved.items(), key=lambda kv: (-kv[1], str(kv[0])))
+        lines += [f"| {_md(k)} | {v} |" for k, v in ranked]
+    else:
+        lines.append("None.")
+    lines += ["", "## Codes learned from the corpus", ""]
+    if learned:
+        lines += ["| code | jurisdiction | level | evidence |", "|---|---|---|---|"]
+        lines += [f"| {_md(c)} | {_md(a.jurisdiction)} | {_md(a.level)} | {_md(a.evidence)} |"
+                  for c, a in sorted(learned.items())]
+    else:
+        lines.append("None.")
+    lines += ["", "## Failed inputs", ""]
+    if failures:
+        lines += ["| file | reason |", "|---|---|"]
+        lines += [f"| {_md(f.path)} | {_md(f.reason)} |" for f in failures]
+    else:
+        lines.append("None.")
+    lines += ["", "## Warnings", ""]
+    warned = [r for r in records if r.warnings]
+    if warned:
+        lines += ["| document | warning |", "|---|---|"]
+        for r in warned:
+            lines += [f"| {_md(r.source)} | {_md(w)} |" for w in r.warnings]
+    else:
+        lines.append("None.")
+    lines += ["", "## Documents", "", "| source | number | level | jurisdiction | date | citations |",
+              "|---|---|---|---|---|---|"]
+    for r in records:
+        lines.append(f"| {_md(r.source)} | {_md(r.number or '')} | {_md(r.level or '')} | "
+                     f"{_md(r.jurisdiction or '')} | {_md(r.date or '')} | {len(r.citations)} |")
+    return "\n".join(lines) + "\n"
