@@ -87,6 +87,8 @@ def extract(
                     None)
     if web_date is None and "发文日期" in fields and fields["发文日期"] != date:
         web_date = fields["发文日期"]
+    if web_date is None and meta.get("web_date"):
+        web_date = _meta_date(meta["web_date"])
     jurisdiction, level = main.jurisdiction, main.level
     if number and not main.number:
         # A number known only from metadata still tells the level.
@@ -289,9 +291,9 @@ def _place(
             evidence["jurisdiction"] = a.evidence
         if jurisdiction and level:
             break
-    if jurisdiction and level:
+    if jurisdiction and level and level != "county":
         return jurisdiction, level
-    place = table.place_at_start(title) if title else None
+    place = table.place_at_start(title) if title and not (jurisdiction and level) else None
     if place is not None and (level is None or level == place.level):
         if level is None:
             level = place.level
@@ -299,7 +301,8 @@ def _place(
         if jurisdiction is None:
             jurisdiction = place.jurisdiction
             evidence["jurisdiction"] = place.evidence
-        return jurisdiction, level
+        if level != "county":
+            return jurisdiction, level
     # The text's words for its own level (我市, 全省 …) and the local documents it cites.
     body = text[span.start:span.end]
     counts = Counter()
@@ -308,6 +311,13 @@ def _place(
     if level is None and counts and max(counts.values()) >= 2:
         level = max(LEVEL_ORDER[1:], key=lambda lv: (counts[lv], -LEVEL_ORDER.index(lv)))
         evidence["level"] = f"the text calls itself {level} ({counts[level]} words such as 我市/全省)"
+    if level == "county" and jurisdiction and not any(
+            r.kind == "city" and r.short in jurisdiction for r in table.regions):
+        cities = sorted({c.jurisdiction for c in citations if c.level == "municipal" and c.jurisdiction})
+        if len(cities) == 1:
+            jurisdiction = cities[0] + re.sub(r"^.*?(?:省|自治区|市)", "", jurisdiction)
+            evidence["jurisdiction"] = (evidence.get("jurisdiction", "") + "; the city is the only "
+                                        f"municipal jurisdiction among the documents it cites: {cities[0]}")
     if jurisdiction is None and level in ("provincial", "municipal"):
         places = sorted({c.jurisdiction for c in citations
                          if c.level == level and c.jurisdiction})

@@ -25,6 +25,7 @@ META_KEYS = {
     "number": ("number", "doc_number", "docno", "文号", "发文字号"),
     "issuer": ("issuer", "issuers", "publisher", "发文机关", "发布机构"),
     "date": ("date", "成文日期", "signed", "sign_date"),
+    "web_date": ("web_date", "发布日期", "published", "publish_date", "pubdate", "发布时间"),
     "url": ("url", "link"),
 }
 #: Encodings tried by the detector, in the order charset-normalizer should prefer them.
