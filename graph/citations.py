@@ -69,7 +69,10 @@ def find_mentions(
     nums = [n for n in numbers if start <= n.start < end]
     used: set[int] = set()
     mentions: list[Mention] = []
+    consumed = start
     for ts, te in find_titles(text, start, end):
+        if ts < consumed:
+            continue  # 《通知》 inside （…，以下简称《通知》） belongs to the mention before
         for k, n in enumerate(nums):
             if ts <= n.start < te:
                 used.add(k)  # a number inside a title is part of the title
@@ -93,6 +96,7 @@ def find_mentions(
                 if number or alias_def:
                     m_end = close + 1
         mentions.append(Mention(ts, m_end, number, raw_title, alias_def))
+        consumed = m_end
     for k, n in enumerate(nums):
         if k in used:
             continue

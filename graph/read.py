@@ -125,18 +125,32 @@ def decode(data: bytes) -> tuple[str | None, str]:
 
 
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
-    """UTF-16 without a BOM shows as NUL in every other byte of ASCII-rich text."""
-    if len(data) < 4 or len(data) % 2:
+    """UTF-16 without a byte-order mark: NUL bytes appear, and one byte order reads as text.
+
+    Chinese text in UTF-16 has NULs only beside ASCII characters, so the byte order is
+    chosen by which decoding gives more Han, ASCII and CJK punctuation characters.
+    """
+    if len(data) < 4 or len(data) % 2 or b"\x00" not in data:
         return None
-    even, odd = data[0::2].count(0), data[1::2].count(0)
-    half = len(data) // 2
-    for zeros, enc in ((odd, "utf-16-le"), (even, "utf-16-be")):
-        if zeros > half * 0.2 and (even if enc == "utf-16-le" else odd) < half * 0.05:
-            try:
-                return data.decode(enc), enc
-            except UnicodeDecodeError:
-                return None
-    return None
+    best: tuple[float, str, str] | None = None
+    for enc in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        sample = text[:5000]
+        good = sum(1 for ch in sample if _plausible(ch)) / max(1, len(sample))
+        if best is None or good > best[0]:
+            best = (good, text, enc)
+    if best is None or best[0] < 0.9:
+        return None
+    return best[1], best[2]
+
+
+def _plausible(ch: str) -> bool:
+    o = ord(ch)
+    return (32 <= o < 127 or ch in "\t\n\r" or 0x4E00 <= o <= 0x9FFF or 0x3000 <= o <= 0x303F
+            or 0xFF00 <= o <= 0xFFEF or 0x2000 <= o <= 0x206F)
 
 
 def _check_text(text: str, encoding: str) -> tuple[str | None, str]:

@@ -1,0 +1,68 @@
+"""Normalisation: pinyin removed first, then 繁→简 and full-width folding, offsets kept."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from policygraph.normalize import normalize, strip_pinyin
+
+
+def test_pinyin_annotations_are_removed_before_conversion() -> None:
+    n = normalize("關(guān)於印發(fā)推進社區(qū)就業(yè)")
+    assert n.text == "关于印发推进社区就业"
+
+
+def test_full_width_brackets_around_pinyin() -> None:
+    assert normalize("發（fā）文").text == "发文"
+
+
+def test_latin_in_brackets_is_not_pinyin() -> None:
+    # No tone mark: an ordinary bracketed letter stays.
+    assert normalize("附件(a)和附件（b）").text == "附件(a)和附件（b）"
+    assert normalize("标准(GB 5749)").text == "标准(GB 5749)"
+
+
+def test_traditional_to_simplified_and_full_width() -> None:
+    assert normalize("國務院辦公廳　２００３年ＡＢ％").text == "国务院办公厅 2003年AB%"
+
+
+def test_simplified_text_is_left_alone() -> None:
+    text = "显著提高就业质量，著力解决结构性矛盾，乾隆年间"
+    assert normalize(text).text == text.replace("乾隆", "乾隆")
+
+
+def test_offsets_map_back_to_the_original() -> None:
+    original = "連政發(fā)〔2003〕97號文件"
+    n = normalize(original)
+    i = n.text.index("97")
+    assert original[n.to_original(i):n.to_original(i) + 2] == "97"
+    s, e = n.original_span(0, n.text.index("〔"))
+    assert original[s:e] == "連政發(fā)"[:e - s]
+    assert original[n.to_original(n.text.index("〔"))] == "〔"
+    start, end = n.original_span(0, len(n.text))
+    assert (start, end) == (0, len(original))
+
+
+PINYIN = st.sampled_from(["(fā)", "(guān)", "(qū)", "(yè)", "(mén)", "（chǔ）"])
+HAN = st.sampled_from(list("發關區業門處國辦文号年"))
+
+
+@given(st.lists(st.tuples(HAN, st.one_of(st.just(""), PINYIN)), max_size=60))
+@settings(max_examples=300, deadline=None)
+def test_every_kept_character_maps_to_itself(pieces: list[tuple[str, str]]) -> None:
+    original = "".join(h + p for h, p in pieces)
+    stripped, cuts, shifts = strip_pinyin(original)
+    n = normalize(original)
+    assert len(n.text) == len(stripped) == len(pieces)
+    for i, (han, _p) in enumerate(pieces):
+        assert original[n.to_original(i)] == han
+
+
+@given(st.text(max_size=400))
+@settings(max_examples=300, deadline=None)
+def test_normalize_is_total_and_length_preserving_without_pinyin(text: str) -> None:
+    n = normalize(text)
+    if not strip_pinyin(text)[1]:
+        assert len(n.text) == len(text)
+    assert normalize(text) == n  # deterministic

@@ -1,0 +1,133 @@
+"""Reading: every supported encoding and file type; bad input becomes a failure, never a crash."""
+
+from __future__ import annotations
+
+import codecs
+import json
+from pathlib import Path
+
+import opencc
+import pytest
+
+from policygraph.build import build
+from policygraph.models import Failure, Source
+from policygraph.read import iter_corpus, read_bytes
+
+NOTICE = (
+    "江苏省人民政府办公厅关于进一步做好就业工作的通知\n苏政办发〔2019〕18号\n\n"
+    "各市、县（市、区）人民政府，省各委办厅局，省各直属单位：\n"
+    "　　为贯彻落实《国务院关于做好当前和今后一个时期促进就业工作的若干意见》（国发〔2018〕39号）精神，"
+    "经省人民政府同意，现就有关事项通知如下。\n"
+    "　　一、全年城镇新增就业120万人以上，城镇登记失业率控制在3%以内。\n\n"
+    "江苏省人民政府办公厅\n2019年3月5日\n"
+)
+# The same notice in traditional characters (Taiwan standard, so that Big5 can encode it).
+TRADITIONAL = opencc.OpenCC("s2tw").convert(NOTICE)
+
+
+def one(data: bytes, kind: str = "txt") -> Source:
+    items = list(read_bytes(data, "x." + kind, kind))
+    assert len(items) == 1 and isinstance(items[0], Source), items
+    return items[0]
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (NOTICE.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF8 + NOTICE.encode("utf-8"), "utf-8-sig"),
+        (NOTICE.encode("gb18030"), "gb18030"),
+        (NOTICE.encode("gbk"), "gb18030"),
+        (NOTICE.encode("utf-16"), "utf-16"),
+        (NOTICE.encode("utf-16-le"), "utf-16-le"),
+        (NOTICE.encode("utf-16-be"), "utf-16-be"),
+    ],
+)
+def test_encodings_are_detected(data: bytes, encoding: str) -> None:
+    src = one(data)
+    assert src.text.replace("\ufeff", "") == NOTICE
+    assert src.encoding == encoding
+
+
+def test_big5_is_detected_and_extracted_as_simplified() -> None:
+    src = one(TRADITIONAL.encode("big5"))
+    assert src.text == TRADITIONAL
+    assert src.encoding in ("big5", "cp950", "big5hkscs")
+    from policygraph.extract import extract
+
+    rec = extract(src)
+    assert rec.number == "苏政办发〔2019〕18号"
+    assert [c.number for c in rec.citations] == ["国发〔2018〕39号"]
+
+
+def test_html_gives_visible_text_only() -> None:
+    html = (
+        "<html><head><title>页面标题</title><style>p{color:red}</style>"
+        "<script>var x='国发〔2099〕1号';</script></head><body>"
+        "<div>首页 &gt; 文件</div><p>苏政办发〔2019〕18号</p><p>正文&nbsp;内容</p>"
+        "<script>alert('国办发〔2003〕40号')</script></body></html>"
+    )
+    src = one(html.encode("utf-8"), "html")
+    assert "国发〔2099〕" not in src.text and "alert" not in src.text and "color" not in src.text
+    assert "苏政办发〔2019〕18号" in src.text and "首页 > 文件" in src.text
+    assert src.meta["title"] == "页面标题"
+
+
+def test_json_and_jsonl_records_carry_metadata() -> None:
+    rec = {"title": "标题", "文号": "苏政办发〔2019〕18号", "content": NOTICE, "date": "2019-03-05"}
+    src = one(json.dumps(rec, ensure_ascii=False).encode("utf-8"), "json")
+    assert src.meta == {"title": "标题", "number": "苏政办发〔2019〕18号", "date": "2019-03-05"}
+    lines = [json.dumps({"text": NOTICE}), "{broken", "", json.dumps({"no_text": 1}), json.dumps([1])]
+    items = list(read_bytes("\n".join(lines).encode("utf-8"), "r.jsonl", "jsonl"))
+    assert isinstance(items[0], Source) and items[0].path == "r.jsonl#L1"
+    assert [type(i) for i in items[1:]] == [Failure, Failure, Failure]
+    assert "invalid JSON line" in items[1].reason and items[1].path == "r.jsonl#L2"
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"", "empty file"),
+        (b"  \n\t ", "empty file"),
+        (bytes(range(256)) * 40, "binary"),
+        (b"\x89PNG\r\n\x1a\n" + b"\x00\x01\x02\x03" * 500, "binary"),
+    ],
+)
+def test_bad_input_is_a_failure_with_a_reason(data: bytes, reason: str) -> None:
+    items = list(read_bytes(data, "bad.txt"))
+    assert len(items) == 1 and isinstance(items[0], Failure)
+    assert reason in items[0].reason
+
+
+def test_undecodable_bytes_do_not_crash() -> None:
+    data = NOTICE.encode("utf-8")[:50] + b"\xff\xfe\xfa\x80\x81" + NOTICE.encode("utf-8")[50:]
+    items = list(read_bytes(data, "mixed.txt"))
+    assert len(items) == 1  # decoded leniently by the detector, or a failure: never an exception
+
+
+def test_a_folder_build_loses_nothing(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    (corpus / "sub").mkdir(parents=True)
+    (corpus / "a_utf8.txt").write_text(NOTICE, encoding="utf-8")
+    (corpus / "sub" / "b_gbk.txt").write_bytes(NOTICE.replace("18号", "19号").encode("gbk"))
+    (corpus / "c_utf16.txt").write_bytes(NOTICE.replace("18号", "20号").encode("utf-16"))
+    (corpus / "d_empty.txt").write_bytes(b"")
+    (corpus / "e_binary.txt").write_bytes(bytes(range(256)) * 10)
+    (corpus / "f.pdf").write_bytes(b"%PDF-1.4")
+    (corpus / "g.jsonl").write_text(json.dumps({"text": NOTICE.replace("18号", "21号")}) + "\n{oops\n")
+    (corpus / "h.html").write_text("<html><body><script>x</script></body></html>")
+    out = tmp_path / "out"
+    paths = build(corpus, out)
+    docs = [json.loads(line) for line in paths["documents"].read_text(encoding="utf-8").splitlines()]
+    report = paths["report"].read_text(encoding="utf-8")
+    got = sorted(d["source"] for d in docs)
+    assert got == ["a_utf8.txt", "c_utf16.txt", "g.jsonl#L1", "sub/b_gbk.txt"]
+    assert sorted(d["number"] for d in docs) == [f"苏政办发〔2019〕{n}号" for n in (18, 19, 20, 21)]
+    for failed in ("d_empty.txt", "e_binary.txt", "f.pdf", "g.jsonl#L2", "h.html"):
+        assert f"| {failed} |" in report
+    assert "| inputs | 9 |" in report
+
+
+def test_iter_corpus_of_missing_path() -> None:
+    items = list(iter_corpus("/no/such/folder"))
+    assert len(items) == 1 and isinstance(items[0], Failure)
