@@ -142,8 +142,8 @@ class AuthorityTable:
         provinces = set(context)
         notes: list[str] = []
         if provinces:
-            matching = [c for c in cands if c.province in provinces or c.province == NATION]
-            if matching and len(matching) < len(cands):
+            matching = [c for c in cands if c.province in provinces]
+            if matching:
                 notes.append("province from context: " + "、".join(sorted(provinces)))
                 cands = matching
         best = min(c.tier for c in cands)

@@ -1,0 +1,113 @@
+"""The build and the command line, end to end, on the bundled example corpus."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import zipfile
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from policygraph.build import build
+from policygraph.cli import main
+
+from .conftest import ROOT, SHARED, needs_shared
+
+EXAMPLES = Path(str(resources.files("policygraph.examples").joinpath("corpus")))
+
+
+def _docs(out: Path) -> dict[str, dict]:
+    lines = (out / "documents.jsonl").read_text(encoding="utf-8").splitlines()
+    return {d["source"]: d for d in map(json.loads, lines)}
+
+
+def test_example_corpus_cascade(tmp_path: Path) -> None:
+    build(EXAMPLES, tmp_path)
+    docs = _docs(tmp_path)
+    assert len(docs) == 7
+    levels = {d["number"] or d["source"]: d["level"] for d in docs.values()}
+    assert levels == {
+        "国办发〔2021〕58号": "national",
+        "浙政办发〔2021〕66号": "provincial",
+        "苏政发〔2021〕102号": "provincial",
+        "宁政发〔2022〕15号": "municipal",
+        "杭政办函〔2022〕9号": "municipal",
+        "桐政发〔2022〕3号": "county",
+        "06_county_and_fragment.jsonl#L2": "municipal",
+    }
+    zj = docs["02_zhejiang_forward.html"]
+    assert [(c["number"], c["relation"]) for c in zj["citations"] if "number" in c] == [
+        ("国办发〔2021〕58号", "forwards")]
+    assert zj["parts"][0]["number"] == "国办发〔2021〕58号"
+    assert zj["web_date"] == "2021-10-12" and zj["date"] == "2021-10-09"
+    nj = docs["04_nanjing_traditional.txt"]
+    assert {(c.get("number") or c["title"], c["relation"]) for c in nj["citations"]} == {
+        ("苏政发〔2021〕102号", "implements"),
+        ("国办发〔2021〕58号", "implements"),
+        ("南京市社区养老服务提升行动方案", "issues"),
+        ("宁政办发〔2018〕41号", "amends"),
+    }
+    assert docs["05_hangzhou_gbk.txt"]["encoding"] == "gb18030"
+    assert docs["06_county_and_fragment.jsonl#L1"]["jurisdiction"] == "浙江省杭州市桐庐县"
+    assert docs["06_county_and_fragment.jsonl#L2"]["jurisdiction"] == "江苏省南京市"
+    js = docs["03_jiangsu_supengfa_2021_102.txt"]
+    assert ("苏政发〔2015〕33号", "repeals") in {(c.get("number"), c["relation"]) for c in js["citations"]}
+
+
+def test_same_input_gives_byte_identical_output(tmp_path: Path) -> None:
+    a, b = tmp_path / "a", tmp_path / "b"
+    build(EXAMPLES, a)
+    build(EXAMPLES, b)
+    for name in ("documents.jsonl", "report.md"):
+        assert (a / name).read_bytes() == (b / name).read_bytes()
+
+
+def test_cli_inspect_json_and_text(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["inspect", str(EXAMPLES / "01_national_guobanfa_2021_58.txt"), "--json"]) == 0
+    rec = json.loads(capsys.readouterr().out)
+    assert rec["number"] == "国办发〔2021〕58号" and rec["level"] == "national"
+    assert {"id", "source", "title", "issuers", "jurisdiction", "date", "citations", "parts",
+            "warnings"} <= rec.keys()
+    assert main(["inspect", str(EXAMPLES / "04_nanjing_traditional.txt")]) == 0
+    out = capsys.readouterr().out
+    assert "宁政发〔2022〕15号" in out and "amends" in out
+
+
+def test_cli_build_and_demo(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["build", str(EXAMPLES), "--out", str(tmp_path / "b"), "--quiet"]) == 0
+    assert (tmp_path / "b" / "report.md").is_file()
+    assert main(["demo", "--out", str(tmp_path / "d")]) == 0
+    out = capsys.readouterr().out
+    assert str(tmp_path / "d" / "documents.jsonl") in out
+    assert main(["build", str(tmp_path / "missing"), "--out", str(tmp_path / "x")]) == 2
+
+
+def test_wheel_ships_the_data_files(tmp_path: Path) -> None:
+    """`pip install .` must carry the tables and the example corpus, not read the checkout."""
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
+                    "-w", str(tmp_path), str(ROOT)], check=True, capture_output=True)
+    (wheel,) = tmp_path.glob("policygraph-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for required in ("policygraph/ontology/authorities.tsv", "policygraph/ontology/regions.tsv",
+                     "policygraph/examples/corpus/05_hangzhou_gbk.txt", "policygraph/cli.py"):
+        assert required in names
+    assert not any(n.startswith("graph/") for n in names)
+
+
+@needs_shared
+def test_govcn_own_numbers_titles_and_levels(tmp_path: Path) -> None:
+    build(SHARED / "govcn", tmp_path)
+    docs = _docs(tmp_path)
+    manifest = [json.loads(line) for line in (SHARED / "govcn" / "manifest.jsonl").read_text(
+        encoding="utf-8").splitlines()]
+    right = 0
+    for m in manifest:
+        d = docs[m["id"] + ".txt"]
+        expected = m["doc_number"].replace("国令", "国务院令")  # gov.cn's short form of 国务院令
+        right += d["number"] == expected
+        assert d["level"] == "national"
+        assert d["date"] is not None
+    assert right == len(manifest) == 60

@@ -1,0 +1,110 @@
+"""A document's own identity: number, title, issuers, dates, jurisdiction and level."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import record_of
+
+BODY = "　　为做好有关工作，现通知如下。\n　　一、各地要抓好落实。\n\n"
+
+
+@pytest.mark.parametrize(
+    ("written", "iso"),
+    [
+        ("二〇〇三年八月六日", "2003-08-06"),
+        ("二OO三年七月十五日", "2003-07-15"),
+        ("二○○三年六月三日", "2003-06-03"),
+        ("二ＯＯ三年十二月三十一日", "2003-12-31"),
+        ("2016年6月26日", "2016-06-26"),
+        ("２０１６年６月２６日", "2016-06-26"),
+        ("2016 年 6 月 26 日", "2016-06-26"),
+    ],
+)
+def test_signing_dates_in_every_script(written: str, iso: str) -> None:
+    rec = record_of("各区人民政府：\n" + BODY + "某某市人民政府\n" + written + "\n")
+    assert rec.date == iso
+
+
+def test_impossible_date_is_not_a_date() -> None:
+    rec = record_of("各区人民政府：\n" + BODY + "某某市人民政府\n2016年2月30日\n")
+    assert rec.date is None
+
+
+def test_dates_inside_sentences_are_not_signing_dates() -> None:
+    rec = record_of(
+        "各区人民政府：\n　　截至2003年12月31日，全市完成任务。2004年1月1日起施行。\n"
+        "　　会议于2003年5月12日召开。\n"
+    )
+    assert rec.date is None
+
+
+def test_publishing_date_is_kept_apart() -> None:
+    rec = record_of(
+        "发布日期：2009-09-15\n某省人民政府办公厅关于某事的通知\n某府办〔2003〕60号\n各市人民政府：\n"
+        + BODY + "某省人民政府办公厅\n二〇〇三年八月六日\n"
+    )
+    assert (rec.date, rec.web_date) == ("2003-08-06", "2009-09-15")
+
+
+def test_chengwen_field_when_the_text_has_no_signing_date() -> None:
+    rec = record_of("成文日期：2018-10-27\n各区人民政府：\n" + BODY)
+    assert rec.date == "2018-10-27"
+    assert "成文日期" in rec.evidence["date"]
+
+
+def test_title_over_several_lines_with_junk_above() -> None:
+    rec = record_of(
+        "请选择年份:\n省政府办公厅文件\n辽宁省人民政府办公厅关于\n进一步促进就业再就业工作的指导意见\n"
+        "辽政办发〔2016〕75号\n各市人民政府，省政府各厅委、各直属机构：\n" + BODY
+        + "  辽宁省人民政府办公厅        \n2016年6月26日\n"
+    )
+    assert rec.title == "辽宁省人民政府办公厅关于进一步促进就业再就业工作的指导意见"
+    assert rec.issuers == ("辽宁省人民政府办公厅",)
+    assert (rec.number, rec.level, rec.jurisdiction) == ("辽政办发〔2016〕75号", "provincial", "辽宁省")
+
+
+def test_joint_issuers_from_the_title_and_garbled_header() -> None:
+    rec = record_of(
+        "中共某某市委办公室、江门市人民政府中共江门市委办公室、江门市人民政府 办公室关于印发《某某工作方案》的通知 "
+        "江办发[2004]11号\n\n中共江门市委办公室、江门市人民政府\n\n办公室关于印发《某某工作方案》的通知\n\n"
+        "江办发[2004]11号\n\n各市、区党委和人民政府,市直各局以上单位:\n" + BODY
+        + "中共江门市委办公室\n江门市人民政府办公室\n2004年5月26日\n"
+    )
+    assert rec.title == "中共江门市委办公室、江门市人民政府办公室关于印发《某某工作方案》的通知"
+    assert rec.issuers == ("中共江门市委办公室", "江门市人民政府办公室")
+    assert (rec.jurisdiction, rec.level) == ("广东省江门市", "municipal")
+    assert [(c.title, c.relation) for c in rec.citations] == [("某某工作方案", "issues")]
+
+
+def test_no_number_no_title_is_null_not_invented() -> None:
+    rec = record_of("各县（区）人民政府：\n　　去年以来，我市工作取得成效，全市上下共同努力。\n")
+    assert (rec.number, rec.title) == (None, None)
+    assert rec.id == "src:doc.txt"
+    assert rec.level == "municipal"
+    assert rec.jurisdiction is None  # no evidence of which city: unknown, not guessed
+
+
+def test_city_from_cited_documents_and_province_context() -> None:
+    # 淮 could be 淮安 (江苏), 淮南 or 淮北 (安徽): the Jiangsu documents it cites decide.
+    rec = record_of(
+        "各县（区）人民政府：\n　　我市认真贯彻《省委、省政府关于某事的通知》（苏发[2002]15号）和"
+        "《市委、市政府关于某事的实施意见》（淮发[2003]10号）精神，全市工作取得成效。\n"
+    )
+    assert (rec.level, rec.jurisdiction) == ("municipal", "江苏省淮安市")
+
+
+def test_metadata_from_a_json_record_fills_gaps() -> None:
+    rec = record_of("各区人民政府：\n" + BODY, number="沪府发[2020]3号", title="上海市人民政府关于某事的通知",
+                    date="2020年3月1日")
+    assert (rec.number, rec.title, rec.date) == ("沪府发〔2020〕3号", "上海市人民政府关于某事的通知", "2020-03-01")
+    assert rec.level == "provincial" and rec.evidence["number"] == "record metadata"
+
+
+def test_header_with_two_numbers_warns_and_cites_neither() -> None:
+    rec = record_of(
+        "某市人民政府、某市军分区关于某事的通知\n某政发〔2020〕5号\n某军〔2020〕2号\n各区人民政府：\n" + BODY
+    )
+    assert rec.number == "某政发〔2020〕5号"
+    assert rec.citations == ()
+    assert any("more than one number" in w for w in rec.warnings)
