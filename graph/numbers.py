@@ -26,9 +26,11 @@ _CN_NUM = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
 _CN_UNIT = {"十": 10, "百": 100, "千": 1000}
 _NATIONAL_PREFIX = re.compile(r"^(?:中华人民共和国)")
 _CANONICAL = re.compile(
-    rf"^(?P<code>[{rx.CJK}]{{1,{MAX_CODE_LEN}}})(?:〔(?P<year>\d{{4}})〕(?P<serial>\d{{1,6}})号|"
-    rf"第(?P<oserial>\d{{1,5}})号)$"
+    rf"^(?:(?P<code>[{rx.CJK}]{{1,{MAX_CODE_LEN}}})〔(?P<year>\d{{4}})〕(?P<serial>\d{{1,6}})号|"
+    rf"(?P<ocode>[{rx.CJK}]{{1,30}}令)第(?P<oserial>\d{{1,5}})号)$"
 )
+#: Characters that are never an issuer code on their own (法（研）发〔1987〕32号 leaves 发).
+_NOT_A_CODE = frozenset("发号文字令函办")
 
 
 def chinese_to_int(s: str) -> int | None:
@@ -89,7 +91,7 @@ def parse_canonical(text: str) -> DocNumber | None:
     if not m:
         return None
     if m.group("oserial"):
-        return DocNumber(m.group("code"), None, int(m.group("oserial")))
+        return DocNumber(m.group("ocode"), None, int(m.group("oserial")))
     return DocNumber(m.group("code"), int(m.group("year")), int(m.group("serial")))
 
 
@@ -122,7 +124,7 @@ def _find_dated(
         if not run.strip():
             continue
         code, conf = _trim_code(run, is_known)
-        if not code:
+        if not code or code in _NOT_A_CODE:
             continue
         year, serial = int(m.group("year")), int(m.group("serial"))
         if not MIN_YEAR <= year <= MAX_YEAR or serial == 0:
@@ -152,7 +154,7 @@ def _code_start(text: str, lo: int, hi: int, code: str) -> int:
 
 def _find_orders(text: str, is_known: Callable[[str], bool]) -> Iterator[NumberMatch]:
     for m in rx.ORDER_TAIL.finditer(text):
-        left = rx.CODE_RUN.search(text, max(0, m.start() - 20), m.start())
+        left = rx.ORDER_RUN.search(text, max(0, m.start() - 32), m.start())
         if not left:
             continue
         organ = re.sub(r"\s+", "", left.group(0))

@@ -113,7 +113,7 @@ def test_chinese_numerals() -> None:
     assert chinese_to_int("abc") is None
 
 
-CODE = st.text(alphabet="国办发中苏粤辽政府函劳社部财税连江淮宁人", min_size=1, max_size=5)
+CODE = st.text(alphabet="国办发中苏粤辽政府函劳社部财税连江淮宁人", min_size=2, max_size=5)
 
 
 @given(code=CODE, year=st.integers(1949, 2099), serial=st.integers(1, 99999))
