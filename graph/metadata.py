@@ -21,6 +21,9 @@ _TITLE_PREFIX_JUNK = re.compile(r"^[#\s>*]+|^(?:标题|名称)\s*[:：|｜]\s*")
 _TITLE_VERB = re.compile(r"(?:关于|转发|印发|批转|颁布|公布)")
 
 
+_BRACKETED_DATE = re.compile(rf"(?:^|\n)\s*[（(]\s*{rx.DATE.pattern}\s*[）)]\s*(?:\n|$)")
+
+
 @dataclass(frozen=True)
 class Found:
     """A value and the evidence for it."""
@@ -53,7 +56,20 @@ def own_number(text: str, span: Span, numbers: list[NumberMatch]) -> tuple[Numbe
     for n in numbers:
         if span.start <= n.start < span.header_end and is_standalone_number(text, n):
             return n, "number line in the document header"
+    # 关于…的通知（X政发〔2019〕5号）: the header's own number in brackets after its title.
+    for n in numbers:
+        if span.start <= n.start < span.header_end and _bracketed_after_title(text, n, span.start):
+            return n, "bracketed number after the title in the header"
     return None, ""
+
+
+def _bracketed_after_title(text: str, n: NumberMatch, lo: int) -> bool:
+    before = text[max(lo, n.start - 2):n.start].rstrip(" \t")
+    after = text[n.end:n.end + 2].lstrip(" \t")
+    if not before.endswith(("（", "(")) or not after.startswith(("）", ")")):
+        return False
+    head = text[max(lo, n.start - 80):n.start].rstrip(" \t（(")
+    return bool(rx.DOC_TITLE_END.search(head)) and not head.endswith(("》", "〉"))
 
 
 def _repeats_itself(s: str, size: int = 10) -> bool:
@@ -164,6 +180,10 @@ def signature(text: str, span: Span) -> tuple[Found, list[str]]:
     """The signing date and the organ names signed above it, from the part's text."""
     dates = standalone_dates(text, span.header_end, span.end)
     if not dates:
+        # 中共中央 and 国务院 documents print the date in brackets under the title: （2018年12月18日）
+        m = _BRACKETED_DATE.search(text, span.start, span.header_end)
+        if m and (d := rx.DATE.search(m.group(0))):
+            return Found(date_from_match(d), "bracketed date under the title"), []
         return Found(None), []
     signed = [d for d in dates if d[1]]
     m = (signed or dates)[0][0]

@@ -108,3 +108,19 @@ def test_header_with_two_numbers_warns_and_cites_neither() -> None:
     assert rec.number == "某政发〔2020〕5号"
     assert rec.citations == ()
     assert any("more than one number" in w for w in rec.warnings)
+
+
+def test_own_number_in_brackets_after_the_title() -> None:
+    rec = record_of(
+        "某某市人民政府关于做好防汛工作的通知（某政发〔2020〕8号）\n各区人民政府：\n"
+        "　　根据《某某省人民政府关于防汛的通知》（某政〔2020〕2号）精神，现通知如下。\n"
+    )
+    assert rec.number == "某政发〔2020〕8号"
+    assert [c.number for c in rec.citations] == ["某政〔2020〕2号"]
+
+
+def test_bracketed_date_under_the_title() -> None:
+    rec = record_of(
+        "中共中央、国务院关于某项工作的意见\n（2018年12月18日）\n\n　　为做好某项工作，提出如下意见。\n"
+    )
+    assert rec.date == "2018-12-18"
