@@ -11,11 +11,16 @@ EXTRAS="${PG_EXTRAS:-}"
 STAMP="$ROOT/.venv/.policygraph-installed${EXTRAS:+-$EXTRAS}"
 # Reinstall only when the project's metadata changed since the last install.
 if [ ! -f "$STAMP" ] || [ "$ROOT/pyproject.toml" -nt "$STAMP" ]; then
-    "$VPY" -m pip install --quiet --disable-pip-version-check --upgrade pip >/dev/null
-    if [ -n "$EXTRAS" ]; then
-        "$VPY" -m pip install --quiet --disable-pip-version-check -e "$ROOT[$EXTRAS]"
-    else
-        "$VPY" -m pip install --quiet --disable-pip-version-check -e "$ROOT"
+    echo "Installing policygraph${EXTRAS:+ [$EXTRAS]} into $ROOT/.venv …" >&2
+    LOG="$ROOT/.venv/install.log"
+    TARGET="$ROOT"
+    [ -n "$EXTRAS" ] && TARGET="$ROOT[$EXTRAS]"
+    # pip's own chatter goes to a log; it is shown only if the install fails.
+    if ! { "$VPY" -m pip install --disable-pip-version-check --upgrade pip \
+           && "$VPY" -m pip install --disable-pip-version-check -e "$TARGET"; } >"$LOG" 2>&1; then
+        cat "$LOG" >&2
+        echo "install failed (log: $LOG)" >&2
+        exit 1
     fi
     touch "$STAMP"
 fi
