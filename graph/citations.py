@@ -9,6 +9,7 @@ three, because other citations in between are skipped over), else it merely `cit
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 
@@ -67,15 +68,19 @@ def find_mentions(
 ) -> list[Mention]:
     """Every mention of another document in text[start:end], in reading order."""
     nums = [n for n in numbers if start <= n.start < end]
+    starts = [n.start for n in nums]
+
+    def between(lo: int, hi: int) -> range:
+        """Indexes of the numbers starting in [lo, hi)."""
+        return range(bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi))
+
     used: set[int] = set()
     mentions: list[Mention] = []
     consumed = start
     for ts, te in find_titles(text, start, end):
         if ts < consumed:
             continue  # 《通知》 inside （…，以下简称《通知》） belongs to the mention before
-        for k, n in enumerate(nums):
-            if ts <= n.start < te:
-                used.add(k)  # a number inside a title is part of the title
+        used.update(between(ts, te))  # a number inside a title is part of the title
         raw_title = cited_title(text[ts:te])
         m_end = te
         number: NumberMatch | None = None
@@ -86,7 +91,7 @@ def find_mentions(
         if j < end and text[j] in "（(":
             close = _closing_paren(text, j, end)
             if close != -1:
-                inside = [k for k, n in enumerate(nums) if j < n.start < close]
+                inside = between(j + 1, close)
                 if inside:
                     number = nums[inside[0]]
                     used.update(inside)
@@ -101,11 +106,10 @@ def find_mentions(
         if k in used:
             continue
         alias_def = None
-        m_end = n.end
         a = rx.ALIAS_DEF.match(text, n.end + (1 if text[n.end:n.end + 1] in "，," else 0))
         if a:
             alias_def = a.group("alias")
-        mentions.append(Mention(n.start, m_end, n, None, alias_def))
+        mentions.append(Mention(n.start, n.end, n, None, alias_def))
     mentions.sort(key=lambda m: m.start)
     return mentions
 
@@ -130,8 +134,12 @@ def relation(text: str, mention: Mention, others: list[Mention], lo: int) -> tup
             return rel, True
     left_start = max(lo, mention.start - LEFT_WINDOW)
     chars = list(text[left_start:mention.start])
-    for o in others:
-        if o.end <= left_start or o.start >= mention.start:
+    # Mentions are sorted by start and do not overlap: walk back until one ends before the window.
+    k = bisect.bisect_left(others, mention.start, key=lambda o: o.start)
+    while k > 0 and others[k - 1].end > left_start:
+        k -= 1
+        o = others[k]
+        if o.start >= mention.start:
             continue
         for p in range(max(o.start, left_start), min(o.end, mention.start)):
             chars[p - left_start] = "□"  # other citations are transparent

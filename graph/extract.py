@@ -6,6 +6,7 @@ processes and cache it by the content hash of its input.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Mapping
@@ -53,7 +54,13 @@ def extract(
         chars = sum(e - s for s, e in repeats)
         warnings.append(f"{len(repeats)} repeated sentence(s), {chars} characters: "
                         "the page repeats blocks of its text")
-    results = [_extract_part(norm, span, numbers, table, learned or {}) for span in spans]
+    starts = [n.start for n in numbers]
+    results = [
+        _extract_part(norm, span,
+                      numbers[bisect.bisect_left(starts, span.start):bisect.bisect_left(starts, span.end)],
+                      table, learned or {})
+        for span in spans
+    ]
     for r in results:
         warnings.extend(r.warnings)
     main = results[0].part
@@ -160,6 +167,7 @@ def _extract_part(
     table: AuthorityTable,
     learned: Mapping[str, Authority],
 ) -> _PartResult:
+    """One part; `numbers` are the number matches inside its span."""
     text = norm.text
     warnings: list[str] = []
     evidence: dict[str, str] = {}
