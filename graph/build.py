@@ -15,10 +15,17 @@ from pathlib import Path
 
 from .authorities import AuthorityTable, load_table
 from .extract import extract, learn_codes
+from .link import Linked, link
 from .models import Authority, DocumentRecord, Failure, Source
+from .network import to_networkx, write_csv, write_graphml
 from .numbers import parse_canonical
+from .rdf import DEFAULT_BASE, to_rdf, validate, write_rdf
 from .read import iter_corpus
 from .report import render_report
+
+
+class ValidationError(RuntimeError):
+    """The build's RDF does not conform to the shipped SHACL shapes (a bug, never bad input)."""
 
 
 @dataclass(frozen=True)
@@ -97,21 +104,41 @@ def _unique_ids(records: list[DocumentRecord]) -> list[DocumentRecord]:
     return out
 
 
-def write_outputs(result: BuildResult, out: Path, corpus: str) -> dict[str, Path]:
-    """Write documents.jsonl and report.md into `out`; return their paths by name."""
+def write_outputs(
+    result: BuildResult, out: Path, corpus: str, base: str = DEFAULT_BASE
+) -> dict[str, Path]:
+    """Write every output file into `out` and validate the RDF; return the paths by name.
+
+    Raises ValidationError (after writing everything, report included) if the RDF does not
+    conform to the SHACL shapes.
+    """
     out.mkdir(parents=True, exist_ok=True)
-    docs = out / "documents.jsonl"
-    with docs.open("w", encoding="utf-8", newline="\n") as f:
+    paths = {name: out / file for name, file in (
+        ("documents", "documents.jsonl"), ("turtle", "graph.ttl"), ("ntriples", "graph.nt"),
+        ("nodes", "nodes.csv"), ("edges", "edges.csv"), ("graphml", "graph.graphml"),
+        ("report", "report.md"))}
+    with paths["documents"].open("w", encoding="utf-8", newline="\n") as f:
         for r in result.records:
             f.write(json.dumps(r.to_dict(), ensure_ascii=False) + "\n")
-    report = out / "report.md"
-    report.write_text(render_report(result.records, result.failures, result.learned, corpus),
-                      encoding="utf-8", newline="\n")
-    return {"documents": docs, "report": report}
+    linked: Linked = link(result.records)
+    write_csv(linked, paths["nodes"], paths["edges"])
+    write_graphml(to_networkx(linked), paths["graphml"])
+    g = to_rdf(linked, base)
+    write_rdf(g, paths["turtle"], paths["ntriples"])
+    conforms, details = validate(g)
+    paths["report"].write_text(
+        render_report(result.records, result.failures, result.learned, corpus, linked,
+                      (conforms, details)),
+        encoding="utf-8", newline="\n")
+    if not conforms:
+        raise ValidationError(f"graph.ttl does not conform to the SHACL shapes:\n{details}")
+    return paths
 
 
-def build(corpus: str | Path, out: str | Path, show_progress: bool = False) -> dict[str, Path]:
-    """Read `corpus`, extract it and write the build output folder `out`."""
+def build(
+    corpus: str | Path, out: str | Path, show_progress: bool = False, base: str = DEFAULT_BASE
+) -> dict[str, Path]:
+    """Read `corpus`, extract and link it, and write the build output folder `out`."""
     corpus = Path(corpus)
     items = list(iter_corpus(corpus))
     if show_progress:
@@ -123,4 +150,4 @@ def build(corpus: str | Path, out: str | Path, show_progress: bool = False) -> d
             result = extract_all(items, progress=lambda _p: bar.advance(task))
     else:
         result = extract_all(items)
-    return write_outputs(result, Path(out), corpus.name or str(corpus))
+    return write_outputs(result, Path(out), corpus.name or str(corpus), base)

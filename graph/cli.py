@@ -9,9 +9,10 @@ from importlib import resources
 from pathlib import Path
 
 from . import __version__
-from .build import build
+from .build import ValidationError, build
 from .extract import extract
 from .models import DocumentRecord, Failure
+from .rdf import DEFAULT_BASE
 from .read import iter_corpus
 
 
@@ -76,8 +77,104 @@ def cmd_build(args: argparse.Namespace) -> int:
     if not corpus.exists():
         print(f"policygraph: {corpus}: no such file or folder", file=sys.stderr)
         return 2
-    paths = build(corpus, Path(args.out), show_progress=not args.quiet and sys.stderr.isatty())
+    try:
+        paths = build(corpus, Path(args.out), show_progress=not args.quiet and sys.stderr.isatty(),
+                      base=args.base)
+    except ValidationError as e:
+        print(f"policygraph: {e}", file=sys.stderr)
+        return 3
     _print_outputs(paths)
+    return 0
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    from .query import bind, format_rows, named_queries, run
+
+    queries = named_queries()
+    if args.list:
+        for q in queries.values():
+            params = f"  [params: {', '.join(q.params)}]" if q.params else ""
+            print(f"{q.name:<22}{q.question}{params}")
+        return 0
+    if args.name:
+        if args.name not in queries:
+            print(f"policygraph: no named query {args.name!r}; try --list", file=sys.stderr)
+            return 2
+        text = queries[args.name].text
+        needed = set(queries[args.name].params)
+    elif args.file:
+        text, needed = Path(args.file).read_text(encoding="utf-8"), set()
+    elif args.sparql:
+        text, needed = args.sparql, set()
+    else:
+        print("policygraph query: give a query, --file or --name (see --list)", file=sys.stderr)
+        return 2
+    params = dict(p.split("=", 1) for p in args.param)
+    missing = needed - params.keys()
+    if missing:
+        print(f"policygraph query: missing --param {', '.join(sorted(missing))}", file=sys.stderr)
+        return 2
+    graph = _load_graph(Path(args.dir))
+    if graph is None:
+        return 2
+    names, rows = run(graph, bind(text, params))
+    sys.stdout.write(format_rows(names, rows, args.format))
+    return 0
+
+
+def _load_graph(folder: Path):  # type: ignore[no-untyped-def]
+    from rdflib import Graph
+
+    ttl = folder / "graph.ttl"
+    if not ttl.is_file():
+        print(f"policygraph: {ttl} not found; run `policygraph build CORPUS --out {folder}` first",
+              file=sys.stderr)
+        return None
+    return Graph().parse(ttl, format="turtle")
+
+
+def cmd_cascade(args: argparse.Namespace) -> int:
+    from .analytics import by_level, cascade, province_reach
+    from .network import read_graphml
+    from .query import format_rows
+
+    path = Path(args.dir) / "graph.graphml"
+    if not path.is_file():
+        print(f"policygraph: {path} not found; run `policygraph build` first", file=sys.stderr)
+        return 2
+    g = read_graphml(path)
+    root = args.document
+    if root not in g:
+        from .normalize import normalize
+        from .numbers import parse
+
+        parsed = parse(normalize(root).text)
+        root = parsed.canonical if parsed else root
+    if root not in g:
+        print(f"policygraph: {args.document} is not in the graph", file=sys.stderr)
+        return 2
+    rows = cascade(g, root, include_probable=args.probable)
+    cols = ["level", "id", "jurisdiction", "date", "lag_days", "relation", "parent",
+            "lag_parent_days", "depth"]
+    table = [[None if r[c] is None else str(r[c]) for c in cols] for r in rows]
+    if args.format != "table":
+        sys.stdout.write(format_rows(cols, table, args.format))
+        return 0
+    a = g.nodes[root]
+    print(f"cascade of {root} {a.get('title') or ''}")
+    print(f"  {a.get('level') or 'level unknown'}, {a.get('jurisdiction') or ''}, "
+          f"{a.get('date') or 'date unknown'}; "
+          f"{'stated and probable links' if args.probable else 'stated links only'}")
+    for level, group in by_level(rows).items():
+        print(f"\n{level} ({len(group)})")
+        sub = [[None if r[c] is None else str(r[c]) for c in cols[1:]] for r in group]
+        sys.stdout.write(format_rows(cols[1:], sub, "table"))
+    reach = province_reach(g, root, include_probable=args.probable)
+    if reach:
+        print("\nreach by province")
+        rcols = list(reach[0])
+        sys.stdout.write(format_rows(rcols, [[None if r[c] is None else str(r[c]) for c in rcols]
+                                             for r in reach], "table"))
     return 0
 
 
@@ -109,7 +206,26 @@ def main(argv: list[str] | None = None) -> int:
     pb.add_argument("corpus", help="a folder (searched recursively) or a file")
     pb.add_argument("--out", required=True, help="output folder")
     pb.add_argument("--quiet", action="store_true", help="no progress bar")
+    pb.add_argument("--base", default=DEFAULT_BASE, help=f"base IRI of the data (default {DEFAULT_BASE})")
     pb.set_defaults(func=cmd_build)
+
+    pq = sub.add_parser("query", help="run SPARQL over a build (prefixes pg:, eli:, dcterms: … declared)")
+    pq.add_argument("dir", nargs="?", default=".", help="a build output folder")
+    pq.add_argument("sparql", nargs="?", help="a SPARQL SELECT or ASK query")
+    pq.add_argument("--file", help="read the query from a file")
+    pq.add_argument("--name", help="run a named query shipped with policygraph (see --list)")
+    pq.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
+                    help="bind a parameter of a named query, e.g. doc=中发〔2002〕12号")
+    pq.add_argument("--format", choices=("table", "csv", "tsv", "json"), default="table")
+    pq.add_argument("--list", action="store_true", help="list the named queries and exit")
+    pq.set_defaults(func=cmd_query)
+
+    pc = sub.add_parser("cascade", help="the documents implementing or forwarding a document")
+    pc.add_argument("dir", help="a build output folder")
+    pc.add_argument("document", help="canonical number (any written variant is accepted)")
+    pc.add_argument("--probable", action="store_true", help="also follow probable links")
+    pc.add_argument("--format", choices=("table", "csv", "tsv", "json"), default="table")
+    pc.set_defaults(func=cmd_cascade)
 
     pd = sub.add_parser("demo", help="build the bundled example corpus")
     pd.add_argument("--out", default="out", help="output folder (default: ./out)")

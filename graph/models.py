@@ -187,3 +187,54 @@ class DocumentRecord:
             "kind": self.kind,
             "chars": self.chars,
         }
+
+
+@dataclass(frozen=True)
+class Node:
+    """One real document in the linked graph: in the corpus, embedded in a corpus file, or
+    only cited. Cited-only documents carry what their citations tell, with `provenance`."""
+
+    id: str
+    kind: str  # document | embedded | cited | title
+    number: str | None = None
+    title: str | None = None
+    titles: tuple[str, ...] = ()
+    issuers: tuple[str, ...] = ()
+    authority: str | None = None
+    issuer_code: str | None = None
+    level: str | None = None
+    jurisdiction: str | None = None
+    date: str | None = None
+    year: int | None = None
+    sources: tuple[str, ...] = ()
+    embedded_in: tuple[str, ...] = ()
+    provenance: tuple[str, ...] = ()
+
+    @property
+    def in_corpus(self) -> bool:
+        return self.kind in ("document", "embedded")
+
+
+@dataclass(frozen=True)
+class Edge:
+    """A directed link child → parent: the child cites, implements, forwards … the parent.
+
+    `via` says how the link is known: number | title | alias (stated by a citation),
+    title-implied (stated by the child's title), probable (inferred; never in stated cascades).
+    """
+
+    source: str
+    target: str
+    relation: str
+    via: str
+    confidence: float
+    evidence: str = ""
+    origin: str = ""  # the input file whose text states it
+    start: int | None = None
+    end: int | None = None
+    mentions: int = 1
+    reason: str = ""
+
+    @property
+    def stated(self) -> bool:
+        return self.via != "probable"

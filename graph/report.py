@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
+from .link import Linked
 from .models import Authority, Citation, DocumentRecord, Failure
 
 
@@ -31,6 +32,8 @@ def render_report(
     failures: Iterable[Failure],
     learned: Mapping[str, Authority],
     corpus: str,
+    linked: Linked | None = None,
+    validation: tuple[bool, str] | None = None,
 ) -> str:
     failures = sorted(failures, key=lambda f: f.path)
     cits = _all_citations(records)
@@ -75,6 +78,8 @@ def render_report(
                   for c, a in sorted(learned.items())]
     else:
         lines.append("None.")
+    if linked is not None:
+        lines += _graph_section(linked, validation)
     lines += ["", "## Failed inputs", ""]
     if failures:
         lines += ["| file | reason |", "|---|---|"]
@@ -95,3 +100,28 @@ def render_report(
         lines.append(f"| {_md(r.source)} | {_md(r.number or '')} | {_md(r.level or '')} | "
                      f"{_md(r.jurisdiction or '')} | {_md(r.date or '')} | {len(r.citations)} |")
     return "\n".join(lines) + "\n"
+
+
+def _graph_section(linked: Linked, validation: tuple[bool, str] | None) -> list[str]:
+    kinds = Counter(n.kind for n in linked.nodes.values())
+    rel = Counter((e.relation, e.via) for e in linked.edges)
+    lines = ["", "## Graph", "",
+             "| nodes | count |", "|---|---|"]
+    labels = {"document": "documents with their own file", "embedded": "documents embedded in another file",
+              "cited": "documents only cited (by number)", "title": "documents only cited (by title)"}
+    lines += [f"| {labels.get(k, k)} | {kinds[k]} |" for k in sorted(kinds)]
+    lines += ["", "| edge relation | found by | count |", "|---|---|---|"]
+    lines += [f"| {r} | {v} | {c} |" for (r, v), c in sorted(rel.items())]
+    probable = [e for e in linked.edges if e.via == "probable"]
+    lines += ["", "### Probable links (inferred; not part of stated cascades)", ""]
+    if probable:
+        lines += ["| child | probably implements | reason |", "|---|---|---|"]
+        lines += [f"| {_md(e.source)} | {_md(e.target)} | {_md(e.reason)} |" for e in probable]
+    else:
+        lines.append("None.")
+    if validation is not None:
+        ok, details = validation
+        lines += ["", "### SHACL validation", "",
+                  "graph.ttl conforms to the shipped shapes." if ok else
+                  "**graph.ttl does NOT conform to the shipped shapes:**\n\n```\n" + details + "\n```"]
+    return lines

@@ -1,0 +1,140 @@
+"""Questions researchers ask of the graph, as plain functions over the networkx DiGraph.
+
+Edges point child → parent. A cascade follows stated `implements` and `forwards` edges
+(a document forwarding or implementing its parent, directly or through intermediaries);
+probable links join it only when asked for.
+
+>>> import networkx as nx
+>>> g = nx.DiGraph()
+>>> g.add_node("A", level="national", date="2003-05-12", jurisdiction="中华人民共和国")
+>>> g.add_node("B", level="provincial", date="2003-08-06", jurisdiction="广东省")
+>>> g.add_edge("B", "A", relation="forwards", stated=True)
+>>> [(r["id"], r["lag_days"]) for r in cascade(g, "A")]
+[('B', 86)]
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter, deque
+from datetime import date
+
+import networkx as nx
+
+CASCADE_RELATIONS = frozenset({"implements", "forwards"})
+LEVELS = ("national", "provincial", "municipal", "county")
+LEVEL_RANK = {lv: i for i, lv in enumerate(LEVELS)}
+
+
+def _stated(attrs: dict) -> bool:
+    s = attrs.get("stated", True)
+    return s is True or s == "True" or s == "true"
+
+
+def _follows(attrs: dict, include_probable: bool) -> bool:
+    rel = attrs.get("relation")
+    if rel in CASCADE_RELATIONS and _stated(attrs):
+        return True
+    return include_probable and rel == "probably-implements"
+
+
+def _days(a: str | None, b: str | None) -> int | None:
+    if not a or not b:
+        return None
+    try:
+        return (date.fromisoformat(a) - date.fromisoformat(b)).days
+    except ValueError:
+        return None
+
+
+def cascade(g: nx.DiGraph, root: str, include_probable: bool = False) -> list[dict]:
+    """Every document that implements or forwards `root`, directly or through others.
+
+    Each row: id, title, level, jurisdiction, date, depth (hops to the root), parent (the
+    next document towards the root on a shortest path), path, lag_days (from the root's date)
+    and lag_parent_days (from the parent's date); lags are None where a date is unknown.
+    Sorted by level, then date, then id.
+    """
+    if root not in g:
+        raise KeyError(root)
+    rdate = g.nodes[root].get("date") or None
+    seen = {root: (0, None)}
+    queue = deque([root])
+    while queue:
+        parent = queue.popleft()
+        for child in sorted(g.predecessors(parent)):
+            if child in seen or not _follows(g.edges[child, parent], include_probable):
+                continue
+            seen[child] = (seen[parent][0] + 1, parent)
+            queue.append(child)
+    rows = []
+    for node, (depth, parent) in seen.items():
+        if node == root:
+            continue
+        a = g.nodes[node]
+        path = [node]
+        while path[-1] != root:
+            path.append(seen[path[-1]][1])
+        ndate = a.get("date") or None
+        rows.append({
+            "id": node, "title": a.get("title") or None, "level": a.get("level") or None,
+            "jurisdiction": a.get("jurisdiction") or None, "date": ndate, "depth": depth,
+            "parent": parent, "relation": g.edges[node, parent].get("relation"),
+            "path": path, "lag_days": _days(ndate, rdate),
+            "lag_parent_days": _days(ndate, g.nodes[parent].get("date") or None),
+        })
+    rows.sort(key=lambda r: (LEVEL_RANK.get(r["level"], 9), r["date"] or "9999", r["id"]))
+    return rows
+
+
+def by_level(rows: list[dict]) -> dict[str, list[dict]]:
+    """Cascade rows grouped by level (national first), unknown level last."""
+    out: dict[str, list[dict]] = {}
+    for r in rows:
+        out.setdefault(r["level"] or "unknown", []).append(r)
+    return dict(sorted(out.items(), key=lambda kv: LEVEL_RANK.get(kv[0], 9)))
+
+
+def most_cited(g: nx.DiGraph, n: int = 20) -> list[tuple[str, int]]:
+    """Documents by how many documents cite them (stated edges only)."""
+    counts = Counter(t for _s, t, a in g.edges(data=True) if _stated(a))
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
+
+
+def level_skips(g: nx.DiGraph) -> list[dict]:
+    """Implementing or forwarding edges that skip a level (a city citing the centre directly)."""
+    out = []
+    for s, t, a in sorted(g.edges(data=True), key=lambda e: (e[0], e[1])):
+        if not _follows(a, False):
+            continue
+        ls, lt = g.nodes[s].get("level"), g.nodes[t].get("level")
+        if ls in LEVEL_RANK and lt in LEVEL_RANK and LEVEL_RANK[ls] - LEVEL_RANK[lt] >= 2:
+            out.append({"child": s, "child_level": ls, "parent": t, "parent_level": lt,
+                        "relation": a.get("relation"), "skipped": LEVEL_RANK[ls] - LEVEL_RANK[lt] - 1})
+    return out
+
+
+_PROVINCE = re.compile(r"^(中华人民共和国|.{2,8}?(?:省|自治区)|北京市|天津市|上海市|重庆市)")
+
+
+def province_of(jurisdiction: str | None) -> str | None:
+    m = _PROVINCE.match(jurisdiction or "")
+    return m.group(1) if m else None
+
+
+def province_reach(g: nx.DiGraph, root: str, include_probable: bool = False) -> list[dict]:
+    """Per province: how many documents of the cascade, at which levels, how fast."""
+    groups: dict[str, list[dict]] = {}
+    for r in cascade(g, root, include_probable):
+        groups.setdefault(province_of(r["jurisdiction"]) or "unknown", []).append(r)
+    out = []
+    for prov, rows in sorted(groups.items()):
+        lags = [r["lag_days"] for r in rows if r["lag_days"] is not None]
+        out.append({
+            "province": prov, "documents": len(rows),
+            **{lv: sum(1 for r in rows if r["level"] == lv) for lv in LEVELS[1:]},
+            "first_date": min((r["date"] for r in rows if r["date"]), default=None),
+            "median_lag_days": statistics.median(lags) if lags else None,
+        })
+    return out

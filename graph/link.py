@@ -1,0 +1,319 @@
+"""Link document records into one graph: a node per real document, an edge per relation.
+
+Identity: a document is its canonical number where one is known (中发[2002]12号 and
+中发〔2002〕12号 are one node); a title-only citation joins a node only on an exact title
+match, or on a shortened title (关于X) whose issuer is named in the citing sentence; anything
+weaker stays a separate title node, because merging two documents is worse than missing a
+link. Documents that are only cited become nodes carrying what their citations say.
+
+Relations come from three sources, kept apart on every edge (`Edge.via`): citations in the
+text (number, title, alias), a document's own title (关于贯彻落实《X》的实施意见 implements X),
+and probable links (same title as a higher-level document, issuer swapped, dated after it),
+which are never part of a stated cascade.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from .models import RELATION_PRIORITY, Citation, DocumentRecord, Edge, Node
+from .numbers import parse_canonical
+
+LEVEL_RANK = {"national": 0, "provincial": 1, "municipal": 2, "county": 3}
+PROBABLE_MAX_YEARS = 3
+
+_TITLE_PUNCT = re.compile(r"[\s、，,·•“”\"'《》〈〉「」『』]")
+
+#: Titles that state a relation to another document (the X inside them).
+TITLE_RELATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("forwards", re.compile(r"(?:转发|批转)(?P<x>.{6,}?)的(?:通知|意见)$")),
+    ("issues", re.compile(r"(?:关于)?印发(?P<x>.{4,}?)的(?:通知|意见)$")),
+    ("implements", re.compile(
+        r"关于(?:认真|进一步|全面|深入)?(?:贯彻落实|贯彻执行|贯彻实施|贯彻|落实|执行|实施)(?P<x>.{6,}?)"
+        r"(?:精神)?(?:若干问题|有关问题|的有关问题)?的(?:实施意见|意见|通知|实施方案|工作方案|方案|"
+        r"实施办法|办法|决定|规定|实施细则|细则)$")),
+)
+
+
+def title_key(title: str) -> str:
+    """Comparable form of a title: punctuation and brackets dropped (中共中央、国务院 = 中共中央国务院)."""
+    return _TITLE_PUNCT.sub("", title)
+
+
+def core_title(title: str) -> str | None:
+    """The title without its issuer: 国务院办公厅关于X的通知 → 关于X的通知."""
+    i = title.find("关于")
+    return title_key(title[i:]) if i > 0 else None
+
+
+@dataclass(frozen=True)
+class Linked:
+    """The linked corpus: nodes by id, edges in a deterministic order."""
+
+    nodes: dict[str, Node]
+    edges: tuple[Edge, ...]
+
+
+@dataclass
+class _Entry:
+    """A document stated in the corpus: a file's main document or a part embedded in it."""
+
+    id: str
+    kind: str
+    number: str | None
+    title: str | None
+    issuers: tuple[str, ...]
+    level: str | None
+    jurisdiction: str | None
+    date: str | None
+    source: str
+    citations: tuple[Citation, ...]
+    embedded_in: str | None = None
+
+
+def _entries(records: Iterable[DocumentRecord]) -> list[_Entry]:
+    out = []
+    for r in records:
+        out.append(_Entry(r.id, "document", r.number, r.title, r.issuers, r.level, r.jurisdiction,
+                          r.date, r.source, r.citations))
+        for p in r.parts:
+            out.append(_Entry(p.number or p.id, "embedded", p.number, p.title, p.issuers, p.level,
+                              p.jurisdiction, p.date, r.source, p.citations, embedded_in=r.id))
+    return out
+
+
+def _vote(values: Iterable[str | None]) -> str | None:
+    """Most frequent non-empty value; ties broken by the value itself, so output is stable."""
+    counts = Counter(v for v in values if v)
+    if not counts:
+        return None
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+
+def link(records: Iterable[DocumentRecord]) -> Linked:
+    """Link the records of a corpus into nodes and edges (pure; same input, same output)."""
+    entries = _entries(sorted(records, key=lambda r: r.source))
+    nodes: dict[str, Node] = {}
+
+    # 1. Documents stated in the corpus: a file's own document wins over an embedded copy.
+    for e in sorted(entries, key=lambda e: (e.kind != "document", e.source)):
+        old = nodes.get(e.id)
+        new = Node(
+            id=e.id, kind=e.kind, number=e.number, title=e.title,
+            titles=(e.title,) if e.title else (), issuers=e.issuers, level=e.level,
+            jurisdiction=e.jurisdiction, date=e.date, year=_year(e.number, e.date),
+            issuer_code=_code(e.number), sources=(e.source,),
+            embedded_in=(e.embedded_in,) if e.embedded_in else (),
+        )
+        nodes[e.id] = new if old is None else _merge_stated(old, new)
+
+    # 2. Documents cited by number: create or enrich, voting on what the citations say.
+    cited: dict[str, list[tuple[Citation, _Entry]]] = defaultdict(list)
+    for e in entries:
+        for c in e.citations:
+            if c.number:
+                cited[c.number].append((c, e))
+    for number, cits in sorted(cited.items()):
+        titles = [c.title for c, _e in cits if c.title]
+        if number in nodes:
+            n = nodes[number]
+            nodes[number] = replace(n, titles=_unique((*n.titles, *titles)))
+            continue
+        cs = [c for c, _e in cits]
+        nodes[number] = Node(
+            id=number, kind="cited", number=number,
+            title=_best_title(titles), titles=_unique(titles),
+            authority=_vote(c.authority for c in cs), issuer_code=_code(number),
+            level=_vote(c.level for c in cs), jurisdiction=_vote(c.jurisdiction for c in cs),
+            year=_year(number, None),
+            provenance=tuple(sorted({f"cited by {e.id} ({e.source})" for _c, e in cits})),
+        )
+
+    index = _TitleIndex(nodes.values())
+
+    # 3. Citations → edges. Title-only citations resolve through the title index.
+    edges: dict[tuple[str, str], Edge] = {}
+    for e in entries:
+        for c in e.citations:
+            target = c.number
+            if target is None and c.title:
+                target = index.find(c.title, c.evidence)
+                if target is None:
+                    tid = "title:" + title_key(c.title)
+                    if tid not in nodes:
+                        nodes[tid] = Node(id=tid, kind="title", title=c.title, titles=(c.title,),
+                                          provenance=(f"cited by title in {e.id} ({e.source})",))
+                        index.add(nodes[tid])
+                    target = tid
+            if target is None or target == e.id:
+                continue
+            _add_edge(edges, Edge(
+                source=e.id, target=target, relation=c.relation, via=c.found_by,
+                confidence=c.confidence, evidence=c.evidence, origin=e.source,
+                start=c.start, end=c.end, mentions=c.mentions,
+            ))
+
+    # 4. Relations a title states: 关于贯彻落实《X》的实施意见 implements X.
+    for n in sorted(nodes.values(), key=lambda n: n.id):
+        for title in n.titles:
+            for relation, x in title_relations(title):
+                target = index.find(x, title)
+                if target and target != n.id and (n.id, target) not in edges:
+                    edges[(n.id, target)] = Edge(
+                        source=n.id, target=target, relation=relation, via="title-implied",
+                        confidence=0.9, evidence=title,
+                        reason=f"the title of {n.id} names 《{x}》")
+
+    # 5. Probable links, kept apart: same title as a higher-level document, issuer swapped.
+    for edge in probable_links(nodes, edges):
+        edges.setdefault((edge.source, edge.target), edge)
+
+    ordered = tuple(sorted(edges.values(), key=lambda e: (e.source, e.target)))
+    return Linked(dict(sorted(nodes.items())), ordered)
+
+
+def title_relations(title: str) -> list[tuple[str, str]]:
+    """(relation, X) pairs a title states about another document X."""
+    out = []
+    for relation, pat in TITLE_RELATIONS:
+        m = pat.search(title)
+        if m:
+            x = m.group("x").strip("《》〈〉“”")
+            out.append((relation, x))
+    return out
+
+
+def probable_links(nodes: dict[str, Node], edges: dict[tuple[str, str], Edge]) -> list[Edge]:
+    """A document that shares a higher-level document's title with the issuer swapped, and is
+    dated after it, probably implements it (苏政发〔2003〕64号《省政府关于加快推进再就业工作的通知》
+    after 国办发〔2003〕40号《国务院办公厅关于加快推进再就业工作的通知》). Only the nearest
+    higher level is linked; a stated edge between the two always wins."""
+    by_core: dict[str, list[Node]] = defaultdict(list)
+    for n in nodes.values():
+        for t in n.titles:
+            core = core_title(t)
+            if core and n.level in LEVEL_RANK and len(core) >= 8:
+                by_core[core].append(n)
+    out: list[Edge] = []
+    for core, group in sorted(by_core.items()):
+        group = sorted({n.id: n for n in group}.values(), key=lambda n: n.id)
+        for child in group:
+            higher = [p for p in group if LEVEL_RANK[p.level] < LEVEL_RANK[child.level]  # type: ignore[index]
+                      and _after(child, p)]
+            if not higher:
+                continue
+            nearest = max(LEVEL_RANK[p.level] for p in higher)  # type: ignore[index]
+            for parent in higher:
+                if LEVEL_RANK[parent.level] != nearest or (child.id, parent.id) in edges:  # type: ignore[index]
+                    continue
+                out.append(Edge(
+                    source=child.id, target=parent.id, relation="probably-implements",
+                    via="probable", confidence=0.6,
+                    reason=(f"same title as {parent.id} ({parent.level}) with the issuer swapped: "
+                            f"《{_title_with(child, core)}》 after 《{_title_with(parent, core)}》"),
+                ))
+    return out
+
+
+def _after(child: Node, parent: Node) -> bool:
+    """Child dated after parent (by date, else by year), within PROBABLE_MAX_YEARS years."""
+    if child.date and parent.date:
+        return child.date >= parent.date and int(child.date[:4]) - int(parent.date[:4]) <= PROBABLE_MAX_YEARS
+    if child.year and parent.year:
+        return 0 <= child.year - parent.year <= PROBABLE_MAX_YEARS
+    return False
+
+
+def _title_with(n: Node, core: str) -> str:
+    return next((t for t in n.titles if core_title(t) == core), n.title or "")
+
+
+class _TitleIndex:
+    """Exact title keys, and cores (关于X) with the issuer named before them."""
+
+    def __init__(self, nodes: Iterable[Node]) -> None:
+        self.full: dict[str, set[str]] = defaultdict(set)
+        self.core: dict[str, set[str]] = defaultdict(set)
+        self.issuer: dict[str, set[str]] = defaultdict(set)
+        for n in nodes:
+            self.add(n)
+
+    def add(self, n: Node) -> None:
+        for t in n.titles:
+            self.full[title_key(t)].add(n.id)
+            core = core_title(t)
+            if core:
+                self.core[core].add(n.id)
+                self.issuer[n.id].add(title_key(t)[: len(title_key(t)) - len(core)])
+        for name in n.issuers:
+            self.issuer[n.id].add(title_key(name))
+
+    def find(self, title: str, context: str) -> str | None:
+        """The one node this title names, or None: never a guess between two."""
+        key = title_key(title)
+        hits = self.full.get(key, set())
+        if len(hits) == 1:
+            return next(iter(hits))
+        if hits or not key.startswith("关于"):
+            return None
+        # A shortened title: only if the issuer is named in the same sentence.
+        ctx = title_key(context)
+        named = [i for i in sorted(self.core.get(key, ()))
+                 if any(iss and iss + key in ctx for iss in self.issuer.get(i, ()))]
+        return named[0] if len(named) == 1 else None
+
+
+def _add_edge(edges: dict[tuple[str, str], Edge], new: Edge) -> None:
+    key = (new.source, new.target)
+    old = edges.get(key)
+    if old is None:
+        edges[key] = new
+        return
+    stronger = RELATION_PRIORITY.get(new.relation, 0) > RELATION_PRIORITY.get(old.relation, 0)
+    keep = new if stronger else old
+    edges[key] = replace(keep, mentions=old.mentions + new.mentions)
+
+
+def _merge_stated(old: Node, new: Node) -> Node:
+    """Two stated copies of one document (a file, and a copy embedded in another file)."""
+    def pick(a: object, b: object) -> object:
+        return a if a not in (None, (), "") else b
+
+    return replace(
+        old,
+        title=pick(old.title, new.title),  # type: ignore[arg-type]
+        titles=_unique((*old.titles, *new.titles)),
+        issuers=pick(old.issuers, new.issuers),  # type: ignore[arg-type]
+        level=pick(old.level, new.level),  # type: ignore[arg-type]
+        jurisdiction=pick(old.jurisdiction, new.jurisdiction),  # type: ignore[arg-type]
+        date=pick(old.date, new.date),  # type: ignore[arg-type]
+        sources=_unique((*old.sources, *new.sources)),
+        embedded_in=_unique((*old.embedded_in, *new.embedded_in)),
+    )
+
+
+def _unique(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(i for i in items if i))
+
+
+def _best_title(titles: list[str]) -> str | None:
+    """The most cited title; on a tie, the longest (the fullest form), then the first."""
+    if not titles:
+        return None
+    counts = Counter(titles)
+    return sorted(counts, key=lambda t: (-counts[t], -len(t), t))[0]
+
+
+def _code(number: str | None) -> str | None:
+    dn = parse_canonical(number) if number else None
+    return dn.code if dn else None
+
+
+def _year(number: str | None, date: str | None) -> int | None:
+    if date:
+        return int(date[:4])
+    dn = parse_canonical(number) if number else None
+    return dn.year if dn else None

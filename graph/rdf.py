@@ -1,0 +1,271 @@
+"""The linked corpus in RDF, in the policygraph ontology (ontology/policygraph.ttl).
+
+IRIs are readable and stable across builds: a document with a number lives at
+`{base}doc/{code}/{year}/{serial}` (国办发〔2003〕40号 → …/doc/国办发/2003/40), an order at
+`{base}doc/{organ}令/{serial}`; documents known only by title or source file get a hash of
+that title or path. Every citation is a pg:Citation resource with its relation, evidence,
+offsets and confidence, and the direct relations are materialised at both grains (pg:implements
+and eli:ensures_implementation_of, eli:cites, pg:inheritsFrom), so SPARQL works without a
+reasoner. Output is deterministic: same input, byte-identical Turtle and N-Triples.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import date
+from decimal import Decimal
+from importlib import resources
+from pathlib import Path
+from urllib.parse import quote
+
+from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, ORG, PROV, SKOS
+
+from .analytics import province_of
+from .link import Linked
+from .models import Edge, Node
+from .numbers import parse_canonical
+
+PG = Namespace("https://w3id.org/policygraph/ns#")
+ELI = Namespace("http://data.europa.eu/eli/ontology#")
+DEFAULT_BASE = "https://w3id.org/policygraph/id/"
+NATION = "中华人民共和国"
+
+RELATION_PROPERTY = {
+    "cites": PG.cites, "implements": PG.implements, "forwards": PG.forwards,
+    "issues": PG.issues, "amends": PG.amends, "repeals": PG.repeals,
+    "probably-implements": PG.probablyImplements,
+}
+#: Super-properties materialised beside each relation (the ontology's sub-property axioms).
+SUPER = {
+    "cites": (ELI.cites,),
+    "implements": (ELI.ensures_implementation_of, PG.inheritsFrom, ELI.cites),
+    "forwards": (ELI.ensures_implementation_of, PG.inheritsFrom, ELI.cites),
+    "issues": (ELI.has_annex, ELI.cites),
+    "amends": (ELI.amends, ELI.cites),
+    "repeals": (ELI.repeals, ELI.cites),
+    "probably-implements": (PG.probablyInheritsFrom,),
+}
+LEVEL = {"national": PG.national, "provincial": PG.provincial,
+         "municipal": PG.municipal, "county": PG.county}
+PREFIXES = {"pg": PG, "eli": ELI, "dcterms": DCTERMS, "prov": PROV, "skos": SKOS, "org": ORG,
+            "rdfs": RDFS, "xsd": XSD}
+
+
+def _segment(s: str) -> str:
+    """A path segment that keeps Han characters readable and escapes everything unsafe."""
+    return "".join(ch if ord(ch) > 127 and ch.isalnum() else quote(ch, safe="") for ch in s)
+
+
+def _hash(s: str) -> str:
+    return hashlib.sha1(s.encode("utf-8")).hexdigest()[:16]
+
+
+def doc_iri(node_id: str, base: str = DEFAULT_BASE) -> URIRef:
+    """The stable IRI of a document node id (a number, `title:…` or `src:…`)."""
+    dn = parse_canonical(node_id)
+    if dn is not None:
+        tail = f"{_segment(dn.code)}/{dn.serial}" if dn.year is None else \
+            f"{_segment(dn.code)}/{dn.year}/{dn.serial}"
+        return URIRef(f"{base}doc/{tail}")
+    if node_id.startswith("title:"):
+        return URIRef(f"{base}doc/title/{_hash(node_id[6:])}")
+    if "#" in node_id and parse_canonical(node_id.split("#")[0]) is None:
+        return URIRef(f"{base}doc/part/{_hash(node_id)}")
+    return URIRef(f"{base}doc/src/{_hash(node_id)}")
+
+
+def _place_iri(name: str, base: str) -> URIRef:
+    return URIRef(f"{base}place/{_segment(name)}")
+
+
+def _authority_iri(name: str, base: str) -> URIRef:
+    return URIRef(f"{base}authority/{_segment(name)}")
+
+
+def _citation_iri(e: Edge, base: str) -> URIRef:
+    return URIRef(f"{base}citation/{_hash(e.source + '→' + e.target)}")
+
+
+def _decimal(x: float) -> str:
+    """Canonical xsd:decimal lexical form (1, 0.9, 0.85), as every store writes it back."""
+    return format(Decimal(str(round(x, 2))).normalize(), "f")
+
+
+def _days(a: str | None, b: str | None) -> int | None:
+    if not a or not b:
+        return None
+    try:
+        return (date.fromisoformat(a) - date.fromisoformat(b)).days
+    except ValueError:
+        return None
+
+
+def to_rdf(linked: Linked, base: str = DEFAULT_BASE) -> Graph:
+    """The linked corpus as an rdflib Graph (data only; the ontology is a separate file)."""
+    if not base.endswith(("/", "#")):
+        base += "/"
+    g = Graph()
+    for p, ns in PREFIXES.items():
+        g.bind(p, ns)
+    g.bind("id", Namespace(base))
+    for lv, iri in LEVEL.items():  # levels are data too, so queries can rank them
+        g.add((iri, RDF.type, PG.AdministrativeLevel))
+        g.add((iri, PG.rank, Literal(list(LEVEL).index(lv))))
+        g.add((iri, SKOS.notation, Literal(lv)))
+    places: set[str] = set()
+    authorities: set[str] = set()
+    for n in linked.nodes.values():
+        _add_node(g, n, base, places, authorities)
+    for name in sorted(places):
+        _add_place(g, name, base)
+    for name in sorted(authorities):
+        _add_authority(g, name, base)
+    for e in linked.edges:
+        _add_edge(g, e, linked, base)
+    return g
+
+
+def _add_node(g: Graph, n: Node, base: str, places: set[str], authorities: set[str]) -> None:
+    d = doc_iri(n.id, base)
+    g.add((d, RDF.type, PG.PolicyDocument))
+    g.add((d, RDF.type, {"document": PG.CorpusDocument, "embedded": PG.EmbeddedDocument}.get(
+        n.kind, PG.CitedDocument)))
+    if n.kind == "embedded":
+        g.add((d, RDF.type, PG.CorpusDocument))
+    g.add((d, PG.inCorpus, Literal(n.in_corpus)))
+    if n.number:
+        g.add((d, ELI.id_local, Literal(n.number)))
+    if n.issuer_code:
+        g.add((d, PG.issuerCode, Literal(n.issuer_code)))
+    for t in n.titles or ((n.title,) if n.title else ()):
+        g.add((d, DCTERMS.title, Literal(t, lang="zh")))
+    if n.title:
+        g.add((d, RDFS.label, Literal(n.number + " " + n.title if n.number else n.title, lang="zh")))
+    elif n.number:
+        g.add((d, RDFS.label, Literal(n.number, lang="zh")))
+    if n.date:
+        g.add((d, ELI.date_document, Literal(n.date, datatype=XSD.date)))
+    if n.year:
+        g.add((d, PG.year, Literal(n.year)))
+    if n.level in LEVEL:
+        g.add((d, PG.level, LEVEL[n.level]))
+    if n.jurisdiction:
+        places.add(n.jurisdiction)
+        g.add((d, ELI.jurisdiction, _place_iri(n.jurisdiction, base)))
+    names = n.issuers or ((n.authority,) if n.authority else ())
+    for name in names:
+        authorities.add(name)
+        g.add((d, ELI.passed_by, _authority_iri(name, base)))
+    for src in n.sources:
+        g.add((d, PG.sourceFile, Literal(src)))
+    for host in n.embedded_in:
+        g.add((d, PG.isEmbeddedIn, doc_iri(host, base)))
+        g.add((d, ELI.is_part_of, doc_iri(host, base)))
+
+
+def _broader(name: str) -> str | None:
+    """The next jurisdiction up: 江苏省淮安市 → 江苏省 → 中华人民共和国."""
+    if name == NATION:
+        return None
+    m = re.match(r"^(.+?(?:省|自治区))?(.+?市)(.+?(?:县|区|旗|市))$", name)
+    if m and m.group(1):
+        return m.group(1) + m.group(2)
+    prov = province_of(name)
+    return prov if prov and prov != name else NATION
+
+
+def _add_place(g: Graph, name: str, base: str) -> None:
+    while name:
+        p = _place_iri(name, base)
+        g.add((p, RDF.type, PG.Jurisdiction))
+        g.add((p, SKOS.prefLabel, Literal(name, lang="zh")))
+        up = _broader(name)
+        if up:
+            g.add((p, SKOS.broader, _place_iri(up, base)))
+        name = up  # type: ignore[assignment]
+
+
+def parent_organ(name: str) -> str | None:
+    """The organ an office belongs to: 国务院办公厅 → 国务院, 中共江门市委办公室 → 中共江门市委."""
+    m = re.match(r"^(中共.+委|中共中央|.*?人民政府|国务院)办公[厅室]$", name)
+    return m.group(1) if m else None
+
+
+def _add_authority(g: Graph, name: str, base: str) -> None:
+    while name:
+        a = _authority_iri(name, base)
+        g.add((a, RDF.type, PG.Authority))
+        g.add((a, RDF.type, ORG.Organization))
+        g.add((a, SKOS.prefLabel, Literal(name, lang="zh")))
+        parent = parent_organ(name)
+        if parent:
+            g.add((a, ORG.subOrganizationOf, _authority_iri(parent, base)))
+        name = parent  # type: ignore[assignment]
+
+
+def _add_edge(g: Graph, e: Edge, linked: Linked, base: str) -> None:
+    s, t = doc_iri(e.source, base), doc_iri(e.target, base)
+    prop = RELATION_PROPERTY.get(e.relation, PG.cites)
+    g.add((s, prop, t))
+    for sup in SUPER.get(e.relation, ()):
+        g.add((s, sup, t))
+    c = _citation_iri(e, base)
+    g.add((c, RDF.type, PG.Citation))
+    g.add((c, PG.citing, s))
+    g.add((c, PG.cited, t))
+    g.add((c, PG.relation, prop))
+    g.add((c, PG.foundBy, Literal(e.via)))
+    g.add((c, PG.confidence, Literal(_decimal(e.confidence), datatype=XSD.decimal)))
+    g.add((c, PG.mentions, Literal(e.mentions)))
+    if e.evidence:
+        g.add((c, PG.evidence, Literal(e.evidence, lang="zh")))
+    if e.reason:
+        g.add((c, PG.reason, Literal(e.reason)))
+    if e.start is not None and e.end is not None:
+        g.add((c, PG.start, Literal(e.start)))
+        g.add((c, PG.end, Literal(e.end)))
+    if e.origin:
+        g.add((c, DCTERMS.source, Literal(e.origin)))
+    g.add((c, PROV.wasDerivedFrom, s))
+    if linked.nodes[e.target].kind in ("cited", "title") and e.stated:
+        g.add((t, PROV.wasDerivedFrom, s))  # what we know of a cited-only document comes from s
+    lag = _days(linked.nodes[e.source].date, linked.nodes[e.target].date)
+    if lag is not None:
+        g.add((c, PG.lagDays, Literal(lag)))
+
+
+def _sorted_ntriples(g: Graph) -> str:
+    lines = sorted({line for line in g.serialize(format="nt").splitlines() if line.strip()})
+    return "\n".join(lines) + "\n"
+
+
+def write_rdf(g: Graph, ttl: Path, nt: Path | None = None) -> None:
+    """Turtle (rdflib sorts subjects and predicates) and N-Triples (sorted here)."""
+    ttl.write_text(g.serialize(format="turtle"), encoding="utf-8", newline="\n")
+    if nt is not None:
+        nt.write_text(_sorted_ntriples(g), encoding="utf-8", newline="\n")
+
+
+def ontology_text(name: str = "policygraph.ttl") -> str:
+    return resources.files("policygraph.ontology").joinpath(name).read_text(encoding="utf-8")
+
+
+def load_ontology() -> Graph:
+    return Graph().parse(data=ontology_text("policygraph.ttl"), format="turtle")
+
+
+def validate(data: Graph) -> tuple[bool, str]:
+    """Validate a build's data against the shipped SHACL shapes (pySHACL, no inference).
+
+    The ontology's class hierarchy is given to pySHACL so `sh:class pg:PolicyDocument`
+    accepts a pg:CitedDocument."""
+    from pyshacl import validate as shacl_validate
+
+    shapes = Graph().parse(data=ontology_text("shapes.ttl"), format="turtle")
+    conforms, _graph, text = shacl_validate(
+        data, shacl_graph=shapes, ont_graph=load_ontology(), inference="none",
+        advanced=True, allow_warnings=False,
+    )
+    return bool(conforms), str(text)
