@@ -267,3 +267,27 @@ def test_networkx_graph_has_every_edge_attribute() -> None:
     g = to_networkx(link(result.records))
     for _s, _t, a in g.edges(data=True):
         assert {"relation", "via", "stated", "confidence", "evidence"} <= a.keys()
+
+
+def test_example_named_queries_on_both_engines(tmp_path: Path) -> None:
+    build(EXAMPLES, tmp_path)
+    ttl = (tmp_path / "graph.ttl").read_bytes()
+    g = Graph().parse(data=ttl.decode("utf-8"), format="turtle")
+    store = pyoxigraph.Store()
+    store.load(ttl, format=pyoxigraph.RdfFormat.TURTLE)
+    answers = {}
+    for name, q in named_queries().items():
+        text = bind(q.text, {"doc": "国办发〔2021〕58号"} if q.params else {})
+        names, rows = run(g, text)
+        sols = store.query(text)
+        assert [[None if s[v] is None else s[v].value for v in sols.variables] for s in sols] == rows, name
+        answers[name] = [dict(zip(names, r, strict=True)) for r in rows]
+    assert answers["resting-on-repealed"] == [{
+        "document": "06_county_and_fragment.jsonl#L2", "rests_on": "苏政发〔2015〕33号",
+        "changed_by": "苏政发〔2021〕102号", "change": "repeals"}]
+    assert {(r["document"], r["parent"]) for r in answers["level-skips"]} == {
+        ("宁政发〔2022〕15号", "国办发〔2021〕58号"), ("杭政办函〔2022〕9号", "国办发〔2021〕58号")}
+    assert answers["cited-only"][0]["number"] == "民政部令第66号"
+    lags = {(r["document"], r["parent"]): r["lag_days"] for r in answers["cascade"]}
+    assert lags[("浙政办发〔2021〕66号", "国办发〔2021〕58号")] == "21"
+    assert lags[("桐政发〔2022〕3号", "杭政办函〔2022〕9号")] == "74"
