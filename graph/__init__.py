@@ -2,25 +2,35 @@
 
 The pipeline, one module per stage, each a function of plain data:
 
-    read → normalize → numbers/authorities → segment → metadata/citations → extract → build
+    read → normalize → numbers/authorities → segment → metadata/citations → extract
+         → link → network / analytics / rdf / query → build
 
 Python API (what the CLI calls)::
 
-    from policygraph import read_corpus, extract, build
+    from policygraph import read_corpus, extract, extract_all, link, to_networkx, to_rdf, cascade
     for src in read_corpus("corpus/"):        # Source or Failure, one per document
         record = extract(src)                 # DocumentRecord (see models.py)
-    build("corpus/", "out/")                  # documents.jsonl + report.md
+    result = extract_all(read_corpus("corpus/"))
+    linked = link(result.records)             # nodes and edges (plain data)
+    g = to_networkx(linked)                   # networkx.DiGraph, edges child → parent
+    rows = cascade(g, "中发〔2002〕12号")       # the stated cascade, by level, with lags
+    rdf = to_rdf(linked)                      # rdflib.Graph in the policygraph ontology
+    build("corpus/", "out/")                  # every output file, SHACL-validated
 """
 
 from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from .analytics import by_level, cascade, level_skips, most_cited, province_reach
 from .build import build, extract_all
 from .extract import extract, learn_codes
+from .link import Linked, link
 from .models import Citation, DocNumber, DocumentRecord, Failure, Part, Source
+from .network import to_networkx
 from .normalize import normalize
 from .numbers import find_numbers, parse
+from .rdf import to_rdf, validate
 from .read import iter_corpus as read_corpus
 
 __all__ = [
@@ -28,14 +38,24 @@ __all__ = [
     "DocNumber",
     "DocumentRecord",
     "Failure",
+    "Linked",
     "Part",
     "Source",
     "build",
+    "by_level",
+    "cascade",
     "extract",
     "extract_all",
     "find_numbers",
     "learn_codes",
+    "level_skips",
+    "link",
+    "most_cited",
     "normalize",
     "parse",
+    "province_reach",
     "read_corpus",
+    "to_networkx",
+    "to_rdf",
+    "validate",
 ]
