@@ -21,7 +21,9 @@ _TITLE_PREFIX_JUNK = re.compile(r"^[#\s>*]+|^(?:标题|名称)\s*[:：|｜]\s*")
 _TITLE_VERB = re.compile(r"(?:关于|转发|印发|批转|颁布|公布)")
 
 
-_BRACKETED_DATE = re.compile(rf"(?:^|\n)\s*[（(]\s*{rx.DATE.pattern}\s*[）)]\s*(?:\n|$)")
+_BRACKETED_DATE = re.compile(
+    rf"(?:^|\n)\s*[（(]\s*{rx.DATE.pattern}\s*(?:[^（()）\n]{{1,20}}号)?\s*[）)]\s*(?:\n|$)"
+)
 
 
 @dataclass(frozen=True)
@@ -64,11 +66,16 @@ def own_number(text: str, span: Span, numbers: list[NumberMatch]) -> tuple[Numbe
 
 
 def _bracketed_after_title(text: str, n: NumberMatch, lo: int) -> bool:
-    before = text[max(lo, n.start - 2):n.start].rstrip(" \t")
+    """关于…的通知（X政发〔2019〕5号）, or a line （2019年3月5日 国办发〔2019〕10号） under the title."""
+    window = text[max(lo, n.start - 24):n.start]
+    opening = max(window.rfind("（"), window.rfind("("))
     after = text[n.end:n.end + 2].lstrip(" \t")
-    if not before.endswith(("（", "(")) or not after.startswith(("）", ")")):
+    if opening == -1 or not after.startswith(("）", ")")):
         return False
-    head = text[max(lo, n.start - 80):n.start].rstrip(" \t（(")
+    inside = window[opening + 1:].strip()
+    if inside and not rx.DATE.fullmatch(inside):
+        return False  # only a date may stand beside the number in the brackets
+    head = text[max(lo, n.start - 100):max(lo, n.start - len(window) + opening)].rstrip()
     return bool(rx.DOC_TITLE_END.search(head)) and not head.endswith(("》", "〉"))
 
 

@@ -124,3 +124,17 @@ def test_bracketed_date_under_the_title() -> None:
         "中共中央、国务院关于某项工作的意见\n（2018年12月18日）\n\n　　为做好某项工作，提出如下意见。\n"
     )
     assert rec.date == "2018-12-18"
+
+
+def test_date_and_number_in_brackets_under_the_title() -> None:
+    rec = record_of(
+        "国务院关于实施某项工程的决定\n（2005年10月4日 国发〔2005〕35号）\n\n"
+        "　　为推进某项工程，根据《国务院关于某事的通知》（国发〔2004〕20号）精神，现作如下决定。\n"
+    )
+    assert (rec.number, rec.date) == ("国发〔2005〕35号", "2005-10-04")
+    assert [c.number for c in rec.citations] == ["国发〔2004〕20号"]
+
+
+def test_number_alone_in_brackets_on_the_line_under_the_title() -> None:
+    rec = record_of("国务院关于某项工作的通知\n（国发〔2005〕36号）\n各省、自治区、直辖市人民政府：\n" + BODY)
+    assert rec.number == "国发〔2005〕36号" and rec.citations == ()
