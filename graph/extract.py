@@ -17,9 +17,11 @@ from . import metadata as md
 from . import regexes as rx
 from .authorities import NATION, AuthorityTable, load_table
 from .citations import extract_citations
-from .models import Authority, Citation, DocumentRecord, NumberMatch, Part, Source
+from .measures import extract_measures
+from .models import Authority, Citation, DocumentRecord, Measures, NumberMatch, Part, Source
 from .normalize import Normalized, normalize
 from .numbers import find_numbers, parse
+from .provisions import Provision, split_provisions
 from .segment import Span, is_standalone_number, repeated_blocks, split_parts
 
 LEVEL_ORDER = ("national", "provincial", "municipal", "county")
@@ -37,6 +39,7 @@ def extract(
     source: Source,
     table: AuthorityTable | None = None,
     learned: Mapping[str, Authority] | None = None,
+    scheme: str | None = None,
 ) -> DocumentRecord:
     """Extract the record of one document.
 
@@ -61,6 +64,14 @@ def extract(
                       table, learned or {})
         for span in spans
     ]
+    provisions = [split_provisions(text, max(r.part.start, r.part.header_end), r.part.end) for r in results]
+    if len(results) > 1:
+        provisions, moved = reattribute_interleaved(text, provisions)
+        if moved:
+            warnings.append(f"{moved} provision(s) numbered like the embedded document but found in the cover "
+                            "text were attributed to the embedded document (interleaved page)")
+    results = [replace(r, part=replace(r.part, measures=_measures(norm, r.part, scheme, provs)))
+               for r, provs in zip(results, provisions, strict=True)]
     for r in results:
         warnings.extend(r.warnings)
     main = results[0].part
@@ -109,6 +120,9 @@ def extract(
         replace(r.part, id=f"{rid}#{i}", citations=tuple(_to_original(c, norm) for c in r.part.citations))
         for i, r in enumerate(results[1:], start=1)
     )
+    main_measures = main.measures
+    if date and main_measures is not None and not main.date:
+        main_measures = _measures(norm, replace(main, date=date), scheme, provisions[0])
     return DocumentRecord(
         id=rid,
         source=source.path,
@@ -126,6 +140,71 @@ def extract(
         encoding=source.encoding,
         kind=source.kind,
         chars=len(source.text),
+        measures=main_measures,
+    )
+
+
+_PAREN_NUMBER = re.compile(r"^[（(]([一二三四五六七八九十]{1,3})[）)]$")
+
+
+def reattribute_interleaved(
+    text: str, provisions: list[list[Provision]]
+) -> tuple[list[list[Provision]], int]:
+    """Give back to the embedded document the provisions a scrambled page put in the cover.
+
+    Some pages interleave a 转发 notice with the document it forwards. The forwarded text's
+    （一）…（十三） provisions then appear in the cover's region too. A cover provision headed
+    （n）, where the embedded document uses （n） headings but lacks that n, and the cover never
+    repeats that n (its own sub-items would restart under each 一、), is the embedded one's.
+    """
+    cover, rest = provisions[0], provisions[1:]
+    if not rest:
+        return provisions, 0
+    embedded = rest[0]
+
+    def numbers(ps: list[Provision]) -> list[str]:
+        return [m.group(1) for p in ps if (m := _PAREN_NUMBER.match(p.heading))]
+
+    have = set(numbers(embedded))
+    cover_nums = numbers(cover)
+    if len(have) < 2 or len(cover_nums) != len(set(cover_nums)):
+        return provisions, 0
+    moved = [p for p in cover if (m := _PAREN_NUMBER.match(p.heading)) and m.group(1) not in have]
+    if not moved:
+        return provisions, 0
+    keep = [p for p in cover if p not in moved]
+    return [keep, sorted(embedded + moved, key=lambda p: p.start), *rest[1:]], len(moved)
+
+
+def _measures(
+    norm: Normalized, part: Part, scheme: str | None, provisions: list[Provision] | None = None
+) -> Measures:
+    """Provisions and measures of a part's body (its header excluded), offsets made original."""
+    text = norm.text
+    if provisions is None:
+        provisions = split_provisions(text, max(part.start, part.header_end), part.end)
+    year = int(part.date[:4]) if part.date else (_code_year(part.number)[1] if part.number and
+                                                  _code_year(part.number) else None)
+    found = extract_measures(text, provisions, year, scheme)
+
+    def orig(d: dict) -> dict:
+        if "start" in d and "end" in d:
+            s, e = norm.original_span(d["start"], d["end"])
+            return {**d, "start": s, "end": e}
+        return d
+
+    provs = tuple(
+        {"path": p.path, "heading": p.heading, **dict(zip(("start", "end"), norm.original_span(p.start, p.end),
+                                                        strict=True)),
+         "text": re.sub(r"\s+", "", text[p.start:p.end])}
+        for p in provisions
+    )
+    return Measures(
+        provisions=provs,
+        measures=tuple(orig(m) for m in found["measures"]),
+        targets=tuple(orig(t) for t in found["targets"]),
+        deadlines=tuple(orig(d) for d in found["deadlines"]),
+        money=tuple(orig(m) for m in found["money"]),
     )
 
 
@@ -256,6 +335,7 @@ def _extract_part(
         date=sig.value,
         citations=tuple(citations),
         evidence=evidence,
+        header_end=span.header_end,
     )
     return _PartResult(part, own.number.code if own else None,
                        own.number.year if own else None, tuple(warnings))

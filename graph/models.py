@@ -132,6 +132,8 @@ class Part:
     date: str | None
     citations: tuple[Citation, ...]
     evidence: dict[str, str] = field(default_factory=dict)
+    measures: Measures | None = None
+    header_end: int = 0  # where the header ends in the normalised text (the body follows)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -143,8 +145,27 @@ class Part:
             "level": self.level,
             "date": self.date,
             "citations": [c.to_dict() for c in self.citations],
+            **(self.measures.to_dict() if self.measures else {}),
             "evidence": dict(sorted(self.evidence.items())),
         }
+
+
+@dataclass(frozen=True)
+class Measures:
+    """What a part sets, provision by provision (see measures.py): the provisions themselves
+    (heading path, span, text), the scheme concepts they mention with their deadlines and
+    agencies, quantitative targets, deadlines and sums of money. Offsets are original."""
+
+    provisions: tuple[dict[str, Any], ...] = ()
+    measures: tuple[dict[str, Any], ...] = ()
+    targets: tuple[dict[str, Any], ...] = ()
+    deadlines: tuple[dict[str, Any], ...] = ()
+    money: tuple[dict[str, Any], ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"provisions": list(self.provisions), "measures": list(self.measures),
+                "targets": list(self.targets), "deadlines": list(self.deadlines),
+                "money": list(self.money)}
 
 
 @dataclass(frozen=True)
@@ -167,6 +188,7 @@ class DocumentRecord:
     encoding: str = "utf-8"
     kind: str = "txt"
     chars: int = 0
+    measures: Measures | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -181,6 +203,7 @@ class DocumentRecord:
             "web_date": self.web_date,
             "citations": [c.to_dict() for c in self.citations],
             "parts": [p.to_dict() for p in self.parts],
+            **(self.measures.to_dict() if self.measures else {}),
             "warnings": list(self.warnings),
             "evidence": dict(sorted(self.evidence.items())),
             "encoding": self.encoding,

@@ -1,0 +1,336 @@
+"""Measures a document sets, provision by provision: policy tools (from the SKOS scheme),
+quantitative targets, deadlines, responsible agencies and money.
+
+Concepts are found with jieba, using a user dictionary generated from the scheme's labels, so
+a scheme term is a whole token (岗位补贴 is one word, and the 补贴 inside it does not also count
+as the generic 补贴). Targets, deadlines and agencies are read with patterns anchored on
+numbers, 月…前 and 负责, each kept with its raw text.
+"""
+
+from __future__ import annotations
+
+import calendar
+import functools
+import logging
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from .numbers import chinese_to_int
+from .provisions import Provision
+
+# --- the scheme -------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Concept:
+    id: str  # the part after the scheme namespace, e.g. tax-relief
+    label: str  # zh prefLabel
+    label_en: str
+    group: str  # supply | demand | environment
+    terms: tuple[str, ...]  # prefLabel and altLabels @zh
+
+
+@dataclass(frozen=True)
+class Scheme:
+    namespace: str
+    concepts: dict[str, Concept]
+    terms: dict[str, str]  # term → concept id
+    source: str
+
+
+SCHEME_NS = "https://w3id.org/policygraph/measures#"
+
+
+@functools.cache
+def load_scheme(path: str | None = None) -> Scheme:
+    """The shipped scheme, or a user's SKOS file of the same shape (cached per process)."""
+    from rdflib import Graph
+    from rdflib.namespace import RDF, SKOS
+
+    text = (Path(path).read_text(encoding="utf-8") if path else
+            resources.files("policygraph.ontology").joinpath("measures.ttl").read_text(encoding="utf-8"))
+    g = Graph().parse(data=text, format="turtle")
+    tops = {str(t) for t in g.objects(None, SKOS.hasTopConcept)}
+    concepts: dict[str, Concept] = {}
+    terms: dict[str, str] = {}
+    ns = SCHEME_NS
+    for c in sorted(g.subjects(RDF.type, SKOS.Concept), key=str):
+        iri = str(c)
+        if iri in tops:
+            continue
+        ns = iri.rsplit("#", 1)[0] + "#" if "#" in iri else iri.rsplit("/", 1)[0] + "/"
+        zh = [str(x) for x in g.objects(c, SKOS.prefLabel) if x.language == "zh"]
+        en = [str(x) for x in g.objects(c, SKOS.prefLabel) if x.language == "en"]
+        alts = sorted(str(x) for x in g.objects(c, SKOS.altLabel) if x.language in ("zh", None))
+        broader = [str(b) for b in g.objects(c, SKOS.broader)]
+        group = next((b.rsplit("#", 1)[-1] for b in broader if b in tops), "")
+        cid = iri[len(ns):]
+        label = zh[0] if zh else cid
+        concept = Concept(cid, label, en[0] if en else "", group, tuple(dict.fromkeys([label, *alts])))
+        concepts[cid] = concept
+        for t in concept.terms:
+            terms.setdefault(t, cid)
+    return Scheme(ns, concepts, terms, path or "ontology/measures.ttl")
+
+
+@functools.cache
+def tokenizer(scheme_path: str | None = None):  # type: ignore[no-untyped-def]
+    """One jieba tokenizer per process and scheme, with every scheme term as a whole word."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tk = jieba.Tokenizer()
+    tk.initialize()
+    for term in load_scheme(scheme_path).terms:
+        tk.add_word(term, freq=10**6)
+    return tk
+
+
+# --- patterns ---------------------------------------------------------------------------------
+
+_UNITS = "个百分点|%|人次|万人|人|个|户|家|所|名|项|床|张|套|次|公里|平方米|亩|吨|期"
+TARGET = re.compile(
+    r"(?P<verb>控制在|保持在|稳定在|达到|不低于|不少于|不超过|不高于|低于|高于|超过|提高到|提高至|"
+    r"降低到|降低至|降至|下降到|增加到|增长到|增长|增加|提高|新增|净增|实现|完成|建成|安排|培训|帮助)?"
+    r"\s{0,2}(?P<num>\d+(?:\.\d+)?)\s{0,2}(?P<mult>万|亿|千)?\s{0,2}"
+    rf"(?P<unit>{_UNITS})?\s{{0,2}}(?P<suffix>左右|上下|以内|以下|之内|以上)?"
+)
+MONEY = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s{0,2}(?P<mult>万|亿|千)?\s{0,2}元")
+_TARGET_CONTEXT = re.compile(r"(?:实现|完成|力争|确保|目标|任务|达到|每年|全年|年均)")
+_INDICATOR_FLUFF = re.compile(
+    r"^(?:.*?(?:千方百计|确保|力争|争取|实现|完成|全年|今年|每年|年内|其中|以上|到\d{4}年(?:底|末)?前?|"
+    r"\d{4}年(?:底|末)?前?|全市|全省|全县|全国|全区|并|和|及))+"
+)
+_CN_MONTH = "一二三四五六七八九十"
+DEADLINE = re.compile(
+    rf"(?:(?P<y>\d{{4}})年|(?P<rel>今年|明年|本年|当年))?"
+    rf"(?:(?P<m>\d{{1,2}}|十[一二]?|[{_CN_MONTH}])月(?:(?P<d>\d{{1,2}})日|(?P<part>底|末|中旬|上旬|下旬|份))?"
+    rf"|(?P<ye>年底|年末|底|末))\s{{0,2}}(?P<before>前|之前|以前)"
+)
+_ORGAN = r"[^\s。；;，,、（）()：:“”]{1,24}?(?:部|厅|局|委员会|委|办公室|办公厅|办|院|署|行|政府|中心|总局|小组|联合会|工会|妇联|团委|团市委|法院|检察院)"
+AGENCY_BY = re.compile(rf"由(?P<a>{_ORGAN}(?:[、和及与]{_ORGAN})*)(?:等部门|等单位)?(?:负责|牵头|会同|组织实施|承担)")
+AGENCY_SUBJECT = re.compile(rf"(?P<a>{_ORGAN}(?:[、和及与]{_ORGAN})*)(?:要|应)?(?:负责|牵头)")
+AGENCY_TRAILER = re.compile(r"[（(](?P<a>[^（）()。]{2,160})[）)]\s*$")
+_ORGAN_FULL = re.compile(rf"^(?:{_ORGAN}|各[^\s，,、]{{1,12}}(?:人民政府|政府|部门|单位))$")
+_SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
+_CLAUSE_BREAK = re.compile(r"[，,；;：:]")
+_LIST_BREAK = re.compile(r"[，,；;：:、（(]")
+
+
+@dataclass(frozen=True)
+class Mention:
+    concept: str
+    start: int
+    end: int
+
+
+def _fold(num: str, mult: str | None) -> float:
+    value = float(num) * {"万": 1e4, "亿": 1e8, "千": 1e3}.get(mult or "", 1)
+    return round(value, 6)
+
+
+def _number(v: float) -> float | int:
+    return int(v) if float(v).is_integer() else v
+
+
+def targets_in(text: str, start: int, end: int, year: int | None) -> list[dict]:
+    """Quantitative targets in text[start:end]: indicator, value, unit, comparator, year."""
+    out = []
+    for s in _SENTENCE.finditer(text, start, end):
+        sent = s.group(0)
+        for m in TARGET.finditer(sent):
+            unit = m.group("unit") or ""
+            if not m.group("num") or sent[m.end():m.end() + 1] in "元年月日号":
+                continue
+            if m.start("num") > 0 and sent[m.start("num") - 1] in "第“\"":
+                continue
+            clause_start = max((b.end() for b in _LIST_BREAK.finditer(sent, 0, m.start())), default=0)
+            clause = sent[clause_start:m.start()]
+            has_verb = bool(m.group("verb")) or bool(m.group("suffix"))
+            if not unit or not (has_verb or _TARGET_CONTEXT.search(sent[:m.start()])):
+                continue
+            mult = m.group("mult")
+            if unit == "万人":
+                unit, mult = "人", "万"
+            indicator = re.sub(r"[“”\"‘’\s]", "", _INDICATOR_FLUFF.sub("", clause)).strip("，,（(") or None
+            if indicator and len(indicator) > 24:
+                indicator = indicator[-24:]
+            comparator = _comparator(m.group("verb"), m.group("suffix"))
+            ty = re.search(r"(?:到|至)?(\d{4})年", sent[:m.start()])
+            out.append({
+                "indicator": indicator,
+                "value": _number(_fold(m.group("num"), mult)),
+                "unit": unit,
+                "comparator": comparator,
+                "year": int(ty.group(1)) if ty else (year if re.search(r"今年|全年|当年", sent[:m.start()]) else None),
+                "text": (clause + sent[m.start():m.end()]).strip("，, "),
+                "start": s.start() + clause_start,
+                "end": s.start() + m.end(),
+            })
+    return out
+
+
+def _comparator(verb: str | None, suffix: str | None) -> str:
+    if suffix in ("左右", "上下"):
+        return "about"
+    if suffix in ("以内", "以下", "之内") or verb in ("不超过", "不高于", "低于", "降低到", "降低至", "降至",
+                                                 "下降到", "控制在"):
+        return "at_most"
+    if suffix == "以上" or verb in ("不低于", "不少于", "达到", "超过", "高于", "提高到", "提高至"):
+        return "at_least"
+    return "equal"
+
+
+def money_in(text: str, start: int, end: int) -> list[dict]:
+    out = []
+    for s in _SENTENCE.finditer(text, start, end):
+        for m in MONEY.finditer(s.group(0)):
+            out.append({"value": _number(_fold(m.group("num"), m.group("mult"))), "unit": "元",
+                        "text": s.group(0)[max(0, m.start() - 20):m.end()].lstrip("，,。 "),
+                        "start": s.start() + m.start(), "end": s.start() + m.end()})
+    return out
+
+
+def deadlines_in(text: str, start: int, end: int, year: int | None) -> list[dict]:
+    """Deadlines (6月底前, 2004年6月底前, 年底前 …), resolved with the document's year."""
+    out = []
+    for m in DEADLINE.finditer(text, start, end):
+        y = int(m.group("y")) if m.group("y") else None
+        if y is None and year is not None:
+            y = year + (1 if m.group("rel") == "明年" else 0)
+        date = None
+        if m.group("ye"):
+            if m.group("ye") in ("底", "末") and not (m.group("y") or m.group("rel")):
+                continue  # a bare 底前 is not a deadline
+            date = f"{y}-12-31" if y else None
+        else:
+            month = chinese_to_int(m.group("m"))
+            if not month or not 1 <= month <= 12:
+                continue
+            if y:
+                date = _month_deadline(y, month, m.group("d"), m.group("part"))
+        sent_end = re.compile(r"[。；;！？!?\n]").search(text, m.end(), end)
+        stop = sent_end.start() if sent_end else end
+        action = text[m.end():min(stop, m.end() + 60)].lstrip("，, 　")
+        if not action:
+            action = None
+        out.append({"text": m.group(0), "date": date, "action": action,
+                    "start": m.start(), "end": m.end()})
+    return out
+
+
+def _month_deadline(y: int, month: int, day: str | None, part: str | None) -> str | None:
+    """6月底前 → June 30; 6月15日前 → June 15; 6月中旬前 → June 20; 6月前 → May 31."""
+    last = calendar.monthrange(y, month)[1]
+    if day:
+        d = int(day)
+        return f"{y:04d}-{month:02d}-{d:02d}" if 1 <= d <= last else None
+    if part in ("底", "末", "下旬"):
+        return f"{y:04d}-{month:02d}-{last:02d}"
+    if part in ("上旬", "中旬"):
+        return f"{y:04d}-{month:02d}-{10 if part == '上旬' else 20:02d}"
+    # 6月前 / 6月份前: before the month begins
+    if month == 1:
+        return f"{y - 1:04d}-12-31"
+    return f"{y:04d}-{month - 1:02d}-{calendar.monthrange(y, month - 1)[1]:02d}"
+
+
+def agencies_in(text: str, start: int, end: int) -> list[str]:
+    """Responsible agencies: 由X负责, X负责, and a trailing （X，Y） list closing a provision."""
+    found: list[str] = []
+    chunk = text[start:end]
+    for pat in (AGENCY_BY, AGENCY_SUBJECT):
+        for m in pat.finditer(chunk):
+            found += [a for a in re.split(r"[、和及与]", m.group("a")) if _ORGAN_FULL.match(a)]
+    t = AGENCY_TRAILER.search(chunk.rstrip())
+    if t:
+        items = [a.strip() for a in re.split(r"[，,、；;]", t.group("a")) if a.strip()]
+        if items and all(_ORGAN_FULL.match(a) for a in items):
+            found += items
+    cleaned = []
+    for a in found:
+        a = re.sub(r"^(?:这项工作|此项工作|工作|并|由|要|各级|其中)+", "", a)
+        if len(a) >= 2:
+            cleaned.append(a)
+    return list(dict.fromkeys(cleaned))
+
+
+def concepts_in(text: str, start: int, end: int, scheme_path: str | None = None) -> list[Mention]:
+    """Scheme concepts mentioned in text[start:end], with their spans, in reading order."""
+    scheme = load_scheme(scheme_path)
+    tk = tokenizer(scheme_path)
+    out = []
+    for word, s, e in tk.tokenize(text[start:end]):
+        cid = scheme.terms.get(word)
+        if cid:
+            out.append(Mention(cid, start + s, start + e))
+    return out
+
+
+def _sentence_bounds(text: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
+    s = max((m.end() for m in re.finditer(r"[。！？!?\n]", text[lo:pos])), default=0) + lo
+    m = re.compile(r"[。！？!?\n]").search(text, pos, hi)
+    return s, (m.end() if m else hi)
+
+
+def _deadline_for(text: str, mention: Mention, deadlines: list[dict], lo: int, hi: int) -> dict | None:
+    """The deadline governing a concept: in its clause; else the next one in its sentence (…建立
+    平台，确保7月底前进入实施阶段); else the nearest one before it (5月底前，…建立…制度)."""
+    s, e = _sentence_bounds(text, mention.start, lo, hi)
+    same = [d for d in deadlines if s <= d["start"] < e]
+    if not same:
+        return None
+    clause_start = max((b.end() for b in _CLAUSE_BREAK.finditer(text, s, mention.start)), default=s)
+    nxt = _CLAUSE_BREAK.search(text, mention.end, e)
+    clause_end = nxt.start() if nxt else e
+    inside = [d for d in same if clause_start <= d["start"] < clause_end]
+    if inside:
+        return inside[0]
+    after = [d for d in same if d["start"] >= mention.end]
+    if after:
+        return after[0]
+    return max(same, key=lambda d: d["start"])
+
+
+def extract_measures(
+    text: str, provisions: list[Provision], year: int | None, scheme_path: str | None = None
+) -> dict[str, list[dict]]:
+    """Measures, targets, deadlines and money of one part, provision by provision."""
+    scheme = load_scheme(scheme_path)
+    measures: list[dict] = []
+    targets: list[dict] = []
+    deadlines: list[dict] = []
+    money: list[dict] = []
+    for p in provisions:
+        ts = targets_in(text, p.start, p.end, year)
+        ds = deadlines_in(text, p.start, p.end, year)
+        agencies = agencies_in(text, p.start, p.end)
+        for t in ts:
+            targets.append({**t, "provision": p.path})
+        for d in ds:
+            deadlines.append({**d, "provision": p.path})
+        money += [{**mo, "provision": p.path} for mo in money_in(text, p.start, p.end)]
+        seen: dict[str, dict] = {}
+        for mention in concepts_in(text, p.start, p.end, scheme_path):
+            s, e = _sentence_bounds(text, mention.start, p.start, p.end)
+            d = _deadline_for(text, mention, ds, p.start, p.end)
+            if mention.concept not in seen:
+                seen[mention.concept] = {
+                    "concept": mention.concept,
+                    "label": scheme.concepts[mention.concept].label,
+                    "group": scheme.concepts[mention.concept].group,
+                    "provision": p.path,
+                    "term": text[mention.start:mention.end],
+                    "text": re.sub(r"\s+", "", text[s:e])[:300],
+                    "start": mention.start,
+                    "end": mention.end,
+                    "targets": [t["text"] for t in ts if s <= t["start"] < e],
+                    "deadlines": [],
+                    "agencies": agencies,
+                }
+            entry = seen[mention.concept]
+            if d and d["text"] not in {x["text"] for x in entry["deadlines"]}:
+                entry["deadlines"].append({"text": d["text"], "date": d["date"]})
+        measures.extend(seen.values())
+    return {"measures": measures, "targets": targets, "deadlines": deadlines, "money": money}
