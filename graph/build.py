@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .authorities import AuthorityTable, load_table
+from .compare import compare_along, measures_by_node
 from .extract import extract, learn_codes
 from .link import Linked, link
 from .models import Authority, DocumentRecord, Failure, Source
@@ -39,6 +40,7 @@ def extract_all(
     items: Iterable[Source | Failure],
     table: AuthorityTable | None = None,
     progress: Callable[[str], None] | None = None,
+    scheme: str | None = None,
 ) -> BuildResult:
     """Extract every source; learn the corpus's codes; re-extract where they help."""
     table = table or load_table()
@@ -51,7 +53,7 @@ def extract_all(
             if progress:
                 progress(item.path)
             continue
-        rec = _safe_extract(item, table, {}, failures)
+        rec = _safe_extract(item, table, {}, failures, scheme)
         if rec is not None:
             sources.append(item)
             records.append(rec)
@@ -61,17 +63,18 @@ def extract_all(
     if learned:
         for i, (src, rec) in enumerate(zip(sources, records, strict=True)):
             if _codes_of(rec) & learned.keys():
-                again = _safe_extract(src, table, learned, [])
+                again = _safe_extract(src, table, learned, [], scheme)
                 if again is not None:
                     records[i] = again
     return BuildResult(tuple(_unique_ids(records)), tuple(failures), learned)
 
 
 def _safe_extract(
-    src: Source, table: AuthorityTable, learned: dict[str, Authority], failures: list[Failure]
+    src: Source, table: AuthorityTable, learned: dict[str, Authority], failures: list[Failure],
+    scheme: str | None = None,
 ) -> DocumentRecord | None:
     try:
-        return extract(src, table, learned)
+        return extract(src, table, learned, scheme)
     except Exception as e:  # one bad document must never stop a build
         failures.append(Failure(src.path, f"extraction failed: {type(e).__name__}: {e}"))
         return None
@@ -105,7 +108,7 @@ def _unique_ids(records: list[DocumentRecord]) -> list[DocumentRecord]:
 
 
 def write_outputs(
-    result: BuildResult, out: Path, corpus: str, base: str = DEFAULT_BASE
+    result: BuildResult, out: Path, corpus: str, base: str = DEFAULT_BASE, scheme: str | None = None
 ) -> dict[str, Path]:
     """Write every output file into `out` and validate the RDF; return the paths by name.
 
@@ -116,6 +119,7 @@ def write_outputs(
     paths = {name: out / file for name, file in (
         ("documents", "documents.jsonl"), ("turtle", "graph.ttl"), ("ntriples", "graph.nt"),
         ("nodes", "nodes.csv"), ("edges", "edges.csv"), ("graphml", "graph.graphml"),
+        ("comparisons", "comparisons.jsonl"),
         ("report", "report.md"))}
     with paths["documents"].open("w", encoding="utf-8", newline="\n") as f:
         for r in result.records:
@@ -123,12 +127,18 @@ def write_outputs(
     linked: Linked = link(result.records)
     write_csv(linked, paths["nodes"], paths["edges"])
     write_graphml(to_networkx(linked), paths["graphml"])
-    g = to_rdf(linked, base)
+    measures = measures_by_node(result.records)
+    places = {n.id: n.jurisdiction for n in linked.nodes.values()}
+    comparisons = compare_along(linked.edges, measures, places=places)
+    with paths["comparisons"].open("w", encoding="utf-8", newline="\n") as f:
+        for c in comparisons:
+            f.write(json.dumps(c.to_dict(), ensure_ascii=False) + "\n")
+    g = to_rdf(linked, base, measures, comparisons, scheme)
     write_rdf(g, paths["turtle"], paths["ntriples"])
     conforms, details = validate(g)
     paths["report"].write_text(
         render_report(result.records, result.failures, result.learned, corpus, linked,
-                      (conforms, details)),
+                      (conforms, details), comparisons, scheme),
         encoding="utf-8", newline="\n")
     if not conforms:
         raise ValidationError(f"graph.ttl does not conform to the SHACL shapes:\n{details}")
@@ -136,7 +146,8 @@ def write_outputs(
 
 
 def build(
-    corpus: str | Path, out: str | Path, show_progress: bool = False, base: str = DEFAULT_BASE
+    corpus: str | Path, out: str | Path, show_progress: bool = False, base: str = DEFAULT_BASE,
+    scheme: str | None = None,
 ) -> dict[str, Path]:
     """Read `corpus`, extract and link it, and write the build output folder `out`."""
     corpus = Path(corpus)
@@ -147,7 +158,7 @@ def build(
         with Progress("[progress.description]{task.description}", BarColumn(),
                       MofNCompleteColumn(), TimeRemainingColumn(), transient=True) as bar:
             task = bar.add_task("extracting", total=len(items))
-            result = extract_all(items, progress=lambda _p: bar.advance(task))
+            result = extract_all(items, progress=lambda _p: bar.advance(task), scheme=scheme)
     else:
-        result = extract_all(items)
-    return write_outputs(result, Path(out), corpus.name or str(corpus), base)
+        result = extract_all(items, scheme=scheme)
+    return write_outputs(result, Path(out), corpus.name or str(corpus), base, scheme)

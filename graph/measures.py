@@ -334,3 +334,35 @@ def extract_measures(
                 entry["deadlines"].append({"text": d["text"], "date": d["date"]})
         measures.extend(seen.values())
     return {"measures": measures, "targets": targets, "deadlines": deadlines, "money": money}
+
+
+_NOT_A_TERM = re.compile(r"^[\d\W_a-zA-Z]+$")
+_ORGANISH = re.compile(r"(?:局|厅|部|委|办|院|政府|办公室|会|中心|小组|省|市|县|区)$|^(?:国务院|省|市|县)")
+#: Words every policy text uses; never a measure on their own.
+_GENERIC = frozenset("""工作 政策 部门 单位 政府 人员 措施 意见 通知 制度 机制 体系 问题 情况 方面 有关 实际
+要求 任务 目标 作用 能力 水平 力度 建设 发展 管理 服务 组织 领导 实施 落实 推进 加强 完善 健全 建立 开展
+各级 全市 全省 全县 各地 地区 企业 社会 群众 街道 社区 乡镇 县区 市区 省级 市级 高校 学校 经费 资金
+大力 会同 统一 汇总 城乡 社会保障 实施办法 人员编制 企业职工 三个代表""".split())
+
+
+def candidate_terms(texts: list[str], scheme_path: str | None = None, per_text: int = 8,
+                    top: int = 30) -> list[tuple[str, int]]:
+    """Key terms of provisions (jieba TF-IDF) that look like measures but no scheme label
+    covers, with the number of provisions where each is a key term: material to grow the scheme."""
+    import jieba.analyse
+    import jieba.posseg
+
+    scheme = load_scheme(scheme_path)
+    tfidf = jieba.analyse.TFIDF()
+    tfidf.tokenizer = tokenizer(scheme_path)
+    tfidf.postokenizer = jieba.posseg.POSTokenizer(tokenizer(scheme_path))
+    labels = list(scheme.terms)
+    counts: dict[str, int] = {}
+    for text in texts:
+        for term in tfidf.extract_tags(text, topK=per_text, allowPOS=("n", "nz", "vn", "nl")):
+            if len(term) < 2 or _NOT_A_TERM.match(term) or term in scheme.terms or term in _GENERIC:
+                continue
+            if _ORGANISH.search(term) or any(term in label or label in term for label in labels):
+                continue
+            counts[term] = counts.get(term, 0) + 1
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:top]

@@ -15,6 +15,7 @@ import hashlib
 import re
 from datetime import date
 from decimal import Decimal
+from collections.abc import Iterable, Mapping
 from importlib import resources
 from pathlib import Path
 from urllib.parse import quote
@@ -23,8 +24,10 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, SKOS
 
 from .analytics import province_of
+from .compare import Comparison
 from .link import Linked
-from .models import Edge, Node
+from .measures import load_scheme
+from .models import Edge, Measures, Node
 from .numbers import parse_canonical
 
 PG = Namespace("https://w3id.org/policygraph/ns#")
@@ -49,7 +52,7 @@ SUPER = {
 }
 LEVEL = {"national": PG.national, "provincial": PG.provincial,
          "municipal": PG.municipal, "county": PG.county}
-PREFIXES = {"pg": PG, "eli": ELI, "dcterms": DCTERMS, "prov": PROV, "skos": SKOS, "org": ORG,
+PREFIXES = {"pgm": Namespace("https://w3id.org/policygraph/measures#"), "pg": PG, "eli": ELI, "dcterms": DCTERMS, "prov": PROV, "skos": SKOS, "org": ORG,
             "rdfs": RDFS, "xsd": XSD}
 
 
@@ -102,8 +105,17 @@ def _days(a: str | None, b: str | None) -> int | None:
         return None
 
 
-def to_rdf(linked: Linked, base: str = DEFAULT_BASE) -> Graph:
-    """The linked corpus as an rdflib Graph (data only; the ontology is a separate file)."""
+def to_rdf(
+    linked: Linked,
+    base: str = DEFAULT_BASE,
+    measures: Mapping[str, Measures] | None = None,
+    comparisons: Iterable[Comparison] = (),
+    scheme: str | None = None,
+) -> Graph:
+    """The linked corpus as an rdflib Graph (data only; the ontology is a separate file).
+
+    With `measures` (by node id) and `comparisons`, also what each document sets and what
+    travels down each edge, linked to the measure scheme's concepts (copied into the graph)."""
     if not base.endswith(("/", "#")):
         base += "/"
     g = Graph()
@@ -124,7 +136,88 @@ def to_rdf(linked: Linked, base: str = DEFAULT_BASE) -> Graph:
         _add_authority(g, name, base)
     for e in linked.edges:
         _add_edge(g, e, linked, base)
+    if measures:
+        sch = load_scheme(scheme)
+        ns = Namespace(sch.namespace)
+        g.bind("pgm", ns)
+        g += Graph().parse(data=_scheme_text(scheme), format="turtle")
+        for node_id in sorted(measures):
+            if node_id in linked.nodes:
+                _add_measures(g, doc_iri(node_id, base), node_id, measures[node_id], ns, base)
+        for c in comparisons:
+            _add_comparison(g, c, ns, base)
     return g
+
+
+def _scheme_text(scheme: str | None) -> str:
+    if scheme:
+        return Path(scheme).read_text(encoding="utf-8")
+    return ontology_text("measures.ttl")
+
+
+def _add_measures(g: Graph, d: URIRef, node_id: str, m: Measures, ns: Namespace, base: str) -> None:
+    for x in m.measures:
+        mm = URIRef(f"{base}measure/{_hash(node_id + '|' + x['concept'] + '|' + x['provision'])}")
+        g.add((d, PG.setsMeasure, mm))
+        g.add((mm, RDF.type, PG.MeasureMention))
+        g.add((mm, PG.concept, ns[x["concept"]]))
+        g.add((mm, PG.provision, Literal(x["provision"])))
+        g.add((mm, PG.evidence, Literal(x["text"], lang="zh")))
+        for dl in x["deadlines"]:
+            if dl.get("date"):
+                g.add((mm, PG.deadline, Literal(dl["date"], datatype=XSD.date)))
+            g.add((mm, PG.deadlineText, Literal(dl["text"])))
+        for a in x["agencies"]:
+            g.add((mm, PG.agency, Literal(a)))
+    for t in m.targets:
+        tt = URIRef(f"{base}target/{_hash(node_id + '|' + t['text'] + '|' + str(t['start']))}")
+        g.add((d, PG.setsTarget, tt))
+        g.add((tt, RDF.type, PG.Target))
+        if t.get("indicator"):
+            g.add((tt, PG.indicator, Literal(t["indicator"])))
+        g.add((tt, PG.value, Literal(_decimal(t["value"]), datatype=XSD.decimal)))
+        g.add((tt, PG.unit, Literal(t["unit"])))
+        g.add((tt, PG.comparator, Literal(t["comparator"])))
+        g.add((tt, PG.provision, Literal(t["provision"])))
+        g.add((tt, PG.evidence, Literal(t["text"], lang="zh")))
+        if t.get("year"):
+            g.add((tt, PG.targetYear, Literal(t["year"])))
+
+
+def _add_comparison(g: Graph, c: Comparison, ns: Namespace, base: str) -> None:
+    key = c.child + "→" + c.parent
+    cc = URIRef(f"{base}comparison/{_hash(key)}")
+    g.add((cc, RDF.type, PG.Comparison))
+    g.add((cc, PG.child, doc_iri(c.child, base)))
+    g.add((cc, PG.parent, doc_iri(c.parent, base)))
+    g.add((cc, PG.via, Literal(c.via)))
+    g.add((cc, PG.reuseShare, Literal(_decimal(c.reuse["share"]), datatype=XSD.decimal)))
+    for prop, concepts in ((PG.inheritsMeasure, c.inherited), (PG.addsMeasure, c.added),
+                           (PG.dropsMeasure, c.dropped)):
+        for concept in concepts:
+            g.add((cc, prop, ns[concept]))
+    for ch in c.changes:
+        if ch["kind"] == "target":
+            x = URIRef(f"{base}change/{_hash(key + '|target|' + ch['indicator'])}")
+            g.add((x, RDF.type, PG.TargetChange))
+            g.add((x, PG.indicator, Literal(ch["indicator"])))
+            g.add((x, PG.unit, Literal(ch["parent"]["unit"])))
+            g.add((x, PG.parentValue, Literal(_decimal(ch["parent"]["value"]), datatype=XSD.decimal)))
+            g.add((x, PG.childValue, Literal(_decimal(ch["child"]["value"]), datatype=XSD.decimal)))
+            g.add((x, PG.parentComparator, Literal(ch["parent"]["comparator"])))
+            g.add((x, PG.childComparator, Literal(ch["child"]["comparator"])))
+        elif ch["kind"] == "deadline":
+            x = URIRef(f"{base}change/{_hash(key + '|deadline|' + ch['concept'])}")
+            g.add((x, RDF.type, PG.DeadlineChange))
+            g.add((x, PG.concept, ns[ch["concept"]]))
+            g.add((x, PG.parentDeadline, Literal(ch["parent"]["date"], datatype=XSD.date)))
+            g.add((x, PG.childDeadline, Literal(ch["child"]["date"], datatype=XSD.date)))
+            if ch["days"] is not None:
+                g.add((x, PG.days, Literal(ch["days"])))
+        else:
+            continue
+        g.add((x, PG.direction, Literal(ch["direction"])))
+        g.add((cc, PG.hasChange, x))
 
 
 def _add_node(g: Graph, n: Node, base: str, places: set[str], authorities: set[str]) -> None:

@@ -9,7 +9,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
+from .compare import Comparison
 from .link import Linked
+from .measures import candidate_terms, load_scheme
 from .models import Authority, Citation, DocumentRecord, Failure
 
 
@@ -34,6 +36,8 @@ def render_report(
     corpus: str,
     linked: Linked | None = None,
     validation: tuple[bool, str] | None = None,
+    comparisons: Iterable[Comparison] = (),
+    scheme: str | None = None,
 ) -> str:
     failures = sorted(failures, key=lambda f: f.path)
     cits = _all_citations(records)
@@ -80,6 +84,7 @@ def render_report(
         lines.append("None.")
     if linked is not None:
         lines += _graph_section(linked, validation)
+    lines += _measures_section(records, list(comparisons), scheme)
     lines += ["", "## Failed inputs", ""]
     if failures:
         lines += ["| file | reason |", "|---|---|"]
@@ -124,4 +129,53 @@ def _graph_section(linked: Linked, validation: tuple[bool, str] | None) -> list[
         lines += ["", "### SHACL validation", "",
                   "graph.ttl conforms to the shipped shapes." if ok else
                   "**graph.ttl does NOT conform to the shipped shapes:**\n\n```\n" + details + "\n```"]
+    return lines
+
+
+def _measures_section(records: Iterable[DocumentRecord], comparisons: list[Comparison],
+                      scheme: str | None) -> list[str]:
+    measure_sets = [r.measures for r in records if r.measures] + [
+        p.measures for r in records for p in r.parts if p.measures]
+    provisions = sum(len(m.provisions) for m in measure_sets)
+    covered = sum(1 for m in measure_sets for p in m.provisions
+                  if any(x["provision"] == p["path"] and p["start"] <= x["start"] < p["end"]
+                         for x in m.measures))
+    concepts = Counter(x["label"] for m in measure_sets for x in m.measures)
+    lines = ["", "## Measures", "",
+             f"Scheme: {load_scheme(scheme).source} ({len(load_scheme(scheme).concepts)} concepts). "
+             f"Provisions with at least one measure: {covered} of {provisions}"
+             + (f" ({covered / provisions:.0%})." if provisions else "."),
+             f"Targets: {sum(len(m.targets) for m in measure_sets)}; deadlines: "
+             f"{sum(len(m.deadlines) for m in measure_sets)}; sums of money: "
+             f"{sum(len(m.money) for m in measure_sets)}.", ""]
+    if concepts:
+        lines += ["| measure | provisions mentioning it |", "|---|---|"]
+        lines += [f"| {_md(k)} | {v} |" for k, v in sorted(concepts.items(), key=lambda kv: (-kv[1], kv[0]))[:25]]
+    changes = [(c, ch) for c in comparisons for ch in c.changes
+               if ch.get("direction") in ("tightened", "loosened", "earlier", "later")]
+    lines += ["", "### Targets and deadlines changed down the hierarchy", ""]
+    if changes:
+        lines += ["| child | parent | via | what | parent | child | change |", "|---|---|---|---|---|---|---|"]
+        for c, ch in changes:
+            if ch["kind"] == "target":
+                what, pv, cv = ch["indicator"], ch["parent"]["text"], ch["child"]["text"]
+            else:
+                what, pv, cv = ch["label"], ch["parent"]["text"], ch["child"]["text"]
+            lines.append(f"| {_md(c.child)} | {_md(c.parent)} | {c.via} | {_md(what)} | {_md(pv)} | "
+                         f"{_md(cv)} | {ch['direction']} |")
+    else:
+        lines.append("None.")
+    lines += ["", "### Text reuse along edges", ""]
+    if comparisons:
+        lines += ["| child | parent | via | share of child's text reused | inherited | added | dropped |",
+                  "|---|---|---|---|---|---|---|"]
+        lines += [f"| {_md(c.child)} | {_md(c.parent)} | {c.via} | {c.reuse['share']:.1%} | "
+                  f"{len(c.inherited)} | {len(c.added)} | {len(c.dropped)} |" for c in comparisons]
+    else:
+        lines.append("None (no edge joins two documents whose text is in the corpus).")
+    cands = candidate_terms([p["text"] for m in measure_sets for p in m.provisions], scheme)
+    lines += ["", "### Candidate measures not in the scheme", "",
+              "Frequent key terms of the provisions (jieba TF-IDF) that no scheme label covers: "
+              "review them to grow the scheme.", ""]
+    lines.append("、".join(f"{t} ({n})" for t, n in cands) if cands else "None.")
     return lines

@@ -1,0 +1,209 @@
+"""What travels down an edge: a child document against a parent (or any ancestor).
+
+Measures are compared by concept: inherited (both), added (child only: local innovation),
+dropped (parent only). Targets are compared by indicator, in the direction that matters for
+it (a lower 失业率 or a stricter 以内 for 左右 is *tightened*; a higher 覆盖率 is tightened too).
+Deadlines are compared per concept (a later date is a deadline moved later). Text reuse is
+measured with jieba word 3-gram shingles: the share of the child's shingles found in the
+parent, and for each child provision the parent provision it resembles most.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import deque
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from .measures import tokenizer
+from .models import DocumentRecord, Edge, Measures
+
+SHINGLE = 3
+LOWER_IS_BETTER = re.compile(r"(?:失业率|发生率|死亡率|事故|能耗|排放|超标|欠薪|拖欠|投诉|贫困发生率|空置率|逾期)")
+#: How demanding a comparator is, for an indicator that should be low / high.
+_STRICT_LOW = {"at_most": 2, "equal": 1, "about": 0, "at_least": -1}
+_STRICT_HIGH = {"at_least": 2, "equal": 1, "about": 0, "at_most": -1}
+
+
+@dataclass(frozen=True)
+class Comparison:
+    child: str
+    parent: str
+    via: str  # stated | probable | requested
+    path: tuple[str, ...]
+    inherited: tuple[str, ...]
+    added: tuple[str, ...]
+    dropped: tuple[str, ...]
+    changes: tuple[dict, ...]
+    reuse: dict
+
+    def to_dict(self) -> dict:
+        return {"child": self.child, "parent": self.parent, "via": self.via, "path": list(self.path),
+                "inherited": list(self.inherited), "added": list(self.added),
+                "dropped": list(self.dropped), "changes": list(self.changes), "reuse": self.reuse}
+
+
+def measures_by_node(records: Iterable[DocumentRecord]) -> dict[str, Measures]:
+    """The measures of every document whose text is in the corpus, by graph node id."""
+    out: dict[str, Measures] = {}
+    for r in sorted(records, key=lambda r: r.source):
+        if r.measures is not None:
+            out.setdefault(r.id, r.measures)
+    for r in sorted(records, key=lambda r: r.source):
+        for p in r.parts:
+            if p.measures is not None:
+                out.setdefault(p.number or p.id, p.measures)
+    return out
+
+
+def _concepts(m: Measures) -> dict[str, dict]:
+    out: dict[str, dict] = {}
+    for x in m.measures:
+        out.setdefault(x["concept"], x)
+    return out
+
+
+def _same_indicator(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return False
+    return a == b or (min(len(a), len(b)) >= 4 and (a in b or b in a))
+
+
+RATE_UNITS = frozenset({"%", "个百分点"})
+
+
+def target_change(parent: dict, child: dict, same_scale: bool = True) -> str:
+    """tightened | loosened | same | rescaled (a count set for a different jurisdiction: a
+    city's 2.4万人 is not a loosening of the nation's 800万人) | changed (units differ)."""
+    if parent.get("unit") != child.get("unit"):
+        return "changed"
+    if parent["unit"] not in RATE_UNITS and not same_scale:
+        return "rescaled"
+    low = bool(LOWER_IS_BETTER.search(parent.get("indicator") or "")) or parent["comparator"] == "at_most"
+    pv, cv = parent["value"], child["value"]
+    if pv != cv:
+        better = cv < pv if low else cv > pv
+        return "tightened" if better else "loosened"
+    rank = _STRICT_LOW if low else _STRICT_HIGH
+    d = rank[child["comparator"]] - rank[parent["comparator"]]
+    return "tightened" if d > 0 else "loosened" if d < 0 else "same"
+
+
+def _days(a: str | None, b: str | None) -> int | None:
+    try:
+        return (date.fromisoformat(a) - date.fromisoformat(b)).days if a and b else None  # type: ignore[arg-type]
+    except ValueError:
+        return None
+
+
+def _shingles(text: str) -> set[tuple[str, ...]]:
+    words = [w for w in tokenizer().lcut(text) if w.strip() and not re.fullmatch(r"[\W_]+", w)]
+    return {tuple(words[i:i + SHINGLE]) for i in range(max(0, len(words) - SHINGLE + 1))}
+
+
+@functools.lru_cache(maxsize=4096)
+def _shingles_cached(text: str) -> frozenset[tuple[str, ...]]:
+    return frozenset(_shingles(text))
+
+
+def reuse(child: Measures, parent: Measures) -> dict:
+    """Share of the child's word 3-grams found in the parent; best parent match per provision."""
+    parent_sets = [(p["path"], _shingles_cached(p["text"])) for p in parent.provisions]
+    parent_all = frozenset().union(*[s for _p, s in parent_sets]) if parent_sets else frozenset()
+    total = copied = 0
+    rows = []
+    for p in child.provisions:
+        cs = _shingles_cached(p["text"])
+        total += len(cs)
+        copied += len(cs & parent_all)
+        best, score = None, 0.0
+        for path, ps in parent_sets:
+            if cs and ps:
+                j = len(cs & ps) / len(cs | ps)
+                if j > score:
+                    best, score = path, j
+        rows.append({"child": p["path"], "parent": best, "similarity": round(score, 3)})
+    return {"share": round(copied / total, 3) if total else 0.0, "shingles": total, "copied": copied,
+            "provisions": rows}
+
+
+def compare(child_id: str, parent_id: str, child: Measures, parent: Measures, via: str = "requested",
+            path: tuple[str, ...] = (), same_scale: bool = False) -> Comparison:
+    """Compare the measures of a child document with those of a parent or ancestor.
+
+    `same_scale`: both documents govern the same territory, so counts (人, 个) compare too;
+    otherwise only rates (%) get a direction."""
+    cc, pc = _concepts(child), _concepts(parent)
+    changes: list[dict] = []
+    for pt in parent.targets:
+        for ct in child.targets:
+            if _same_indicator(pt.get("indicator"), ct.get("indicator")) and pt.get("unit") == ct.get("unit"):
+                changes.append({
+                    "kind": "target", "indicator": pt["indicator"],
+                    "parent": {k: pt[k] for k in ("value", "unit", "comparator", "text")},
+                    "child": {k: ct[k] for k in ("value", "unit", "comparator", "text")},
+                    "direction": target_change(pt, ct, same_scale),
+                })
+                break
+    for concept in sorted(cc.keys() & pc.keys()):
+        pd = [d for m in parent.measures if m["concept"] == concept for d in m["deadlines"] if d.get("date")]
+        cd = [d for m in child.measures if m["concept"] == concept for d in m["deadlines"] if d.get("date")]
+        if pd and cd:
+            p0 = min(pd, key=lambda d: d["date"])
+            c0 = min(cd, key=lambda d: d["date"])
+            days = _days(c0["date"], p0["date"])
+            changes.append({
+                "kind": "deadline", "concept": concept, "label": pc[concept]["label"],
+                "parent": p0, "child": c0, "days": days,
+                "direction": "same" if days == 0 else "later" if (days or 0) > 0 else "earlier",
+            })
+        pa, ca = set(pc[concept]["agencies"]), set(cc[concept]["agencies"])
+        if pa and ca and pa != ca:
+            changes.append({"kind": "agencies", "concept": concept, "label": pc[concept]["label"],
+                            "added": sorted(ca - pa), "removed": sorted(pa - ca)})
+    return Comparison(
+        child=child_id, parent=parent_id, via=via, path=path or (child_id, parent_id),
+        inherited=tuple(sorted(cc.keys() & pc.keys())),
+        added=tuple(sorted(cc.keys() - pc.keys())),
+        dropped=tuple(sorted(pc.keys() - cc.keys())),
+        changes=tuple(changes),
+        reuse=reuse(child, parent),
+    )
+
+
+CASCADE = frozenset({"implements", "forwards"})
+
+
+def compare_along(
+    edges: Iterable[Edge], measures: Mapping[str, Measures], max_depth: int = 4,
+    places: Mapping[str, str | None] | None = None,
+) -> list[Comparison]:
+    """Each document with text against each ancestor with text, up stated implements/forwards
+    edges (via 'stated') and, where a probable link is on the way, marked via 'probable'."""
+    up: dict[str, list[Edge]] = {}
+    for e in edges:
+        if e.relation in CASCADE or e.relation == "probably-implements":
+            up.setdefault(e.source, []).append(e)
+    out: list[Comparison] = []
+    for child in sorted(measures):
+        seen = {child}
+        queue: deque[tuple[str, tuple[str, ...], bool]] = deque([(child, (child,), False)])
+        while queue:
+            node, path, probable = queue.popleft()
+            if len(path) > max_depth:
+                continue
+            for e in sorted(up.get(node, ()), key=lambda e: e.target):
+                if e.target in seen:
+                    continue
+                seen.add(e.target)
+                p2 = (*path, e.target)
+                pr = probable or e.relation == "probably-implements"
+                if e.target in measures:
+                    same = bool(places) and places.get(child) is not None and \
+                        places.get(child) == places.get(e.target)  # type: ignore[union-attr]
+                    out.append(compare(child, e.target, measures[child], measures[e.target],
+                                       "probable" if pr else "stated", p2, same))
+                queue.append((e.target, p2, pr))
+    return out
