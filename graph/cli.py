@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
 from importlib import resources
 from pathlib import Path
@@ -79,7 +80,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         return 2
     try:
         paths = build(corpus, Path(args.out), show_progress=not args.quiet and sys.stderr.isatty(),
-                      base=args.base)
+                      base=args.base, scheme=args.measures)
     except ValidationError as e:
         print(f"policygraph: {e}", file=sys.stderr)
         return 3
@@ -178,6 +179,117 @@ def cmd_cascade(args: argparse.Namespace) -> int:
     return 0
 
 
+def _load_measures(folder: Path, wanted: str) -> tuple[str, dict] | None:
+    """The record (or embedded part) of a build that `wanted` names: number, id or source."""
+    from .normalize import normalize
+    from .numbers import parse
+
+    path = folder / "documents.jsonl"
+    if not path.is_file():
+        print(f"policygraph: {path} not found; run `policygraph build` first", file=sys.stderr)
+        return None
+    parsed = parse(normalize(wanted).text)
+    keys = {wanted, parsed.canonical if parsed else wanted, "src:" + wanted}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        if keys & {rec["id"], rec["source"], rec.get("number") or ""}:
+            return rec["id"], rec
+        for part in rec["parts"]:
+            if part.get("number") in keys:
+                return part["number"], part
+    print(f"policygraph: {wanted} has no text in this build (only documents in the corpus have "
+          "measures)", file=sys.stderr)
+    return None
+
+
+def _as_measures(d: dict):  # type: ignore[no-untyped-def]
+    from .models import Measures
+
+    return Measures(tuple(d.get("provisions", ())), tuple(d.get("measures", ())),
+                    tuple(d.get("targets", ())), tuple(d.get("deadlines", ())), tuple(d.get("money", ())))
+
+
+def cmd_measures(args: argparse.Namespace) -> int:
+    found = _load_measures(Path(args.dir), args.document)
+    if found is None:
+        return 2
+    node, d = found
+    if args.format == "json":
+        keys = ("provisions", "measures", "targets", "deadlines", "money")
+        print(json.dumps({"id": node, **{k: d.get(k, []) for k in keys}}, ensure_ascii=False, indent=2))
+        return 0
+    print(f"measures of {node} {d.get('title') or ''}")
+    by_prov: dict[str, list[dict]] = {}
+    for m in d.get("measures", []):
+        by_prov.setdefault(m["provision"], []).append(m)
+    for prov in d.get("provisions", []):
+        ms = by_prov.pop(prov["path"], [])
+        if not ms:
+            continue
+        print(f"\n{prov['path'] or '(preamble)'}  {prov['text'][:60]}…")
+        for m in ms:
+            extra = "".join(f"  {x['text']}→{x['date'] or '?'}" for x in m["deadlines"])
+            agencies = f"  [{'、'.join(m['agencies'])}]" if m["agencies"] else ""
+            print(f"  {m['label']} ({m['group']}){extra}{agencies}")
+    if d.get("targets"):
+        print("\ntargets")
+        for t in d["targets"]:
+            print(f"  {t['provision'] or '-':<12} {t['indicator'] or '?'}: {t['value']} {t['unit']} "
+                  f"{t['comparator']}{' (' + str(t['year']) + ')' if t.get('year') else ''}  “{t['text']}”")
+    if d.get("deadlines"):
+        print("\ndeadlines")
+        for x in d["deadlines"]:
+            print(f"  {x['provision'] or '-':<12} {x['text']} → {x['date'] or '?'}  {x['action'] or ''}")
+    if d.get("money"):
+        print("\nmoney")
+        for x in d["money"]:
+            print(f"  {x['provision'] or '-':<12} {x['value']:,} 元  “{x['text']}”")
+    return 0
+
+
+DAYS = "days"
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    from .compare import compare
+    from .measures import load_scheme
+
+    child = _load_measures(Path(args.dir), args.child)
+    parent = _load_measures(Path(args.dir), args.parent)
+    if child is None or parent is None:
+        return 2
+    c = compare(child[0], parent[0], _as_measures(child[1]), _as_measures(parent[1]),
+                same_scale=bool(child[1].get("jurisdiction")) and
+                child[1].get("jurisdiction") == parent[1].get("jurisdiction"))
+    if args.format == "json":
+        print(json.dumps(c.to_dict(), ensure_ascii=False, indent=2))
+        return 0
+    labels = {k: v.label for k, v in load_scheme().concepts.items()}
+    print(f"{c.child}  compared with  {c.parent}")
+    for name, items in (("inherited", c.inherited), ("added", c.added), ("dropped", c.dropped)):
+        print(f"  {name:<10}{len(items):>3}  {'、'.join(labels.get(i, i) for i in items)}")
+    print("\nchanges")
+    for ch in c.changes:
+        if ch["kind"] == "target":
+            print(f"  target    {ch['indicator']}: “{ch['parent']['text']}” → “{ch['child']['text']}”  "
+                  f"{ch['direction']}")
+        elif ch["kind"] == "deadline":
+            print(f"  deadline  {ch['label']}: {ch['parent']['text']} ({ch['parent']['date']}) → "
+                  f"{ch['child']['text']} ({ch['child']['date']})  {ch['direction']}"
+                  f"{f' by {abs(ch[DAYS])} days' if ch['days'] else ''}")
+        else:
+            added, removed = "、".join(ch["added"]) or "-", "、".join(ch["removed"]) or "-"
+            print(f"  agencies  {ch['label']}: +{added}  -{removed}")
+    r = c.reuse
+    print(f"\ntext reuse: {r['share']:.1%} of the child's word 3-grams appear in the parent "
+          f"({r['copied']} of {r['shingles']})")
+    for row in r["provisions"]:
+        if row["parent"] is not None and row["similarity"] >= 0.2:
+            child_p, parent_p = row["child"] or "(preamble)", row["parent"] or "(preamble)"
+            print(f"  {child_p:<14} ≈ {parent_p:<14} {row['similarity']:.2f}")
+    return 0
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     root = resources.files("policygraph.examples").joinpath("corpus")
     with resources.as_file(root) as corpus:
@@ -207,6 +319,8 @@ def main(argv: list[str] | None = None) -> int:
     pb.add_argument("--out", required=True, help="output folder")
     pb.add_argument("--quiet", action="store_true", help="no progress bar")
     pb.add_argument("--base", default=DEFAULT_BASE, help=f"base IRI of the data (default {DEFAULT_BASE})")
+    pb.add_argument("--measures", metavar="SCHEME.ttl",
+                    help="a SKOS measure scheme of your own (default: the shipped ontology/measures.ttl)")
     pb.set_defaults(func=cmd_build)
 
     pq = sub.add_parser("query", help="run SPARQL over a build (prefixes pg:, eli:, dcterms: … declared)")
@@ -227,11 +341,26 @@ def main(argv: list[str] | None = None) -> int:
     pc.add_argument("--format", choices=("table", "csv", "tsv", "json"), default="table")
     pc.set_defaults(func=cmd_cascade)
 
+    pm = sub.add_parser("measures", help="the measures a document sets, by provision")
+    pm.add_argument("dir", help="a build output folder")
+    pm.add_argument("document", help="number (any variant), record id or source file")
+    pm.add_argument("--format", choices=("table", "json"), default="table")
+    pm.set_defaults(func=cmd_measures)
+
+    pv = sub.add_parser("compare", help="a child against a parent: inherited, changed, added, dropped")
+    pv.add_argument("dir", help="a build output folder")
+    pv.add_argument("child")
+    pv.add_argument("parent")
+    pv.add_argument("--format", choices=("table", "json"), default="table")
+    pv.set_defaults(func=cmd_compare)
+
     pd = sub.add_parser("demo", help="build the bundled example corpus")
     pd.add_argument("--out", default="out", help="output folder (default: ./out)")
     pd.set_defaults(func=cmd_demo)
 
     args = p.parse_args(argv)
+    if hasattr(signal, "SIGPIPE") and argv is None:
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `policygraph … | head` ends quietly
     return int(args.func(args))
 
 

@@ -19,9 +19,9 @@ from datetime import date
 
 from .measures import tokenizer
 from .models import DocumentRecord, Edge, Measures
+from .regexes import LOWER_IS_BETTER
 
 SHINGLE = 3
-LOWER_IS_BETTER = re.compile(r"(?:失业率|发生率|死亡率|事故|能耗|排放|超标|欠薪|拖欠|投诉|贫困发生率|空置率|逾期)")
 #: How demanding a comparator is, for an indicator that should be low / high.
 _STRICT_LOW = {"at_most": 2, "equal": 1, "about": 0, "at_least": -1}
 _STRICT_HIGH = {"at_least": 2, "equal": 1, "about": 0, "at_most": -1}

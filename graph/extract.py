@@ -68,8 +68,8 @@ def extract(
     if len(results) > 1:
         provisions, moved = reattribute_interleaved(text, provisions)
         if moved:
-            warnings.append(f"{moved} provision(s) numbered like the embedded document but found in the cover "
-                            "text were attributed to the embedded document (interleaved page)")
+            warnings.append(f"{moved} provision(s) numbered like the embedded document but found in "
+                            "the cover text were attributed to the embedded document (interleaved page)")
     results = [replace(r, part=replace(r.part, measures=_measures(norm, r.part, scheme, provs)))
                for r, provs in zip(results, provisions, strict=True)]
     for r in results:
@@ -194,8 +194,8 @@ def _measures(
         return d
 
     provs = tuple(
-        {"path": p.path, "heading": p.heading, **dict(zip(("start", "end"), norm.original_span(p.start, p.end),
-                                                        strict=True)),
+        {"path": p.path, "heading": p.heading,
+         **dict(zip(("start", "end"), norm.original_span(p.start, p.end), strict=True)),
          "text": re.sub(r"\s+", "", text[p.start:p.end])}
         for p in provisions
     )

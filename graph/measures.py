@@ -19,6 +19,23 @@ from pathlib import Path
 
 from .numbers import chinese_to_int
 from .provisions import Provision
+from .regexes import (
+    AGENCY_BY,
+    AGENCY_SUBJECT,
+    AGENCY_TRAILER,
+    DEADLINE,
+    GENERIC_POLICY_WORDS,
+    INDICATOR_FLUFF,
+    LIST_BREAK,
+    MEASURE_CLAUSE_BREAK,
+    MONEY,
+    NOT_A_TERM,
+    ORGAN_FULL_NAME,
+    ORGANISH,
+    SENTENCE,
+    TARGET,
+    TARGET_CONTEXT,
+)
 
 # --- the scheme -------------------------------------------------------------------------------
 
@@ -89,35 +106,6 @@ def tokenizer(scheme_path: str | None = None):  # type: ignore[no-untyped-def]
 
 # --- patterns ---------------------------------------------------------------------------------
 
-_UNITS = "个百分点|%|人次|万人|人|个|户|家|所|名|项|床|张|套|次|公里|平方米|亩|吨|期"
-TARGET = re.compile(
-    r"(?P<verb>控制在|保持在|稳定在|达到|不低于|不少于|不超过|不高于|低于|高于|超过|提高到|提高至|"
-    r"降低到|降低至|降至|下降到|增加到|增长到|增长|增加|提高|新增|净增|实现|完成|建成|安排|培训|帮助)?"
-    r"\s{0,2}(?P<num>\d+(?:\.\d+)?)\s{0,2}(?P<mult>万|亿|千)?\s{0,2}"
-    rf"(?P<unit>{_UNITS})?\s{{0,2}}(?P<suffix>左右|上下|以内|以下|之内|以上)?"
-)
-MONEY = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s{0,2}(?P<mult>万|亿|千)?\s{0,2}元")
-_TARGET_CONTEXT = re.compile(r"(?:实现|完成|力争|确保|目标|任务|达到|每年|全年|年均)")
-_INDICATOR_FLUFF = re.compile(
-    r"^(?:.*?(?:千方百计|确保|力争|争取|实现|完成|全年|今年|每年|年内|其中|以上|到\d{4}年(?:底|末)?前?|"
-    r"\d{4}年(?:底|末)?前?|全市|全省|全县|全国|全区|并|和|及))+"
-)
-_CN_MONTH = "一二三四五六七八九十"
-DEADLINE = re.compile(
-    rf"(?:(?P<y>\d{{4}})年|(?P<rel>今年|明年|本年|当年))?"
-    rf"(?:(?P<m>\d{{1,2}}|十[一二]?|[{_CN_MONTH}])月(?:(?P<d>\d{{1,2}})日|(?P<part>底|末|中旬|上旬|下旬|份))?"
-    rf"|(?P<ye>年底|年末|底|末))\s{{0,2}}(?P<before>前|之前|以前)"
-)
-_ORGAN = r"[^\s。；;，,、（）()：:“”]{1,24}?(?:部|厅|局|委员会|委|办公室|办公厅|办|院|署|行|政府|中心|总局|小组|联合会|工会|妇联|团委|团市委|法院|检察院)"
-AGENCY_BY = re.compile(rf"由(?P<a>{_ORGAN}(?:[、和及与]{_ORGAN})*)(?:等部门|等单位)?(?:负责|牵头|会同|组织实施|承担)")
-AGENCY_SUBJECT = re.compile(rf"(?P<a>{_ORGAN}(?:[、和及与]{_ORGAN})*)(?:要|应)?(?:负责|牵头)")
-AGENCY_TRAILER = re.compile(r"[（(](?P<a>[^（）()。]{2,160})[）)]\s*$")
-_ORGAN_FULL = re.compile(rf"^(?:{_ORGAN}|各[^\s，,、]{{1,12}}(?:人民政府|政府|部门|单位))$")
-_SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
-_CLAUSE_BREAK = re.compile(r"[，,；;：:]")
-_LIST_BREAK = re.compile(r"[，,；;：:、（(]")
-
-
 @dataclass(frozen=True)
 class Mention:
     concept: str
@@ -137,7 +125,7 @@ def _number(v: float) -> float | int:
 def targets_in(text: str, start: int, end: int, year: int | None) -> list[dict]:
     """Quantitative targets in text[start:end]: indicator, value, unit, comparator, year."""
     out = []
-    for s in _SENTENCE.finditer(text, start, end):
+    for s in SENTENCE.finditer(text, start, end):
         sent = s.group(0)
         for m in TARGET.finditer(sent):
             unit = m.group("unit") or ""
@@ -145,15 +133,15 @@ def targets_in(text: str, start: int, end: int, year: int | None) -> list[dict]:
                 continue
             if m.start("num") > 0 and sent[m.start("num") - 1] in "第“\"":
                 continue
-            clause_start = max((b.end() for b in _LIST_BREAK.finditer(sent, 0, m.start())), default=0)
+            clause_start = max((b.end() for b in LIST_BREAK.finditer(sent, 0, m.start())), default=0)
             clause = sent[clause_start:m.start()]
             has_verb = bool(m.group("verb")) or bool(m.group("suffix"))
-            if not unit or not (has_verb or _TARGET_CONTEXT.search(sent[:m.start()])):
+            if not unit or not (has_verb or TARGET_CONTEXT.search(sent[:m.start()])):
                 continue
             mult = m.group("mult")
             if unit == "万人":
                 unit, mult = "人", "万"
-            indicator = re.sub(r"[“”\"‘’\s]", "", _INDICATOR_FLUFF.sub("", clause)).strip("，,（(") or None
+            indicator = re.sub(r"[“”\"‘’\s]", "", INDICATOR_FLUFF.sub("", clause)).strip("，,（(") or None
             if indicator and len(indicator) > 24:
                 indicator = indicator[-24:]
             comparator = _comparator(m.group("verb"), m.group("suffix"))
@@ -163,7 +151,8 @@ def targets_in(text: str, start: int, end: int, year: int | None) -> list[dict]:
                 "value": _number(_fold(m.group("num"), mult)),
                 "unit": unit,
                 "comparator": comparator,
-                "year": int(ty.group(1)) if ty else (year if re.search(r"今年|全年|当年", sent[:m.start()]) else None),
+                "year": int(ty.group(1)) if ty else (
+                    year if re.search(r"今年|全年|当年", sent[:m.start()]) else None),
                 "text": (clause + sent[m.start():m.end()]).strip("，, "),
                 "start": s.start() + clause_start,
                 "end": s.start() + m.end(),
@@ -184,7 +173,7 @@ def _comparator(verb: str | None, suffix: str | None) -> str:
 
 def money_in(text: str, start: int, end: int) -> list[dict]:
     out = []
-    for s in _SENTENCE.finditer(text, start, end):
+    for s in SENTENCE.finditer(text, start, end):
         for m in MONEY.finditer(s.group(0)):
             out.append({"value": _number(_fold(m.group("num"), m.group("mult"))), "unit": "元",
                         "text": s.group(0)[max(0, m.start() - 20):m.end()].lstrip("，,。 "),
@@ -242,11 +231,11 @@ def agencies_in(text: str, start: int, end: int) -> list[str]:
     chunk = text[start:end]
     for pat in (AGENCY_BY, AGENCY_SUBJECT):
         for m in pat.finditer(chunk):
-            found += [a for a in re.split(r"[、和及与]", m.group("a")) if _ORGAN_FULL.match(a)]
+            found += [a for a in re.split(r"[、和及与]", m.group("a")) if ORGAN_FULL_NAME.match(a)]
     t = AGENCY_TRAILER.search(chunk.rstrip())
     if t:
         items = [a.strip() for a in re.split(r"[，,、；;]", t.group("a")) if a.strip()]
-        if items and all(_ORGAN_FULL.match(a) for a in items):
+        if items and all(ORGAN_FULL_NAME.match(a) for a in items):
             found += items
     cleaned = []
     for a in found:
@@ -281,8 +270,8 @@ def _deadline_for(text: str, mention: Mention, deadlines: list[dict], lo: int, h
     same = [d for d in deadlines if s <= d["start"] < e]
     if not same:
         return None
-    clause_start = max((b.end() for b in _CLAUSE_BREAK.finditer(text, s, mention.start)), default=s)
-    nxt = _CLAUSE_BREAK.search(text, mention.end, e)
+    clause_start = max((b.end() for b in MEASURE_CLAUSE_BREAK.finditer(text, s, mention.start)), default=s)
+    nxt = MEASURE_CLAUSE_BREAK.search(text, mention.end, e)
     clause_end = nxt.start() if nxt else e
     inside = [d for d in same if clause_start <= d["start"] < clause_end]
     if inside:
@@ -336,15 +325,6 @@ def extract_measures(
     return {"measures": measures, "targets": targets, "deadlines": deadlines, "money": money}
 
 
-_NOT_A_TERM = re.compile(r"^[\d\W_a-zA-Z]+$")
-_ORGANISH = re.compile(r"(?:局|厅|部|委|办|院|政府|办公室|会|中心|小组|省|市|县|区)$|^(?:国务院|省|市|县)")
-#: Words every policy text uses; never a measure on their own.
-_GENERIC = frozenset("""工作 政策 部门 单位 政府 人员 措施 意见 通知 制度 机制 体系 问题 情况 方面 有关 实际
-要求 任务 目标 作用 能力 水平 力度 建设 发展 管理 服务 组织 领导 实施 落实 推进 加强 完善 健全 建立 开展
-各级 全市 全省 全县 各地 地区 企业 社会 群众 街道 社区 乡镇 县区 市区 省级 市级 高校 学校 经费 资金
-大力 会同 统一 汇总 城乡 社会保障 实施办法 人员编制 企业职工 三个代表""".split())
-
-
 def candidate_terms(texts: list[str], scheme_path: str | None = None, per_text: int = 8,
                     top: int = 30) -> list[tuple[str, int]]:
     """Key terms of provisions (jieba TF-IDF) that look like measures but no scheme label
@@ -360,9 +340,10 @@ def candidate_terms(texts: list[str], scheme_path: str | None = None, per_text: 
     counts: dict[str, int] = {}
     for text in texts:
         for term in tfidf.extract_tags(text, topK=per_text, allowPOS=("n", "nz", "vn", "nl")):
-            if len(term) < 2 or _NOT_A_TERM.match(term) or term in scheme.terms or term in _GENERIC:
+            if (len(term) < 2 or NOT_A_TERM.match(term) or term in scheme.terms
+                    or term in GENERIC_POLICY_WORDS):
                 continue
-            if _ORGANISH.search(term) or any(term in label or label in term for label in labels):
+            if ORGANISH.search(term) or any(term in label or label in term for label in labels):
                 continue
             counts[term] = counts.get(term, 0) + 1
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:top]

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal
-from collections.abc import Iterable, Mapping
 from importlib import resources
 from pathlib import Path
 from urllib.parse import quote
@@ -52,7 +52,8 @@ SUPER = {
 }
 LEVEL = {"national": PG.national, "provincial": PG.provincial,
          "municipal": PG.municipal, "county": PG.county}
-PREFIXES = {"pgm": Namespace("https://w3id.org/policygraph/measures#"), "pg": PG, "eli": ELI, "dcterms": DCTERMS, "prov": PROV, "skos": SKOS, "org": ORG,
+PREFIXES = {"pgm": Namespace("https://w3id.org/policygraph/measures#"),
+            "pg": PG, "eli": ELI, "dcterms": DCTERMS, "prov": PROV, "skos": SKOS, "org": ORG,
             "rdfs": RDFS, "xsd": XSD}
 
 

@@ -150,12 +150,14 @@ def _measures_section(records: Iterable[DocumentRecord], comparisons: list[Compa
              f"{sum(len(m.money) for m in measure_sets)}.", ""]
     if concepts:
         lines += ["| measure | provisions mentioning it |", "|---|---|"]
-        lines += [f"| {_md(k)} | {v} |" for k, v in sorted(concepts.items(), key=lambda kv: (-kv[1], kv[0]))[:25]]
+        ranked = sorted(concepts.items(), key=lambda kv: (-kv[1], kv[0]))[:25]
+        lines += [f"| {_md(k)} | {v} |" for k, v in ranked]
     changes = [(c, ch) for c in comparisons for ch in c.changes
                if ch.get("direction") in ("tightened", "loosened", "earlier", "later")]
     lines += ["", "### Targets and deadlines changed down the hierarchy", ""]
     if changes:
-        lines += ["| child | parent | via | what | parent | child | change |", "|---|---|---|---|---|---|---|"]
+        lines += ["| child | parent | via | what | parent | child | change |",
+                  "|---|---|---|---|---|---|---|"]
         for c, ch in changes:
             if ch["kind"] == "target":
                 what, pv, cv = ch["indicator"], ch["parent"]["text"], ch["child"]["text"]

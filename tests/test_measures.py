@@ -1,0 +1,245 @@
+"""Measures: provisions, concepts, targets, deadlines, agencies, money; comparisons on the seeds."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from policygraph.build import build
+from policygraph.cli import main
+from policygraph.compare import target_change
+from policygraph.measures import agencies_in, concepts_in, deadlines_in, money_in, targets_in
+from policygraph.provisions import split_provisions
+
+from .conftest import SEEDS, needs_shared, record_of
+
+
+def one_target(text: str, year: int | None = 2003) -> dict:
+    (t,) = targets_in(text, 0, len(text), year)
+    return t
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator", "value", "unit", "comparator"),
+    [
+        ("城镇登记失业率控制在4.5%左右。", "城镇登记失业率", 4.5, "%", "about"),
+        ("城镇登记失业率控制在4.5%以内。", "城镇登记失业率", 4.5, "%", "at_most"),
+        ("城镇登记失业率控制在5%以下。", "城镇登记失业率", 5, "%", "at_most"),
+        ("全年净增就业800万人以上。", "净增就业", 8_000_000, "人", "at_least"),
+        ("护理型床位占比不低于55%。", "护理型床位占比", 55, "%", "at_least"),
+        ("每年新增就业不少于3.5万人。", "新增就业", 35_000, "人", "at_least"),
+        ("社区养老服务设施覆盖率达到90%。", "社区养老服务设施覆盖率", 90, "%", "at_least"),
+        ("调查失业率不超过5.5%。", "调查失业率", 5.5, "%", "at_most"),
+        ("全年实现开发就业岗位3.5万个。", "开发就业岗位", 35_000, "个", "equal"),
+        ("力争培训农民工1.2亿人次。", "培训农民工", 120_000_000, "人次", "equal"),
+    ],
+)
+def test_targets_and_comparators(text: str, indicator: str, value: float, unit: str, comparator: str) -> None:
+    t = one_target(text)
+    assert (t["indicator"], t["value"], t["unit"], t["comparator"]) == (indicator, value, unit, comparator)
+
+
+def test_numbers_that_are_not_targets() -> None:
+    text = "配备2—3名专职工作人员。2003年以来，“4050”人员得到帮助。第3条规定如下。每安置一人补贴500元。"
+    assert targets_in(text, 0, len(text), 2003) == []
+
+
+def test_target_year() -> None:
+    assert one_target("到2025年底前，覆盖率达到90%以上。")["year"] == 2025
+    assert one_target("今年城镇登记失业率控制在4.5%左右。", 2003)["year"] == 2003
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("6月底前出台配套政策。", "2003-06-30"),
+        ("2004年6月底前完成。", "2004-06-30"),
+        ("今年8月底前完成四项任务。", "2003-08-31"),
+        ("明年3月底前完成。", "2004-03-31"),
+        ("年底前全部到位。", "2003-12-31"),
+        ("2005年底前基本建成。", "2005-12-31"),
+        ("6月15日前报送。", "2003-06-15"),
+        ("6月中旬前报送。", "2003-06-20"),
+        ("6月前报送。", "2003-05-31"),
+        ("二月底前报送。", "2003-02-28"),
+    ],
+)
+def test_deadline_forms(text: str, date: str) -> None:
+    (d,) = deadlines_in(text, 0, len(text), 2003)
+    assert d["date"] == date
+    assert d["action"]
+
+
+def test_deadline_without_a_year_is_kept_unresolved() -> None:
+    (d,) = deadlines_in("7月底前全面进入实施阶段。", 0, 13, None)
+    assert (d["text"], d["date"]) == ("7月底前", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "agencies"),
+    [
+        ("这项工作由市劳动保障局、市财政局、市民政局负责督办落实。", ["市劳动保障局", "市财政局", "市民政局"]),
+        ("省劳动保障厅负责按月通报各地情况。", ["省劳动保障厅"]),
+        ("财政部、人民银行负责组织各商业银行制定细则。", ["财政部", "人民银行"]),
+        ("完善失业监测制度。(省人力资源社会保障厅,各市人民政府)", ["省人力资源社会保障厅", "各市人民政府"]),
+        ("各地要加强领导，抓好落实。", []),
+    ],
+)
+def test_agency_forms(text: str, agencies: list[str]) -> None:
+    assert agencies_in(text, 0, len(text)) == agencies
+
+
+def test_money_is_folded() -> None:
+    text = "市政府每年安排专项资金1100万元，另安排贴息资金0.5亿元。"
+    assert [m["value"] for m in money_in(text, 0, len(text))] == [11_000_000, 50_000_000]
+
+
+def test_scheme_terms_are_whole_tokens() -> None:
+    text = "落实岗位补贴和社保补贴，补贴标准另行制定。"
+    got = [(m.concept, text[m.start:m.end]) for m in concepts_in(text, 0, len(text))]
+    assert got == [("position-subsidy", "岗位补贴"), ("social-insurance-subsidy", "社保补贴"), ("subsidy", "补贴")]
+
+
+def test_provisions_inline_and_articles() -> None:
+    text = "为做好工作，通知如下。一、加强领导（一）建立制度。（二）落实责任。二、强化保障。1.资金。2.场地。第三条 附则。"
+    paths = [p.path for p in split_provisions(text, 0, len(text))]
+    assert paths == ["", "一、", "一、/（一）", "一、/（二）", "二、", "二、/1.", "二、/2.", "第三条"]
+
+
+@pytest.mark.parametrize(
+    ("parent", "child", "direction"),
+    [
+        (("城镇登记失业率", 4.5, "about"), ("城镇登记失业率", 4.5, "at_most"), "tightened"),
+        (("城镇登记失业率", 4.5, "about"), ("城镇登记失业率", 3.5, "about"), "tightened"),
+        (("城镇登记失业率", 4.5, "at_most"), ("城镇登记失业率", 5.0, "at_most"), "loosened"),
+        (("覆盖率", 90, "at_least"), ("覆盖率", 95, "at_least"), "tightened"),
+        (("覆盖率", 90, "at_least"), ("覆盖率", 90, "about"), "loosened"),
+        (("覆盖率", 90, "at_least"), ("覆盖率", 90, "at_least"), "same"),
+    ],
+)
+def test_target_direction(parent: tuple, child: tuple, direction: str) -> None:
+    def t(x: tuple) -> dict:
+        return {"indicator": x[0], "value": x[1], "unit": "%", "comparator": x[2]}
+
+    assert target_change(t(parent), t(child)) == direction
+
+
+def test_counts_for_another_territory_are_rescaled_not_loosened() -> None:
+    p = {"indicator": "净增就业", "value": 8_000_000, "unit": "人", "comparator": "at_least"}
+    c = {"indicator": "净增就业", "value": 24_000, "unit": "人", "comparator": "equal"}
+    assert target_change(p, c, same_scale=False) == "rescaled"
+
+
+def test_measures_in_the_record() -> None:
+    rec = record_of(
+        "某市人民政府关于做好就业工作的通知\n某政发〔2020〕1号\n各区人民政府：\n"
+        "　　一、目标任务。全年城镇登记失业率控制在4%以内。\n"
+        "　　二、主要措施。6月底前落实税费减免政策，由市财政局、市税务局负责。\n"
+        "某市人民政府\n2020年3月1日\n"
+    ).to_dict()
+    assert [t["indicator"] for t in rec["targets"]] == ["城镇登记失业率"]
+    (m,) = [m for m in rec["measures"] if m["concept"] == "tax-relief"]
+    assert m["provision"] == "二、"
+    assert m["deadlines"] == [{"text": "6月底前", "date": "2020-06-30"}]
+    assert m["agencies"] == ["市财政局", "市税务局"]
+
+
+# --- the seeds, against gold.json's measures_passed_down -------------------------------------
+
+@pytest.fixture(scope="module")
+def seeds_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/corpus is not beside the checkout")
+    out = tmp_path_factory.mktemp("seeds_measures")
+    build(SEEDS, out)
+    return out
+
+
+def _compare(out: Path, child: str, parent: str, capsys: pytest.CaptureFixture[str]) -> dict:
+    assert main(["compare", str(out), child, parent, "--format", "json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def _target(c: dict, indicator: str) -> dict:
+    (t,) = [x for x in c["changes"] if x["kind"] == "target" and x["indicator"] == indicator]
+    return t
+
+
+def _deadline(c: dict, concept: str) -> dict:
+    (d,) = [x for x in c["changes"] if x["kind"] == "deadline" and x["concept"] == concept]
+    return d
+
+
+@needs_shared
+def test_unemployment_target_tightened(seeds_out: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    national = _compare(seeds_out, "粤府办〔2003〕60号", "国办发〔2003〕40号", capsys)
+    assert _target(national, "城镇登记失业率")["parent"]["text"] == "城镇登记失业率控制在4.5%左右"
+    huaian = _target(_compare(seeds_out, "001_e7125c7c6b1146b2.txt", "国办发〔2003〕40号", capsys), "城镇登记失业率")
+    assert (huaian["child"]["value"], huaian["child"]["comparator"], huaian["direction"]) == (4.5, "at_most", "tightened")
+    jiangmen = _target(_compare(seeds_out, "江办发〔2004〕11号", "国办发〔2003〕40号", capsys), "城镇登记失业率")
+    assert (jiangmen["child"]["value"], jiangmen["child"]["comparator"], jiangmen["direction"]) == (3.5, "about", "tightened")
+
+
+@needs_shared
+def test_deadlines_moved(seeds_out: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    gd = _compare(seeds_out, "粤府办〔2003〕60号", "国办发〔2003〕40号", capsys)
+    platform = _deadline(gd, "service-platform")
+    assert (platform["parent"]["text"], platform["child"]["text"], platform["direction"]) == ("7月底前", "今年8月底前", "later")
+    report = _deadline(gd, "supervision-reporting")
+    assert (report["parent"]["text"], report["child"]["text"], report["direction"]) == ("5月底前", "8月底前", "later")
+    ha = _deadline(_compare(seeds_out, "001_e7125c7c6b1146b2.txt", "国办发〔2003〕40号", capsys), "service-platform")
+    assert (ha["child"]["text"], ha["direction"]) == ("7月底前", "same")
+
+
+@needs_shared
+def test_seven_support_policies_inherited(seeds_out: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    c = _compare(seeds_out, "001_e7125c7c6b1146b2.txt", "国办发〔2003〕40号", capsys)
+    seven = {"tax-relief", "social-insurance-subsidy", "position-subsidy", "small-guaranteed-loans",
+             "employment-service", "business-registration", "site-arrangement"}
+    assert seven <= set(c["inherited"])
+    # The same comparison is made by the build, along the probable link through 苏政发〔2003〕64号.
+    rows = [json.loads(line) for line in (seeds_out / "comparisons.jsonl").read_text(encoding="utf-8").splitlines()]
+    (auto,) = [r for r in rows if r["child"] == "src:001_e7125c7c6b1146b2.txt" and r["parent"] == "国办发〔2003〕40号"]
+    assert auto["via"] == "probable" and auto["path"][1] == "苏政发〔2003〕64号"
+    assert seven <= set(auto["inherited"])
+
+
+@needs_shared
+def test_reuse_of_the_cover_text_only(seeds_out: Path) -> None:
+    rows = [json.loads(line) for line in (seeds_out / "comparisons.jsonl").read_text(encoding="utf-8").splitlines()]
+    (c,) = [r for r in rows if r["child"] == "粤府办〔2003〕60号" and r["parent"] == "国办发〔2003〕40号"]
+    docs = {json.loads(line)["source"]: json.loads(line) for line in
+            (seeds_out / "documents.jsonl").read_text(encoding="utf-8").splitlines()}
+    cover = docs["000_4d62dd022c7d2ed1.txt"]
+    # Only the cover's own provisions are compared: the embedded national text is not reuse.
+    assert [r["child"] for r in c["reuse"]["provisions"]] == [p["path"] for p in cover["provisions"]]
+    assert 0.2 < c["reuse"]["share"] < 0.6
+    report = (seeds_out / "report.md").read_text(encoding="utf-8")
+    assert f"| 粤府办〔2003〕60号 | 国办发〔2003〕40号 | stated | {c['reuse']['share']:.1%} |" in report
+
+
+@needs_shared
+def test_scheme_coverage_is_reported(seeds_out: Path) -> None:
+    report = (seeds_out / "report.md").read_text(encoding="utf-8")
+    assert "Provisions with at least one measure: " in report
+
+
+@needs_shared
+def test_escalations_query(seeds_out: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["query", str(seeds_out), "--name", "escalations", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert {"child": "001_e7125c7c6b1146b2.txt", "parent": "国办发〔2003〕40号", "via": "probable",
+            "what": "城镇登记失业率", "parent_value": "4.5", "child_value": "4.5", "unit": "%",
+            "parent_cmp": "about", "child_cmp": "at_most", "change": "tightened"} in rows
+    assert main(["query", str(seeds_out), "--name", "relaxations", "--format", "json"]) == 0
+    later = {(r["child"], r["what"]) for r in json.loads(capsys.readouterr().out)}
+    assert {("粤府办〔2003〕60号", "劳动保障工作平台"), ("粤府办〔2003〕60号", "监督举报制度")} <= later
+
+
+@needs_shared
+def test_measures_command(seeds_out: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["measures", str(seeds_out), "辽政办发〔2016〕75号"]) == 0
+    out = capsys.readouterr().out
+    assert "失业监测" in out and "省人力资源社会保障厅" in out
