@@ -243,3 +243,28 @@ def test_measures_command(seeds_out: Path, capsys: pytest.CaptureFixture[str]) -
     assert main(["measures", str(seeds_out), "辽政办发〔2016〕75号"]) == 0
     out = capsys.readouterr().out
     assert "失业监测" in out and "省人力资源社会保障厅" in out
+
+
+def test_a_users_own_scheme(tmp_path: Path) -> None:
+    scheme = tmp_path / "care.ttl"
+    scheme.write_text("""@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix my: <https://example.org/care#> .
+my:scheme a skos:ConceptScheme ; skos:hasTopConcept my:supply .
+my:supply a skos:Concept ; skos:topConceptOf my:scheme ; skos:prefLabel "供给型"@zh .
+my:beds a skos:Concept ; skos:inScheme my:scheme ; skos:broader my:supply ;
+    skos:prefLabel "护理型床位"@zh , "nursing beds"@en ; skos:altLabel "护理床位"@zh .
+""", encoding="utf-8")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "某市人民政府关于养老服务的通知\n某政发〔2022〕1号\n各区人民政府：\n　　一、增加护理型床位，2022年6月底前完成。\n",
+        encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["build", str(corpus), "--out", str(out), "--quiet", "--measures", str(scheme)]) == 0
+    (rec,) = [json.loads(line) for line in (out / "documents.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [(m["concept"], m["group"], m["deadlines"][0]["date"]) for m in rec["measures"]] == [
+        ("beds", "supply", "2022-06-30")]
+    from rdflib import Graph, URIRef
+
+    g = Graph().parse(out / "graph.ttl")
+    assert (None, URIRef("https://w3id.org/policygraph/ns#concept"), URIRef("https://example.org/care#beds")) in g
