@@ -17,11 +17,13 @@ from .authorities import AuthorityTable, load_table
 from .compare import compare_along, measures_by_node
 from .extract import extract, learn_codes
 from .link import Linked, link
+from .measures import load_scheme
 from .models import Authority, DocumentRecord, Failure, Source
 from .network import to_networkx, write_csv, write_graphml
 from .numbers import parse_canonical
 from .rdf import DEFAULT_BASE, to_rdf, validate, write_rdf
 from .read import iter_corpus
+from .render import render_corpus
 from .report import render_report
 
 
@@ -133,6 +135,9 @@ def write_outputs(
     with paths["comparisons"].open("w", encoding="utf-8", newline="\n") as f:
         for c in comparisons:
             f.write(json.dumps(c.to_dict(), ensure_ascii=False) + "\n")
+    pages = render_corpus(to_networkx(linked), out, f"policygraph · {corpus}", comparisons,
+                          {k: c.label for k, c in load_scheme(scheme).concepts.items()})
+    paths["html"] = pages["graph"]
     g = to_rdf(linked, base, measures, comparisons, scheme)
     write_rdf(g, paths["turtle"], paths["ntriples"])
     conforms, details = validate(g)

@@ -155,6 +155,24 @@ def cmd_cascade(args: argparse.Namespace) -> int:
         print(f"policygraph: {args.document} is not in the graph", file=sys.stderr)
         return 2
     rows = cascade(g, root, include_probable=args.probable)
+    if args.html:
+        from .compare import Comparison
+        from .measures import load_scheme
+        from .render import cascade_subgraph, render
+
+        sub = cascade_subgraph(g, root, args.probable)
+        comps = []
+        cpath = Path(args.dir) / "comparisons.jsonl"
+        if cpath.is_file():
+            for line in cpath.read_text(encoding="utf-8").splitlines():
+                c = json.loads(line)
+                if c["child"] in sub and c["parent"] in sub:
+                    comps.append(Comparison(c["child"], c["parent"], c["via"], tuple(c["path"]),
+                                            tuple(c["inherited"]), tuple(c["added"]), tuple(c["dropped"]),
+                                            tuple(c["changes"]), c["reuse"]))
+        labels = {k: v.label for k, v in load_scheme().concepts.items()}
+        page = render(sub, Path(args.html), f"{root} 的传导链 cascade", comps, labels)
+        print(f"wrote {page}")
     cols = ["level", "id", "jurisdiction", "date", "lag_days", "relation", "parent",
             "lag_parent_days", "depth"]
     table = [[None if r[c] is None else str(r[c]) for c in cols] for r in rows]
@@ -338,6 +356,7 @@ def main(argv: list[str] | None = None) -> int:
     pc.add_argument("dir", help="a build output folder")
     pc.add_argument("document", help="canonical number (any written variant is accepted)")
     pc.add_argument("--probable", action="store_true", help="also follow probable links")
+    pc.add_argument("--html", metavar="FILE", help="also write an interactive page of the cascade")
     pc.add_argument("--format", choices=("table", "csv", "tsv", "json"), default="table")
     pc.set_defaults(func=cmd_cascade)
 

@@ -164,7 +164,7 @@ def test_outputs_are_byte_identical_across_processes(tmp_path: Path) -> None:
                         "--quiet"], check=True, env=env, capture_output=True)
         outs.append(out)
     for name in ("documents.jsonl", "graph.ttl", "graph.nt", "edges.csv", "nodes.csv", "graph.graphml",
-                 "report.md"):
+                 "comparisons.jsonl", "graph.html", "report.md"):
         assert (outs[0] / name).read_bytes() == (outs[1] / name).read_bytes(), name
 
 

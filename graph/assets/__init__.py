@@ -1,0 +1,1 @@
+"""Static files of the HTML explorer (CSS and JavaScript inlined into every page)."""

@@ -1,0 +1,311 @@
+"""Interactive HTML pages of the graph, drawn by pyvis, that work offline.
+
+pyvis draws (vis-network inlined); this module decides the look and the layout and fixes what
+pyvis gets wrong for us: its template always pulls Bootstrap from a CDN and prints the heading
+twice, so those are stripped, and no page ever makes a network request. Levels are layers
+(national on top); within a level documents are grouped by province, jurisdiction and date;
+positions are computed here, so physics is off and the page is still at once. Every text
+reaches the page as data (JSON, vis-network plain-text tooltips, DOM textContent), never as
+markup. Above `MAX_NODES` the full-corpus page aggregates documents by province and level and
+links to one page per cascade.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from importlib import resources
+from pathlib import Path
+
+import networkx as nx
+
+from .analytics import LEVEL_RANK, cascade, province_of
+from .compare import Comparison
+
+MAX_NODES = 5000
+X_GAP, Y_GAP = 170, 240
+LEVELS = ("national", "provincial", "municipal", "county", "unknown")
+LEVEL_STYLE = {
+    "national": ("#c0392b", "中央 national"),
+    "provincial": ("#e67e22", "省级 provincial"),
+    "municipal": ("#2980b9", "地市级 municipal"),
+    "county": ("#27ae60", "县级 county"),
+    "unknown": ("#7b8794", "层级不明 unknown"),
+}
+RELATION_STYLE = {  # label, colour, dashed
+    "forwards": ("转发 forwards", "#8e44ad", False),
+    "implements": ("贯彻落实 implements", "#34495e", False),
+    "issues": ("印发 issues", "#16a085", False),
+    "amends": ("修改 amends", "#d35400", False),
+    "repeals": ("废止 repeals", "#c0392b", False),
+    "cites": ("引用 cites", "#9aa5b1", True),
+    "probably-implements": ("疑似贯彻 probably implements", "#b0b8c1", True),
+}
+_EXTERNAL = re.compile(r"<(?:link|script)\b[^>]*\b(?:href|src)\s*=\s*\"https?://[^\"]*\"[^>]*>(?:\s*</script>)?",
+                       re.IGNORECASE | re.DOTALL)
+_HEADING = re.compile(r"<center>\s*<h1>.*?</h1>\s*</center>|<h1>\s*</h1>", re.DOTALL)
+
+
+def _asset(name: str) -> str:
+    return resources.files("policygraph.assets").joinpath(name).read_text(encoding="utf-8")
+
+
+def _level(a: Mapping) -> str:
+    lv = a.get("level") or ""
+    return lv if lv in LEVEL_RANK else "unknown"
+
+
+def _short(node: str, a: Mapping) -> str:
+    if a.get("number"):
+        return a["number"]
+    t = a.get("title") or node.removeprefix("src:").removeprefix("title:")
+    return t if len(t) <= 14 else t[:13] + "…"
+
+
+def layout(g: nx.DiGraph) -> dict[str, tuple[int, int]]:
+    """Layers by level; within a layer, by province, jurisdiction, date, then id."""
+    rows: dict[str, list[str]] = defaultdict(list)
+    for n, a in g.nodes(data=True):
+        rows[_level(a)].append(n)
+    pos = {}
+    for lv, members in rows.items():
+        members.sort(key=lambda n: (province_of(g.nodes[n].get("jurisdiction")) or "~",
+                                    g.nodes[n].get("jurisdiction") or "~", g.nodes[n].get("date") or "~", n))
+        width = (len(members) - 1) * X_GAP
+        for i, n in enumerate(members):
+            pos[n] = (i * X_GAP - width // 2, LEVELS.index(lv) * Y_GAP)
+    return pos
+
+
+def _tooltip(n: str, a: Mapping) -> str:
+    lines = [a.get("number") or "", a.get("title") or "", a.get("issuers") or "",
+             " · ".join(x for x in (a.get("jurisdiction"), a.get("date")) if x)]
+    if a.get("kind") in ("cited", "title"):
+        lines.append("仅被引用（语料外）")
+    return "\n".join(x for x in lines if x) or n
+
+
+def _details(
+    g: nx.DiGraph,
+    comparisons: Iterable[Comparison],
+    labels: Mapping[str, str],
+    links: Mapping[str, str],
+) -> dict[str, dict]:
+    by_child: dict[str, list[Comparison]] = defaultdict(list)
+    for c in comparisons:
+        by_child[c.child].append(c)
+    out = {}
+    for n, a in g.nodes(data=True):
+        cites = [{"target": t, "relationLabel": RELATION_STYLE.get(e.get("relation"), (e.get("relation"),))[0],
+                  "evidence": e.get("evidence") or "", "reason": e.get("reason") or ""}
+                 for _s, t, e in sorted(g.out_edges(n, data=True), key=lambda x: x[1])]
+        cited_by = [{"source": s, "relationLabel": RELATION_STYLE.get(e.get("relation"), (e.get("relation"),))[0]}
+                    for s, _t, e in sorted(g.in_edges(n, data=True), key=lambda x: x[0])]
+        comps = []
+        concepts: set[str] = set()
+        for c in by_child.get(n, []):
+            concepts |= set(c.inherited) | set(c.added)
+            comps.append({
+                "parent": c.parent, "via": c.via,
+                "inherited": [labels.get(x, x) for x in c.inherited],
+                "added": [labels.get(x, x) for x in c.added],
+                "dropped": [labels.get(x, x) for x in c.dropped],
+                "changes": [{"direction": ch["direction"], "text": _change_text(ch)}
+                            for ch in c.changes if ch.get("direction") not in (None, "same")],
+                "reuse": c.reuse["share"],
+            })
+        lv = _level(a)
+        out[n] = {
+            "number": a.get("number") or None, "title": a.get("title") or None,
+            "issuers": a.get("issuers") or None, "date": a.get("date") or None,
+            "jurisdiction": a.get("jurisdiction") or None, "level": lv,
+            "levelLabel": LEVEL_STYLE[lv][1], "province": province_of(a.get("jurisdiction")),
+            "year": int(a["year"]) if str(a.get("year") or "").isdigit() else None,
+            "kind": a.get("kind"), "sources": a.get("sources") or None,
+            "cites": cites, "citedBy": cited_by, "comparisons": comps,
+            "measures": sorted(labels.get(x, x) for x in concepts), "link": links.get(n),
+        }
+    return out
+
+
+def _change_text(ch: dict) -> str:
+    if ch["kind"] == "target":
+        return f"{ch['indicator']}: {ch['parent']['text']} → {ch['child']['text']}"
+    if ch["kind"] == "deadline":
+        return f"{ch['label']}: {ch['parent']['text']} → {ch['child']['text']}"
+    return f"{ch.get('label', '')}: +{'、'.join(ch.get('added', []))} -{'、'.join(ch.get('removed', []))}"
+
+
+def _json_for_script(data: object) -> str:
+    """JSON that can sit inside <script type=application/json> whatever the strings hold."""
+    return (json.dumps(data, ensure_ascii=False, sort_keys=True)
+            .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
+def render(
+    g: nx.DiGraph,
+    path: Path,
+    title: str,
+    comparisons: Iterable[Comparison] = (),
+    labels: Mapping[str, str] | None = None,
+    links: Mapping[str, str] | None = None,
+    page_links: list[dict] | None = None,
+) -> Path:
+    """Write one offline explorer page of graph `g` (edges child → parent) to `path`."""
+    from pyvis.network import Network
+
+    labels = labels or {}
+    comparisons = list(comparisons)
+    edge_measures: dict[tuple[str, str], list[str]] = {}
+    for c in comparisons:
+        if len(c.path) == 2:
+            edge_measures[(c.child, c.parent)] = list(c.inherited)
+    pos = layout(g)
+    indeg = Counter(t for _s, t, e in g.edges(data=True) if str(e.get("stated", True)) != "False")
+    net = Network(height="100%", width="100%", directed=True, notebook=False,
+                  cdn_resources="in_line", heading="")
+    for n in sorted(g.nodes, key=lambda n: (LEVELS.index(_level(g.nodes[n])), pos[n][0], n)):
+        a = g.nodes[n]
+        lv = _level(a)
+        color = LEVEL_STYLE[lv][0]
+        cited_only = a.get("kind") in ("cited", "title")
+        net.add_node(
+            n, label=_short(n, a), title=_tooltip(n, a), x=pos[n][0], y=pos[n][1],
+            level=LEVELS.index(lv), physics=False, shape="dot",
+            size=10 + min(30, 4 * indeg.get(n, 0)),
+            color={"background": "#ffffff" if cited_only else color, "border": color,
+                   "highlight": {"background": color, "border": "#111111"}},
+            borderWidth=2 if cited_only else 1,
+            shapeProperties={"borderDashes": [4, 3]} if cited_only else {},
+            font={"size": 13, "face": "sans-serif"},
+            pgLevel=lv, pgKind=a.get("kind") or "",
+        )
+    for s, t, e in sorted(g.edges(data=True), key=lambda x: (x[0], x[1])):
+        rel = e.get("relation") or "cites"
+        label, color, dashed = RELATION_STYLE.get(rel, (rel, "#9aa5b1", True))
+        net.add_edge(s, t, title=label.split(" ")[0] + ("：" + e["evidence"] if e.get("evidence") else ""),
+                     label=label.split(" ")[0], color=color, dashes=dashed, arrows="to",
+                     width=1 if dashed else 2, relation=rel, measures=edge_measures.get((s, t), []),
+                     font={"size": 10, "color": color, "strokeWidth": 3, "align": "middle"})
+    net.set_options(json.dumps({
+        "physics": {"enabled": False},
+        "layout": {"improvedLayout": False},
+        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": len(g) > 1000,
+                        "navigationButtons": False},
+        "edges": {"smooth": False},
+        "nodes": {"font": {"multi": False}},
+    }))
+    page = net.generate_html(notebook=False)
+    page = _EXTERNAL.sub("", page)
+    page = _HEADING.sub("", page)
+    years = sorted(int(a["year"]) for _n, a in g.nodes(data=True) if str(a.get("year") or "").isdigit())
+    concept_ids = sorted({c for ms in edge_measures.values() for c in ms})
+    data = {
+        "nodes": _details(g, comparisons, labels, links or {}),
+        "legend": {
+            "levels": [{"key": k, "color": LEVEL_STYLE[k][0], "label": LEVEL_STYLE[k][1]} for k in LEVELS],
+            "relations": [{"key": k, "label": v[0], "color": v[1], "dashed": v[2]}
+                          for k, v in RELATION_STYLE.items()],
+        },
+        "provinces": sorted({p for _n, a in g.nodes(data=True) if (p := province_of(a.get("jurisdiction")))}),
+        "measures": [{"key": c, "label": labels.get(c, c)} for c in concept_ids],
+        "years": [years[0], years[-1]] if years else [],
+        "links": page_links or [],
+    }
+    header = (
+        '<div id="pg-header"><h1>' + html.escape(title) + '</h1><span class="pg-stats">'
+        + f"{g.number_of_nodes()} documents · {g.number_of_edges()} links · showing "
+        + '<span id="pg-visible"></span></span>'
+        + '<input id="pg-search" type="search" placeholder="文号或标题 number or title, Enter"></div>'
+        + '<div id="pg-main"><div id="pg-filters"></div><div id="pg-canvas-wrap">'
+    )
+    panel = ('</div><div id="pg-panel" class="empty">点击文件查看引用与政策工具。'
+             "Click a document for its citations and measures.</div></div>")
+    page = page.replace("<head>", "<head>\n<title>" + html.escape(title) + "</title>"
+                        + "<style>" + _asset("explorer.css") + "</style>", 1)
+    body_open = re.search(r"<body[^>]*>", page)
+    assert body_open is not None
+    page = page[:body_open.end()] + header + page[body_open.end():]
+    page = page.replace("</body>", panel + '<script type="application/json" id="pg-data">'
+                        + _json_for_script(data) + "</script><script>" + _asset("explorer.js")
+                        + "</script></body>", 1)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(page, encoding="utf-8", newline="\n")
+    return path
+
+
+def page_name(node: str) -> str:
+    """A stable, readable file name for a document's cascade page."""
+    readable = re.sub(r"[^\w\u4e00-\u9fff]+", "_", node).strip("_")[:40]
+    return f"{readable}_{hashlib.sha1(node.encode('utf-8')).hexdigest()[:8]}.html"
+
+
+def cascade_subgraph(g: nx.DiGraph, root: str, include_probable: bool = False) -> nx.DiGraph:
+    """The root, its cascade, and the edges among them."""
+    members = {root} | {r["id"] for r in cascade(g, root, include_probable)}
+    return g.subgraph(sorted(members)).copy()
+
+
+def aggregate(g: nx.DiGraph) -> nx.DiGraph:
+    """Documents grouped by province and level, edges counted between groups."""
+    agg = nx.DiGraph()
+    group_of = {}
+    for n, a in g.nodes(data=True):
+        lv = _level(a)
+        prov = province_of(a.get("jurisdiction")) or "地区不明"
+        key = f"{prov}·{lv}"
+        group_of[n] = key
+        if key not in agg:
+            agg.add_node(key, level=lv if lv != "unknown" else "", jurisdiction=prov if prov != "地区不明" else "",
+                         title=f"{prov} {LEVEL_STYLE[lv][1]}", kind="document", count=0, year="")
+        agg.nodes[key]["count"] += 1
+    counts: Counter[tuple[str, str, str]] = Counter()
+    for s, t, e in g.edges(data=True):
+        if group_of[s] != group_of[t]:
+            counts[(group_of[s], group_of[t], e.get("relation") or "cites")] += 1
+    for (s, t, rel), k in sorted(counts.items()):
+        if agg.has_edge(s, t):
+            agg.edges[s, t]["evidence"] += f"；{rel} {k}"
+            continue
+        agg.add_edge(s, t, relation=rel, stated=True, evidence=f"{rel} {k}")
+    for n, a in agg.nodes(data=True):
+        a["number"] = ""
+        a["title"] = f"{a['title']}（{a['count']} 件）"
+    return agg
+
+
+def render_corpus(
+    g: nx.DiGraph,
+    out: Path,
+    title: str,
+    comparisons: Iterable[Comparison] = (),
+    labels: Mapping[str, str] | None = None,
+    max_nodes: int = MAX_NODES,
+    cascade_pages: int = 30,
+) -> dict[str, Path]:
+    """graph.html for the whole corpus (aggregated beyond `max_nodes`), and one page per
+    cascade for the most-cited documents that have one, in cascades/."""
+    comparisons = list(comparisons)
+    roots = [n for n, _k in sorted(
+        ((n, sum(1 for _s, _t, e in g.in_edges(n, data=True)
+                 if e.get("relation") in ("implements", "forwards") and str(e.get("stated", True)) != "False"))
+         for n in g.nodes), key=lambda x: (-x[1], x[0])) if _k > 0][:cascade_pages]
+    links = {r: f"cascades/{page_name(r)}" for r in roots}
+    written: dict[str, Path] = {}
+    for r in roots:
+        sub = cascade_subgraph(g, r)
+        written[r] = render(sub, out / links[r], f"{r} 的传导链 cascade",
+                            [c for c in comparisons if c.child in sub and c.parent in sub], labels,
+                            {n: "../" + links[n] for n in sub if n in links and n != r})
+    page_links = [{"href": links[r], "label": r} for r in roots]
+    if g.number_of_nodes() > max_nodes:
+        written["graph"] = render(aggregate(g), out / "graph.html",
+                                  f"{title}（按省份与层级汇总 aggregated by province and level）",
+                                  page_links=page_links)
+    else:
+        written["graph"] = render(g, out / "graph.html", title, comparisons, labels, links, page_links)
+    return written
