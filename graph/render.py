@@ -100,10 +100,10 @@ def _details(
         by_child[c.child].append(c)
     out = {}
     for n, a in g.nodes(data=True):
-        cites = [{"target": t, "relationLabel": RELATION_STYLE.get(e.get("relation"), (e.get("relation"),))[0],
+        cites = [{"target": t, "relationLabel": _relation_label(e),
                   "evidence": e.get("evidence") or "", "reason": e.get("reason") or ""}
                  for _s, t, e in sorted(g.out_edges(n, data=True), key=lambda x: x[1])]
-        cited_by = [{"source": s, "relationLabel": RELATION_STYLE.get(e.get("relation"), (e.get("relation"),))[0]}
+        cited_by = [{"source": s, "relationLabel": _relation_label(e)}
                     for s, _t, e in sorted(g.in_edges(n, data=True), key=lambda x: x[0])]
         comps = []
         concepts: set[str] = set()
@@ -130,6 +130,16 @@ def _details(
             "measures": sorted(labels.get(x, x) for x in concepts), "link": links.get(n),
         }
     return out
+
+
+def _relation_label(e: Mapping) -> str:
+    rel = e.get("relation") or "cites"
+    return RELATION_STYLE[rel][0] if rel in RELATION_STYLE else rel
+
+
+def _implementers(g: nx.DiGraph, n: str) -> int:
+    return sum(1 for _s, _t, e in g.in_edges(n, data=True)
+               if e.get("relation") in ("implements", "forwards") and str(e.get("stated", True)) != "False")
 
 
 def _change_text(ch: dict) -> str:
@@ -260,7 +270,8 @@ def aggregate(g: nx.DiGraph) -> nx.DiGraph:
         key = f"{prov}·{lv}"
         group_of[n] = key
         if key not in agg:
-            agg.add_node(key, level=lv if lv != "unknown" else "", jurisdiction=prov if prov != "地区不明" else "",
+            agg.add_node(key, level=lv if lv != "unknown" else "",
+                         jurisdiction=prov if prov != "地区不明" else "",
                          title=f"{prov} {LEVEL_STYLE[lv][1]}", kind="document", count=0, year="")
         agg.nodes[key]["count"] += 1
     counts: Counter[tuple[str, str, str]] = Counter()
@@ -272,7 +283,7 @@ def aggregate(g: nx.DiGraph) -> nx.DiGraph:
             agg.edges[s, t]["evidence"] += f"；{rel} {k}"
             continue
         agg.add_edge(s, t, relation=rel, stated=True, evidence=f"{rel} {k}")
-    for n, a in agg.nodes(data=True):
+    for _n, a in agg.nodes(data=True):
         a["number"] = ""
         a["title"] = f"{a['title']}（{a['count']} 件）"
     return agg
@@ -290,10 +301,8 @@ def render_corpus(
     """graph.html for the whole corpus (aggregated beyond `max_nodes`), and one page per
     cascade for the most-cited documents that have one, in cascades/."""
     comparisons = list(comparisons)
-    roots = [n for n, _k in sorted(
-        ((n, sum(1 for _s, _t, e in g.in_edges(n, data=True)
-                 if e.get("relation") in ("implements", "forwards") and str(e.get("stated", True)) != "False"))
-         for n in g.nodes), key=lambda x: (-x[1], x[0])) if _k > 0][:cascade_pages]
+    ranked = sorted(((n, _implementers(g, n)) for n in g.nodes), key=lambda x: (-x[1], x[0]))
+    roots = [n for n, k in ranked if k > 0][:cascade_pages]
     links = {r: f"cascades/{page_name(r)}" for r in roots}
     written: dict[str, Path] = {}
     for r in roots:
