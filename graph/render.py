@@ -115,7 +115,7 @@ def _details(
                 "added": [labels.get(x, x) for x in c.added],
                 "dropped": [labels.get(x, x) for x in c.dropped],
                 "changes": [{"direction": ch["direction"], "text": _change_text(ch)}
-                            for ch in c.changes if ch.get("direction") not in (None, "same")],
+                            for ch in c.changes if ch.get("direction") not in (None, "same", "rescaled")],
                 "reuse": c.reuse["share"],
             })
         lv = _level(a)
