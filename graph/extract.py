@@ -266,7 +266,8 @@ def _extract_part(
     if sig.value:
         evidence["date"] = sig.evidence
     issuers = md.issuers_from_title(t.value)
-    if issuers:
+    placeless = issuers and all(table.authority_of_name(i).jurisdiction is None for i in issuers)
+    if issuers and not (placeless and organs):
         evidence["issuers"] = "named in the title"
     elif organs:
         issuers = organs

@@ -135,6 +135,15 @@ def _find_dated(
         yield NumberMatch(
             DocNumber(code, year, serial), start, m.end(), text[start:m.end()], conf
         )
+        # 国发〔2015〕23号、32号: further serials of the same code and year.
+        pos = m.end()
+        while (more := rx.SERIAL_CONTINUATION.match(text, pos)) is not None:
+            extra = int(more.group("serial"))
+            if extra == 0:
+                break
+            yield NumberMatch(DocNumber(code, year, extra), more.start("serial"), more.end(),
+                              text[more.start("serial"):more.end()], conf * 0.9)
+            pos = more.end()
 
 
 def _code_start(text: str, lo: int, hi: int, code: str) -> int:

@@ -25,6 +25,9 @@ NUMBER_TAIL = re.compile(
     r"\s{0,2}(?:第\s{0,2})?(?P<serial>\d{1,6})\s{0,2}号"
 )
 
+#: 国发〔2015〕23号、32号: a further serial of the same code and year, right after a number.
+SERIAL_CONTINUATION = re.compile(r"\s{0,2}[、和及与]\s{0,2}(?:第\s{0,2})?(?P<serial>\d{1,6})\s{0,2}号(?![\d〔\[（(])")
+
 #: Orders (令) carry no year: 国务院令第588号, 财政部令（第20号）, 主席令第十二号.
 ORDER_TAIL = re.compile(
     r"令\s{0,2}[（(]?\s{0,2}第\s{0,2}(?P<serial>\d{1,5}|[〇零一二三四五六七八九十百千两]{1,8})"

@@ -138,3 +138,21 @@ def test_date_and_number_in_brackets_under_the_title() -> None:
 def test_number_alone_in_brackets_on_the_line_under_the_title() -> None:
     rec = record_of("国务院关于某项工作的通知\n（国发〔2005〕36号）\n各省、自治区、直辖市人民政府：\n" + BODY)
     assert rec.number == "国发〔2005〕36号" and rec.citations == ()
+
+
+def test_provincial_page_with_fields_and_a_placeless_title_issuer() -> None:
+    rec = record_of(
+        "索引号：11320000014000295T/2019-00123\n发布机构：江苏省人民政府办公厅\n发文日期：2019-05-20\n"
+        "标题：省政府办公厅关于印发江苏省促进就业若干措施的通知\n文号：苏政办发〔2019〕45号\n"
+        "省政府办公厅关于印发江苏省促进就业若干措施的通知\n苏政办发〔2019〕45号\n"
+        "各市、县（市、区）人民政府，省各委办厅局，省各直属单位：\n"
+        "　　《江苏省促进就业若干措施》已经省人民政府同意，现印发给你们，请认真贯彻落实。\n\n"
+        "江苏省人民政府办公厅\n2019年5月16日\n（此件公开发布）\n\n江苏省促进就业若干措施\n\n"
+        "　　为深入贯彻落实《国务院关于做好当前和今后一个时期促进就业工作的若干意见》（国发〔2018〕39号）精神，制定如下措施。\n"
+    )
+    assert (rec.number, rec.date, rec.web_date) == ("苏政办发〔2019〕45号", "2019-05-16", "2019-05-20")
+    assert rec.title == "省政府办公厅关于印发江苏省促进就业若干措施的通知"
+    assert rec.issuers == ("江苏省人民政府办公厅",)  # the signature names the place; the title does not
+    assert (rec.level, rec.jurisdiction) == ("provincial", "江苏省")
+    assert {(c.number or c.title, c.relation) for c in rec.citations} == {
+        ("江苏省促进就业若干措施", "issues"), ("国发〔2018〕39号", "implements")}

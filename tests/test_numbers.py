@@ -139,3 +139,10 @@ def test_never_crashes_on_any_text(text: str) -> None:
 @settings(max_examples=400, deadline=None)
 def test_never_crashes_on_bracket_soup(text: str) -> None:
     list(find_numbers(text))
+
+
+def test_further_serials_of_the_same_code_and_year(table) -> None:  # type: ignore[no-untyped-def]
+    assert found("按照国发〔2015〕23号、32号文件精神", table) == ["国发〔2015〕23号", "国发〔2015〕32号"]
+    assert found("国发〔2015〕23号和第32号", table) == ["国发〔2015〕23号", "国发〔2015〕32号"]
+    # A serial followed by its own bracket is the start of another number, not a continuation.
+    assert found("国发〔2015〕23号、苏政发〔2016〕1号", table) == ["国发〔2015〕23号", "苏政发〔2016〕1号"]
