@@ -9,11 +9,17 @@ fails at any stage becomes a failure in the report; the build always finishes.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+import os
+import signal
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
+from itertools import repeat
 from pathlib import Path
 
 from .authorities import AuthorityTable, load_table
+from .cache import Cache, scheme_digest, source_key
 from .compare import compare_along, measures_by_node
 from .extract import extract, learn_codes
 from .link import Linked, link
@@ -25,6 +31,9 @@ from .rdf import DEFAULT_BASE, to_rdf, validate, write_rdf
 from .read import iter_corpus
 from .render import render_corpus
 from .report import render_report
+
+#: Seconds one document may take before it is given up (and reported), so no input can hang a build.
+DEFAULT_BUDGET = 120.0
 
 
 class ValidationError(RuntimeError):
@@ -43,43 +52,104 @@ def extract_all(
     table: AuthorityTable | None = None,
     progress: Callable[[str], None] | None = None,
     scheme: str | None = None,
+    jobs: int = 1,
+    cache: Cache | None = None,
+    budget: float = DEFAULT_BUDGET,
 ) -> BuildResult:
-    """Extract every source; learn the corpus's codes; re-extract where they help."""
+    """Extract every source; learn the corpus's codes; re-extract where they help.
+
+    With `jobs` > 1 documents are extracted in worker processes (results come back in input
+    order, so the output does not depend on scheduling); with a `cache`, unchanged documents
+    are not extracted again. A document taking longer than `budget` seconds is given up and
+    reported as a failure.
+    """
     table = table or load_table()
-    sources: list[Source] = []
     failures: list[Failure] = []
-    records: list[DocumentRecord] = []
+    sources: list[Source] = []
+    keys: list[str] = []
+    digest = scheme_digest(scheme)
+    pending: list[int] = []
+    slots: list[DocumentRecord | Failure | None] = []
     for item in items:
         if isinstance(item, Failure):
             failures.append(item)
             if progress:
                 progress(item.path)
             continue
-        rec = _safe_extract(item, table, {}, failures, scheme)
-        if rec is not None:
-            sources.append(item)
-            records.append(rec)
-        if progress:
+        key = source_key(item, digest)
+        hit = cache.get(key) if cache else None
+        sources.append(item)
+        keys.append(key)
+        slots.append(hit)
+        if hit is None:
+            pending.append(len(sources) - 1)
+        elif progress:
             progress(item.path)
+    work = [sources[i] for i in pending]
+    for i, result in zip(pending, _run(work, scheme, jobs, budget), strict=True):
+        slots[i] = result
+        if cache and isinstance(result, DocumentRecord):
+            cache.put(keys[i], result)
+        if progress:
+            progress(sources[i].path)
+    records: list[DocumentRecord] = []
+    kept: list[Source] = []
+    for src, slot in zip(sources, slots, strict=True):
+        if isinstance(slot, DocumentRecord):
+            records.append(slot)
+            kept.append(src)
+        elif isinstance(slot, Failure):
+            failures.append(slot)
     learned = learn_codes(records, table)
     if learned:
-        for i, (src, rec) in enumerate(zip(sources, records, strict=True)):
+        for i, (src, rec) in enumerate(zip(kept, records, strict=True)):
             if _codes_of(rec) & learned.keys():
-                again = _safe_extract(src, table, learned, [], scheme)
-                if again is not None:
+                again = _safe_extract(src, scheme, budget, learned)
+                if isinstance(again, DocumentRecord):
                     records[i] = again
     return BuildResult(tuple(_unique_ids(records)), tuple(failures), learned)
 
 
+def _run(
+    sources: list[Source], scheme: str | None, jobs: int, budget: float
+) -> Iterator[DocumentRecord | Failure]:
+    if jobs <= 1 or len(sources) < 2:
+        for src in sources:
+            yield _safe_extract(src, scheme, budget)
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from pool.map(_safe_extract, sources, repeat(scheme), repeat(budget),
+                            chunksize=max(1, min(64, len(sources) // (jobs * 8) or 1)))
+
+
+class _Overtime(Exception):
+    pass
+
+
+def _alarm(_signum: int, _frame: object) -> None:
+    raise _Overtime
+
+
 def _safe_extract(
-    src: Source, table: AuthorityTable, learned: dict[str, Authority], failures: list[Failure],
-    scheme: str | None = None,
-) -> DocumentRecord | None:
+    src: Source, scheme: str | None = None, budget: float = DEFAULT_BUDGET,
+    learned: dict[str, Authority] | None = None,
+) -> DocumentRecord | Failure:
+    """Extract one document; any error or overtime becomes a Failure (never an exception)."""
+    timed = (budget > 0 and hasattr(signal, "SIGALRM")
+             and threading.current_thread() is threading.main_thread())
+    if timed:
+        old = signal.signal(signal.SIGALRM, _alarm)
+        signal.setitimer(signal.ITIMER_REAL, budget)
     try:
-        return extract(src, table, learned, scheme)
+        return extract(src, load_table(), learned or {}, scheme)
+    except _Overtime:
+        return Failure(src.path, f"extraction took longer than {budget:g} s and was given up")
     except Exception as e:  # one bad document must never stop a build
-        failures.append(Failure(src.path, f"extraction failed: {type(e).__name__}: {e}"))
-        return None
+        return Failure(src.path, f"extraction failed: {type(e).__name__}: {e}")
+    finally:
+        if timed:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, old)
 
 
 def _codes_of(rec: DocumentRecord) -> set[str]:
@@ -152,18 +222,39 @@ def write_outputs(
 
 def build(
     corpus: str | Path, out: str | Path, show_progress: bool = False, base: str = DEFAULT_BASE,
-    scheme: str | None = None,
+    scheme: str | None = None, jobs: int | None = None, use_cache: bool = True,
+    budget: float = DEFAULT_BUDGET,
 ) -> dict[str, Path]:
-    """Read `corpus`, extract and link it, and write the build output folder `out`."""
-    corpus = Path(corpus)
+    """Read `corpus`, extract and link it, and write the build output folder `out`.
+
+    `jobs` worker processes (default: one per core); results are cached in `out`/.cache so a
+    rebuild only extracts new or changed documents."""
+    corpus, out = Path(corpus), Path(out)
+    jobs = jobs or os.cpu_count() or 1
+    cache = Cache(out / ".cache") if use_cache else None
     items = list(iter_corpus(corpus))
     if show_progress:
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TaskProgressColumn,
+            TextColumn,
+            TimeRemainingColumn,
+        )
 
-        with Progress("[progress.description]{task.description}", BarColumn(),
-                      MofNCompleteColumn(), TimeRemainingColumn(), transient=True) as bar:
-            task = bar.add_task("extracting", total=len(items))
-            result = extract_all(items, progress=lambda _p: bar.advance(task), scheme=scheme)
+        with Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
+                      TaskProgressColumn(), TextColumn("[cyan]{task.fields[rate]}"),
+                      TimeRemainingColumn(), transient=True) as bar:
+            task = bar.add_task("extracting", total=len(items), rate="")
+
+            def tick(_path: str) -> None:
+                bar.advance(task)
+                speed = bar.tasks[0].speed
+                bar.update(task, rate=f"{speed:,.0f} docs/s" if speed else "")
+
+            result = extract_all(items, progress=tick, scheme=scheme, jobs=jobs, cache=cache,
+                                 budget=budget)
     else:
-        result = extract_all(items, scheme=scheme)
-    return write_outputs(result, Path(out), corpus.name or str(corpus), base, scheme)
+        result = extract_all(items, scheme=scheme, jobs=jobs, cache=cache, budget=budget)
+    return write_outputs(result, out, corpus.name or str(corpus), base, scheme)

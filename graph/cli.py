@@ -80,7 +80,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         return 2
     try:
         paths = build(corpus, Path(args.out), show_progress=not args.quiet and sys.stderr.isatty(),
-                      base=args.base, scheme=args.measures)
+                      base=args.base, scheme=args.measures, jobs=args.jobs, use_cache=not args.no_cache,
+                      budget=args.budget)
     except ValidationError as e:
         print(f"policygraph: {e}", file=sys.stderr)
         return 3
@@ -337,6 +338,11 @@ def main(argv: list[str] | None = None) -> int:
     pb.add_argument("--out", required=True, help="output folder")
     pb.add_argument("--quiet", action="store_true", help="no progress bar")
     pb.add_argument("--base", default=DEFAULT_BASE, help=f"base IRI of the data (default {DEFAULT_BASE})")
+    pb.add_argument("--jobs", type=int, default=None, help="worker processes (default: one per core)")
+    pb.add_argument("--no-cache", action="store_true",
+                    help="extract every document again (default: reuse DIR/.cache for unchanged ones)")
+    pb.add_argument("--budget", type=float, default=120.0, metavar="SECONDS",
+                    help="give up on a document after this long and report it (default 120)")
     pb.add_argument("--measures", metavar="SCHEME.ttl",
                     help="a SKOS measure scheme of your own (default: the shipped ontology/measures.ttl)")
     pb.set_defaults(func=cmd_build)

@@ -10,7 +10,6 @@ parent, and for each child provision the parent provision it resembles most.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import deque
 from collections.abc import Iterable, Mapping
@@ -98,39 +97,56 @@ def _days(a: str | None, b: str | None) -> int | None:
         return None
 
 
-def _shingles(text: str) -> set[tuple[str, ...]]:
-    words = [w for w in tokenizer().lcut(text) if w.strip() and not re.fullmatch(r"[\W_]+", w)]
-    return {tuple(words[i:i + SHINGLE]) for i in range(max(0, len(words) - SHINGLE + 1))}
+def _shingles(text: str) -> frozenset[tuple[str, ...]]:
+    words = [w for w in tokenizer().lcut(text, HMM=False)
+             if w.strip() and not re.fullmatch(r"[\W_]+", w)]
+    return frozenset(tuple(words[i:i + SHINGLE]) for i in range(max(0, len(words) - SHINGLE + 1)))
 
 
-@functools.lru_cache(maxsize=4096)
-def _shingles_cached(text: str) -> frozenset[tuple[str, ...]]:
-    return frozenset(_shingles(text))
+@dataclass(frozen=True)
+class ShingleIndex:
+    """A document's provisions as word 3-gram sets, with an inverted index for fast matching."""
+
+    paths: tuple[str, ...]
+    sets: tuple[frozenset[tuple[str, ...]], ...]
+    where: dict[tuple[str, ...], tuple[int, ...]]
+
+    @classmethod
+    def of(cls, m: Measures) -> ShingleIndex:
+        sets = tuple(_shingles(p["text"]) for p in m.provisions)
+        where: dict[tuple[str, ...], list[int]] = {}
+        for i, s in enumerate(sets):
+            for sh in s:
+                where.setdefault(sh, []).append(i)
+        return cls(tuple(p["path"] for p in m.provisions), sets, {k: tuple(v) for k, v in where.items()})
 
 
-def reuse(child: Measures, parent: Measures) -> dict:
+def reuse(child: ShingleIndex, parent: ShingleIndex) -> dict:
     """Share of the child's word 3-grams found in the parent; best parent match per provision."""
-    parent_sets = [(p["path"], _shingles_cached(p["text"])) for p in parent.provisions]
-    parent_all = frozenset().union(*[s for _p, s in parent_sets]) if parent_sets else frozenset()
     total = copied = 0
     rows = []
-    for p in child.provisions:
-        cs = _shingles_cached(p["text"])
+    for path, cs in zip(child.paths, child.sets, strict=True):
         total += len(cs)
-        copied += len(cs & parent_all)
+        overlap: dict[int, int] = {}
+        for sh in cs:
+            hits = parent.where.get(sh)
+            if hits:
+                copied += 1
+                for j in hits:
+                    overlap[j] = overlap.get(j, 0) + 1
         best, score = None, 0.0
-        for path, ps in parent_sets:
-            if cs and ps:
-                j = len(cs & ps) / len(cs | ps)
-                if j > score:
-                    best, score = path, j
-        rows.append({"child": p["path"], "parent": best, "similarity": round(score, 3)})
+        for j, inter in sorted(overlap.items()):
+            sim = inter / (len(cs) + len(parent.sets[j]) - inter)
+            if sim > score:
+                best, score = parent.paths[j], sim
+        rows.append({"child": path, "parent": best, "similarity": round(score, 3)})
     return {"share": round(copied / total, 3) if total else 0.0, "shingles": total, "copied": copied,
             "provisions": rows}
 
 
 def compare(child_id: str, parent_id: str, child: Measures, parent: Measures, via: str = "requested",
-            path: tuple[str, ...] = (), same_scale: bool = False) -> Comparison:
+            path: tuple[str, ...] = (), same_scale: bool = False,
+            indexes: dict[str, ShingleIndex] | None = None) -> Comparison:
     """Compare the measures of a child document with those of a parent or ancestor.
 
     `same_scale`: both documents govern the same territory, so counts (人, 个) compare too;
@@ -169,8 +185,16 @@ def compare(child_id: str, parent_id: str, child: Measures, parent: Measures, vi
         added=tuple(sorted(cc.keys() - pc.keys())),
         dropped=tuple(sorted(pc.keys() - cc.keys())),
         changes=tuple(changes),
-        reuse=reuse(child, parent),
+        reuse=reuse(_index(indexes, child_id, child), _index(indexes, parent_id, parent)),
     )
+
+
+def _index(cache: dict[str, ShingleIndex] | None, node: str, m: Measures) -> ShingleIndex:
+    if cache is None:
+        return ShingleIndex.of(m)
+    if node not in cache:
+        cache[node] = ShingleIndex.of(m)
+    return cache[node]
 
 
 CASCADE = frozenset({"implements", "forwards"})
@@ -187,6 +211,7 @@ def compare_along(
         if e.relation in CASCADE or e.relation == "probably-implements":
             up.setdefault(e.source, []).append(e)
     out: list[Comparison] = []
+    indexes: dict[str, ShingleIndex] = {}
     for child in sorted(measures):
         seen = {child}
         queue: deque[tuple[str, tuple[str, ...], bool]] = deque([(child, (child,), False)])
@@ -204,6 +229,6 @@ def compare_along(
                     same = bool(places) and places.get(child) is not None and \
                         places.get(child) == places.get(e.target)  # type: ignore[union-attr]
                     out.append(compare(child, e.target, measures[child], measures[e.target],
-                                       "probable" if pr else "stated", p2, same))
+                                       "probable" if pr else "stated", p2, same, indexes))
                 queue.append((e.target, p2, pr))
     return out

@@ -250,7 +250,7 @@ def concepts_in(text: str, start: int, end: int, scheme_path: str | None = None)
     scheme = load_scheme(scheme_path)
     tk = tokenizer(scheme_path)
     out = []
-    for word, s, e in tk.tokenize(text[start:end]):
+    for word, s, e in tk.tokenize(text[start:end], HMM=False):
         cid = scheme.terms.get(word)
         if cid:
             out.append(Mention(cid, start + s, start + e))
@@ -326,9 +326,14 @@ def extract_measures(
 
 
 def candidate_terms(texts: list[str], scheme_path: str | None = None, per_text: int = 8,
-                    top: int = 30) -> list[tuple[str, int]]:
+                    top: int = 30, sample: int = 1500) -> list[tuple[str, int]]:
     """Key terms of provisions (jieba TF-IDF) that look like measures but no scheme label
-    covers, with the number of provisions where each is a key term: material to grow the scheme."""
+    covers, with the number of provisions where each is a key term: material to grow the scheme.
+
+    Part-of-speech tagging is slow, so at most `sample` provisions, evenly spaced, are read."""
+    if len(texts) > sample:
+        step = len(texts) / sample
+        texts = [texts[int(i * step)] for i in range(sample)]
     import jieba.analyse
     import jieba.posseg
 

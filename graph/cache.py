@@ -1,0 +1,74 @@
+"""A content-addressed cache of extraction results, for incremental rebuilds.
+
+A record is stored under the hash of everything that determines it: the source's path, text
+and metadata, the policygraph version, and the measure scheme in use. A changed file, a new
+version or another scheme simply misses. Entries are written to a temporary file and renamed
+into place, so an interrupted build (Ctrl-C) never leaves a half-written entry behind.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import tempfile
+from pathlib import Path
+
+from . import __version__
+from .models import DocumentRecord, Source
+
+#: Bump when extraction changes in a way the package version does not capture (development).
+CACHE_FORMAT = 1
+
+
+def source_key(src: Source, scheme_digest: str = "") -> str:
+    h = hashlib.sha256()
+    for part in (f"{__version__}/{CACHE_FORMAT}", scheme_digest, src.path, src.encoding, src.kind,
+                 json.dumps(src.meta, sort_keys=True, ensure_ascii=False), src.text):
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def scheme_digest(scheme: str | None) -> str:
+    if not scheme:
+        return "shipped"
+    return hashlib.sha256(Path(scheme).read_bytes()).hexdigest()
+
+
+class Cache:
+    """Pickled records in `folder`/ab/abcdef….pkl. A corrupt entry counts as a miss."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.hits = 0
+        self.misses = 0
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.pkl"
+
+    def get(self, key: str) -> DocumentRecord | None:
+        try:
+            with self._path(key).open("rb") as f:
+                rec = pickle.load(f)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            self.misses += 1
+            return None
+        if not isinstance(rec, DocumentRecord):
+            self.misses += 1
+            return None
+        self.hits += 1
+        return rec
+
+    def put(self, key: str, rec: DocumentRecord) -> None:
+        path = self._path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as f:
+                pickle.dump(rec, f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
