@@ -25,6 +25,8 @@ from .provisions import Provision, split_provisions
 from .segment import Span, is_standalone_number, repeated_blocks, split_parts
 
 LEVEL_ORDER = ("national", "provincial", "municipal", "county")
+#: Longer parts get no measures: no policy document is this long, and jieba would take minutes.
+MEASURE_MAX_CHARS = 2_000_000
 
 
 @dataclass(frozen=True)
@@ -70,8 +72,13 @@ def extract(
         if moved:
             warnings.append(f"{moved} provision(s) numbered like the embedded document but found in "
                             "the cover text were attributed to the embedded document (interleaved page)")
-    results = [replace(r, part=replace(r.part, measures=_measures(norm, r.part, scheme, provs)))
-               for r, provs in zip(results, provisions, strict=True)]
+    too_big = [r.part.end - r.part.start > MEASURE_MAX_CHARS for r in results]
+    if any(too_big):
+        warnings.append(f"a part longer than {MEASURE_MAX_CHARS:,} characters: its measures were not "
+                        "extracted (the text is too long to be one policy document)")
+    results = [replace(r, part=replace(r.part, measures=Measures() if big else
+                                       _measures(norm, r.part, scheme, provs)))
+               for r, provs, big in zip(results, provisions, too_big, strict=True)]
     for r in results:
         warnings.extend(r.warnings)
     main = results[0].part

@@ -1,0 +1,148 @@
+"""Hostile input, parallel builds and the incremental cache.
+
+The hostile corpus is generated here (nothing binary is committed): every file must end up in
+documents.jsonl or in the report's failures, with a reason, and the build must finish.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+
+import opencc
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from policygraph.build import _safe_extract, build
+from policygraph.extract import extract
+from policygraph.models import DocumentRecord, Failure, Source
+
+NOTICE = (
+    "某市人民政府关于做好就业工作的通知\n某政发〔2020〕{n}号\n\n各区人民政府，市各委办局：\n"
+    "　　为贯彻落实《国务院关于做好就业工作的意见》（国发〔2019〕{n}号）精神，现就有关事项通知如下。\n"
+    "　　一、城镇登记失业率控制在4%以内，6月底前出台实施办法。\n\n某市人民政府\n2020年3月1日\n"
+)
+
+
+def hostile_corpus(root: Path) -> set[str]:
+    """Write the hostile corpus; return the names of the files in it."""
+    root.mkdir(parents=True)
+    files = {
+        "gbk.txt": NOTICE.format(n=1).encode("gbk"),
+        "big5.txt": opencc.OpenCC("s2tw").convert(NOTICE.format(n=2)).encode("big5"),
+        "utf16.txt": NOTICE.format(n=3).encode("utf-16"),
+        "utf16-nobom.txt": NOTICE.format(n=4).encode("utf-16-le"),
+        "invalid-bytes.txt": NOTICE.format(n=5).encode("utf-8")[:60] + b"\xff\xfe\x80\x81\xc0" + b"\x00\x01" * 3,
+        "empty.txt": b"",
+        "binary.txt": bytes(range(256)) * 200,
+        "page.html": ("<html><head><style>body{}</style><script>var s='国发〔2099〕1号';</script></head><body>"
+                      + "<script>document.write('x')</script>" * 50 + "<p>"
+                      + NOTICE.format(n=6).replace("\n", "</p><p>") + "</p></body></html>").encode("utf-8"),
+        "broken.jsonl": (json.dumps({"text": NOTICE.format(n=7)}, ensure_ascii=False) + "\n{not json\n"
+                         + json.dumps({"no_text": 1}) + "\n").encode("utf-8"),
+        "impossible.txt": ("某市人民政府关于某事的通知\n某政发〔2999〕1号\n各区人民政府：\n　　根据国发〔1850〕3号、"
+                           "国发〔2019〕9999999号和国发〔2019〕0号精神执行。\n").encode(),
+        "nested.txt": ("各区人民政府：\n　　根据" + "《" * 20000 + "某某通知" + "》" * 20000
+                       + "（国发〔2019〕12号）精神。\n").encode("utf-8"),
+        "brackets.txt": ("〔2003〕" * 50000 + "号第（" * 20000).encode("utf-8"),
+    }
+    for name, data in files.items():
+        (root / name).write_bytes(data)
+    # 50 MB of UTF-8: a notice followed by a very long body.
+    with (root / "fifty-megabytes.txt").open("wb") as f:
+        f.write(NOTICE.format(n=8).encode("utf-8"))
+        line = "各地要认真抓好落实，确保取得实效。\n".encode()
+        f.write(line * (50 * 1024 * 1024 // len(line)))
+    return set(files) | {"fifty-megabytes.txt"}
+
+
+def test_hostile_corpus_loses_nothing(tmp_path: Path) -> None:
+    names = hostile_corpus(tmp_path / "corpus")
+    paths = build(tmp_path / "corpus", tmp_path / "out", jobs=2)
+    docs = [json.loads(line) for line in paths["documents"].read_text(encoding="utf-8").splitlines()]
+    report = paths["report"].read_text(encoding="utf-8")
+    extracted = {d["source"].split("#")[0] for d in docs}
+    failed = {name for name in names if f"| {name}" in report}
+    assert names <= extracted | failed, names - extracted - failed
+    numbers = {d["number"] for d in docs}
+    assert {f"某政发〔2020〕{n}号" for n in (1, 2, 3, 4, 6, 7, 8)} <= numbers
+    for name, reason in (("empty.txt", "empty file"), ("binary.txt", "binary"),
+                         ("broken.jsonl#L2", "invalid JSON line"), ("broken.jsonl#L3", "no text field")):
+        assert f"| {name} | " in report and reason in report.split(f"| {name} | ")[1].split("\n")[0]
+    impossible = next(d for d in docs if d["source"] == "impossible.txt")
+    assert impossible["number"] is None and impossible["citations"] == []
+    assert any("malformed document number" in w for w in impossible["warnings"])
+    big = next(d for d in docs if d["source"] == "fifty-megabytes.txt")
+    assert any("measures were not extracted" in w for w in big["warnings"])
+    page = next(d for d in docs if d["source"] == "page.html")
+    assert "国发〔2099〕" not in json.dumps(page, ensure_ascii=False)
+
+
+def test_a_document_over_its_time_budget_is_a_failure() -> None:
+    src = Source("slow.txt", NOTICE.format(n=1) * 2000, "utf-8", "txt")
+    t0 = time.perf_counter()
+    result = _safe_extract(src, None, budget=0.05)
+    assert time.perf_counter() - t0 < 5
+    assert isinstance(result, Failure) and "longer than 0.05 s" in result.reason
+    assert isinstance(_safe_extract(Source("ok.txt", NOTICE.format(n=1), "utf-8", "txt")), DocumentRecord)
+
+
+def test_parallel_build_equals_serial_build(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for n in range(1, 13):
+        (corpus / f"{n:02d}.txt").write_text(NOTICE.format(n=n), encoding="utf-8")
+    serial = build(corpus, tmp_path / "serial", jobs=1, use_cache=False)
+    parallel = build(corpus, tmp_path / "parallel", jobs=2, use_cache=False)
+    for name in ("documents", "turtle", "edges", "report"):
+        assert serial[name].read_bytes() == parallel[name].read_bytes(), name
+
+
+def test_rebuild_reuses_the_cache_and_sees_changes(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for n in range(1, 6):
+        (corpus / f"{n:02d}.txt").write_text(NOTICE.format(n=n), encoding="utf-8")
+    out = tmp_path / "out"
+    first = build(corpus, out, jobs=1)
+    before = first["documents"].read_bytes()
+    entries = sorted((out / ".cache").rglob("*.pkl"))
+    assert len(entries) == 5
+    stamps = {p: p.stat().st_mtime_ns for p in entries}
+    time.sleep(0.01)
+    (corpus / "03.txt").write_text(NOTICE.format(n=33), encoding="utf-8")
+    second = build(corpus, out, jobs=1)
+    after = second["documents"].read_bytes().decode("utf-8")
+    assert "某政发〔2020〕33号" in after and before != second["documents"].read_bytes()
+    assert all(p.stat().st_mtime_ns == stamps[p] for p in entries)  # old entries untouched
+    assert len(sorted((out / ".cache").rglob("*.pkl"))) == 6
+    # A corrupt entry is a miss, not a crash.
+    entries[0].write_bytes(b"not a pickle")
+    build(corpus, out, jobs=1)
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=400))
+@settings(max_examples=150, deadline=None)
+def test_extraction_never_crashes_on_any_text(text: str) -> None:
+    rec = extract(Source("fuzz.txt", text, "utf-8", "txt"))
+    assert rec.id.startswith(("src:", rec.number or "src:"))
+
+
+@given(st.text(alphabet="《》〈〉（）()〔〕[]、，。：各市政府关于印发通知国发办12号年月日以下简称根据按照转发", max_size=600))
+@settings(max_examples=150, deadline=None)
+def test_extraction_is_bounded_on_bracket_soup(text: str) -> None:
+    # Within the per-document budget a build uses, never given up: no pattern backtracks
+    # without limit on nested brackets and stray markers.
+    assert isinstance(_safe_extract(Source("soup.txt", text * 5, "utf-8", "txt"), None, budget=20),
+                      DocumentRecord)
+
+
+def test_the_cache_leaves_no_temporary_files(tmp_path: Path) -> None:
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(NOTICE.format(n=1), encoding="utf-8")
+    build(corpus, tmp_path / "o", jobs=1)
+    assert not [p for p in (tmp_path / "o" / ".cache").rglob("*") if p.suffix == ".tmp"]
+    assert os.listdir(tmp_path / "o" / ".cache")
