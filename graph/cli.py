@@ -309,6 +309,30 @@ def cmd_compare(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    import logging
+
+    from .serve import make_server
+
+    folder = Path(args.dir)
+    if not (folder / "graph.ttl").is_file():
+        print(f"policygraph: {folder / 'graph.ttl'} not found; run `policygraph build` first",
+              file=sys.stderr)
+        return 2
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s", stream=sys.stderr)
+    server = make_server(folder, args.host, args.port, args.timeout, args.max_bytes)
+    host, port = server.server_address[:2]
+    print(f"SPARQL endpoint http://{host}:{port}/sparql (read-only); explorer http://{host}:{port}/",
+          file=sys.stderr)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+    return 0
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     root = resources.files("policygraph.examples").joinpath("corpus")
     with resources.as_file(root) as corpus:
@@ -378,6 +402,15 @@ def main(argv: list[str] | None = None) -> int:
     pv.add_argument("parent")
     pv.add_argument("--format", choices=("table", "json"), default="table")
     pv.set_defaults(func=cmd_compare)
+
+    ps = sub.add_parser("serve", help="a read-only SPARQL 1.1 endpoint and the explorer over a build")
+    ps.add_argument("dir", help="a build output folder")
+    ps.add_argument("--host", default="127.0.0.1",
+                    help="address to bind (default 127.0.0.1: this machine only)")
+    ps.add_argument("--port", type=int, default=8080)
+    ps.add_argument("--timeout", type=float, default=30.0, help="seconds a query may run (default 30)")
+    ps.add_argument("--max-bytes", type=int, default=50 * 1024 * 1024, help="largest answer (default 50 MB)")
+    ps.set_defaults(func=cmd_serve)
 
     pd = sub.add_parser("demo", help="build the bundled example corpus")
     pd.add_argument("--out", default="out", help="output folder (default: ./out)")
