@@ -333,6 +333,22 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_push(args: argparse.Namespace) -> int:
+    from .push import PushError, push
+    from .rdf import DEFAULT_BASE
+
+    graph = args.graph or DEFAULT_BASE + "graph"
+    try:
+        state = push(Path(args.dir), args.endpoint, graph, args.chunk,
+                     progress=lambda k, n: print(f"  chunk {k}/{n}", file=sys.stderr))
+    except PushError as e:
+        print(f"policygraph: {e}\n(run the same command again to resume)", file=sys.stderr)
+        return 1
+    print(f"pushed {state['triples']:,} triples in {state['chunks']} chunk(s) into <{graph}> "
+          f"at {args.endpoint}")
+    return 0
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     root = resources.files("policygraph.examples").joinpath("corpus")
     with resources.as_file(root) as corpus:
@@ -411,6 +427,13 @@ def main(argv: list[str] | None = None) -> int:
     ps.add_argument("--timeout", type=float, default=30.0, help="seconds a query may run (default 30)")
     ps.add_argument("--max-bytes", type=int, default=50 * 1024 * 1024, help="largest answer (default 50 MB)")
     ps.set_defaults(func=cmd_serve)
+
+    pp = sub.add_parser("push", help="upload a build's graph to a SPARQL 1.1 Graph Store (resumable)")
+    pp.add_argument("dir", help="a build output folder")
+    pp.add_argument("--endpoint", required=True, help="Graph Store URL, e.g. http://localhost:7878/store")
+    pp.add_argument("--graph", help="named graph IRI (default: the data base IRI + 'graph')")
+    pp.add_argument("--chunk", type=int, default=50_000, help="triples per request (default 50,000)")
+    pp.set_defaults(func=cmd_push)
 
     pd = sub.add_parser("demo", help="build the bundled example corpus")
     pd.add_argument("--out", default="out", help="output folder (default: ./out)")
