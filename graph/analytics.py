@@ -39,7 +39,8 @@ def _follows(attrs: dict, include_probable: bool) -> bool:
     return include_probable and rel == "probably-implements"
 
 
-def _days(a: str | None, b: str | None) -> int | None:
+def days_between(a: str | None, b: str | None) -> int | None:
+    """Days from ISO date b to ISO date a; None if either is missing or not a date."""
     if not a or not b:
         return None
     try:
@@ -81,8 +82,8 @@ def cascade(g: nx.DiGraph, root: str, include_probable: bool = False) -> list[di
             "id": node, "title": a.get("title") or None, "level": a.get("level") or None,
             "jurisdiction": a.get("jurisdiction") or None, "date": ndate, "depth": depth,
             "parent": parent, "relation": g.edges[node, parent].get("relation"),
-            "path": path, "lag_days": _days(ndate, rdate),
-            "lag_parent_days": _days(ndate, g.nodes[parent].get("date") or None),
+            "path": path, "lag_days": days_between(ndate, rdate),
+            "lag_parent_days": days_between(ndate, g.nodes[parent].get("date") or None),
         })
     rows.sort(key=lambda r: (LEVEL_RANK.get(r["level"], 9), r["date"] or "9999", r["id"]))
     return rows

@@ -122,7 +122,7 @@ def _run(
                             chunksize=max(1, min(64, len(sources) // (jobs * 8) or 1)))
 
 
-class _Overtime(Exception):
+class _Overtime(BaseException):  # not Exception: library code must not swallow it
     pass
 
 

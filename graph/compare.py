@@ -14,8 +14,8 @@ import re
 from collections import deque
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
 
+from .analytics import days_between
 from .measures import tokenizer
 from .models import DocumentRecord, Edge, Measures
 from .regexes import LOWER_IS_BETTER
@@ -90,13 +90,6 @@ def target_change(parent: dict, child: dict, same_scale: bool = True) -> str:
     return "tightened" if d > 0 else "loosened" if d < 0 else "same"
 
 
-def _days(a: str | None, b: str | None) -> int | None:
-    try:
-        return (date.fromisoformat(a) - date.fromisoformat(b)).days if a and b else None  # type: ignore[arg-type]
-    except ValueError:
-        return None
-
-
 def _shingles(text: str) -> frozenset[tuple[str, ...]]:
     words = [w for w in tokenizer().lcut(text, HMM=False)
              if w.strip() and not re.fullmatch(r"[\W_]+", w)]
@@ -169,7 +162,7 @@ def compare(child_id: str, parent_id: str, child: Measures, parent: Measures, vi
         if pd and cd:
             p0 = min(pd, key=lambda d: d["date"])
             c0 = min(cd, key=lambda d: d["date"])
-            days = _days(c0["date"], p0["date"])
+            days = days_between(c0["date"], p0["date"])
             changes.append({
                 "kind": "deadline", "concept": concept, "label": pc[concept]["label"],
                 "parent": p0, "child": c0, "days": days,

@@ -11,7 +11,6 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from pathlib import PurePosixPath
 
 from . import metadata as md
 from . import regexes as rx
@@ -32,8 +31,6 @@ MEASURE_MAX_CHARS = 2_000_000
 @dataclass(frozen=True)
 class _PartResult:
     part: Part
-    number_code: str | None
-    number_year: int | None
     warnings: tuple[str, ...]
 
 
@@ -345,8 +342,7 @@ def _extract_part(
         evidence=evidence,
         header_end=span.header_end,
     )
-    return _PartResult(part, own.number.code if own else None,
-                       own.number.year if own else None, tuple(warnings))
+    return _PartResult(part, tuple(warnings))
 
 
 def _code_year(number: str) -> tuple[str, int | None] | None:
@@ -459,7 +455,3 @@ def learn_codes(records: list[DocumentRecord], table: AuthorityTable | None = No
                                   evidence=example[code])
     return out
 
-
-def source_id(path: str) -> str:
-    """A stable id for a document without a number, derived from its source path."""
-    return "src:" + str(PurePosixPath(path))

@@ -14,7 +14,6 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Mapping
-from datetime import date
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
@@ -23,7 +22,7 @@ from urllib.parse import quote
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, SKOS
 
-from .analytics import province_of
+from .analytics import days_between, province_of
 from .compare import Comparison
 from .link import Linked
 from .measures import load_scheme
@@ -95,15 +94,6 @@ def _citation_iri(e: Edge, base: str) -> URIRef:
 def _decimal(x: float) -> str:
     """Canonical xsd:decimal lexical form (1, 0.9, 0.85), as every store writes it back."""
     return format(Decimal(str(round(x, 2))).normalize(), "f")
-
-
-def _days(a: str | None, b: str | None) -> int | None:
-    if not a or not b:
-        return None
-    try:
-        return (date.fromisoformat(a) - date.fromisoformat(b)).days
-    except ValueError:
-        return None
 
 
 def to_rdf(
@@ -325,7 +315,7 @@ def _add_edge(g: Graph, e: Edge, linked: Linked, base: str) -> None:
     g.add((c, PROV.wasDerivedFrom, s))
     if linked.nodes[e.target].kind in ("cited", "title") and e.stated:
         g.add((t, PROV.wasDerivedFrom, s))  # what we know of a cited-only document comes from s
-    lag = _days(linked.nodes[e.source].date, linked.nodes[e.target].date)
+    lag = days_between(linked.nodes[e.source].date, linked.nodes[e.target].date)
     if lag is not None:
         g.add((c, PG.lagDays, Literal(lag)))
 
