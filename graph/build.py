@@ -137,18 +137,21 @@ def _safe_extract(
     """Extract one document; any error or overtime becomes a Failure (never an exception)."""
     timed = (budget > 0 and hasattr(signal, "SIGALRM")
              and threading.current_thread() is threading.main_thread())
-    if timed:
-        old = signal.signal(signal.SIGALRM, _alarm)
-        signal.setitimer(signal.ITIMER_REAL, budget)
+    old = signal.signal(signal.SIGALRM, _alarm) if timed else None
     try:
-        return extract(src, load_table(), learned or {}, scheme)
-    except _Overtime:
+        try:
+            if timed:
+                signal.setitimer(signal.ITIMER_REAL, budget)
+            return extract(src, load_table(), learned or {}, scheme)
+        finally:
+            if timed:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+    except _Overtime:  # also when the alarm lands just as extraction ends: still no crash
         return Failure(src.path, f"extraction took longer than {budget:g} s and was given up")
     except Exception as e:  # one bad document must never stop a build
         return Failure(src.path, f"extraction failed: {type(e).__name__}: {e}")
     finally:
         if timed:
-            signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, old)
 
 
