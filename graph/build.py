@@ -183,7 +183,8 @@ def _unique_ids(records: list[DocumentRecord]) -> list[DocumentRecord]:
 
 
 def write_outputs(
-    result: BuildResult, out: Path, corpus: str, base: str = DEFAULT_BASE, scheme: str | None = None
+    result: BuildResult, out: Path, corpus: str, base: str = DEFAULT_BASE, scheme: str | None = None,
+    check: bool = True,
 ) -> dict[str, Path]:
     """Write every output file into `out` and validate the RDF; return the paths by name.
 
@@ -213,7 +214,7 @@ def write_outputs(
     paths["html"] = pages["graph"]
     g = to_rdf(linked, base, measures, comparisons, scheme)
     write_rdf(g, paths["turtle"], paths["ntriples"])
-    conforms, details = validate(g)
+    conforms, details = validate(g) if check else (True, "not validated (--no-validate)")
     paths["report"].write_text(
         render_report(result.records, result.failures, result.learned, corpus, linked,
                       (conforms, details), comparisons, scheme),
@@ -226,7 +227,7 @@ def write_outputs(
 def build(
     corpus: str | Path, out: str | Path, show_progress: bool = False, base: str = DEFAULT_BASE,
     scheme: str | None = None, jobs: int | None = None, use_cache: bool = True,
-    budget: float = DEFAULT_BUDGET,
+    budget: float = DEFAULT_BUDGET, check: bool = True,
 ) -> dict[str, Path]:
     """Read `corpus`, extract and link it, and write the build output folder `out`.
 
@@ -260,4 +261,4 @@ def build(
                                  budget=budget)
     else:
         result = extract_all(items, scheme=scheme, jobs=jobs, cache=cache, budget=budget)
-    return write_outputs(result, out, corpus.name or str(corpus), base, scheme)
+    return write_outputs(result, out, corpus.name or str(corpus), base, scheme, check)

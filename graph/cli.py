@@ -81,7 +81,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     try:
         paths = build(corpus, Path(args.out), show_progress=not args.quiet and sys.stderr.isatty(),
                       base=args.base, scheme=args.measures, jobs=args.jobs, use_cache=not args.no_cache,
-                      budget=args.budget)
+                      budget=args.budget, check=not args.no_validate)
     except ValidationError as e:
         print(f"policygraph: {e}", file=sys.stderr)
         return 3
@@ -383,6 +383,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="extract every document again (default: reuse DIR/.cache for unchanged ones)")
     pb.add_argument("--budget", type=float, default=120.0, metavar="SECONDS",
                     help="give up on a document after this long and report it (default 120)")
+    pb.add_argument("--no-validate", action="store_true",
+                    help="skip the SHACL validation of graph.ttl (the slowest step on large corpora)")
     pb.add_argument("--measures", metavar="SCHEME.ttl",
                     help="a SKOS measure scheme of your own (default: the shipped ontology/measures.ttl)")
     pb.set_defaults(func=cmd_build)

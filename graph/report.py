@@ -127,7 +127,8 @@ def _graph_section(linked: Linked, validation: tuple[bool, str] | None) -> list[
     if validation is not None:
         ok, details = validation
         lines += ["", "### SHACL validation", "",
-                  "graph.ttl conforms to the shipped shapes." if ok else
+                  ("graph.ttl conforms to the shipped shapes." if "not validated" not in details
+                   else "graph.ttl was not validated (--no-validate).") if ok else
                   "**graph.ttl does NOT conform to the shipped shapes:**\n\n```\n" + details + "\n```"]
     return lines
 

@@ -37,6 +37,67 @@ def best_of(k: int, fn: Callable[[], object]) -> float:
     return min(times)
 
 
+def build_scaling(sizes: list[int], jobs: int) -> list[str]:
+    """Whole builds of generated corpora: time, docs/s, peak memory, a 1% incremental rebuild,
+    and the named `descendants` query on rdflib and on Oxigraph over the same graph.ttl."""
+    import shutil
+    import subprocess
+    import sys
+    import tempfile
+
+    import pyoxigraph
+    from rdflib import Graph
+
+    from policygraph.query import bind, named_queries, run
+
+    rows = ["", "## Whole builds", "",
+            f"`policygraph build --jobs {jobs}` in a fresh process per size (extraction, linking, "
+            "comparisons, RDF, SHACL, HTML).", "",
+            "| documents | MB | build s | docs/s | peak RSS MB | +1% rebuild s | rebuild / build | "
+            "descendants query rdflib ms | Oxigraph ms |",
+            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    descendants = named_queries()["descendants"].text
+    for n in sizes:
+        tmp = Path(tempfile.mkdtemp(prefix=f"pg-bench-{n}-"))
+        try:
+            docs = generate(int(n * 1.01), seed=5)
+            base, extra = docs[:n], docs[n:]
+            corpus = tmp / "corpus"
+            for d in base:
+                (corpus / d.path).parent.mkdir(parents=True, exist_ok=True)
+                (corpus / d.path).write_text(d.text, encoding="utf-8")
+            mb = sum((corpus / d.path).stat().st_size for d in base) / 1e6
+            cmd = [sys.executable, "-m", "policygraph.cli", "build", str(corpus), "--out", str(tmp / "out"),
+                   "--quiet", "--jobs", str(jobs)]
+            t0 = time.perf_counter()
+            subprocess.run(cmd, check=True, capture_output=True)
+            full = time.perf_counter() - t0
+            rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+            for d in extra:
+                (corpus / d.path).write_text(d.text, encoding="utf-8")
+            t0 = time.perf_counter()
+            subprocess.run(cmd, check=True, capture_output=True)
+            inc = time.perf_counter() - t0
+            ttl = (tmp / "out" / "graph.ttl").read_bytes()
+            root = next(d.number for d in base if d.level == "national")
+            q = bind(descendants, {"doc": root})
+            g = Graph().parse(data=ttl.decode("utf-8"), format="turtle")
+            store = pyoxigraph.Store()
+            store.load(ttl, format=pyoxigraph.RdfFormat.TURTLE)
+            rd = best_of(3, lambda: run(g, q)) * 1000  # noqa: B023
+            ox = best_of(3, lambda: list(store.query(q))) * 1000  # noqa: B023
+            rows.append(f"| {n:,} | {mb:.1f} | {full:.1f} | {n / full:,.0f} | {rss:,.0f} | {inc:.1f} | "
+                        f"{inc / full:.0%} | {rd:.0f} | {ox:.0f} |")
+            print(rows[-1], flush=True)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+    rows.append("")
+    rows.append("Peak RSS is the largest of the build processes so far (sizes run smallest first). "
+                "The +1% rebuild adds 1% new documents and runs the same command: extraction is cached, "
+                "the corpus-wide steps are not.")
+    return rows
+
+
 def html_stable(n: int) -> str:
     """Time from navigation to a still, drawn explorer page of an n-node graph, in chromium."""
     import shutil
@@ -82,6 +143,9 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=2000)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--out", default="bench/RESULTS.md")
+    ap.add_argument("--build-sizes", default="1000",
+                    help="comma-separated corpus sizes for whole builds, e.g. 1000,10000 ('' to skip)")
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--html-nodes", type=int, default=5000,
                     help="size of the generated graph whose explorer page is timed in chromium (0: skip)")
     args = ap.parse_args()
@@ -154,6 +218,9 @@ def main() -> None:
     lines += ["", f"Number citations with relation: precision {precision:.4f}, recall {recall:.4f} "
               f"({tp} right, {fp} spurious, {fn_} missed); own numbers {own_ok}/{len(docs)}.",
               f"Peak RSS {rss:.0f} MB.", html_line, ""]
+    sizes = [int(x) for x in args.build_sizes.split(",") if x.strip()]
+    if sizes:
+        lines += build_scaling(sizes, args.jobs)
     report = "\n".join(lines)
     print(report)
     out = Path(args.out)

@@ -111,3 +111,9 @@ def test_govcn_own_numbers_titles_and_levels(tmp_path: Path) -> None:
         assert d["level"] == "national"
         assert d["date"] is not None
     assert right == len(manifest) == 60
+
+
+def test_no_validate_is_said_in_the_report(tmp_path: Path) -> None:
+    assert main(["build", str(EXAMPLES), "--out", str(tmp_path), "--quiet", "--no-validate", "--jobs", "1"]) == 0
+    report = (tmp_path / "report.md").read_text(encoding="utf-8")
+    assert "graph.ttl was not validated (--no-validate)." in report
