@@ -29,7 +29,6 @@ class Mention:
     number: NumberMatch | None = None
     title: str | None = None
     alias_def: str | None = None
-    alias_use: str | None = None
 
 
 def find_titles(text: str, start: int, end: int) -> list[tuple[int, int]]:

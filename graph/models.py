@@ -7,10 +7,7 @@ process, be cached by content hash, or be called by hand from a notebook.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
-
-Level = Literal["national", "provincial", "municipal", "county"]
-Relation = Literal["forwards", "issues", "implements", "cites", "amends", "repeals"]
+from typing import Any
 
 #: When one part cites the same document several times with different verbs, the strongest
 #: relation is kept: an explicit act on the document beats a passing mention.

@@ -375,10 +375,6 @@ def ontology_text(name: str = "policygraph.ttl") -> str:
     return resources.files("policygraph.ontology").joinpath(name).read_text(encoding="utf-8")
 
 
-def load_ontology() -> Graph:
-    return Graph().parse(data=ontology_text("policygraph.ttl"), format="turtle")
-
-
 def validate(data: Graph) -> tuple[bool, str]:
     """Validate a build's data against the shipped SHACL shapes (pySHACL, no inference).
 

@@ -122,9 +122,6 @@ NUMBER_FIELD = re.compile(r"(?:文\s{0,3}号|发文字号|发文号|文件编号
 #: 标题 | …, 名称：…: a page field that states the title.
 TITLE_FIELD = re.compile(r"(?:标\s{0,3}题|名\s{0,3}称|文件名称|文件标题)\s{0,3}[:：|｜]\s{0,3}")
 
-#: 发布机构 | …, 发文机关：…: a page field naming the issuer.
-ISSUER_FIELD = re.compile(r"(?:发布机构|发文机关|发文单位|制发机关|发布单位|成文机关)\s{0,3}[:：|｜]\s{0,3}")
-
 #: A line, or the end of a run, that names an organ: the signature above a signing date.
 ORGAN_SUFFIX = (
     "人民政府办公厅|人民政府办公室|人民政府|政府办公厅|政府办公室|办公厅|办公室|委员会|"
