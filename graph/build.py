@@ -27,10 +27,11 @@ from .measures import load_scheme
 from .models import Authority, DocumentRecord, Failure, Source
 from .network import to_networkx, write_csv, write_graphml
 from .numbers import parse_canonical
-from .rdf import DEFAULT_BASE, to_rdf, validate, write_rdf
+from .rdf import DEFAULT_BASE, iter_blocks, validate, write_rdf
 from .read import iter_corpus
 from .render import render_corpus
 from .report import render_report
+from .store import STORE, load_store
 
 #: Seconds one document may take before it is given up (and reported), so no input can hang a build.
 DEFAULT_BUDGET = 120.0
@@ -184,7 +185,7 @@ def _unique_ids(records: list[DocumentRecord]) -> list[DocumentRecord]:
 
 def write_outputs(
     result: BuildResult, out: Path, corpus: str, base: str = DEFAULT_BASE, scheme: str | None = None,
-    check: bool = True,
+    check: bool = True, jobs: int = 1,
 ) -> dict[str, Path]:
     """Write every output file into `out` and validate the RDF; return the paths by name.
 
@@ -212,9 +213,12 @@ def write_outputs(
     pages = render_corpus(to_networkx(linked), out, f"policygraph · {corpus}", comparisons,
                           {k: c.label for k, c in load_scheme(scheme).concepts.items()})
     paths["html"] = pages["graph"]
-    g = to_rdf(linked, base, measures, comparisons, scheme)
-    write_rdf(g, paths["turtle"], paths["ntriples"])
-    conforms, details = validate(g) if check else (True, "not validated (--no-validate)")
+    write_rdf(iter_blocks(linked, base, measures, comparisons, scheme), paths["turtle"], paths["ntriples"],
+              {"pgm": load_scheme(scheme).namespace})
+    store = load_store(paths["ntriples"], out / STORE)
+    paths["store"] = out / STORE
+    conforms, details = validate(store, jobs) if check else (True, "not validated (--no-validate)")
+    del store
     paths["report"].write_text(
         render_report(result.records, result.failures, result.learned, corpus, linked,
                       (conforms, details), comparisons, scheme),
@@ -261,4 +265,4 @@ def build(
                                  budget=budget)
     else:
         result = extract_all(items, scheme=scheme, jobs=jobs, cache=cache, budget=budget)
-    return write_outputs(result, out, corpus.name or str(corpus), base, scheme, check)
+    return write_outputs(result, out, corpus.name or str(corpus), base, scheme, check, jobs)

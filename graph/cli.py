@@ -91,6 +91,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_query(args: argparse.Namespace) -> int:
     from .query import bind, format_rows, named_queries, run
+    from .store import STORE, open_store, run_store
 
     queries = named_queries()
     if args.list:
@@ -116,10 +117,18 @@ def cmd_query(args: argparse.Namespace) -> int:
     if missing:
         print(f"policygraph query: missing --param {', '.join(sorted(missing))}", file=sys.stderr)
         return 2
-    graph = _load_graph(Path(args.dir))
-    if graph is None:
+    folder = Path(args.dir)
+    store = open_store(folder) if args.engine in ("auto", "oxigraph") else None
+    if store is not None:
+        names, rows = run_store(store, bind(text, params))
+    elif args.engine == "oxigraph":
+        print(f"policygraph: {folder / STORE} not found; rebuild with `policygraph build`", file=sys.stderr)
         return 2
-    names, rows = run(graph, bind(text, params))
+    else:
+        graph = _load_graph(folder)
+        if graph is None:
+            return 2
+        names, rows = run(graph, bind(text, params))
     sys.stdout.write(format_rows(names, rows, args.format))
     return 0
 
@@ -398,6 +407,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="bind a parameter of a named query, e.g. doc=中发〔2002〕12号")
     pq.add_argument("--format", choices=("table", "csv", "tsv", "json"), default="table")
     pq.add_argument("--list", action="store_true", help="list the named queries and exit")
+    pq.add_argument("--engine", choices=("auto", "oxigraph", "rdflib"), default="auto",
+                    help="auto: the build's on-disk Oxigraph store (DIR/store), else graph.ttl in rdflib")
     pq.set_defaults(func=cmd_query)
 
     pc = sub.add_parser("cascade", help="the documents implementing or forwarding a document")

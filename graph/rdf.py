@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
 from urllib.parse import quote
 
-from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
+import pyoxigraph as ox
+from rdflib import RDF, RDFS, XSD, Graph, Namespace, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, SKOS
 
 from .analytics import days_between, province_of
@@ -96,6 +97,98 @@ def _decimal(x: float) -> str:
     return format(Decimal(str(round(x, 2))).normalize(), "f")
 
 
+Triple = tuple[str, str, str]  # subject, predicate, object, each already in N-Triples syntax
+
+
+class _Terms:
+    """IRIs of one namespace in N-Triples syntax: `_Terms(PG).cites` is '<…#cites>'."""
+
+    def __init__(self, ns: str) -> None:
+        self._ns = str(ns)
+
+    def __getattr__(self, name: str) -> str:
+        term = f"<{self._ns}{name}>"
+        setattr(self, name, term)
+        return term
+
+    def __getitem__(self, name: str) -> str:
+        return f"<{self._ns}{name}>"
+
+
+P, E, DC, PV, SK, OG = (_Terms(ns) for ns in (PG, ELI, DCTERMS, PROV, SKOS, ORG))
+A = f"<{RDF.type}>"
+LABEL = f"<{RDFS.label}>"
+_LEVEL_T = {lv: f"<{iri}>" for lv, iri in LEVEL.items()}
+_RELATION_T = {k: f"<{v}>" for k, v in RELATION_PROPERTY.items()}
+_SUPER_T = {k: tuple(f"<{v}>" for v in vs) for k, vs in SUPER.items()}
+_ESCAPE = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+_XSD = {name: f"<{XSD}{name}>" for name in ("integer", "decimal", "boolean", "date")}
+
+
+def _s(text: str) -> str:
+    """A plain (xsd:string) literal."""
+    return f'"{text.translate(_ESCAPE)}"'
+
+
+def _zh(text: str) -> str:
+    return f'"{text.translate(_ESCAPE)}"@zh'
+
+
+def _int(n: int) -> str:
+    return f'"{int(n)}"^^{_XSD["integer"]}'
+
+
+def _dec(x: float) -> str:
+    return f'"{_decimal(x)}"^^{_XSD["decimal"]}'
+
+
+def _date(d: str) -> str:
+    return f'"{d.translate(_ESCAPE)}"^^{_XSD["date"]}'
+
+
+def _bool(b: bool) -> str:
+    return f'"{"true" if b else "false"}"^^{_XSD["boolean"]}'
+
+
+def _iri(iri: str) -> str:
+    return f"<{iri}>"
+
+
+def iter_blocks(
+    linked: Linked,
+    base: str = DEFAULT_BASE,
+    measures: Mapping[str, Measures] | None = None,
+    comparisons: Iterable[Comparison] = (),
+    scheme: str | None = None,
+) -> Iterator[list[Triple]]:
+    """The linked corpus as N-Triples, one block of triples at a time (one document, one
+    citation, one comparison …), in a fixed order, so a writer never holds the whole graph.
+
+    With `measures` (by node id) and `comparisons`, also what each document sets and what
+    travels down each edge, linked to the measure scheme's concepts (copied in)."""
+    if not base.endswith(("/", "#")):
+        base += "/"
+    yield [t for i, (lv, iri) in enumerate(_LEVEL_T.items())  # levels are data, so queries can rank them
+           for t in ((iri, A, P.AdministrativeLevel), (iri, P.rank, _int(i)), (iri, SK.notation, _s(lv)))]
+    places: set[str] = set()
+    authorities: set[str] = set()
+    for node_id in sorted(linked.nodes):
+        yield _node(linked.nodes[node_id], base, places, authorities)
+    yield _places(places, base)
+    yield _authorities(authorities, base)
+    for e in sorted(linked.edges, key=lambda e: (e.source, e.target, e.relation)):
+        yield _edge(e, linked, base)
+    if measures:
+        sch = load_scheme(scheme)
+        ns = _Terms(sch.namespace)
+        yield _scheme_triples(scheme)
+        for node_id in sorted(measures):
+            if node_id in linked.nodes:
+                yield _measures(_iri(str(doc_iri(node_id, base))), node_id, measures[node_id], ns, base)
+        for c in sorted(comparisons, key=lambda c: (c.child, c.parent, c.via)):
+            yield _comparison(c, ns, base)
+
+
 def to_rdf(
     linked: Linked,
     base: str = DEFAULT_BASE,
@@ -103,40 +196,17 @@ def to_rdf(
     comparisons: Iterable[Comparison] = (),
     scheme: str | None = None,
 ) -> Graph:
-    """The linked corpus as an rdflib Graph (data only; the ontology is a separate file).
-
-    With `measures` (by node id) and `comparisons`, also what each document sets and what
-    travels down each edge, linked to the measure scheme's concepts (copied into the graph)."""
-    if not base.endswith(("/", "#")):
-        base += "/"
+    """The linked corpus as an in-memory rdflib Graph (data only; the ontology is a separate
+    file): handy for small corpora and notebooks; builds stream the same triples to disk."""
+    lines = [f"{s} {p} {o} ." for block in iter_blocks(linked, base, measures, comparisons, scheme)
+             for s, p, o in block]
     g = Graph()
     for p, ns in PREFIXES.items():
         g.bind(p, ns)
-    g.bind("id", Namespace(base))
-    for lv, iri in LEVEL.items():  # levels are data too, so queries can rank them
-        g.add((iri, RDF.type, PG.AdministrativeLevel))
-        g.add((iri, PG.rank, Literal(list(LEVEL).index(lv))))
-        g.add((iri, SKOS.notation, Literal(lv)))
-    places: set[str] = set()
-    authorities: set[str] = set()
-    for n in linked.nodes.values():
-        _add_node(g, n, base, places, authorities)
-    for name in sorted(places):
-        _add_place(g, name, base)
-    for name in sorted(authorities):
-        _add_authority(g, name, base)
-    for e in linked.edges:
-        _add_edge(g, e, linked, base)
+    g.bind("id", Namespace(base if base.endswith(("/", "#")) else base + "/"))
     if measures:
-        sch = load_scheme(scheme)
-        ns = Namespace(sch.namespace)
-        g.bind("pgm", ns)
-        g += Graph().parse(data=_scheme_text(scheme), format="turtle")
-        for node_id in sorted(measures):
-            if node_id in linked.nodes:
-                _add_measures(g, doc_iri(node_id, base), node_id, measures[node_id], ns, base)
-        for c in comparisons:
-            _add_comparison(g, c, ns, base)
+        g.bind("pgm", Namespace(load_scheme(scheme).namespace))
+    g.parse(data="\n".join(lines), format="nt")
     return g
 
 
@@ -146,107 +216,128 @@ def _scheme_text(scheme: str | None) -> str:
     return ontology_text("measures.ttl")
 
 
-def _add_measures(g: Graph, d: URIRef, node_id: str, m: Measures, ns: Namespace, base: str) -> None:
+def _scheme_triples(scheme: str | None) -> list[Triple]:
+    g = Graph().parse(data=_scheme_text(scheme), format="turtle")
+    out = []
+    for line in g.serialize(format="nt").splitlines():
+        if line.strip():
+            s, rest = line.split(" ", 1)
+            p, o = rest.rstrip()[:-1].rstrip().split(" ", 1)
+            out.append((s, p, o))
+    return out
+
+
+def _measures(d: str, node_id: str, m: Measures, ns: _Terms, base: str) -> list[Triple]:
+    out: list[Triple] = []
+    add = out.append
     for x in m.measures:
-        mm = URIRef(f"{base}measure/{_hash(node_id + '|' + x['concept'] + '|' + x['provision'])}")
-        g.add((d, PG.setsMeasure, mm))
-        g.add((mm, RDF.type, PG.MeasureMention))
-        g.add((mm, PG.concept, ns[x["concept"]]))
-        g.add((mm, PG.provision, Literal(x["provision"])))
-        g.add((mm, PG.evidence, Literal(x["text"], lang="zh")))
+        mm = _iri(f"{base}measure/{_hash(node_id + '|' + x['concept'] + '|' + x['provision'])}")
+        add((d, P.setsMeasure, mm))
+        add((mm, A, P.MeasureMention))
+        add((mm, P.concept, ns[x["concept"]]))
+        add((mm, P.provision, _s(x["provision"])))
+        add((mm, P.evidence, _zh(x["text"])))
         for dl in x["deadlines"]:
             if dl.get("date"):
-                g.add((mm, PG.deadline, Literal(dl["date"], datatype=XSD.date)))
-            g.add((mm, PG.deadlineText, Literal(dl["text"])))
+                add((mm, P.deadline, _date(dl["date"])))
+            add((mm, P.deadlineText, _s(dl["text"])))
         for a in x["agencies"]:
-            g.add((mm, PG.agency, Literal(a)))
+            add((mm, P.agency, _s(a)))
     for t in m.targets:
-        tt = URIRef(f"{base}target/{_hash(node_id + '|' + t['text'] + '|' + str(t['start']))}")
-        g.add((d, PG.setsTarget, tt))
-        g.add((tt, RDF.type, PG.Target))
+        tt = _iri(f"{base}target/{_hash(node_id + '|' + t['text'] + '|' + str(t['start']))}")
+        add((d, P.setsTarget, tt))
+        add((tt, A, P.Target))
         if t.get("indicator"):
-            g.add((tt, PG.indicator, Literal(t["indicator"])))
-        g.add((tt, PG.value, Literal(_decimal(t["value"]), datatype=XSD.decimal)))
-        g.add((tt, PG.unit, Literal(t["unit"])))
-        g.add((tt, PG.comparator, Literal(t["comparator"])))
-        g.add((tt, PG.provision, Literal(t["provision"])))
-        g.add((tt, PG.evidence, Literal(t["text"], lang="zh")))
+            add((tt, P.indicator, _s(t["indicator"])))
+        add((tt, P.value, _dec(t["value"])))
+        add((tt, P.unit, _s(t["unit"])))
+        add((tt, P.comparator, _s(t["comparator"])))
+        add((tt, P.provision, _s(t["provision"])))
+        add((tt, P.evidence, _zh(t["text"])))
         if t.get("year"):
-            g.add((tt, PG.targetYear, Literal(t["year"])))
+            add((tt, P.targetYear, _int(t["year"])))
+    return out
 
 
-def _add_comparison(g: Graph, c: Comparison, ns: Namespace, base: str) -> None:
+def _comparison(c: Comparison, ns: _Terms, base: str) -> list[Triple]:
     key = c.child + "→" + c.parent
-    cc = URIRef(f"{base}comparison/{_hash(key)}")
-    g.add((cc, RDF.type, PG.Comparison))
-    g.add((cc, PG.child, doc_iri(c.child, base)))
-    g.add((cc, PG.parent, doc_iri(c.parent, base)))
-    g.add((cc, PG.via, Literal(c.via)))
-    g.add((cc, PG.reuseShare, Literal(_decimal(c.reuse["share"]), datatype=XSD.decimal)))
-    for prop, concepts in ((PG.inheritsMeasure, c.inherited), (PG.addsMeasure, c.added),
-                           (PG.dropsMeasure, c.dropped)):
+    cc = _iri(f"{base}comparison/{_hash(key)}")
+    out: list[Triple] = [
+        (cc, A, P.Comparison),
+        (cc, P.child, _iri(str(doc_iri(c.child, base)))),
+        (cc, P.parent, _iri(str(doc_iri(c.parent, base)))),
+        (cc, P.via, _s(c.via)),
+        (cc, P.reuseShare, _dec(c.reuse["share"])),
+    ]
+    add = out.append
+    for prop, concepts in ((P.inheritsMeasure, c.inherited), (P.addsMeasure, c.added),
+                           (P.dropsMeasure, c.dropped)):
         for concept in concepts:
-            g.add((cc, prop, ns[concept]))
+            add((cc, prop, ns[concept]))
     for ch in c.changes:
         if ch["kind"] == "target":
-            x = URIRef(f"{base}change/{_hash(key + '|target|' + ch['indicator'])}")
-            g.add((x, RDF.type, PG.TargetChange))
-            g.add((x, PG.indicator, Literal(ch["indicator"])))
-            g.add((x, PG.unit, Literal(ch["parent"]["unit"])))
-            g.add((x, PG.parentValue, Literal(_decimal(ch["parent"]["value"]), datatype=XSD.decimal)))
-            g.add((x, PG.childValue, Literal(_decimal(ch["child"]["value"]), datatype=XSD.decimal)))
-            g.add((x, PG.parentComparator, Literal(ch["parent"]["comparator"])))
-            g.add((x, PG.childComparator, Literal(ch["child"]["comparator"])))
+            x = _iri(f"{base}change/{_hash(key + '|target|' + ch['indicator'])}")
+            add((x, A, P.TargetChange))
+            add((x, P.indicator, _s(ch["indicator"])))
+            add((x, P.unit, _s(ch["parent"]["unit"])))
+            add((x, P.parentValue, _dec(ch["parent"]["value"])))
+            add((x, P.childValue, _dec(ch["child"]["value"])))
+            add((x, P.parentComparator, _s(ch["parent"]["comparator"])))
+            add((x, P.childComparator, _s(ch["child"]["comparator"])))
         elif ch["kind"] == "deadline":
-            x = URIRef(f"{base}change/{_hash(key + '|deadline|' + ch['concept'])}")
-            g.add((x, RDF.type, PG.DeadlineChange))
-            g.add((x, PG.concept, ns[ch["concept"]]))
-            g.add((x, PG.parentDeadline, Literal(ch["parent"]["date"], datatype=XSD.date)))
-            g.add((x, PG.childDeadline, Literal(ch["child"]["date"], datatype=XSD.date)))
+            x = _iri(f"{base}change/{_hash(key + '|deadline|' + ch['concept'])}")
+            add((x, A, P.DeadlineChange))
+            add((x, P.concept, ns[ch["concept"]]))
+            add((x, P.parentDeadline, _date(ch["parent"]["date"])))
+            add((x, P.childDeadline, _date(ch["child"]["date"])))
             if ch["days"] is not None:
-                g.add((x, PG.days, Literal(ch["days"])))
+                add((x, P.days, _int(ch["days"])))
         else:
             continue
-        g.add((x, PG.direction, Literal(ch["direction"])))
-        g.add((cc, PG.hasChange, x))
+        add((x, P.direction, _s(ch["direction"])))
+        add((cc, P.hasChange, x))
+    return out
 
 
-def _add_node(g: Graph, n: Node, base: str, places: set[str], authorities: set[str]) -> None:
-    d = doc_iri(n.id, base)
-    g.add((d, RDF.type, PG.PolicyDocument))
-    g.add((d, RDF.type, {"document": PG.CorpusDocument, "embedded": PG.EmbeddedDocument}.get(
-        n.kind, PG.CitedDocument)))
+def _node(n: Node, base: str, places: set[str], authorities: set[str]) -> list[Triple]:
+    d = _iri(str(doc_iri(n.id, base)))
+    out: list[Triple] = [
+        (d, A, P.PolicyDocument),
+        (d, A, {"document": P.CorpusDocument, "embedded": P.EmbeddedDocument}.get(n.kind, P.CitedDocument)),
+        (d, P.inCorpus, _bool(n.in_corpus)),
+    ]
+    add = out.append
     if n.kind == "embedded":
-        g.add((d, RDF.type, PG.CorpusDocument))
-    g.add((d, PG.inCorpus, Literal(n.in_corpus)))
+        add((d, A, P.CorpusDocument))
     if n.number:
-        g.add((d, ELI.id_local, Literal(n.number)))
+        add((d, E.id_local, _s(n.number)))
     if n.issuer_code:
-        g.add((d, PG.issuerCode, Literal(n.issuer_code)))
+        add((d, P.issuerCode, _s(n.issuer_code)))
     for t in n.titles or ((n.title,) if n.title else ()):
-        g.add((d, DCTERMS.title, Literal(t, lang="zh")))
+        add((d, DC.title, _zh(t)))
     if n.title:
-        g.add((d, RDFS.label, Literal(n.number + " " + n.title if n.number else n.title, lang="zh")))
+        add((d, LABEL, _zh(n.number + " " + n.title if n.number else n.title)))
     elif n.number:
-        g.add((d, RDFS.label, Literal(n.number, lang="zh")))
+        add((d, LABEL, _zh(n.number)))
     if n.date:
-        g.add((d, ELI.date_document, Literal(n.date, datatype=XSD.date)))
+        add((d, E.date_document, _date(n.date)))
     if n.year:
-        g.add((d, PG.year, Literal(n.year)))
-    if n.level in LEVEL:
-        g.add((d, PG.level, LEVEL[n.level]))
+        add((d, P.year, _int(n.year)))
+    if n.level in _LEVEL_T:
+        add((d, P.level, _LEVEL_T[n.level]))
     if n.jurisdiction:
         places.add(n.jurisdiction)
-        g.add((d, ELI.jurisdiction, _place_iri(n.jurisdiction, base)))
-    names = n.issuers or ((n.authority,) if n.authority else ())
-    for name in names:
+        add((d, E.jurisdiction, _iri(str(_place_iri(n.jurisdiction, base)))))
+    for name in n.issuers or ((n.authority,) if n.authority else ()):
         authorities.add(name)
-        g.add((d, ELI.passed_by, _authority_iri(name, base)))
+        add((d, E.passed_by, _iri(str(_authority_iri(name, base)))))
     for src in n.sources:
-        g.add((d, PG.sourceFile, Literal(src)))
+        add((d, P.sourceFile, _s(src)))
     for host in n.embedded_in:
-        g.add((d, PG.isEmbeddedIn, doc_iri(host, base)))
-        g.add((d, ELI.is_part_of, doc_iri(host, base)))
+        h = _iri(str(doc_iri(host, base)))
+        add((d, P.isEmbeddedIn, h))
+        add((d, E.is_part_of, h))
+    return out
 
 
 def _broader(name: str) -> str | None:
@@ -260,15 +351,19 @@ def _broader(name: str) -> str | None:
     return prov if prov and prov != name else NATION
 
 
-def _add_place(g: Graph, name: str, base: str) -> None:
-    while name:
-        p = _place_iri(name, base)
-        g.add((p, RDF.type, PG.Jurisdiction))
-        g.add((p, SKOS.prefLabel, Literal(name, lang="zh")))
-        up = _broader(name)
-        if up:
-            g.add((p, SKOS.broader, _place_iri(up, base)))
-        name = up  # type: ignore[assignment]
+def _places(names: set[str], base: str) -> list[Triple]:
+    out: list[Triple] = []
+    done: set[str] = set()
+    for name in sorted(names):
+        while name and name not in done:
+            done.add(name)
+            p = _iri(str(_place_iri(name, base)))
+            out += [(p, A, P.Jurisdiction), (p, SK.prefLabel, _zh(name))]
+            up = _broader(name)
+            if up:
+                out.append((p, SK.broader, _iri(str(_place_iri(up, base)))))
+            name = up  # type: ignore[assignment]
+    return out
 
 
 def parent_organ(name: str) -> str | None:
@@ -277,113 +372,132 @@ def parent_organ(name: str) -> str | None:
     return m.group(1) if m else None
 
 
-def _add_authority(g: Graph, name: str, base: str) -> None:
-    while name:
-        a = _authority_iri(name, base)
-        g.add((a, RDF.type, PG.Authority))
-        g.add((a, RDF.type, ORG.Organization))
-        g.add((a, SKOS.prefLabel, Literal(name, lang="zh")))
-        parent = parent_organ(name)
-        if parent:
-            g.add((a, ORG.subOrganizationOf, _authority_iri(parent, base)))
-        name = parent  # type: ignore[assignment]
+def _authorities(names: set[str], base: str) -> list[Triple]:
+    out: list[Triple] = []
+    done: set[str] = set()
+    for name in sorted(names):
+        while name and name not in done:
+            done.add(name)
+            a = _iri(str(_authority_iri(name, base)))
+            out += [(a, A, P.Authority), (a, A, OG.Organization), (a, SK.prefLabel, _zh(name))]
+            parent = parent_organ(name)
+            if parent:
+                out.append((a, OG.subOrganizationOf, _iri(str(_authority_iri(parent, base)))))
+            name = parent  # type: ignore[assignment]
+    return out
 
 
-def _add_edge(g: Graph, e: Edge, linked: Linked, base: str) -> None:
-    s, t = doc_iri(e.source, base), doc_iri(e.target, base)
-    prop = RELATION_PROPERTY.get(e.relation, PG.cites)
-    g.add((s, prop, t))
-    for sup in SUPER.get(e.relation, ()):
-        g.add((s, sup, t))
-    c = _citation_iri(e, base)
-    g.add((c, RDF.type, PG.Citation))
-    g.add((c, PG.citing, s))
-    g.add((c, PG.cited, t))
-    g.add((c, PG.relation, prop))
-    g.add((c, PG.foundBy, Literal(e.via)))
-    g.add((c, PG.confidence, Literal(_decimal(e.confidence), datatype=XSD.decimal)))
-    g.add((c, PG.mentions, Literal(e.mentions)))
+def _edge(e: Edge, linked: Linked, base: str) -> list[Triple]:
+    s, t = _iri(str(doc_iri(e.source, base))), _iri(str(doc_iri(e.target, base)))
+    prop = _RELATION_T.get(e.relation, P.cites)
+    c = _iri(str(_citation_iri(e, base)))
+    out: list[Triple] = [(s, prop, t)]
+    out += [(s, sup, t) for sup in _SUPER_T.get(e.relation, ())]
+    out += [
+        (c, A, P.Citation), (c, P.citing, s), (c, P.cited, t), (c, P.relation, prop),
+        (c, P.foundBy, _s(e.via)), (c, P.confidence, _dec(e.confidence)),
+        (c, P.mentions, _int(e.mentions)), (c, PV.wasDerivedFrom, s),
+    ]
+    add = out.append
     if e.evidence:
-        g.add((c, PG.evidence, Literal(e.evidence, lang="zh")))
+        add((c, P.evidence, _zh(e.evidence)))
     if e.reason:
-        g.add((c, PG.reason, Literal(e.reason)))
+        add((c, P.reason, _s(e.reason)))
     if e.start is not None and e.end is not None:
-        g.add((c, PG.start, Literal(e.start)))
-        g.add((c, PG.end, Literal(e.end)))
+        add((c, P.start, _int(e.start)))
+        add((c, P.end, _int(e.end)))
     if e.origin:
-        g.add((c, DCTERMS.source, Literal(e.origin)))
-    g.add((c, PROV.wasDerivedFrom, s))
+        add((c, DC.source, _s(e.origin)))
     if linked.nodes[e.target].kind in ("cited", "title") and e.stated:
-        g.add((t, PROV.wasDerivedFrom, s))  # what we know of a cited-only document comes from s
+        add((t, PV.wasDerivedFrom, s))  # what we know of a cited-only document comes from s
     lag = days_between(linked.nodes[e.source].date, linked.nodes[e.target].date)
     if lag is not None:
-        g.add((c, PG.lagDays, Literal(lag)))
+        add((c, P.lagDays, _int(lag)))
+    return out
 
 
-_IRI_TERM = re.compile(r"^<([^>]*)>$")
 _SAFE_LOCAL = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
 
 
-def turtle_from_ntriples(lines: list[str], prefixes: dict[str, str]) -> str:
-    """Turtle from sorted N-Triples lines: triples grouped by subject, well-known IRIs written
-    as prefixed names where the local part is plainly safe, every other term as in N-Triples
-    (which Turtle accepts as is). Much faster than rdflib's Turtle writer, and deterministic."""
-    by_ns = sorted(prefixes.items(), key=lambda kv: -len(kv[1]))
+class _TurtleTerms:
+    """Turtle spelling of N-Triples terms: well-known IRIs as prefixed names where the local
+    part is plainly safe, everything else as in N-Triples (which Turtle accepts as is)."""
 
-    def term(t: str) -> str:
-        m = _IRI_TERM.match(t)
-        if not m:
+    def __init__(self, prefixes: Mapping[str, str]) -> None:
+        self._by_ns = sorted(prefixes.items(), key=lambda kv: -len(kv[1]))
+        self._starts = tuple("<" + ns for ns in prefixes.values())
+        self._known: dict[str, str] = {A: "a"}
+
+    def __call__(self, t: str) -> str:
+        known = self._known.get(t)
+        if known is not None:
+            return known
+        if t.startswith('"'):
+            head, sep, dt = t.rpartition("^^")
+            return f"{head}^^{self(dt)}" if sep and dt.startswith(self._starts) else t
+        if not t.startswith(self._starts):  # the corpus's own IRIs
             return t
-        iri = m.group(1)
-        if iri == str(RDF.type):
-            return "a"
-        for p, ns in by_ns:
+        iri, short = t[1:-1], t
+        for p, ns in self._by_ns:
             if iri.startswith(ns) and _SAFE_LOCAL.match(iri[len(ns):]):
-                return f"{p}:{iri[len(ns):]}"
-        return t
-
-    out = [f"@prefix {p}: <{ns}> ." for p, ns in sorted(prefixes.items())]
-    current = None
-    for line in lines:
-        s, rest = line.split(" ", 1)
-        p, o = rest[:-2].split(" ", 1)  # each line ends with " ."
-        if s != current:
-            if current is not None:
-                out[-1] += " ."
-            out.append("")
-            out.append(term(s))
-            current = s
-        else:
-            out[-1] += " ;"
-        out.append(f"    {term(p)} {term(o)}")
-    if current is not None:
-        out[-1] += " ."
-    return "\n".join(out) + "\n"
+                short = f"{p}:{iri[len(ns):]}"
+                break
+        self._known[t] = short  # vocabulary terms only: a small, bounded set
+        return short
 
 
-def write_rdf(g: Graph, ttl: Path, nt: Path | None = None) -> None:
-    """N-Triples, sorted, and Turtle written from them (both byte-identical for the same graph)."""
-    lines = sorted({line for line in g.serialize(format="nt").splitlines() if line.strip()})
+def write_rdf(blocks: Iterable[list[Triple]], ttl: Path, nt: Path,
+              extra_prefixes: Mapping[str, str] | None = None) -> int:
+    """Stream blocks of triples to N-Triples and Turtle at once; return the triple count.
+
+    Each block is de-duplicated and sorted, and blocks come in a fixed order, so both files are
+    byte-identical for the same input while only one block is ever held in memory."""
     prefixes = {p: str(ns) for p, ns in PREFIXES.items()}
     prefixes["rdf"] = str(RDF)
-    ttl.write_text(turtle_from_ntriples(lines, prefixes), encoding="utf-8", newline="\n")
-    if nt is not None:
-        nt.write_text("\n".join(lines) + "\n", encoding="utf-8", newline="\n")
+    prefixes.update(extra_prefixes or {})
+    term = _TurtleTerms(prefixes)
+    count = 0
+    with nt.open("w", encoding="utf-8", newline="\n") as fn, \
+            ttl.open("w", encoding="utf-8", newline="\n") as ft:
+        ft.write("".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(prefixes.items())))
+        for block in blocks:
+            triples = sorted(set(block))
+            count += len(triples)
+            fn.write("".join(f"{s} {p} {o} .\n" for s, p, o in triples))
+            out: list[str] = []
+            current = None
+            for s, p, o in triples:
+                if s != current:
+                    if current is not None:
+                        out.append(" .\n")
+                    out.append(f"\n{term(s)}\n    {term(p)} {term(o)}")
+                    current = s
+                else:
+                    out.append(f" ;\n    {term(p)} {term(o)}")
+            if current is not None:
+                out.append(" .\n")
+            ft.write("".join(out))
+    return count
 
 
 def ontology_text(name: str = "policygraph.ttl") -> str:
     return resources.files("policygraph.ontology").joinpath(name).read_text(encoding="utf-8")
 
 
-def validate(data: Graph) -> tuple[bool, str]:
-    """Validate a build's data against the shipped SHACL shapes (pySHACL, no inference).
+def load_shapes() -> Graph:
+    return Graph().parse(data=ontology_text("shapes.ttl"), format="turtle")
 
-    Builds type every resource with all its classes (a pg:CitedDocument is also a
-    pg:PolicyDocument), so no ontology needs to be mixed in and the graph is checked in place."""
-    from pyshacl import validate as shacl_validate
 
-    shapes = Graph().parse(data=ontology_text("shapes.ttl"), format="turtle")
-    conforms, _graph, text = shacl_validate(
-        data, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=False, inplace=True,
-    )
-    return bool(conforms), str(text)
+def validate(data: Graph | ox.Store, jobs: int = 1) -> tuple[bool, str]:
+    """Validate a build's data against the shipped SHACL shapes: (conforms, report text).
+
+    The shapes are compiled to SPARQL and run on Oxigraph (graph/shacl.py), which scales to
+    builds pySHACL cannot finish. Builds type every resource with all its classes (a
+    pg:CitedDocument is also a pg:PolicyDocument), so no ontology needs to be mixed in."""
+    from .shacl import validate_store
+
+    if isinstance(data, Graph):
+        store = ox.Store()
+        store.load(data.serialize(format="nt").encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+        data = store
+    return validate_store(data, load_shapes(), jobs)

@@ -1,6 +1,6 @@
 """A read-only SPARQL 1.1 endpoint over a build, with the HTML explorer beside it.
 
-`policygraph serve DIR` loads DIR/graph.ttl into an in-memory Oxigraph store and answers the
+`policygraph serve DIR` opens the build's Oxigraph store read-only (DIR/store) and answers the
 SPARQL 1.1 Protocol at /sparql (GET ?query=…, POST form or application/sparql-query), with
 content negotiation: SPARQL results as JSON, XML, CSV or TSV; CONSTRUCT/DESCRIBE graphs as
 Turtle or N-Triples. Updates and any other write are refused (403). Each query has a time
@@ -22,6 +22,7 @@ from urllib.parse import parse_qs, unquote, urlparse
 import pyoxigraph as ox
 
 from .rdf import PREFIXES
+from .store import open_store
 
 log = logging.getLogger("policygraph.serve")
 
@@ -41,8 +42,11 @@ GRAPH_TYPES = {
 
 
 def load_store(folder: Path) -> ox.Store:
-    store = ox.Store()
-    store.bulk_load(path=str(folder / "graph.ttl"), format=ox.RdfFormat.TURTLE)
+    """The build's on-disk store, read-only; a build without one has graph.ttl loaded in memory."""
+    store = open_store(folder)
+    if store is None:
+        store = ox.Store()
+        store.bulk_load(path=str(folder / "graph.ttl"), format=ox.RdfFormat.TURTLE)
     return store
 
 
