@@ -15,20 +15,21 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
-from itertools import repeat
+from itertools import islice, repeat
 from pathlib import Path
 
 from .authorities import AuthorityTable, load_table
 from .cache import Cache, scheme_digest, source_key
-from .compare import compare_along, measures_by_node
+from .compare import compare_along, summary
 from .extract import extract, learn_codes
 from .link import Linked, link
 from .measures import load_scheme
 from .models import Authority, DocumentRecord, Failure, Source
 from .network import to_networkx, write_csv, write_graphml
 from .numbers import parse_canonical
+from .packed import MeasureIndex, PackedRecords, pack
 from .rdf import DEFAULT_BASE, iter_blocks, validate, write_rdf
-from .read import iter_corpus
+from .read import count_files, iter_corpus
 from .render import render_corpus
 from .report import render_report
 from .store import STORE, load_store
@@ -43,7 +44,7 @@ class ValidationError(RuntimeError):
 
 @dataclass(frozen=True)
 class BuildResult:
-    records: tuple[DocumentRecord, ...]
+    records: PackedRecords  # sorted by source file, ids unique
     failures: tuple[Failure, ...]
     learned: dict[str, Authority]
 
@@ -56,71 +57,105 @@ def extract_all(
     jobs: int = 1,
     cache: Cache | None = None,
     budget: float = DEFAULT_BUDGET,
+    reread: Callable[[], Iterable[Source | Failure]] | None = None,
+    batch: int = 512,
 ) -> BuildResult:
     """Extract every source; learn the corpus's codes; re-extract where they help.
 
-    With `jobs` > 1 documents are extracted in worker processes (results come back in input
+    Sources stream through in batches, so only a batch of texts is in memory at a time. With
+    `jobs` > 1 documents are extracted in worker processes (results come back in input
     order, so the output does not depend on scheduling); with a `cache`, unchanged documents
     are not extracted again. A document taking longer than `budget` seconds is given up and
-    reported as a failure.
+    reported as a failure. Records are held packed (see packed.py), so memory stays small.
+    The few documents worth re-extracting with learned codes are read again with `reread`
+    (default: `items` again, which must then be re-iterable).
     """
     table = table or load_table()
     failures: list[Failure] = []
-    sources: list[Source] = []
-    keys: list[str] = []
+    blobs: list[bytes] = []
+    paths: list[str] = []
     digest = scheme_digest(scheme)
-    pending: list[int] = []
-    slots: list[DocumentRecord | Failure | None] = []
-    for item in items:
-        if isinstance(item, Failure):
-            failures.append(item)
-            if progress:
-                progress(item.path)
-            continue
-        key = source_key(item, digest)
-        hit = cache.get(key) if cache else None
-        sources.append(item)
-        keys.append(key)
-        slots.append(hit)
-        if hit is None:
-            pending.append(len(sources) - 1)
-        elif progress:
-            progress(item.path)
-    work = [sources[i] for i in pending]
-    for i, result in zip(pending, _run(work, scheme, jobs, budget), strict=True):
-        slots[i] = result
-        if cache and isinstance(result, DocumentRecord):
-            cache.put(keys[i], result)
-        if progress:
-            progress(sources[i].path)
-    records: list[DocumentRecord] = []
-    kept: list[Source] = []
-    for src, slot in zip(sources, slots, strict=True):
-        if isinstance(slot, DocumentRecord):
-            records.append(slot)
-            kept.append(src)
-        elif isinstance(slot, Failure):
-            failures.append(slot)
-    learned = learn_codes(records, table)
-    if learned:
-        for i, (src, rec) in enumerate(zip(kept, records, strict=True)):
-            if _codes_of(rec) & learned.keys():
-                again = _safe_extract(src, scheme, budget, learned)
-                if isinstance(again, DocumentRecord):
-                    records[i] = again
-    return BuildResult(tuple(_unique_ids(records)), tuple(failures), learned)
+    pool = ProcessPoolExecutor(max_workers=jobs) if jobs > 1 else None
+    try:
+        for chunk in batched(items, batch):
+            sources: list[Source] = []
+            keys: list[str] = []
+            slots: list[bytes | Failure | None] = []
+            for item in chunk:
+                if isinstance(item, Failure):
+                    failures.append(item)
+                    if progress:
+                        progress(item.path)
+                    continue
+                key = source_key(item, digest)
+                hit = cache.get(key) if cache else None
+                sources.append(item)
+                keys.append(key)
+                slots.append(hit)
+                if hit is not None and progress:
+                    progress(item.path)
+            pending = [i for i, slot in enumerate(slots) if slot is None]
+            results = _run([sources[i] for i in pending], scheme, budget, pool)
+            for i, result in zip(pending, results, strict=True):
+                slots[i] = result
+                if cache and isinstance(result, bytes):
+                    cache.put(keys[i], result)
+                if progress:
+                    progress(sources[i].path)
+            for src, slot in zip(sources, slots, strict=True):
+                if isinstance(slot, bytes):
+                    blobs.append(slot)
+                    paths.append(src.path)
+                elif isinstance(slot, Failure):
+                    failures.append(slot)
+        learned = learn_codes(PackedRecords(blobs), table)
+        if learned:
+            again = {paths[i]: i for i, rec in enumerate(PackedRecords(blobs))
+                     if _codes_of(rec) & learned.keys()}
+            taught = digest + repr(sorted((k, repr(v)) for k, v in learned.items()))
+            redo = []
+            for item in (reread or (lambda: items))():
+                if isinstance(item, Source) and item.path in again:
+                    key = source_key(item, taught)
+                    hit = cache.get(key) if cache else None
+                    if hit is not None:
+                        blobs[again[item.path]] = hit
+                    else:
+                        redo.append((key, item))
+            results = _run([src for _k, src in redo], scheme, budget, pool, learned)
+            for (key, src), result in zip(redo, results, strict=True):
+                if isinstance(result, bytes):
+                    blobs[again[src.path]] = result
+                    if cache:
+                        cache.put(key, result)
+    finally:
+        if pool is not None:
+            pool.shutdown()
+    return BuildResult(_unique_ids(PackedRecords(blobs)), tuple(failures), learned)
 
 
-def _run(
-    sources: list[Source], scheme: str | None, jobs: int, budget: float
-) -> Iterator[DocumentRecord | Failure]:
-    if jobs <= 1 or len(sources) < 2:
+def batched(items: Iterable[Source | Failure], n: int) -> Iterator[list[Source | Failure]]:
+    it = iter(items)
+    while chunk := list(islice(it, n)):
+        yield chunk
+
+
+def _run(sources: list[Source], scheme: str | None, budget: float, pool: ProcessPoolExecutor | None,
+         learned: dict[str, Authority] | None = None) -> Iterator[bytes | Failure]:
+    if pool is None or len(sources) < 2:
         for src in sources:
-            yield _safe_extract(src, scheme, budget)
+            yield _packed_extract(src, scheme, budget, learned)
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(_safe_extract, sources, repeat(scheme), repeat(budget),
-                            chunksize=max(1, min(64, len(sources) // (jobs * 8) or 1)))
+    workers = pool._max_workers  # type: ignore[attr-defined]
+    yield from pool.map(_packed_extract, sources, repeat(scheme), repeat(budget), repeat(learned),
+                        chunksize=max(1, min(64, len(sources) // (workers * 8) or 1)))
+
+
+def _packed_extract(src: Source, scheme: str | None, budget: float,
+                    learned: dict[str, Authority] | None = None) -> bytes | Failure:
+    """Extract in a worker and send the record back packed: less to copy between processes."""
+    result = _safe_extract(src, scheme, budget, learned)
+    return pack(result) if isinstance(result, DocumentRecord) else result
 
 
 class _Overtime(BaseException):  # not Exception: library code must not swallow it
@@ -168,19 +203,22 @@ def _codes_of(rec: DocumentRecord) -> set[str]:
     return codes
 
 
-def _unique_ids(records: list[DocumentRecord]) -> list[DocumentRecord]:
-    """Ids are numbers where known; a second file with the same number gets a suffixed id."""
-    records = sorted(records, key=lambda r: r.source)
+def _unique_ids(records: PackedRecords) -> PackedRecords:
+    """Sorted by source; ids are numbers where known, and a second file with the same number
+    gets a suffixed id."""
+    order = sorted(range(len(records)), key=lambda i: records[i].source)
     seen: dict[str, str] = {}
     out = []
-    for r in records:
+    for i in order:
+        r = records[i]
         if r.id in seen:
             r = replace(r, id=f"{r.id}@{r.source}",
                         warnings=(*r.warnings, f"same number as {seen[r.id]}: a duplicate copy?"))
+            out.append(pack(r))
         else:
             seen[r.id] = r.source
-        out.append(r)
-    return out
+            out.append(records.blob(i))
+    return PackedRecords(out)
 
 
 def write_outputs(
@@ -204,12 +242,13 @@ def write_outputs(
     linked: Linked = link(result.records)
     write_csv(linked, paths["nodes"], paths["edges"])
     write_graphml(to_networkx(linked), paths["graphml"])
-    measures = measures_by_node(result.records)
+    measures = MeasureIndex(result.records)
     places = {n.id: n.jurisdiction for n in linked.nodes.values()}
-    comparisons = compare_along(linked.edges, measures, places=places)
+    comparisons = []
     with paths["comparisons"].open("w", encoding="utf-8", newline="\n") as f:
-        for c in comparisons:
+        for c in compare_along(linked.edges, measures, places=places):
             f.write(json.dumps(c.to_dict(), ensure_ascii=False) + "\n")
+            comparisons.append(summary(c))
     pages = render_corpus(to_networkx(linked), out, f"policygraph · {corpus}", comparisons,
                           {k: c.label for k, c in load_scheme(scheme).concepts.items()})
     paths["html"] = pages["graph"]
@@ -240,7 +279,9 @@ def build(
     corpus, out = Path(corpus), Path(out)
     jobs = jobs or os.cpu_count() or 1
     cache = Cache(out / ".cache") if use_cache else None
-    items = list(iter_corpus(corpus))
+    def items() -> Iterator[Source | Failure]:
+        return iter_corpus(corpus)
+
     if show_progress:
         from rich.progress import (
             BarColumn,
@@ -254,15 +295,18 @@ def build(
         with Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
                       TaskProgressColumn(), TextColumn("[cyan]{task.fields[rate]}"),
                       TimeRemainingColumn(), transient=True) as bar:
-            task = bar.add_task("extracting", total=len(items), rate="")
+            task = bar.add_task("extracting", total=count_files(corpus), rate="")
 
-            def tick(_path: str) -> None:
+            def tick(path: str) -> None:
+                if "#L" in path and not path.endswith("#L1"):
+                    return  # the bar counts files; a JSONL file's later records are not new files
                 bar.advance(task)
                 speed = bar.tasks[0].speed
-                bar.update(task, rate=f"{speed:,.0f} docs/s" if speed else "")
+                bar.update(task, rate=f"{speed:,.0f} files/s" if speed else "")
 
-            result = extract_all(items, progress=tick, scheme=scheme, jobs=jobs, cache=cache,
-                                 budget=budget)
+            result = extract_all(items(), progress=tick, scheme=scheme, jobs=jobs, cache=cache,
+                                 budget=budget, reread=items)
     else:
-        result = extract_all(items, scheme=scheme, jobs=jobs, cache=cache, budget=budget)
+        result = extract_all(items(), scheme=scheme, jobs=jobs, cache=cache, budget=budget,
+                             reread=items)
     return write_outputs(result, out, corpus.name or str(corpus), base, scheme, check, jobs)

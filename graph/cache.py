@@ -13,10 +13,12 @@ import json
 import os
 import pickle
 import tempfile
+import zlib
 from pathlib import Path
 
 from . import __version__
 from .models import DocumentRecord, Source
+from .packed import unpack
 
 #: Bump when extraction changes in a way the package version does not capture (development).
 CACHE_FORMAT = 1
@@ -38,7 +40,7 @@ def scheme_digest(scheme: str | None) -> str:
 
 
 class Cache:
-    """Pickled records in `folder`/ab/abcdef….pkl. A corrupt entry counts as a miss."""
+    """Packed records in `folder`/ab/abcdef….pgz. A corrupt entry counts as a miss."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
@@ -46,28 +48,29 @@ class Cache:
         self.misses = 0
 
     def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.pkl"
+        return self.folder / key[:2] / f"{key}.pgz"
 
-    def get(self, key: str) -> DocumentRecord | None:
+    def get(self, key: str) -> bytes | None:
+        """The packed record (see packed.py) stored under `key`, or None."""
         try:
-            with self._path(key).open("rb") as f:
-                rec = pickle.load(f)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            self.misses += 1
-            return None
-        if not isinstance(rec, DocumentRecord):
+            blob = self._path(key).read_bytes()
+            ok = isinstance(unpack(blob), DocumentRecord)
+        except (OSError, zlib.error, pickle.UnpicklingError, EOFError, AttributeError, ImportError,
+                TypeError, ValueError):
+            ok = False
+        if not ok:
             self.misses += 1
             return None
         self.hits += 1
-        return rec
+        return blob
 
-    def put(self, key: str, rec: DocumentRecord) -> None:
+    def put(self, key: str, blob: bytes) -> None:
         path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as f:
-                pickle.dump(rec, f, protocol=pickle.HIGHEST_PROTOCOL)
+                f.write(blob)
             os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 from collections import deque
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, replace
 
 from .analytics import days_between
 from .measures import tokenizer
@@ -185,9 +185,16 @@ def compare(child_id: str, parent_id: str, child: Measures, parent: Measures, vi
 def _index(cache: dict[str, ShingleIndex] | None, node: str, m: Measures) -> ShingleIndex:
     if cache is None:
         return ShingleIndex.of(m)
-    if node not in cache:
-        cache[node] = ShingleIndex.of(m)
-    return cache[node]
+    hit = cache.pop(node, None) or ShingleIndex.of(m)
+    cache[node] = hit  # most recently used last
+    if len(cache) > INDEX_CACHE:
+        del cache[next(iter(cache))]
+    return hit
+
+
+#: Shingle indexes kept between comparisons: parents are shared by many children, but holding
+#: every document's index would make memory grow with the corpus text.
+INDEX_CACHE = 256
 
 
 CASCADE = frozenset({"implements", "forwards"})
@@ -196,14 +203,14 @@ CASCADE = frozenset({"implements", "forwards"})
 def compare_along(
     edges: Iterable[Edge], measures: Mapping[str, Measures], max_depth: int = 4,
     places: Mapping[str, str | None] | None = None,
-) -> list[Comparison]:
+) -> Iterator[Comparison]:
     """Each document with text against each ancestor with text, up stated implements/forwards
-    edges (via 'stated') and, where a probable link is on the way, marked via 'probable'."""
+    edges (via 'stated') and, where a probable link is on the way, marked via 'probable'.
+    A generator: a build writes each comparison out as it comes."""
     up: dict[str, list[Edge]] = {}
     for e in edges:
         if e.relation in CASCADE or e.relation == "probably-implements":
             up.setdefault(e.source, []).append(e)
-    out: list[Comparison] = []
     indexes: dict[str, ShingleIndex] = {}
     for child in sorted(measures):
         seen = {child}
@@ -221,7 +228,11 @@ def compare_along(
                 if e.target in measures:
                     same = bool(places) and places.get(child) is not None and \
                         places.get(child) == places.get(e.target)  # type: ignore[union-attr]
-                    out.append(compare(child, e.target, measures[child], measures[e.target],
-                                       "probable" if pr else "stated", p2, same, indexes))
+                    yield compare(child, e.target, measures[child], measures[e.target],
+                                  "probable" if pr else "stated", p2, same, indexes)
                 queue.append((e.target, p2, pr))
-    return out
+
+
+def summary(c: Comparison) -> Comparison:
+    """The comparison without its per-provision reuse rows (kept in comparisons.jsonl only)."""
+    return replace(c, reuse={k: v for k, v in c.reuse.items() if k != "provisions"})

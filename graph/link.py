@@ -95,7 +95,7 @@ def _vote(values: Iterable[str | None]) -> str | None:
 
 def link(records: Iterable[DocumentRecord]) -> Linked:
     """Link the records of a corpus into nodes and edges (pure; same input, same output)."""
-    entries = _entries(sorted(records, key=lambda r: r.source))
+    entries = sorted(_entries(records), key=lambda e: e.source)  # records one at a time
     nodes: dict[str, Node] = {}
 
     # 1. Documents stated in the corpus: a file's own document wins over an embedded copy.

@@ -45,15 +45,25 @@ def iter_corpus(root: str | Path) -> Iterator[Source | Failure]:
     if not root.is_dir():
         yield Failure(str(root), "no such file or folder")
         return
-    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+    for path in _files(root):
         rel = path.relative_to(root).as_posix()
-        if any(part.startswith(".") for part in path.relative_to(root).parts):
-            continue
         if path.suffix.lower() not in SUFFIXES:
             yield Failure(rel, f"unsupported file type {path.suffix or '(none)'}; "
                                f"supported: {', '.join(sorted(SUFFIXES))}")
             continue
         yield from read_file(path, rel)
+
+
+def _files(root: Path) -> list[Path]:
+    """Files under `root` in sorted order, hidden ones (and hidden folders such as .cache) left out."""
+    return sorted(p for p in root.rglob("*") if p.is_file()
+                  and not any(part.startswith(".") for part in p.relative_to(root).parts))
+
+
+def count_files(root: str | Path) -> int:
+    """How many files a build of `root` reads (a progress bar's total)."""
+    root = Path(root)
+    return 1 if root.is_file() else len(_files(root)) if root.is_dir() else 0
 
 
 def read_file(path: Path, rel: str) -> Iterator[Source | Failure]:

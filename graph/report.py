@@ -107,6 +107,16 @@ def render_report(
     return "\n".join(lines) + "\n"
 
 
+#: Rows a corpus-wide table shows before pointing to the file that has them all.
+MAX_ROWS = 500
+
+
+def _capped(rows: list[str], what: str, where: str) -> list[str]:
+    if len(rows) <= MAX_ROWS:
+        return rows
+    return [*rows[:MAX_ROWS], "", f"… and {len(rows) - MAX_ROWS:,} more {what}: all are in {where}."]
+
+
 def _graph_section(linked: Linked, validation: tuple[bool, str] | None) -> list[str]:
     kinds = Counter(n.kind for n in linked.nodes.values())
     rel = Counter((e.relation, e.via) for e in linked.edges)
@@ -121,7 +131,8 @@ def _graph_section(linked: Linked, validation: tuple[bool, str] | None) -> list[
     lines += ["", "### Probable links (inferred; not part of stated cascades)", ""]
     if probable:
         lines += ["| child | probably implements | reason |", "|---|---|---|"]
-        lines += [f"| {_md(e.source)} | {_md(e.target)} | {_md(e.reason)} |" for e in probable]
+        lines += _capped([f"| {_md(e.source)} | {_md(e.target)} | {_md(e.reason)} |" for e in probable],
+                         "probable links", "edges.csv")
     else:
         lines.append("None.")
     if validation is not None:
@@ -159,21 +170,24 @@ def _measures_section(records: Iterable[DocumentRecord], comparisons: list[Compa
     if changes:
         lines += ["| child | parent | via | what | parent | child | change |",
                   "|---|---|---|---|---|---|---|"]
+        rows = []
         for c, ch in changes:
             if ch["kind"] == "target":
                 what, pv, cv = ch["indicator"], ch["parent"]["text"], ch["child"]["text"]
             else:
                 what, pv, cv = ch["label"], ch["parent"]["text"], ch["child"]["text"]
-            lines.append(f"| {_md(c.child)} | {_md(c.parent)} | {c.via} | {_md(what)} | {_md(pv)} | "
-                         f"{_md(cv)} | {ch['direction']} |")
+            rows.append(f"| {_md(c.child)} | {_md(c.parent)} | {c.via} | {_md(what)} | {_md(pv)} | "
+                        f"{_md(cv)} | {ch['direction']} |")
+        lines += _capped(rows, "changes", "comparisons.jsonl")
     else:
         lines.append("None.")
     lines += ["", "### Text reuse along edges", ""]
     if comparisons:
         lines += ["| child | parent | via | share of child's text reused | inherited | added | dropped |",
                   "|---|---|---|---|---|---|---|"]
-        lines += [f"| {_md(c.child)} | {_md(c.parent)} | {c.via} | {c.reuse['share']:.1%} | "
-                  f"{len(c.inherited)} | {len(c.added)} | {len(c.dropped)} |" for c in comparisons]
+        lines += _capped([f"| {_md(c.child)} | {_md(c.parent)} | {c.via} | {c.reuse['share']:.1%} | "
+                          f"{len(c.inherited)} | {len(c.added)} | {len(c.dropped)} |" for c in comparisons],
+                         "comparisons", "comparisons.jsonl")
     else:
         lines.append("None (no edge joins two documents whose text is in the corpus).")
     cands = candidate_terms([p["text"] for m in measure_sets for p in m.provisions], scheme)

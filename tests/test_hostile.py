@@ -108,7 +108,7 @@ def test_rebuild_reuses_the_cache_and_sees_changes(tmp_path: Path) -> None:
     out = tmp_path / "out"
     first = build(corpus, out, jobs=1)
     before = first["documents"].read_bytes()
-    entries = sorted((out / ".cache").rglob("*.pkl"))
+    entries = sorted((out / ".cache").rglob("*.pgz"))
     assert len(entries) == 5
     stamps = {p: p.stat().st_mtime_ns for p in entries}
     time.sleep(0.01)
@@ -117,9 +117,9 @@ def test_rebuild_reuses_the_cache_and_sees_changes(tmp_path: Path) -> None:
     after = second["documents"].read_bytes().decode("utf-8")
     assert "某政发〔2020〕33号" in after and before != second["documents"].read_bytes()
     assert all(p.stat().st_mtime_ns == stamps[p] for p in entries)  # old entries untouched
-    assert len(sorted((out / ".cache").rglob("*.pkl"))) == 6
+    assert len(sorted((out / ".cache").rglob("*.pgz"))) == 6
     # A corrupt entry is a miss, not a crash.
-    entries[0].write_bytes(b"not a pickle")
+    entries[0].write_bytes(b"not a packed record")
     build(corpus, out, jobs=1)
 
 
