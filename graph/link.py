@@ -189,8 +189,10 @@ def title_relations(title: str) -> list[tuple[str, str]]:
 def probable_links(nodes: dict[str, Node], edges: dict[tuple[str, str], Edge]) -> list[Edge]:
     """A document that shares a higher-level document's title with the issuer swapped, and is
     dated after it, probably implements it (苏政发〔2003〕64号《省政府关于加快推进再就业工作的通知》
-    after 国办发〔2003〕40号《国务院办公厅关于加快推进再就业工作的通知》). Only the nearest
-    higher level is linked; a stated edge between the two always wins."""
+    after 国办发〔2003〕40号《国务院办公厅关于加快推进再就业工作的通知》). Only a parent
+    governing the child's territory, at the nearest higher level, and of those the one issued
+    last before the child, is linked: one probable parent per title, not one per namesake. A
+    stated edge between the two always wins."""
     by_core: dict[str, list[Node]] = defaultdict(list)
     for n in nodes.values():
         for t in n.titles:
@@ -202,12 +204,15 @@ def probable_links(nodes: dict[str, Node], edges: dict[tuple[str, str], Edge]) -
         group = sorted({n.id: n for n in group}.values(), key=lambda n: n.id)
         for child in group:
             higher = [p for p in group if LEVEL_RANK[p.level] < LEVEL_RANK[child.level]  # type: ignore[index]
-                      and _after(child, p)]
+                      and _within(child, p) and _after(child, p)]
             if not higher:
                 continue
             nearest = max(LEVEL_RANK[p.level] for p in higher)  # type: ignore[index]
-            for parent in higher:
-                if LEVEL_RANK[parent.level] != nearest or (child.id, parent.id) in edges:  # type: ignore[index]
+            higher = [p for p in higher if LEVEL_RANK[p.level] == nearest]  # type: ignore[index]
+            # Among same-titled documents of that level, the one issued last before the child.
+            latest = max(higher, key=lambda p: (p.date or str(p.year or ""), p.id))
+            for parent in (latest,):
+                if (child.id, parent.id) in edges:
                     continue
                 out.append(Edge(
                     source=child.id, target=parent.id, relation="probably-implements",
@@ -216,6 +221,15 @@ def probable_links(nodes: dict[str, Node], edges: dict[tuple[str, str], Edge]) -
                             f"《{_title_with(child, core)}》 after 《{_title_with(parent, core)}》"),
                 ))
     return out
+
+
+def _within(child: Node, parent: Node) -> bool:
+    """The parent governs the child's territory: a national document, or one whose jurisdiction
+    contains the child's (a 江苏省 notice for a 江苏省淮安市 document, never a 浙江省 one).
+    Unknown jurisdictions do not rule a link out."""
+    if parent.level == "national" or not parent.jurisdiction or not child.jurisdiction:
+        return True
+    return child.jurisdiction.startswith(parent.jurisdiction)
 
 
 def _after(child: Node, parent: Node) -> bool:

@@ -1,7 +1,7 @@
 """Push a build's graph to any SPARQL 1.1 Graph Store (Oxigraph, Fuseki, GraphDB …).
 
-The sorted N-Triples of the build are sent in chunks into one named graph: the first chunk
-with PUT (replacing whatever the graph held), the rest with POST. Progress is saved after
+The build's graph.nt (its triples in a fixed order) is sent in chunks into one named graph: the
+first chunk with PUT (replacing whatever the graph held), the rest with POST. Progress is saved after
 every chunk in DIR/.push-state.json, keyed by endpoint, graph and the content's hash, so a
 push that was interrupted resumes where it stopped instead of starting again.
 """

@@ -64,7 +64,7 @@ def read_and_regex(corpus: Path) -> float:
 RDFLIB_MAX_TRIPLES = 3_000_000
 
 
-def build_scaling(sizes: list[int], jobs: int, emit: Callable[[str], None]) -> None:
+def build_scaling(sizes: list[int], jobs: int, emit: Callable[..., None]) -> None:
     """Whole builds of generated corpora: time against a read-and-regex baseline, docs/s, peak
     memory, a 1% incremental rebuild, and the named cascade queries on Oxigraph (the build's
     on-disk store) and on rdflib (graph.ttl in memory, while it fits)."""
@@ -104,6 +104,8 @@ def build_scaling(sizes: list[int], jobs: int, emit: Callable[[str], None]) -> N
             cmd = [sys.executable, "-m", "policygraph.cli", "build", str(corpus), "--out", str(out),
                    "--quiet", "--jobs", str(jobs)]
             full, rss = _run_measured(cmd)
+            emit(f"| {n:,} | {mb:.1f} | {baseline:.2f} | {full:.1f} | {full / baseline:,.0f}× | "
+                 f"{n / full:,.0f} | {rss:,.0f} | (rebuild and queries running) |")
             for d in extra:
                 (corpus / d.path).write_text(d.text, encoding="utf-8")
             inc, rss2 = _run_measured(cmd)
@@ -126,7 +128,8 @@ def build_scaling(sizes: list[int], jobs: int, emit: Callable[[str], None]) -> N
                 v = timed.get((name, engine))  # noqa: B023
                 return "—" if v is None else f"{v:,.0f}"
 
-            emit(f"| {n:,} | {mb:.1f} | {baseline:.2f} | {full:.1f} | {full / baseline:,.0f}× | "
+            emit(replace=True, line=f"| {n:,} | {mb:.1f} | {baseline:.2f} | {full:.1f} | "
+                 f"{full / baseline:,.0f}× | "
                  f"{n / full:,.0f} | {max(rss, rss2):,.0f} | {triples:,} | {inc:.1f} | {inc / full:.0%} | "
                  f"{ms('descendants', 'ox')} | {ms('descendants', 'rd')} | {ms('cascade', 'ox')} | "
                  f"{ms('cascade', 'rd')} |")
@@ -188,9 +191,13 @@ def main() -> None:
     ap.add_argument("--build-sizes", default="1000",
                     help="comma-separated corpus sizes for whole builds, e.g. 1000,10000 ('' to skip)")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--builds-only", action="store_true", help="skip the per-stage figures")
     ap.add_argument("--html-nodes", type=int, default=5000,
                     help="size of the generated graph whose explorer page is timed in chromium (0: skip)")
     args = ap.parse_args()
+    if args.builds_only:
+        write_and_build(["# policygraph benchmark: whole builds", "", f"Machine: {_machine()}."], args)
+        return
 
     docs = generate(args.docs, seed=11)
     texts = [d.text for d in docs]
@@ -248,8 +255,7 @@ def main() -> None:
 
     html_line = html_stable(args.html_nodes)
 
-    machine = (f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores, "
-               f"Python {platform.python_version()}")
+    machine = _machine()
     lines = [
         "# policygraph benchmark", "",
         f"Machine: {machine}. Corpus: {len(docs)} generated documents, {mb:.2f} MB of UTF-8 "
@@ -260,10 +266,22 @@ def main() -> None:
     lines += ["", f"Number citations with relation: precision {precision:.4f}, recall {recall:.4f} "
               f"({tp} right, {fp} spurious, {fn_} missed); own numbers {own_ok}/{len(docs)}.",
               f"Peak RSS {rss:.0f} MB.", html_line, ""]
+    write_and_build(lines, args)
+
+
+def _machine() -> str:
+    return (f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores, "
+            f"Python {platform.python_version()}")
+
+
+def write_and_build(lines: list[str], args: argparse.Namespace) -> None:
+    """Write `lines` to --out, then run the whole builds, rewriting the file as rows arrive."""
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
 
-    def emit(line: str) -> None:  # the file is rewritten as rows arrive, so a long run leaves results
+    def emit(line: str, replace: bool = False) -> None:  # a long run leaves its results so far
+        if replace:
+            lines.pop()
         lines.append(line)
         print(line, flush=True)
         out.write_text("\n".join(lines) + "\n", encoding="utf-8")

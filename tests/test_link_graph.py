@@ -291,3 +291,27 @@ def test_example_named_queries_on_both_engines(tmp_path: Path) -> None:
     lags = {(r["document"], r["parent"]): r["lag_days"] for r in answers["cascade"]}
     assert lags[("浙政办发〔2021〕66号", "国办发〔2021〕58号")] == "21"
     assert lags[("桐政发〔2022〕3号", "杭政办函〔2022〕9号")] == "74"
+
+
+def test_probable_parent_governs_the_child_and_is_the_latest_namesake() -> None:
+    """Same-titled notices of several provinces: a 淮安 document probably implements Jiangsu's
+    latest one before it, never Zhejiang's, and never every namesake at once."""
+    from policygraph.link import probable_links
+    from policygraph.models import Node
+
+    core = "关于进一步做好高校毕业生就业工作的通知"
+
+    def doc(i: str, issuer: str, level: str, place: str, date: str) -> Node:
+        return Node(id=i, kind="document", number=i, title=issuer + core, titles=(issuer + core,),
+                    level=level, jurisdiction=place, date=date, year=int(date[:4]))
+
+    nodes = {n.id: n for n in (
+        doc("苏政发〔2019〕1号", "江苏省人民政府", "provincial", "江苏省", "2019-03-01"),
+        doc("苏政发〔2020〕2号", "江苏省人民政府", "provincial", "江苏省", "2020-03-01"),
+        doc("苏政发〔2022〕3号", "江苏省人民政府", "provincial", "江苏省", "2022-03-01"),  # after the child
+        doc("浙政发〔2020〕9号", "浙江省人民政府", "provincial", "浙江省", "2020-06-01"),
+        doc("淮政发〔2021〕5号", "淮安市人民政府", "municipal", "江苏省淮安市", "2021-01-10"),
+        doc("杭政发〔2021〕7号", "杭州市人民政府", "municipal", "浙江省杭州市", "2021-02-10"),
+    )}
+    found = {(e.source, e.target) for e in probable_links(nodes, {})}
+    assert found == {("淮政发〔2021〕5号", "苏政发〔2020〕2号"), ("杭政发〔2021〕7号", "浙政发〔2020〕9号")}
