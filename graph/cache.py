@@ -21,7 +21,7 @@ from .models import DocumentRecord, Source
 from .packed import unpack
 
 #: Bump when extraction changes in a way the package version does not capture (development).
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 
 
 def source_key(src: Source, scheme_digest: str = "") -> str:

@@ -10,17 +10,16 @@ parent, and for each child provision the parent provision it resembles most.
 
 from __future__ import annotations
 
-import re
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 
 from .analytics import days_between
-from .measures import tokenizer
 from .models import DocumentRecord, Edge, Measures
 from .regexes import LOWER_IS_BETTER
+from .shingles import shingles
+from .shingles import unpack as shingle_set
 
-SHINGLE = 3
 #: How demanding a comparator is, for an indicator that should be low / high.
 _STRICT_LOW = {"at_most": 2, "equal": 1, "about": 0, "at_least": -1}
 _STRICT_HIGH = {"at_least": 2, "equal": 1, "about": 0, "at_most": -1}
@@ -90,24 +89,22 @@ def target_change(parent: dict, child: dict, same_scale: bool = True) -> str:
     return "tightened" if d > 0 else "loosened" if d < 0 else "same"
 
 
-def _shingles(text: str) -> frozenset[tuple[str, ...]]:
-    words = [w for w in tokenizer().lcut(text, HMM=False)
-             if w.strip() and not re.fullmatch(r"[\W_]+", w)]
-    return frozenset(tuple(words[i:i + SHINGLE]) for i in range(max(0, len(words) - SHINGLE + 1)))
-
-
 @dataclass(frozen=True)
 class ShingleIndex:
     """A document's provisions as word 3-gram sets, with an inverted index for fast matching."""
 
     paths: tuple[str, ...]
-    sets: tuple[frozenset[tuple[str, ...]], ...]
-    where: dict[tuple[str, ...], tuple[int, ...]]
+    sets: tuple[frozenset[int], ...]
+    where: dict[int, tuple[int, ...]]
 
     @classmethod
     def of(cls, m: Measures) -> ShingleIndex:
-        sets = tuple(_shingles(p["text"]) for p in m.provisions)
-        where: dict[tuple[str, ...], list[int]] = {}
+        """From the shingles extraction stored with the measures; computed here if absent."""
+        if len(m.shingles) == len(m.provisions):
+            sets = tuple(shingle_set(b) for b in m.shingles)
+        else:
+            sets = tuple(shingles(p["text"]) for p in m.provisions)
+        where: dict[int, list[int]] = {}
         for i, s in enumerate(sets):
             for sh in s:
                 where.setdefault(sh, []).append(i)

@@ -22,6 +22,8 @@ from .normalize import Normalized, normalize
 from .numbers import find_numbers, parse
 from .provisions import Provision, split_provisions
 from .segment import Span, is_standalone_number, repeated_blocks, split_parts
+from .shingles import pack as pack_shingles
+from .shingles import shingles
 
 LEVEL_ORDER = ("national", "provincial", "municipal", "county")
 #: Longer parts get no measures: no policy document is this long, and jieba would take minutes.
@@ -209,6 +211,7 @@ def _measures(
         targets=tuple(orig(t) for t in found["targets"]),
         deadlines=tuple(orig(d) for d in found["deadlines"]),
         money=tuple(orig(m) for m in found["money"]),
+        shingles=tuple(pack_shingles(shingles(p["text"])) for p in provs),
     )
 
 

@@ -158,6 +158,8 @@ class Measures:
     targets: tuple[dict[str, Any], ...] = ()
     deadlines: tuple[dict[str, Any], ...] = ()
     money: tuple[dict[str, Any], ...] = ()
+    #: Per provision, its word 3-gram shingles packed (see shingles.py); not part of the JSON.
+    shingles: tuple[bytes, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {"provisions": list(self.provisions), "measures": list(self.measures),

@@ -7,21 +7,68 @@ byte-identical reports, and a diff of two reports shows what a change did.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from .compare import Comparison
 from .link import Linked
 from .measures import candidate_terms, load_scheme
-from .models import Authority, Citation, DocumentRecord, Failure
+from .models import Authority, DocumentRecord, Failure
 
 
-def _all_citations(records: Iterable[DocumentRecord]) -> list[Citation]:
-    out: list[Citation] = []
-    for r in records:
-        out.extend(r.citations)
-        for p in r.parts:
-            out.extend(p.citations)
-    return out
+@dataclass
+class _Facts:
+    """Everything the report says about the records, gathered in one pass over them (a large
+    build's records are decoded one at a time, so each extra pass would cost a full decode)."""
+
+    n: int = 0
+    counts: Counter = field(default_factory=Counter)
+    levels: Counter = field(default_factory=Counter)
+    relations: Counter = field(default_factory=Counter)
+    found_by: Counter = field(default_factory=Counter)
+    unresolved: Counter = field(default_factory=Counter)
+    warnings: list[str] = field(default_factory=list)
+    documents: list[str] = field(default_factory=list)
+    provisions: int = 0
+    covered: int = 0
+    concepts: Counter = field(default_factory=Counter)
+    sample: list[str] = field(default_factory=list)  # provision texts for candidate_terms
+
+
+#: Records whose provisions feed the candidate-term analysis (every k-th record beyond this).
+SAMPLE_RECORDS = 300
+
+
+def _facts(records: Sequence[DocumentRecord]) -> _Facts:
+    f = _Facts(n=len(records))
+    every = max(1, len(records) // SAMPLE_RECORDS)
+    for i, r in enumerate(records):
+        f.counts.update({"parts": len(r.parts), "number": bool(r.number), "title": bool(r.title),
+                         "date": bool(r.date), "level": bool(r.level),
+                         "jurisdiction": bool(r.jurisdiction)})
+        f.levels[r.level or "unknown"] += 1
+        for c in (*r.citations, *(c for p in r.parts for c in p.citations)):
+            f.counts["citations"] += 1
+            f.relations[c.relation] += 1
+            f.found_by[c.found_by] += 1
+            if c.number and not c.level:
+                f.unresolved[c.issuer_code] += 1
+        f.warnings += [f"| {_md(r.source)} | {_md(w)} |" for w in r.warnings]
+        f.documents.append(f"| {_md(r.source)} | {_md(r.number or '')} | {_md(r.level or '')} | "
+                           f"{_md(r.jurisdiction or '')} | {_md(r.date or '')} | {len(r.citations)} |")
+        for m in (r.measures, *(p.measures for p in r.parts)):
+            if not m:
+                continue
+            f.provisions += len(m.provisions)
+            f.covered += sum(1 for p in m.provisions
+                             if any(x["provision"] == p["path"] and p["start"] <= x["start"] < p["end"]
+                                    for x in m.measures))
+            f.concepts.update(x["label"] for x in m.measures)
+            f.counts.update({"targets": len(m.targets), "deadlines": len(m.deadlines),
+                             "money": len(m.money)})
+            if i % every == 0:
+                f.sample += [p["text"] for p in m.provisions]
+    return f
 
 
 def _md(s: object) -> str:
@@ -30,7 +77,7 @@ def _md(s: object) -> str:
 
 
 def render_report(
-    records: tuple[DocumentRecord, ...] | list[DocumentRecord],
+    records: Sequence[DocumentRecord],
     failures: Iterable[Failure],
     learned: Mapping[str, Authority],
     corpus: str,
@@ -40,8 +87,8 @@ def render_report(
     scheme: str | None = None,
 ) -> str:
     failures = sorted(failures, key=lambda f: f.path)
-    cits = _all_citations(records)
-    n = len(records)
+    facts = _facts(records)
+    n, k = facts.n, facts.counts
     lines = [f"# policygraph build report: {corpus}", ""]
     lines += [
         "## Counts", "",
@@ -49,25 +96,25 @@ def render_report(
         f"| inputs | {n + len(failures)} |",
         f"| documents extracted | {n} |",
         f"| inputs failed | {len(failures)} |",
-        f"| embedded documents (parts) | {sum(len(r.parts) for r in records)} |",
-        f"| documents with own number | {sum(1 for r in records if r.number)} |",
-        f"| documents with title | {sum(1 for r in records if r.title)} |",
-        f"| documents with signing date | {sum(1 for r in records if r.date)} |",
-        f"| documents with level | {sum(1 for r in records if r.level)} |",
-        f"| documents with jurisdiction | {sum(1 for r in records if r.jurisdiction)} |",
-        f"| citations | {len(cits)} |",
+        f"| embedded documents (parts) | {k['parts']} |",
+        f"| documents with own number | {k['number']} |",
+        f"| documents with title | {k['title']} |",
+        f"| documents with signing date | {k['date']} |",
+        f"| documents with level | {k['level']} |",
+        f"| documents with jurisdiction | {k['jurisdiction']} |",
+        f"| citations | {k['citations']} |",
         "",
     ]
-    levels = Counter(r.level or "unknown" for r in records)
+    levels = facts.levels
     lines += ["## Documents by level", "", "| level | documents |", "|---|---|"]
     lines += [f"| {lv} | {levels[lv]} |" for lv in sorted(levels)]
-    rel = Counter(c.relation for c in cits)
+    rel = facts.relations
     lines += ["", "## Citations by relation", "", "| relation | citations |", "|---|---|"]
     lines += [f"| {k} | {rel[k]} |" for k in sorted(rel)]
-    how = Counter(c.found_by for c in cits)
+    how = facts.found_by
     lines += ["", "## Citations by how they were found", "", "| found by | citations |", "|---|---|"]
     lines += [f"| {k} | {how[k]} |" for k in sorted(how)]
-    unresolved = Counter(c.issuer_code for c in cits if c.number and not c.level)
+    unresolved = facts.unresolved
     lines += ["", "## Cited issuer codes with unknown level", ""]
     if unresolved:
         lines += ["| code | citations |", "|---|---|"]
@@ -84,7 +131,7 @@ def render_report(
         lines.append("None.")
     if linked is not None:
         lines += _graph_section(linked, validation)
-    lines += _measures_section(records, list(comparisons), scheme)
+    lines += _measures_section(facts, list(comparisons), scheme)
     lines += ["", "## Failed inputs", ""]
     if failures:
         lines += ["| file | reason |", "|---|---|"]
@@ -92,18 +139,12 @@ def render_report(
     else:
         lines.append("None.")
     lines += ["", "## Warnings", ""]
-    warned = [r for r in records if r.warnings]
-    if warned:
-        lines += ["| document | warning |", "|---|---|"]
-        for r in warned:
-            lines += [f"| {_md(r.source)} | {_md(w)} |" for w in r.warnings]
+    if facts.warnings:
+        lines += ["| document | warning |", "|---|---|", *facts.warnings]
     else:
         lines.append("None.")
     lines += ["", "## Documents", "", "| source | number | level | jurisdiction | date | citations |",
-              "|---|---|---|---|---|---|"]
-    for r in records:
-        lines.append(f"| {_md(r.source)} | {_md(r.number or '')} | {_md(r.level or '')} | "
-                     f"{_md(r.jurisdiction or '')} | {_md(r.date or '')} | {len(r.citations)} |")
+              "|---|---|---|---|---|---|", *facts.documents]
     return "\n".join(lines) + "\n"
 
 
@@ -144,22 +185,13 @@ def _graph_section(linked: Linked, validation: tuple[bool, str] | None) -> list[
     return lines
 
 
-def _measures_section(records: Iterable[DocumentRecord], comparisons: list[Comparison],
-                      scheme: str | None) -> list[str]:
-    measure_sets = [r.measures for r in records if r.measures] + [
-        p.measures for r in records for p in r.parts if p.measures]
-    provisions = sum(len(m.provisions) for m in measure_sets)
-    covered = sum(1 for m in measure_sets for p in m.provisions
-                  if any(x["provision"] == p["path"] and p["start"] <= x["start"] < p["end"]
-                         for x in m.measures))
-    concepts = Counter(x["label"] for m in measure_sets for x in m.measures)
+def _measures_section(facts: _Facts, comparisons: list[Comparison], scheme: str | None) -> list[str]:
+    provisions, covered, concepts, k = facts.provisions, facts.covered, facts.concepts, facts.counts
     lines = ["", "## Measures", "",
              f"Scheme: {load_scheme(scheme).source} ({len(load_scheme(scheme).concepts)} concepts). "
              f"Provisions with at least one measure: {covered} of {provisions}"
              + (f" ({covered / provisions:.0%})." if provisions else "."),
-             f"Targets: {sum(len(m.targets) for m in measure_sets)}; deadlines: "
-             f"{sum(len(m.deadlines) for m in measure_sets)}; sums of money: "
-             f"{sum(len(m.money) for m in measure_sets)}.", ""]
+             f"Targets: {k['targets']}; deadlines: {k['deadlines']}; sums of money: {k['money']}.", ""]
     if concepts:
         lines += ["| measure | provisions mentioning it |", "|---|---|"]
         ranked = sorted(concepts.items(), key=lambda kv: (-kv[1], kv[0]))[:25]
@@ -190,7 +222,7 @@ def _measures_section(records: Iterable[DocumentRecord], comparisons: list[Compa
                          "comparisons", "comparisons.jsonl")
     else:
         lines.append("None (no edge joins two documents whose text is in the corpus).")
-    cands = candidate_terms([p["text"] for m in measure_sets for p in m.provisions], scheme)
+    cands = candidate_terms(facts.sample, scheme)
     lines += ["", "### Candidate measures not in the scheme", "",
               "Frequent key terms of the provisions (jieba TF-IDF) that no scheme label covers: "
               "review them to grow the scheme.", ""]

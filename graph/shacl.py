@@ -29,6 +29,9 @@ _PROPERTY_KEYS = {SH.path, SH.minCount, SH.maxCount, SH.datatype, SH.pattern, SH
 
 
 _INSTANCE_OF = f"<{RDF.type}>/<{RDFS.subClassOf}>*"
+#: Enough when the data holds no rdfs:subClassOf triple (builds type every resource with all its
+#: classes), and much faster than the path, which the store must expand for every value.
+_TYPE = f"<{RDF.type}>"
 
 
 class UnsupportedShape(ValueError):
@@ -46,12 +49,15 @@ class Violation:
 
 @dataclass(frozen=True)
 class Check:
-    """One constraint as a query: it selects ?this (and ?value) for every violation."""
+    """Constraints as one query selecting ?this (and ?value) for every violation. A query that
+    checks several value constraints in one scan also returns a flag ?c0, ?c1 … per component;
+    a count query returns ?n, the number of values, checked against `counts` (min, max)."""
 
-    component: str
+    component: str | tuple[str, ...]
     path: str | None
     message: str
     query: str
+    counts: tuple[int | None, int | None] | None = None
 
 
 def _term(t: object) -> str:
@@ -124,14 +130,18 @@ def _nodes(focus: str, violation: str) -> str:
     return f"SELECT DISTINCT ?this ?value WHERE {{ {focus} FILTER({violation}) BIND(?this AS ?value) }}"
 
 
-def compile_shapes(shapes: Graph) -> list[Check]:
-    """Every constraint of every node shape with a target, as a violation-finding query."""
+def compile_shapes(shapes: Graph, subclasses: bool = True) -> list[Check]:
+    """Every constraint of every node shape with a target, as a violation-finding query.
+
+    `subclasses=False` promises that the data has no rdfs:subClassOf triples, so class
+    membership is a plain rdf:type lookup."""
+    instance_of = _INSTANCE_OF if subclasses else _TYPE
     checks: list[Check] = []
     for shape in sorted(set(shapes.subjects(RDF.type, SH.NodeShape)), key=str):
         k = _keys(shapes, shape, _NODE_KEYS)
         targets = []
         for c in k.get(SH.targetClass, []):
-            targets.append(f"{{ ?this {_INSTANCE_OF} {_term(c)} }}")
+            targets.append(f"{{ ?this {instance_of} {_term(c)} }}")
         for p in k.get(SH.targetSubjectsOf, []):
             targets.append(f"{{ SELECT DISTINCT ?this WHERE {{ ?this {_term(p)} [] }} }}")
         if not targets:
@@ -151,11 +161,11 @@ def compile_shapes(shapes: Graph) -> list[Check]:
             checks.append(Check("NotConstraintComponent", None, message,
                                 _nodes(focus, _nested(shapes, inner, "?this"))))
         for prop in k.get(SH.property, []):
-            checks += _property_checks(shapes, prop, focus)
+            checks += _property_checks(shapes, prop, focus, instance_of)
     return checks
 
 
-def _property_checks(g: Graph, prop: object, focus: str) -> list[Check]:
+def _property_checks(g: Graph, prop: object, focus: str, instance_of: str) -> list[Check]:
     k = _keys(g, prop, _PROPERTY_KEYS)
     if SH.path not in k:
         raise UnsupportedShape("a property shape needs sh:path")
@@ -163,20 +173,21 @@ def _property_checks(g: Graph, prop: object, focus: str) -> list[Check]:
     message = str(_one(k, SH.message) or "")
     out: list[Check] = []
 
-    def values(component: str, violation: str) -> None:
-        out.append(Check(component, path, message, "SELECT DISTINCT ?this ?value WHERE { "
-                         f"{focus} ?this {path} ?value . FILTER({violation}) }}"))
+    conditions: list[tuple[str, str]] = []  # (component, violation), all checked in one scan
 
-    if SH.minCount in k:
-        n = int(_one(k, SH.minCount))  # type: ignore[arg-type]
-        out.append(Check("MinCountConstraintComponent", path, message,
-                         f"SELECT ?this WHERE {{ {focus} OPTIONAL {{ ?this {path} ?value }} }} "
-                         f"GROUP BY ?this HAVING (COUNT(DISTINCT ?value) < {n})"))
-    if SH.maxCount in k:
-        n = int(_one(k, SH.maxCount))  # type: ignore[arg-type]
-        out.append(Check("MaxCountConstraintComponent", path, message,
-                         f"SELECT ?this WHERE {{ {focus} ?this {path} ?value }} "
-                         f"GROUP BY ?this HAVING (COUNT(DISTINCT ?value) > {n})"))
+    def values(component: str, violation: str) -> None:
+        conditions.append((component, violation))
+
+    lo_n = int(_one(k, SH.minCount)) if SH.minCount in k else None  # type: ignore[arg-type]
+    hi_n = int(_one(k, SH.maxCount)) if SH.maxCount in k else None  # type: ignore[arg-type]
+    if lo_n is not None or hi_n is not None:
+        n = "COUNT(DISTINCT ?value)"  # an alias of the projection is not in scope in HAVING
+        having = " || ".join(([f"{n} < {lo_n}"] if lo_n is not None else [])
+                             + ([f"{n} > {hi_n}"] if hi_n is not None else []))
+        out.append(Check(("MinCountConstraintComponent", "MaxCountConstraintComponent"), path, message,
+                         f"SELECT ?this (COUNT(DISTINCT ?value) AS ?n) WHERE {{ {focus} "
+                         f"OPTIONAL {{ ?this {path} ?value }} }} GROUP BY ?this HAVING ({having})",
+                         counts=(lo_n, hi_n)))
     for dt in k.get(SH.datatype, []):
         bad = f"!isLiteral(?value) || datatype(?value) != {_term(dt)}"
         if str(dt) in _CASTABLE:
@@ -189,7 +200,7 @@ def _property_checks(g: Graph, prop: object, focus: str) -> list[Check]:
         values("PatternConstraintComponent", f"isBlank(?value) || !{regex}")
     for cls in k.get(SH["class"], []):
         values("ClassConstraintComponent",
-               f"NOT EXISTS {{ ?value {_INSTANCE_OF} {_term(cls)} }}")
+               f"NOT EXISTS {{ ?value {instance_of} {_term(cls)} }}")
     for members in k.get(SH["in"], []):
         allowed = " || ".join(f"sameTerm(?value, {_term(m)})" for m in Collection(g, members))
         values("InConstraintComponent", f"!({allowed or 'false'})")
@@ -203,6 +214,12 @@ def _property_checks(g: Graph, prop: object, focus: str) -> list[Check]:
                          f"FILTER NOT EXISTS {{ ?this {path} {_term(v)} }} }}"))
     for inner in k.get(SH["not"], []):
         values("NotConstraintComponent", _nested(g, inner, "?value"))
+    if conditions:
+        binds = " ".join(f"BIND(COALESCE({cond}, false) AS ?c{i})" for i, (_c, cond) in enumerate(conditions))
+        names = " ".join(f"?c{i}" for i in range(len(conditions)))
+        out.append(Check(tuple(c for c, _cond in conditions), path, message,
+                         f"SELECT DISTINCT ?this ?value {names} WHERE {{ {focus} ?this {path} ?value . "
+                         f"{binds} FILTER({' || '.join(names.split())}) }}"))
     return out
 
 
@@ -216,8 +233,16 @@ def run_checks(store: ox.Store, checks: list[Check], limit: int = 100, jobs: int
         found = []
         for row in sols:
             value = row["value"] if "value" in names else None
-            found.append(Violation(row["this"].value, c.component, c.path,
-                                   None if value is None else str(value), c.message))
+            if c.counts is not None:
+                lo, _hi = c.counts
+                components = [c.component[0] if lo is not None and int(row["n"].value) < lo
+                              else c.component[1]]
+            elif isinstance(c.component, tuple):
+                components = [comp for i, comp in enumerate(c.component) if row[f"c{i}"].value == "true"]
+            else:
+                components = [c.component]
+            found += [Violation(row["this"].value, comp, c.path, None if value is None else str(value),
+                                c.message) for comp in components]
         return found
 
     with ThreadPoolExecutor(max(1, jobs)) as pool:
@@ -226,7 +251,8 @@ def run_checks(store: ox.Store, checks: list[Check], limit: int = 100, jobs: int
 
 def validate_store(store: ox.Store, shapes: Graph, jobs: int = 1) -> tuple[bool, str]:
     """(conforms, a report listing each violation) for the data in `store`."""
-    found = sorted(run_checks(store, compile_shapes(shapes), jobs=jobs),
+    subclasses = bool(store.query(f"ASK {{ ?a <{RDFS.subClassOf}> ?b }}"))
+    found = sorted(run_checks(store, compile_shapes(shapes, subclasses), jobs=jobs),
                    key=lambda v: (v.component, v.path or "", v.focus, v.value or ""))
     if not found:
         return True, "Validation Report\nConforms: True\n"
