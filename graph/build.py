@@ -246,7 +246,7 @@ def write_outputs(
     places = {n.id: n.jurisdiction for n in linked.nodes.values()}
     comparisons = []
     with paths["comparisons"].open("w", encoding="utf-8", newline="\n") as f:
-        for c in compare_along(linked.edges, measures, places=places):
+        for c in compare_along(linked.edges, measures, places=places, jobs=jobs):
             f.write(json.dumps(c.to_dict(), ensure_ascii=False) + "\n")
             comparisons.append(summary(c))
     pages = render_corpus(to_networkx(linked), out, f"policygraph · {corpus}", comparisons,

@@ -10,6 +10,7 @@ parent, and for each child provision the parent provision it resembles most.
 
 from __future__ import annotations
 
+import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
@@ -197,37 +198,81 @@ INDEX_CACHE = 256
 CASCADE = frozenset({"implements", "forwards"})
 
 
+@dataclass(frozen=True)
+class _Walk:
+    """What comparing a child with its ancestors needs (shared with worker processes)."""
+
+    up: dict[str, list[Edge]]
+    measures: Mapping[str, Measures]
+    max_depth: int
+    places: Mapping[str, str | None] | None
+
+
 def compare_along(
     edges: Iterable[Edge], measures: Mapping[str, Measures], max_depth: int = 4,
-    places: Mapping[str, str | None] | None = None,
+    places: Mapping[str, str | None] | None = None, jobs: int = 1,
 ) -> Iterator[Comparison]:
     """Each document with text against each ancestor with text, up stated implements/forwards
     edges (via 'stated') and, where a probable link is on the way, marked via 'probable'.
-    A generator: a build writes each comparison out as it comes."""
+
+    A generator in a fixed order (children sorted), so a build writes each comparison out as it
+    comes. With `jobs` > 1 (and fork available), children are compared in worker processes
+    that inherit the measures instead of receiving them."""
     up: dict[str, list[Edge]] = {}
     for e in edges:
         if e.relation in CASCADE or e.relation == "probably-implements":
             up.setdefault(e.source, []).append(e)
-    indexes: dict[str, ShingleIndex] = {}
-    for child in sorted(measures):
-        seen = {child}
-        queue: deque[tuple[str, tuple[str, ...], bool]] = deque([(child, (child,), False)])
-        while queue:
-            node, path, probable = queue.popleft()
-            if len(path) > max_depth:
+    walk = _Walk(up, measures, max_depth, places)
+    children = sorted(measures)
+    if jobs <= 1 or len(children) < 4 * CHILDREN_PER_TASK or \
+            "fork" not in multiprocessing.get_all_start_methods():
+        indexes: dict[str, ShingleIndex] = {}
+        for child in children:
+            yield from _compare_child(walk, child, indexes)
+        return
+    tasks = [children[i:i + CHILDREN_PER_TASK] for i in range(0, len(children), CHILDREN_PER_TASK)]
+    with multiprocessing.get_context("fork").Pool(jobs, initializer=_start_worker, initargs=(walk,)) as pool:
+        for done in pool.imap(_compare_task, tasks):
+            yield from done
+
+
+#: Children per task sent to a worker: large enough that a worker's shingle-index cache of the
+#: shared parents pays off, small enough to keep both workers busy to the end.
+CHILDREN_PER_TASK = 250
+_WORKER: dict[str, object] = {}  # per worker process: its _Walk and its own index cache
+
+
+def _start_worker(walk: _Walk) -> None:
+    _WORKER["walk"] = walk
+    _WORKER["indexes"] = {}
+
+
+def _compare_task(children: list[str]) -> list[Comparison]:
+    walk, indexes = _WORKER["walk"], _WORKER["indexes"]
+    return [c for child in children
+            for c in _compare_child(walk, child, indexes)]  # type: ignore[arg-type]
+
+
+def _compare_child(walk: _Walk, child: str, indexes: dict[str, ShingleIndex]) -> Iterator[Comparison]:
+    measures, places = walk.measures, walk.places
+    seen = {child}
+    queue: deque[tuple[str, tuple[str, ...], bool]] = deque([(child, (child,), False)])
+    while queue:
+        node, path, probable = queue.popleft()
+        if len(path) > walk.max_depth:
+            continue
+        for e in sorted(walk.up.get(node, ()), key=lambda e: e.target):
+            if e.target in seen:
                 continue
-            for e in sorted(up.get(node, ()), key=lambda e: e.target):
-                if e.target in seen:
-                    continue
-                seen.add(e.target)
-                p2 = (*path, e.target)
-                pr = probable or e.relation == "probably-implements"
-                if e.target in measures:
-                    same = bool(places) and places.get(child) is not None and \
-                        places.get(child) == places.get(e.target)  # type: ignore[union-attr]
-                    yield compare(child, e.target, measures[child], measures[e.target],
-                                  "probable" if pr else "stated", p2, same, indexes)
-                queue.append((e.target, p2, pr))
+            seen.add(e.target)
+            p2 = (*path, e.target)
+            pr = probable or e.relation == "probably-implements"
+            if e.target in measures:
+                same = bool(places) and places.get(child) is not None and \
+                    places.get(child) == places.get(e.target)  # type: ignore[union-attr]
+                yield compare(child, e.target, measures[child], measures[e.target],
+                              "probable" if pr else "stated", p2, same, indexes)
+            queue.append((e.target, p2, pr))
 
 
 def summary(c: Comparison) -> Comparison:

@@ -268,3 +268,27 @@ my:beds a skos:Concept ; skos:inScheme my:scheme ; skos:broader my:supply ;
 
     g = Graph().parse(out / "graph.ttl")
     assert (None, URIRef("https://w3id.org/policygraph/ns#concept"), URIRef("https://example.org/care#beds")) in g
+
+
+def test_comparisons_in_worker_processes_equal_the_serial_ones(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The parallel path (forked workers, tasks of children) gives the same comparisons, in the
+    same order, as comparing in one process."""
+    from importlib import resources as res
+
+    import policygraph.compare as compare_module
+    from policygraph.build import extract_all
+    from policygraph.compare import compare_along
+    from policygraph.link import link
+    from policygraph.packed import MeasureIndex
+    from policygraph.read import iter_corpus
+
+    corpus = Path(str(res.files("policygraph.examples").joinpath("corpus")))
+    result = extract_all(iter_corpus(corpus))
+    linked = link(result.records)
+    measures = MeasureIndex(result.records)
+    places = {n.id: n.jurisdiction for n in linked.nodes.values()}
+    serial = list(compare_along(linked.edges, measures, places=places))
+    monkeypatch.setattr(compare_module, "CHILDREN_PER_TASK", 1)
+    parallel = list(compare_along(linked.edges, measures, places=places, jobs=2))
+    assert len(serial) >= 10
+    assert parallel == serial
