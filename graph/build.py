@@ -12,8 +12,10 @@ import json
 import os
 import signal
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from itertools import islice, repeat
 from pathlib import Path
@@ -221,14 +223,24 @@ def _unique_ids(records: PackedRecords) -> PackedRecords:
     return PackedRecords(out)
 
 
+@contextmanager
+def _stage(timings: dict[str, float] | None, name: str) -> Iterator[None]:
+    t0 = time.perf_counter()
+    try:
+        yield
+    finally:
+        if timings is not None:
+            timings[name] = timings.get(name, 0.0) + time.perf_counter() - t0
+
+
 def write_outputs(
     result: BuildResult, out: Path, corpus: str, base: str = DEFAULT_BASE, scheme: str | None = None,
-    check: bool = True, jobs: int = 1,
+    check: bool = True, jobs: int = 1, timings: dict[str, float] | None = None,
 ) -> dict[str, Path]:
     """Write every output file into `out` and validate the RDF; return the paths by name.
 
-    Raises ValidationError (after writing everything, report included) if the RDF does not
-    conform to the SHACL shapes.
+    Seconds per stage are added to `timings` if given. Raises ValidationError (after writing
+    everything, report included) if the RDF does not conform to the SHACL shapes.
     """
     out.mkdir(parents=True, exist_ok=True)
     paths = {name: out / file for name, file in (
@@ -236,32 +248,41 @@ def write_outputs(
         ("nodes", "nodes.csv"), ("edges", "edges.csv"), ("graphml", "graph.graphml"),
         ("comparisons", "comparisons.jsonl"),
         ("report", "report.md"))}
-    with paths["documents"].open("w", encoding="utf-8", newline="\n") as f:
+    with _stage(timings, "documents.jsonl"), \
+            paths["documents"].open("w", encoding="utf-8", newline="\n") as f:
         for r in result.records:
             f.write(json.dumps(r.to_dict(), ensure_ascii=False) + "\n")
-    linked: Linked = link(result.records)
-    write_csv(linked, paths["nodes"], paths["edges"])
-    write_graphml(to_networkx(linked), paths["graphml"])
-    measures = MeasureIndex(result.records)
-    places = {n.id: n.jurisdiction for n in linked.nodes.values()}
-    comparisons = []
-    with paths["comparisons"].open("w", encoding="utf-8", newline="\n") as f:
-        for c in compare_along(linked.edges, measures, places=places, jobs=jobs):
-            f.write(json.dumps(c.to_dict(), ensure_ascii=False) + "\n")
-            comparisons.append(summary(c))
-    pages = render_corpus(to_networkx(linked), out, f"policygraph · {corpus}", comparisons,
-                          {k: c.label for k, c in load_scheme(scheme).concepts.items()})
-    paths["html"] = pages["graph"]
-    write_rdf(iter_blocks(linked, base, measures, comparisons, scheme), paths["turtle"], paths["ntriples"],
-              {"pgm": load_scheme(scheme).namespace})
-    store = load_store(paths["ntriples"], out / STORE)
-    paths["store"] = out / STORE
-    conforms, details = validate(store, jobs) if check else (True, "not validated (--no-validate)")
-    del store
-    paths["report"].write_text(
-        render_report(result.records, result.failures, result.learned, corpus, linked,
-                      (conforms, details), comparisons, scheme),
-        encoding="utf-8", newline="\n")
+    with _stage(timings, "link"):
+        linked: Linked = link(result.records)
+    with _stage(timings, "CSV and GraphML"):
+        write_csv(linked, paths["nodes"], paths["edges"])
+        write_graphml(to_networkx(linked), paths["graphml"])
+    with _stage(timings, "comparisons"):
+        measures = MeasureIndex(result.records)
+        places = {n.id: n.jurisdiction for n in linked.nodes.values()}
+        comparisons = []
+        with paths["comparisons"].open("w", encoding="utf-8", newline="\n") as f:
+            for c in compare_along(linked.edges, measures, places=places, jobs=jobs):
+                f.write(json.dumps(c.to_dict(), ensure_ascii=False) + "\n")
+                comparisons.append(summary(c))
+    with _stage(timings, "HTML"):
+        pages = render_corpus(to_networkx(linked), out, f"policygraph · {corpus}", comparisons,
+                              {k: c.label for k, c in load_scheme(scheme).concepts.items()})
+        paths["html"] = pages["graph"]
+    with _stage(timings, "RDF (Turtle, N-Triples)"):
+        write_rdf(iter_blocks(linked, base, measures, comparisons, scheme), paths["turtle"],
+                  paths["ntriples"], {"pgm": load_scheme(scheme).namespace})
+    with _stage(timings, "Oxigraph store"):
+        store = load_store(paths["ntriples"], out / STORE)
+        paths["store"] = out / STORE
+    with _stage(timings, "SHACL validation"):
+        conforms, details = validate(store, jobs) if check else (True, "not validated (--no-validate)")
+        del store
+    with _stage(timings, "report"):
+        paths["report"].write_text(
+            render_report(result.records, result.failures, result.learned, corpus, linked,
+                          (conforms, details), comparisons, scheme),
+            encoding="utf-8", newline="\n")
     if not conforms:
         raise ValidationError(f"graph.ttl does not conform to the SHACL shapes:\n{details}")
     return paths
@@ -270,7 +291,7 @@ def write_outputs(
 def build(
     corpus: str | Path, out: str | Path, show_progress: bool = False, base: str = DEFAULT_BASE,
     scheme: str | None = None, jobs: int | None = None, use_cache: bool = True,
-    budget: float = DEFAULT_BUDGET, check: bool = True,
+    budget: float = DEFAULT_BUDGET, check: bool = True, timings: dict[str, float] | None = None,
 ) -> dict[str, Path]:
     """Read `corpus`, extract and link it, and write the build output folder `out`.
 
@@ -304,9 +325,11 @@ def build(
                 speed = bar.tasks[0].speed
                 bar.update(task, rate=f"{speed:,.0f} files/s" if speed else "")
 
-            result = extract_all(items(), progress=tick, scheme=scheme, jobs=jobs, cache=cache,
-                                 budget=budget, reread=items)
+            with _stage(timings, "extraction"):
+                result = extract_all(items(), progress=tick, scheme=scheme, jobs=jobs, cache=cache,
+                                     budget=budget, reread=items)
     else:
-        result = extract_all(items(), scheme=scheme, jobs=jobs, cache=cache, budget=budget,
-                             reread=items)
-    return write_outputs(result, out, corpus.name or str(corpus), base, scheme, check, jobs)
+        with _stage(timings, "extraction"):
+            result = extract_all(items(), scheme=scheme, jobs=jobs, cache=cache, budget=budget,
+                                 reread=items)
+    return write_outputs(result, out, corpus.name or str(corpus), base, scheme, check, jobs, timings)

@@ -78,13 +78,19 @@ def cmd_build(args: argparse.Namespace) -> int:
     if not corpus.exists():
         print(f"policygraph: {corpus}: no such file or folder", file=sys.stderr)
         return 2
+    timings: dict[str, float] | None = {} if args.timings else None
     try:
         paths = build(corpus, Path(args.out), show_progress=not args.quiet and sys.stderr.isatty(),
                       base=args.base, scheme=args.measures, jobs=args.jobs, use_cache=not args.no_cache,
-                      budget=args.budget, check=not args.no_validate)
+                      budget=args.budget, check=not args.no_validate, timings=timings)
     except ValidationError as e:
         print(f"policygraph: {e}", file=sys.stderr)
         return 3
+    finally:
+        if timings:
+            total = sum(timings.values())
+            for stage, seconds in timings.items():
+                print(f"{stage:<26}{seconds:8.1f} s  {seconds / total:4.0%}", file=sys.stderr)
     _print_outputs(paths)
     return 0
 
@@ -386,6 +392,7 @@ def main(argv: list[str] | None = None) -> int:
     pb.add_argument("corpus", help="a folder (searched recursively) or a file")
     pb.add_argument("--out", required=True, help="output folder")
     pb.add_argument("--quiet", action="store_true", help="no progress bar")
+    pb.add_argument("--timings", action="store_true", help="print the seconds each stage took (stderr)")
     pb.add_argument("--base", default=DEFAULT_BASE, help=f"base IRI of the data (default {DEFAULT_BASE})")
     pb.add_argument("--jobs", type=int, default=None, help="worker processes (default: one per core)")
     pb.add_argument("--no-cache", action="store_true",

@@ -211,7 +211,8 @@ def _measures(
         targets=tuple(orig(t) for t in found["targets"]),
         deadlines=tuple(orig(d) for d in found["deadlines"]),
         money=tuple(orig(m) for m in found["money"]),
-        shingles=tuple(pack_shingles(shingles(p["text"])) for p in provs),
+        shingles=tuple(b if b is not None else pack_shingles(shingles(p["text"]))
+                       for b, p in zip(found["shingles"], provs, strict=True)),
     )
 
 

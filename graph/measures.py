@@ -36,6 +36,8 @@ from .regexes import (
     TARGET,
     TARGET_CONTEXT,
 )
+from .shingles import from_words
+from .shingles import pack as pack_shingles
 
 # --- the scheme -------------------------------------------------------------------------------
 
@@ -245,16 +247,27 @@ def agencies_in(text: str, start: int, end: int) -> list[str]:
     return list(dict.fromkeys(cleaned))
 
 
-def concepts_in(text: str, start: int, end: int, scheme_path: str | None = None) -> list[Mention]:
-    """Scheme concepts mentioned in text[start:end], with their spans, in reading order."""
+def words_in(text: str, start: int, end: int, scheme_path: str | None = None) -> list[tuple[str, int, int]]:
+    """The jieba words of text[start:end] read without its whitespace (a line break inside a word
+    does not split it), each with its span in `text`."""
+    keep = [m.start() for m in _NOT_SPACE.finditer(text, start, end)]
+    if not keep:
+        return []
+    joined = "".join(text[i] for i in keep)
+    return [(w, keep[s], keep[e - 1] + 1) for w, s, e in tokenizer(scheme_path).tokenize(joined, HMM=False)]
+
+
+_NOT_SPACE = re.compile(r"\S")
+
+
+def concepts_in(text: str, start: int, end: int, scheme_path: str | None = None,
+                words: list[tuple[str, int, int]] | None = None) -> list[Mention]:
+    """Scheme concepts mentioned in text[start:end], with their spans, in reading order (from
+    `words` if the caller has segmented the text already)."""
     scheme = load_scheme(scheme_path)
-    tk = tokenizer(scheme_path)
-    out = []
-    for word, s, e in tk.tokenize(text[start:end], HMM=False):
-        cid = scheme.terms.get(word)
-        if cid:
-            out.append(Mention(cid, start + s, start + e))
-    return out
+    if words is None:
+        words = words_in(text, start, end, scheme_path)
+    return [Mention(scheme.terms[w], s, e) for w, s, e in words if w in scheme.terms]
 
 
 def _sentence_bounds(text: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
@@ -291,6 +304,7 @@ def extract_measures(
     targets: list[dict] = []
     deadlines: list[dict] = []
     money: list[dict] = []
+    shingled: list[bytes | None] = []
     for p in provisions:
         ts = targets_in(text, p.start, p.end, year)
         ds = deadlines_in(text, p.start, p.end, year)
@@ -301,7 +315,12 @@ def extract_measures(
             deadlines.append({**d, "provision": p.path})
         money += [{**mo, "provision": p.path} for mo in money_in(text, p.start, p.end)]
         seen: dict[str, dict] = {}
-        for mention in concepts_in(text, p.start, p.end, scheme_path):
+        words = words_in(text, p.start, p.end, scheme_path)
+        # The same words give the provision's shingles for text reuse (shingles.py), unless a
+        # custom scheme's tokenizer differs from the default one comparisons are defined with.
+        shingled.append(pack_shingles(from_words([w for w, _s, _e in words]))
+                        if scheme_path is None else None)
+        for mention in concepts_in(text, p.start, p.end, scheme_path, words):
             s, e = _sentence_bounds(text, mention.start, p.start, p.end)
             d = _deadline_for(text, mention, ds, p.start, p.end)
             if mention.concept not in seen:
@@ -322,7 +341,8 @@ def extract_measures(
             if d and d["text"] not in {x["text"] for x in entry["deadlines"]}:
                 entry["deadlines"].append({"text": d["text"], "date": d["date"]})
         measures.extend(seen.values())
-    return {"measures": measures, "targets": targets, "deadlines": deadlines, "money": money}
+    return {"measures": measures, "targets": targets, "deadlines": deadlines, "money": money,
+            "shingles": shingled}
 
 
 def candidate_terms(texts: list[str], scheme_path: str | None = None, per_text: int = 8,

@@ -13,15 +13,19 @@ import re
 import zlib
 from array import array
 
-from .measures import tokenizer
-
 SHINGLE = 3
 _PUNCT = re.compile(r"[\W_]+")
 
 
 def shingles(text: str) -> frozenset[int]:
     """The CRC-32 of each word 3-gram of `text` (punctuation and spaces are not words)."""
-    words = [w for w in tokenizer().lcut(text, HMM=False) if w.strip() and not _PUNCT.fullmatch(w)]
+    from .measures import tokenizer  # measures.py shingles the words it segments anyway
+
+    return from_words(tokenizer().lcut(text, HMM=False))
+
+
+def from_words(words: list[str]) -> frozenset[int]:
+    words = [w for w in words if w.strip() and not _PUNCT.fullmatch(w)]
     return frozenset(zlib.crc32("\x1f".join(words[i:i + SHINGLE]).encode("utf-8"))
                      for i in range(max(0, len(words) - SHINGLE + 1)))
 
