@@ -164,8 +164,21 @@ class _Overtime(BaseException):  # not Exception: library code must not swallow 
     pass
 
 
-def _alarm(_signum: int, _frame: object) -> None:
-    raise _Overtime
+class _Alarm:
+    """SIGALRM handler for one extraction: raises _Overtime while armed. The timer repeats, so
+    an alarm whose exception Python swallows (one that lands in a finaliser run by the garbage
+    collector is only printed) is followed by another; once disarmed, late alarms do nothing."""
+
+    def __init__(self) -> None:
+        self.armed = True
+
+    def __call__(self, _signum: int, _frame: object) -> None:
+        if self.armed:
+            raise _Overtime
+
+
+#: Seconds between repeated alarms once a document is over its budget.
+ALARM_REPEAT = 0.05
 
 
 def _safe_extract(
@@ -175,15 +188,17 @@ def _safe_extract(
     """Extract one document; any error or overtime becomes a Failure (never an exception)."""
     timed = (budget > 0 and hasattr(signal, "SIGALRM")
              and threading.current_thread() is threading.main_thread())
-    old = signal.signal(signal.SIGALRM, _alarm) if timed else None
+    alarm = _Alarm()
+    old = signal.signal(signal.SIGALRM, alarm) if timed else None
     try:
         try:
             if timed:
-                signal.setitimer(signal.ITIMER_REAL, budget)
+                signal.setitimer(signal.ITIMER_REAL, budget, ALARM_REPEAT)
             return extract(src, load_table(), learned or {}, scheme)
         finally:
             if timed:
                 signal.setitimer(signal.ITIMER_REAL, 0)
+                alarm.armed = False
     except _Overtime:  # also when the alarm lands just as extraction ends: still no crash
         return Failure(src.path, f"extraction took longer than {budget:g} s and was given up")
     except Exception as e:  # one bad document must never stop a build
