@@ -31,10 +31,6 @@ class PackedRecords(Sequence[DocumentRecord]):
     def __init__(self, blobs: Iterable[bytes] = ()) -> None:
         self._blobs = tuple(blobs)
 
-    @classmethod
-    def of(cls, records: Iterable[DocumentRecord]) -> PackedRecords:
-        return cls(pack(r) for r in records)
-
     def __len__(self) -> int:
         return len(self._blobs)
 
@@ -53,9 +49,6 @@ class PackedRecords(Sequence[DocumentRecord]):
 
     def blob(self, i: int) -> bytes:
         return self._blobs[i]
-
-    def packed_bytes(self) -> int:
-        return sum(len(b) for b in self._blobs)
 
 
 class MeasureIndex(Mapping[str, Measures]):
