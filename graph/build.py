@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from functools import partial
 from itertools import islice, repeat
 from pathlib import Path
 
@@ -29,7 +30,7 @@ from .measures import load_scheme
 from .models import Authority, DocumentRecord, Failure, Source
 from .network import to_networkx, write_csv, write_graphml
 from .numbers import parse_canonical
-from .packed import MeasureIndex, PackedRecords, pack
+from .packed import MeasureIndex, PackedRecords, pack, unpack
 from .rdf import DEFAULT_BASE, iter_blocks, validate, write_rdf
 from .read import count_files, iter_corpus
 from .render import render_corpus
@@ -59,7 +60,7 @@ def extract_all(
     jobs: int = 1,
     cache: Cache | None = None,
     budget: float = DEFAULT_BUDGET,
-    reread: Callable[[], Iterable[Source | Failure]] | None = None,
+    reread: Callable[[set[str]], Iterable[Source | Failure]] | None = None,
     batch: int = 512,
 ) -> BuildResult:
     """Extract every source; learn the corpus's codes; re-extract where they help.
@@ -69,8 +70,9 @@ def extract_all(
     order, so the output does not depend on scheduling); with a `cache`, unchanged documents
     are not extracted again. A document taking longer than `budget` seconds is given up and
     reported as a failure. Records are held packed (see packed.py), so memory stays small.
-    The few documents worth re-extracting with learned codes are read again with `reread`
-    (default: `items` again, which must then be re-iterable).
+    The few documents worth re-extracting with learned codes are read again with `reread`,
+    given their paths (and those paths up to a '#', the file of a JSON record); by default
+    `items` is read again, which must then be re-iterable.
     """
     table = table or load_table()
     failures: list[Failure] = []
@@ -110,13 +112,20 @@ def extract_all(
                     paths.append(src.path)
                 elif isinstance(slot, Failure):
                     failures.append(slot)
-        learned = learn_codes(PackedRecords(blobs), table)
+        scanned: list[tuple[str, str, set[str]]] = []  # (source, id, codes) of each blob
+
+        def scan() -> Iterator[DocumentRecord]:  # one decoding pass serves every question below
+            for rec in PackedRecords(blobs):
+                scanned.append((rec.source, rec.id, _codes_of(rec)))
+                yield rec
+
+        learned = learn_codes(scan(), table)
         if learned:
-            again = {paths[i]: i for i, rec in enumerate(PackedRecords(blobs))
-                     if _codes_of(rec) & learned.keys()}
+            again = {paths[i]: i for i, (_s, _id, codes) in enumerate(scanned) if codes & learned.keys()}
             taught = digest + repr(sorted((k, repr(v)) for k, v in learned.items()))
             redo = []
-            for item in (reread or (lambda: items))():
+            wanted = set(again) | {p.rsplit("#", 1)[0] for p in again}
+            for item in (reread or (lambda _paths: items))(wanted):
                 if isinstance(item, Source) and item.path in again:
                     key = source_key(item, taught)
                     hit = cache.get(key) if cache else None
@@ -130,10 +139,14 @@ def extract_all(
                     blobs[again[src.path]] = result
                     if cache:
                         cache.put(key, result)
+            for i in again.values():
+                rec = unpack(blobs[i])
+                scanned[i] = (rec.source, rec.id, set())
     finally:
         if pool is not None:
             pool.shutdown()
-    return BuildResult(_unique_ids(PackedRecords(blobs)), tuple(failures), learned)
+    return BuildResult(_unique_ids(blobs, [(src, id_) for src, id_, _c in scanned]),
+                       tuple(failures), learned)
 
 
 def batched(items: Iterable[Source | Failure], n: int) -> Iterator[list[Source | Failure]]:
@@ -220,21 +233,22 @@ def _codes_of(rec: DocumentRecord) -> set[str]:
     return codes
 
 
-def _unique_ids(records: PackedRecords) -> PackedRecords:
+def _unique_ids(blobs: list[bytes], keys: list[tuple[str, str]]) -> PackedRecords:
     """Sorted by source; ids are numbers where known, and a second file with the same number
-    gets a suffixed id."""
-    order = sorted(range(len(records)), key=lambda i: records[i].source)
+    gets a suffixed id. `keys` holds each blob's (source, id), so only duplicates are decoded."""
+    order = sorted(range(len(blobs)), key=lambda i: keys[i][0])
     seen: dict[str, str] = {}
     out = []
     for i in order:
-        r = records[i]
-        if r.id in seen:
+        source, id_ = keys[i]
+        if id_ in seen:
+            r = unpack(blobs[i])
             r = replace(r, id=f"{r.id}@{r.source}",
                         warnings=(*r.warnings, f"same number as {seen[r.id]}: a duplicate copy?"))
             out.append(pack(r))
         else:
-            seen[r.id] = r.source
-            out.append(records.blob(i))
+            seen[id_] = source
+            out.append(blobs[i])
     return PackedRecords(out)
 
 
@@ -342,9 +356,9 @@ def build(
 
             with _stage(timings, "extraction"):
                 result = extract_all(items(), progress=tick, scheme=scheme, jobs=jobs, cache=cache,
-                                     budget=budget, reread=items)
+                                     budget=budget, reread=partial(iter_corpus, corpus))
     else:
         with _stage(timings, "extraction"):
             result = extract_all(items(), scheme=scheme, jobs=jobs, cache=cache, budget=budget,
-                                 reread=items)
+                                 reread=partial(iter_corpus, corpus))
     return write_outputs(result, out, corpus.name or str(corpus), base, scheme, check, jobs, timings)

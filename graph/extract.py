@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from . import metadata as md
@@ -424,7 +424,8 @@ def _place(
     return jurisdiction, level
 
 
-def learn_codes(records: list[DocumentRecord], table: AuthorityTable | None = None) -> dict[str, Authority]:
+def learn_codes(records: Iterable[DocumentRecord],
+                table: AuthorityTable | None = None) -> dict[str, Authority]:
     """Issuer codes whose authority the corpus states: documents giving number and issuer.
 
     A code is learned only when every document using it agrees on the jurisdiction.
@@ -433,6 +434,7 @@ def learn_codes(records: list[DocumentRecord], table: AuthorityTable | None = No
     seen: dict[str, set[tuple[str, str, str]]] = {}
     example: dict[str, str] = {}
     names: dict[str, set[str]] = {}
+    of_name: dict[str, Authority] = {}  # issuers repeat across a corpus; looking one up is not cheap
     for rec in records:
         items = [(rec.number, rec.issuers)] + [(p.number, p.issuers) for p in rec.parts]
         for number, issuers in items:
@@ -441,7 +443,7 @@ def learn_codes(records: list[DocumentRecord], table: AuthorityTable | None = No
             dn = _code_year(number)
             if dn is None:
                 continue
-            a = table.authority_of_name(issuers[0])
+            a = of_name.get(issuers[0]) or of_name.setdefault(issuers[0], table.authority_of_name(issuers[0]))
             known = table.resolve(dn[0], dn[1])
             if known.jurisdiction and known.confidence >= 0.9:
                 continue  # the table already knows this code for sure

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import codecs
 import json
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import ClassVar
@@ -32,11 +33,12 @@ META_KEYS = {
 CHINESE_ENCODINGS = ["gb18030", "big5", "utf_16", "utf_8"]
 
 
-def iter_corpus(root: str | Path) -> Iterator[Source | Failure]:
+def iter_corpus(root: str | Path, only: Iterable[str] | None = None) -> Iterator[Source | Failure]:
     """Every document under `root` (a folder, searched recursively, or one file).
 
     Paths in the results are relative to `root` (or the file's name), in sorted order, so
-    a build over the same folder always sees the same sequence.
+    a build over the same folder always sees the same sequence. With `only`, just the files
+    whose relative paths it holds are read (a rebuild re-reading a few documents).
     """
     root = Path(root)
     if root.is_file():
@@ -45,7 +47,9 @@ def iter_corpus(root: str | Path) -> Iterator[Source | Failure]:
     if not root.is_dir():
         yield Failure(str(root), "no such file or folder")
         return
-    for path in _files(root):
+    files = _files(root) if only is None else \
+        sorted(root / rel for rel in set(only) if (root / rel).is_file())
+    for path in files:
         rel = path.relative_to(root).as_posix()
         if path.suffix.lower() not in SUFFIXES:
             yield Failure(rel, f"unsupported file type {path.suffix or '(none)'}; "
@@ -163,10 +167,13 @@ def _plausible(ch: str) -> bool:
             or 0xFF00 <= o <= 0xFFEF or 0x2000 <= o <= 0x206F)
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")  # control characters other than \t \n \v \f \r
+
+
 def _check_text(text: str, encoding: str) -> tuple[str | None, str]:
     """Reject decoded 'text' that is really binary: control characters everywhere."""
     sample = text[:20000]
-    bad = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f\v")
+    bad = len(_CONTROL.findall(sample))
     if sample and bad / len(sample) > 0.01:
         return None, f"binary file: {bad} control characters in the first {len(sample)} (as {encoding})"
     return text, encoding
