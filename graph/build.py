@@ -13,6 +13,7 @@ import os
 import signal
 import threading
 import time
+from array import array
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -23,10 +24,11 @@ from pathlib import Path
 
 from .authorities import AuthorityTable, load_table
 from .cache import Cache, scheme_digest, source_key
-from .compare import compare_along, summary
+from .compare import Comparison, compare_pairs, plan, summary
 from .extract import extract, learn_codes
 from .link import Linked, link
 from .measures import load_scheme
+from .memo import PreviousComparisons, pair_key, write_index
 from .models import Authority, DocumentRecord, Failure, Source
 from .network import to_networkx, write_csv, write_graphml
 from .numbers import parse_canonical
@@ -35,7 +37,7 @@ from .rdf import DEFAULT_BASE, iter_blocks, validate, write_rdf
 from .read import count_files, iter_corpus
 from .render import render_corpus
 from .report import render_report
-from .store import STORE, load_store
+from .store import STORE, sync_store
 
 #: Seconds one document may take before it is given up (and reported), so no input can hang a build.
 DEFAULT_BUDGET = 120.0
@@ -252,6 +254,54 @@ def _unique_ids(blobs: list[bytes], keys: list[tuple[str, str]]) -> PackedRecord
     return PackedRecords(out)
 
 
+def _comparisons(linked: Linked, measures: MeasureIndex, places: dict[str, str | None], jsonl: Path,
+                 index: Path, jobs: int) -> list[Comparison]:
+    """Write comparisons.jsonl, copying what the previous build compared where nothing it
+    depends on changed (memo.py); return the comparisons without their per-provision rows."""
+    pairs = list(plan(linked.edges, measures, places=places))
+    keys = [pair_key(p, measures.digest(p.child), measures.digest(p.parent)) for p in pairs]
+    previous = PreviousComparisons(jsonl, index)
+    index.unlink(missing_ok=True)  # until the new file is complete, there is nothing to reuse
+    fresh = compare_pairs([p for p, k in zip(pairs, keys, strict=True) if previous.get(k) is None],
+                          measures, jobs)
+    out: list[Comparison] = []
+    entries = array("Q")
+    tmp = jsonl.with_name(jsonl.name + ".new")
+    try:
+        with tmp.open("wb") as f:
+            offset = 0
+            for key in keys:
+                line = previous.get(key)
+                if line is None:
+                    c = next(fresh)
+                    line = (json.dumps(c.to_dict(), ensure_ascii=False) + "\n").encode("utf-8")
+                else:
+                    c = Comparison.from_dict(json.loads(line))
+                f.write(line)
+                entries.extend((key, offset, len(line)))
+                offset += len(line)
+                out.append(summary(c))
+    finally:
+        previous.close()
+    os.replace(tmp, jsonl)
+    write_index(index, jsonl, entries)
+    return out
+
+
+def _reads(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        return None
+
+
+def _size(path: Path) -> int | None:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return None
+
+
 @contextmanager
 def _stage(timings: dict[str, float] | None, name: str) -> Iterator[None]:
     t0 = time.perf_counter()
@@ -289,24 +339,31 @@ def write_outputs(
     with _stage(timings, "comparisons"):
         measures = MeasureIndex(result.records)
         places = {n.id: n.jurisdiction for n in linked.nodes.values()}
-        comparisons = []
-        with paths["comparisons"].open("w", encoding="utf-8", newline="\n") as f:
-            for c in compare_along(linked.edges, measures, places=places, jobs=jobs):
-                f.write(json.dumps(c.to_dict(), ensure_ascii=False) + "\n")
-                comparisons.append(summary(c))
+        comparisons = _comparisons(linked, measures, places, paths["comparisons"],
+                                   out / ".cache" / "comparisons.idx", jobs)
     with _stage(timings, "HTML"):
         pages = render_corpus(to_networkx(linked), out, f"policygraph · {corpus}", comparisons,
                               {k: c.label for k, c in load_scheme(scheme).concepts.items()})
         paths["html"] = pages["graph"]
+    fresh_nt, fresh_ttl = (paths[k].with_name(paths[k].name + ".new") for k in ("ntriples", "turtle"))
     with _stage(timings, "RDF (Turtle, N-Triples)"):
-        write_rdf(iter_blocks(linked, base, measures, comparisons, scheme), paths["turtle"],
-                  paths["ntriples"], {"pgm": load_scheme(scheme).namespace})
+        written = write_rdf(iter_blocks(linked, base, measures, comparisons, scheme), fresh_ttl,
+                            fresh_nt, {"pgm": load_scheme(scheme).namespace})
+    marker = out / ".cache" / "validated"  # the store holding graph.nt of this size conformed
+    conformed = _reads(marker) == str(_size(paths["ntriples"]))
+    marker.unlink(missing_ok=True)
     with _stage(timings, "Oxigraph store"):
-        store = load_store(paths["ntriples"], out / STORE)
+        synced = sync_store(out / STORE, paths["ntriples"], written, fresh_nt,
+                            out / ".cache" / "store-blocks")
+        store = synced.store
+        os.replace(fresh_ttl, paths["turtle"])
         paths["store"] = out / STORE
     with _stage(timings, "SHACL validation"):
-        conforms, details = validate(store, jobs) if check else (True, "not validated (--no-validate)")
-        del store
+        conforms, details = validate(store, jobs, synced.changed if conformed else None) if check \
+            else (True, "not validated (--no-validate)")
+        del store, synced
+        if check and conforms:
+            marker.write_text(str(_size(paths["ntriples"])), encoding="utf-8")
     with _stage(timings, "report"):
         paths["report"].write_text(
             render_report(result.records, result.failures, result.learned, corpus, linked,

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import multiprocessing
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 
 from .analytics import days_between
@@ -37,6 +37,12 @@ class Comparison:
     dropped: tuple[str, ...]
     changes: tuple[dict, ...]
     reuse: dict
+
+    @classmethod
+    def from_dict(cls, d: dict) -> Comparison:
+        """The inverse of to_dict (a comparison read back from comparisons.jsonl)."""
+        return cls(d["child"], d["parent"], d["via"], tuple(d["path"]), tuple(d["inherited"]),
+                   tuple(d["added"]), tuple(d["dropped"]), tuple(d["changes"]), d["reuse"])
 
     def to_dict(self) -> dict:
         return {"child": self.child, "parent": self.parent, "via": self.via, "path": list(self.path),
@@ -199,80 +205,98 @@ CASCADE = frozenset({"implements", "forwards"})
 
 
 @dataclass(frozen=True)
-class _Walk:
-    """What comparing a child with its ancestors needs (shared with worker processes)."""
+class Pair:
+    """One comparison to make: a child against one ancestor, reached along `path`."""
 
-    up: dict[str, list[Edge]]
-    measures: Mapping[str, Measures]
-    max_depth: int
-    places: Mapping[str, str | None] | None
+    child: str
+    parent: str
+    via: str  # stated | probable
+    path: tuple[str, ...]
+    same_scale: bool  # both govern the same territory
+
+
+def plan(
+    edges: Iterable[Edge], has_measures: Container[str] | Iterable[str], max_depth: int = 4,
+    places: Mapping[str, str | None] | None = None,
+) -> Iterator[Pair]:
+    """Each document with text against each ancestor with text, up stated implements/forwards
+    edges (via 'stated') and, where a probable link is on the way, marked via 'probable'.
+
+    Only the graph is walked (no measures are read), in a fixed order (children sorted,
+    nearest ancestors first), so a build can tell which comparisons it already has."""
+    up: dict[str, list[Edge]] = {}
+    for e in edges:
+        if e.relation in CASCADE or e.relation == "probably-implements":
+            up.setdefault(e.source, []).append(e)
+    for targets in up.values():
+        targets.sort(key=lambda e: e.target)
+    known = set(has_measures)
+    for child in sorted(known):
+        seen = {child}
+        queue: deque[tuple[str, tuple[str, ...], bool]] = deque([(child, (child,), False)])
+        while queue:
+            node, path, probable = queue.popleft()
+            if len(path) > max_depth:
+                continue
+            for e in up.get(node, ()):
+                if e.target in seen:
+                    continue
+                seen.add(e.target)
+                p2 = (*path, e.target)
+                pr = probable or e.relation == "probably-implements"
+                if e.target in known:
+                    same = bool(places) and places.get(child) is not None and \
+                        places.get(child) == places.get(e.target)  # type: ignore[union-attr]
+                    yield Pair(child, e.target, "probable" if pr else "stated", p2, same)
+                queue.append((e.target, p2, pr))
 
 
 def compare_along(
     edges: Iterable[Edge], measures: Mapping[str, Measures], max_depth: int = 4,
     places: Mapping[str, str | None] | None = None, jobs: int = 1,
 ) -> Iterator[Comparison]:
-    """Each document with text against each ancestor with text, up stated implements/forwards
-    edges (via 'stated') and, where a probable link is on the way, marked via 'probable'.
+    """Every comparison `plan` finds, made (see compare_pairs)."""
+    return compare_pairs(plan(edges, measures, max_depth, places), measures, jobs)
 
-    A generator in a fixed order (children sorted), so a build writes each comparison out as it
-    comes. With `jobs` > 1 (and fork available), children are compared in worker processes
+
+def compare_pairs(pairs: Iterable[Pair], measures: Mapping[str, Measures],
+                  jobs: int = 1) -> Iterator[Comparison]:
+    """The comparisons of `pairs`, in their order. A generator, so a build writes each one out
+    as it comes. With `jobs` > 1 (and fork available), pairs are compared in worker processes
     that inherit the measures instead of receiving them."""
-    up: dict[str, list[Edge]] = {}
-    for e in edges:
-        if e.relation in CASCADE or e.relation == "probably-implements":
-            up.setdefault(e.source, []).append(e)
-    walk = _Walk(up, measures, max_depth, places)
-    children = sorted(measures)
-    if jobs <= 1 or len(children) < 4 * CHILDREN_PER_TASK or \
+    pairs = list(pairs)
+    if jobs <= 1 or len(pairs) < 4 * PAIRS_PER_TASK or \
             "fork" not in multiprocessing.get_all_start_methods():
         indexes: dict[str, ShingleIndex] = {}
-        for child in children:
-            yield from _compare_child(walk, child, indexes)
+        for p in pairs:
+            yield _compare_pair(measures, p, indexes)
         return
-    tasks = [children[i:i + CHILDREN_PER_TASK] for i in range(0, len(children), CHILDREN_PER_TASK)]
-    with multiprocessing.get_context("fork").Pool(jobs, initializer=_start_worker, initargs=(walk,)) as pool:
+    tasks = [pairs[i:i + PAIRS_PER_TASK] for i in range(0, len(pairs), PAIRS_PER_TASK)]
+    with multiprocessing.get_context("fork").Pool(jobs, initializer=_start_worker,
+                                                  initargs=(measures,)) as pool:
         for done in pool.imap(_compare_task, tasks):
             yield from done
 
 
-#: Children per task sent to a worker: large enough that a worker's shingle-index cache of the
+#: Pairs per task sent to a worker: large enough that a worker's shingle-index cache of the
 #: shared parents pays off, small enough to keep both workers busy to the end.
-CHILDREN_PER_TASK = 250
-_WORKER: dict[str, object] = {}  # per worker process: its _Walk and its own index cache
+PAIRS_PER_TASK = 1000
+_WORKER: dict[str, object] = {}  # per worker process: the measures and its own index cache
 
 
-def _start_worker(walk: _Walk) -> None:
-    _WORKER["walk"] = walk
+def _start_worker(measures: Mapping[str, Measures]) -> None:
+    _WORKER["measures"] = measures
     _WORKER["indexes"] = {}
 
 
-def _compare_task(children: list[str]) -> list[Comparison]:
-    walk, indexes = _WORKER["walk"], _WORKER["indexes"]
-    return [c for child in children
-            for c in _compare_child(walk, child, indexes)]  # type: ignore[arg-type]
+def _compare_task(pairs: list[Pair]) -> list[Comparison]:
+    measures, indexes = _WORKER["measures"], _WORKER["indexes"]
+    return [_compare_pair(measures, p, indexes) for p in pairs]  # type: ignore[arg-type]
 
 
-def _compare_child(walk: _Walk, child: str, indexes: dict[str, ShingleIndex]) -> Iterator[Comparison]:
-    measures, places = walk.measures, walk.places
-    seen = {child}
-    queue: deque[tuple[str, tuple[str, ...], bool]] = deque([(child, (child,), False)])
-    while queue:
-        node, path, probable = queue.popleft()
-        if len(path) > walk.max_depth:
-            continue
-        for e in sorted(walk.up.get(node, ()), key=lambda e: e.target):
-            if e.target in seen:
-                continue
-            seen.add(e.target)
-            p2 = (*path, e.target)
-            pr = probable or e.relation == "probably-implements"
-            if e.target in measures:
-                same = bool(places) and places.get(child) is not None and \
-                    places.get(child) == places.get(e.target)  # type: ignore[union-attr]
-                yield compare(child, e.target, measures[child], measures[e.target],
-                              "probable" if pr else "stated", p2, same, indexes)
-            queue.append((e.target, p2, pr))
+def _compare_pair(measures: Mapping[str, Measures], p: Pair, indexes: dict[str, ShingleIndex]) -> Comparison:
+    return compare(p.child, p.parent, measures[p.child], measures[p.parent], p.via, p.path, p.same_scale,
+                   indexes)
 
 
 def summary(c: Comparison) -> Comparison:

@@ -8,6 +8,7 @@ order, or a few by id (the measures of a child and its ancestors, kept in a smal
 
 from __future__ import annotations
 
+import hashlib
 import pickle
 import zlib
 from collections import OrderedDict
@@ -72,6 +73,7 @@ class MeasureIndex(Mapping[str, Measures]):
         for _src, k, node, i in sorted(parts):
             self._where.setdefault(node, (i, k))
         self._cache: OrderedDict[str, Measures] = OrderedDict()
+        self._digests: dict[int, bytes] = {}
         self._size = cache
 
     def __len__(self) -> int:
@@ -82,6 +84,15 @@ class MeasureIndex(Mapping[str, Measures]):
 
     def __contains__(self, key: object) -> bool:
         return key in self._where
+
+    def digest(self, key: str) -> bytes:
+        """Identifies the measures of `key` without decoding them: a hash of the packed record
+        they come from, and which part of it."""
+        i, k = self._where[key]
+        d = self._digests.get(i)
+        if d is None:
+            d = self._digests[i] = hashlib.blake2b(self._records.blob(i), digest_size=16).digest()
+        return d + k.to_bytes(4, "little", signed=True)
 
     def __getitem__(self, key: str) -> Measures:
         hit = self._cache.get(key)

@@ -13,9 +13,12 @@ from __future__ import annotations
 
 import hashlib
 import re
+from array import array
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from decimal import Decimal
 from importlib import resources
+from itertools import groupby
 from pathlib import Path
 from urllib.parse import quote
 
@@ -176,8 +179,12 @@ def iter_blocks(
         yield _node(linked.nodes[node_id], base, places, authorities)
     yield _places(places, base)
     yield _authorities(authorities, base)
-    for e in sorted(linked.edges, key=lambda e: (e.source, e.target, e.relation)):
-        yield _edge(e, linked, base)
+    # Edges (and below, comparisons) between the same two documents share IRIs and super-property
+    # triples, so they form one block: no triple is then in two blocks, and a store can be
+    # updated block by block (store.sync_store).
+    edges = sorted(linked.edges, key=lambda e: (e.source, e.target, e.relation))
+    for _pair, group in groupby(edges, key=lambda e: (e.source, e.target)):
+        yield [t for e in group for t in _edge(e, linked, base)]
     if measures:
         sch = load_scheme(scheme)
         ns = _Terms(sch.namespace)
@@ -185,8 +192,9 @@ def iter_blocks(
         for node_id in sorted(measures):
             if node_id in linked.nodes:
                 yield _measures(_iri(str(doc_iri(node_id, base))), node_id, measures[node_id], ns, base)
-        for c in sorted(comparisons, key=lambda c: (c.child, c.parent, c.via)):
-            yield _comparison(c, ns, base)
+        ordered = sorted(comparisons, key=lambda c: (c.child, c.parent, c.via))
+        for _pair, same in groupby(ordered, key=lambda c: (c.child, c.parent)):
+            yield [t for c in same for t in _comparison(c, ns, base)]
 
 
 def to_rdf(
@@ -446,9 +454,23 @@ class _TurtleTerms:
         return short
 
 
+@dataclass(frozen=True)
+class Written:
+    """What write_rdf wrote: the triple count, and where each block lies in the N-Triples file
+    (digest, offset, length: three unsigned 64-bit numbers a block), so the next build can tell
+    which blocks changed and update a store by those alone."""
+
+    triples: int
+    blocks: array
+
+
+def block_digest(data: bytes) -> int:
+    return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "little")
+
+
 def write_rdf(blocks: Iterable[list[Triple]], ttl: Path, nt: Path,
-              extra_prefixes: Mapping[str, str] | None = None) -> int:
-    """Stream blocks of triples to N-Triples and Turtle at once; return the triple count.
+              extra_prefixes: Mapping[str, str] | None = None) -> Written:
+    """Stream blocks of triples to N-Triples and Turtle at once.
 
     Each block is de-duplicated and sorted, and blocks come in a fixed order, so both files are
     byte-identical for the same input while only one block is ever held in memory."""
@@ -456,14 +478,19 @@ def write_rdf(blocks: Iterable[list[Triple]], ttl: Path, nt: Path,
     prefixes["rdf"] = str(RDF)
     prefixes.update(extra_prefixes or {})
     term = _TurtleTerms(prefixes)
-    count = 0
-    with nt.open("w", encoding="utf-8", newline="\n") as fn, \
-            ttl.open("w", encoding="utf-8", newline="\n") as ft:
+    count = offset = 0
+    index = array("Q")
+    with nt.open("wb") as fn, ttl.open("w", encoding="utf-8", newline="\n") as ft:
         ft.write("".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(prefixes.items())))
         for block in blocks:
             triples = sorted(set(block))
+            if not triples:
+                continue
             count += len(triples)
-            fn.write("".join(f"{s} {p} {o} .\n" for s, p, o in triples))
+            data = "".join(f"{s} {p} {o} .\n" for s, p, o in triples).encode("utf-8")
+            fn.write(data)
+            index.extend((block_digest(data), offset, len(data)))
+            offset += len(data)
             out: list[str] = []
             current = None
             for s, p, o in triples:
@@ -477,7 +504,7 @@ def write_rdf(blocks: Iterable[list[Triple]], ttl: Path, nt: Path,
             if current is not None:
                 out.append(" .\n")
             ft.write("".join(out))
-    return count
+    return Written(count, index)
 
 
 def ontology_text(name: str = "policygraph.ttl") -> str:
@@ -488,16 +515,18 @@ def load_shapes() -> Graph:
     return Graph().parse(data=ontology_text("shapes.ttl"), format="turtle")
 
 
-def validate(data: Graph | ox.Store, jobs: int = 1) -> tuple[bool, str]:
+def validate(data: Graph | ox.Store, jobs: int = 1,
+             changed: Iterable[str] | None = None) -> tuple[bool, str]:
     """Validate a build's data against the shipped SHACL shapes: (conforms, report text).
 
     The shapes are compiled to SPARQL and run on Oxigraph (graph/shacl.py), which scales to
     builds pySHACL cannot finish. Builds type every resource with all its classes (a
-    pg:CitedDocument is also a pg:PolicyDocument), so no ontology needs to be mixed in."""
+    pg:CitedDocument is also a pg:PolicyDocument), so no ontology needs to be mixed in. With
+    `changed`, a store that conformed before is checked only where those IRIs' changes reach."""
     from .shacl import validate_store
 
     if isinstance(data, Graph):
         store = ox.Store()
         store.load(data.serialize(format="nt").encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
         data = store
-    return validate_store(data, load_shapes(), jobs)
+    return validate_store(data, load_shapes(), jobs, changed)

@@ -10,6 +10,7 @@ that the results agree with pySHACL's on valid and deliberately broken graphs.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
@@ -58,6 +59,10 @@ class Check:
     message: str
     query: str
     counts: tuple[int | None, int | None] | None = None
+    #: How far from a focus node the check reads: 0 = the focus node's own triples, 1 = also
+    #: those of the nodes its triples point to (a value's class), and so on. A change to a
+    #: node's triples can only change the result for focus nodes this many steps before it.
+    reach: int = 0
 
 
 def _term(t: object) -> str:
@@ -125,6 +130,21 @@ def _nested(g: Graph, shape: object, var: str, depth: int = 0) -> str:
     return " && ".join(f"({c})" for c in conds) or "true"
 
 
+def _nested_reach(g: Graph, shape: object, depth: int = 0) -> int:
+    """How many steps from the node it tests a _nested expression reads (see Check.reach);
+    -1 when it reads no triples at all (it only compares the node itself with a value)."""
+    k = _keys(g, shape, _NODE_KEYS | _PROPERTY_KEYS)
+    inner = [_nested_reach(g, x, depth + 1) for x in k.get(SH["not"], [])] if depth < 5 else [99]
+    if SH.path in k:
+        steps = _steps(_path(g, k[SH.path][0]))
+        return max([steps - 1] + [steps + r for r in inner])
+    return max([-1, *inner])
+
+
+def _steps(path: str) -> int:
+    return path.count(">/<") + 1
+
+
 def _nodes(focus: str, violation: str) -> str:
     """A node-level check: the focus node itself is the offending value."""
     return f"SELECT DISTINCT ?this ?value WHERE {{ {focus} FILTER({violation}) BIND(?this AS ?value) }}"
@@ -155,11 +175,14 @@ def compile_shapes(shapes: Graph, subclasses: bool = True) -> list[Check]:
             checks.append(Check("NodeKindConstraintComponent", None, message,
                                 _nodes(focus, "!isIRI(?this)")))
         for alternatives in k.get(SH["or"], []):
-            ors = " || ".join(f"({_nested(shapes, s, '?this')})" for s in Collection(shapes, alternatives))
-            checks.append(Check("OrConstraintComponent", None, message, _nodes(focus, f"!({ors})")))
+            members = list(Collection(shapes, alternatives))
+            ors = " || ".join(f"({_nested(shapes, s, '?this')})" for s in members)
+            checks.append(Check("OrConstraintComponent", None, message, _nodes(focus, f"!({ors})"),
+                                reach=max([0] + [_nested_reach(shapes, s) for s in members])))
         for inner in k.get(SH["not"], []):
             checks.append(Check("NotConstraintComponent", None, message,
-                                _nodes(focus, _nested(shapes, inner, "?this"))))
+                                _nodes(focus, _nested(shapes, inner, "?this")),
+                                reach=max(0, _nested_reach(shapes, inner))))
         for prop in k.get(SH.property, []):
             checks += _property_checks(shapes, prop, focus, instance_of)
     return checks
@@ -170,8 +193,10 @@ def _property_checks(g: Graph, prop: object, focus: str, instance_of: str) -> li
     if SH.path not in k:
         raise UnsupportedShape("a property shape needs sh:path")
     path = _path(g, k[SH.path][0])
+    steps = _steps(path)
     message = str(_one(k, SH.message) or "")
     out: list[Check] = []
+    reach = steps - 1  # the values themselves are in the triples of the last node on the path
 
     conditions: list[tuple[str, str]] = []  # (component, violation), all checked in one scan
 
@@ -187,7 +212,7 @@ def _property_checks(g: Graph, prop: object, focus: str, instance_of: str) -> li
         out.append(Check(("MinCountConstraintComponent", "MaxCountConstraintComponent"), path, message,
                          f"SELECT ?this (COUNT(DISTINCT ?value) AS ?n) WHERE {{ {focus} "
                          f"OPTIONAL {{ ?this {path} ?value }} }} GROUP BY ?this HAVING ({having})",
-                         counts=(lo_n, hi_n)))
+                         counts=(lo_n, hi_n), reach=reach))
     for dt in k.get(SH.datatype, []):
         bad = f"!isLiteral(?value) || datatype(?value) != {_term(dt)}"
         if str(dt) in _CASTABLE:
@@ -198,7 +223,9 @@ def _property_checks(g: Graph, prop: object, focus: str, instance_of: str) -> li
         args = [Literal(str(pattern)).n3()] + ([Literal(str(flags)).n3()] if flags else [])
         regex = f"REGEX(STR(?value), {', '.join(args)})"
         values("PatternConstraintComponent", f"isBlank(?value) || !{regex}")
+    value_reach = reach
     for cls in k.get(SH["class"], []):
+        value_reach = max(value_reach, steps)  # a value's class is in the value's own triples
         values("ClassConstraintComponent",
                f"NOT EXISTS {{ ?value {instance_of} {_term(cls)} }}")
     for members in k.get(SH["in"], []):
@@ -211,24 +238,72 @@ def _property_checks(g: Graph, prop: object, focus: str, instance_of: str) -> li
     for v in k.get(SH.hasValue, []):
         out.append(Check("HasValueConstraintComponent", path, message,
                          f"SELECT DISTINCT ?this WHERE {{ {focus} "
-                         f"FILTER NOT EXISTS {{ ?this {path} {_term(v)} }} }}"))
+                         f"FILTER NOT EXISTS {{ ?this {path} {_term(v)} }} }}", reach=reach))
     for inner in k.get(SH["not"], []):
+        value_reach = max(value_reach, steps + _nested_reach(g, inner))
         values("NotConstraintComponent", _nested(g, inner, "?value"))
     if conditions:
         binds = " ".join(f"BIND(COALESCE({cond}, false) AS ?c{i})" for i, (_c, cond) in enumerate(conditions))
         names = " ".join(f"?c{i}" for i in range(len(conditions)))
         out.append(Check(tuple(c for c, _cond in conditions), path, message,
                          f"SELECT DISTINCT ?this ?value {names} WHERE {{ {focus} ?this {path} ?value . "
-                         f"{binds} FILTER({' || '.join(names.split())}) }}"))
+                         f"{binds} FILTER({' || '.join(names.split())}) }}", reach=value_reach))
     return out
 
 
-def run_checks(store: ox.Store, checks: list[Check], limit: int = 100, jobs: int = 1) -> list[Violation]:
+def far_predicates(shapes: Graph) -> set[str]:
+    """Predicates a check may read beyond its focus node: rdf:type and rdfs:subClassOf (a
+    value's class), the later steps of sequence paths, and the paths of nested shapes."""
+    out = {str(RDF.type), str(RDFS.subClassOf)}
+    tops = {o for _s, o in shapes.subject_objects(SH.property)}
+    for shape, p in shapes.subject_objects(SH.path):
+        steps = list(Collection(shapes, p)) if isinstance(p, BNode) else [p]
+        out.update(str(x) for x in (steps if shape not in tops else steps[1:]))
+    return out
+
+
+def neighbourhood(store: ox.Store, changed: Iterable[str], reach: int,
+                  far: set[str] | None = None) -> tuple[ox.Store, list[set[str]]]:
+    """What validating after a change to the triples of the `changed` IRIs needs: (an
+    in-memory store with every triple a check of reach <= `reach` reads from the nodes it may
+    affect, those nodes by reach). A check of reach r can only change its result for the
+    changed nodes and the nodes up to r steps before them (levels[r]); it reads their triples
+    and those of the nodes up to r steps after them (only the `far` predicates beyond the
+    first step, when given), so that is what the small store holds."""
+    levels = [set(changed)]
+    for _ in range(reach):
+        before = set(levels[-1])
+        for iri in levels[-1]:
+            for q in store.quads_for_pattern(None, None, ox.NamedNode(iri), None):
+                if isinstance(q.subject, ox.NamedNode):
+                    before.add(q.subject.value)
+        levels.append(before)
+    small = ox.Store()
+    frontier, seen = levels[-1], set()
+    for step in range(reach + 1):
+        ahead: set[str] = set()
+        quads = []
+        only = [None] if far is None or step == 0 else [ox.NamedNode(p) for p in sorted(far)]
+        for iri, pred in ((i, p) for i in frontier - seen for p in only):
+            for q in store.quads_for_pattern(ox.NamedNode(iri), pred, None, None):
+                quads.append(q)
+                if isinstance(q.object, ox.NamedNode):
+                    ahead.add(q.object.value)
+        small.extend(quads)
+        seen |= frontier
+        frontier = ahead
+    return small, levels
+
+
+def run_checks(store: ox.Store, checks: list[Check], limit: int = 100, jobs: int = 1,
+               focus: list[set[str]] | None = None) -> list[Violation]:
     """Every violation (at most `limit` per check, so a systematic bug cannot flood the report).
 
-    Oxigraph evaluates queries without holding the GIL, so `jobs` threads run checks at once."""
+    With `focus` (nodes by reach, see neighbourhood), only violations of a check of reach r
+    on nodes in focus[r] count. Oxigraph evaluates queries without holding the GIL, so
+    `jobs` threads run checks at once."""
     def one(c: Check) -> list[Violation]:
-        sols = store.query(f"{c.query} LIMIT {limit}")
+        sols = store.query(c.query if focus else f"{c.query} LIMIT {limit}")
         names = [v.value for v in sols.variables]
         found = []
         for row in sols:
@@ -241,20 +316,31 @@ def run_checks(store: ox.Store, checks: list[Check], limit: int = 100, jobs: int
                 components = [comp for i, comp in enumerate(c.component) if row[f"c{i}"].value == "true"]
             else:
                 components = [c.component]
+            if focus is not None and row["this"].value not in focus[c.reach]:
+                continue  # outside what the change can affect: some of its triples are not here
             found += [Violation(row["this"].value, comp, c.path, None if value is None else str(value),
                                 c.message) for comp in components]
-        return found
+        return found[:limit]
 
     with ThreadPoolExecutor(max(1, jobs)) as pool:
         return [v for vs in pool.map(one, checks) for v in vs]
 
 
-def validate_store(store: ox.Store, shapes: Graph, jobs: int = 1) -> tuple[bool, str]:
-    """(conforms, a report listing each violation) for the data in `store`."""
+def validate_store(store: ox.Store, shapes: Graph, jobs: int = 1,
+                   changed: Iterable[str] | None = None) -> tuple[bool, str]:
+    """(conforms, a report listing each violation) for the data in `store`.
+
+    With `changed` (the IRIs whose triples changed since the store last conformed), only the
+    focus nodes that change can affect are checked (see restrict)."""
     subclasses = bool(store.query(f"ASK {{ ?a <{RDFS.subClassOf}> ?b }}"))
-    found = sorted(run_checks(store, compile_shapes(shapes, subclasses), jobs=jobs),
+    checks = compile_shapes(shapes, subclasses)
+    focus = None
+    if changed is not None:
+        store, focus = neighbourhood(store, changed, max((c.reach for c in checks), default=0),
+                                     far_predicates(shapes))
+    found = sorted(run_checks(store, checks, jobs=jobs, focus=focus),
                    key=lambda v: (v.component, v.path or "", v.focus, v.value or ""))
-    if not found:
+    if not found:  # the same words for a full and a scoped check: a build's output is the same
         return True, "Validation Report\nConforms: True\n"
     lines = ["Validation Report", "Conforms: False", f"Results ({len(found)}):"]
     for v in found:

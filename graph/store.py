@@ -8,13 +8,17 @@ in bulk, and is opened read-only by the commands that only ask.
 
 from __future__ import annotations
 
+import os
 import shutil
+from array import array
+from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from .query import prepare
+from .rdf import Written
 
 STORE = "store"
 #: N-Triples lines per bulk load: Oxigraph's bulk loader holds a whole load in memory (1.4 GB
@@ -40,6 +44,108 @@ def load_store(ntriples: Path, folder: Path) -> ox.Store:
     tmp.rename(folder)
     shutil.rmtree(old, ignore_errors=True)
     return ox.Store.read_only(str(folder))
+
+
+#: Above this share of the triples changed, reloading the store is faster than updating it.
+MAX_CHANGED = 0.25
+_MAGIC = b"PGBLOCK1"
+
+
+@dataclass(frozen=True)
+class Synced:
+    store: ox.Store  # read-only
+    how: str  # "loaded", or what an update changed
+    changed: frozenset[str] | None  # IRIs whose own triples changed; None after a fresh load
+
+
+def sync_store(folder: Path, nt: Path, written: Written, new_nt: Path, manifest: Path) -> Synced:
+    """Make the store at `folder` hold `new_nt` (just written, described by `written`), which
+    then replaces `nt`.
+
+    `manifest` records which graph.nt the store holds, block by block. When it matches the
+    current `nt`, only the triples of blocks that changed are removed and added; otherwise
+    (first build, an interrupted one, too much changed) the store is loaded afresh. The manifest
+    is deleted before the store is touched and written only once store and graph.nt agree
+    again, so an interrupted build is followed by a full load, never by a store that lies."""
+    previous = _read_manifest(manifest, nt)
+    manifest.unlink(missing_ok=True)
+    update = None
+    if previous is not None and folder.is_dir():
+        update = _update(folder, nt, previous, new_nt, written)
+    store = load_store(new_nt, folder) if update is None else ox.Store.read_only(str(folder))
+    os.replace(new_nt, nt)
+    if len(store) == written.triples:  # every triple in one block only: updates stay exact
+        _write_manifest(manifest, nt, written)
+    if update is None:
+        return Synced(store, "loaded", None)
+    return Synced(store, *update)
+
+
+def _update(folder: Path, nt: Path, old: array, new_nt: Path,
+            written: Written) -> tuple[str, frozenset[str] | None] | None:
+    """Remove the triples of `nt` that are gone and add those of `new_nt` that are new, looking
+    only into blocks that changed; None (the store untouched) if a fresh load is cheaper."""
+    old_at = {old[i]: (old[i + 1], old[i + 2]) for i in range(0, len(old), 3)}
+    new = written.blocks
+    new_at = {new[i]: (new[i + 1], new[i + 2]) for i in range(0, len(new), 3)}
+    gone = sorted(v for k, v in old_at.items() if k not in new_at)
+    added = sorted(v for k, v in new_at.items() if k not in old_at)
+    del old_at, new_at
+    if sum(n for _o, n in gone) + sum(n for _o, n in added) > MAX_CHANGED * max(1, new_nt.stat().st_size):
+        return None
+    before, after = _lines(nt, gone), _lines(new_nt, added)
+    removed, inserted = before - after, after - before  # a block may change in a few triples only
+    del before, after
+    store = ox.Store(str(folder))
+    changed: set[str] = set()
+    blank = False
+    for lines, apply in ((removed, store.remove), (inserted, None)):
+        quads = list(ox.parse(b"".join(line + b"\n" for line in sorted(lines)),
+                              format=ox.RdfFormat.N_TRIPLES))
+        for q in quads:
+            if isinstance(q.subject, ox.NamedNode):
+                changed.add(q.subject.value)
+            else:
+                blank = True
+            if apply is not None:
+                apply(q)
+        if apply is None:
+            store.extend(quads)
+    store.flush()
+    count = len(store)
+    del store
+    if count != written.triples:
+        return None  # not what a fresh load would hold: load afresh
+    return (f"updated: {len(gone):,} blocks out, {len(added):,} in; {len(removed):,} triples removed, "
+            f"{len(inserted):,} added", None if blank else frozenset(changed))
+
+
+def _lines(nt: Path, spans: list[tuple[int, int]]) -> set[bytes]:
+    out: set[bytes] = set()
+    with nt.open("rb") as f:
+        for start, length in spans:
+            f.seek(start)
+            out.update(f.read(length).splitlines())
+    return out
+
+
+def _read_manifest(manifest: Path, nt: Path) -> array | None:
+    try:
+        data = manifest.read_bytes()
+        size = nt.stat().st_size
+    except OSError:
+        return None
+    head = array("Q", data[len(_MAGIC):len(_MAGIC) + 8])
+    if not data.startswith(_MAGIC) or len(head) != 1 or head[0] != size or (len(data) - 16) % 24:
+        return None
+    return array("Q", data[16:])
+
+
+def _write_manifest(manifest: Path, nt: Path, written: Written) -> None:
+    manifest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = manifest.with_name(manifest.name + ".tmp")
+    tmp.write_bytes(_MAGIC + array("Q", [nt.stat().st_size]).tobytes() + written.blocks.tobytes())
+    os.replace(tmp, manifest)
 
 
 def open_store(build: Path) -> ox.Store | None:

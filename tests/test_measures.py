@@ -288,7 +288,7 @@ def test_comparisons_in_worker_processes_equal_the_serial_ones(monkeypatch: pyte
     measures = MeasureIndex(result.records)
     places = {n.id: n.jurisdiction for n in linked.nodes.values()}
     serial = list(compare_along(linked.edges, measures, places=places))
-    monkeypatch.setattr(compare_module, "CHILDREN_PER_TASK", 1)
+    monkeypatch.setattr(compare_module, "PAIRS_PER_TASK", 1)
     parallel = list(compare_along(linked.edges, measures, places=places, jobs=2))
     assert len(serial) >= 10
     assert parallel == serial

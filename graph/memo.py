@@ -1,0 +1,82 @@
+"""Comparisons an earlier build already made, found again by everything they depend on.
+
+Comparing a child with its ancestors is the costliest corpus-wide step, and after adding a few
+documents almost every pair is what it was. Each line of comparisons.jsonl is indexed under a
+key of the pair (child, ancestor, path, via, scale) and the packed records both sides' measures
+come from; a rebuild copies the lines whose key it finds and compares only the rest. The index
+names the size of the comparisons.jsonl it describes, so a file changed or replaced since is
+simply not reused.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import mmap
+import os
+from array import array
+from pathlib import Path
+
+from . import __version__
+from .compare import Pair
+
+#: Bump when comparing changes in a way the package version does not capture (development).
+COMPARE_FORMAT = 1
+_MAGIC = b"PGCMPIX1"
+
+
+def pair_key(pair: Pair, child: bytes, parent: bytes) -> int:
+    """A 64-bit key of a comparison: the pair, and digests of both sides' measures."""
+    h = hashlib.blake2b(digest_size=8)
+    for part in (f"{__version__}/{COMPARE_FORMAT}", pair.child, pair.parent, pair.via,
+                 "\x1f".join(pair.path), "same" if pair.same_scale else "other"):
+        h.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    h.update(child)
+    h.update(parent)
+    return int.from_bytes(h.digest(), "little")
+
+
+class PreviousComparisons:
+    """The lines of the previous comparisons.jsonl by key (empty when there is no valid index)."""
+
+    def __init__(self, jsonl: Path, index: Path) -> None:
+        self._at: dict[int, tuple[int, int]] = {}
+        self._file = None
+        self._map: mmap.mmap | None = None
+        try:
+            data = index.read_bytes()
+            size = jsonl.stat().st_size
+        except OSError:
+            return
+        head = array("Q", data[8:16]) if len(data) >= 16 else array("Q")
+        if not data.startswith(_MAGIC) or len(head) != 1 or head[0] != size or (len(data) - 16) % 24:
+            return
+        body = array("Q", data[16:])
+        self._at = {body[i]: (body[i + 1], body[i + 2]) for i in range(0, len(body), 3)}
+        if size:
+            self._file = jsonl.open("rb")
+            self._map = mmap.mmap(self._file.fileno(), 0, access=mmap.ACCESS_READ)
+
+    def __len__(self) -> int:
+        return len(self._at)
+
+    def get(self, key: int) -> bytes | None:
+        where = self._at.get(key)
+        if where is None or self._map is None:
+            return None
+        start, length = where
+        return self._map[start:start + length]
+
+    def close(self) -> None:
+        if self._map is not None:
+            self._map.close()
+        if self._file is not None:
+            self._file.close()
+        self._map = self._file = None
+
+
+def write_index(index: Path, jsonl: Path, entries: array) -> None:
+    """Record (key, offset, length) of each line of `jsonl`, written just now."""
+    index.parent.mkdir(parents=True, exist_ok=True)
+    tmp = index.with_name(index.name + ".tmp")
+    tmp.write_bytes(_MAGIC + array("Q", [jsonl.stat().st_size]).tobytes() + entries.tobytes())
+    os.replace(tmp, index)
