@@ -28,7 +28,7 @@ from .compare import Comparison, compare_pairs, plan, summary
 from .extract import extract, learn_codes
 from .link import Linked, link
 from .measures import load_scheme
-from .memo import PreviousComparisons, pair_key, write_index
+from .memo import PreviousComparisons, PreviousRdf, pair_key, write_index, write_rdf_record
 from .models import Authority, DocumentRecord, Failure, Source
 from .network import to_networkx, write_csv, write_graphml
 from .numbers import parse_canonical
@@ -346,9 +346,15 @@ def write_outputs(
                               {k: c.label for k, c in load_scheme(scheme).concepts.items()})
         paths["html"] = pages["graph"]
     fresh_nt, fresh_ttl = (paths[k].with_name(paths[k].name + ".new") for k in ("ntriples", "turtle"))
+    record = out / ".cache" / "rdf-blocks"
     with _stage(timings, "RDF (Turtle, N-Triples)"):
-        written = write_rdf(iter_blocks(linked, base, measures, comparisons, scheme), fresh_ttl,
-                            fresh_nt, {"pgm": load_scheme(scheme).namespace})
+        previous = PreviousRdf(paths["ntriples"], paths["turtle"], record)
+        try:
+            written = write_rdf(iter_blocks(linked, base, measures, comparisons, scheme), fresh_ttl,
+                                fresh_nt, {"pgm": load_scheme(scheme).namespace}, previous)
+        finally:
+            previous.close()
+        record.unlink(missing_ok=True)  # until graph.nt and graph.ttl are both in place
     marker = out / ".cache" / "validated"  # the store holding graph.nt of this size conformed
     conformed = _reads(marker) == str(_size(paths["ntriples"]))
     marker.unlink(missing_ok=True)
@@ -357,6 +363,7 @@ def write_outputs(
                             out / ".cache" / "store-blocks")
         store = synced.store
         os.replace(fresh_ttl, paths["turtle"])
+        write_rdf_record(record, paths["ntriples"], paths["turtle"], written.keyed)
         paths["store"] = out / STORE
     with _stage(timings, "SHACL validation"):
         conforms, details = validate(store, jobs, synced.changed if conformed else None) if check \

@@ -80,3 +80,57 @@ def write_index(index: Path, jsonl: Path, entries: array) -> None:
     tmp = index.with_name(index.name + ".tmp")
     tmp.write_bytes(_MAGIC + array("Q", [jsonl.stat().st_size]).tobytes() + entries.tobytes())
     os.replace(tmp, index)
+
+
+_RDF_MAGIC = b"PGRDFMO1"
+
+
+class PreviousRdf:
+    """The blocks of the previous graph.nt and graph.ttl by key (rdf.Block), to be copied into
+    the new files where the key is found; empty when the record does not match both files."""
+
+    def __init__(self, nt: Path, ttl: Path, record: Path) -> None:
+        self._at: dict[int, tuple[int, int, int, int, int]] = {}
+        self._maps: list[mmap.mmap] = []
+        self._files: list[object] = []
+        try:
+            data = record.read_bytes()
+            sizes = (nt.stat().st_size, ttl.stat().st_size)
+        except OSError:
+            return
+        head = array("Q", data[8:24]) if len(data) >= 24 else array("Q")
+        if not data.startswith(_RDF_MAGIC) or tuple(head) != sizes or (len(data) - 24) % 48 or 0 in sizes:
+            return
+        body = array("Q", data[24:])
+        self._at = {body[i]: tuple(body[i + 1:i + 6]) for i in range(0, len(body), 6)}  # type: ignore[misc]
+        for path in (nt, ttl):
+            f = path.open("rb")
+            self._files.append(f)
+            self._maps.append(mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ))
+
+    def __len__(self) -> int:
+        return len(self._at)
+
+    def get(self, key: int) -> tuple[bytes, bytes, int] | None:
+        """(N-Triples bytes, Turtle bytes, triple count) of the block with this key, or None."""
+        where = self._at.get(key)
+        if where is None:
+            return None
+        o, n, to, tn, count = where
+        return self._maps[0][o:o + n], self._maps[1][to:to + tn], count
+
+    def close(self) -> None:
+        for m in self._maps:
+            m.close()
+        for f in self._files:
+            f.close()  # type: ignore[attr-defined]
+        self._maps, self._files, self._at = [], [], {}
+
+
+def write_rdf_record(record: Path, nt: Path, ttl: Path, keyed: array) -> None:
+    """Record where each keyed block lies in `nt` and `ttl`, both in their final place."""
+    record.parent.mkdir(parents=True, exist_ok=True)
+    tmp = record.with_name(record.name + ".tmp")
+    tmp.write_bytes(_RDF_MAGIC + array("Q", [nt.stat().st_size, ttl.stat().st_size]).tobytes()
+                    + keyed.tobytes())
+    os.replace(tmp, record)

@@ -12,20 +12,24 @@ reasoner. Output is deterministic: same input, byte-identical Turtle and N-Tripl
 from __future__ import annotations
 
 import hashlib
+import pickle
 import re
 from array import array
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import partial
 from importlib import resources
 from itertools import groupby
 from pathlib import Path
+from typing import Protocol
 from urllib.parse import quote
 
 import pyoxigraph as ox
 from rdflib import RDF, RDFS, XSD, Graph, Namespace, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, SKOS
 
+from . import __version__
 from .analytics import days_between, province_of
 from .compare import Comparison
 from .link import Linked
@@ -157,44 +161,89 @@ def _iri(iri: str) -> str:
     return f"<{iri}>"
 
 
+@dataclass(frozen=True)
+class Block:
+    """A block of triples, made only when asked: `key`, when set, names everything the triples
+    depend on, so a writer can copy an unchanged block from the previous build instead."""
+
+    key: int | None
+    make: Callable[[], list[Triple]]
+
+
+#: Bump when the triples made for the same input change in a way the version does not capture.
+RDF_FORMAT = 1
+
+
+def _key(*parts: object) -> int:
+    data = pickle.dumps((__version__, RDF_FORMAT, parts), protocol=5)
+    return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "little")
+
+
 def iter_blocks(
     linked: Linked,
     base: str = DEFAULT_BASE,
     measures: Mapping[str, Measures] | None = None,
     comparisons: Iterable[Comparison] = (),
     scheme: str | None = None,
-) -> Iterator[list[Triple]]:
+) -> Iterator[Block]:
     """The linked corpus as N-Triples, one block of triples at a time (one document, one
     citation, one comparison …), in a fixed order, so a writer never holds the whole graph.
 
     With `measures` (by node id) and `comparisons`, also what each document sets and what
-    travels down each edge, linked to the measure scheme's concepts (copied in)."""
+    travels down each edge, linked to the measure scheme's concepts (copied in). Measures
+    from a MeasureIndex are keyed by their packed record's digest, so they are not decoded
+    to tell that they did not change."""
     if not base.endswith(("/", "#")):
         base += "/"
-    yield [t for i, (lv, iri) in enumerate(_LEVEL_T.items())  # levels are data, so queries can rank them
-           for t in ((iri, A, P.AdministrativeLevel), (iri, P.rank, _int(i)), (iri, SK.notation, _s(lv)))]
+    yield Block(_key("levels"), _levels)
     places: set[str] = set()
     authorities: set[str] = set()
     for node_id in sorted(linked.nodes):
-        yield _node(linked.nodes[node_id], base, places, authorities)
-    yield _places(places, base)
-    yield _authorities(authorities, base)
+        n = linked.nodes[node_id]
+        if n.jurisdiction:
+            places.add(n.jurisdiction)
+        authorities.update(n.issuers or ((n.authority,) if n.authority else ()))
+        yield Block(_key("node", base, n), partial(_node, n, base))
+    yield Block(_key("places", base, sorted(places)), partial(_places, places, base))
+    yield Block(_key("authorities", base, sorted(authorities)), partial(_authorities, authorities, base))
     # Edges (and below, comparisons) between the same two documents share IRIs and super-property
     # triples, so they form one block: no triple is then in two blocks, and a store can be
     # updated block by block (store.sync_store).
     edges = sorted(linked.edges, key=lambda e: (e.source, e.target, e.relation))
-    for _pair, group in groupby(edges, key=lambda e: (e.source, e.target)):
-        yield [t for e in group for t in _edge(e, linked, base)]
+    for (source, target), group in groupby(edges, key=lambda e: (e.source, e.target)):
+        same = tuple(group)
+        ends = (linked.nodes[target].kind, linked.nodes[source].date, linked.nodes[target].date)
+        yield Block(_key("edges", base, same, ends), partial(_edges, same, linked, base))
     if measures:
         sch = load_scheme(scheme)
         ns = _Terms(sch.namespace)
-        yield _scheme_triples(scheme)
+        yield Block(_key("scheme", _scheme_text(scheme)), partial(_scheme_triples, scheme))
+        digest = getattr(measures, "digest", None)
         for node_id in sorted(measures):
             if node_id in linked.nodes:
-                yield _measures(_iri(str(doc_iri(node_id, base))), node_id, measures[node_id], ns, base)
+                key = _key("measures", base, sch.namespace, node_id, digest(node_id)) if digest else None
+                yield Block(key, partial(_node_measures, node_id, measures, ns, base))
         ordered = sorted(comparisons, key=lambda c: (c.child, c.parent, c.via))
-        for _pair, same in groupby(ordered, key=lambda c: (c.child, c.parent)):
-            yield [t for c in same for t in _comparison(c, ns, base)]
+        for _pair, group in groupby(ordered, key=lambda c: (c.child, c.parent)):
+            cs = tuple(group)
+            yield Block(_key("comparisons", base, sch.namespace, cs), partial(_comparisons, cs, ns, base))
+
+
+def _levels() -> list[Triple]:  # levels are data, so queries can rank them
+    return [t for i, (lv, iri) in enumerate(_LEVEL_T.items())
+            for t in ((iri, A, P.AdministrativeLevel), (iri, P.rank, _int(i)), (iri, SK.notation, _s(lv)))]
+
+
+def _edges(edges: tuple[Edge, ...], linked: Linked, base: str) -> list[Triple]:
+    return [t for e in edges for t in _edge(e, linked, base)]
+
+
+def _node_measures(node_id: str, measures: Mapping[str, Measures], ns: _Terms, base: str) -> list[Triple]:
+    return _measures(_iri(str(doc_iri(node_id, base))), node_id, measures[node_id], ns, base)
+
+
+def _comparisons(cs: tuple[Comparison, ...], ns: _Terms, base: str) -> list[Triple]:
+    return [t for c in cs for t in _comparison(c, ns, base)]
 
 
 def to_rdf(
@@ -207,7 +256,7 @@ def to_rdf(
     """The linked corpus as an in-memory rdflib Graph (data only; the ontology is a separate
     file): handy for small corpora and notebooks; builds stream the same triples to disk."""
     lines = [f"{s} {p} {o} ." for block in iter_blocks(linked, base, measures, comparisons, scheme)
-             for s, p, o in block]
+             for s, p, o in block.make()]
     g = Graph()
     for p, ns in PREFIXES.items():
         g.bind(p, ns)
@@ -307,7 +356,7 @@ def _comparison(c: Comparison, ns: _Terms, base: str) -> list[Triple]:
     return out
 
 
-def _node(n: Node, base: str, places: set[str], authorities: set[str]) -> list[Triple]:
+def _node(n: Node, base: str) -> list[Triple]:
     d = _iri(str(doc_iri(n.id, base)))
     out: list[Triple] = [
         (d, A, P.PolicyDocument),
@@ -334,10 +383,8 @@ def _node(n: Node, base: str, places: set[str], authorities: set[str]) -> list[T
     if n.level in _LEVEL_T:
         add((d, P.level, _LEVEL_T[n.level]))
     if n.jurisdiction:
-        places.add(n.jurisdiction)
         add((d, E.jurisdiction, _iri(str(_place_iri(n.jurisdiction, base)))))
     for name in n.issuers or ((n.authority,) if n.authority else ()):
-        authorities.add(name)
         add((d, E.passed_by, _iri(str(_authority_iri(name, base)))))
     for src in n.sources:
         add((d, P.sourceFile, _s(src)))
@@ -456,55 +503,78 @@ class _TurtleTerms:
 
 @dataclass(frozen=True)
 class Written:
-    """What write_rdf wrote: the triple count, and where each block lies in the N-Triples file
-    (digest, offset, length: three unsigned 64-bit numbers a block), so the next build can tell
-    which blocks changed and update a store by those alone."""
+    """What write_rdf wrote: the triple count; where each block lies in the N-Triples file
+    (digest, offset, length: three unsigned 64-bit numbers a block), so the next build can
+    tell which blocks changed and update a store by those alone; and for each keyed block
+    (key, N-Triples offset and length, Turtle offset and length, triples), so the next build
+    can copy the blocks whose key it finds (memo.PreviousRdf)."""
 
     triples: int
     blocks: array
+    keyed: array
 
 
 def block_digest(data: bytes) -> int:
     return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "little")
 
 
-def write_rdf(blocks: Iterable[list[Triple]], ttl: Path, nt: Path,
-              extra_prefixes: Mapping[str, str] | None = None) -> Written:
+class Reusable(Protocol):
+    def get(self, key: int) -> tuple[bytes, bytes, int] | None: ...
+
+
+def write_rdf(blocks: Iterable[Block], ttl: Path, nt: Path, extra_prefixes: Mapping[str, str] | None = None,
+              previous: Reusable | None = None) -> Written:
     """Stream blocks of triples to N-Triples and Turtle at once.
 
     Each block is de-duplicated and sorted, and blocks come in a fixed order, so both files are
-    byte-identical for the same input while only one block is ever held in memory."""
+    byte-identical for the same input while only one block is ever held in memory. A keyed
+    block that `previous` holds is copied from there, not made."""
     prefixes = {p: str(ns) for p, ns in PREFIXES.items()}
     prefixes["rdf"] = str(RDF)
     prefixes.update(extra_prefixes or {})
     term = _TurtleTerms(prefixes)
+    head = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(prefixes.items())).encode("utf-8")
     count = offset = 0
-    index = array("Q")
-    with nt.open("wb") as fn, ttl.open("w", encoding="utf-8", newline="\n") as ft:
-        ft.write("".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(prefixes.items())))
+    t_offset = len(head)
+    index, keyed = array("Q"), array("Q")
+    with nt.open("wb") as fn, ttl.open("wb") as ft:
+        ft.write(head)
         for block in blocks:
-            triples = sorted(set(block))
-            if not triples:
+            hit = previous.get(block.key) if previous is not None and block.key is not None else None
+            if hit is not None:
+                data, turtle, n = hit
+            else:
+                triples = sorted(set(block.make()))
+                n = len(triples)
+                data = "".join(f"{s} {p} {o} .\n" for s, p, o in triples).encode("utf-8")
+                turtle = _turtle(triples, term).encode("utf-8")
+            if not n:
                 continue
-            count += len(triples)
-            data = "".join(f"{s} {p} {o} .\n" for s, p, o in triples).encode("utf-8")
+            count += n
             fn.write(data)
+            ft.write(turtle)
             index.extend((block_digest(data), offset, len(data)))
+            if block.key is not None:
+                keyed.extend((block.key, offset, len(data), t_offset, len(turtle), n))
             offset += len(data)
-            out: list[str] = []
-            current = None
-            for s, p, o in triples:
-                if s != current:
-                    if current is not None:
-                        out.append(" .\n")
-                    out.append(f"\n{term(s)}\n    {term(p)} {term(o)}")
-                    current = s
-                else:
-                    out.append(f" ;\n    {term(p)} {term(o)}")
+            t_offset += len(turtle)
+    return Written(count, index, keyed)
+
+
+def _turtle(triples: list[Triple], term: _TurtleTerms) -> str:
+    out: list[str] = []
+    current = None
+    for s, p, o in triples:
+        if s != current:
             if current is not None:
                 out.append(" .\n")
-            ft.write("".join(out))
-    return Written(count, index)
+            out.append(f"\n{term(s)}\n    {term(p)} {term(o)}")
+            current = s
+        else:
+            out.append(f" ;\n    {term(p)} {term(o)}")
+    if current is not None:
+        out.append(" .\n")
+    return "".join(out)
 
 
 def ontology_text(name: str = "policygraph.ttl") -> str:
