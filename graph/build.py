@@ -28,7 +28,7 @@ from .compare import Comparison, compare_pairs, plan, summary
 from .extract import extract, learn_codes
 from .link import Linked, link
 from .measures import load_scheme
-from .memo import PreviousComparisons, PreviousRdf, pair_key, write_index, write_rdf_record
+from .memo import KeyTerms, PreviousComparisons, PreviousRdf, pair_key, write_index, write_rdf_record
 from .models import Authority, DocumentRecord, Failure, Source
 from .network import to_networkx, write_csv, write_graphml
 from .numbers import parse_canonical
@@ -335,7 +335,7 @@ def write_outputs(
         linked: Linked = link(result.records)
     with _stage(timings, "CSV and GraphML"):
         write_csv(linked, paths["nodes"], paths["edges"])
-        write_graphml(to_networkx(linked), paths["graphml"])
+        write_graphml(linked, paths["graphml"])
     with _stage(timings, "comparisons"):
         measures = MeasureIndex(result.records)
         places = {n.id: n.jurisdiction for n in linked.nodes.values()}
@@ -372,10 +372,12 @@ def write_outputs(
         if check and conforms:
             marker.write_text(str(_size(paths["ntriples"])), encoding="utf-8")
     with _stage(timings, "report"):
+        terms = KeyTerms(out / ".cache" / "key-terms")
         paths["report"].write_text(
             render_report(result.records, result.failures, result.learned, corpus, linked,
-                          (conforms, details), comparisons, scheme),
+                          (conforms, details), comparisons, scheme, terms),
             encoding="utf-8", newline="\n")
+        terms.save(out / ".cache" / "key-terms")
     if not conforms:
         raise ValidationError(f"graph.ttl does not conform to the SHACL shapes:\n{details}")
     return paths

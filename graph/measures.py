@@ -11,12 +11,16 @@ from __future__ import annotations
 
 import calendar
 import functools
+import hashlib
 import logging
 import re
+import zlib
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
+from . import __version__
 from .numbers import chinese_to_int
 from .provisions import Provision
 from .regexes import (
@@ -345,26 +349,43 @@ def extract_measures(
             "shingles": shingled}
 
 
-def candidate_terms(texts: list[str], scheme_path: str | None = None, per_text: int = 8,
-                    top: int = 30, sample: int = 1500) -> list[tuple[str, int]]:
-    """Key terms of provisions (jieba TF-IDF) that look like measures but no scheme label
-    covers, with the number of provisions where each is a key term: material to grow the scheme.
-
-    Part-of-speech tagging is slow, so at most `sample` provisions, evenly spaced, are read."""
-    if len(texts) > sample:
-        step = len(texts) / sample
-        texts = [texts[int(i * step)] for i in range(sample)]
+def _key_term_tagger(scheme_path: str | None) -> Any:
     import jieba.analyse
     import jieba.posseg
 
-    scheme = load_scheme(scheme_path)
     tfidf = jieba.analyse.TFIDF()
     tfidf.tokenizer = tokenizer(scheme_path)
     tfidf.postokenizer = jieba.posseg.POSTokenizer(tokenizer(scheme_path))
+    return tfidf
+
+
+def candidate_terms(texts: list[str], scheme_path: str | None = None, per_text: int = 8,
+                    top: int = 30, sample: int = 1500,
+                    memo: dict[int, tuple[str, ...]] | None = None) -> list[tuple[str, int]]:
+    """Key terms of provisions (jieba TF-IDF) that look like measures but no scheme label
+    covers, with the number of provisions where each is a key term: material to grow the scheme.
+
+    Part-of-speech tagging is slow, so at most `sample` provisions are read: those with the
+    smallest hashes, so that adding a few documents changes the sample only a little. `memo`
+    (read and filled) holds each text's key terms under a hash of the text and scheme."""
+    if len(texts) > sample:
+        texts = sorted(texts, key=lambda t: (zlib.crc32(t.encode("utf-8", "surrogatepass")), t))[:sample]
+    scheme = load_scheme(scheme_path)
+    tagger = None
     labels = list(scheme.terms)
     counts: dict[str, int] = {}
+    salt = hashlib.sha256(Path(scheme_path).read_bytes() if scheme_path else b"shipped").digest() + \
+        f"|{__version__}|{per_text}|".encode()
     for text in texts:
-        for term in tfidf.extract_tags(text, topK=per_text, allowPOS=("n", "nz", "vn", "nl")):
+        key = int.from_bytes(hashlib.blake2b(salt + text.encode("utf-8", "surrogatepass"),
+                                             digest_size=8).digest(), "little")
+        tags = memo.get(key) if memo is not None else None
+        if tags is None:
+            tagger = tagger or _key_term_tagger(scheme_path)
+            tags = tuple(tagger.extract_tags(text, topK=per_text, allowPOS=("n", "nz", "vn", "nl")))
+            if memo is not None:
+                memo[key] = tags
+        for term in tags:
             if (len(term) < 2 or NOT_A_TERM.match(term) or term in scheme.terms
                     or term in GENERIC_POLICY_WORDS):
                 continue

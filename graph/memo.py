@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import mmap
 import os
+import pickle
 from array import array
 from pathlib import Path
 
@@ -134,3 +135,30 @@ def write_rdf_record(record: Path, nt: Path, ttl: Path, keyed: array) -> None:
     tmp.write_bytes(_RDF_MAGIC + array("Q", [nt.stat().st_size, ttl.stat().st_size]).tobytes()
                     + keyed.tobytes())
     os.replace(tmp, record)
+
+
+class KeyTerms(dict[int, tuple[str, ...]]):
+    """Key terms of provision texts by hash (measures.candidate_terms), from the previous
+    build; remembers which were asked for, so only those are kept for the next."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.asked: set[int] = set()
+        try:
+            with path.open("rb") as f:
+                data = pickle.load(f)  # our own file in the build's .cache
+            if isinstance(data, dict):
+                self.update(data)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+            pass
+
+    def get(self, key: int, default: tuple[str, ...] | None = None) -> tuple[str, ...] | None:  # type: ignore[override]
+        self.asked.add(key)
+        return super().get(key, default)
+
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".tmp")
+        with tmp.open("wb") as f:
+            pickle.dump({k: self[k] for k in sorted(self.asked) if k in self}, f, protocol=5)
+        os.replace(tmp, path)

@@ -6,6 +6,7 @@ byte-identical reports, and a diff of two reports shows what a change did.
 
 from __future__ import annotations
 
+import zlib
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -41,8 +42,9 @@ SAMPLE_RECORDS = 300
 
 def _facts(records: Sequence[DocumentRecord]) -> _Facts:
     f = _Facts(n=len(records))
-    every = max(1, len(records) // SAMPLE_RECORDS)
-    for i, r in enumerate(records):
+    every = max(1, len(records) // SAMPLE_RECORDS)  # chosen by a hash of the source, not by
+    # position, so a rebuild after adding a few documents samples nearly the same records
+    for r in records:
         f.counts.update({"parts": len(r.parts), "number": bool(r.number), "title": bool(r.title),
                          "date": bool(r.date), "level": bool(r.level),
                          "jurisdiction": bool(r.jurisdiction)})
@@ -66,7 +68,7 @@ def _facts(records: Sequence[DocumentRecord]) -> _Facts:
             f.concepts.update(x["label"] for x in m.measures)
             f.counts.update({"targets": len(m.targets), "deadlines": len(m.deadlines),
                              "money": len(m.money)})
-            if i % every == 0:
+            if zlib.crc32(r.source.encode("utf-8", "surrogatepass")) % every == 0:
                 f.sample += [p["text"] for p in m.provisions]
     return f
 
@@ -85,7 +87,10 @@ def render_report(
     validation: tuple[bool, str] | None = None,
     comparisons: Iterable[Comparison] = (),
     scheme: str | None = None,
+    terms: dict[int, tuple[str, ...]] | None = None,
 ) -> str:
+    """The build report in Markdown. `terms` memoises the key terms of provision texts
+    (see measures.candidate_terms), so a rebuild does not tag unchanged texts again."""
     failures = sorted(failures, key=lambda f: f.path)
     facts = _facts(records)
     n, k = facts.n, facts.counts
@@ -131,7 +136,7 @@ def render_report(
         lines.append("None.")
     if linked is not None:
         lines += _graph_section(linked, validation)
-    lines += _measures_section(facts, list(comparisons), scheme)
+    lines += _measures_section(facts, list(comparisons), scheme, terms)
     lines += ["", "## Failed inputs", ""]
     if failures:
         lines += ["| file | reason |", "|---|---|"]
@@ -185,7 +190,8 @@ def _graph_section(linked: Linked, validation: tuple[bool, str] | None) -> list[
     return lines
 
 
-def _measures_section(facts: _Facts, comparisons: list[Comparison], scheme: str | None) -> list[str]:
+def _measures_section(facts: _Facts, comparisons: list[Comparison], scheme: str | None,
+                      terms: dict[int, tuple[str, ...]] | None) -> list[str]:
     provisions, covered, concepts, k = facts.provisions, facts.covered, facts.concepts, facts.counts
     lines = ["", "## Measures", "",
              f"Scheme: {load_scheme(scheme).source} ({len(load_scheme(scheme).concepts)} concepts). "
@@ -222,7 +228,7 @@ def _measures_section(facts: _Facts, comparisons: list[Comparison], scheme: str 
                          "comparisons", "comparisons.jsonl")
     else:
         lines.append("None (no edge joins two documents whose text is in the corpus).")
-    cands = candidate_terms(facts.sample, scheme)
+    cands = candidate_terms(facts.sample, scheme, memo=terms)
     lines += ["", "### Candidate measures not in the scheme", "",
               "Frequent key terms of the provisions (jieba TF-IDF) that no scheme label covers: "
               "review them to grow the scheme.", ""]
