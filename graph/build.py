@@ -275,17 +275,30 @@ def _comparisons(linked: Linked, measures: MeasureIndex, places: dict[str, str |
                 if line is None:
                     c = next(fresh)
                     line = (json.dumps(c.to_dict(), ensure_ascii=False) + "\n").encode("utf-8")
+                    c = summary(c)
                 else:
-                    c = Comparison.from_dict(json.loads(line))
+                    c = _summary_of(line)
                 f.write(line)
                 entries.extend((key, offset, len(line)))
                 offset += len(line)
-                out.append(summary(c))
+                out.append(c)
     finally:
         previous.close()
     os.replace(tmp, jsonl)
     write_index(index, jsonl, entries)
     return out
+
+
+_ROWS = b', "provisions": ['
+
+
+def _summary_of(line: bytes) -> Comparison:
+    """A comparisons.jsonl line as summary() would give it, without decoding its per-provision
+    rows (most of the line): to_dict puts them last, so the line is cut before them."""
+    cut = line.rfind(_ROWS)
+    if cut < 0:
+        return summary(Comparison.from_dict(json.loads(line)))
+    return Comparison.from_dict(json.loads(line[:cut] + b"}}"))
 
 
 def _reads(path: Path) -> str | None:

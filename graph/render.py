@@ -12,6 +12,7 @@ links to one page per cascade.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import json
@@ -20,6 +21,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 
@@ -156,6 +158,13 @@ def _json_for_script(data: object) -> str:
             .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
+@functools.cache
+def _templates(folder: str) -> Any:
+    from jinja2 import Environment, FileSystemLoader
+
+    return Environment(loader=FileSystemLoader(folder))
+
+
 def render(
     g: nx.DiGraph,
     path: Path,
@@ -178,6 +187,7 @@ def render(
     indeg = Counter(t for _s, t, e in g.edges(data=True) if str(e.get("stated", True)) != "False")
     net = Network(height="100%", width="100%", directed=True, notebook=False,
                   cdn_resources="in_line", heading="")
+    net.templateEnv = _templates(net.template_dir)  # compiled once, not once a page
     for n in sorted(g.nodes, key=lambda n: (LEVELS.index(_level(g.nodes[n])), pos[n][0], n)):
         a = g.nodes[n]
         lv = _level(a)
@@ -305,10 +315,13 @@ def render_corpus(
     roots = [n for n, k in ranked if k > 0][:cascade_pages]
     links = {r: f"cascades/{page_name(r)}" for r in roots}
     written: dict[str, Path] = {}
+    by_child: dict[str, list[tuple[int, Comparison]]] = {}  # in the order they came
+    for i, c in enumerate(comparisons):
+        by_child.setdefault(c.child, []).append((i, c))
     for r in roots:
         sub = cascade_subgraph(g, r)
-        written[r] = render(sub, out / links[r], f"{r} 的传导链 cascade",
-                            [c for c in comparisons if c.child in sub and c.parent in sub], labels,
+        inside = [c for _i, c in sorted(ic for n in sub for ic in by_child.get(n, ()) if ic[1].parent in sub)]
+        written[r] = render(sub, out / links[r], f"{r} 的传导链 cascade", inside, labels,
                             {n: "../" + links[n] for n in sub if n in links and n != r})
     page_links = [{"href": links[r], "label": r} for r in roots]
     if g.number_of_nodes() > max_nodes:

@@ -103,3 +103,19 @@ def test_a_rebuild_without_its_records_of_the_last_build_starts_afresh(tmp_path:
     for name in OUTPUTS:
         assert (out / name).read_bytes() == (fresh / name).read_bytes(), name
     assert _quads(out / "store") == _quads(fresh / "store")
+
+
+def test_a_reused_comparison_line_gives_the_same_summary() -> None:
+    import json
+
+    from policygraph.build import _summary_of
+    from policygraph.compare import Comparison, summary
+
+    tricky = 'x", "provisions": ["y'  # the words the line is cut at, inside a string
+    c = Comparison(tricky, "国发〔2020〕1号", "stated", (tricky, "国发〔2020〕1号"), ("a",), (), ("b",),
+                   ({"kind": "target", "indicator": tricky, "direction": "same"},),
+                   {"share": 0.5, "shingles": 4, "copied": 2,
+                    "provisions": [{"child": tricky, "parent": None, "similarity": 0.0}]})
+    line = (json.dumps(c.to_dict(), ensure_ascii=False) + "\n").encode("utf-8")
+    assert _summary_of(line) == summary(c)
+    assert "provisions" not in _summary_of(line).reuse
