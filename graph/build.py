@@ -28,7 +28,7 @@ from .compare import Comparison, compare_pairs, plan, summary
 from .extract import extract, learn_codes
 from .link import Linked, link
 from .measures import load_scheme
-from .memo import KeyTerms, PreviousComparisons, PreviousRdf, pair_key, write_index, write_rdf_record
+from .memo import KeyTerms, PreviousLines, PreviousRdf, pair_key, record_key, write_index, write_rdf_record
 from .models import Authority, DocumentRecord, Failure, Source
 from .network import to_networkx, write_csv, write_graphml
 from .numbers import parse_canonical
@@ -260,7 +260,7 @@ def _comparisons(linked: Linked, measures: MeasureIndex, places: dict[str, str |
     depends on changed (memo.py); return the comparisons without their per-provision rows."""
     pairs = list(plan(linked.edges, measures, places=places))
     keys = [pair_key(p, measures.digest(p.child), measures.digest(p.parent)) for p in pairs]
-    previous = PreviousComparisons(jsonl, index)
+    previous = PreviousLines(jsonl, index)
     index.unlink(missing_ok=True)  # until the new file is complete, there is nothing to reuse
     fresh = compare_pairs([p for p, k in zip(pairs, keys, strict=True) if previous.get(k) is None],
                           measures, jobs)
@@ -287,6 +287,29 @@ def _comparisons(linked: Linked, measures: MeasureIndex, places: dict[str, str |
     os.replace(tmp, jsonl)
     write_index(index, jsonl, entries)
     return out
+
+
+def _documents(records: PackedRecords, jsonl: Path, index: Path) -> None:
+    """Write documents.jsonl, copying the line of every record the previous build wrote."""
+    previous = PreviousLines(jsonl, index)
+    index.unlink(missing_ok=True)
+    entries = array("Q")
+    tmp = jsonl.with_name(jsonl.name + ".new")
+    try:
+        with tmp.open("wb") as f:
+            offset = 0
+            for i in range(len(records)):
+                key = record_key(records.blob(i))
+                line = previous.get(key)
+                if line is None:
+                    line = (json.dumps(records[i].to_dict(), ensure_ascii=False) + "\n").encode("utf-8")
+                f.write(line)
+                entries.extend((key, offset, len(line)))
+                offset += len(line)
+    finally:
+        previous.close()
+    os.replace(tmp, jsonl)
+    write_index(index, jsonl, entries)
 
 
 _ROWS = b', "provisions": ['
@@ -340,10 +363,8 @@ def write_outputs(
         ("nodes", "nodes.csv"), ("edges", "edges.csv"), ("graphml", "graph.graphml"),
         ("comparisons", "comparisons.jsonl"),
         ("report", "report.md"))}
-    with _stage(timings, "documents.jsonl"), \
-            paths["documents"].open("w", encoding="utf-8", newline="\n") as f:
-        for r in result.records:
-            f.write(json.dumps(r.to_dict(), ensure_ascii=False) + "\n")
+    with _stage(timings, "documents.jsonl"):
+        _documents(result.records, paths["documents"], out / ".cache" / "documents.idx")
     with _stage(timings, "link"):
         linked: Linked = link(result.records)
     with _stage(timings, "CSV and GraphML"):

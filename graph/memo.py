@@ -1,11 +1,12 @@
-"""Comparisons an earlier build already made, found again by everything they depend on.
+"""What an earlier build already made, found again by everything it depends on.
 
 Comparing a child with its ancestors is the costliest corpus-wide step, and after adding a few
 documents almost every pair is what it was. Each line of comparisons.jsonl is indexed under a
 key of the pair (child, ancestor, path, via, scale) and the packed records both sides' measures
 come from; a rebuild copies the lines whose key it finds and compares only the rest. The index
 names the size of the comparisons.jsonl it describes, so a file changed or replaced since is
-simply not reused.
+simply not reused. documents.jsonl, graph.nt and graph.ttl, and the report's key terms are
+reused the same way (a line per packed record, an RDF block per key of its inputs).
 """
 
 from __future__ import annotations
@@ -36,8 +37,9 @@ def pair_key(pair: Pair, child: bytes, parent: bytes) -> int:
     return int.from_bytes(h.digest(), "little")
 
 
-class PreviousComparisons:
-    """The lines of the previous comparisons.jsonl by key (empty when there is no valid index)."""
+class PreviousLines:
+    """The lines of a previous JSON Lines output (comparisons.jsonl, documents.jsonl) by key;
+    empty when there is no index or it does not describe the file as it is."""
 
     def __init__(self, jsonl: Path, index: Path) -> None:
         self._at: dict[int, tuple[int, int]] = {}
@@ -73,6 +75,13 @@ class PreviousComparisons:
         if self._file is not None:
             self._file.close()
         self._map = self._file = None
+
+
+def record_key(blob: bytes) -> int:
+    """A 64-bit key of a packed record (documents.jsonl holds one line per record)."""
+    h = hashlib.blake2b(f"{__version__}/{COMPARE_FORMAT}".encode(), digest_size=8)
+    h.update(blob)
+    return int.from_bytes(h.digest(), "little")
 
 
 def write_index(index: Path, jsonl: Path, entries: array) -> None:
