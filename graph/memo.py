@@ -42,7 +42,8 @@ class PreviousLines:
     empty when there is no index or it does not describe the file as it is."""
 
     def __init__(self, jsonl: Path, index: Path) -> None:
-        self._at: dict[int, tuple[int, int]] = {}
+        self._at: dict[int, int] = {}
+        self._body = array("Q")
         self._file = None
         self._map: mmap.mmap | None = None
         try:
@@ -53,8 +54,8 @@ class PreviousLines:
         head = array("Q", data[8:16]) if len(data) >= 16 else array("Q")
         if not data.startswith(_MAGIC) or len(head) != 1 or head[0] != size or (len(data) - 16) % 24:
             return
-        body = array("Q", data[16:])
-        self._at = {body[i]: (body[i + 1], body[i + 2]) for i in range(0, len(body), 3)}
+        self._body = array("Q", data[16:])  # three numbers a line; the dict points into it
+        self._at = {self._body[i]: i for i in range(0, len(self._body), 3)}
         if size:
             self._file = jsonl.open("rb")
             self._map = mmap.mmap(self._file.fileno(), 0, access=mmap.ACCESS_READ)
@@ -63,10 +64,10 @@ class PreviousLines:
         return len(self._at)
 
     def get(self, key: int) -> bytes | None:
-        where = self._at.get(key)
-        if where is None or self._map is None:
+        i = self._at.get(key)
+        if i is None or self._map is None:
             return None
-        start, length = where
+        start, length = self._body[i + 1], self._body[i + 2]
         return self._map[start:start + length]
 
     def close(self) -> None:
@@ -100,7 +101,8 @@ class PreviousRdf:
     the new files where the key is found; empty when the record does not match both files."""
 
     def __init__(self, nt: Path, ttl: Path, record: Path) -> None:
-        self._at: dict[int, tuple[int, int, int, int, int]] = {}
+        self._at: dict[int, int] = {}
+        self._body = array("Q")
         self._maps: list[mmap.mmap] = []
         self._files: list[object] = []
         try:
@@ -111,8 +113,8 @@ class PreviousRdf:
         head = array("Q", data[8:24]) if len(data) >= 24 else array("Q")
         if not data.startswith(_RDF_MAGIC) or tuple(head) != sizes or (len(data) - 24) % 48 or 0 in sizes:
             return
-        body = array("Q", data[24:])
-        self._at = {body[i]: tuple(body[i + 1:i + 6]) for i in range(0, len(body), 6)}  # type: ignore[misc]
+        self._body = array("Q", data[24:])  # six numbers a block; the dict points into it
+        self._at = {self._body[i]: i for i in range(0, len(self._body), 6)}
         for path in (nt, ttl):
             f = path.open("rb")
             self._files.append(f)
@@ -123,10 +125,10 @@ class PreviousRdf:
 
     def get(self, key: int) -> tuple[bytes, bytes, int] | None:
         """(N-Triples bytes, Turtle bytes, triple count) of the block with this key, or None."""
-        where = self._at.get(key)
-        if where is None:
+        i = self._at.get(key)
+        if i is None:
             return None
-        o, n, to, tn, count = where
+        o, n, to, tn, count = self._body[i + 1:i + 6]
         return self._maps[0][o:o + n], self._maps[1][to:to + tn], count
 
     def close(self) -> None:

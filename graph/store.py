@@ -85,12 +85,11 @@ def _update(folder: Path, nt: Path, old: array, new_nt: Path,
             written: Written) -> tuple[str, frozenset[str] | None] | None:
     """Remove the triples of `nt` that are gone and add those of `new_nt` that are new, looking
     only into blocks that changed; None (the store untouched) if a fresh load is cheaper."""
-    old_at = {old[i]: (old[i + 1], old[i + 2]) for i in range(0, len(old), 3)}
     new = written.blocks
-    new_at = {new[i]: (new[i + 1], new[i + 2]) for i in range(0, len(new), 3)}
-    gone = sorted(v for k, v in old_at.items() if k not in new_at)
-    added = sorted(v for k, v in new_at.items() if k not in old_at)
-    del old_at, new_at
+    old_keys, new_keys = set(old[0::3]), set(new[0::3])  # sets of ints: small beside the blocks
+    gone = sorted((old[i + 1], old[i + 2]) for i in range(0, len(old), 3) if old[i] not in new_keys)
+    added = sorted((new[i + 1], new[i + 2]) for i in range(0, len(new), 3) if new[i] not in old_keys)
+    del old_keys, new_keys
     if sum(n for _o, n in gone) + sum(n for _o, n in added) > MAX_CHANGED * max(1, new_nt.stat().st_size):
         return None
     before, after = _lines(nt, gone), _lines(new_nt, added)
