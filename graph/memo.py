@@ -93,7 +93,8 @@ def write_index(index: Path, jsonl: Path, entries: array) -> None:
     os.replace(tmp, index)
 
 
-_RDF_MAGIC = b"PGRDFMO1"
+_RDF_MAGIC = b"PGRDFMO2"
+_RDF_FIELDS = 7  # key, N-Triples offset and length, Turtle offset and length, triples, digest
 
 
 class PreviousRdf:
@@ -111,10 +112,11 @@ class PreviousRdf:
         except OSError:
             return
         head = array("Q", data[8:24]) if len(data) >= 24 else array("Q")
-        if not data.startswith(_RDF_MAGIC) or tuple(head) != sizes or (len(data) - 24) % 48 or 0 in sizes:
+        if not data.startswith(_RDF_MAGIC) or tuple(head) != sizes or (len(data) - 24) % (8 * _RDF_FIELDS) \
+                or 0 in sizes:
             return
-        self._body = array("Q", data[24:])  # six numbers a block; the dict points into it
-        self._at = {self._body[i]: i for i in range(0, len(self._body), 6)}
+        self._body = array("Q", data[24:])  # _RDF_FIELDS numbers a block; the dict points into it
+        self._at = {self._body[i]: i for i in range(0, len(self._body), _RDF_FIELDS)}
         for path in (nt, ttl):
             f = path.open("rb")
             self._files.append(f)
@@ -123,13 +125,13 @@ class PreviousRdf:
     def __len__(self) -> int:
         return len(self._at)
 
-    def get(self, key: int) -> tuple[bytes, bytes, int] | None:
-        """(N-Triples bytes, Turtle bytes, triple count) of the block with this key, or None."""
+    def get(self, key: int) -> tuple[bytes, bytes, int, int] | None:
+        """(N-Triples bytes, Turtle bytes, triple count, digest) of the block with this key."""
         i = self._at.get(key)
         if i is None:
             return None
-        o, n, to, tn, count = self._body[i + 1:i + 6]
-        return self._maps[0][o:o + n], self._maps[1][to:to + tn], count
+        o, n, to, tn, count, digest = self._body[i + 1:i + _RDF_FIELDS]
+        return self._maps[0][o:o + n], self._maps[1][to:to + tn], count, digest
 
     def close(self) -> None:
         for m in self._maps:

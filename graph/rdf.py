@@ -506,8 +506,8 @@ class Written:
     """What write_rdf wrote: the triple count; where each block lies in the N-Triples file
     (digest, offset, length: three unsigned 64-bit numbers a block), so the next build can
     tell which blocks changed and update a store by those alone; and for each keyed block
-    (key, N-Triples offset and length, Turtle offset and length, triples), so the next build
-    can copy the blocks whose key it finds (memo.PreviousRdf)."""
+    (key, N-Triples offset and length, Turtle offset and length, triples, digest), so the next
+    build can copy the blocks whose key it finds (memo.PreviousRdf)."""
 
     triples: int
     blocks: array
@@ -519,7 +519,7 @@ def block_digest(data: bytes) -> int:
 
 
 class Reusable(Protocol):
-    def get(self, key: int) -> tuple[bytes, bytes, int] | None: ...
+    def get(self, key: int) -> tuple[bytes, bytes, int, int] | None: ...
 
 
 def write_rdf(blocks: Iterable[Block], ttl: Path, nt: Path, extra_prefixes: Mapping[str, str] | None = None,
@@ -537,25 +537,26 @@ def write_rdf(blocks: Iterable[Block], ttl: Path, nt: Path, extra_prefixes: Mapp
     count = offset = 0
     t_offset = len(head)
     index, keyed = array("Q"), array("Q")
-    with nt.open("wb") as fn, ttl.open("wb") as ft:
+    with nt.open("wb", buffering=1 << 20) as fn, ttl.open("wb", buffering=1 << 20) as ft:
         ft.write(head)
         for block in blocks:
             hit = previous.get(block.key) if previous is not None and block.key is not None else None
             if hit is not None:
-                data, turtle, n = hit
+                data, turtle, n, digest = hit
             else:
                 triples = sorted(set(block.make()))
                 n = len(triples)
                 data = "".join(f"{s} {p} {o} .\n" for s, p, o in triples).encode("utf-8")
                 turtle = _turtle(triples, term).encode("utf-8")
+                digest = block_digest(data)
             if not n:
                 continue
             count += n
             fn.write(data)
             ft.write(turtle)
-            index.extend((block_digest(data), offset, len(data)))
+            index.extend((digest, offset, len(data)))
             if block.key is not None:
-                keyed.extend((block.key, offset, len(data), t_offset, len(turtle), n))
+                keyed.extend((block.key, offset, len(data), t_offset, len(turtle), n, digest))
             offset += len(data)
             t_offset += len(turtle)
     return Written(count, index, keyed)

@@ -11,6 +11,7 @@ import pyoxigraph
 import pytest
 
 import policygraph.compare as compare_module
+import policygraph.rdf as rdf_module
 import policygraph.shacl as shacl_module
 import policygraph.store as store_module
 from policygraph.build import build
@@ -61,7 +62,10 @@ def test_a_rebuild_updates_what_changed_and_equals_a_fresh_build(
 
     compared: list[str] = []
     scoped: list[set[str]] = []
+    made: list[str] = []
     real_compare, real_neighbourhood = compare_module.compare, shacl_module.neighbourhood
+    real_node = rdf_module._node
+    monkeypatch.setattr(rdf_module, "_node", lambda n, base: made.append(n.id) or real_node(n, base))
     monkeypatch.setattr(store_module, "load_store", no_reload)
     monkeypatch.setattr(store_module, "MAX_CHANGED", 1.0)  # a third of this tiny corpus changed
     monkeypatch.setattr(compare_module, "compare",
@@ -83,6 +87,8 @@ def test_a_rebuild_updates_what_changed_and_equals_a_fresh_build(
     assert "苏府〔2022〕12号" in compared
     subjects = {q.split(" ")[0] for q in _quads(fresh / "store")}
     assert len(scoped) == 1 and 0 < len(scoped[0]) < len(subjects) / 2
+    documents = (out / "nodes.csv").read_text(encoding="utf-8").count("\n") - 1
+    assert "苏府〔2022〕12号" in made and len(made) < documents / 2  # unchanged blocks copied
 
 
 def test_a_rebuild_without_its_records_of_the_last_build_starts_afresh(tmp_path: Path) -> None:
