@@ -202,25 +202,51 @@ def probable_links(nodes: dict[str, Node], edges: dict[tuple[str, str], Edge]) -
     out: list[Edge] = []
     for core, group in sorted(by_core.items()):
         group = sorted({n.id: n for n in group}.values(), key=lambda n: n.id)
+        if len(group) < 2:
+            continue
+        places = _Places(group)
         for child in group:
-            higher = [p for p in group if LEVEL_RANK[p.level] < LEVEL_RANK[child.level]  # type: ignore[index]
-                      and _within(child, p) and _after(child, p)]
-            if not higher:
+            latest = None
+            for rank in range(LEVEL_RANK[child.level] - 1, -1, -1):  # type: ignore[index]
+                higher = [p for p in places.governing(child, rank) if _after(child, p)]
+                if higher:  # the nearest level with a candidate; of it, the one issued last
+                    latest = max(higher, key=lambda p: (p.date or str(p.year or ""), p.id))
+                    break
+            if latest is None or (child.id, latest.id) in edges:
                 continue
-            nearest = max(LEVEL_RANK[p.level] for p in higher)  # type: ignore[index]
-            higher = [p for p in higher if LEVEL_RANK[p.level] == nearest]  # type: ignore[index]
-            # Among same-titled documents of that level, the one issued last before the child.
-            latest = max(higher, key=lambda p: (p.date or str(p.year or ""), p.id))
-            for parent in (latest,):
-                if (child.id, parent.id) in edges:
-                    continue
-                out.append(Edge(
-                    source=child.id, target=parent.id, relation="probably-implements",
-                    via="probable", confidence=0.6,
-                    reason=(f"same title as {parent.id} ({parent.level}) with the issuer swapped: "
-                            f"《{_title_with(child, core)}》 after 《{_title_with(parent, core)}》"),
-                ))
+            out.append(Edge(
+                source=child.id, target=latest.id, relation="probably-implements",
+                via="probable", confidence=0.6,
+                reason=(f"same title as {latest.id} ({latest.level}) with the issuer swapped: "
+                        f"《{_title_with(child, core)}》 after 《{_title_with(latest, core)}》"),
+            ))
     return out
+
+
+class _Places:
+    """Same-titled documents by level and jurisdiction, so the documents that may be a child's
+    probable parent (_within) are looked up rather than searched for: a generated or scraped
+    corpus can hold thousands of documents with one title."""
+
+    def __init__(self, group: list[Node]) -> None:
+        self.anywhere: dict[int, list[Node]] = defaultdict(list)  # national, or no jurisdiction
+        self.at: dict[tuple[int, str], list[Node]] = defaultdict(list)
+        self.all: dict[int, list[Node]] = defaultdict(list)
+        for p in group:
+            rank = LEVEL_RANK[p.level]  # type: ignore[index]
+            self.all[rank].append(p)
+            if p.level == "national" or not p.jurisdiction:
+                self.anywhere[rank].append(p)
+            else:
+                self.at[rank, p.jurisdiction].append(p)
+
+    def governing(self, child: Node, rank: int) -> list[Node]:
+        """The documents of this level that _within(child, p) allows."""
+        if not child.jurisdiction:
+            return self.all.get(rank, [])
+        j = child.jurisdiction
+        return self.anywhere.get(rank, []) + [p for k in range(1, len(j) + 1)
+                                              for p in self.at.get((rank, j[:k]), ())]
 
 
 def _within(child: Node, parent: Node) -> bool:

@@ -12,7 +12,6 @@ reused the same way (a line per packed record, an RDF block per key of its input
 from __future__ import annotations
 
 import hashlib
-import mmap
 import os
 import pickle
 from array import array
@@ -44,8 +43,7 @@ class PreviousLines:
     def __init__(self, jsonl: Path, index: Path) -> None:
         self._at: dict[int, int] = {}
         self._body = array("Q")
-        self._file = None
-        self._map: mmap.mmap | None = None
+        self._fd: int | None = None
         try:
             data = index.read_bytes()
             size = jsonl.stat().st_size
@@ -56,26 +54,22 @@ class PreviousLines:
             return
         self._body = array("Q", data[16:])  # three numbers a line; the dict points into it
         self._at = {self._body[i]: i for i in range(0, len(self._body), 3)}
-        if size:
-            self._file = jsonl.open("rb")
-            self._map = mmap.mmap(self._file.fileno(), 0, access=mmap.ACCESS_READ)
+        if size:  # read with pread, not mmap: mapped pages would count in the build's memory
+            self._fd = os.open(jsonl, os.O_RDONLY)
 
     def __len__(self) -> int:
         return len(self._at)
 
     def get(self, key: int) -> bytes | None:
         i = self._at.get(key)
-        if i is None or self._map is None:
+        if i is None or self._fd is None:
             return None
-        start, length = self._body[i + 1], self._body[i + 2]
-        return self._map[start:start + length]
+        return os.pread(self._fd, self._body[i + 2], self._body[i + 1])
 
     def close(self) -> None:
-        if self._map is not None:
-            self._map.close()
-        if self._file is not None:
-            self._file.close()
-        self._map = self._file = None
+        if self._fd is not None:
+            os.close(self._fd)
+        self._fd = None
 
 
 def record_key(blob: bytes) -> int:
@@ -104,8 +98,7 @@ class PreviousRdf:
     def __init__(self, nt: Path, ttl: Path, record: Path) -> None:
         self._at: dict[int, int] = {}
         self._body = array("Q")
-        self._maps: list[mmap.mmap] = []
-        self._files: list[object] = []
+        self._fds: list[int] = []
         try:
             data = record.read_bytes()
             sizes = (nt.stat().st_size, ttl.stat().st_size)
@@ -117,10 +110,7 @@ class PreviousRdf:
             return
         self._body = array("Q", data[24:])  # _RDF_FIELDS numbers a block; the dict points into it
         self._at = {self._body[i]: i for i in range(0, len(self._body), _RDF_FIELDS)}
-        for path in (nt, ttl):
-            f = path.open("rb")
-            self._files.append(f)
-            self._maps.append(mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ))
+        self._fds = [os.open(nt, os.O_RDONLY), os.open(ttl, os.O_RDONLY)]  # pread: see PreviousLines
 
     def __len__(self) -> int:
         return len(self._at)
@@ -131,14 +121,12 @@ class PreviousRdf:
         if i is None:
             return None
         o, n, to, tn, count, digest = self._body[i + 1:i + _RDF_FIELDS]
-        return self._maps[0][o:o + n], self._maps[1][to:to + tn], count, digest
+        return os.pread(self._fds[0], n, o), os.pread(self._fds[1], tn, to), count, digest
 
     def close(self) -> None:
-        for m in self._maps:
-            m.close()
-        for f in self._files:
-            f.close()  # type: ignore[attr-defined]
-        self._maps, self._files, self._at = [], [], {}
+        for fd in self._fds:
+            os.close(fd)
+        self._fds, self._at = [], {}
 
 
 def write_rdf_record(record: Path, nt: Path, ttl: Path, keyed: array) -> None:
