@@ -208,9 +208,8 @@ def probable_links(nodes: dict[str, Node], edges: dict[tuple[str, str], Edge]) -
         for child in group:
             latest = None
             for rank in range(LEVEL_RANK[child.level] - 1, -1, -1):  # type: ignore[index]
-                higher = [p for p in places.governing(child, rank) if _after(child, p)]
-                if higher:  # the nearest level with a candidate; of it, the one issued last
-                    latest = max(higher, key=lambda p: (p.date or str(p.year or ""), p.id))
+                latest = places.latest(child, rank)
+                if latest is not None:  # the nearest level with a candidate
                     break
             if latest is None or (child.id, latest.id) in edges:
                 continue
@@ -223,16 +222,20 @@ def probable_links(nodes: dict[str, Node], edges: dict[tuple[str, str], Edge]) -
     return out
 
 
+def _issued(p: Node) -> tuple[str, str]:
+    return (p.date or str(p.year or ""), p.id)
+
+
 class _Places:
-    """Same-titled documents by level and jurisdiction, so the documents that may be a child's
-    probable parent (_within) are looked up rather than searched for: a generated or scraped
-    corpus can hold thousands of documents with one title."""
+    """Same-titled documents by level and jurisdiction, latest first, so a child's probable
+    parent (_within, _after, the one issued last) is looked up rather than searched for among
+    every namesake: a generated or scraped corpus can hold thousands of documents with one title."""
 
     def __init__(self, group: list[Node]) -> None:
         self.anywhere: dict[int, list[Node]] = defaultdict(list)  # national, or no jurisdiction
         self.at: dict[tuple[int, str], list[Node]] = defaultdict(list)
         self.all: dict[int, list[Node]] = defaultdict(list)
-        for p in group:
+        for p in sorted(group, key=_issued, reverse=True):
             rank = LEVEL_RANK[p.level]  # type: ignore[index]
             self.all[rank].append(p)
             if p.level == "national" or not p.jurisdiction:
@@ -240,13 +243,17 @@ class _Places:
             else:
                 self.at[rank, p.jurisdiction].append(p)
 
-    def governing(self, child: Node, rank: int) -> list[Node]:
-        """The documents of this level that _within(child, p) allows."""
+    def latest(self, child: Node, rank: int) -> Node | None:
+        """Of the documents of this level that govern the child's territory (_within) and
+        precede it (_after), the one issued last."""
         if not child.jurisdiction:
-            return self.all.get(rank, [])
-        j = child.jurisdiction
-        return self.anywhere.get(rank, []) + [p for k in range(1, len(j) + 1)
-                                              for p in self.at.get((rank, j[:k]), ())]
+            buckets = [self.all.get(rank, [])]
+        else:
+            j = child.jurisdiction
+            buckets = [self.anywhere.get(rank, []), *(self.at.get((rank, j[:k]), [])
+                                                      for k in range(1, len(j) + 1))]
+        found = [next((p for p in bucket if _after(child, p)), None) for bucket in buckets]
+        return max((p for p in found if p is not None), key=_issued, default=None)
 
 
 def _within(child: Node, parent: Node) -> bool:
