@@ -33,7 +33,7 @@ from .models import Authority, DocumentRecord, Failure, Source
 from .network import to_networkx, write_csv, write_graphml
 from .numbers import parse_canonical
 from .packed import MeasureIndex, PackedRecords, pack, unpack
-from .rdf import DEFAULT_BASE, iter_blocks, validate, write_rdf
+from .rdf import DEFAULT_BASE, block_digest, iter_blocks, validate, write_rdf
 from .read import count_files, iter_corpus
 from .render import render_corpus
 from .report import render_report
@@ -382,10 +382,12 @@ def write_outputs(
     fresh_nt, fresh_ttl = (paths[k].with_name(paths[k].name + ".new") for k in ("ntriples", "turtle"))
     record = out / ".cache" / "rdf-blocks"
     with _stage(timings, "RDF (Turtle, N-Triples)"):
-        previous = PreviousRdf(paths["ntriples"], paths["turtle"], record)
+        prefixes = {"pgm": load_scheme(scheme).namespace}
+        salt = block_digest(repr(sorted(prefixes.items())).encode("utf-8"))
+        previous = PreviousRdf(paths["ntriples"], paths["turtle"], record, salt)
         try:
             written = write_rdf(iter_blocks(linked, base, measures, comparisons, scheme), fresh_ttl,
-                                fresh_nt, {"pgm": load_scheme(scheme).namespace}, previous)
+                                fresh_nt, prefixes, previous)
         finally:
             previous.close()
         record.unlink(missing_ok=True)  # until graph.nt and graph.ttl are both in place
@@ -397,7 +399,7 @@ def write_outputs(
                             out / ".cache" / "store-blocks")
         store = synced.store
         os.replace(fresh_ttl, paths["turtle"])
-        write_rdf_record(record, paths["ntriples"], paths["turtle"], written.keyed)
+        write_rdf_record(record, paths["ntriples"], paths["turtle"], written.keyed, salt)
         paths["store"] = out / STORE
     with _stage(timings, "SHACL validation"):
         conforms, details = validate(store, jobs, synced.changed if conformed else None) if check \

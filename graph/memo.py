@@ -87,15 +87,16 @@ def write_index(index: Path, jsonl: Path, entries: array) -> None:
     os.replace(tmp, index)
 
 
-_RDF_MAGIC = b"PGRDFMO2"
+_RDF_MAGIC = b"PGRDFMO3"
 _RDF_FIELDS = 7  # key, N-Triples offset and length, Turtle offset and length, triples, digest
 
 
 class PreviousRdf:
     """The blocks of the previous graph.nt and graph.ttl by key (rdf.Block), to be copied into
-    the new files where the key is found; empty when the record does not match both files."""
+    the new files where the key is found; empty when the record does not match both files, or
+    was written with other Turtle prefixes (`salt`: a block's Turtle text depends on them)."""
 
-    def __init__(self, nt: Path, ttl: Path, record: Path) -> None:
+    def __init__(self, nt: Path, ttl: Path, record: Path, salt: int = 0) -> None:
         self._at: dict[int, int] = {}
         self._body = array("Q")
         self._fds: list[int] = []
@@ -104,11 +105,11 @@ class PreviousRdf:
             sizes = (nt.stat().st_size, ttl.stat().st_size)
         except OSError:
             return
-        head = array("Q", data[8:24]) if len(data) >= 24 else array("Q")
-        if not data.startswith(_RDF_MAGIC) or tuple(head) != sizes or (len(data) - 24) % (8 * _RDF_FIELDS) \
-                or 0 in sizes:
+        head = array("Q", data[8:32]) if len(data) >= 32 else array("Q")
+        if not data.startswith(_RDF_MAGIC) or tuple(head) != (*sizes, salt) or 0 in sizes \
+                or (len(data) - 32) % (8 * _RDF_FIELDS):
             return
-        self._body = array("Q", data[24:])  # _RDF_FIELDS numbers a block; the dict points into it
+        self._body = array("Q", data[32:])  # _RDF_FIELDS numbers a block; the dict points into it
         self._at = {self._body[i]: i for i in range(0, len(self._body), _RDF_FIELDS)}
         self._fds = [os.open(nt, os.O_RDONLY), os.open(ttl, os.O_RDONLY)]  # pread: see PreviousLines
 
@@ -129,11 +130,11 @@ class PreviousRdf:
         self._fds, self._at = [], {}
 
 
-def write_rdf_record(record: Path, nt: Path, ttl: Path, keyed: array) -> None:
+def write_rdf_record(record: Path, nt: Path, ttl: Path, keyed: array, salt: int = 0) -> None:
     """Record where each keyed block lies in `nt` and `ttl`, both in their final place."""
     record.parent.mkdir(parents=True, exist_ok=True)
     tmp = record.with_name(record.name + ".tmp")
-    tmp.write_bytes(_RDF_MAGIC + array("Q", [nt.stat().st_size, ttl.stat().st_size]).tobytes()
+    tmp.write_bytes(_RDF_MAGIC + array("Q", [nt.stat().st_size, ttl.stat().st_size, salt]).tobytes()
                     + keyed.tobytes())
     os.replace(tmp, record)
 

@@ -125,3 +125,19 @@ def test_a_reused_comparison_line_gives_the_same_summary() -> None:
     line = (json.dumps(c.to_dict(), ensure_ascii=False) + "\n").encode("utf-8")
     assert _summary_of(line) == summary(c)
     assert "provisions" not in _summary_of(line).reuse
+
+
+def test_rdf_blocks_are_not_reused_under_other_turtle_prefixes(tmp_path: Path) -> None:
+    from policygraph.measures import load_scheme
+    from policygraph.memo import PreviousRdf
+    from policygraph.rdf import block_digest
+
+    out = tmp_path / "out"
+    build(EXAMPLES, out, jobs=1)
+    salt = block_digest(repr(sorted({"pgm": load_scheme(None).namespace}.items())).encode("utf-8"))
+    record = out / ".cache" / "rdf-blocks"
+    same = PreviousRdf(out / "graph.nt", out / "graph.ttl", record, salt)
+    other = PreviousRdf(out / "graph.nt", out / "graph.ttl", record, salt + 1)
+    assert len(same) > 20 and len(other) == 0
+    same.close()
+    other.close()
