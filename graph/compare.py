@@ -11,6 +11,7 @@ parent, and for each child provision the parent provision it resembles most.
 from __future__ import annotations
 
 import multiprocessing
+import sys
 from collections import deque
 from collections.abc import Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
@@ -41,8 +42,12 @@ class Comparison:
     @classmethod
     def from_dict(cls, d: dict) -> Comparison:
         """The inverse of to_dict (a comparison read back from comparisons.jsonl)."""
-        return cls(d["child"], d["parent"], d["via"], tuple(d["path"]), tuple(d["inherited"]),
-                   tuple(d["added"]), tuple(d["dropped"]), tuple(d["changes"]), d["reuse"])
+        def names(xs: list[str]) -> tuple[str, ...]:  # shared strings: a rebuild reads back
+            return tuple(sys.intern(x) for x in xs)    # hundreds of thousands of these
+
+        return cls(sys.intern(d["child"]), sys.intern(d["parent"]), sys.intern(d["via"]), names(d["path"]),
+                   names(d["inherited"]), names(d["added"]), names(d["dropped"]), tuple(d["changes"]),
+                   d["reuse"])
 
     def to_dict(self) -> dict:
         return {"child": self.child, "parent": self.parent, "via": self.via, "path": list(self.path),

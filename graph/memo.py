@@ -15,6 +15,7 @@ import hashlib
 import os
 import pickle
 from array import array
+from bisect import bisect_left
 from pathlib import Path
 
 from . import __version__
@@ -23,6 +24,29 @@ from .compare import Pair
 #: Bump when comparing changes in a way the package version does not capture (development).
 COMPARE_FORMAT = 1
 _MAGIC = b"PGCMPIX1"
+
+
+class SortedKeys:
+    """The keys of a table of unsigned 64-bit rows (the key first in each row of `width`
+    numbers), sorted, with the row each came from, searched by bisection: a dict of millions
+    of entries would take several times the memory."""
+
+    def __init__(self, body: array, width: int) -> None:
+        keys = body[0::width]
+        order = sorted(range(len(keys)), key=keys.__getitem__)
+        self.keys = array("Q", (keys[i] for i in order))
+        self.rows = array("Q", (i * width for i in order))
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def __contains__(self, key: object) -> bool:
+        return self.find(key) is not None  # type: ignore[arg-type]
+
+    def find(self, key: int) -> int | None:
+        """Where the row of `key` starts in the table, or None."""
+        i = bisect_left(self.keys, key)
+        return self.rows[i] if i < len(self.keys) and self.keys[i] == key else None
 
 
 def pair_key(pair: Pair, child: bytes, parent: bytes) -> int:
@@ -41,8 +65,8 @@ class PreviousLines:
     empty when there is no index or it does not describe the file as it is."""
 
     def __init__(self, jsonl: Path, index: Path) -> None:
-        self._at: dict[int, int] = {}
         self._body = array("Q")
+        self._at = SortedKeys(self._body, 3)
         self._fd: int | None = None
         try:
             data = index.read_bytes()
@@ -52,8 +76,8 @@ class PreviousLines:
         head = array("Q", data[8:16]) if len(data) >= 16 else array("Q")
         if not data.startswith(_MAGIC) or len(head) != 1 or head[0] != size or (len(data) - 16) % 24:
             return
-        self._body = array("Q", data[16:])  # three numbers a line; the dict points into it
-        self._at = {self._body[i]: i for i in range(0, len(self._body), 3)}
+        self._body = array("Q", data[16:])  # three numbers a line: key, offset, length
+        self._at = SortedKeys(self._body, 3)
         if size:  # read with pread, not mmap: mapped pages would count in the build's memory
             self._fd = os.open(jsonl, os.O_RDONLY)
 
@@ -61,7 +85,7 @@ class PreviousLines:
         return len(self._at)
 
     def get(self, key: int) -> bytes | None:
-        i = self._at.get(key)
+        i = self._at.find(key)
         if i is None or self._fd is None:
             return None
         return os.pread(self._fd, self._body[i + 2], self._body[i + 1])
@@ -97,8 +121,8 @@ class PreviousRdf:
     was written with other Turtle prefixes (`salt`: a block's Turtle text depends on them)."""
 
     def __init__(self, nt: Path, ttl: Path, record: Path, salt: int = 0) -> None:
-        self._at: dict[int, int] = {}
         self._body = array("Q")
+        self._at = SortedKeys(self._body, _RDF_FIELDS)
         self._fds: list[int] = []
         try:
             data = record.read_bytes()
@@ -109,8 +133,8 @@ class PreviousRdf:
         if not data.startswith(_RDF_MAGIC) or tuple(head) != (*sizes, salt) or 0 in sizes \
                 or (len(data) - 32) % (8 * _RDF_FIELDS):
             return
-        self._body = array("Q", data[32:])  # _RDF_FIELDS numbers a block; the dict points into it
-        self._at = {self._body[i]: i for i in range(0, len(self._body), _RDF_FIELDS)}
+        self._body = array("Q", data[32:])  # _RDF_FIELDS numbers a block
+        self._at = SortedKeys(self._body, _RDF_FIELDS)
         self._fds = [os.open(nt, os.O_RDONLY), os.open(ttl, os.O_RDONLY)]  # pread: see PreviousLines
 
     def __len__(self) -> int:
@@ -118,7 +142,7 @@ class PreviousRdf:
 
     def get(self, key: int) -> tuple[bytes, bytes, int, int] | None:
         """(N-Triples bytes, Turtle bytes, triple count, digest) of the block with this key."""
-        i = self._at.get(key)
+        i = self._at.find(key)
         if i is None:
             return None
         o, n, to, tn, count, digest = self._body[i + 1:i + _RDF_FIELDS]
@@ -127,7 +151,9 @@ class PreviousRdf:
     def close(self) -> None:
         for fd in self._fds:
             os.close(fd)
-        self._fds, self._at = [], {}
+        self._fds = []
+        self._body = array("Q")
+        self._at = SortedKeys(self._body, _RDF_FIELDS)
 
 
 def write_rdf_record(record: Path, nt: Path, ttl: Path, keyed: array, salt: int = 0) -> None:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from .memo import SortedKeys
 from .query import prepare
 from .rdf import Written
 
@@ -86,7 +87,7 @@ def _update(folder: Path, nt: Path, old: array, new_nt: Path,
     """Remove the triples of `nt` that are gone and add those of `new_nt` that are new, looking
     only into blocks that changed; None (the store untouched) if a fresh load is cheaper."""
     new = written.blocks
-    old_keys, new_keys = set(old[0::3]), set(new[0::3])  # sets of ints: small beside the blocks
+    old_keys, new_keys = SortedKeys(old, 3), SortedKeys(new, 3)  # far smaller than sets
     gone = sorted((old[i + 1], old[i + 2]) for i in range(0, len(old), 3) if old[i] not in new_keys)
     added = sorted((new[i + 1], new[i + 2]) for i in range(0, len(new), 3) if new[i] not in old_keys)
     del old_keys, new_keys
