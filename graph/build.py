@@ -13,7 +13,6 @@ import os
 import signal
 import threading
 import time
-from array import array
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -28,7 +27,7 @@ from .compare import Comparison, compare_pairs, plan, summary
 from .extract import extract, learn_codes
 from .link import Linked, link
 from .measures import load_scheme
-from .memo import KeyTerms, PreviousLines, PreviousRdf, pair_key, record_key, write_index, write_rdf_record
+from .memo import KeyTerms, PreviousRdf, Rewrite, pair_key, record_key, write_rdf_record
 from .models import Authority, DocumentRecord, Failure, Source
 from .network import to_networkx, write_csv, write_graphml
 from .numbers import parse_canonical
@@ -260,56 +259,32 @@ def _comparisons(linked: Linked, measures: MeasureIndex, places: dict[str, str |
     depends on changed (memo.py); return the comparisons without their per-provision rows."""
     pairs = list(plan(linked.edges, measures, places=places))
     keys = [pair_key(p, measures.digest(p.child), measures.digest(p.parent)) for p in pairs]
-    previous = PreviousLines(jsonl, index)
-    index.unlink(missing_ok=True)  # until the new file is complete, there is nothing to reuse
-    fresh = compare_pairs([p for p, k in zip(pairs, keys, strict=True) if previous.get(k) is None],
-                          measures, jobs)
     out: list[Comparison] = []
-    entries = array("Q")
-    tmp = jsonl.with_name(jsonl.name + ".new")
-    try:
-        with tmp.open("wb") as f:
-            offset = 0
-            for key in keys:
-                line = previous.get(key)
-                if line is None:
-                    c = next(fresh)
-                    line = (json.dumps(c.to_dict(), ensure_ascii=False) + "\n").encode("utf-8")
-                    c = summary(c)
-                else:
-                    c = _summary_of(line)
-                f.write(line)
-                entries.extend((key, offset, len(line)))
-                offset += len(line)
-                out.append(c)
-    finally:
-        previous.close()
-    os.replace(tmp, jsonl)
-    write_index(index, jsonl, entries)
+    with Rewrite(jsonl, index) as w:
+        fresh = compare_pairs([p for p, k in zip(pairs, keys, strict=True) if k not in w.previous],
+                              measures, jobs)
+        for key in keys:
+            line = w.previous.get(key)
+            if line is None:
+                c = next(fresh)
+                line = (json.dumps(c.to_dict(), ensure_ascii=False) + "\n").encode("utf-8")
+                c = summary(c)
+            else:
+                c = _summary_of(line)
+            w.write(key, line)
+            out.append(c)
     return out
 
 
 def _documents(records: PackedRecords, jsonl: Path, index: Path) -> None:
     """Write documents.jsonl, copying the line of every record the previous build wrote."""
-    previous = PreviousLines(jsonl, index)
-    index.unlink(missing_ok=True)
-    entries = array("Q")
-    tmp = jsonl.with_name(jsonl.name + ".new")
-    try:
-        with tmp.open("wb") as f:
-            offset = 0
-            for i in range(len(records)):
-                key = record_key(records.blob(i))
-                line = previous.get(key)
-                if line is None:
-                    line = (json.dumps(records[i].to_dict(), ensure_ascii=False) + "\n").encode("utf-8")
-                f.write(line)
-                entries.extend((key, offset, len(line)))
-                offset += len(line)
-    finally:
-        previous.close()
-    os.replace(tmp, jsonl)
-    write_index(index, jsonl, entries)
+    with Rewrite(jsonl, index) as w:
+        for i in range(len(records)):
+            key = record_key(records.blob(i))
+            line = w.previous.get(key)
+            if line is None:
+                line = (json.dumps(records[i].to_dict(), ensure_ascii=False) + "\n").encode("utf-8")
+            w.write(key, line)
 
 
 _ROWS = b', "provisions": ['

@@ -84,6 +84,9 @@ class PreviousLines:
     def __len__(self) -> int:
         return len(self._at)
 
+    def __contains__(self, key: object) -> bool:
+        return self._fd is not None and key in self._at
+
     def get(self, key: int) -> bytes | None:
         i = self._at.find(key)
         if i is None or self._fd is None:
@@ -101,6 +104,36 @@ def record_key(blob: bytes) -> int:
     h = hashlib.blake2b(f"{__version__}/{COMPARE_FORMAT}".encode(), digest_size=8)
     h.update(blob)
     return int.from_bytes(h.digest(), "little")
+
+
+class Rewrite:
+    """Write a JSON Lines output anew, line by line under keys, with the previous file's lines
+    at hand (`previous`). The index is deleted first and the file written beside the old one;
+    only when every line is written does it replace the old file and get its new index."""
+
+    def __init__(self, jsonl: Path, index: Path) -> None:
+        self.jsonl, self.index = jsonl, index
+        self.previous = PreviousLines(jsonl, index)
+        index.unlink(missing_ok=True)  # until the new file is complete, there is nothing to reuse
+        self._tmp = jsonl.with_name(jsonl.name + ".new")
+        self._f = self._tmp.open("wb")
+        self._entries = array("Q")
+        self._offset = 0
+
+    def write(self, key: int, line: bytes) -> None:
+        self._f.write(line)
+        self._entries.extend((key, self._offset, len(line)))
+        self._offset += len(line)
+
+    def __enter__(self) -> Rewrite:
+        return self
+
+    def __exit__(self, kind: object, *_rest: object) -> None:
+        self._f.close()
+        self.previous.close()
+        if kind is None:
+            os.replace(self._tmp, self.jsonl)
+            write_index(self.index, self.jsonl, self._entries)
 
 
 def write_index(index: Path, jsonl: Path, entries: array) -> None:
