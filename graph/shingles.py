@@ -19,9 +19,9 @@ _PUNCT = re.compile(r"[\W_]+")
 
 def shingles(text: str) -> frozenset[int]:
     """The CRC-32 of each word 3-gram of `text` (punctuation and spaces are not words)."""
-    from .measures import tokenizer  # measures.py shingles the words it segments anyway
+    from .measures import segmenter  # measures.py shingles the words it segments anyway
 
-    return from_words(tokenizer().lcut(text, HMM=False))
+    return from_words(segmenter().cut(text))
 
 
 def from_words(words: list[str]) -> frozenset[int]:

@@ -6,14 +6,25 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from policygraph.build import build
 from policygraph.cli import main
 from policygraph.compare import target_change
-from policygraph.measures import agencies_in, concepts_in, deadlines_in, money_in, targets_in
+from policygraph.measures import (
+    Segmenter,
+    agencies_in,
+    concepts_in,
+    deadlines_in,
+    load_scheme,
+    money_in,
+    targets_in,
+    tokenizer,
+)
 from policygraph.provisions import split_provisions
 
-from .conftest import SEEDS, needs_shared, record_of
+from .conftest import SEEDS, SHARED, needs_shared, record_of
 
 
 def one_target(text: str, year: int | None = 2003) -> dict:
@@ -292,3 +303,54 @@ def test_comparisons_in_worker_processes_equal_the_serial_ones(monkeypatch: pyte
     parallel = list(compare_along(linked.edges, measures, places=places, jobs=2))
     assert len(serial) >= 10
     assert parallel == serial
+
+
+# --- segmentation ----------------------------------------------------------------------------
+
+_TEXT_PIECES = [
+    *sorted(load_scheme().terms)[:40],
+    "各地区", "各部门", "要结合本地实际", "认真贯彻落实", "就业再就业", "工作", "的", "和", "进一步",
+    "做好", "中华人民共和国", "国务院办公厅", "2003", "年", "GDP", "a", "B", "7", "Ｏ", "。", "，",
+    "、", "《", "》", "\n", " ", "\u3000", "(", "%", "-", "_", "…", "〔", "〕", "号", "𠀀", "〇",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_TEXT_PIECES) | st.text(max_size=3), max_size=40).map("".join))
+def test_segmenter_cuts_as_jieba_does(text: str) -> None:
+    tk = tokenizer()
+    seg = Segmenter(tk, limit=5)
+    assert seg.cut(text) == tk.lcut(text, HMM=False)
+    assert seg.cut(text) == tk.lcut(text, HMM=False)  # again, now from its memo
+    assert seg.tokenize(text) == list(tk.tokenize(text, HMM=False))
+
+
+def test_segmenter_memo_is_bounded() -> None:
+    seg = Segmenter(tokenizer(), limit=3)
+    text = "一是加强领导，二是落实责任，三是强化督查，四是严格考核。"
+    assert seg.cut(text) == tokenizer().lcut(text, HMM=False)
+    assert len(seg._memo) <= 3 and seg.misses > 6  # 6 distinct blocks: one was cut twice
+
+
+@needs_shared
+def test_segmenter_on_real_laws() -> None:
+    tk = tokenizer()
+    seg = Segmenter(tk)
+    files = sorted((SHARED / "laws").glob("*.txt"))[:40]
+    assert files
+    for f in files:
+        text = f.read_text(encoding="utf-8", errors="replace")
+        assert seg.cut(text) == tk.lcut(text, HMM=False), f.name
+    assert seg.hits > seg.misses / 4  # laws repeat their clauses
+
+
+def test_segmenter_breaks_ties_as_jieba_does(tmp_path: Path) -> None:
+    # log(1/128) == log(2/128) + log(64/128) exactly: both routes through 甲乙 score the same,
+    # and jieba keeps the longer word.
+    import jieba
+
+    (tmp_path / "dict.txt").write_text("甲乙 1\n甲 2\n乙 64\n丙 61\n", encoding="utf-8")
+    tk = jieba.Tokenizer(dictionary=str(tmp_path / "dict.txt"))
+    tk.tmp_dir = str(tmp_path)
+    assert tk.lcut("甲乙", HMM=False) == ["甲乙"]
+    assert Segmenter(tk).cut("丙甲乙，甲乙") == tk.lcut("丙甲乙，甲乙", HMM=False)
