@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import signal
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import partial
 from itertools import islice, repeat
 from pathlib import Path
@@ -313,19 +314,30 @@ def _size(path: Path) -> int | None:
         return None
 
 
+@dataclass
+class Timings:
+    """What each stage of a build cost: seconds, and the build process's peak memory when the
+    stage ended (the peak only grows, so the first stage whose figure jumps is the one that
+    needs the memory; extraction workers are other processes and not counted)."""
+
+    seconds: dict[str, float] = field(default_factory=dict)
+    peak_mb: dict[str, float] = field(default_factory=dict)
+
+
 @contextmanager
-def _stage(timings: dict[str, float] | None, name: str) -> Iterator[None]:
+def _stage(timings: Timings | None, name: str) -> Iterator[None]:
     t0 = time.perf_counter()
     try:
         yield
     finally:
         if timings is not None:
-            timings[name] = timings.get(name, 0.0) + time.perf_counter() - t0
+            timings.seconds[name] = timings.seconds.get(name, 0.0) + time.perf_counter() - t0
+            timings.peak_mb[name] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def write_outputs(
     result: BuildResult, out: Path, corpus: str, base: str = DEFAULT_BASE, scheme: str | None = None,
-    check: bool = True, jobs: int = 1, timings: dict[str, float] | None = None,
+    check: bool = True, jobs: int = 1, timings: Timings | None = None,
 ) -> dict[str, Path]:
     """Write every output file into `out` and validate the RDF; return the paths by name.
 
@@ -397,7 +409,7 @@ def write_outputs(
 def build(
     corpus: str | Path, out: str | Path, show_progress: bool = False, base: str = DEFAULT_BASE,
     scheme: str | None = None, jobs: int | None = None, use_cache: bool = True,
-    budget: float = DEFAULT_BUDGET, check: bool = True, timings: dict[str, float] | None = None,
+    budget: float = DEFAULT_BUDGET, check: bool = True, timings: Timings | None = None,
 ) -> dict[str, Path]:
     """Read `corpus`, extract and link it, and write the build output folder `out`.
 

@@ -10,7 +10,7 @@ from importlib import resources
 from pathlib import Path
 
 from . import __version__
-from .build import ValidationError, build
+from .build import Timings, ValidationError, build
 from .extract import extract
 from .models import DocumentRecord, Failure
 from .rdf import DEFAULT_BASE
@@ -78,7 +78,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     if not corpus.exists():
         print(f"policygraph: {corpus}: no such file or folder", file=sys.stderr)
         return 2
-    timings: dict[str, float] | None = {} if args.timings else None
+    timings = Timings() if args.timings else None
     try:
         paths = build(corpus, Path(args.out), show_progress=not args.quiet and sys.stderr.isatty(),
                       base=args.base, scheme=args.measures, jobs=args.jobs, use_cache=not args.no_cache,
@@ -87,10 +87,11 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"policygraph: {e}", file=sys.stderr)
         return 3
     finally:
-        if timings:
-            total = sum(timings.values())
-            for stage, seconds in timings.items():
-                print(f"{stage:<26}{seconds:8.1f} s  {seconds / total:4.0%}", file=sys.stderr)
+        if timings and timings.seconds:
+            total = sum(timings.seconds.values()) or 1.0
+            for stage, seconds in timings.seconds.items():
+                print(f"{stage:<26}{seconds:8.1f} s  {seconds / total:4.0%}  "
+                      f"peak {timings.peak_mb[stage]:7,.0f} MB", file=sys.stderr)
     _print_outputs(paths)
     return 0
 
@@ -392,7 +393,8 @@ def main(argv: list[str] | None = None) -> int:
     pb.add_argument("corpus", help="a folder (searched recursively) or a file")
     pb.add_argument("--out", required=True, help="output folder")
     pb.add_argument("--quiet", action="store_true", help="no progress bar")
-    pb.add_argument("--timings", action="store_true", help="print the seconds each stage took (stderr)")
+    pb.add_argument("--timings", action="store_true",
+                    help="print the seconds each stage took and the peak memory after it (stderr)")
     pb.add_argument("--base", default=DEFAULT_BASE, help=f"base IRI of the data (default {DEFAULT_BASE})")
     pb.add_argument("--jobs", type=int, default=None, help="worker processes (default: one per core)")
     pb.add_argument("--no-cache", action="store_true",

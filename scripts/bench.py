@@ -51,12 +51,13 @@ def _run_measured(cmd: list[str]) -> tuple[float, float, str]:
     return wall, usage.ru_maxrss / 1024, err
 
 
-_STAGE = re.compile(r"^(.+?)\s+([\d.]+) s\s+\d+%$")
+_STAGE = re.compile(r"^(.+?)\s+([\d.]+) s\s+\d+%\s+peak\s+([\d,]+) MB$")
 
 
-def _stages(err: str) -> dict[str, float]:
-    """The seconds per stage `build --timings` printed."""
-    return {m.group(1).strip(): float(m.group(2)) for line in err.splitlines() if (m := _STAGE.match(line))}
+def _stages(err: str) -> dict[str, tuple[float, float]]:
+    """(seconds, peak MB when it ended) per stage, as `build --timings` printed them."""
+    return {m.group(1).strip(): (float(m.group(2)), float(m.group(3).replace(",", "")))
+            for line in err.splitlines() if (m := _STAGE.match(line))}
 
 
 def read_and_regex(corpus: Path) -> float:
@@ -98,7 +99,7 @@ def build_scaling(sizes: list[int], jobs: int, emit: Callable[..., None],
          "| rdflib |")
     emit("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     queries = named_queries()
-    stages: dict[str, dict[str, float]] = {}
+    stages: dict[str, dict[str, tuple[float, float]]] = {}
     for n in sizes:
         tmp = Path(tempfile.mkdtemp(prefix=f"pg-bench-{n}-"))
         try:
@@ -158,7 +159,16 @@ def build_scaling(sizes: list[int], jobs: int, emit: Callable[..., None],
         emit("| stage | " + " | ".join(stages) + " |")
         emit("|---|" + "---:|" * len(stages))
         for name in names:
-            cells = [f"{st[name]:.1f}" if name in st else "—" for st in stages.values()]
+            cells = [f"{st[name][0]:.1f}" if name in st else "—" for st in stages.values()]
+            emit(f"| {name} | " + " | ".join(cells) + " |")
+        emit("")
+        emit("Peak RSS of the build process (MB) when each stage ended: the first stage whose "
+             "figure jumps is the one that needs the memory.")
+        emit("")
+        emit("| stage | " + " | ".join(stages) + " |")
+        emit("|---|" + "---:|" * len(stages))
+        for name in names:
+            cells = [f"{st[name][1]:,.0f}" if name in st else "—" for st in stages.values()]
             emit(f"| {name} | " + " | ".join(cells) + " |")
         emit("")
     emit("Peak RSS is the largest of the full build and the rebuild (main process; each extraction "

@@ -85,6 +85,24 @@ def test_cli_build_and_demo(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     assert main(["build", str(tmp_path / "missing"), "--out", str(tmp_path / "x")]) == 2
 
 
+def test_timings_name_every_stage_and_the_bench_reads_them(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import importlib.util
+
+    assert main(["build", str(EXAMPLES), "--out", str(tmp_path), "--quiet", "--jobs", "1", "--timings"]) == 0
+    err = capsys.readouterr().err
+    spec = importlib.util.spec_from_file_location("bench", ROOT / "scripts" / "bench.py")
+    bench = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(bench)  # type: ignore[union-attr]
+    stages = bench._stages(err)
+    assert list(stages) == ["extraction", "documents.jsonl", "link", "CSV and GraphML", "comparisons",
+                            "HTML", "RDF (Turtle, N-Triples)", "Oxigraph store", "SHACL validation",
+                            "report"]
+    peaks = [mb for _s, mb in stages.values()]
+    assert peaks == sorted(peaks) and peaks[0] > 20  # a peak never falls; Python alone is 20 MB
+    assert all(s >= 0 for s, _mb in stages.values()) and sum(s for s, _mb in stages.values()) > 0
+
+
 def test_wheel_ships_the_data_files(tmp_path: Path) -> None:
     """`pip install .` must carry the tables and the example corpus, not read the checkout."""
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
