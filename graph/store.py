@@ -8,6 +8,7 @@ in bulk, and is opened read-only by the commands that only ask.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 from array import array
@@ -49,7 +50,7 @@ def load_store(ntriples: Path, folder: Path) -> ox.Store:
 
 #: Above this share of the triples changed, reloading the store is faster than updating it.
 MAX_CHANGED = 0.25
-_MAGIC = b"PGBLOCK1"
+_MAGIC = b"PGBLOCK3"  # then graph.nt's size, the store's triple count and its fingerprint
 
 
 @dataclass(frozen=True)
@@ -68,24 +69,32 @@ def sync_store(folder: Path, nt: Path, written: Written, new_nt: Path, manifest:
     (first build, an interrupted one, too much changed) the store is loaded afresh. The manifest
     is deleted before the store is touched and written only once store and graph.nt agree
     again, so an interrupted build is followed by a full load, never by a store that lies."""
-    previous = _read_manifest(manifest, nt)
+    previous = _read_manifest(manifest, nt, folder)
     manifest.unlink(missing_ok=True)
     update = None
     if previous is not None and folder.is_dir():
         update = _update(folder, nt, previous, new_nt, written)
-    store = load_store(new_nt, folder) if update is None else ox.Store.read_only(str(folder))
+    if update is None:
+        store = load_store(new_nt, folder)
+        count = len(store)  # counts every quad: affordable once after a load, not on every update
+    else:
+        store, count = ox.Store.read_only(str(folder)), written.triples
     os.replace(new_nt, nt)
-    if len(store) == written.triples:  # every triple in one block only: updates stay exact
-        _write_manifest(manifest, nt, written)
+    if count == written.triples:  # every triple in one block only: updates stay exact
+        _write_manifest(manifest, nt, written, folder)
     if update is None:
         return Synced(store, "loaded", None)
     return Synced(store, *update)
 
 
-def _update(folder: Path, nt: Path, old: array, new_nt: Path,
+def _update(folder: Path, nt: Path, old: tuple[int, array], new_nt: Path,
             written: Written) -> tuple[str, frozenset[str] | None] | None:
     """Remove the triples of `nt` that are gone and add those of `new_nt` that are new, looking
-    only into blocks that changed; None (the store untouched) if a fresh load is cheaper."""
+    only into blocks that changed; None (the store untouched) if a fresh load is cheaper.
+
+    The store's triple count is carried forward (each removed triple found in it, each added
+    one not) and checked against `written`; None when it disagrees, so the caller loads afresh."""
+    count, old = old
     new = written.blocks
     old_keys, new_keys = SortedKeys(old, 3), SortedKeys(new, 3)  # far smaller than sets
     gone = sorted((old[i + 1], old[i + 2]) for i in range(0, len(old), 3) if old[i] not in new_keys)
@@ -99,7 +108,7 @@ def _update(folder: Path, nt: Path, old: array, new_nt: Path,
     store = ox.Store(str(folder))
     changed: set[str] = set()
     blank = False
-    for lines, apply in ((removed, store.remove), (inserted, None)):
+    for lines, remove in ((removed, True), (inserted, False)):
         quads = list(ox.parse(b"".join(line + b"\n" for line in sorted(lines)),
                               format=ox.RdfFormat.N_TRIPLES))
         for q in quads:
@@ -107,12 +116,13 @@ def _update(folder: Path, nt: Path, old: array, new_nt: Path,
                 changed.add(q.subject.value)
             else:
                 blank = True
-            if apply is not None:
-                apply(q)
-        if apply is None:
+            if (q in store) == remove:
+                count += -1 if remove else 1
+            if remove:
+                store.remove(q)
+        if not remove:
             store.extend(quads)
     store.flush()
-    count = len(store)
     del store
     if count != written.triples:
         return None  # not what a fresh load would hold: load afresh
@@ -129,22 +139,38 @@ def _lines(nt: Path, spans: list[tuple[int, int]]) -> set[bytes]:
     return out
 
 
-def _read_manifest(manifest: Path, nt: Path) -> array | None:
+def fingerprint(folder: Path) -> int:
+    """A hash of the names, sizes and modification times of the store's files: RocksDB writes
+    files on any change to the store and none when it is opened read-only, so a store changed
+    since the manifest was written (by anything but this module) is not trusted to be updated."""
+    try:
+        files = sorted((f.name, f.stat().st_size, f.stat().st_mtime_ns) for f in folder.iterdir()
+                       if not f.name.startswith("LOG"))  # RocksDB's info log is not data
+    except OSError:
+        return 0
+    return int.from_bytes(hashlib.blake2b(repr(files).encode(), digest_size=8).digest(), "little")
+
+
+def _read_manifest(manifest: Path, nt: Path, folder: Path) -> tuple[int, array] | None:
+    """(the store's triple count, its blocks) if the manifest describes the current `nt` and the
+    store as it is."""
     try:
         data = manifest.read_bytes()
         size = nt.stat().st_size
     except OSError:
         return None
-    head = array("Q", data[len(_MAGIC):len(_MAGIC) + 8])
-    if not data.startswith(_MAGIC) or len(head) != 1 or head[0] != size or (len(data) - 16) % 24:
+    head = array("Q", data[len(_MAGIC):len(_MAGIC) + 24])
+    if not data.startswith(_MAGIC) or len(head) != 3 or (len(data) - 32) % 24 \
+            or head[0] != size or head[2] != fingerprint(folder):
         return None
-    return array("Q", data[16:])
+    return head[1], array("Q", data[32:])
 
 
-def _write_manifest(manifest: Path, nt: Path, written: Written) -> None:
+def _write_manifest(manifest: Path, nt: Path, written: Written, folder: Path) -> None:
     manifest.parent.mkdir(parents=True, exist_ok=True)
     tmp = manifest.with_name(manifest.name + ".tmp")
-    tmp.write_bytes(_MAGIC + array("Q", [nt.stat().st_size]).tobytes() + written.blocks.tobytes())
+    tmp.write_bytes(_MAGIC + array("Q", [nt.stat().st_size, written.triples, fingerprint(folder)]).tobytes()
+                    + written.blocks.tobytes())
     os.replace(tmp, manifest)
 
 

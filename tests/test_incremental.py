@@ -111,6 +111,32 @@ def test_a_rebuild_without_its_records_of_the_last_build_starts_afresh(tmp_path:
     assert _quads(out / "store") == _quads(fresh / "store")
 
 
+def test_a_store_changed_behind_the_builds_back_is_loaded_afresh(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The update carries the store's triple count forward instead of counting every quad; a
+    # store someone else changed (a triple removed) must still be noticed and loaded afresh.
+    corpus = tmp_path / "corpus"
+    shutil.copytree(EXAMPLES, corpus)
+    out = tmp_path / "out"
+    build(corpus, out, jobs=1)
+    store = pyoxigraph.Store(str(out / "store"))
+    victim = next(q for q in store if "17.4" not in str(q))
+    store.remove(victim)
+    store.flush()
+    del store
+    _change(corpus)
+    loads: list[Path] = []
+    real_load = store_module.load_store
+    monkeypatch.setattr(store_module, "load_store", lambda nt, folder: loads.append(nt) or real_load(nt, folder))
+    monkeypatch.setattr(store_module, "MAX_CHANGED", 1.0)
+    build(corpus, out, jobs=1)
+    monkeypatch.undo()
+    assert len(loads) == 1
+    fresh = tmp_path / "fresh"
+    build(corpus, fresh, jobs=1, use_cache=False)
+    assert _quads(out / "store") == _quads(fresh / "store")
+
+
 def test_a_reused_comparison_line_gives_the_same_summary() -> None:
     import json
 
