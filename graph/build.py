@@ -255,9 +255,10 @@ def _unique_ids(blobs: list[bytes], keys: list[tuple[str, str]]) -> PackedRecord
 
 
 def _comparisons(linked: Linked, measures: MeasureIndex, places: dict[str, str | None], jsonl: Path,
-                 index: Path, jobs: int) -> list[Comparison]:
+                 index: Path, jobs: int) -> tuple[list[Comparison], list[int]]:
     """Write comparisons.jsonl, copying what the previous build compared where nothing it
-    depends on changed (memo.py); return the comparisons without their per-provision rows."""
+    depends on changed (memo.py); return the comparisons without their per-provision rows, and
+    the key of each (everything it depends on: the RDF of a comparison is keyed by it too)."""
     pairs = list(plan(linked.edges, measures, places=places))
     keys = [pair_key(p, measures.digest(p.child), measures.digest(p.parent)) for p in pairs]
     out: list[Comparison] = []
@@ -274,7 +275,7 @@ def _comparisons(linked: Linked, measures: MeasureIndex, places: dict[str, str |
                 c = _summary_of(line)
             w.write(key, line)
             out.append(c)
-    return out
+    return out, keys
 
 
 def _documents(records: PackedRecords, jsonl: Path, index: Path) -> None:
@@ -360,7 +361,7 @@ def write_outputs(
     with _stage(timings, "comparisons"):
         measures = MeasureIndex(result.records)
         places = {n.id: n.jurisdiction for n in linked.nodes.values()}
-        comparisons = _comparisons(linked, measures, places, paths["comparisons"],
+        comparisons, comparison_keys = _comparisons(linked, measures, places, paths["comparisons"],
                                    out / ".cache" / "comparisons.idx", jobs)
     with _stage(timings, "HTML"):
         pages = render_corpus(to_networkx(linked), out, f"policygraph · {corpus}", comparisons,
@@ -373,7 +374,8 @@ def write_outputs(
         salt = block_digest(repr(sorted(prefixes.items())).encode("utf-8"))
         previous = PreviousRdf(paths["ntriples"], paths["turtle"], record, salt)
         try:
-            written = write_rdf(iter_blocks(linked, base, measures, comparisons, scheme), fresh_ttl,
+            blocks = iter_blocks(linked, base, measures, comparisons, scheme, comparison_keys)
+            written = write_rdf(blocks, fresh_ttl,
                                 fresh_nt, prefixes, previous)
         finally:
             previous.close()

@@ -173,13 +173,18 @@ class PreviousRdf:
     def __len__(self) -> int:
         return len(self._at)
 
-    def get(self, key: int) -> tuple[bytes, bytes, int, int] | None:
-        """(N-Triples bytes, Turtle bytes, triple count, digest) of the block with this key."""
+    def locate(self, key: int) -> tuple[int, int, int, int, int, int] | None:
+        """(N-Triples offset and length, Turtle offset and length, triple count, digest) of the
+        block with this key in the previous files, or None."""
         i = self._at.find(key)
         if i is None:
             return None
         o, n, to, tn, count, digest = self._body[i + 1:i + _RDF_FIELDS]
-        return os.pread(self._fds[0], n, o), os.pread(self._fds[1], tn, to), count, digest
+        return o, n, to, tn, count, digest
+
+    def read(self, o: int, n: int, to: int, tn: int) -> tuple[bytes, bytes]:
+        """The bytes at these spans of the previous graph.nt and graph.ttl."""
+        return os.pread(self._fds[0], n, o), os.pread(self._fds[1], tn, to)
 
     def close(self) -> None:
         for fd in self._fds:

@@ -15,7 +15,7 @@ import hashlib
 import pickle
 import re
 from array import array
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import partial
@@ -183,8 +183,9 @@ def iter_blocks(
     linked: Linked,
     base: str = DEFAULT_BASE,
     measures: Mapping[str, Measures] | None = None,
-    comparisons: Iterable[Comparison] = (),
+    comparisons: Sequence[Comparison] = (),
     scheme: str | None = None,
+    comparison_keys: Sequence[int] | None = None,
 ) -> Iterator[Block]:
     """The linked corpus as N-Triples, one block of triples at a time (one document, one
     citation, one comparison …), in a fixed order, so a writer never holds the whole graph.
@@ -192,7 +193,8 @@ def iter_blocks(
     With `measures` (by node id) and `comparisons`, also what each document sets and what
     travels down each edge, linked to the measure scheme's concepts (copied in). Measures
     from a MeasureIndex are keyed by their packed record's digest, so they are not decoded
-    to tell that they did not change."""
+    to tell that they did not change; comparisons are keyed by `comparison_keys` when given (a
+    key per comparison naming all it was made from, see memo.pair_key), else by their content."""
     if not base.endswith(("/", "#")):
         base += "/"
     yield Block(_key("levels"), _levels)
@@ -223,10 +225,14 @@ def iter_blocks(
             if node_id in linked.nodes:
                 key = _key("measures", base, sch.namespace, node_id, digest(node_id)) if digest else None
                 yield Block(key, partial(_node_measures, node_id, measures, ns, base))
-        ordered = sorted(comparisons, key=lambda c: (c.child, c.parent, c.via))
-        for _pair, group in groupby(ordered, key=lambda c: (c.child, c.parent)):
-            cs = tuple(group)
-            yield Block(_key("comparisons", base, sch.namespace, cs), partial(_comparisons, cs, ns, base))
+        order = sorted(range(len(comparisons)),
+                       key=lambda i: (comparisons[i].child, comparisons[i].parent, comparisons[i].via))
+        for _pair, group in groupby(order, key=lambda i: (comparisons[i].child, comparisons[i].parent)):
+            at = tuple(group)
+            cs = tuple(comparisons[i] for i in at)
+            made_of = cs if comparison_keys is None else tuple(comparison_keys[i] for i in at)
+            yield Block(_key("comparisons", base, sch.namespace, made_of),
+                        partial(_comparisons, cs, ns, base))
 
 
 def _levels() -> list[Triple]:  # levels are data, so queries can rank them
@@ -255,7 +261,7 @@ def to_rdf(
 ) -> Graph:
     """The linked corpus as an in-memory rdflib Graph (data only; the ontology is a separate
     file): handy for small corpora and notebooks; builds stream the same triples to disk."""
-    lines = [f"{s} {p} {o} ." for block in iter_blocks(linked, base, measures, comparisons, scheme)
+    lines = [f"{s} {p} {o} ." for block in iter_blocks(linked, base, measures, list(comparisons), scheme)
              for s, p, o in block.make()]
     g = Graph()
     for p, ns in PREFIXES.items():
@@ -519,7 +525,12 @@ def block_digest(data: bytes) -> int:
 
 
 class Reusable(Protocol):
-    def get(self, key: int) -> tuple[bytes, bytes, int, int] | None: ...
+    def locate(self, key: int) -> tuple[int, int, int, int, int, int] | None: ...
+    def read(self, o: int, n: int, to: int, tn: int) -> tuple[bytes, bytes]: ...
+
+
+#: Bytes of unchanged blocks copied from the previous files in one read.
+COPY_RUN = 8 << 20
 
 
 def write_rdf(blocks: Iterable[Block], ttl: Path, nt: Path, extra_prefixes: Mapping[str, str] | None = None,
@@ -537,28 +548,46 @@ def write_rdf(blocks: Iterable[Block], ttl: Path, nt: Path, extra_prefixes: Mapp
     count = offset = 0
     t_offset = len(head)
     index, keyed = array("Q"), array("Q")
+    run = [0, 0, 0, 0]  # unchanged blocks lying one after another in the previous files
     with nt.open("wb", buffering=1 << 20) as fn, ttl.open("wb", buffering=1 << 20) as ft:
+        def flush() -> None:
+            if run[1] or run[3]:
+                data, turtle = previous.read(*run)  # type: ignore[union-attr]
+                fn.write(data)
+                ft.write(turtle)
+            run[:] = [0, 0, 0, 0]
+
         ft.write(head)
         for block in blocks:
-            hit = previous.get(block.key) if previous is not None and block.key is not None else None
+            hit = previous.locate(block.key) if previous is not None and block.key is not None else None
             if hit is not None:
-                data, turtle, n, digest = hit
+                o, size, to, t_size, n, digest = hit
+                if not n:
+                    continue
+                if (o != run[0] + run[1] or to != run[2] + run[3] or run[1] + size > COPY_RUN):
+                    flush()
+                    run[0], run[2] = o, to
+                run[1] += size
+                run[3] += t_size
             else:
                 triples = sorted(set(block.make()))
                 n = len(triples)
+                if not n:
+                    continue
+                flush()
                 data = "".join(f"{s} {p} {o} .\n" for s, p, o in triples).encode("utf-8")
                 turtle = _turtle(triples, term).encode("utf-8")
                 digest = block_digest(data)
-            if not n:
-                continue
+                size, t_size = len(data), len(turtle)
+                fn.write(data)
+                ft.write(turtle)
             count += n
-            fn.write(data)
-            ft.write(turtle)
-            index.extend((digest, offset, len(data)))
+            index.extend((digest, offset, size))
             if block.key is not None:
-                keyed.extend((block.key, offset, len(data), t_offset, len(turtle), n, digest))
-            offset += len(data)
-            t_offset += len(turtle)
+                keyed.extend((block.key, offset, size, t_offset, t_size, n, digest))
+            offset += size
+            t_offset += t_size
+        flush()
     return Written(count, index, keyed)
 
 

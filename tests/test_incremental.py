@@ -137,6 +137,29 @@ def test_a_store_changed_behind_the_builds_back_is_loaded_afresh(
     assert _quads(out / "store") == _quads(fresh / "store")
 
 
+def test_unchanged_rdf_blocks_are_copied_in_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from policygraph.memo import PreviousRdf
+
+    reads: dict[int, int] = {}
+    real_read = PreviousRdf.read
+    for run in (rdf_module.COPY_RUN, 1):  # 1: every block is read on its own
+        corpus, out = tmp_path / f"corpus{run}", tmp_path / f"out{run}"
+        shutil.copytree(EXAMPLES, corpus)
+        build(corpus, out, jobs=1)
+        _change(corpus)
+        monkeypatch.setattr(rdf_module, "COPY_RUN", run)
+        monkeypatch.setattr(PreviousRdf, "read", lambda self, *a, run=run: reads.update(
+            {run: reads.get(run, 0) + 1}) or real_read(self, *a))
+        build(corpus, out, jobs=1)
+        monkeypatch.undo()
+    fresh = tmp_path / "fresh"
+    build(corpus, fresh, jobs=1, use_cache=False)
+    for run in reads:
+        for name in ("graph.nt", "graph.ttl"):
+            assert (tmp_path / f"out{run}" / name).read_bytes() == (fresh / name).read_bytes(), (run, name)
+    assert 0 < reads[rdf_module.COPY_RUN] * 2 < reads[1]  # runs break only where a block was made
+
+
 def test_a_reused_comparison_line_gives_the_same_summary() -> None:
     import json
 
