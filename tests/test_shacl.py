@@ -115,6 +115,32 @@ def test_a_shape_feature_it_cannot_compile_is_refused() -> None:
         compile_shapes(shapes)
 
 
+def test_counts_other_than_one_are_checked_as_pyshacl_checks_them() -> None:
+    # The shipped shapes only ask for "at least one" and "at most one"; a user's may ask more.
+    shapes = Graph().parse(data="""
+        @prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <https://example.org/> .
+        ex:S a sh:NodeShape ; sh:targetClass ex:C ;
+            sh:property [ sh:path ex:p ; sh:minCount 2 ; sh:maxCount 3 ] ;
+            sh:property [ sh:path ( ex:q ex:p ) ; sh:minCount 1 ] .
+    """, format="turtle")
+    data = Graph().parse(data="""
+        @prefix ex: <https://example.org/> .
+        ex:none a ex:C .
+        ex:one a ex:C ; ex:p 1 ; ex:q ex:one .
+        ex:two a ex:C ; ex:p 1, 2 ; ex:q ex:none .
+        ex:three a ex:C ; ex:p 1, 2, "3" ; ex:q ex:two .
+        ex:four a ex:C ; ex:p 1, 2, 3, ex:x .
+    """, format="turtle")
+    _conforms, report, _text = pyshacl_validate(data, shacl_graph=shapes, inference="none")
+    expected = {(str(report.value(r, SH.focusNode)),
+                 str(report.value(r, SH.sourceConstraintComponent)).split("#")[1])
+                for r in report.subjects(RDF.type, SH.ValidationResult)}
+    found = {(v.focus, v.component) for v in run_checks(_store(data), compile_shapes(shapes))}
+    assert found == expected
+    assert ("https://example.org/one", "MinCountConstraintComponent") in found
+    assert ("https://example.org/four", "MaxCountConstraintComponent") in found
+
+
 def _store(g: Graph) -> pyoxigraph.Store:
     store = pyoxigraph.Store()
     store.load(g.serialize(format="nt").encode("utf-8"), format=pyoxigraph.RdfFormat.N_TRIPLES)
