@@ -24,7 +24,7 @@ from pathlib import Path
 
 from .authorities import AuthorityTable, load_table
 from .cache import Cache, scheme_digest, source_key
-from .compare import Comparison, compare_pairs, plan, summary
+from .compare import Comparison, Summaries, compare_pairs, plan, summary
 from .extract import extract, learn_codes
 from .link import Linked, link
 from .measures import load_scheme
@@ -255,29 +255,26 @@ def _unique_ids(blobs: list[bytes], keys: list[tuple[str, str]]) -> PackedRecord
 
 
 def _comparisons(linked: Linked, measures: MeasureIndex, places: dict[str, str | None], jsonl: Path,
-                 index: Path, jobs: int) -> tuple[list[Comparison], list[int]]:
+                 index: Path, jobs: int) -> tuple[Summaries, list[int]]:
     """Write comparisons.jsonl, copying what the previous build compared where nothing it
     depends on changed (memo.py); return the comparisons without their per-provision rows, and
     the key of each (everything it depends on: the RDF of a comparison is keyed by it too)."""
     pairs = list(plan(linked.edges, measures, places=places))
     keys = [pair_key(p, measures.digest(p.child), measures.digest(p.parent)) for p in pairs]
-    out: list[Comparison] = []
+    out = Summaries()
     with Rewrite(jsonl, index) as w:
         fresh = compare_pairs([p for p, k in zip(pairs, keys, strict=True) if k not in w.previous],
                               measures, jobs)
-        for key in keys:
+        for pair, key in zip(pairs, keys, strict=True):
             line = w.previous.get(key)
             if line is None:
                 c = next(fresh)
                 line = (json.dumps(c.to_dict(), ensure_ascii=False) + "\n").encode("utf-8")
-                c = summary(c)
+                out.append(c)
             else:
-                c = _summary_of(line)
+                out.append_json(_summary_json(line), (pair.child, pair.parent, pair.via))
             w.write(key, line)
-            out.append(c)
     return out, keys
-
-
 def _documents(records: PackedRecords, jsonl: Path, index: Path) -> None:
     """Write documents.jsonl, copying the line of every record the previous build wrote."""
     with Rewrite(jsonl, index) as w:
@@ -292,13 +289,15 @@ def _documents(records: PackedRecords, jsonl: Path, index: Path) -> None:
 _ROWS = b', "provisions": ['
 
 
-def _summary_of(line: bytes) -> Comparison:
-    """A comparisons.jsonl line as summary() would give it, without decoding its per-provision
-    rows (most of the line): to_dict puts them last, so the line is cut before them."""
+def _summary_json(line: bytes) -> bytes:
+    """A comparisons.jsonl line as the JSON of its summary() (what Summaries holds), without
+    decoding its per-provision rows (most of the line): to_dict puts them last, so the line is
+    cut before them."""
     cut = line.rfind(_ROWS)
     if cut < 0:
-        return summary(Comparison.from_dict(json.loads(line)))
-    return Comparison.from_dict(json.loads(line[:cut] + b"}}"))
+        return json.dumps(summary(Comparison.from_dict(json.loads(line))).to_dict(),
+                          ensure_ascii=False).encode("utf-8")
+    return line[:cut] + b"}}"
 
 
 def _reads(path: Path) -> str | None:

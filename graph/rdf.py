@@ -225,14 +225,14 @@ def iter_blocks(
             if node_id in linked.nodes:
                 key = _key("measures", base, sch.namespace, node_id, digest(node_id)) if digest else None
                 yield Block(key, partial(_node_measures, node_id, measures, ns, base))
-        order = sorted(range(len(comparisons)),
-                       key=lambda i: (comparisons[i].child, comparisons[i].parent, comparisons[i].via))
-        for _pair, group in groupby(order, key=lambda i: (comparisons[i].child, comparisons[i].parent)):
+        heads = getattr(comparisons, "heads", None) or [(c.child, c.parent, c.via) for c in comparisons]
+        order = sorted(range(len(heads)), key=heads.__getitem__)
+        for _pair, group in groupby(order, key=lambda i: heads[i][:2]):
             at = tuple(group)
-            cs = tuple(comparisons[i] for i in at)
-            made_of = cs if comparison_keys is None else tuple(comparison_keys[i] for i in at)
+            made_of = tuple(comparisons[i] for i in at) if comparison_keys is None else \
+                tuple(comparison_keys[i] for i in at)
             yield Block(_key("comparisons", base, sch.namespace, made_of),
-                        partial(_comparisons, cs, ns, base))
+                        partial(_comparisons, comparisons, at, ns, base))
 
 
 def _levels() -> list[Triple]:  # levels are data, so queries can rank them
@@ -248,8 +248,8 @@ def _node_measures(node_id: str, measures: Mapping[str, Measures], ns: _Terms, b
     return _measures(_iri(str(doc_iri(node_id, base))), node_id, measures[node_id], ns, base)
 
 
-def _comparisons(cs: tuple[Comparison, ...], ns: _Terms, base: str) -> list[Triple]:
-    return [t for c in cs for t in _comparison(c, ns, base)]
+def _comparisons(cs: Sequence[Comparison], at: tuple[int, ...], ns: _Terms, base: str) -> list[Triple]:
+    return [t for i in at for t in _comparison(cs[i], ns, base)]  # decoded only when made
 
 
 def to_rdf(

@@ -18,7 +18,7 @@ import html
 import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -310,17 +310,22 @@ def render_corpus(
 ) -> dict[str, Path]:
     """graph.html for the whole corpus (aggregated beyond `max_nodes`), and one page per
     cascade for the most-cited documents that have one, in cascades/."""
-    comparisons = list(comparisons)
+    if not isinstance(comparisons, Sequence):
+        comparisons = list(comparisons)
     ranked = sorted(((n, _implementers(g, n)) for n in g.nodes), key=lambda x: (-x[1], x[0]))
     roots = [n for n, k in ranked if k > 0][:cascade_pages]
     links = {r: f"cascades/{page_name(r)}" for r in roots}
     written: dict[str, Path] = {}
-    by_child: dict[str, list[tuple[int, Comparison]]] = {}  # in the order they came
-    for i, c in enumerate(comparisons):
-        by_child.setdefault(c.child, []).append((i, c))
+    # compare.Summaries decodes a comparison when it is read: index them by child and parent
+    # and read only those of the cascades drawn.
+    heads = getattr(comparisons, "heads", None) or [(c.child, c.parent, c.via) for c in comparisons]
+    by_child: dict[str, list[int]] = {}  # in the order they came
+    for i, (child, _parent, _via) in enumerate(heads):
+        by_child.setdefault(child, []).append(i)
     for r in roots:
         sub = cascade_subgraph(g, r)
-        inside = [c for _i, c in sorted(ic for n in sub for ic in by_child.get(n, ()) if ic[1].parent in sub)]
+        inside = [comparisons[i] for i in sorted(i for n in sub for i in by_child.get(n, ())
+                                                 if heads[i][1] in sub)]
         written[r] = render(sub, out / links[r], f"{r} 的传导链 cascade", inside, labels,
                             {n: "../" + links[n] for n in sub if n in links and n != r})
     page_links = [{"href": links[r], "label": r} for r in roots]

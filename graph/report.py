@@ -136,7 +136,7 @@ def render_report(
         lines.append("None.")
     if linked is not None:
         lines += _graph_section(linked, validation)
-    lines += _measures_section(facts, list(comparisons), scheme, terms)
+    lines += _measures_section(facts, comparisons, scheme, terms)
     lines += ["", "## Failed inputs", ""]
     if failures:
         lines += ["| file | reason |", "|---|---|"]
@@ -157,10 +157,12 @@ def render_report(
 MAX_ROWS = 500
 
 
-def _capped(rows: list[str], what: str, where: str) -> list[str]:
-    if len(rows) <= MAX_ROWS:
+def _capped(rows: list[str], what: str, where: str, total: int | None = None) -> list[str]:
+    """The first MAX_ROWS rows of a table of `total` (default: all of `rows`)."""
+    total = len(rows) if total is None else total
+    if total <= MAX_ROWS:
         return rows
-    return [*rows[:MAX_ROWS], "", f"… and {len(rows) - MAX_ROWS:,} more {what}: all are in {where}."]
+    return [*rows[:MAX_ROWS], "", f"… and {total - MAX_ROWS:,} more {what}: all are in {where}."]
 
 
 def _graph_section(linked: Linked, validation: tuple[bool, str] | None) -> list[str]:
@@ -190,7 +192,7 @@ def _graph_section(linked: Linked, validation: tuple[bool, str] | None) -> list[
     return lines
 
 
-def _measures_section(facts: _Facts, comparisons: list[Comparison], scheme: str | None,
+def _measures_section(facts: _Facts, comparisons: Iterable[Comparison], scheme: str | None,
                       terms: dict[int, tuple[str, ...]] | None) -> list[str]:
     provisions, covered, concepts, k = facts.provisions, facts.covered, facts.concepts, facts.counts
     lines = ["", "## Measures", "",
@@ -202,30 +204,37 @@ def _measures_section(facts: _Facts, comparisons: list[Comparison], scheme: str 
         lines += ["| measure | provisions mentioning it |", "|---|---|"]
         ranked = sorted(concepts.items(), key=lambda kv: (-kv[1], kv[0]))[:25]
         lines += [f"| {_md(k)} | {v} |" for k, v in ranked]
-    changes = [(c, ch) for c in comparisons for ch in c.changes
-               if ch.get("direction") in ("tightened", "loosened", "earlier", "later")]
+    # One pass over the comparisons (compare.Summaries decodes each as it is read), keeping
+    # only the rows the report shows.
+    changes: list[str] = []
+    reuse: list[str] = []
+    n_changes = n_comparisons = 0
+    for c in comparisons:
+        n_comparisons += 1
+        if len(reuse) < MAX_ROWS:
+            reuse.append(f"| {_md(c.child)} | {_md(c.parent)} | {c.via} | {c.reuse['share']:.1%} | "
+                         f"{len(c.inherited)} | {len(c.added)} | {len(c.dropped)} |")
+        for ch in c.changes:
+            if ch.get("direction") not in ("tightened", "loosened", "earlier", "later"):
+                continue
+            n_changes += 1
+            if len(changes) < MAX_ROWS:
+                what = ch["indicator"] if ch["kind"] == "target" else ch["label"]
+                pv, cv = ch["parent"]["text"], ch["child"]["text"]
+                changes.append(f"| {_md(c.child)} | {_md(c.parent)} | {c.via} | {_md(what)} | "
+                               f"{_md(pv)} | {_md(cv)} | {ch['direction']} |")
     lines += ["", "### Targets and deadlines changed down the hierarchy", ""]
     if changes:
         lines += ["| child | parent | via | what | parent | child | change |",
                   "|---|---|---|---|---|---|---|"]
-        rows = []
-        for c, ch in changes:
-            if ch["kind"] == "target":
-                what, pv, cv = ch["indicator"], ch["parent"]["text"], ch["child"]["text"]
-            else:
-                what, pv, cv = ch["label"], ch["parent"]["text"], ch["child"]["text"]
-            rows.append(f"| {_md(c.child)} | {_md(c.parent)} | {c.via} | {_md(what)} | {_md(pv)} | "
-                        f"{_md(cv)} | {ch['direction']} |")
-        lines += _capped(rows, "changes", "comparisons.jsonl")
+        lines += _capped(changes, "changes", "comparisons.jsonl", n_changes)
     else:
         lines.append("None.")
     lines += ["", "### Text reuse along edges", ""]
-    if comparisons:
+    if reuse:
         lines += ["| child | parent | via | share of child's text reused | inherited | added | dropped |",
                   "|---|---|---|---|---|---|---|"]
-        lines += _capped([f"| {_md(c.child)} | {_md(c.parent)} | {c.via} | {c.reuse['share']:.1%} | "
-                          f"{len(c.inherited)} | {len(c.added)} | {len(c.dropped)} |" for c in comparisons],
-                         "comparisons", "comparisons.jsonl")
+        lines += _capped(reuse, "comparisons", "comparisons.jsonl", n_comparisons)
     else:
         lines.append("None (no edge joins two documents whose text is in the corpus).")
     cands = candidate_terms(facts.sample, scheme, memo=terms)

@@ -135,3 +135,19 @@ def test_no_validate_is_said_in_the_report(tmp_path: Path) -> None:
     assert main(["build", str(EXAMPLES), "--out", str(tmp_path), "--quiet", "--no-validate", "--jobs", "1"]) == 0
     report = (tmp_path / "report.md").read_text(encoding="utf-8")
     assert "graph.ttl was not validated (--no-validate)." in report
+
+
+def test_report_tables_are_capped_and_say_how_many_more(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import policygraph.report as report_module
+
+    monkeypatch.setattr(report_module, "MAX_ROWS", 1)
+    build(EXAMPLES, tmp_path, jobs=1)
+    report = (tmp_path / "report.md").read_text(encoding="utf-8")
+    comparisons = [json.loads(line) for line in (tmp_path / "comparisons.jsonl").open(encoding="utf-8")]
+    changes = sum(ch.get("direction") in ("tightened", "loosened", "earlier", "later")
+                  for c in comparisons for ch in c["changes"])
+    assert len(comparisons) > 2 and changes > 2
+    assert f"… and {len(comparisons) - 1:,} more comparisons: all are in comparisons.jsonl." in report
+    assert f"… and {changes - 1:,} more changes: all are in comparisons.jsonl." in report
+    reuse = report.split("### Text reuse along edges")[1].split("###")[0]
+    assert reuse.count("\n| ") == 2  # the header and one row

@@ -163,8 +163,8 @@ def test_unchanged_rdf_blocks_are_copied_in_runs(tmp_path: Path, monkeypatch: py
 def test_a_reused_comparison_line_gives_the_same_summary() -> None:
     import json
 
-    from policygraph.build import _summary_of
-    from policygraph.compare import Comparison, summary
+    from policygraph.build import _summary_json
+    from policygraph.compare import Comparison, Summaries, summary
 
     tricky = 'x", "provisions": ["y'  # the words the line is cut at, inside a string
     c = Comparison(tricky, "国发〔2020〕1号", "stated", (tricky, "国发〔2020〕1号"), ("a",), (), ("b",),
@@ -172,8 +172,12 @@ def test_a_reused_comparison_line_gives_the_same_summary() -> None:
                    {"share": 0.5, "shingles": 4, "copied": 2,
                     "provisions": [{"child": tricky, "parent": None, "similarity": 0.0}]})
     line = (json.dumps(c.to_dict(), ensure_ascii=False) + "\n").encode("utf-8")
-    assert _summary_of(line) == summary(c)
-    assert "provisions" not in _summary_of(line).reuse
+    held = Summaries()
+    held.append_json(_summary_json(line))
+    held.append(c)
+    assert held[0] == held[1] == summary(c) and len(held) == 2
+    assert held.heads == [(tricky, "国发〔2020〕1号", "stated")] * 2
+    assert "provisions" not in held[0].reuse
 
 
 def test_rdf_blocks_are_not_reused_under_other_turtle_prefixes(tmp_path: Path) -> None:
