@@ -312,17 +312,27 @@ def summary(c: Comparison) -> Comparison:
     return replace(c, reuse={k: v for k, v in c.reuse.items() if k != "provisions"})
 
 
+#: The directions of a change that move a target or deadline (not same, rescaled or unknown).
+MOVES = ("tightened", "loosened", "earlier", "later")
+_MOVE_BYTES = tuple(f'"direction": "{d}"'.encode() for d in MOVES)  # as json.dumps writes them
+
+
 class Summaries(Sequence[Comparison]):
     """Comparison summaries, each held as its JSON text in one buffer and decoded when read.
 
     A build holds every comparison (hundreds of thousands at 100k documents) from comparing
     until the report; as Python objects each summary takes about 2 KB, as UTF-8 JSON a fifth of
-    that. Child, parent and via, which order and group them, are kept decoded."""
+    that. Child, parent and via, which order and group them, are kept decoded, and how many
+    of each one's changes move a target or deadline (`moves`), which the report counts.
+
+    A key's quotes inside a JSON string are escaped, so `"direction": "later"` in the text is a
+    change's direction, never part of a string; only changes have a direction."""
 
     def __init__(self) -> None:
         self._data = bytearray()
         self._ends = array("Q")
         self.heads: list[tuple[str, str, str]] = []  # (child, parent, via) of each
+        self.moves = array("I")
 
     def append(self, c: Comparison) -> None:
         self.append_json(json.dumps(summary(c).to_dict(), ensure_ascii=False).encode("utf-8"),
@@ -335,6 +345,7 @@ class Summaries(Sequence[Comparison]):
             head = (d["child"], d["parent"], d["via"])
         self._data += data
         self._ends.append(len(self._data))
+        self.moves.append(sum(data.count(m) for m in _MOVE_BYTES))
         self.heads.append((sys.intern(head[0]), sys.intern(head[1]), sys.intern(head[2])))
 
     def __len__(self) -> int:

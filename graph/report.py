@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from .compare import Comparison
+from .compare import MOVES, Comparison
 from .link import Linked
 from .measures import candidate_terms, load_scheme
 from .models import Authority, DocumentRecord, Failure
@@ -136,7 +136,8 @@ def render_report(
         lines.append("None.")
     if linked is not None:
         lines += _graph_section(linked, validation)
-    lines += _measures_section(facts, comparisons, scheme, terms)
+    lines += _measures_section(facts, comparisons if isinstance(comparisons, Sequence) else list(comparisons),
+                               scheme, terms)
     lines += ["", "## Failed inputs", ""]
     if failures:
         lines += ["| file | reason |", "|---|---|"]
@@ -192,7 +193,7 @@ def _graph_section(linked: Linked, validation: tuple[bool, str] | None) -> list[
     return lines
 
 
-def _measures_section(facts: _Facts, comparisons: Iterable[Comparison], scheme: str | None,
+def _measures_section(facts: _Facts, comparisons: Sequence[Comparison], scheme: str | None,
                       terms: dict[int, tuple[str, ...]] | None) -> list[str]:
     provisions, covered, concepts, k = facts.provisions, facts.covered, facts.concepts, facts.counts
     lines = ["", "## Measures", "",
@@ -204,25 +205,24 @@ def _measures_section(facts: _Facts, comparisons: Iterable[Comparison], scheme: 
         lines += ["| measure | provisions mentioning it |", "|---|---|"]
         ranked = sorted(concepts.items(), key=lambda kv: (-kv[1], kv[0]))[:25]
         lines += [f"| {_md(k)} | {v} |" for k, v in ranked]
-    # One pass over the comparisons (compare.Summaries decodes each as it is read), keeping
-    # only the rows the report shows.
+    # Only the rows shown are read (compare.Summaries decodes a comparison when it is read).
+    moves = getattr(comparisons, "moves", None)
+    if moves is None:
+        moves = [sum(ch.get("direction") in MOVES for ch in c.changes) for c in comparisons]
+    reuse = [f"| {_md(c.child)} | {_md(c.parent)} | {c.via} | {c.reuse['share']:.1%} | "
+             f"{len(c.inherited)} | {len(c.added)} | {len(c.dropped)} |" for c in comparisons[:MAX_ROWS]]
     changes: list[str] = []
-    reuse: list[str] = []
-    n_changes = n_comparisons = 0
-    for c in comparisons:
-        n_comparisons += 1
-        if len(reuse) < MAX_ROWS:
-            reuse.append(f"| {_md(c.child)} | {_md(c.parent)} | {c.via} | {c.reuse['share']:.1%} | "
-                         f"{len(c.inherited)} | {len(c.added)} | {len(c.dropped)} |")
+    for i in (i for i, n in enumerate(moves) if n):
+        if len(changes) >= MAX_ROWS:
+            break
+        c = comparisons[i]
         for ch in c.changes:
-            if ch.get("direction") not in ("tightened", "loosened", "earlier", "later"):
-                continue
-            n_changes += 1
-            if len(changes) < MAX_ROWS:
+            if ch.get("direction") in MOVES:
                 what = ch["indicator"] if ch["kind"] == "target" else ch["label"]
                 pv, cv = ch["parent"]["text"], ch["child"]["text"]
                 changes.append(f"| {_md(c.child)} | {_md(c.parent)} | {c.via} | {_md(what)} | "
                                f"{_md(pv)} | {_md(cv)} | {ch['direction']} |")
+    n_changes, n_comparisons = sum(moves), len(comparisons)
     lines += ["", "### Targets and deadlines changed down the hierarchy", ""]
     if changes:
         lines += ["| child | parent | via | what | parent | child | change |",

@@ -168,7 +168,8 @@ def test_a_reused_comparison_line_gives_the_same_summary() -> None:
 
     tricky = 'x", "provisions": ["y'  # the words the line is cut at, inside a string
     c = Comparison(tricky, "国发〔2020〕1号", "stated", (tricky, "国发〔2020〕1号"), ("a",), (), ("b",),
-                   ({"kind": "target", "indicator": tricky, "direction": "same"},),
+                   ({"kind": "target", "indicator": tricky, "direction": "same"},
+                    {"kind": "deadline", "label": 'x"direction": "tightened"', "direction": "later"}),
                    {"share": 0.5, "shingles": 4, "copied": 2,
                     "provisions": [{"child": tricky, "parent": None, "similarity": 0.0}]})
     line = (json.dumps(c.to_dict(), ensure_ascii=False) + "\n").encode("utf-8")
@@ -177,6 +178,7 @@ def test_a_reused_comparison_line_gives_the_same_summary() -> None:
     held.append(c)
     assert held[0] == held[1] == summary(c) and len(held) == 2
     assert held.heads == [(tricky, "国发〔2020〕1号", "stated")] * 2
+    assert list(held.moves) == [1, 1]  # "later" moves a deadline; the words inside a string do not
     assert "provisions" not in held[0].reuse
 
 
