@@ -12,6 +12,7 @@ import json
 import os
 import resource
 import signal
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -322,6 +323,22 @@ class Timings:
 
     seconds: dict[str, float] = field(default_factory=dict)
     peak_mb: dict[str, float] = field(default_factory=dict)
+    workers_peak_mb: float = 0.0  # the largest extraction worker
+
+
+def peak_mb() -> float:
+    """This process's peak resident memory in MB. Linux's VmHWM, not ru_maxrss: ru_maxrss
+    survives exec, so a build started by a large process (a benchmark holding its corpus)
+    would report that process's size as its own."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except (OSError, ValueError):
+        pass
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return rss / 2**20 if sys.platform == "darwin" else rss / 1024  # bytes there, KB here
 
 
 @contextmanager
@@ -332,7 +349,10 @@ def _stage(timings: Timings | None, name: str) -> Iterator[None]:
     finally:
         if timings is not None:
             timings.seconds[name] = timings.seconds.get(name, 0.0) + time.perf_counter() - t0
-            timings.peak_mb[name] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            timings.peak_mb[name] = peak_mb()
+            # Workers are forked by this process after its exec: their ru_maxrss is their own.
+            children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+            timings.workers_peak_mb = children / 2**20 if sys.platform == "darwin" else children / 1024
 
 
 def write_outputs(

@@ -103,6 +103,22 @@ def test_timings_name_every_stage_and_the_bench_reads_them(
     assert all(s >= 0 for s, _mb in stages.values()) and sum(s for s, _mb in stages.values()) > 0
 
 
+def test_the_peak_is_the_builds_own_not_its_parents(tmp_path: Path) -> None:
+    # ru_maxrss survives exec: a build started by a large process must not report its size.
+    script = (f"import subprocess, sys\n"
+              f"ballast = bytearray(600 << 20)\n"
+              f"for i in range(0, len(ballast), 4096): ballast[i] = 1\n"
+              f"r = subprocess.run([sys.executable, '-m', 'policygraph.cli', 'build', {str(EXAMPLES)!r}, "
+              f"'--out', {str(tmp_path)!r}, '--quiet', '--jobs', '2', '--timings'], "
+              f"capture_output=True, text=True)\n"
+              f"sys.stdout.write(r.stderr)\n")
+    err = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    peaks = {line.split("peak")[0].strip(): float(line.split("peak")[1].split()[0].replace(",", ""))
+             for line in err.splitlines() if "peak" in line}
+    assert "(each extraction worker)" in peaks
+    assert 20 < max(peaks.values()) < 500, peaks
+
+
 def test_wheel_ships_the_data_files(tmp_path: Path) -> None:
     """`pip install .` must carry the tables and the example corpus, not read the checkout."""
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
