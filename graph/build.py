@@ -350,9 +350,14 @@ def _stage(timings: Timings | None, name: str) -> Iterator[None]:
         if timings is not None:
             timings.seconds[name] = timings.seconds.get(name, 0.0) + time.perf_counter() - t0
             timings.peak_mb[name] = peak_mb()
-            # Workers are forked by this process after its exec: their ru_maxrss is their own.
-            children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-            timings.workers_peak_mb = children / 2**20 if sys.platform == "darwin" else children / 1024
+
+
+def _workers_peak_mb() -> float:
+    """The largest peak of the processes this one started and waited for: the extraction
+    workers, forked after this process's exec, so their ru_maxrss is their own (in a process
+    that ran other children before, such as a test runner, theirs count too)."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return children / 2**20 if sys.platform == "darwin" else children / 1024
 
 
 def write_outputs(
@@ -471,4 +476,6 @@ def build(
         with _stage(timings, "extraction"):
             result = extract_all(items(), scheme=scheme, jobs=jobs, cache=cache, budget=budget,
                                  reread=partial(iter_corpus, corpus))
+    if timings is not None and jobs > 1:
+        timings.workers_peak_mb = _workers_peak_mb()
     return write_outputs(result, out, corpus.name or str(corpus), base, scheme, check, jobs, timings)
