@@ -40,6 +40,14 @@ def _quads(folder: Path) -> set[str]:
     return {str(q) for q in store}
 
 
+def _built(tmp_path: Path, name: str = "") -> tuple[Path, Path]:
+    """(corpus, out): a copy of the example corpus, built into out."""
+    corpus, out = tmp_path / f"corpus{name}", tmp_path / f"out{name}"
+    shutil.copytree(EXAMPLES, corpus)
+    build(corpus, out, jobs=1)
+    return corpus, out
+
+
 def _change(corpus: Path) -> None:
     (corpus / "07_suzhou.txt").write_text(SUZHOU, encoding="utf-8")
     jiangsu = corpus / "03_jiangsu_supengfa_2021_102.txt"
@@ -51,10 +59,7 @@ def _change(corpus: Path) -> None:
 
 def test_a_rebuild_updates_what_changed_and_equals_a_fresh_build(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    corpus = tmp_path / "corpus"
-    shutil.copytree(EXAMPLES, corpus)
-    out = tmp_path / "out"
-    build(corpus, out, jobs=1)
+    corpus, out = _built(tmp_path)
     _change(corpus)
 
     def no_reload(*_a: object) -> None:
@@ -94,10 +99,7 @@ def test_a_rebuild_updates_what_changed_and_equals_a_fresh_build(
 def test_a_rebuild_without_its_records_of_the_last_build_starts_afresh(tmp_path: Path) -> None:
     # An interrupted build leaves no manifest (store) or a comparisons.jsonl its index does not
     # describe: the next build must notice and redo that step, not trust it.
-    corpus = tmp_path / "corpus"
-    shutil.copytree(EXAMPLES, corpus)
-    out = tmp_path / "out"
-    build(corpus, out, jobs=1)
+    corpus, out = _built(tmp_path)
     _change(corpus)
     (out / ".cache" / "store-blocks").unlink()
     with (out / "comparisons.jsonl").open("ab") as f:
@@ -115,10 +117,7 @@ def test_a_store_changed_behind_the_builds_back_is_loaded_afresh(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # The update carries the store's triple count forward instead of counting every quad; a
     # store someone else changed (a triple removed) must still be noticed and loaded afresh.
-    corpus = tmp_path / "corpus"
-    shutil.copytree(EXAMPLES, corpus)
-    out = tmp_path / "out"
-    build(corpus, out, jobs=1)
+    corpus, out = _built(tmp_path)
     store = pyoxigraph.Store(str(out / "store"))
     victim = next(q for q in store if "17.4" not in str(q))
     store.remove(victim)
@@ -143,9 +142,7 @@ def test_unchanged_rdf_blocks_are_copied_in_runs(tmp_path: Path, monkeypatch: py
     reads: dict[int, int] = {}
     real_read = PreviousRdf.read
     for run in (rdf_module.COPY_RUN, 1):  # 1: every block is read on its own
-        corpus, out = tmp_path / f"corpus{run}", tmp_path / f"out{run}"
-        shutil.copytree(EXAMPLES, corpus)
-        build(corpus, out, jobs=1)
+        corpus, out = _built(tmp_path, str(run))
         _change(corpus)
         monkeypatch.setattr(rdf_module, "COPY_RUN", run)
         monkeypatch.setattr(PreviousRdf, "read", lambda self, *a, run=run: reads.update(
