@@ -269,11 +269,8 @@ def _comparisons(linked: Linked, measures: MeasureIndex, places: dict[str, str |
         for pair, key in zip(pairs, keys, strict=True):
             line = w.previous.get(key)
             if line is None:
-                c = next(fresh)
-                line = (json.dumps(c.to_dict(), ensure_ascii=False) + "\n").encode("utf-8")
-                out.append(c)
-            else:
-                out.append_json(_summary_json(line), (pair.child, pair.parent, pair.via))
+                line = (json.dumps(next(fresh).to_dict(), ensure_ascii=False) + "\n").encode("utf-8")
+            out.append_json(_summary_json(line), (pair.child, pair.parent, pair.via))
             w.write(key, line)
     return out, keys
 def _documents(records: PackedRecords, jsonl: Path, index: Path) -> None:
