@@ -87,14 +87,14 @@ def sync_store(folder: Path, nt: Path, written: Written, new_nt: Path, manifest:
     return Synced(store, *update)
 
 
-def _update(folder: Path, nt: Path, old: tuple[int, array], new_nt: Path,
+def _update(folder: Path, nt: Path, previous: tuple[int, array], new_nt: Path,
             written: Written) -> tuple[str, frozenset[str] | None] | None:
     """Remove the triples of `nt` that are gone and add those of `new_nt` that are new, looking
     only into blocks that changed; None (the store untouched) if a fresh load is cheaper.
 
     The store's triple count is carried forward (each removed triple found in it, each added
     one not) and checked against `written`; None when it disagrees, so the caller loads afresh."""
-    count, old = old
+    count, old = previous  # the store's triple count, the blocks of `nt`
     new = written.blocks
     old_keys, new_keys = SortedKeys(old, 3), SortedKeys(new, 3)  # far smaller than sets
     gone = sorted((old[i + 1], old[i + 2]) for i in range(0, len(old), 3) if old[i] not in new_keys)
