@@ -273,6 +273,8 @@ def _comparisons(linked: Linked, measures: MeasureIndex, places: dict[str, str |
             out.append_json(_summary_json(line), (pair.child, pair.parent, pair.via))
             w.write(key, line)
     return out, keys
+
+
 def _documents(records: PackedRecords, jsonl: Path, index: Path) -> None:
     """Write documents.jsonl, copying the line of every record the previous build wrote."""
     with Rewrite(jsonl, index) as w:
@@ -334,7 +336,11 @@ def peak_mb() -> float:
                     return int(line.split()[1]) / 1024
     except (OSError, ValueError):
         pass
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return _maxrss_mb(resource.RUSAGE_SELF)
+
+
+def _maxrss_mb(who: int) -> float:
+    rss = resource.getrusage(who).ru_maxrss
     return rss / 2**20 if sys.platform == "darwin" else rss / 1024  # bytes there, KB here
 
 
@@ -353,8 +359,7 @@ def _workers_peak_mb() -> float:
     """The largest peak of the processes this one started and waited for: the extraction
     workers, forked after this process's exec, so their ru_maxrss is their own (in a process
     that ran other children before, such as a test runner, theirs count too)."""
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return children / 2**20 if sys.platform == "darwin" else children / 1024
+    return _maxrss_mb(resource.RUSAGE_CHILDREN)
 
 
 def write_outputs(
@@ -383,7 +388,7 @@ def write_outputs(
         measures = MeasureIndex(result.records)
         places = {n.id: n.jurisdiction for n in linked.nodes.values()}
         comparisons, comparison_keys = _comparisons(linked, measures, places, paths["comparisons"],
-                                   out / ".cache" / "comparisons.idx", jobs)
+                                                    out / ".cache" / "comparisons.idx", jobs)
     with _stage(timings, "HTML"):
         pages = render_corpus(to_networkx(linked), out, f"policygraph · {corpus}", comparisons,
                               {k: c.label for k, c in load_scheme(scheme).concepts.items()})
@@ -396,8 +401,7 @@ def write_outputs(
         previous = PreviousRdf(paths["ntriples"], paths["turtle"], record, salt)
         try:
             blocks = iter_blocks(linked, base, measures, comparisons, scheme, comparison_keys)
-            written = write_rdf(blocks, fresh_ttl,
-                                fresh_nt, prefixes, previous)
+            written = write_rdf(blocks, fresh_ttl, fresh_nt, prefixes, previous)
         finally:
             previous.close()
         record.unlink(missing_ok=True)  # until graph.nt and graph.ttl are both in place

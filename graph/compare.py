@@ -317,6 +317,12 @@ MOVES = ("tightened", "loosened", "earlier", "later")
 _MOVE_BYTES = tuple(f'"direction": "{d}"'.encode() for d in MOVES)  # as json.dumps writes them
 
 
+def heads_of(comparisons: Sequence[Comparison]) -> list[tuple[str, str, str]]:
+    """(child, parent, via) of each comparison: what orders and groups them, read without
+    decoding a Summaries."""
+    return getattr(comparisons, "heads", None) or [(c.child, c.parent, c.via) for c in comparisons]
+
+
 class Summaries(Sequence[Comparison]):
     """Comparison summaries, each held as its JSON text in one buffer and decoded when read.
 

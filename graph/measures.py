@@ -182,7 +182,7 @@ class Segmenter:
         freq, logp, logtotal = self._freq, self._logp, self._logtotal
         n = len(s)
         score = [0.0] * (n + 1)
-        nxt = list(range(1, n + 2))
+        nxt = [0] * n  # where the word starting at each position ends
         for k in range(n - 1, -1, -1):
             best_sc = 0.0
             best_end = 0

@@ -31,7 +31,7 @@ from rdflib.namespace import DCTERMS, ORG, PROV, SKOS
 
 from . import __version__
 from .analytics import days_between, province_of
-from .compare import Comparison
+from .compare import Comparison, heads_of
 from .link import Linked
 from .measures import load_scheme
 from .models import Edge, Measures, Node
@@ -225,7 +225,7 @@ def iter_blocks(
             if node_id in linked.nodes:
                 key = _key("measures", base, sch.namespace, node_id, digest(node_id)) if digest else None
                 yield Block(key, partial(_node_measures, node_id, measures, ns, base))
-        heads = getattr(comparisons, "heads", None) or [(c.child, c.parent, c.via) for c in comparisons]
+        heads = heads_of(comparisons)
         order = sorted(range(len(heads)), key=heads.__getitem__)
         for _pair, group in groupby(order, key=lambda i: heads[i][:2]):
             at = tuple(group)

@@ -26,7 +26,7 @@ from typing import Any
 import networkx as nx
 
 from .analytics import LEVEL_RANK, cascade, province_of
-from .compare import Comparison
+from .compare import Comparison, heads_of
 
 MAX_NODES = 5000
 X_GAP, Y_GAP = 170, 240
@@ -318,7 +318,7 @@ def render_corpus(
     written: dict[str, Path] = {}
     # compare.Summaries decodes a comparison when it is read: index them by child and parent
     # and read only those of the cascades drawn.
-    heads = getattr(comparisons, "heads", None) or [(c.child, c.parent, c.via) for c in comparisons]
+    heads = heads_of(comparisons)
     by_child: dict[str, list[int]] = {}  # in the order they came
     for i, (child, _parent, _via) in enumerate(heads):
         by_child.setdefault(child, []).append(i)
