@@ -141,6 +141,44 @@ def test_counts_other_than_one_are_checked_as_pyshacl_checks_them() -> None:
     assert ("https://example.org/four", "MaxCountConstraintComponent") in found
 
 
+def test_classes_subclasses_and_two_targets_are_checked_as_pyshacl_checks_them() -> None:
+    # Class tests are joins by hashing, not per-value lookups; they must still mean what
+    # SHACL means: an instance of a subclass conforms, a literal or an untyped node does not,
+    # and each focus node is checked once however many targets select it.
+    shapes = Graph().parse(data="""
+        @prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <https://example.org/> .
+        ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:targetSubjectsOf ex:r ;
+            sh:property [ sh:path ex:p ; sh:class ex:A ; sh:class ex:B ] ;
+            sh:property [ sh:path ( ex:q ex:p ) ; sh:class ex:A ; sh:minCount 1 ] ;
+            sh:property [ sh:path ex:r ; sh:hasValue ex:ok ] .
+    """, format="turtle")
+    data = Graph().parse(data="""
+        @prefix ex: <https://example.org/> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+        ex:A2 rdfs:subClassOf ex:A . ex:AB rdfs:subClassOf ex:A2, ex:B .
+        ex:good a ex:C ; ex:p ex:ab ; ex:q ex:good ; ex:r ex:ok .
+        ex:ab a ex:AB .
+        ex:onlyA a ex:C ; ex:p ex:a ; ex:q ex:onlyA ; ex:r ex:ok .
+        ex:a a ex:A2 .
+        ex:lit a ex:C ; ex:p "x" ; ex:q ex:good ; ex:r ex:ok .
+        ex:untyped ex:r ex:no ; ex:p ex:nowhere ; ex:q ex:lit .
+    """, format="turtle")
+    _conforms, report, _text = pyshacl_validate(data, shacl_graph=shapes, inference="none")
+    expected = {(str(report.value(r, SH.focusNode)), _n3(report.value(r, SH.value)),
+                 str(report.value(r, SH.sourceConstraintComponent)).split("#")[1])
+                for r in report.subjects(RDF.type, SH.ValidationResult)}
+    found = {(v.focus, v.value, v.component) for v in run_checks(_store(data), compile_shapes(shapes))}
+    assert found == expected
+    ex = "https://example.org/"
+    assert (f"{ex}onlyA", f"<{ex}a>", "ClassConstraintComponent") in found  # an A, not a B
+    assert (f"{ex}untyped", '"x"', "ClassConstraintComponent") in found  # the end of q/p
+    assert (f"{ex}untyped", None, "HasValueConstraintComponent") in found  # a target by ex:r
+    assert not any(f == f"{ex}good" for f, _v, _c in found)
+
+
+def _n3(term: object) -> str | None:
+    return None if term is None else term.n3()  # type: ignore[attr-defined]
+
+
 def _store(g: Graph) -> pyoxigraph.Store:
     store = pyoxigraph.Store()
     store.load(g.serialize(format="nt").encode("utf-8"), format=pyoxigraph.RdfFormat.N_TRIPLES)
