@@ -103,8 +103,11 @@ def _one(values: dict, key: object) -> object | None:
     return v[0] if v else None
 
 
-def _nested(g: Graph, shape: object, var: str, depth: int = 0) -> str:
-    """A SPARQL expression, true iff `var` conforms to `shape` (the forms sh:or and sh:not use)."""
+def _nested(g: Graph, shape: object, var: str, depth: int = 0, joins: list[str] | None = None) -> str:
+    """A SPARQL expression, true iff `var` conforms to `shape` (the forms sh:or and sh:not use).
+
+    With `joins`, what the expression asks about the focus node ?this's own values is an
+    OPTIONAL subquery appended there (joined by hashing), tested by whether its flag is bound."""
     if depth > 4:
         raise UnsupportedShape("shapes nested too deeply")
     k = _keys(g, shape, _NODE_KEYS | _PROPERTY_KEYS)
@@ -114,17 +117,24 @@ def _nested(g: Graph, shape: object, var: str, depth: int = 0) -> str:
         for key in k:
             if key not in (SH.path, SH.minCount, SH.hasValue, SH["not"], SH.message, SH.name):
                 raise UnsupportedShape(f"{key} inside sh:or/sh:not is not supported")
+        def exists(pattern: str) -> str:
+            if joins is None or var != "?this":
+                return f"EXISTS {{ {pattern} }}"
+            flag = f"?_e{len(joins)}"
+            joins.append(f"OPTIONAL {{ SELECT DISTINCT ?this (true AS {flag}) WHERE {{ {pattern} }} }}")
+            return f"BOUND({flag})"
+
         if SH.minCount in k:
             n = int(_one(k, SH.minCount))  # type: ignore[arg-type]
             if n > 1:
                 raise UnsupportedShape("sh:minCount above 1 inside sh:or/sh:not is not supported")
             if n == 1:
-                conds.append(f"EXISTS {{ {var} {path} ?n{depth} }}")
+                conds.append(exists(f"{var} {path} ?n{depth}"))
         for v in k.get(SH.hasValue, []):
-            conds.append(f"EXISTS {{ {var} {path} {_term(v)} }}")
+            conds.append(exists(f"{var} {path} {_term(v)}"))
         for inner in k.get(SH["not"], []):
-            conds.append(f"NOT EXISTS {{ {var} {path} ?n{depth} . "
-                         f"FILTER({_nested(g, inner, f'?n{depth}', depth + 1)}) }}")
+            conds.append("!" + exists(f"{var} {path} ?n{depth} . "
+                                      f"FILTER({_nested(g, inner, f'?n{depth}', depth + 1)})"))
     else:
         for key in k:
             if key not in (SH.hasValue, SH["not"], SH.message, RDF.type):
@@ -132,7 +142,7 @@ def _nested(g: Graph, shape: object, var: str, depth: int = 0) -> str:
         for v in k.get(SH.hasValue, []):
             conds.append(f"sameTerm({var}, {_term(v)})")
         for inner in k.get(SH["not"], []):
-            conds.append(f"!({_nested(g, inner, var, depth + 1)})")
+            conds.append(f"!({_nested(g, inner, var, depth + 1, joins)})")
     return " && ".join(f"({c})" for c in conds) or "true"
 
 
@@ -165,9 +175,10 @@ def _has_class(var: str, cls: str, instance_of: str, flag: str) -> str:
     return f"OPTIONAL {{ SELECT DISTINCT {var} (true AS {flag}) WHERE {{ {var} {instance_of} {cls} }} }}"
 
 
-def _nodes(focus: str, violation: str) -> str:
+def _nodes(focus: str, violation: str, joins: Iterable[str] = ()) -> str:
     """A node-level check: the focus node itself is the offending value."""
-    return f"SELECT DISTINCT ?this ?value WHERE {{ {focus} FILTER({violation}) BIND(?this AS ?value) }}"
+    return (f"SELECT DISTINCT ?this ?value WHERE {{ {focus} {' '.join(joins)} FILTER({violation}) "
+            f"BIND(?this AS ?value) }}")
 
 
 def compile_shapes(shapes: Graph, subclasses: bool = True) -> list[Check]:
@@ -195,12 +206,14 @@ def compile_shapes(shapes: Graph, subclasses: bool = True) -> list[Check]:
                                 _nodes(focus, "!isIRI(?this)")))
         for alternatives in k.get(SH["or"], []):
             members = list(Collection(shapes, alternatives))
-            ors = " || ".join(f"({_nested(shapes, s, '?this')})" for s in members)
-            checks.append(Check("OrConstraintComponent", None, message, _nodes(focus, f"!({ors})"),
+            joins: list[str] = []
+            ors = " || ".join(f"({_nested(shapes, s, '?this', joins=joins)})" for s in members)
+            checks.append(Check("OrConstraintComponent", None, message, _nodes(focus, f"!({ors})", joins),
                                 reach=max([0] + [_nested_reach(shapes, s) for s in members])))
         for inner in k.get(SH["not"], []):
-            checks.append(Check("NotConstraintComponent", None, message,
-                                _nodes(focus, _nested(shapes, inner, "?this")),
+            joins = []
+            test = _nested(shapes, inner, "?this", joins=joins)
+            checks.append(Check("NotConstraintComponent", None, message, _nodes(focus, test, joins),
                                 reach=max(0, _nested_reach(shapes, inner))))
         for prop in k.get(SH.property, []):
             checks += _property_checks(shapes, prop, focus, instance_of)
