@@ -25,7 +25,7 @@ from pathlib import Path
 
 from .authorities import AuthorityTable, load_table
 from .cache import Cache, scheme_digest, source_key
-from .compare import Comparison, Summaries, compare_pairs, plan, summary
+from .compare import Comparison, Summaries, compare_lines, plan, summary
 from .extract import extract, learn_codes
 from .link import Linked, link
 from .measures import load_scheme
@@ -264,12 +264,12 @@ def _comparisons(linked: Linked, measures: MeasureIndex, places: dict[str, str |
     keys = [pair_key(p, measures.digest(p.child), measures.digest(p.parent)) for p in pairs]
     out = Summaries()
     with Rewrite(jsonl, index) as w:
-        fresh = compare_pairs([p for p, k in zip(pairs, keys, strict=True) if k not in w.previous],
+        fresh = compare_lines([p for p, k in zip(pairs, keys, strict=True) if k not in w.previous],
                               measures, jobs)
         for pair, key in zip(pairs, keys, strict=True):
             line = w.previous.get(key)
             if line is None:
-                line = (json.dumps(next(fresh).to_dict(), ensure_ascii=False) + "\n").encode("utf-8")
+                line = next(fresh)
             out.append_json(_summary_json(line), (pair.child, pair.parent, pair.via))
             w.write(key, line)
     return out, keys

@@ -15,15 +15,17 @@ import multiprocessing
 import sys
 from array import array
 from collections import deque
-from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import overload
+from typing import TypeVar, overload
 
 from .analytics import days_between
 from .models import DocumentRecord, Edge, Measures
 from .regexes import LOWER_IS_BETTER
 from .shingles import shingles
 from .shingles import unpack as shingle_set
+
+T = TypeVar("T")
 
 #: How demanding a comparator is, for an indicator that should be low / high.
 _STRICT_LOW = {"at_most": 2, "equal": 1, "about": 0, "at_least": -1}
@@ -106,11 +108,16 @@ def target_change(parent: dict, child: dict, same_scale: bool = True) -> str:
 
 @dataclass(frozen=True)
 class ShingleIndex:
-    """A document's provisions as word 3-gram sets, with an inverted index for fast matching."""
+    """A document's provisions as word 3-gram sets, and all its 3-grams in one set.
+
+    Matching intersects sets (C loops over hashes) rather than looking each 3-gram up in an
+    inverted index (a Python loop): documents have a handful of provisions, so a child
+    provision against every parent provision is a few intersections, and building the index
+    was half the cost of a comparison."""
 
     paths: tuple[str, ...]
     sets: tuple[frozenset[int], ...]
-    where: dict[int, tuple[int, ...]]
+    every: frozenset[int]
 
     @classmethod
     def of(cls, m: Measures) -> ShingleIndex:
@@ -119,11 +126,7 @@ class ShingleIndex:
             sets = tuple(shingle_set(b) for b in m.shingles)
         else:
             sets = tuple(shingles(p["text"]) for p in m.provisions)
-        where: dict[int, list[int]] = {}
-        for i, s in enumerate(sets):
-            for sh in s:
-                where.setdefault(sh, []).append(i)
-        return cls(tuple(p["path"] for p in m.provisions), sets, {k: tuple(v) for k, v in where.items()})
+        return cls(tuple(p["path"] for p in m.provisions), sets, frozenset().union(*sets))
 
 
 def reuse(child: ShingleIndex, parent: ShingleIndex) -> dict:
@@ -131,19 +134,16 @@ def reuse(child: ShingleIndex, parent: ShingleIndex) -> dict:
     total = copied = 0
     rows = []
     for path, cs in zip(child.paths, child.sets, strict=True):
-        total += len(cs)
-        overlap: dict[int, int] = {}
-        for sh in cs:
-            hits = parent.where.get(sh)
-            if hits:
-                copied += 1
-                for j in hits:
-                    overlap[j] = overlap.get(j, 0) + 1
+        n = len(cs)
+        total += n
+        copied += len(cs & parent.every)
         best, score = None, 0.0
-        for j, inter in sorted(overlap.items()):
-            sim = inter / (len(cs) + len(parent.sets[j]) - inter)
-            if sim > score:
-                best, score = parent.paths[j], sim
+        for j, ps in enumerate(parent.sets):  # the first of equally good matches wins
+            inter = len(cs & ps)
+            if inter:
+                sim = inter / (n + len(ps) - inter)
+                if sim > score:
+                    best, score = parent.paths[j], sim
         rows.append({"child": path, "parent": best, "similarity": round(score, 3)})
     return {"share": round(copied / total, 3) if total else 0.0, "shingles": total, "copied": copied,
             "provisions": rows}
@@ -272,14 +272,31 @@ def compare_pairs(pairs: Iterable[Pair], measures: Mapping[str, Measures],
     """The comparisons of `pairs`, in their order. A generator, so a build writes each one out
     as it comes. With `jobs` > 1 (and fork available), pairs are compared in worker processes
     that inherit the measures instead of receiving them."""
+    return _made(pairs, measures, jobs, _compare_pair)
+
+
+def compare_lines(pairs: Iterable[Pair], measures: Mapping[str, Measures],
+                  jobs: int = 1) -> Iterator[bytes]:
+    """What compare_pairs gives, each as its comparisons.jsonl line (UTF-8 JSON and a newline).
+    The workers encode them: the build process only writes, so it keeps up with both."""
+    return _made(pairs, measures, jobs, _compare_line)
+
+
+def line_of(c: Comparison) -> bytes:
+    """A comparison as its line of comparisons.jsonl."""
+    return (json.dumps(c.to_dict(), ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def _made(pairs: Iterable[Pair], measures: Mapping[str, Measures], jobs: int,
+          make: Callable[[Mapping[str, Measures], Pair, dict[str, ShingleIndex]], T]) -> Iterator[T]:
     pairs = list(pairs)
     if jobs <= 1 or len(pairs) < 4 * PAIRS_PER_TASK or \
             "fork" not in multiprocessing.get_all_start_methods():
         indexes: dict[str, ShingleIndex] = {}
         for p in pairs:
-            yield _compare_pair(measures, p, indexes)
+            yield make(measures, p, indexes)
         return
-    tasks = [pairs[i:i + PAIRS_PER_TASK] for i in range(0, len(pairs), PAIRS_PER_TASK)]
+    tasks = [(make, pairs[i:i + PAIRS_PER_TASK]) for i in range(0, len(pairs), PAIRS_PER_TASK)]
     with multiprocessing.get_context("fork").Pool(jobs, initializer=_start_worker,
                                                   initargs=(measures,)) as pool:
         for done in pool.imap(_compare_task, tasks):
@@ -297,14 +314,19 @@ def _start_worker(measures: Mapping[str, Measures]) -> None:
     _WORKER["indexes"] = {}
 
 
-def _compare_task(pairs: list[Pair]) -> list[Comparison]:
+def _compare_task(task: tuple[Callable[..., T], list[Pair]]) -> list[T]:
+    make, pairs = task
     measures, indexes = _WORKER["measures"], _WORKER["indexes"]
-    return [_compare_pair(measures, p, indexes) for p in pairs]  # type: ignore[arg-type]
+    return [make(measures, p, indexes) for p in pairs]
 
 
 def _compare_pair(measures: Mapping[str, Measures], p: Pair, indexes: dict[str, ShingleIndex]) -> Comparison:
     return compare(p.child, p.parent, measures[p.child], measures[p.parent], p.via, p.path, p.same_scale,
                    indexes)
+
+
+def _compare_line(measures: Mapping[str, Measures], p: Pair, indexes: dict[str, ShingleIndex]) -> bytes:
+    return line_of(_compare_pair(measures, p, indexes))
 
 
 def summary(c: Comparison) -> Comparison:

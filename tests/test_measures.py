@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from policygraph.build import build
 from policygraph.cli import main
-from policygraph.compare import target_change
+from policygraph.compare import ShingleIndex, reuse, target_change
 from policygraph.measures import (
     Segmenter,
     agencies_in,
@@ -354,3 +354,30 @@ def test_segmenter_breaks_ties_as_jieba_does(tmp_path: Path) -> None:
     tk.tmp_dir = str(tmp_path)
     assert tk.lcut("甲乙", HMM=False) == ["甲乙"]
     assert Segmenter(tk).cut("丙甲乙，甲乙") == tk.lcut("丙甲乙，甲乙", HMM=False)
+
+
+_SETS = st.lists(st.frozensets(st.integers(0, 40), max_size=15), max_size=6)
+
+
+@given(_SETS, _SETS)
+@settings(max_examples=300, deadline=None)
+def test_reuse_is_what_it_is_defined_to_be(child_sets: list, parent_sets: list) -> None:
+    # Share: each child provision's 3-grams found anywhere in the parent, over all of the
+    # child's; per provision, the parent provision of highest Jaccard similarity (the first
+    # of equals; none when nothing is shared).
+    def index(sets: list, name: str) -> ShingleIndex:
+        return ShingleIndex(tuple(f"{name}{i}" for i in range(len(sets))), tuple(sets),
+                            frozenset().union(*sets))
+
+    got = reuse(index(child_sets, "c"), index(parent_sets, "p"))
+    every = frozenset().union(*parent_sets)
+    total = sum(len(c) for c in child_sets)
+    copied = sum(len(c & every) for c in child_sets)
+    assert (got["shingles"], got["copied"]) == (total, copied)
+    assert got["share"] == (round(copied / total, 3) if total else 0.0)
+    for i, (row, c) in enumerate(zip(got["provisions"], child_sets, strict=True)):
+        sims = [len(c & p) / len(c | p) if c & p else 0.0 for p in parent_sets]
+        best = max(sims, default=0.0)
+        assert row["child"] == f"c{i}"
+        assert row["similarity"] == round(best, 3)
+        assert row["parent"] == (f"p{sims.index(best)}" if best > 0 else None)
