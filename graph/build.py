@@ -38,7 +38,7 @@ from .rdf import DEFAULT_BASE, block_digest, iter_blocks, validate, write_rdf
 from .read import count_files, iter_corpus
 from .render import render_corpus
 from .report import render_report
-from .store import STORE, sync_store
+from .store import STORE, Loader, sync_store, will_load
 
 #: Seconds one document may take before it is given up (and reported), so no input can hang a build.
 DEFAULT_BUDGET = 120.0
@@ -395,26 +395,33 @@ def write_outputs(
         paths["html"] = pages["graph"]
     fresh_nt, fresh_ttl = (paths[k].with_name(paths[k].name + ".new") for k in ("ntriples", "turtle"))
     record = out / ".cache" / "rdf-blocks"
-    with _stage(timings, "RDF (Turtle, N-Triples)"):
-        prefixes = {"pgm": load_scheme(scheme).namespace}
-        salt = block_digest(repr(sorted(prefixes.items())).encode("utf-8"))
-        previous = PreviousRdf(paths["ntriples"], paths["turtle"], record, salt)
-        try:
-            blocks = iter_blocks(linked, base, measures, comparisons, scheme, comparison_keys)
-            written = write_rdf(blocks, fresh_ttl, fresh_nt, prefixes, previous)
-        finally:
-            previous.close()
-        record.unlink(missing_ok=True)  # until graph.nt and graph.ttl are both in place
-    marker = out / ".cache" / "validated"  # the store holding graph.nt of this size conformed
-    conformed = _reads(marker) == str(_size(paths["ntriples"]))
-    marker.unlink(missing_ok=True)
-    with _stage(timings, "Oxigraph store"):
-        synced = sync_store(out / STORE, paths["ntriples"], written, fresh_nt,
-                            out / ".cache" / "store-blocks")
-        store = synced.store
-        os.replace(fresh_ttl, paths["turtle"])
-        write_rdf_record(record, paths["ntriples"], paths["turtle"], written.keyed, salt)
-        paths["store"] = out / STORE
+    manifest = out / ".cache" / "store-blocks"
+    # A store loaded afresh is loaded while the RDF is written (in a thread: two cores work).
+    loader = Loader(out / STORE) if will_load(out / STORE, paths["ntriples"], manifest) else None
+    try:
+        with _stage(timings, "RDF (Turtle, N-Triples)"):
+            prefixes = {"pgm": load_scheme(scheme).namespace}
+            salt = block_digest(repr(sorted(prefixes.items())).encode("utf-8"))
+            previous = PreviousRdf(paths["ntriples"], paths["turtle"], record, salt)
+            try:
+                blocks = iter_blocks(linked, base, measures, comparisons, scheme, comparison_keys)
+                written = write_rdf(blocks, fresh_ttl, fresh_nt, prefixes, previous, loader)
+            finally:
+                previous.close()
+            record.unlink(missing_ok=True)  # until graph.nt and graph.ttl are both in place
+        marker = out / ".cache" / "validated"  # the store holding graph.nt of this size conformed
+        conformed = _reads(marker) == str(_size(paths["ntriples"]))
+        marker.unlink(missing_ok=True)
+        with _stage(timings, "Oxigraph store"):
+            synced = sync_store(out / STORE, paths["ntriples"], written, fresh_nt, manifest, loader)
+            store = synced.store
+            os.replace(fresh_ttl, paths["turtle"])
+            write_rdf_record(record, paths["ntriples"], paths["turtle"], written.keyed, salt)
+            paths["store"] = out / STORE
+    except BaseException:
+        if loader is not None:
+            loader.abort()  # nothing once the store is in place
+        raise
     with _stage(timings, "SHACL validation"):
         conforms, details = validate(store, jobs, synced.changed if conformed else None) if check \
             else (True, "not validated (--no-validate)")

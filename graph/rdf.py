@@ -534,12 +534,13 @@ COPY_RUN = 8 << 20
 
 
 def write_rdf(blocks: Iterable[Block], ttl: Path, nt: Path, extra_prefixes: Mapping[str, str] | None = None,
-              previous: Reusable | None = None) -> Written:
+              previous: Reusable | None = None, tee: Callable[[bytes], None] | None = None) -> Written:
     """Stream blocks of triples to N-Triples and Turtle at once.
 
     Each block is de-duplicated and sorted, and blocks come in a fixed order, so both files are
     byte-identical for the same input while only one block is ever held in memory. A keyed
-    block that `previous` holds is copied from there, not made."""
+    block that `previous` holds is copied from there, not made. `tee` is given the N-Triples
+    too as they are written, in whole lines (a store loading them meanwhile)."""
     prefixes = {p: str(ns) for p, ns in PREFIXES.items()}
     prefixes["rdf"] = str(RDF)
     prefixes.update(extra_prefixes or {})
@@ -554,6 +555,8 @@ def write_rdf(blocks: Iterable[Block], ttl: Path, nt: Path, extra_prefixes: Mapp
             if run[1] or run[3]:
                 data, turtle = previous.read(*run)  # type: ignore[union-attr]
                 fn.write(data)
+                if tee is not None:
+                    tee(data)
                 ft.write(turtle)
             run[:] = [0, 0, 0, 0]
 
@@ -580,6 +583,8 @@ def write_rdf(blocks: Iterable[Block], ttl: Path, nt: Path, extra_prefixes: Mapp
                 digest = block_digest(data)
                 size, t_size = len(data), len(turtle)
                 fn.write(data)
+                if tee is not None:
+                    tee(data)
                 ft.write(turtle)
             count += n
             index.extend((digest, offset, size))

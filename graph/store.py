@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import hashlib
 import os
+import queue
 import shutil
+import threading
 from array import array
 from dataclasses import dataclass
-from itertools import islice
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -23,29 +24,94 @@ from .query import prepare
 from .rdf import Written
 
 STORE = "store"
-#: N-Triples lines per bulk load: Oxigraph's bulk loader holds a whole load in memory (1.4 GB
+#: Bytes of N-Triples per bulk load: Oxigraph's bulk loader holds a whole load in memory (1.4 GB
 #: for 2 million triples at once, under 300 MB in chunks of this size, at the same speed).
-CHUNK_LINES = 250_000
+CHUNK_BYTES = 32 << 20
+
+
+class Loader:
+    """Bulk-loads N-Triples into a fresh store at `folder` in a background thread, as they are
+    fed (whole lines), so loading overlaps with making them: Oxigraph loads without holding
+    the GIL. `finish` replaces any older store only once the new one is complete, so an
+    interrupted build leaves the previous store usable; `abort` drops the new one."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._tmp = folder.with_name(folder.name + ".new")
+        shutil.rmtree(self._tmp, ignore_errors=True)
+        self._store: ox.Store | None = ox.Store(str(self._tmp))
+        self._buffer: list[bytes] = []
+        self._size = 0
+        self._chunks: queue.Queue[bytes | None] = queue.Queue(maxsize=2)  # bounds the memory held
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="store-loader", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while (chunk := self._chunks.get()) is not None:
+            if self._error is None:
+                try:
+                    self._store.bulk_load(chunk, format=ox.RdfFormat.N_TRIPLES)  # type: ignore[union-attr]
+                except BaseException as e:  # reported by finish, in the building thread
+                    self._error = e
+
+    def __call__(self, data: bytes) -> None:
+        self._buffer.append(data)
+        self._size += len(data)
+        if self._size >= CHUNK_BYTES:
+            self._send()
+
+    def _send(self) -> None:
+        if self._buffer:
+            self._chunks.put(b"".join(self._buffer))
+        self._buffer, self._size = [], 0
+
+    def _stop(self) -> None:
+        self._send()
+        self._chunks.put(None)
+        self._thread.join()
+
+    def finish(self) -> ox.Store:
+        """The loaded store, in place at `folder` and opened read-only."""
+        self._stop()
+        if self._error is not None:
+            self.abort()
+            raise self._error
+        self._store.flush()  # type: ignore[union-attr]
+        self._store = None  # closes RocksDB before the folder moves
+        old = self.folder.with_name(self.folder.name + ".old")
+        shutil.rmtree(old, ignore_errors=True)
+        if self.folder.exists():
+            self.folder.rename(old)
+        self._tmp.rename(self.folder)
+        shutil.rmtree(old, ignore_errors=True)
+        return ox.Store.read_only(str(self.folder))
+
+    def abort(self) -> None:
+        if self._thread.is_alive():
+            self._buffer, self._size = [], 0
+            self._stop()
+        self._store = None
+        shutil.rmtree(self._tmp, ignore_errors=True)
 
 
 def load_store(ntriples: Path, folder: Path) -> ox.Store:
-    """Bulk-load `ntriples` into a fresh store at `folder`, replacing any older one only once the
-    new one is complete (an interrupted build leaves the previous store usable)."""
-    tmp = folder.with_name(folder.name + ".new")
-    shutil.rmtree(tmp, ignore_errors=True)
-    store = ox.Store(str(tmp))
-    with ntriples.open("rb") as f:  # in chunks: one bulk load of everything buffers it all in memory
-        while chunk := b"".join(islice(f, CHUNK_LINES)):
-            store.bulk_load(chunk, format=ox.RdfFormat.N_TRIPLES)
-    store.flush()
-    del store  # closes RocksDB before the folder moves
-    old = folder.with_name(folder.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
-    if folder.exists():
-        folder.rename(old)
-    tmp.rename(folder)
-    shutil.rmtree(old, ignore_errors=True)
-    return ox.Store.read_only(str(folder))
+    """Bulk-load `ntriples` into a fresh store at `folder` (see Loader)."""
+    loader = Loader(folder)
+    try:
+        with ntriples.open("rb") as f:
+            for lines in iter(lambda: f.readlines(CHUNK_BYTES), []):
+                loader(b"".join(lines))
+    except BaseException:
+        loader.abort()
+        raise
+    return loader.finish()
+
+
+def will_load(folder: Path, nt: Path, manifest: Path) -> bool:
+    """Whether sync_store will load the store afresh (no store, or none it can update): then
+    the build feeds a Loader while it writes graph.nt instead of loading it afterwards."""
+    return not folder.is_dir() or _read_manifest(manifest, nt, folder) is None
 
 
 #: Above this share of the triples changed, reloading the store is faster than updating it.
@@ -60,22 +126,23 @@ class Synced:
     changed: frozenset[str] | None  # IRIs whose own triples changed; None after a fresh load
 
 
-def sync_store(folder: Path, nt: Path, written: Written, new_nt: Path, manifest: Path) -> Synced:
+def sync_store(folder: Path, nt: Path, written: Written, new_nt: Path, manifest: Path,
+               loaded: Loader | None = None) -> Synced:
     """Make the store at `folder` hold `new_nt` (just written, described by `written`), which
-    then replaces `nt`.
+    then replaces `nt`. `loaded`: a Loader fed `new_nt` as it was written (see will_load).
 
     `manifest` records which graph.nt the store holds, block by block. When it matches the
     current `nt`, only the triples of blocks that changed are removed and added; otherwise
     (first build, an interrupted one, too much changed) the store is loaded afresh. The manifest
     is deleted before the store is touched and written only once store and graph.nt agree
     again, so an interrupted build is followed by a full load, never by a store that lies."""
-    previous = _read_manifest(manifest, nt, folder)
+    previous = _read_manifest(manifest, nt, folder) if loaded is None else None
     manifest.unlink(missing_ok=True)
     update = None
     if previous is not None and folder.is_dir():
         update = _update(folder, nt, previous, new_nt, written)
     if update is None:
-        store = load_store(new_nt, folder)
+        store = loaded.finish() if loaded is not None else load_store(new_nt, folder)
         count = len(store)  # counts every quad: affordable once after a load, not on every update
     else:
         store, count = ox.Store.read_only(str(folder)), written.triples

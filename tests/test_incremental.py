@@ -125,12 +125,12 @@ def test_a_store_changed_behind_the_builds_back_is_loaded_afresh(
     del store
     _change(corpus)
     loads: list[Path] = []
-    real_load = store_module.load_store
-    monkeypatch.setattr(store_module, "load_store", lambda nt, folder: loads.append(nt) or real_load(nt, folder))
+    real_finish = store_module.Loader.finish
+    monkeypatch.setattr(store_module.Loader, "finish", lambda self: loads.append(self.folder) or real_finish(self))
     monkeypatch.setattr(store_module, "MAX_CHANGED", 1.0)
     build(corpus, out, jobs=1)
     monkeypatch.undo()
-    assert len(loads) == 1
+    assert loads == [out / "store"]  # loaded afresh
     fresh = tmp_path / "fresh"
     build(corpus, fresh, jobs=1, use_cache=False)
     assert _quads(out / "store") == _quads(fresh / "store")
@@ -193,3 +193,45 @@ def test_rdf_blocks_are_not_reused_under_other_turtle_prefixes(tmp_path: Path) -
     assert len(same) > 20 and len(other) == 0
     same.close()
     other.close()
+
+
+def test_a_store_loaded_while_the_rdf_is_written_holds_graph_nt(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The first build feeds the store as it writes graph.nt, in chunks far smaller than the file.
+    monkeypatch.setattr(store_module, "CHUNK_BYTES", 2000)
+    _corpus, out = _built(tmp_path)
+    expected = pyoxigraph.Store()
+    expected.load(path=str(out / "graph.nt"), format=pyoxigraph.RdfFormat.N_TRIPLES)
+    assert _quads(out / "store") == {str(q) for q in expected} and len(expected) > 1000
+    assert not (tmp_path / "out" / "store.new").exists()
+
+
+def test_a_build_stopped_while_loading_leaves_the_previous_store(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus, out = _built(tmp_path)
+    before = _quads(out / "store")
+    (out / ".cache" / "store-blocks").unlink()  # so the next build loads afresh, while writing
+    (out / "graph.nt").write_bytes(b"")  # and makes every block again
+    _change(corpus)
+
+    def interrupted(*_a: object, **_k: object) -> None:
+        raise KeyboardInterrupt
+
+    real_turtle = rdf_module._turtle
+    fed: list[int] = []
+    real_call = store_module.Loader.__call__
+    monkeypatch.setattr(store_module.Loader, "__call__",
+                        lambda self, data: fed.append(len(data)) or real_call(self, data))
+    monkeypatch.setattr(store_module, "CHUNK_BYTES", 2000)
+    monkeypatch.setattr(rdf_module, "_turtle",
+                        lambda triples, term: interrupted() if len(fed) > 20 else real_turtle(triples, term))
+    with pytest.raises(KeyboardInterrupt):
+        build(corpus, out, jobs=1)
+    monkeypatch.undo()
+    assert len(fed) > 20  # the new store had been fed when the build stopped
+    assert _quads(out / "store") == before
+    assert not (out / "store.new").exists()
+    build(corpus, out, jobs=1)  # and the next build is whole again
+    fresh = tmp_path / "fresh"
+    build(corpus, fresh, jobs=1, use_cache=False)
+    assert _quads(out / "store") == _quads(fresh / "store")
