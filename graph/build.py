@@ -8,6 +8,7 @@ fails at any stage becomes a failure in the report; the build always finishes.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import resource
@@ -38,6 +39,7 @@ from .rdf import DEFAULT_BASE, block_digest, iter_blocks, validate, write_rdf
 from .read import count_files, iter_corpus
 from .render import render_corpus
 from .report import render_report
+from .stamps import Known, SourceKeys, Stamps
 from .store import STORE, Loader, sync_store, will_load
 
 #: Seconds one document may take before it is given up (and reported), so no input can hang a build.
@@ -53,10 +55,12 @@ class BuildResult:
     records: PackedRecords  # sorted by source file, ids unique
     failures: tuple[Failure, ...]
     learned: dict[str, Authority]
+    #: Each extracted source's cache keys (see stamps.SourceKeys), when extracted with a cache.
+    keys: dict[str, SourceKeys] = field(default_factory=dict)
 
 
 def extract_all(
-    items: Iterable[Source | Failure],
+    items: Iterable[Source | Failure | Known],
     table: AuthorityTable | None = None,
     progress: Callable[[str], None] | None = None,
     scheme: str | None = None,
@@ -75,17 +79,20 @@ def extract_all(
     reported as a failure. Records are held packed (see packed.py), so memory stays small.
     The few documents worth re-extracting with learned codes are read again with `reread`,
     given their paths (and those paths up to a '#', the file of a JSON record); by default
-    `items` is read again, which must then be re-iterable.
+    `items` is read again, which must then be re-iterable. A `Known` item is a source whose
+    records the cache holds (stamps.py): it is neither read nor extracted again.
     """
     table = table or load_table()
     failures: list[Failure] = []
     blobs: list[bytes] = []
     paths: list[str] = []
+    base_keys: list[str] = []
+    prior: dict[int, tuple[str, str]] = {}  # blob index: how a Known source was taught before
     digest = scheme_digest(scheme)
     pool = ProcessPoolExecutor(max_workers=jobs) if jobs > 1 else None
     try:
         for chunk in batched(items, batch):
-            sources: list[Source] = []
+            sources: list[Source | Known] = []
             keys: list[str] = []
             slots: list[bytes | Failure | None] = []
             for item in chunk:
@@ -94,25 +101,28 @@ def extract_all(
                     if progress:
                         progress(item.path)
                     continue
-                key = source_key(item, digest)
-                hit = cache.get(key) if cache else None
+                key = item.key if isinstance(item, Known) else source_key(item, digest)
+                hit = item.blob if isinstance(item, Known) else cache.get(key) if cache else None
                 sources.append(item)
                 keys.append(key)
                 slots.append(hit)
                 if hit is not None and progress:
                     progress(item.path)
             pending = [i for i, slot in enumerate(slots) if slot is None]
-            results = _run([sources[i] for i in pending], scheme, budget, pool)
+            results = _run([sources[i] for i in pending], scheme, budget, pool)  # type: ignore[misc]
             for i, result in zip(pending, results, strict=True):
                 slots[i] = result
                 if cache and isinstance(result, bytes):
                     cache.put(keys[i], result)
                 if progress:
                     progress(sources[i].path)
-            for src, slot in zip(sources, slots, strict=True):
+            for src, key, slot in zip(sources, keys, slots, strict=True):
                 if isinstance(slot, bytes):
+                    if isinstance(src, Known) and src.taught:
+                        prior[len(blobs)] = src.taught
                     blobs.append(slot)
                     paths.append(src.path)
+                    base_keys.append(key)
                 elif isinstance(slot, Failure):
                     failures.append(slot)
         scanned: list[tuple[str, str, set[str]]] = []  # (source, id, codes) of each blob
@@ -123,17 +133,26 @@ def extract_all(
                 yield rec
 
         learned = learn_codes(scan(), table)
+        taught_keys: dict[int, str] = {}  # blob index: its key once re-extracted with `learned`
+        lesson = ""
         if learned:
             again = {paths[i]: i for i, (_s, _id, codes) in enumerate(scanned) if codes & learned.keys()}
+            retaught = list(again.values())
             taught = digest + repr(sorted((k, repr(v)) for k, v in learned.items()))
+            lesson = hashlib.sha256(taught.encode("utf-8")).hexdigest()[:32]
+            for path, i in list(again.items()):  # taught the same before: the record is cached
+                hit = cache.get(prior[i][1]) if cache and i in prior and prior[i][0] == lesson else None
+                if hit is not None:
+                    blobs[i], taught_keys[i] = hit, prior[i][1]
+                    del again[path]
             redo = []
             wanted = set(again) | {p.rsplit("#", 1)[0] for p in again}
-            for item in (reread or (lambda _paths: items))(wanted):
+            for item in (reread or (lambda _paths: items))(wanted) if again else ():
                 if isinstance(item, Source) and item.path in again:
                     key = source_key(item, taught)
                     hit = cache.get(key) if cache else None
                     if hit is not None:
-                        blobs[again[item.path]] = hit
+                        blobs[again[item.path]], taught_keys[again[item.path]] = hit, key
                     else:
                         redo.append((key, item))
             results = _run([src for _k, src in redo], scheme, budget, pool, learned)
@@ -142,14 +161,18 @@ def extract_all(
                     blobs[again[src.path]] = result
                     if cache:
                         cache.put(key, result)
-            for i in again.values():
+                        taught_keys[again[src.path]] = key
+            for i in retaught:
                 rec = unpack(blobs[i])
                 scanned[i] = (rec.source, rec.id, set())
     finally:
         if pool is not None:
             pool.shutdown()
+    keys = {} if cache is None else {
+        path: (key, lesson, taught_keys[i]) if i in taught_keys else (key, "", "")
+        for i, (path, key) in enumerate(zip(paths, base_keys, strict=True))}
     return BuildResult(_unique_ids(blobs, [(src, id_) for src, id_, _c in scanned]),
-                       tuple(failures), learned)
+                       tuple(failures), learned, keys)
 
 
 def batched(items: Iterable[Source | Failure], n: int) -> Iterator[list[Source | Failure]]:
@@ -452,8 +475,10 @@ def build(
     corpus, out = Path(corpus), Path(out)
     jobs = jobs or os.cpu_count() or 1
     cache = Cache(out / ".cache") if use_cache else None
-    def items() -> Iterator[Source | Failure]:
-        return iter_corpus(corpus)
+    stamps = Stamps(out / ".cache" / "files.json", scheme_digest(scheme), cache) if cache else None
+
+    def items() -> Iterator[Source | Failure | Known]:
+        return iter_corpus(corpus, instead=stamps.known if stamps else None)
 
     if show_progress:
         from rich.progress import (
@@ -484,6 +509,8 @@ def build(
         with _stage(timings, "extraction"):
             result = extract_all(items(), scheme=scheme, jobs=jobs, cache=cache, budget=budget,
                                  reread=partial(iter_corpus, corpus))
+    if stamps is not None:
+        stamps.save(result.keys, (f.path for f in result.failures))
     if timings is not None and jobs > 1:
         timings.workers_peak_mb = _workers_peak_mb()
     return write_outputs(result, out, corpus.name or str(corpus), base, scheme, check, jobs, timings)

@@ -10,12 +10,14 @@ from __future__ import annotations
 import codecs
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
 from .models import Failure, Source
+
+T = TypeVar("T")
 
 SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "txt", ".html": "html", ".htm": "html",
             ".xhtml": "html", ".json": "json", ".jsonl": "jsonl"}
@@ -33,16 +35,21 @@ META_KEYS = {
 CHINESE_ENCODINGS = ["gb18030", "big5", "utf_16", "utf_8"]
 
 
-def iter_corpus(root: str | Path, only: Iterable[str] | None = None) -> Iterator[Source | Failure]:
+def iter_corpus(root: str | Path, only: Iterable[str] | None = None,
+                instead: Callable[[Path, str], Iterable[T] | None] | None = None,
+                ) -> Iterator[Source | Failure | T]:
     """Every document under `root` (a folder, searched recursively, or one file).
 
     Paths in the results are relative to `root` (or the file's name), in sorted order, so
     a build over the same folder always sees the same sequence. With `only`, just the files
-    whose relative paths it holds are read (a rebuild re-reading a few documents).
+    whose relative paths it holds are read (a rebuild re-reading a few documents). `instead`
+    is asked first about each file (path, relative path): what it gives, if not None, is
+    yielded in place of reading the file (a rebuild's unchanged files, see stamps.py).
     """
     root = Path(root)
     if root.is_file():
-        yield from read_file(root, root.name)
+        known = instead(root, root.name) if instead else None
+        yield from read_file(root, root.name) if known is None else known
         return
     if not root.is_dir():
         yield Failure(str(root), "no such file or folder")
@@ -55,7 +62,8 @@ def iter_corpus(root: str | Path, only: Iterable[str] | None = None) -> Iterator
             yield Failure(rel, f"unsupported file type {path.suffix or '(none)'}; "
                                f"supported: {', '.join(sorted(SUFFIXES))}")
             continue
-        yield from read_file(path, rel)
+        known = instead(path, rel) if instead else None
+        yield from read_file(path, rel) if known is None else known
 
 
 def _files(root: Path) -> list[Path]:

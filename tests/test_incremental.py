@@ -3,6 +3,8 @@ nothing they depend on changed, and the output is exactly what a fresh build wou
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
 from importlib import resources
 from pathlib import Path
@@ -235,3 +237,86 @@ def test_a_build_stopped_while_loading_leaves_the_previous_store(
     fresh = tmp_path / "fresh"
     build(corpus, fresh, jobs=1, use_cache=False)
     assert _quads(out / "store") == _quads(fresh / "store")
+
+
+def _reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files the builds after this call read (relative paths)."""
+    import policygraph.read as read_module
+
+    read: list[str] = []
+    real = read_module.read_file
+    monkeypatch.setattr(read_module, "read_file", lambda path, rel: read.append(rel) or real(path, rel))
+    return read
+
+
+def _age(corpus: Path) -> None:
+    """Files as if written long ago: only their modification time can be set back."""
+    for f in corpus.iterdir():
+        os.utime(f, ns=(1_600_000_000_000_000_000, 1_600_000_000_000_000_000))
+
+
+def test_a_rebuild_reads_only_new_and_changed_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import policygraph.stamps as stamps_module
+
+    monkeypatch.setattr(stamps_module, "RACY_NS", 0)  # the files were written a moment ago
+    corpus, out = _built(tmp_path)
+    read = _reads(monkeypatch)
+    build(corpus, out, jobs=1)
+    assert read == []  # nothing changed: every record came from the cache
+    _change(corpus)
+    build(corpus, out, jobs=1)
+    assert sorted(read) == ["03_jiangsu_supengfa_2021_102.txt", "07_suzhou.txt"]
+    fresh = tmp_path / "fresh"
+    build(corpus, fresh, jobs=1, use_cache=False)
+    for name in OUTPUTS:
+        assert (out / name).read_bytes() == (fresh / name).read_bytes(), name
+
+
+def test_a_file_changed_without_changing_its_size_or_mtime_is_read(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import policygraph.stamps as stamps_module
+
+    monkeypatch.setattr(stamps_module, "RACY_NS", 0)
+    corpus, out = _built(tmp_path)
+    jiangsu = corpus / "03_jiangsu_supengfa_2021_102.txt"
+    before = jiangsu.stat()
+    jiangsu.write_text(jiangsu.read_text(encoding="utf-8").replace("95%以上", "97%以上"), encoding="utf-8")
+    os.utime(jiangsu, ns=(before.st_atime_ns, before.st_mtime_ns))  # as `touch -r` or a careless copy
+    assert jiangsu.stat().st_size == before.st_size
+    read = _reads(monkeypatch)
+    build(corpus, out, jobs=1)
+    assert read == ["03_jiangsu_supengfa_2021_102.txt"]  # its change time gave it away
+    assert "97%" in (out / "documents.jsonl").read_text(encoding="utf-8")
+
+
+def test_files_written_just_before_a_build_are_read_again_by_the_next(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A file changed twice within one tick of a coarse clock keeps its size and times; the
+    # manifest trusts no file changed shortly before it was written (git's racy entries).
+    corpus, out = _built(tmp_path)
+    read = _reads(monkeypatch)
+    build(corpus, out, jobs=1)
+    assert set(read) == {f.name for f in corpus.iterdir()}
+    _age(corpus)
+    build(corpus, out, jobs=1)  # the change times are still recent: read, but trusted next time
+    read.clear()
+    import policygraph.stamps as stamps_module
+
+    monkeypatch.setattr(stamps_module, "RACY_NS", 0)
+    build(corpus, out, jobs=1)
+    assert read == []
+
+
+def test_a_rebuild_with_a_cache_entry_gone_reads_that_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import policygraph.stamps as stamps_module
+
+    monkeypatch.setattr(stamps_module, "RACY_NS", 0)
+    corpus, out = _built(tmp_path)
+    build(corpus, out, jobs=1)
+    manifest = json.loads((out / ".cache" / "files.json").read_text(encoding="utf-8"))
+    key = manifest["files"]["05_hangzhou_gbk.txt"][4][0][1]
+    (out / ".cache" / key[:2] / f"{key}.pgz").unlink()
+    read = _reads(monkeypatch)
+    build(corpus, out, jobs=1)
+    assert read == ["05_hangzhou_gbk.txt"]

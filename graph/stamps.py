@@ -1,0 +1,119 @@
+"""What the last build read, so that a rebuild need not read it again.
+
+Reading a file, detecting its encoding and hashing its text cost far more than finding its
+extraction in the cache: a rebuild after adding 1% of the documents spent most of its
+extraction stage reading the other 99% again. For each file the last build read without
+failure, the manifest keeps its stat (size, modification and change times, inode) and the
+cache keys of the sources it gave; a file whose stat is unchanged is not read, its records come
+from the cache under those keys. Any doubt means reading: no manifest or one of another
+version or measure scheme, a cache entry gone, or a file modified so close to the moment the
+manifest was written that a later change in the same clock tick could hide (git's "racily
+clean" entries).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import __version__
+from .cache import CACHE_FORMAT, Cache
+
+_FORMAT = 1
+#: A file modified less than this before the manifest was written is read again next time:
+#: its next change could leave the same size and times on a coarse-clocked file system.
+RACY_NS = 2_000_000_000
+
+
+@dataclass(frozen=True)
+class Known:
+    """A source an unchanged file gave the last build: its cached record, and the key and
+    record it had when re-extracted with the codes the corpus taught (if it was)."""
+
+    path: str
+    key: str
+    blob: bytes
+    taught: tuple[str, str] | None  # (digest of the learned codes, key)
+
+
+#: Per source: (key, digest of the learned codes it was re-extracted with or "", that key or "").
+SourceKeys = tuple[str, str, str]
+
+
+def _stat(path: Path) -> list[int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
+
+
+class Stamps:
+    """The manifest of `file` for one extraction `context` (the scheme digest): asked about
+    each file of a build (`known`), it remembers their stats, and `save` writes the next one."""
+
+    def __init__(self, file: Path, context: str, cache: Cache) -> None:
+        self.file = file
+        self.context = f"{__version__}/{CACHE_FORMAT}/{_FORMAT}/{context}"
+        self.cache = cache
+        self.seen: dict[str, list[int]] = {}
+        self._files: dict[str, list] = {}
+        self.skipped = 0  # files not read
+        try:
+            data = json.loads(file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return
+        if isinstance(data, dict) and data.get("context") == self.context:
+            trusted_before = int(data.get("written", 0)) - RACY_NS
+            self._files = {rel: v for rel, v in data.get("files", {}).items()
+                           if isinstance(v, list) and len(v) == 5 and max(v[1], v[2]) < trusted_before}
+
+    def known(self, path: Path, rel: str) -> list[Known] | None:
+        """The sources of `path` from the cache, or None: read it."""
+        stat = _stat(path)
+        if stat is None:
+            return None
+        self.seen[rel] = stat
+        entry = self._files.get(rel)
+        if entry is None or entry[:4] != stat:
+            return None
+        out = []
+        for source, key, t_digest, t_key in entry[4]:
+            blob = self.cache.get(key)
+            if blob is None:
+                return None
+            out.append(Known(source, key, blob, (t_digest, t_key) if t_digest else None))
+        self.skipped += 1
+        return out
+
+    def save(self, keys: Mapping[str, SourceKeys], failed: Iterable[str]) -> None:
+        """Write the manifest for the files seen: those that gave sources and no failure."""
+        bad = {_file_of(p, self.seen) for p in failed}
+        by_file: dict[str, list] = {}
+        for source, k in sorted(keys.items()):
+            rel = _file_of(source, self.seen)
+            if rel is not None:
+                by_file.setdefault(rel, []).append([source, *k])
+        files = {rel: [*self.seen[rel], sources] for rel, sources in sorted(by_file.items())
+                 if rel not in bad}
+        self.file.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.file.with_name(self.file.name + ".tmp")
+        tmp.write_text(json.dumps({"context": self.context, "written": time.time_ns(), "files": files},
+                                  ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        os.replace(tmp, self.file)
+
+
+def _file_of(source: str, files: Mapping[str, object]) -> str | None:
+    """The file a source path came from: itself, or what precedes one of its '#'s (a record
+    of a JSON or JSONL file: `file.jsonl#L3`)."""
+    if source in files:
+        return source
+    cut = len(source)
+    while (cut := source.rfind("#", 0, cut)) > 0:
+        if source[:cut] in files:
+            return source[:cut]
+    return None
