@@ -24,6 +24,8 @@ from .compare import Pair
 #: Bump when comparing changes in a way the package version does not capture (development).
 COMPARE_FORMAT = 1
 _MAGIC = b"PGCMPIX1"
+#: Bytes of a previous JSON Lines file read at once when a line is not in the last read.
+READ_AHEAD = 1 << 20
 
 
 class SortedKeys:
@@ -68,6 +70,7 @@ class PreviousLines:
         self._body = array("Q")
         self._at = SortedKeys(self._body, 3)
         self._fd: int | None = None
+        self._window, self._window_at = b"", 0  # the bytes of the file read last, and where
         try:
             data = index.read_bytes()
             size = jsonl.stat().st_size
@@ -91,7 +94,12 @@ class PreviousLines:
         i = self._at.find(key)
         if i is None or self._fd is None:
             return None
-        return os.pread(self._fd, self._body[i + 2], self._body[i + 1])
+        at, n = self._body[i + 1], self._body[i + 2]
+        start = at - self._window_at
+        if start < 0 or start + n > len(self._window):
+            # A rebuild asks for most lines in their old order: read ahead, not line by line.
+            self._window, self._window_at, start = os.pread(self._fd, max(n, READ_AHEAD), at), at, 0
+        return self._window[start:start + n]
 
     def close(self) -> None:
         if self._fd is not None:
@@ -116,7 +124,7 @@ class Rewrite:
         self.previous = PreviousLines(jsonl, index)
         index.unlink(missing_ok=True)  # until the new file is complete, there is nothing to reuse
         self._tmp = jsonl.with_name(jsonl.name + ".new")
-        self._f = self._tmp.open("wb")
+        self._f = self._tmp.open("wb", buffering=1 << 20)
         self._entries = array("Q")
         self._offset = 0
 

@@ -320,3 +320,26 @@ def test_a_rebuild_with_a_cache_entry_gone_reads_that_file(
     read = _reads(monkeypatch)
     build(corpus, out, jobs=1)
     assert read == ["05_hangzhou_gbk.txt"]
+
+
+@pytest.mark.parametrize("ahead", [1, 50, 1 << 20])
+def test_previous_lines_are_read_right_in_any_order(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ahead: int) -> None:
+    import random
+
+    from policygraph import memo
+
+    monkeypatch.setattr(memo, "READ_AHEAD", ahead)
+    lines = {k: f'{{"n": {k}, "pad": "{"x" * (k % 37)}"}}\n'.encode() for k in range(1, 400)}
+    jsonl, index = tmp_path / "c.jsonl", tmp_path / "c.idx"
+    with memo.Rewrite(jsonl, index) as w:
+        for k, line in lines.items():
+            w.write(k, line)
+    order = [*lines, 10_000]
+    random.Random(7).shuffle(order)
+    previous = memo.PreviousLines(jsonl, index)
+    try:
+        got = {k: previous.get(k) for k in sorted(order[:200])} | {k: previous.get(k) for k in order}
+    finally:
+        previous.close()
+    assert got == {**lines, 10_000: None}
