@@ -34,7 +34,7 @@ from .memo import KeyTerms, PreviousRdf, Rewrite, pair_key, record_key, write_rd
 from .models import Authority, DocumentRecord, Failure, Source
 from .network import to_networkx, write_csv, write_graphml
 from .numbers import parse_canonical
-from .packed import MeasureIndex, PackedRecords, pack, unpack
+from .packed import Head, MeasureIndex, PackedRecords, head_of, pack, unpack
 from .rdf import DEFAULT_BASE, block_digest, iter_blocks, validate, write_rdf
 from .read import count_files, iter_corpus
 from .render import render_corpus
@@ -125,18 +125,18 @@ def extract_all(
                     base_keys.append(key)
                 elif isinstance(slot, Failure):
                     failures.append(slot)
-        scanned: list[tuple[str, str, set[str]]] = []  # (source, id, codes) of each blob
+        scanned: list[tuple[Head, set[str]]] = []  # (head, codes) of each blob
 
         def scan() -> Iterator[DocumentRecord]:  # one decoding pass serves every question below
             for rec in PackedRecords(blobs):
-                scanned.append((rec.source, rec.id, _codes_of(rec)))
+                scanned.append((head_of(rec), _codes_of(rec)))
                 yield rec
 
         learned = learn_codes(scan(), table)
         taught_keys: dict[int, str] = {}  # blob index: its key once re-extracted with `learned`
         lesson = ""
         if learned:
-            again = {paths[i]: i for i, (_s, _id, codes) in enumerate(scanned) if codes & learned.keys()}
+            again = {paths[i]: i for i, (_h, codes) in enumerate(scanned) if codes & learned.keys()}
             retaught = list(again.values())
             taught = digest + repr(sorted((k, repr(v)) for k, v in learned.items()))
             lesson = hashlib.sha256(taught.encode("utf-8")).hexdigest()[:32]
@@ -163,16 +163,14 @@ def extract_all(
                         cache.put(key, result)
                         taught_keys[again[src.path]] = key
             for i in retaught:
-                rec = unpack(blobs[i])
-                scanned[i] = (rec.source, rec.id, set())
+                scanned[i] = (head_of(unpack(blobs[i])), set())
     finally:
         if pool is not None:
             pool.shutdown()
     keys = {} if cache is None else {
         path: (key, lesson, taught_keys[i]) if i in taught_keys else (key, "", "")
         for i, (path, key) in enumerate(zip(paths, base_keys, strict=True))}
-    return BuildResult(_unique_ids(blobs, [(src, id_) for src, id_, _c in scanned]),
-                       tuple(failures), learned, keys)
+    return BuildResult(_unique_ids(blobs, [h for h, _c in scanned]), tuple(failures), learned, keys)
 
 
 def batched(items: Iterable[Source | Failure], n: int) -> Iterator[list[Source | Failure]]:
@@ -259,23 +257,25 @@ def _codes_of(rec: DocumentRecord) -> set[str]:
     return codes
 
 
-def _unique_ids(blobs: list[bytes], keys: list[tuple[str, str]]) -> PackedRecords:
+def _unique_ids(blobs: list[bytes], heads: list[Head]) -> PackedRecords:
     """Sorted by source; ids are numbers where known, and a second file with the same number
-    gets a suffixed id. `keys` holds each blob's (source, id), so only duplicates are decoded."""
-    order = sorted(range(len(blobs)), key=lambda i: keys[i][0])
+    gets a suffixed id. `heads` holds each blob's Head, so only duplicates are decoded."""
+    order = sorted(range(len(blobs)), key=lambda i: heads[i].source)
     seen: dict[str, str] = {}
-    out = []
+    out, out_heads = [], []
     for i in order:
-        source, id_ = keys[i]
-        if id_ in seen:
+        head = heads[i]
+        if head.id in seen:
             r = unpack(blobs[i])
             r = replace(r, id=f"{r.id}@{r.source}",
                         warnings=(*r.warnings, f"same number as {seen[r.id]}: a duplicate copy?"))
             out.append(pack(r))
+            out_heads.append(head._replace(id=r.id))
         else:
-            seen[id_] = source
+            seen[head.id] = head.source
             out.append(blobs[i])
-    return PackedRecords(out)
+            out_heads.append(head)
+    return PackedRecords(out, out_heads)
 
 
 def _comparisons(linked: Linked, measures: MeasureIndex, places: dict[str, str | None], jsonl: Path,

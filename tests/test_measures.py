@@ -381,3 +381,25 @@ def test_reuse_is_what_it_is_defined_to_be(child_sets: list, parent_sets: list) 
         assert row["child"] == f"c{i}"
         assert row["similarity"] == round(best, 3)
         assert row["parent"] == (f"p{sims.index(best)}" if best > 0 else None)
+
+
+def test_measures_are_indexed_the_same_from_heads_as_from_the_records(tmp_path: Path) -> None:
+    # The build indexes measures from heads it took while decoding anyway; a copy of a file
+    # (a duplicate number, whose id the build suffixes) must be indexed under its new id.
+    import shutil
+    from importlib import resources
+
+    from policygraph.build import extract_all
+    from policygraph.packed import MeasureIndex, PackedRecords
+    from policygraph.read import iter_corpus
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(Path(str(resources.files("policygraph.examples").joinpath("corpus"))), corpus)
+    shutil.copy(corpus / "03_jiangsu_supengfa_2021_102.txt", corpus / "03b_copy.txt")
+    records = extract_all(iter_corpus(corpus)).records
+    plain = PackedRecords(records.blob(i) for i in range(len(records)))  # no heads: decoded
+    from_heads, decoded = MeasureIndex(records), MeasureIndex(plain)
+    assert list(from_heads) == list(decoded) and len(from_heads) >= 6
+    assert any("@03b_copy.txt" in node for node in from_heads)
+    assert all(from_heads[n] == decoded[n] for n in decoded)
+    assert list(records.heads()) == list(plain.heads())
