@@ -23,11 +23,12 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from itertools import islice, repeat
 from pathlib import Path
+from typing import NamedTuple
 
 from .authorities import AuthorityTable, load_table
 from .cache import Cache, scheme_digest, source_key
 from .compare import Comparison, Summaries, compare_lines, plan, summary
-from .extract import extract, learn_codes
+from .extract import extract, learn_from_statements, statements
 from .link import Linked, link
 from .measures import load_scheme
 from .memo import KeyTerms, PreviousRdf, Rewrite, pair_key, record_key, write_rdf_record
@@ -88,6 +89,7 @@ def extract_all(
     paths: list[str] = []
     base_keys: list[str] = []
     prior: dict[int, tuple[str, str]] = {}  # blob index: how a Known source was taught before
+    given: dict[int, object] = {}  # blob index: a Known source's facts (as JSON), so not decoded
     digest = scheme_digest(scheme)
     pool = ProcessPoolExecutor(max_workers=jobs) if jobs > 1 else None
     try:
@@ -118,25 +120,24 @@ def extract_all(
                     progress(sources[i].path)
             for src, key, slot in zip(sources, keys, slots, strict=True):
                 if isinstance(slot, bytes):
-                    if isinstance(src, Known) and src.taught:
-                        prior[len(blobs)] = src.taught
+                    if isinstance(src, Known):
+                        if src.taught:
+                            prior[len(blobs)] = src.taught
+                        if src.facts is not None:
+                            given[len(blobs)] = src.facts
                     blobs.append(slot)
                     paths.append(src.path)
                     base_keys.append(key)
                 elif isinstance(slot, Failure):
                     failures.append(slot)
-        scanned: list[tuple[Head, set[str]]] = []  # (head, codes) of each blob
-
-        def scan() -> Iterator[DocumentRecord]:  # one decoding pass serves every question below
-            for rec in PackedRecords(blobs):
-                scanned.append((head_of(rec), _codes_of(rec)))
-                yield rec
-
-        learned = learn_codes(scan(), table)
+        facts = [Facts.from_json(given[i]) if i in given else None for i in range(len(blobs))]
+        facts = [f or Facts.of(unpack(blob)) for f, blob in zip(facts, blobs, strict=True)]
+        heads = [f.head for f in facts]
+        learned = learn_from_statements((s for f in facts for s in f.stated), table)
         taught_keys: dict[int, str] = {}  # blob index: its key once re-extracted with `learned`
         lesson = ""
         if learned:
-            again = {paths[i]: i for i, (_h, codes) in enumerate(scanned) if codes & learned.keys()}
+            again = {paths[i]: i for i, f in enumerate(facts) if learned.keys() & f.codes}
             retaught = list(again.values())
             taught = digest + repr(sorted((k, repr(v)) for k, v in learned.items()))
             lesson = hashlib.sha256(taught.encode("utf-8")).hexdigest()[:32]
@@ -163,14 +164,44 @@ def extract_all(
                         cache.put(key, result)
                         taught_keys[again[src.path]] = key
             for i in retaught:
-                scanned[i] = (head_of(unpack(blobs[i])), set())
+                heads[i] = head_of(unpack(blobs[i]))
     finally:
         if pool is not None:
             pool.shutdown()
     keys = {} if cache is None else {
-        path: (key, lesson, taught_keys[i]) if i in taught_keys else (key, "", "")
+        path: (key, lesson, taught_keys[i], facts[i].to_json()) if i in taught_keys
+        else (key, "", "", facts[i].to_json())
         for i, (path, key) in enumerate(zip(paths, base_keys, strict=True))}
-    return BuildResult(_unique_ids(blobs, [h for h, _c in scanned]), tuple(failures), learned, keys)
+    return BuildResult(_unique_ids(blobs, heads), tuple(failures), learned, keys)
+
+
+class Facts(NamedTuple):
+    """What extract_all reads of every record to learn codes and index measures. A rebuild
+    gets an unchanged file's facts from the manifest (stamps.py), so that a record is not
+    decoded (~0.2 ms each) only to learn what the last build learned from it."""
+
+    head: Head
+    codes: frozenset[str]  # the issuer codes of every number it states or cites
+    stated: tuple[tuple[str, str, str], ...]  # extract.statements
+
+    @classmethod
+    def of(cls, rec: DocumentRecord) -> Facts:
+        return cls(head_of(rec), frozenset(_codes_of(rec)), tuple(statements(rec)))
+
+    def to_json(self) -> list:
+        h = self.head
+        return [[h.source, h.id, h.measured, [list(p) for p in h.parts]], sorted(self.codes),
+                [list(s) for s in self.stated]]
+
+    @classmethod
+    def from_json(cls, v: object) -> Facts | None:
+        """None for anything but what to_json writes (a damaged manifest: decode instead)."""
+        try:
+            (source, id_, measured, parts), codes, stated = v  # type: ignore[misc]
+            return cls(Head(str(source), str(id_), bool(measured), tuple((int(k), str(n)) for k, n in parts)),
+                       frozenset(map(str, codes)), tuple((str(a), str(b), str(c)) for a, b, c in stated))
+        except (TypeError, ValueError):
+            return None
 
 
 def batched(items: Iterable[Source | Failure], n: int) -> Iterator[list[Source | Failure]]:

@@ -424,33 +424,43 @@ def _place(
     return jurisdiction, level
 
 
+def statements(rec: DocumentRecord) -> list[tuple[str, str, str]]:
+    """(number, first issuer, source) for the record and each part stating both: what
+    learn_codes reads of a record."""
+    return [(number, issuers[0], rec.source)
+            for number, issuers in [(rec.number, rec.issuers)] + [(p.number, p.issuers) for p in rec.parts]
+            if number and issuers]
+
+
 def learn_codes(records: Iterable[DocumentRecord],
                 table: AuthorityTable | None = None) -> dict[str, Authority]:
     """Issuer codes whose authority the corpus states: documents giving number and issuer.
 
     A code is learned only when every document using it agrees on the jurisdiction.
     """
+    return learn_from_statements((s for rec in records for s in statements(rec)), table)
+
+
+def learn_from_statements(stated: Iterable[tuple[str, str, str]],
+                          table: AuthorityTable | None = None) -> dict[str, Authority]:
+    """learn_codes, given the records' statements (see statements)."""
     table = table or load_table()
     seen: dict[str, set[tuple[str, str, str]]] = {}
     example: dict[str, str] = {}
     names: dict[str, set[str]] = {}
     of_name: dict[str, Authority] = {}  # issuers repeat across a corpus; looking one up is not cheap
-    for rec in records:
-        items = [(rec.number, rec.issuers)] + [(p.number, p.issuers) for p in rec.parts]
-        for number, issuers in items:
-            if not number or not issuers:
-                continue
-            dn = _code_year(number)
-            if dn is None:
-                continue
-            a = of_name.get(issuers[0]) or of_name.setdefault(issuers[0], table.authority_of_name(issuers[0]))
-            known = table.resolve(dn[0], dn[1])
-            if known.jurisdiction and known.confidence >= 0.9:
-                continue  # the table already knows this code for sure
-            if a.jurisdiction and a.level and a.confidence >= 0.8:
-                seen.setdefault(dn[0], set()).add((a.jurisdiction, a.level, a.province or ""))
-                names.setdefault(dn[0], set()).add(issuers[0])
-                example.setdefault(dn[0], f"{number} issued by {issuers[0]} ({rec.source})")
+    for number, issuer, source in stated:
+        dn = _code_year(number)
+        if dn is None:
+            continue
+        a = of_name.get(issuer) or of_name.setdefault(issuer, table.authority_of_name(issuer))
+        known = table.resolve(dn[0], dn[1])
+        if known.jurisdiction and known.confidence >= 0.9:
+            continue  # the table already knows this code for sure
+        if a.jurisdiction and a.level and a.confidence >= 0.8:
+            seen.setdefault(dn[0], set()).add((a.jurisdiction, a.level, a.province or ""))
+            names.setdefault(dn[0], set()).add(issuer)
+            example.setdefault(dn[0], f"{number} issued by {issuer} ({source})")
     out: dict[str, Authority] = {}
     for code, vals in sorted(seen.items()):
         if len(vals) == 1:

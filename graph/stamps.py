@@ -23,7 +23,7 @@ from pathlib import Path
 from . import __version__
 from .cache import CACHE_FORMAT, Cache
 
-_FORMAT = 1
+_FORMAT = 2
 #: A file modified less than this before the manifest was written is read again next time:
 #: its next change could leave the same size and times on a coarse-clocked file system.
 RACY_NS = 2_000_000_000
@@ -38,10 +38,12 @@ class Known:
     key: str
     blob: bytes
     taught: tuple[str, str] | None  # (digest of the learned codes, key)
+    facts: object  # what the build read of the record last time (build.Facts as JSON)
 
 
-#: Per source: (key, digest of the learned codes it was re-extracted with or "", that key or "").
-SourceKeys = tuple[str, str, str]
+#: Per source: (key, digest of the learned codes it was re-extracted with or "", that key or "",
+#: build.Facts of the record as JSON).
+SourceKeys = tuple[str, str, str, object]
 
 
 def _stat(path: Path) -> list[int] | None:
@@ -82,11 +84,14 @@ class Stamps:
         if entry is None or entry[:4] != stat:
             return None
         out = []
-        for source, key, t_digest, t_key in entry[4]:
-            blob = self.cache.get(key)
-            if blob is None:
-                return None
-            out.append(Known(source, key, blob, (t_digest, t_key) if t_digest else None))
+        try:
+            for source, key, t_digest, t_key, facts in entry[4]:
+                blob = self.cache.get(key)
+                if blob is None:
+                    return None
+                out.append(Known(source, key, blob, (t_digest, t_key) if t_digest else None, facts))
+        except (TypeError, ValueError):  # not what save writes: read the file
+            return None
         self.skipped += 1
         return out
 

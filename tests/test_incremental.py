@@ -3,6 +3,7 @@ nothing they depend on changed, and the output is exactly what a fresh build wou
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import shutil
@@ -261,8 +262,13 @@ def test_a_rebuild_reads_only_new_and_changed_files(tmp_path: Path, monkeypatch:
     monkeypatch.setattr(stamps_module, "RACY_NS", 0)  # the files were written a moment ago
     corpus, out = _built(tmp_path)
     read = _reads(monkeypatch)
+    build_module = importlib.import_module("policygraph.build")
+    decoded: list[str] = []
+    real_of = build_module.Facts.of
+    monkeypatch.setattr(build_module.Facts, "of", lambda rec: decoded.append(rec.source) or real_of(rec))
     build(corpus, out, jobs=1)
     assert read == []  # nothing changed: every record came from the cache
+    assert decoded == []  # and what the build reads of each, from the manifest
     _change(corpus)
     build(corpus, out, jobs=1)
     assert sorted(read) == ["03_jiangsu_supengfa_2021_102.txt", "07_suzhou.txt"]
@@ -343,3 +349,17 @@ def test_previous_lines_are_read_right_in_any_order(
     finally:
         previous.close()
     assert got == {**lines, 10_000: None}
+
+
+def test_facts_survive_the_manifest_and_damage_means_decoding(tmp_path: Path) -> None:
+    from policygraph.build import Facts, extract_all
+    from policygraph.packed import unpack
+    from policygraph.read import iter_corpus
+
+    records = extract_all(iter_corpus(EXAMPLES)).records
+    for i in range(len(records)):
+        facts = Facts.of(unpack(records.blob(i)))
+        assert Facts.from_json(json.loads(json.dumps(facts.to_json()))) == facts
+    assert any(f.stated for f in (Facts.of(r) for r in records))
+    for damaged in (None, [], [["a", "b", True], [], []], "x", [[1, 2, 3, [[1]]], [], []]):
+        assert Facts.from_json(damaged) is None
