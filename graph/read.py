@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from html.parser import HTMLParser
@@ -67,9 +68,16 @@ def iter_corpus(root: str | Path, only: Iterable[str] | None = None,
 
 
 def _files(root: Path) -> list[Path]:
-    """Files under `root` in sorted order, hidden ones (and hidden folders such as .cache) left out."""
-    return sorted(p for p in root.rglob("*") if p.is_file()
-                  and not any(part.startswith(".") for part in p.relative_to(root).parts))
+    """Files under `root` in sorted order (as Paths sort: by their parts), hidden ones (and
+    hidden folders such as .cache) left out. os.walk, not Path.rglob: a corpus of 100,000
+    files is listed in a fraction of the time."""
+    found: list[tuple[tuple[str, ...], str]] = []
+    for folder, dirs, names in os.walk(root):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        rel = Path(folder).relative_to(root).parts
+        found += [((*rel, n), os.path.join(folder, n)) for n in names
+                  if not n.startswith(".") and os.path.isfile(os.path.join(folder, n))]
+    return [Path(full) for _parts, full in sorted(found)]
 
 
 def count_files(root: str | Path) -> int:
