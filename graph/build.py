@@ -130,39 +130,15 @@ def extract_all(
                     base_keys.append(key)
                 elif isinstance(slot, Failure):
                     failures.append(slot)
-        facts = [Facts.from_json(given[i]) if i in given else None for i in range(len(blobs))]
-        facts = [f or Facts.of(unpack(blob)) for f, blob in zip(facts, blobs, strict=True)]
+        facts = [(Facts.from_json(given[i]) if i in given else None) or Facts.of(unpack(blob))
+                 for i, blob in enumerate(blobs)]
         heads = [f.head for f in facts]
         learned = learn_from_statements((s for f in facts for s in f.stated), table)
-        taught_keys: dict[int, str] = {}  # blob index: its key once re-extracted with `learned`
-        lesson = ""
+        lesson, taught_keys = "", {}
         if learned:
-            again = {paths[i]: i for i, f in enumerate(facts) if learned.keys() & f.codes}
-            retaught = list(again.values())
-            taught = digest + repr(sorted((k, repr(v)) for k, v in learned.items()))
-            lesson = hashlib.sha256(taught.encode("utf-8")).hexdigest()[:32]
-            for path, i in list(again.items()):  # taught the same before: the record is cached
-                hit = cache.get(prior[i][1]) if cache and i in prior and prior[i][0] == lesson else None
-                if hit is not None:
-                    blobs[i], taught_keys[i] = hit, prior[i][1]
-                    del again[path]
-            redo = []
-            wanted = set(again) | {p.rsplit("#", 1)[0] for p in again}
-            for item in (reread or (lambda _paths: items))(wanted) if again else ():
-                if isinstance(item, Source) and item.path in again:
-                    key = source_key(item, taught)
-                    hit = cache.get(key) if cache else None
-                    if hit is not None:
-                        blobs[again[item.path]], taught_keys[again[item.path]] = hit, key
-                    else:
-                        redo.append((key, item))
-            results = _run([src for _k, src in redo], scheme, budget, pool, learned)
-            for (key, src), result in zip(redo, results, strict=True):
-                if isinstance(result, bytes):
-                    blobs[again[src.path]] = result
-                    if cache:
-                        cache.put(key, result)
-                        taught_keys[again[src.path]] = key
+            lesson, taught_keys, retaught = _reteach(
+                learned, digest, facts, paths, blobs, prior, cache, reread or (lambda _paths: items),
+                scheme, budget, pool)
             for i in retaught:
                 heads[i] = head_of(unpack(blobs[i]))
     finally:
@@ -173,6 +149,45 @@ def extract_all(
         else (key, "", "", facts[i].to_json())
         for i, (path, key) in enumerate(zip(paths, base_keys, strict=True))}
     return BuildResult(_unique_ids(blobs, heads), tuple(failures), learned, keys)
+
+
+def _reteach(learned: dict[str, Authority], digest: str, facts: list[Facts], paths: list[str],
+             blobs: list[bytes], prior: dict[int, tuple[str, str]], cache: Cache | None,
+             reread: Callable[[set[str]], Iterable[Source | Failure]], scheme: str | None,
+             budget: float, pool: ProcessPoolExecutor | None) -> tuple[str, dict[int, str], list[int]]:
+    """Re-extract the records using a code the corpus taught (`learned`), with it; their blobs
+    are replaced in place. A record taught the same lesson by the last build (`prior`, from
+    the manifest) is taken from the cache unread; the others are read again with `reread`.
+    Returns the lesson's digest, the cache key of each record now taught, and which records
+    were to be taught (by index)."""
+    again = {paths[i]: i for i, f in enumerate(facts) if learned.keys() & f.codes}
+    retaught = list(again.values())
+    taught = digest + repr(sorted((k, repr(v)) for k, v in learned.items()))
+    lesson = hashlib.sha256(taught.encode("utf-8")).hexdigest()[:32]
+    taught_keys: dict[int, str] = {}
+    for path, i in list(again.items()):
+        hit = cache.get(prior[i][1]) if cache and i in prior and prior[i][0] == lesson else None
+        if hit is not None:
+            blobs[i], taught_keys[i] = hit, prior[i][1]
+            del again[path]
+    redo = []
+    wanted = set(again) | {p.rsplit("#", 1)[0] for p in again}
+    for item in reread(wanted) if again else ():
+        if isinstance(item, Source) and item.path in again:
+            key = source_key(item, taught)
+            hit = cache.get(key) if cache else None
+            if hit is not None:
+                blobs[again[item.path]], taught_keys[again[item.path]] = hit, key
+            else:
+                redo.append((key, item))
+    results = _run([src for _k, src in redo], scheme, budget, pool, learned)
+    for (key, src), result in zip(redo, results, strict=True):
+        if isinstance(result, bytes):
+            blobs[again[src.path]] = result
+            if cache:
+                cache.put(key, result)
+                taught_keys[again[src.path]] = key
+    return lesson, taught_keys, retaught
 
 
 class Facts(NamedTuple):
@@ -542,6 +557,7 @@ def build(
                                  reread=partial(iter_corpus, corpus))
     if stamps is not None:
         stamps.save(result.keys, (f.path for f in result.failures))
+        result = replace(result, keys={})  # written down: not held through the later stages
     if timings is not None and jobs > 1:
         timings.workers_peak_mb = _workers_peak_mb()
     return write_outputs(result, out, corpus.name or str(corpus), base, scheme, check, jobs, timings)

@@ -110,6 +110,7 @@ class Stamps:
         tmp.write_text(json.dumps({"context": self.context, "written": time.time_ns(), "files": files},
                                   ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         os.replace(tmp, self.file)
+        self._files, self.seen = {}, {}  # one build's: not held through the later stages
 
 
 def _file_of(source: str, files: Mapping[str, object]) -> str | None:
