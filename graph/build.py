@@ -41,7 +41,7 @@ from .read import count_files, iter_corpus
 from .render import render_corpus
 from .report import render_report
 from .stamps import Known, SourceKeys, Stamps
-from .store import STORE, Loader, sync_store, will_load
+from .store import STORE, Loader, sync_store, updatable
 
 #: Seconds one document may take before it is given up (and reported), so no input can hang a build.
 DEFAULT_BUDGET = 120.0
@@ -466,7 +466,8 @@ def write_outputs(
     record = out / ".cache" / "rdf-blocks"
     manifest = out / ".cache" / "store-blocks"
     # A store loaded afresh is loaded while the RDF is written (in a thread: two cores work).
-    loader = Loader(out / STORE) if will_load(out / STORE, paths["ntriples"], manifest) else None
+    in_store = updatable(out / STORE, paths["ntriples"], manifest)
+    loader = Loader(out / STORE) if in_store is None else None
     try:
         with _stage(timings, "RDF (Turtle, N-Triples)"):
             prefixes = {"pgm": load_scheme(scheme).namespace}
@@ -482,7 +483,7 @@ def write_outputs(
         conformed = _reads(marker) == str(_size(paths["ntriples"]))
         marker.unlink(missing_ok=True)
         with _stage(timings, "Oxigraph store"):
-            synced = sync_store(out / STORE, paths["ntriples"], written, fresh_nt, manifest, loader)
+            synced = sync_store(out / STORE, paths["ntriples"], written, fresh_nt, manifest, in_store, loader)
             store = synced.store
             os.replace(fresh_ttl, paths["turtle"])
             write_rdf_record(record, paths["ntriples"], paths["turtle"], written.keyed, salt)

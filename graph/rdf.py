@@ -551,13 +551,15 @@ def write_rdf(blocks: Iterable[Block], ttl: Path, nt: Path, extra_prefixes: Mapp
     index, keyed = array("Q"), array("Q")
     run = [0, 0, 0, 0]  # unchanged blocks lying one after another in the previous files
     with nt.open("wb", buffering=1 << 20) as fn, ttl.open("wb", buffering=1 << 20) as ft:
+        def write(data: bytes, turtle: bytes) -> None:
+            fn.write(data)
+            ft.write(turtle)
+            if tee is not None:
+                tee(data)
+
         def flush() -> None:
             if run[1] or run[3]:
-                data, turtle = previous.read(*run)  # type: ignore[union-attr]
-                fn.write(data)
-                if tee is not None:
-                    tee(data)
-                ft.write(turtle)
+                write(*previous.read(*run))  # type: ignore[union-attr]
             run[:] = [0, 0, 0, 0]
 
         ft.write(head)
@@ -582,10 +584,7 @@ def write_rdf(blocks: Iterable[Block], ttl: Path, nt: Path, extra_prefixes: Mapp
                 turtle = _turtle(triples, term).encode("utf-8")
                 digest = block_digest(data)
                 size, t_size = len(data), len(turtle)
-                fn.write(data)
-                if tee is not None:
-                    tee(data)
-                ft.write(turtle)
+                write(data, turtle)
             count += n
             index.extend((digest, offset, size))
             if block.key is not None:

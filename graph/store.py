@@ -108,10 +108,11 @@ def load_store(ntriples: Path, folder: Path) -> ox.Store:
     return loader.finish()
 
 
-def will_load(folder: Path, nt: Path, manifest: Path) -> bool:
-    """Whether sync_store will load the store afresh (no store, or none it can update): then
-    the build feeds a Loader while it writes graph.nt instead of loading it afterwards."""
-    return not folder.is_dir() or _read_manifest(manifest, nt, folder) is None
+def updatable(folder: Path, nt: Path, manifest: Path) -> tuple[int, array] | None:
+    """(the store's triple count, the blocks of `nt` it holds) if the store can be updated to
+    a new graph.nt; None if it must be loaded afresh (no store, or none the manifest
+    describes): then the build feeds a Loader while it writes graph.nt."""
+    return _read_manifest(manifest, nt, folder) if folder.is_dir() else None
 
 
 #: Above this share of the triples changed, reloading the store is faster than updating it.
@@ -127,20 +128,18 @@ class Synced:
 
 
 def sync_store(folder: Path, nt: Path, written: Written, new_nt: Path, manifest: Path,
-               loaded: Loader | None = None) -> Synced:
+               previous: tuple[int, array] | None, loaded: Loader | None = None) -> Synced:
     """Make the store at `folder` hold `new_nt` (just written, described by `written`), which
-    then replaces `nt`. `loaded`: a Loader fed `new_nt` as it was written (see will_load).
+    then replaces `nt`. `previous`: what updatable said before `new_nt` was written; `loaded`:
+    a Loader fed `new_nt` as it was written (when `previous` is None).
 
     `manifest` records which graph.nt the store holds, block by block. When it matches the
     current `nt`, only the triples of blocks that changed are removed and added; otherwise
     (first build, an interrupted one, too much changed) the store is loaded afresh. The manifest
     is deleted before the store is touched and written only once store and graph.nt agree
     again, so an interrupted build is followed by a full load, never by a store that lies."""
-    previous = _read_manifest(manifest, nt, folder) if loaded is None else None
     manifest.unlink(missing_ok=True)
-    update = None
-    if previous is not None and folder.is_dir():
-        update = _update(folder, nt, previous, new_nt, written)
+    update = None if previous is None else _update(folder, nt, previous, new_nt, written)
     if update is None:
         store = loaded.finish() if loaded is not None else load_store(new_nt, folder)
         count = len(store)  # counts every quad: affordable once after a load, not on every update
