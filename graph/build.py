@@ -93,25 +93,8 @@ def extract_all(
     digest = scheme_digest(scheme)
     pool = ProcessPoolExecutor(max_workers=jobs) if jobs > 1 else None
     try:
-        for chunk in batched(items, batch):
-            sources: list[Source | Known] = []
-            keys: list[str] = []
-            slots: list[bytes | Failure | None] = []
-            for item in chunk:
-                if isinstance(item, Failure):
-                    failures.append(item)
-                    if progress:
-                        progress(item.path)
-                    continue
-                key = item.key if isinstance(item, Known) else source_key(item, digest)
-                hit = item.blob if isinstance(item, Known) else cache.get(key) if cache else None
-                sources.append(item)
-                keys.append(key)
-                slots.append(hit)
-                if hit is not None and progress:
-                    progress(item.path)
-            pending = [i for i, slot in enumerate(slots) if slot is None]
-            results = _run([sources[i] for i in pending], scheme, budget, pool)  # type: ignore[misc]
+        for sources, keys, slots, pending, results in _submitted(
+                items, batch, digest, cache, scheme, budget, pool, failures, progress):
             for i, result in zip(pending, results, strict=True):
                 slots[i] = result
                 if cache and isinstance(result, bytes):
@@ -141,6 +124,11 @@ def extract_all(
                 scheme, budget, pool)
             for i in retaught:
                 heads[i] = head_of(unpack(blobs[i]))
+    except BaseException:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+            pool = None
+        raise
     finally:
         if pool is not None:
             pool.shutdown()
@@ -149,6 +137,45 @@ def extract_all(
         else (key, "", "", facts[i].to_json())
         for i, (path, key) in enumerate(zip(paths, base_keys, strict=True))}
     return BuildResult(_unique_ids(blobs, heads), tuple(failures), learned, keys)
+
+
+_Batch = tuple[list["Source | Known"], list[str], list["bytes | Failure | None"], list[int],
+               Iterator["bytes | Failure"]]
+
+
+def _submitted(items: Iterable[Source | Failure | Known], batch: int, digest: str, cache: Cache | None,
+               scheme: str | None, budget: float, pool: ProcessPoolExecutor | None,
+               failures: list[Failure], progress: Callable[[str], None] | None) -> Iterator[_Batch]:
+    """Each batch of `items`: its sources, cache keys, cached results (None where to extract),
+    which are to extract, and their results to come. The next batch is read and handed to the
+    workers before a batch is yielded, so they are not idle while this process reads files,
+    hashes them and stores results."""
+    ahead: _Batch | None = None
+    for chunk in batched(items, batch):
+        sources: list[Source | Known] = []
+        keys: list[str] = []
+        slots: list[bytes | Failure | None] = []
+        for item in chunk:
+            if isinstance(item, Failure):
+                failures.append(item)
+                if progress:
+                    progress(item.path)
+                continue
+            key = item.key if isinstance(item, Known) else source_key(item, digest)
+            hit = item.blob if isinstance(item, Known) else cache.get(key) if cache else None
+            sources.append(item)
+            keys.append(key)
+            slots.append(hit)
+            if hit is not None and progress:
+                progress(item.path)
+        pending = [i for i, slot in enumerate(slots) if slot is None]
+        submitted = (sources, keys, slots, pending,
+                     _run([sources[i] for i in pending], scheme, budget, pool))  # type: ignore[misc]
+        if ahead is not None:
+            yield ahead
+        ahead = submitted
+    if ahead is not None:
+        yield ahead
 
 
 def _reteach(learned: dict[str, Authority], digest: str, facts: list[Facts], paths: list[str],
@@ -227,12 +254,11 @@ def batched(items: Iterable[Source | Failure], n: int) -> Iterator[list[Source |
 
 def _run(sources: list[Source], scheme: str | None, budget: float, pool: ProcessPoolExecutor | None,
          learned: dict[str, Authority] | None = None) -> Iterator[bytes | Failure]:
+    """Results in input order. With a pool, every source is submitted before this returns."""
     if pool is None or len(sources) < 2:
-        for src in sources:
-            yield _packed_extract(src, scheme, budget, learned)
-        return
+        return (_packed_extract(src, scheme, budget, learned) for src in sources)
     workers = pool._max_workers  # type: ignore[attr-defined]
-    yield from pool.map(_packed_extract, sources, repeat(scheme), repeat(budget), repeat(learned),
+    return pool.map(_packed_extract, sources, repeat(scheme), repeat(budget), repeat(learned),
                         chunksize=max(1, min(64, len(sources) // (workers * 8) or 1)))
 
 

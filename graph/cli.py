@@ -90,7 +90,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         if timings and timings.seconds:
             total = sum(timings.seconds.values()) or 1.0
             for stage, seconds in timings.seconds.items():
-                print(f"{stage:<26}{seconds:8.1f} s  {seconds / total:4.0%}  "
+                print(f"{stage:<26}{seconds:8.2f} s  {seconds / total:4.0%}  "
                       f"peak {timings.peak_mb[stage]:7,.0f} MB", file=sys.stderr)
             if timings.workers_peak_mb:
                 print(f"{'(each extraction worker)':<40}peak {timings.workers_peak_mb:7,.0f} MB",

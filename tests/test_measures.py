@@ -403,3 +403,27 @@ def test_measures_are_indexed_the_same_from_heads_as_from_the_records(tmp_path: 
     assert any("@03b_copy.txt" in node for node in from_heads)
     assert all(from_heads[n] == decoded[n] for n in decoded)
     assert list(records.heads()) == list(plain.heads())
+
+
+def test_key_term_tagger_shares_jieba_tables_without_changing_tags() -> None:
+    """The tagger borrows jieba's loaded IDF and part-of-speech tables: its tags must be those
+    of a tagger built from scratch with the same tokenizer, and the part-of-speech table, to
+    which jieba adds user words' tags, must be its own."""
+    import jieba.analyse
+    import jieba.posseg
+
+    from policygraph.measures import _key_term_tagger, tokenizer
+
+    shared = _key_term_tagger(None)
+    fresh = jieba.analyse.TFIDF()
+    fresh.tokenizer = tokenizer(None)
+    fresh.postokenizer = jieba.posseg.POSTokenizer(tokenizer(None))
+    texts = ["加快推进产业链供应链建设，完善创业担保贷款贴息政策，落实稳岗返还和职业技能培训补贴。",
+             "各地区要加强农村饮水安全工程建设管理，健全水质检测监测体系，提高供水保障水平。"]
+    for text in texts:
+        got = shared.extract_tags(text, topK=8, allowPOS=("n", "nz", "vn", "nl"))
+        assert got == fresh.extract_tags(text, topK=8, allowPOS=("n", "nz", "vn", "nl"))
+        assert len(got) >= 3
+    assert shared.postokenizer.word_tag_tab == jieba.posseg.dt.word_tag_tab
+    assert shared.postokenizer.word_tag_tab is not jieba.posseg.dt.word_tag_tab
+    assert shared.idf_freq is jieba.analyse.default_tfidf.idf_freq  # shared, not loaded again
