@@ -18,7 +18,7 @@ from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import partial
+from functools import lru_cache, partial
 from importlib import resources
 from itertools import groupby
 from pathlib import Path
@@ -87,6 +87,13 @@ def doc_iri(node_id: str, base: str = DEFAULT_BASE) -> URIRef:
     return URIRef(f"{base}doc/src/{_hash(node_id)}")
 
 
+@lru_cache(maxsize=1 << 16)
+def _doc_t(node_id: str, base: str) -> str:
+    """doc_iri in N-Triples syntax. Cached: a document's IRI is spelt for every citation,
+    comparison and measure that names it (a bounded cache: memory does not grow with a corpus)."""
+    return f"<{doc_iri(node_id, base)}>"
+
+
 def _place_iri(name: str, base: str) -> URIRef:
     return URIRef(f"{base}place/{_segment(name)}")
 
@@ -99,6 +106,7 @@ def _citation_iri(e: Edge, base: str) -> URIRef:
     return URIRef(f"{base}citation/{_hash(e.source + '→' + e.target)}")
 
 
+@lru_cache(maxsize=4096)  # shares and target values: a few hundred distinct values
 def _decimal(x: float) -> str:
     """Canonical xsd:decimal lexical form (1, 0.9, 0.85), as every store writes it back."""
     return format(Decimal(str(round(x, 2))).normalize(), "f")
@@ -245,7 +253,7 @@ def _edges(edges: tuple[Edge, ...], linked: Linked, base: str) -> list[Triple]:
 
 
 def _node_measures(node_id: str, measures: Mapping[str, Measures], ns: _Terms, base: str) -> list[Triple]:
-    return _measures(_iri(str(doc_iri(node_id, base))), node_id, measures[node_id], ns, base)
+    return _measures(_doc_t(node_id, base), node_id, measures[node_id], ns, base)
 
 
 def _comparisons(cs: Sequence[Comparison], at: tuple[int, ...], ns: _Terms, base: str) -> list[Triple]:
@@ -327,8 +335,8 @@ def _comparison(c: Comparison, ns: _Terms, base: str) -> list[Triple]:
     cc = _iri(f"{base}comparison/{_hash(key)}")
     out: list[Triple] = [
         (cc, A, P.Comparison),
-        (cc, P.child, _iri(str(doc_iri(c.child, base)))),
-        (cc, P.parent, _iri(str(doc_iri(c.parent, base)))),
+        (cc, P.child, _doc_t(c.child, base)),
+        (cc, P.parent, _doc_t(c.parent, base)),
         (cc, P.via, _s(c.via)),
         (cc, P.reuseShare, _dec(c.reuse["share"])),
     ]
@@ -363,7 +371,7 @@ def _comparison(c: Comparison, ns: _Terms, base: str) -> list[Triple]:
 
 
 def _node(n: Node, base: str) -> list[Triple]:
-    d = _iri(str(doc_iri(n.id, base)))
+    d = _doc_t(n.id, base)
     out: list[Triple] = [
         (d, A, P.PolicyDocument),
         (d, A, {"document": P.CorpusDocument, "embedded": P.EmbeddedDocument}.get(n.kind, P.CitedDocument)),
@@ -395,7 +403,7 @@ def _node(n: Node, base: str) -> list[Triple]:
     for src in n.sources:
         add((d, P.sourceFile, _s(src)))
     for host in n.embedded_in:
-        h = _iri(str(doc_iri(host, base)))
+        h = _doc_t(host, base)
         add((d, P.isEmbeddedIn, h))
         add((d, E.is_part_of, h))
     return out
@@ -449,7 +457,7 @@ def _authorities(names: set[str], base: str) -> list[Triple]:
 
 
 def _edge(e: Edge, linked: Linked, base: str) -> list[Triple]:
-    s, t = _iri(str(doc_iri(e.source, base))), _iri(str(doc_iri(e.target, base)))
+    s, t = _doc_t(e.source, base), _doc_t(e.target, base)
     prop = _RELATION_T.get(e.relation, P.cites)
     c = _iri(str(_citation_iri(e, base)))
     out: list[Triple] = [(s, prop, t)]
@@ -484,26 +492,34 @@ class _TurtleTerms:
     """Turtle spelling of N-Triples terms: well-known IRIs as prefixed names where the local
     part is plainly safe, everything else as in N-Triples (which Turtle accepts as is)."""
 
+    #: Typed literals remembered (their datatype shortened): numbers, dates and shares repeat.
+    MAX_KNOWN = 1 << 16
+
     def __init__(self, prefixes: Mapping[str, str]) -> None:
         self._by_ns = sorted(prefixes.items(), key=lambda kv: -len(kv[1]))
-        self._starts = tuple("<" + ns for ns in prefixes.values())
-        self._known: dict[str, str] = {A: "a"}
+        self.starts = tuple("<" + ns for ns in prefixes.values())
+        self.known: dict[str, str] = {A: "a"}
 
     def __call__(self, t: str) -> str:
-        known = self._known.get(t)
+        known = self.known.get(t)
         if known is not None:
             return known
-        if t.startswith('"'):
+        if t[0] == '"':
+            if t[-1] != ">":  # a plain or language-tagged literal: no IRI to shorten
+                return t
             head, sep, dt = t.rpartition("^^")
-            return f"{head}^^{self(dt)}" if sep and dt.startswith(self._starts) else t
-        if not t.startswith(self._starts):  # the corpus's own IRIs
+            short = f"{head}^^{self(dt)}" if sep and dt.startswith(self.starts) else t
+            if len(self.known) < self.MAX_KNOWN:
+                self.known[t] = short
+            return short
+        if not t.startswith(self.starts):  # the corpus's own IRIs
             return t
         iri, short = t[1:-1], t
         for p, ns in self._by_ns:
             if iri.startswith(ns) and _SAFE_LOCAL.match(iri[len(ns):]):
                 short = f"{p}:{iri[len(ns):]}"
                 break
-        self._known[t] = short  # vocabulary terms only: a small, bounded set
+        self.known[t] = short  # vocabulary terms: a small, bounded set
         return short
 
 
@@ -596,18 +612,25 @@ def write_rdf(blocks: Iterable[Block], ttl: Path, nt: Path, extra_prefixes: Mapp
 
 
 def _turtle(triples: list[Triple], term: _TurtleTerms) -> str:
+    # The common cases of term() inlined: this runs for every triple of a build.
+    get, starts = term.known.get, term.starts
     out: list[str] = []
+    add = out.append
     current = None
     for s, p, o in triples:
+        pt = get(p) or term(p)
+        ot = get(o)
+        if ot is None:
+            ot = term(o) if (o[-1] == ">" if o[0] == '"' else o.startswith(starts)) else o
         if s != current:
             if current is not None:
-                out.append(" .\n")
-            out.append(f"\n{term(s)}\n    {term(p)} {term(o)}")
+                add(" .\n")
+            add(f"\n{term(s)}\n    {pt} {ot}")
             current = s
         else:
-            out.append(f" ;\n    {term(p)} {term(o)}")
+            add(f" ;\n    {pt} {ot}")
     if current is not None:
-        out.append(" .\n")
+        add(" .\n")
     return "".join(out)
 
 
