@@ -207,7 +207,8 @@ def _reteach(learned: dict[str, Authority], digest: str, facts: list[Facts], pat
                 blobs[again[item.path]], taught_keys[again[item.path]] = hit, key
             else:
                 redo.append((key, item))
-    results = _run([src for _k, src in redo], scheme, budget, pool, learned)
+    results = _run([src for _k, src in redo], scheme, budget, pool, learned,
+                   [blobs[again[src.path]] for _k, src in redo])
     for (key, src), result in zip(redo, results, strict=True):
         if isinstance(result, bytes):
             blobs[again[src.path]] = result
@@ -253,19 +254,24 @@ def batched(items: Iterable[Source | Failure], n: int) -> Iterator[list[Source |
 
 
 def _run(sources: list[Source], scheme: str | None, budget: float, pool: ProcessPoolExecutor | None,
-         learned: dict[str, Authority] | None = None) -> Iterator[bytes | Failure]:
-    """Results in input order. With a pool, every source is submitted before this returns."""
+         learned: dict[str, Authority] | None = None,
+         before: list[bytes] | None = None) -> Iterator[bytes | Failure]:
+    """Results in input order. With a pool, every source is submitted before this returns.
+    `before`: each source's packed record as extracted without `learned` (see extract)."""
+    befores = before if before is not None else [None] * len(sources)
     if pool is None or len(sources) < 2:
-        return (_packed_extract(src, scheme, budget, learned) for src in sources)
+        return (_packed_extract(src, scheme, budget, learned, b)
+                for src, b in zip(sources, befores, strict=True))
     workers = pool._max_workers  # type: ignore[attr-defined]
-    return pool.map(_packed_extract, sources, repeat(scheme), repeat(budget), repeat(learned),
-                        chunksize=max(1, min(64, len(sources) // (workers * 8) or 1)))
+    return pool.map(_packed_extract, sources, repeat(scheme), repeat(budget), repeat(learned), befores,
+                    chunksize=max(1, min(64, len(sources) // (workers * 8) or 1)))
 
 
 def _packed_extract(src: Source, scheme: str | None, budget: float,
-                    learned: dict[str, Authority] | None = None) -> bytes | Failure:
+                    learned: dict[str, Authority] | None = None,
+                    before: bytes | None = None) -> bytes | Failure:
     """Extract in a worker and send the record back packed: less to copy between processes."""
-    result = _safe_extract(src, scheme, budget, learned)
+    result = _safe_extract(src, scheme, budget, learned, None if before is None else unpack(before))
     return pack(result) if isinstance(result, DocumentRecord) else result
 
 
@@ -292,7 +298,7 @@ ALARM_REPEAT = 0.05
 
 def _safe_extract(
     src: Source, scheme: str | None = None, budget: float = DEFAULT_BUDGET,
-    learned: dict[str, Authority] | None = None,
+    learned: dict[str, Authority] | None = None, before: DocumentRecord | None = None,
 ) -> DocumentRecord | Failure:
     """Extract one document; any error or overtime becomes a Failure (never an exception)."""
     timed = (budget > 0 and hasattr(signal, "SIGALRM")
@@ -303,7 +309,7 @@ def _safe_extract(
         try:
             if timed:
                 signal.setitimer(signal.ITIMER_REAL, budget, ALARM_REPEAT)
-            return extract(src, load_table(), learned or {}, scheme)
+            return extract(src, load_table(), learned or {}, scheme, before)
         finally:
             if timed:
                 signal.setitimer(signal.ITIMER_REAL, 0)

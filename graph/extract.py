@@ -41,11 +41,15 @@ def extract(
     table: AuthorityTable | None = None,
     learned: Mapping[str, Authority] | None = None,
     scheme: str | None = None,
+    before: DocumentRecord | None = None,
 ) -> DocumentRecord:
     """Extract the record of one document.
 
     `learned` maps issuer codes to authorities learned from other documents of the corpus
     (see `learn_codes`); it lets a city code that is ambiguous on its own be resolved.
+    `before`: this source's record as extracted without them (same text, same scheme), whose
+    measures are taken over: a part's measures depend on its text, number and date, which
+    learned codes do not change, and they are over half the cost of an extraction.
     """
     table = table or load_table()
     norm = normalize(source.text)
@@ -75,13 +79,33 @@ def extract(
     if any(too_big):
         warnings.append(f"a part longer than {MEASURE_MAX_CHARS:,} characters: its measures were not "
                         "extracted (the text is too long to be one policy document)")
-    results = [replace(r, part=replace(r.part, measures=Measures() if big else
-                                       _measures(norm, r.part, scheme, provs)))
-               for r, provs, big in zip(results, provisions, too_big, strict=True)]
+    known = None if before is None else [before.measures, *(p.measures for p in before.parts)]
+    if known is not None and (before.source, before.chars, len(known)) != \
+            (source.path, len(source.text), len(results)):  # type: ignore[union-attr]
+        known = None  # not this source's record after all: measure
+    meta = source.meta
+    fields = md.date_fields(text, spans[0])
+    date, date_evidence = results[0].part.date, None
+    if not date:
+        for name in ("成文日期", "发文日期", "印发日期", "签发日期"):
+            if name in fields:
+                date = fields[name]
+                date_evidence = f"{name} field of the page (no signing date in the text)"
+                break
+    if not date and meta.get("date"):
+        date = _meta_date(meta["date"])
+        if date:
+            date_evidence = "record metadata"
+    if known is not None:
+        results = [replace(r, part=replace(r.part, measures=m)) for r, m in zip(results, known, strict=True)]
+    else:  # the main part's deadlines are read against the document's date, wherever it is found
+        measured = [replace(results[0].part, date=date), *(r.part for r in results[1:])]
+        results = [replace(r, part=replace(r.part, measures=Measures() if big else
+                                           _measures(norm, part, scheme, provs)))
+                   for r, part, provs, big in zip(results, measured, provisions, too_big, strict=True)]
     for r in results:
         warnings.extend(r.warnings)
     main = results[0].part
-    meta = source.meta
     evidence = dict(main.evidence)
     number, title, issuers = main.number, main.title, main.issuers
     if not number and meta.get("number"):
@@ -95,18 +119,8 @@ def extract(
     if not issuers and meta.get("issuer"):
         issuers = tuple(n for n in re.split(r"[、，,;；\s]+", normalize(meta["issuer"]).text) if n)
         evidence["issuers"] = "record metadata"
-    fields = md.date_fields(text, spans[0])
-    date = main.date
-    if not date:
-        for name in ("成文日期", "发文日期", "印发日期", "签发日期"):
-            if name in fields:
-                date = fields[name]
-                evidence["date"] = f"{name} field of the page (no signing date in the text)"
-                break
-    if not date and meta.get("date"):
-        date = _meta_date(meta["date"])
-        if date:
-            evidence["date"] = "record metadata"
+    if date_evidence:
+        evidence["date"] = date_evidence
     web_date = next((fields[n] for n in ("发布日期", "发布时间", "公布日期", "公开日期") if n in fields),
                     None)
     if web_date is None and "发文日期" in fields and fields["发文日期"] != date:
@@ -126,9 +140,6 @@ def extract(
         replace(r.part, id=f"{rid}#{i}", citations=tuple(_to_original(c, norm) for c in r.part.citations))
         for i, r in enumerate(results[1:], start=1)
     )
-    main_measures = main.measures
-    if date and main_measures is not None and not main.date:
-        main_measures = _measures(norm, replace(main, date=date), scheme, provisions[0])
     return DocumentRecord(
         id=rid,
         source=source.path,
@@ -146,7 +157,7 @@ def extract(
         encoding=source.encoding,
         kind=source.kind,
         chars=len(source.text),
-        measures=main_measures,
+        measures=main.measures,
     )
 
 
