@@ -6,6 +6,7 @@ byte-identical reports, and a diff of two reports shows what a change did.
 
 from __future__ import annotations
 
+import re
 import zlib
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -141,7 +142,7 @@ def render_report(
     lines += ["", "## Failed inputs", ""]
     if failures:
         lines += ["| file | reason |", "|---|---|"]
-        lines += [f"| {_md(f.path)} | {_md(f.reason)} |" for f in failures]
+        lines += [f"| {_md(where)} | {_md(reason)} |" for where, reason in failure_rows(failures)]
     else:
         lines.append("None.")
     lines += ["", "## Warnings", ""]
@@ -152,6 +153,37 @@ def render_report(
     lines += ["", "## Documents", "", "| source | number | level | jurisdiction | date | citations |",
               "|---|---|---|---|---|---|", *facts.documents]
     return "\n".join(lines) + "\n"
+
+
+def failure_rows(failures: Iterable[Failure]) -> list[tuple[str, str]]:
+    """(where, reason) rows: the records of one JSONL (or JSON array) file that failed for the
+    same reason form one row naming their ranges (`manifest.jsonl#L1–L60 (60 records)`), so a
+    metadata file of 3,000 records without text is one row, not 3,000, and every failed record
+    is still named. Rows come in the order of each group's first failure."""
+    groups: dict[tuple[str, str, str], list[int]] = {}
+    for f in failures:
+        m = _RECORD.fullmatch(f.path)
+        if m:
+            groups.setdefault((m["file"], m["mark"], f.reason), []).append(int(m["n"]))
+        else:
+            groups.setdefault((f.path, "", f.reason), [])
+    rows = []
+    for (file, mark, reason), numbers in groups.items():
+        if len(numbers) <= 1:
+            rows.append((f"{file}#{mark}{numbers[0]}" if numbers else file, reason))
+            continue
+        runs: list[list[int]] = []
+        for n in sorted(set(numbers)):
+            if runs and n == runs[-1][1] + 1:
+                runs[-1][1] = n
+            else:
+                runs.append([n, n])
+        spans = ", ".join(f"{mark}{a}" if a == b else f"{mark}{a}–{mark}{b}" for a, b in runs)
+        rows.append((f"{file}#{spans} ({len(set(numbers)):,} records)", reason))
+    return rows
+
+
+_RECORD = re.compile(r"(?P<file>.+)#(?P<mark>L?)(?P<n>[0-9]+)")  # read.py's record sources
 
 
 #: Rows a corpus-wide table shows before pointing to the file that has them all.

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from policygraph.build import _safe_extract, build
 from policygraph.extract import extract
 from policygraph.models import DocumentRecord, Failure, Source
+from policygraph.report import failure_rows
 
 NOTICE = (
     "某市人民政府关于做好就业工作的通知\n某政发〔2020〕{n}号\n\n各区人民政府，市各委办局：\n"
@@ -146,3 +147,36 @@ def test_the_cache_leaves_no_temporary_files(tmp_path: Path) -> None:
     build(corpus, tmp_path / "o", jobs=1)
     assert not [p for p in (tmp_path / "o" / ".cache").rglob("*") if p.suffix == ".tmp"]
     assert os.listdir(tmp_path / "o" / ".cache")
+
+
+def test_records_failing_alike_are_one_row_naming_each(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    meta = json.dumps({"title": "某市关于加强管理的通知", "url": "http://example.org/1"}, ensure_ascii=False)
+    lines = [meta, meta, json.dumps({"text": NOTICE.format(n=3)}, ensure_ascii=False), meta, meta, meta, "{broken"]
+    (corpus / "manifest.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    paths = build(corpus, tmp_path / "out", jobs=1)
+    report = paths["report"].read_text(encoding="utf-8")
+    failed = report.split("## Failed inputs")[1].split("## Warnings")[0]
+    rows = [r for r in failed.splitlines() if r.startswith("| manifest")]
+    assert rows[0].startswith("| manifest.jsonl#L1–L2, L4–L6 (5 records) | JSON record has no text field")
+    assert rows[1].startswith("| manifest.jsonl#L7 | invalid JSON line")
+    assert len(rows) == 2
+    docs = [json.loads(line) for line in paths["documents"].read_text(encoding="utf-8").splitlines()]
+    assert [d["source"] for d in docs] == ["manifest.jsonl#L3"]
+
+
+@given(st.sets(st.integers(1, 400), min_size=1, max_size=60), st.sampled_from(["L", ""]))
+def test_failure_rows_name_every_failed_record_once(lines: set[int], mark: str) -> None:
+    failures = [Failure(f"m.jsonl#{mark}{n}", "no text") for n in sorted(lines, key=str)]
+    [(where, reason)] = failure_rows(failures)
+    assert reason == "no text"
+    spans = where.removeprefix("m.jsonl#").split(" (")[0].split(", ")
+    named: list[int] = []
+    for span in spans:
+        a, _, b = span.partition("–")
+        lo, hi = int(a.removeprefix(mark)), int((b or a).removeprefix(mark))
+        assert lo <= hi
+        named += range(lo, hi + 1)
+    assert sorted(named) == sorted(lines)  # every one, none twice, nothing invented
+    assert len(spans) == 1 + sum(1 for n in lines if n > min(lines) and n - 1 not in lines)
