@@ -36,7 +36,7 @@ from .models import Authority, DocumentRecord, Failure, Source
 from .network import to_networkx, write_csv, write_graphml
 from .numbers import parse_canonical
 from .packed import Head, MeasureIndex, PackedRecords, head_of, pack, unpack
-from .rdf import DEFAULT_BASE, block_digest, iter_blocks, validate, write_rdf
+from .rdf import DEFAULT_BASE, block_digest, check_iri, iter_blocks, validate, write_rdf
 from .read import count_files, iter_corpus
 from .render import render_corpus
 from .report import render_report
@@ -552,6 +552,7 @@ def build(
     `jobs` worker processes (default: one per core); results are cached in `out`/.cache so a
     rebuild only extracts new or changed documents."""
     corpus, out = Path(corpus), Path(out)
+    check_iri(base)  # before hours of extraction, not at the store
     jobs = jobs or os.cpu_count() or 1
     cache = Cache(out / ".cache") if use_cache else None
     stamps = Stamps(out / ".cache" / "files.json", scheme_digest(scheme), cache) if cache else None

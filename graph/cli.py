@@ -13,7 +13,7 @@ from . import __version__
 from .build import Timings, ValidationError, build
 from .extract import extract
 from .models import DocumentRecord, Failure
-from .rdf import DEFAULT_BASE
+from .rdf import DEFAULT_BASE, check_iri
 from .read import iter_corpus
 
 
@@ -378,6 +378,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _iri_arg(text: str) -> str:
+    try:
+        return check_iri(text, "")
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(str(e).strip()) from None
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(
         prog="policygraph",
@@ -398,7 +405,8 @@ def main(argv: list[str] | None = None) -> int:
     pb.add_argument("--quiet", action="store_true", help="no progress bar")
     pb.add_argument("--timings", action="store_true",
                     help="print the seconds each stage took and the peak memory after it (stderr)")
-    pb.add_argument("--base", default=DEFAULT_BASE, help=f"base IRI of the data (default {DEFAULT_BASE})")
+    pb.add_argument("--base", default=DEFAULT_BASE, type=_iri_arg,
+                    help=f"base IRI of the data (default {DEFAULT_BASE})")
     pb.add_argument("--jobs", type=int, default=None, help="worker processes (default: one per core)")
     pb.add_argument("--no-cache", action="store_true",
                     help="extract every document again (default: reuse DIR/.cache for unchanged ones)")
@@ -456,7 +464,7 @@ def main(argv: list[str] | None = None) -> int:
     pp = sub.add_parser("push", help="upload a build's graph to a SPARQL 1.1 Graph Store (resumable)")
     pp.add_argument("dir", help="a build output folder")
     pp.add_argument("--endpoint", required=True, help="Graph Store URL, e.g. http://localhost:7878/store")
-    pp.add_argument("--graph", help="named graph IRI (default: the data base IRI + 'graph')")
+    pp.add_argument("--graph", type=_iri_arg, help="named graph IRI (default: the data base IRI + 'graph')")
     pp.add_argument("--chunk", type=int, default=50_000, help="triples per request (default 50,000)")
     pp.set_defaults(func=cmd_push)
 

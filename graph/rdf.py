@@ -64,6 +64,17 @@ PREFIXES = {"pgm": Namespace("https://w3id.org/policygraph/measures#"),
             "rdfs": RDFS, "xsd": XSD}
 
 
+def check_iri(iri: str, what: str = "base IRI") -> str:
+    """`iri` if it is an absolute IRI, else ValueError saying why. The build writes IRIs made
+    from a user's base into graph.nt, and the store's loader refuses an invalid one only after
+    extraction; checking first turns that late crash into a clear message."""
+    try:
+        ox.NamedNode(iri)
+    except ValueError as e:
+        raise ValueError(f"{what} {iri!r} is not an absolute IRI: {e}") from None
+    return iri
+
+
 def _segment(s: str) -> str:
     """A path segment that keeps Han characters readable and escapes everything unsafe."""
     return "".join(ch if ord(ch) > 127 and ch.isalnum() else quote(ch, safe="") for ch in s)

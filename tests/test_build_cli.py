@@ -85,6 +85,27 @@ def test_cli_build_and_demo(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     assert main(["build", str(tmp_path / "missing"), "--out", str(tmp_path / "x")]) == 2
 
 
+@pytest.mark.parametrize("bad", ["http://ex ample.org/", "policy/", "http://a.org/<x>/"])
+def test_an_invalid_base_iri_is_refused_before_anything_is_built(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], bad: str,
+) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(["build", str(EXAMPLES), "--out", str(tmp_path / "cli"), "--base", bad])
+    assert stop.value.code == 2
+    assert f"argument --base: {bad!r} is not an absolute IRI" in capsys.readouterr().err
+    with pytest.raises(ValueError, match="not an absolute IRI"):
+        build(EXAMPLES, tmp_path / "api", base=bad)
+    assert not (tmp_path / "cli").exists() and not (tmp_path / "api").exists()
+    with pytest.raises(SystemExit):
+        main(["push", str(tmp_path), "--endpoint", "http://127.0.0.1:9/store", "--graph", bad])
+    assert "argument --graph" in capsys.readouterr().err
+
+
+def test_a_base_iri_in_chinese_is_kept(tmp_path: Path) -> None:
+    paths = build(EXAMPLES, tmp_path, base="https://例子.中国/政策/", jobs=1)
+    assert "<https://例子.中国/政策/doc/" in paths["ntriples"].read_text(encoding="utf-8")
+
+
 def test_timings_name_every_stage_and_the_bench_reads_them(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     import importlib.util
