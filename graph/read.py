@@ -98,7 +98,10 @@ def read_file(path: Path, rel: str) -> Iterator[Source | Failure]:
     except OSError as e:
         yield Failure(rel, f"cannot read: {e.strerror or e}")
         return
-    yield from read_bytes(data, rel, kind)
+    try:
+        yield from read_bytes(data, rel, kind)
+    except Exception as e:  # a reader's bug must cost one file, not the build
+        yield Failure(rel, f"cannot read: {type(e).__name__}: {e}"[:300])
 
 
 def read_bytes(data: bytes, rel: str, kind: str = "txt") -> Iterator[Source | Failure]:
@@ -250,12 +253,18 @@ def html_to_text(html: str) -> tuple[str, str]:
     return " ".join("".join(p.title).split()), body
 
 
+#: JSON escapes can spell half a surrogate pair (a scraper that cut an emoji in two); such a
+#: string cannot be written as UTF-8, so the half becomes U+FFFD, as a decoder would make it.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _record_source(rel: str, rec: object, encoding: str, kind: str) -> Source | Failure:
     if not isinstance(rec, dict):
         return Failure(rel, "JSON record is not an object")
     text = next((rec[k] for k in TEXT_KEYS if isinstance(rec.get(k), str) and rec[k].strip()), None)
     if text is None:
         return Failure(rel, f"JSON record has no text field (one of: {', '.join(TEXT_KEYS)})")
+    text = _LONE_SURROGATE.sub("\ufffd", text)
     meta: dict[str, str] = {}
     for field, keys in META_KEYS.items():
         for k in keys:
@@ -263,7 +272,7 @@ def _record_source(rel: str, rec: object, encoding: str, kind: str) -> Source | 
             if isinstance(v, list):
                 v = "、".join(str(x) for x in v)
             if isinstance(v, str | int) and str(v).strip():
-                meta[field] = str(v).strip()
+                meta[field] = _LONE_SURROGATE.sub("\ufffd", str(v).strip())
                 break
     if _looks_like_html(text):
         title, text = html_to_text(text)
@@ -272,11 +281,18 @@ def _record_source(rel: str, rec: object, encoding: str, kind: str) -> Source | 
     return Source(rel, text, encoding, kind, meta)
 
 
+#: Python's JSON parser recurses once per level of nesting; a hostile file can exceed the stack.
+TOO_DEEP = "JSON nested too deeply to read"
+
+
 def _json_records(rel: str, text: str, encoding: str) -> Iterator[Source | Failure]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as e:
         yield Failure(rel, f"invalid JSON: {e.msg} at line {e.lineno} column {e.colno}")
+        return
+    except RecursionError:
+        yield Failure(rel, TOO_DEEP)
         return
     records = data if isinstance(data, list) else [data]
     for i, rec in enumerate(records, start=1):
@@ -292,5 +308,8 @@ def _jsonl_records(rel: str, text: str, encoding: str) -> Iterator[Source | Fail
             rec = json.loads(line)
         except json.JSONDecodeError as e:
             yield Failure(where, f"invalid JSON line: {e.msg} at column {e.colno}")
+            continue
+        except RecursionError:
+            yield Failure(where, TOO_DEEP)
             continue
         yield _record_source(where, rec, encoding, "jsonl")

@@ -12,9 +12,11 @@ import time
 from pathlib import Path
 
 import opencc
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from policygraph import read
 from policygraph.build import _safe_extract, build
 from policygraph.extract import extract
 from policygraph.models import DocumentRecord, Failure, Source
@@ -48,6 +50,10 @@ def hostile_corpus(root: Path) -> set[str]:
         "nested.txt": ("各区人民政府：\n　　根据" + "《" * 20000 + "某某通知" + "》" * 20000
                        + "（国发〔2019〕12号）精神。\n").encode("utf-8"),
         "brackets.txt": ("〔2003〕" * 50000 + "号第（" * 20000).encode("utf-8"),
+        "deep.json": ("[" * 100_000 + "]" * 100_000).encode(),  # deeper than Python's stack allows
+        "deep.jsonl": (json.dumps({"text": NOTICE.format(n=9)}, ensure_ascii=False) + "\n"
+                       + '{"text": ' + "[" * 100_000 + "]" * 100_000 + "}\n").encode("utf-8"),
+        "half-surrogate.jsonl": ('{"text": "\\ud83d' + NOTICE.format(n=10).replace("\n", "\\n") + '"}\n').encode(),
     }
     for name, data in files.items():
         (root / name).write_bytes(data)
@@ -68,17 +74,38 @@ def test_hostile_corpus_loses_nothing(tmp_path: Path) -> None:
     failed = {name for name in names if f"| {name}" in report}
     assert names <= extracted | failed, names - extracted - failed
     numbers = {d["number"] for d in docs}
-    assert {f"某政发〔2020〕{n}号" for n in (1, 2, 3, 4, 6, 7, 8)} <= numbers
+    assert {f"某政发〔2020〕{n}号" for n in (1, 2, 3, 4, 6, 7, 8, 9, 10)} <= numbers
     for name, reason in (("empty.txt", "empty file"), ("binary.txt", "binary"),
-                         ("broken.jsonl#L2", "invalid JSON line"), ("broken.jsonl#L3", "no text field")):
+                         ("broken.jsonl#L2", "invalid JSON line"), ("broken.jsonl#L3", "no text field"),
+                         ("deep.json", "nested too deeply"), ("deep.jsonl#L2", "nested too deeply")):
         assert f"| {name} | " in report and reason in report.split(f"| {name} | ")[1].split("\n")[0]
     impossible = next(d for d in docs if d["source"] == "impossible.txt")
     assert impossible["number"] is None and impossible["citations"] == []
     assert any("malformed document number" in w for w in impossible["warnings"])
     big = next(d for d in docs if d["source"] == "fifty-megabytes.txt")
     assert any("measures were not extracted" in w for w in big["warnings"])
+    half = next(d for d in docs if d["source"] == "half-surrogate.jsonl#L1")
+    assert half["title"] == "\ufffd某市人民政府关于做好就业工作的通知"  # the half pair replaced, as a decoder would
     page = next(d for d in docs if d["source"] == "page.html")
     assert "国发〔2099〕" not in json.dumps(page, ensure_ascii=False)
+
+
+def test_a_readers_unexpected_error_costs_one_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for n in (1, 2, 3):
+        (corpus / f"{n}.txt").write_text(NOTICE.format(n=n), encoding="utf-8")
+    real = read.read_bytes
+
+    def fragile(data: bytes, rel: str, kind: str = "txt"):  # type: ignore[no-untyped-def]
+        if rel == "2.txt":
+            raise MemoryError("a reader's bug")
+        return real(data, rel, kind)
+
+    monkeypatch.setattr(read, "read_bytes", fragile)
+    items = list(read.iter_corpus(corpus))
+    assert [type(i).__name__ for i in items] == ["Source", "Failure", "Source"]
+    assert items[1] == Failure("2.txt", "cannot read: MemoryError: a reader's bug")
 
 
 def test_a_document_over_its_time_budget_is_a_failure() -> None:
