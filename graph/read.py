@@ -49,16 +49,16 @@ def iter_corpus(root: str | Path, only: Iterable[str] | None = None,
     """
     root = Path(root)
     if root.is_file():
-        known = instead(root, root.name) if instead else None
-        yield from read_file(root, root.name) if known is None else known
+        rel = _name(root.name)
+        known = instead(root, rel) if instead else None
+        yield from read_file(root, rel) if known is None else known
         return
     if not root.is_dir():
-        yield Failure(str(root), "no such file or folder")
+        yield Failure(_name(str(root)), "no such file or folder")
         return
-    files = _files(root) if only is None else \
-        sorted(root / rel for rel in set(only) if (root / rel).is_file())
+    files = _files(root) if only is None else _named(root, set(only))
     for path in files:
-        rel = path.relative_to(root).as_posix()
+        rel = _name(path.relative_to(root).as_posix())
         if path.suffix.lower() not in SUFFIXES:
             yield Failure(rel, f"unsupported file type {path.suffix or '(none)'}; "
                                f"supported: {', '.join(sorted(SUFFIXES))}")
@@ -78,6 +78,21 @@ def _files(root: Path) -> list[Path]:
         found += [((*rel, n), os.path.join(folder, n)) for n in names
                   if not n.startswith(".") and os.path.isfile(os.path.join(folder, n))]
     return [Path(full) for _parts, full in sorted(found)]
+
+
+def _name(rel: str) -> str:
+    """A path as records and reports name it: always valid UTF-8, so it can be written out. A
+    file name that is not UTF-8 (a corpus copied from a GBK file system) keeps its odd bytes
+    as \\xNN escapes instead of stopping the build when documents.jsonl is written."""
+    return os.fsencode(rel).decode("utf-8", "backslashreplace")
+
+
+def _named(root: Path, names: set[str]) -> list[Path]:
+    """The files under `root` that `names` (as _name gives them) name, in sorted order."""
+    found = [root / rel for rel in names if (root / rel).is_file()]
+    if len(found) < len(names) and any("\\x" in rel for rel in names):  # escaped names: list
+        found = [p for p in _files(root) if _name(p.relative_to(root).as_posix()) in names]
+    return sorted(found)
 
 
 def count_files(root: str | Path) -> int:

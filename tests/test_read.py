@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import os
 from pathlib import Path
 
 import opencc
@@ -131,3 +132,20 @@ def test_a_folder_build_loses_nothing(tmp_path: Path) -> None:
 def test_iter_corpus_of_missing_path() -> None:
     items = list(iter_corpus("/no/such/folder"))
     assert len(items) == 1 and isinstance(items[0], Failure)
+
+
+def test_a_file_name_that_is_not_utf8_is_named_with_escapes(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    odd = corpus / os.fsdecode("政策-".encode() + b"\xb9\xfa.txt")  # 国 in GBK: not UTF-8
+    try:
+        odd.write_text(NOTICE, encoding="utf-8")
+    except (OSError, UnicodeEncodeError):
+        pytest.skip("this file system refuses names that are not UTF-8")
+    (corpus / "ok.txt").write_text(NOTICE.replace("18号", "19号"), encoding="utf-8")
+    name = "政策-\\xb9\\xfa.txt"
+    assert [s.path for s in iter_corpus(corpus)] == ["ok.txt", name]
+    assert [s.path for s in iter_corpus(corpus, only={name})] == [name]  # found again by that name
+    first = build(corpus, tmp_path / "out", jobs=1)["documents"].read_bytes()
+    assert name.encode("utf-8").replace(b"\\", b"\\\\") in first
+    assert build(corpus, tmp_path / "out", jobs=1)["documents"].read_bytes() == first  # cached
