@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from policygraph.build import build
 from policygraph.cli import main
-from policygraph.compare import ShingleIndex, reuse, target_change
+from policygraph.compare import IndexCache, ShingleIndex, reuse, target_change
 from policygraph.measures import (
     Segmenter,
     agencies_in,
@@ -22,7 +22,9 @@ from policygraph.measures import (
     targets_in,
     tokenizer,
 )
+from policygraph.models import Measures
 from policygraph.provisions import split_provisions
+from policygraph.shingles import pack
 
 from .conftest import SEEDS, SHARED, needs_shared, record_of
 
@@ -427,3 +429,19 @@ def test_key_term_tagger_shares_jieba_tables_without_changing_tags() -> None:
     assert shared.postokenizer.word_tag_tab == jieba.posseg.dt.word_tag_tab
     assert shared.postokenizer.word_tag_tab is not jieba.posseg.dt.word_tag_tab
     assert shared.idf_freq is jieba.analyse.default_tfidf.idf_freq  # shared, not loaded again
+
+
+def test_shingle_index_cache_is_bounded_by_3grams_and_keeps_the_recent() -> None:
+    def doc(n: int) -> Measures:  # one provision of n 3-grams
+        return Measures(provisions=({"path": "一", "text": "x"},), shingles=(pack(frozenset(range(n))),))
+
+    cache = IndexCache(limit=250)
+    small, big, other = doc(100), doc(120), doc(40)
+    first = cache.get("small", small)
+    cache.get("big", big)
+    assert cache.get("small", small) is first  # kept: the same index, not rebuilt
+    cache.get("other", other)  # 101 + 121 + 41 > 250: the least recently used (big) goes
+    assert len(cache) == 2 and cache.get("small", small) is first
+    huge = cache.get("huge", doc(1000))  # over the bound alone: kept while it is the latest
+    assert len(cache) == 1 and cache.get("huge", doc(1000)) is huge
+    assert len(cache.get("small", small).every) == 100 and len(cache) == 1
