@@ -17,8 +17,10 @@ import logging
 import math
 import re
 import zlib
+from bisect import bisect_right
 from dataclasses import dataclass
 from importlib import resources
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -381,14 +383,24 @@ def agencies_in(text: str, start: int, end: int) -> list[str]:
 def words_in(text: str, start: int, end: int, scheme_path: str | None = None) -> list[tuple[str, int, int]]:
     """The jieba words of text[start:end] read without its whitespace (a line break inside a word
     does not split it), each with its span in `text`."""
-    keep = [m.start() for m in _NOT_SPACE.finditer(text, start, end)]
-    if not keep:
+    runs = [m.span() for m in _NOT_SPACE.finditer(text, start, end)]
+    if not runs:
         return []
-    joined = "".join(text[i] for i in keep)
-    return [(w, keep[s], keep[e - 1] + 1) for w, s, e in segmenter(scheme_path).tokenize(joined)]
+    words = segmenter(scheme_path).tokenize("".join(text[a:b] for a, b in runs))
+    if len(runs) == 1:  # no whitespace inside: offsets shift by the run's start
+        a = runs[0][0]
+        return [(w, a + s, a + e) for w, s, e in words]
+    # A position in the joined text lies in the last run starting at or before it.
+    at = list(accumulate((b - a for a, b in runs[:-1]), initial=0))
+    out = []
+    for w, s, e in words:
+        i = bisect_right(at, s) - 1
+        j = bisect_right(at, e - 1) - 1
+        out.append((w, runs[i][0] + s - at[i], runs[j][0] + e - 1 - at[j] + 1))
+    return out
 
 
-_NOT_SPACE = re.compile(r"\S")
+_NOT_SPACE = re.compile(r"\S+")
 
 
 def concepts_in(text: str, start: int, end: int, scheme_path: str | None = None,

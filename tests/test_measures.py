@@ -19,8 +19,10 @@ from policygraph.measures import (
     deadlines_in,
     load_scheme,
     money_in,
+    segmenter,
     targets_in,
     tokenizer,
+    words_in,
 )
 from policygraph.models import Measures
 from policygraph.provisions import split_provisions
@@ -445,3 +447,29 @@ def test_shingle_index_cache_is_bounded_by_3grams_and_keeps_the_recent() -> None
     huge = cache.get("huge", doc(1000))  # over the bound alone: kept while it is the latest
     assert len(cache) == 1 and cache.get("huge", doc(1000)) is huge
     assert len(cache.get("small", small).every) == 100 and len(cache) == 1
+
+
+def _words_reference(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """words_in by its definition: segment the non-space characters, map each word back."""
+    keep = [i for i in range(start, end) if not text[i].isspace()]
+    joined = "".join(text[i] for i in keep)
+    return [(w, keep[s], keep[e - 1] + 1) for w, s, e in segmenter().tokenize(joined)] if keep else []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["各地区", "要", "加强", "组织", "领导", "，", "落实", "工作", "责任", "。", "2020年",
+                                 "6月底前", "ab", "组", "织", " ", "\n", "\u3000", "\t", "\r\n", "  "]), max_size=30),
+       st.data())
+def test_words_in_skips_whitespace_and_maps_spans_back(pieces: list[str], data: st.DataObject) -> None:
+    text = "".join(pieces)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    words = words_in(text, start, end)
+    assert words == _words_reference(text, start, end)
+    for w, s, e in words:  # each word's span holds the word, give or take whitespace inside it
+        assert "".join(text[s:e].split()) == w
+
+
+def test_a_word_broken_by_whitespace_spans_it() -> None:
+    assert words_in("加强组\n织领导，落\u3000实 工作责任", 0, 19) == [
+        ("加强", 0, 2), ("组织", 2, 5), ("领导", 5, 7), ("，", 7, 8), ("落实工作", 8, 14), ("责任", 14, 16)]
