@@ -14,7 +14,7 @@ import zlib
 from array import array
 
 SHINGLE = 3
-_PUNCT = re.compile(r"[\W_]+")
+_NOT_A_WORD = re.compile(r"[\W_]*").fullmatch  # empty, spaces, punctuation
 
 
 def shingles(text: str) -> frozenset[int]:
@@ -25,9 +25,12 @@ def shingles(text: str) -> frozenset[int]:
 
 
 def from_words(words: list[str]) -> frozenset[int]:
-    words = [w for w in words if w.strip() and not _PUNCT.fullmatch(w)]
-    return frozenset(zlib.crc32("\x1f".join(words[i:i + SHINGLE]).encode("utf-8"))
-                     for i in range(max(0, len(words) - SHINGLE + 1)))
+    """The CRC-32 of each run of three words (UTF-8, joined by U+001F) once spaces and
+    punctuation are left out. Each word is encoded once and the runs are made and hashed in C
+    (zip, join, crc32): this runs for every provision of every document."""
+    kept = [w.encode("utf-8") for w in words if not _NOT_A_WORD(w)]
+    runs = zip(kept, kept[1:], kept[2:], strict=False)  # SHINGLE words each
+    return frozenset(map(zlib.crc32, map(b"\x1f".join, runs)))
 
 
 def pack(s: frozenset[int]) -> bytes:

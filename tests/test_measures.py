@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import zlib
 from pathlib import Path
 
 import pytest
@@ -26,7 +27,7 @@ from policygraph.measures import (
 )
 from policygraph.models import Measures
 from policygraph.provisions import split_provisions
-from policygraph.shingles import pack
+from policygraph.shingles import from_words, pack
 
 from .conftest import SEEDS, SHARED, needs_shared, record_of
 
@@ -473,3 +474,11 @@ def test_words_in_skips_whitespace_and_maps_spans_back(pieces: list[str], data: 
 def test_a_word_broken_by_whitespace_spans_it() -> None:
     assert words_in("加强组\n织领导，落\u3000实 工作责任", 0, 19) == [
         ("加强", 0, 2), ("组织", 2, 5), ("领导", 5, 7), ("，", 7, 8), ("落实工作", 8, 14), ("责任", 14, 16)]
+
+
+@given(st.lists(st.sampled_from(["各地区", "要", "加强", "，", "。", " ", "\n", "_", "__", "a_b", "2020年", "", "——",
+                                 "《", "工作"]), max_size=20))
+def test_shingles_are_crcs_of_three_word_runs(words: list[str]) -> None:
+    kept = [w for w in words if w.strip() and not all(not c.isalnum() for c in w)]
+    expected = {zlib.crc32("\x1f".join(kept[i:i + 3]).encode("utf-8")) for i in range(len(kept) - 2)}
+    assert from_words(words) == expected
