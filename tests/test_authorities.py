@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from policygraph.models import Authority
 
@@ -107,3 +109,45 @@ def test_organ_names(table, name: str, jurisdiction: str, level: str) -> None:  
 def test_orders_resolve_by_organ_name(table) -> None:  # type: ignore[no-untyped-def]
     assert table.resolve("国家安全部令").level == "national"
     assert table.resolve("广东省人民政府令").jurisdiction == "广东省"
+
+
+def _region_of_name_by_definition(table, name: str):  # type: ignore[no-untyped-def]
+    """region_of_name as first written: every region tried in the table's order."""
+    name = name.removeprefix("中共")
+    best = None
+    for region in table.regions:
+        if region.kind == "city":
+            if region.short + "市" in name and (
+                best is None or best.kind == "province" or len(region.short) > len(best.short)
+            ):
+                best = region
+        elif best is None and (
+            name.startswith(region.name)
+            or (name.startswith(region.short) and name[len(region.short):][:1] in "省市自")
+        ):
+            best = region
+    return best
+
+
+_PIECES = st.sampled_from(["中共", "广东省", "广东", "江门市", "江门", "连云港市", "大连市", "内蒙古", "自治区",
+                           "呼和浩特市", "人民政府", "办公厅", "委员会", "市", "省", "县", "区", "苏州市",
+                           "江苏省", "北京市", "某某", "公安局", "州市"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PIECES, max_size=6))
+def test_region_of_name_is_the_most_specific_region_named(pieces: list[str]) -> None:
+    from policygraph.authorities import load_table
+
+    table = load_table()
+    name = "".join(pieces)
+    assert table.region_of_name(name) == _region_of_name_by_definition(table, name)
+
+
+def test_every_city_and_province_names_itself() -> None:
+    from policygraph.authorities import load_table
+
+    table = load_table()
+    for region in table.regions:
+        for name in (region.name + "人民政府", "中共" + region.name + "委员会"):
+            assert table.region_of_name(name) == _region_of_name_by_definition(table, name), name
