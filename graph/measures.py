@@ -360,14 +360,26 @@ def _month_deadline(y: int, month: int, day: str | None, part: str | None) -> st
     return f"{y:04d}-{month - 1:02d}-{calendar.monthrange(y, month - 1)[1]:02d}"
 
 
+_BY_VERB = re.compile("会同|组织实施|承担")  # AGENCY_BY's other verbs
+
+
 def agencies_in(text: str, start: int, end: int) -> list[str]:
     """Responsible agencies: 由X负责, X负责, and a trailing （X，Y） list closing a provision."""
     found: list[str] = []
     chunk = text[start:end]
-    for pat in (AGENCY_BY, AGENCY_SUBJECT):
+    # Both patterns end in a verb such as 负责 and try an organ name at every position before
+    # it: most provisions have no such verb, so they are not searched at all.
+    has_verb = "负责" in chunk or "牵头" in chunk
+    patterns = []
+    if "由" in chunk and (has_verb or _BY_VERB.search(chunk)):
+        patterns.append(AGENCY_BY)
+    if has_verb:
+        patterns.append(AGENCY_SUBJECT)
+    for pat in patterns:
         for m in pat.finditer(chunk):
             found += [a for a in re.split(r"[、和及与]", m.group("a")) if ORGAN_FULL_NAME.match(a)]
-    t = AGENCY_TRAILER.search(chunk.rstrip())
+    closing = chunk.rstrip()
+    t = AGENCY_TRAILER.search(closing) if closing.endswith(("）", ")")) else None  # its only end
     if t:
         items = [a.strip() for a in re.split(r"[，,、；;]", t.group("a")) if a.strip()]
         if items and all(ORGAN_FULL_NAME.match(a) for a in items):
