@@ -171,12 +171,9 @@ class Segmenter:
 
     def tokenize(self, text: str) -> list[tuple[str, int, int]]:
         """The words of `text` with their spans, as `tk.tokenize(text, HMM=False)` gives them."""
-        out = []
-        start = 0
-        for w in self.cut(text):
-            out.append((w, start, start + len(w)))
-            start += len(w)
-        return out
+        words = self.cut(text)
+        at = list(accumulate(map(len, words), initial=0))
+        return list(zip(words, at, at[1:], strict=False))  # `at` has one more: the end
 
     def _cut_block(self, s: str) -> tuple[str, ...]:
         # jieba: route[k] = max((log(FREQ[w] or 1) - logtotal + route[end][0], end - 1) for the
