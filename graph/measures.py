@@ -399,13 +399,14 @@ def words_in(text: str, start: int, end: int, scheme_path: str | None = None) ->
     if len(runs) == 1:  # no whitespace inside: offsets shift by the run's start
         a = runs[0][0]
         return [(w, a + s, a + e) for w, s, e in words]
-    # A position in the joined text lies in the last run starting at or before it.
+    # A position in the joined text lies in the last run starting at or before it: a word
+    # starts in run i and its last character is in run j.
     at = list(accumulate((b - a for a, b in runs[:-1]), initial=0))
     out = []
     for w, s, e in words:
         i = bisect_right(at, s) - 1
         j = bisect_right(at, e - 1) - 1
-        out.append((w, runs[i][0] + s - at[i], runs[j][0] + e - 1 - at[j] + 1))
+        out.append((w, runs[i][0] + s - at[i], runs[j][0] + e - at[j]))
     return out
 
 
