@@ -14,7 +14,7 @@ import json
 import multiprocessing
 import sys
 from array import array
-from collections import deque
+from collections import OrderedDict, deque
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TypeVar, overload
@@ -202,17 +202,20 @@ class IndexCache:
 
     def __init__(self, limit: int | None = None) -> None:
         self.limit = INDEX_SHINGLES if limit is None else limit
-        self._held: dict[str, ShingleIndex] = {}  # least recently used first
+        # Least recently used first. An OrderedDict, not a dict: a dict whose first entries
+        # keep being deleted makes finding the oldest one slower and slower.
+        self._held: OrderedDict[str, ShingleIndex] = OrderedDict()
         self._size = 0
 
     def get(self, node: str, m: Measures) -> ShingleIndex:
-        hit = self._held.pop(node, None)
-        if hit is None:
-            hit = ShingleIndex.of(m)
-            self._size += _weight(hit)
-        self._held[node] = hit
+        hit = self._held.get(node)
+        if hit is not None:
+            self._held.move_to_end(node)
+            return hit
+        hit = self._held[node] = ShingleIndex.of(m)
+        self._size += _weight(hit)
         while self._size > self.limit and len(self._held) > 1:
-            self._size -= _weight(self._held.pop(next(iter(self._held))))
+            self._size -= _weight(self._held.popitem(last=False)[1])
         return hit
 
     def __len__(self) -> int:
