@@ -296,6 +296,10 @@ def _record_source(rel: str, rec: object, encoding: str, kind: str) -> Source | 
     return Source(rel, text, encoding, kind, meta)
 
 
+#: How a record of a JSON array (`file#3`) or a line of a JSONL file (`file#L3`) is named.
+RECORD = re.compile(r"(?P<file>.+)#(?P<mark>L?)(?P<n>[0-9]+)")
+
+
 #: Python's JSON parser recurses once per level of nesting; a hostile file can exceed the stack.
 TOO_DEEP = "JSON nested too deeply to read"
 

@@ -6,7 +6,6 @@ byte-identical reports, and a diff of two reports shows what a change did.
 
 from __future__ import annotations
 
-import re
 import zlib
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -16,6 +15,7 @@ from .compare import MOVES, Comparison
 from .link import Linked
 from .measures import candidate_terms, load_scheme
 from .models import Authority, DocumentRecord, Failure
+from .read import RECORD
 
 
 @dataclass
@@ -162,15 +162,15 @@ def failure_rows(failures: Iterable[Failure]) -> list[tuple[str, str]]:
     is still named. Rows come in the order of each group's first failure."""
     groups: dict[tuple[str, str, str], list[int]] = {}
     for f in failures:
-        m = _RECORD.fullmatch(f.path)
+        m = RECORD.fullmatch(f.path)
         if m:
             groups.setdefault((m["file"], m["mark"], f.reason), []).append(int(m["n"]))
         else:
             groups.setdefault((f.path, "", f.reason), [])
     rows = []
     for (file, mark, reason), numbers in groups.items():
-        if len(numbers) <= 1:
-            rows.append((f"{file}#{mark}{numbers[0]}" if numbers else file, reason))
+        if not numbers:
+            rows.append((file, reason))
             continue
         runs: list[list[int]] = []
         for n in sorted(set(numbers)):
@@ -179,11 +179,9 @@ def failure_rows(failures: Iterable[Failure]) -> list[tuple[str, str]]:
             else:
                 runs.append([n, n])
         spans = ", ".join(f"{mark}{a}" if a == b else f"{mark}{a}–{mark}{b}" for a, b in runs)
-        rows.append((f"{file}#{spans} ({len(set(numbers)):,} records)", reason))
+        count = sum(b - a + 1 for a, b in runs)
+        rows.append((f"{file}#{spans}" + (f" ({count:,} records)" if count > 1 else ""), reason))
     return rows
-
-
-_RECORD = re.compile(r"(?P<file>.+)#(?P<mark>L?)(?P<n>[0-9]+)")  # read.py's record sources
 
 
 #: Rows a corpus-wide table shows before pointing to the file that has them all.
