@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .authorities import AuthorityTable, load_table
+from .background import Background
 from .cache import Cache, scheme_digest, source_key
 from .compare import Comparison, Summaries, compare_lines, plan, summary
 from .extract import extract, learn_from_statements, statements
@@ -39,7 +40,7 @@ from .packed import Head, MeasureIndex, PackedRecords, head_of, pack, unpack
 from .rdf import DEFAULT_BASE, block_digest, check_iri, iter_blocks, validate, write_rdf
 from .read import count_files, iter_corpus
 from .render import render_corpus
-from .report import render_report
+from .report import report_body, with_validation
 from .stamps import Known, SourceKeys, Stamps
 from .store import STORE, Loader, sync_store, updatable
 
@@ -367,12 +368,15 @@ def _comparisons(linked: Linked, measures: MeasureIndex, places: dict[str, str |
     with Rewrite(jsonl, index) as w:
         fresh = compare_lines([p for p, k in zip(pairs, keys, strict=True) if k not in w.previous],
                               measures, jobs)
-        for pair, key in zip(pairs, keys, strict=True):
-            line = w.previous.get(key)
-            if line is None:
-                line = next(fresh)
-            out.append_json(_summary_json(line), (pair.child, pair.parent, pair.via))
-            w.write(key, line)
+        try:
+            for pair, key in zip(pairs, keys, strict=True):
+                line = w.previous.get(key)
+                if line is None:
+                    line = next(fresh)
+                out.append_json(_summary_json(line), (pair.child, pair.parent, pair.via))
+                w.write(key, line)
+        finally:
+            fresh.close()  # its worker pool and that pool's threads end now, not when collected
     return out, keys
 
 
@@ -424,6 +428,7 @@ class Timings:
     seconds: dict[str, float] = field(default_factory=dict)
     peak_mb: dict[str, float] = field(default_factory=dict)
     workers_peak_mb: float = 0.0  # the largest extraction worker
+    beside_private_mb: float = 0.0  # the largest stage run beside the others: its own pages
 
 
 def peak_mb() -> float:
@@ -465,10 +470,12 @@ def _workers_peak_mb() -> float:
 
 def write_outputs(
     result: BuildResult, out: Path, corpus: str, base: str = DEFAULT_BASE, scheme: str | None = None,
-    check: bool = True, jobs: int = 1, timings: Timings | None = None,
+    check: bool = True, jobs: int = 1, timings: Timings | None = None, beside: bool = True,
 ) -> dict[str, Path]:
     """Write every output file into `out` and validate the RDF; return the paths by name.
 
+    With `beside` (and more than one job), the output stages that need one core run in forked
+    processes beside the stages that need both (background.py); the files are the same.
     Seconds per stage are added to `timings` if given. Raises ValidationError (after writing
     everything, report included) if the RDF does not conform to the SHACL shapes.
     """
@@ -478,22 +485,75 @@ def write_outputs(
         ("nodes", "nodes.csv"), ("edges", "edges.csv"), ("graphml", "graph.graphml"),
         ("comparisons", "comparisons.jsonl"),
         ("report", "report.md"))}
-    with _stage(timings, "documents.jsonl"):
-        _documents(result.records, paths["documents"], out / ".cache" / "documents.idx")
-    with _stage(timings, "link"):
-        linked: Linked = link(result.records)
-    with _stage(timings, "CSV and GraphML"):
-        write_csv(linked, paths["nodes"], paths["edges"])
-        write_graphml(linked, paths["graphml"])
-    with _stage(timings, "comparisons"):
-        measures = MeasureIndex(result.records)
-        places = {n.id: n.jurisdiction for n in linked.nodes.values()}
-        comparisons, comparison_keys = _comparisons(linked, measures, places, paths["comparisons"],
-                                                    out / ".cache" / "comparisons.idx", jobs)
-    with _stage(timings, "HTML"):
-        pages = render_corpus(to_networkx(linked), out, f"policygraph · {corpus}", comparisons,
-                              {k: c.label for k, c in load_scheme(scheme).concepts.items()})
-        paths["html"] = pages["graph"]
+    cache = out / ".cache"
+    # Started here, each of these runs in a child forked now (before any thread is started,
+    # see background.py), while this process goes on with the stages after it.
+    with Background(fork=beside and jobs > 1) as bg:
+        _start_beside(bg, timings, "documents.jsonl",
+                      partial(_documents, result.records, paths["documents"], cache / "documents.idx"))
+        with _stage(timings, "link"):
+            linked: Linked = link(result.records)
+        _start_beside(bg, timings, "CSV and GraphML", partial(_tables, linked, paths))
+        with _stage(timings, "comparisons"):
+            measures = MeasureIndex(result.records)
+            places = {n.id: n.jurisdiction for n in linked.nodes.values()}
+            comparisons, comparison_keys = _comparisons(linked, measures, places, paths["comparisons"],
+                                                        cache / "comparisons.idx", jobs)
+        labels = {k: c.label for k, c in load_scheme(scheme).concepts.items()}
+        _start_beside(bg, timings, "HTML",
+                      partial(_pages, linked, out, f"policygraph · {corpus}", comparisons, labels))
+        _start_beside(bg, timings, "report tables",
+                      partial(_report_body, result, corpus, linked, comparisons, scheme, cache / "key-terms"))
+        conforms, details = _rdf(linked, measures, comparisons, comparison_keys, paths, out, base,
+                                 scheme, check, jobs, timings)
+        with _stage(timings, "finishing (report)"):
+            paths["report"].write_text(with_validation(bg.result("report tables"), (conforms, details)),
+                                       encoding="utf-8", newline="\n")
+            paths["html"] = bg.result("HTML")
+            ran = bg.ran()
+    if timings is not None:
+        for name, r in ran.items():
+            if r.forked:
+                timings.seconds[f"{name} (beside)"] = r.seconds
+                timings.peak_mb[f"{name} (beside)"] = peak_mb()
+                timings.beside_private_mb = max(timings.beside_private_mb, r.private_mb)
+    if not conforms:
+        raise ValidationError(f"graph.ttl does not conform to the SHACL shapes:\n{details}")
+    return paths
+
+
+def _start_beside(bg: Background, timings: Timings | None, name: str, stage: Callable[[], object]) -> None:
+    """Start `stage` beside the build; if it ran at once instead, it is timed as a stage here."""
+    ran = bg.start(name, stage)
+    if ran is not None and timings is not None:
+        timings.seconds[name] = timings.seconds.get(name, 0.0) + ran.seconds
+        timings.peak_mb[name] = peak_mb()
+
+
+def _tables(linked: Linked, paths: dict[str, Path]) -> None:
+    write_csv(linked, paths["nodes"], paths["edges"])
+    write_graphml(linked, paths["graphml"])
+
+
+def _pages(linked: Linked, out: Path, title: str, comparisons: Summaries,
+           labels: dict[str, str]) -> Path:
+    return render_corpus(to_networkx(linked), out, title, comparisons, labels)["graph"]
+
+
+def _report_body(result: BuildResult, corpus: str, linked: Linked, comparisons: Summaries,
+                 scheme: str | None, key_terms: Path) -> str:
+    terms = KeyTerms(key_terms)
+    body = report_body(result.records, result.failures, result.learned, corpus, linked, comparisons,
+                       scheme, terms)
+    terms.save(key_terms)
+    return body
+
+
+def _rdf(linked: Linked, measures: MeasureIndex, comparisons: Summaries, comparison_keys: list[int],
+         paths: dict[str, Path], out: Path, base: str, scheme: str | None, check: bool, jobs: int,
+         timings: Timings | None) -> tuple[bool, str]:
+    """Write graph.nt and graph.ttl, bring the store up to date and validate it: whether it
+    conforms, and the validation's report."""
     fresh_nt, fresh_ttl = (paths[k].with_name(paths[k].name + ".new") for k in ("ntriples", "turtle"))
     record = out / ".cache" / "rdf-blocks"
     manifest = out / ".cache" / "store-blocks"
@@ -530,16 +590,7 @@ def write_outputs(
         del store, synced
         if check and conforms:
             marker.write_text(str(_size(paths["ntriples"])), encoding="utf-8")
-    with _stage(timings, "report"):
-        terms = KeyTerms(out / ".cache" / "key-terms")
-        paths["report"].write_text(
-            render_report(result.records, result.failures, result.learned, corpus, linked,
-                          (conforms, details), comparisons, scheme, terms),
-            encoding="utf-8", newline="\n")
-        terms.save(out / ".cache" / "key-terms")
-    if not conforms:
-        raise ValidationError(f"graph.ttl does not conform to the SHACL shapes:\n{details}")
-    return paths
+    return conforms, details
 
 
 def build(

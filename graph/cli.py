@@ -95,6 +95,9 @@ def cmd_build(args: argparse.Namespace) -> int:
             if timings.workers_peak_mb:
                 print(f"{'(each extraction worker)':<40}peak {timings.workers_peak_mb:7,.0f} MB",
                       file=sys.stderr)
+            if timings.beside_private_mb:
+                print(f"{'(largest stage beside, own pages)':<40}peak {timings.beside_private_mb:7,.0f} MB",
+                      file=sys.stderr)
     _print_outputs(paths)
     return 0
 

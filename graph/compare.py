@@ -15,7 +15,7 @@ import multiprocessing
 import sys
 from array import array
 from collections import OrderedDict, deque
-from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Container, Generator, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TypeVar, overload
 
@@ -304,7 +304,7 @@ def compare_pairs(pairs: Iterable[Pair], measures: Mapping[str, Measures],
 
 
 def compare_lines(pairs: Iterable[Pair], measures: Mapping[str, Measures],
-                  jobs: int = 1) -> Iterator[bytes]:
+                  jobs: int = 1) -> Generator[bytes, None, None]:
     """What compare_pairs gives, each as its comparisons.jsonl line (UTF-8 JSON and a newline).
     The workers encode them: the build process only writes, so it keeps up with both."""
     return _made(pairs, measures, jobs, _compare_line)
@@ -316,7 +316,7 @@ def line_of(c: Comparison) -> bytes:
 
 
 def _made(pairs: Iterable[Pair], measures: Mapping[str, Measures], jobs: int,
-          make: Callable[[Mapping[str, Measures], Pair, IndexCache], T]) -> Iterator[T]:
+          make: Callable[[Mapping[str, Measures], Pair, IndexCache], T]) -> Generator[T, None, None]:
     pairs = list(pairs)
     if jobs <= 1 or len(pairs) < 4 * PAIRS_PER_TASK or \
             "fork" not in multiprocessing.get_all_start_methods():

@@ -92,10 +92,38 @@ def render_report(
 ) -> str:
     """The build report in Markdown. `terms` memoises the key terms of provision texts
     (see measures.candidate_terms), so a rebuild does not tag unchanged texts again."""
+    return with_validation(report_body(records, failures, learned, corpus, linked, comparisons,
+                                       scheme, terms), validation)
+
+
+def with_validation(body: str, validation: tuple[bool, str] | None) -> str:
+    """The report: `body` (report_body) with the SHACL outcome right under its title. Apart, so
+    a build can make the body while its RDF is still being written and validated."""
+    if validation is None:
+        return body
+    ok, details = validation
+    title, rest = body.split("\n\n", 1)
+    verdict = (("graph.ttl conforms to the shipped SHACL shapes." if "not validated" not in details
+                else "graph.ttl was not validated (--no-validate).") if ok else
+               "**graph.ttl does NOT conform to the shipped SHACL shapes:**\n\n```\n" + details + "\n```")
+    return f"{title}\n\n## SHACL validation\n\n{verdict}\n\n{rest}"
+
+
+def report_body(
+    records: Sequence[DocumentRecord],
+    failures: Iterable[Failure],
+    learned: Mapping[str, Authority],
+    corpus: str,
+    linked: Linked | None = None,
+    comparisons: Iterable[Comparison] = (),
+    scheme: str | None = None,
+    terms: dict[int, tuple[str, ...]] | None = None,
+) -> str:
+    """Everything the report says but the SHACL outcome (see with_validation)."""
     failures = sorted(failures, key=lambda f: f.path)
     facts = _facts(records)
     n, k = facts.n, facts.counts
-    lines = [f"# policygraph build report: {corpus}", ""]
+    lines = [f"# policygraph build report: {corpus}".replace("\n", " "), ""]  # one line: see with_validation
     lines += [
         "## Counts", "",
         "| what | count |", "|---|---|",
@@ -136,7 +164,7 @@ def render_report(
     else:
         lines.append("None.")
     if linked is not None:
-        lines += _graph_section(linked, validation)
+        lines += _graph_section(linked)
     lines += _measures_section(facts, comparisons if isinstance(comparisons, Sequence) else list(comparisons),
                                scheme, terms)
     lines += ["", "## Failed inputs", ""]
@@ -196,7 +224,7 @@ def _capped(rows: list[str], what: str, where: str, total: int | None = None) ->
     return [*rows[:MAX_ROWS], "", f"… and {total - MAX_ROWS:,} more {what}: all are in {where}."]
 
 
-def _graph_section(linked: Linked, validation: tuple[bool, str] | None) -> list[str]:
+def _graph_section(linked: Linked) -> list[str]:
     kinds = Counter(n.kind for n in linked.nodes.values())
     rel = Counter((e.relation, e.via) for e in linked.edges)
     lines = ["", "## Graph", "",
@@ -214,12 +242,6 @@ def _graph_section(linked: Linked, validation: tuple[bool, str] | None) -> list[
                          "probable links", "edges.csv")
     else:
         lines.append("None.")
-    if validation is not None:
-        ok, details = validation
-        lines += ["", "### SHACL validation", "",
-                  ("graph.ttl conforms to the shipped shapes." if "not validated" not in details
-                   else "graph.ttl was not validated (--no-validate).") if ok else
-                  "**graph.ttl does NOT conform to the shipped shapes:**\n\n```\n" + details + "\n```"]
     return lines
 
 

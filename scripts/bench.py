@@ -50,24 +50,25 @@ def _run_measured(cmd: list[str]) -> tuple[float, float, str]:
         raise RuntimeError(f"{' '.join(cmd)} failed:\n{err}")
     # The build's own figure (VmHWM): ru_maxrss survives exec, so the child would report this
     # process's size (it holds the generated corpus) as its own.
-    peaks = [mb for _s, mb in _stages(err).values()]
+    peaks = [mb for name, (_s, mb) in _stages(err).items() if not name.startswith("(")]
     return wall, max(peaks) if peaks else usage.ru_maxrss / 1024, err
 
 
 _STAGE = re.compile(r"^(.+?)\s+([\d.]+) s\s+\d+%\s+peak\s+([\d,]+) MB$")
 
 
-_WORKERS = re.compile(r"^\(each extraction worker\)\s+peak\s+([\d,]+) MB$")
+_OTHERS = re.compile(r"^(\(.+?\))\s+peak\s+([\d,]+) MB$")
 
 
 def _stages(err: str) -> dict[str, tuple[float, float]]:
     """(seconds, peak MB when it ended) per stage, as `build --timings` printed them; the
-    extraction workers' peak as a stage of 0 seconds."""
+    other processes' peaks (each extraction worker, the largest stage run beside) as stages
+    of 0 seconds, named in brackets."""
     out = {m.group(1).strip(): (float(m.group(2)), float(m.group(3).replace(",", "")))
            for line in err.splitlines() if (m := _STAGE.match(line))}
     for line in err.splitlines():
-        if m := _WORKERS.match(line):
-            out["(each extraction worker)"] = (0.0, float(m.group(1).replace(",", "")))
+        if m := _OTHERS.match(line):
+            out[m.group(1)] = (0.0, float(m.group(2).replace(",", "")))
     return out
 
 
@@ -175,8 +176,11 @@ def build_scaling(sizes: list[int], jobs: int, emit: Callable[..., None],
             emit(f"| {name} | " + " | ".join(cells) + " |")
         emit("")
         emit("Peak RSS of the build process (MB, VmHWM) when each stage ended: the first stage "
-             "whose figure jumps is the one that needs the memory; last row: the largest extraction "
-             "worker (each of `--jobs` workers is a separate process).")
+             "whose figure jumps is the one that needs the memory. Stages marked (beside) ran in a "
+             "process forked from the build, beside the stages after them. Rows in brackets are "
+             "other processes: the largest extraction worker (each of `--jobs` workers is a "
+             "separate process), and the largest stage run beside, counting only its own pages "
+             "(those it does not share with the build process).")
         emit("")
         emit("| stage | " + " | ".join(stages) + " |")
         emit("|---|" + "---:|" * len(stages))
@@ -184,9 +188,10 @@ def build_scaling(sizes: list[int], jobs: int, emit: Callable[..., None],
             cells = [f"{st[name][1]:,.0f}" if name in st else "—" for st in stages.values()]
             emit(f"| {name} | " + " | ".join(cells) + " |")
         emit("")
-    emit("Peak RSS is the largest of the full build and the rebuild (main process; each extraction "
-         "worker is smaller). The +1% rebuild adds 1% new documents and runs the same command into "
-         "the same folder: extraction is cached, and comparisons, RDF blocks, the store and "
+    emit("Peak RSS is the largest of the full build and the rebuild (the build process; the other "
+         "processes are listed under the stage table). The +1% rebuild adds 1% new documents "
+         "and runs the same command into the same folder: extraction is cached, and comparisons, "
+         "RDF blocks, the store and "
          "validation reuse the previous build wherever their inputs did not change. Query times "
          "are the best of 3 on the "
          "build's on-disk Oxigraph store and on rdflib with graph.nt loaded in memory; rdflib is not "

@@ -391,3 +391,39 @@ def test_re_extraction_with_learned_codes_takes_over_measures_unchanged() -> Non
     assert changed  # the lesson did change records: the test compares real re-extractions
     other = taught[1][0]  # another source's record is not taken over
     assert pack(extract(other, table, learned, None, taught[0][1])) == pack(extract(other, table, learned))
+
+
+def test_a_build_stopped_while_stages_run_beside_leaves_no_process_and_old_outputs(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import multiprocessing
+    import threading
+
+    build_module = importlib.import_module("policygraph.build")  # the module, not its function
+    if threading.active_count() > 1:
+        pytest.skip("another test left a thread running: the build would not fork")
+    corpus, out = _built(tmp_path)
+    before = {name: (out / name).read_bytes() for name in OUTPUTS}
+    _change(corpus)
+    running: dict[str, int] = {}
+
+    def stopped(*_a: object, **_k: object) -> None:  # Ctrl-C while the stages beside still run
+        running.update((p.name, p.pid) for p in multiprocessing.active_children())
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(build_module, "_rdf", stopped)
+    with pytest.raises(KeyboardInterrupt):
+        build(corpus, out, jobs=2)
+    monkeypatch.undo()
+    # The report's key terms alone take longer than starting the RDF stage (jieba loads its tables).
+    assert "policygraph: report tables" in running
+    assert not [p for p in multiprocessing.active_children() if p.pid in running.values()]
+    for pid in running.values():
+        with pytest.raises(ProcessLookupError):  # killed and reaped
+            os.kill(pid, 0)
+    for name in ("graph.nt", "graph.ttl", "report.md"):  # not reached: the previous build's
+        assert (out / name).read_bytes() == before[name], name
+    build(corpus, out, jobs=2)  # and the next build is whole
+    fresh = tmp_path / "fresh"
+    build(corpus, fresh, jobs=1, use_cache=False)
+    for name in OUTPUTS:
+        assert (out / name).read_bytes() == (fresh / name).read_bytes(), name
