@@ -118,9 +118,10 @@ def extract_all(
                  for i, blob in enumerate(blobs)]
         heads = [f.head for f in facts]
         learned = learn_from_statements((s for f in facts for s in f.stated), table)
-        lesson, taught_keys = "", {}
+        lessons: dict[int, str] = {}
+        taught_keys: dict[int, str] = {}
         if learned:
-            lesson, taught_keys, retaught = _reteach(
+            lessons, taught_keys, retaught = _reteach(
                 learned, digest, facts, paths, blobs, prior, cache, reread or (lambda _paths: items),
                 scheme, budget, pool)
             for i in retaught:
@@ -134,7 +135,7 @@ def extract_all(
         if pool is not None:
             pool.shutdown()
     keys = {} if cache is None else {
-        path: (key, lesson, taught_keys[i], facts[i].to_json()) if i in taught_keys
+        path: (key, lessons[i], taught_keys[i], facts[i].to_json()) if i in taught_keys
         else (key, "", "", facts[i].to_json())
         for i, (path, key) in enumerate(zip(paths, base_keys, strict=True))}
     return BuildResult(_unique_ids(blobs, heads), tuple(failures), learned, keys)
@@ -182,19 +183,23 @@ def _submitted(items: Iterable[Source | Failure | Known], batch: int, digest: st
 def _reteach(learned: dict[str, Authority], digest: str, facts: list[Facts], paths: list[str],
              blobs: list[bytes], prior: dict[int, tuple[str, str]], cache: Cache | None,
              reread: Callable[[set[str]], Iterable[Source | Failure]], scheme: str | None,
-             budget: float, pool: ProcessPoolExecutor | None) -> tuple[str, dict[int, str], list[int]]:
+             budget: float, pool: ProcessPoolExecutor | None
+             ) -> tuple[dict[int, str], dict[int, str], list[int]]:
     """Re-extract the records using a code the corpus taught (`learned`), with it; their blobs
-    are replaced in place. A record taught the same lesson by the last build (`prior`, from
+    are replaced in place. A record's lesson is what was learned of the codes it uses (its
+    extraction reads no other): a code learned from a new document re-extracts only the
+    records using that code. A record taught the same lesson by the last build (`prior`, from
     the manifest) is taken from the cache unread; the others are read again with `reread`.
-    Returns the lesson's digest, the cache key of each record now taught, and which records
-    were to be taught (by index)."""
+    Returns each record's lesson digest and the cache key of each record now taught, and which
+    records were to be taught (all by index)."""
     again = {paths[i]: i for i, f in enumerate(facts) if learned.keys() & f.codes}
     retaught = list(again.values())
-    taught = digest + repr(sorted((k, repr(v)) for k, v in learned.items()))
-    lesson = hashlib.sha256(taught.encode("utf-8")).hexdigest()[:32]
+    taught = {i: digest + repr(sorted((k, repr(learned[k])) for k in learned.keys() & facts[i].codes))
+              for i in retaught}
+    lessons = {i: hashlib.sha256(t.encode("utf-8")).hexdigest()[:32] for i, t in taught.items()}
     taught_keys: dict[int, str] = {}
     for path, i in list(again.items()):
-        hit = cache.get(prior[i][1]) if cache and i in prior and prior[i][0] == lesson else None
+        hit = cache.get(prior[i][1]) if cache and i in prior and prior[i][0] == lessons[i] else None
         if hit is not None:
             blobs[i], taught_keys[i] = hit, prior[i][1]
             del again[path]
@@ -202,7 +207,7 @@ def _reteach(learned: dict[str, Authority], digest: str, facts: list[Facts], pat
     wanted = set(again) | {p.rsplit("#", 1)[0] for p in again}
     for item in reread(wanted) if again else ():
         if isinstance(item, Source) and item.path in again:
-            key = source_key(item, taught)
+            key = source_key(item, taught[again[item.path]])
             hit = cache.get(key) if cache else None
             if hit is not None:
                 blobs[again[item.path]], taught_keys[again[item.path]] = hit, key
@@ -216,7 +221,7 @@ def _reteach(learned: dict[str, Authority], digest: str, facts: list[Facts], pat
             if cache:
                 cache.put(key, result)
                 taught_keys[again[src.path]] = key
-    return lesson, taught_keys, retaught
+    return lessons, taught_keys, retaught
 
 
 class Facts(NamedTuple):

@@ -427,3 +427,75 @@ def test_a_build_stopped_while_stages_run_beside_leaves_no_process_and_old_outpu
     build(corpus, fresh, jobs=1, use_cache=False)
     for name in OUTPUTS:
         assert (out / name).read_bytes() == (fresh / name).read_bytes(), name
+
+
+NANJING = """南京市人民政府关于推进养老服务发展的意见
+宁政发〔2013〕1号
+
+各区人民政府，市府各委办局：
+　　为贯彻落实《国务院关于加快发展养老服务业的若干意见》（国发〔2013〕35号）精神，提出如下意见。
+　　一、到2015年底前，全市养老床位达到每千名老人40张。
+
+南京市人民政府
+2013年1月5日
+"""
+XUANWU = """玄武区人民政府关于贯彻落实养老服务发展意见的实施方案
+玄政发〔2013〕8号
+
+各街道办事处，区各部门：
+　　根据《南京市人民政府关于推进养老服务发展的意见》（宁政发〔2013〕1号）精神，制定本方案。
+　　一、到2015年底前，全区养老床位达到每千名老人42张。
+
+玄武区人民政府
+2013年3月1日
+"""
+SHIZHONG = """市中区人民政府关于贯彻落实全民健身实施计划的通知
+
+各乡镇人民政府，区级各部门：
+　　为贯彻落实《乐山市人民政府关于印发全民健身实施计划的通知》（乐府〔2018〕11号）精神，现通知如下。
+　　一、到2020年底前，全区经常参加体育锻炼人数比例达到38%。
+
+市中区人民政府
+2018年6月1日
+"""
+LESHAN = """乐山市人民政府关于印发全民健身实施计划的通知
+乐府〔2018〕11号
+
+各区、县（市）人民政府，市级各部门：
+　　现将《乐山市全民健身实施计划》印发给你们，请认真贯彻执行。
+　　一、到2020年底前，全市经常参加体育锻炼人数比例达到36%。
+
+乐山市人民政府
+2018年3月2日
+"""
+
+
+def test_a_code_learned_from_a_new_document_re_extracts_only_the_documents_using_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    build_module = importlib.import_module("policygraph.build")
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    corpus.mkdir()
+    for name, text in (("nanjing.txt", NANJING), ("xuanwu.txt", XUANWU), ("shizhong.txt", SHIZHONG)):
+        (corpus / name).write_text(text, encoding="utf-8")
+    build(corpus, out, jobs=1)
+    assert "| 宁政发 | 江苏省南京市 |" in (out / "report.md").read_text(encoding="utf-8")
+    extracted: list[tuple[str, bool]] = []
+    real = build_module._packed_extract
+
+    def counted(src, scheme, budget, learned=None, before=None):  # type: ignore[no-untyped-def]
+        extracted.append((src.path, bool(learned)))
+        return real(src, scheme, budget, learned, before)
+
+    monkeypatch.setattr(build_module, "_packed_extract", counted)
+    (corpus / "leshan.txt").write_text(LESHAN, encoding="utf-8")  # teaches 乐府 as well
+    build(corpus, out, jobs=1)
+    report = (out / "report.md").read_text(encoding="utf-8")
+    assert "| 乐府 | 四川省乐山市 |" in report and "| 宁政发 | 江苏省南京市 |" in report
+    # The new file, then it and the document citing 乐府 with what was learned of 乐府; the two
+    # using only 宁政发 were taught the same about it before, so their records are reused.
+    assert sorted(extracted) == [("leshan.txt", False), ("leshan.txt", True), ("shizhong.txt", True)]
+    monkeypatch.undo()
+    fresh = tmp_path / "fresh"
+    build(corpus, fresh, jobs=1, use_cache=False)
+    for name in OUTPUTS:
+        assert (out / name).read_bytes() == (fresh / name).read_bytes(), name
