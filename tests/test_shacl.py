@@ -230,3 +230,57 @@ def test_a_scoped_check_looks_back_at_nodes_pointing_to_what_changed(graph: Grap
     full = validate_store(store, shapes)
     assert not full[0] and "ClassConstraintComponent" in full[1] and str(PG.cited) in full[1]
     assert validate_store(store, shapes, changed={str(cited)}) == full
+
+
+def _walked_one_by_one(store: pyoxigraph.Store, changed: set[str], reach: int,
+                       far: set[str] | None) -> tuple[set[str], list[set[str]]]:
+    """The neighbourhood by its definition: a pattern lookup per IRI (what it was written as)."""
+    NamedNode = pyoxigraph.NamedNode
+    levels = [set(changed)]
+    for _ in range(reach):
+        before = set(levels[-1])
+        for iri in levels[-1]:
+            before |= {q.subject.value for q in store.quads_for_pattern(None, None, NamedNode(iri), None)
+                       if isinstance(q.subject, NamedNode)}
+        levels.append(before)
+    quads: set[str] = set()
+    frontier, seen = levels[-1], set()
+    for step in range(reach + 1):
+        ahead: set[str] = set()
+        only = [None] if far is None or step == 0 else [NamedNode(p) for p in far]
+        for iri in frontier - seen:
+            for pred in only:
+                for q in store.quads_for_pattern(NamedNode(iri), pred, None, None):
+                    quads.add(str(q))
+                    if isinstance(q.object, NamedNode):
+                        ahead.add(q.object.value)
+        seen |= frontier
+        frontier = ahead
+    return quads, levels
+
+
+def test_the_neighbourhood_walk_finds_what_a_lookup_per_iri_finds(graph: Graph,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    import random
+
+    import policygraph.shacl as shacl_module
+
+    g = Graph()
+    for t in graph:
+        g.add(t)
+    # A blank node and a literal in another language among the objects: copied as they are.
+    s = next(iter(graph.subjects(RDF.type, PG.PolicyDocument)))
+    g.add((s, DCTERMS.description, BNode("b1")))
+    g.add((BNode("b1"), DCTERMS.title, Literal("policy", lang="en")))
+    store = _store(g)
+    subjects = sorted({str(x) for x in g.subjects() if isinstance(x, URIRef)})
+    far = shacl_module.far_predicates(load_shapes())
+    monkeypatch.setattr(shacl_module, "WALK_CHUNK", 7)  # several VALUES blocks per step
+    rng = random.Random(3)
+    for reach, sample in ((0, 5), (1, 1), (1, 40), (2, 15), (1, len(subjects))):
+        changed = set(rng.sample(subjects, sample)) | {str(s)}
+        for only in (None, far):
+            small, levels = shacl_module.neighbourhood(store, changed, reach, only)
+            quads, expected = _walked_one_by_one(store, changed, reach, only)
+            assert levels == expected
+            assert {str(q) for q in small} == quads and quads
