@@ -25,6 +25,7 @@ from itertools import islice, repeat
 from pathlib import Path
 from typing import NamedTuple
 
+from . import uptodate
 from .authorities import AuthorityTable, load_table
 from .background import Background
 from .cache import Cache, scheme_digest, source_key
@@ -598,18 +599,44 @@ def _rdf(linked: Linked, measures: MeasureIndex, comparisons: Summaries, compari
     return conforms, details
 
 
+def build_settings(corpus: Path, base: str = DEFAULT_BASE, scheme: str | None = None,
+                   check: bool = True, budget: float = DEFAULT_BUDGET) -> dict[str, str]:
+    """The settings a build's output depends on besides its input files and code (not --jobs:
+    any number of workers writes the same bytes)."""
+    return {"base": base, "scheme": scheme_digest(scheme), "validate": str(check),
+            "budget": repr(budget), "corpus": corpus.name or str(corpus)}
+
+
+class Outputs(dict[str, Path]):
+    """A build's output files by name; `up_to_date` when the folder already held them and
+    nothing was built (see uptodate.py)."""
+
+    def __init__(self, paths: dict[str, Path], up_to_date: bool = False) -> None:
+        super().__init__(paths)
+        self.up_to_date = up_to_date
+
+
 def build(
     corpus: str | Path, out: str | Path, show_progress: bool = False, base: str = DEFAULT_BASE,
     scheme: str | None = None, jobs: int | None = None, use_cache: bool = True,
     budget: float = DEFAULT_BUDGET, check: bool = True, timings: Timings | None = None,
-) -> dict[str, Path]:
+) -> Outputs:
     """Read `corpus`, extract and link it, and write the build output folder `out`.
 
     `jobs` worker processes (default: one per core); results are cached in `out`/.cache so a
-    rebuild only extracts new or changed documents."""
+    rebuild only extracts new or changed documents, and a folder built from the same inputs
+    with the same settings and code is left as it is (without `use_cache`, everything is
+    redone)."""
     corpus, out = Path(corpus), Path(out)
     check_iri(base)  # before hours of extraction, not at the store
     jobs = jobs or os.cpu_count() or 1
+    name = corpus.name or str(corpus)
+    with _stage(timings, "checking for changes"):
+        now = uptodate.inputs(corpus, build_settings(corpus, base, scheme, check, budget))
+        done = uptodate.current(out, now) if use_cache else None
+    if done is not None:
+        return Outputs(done, up_to_date=True)
+    uptodate.forget(out)
     cache = Cache(out / ".cache") if use_cache else None
     stamps = Stamps(out / ".cache" / "files.json", scheme_digest(scheme), cache) if cache else None
 
@@ -650,4 +677,6 @@ def build(
         result = replace(result, keys={})  # written down: not held through the later stages
     if timings is not None and jobs > 1:
         timings.workers_peak_mb = _workers_peak_mb()
-    return write_outputs(result, out, corpus.name or str(corpus), base, scheme, check, jobs, timings)
+    paths = write_outputs(result, out, name, base, scheme, check, jobs, timings)
+    uptodate.remember(out, now, paths)
+    return Outputs(paths)

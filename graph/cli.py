@@ -98,6 +98,9 @@ def cmd_build(args: argparse.Namespace) -> int:
             if timings.beside_private_mb:
                 print(f"{'(largest stage beside, own pages)':<40}peak {timings.beside_private_mb:7,.0f} MB",
                       file=sys.stderr)
+    if paths.up_to_date and not args.quiet:
+        print(f"policygraph: {args.out} is up to date: no input file, setting or part of policygraph "
+              "changed since it was built (--no-cache rebuilds it all)", file=sys.stderr)
     _print_outputs(paths)
     return 0
 

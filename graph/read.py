@@ -49,16 +49,16 @@ def iter_corpus(root: str | Path, only: Iterable[str] | None = None,
     """
     root = Path(root)
     if root.is_file():
-        rel = _name(root.name)
+        rel = source_name(root.name)
         known = instead(root, rel) if instead else None
         yield from read_file(root, rel) if known is None else known
         return
     if not root.is_dir():
-        yield Failure(_name(str(root)), "no such file or folder")
+        yield Failure(source_name(str(root)), "no such file or folder")
         return
-    files = _files(root) if only is None else _named(root, set(only))
+    files = corpus_files(root) if only is None else _named(root, set(only))
     for path in files:
-        rel = _name(path.relative_to(root).as_posix())
+        rel = source_name(path.relative_to(root).as_posix())
         if path.suffix.lower() not in SUFFIXES:
             yield Failure(rel, f"unsupported file type {path.suffix or '(none)'}; "
                                f"supported: {', '.join(sorted(SUFFIXES))}")
@@ -67,7 +67,7 @@ def iter_corpus(root: str | Path, only: Iterable[str] | None = None,
         yield from read_file(path, rel) if known is None else known
 
 
-def _files(root: Path) -> list[Path]:
+def corpus_files(root: Path) -> list[Path]:
     """Files under `root` in sorted order (as Paths sort: by their parts), hidden ones (and
     hidden folders such as .cache) left out. os.walk, not Path.rglob: a corpus of 100,000
     files is listed in a fraction of the time."""
@@ -80,7 +80,7 @@ def _files(root: Path) -> list[Path]:
     return [Path(full) for _parts, full in sorted(found)]
 
 
-def _name(rel: str) -> str:
+def source_name(rel: str) -> str:
     """A path as records and reports name it: always valid UTF-8, so it can be written out. A
     file name that is not UTF-8 (a corpus copied from a GBK file system) keeps its odd bytes
     as \\xNN escapes instead of stopping the build when documents.jsonl is written."""
@@ -88,17 +88,17 @@ def _name(rel: str) -> str:
 
 
 def _named(root: Path, names: set[str]) -> list[Path]:
-    """The files under `root` that `names` (as _name gives them) name, in sorted order."""
+    """The files under `root` that `names` (as source_name gives them) name, in sorted order."""
     found = [root / rel for rel in names if (root / rel).is_file()]
     if len(found) < len(names) and any("\\x" in rel for rel in names):  # escaped names: list
-        found = [p for p in _files(root) if _name(p.relative_to(root).as_posix()) in names]
+        found = [p for p in corpus_files(root) if source_name(p.relative_to(root).as_posix()) in names]
     return sorted(found)
 
 
 def count_files(root: str | Path) -> int:
     """How many files a build of `root` reads (a progress bar's total)."""
     root = Path(root)
-    return 1 if root.is_file() else len(_files(root)) if root.is_dir() else 0
+    return 1 if root.is_file() else len(corpus_files(root)) if root.is_dir() else 0
 
 
 def read_file(path: Path, rel: str) -> Iterator[Source | Failure]:

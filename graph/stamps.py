@@ -46,7 +46,9 @@ class Known:
 SourceKeys = tuple[str, str, str, object]
 
 
-def _stat(path: Path) -> list[int] | None:
+def file_stat(path: Path) -> list[int] | None:
+    """What tells a file's content changed without reading it: size, modification and change
+    times, inode (None if it is gone)."""
     try:
         st = path.stat()
     except OSError:
@@ -76,7 +78,7 @@ class Stamps:
 
     def known(self, path: Path, rel: str) -> list[Known] | None:
         """The sources of `path` from the cache, or None: read it."""
-        stat = _stat(path)
+        stat = file_stat(path)
         if stat is None:
             return None
         self.seen[rel] = stat

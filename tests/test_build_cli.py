@@ -117,8 +117,8 @@ def test_timings_name_every_stage_and_the_bench_reads_them(
     spec.loader.exec_module(bench)  # type: ignore[union-attr]
     stages = bench._stages(err)
     # One job: the stages that run beside the others with more jobs run in turn, in this order.
-    assert list(stages) == ["extraction", "documents.jsonl", "link", "CSV and GraphML", "comparisons",
-                            "HTML", "report tables", "RDF (Turtle, N-Triples)", "Oxigraph store",
+    assert list(stages) == ["checking for changes", "extraction", "documents.jsonl", "link",
+                            "CSV and GraphML", "comparisons", "HTML", "report tables", "RDF (Turtle, N-Triples)", "Oxigraph store",
                             "SHACL validation", "finishing (report)"]
     peaks = [mb for _s, mb in stages.values()]
     assert peaks == sorted(peaks) and peaks[0] > 20  # a peak never falls; Python alone is 20 MB
