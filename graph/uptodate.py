@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -109,8 +110,9 @@ def _outputs(out: Path) -> dict[str, list[int]]:
 
 @cache
 def code_digest() -> str:
-    """A digest of policygraph's code and data files and of the versions of the libraries its
-    output depends on: a development checkout changes its code without changing its version."""
+    """A digest of policygraph's code and data files and of the versions of Python and of the
+    libraries its output depends on: a development checkout changes its code without changing
+    its version."""
     from . import __file__ as package_init
     from .ontology import __file__ as ontology_init
 
@@ -119,6 +121,7 @@ def code_digest() -> str:
         for p in corpus_files(root):
             if p.suffix in (".py", ".ttl", ".tsv", ".rq", ".js", ".css") and "__pycache__" not in p.parts:
                 h.update(p.relative_to(root).as_posix().encode("utf-8") + b"\0" + p.read_bytes() + b"\0")
+    h.update(f"python={sys.version}\0".encode())  # unicodedata, re and json change with it
     for lib in LIBRARIES:
         try:
             h.update(f"{lib}={metadata.version(lib)}\0".encode())
