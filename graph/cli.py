@@ -378,7 +378,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     root = resources.files("policygraph.examples").joinpath("corpus")
     with resources.as_file(root) as corpus:
         paths = build(corpus, Path(args.out))
-    print(f"Built the bundled example corpus ({sum(1 for _ in Path(corpus).rglob('*.*'))} files) into "
+    done = "Already built (nothing changed since)" if paths.up_to_date else "Built"
+    print(f"{done}: the bundled example corpus ({sum(1 for _ in Path(corpus).rglob('*.*'))} files) in "
           f"{Path(args.out).resolve()}:")
     _print_outputs(paths)
     return 0

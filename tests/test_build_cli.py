@@ -76,12 +76,22 @@ def test_cli_inspect_json_and_text(capsys: pytest.CaptureFixture[str]) -> None:
     assert "宁政发〔2022〕15号" in out and "amends" in out
 
 
-def test_cli_build_and_demo(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_build_and_demo(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from policygraph import uptodate
+
     assert main(["build", str(EXAMPLES), "--out", str(tmp_path / "b"), "--quiet"]) == 0
     assert (tmp_path / "b" / "report.md").is_file()
+    capsys.readouterr()
     assert main(["demo", "--out", str(tmp_path / "d")]) == 0
     out = capsys.readouterr().out
+    assert out.startswith("Built: the bundled example corpus")
     assert str(tmp_path / "d" / "documents.jsonl") in out
+    monkeypatch.setattr(uptodate, "RACY_NS", 0)  # however recently the checkout was written
+    assert main(["demo", "--out", str(tmp_path / "d")]) == 0
+    again = capsys.readouterr().out
+    assert again.startswith("Already built (nothing changed since)")
+    assert again.splitlines()[1:] == out.splitlines()[1:]
     assert main(["build", str(tmp_path / "missing"), "--out", str(tmp_path / "x")]) == 2
 
 
