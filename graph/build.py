@@ -630,7 +630,6 @@ def build(
     corpus, out = Path(corpus), Path(out)
     check_iri(base)  # before hours of extraction, not at the store
     jobs = jobs or os.cpu_count() or 1
-    name = corpus.name or str(corpus)
     with _stage(timings, "checking for changes"):
         now = uptodate.inputs(corpus, build_settings(corpus, base, scheme, check, budget))
         done = uptodate.current(out, now) if use_cache else None
@@ -638,7 +637,7 @@ def build(
         return Outputs(done, up_to_date=True)
     uptodate.forget(out)
     cache = Cache(out / ".cache") if use_cache else None
-    stamps = Stamps(out / ".cache" / "files.json", scheme_digest(scheme), cache) if cache else None
+    stamps = Stamps(out / ".cache" / "files.json", scheme_digest(scheme), cache, now.files) if cache else None
 
     def items() -> Iterator[Source | Failure | Known]:
         return iter_corpus(corpus, instead=stamps.known if stamps else None)
@@ -677,6 +676,6 @@ def build(
         result = replace(result, keys={})  # written down: not held through the later stages
     if timings is not None and jobs > 1:
         timings.workers_peak_mb = _workers_peak_mb()
-    paths = write_outputs(result, out, name, base, scheme, check, jobs, timings)
+    paths = write_outputs(result, out, now.settings["corpus"], base, scheme, check, jobs, timings)
     uptodate.remember(out, now, paths)
     return Outputs(paths)

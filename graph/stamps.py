@@ -60,8 +60,12 @@ class Stamps:
     """The manifest of `file` for one extraction `context` (the scheme digest): asked about
     each file of a build (`known`), it remembers their stats, and `save` writes the next one."""
 
-    def __init__(self, file: Path, context: str, cache: Cache) -> None:
+    def __init__(self, file: Path, context: str, cache: Cache,
+                 stats: Mapping[str, list[int]] | None = None) -> None:
+        """`stats`: the files' stats by name, when the build has already taken them (before
+        reading anything, see uptodate.py); a file not in it is stat'ed when asked about."""
         self.file = file
+        self._stats = stats or {}
         self.context = f"{__version__}/{CACHE_FORMAT}/{_FORMAT}/{context}"
         self.cache = cache
         self.seen: dict[str, list[int]] = {}
@@ -78,7 +82,7 @@ class Stamps:
 
     def known(self, path: Path, rel: str) -> list[Known] | None:
         """The sources of `path` from the cache, or None: read it."""
-        stat = file_stat(path)
+        stat = self._stats.get(rel) or file_stat(path)
         if stat is None:
             return None
         self.seen[rel] = stat
