@@ -22,16 +22,16 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from .analytics import by_level, cascade, level_skips, most_cited, province_reach
-from .build import build, extract_all
-from .extract import extract, learn_codes
-from .link import Linked, link
-from .models import Citation, DocNumber, DocumentRecord, Failure, Part, Source
-from .network import to_networkx
-from .normalize import normalize
-from .numbers import find_numbers, parse
-from .rdf import to_rdf, validate
-from .read import iter_corpus as read_corpus
+from policygraph.build.pipeline import build, extract_all
+from policygraph.corpus.analytics import by_level, cascade, level_skips, most_cited, province_reach
+from policygraph.corpus.link import Linked, link
+from policygraph.corpus.network import to_networkx
+from policygraph.export.rdf import to_rdf, validate
+from policygraph.extract.document import extract, learn_codes
+from policygraph.extract.normalize import normalize
+from policygraph.extract.numbers import find_numbers, parse
+from policygraph.extract.read import iter_corpus as read_corpus
+from policygraph.models import Citation, DocNumber, DocumentRecord, Failure, Part, Source
 
 __all__ = [
     "Citation",

@@ -9,12 +9,12 @@ import sys
 from importlib import resources
 from pathlib import Path
 
-from . import __version__
-from .build import Timings, ValidationError, build
-from .extract import extract
-from .models import DocumentRecord, Failure
-from .rdf import DEFAULT_BASE, check_iri
-from .read import iter_corpus
+from policygraph import __version__
+from policygraph.build.pipeline import Timings, ValidationError, build
+from policygraph.export.rdf import DEFAULT_BASE, check_iri
+from policygraph.extract.document import extract
+from policygraph.extract.read import iter_corpus
+from policygraph.models import DocumentRecord, Failure
 
 
 def _summary(rec: DocumentRecord) -> str:
@@ -106,8 +106,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_query(args: argparse.Namespace) -> int:
-    from .query import bind, format_rows, named_queries, run
-    from .store import STORE, open_store, run_store
+    from policygraph.sparql.query import bind, format_rows, named_queries, run
+    from policygraph.sparql.store import STORE, open_store, run_store
 
     queries = named_queries()
     if args.list:
@@ -161,9 +161,9 @@ def _load_graph(folder: Path):  # type: ignore[no-untyped-def]
 
 
 def cmd_cascade(args: argparse.Namespace) -> int:
-    from .analytics import by_level, cascade, province_reach
-    from .network import read_graphml
-    from .query import format_rows
+    from policygraph.corpus.analytics import by_level, cascade, province_reach
+    from policygraph.corpus.network import read_graphml
+    from policygraph.sparql.query import format_rows
 
     path = Path(args.dir) / "graph.graphml"
     if not path.is_file():
@@ -172,8 +172,8 @@ def cmd_cascade(args: argparse.Namespace) -> int:
     g = read_graphml(path)
     root = args.document
     if root not in g:
-        from .normalize import normalize
-        from .numbers import parse
+        from policygraph.extract.normalize import normalize
+        from policygraph.extract.numbers import parse
 
         parsed = parse(normalize(root).text)
         root = parsed.canonical if parsed else root
@@ -182,9 +182,9 @@ def cmd_cascade(args: argparse.Namespace) -> int:
         return 2
     rows = cascade(g, root, include_probable=args.probable)
     if args.html:
-        from .compare import Comparison
-        from .measures import load_scheme
-        from .render import cascade_subgraph, render
+        from policygraph.corpus.compare import Comparison
+        from policygraph.export.html.render import cascade_subgraph, render
+        from policygraph.extract.measures.find import load_scheme
 
         sub = cascade_subgraph(g, root, args.probable)
         comps = []
@@ -225,8 +225,8 @@ def cmd_cascade(args: argparse.Namespace) -> int:
 
 def _load_measures(folder: Path, wanted: str) -> tuple[str, dict] | None:
     """The record (or embedded part) of a build that `wanted` names: number, id or source."""
-    from .normalize import normalize
-    from .numbers import parse
+    from policygraph.extract.normalize import normalize
+    from policygraph.extract.numbers import parse
 
     path = folder / "documents.jsonl"
     if not path.is_file():
@@ -247,7 +247,7 @@ def _load_measures(folder: Path, wanted: str) -> tuple[str, dict] | None:
 
 
 def _as_measures(d: dict):  # type: ignore[no-untyped-def]
-    from .models import Measures
+    from policygraph.models import Measures
 
     return Measures(tuple(d.get("provisions", ())), tuple(d.get("measures", ())),
                     tuple(d.get("targets", ())), tuple(d.get("deadlines", ())), tuple(d.get("money", ())))
@@ -295,8 +295,8 @@ DAYS = "days"
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
-    from .compare import compare
-    from .measures import load_scheme
+    from policygraph.corpus.compare import compare
+    from policygraph.extract.measures.find import load_scheme
 
     child = _load_measures(Path(args.dir), args.child)
     parent = _load_measures(Path(args.dir), args.parent)
@@ -337,7 +337,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     import logging
 
-    from .serve import make_server
+    from policygraph.sparql.serve import make_server
 
     folder = Path(args.dir)
     if not (folder / "graph.ttl").is_file():
@@ -359,8 +359,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_push(args: argparse.Namespace) -> int:
-    from .push import PushError, push
-    from .rdf import DEFAULT_BASE
+    from policygraph.export.rdf import DEFAULT_BASE
+    from policygraph.sparql.push import PushError, push
 
     graph = args.graph or DEFAULT_BASE + "graph"
     try:

@@ -17,13 +17,14 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from policygraph.authorities import load_table
-from policygraph.citations import extract_citations
-from policygraph.extract import extract
+from synth import generate
+
+from policygraph.extract.authorities import load_table
+from policygraph.extract.citations import extract_citations
+from policygraph.extract.document import extract
+from policygraph.extract.normalize import normalize
+from policygraph.extract.numbers import find_numbers
 from policygraph.models import Source
-from policygraph.normalize import normalize
-from policygraph.numbers import find_numbers
-from policygraph.synth import generate
 
 BASELINE = re.compile(r"[\u4e00-\u9fff]{2,6}[〔\[［(（]\d{4}[〕\]］)）]第?\d{1,5}号")
 
@@ -97,7 +98,7 @@ def build_scaling(sizes: list[int], jobs: int, emit: Callable[..., None],
     import pyoxigraph
     from rdflib import Graph
 
-    from policygraph.query import bind, named_queries, run
+    from policygraph.sparql.query import bind, named_queries, run
 
     emit("")
     emit("## Whole builds")
@@ -205,7 +206,7 @@ def html_stable(n: int) -> str:
 
     import networkx as nx
 
-    from policygraph.render import render
+    from policygraph.export.html.render import render
 
     chromium = shutil.which("chromium")
     if not n or not chromium:
@@ -315,7 +316,7 @@ def main() -> None:
     lines = [
         "# policygraph benchmark", "",
         f"Machine: {machine}. Corpus: {len(docs)} generated documents, {mb:.2f} MB of UTF-8 "
-        f"(`policygraph.synth.generate(seed=11)`), best of {args.repeat} runs, one process.", "",
+        f"(`scripts/synth.py generate(seed=11)`), best of {args.repeat} runs, one process.", "",
         "| stage | seconds | MB/s | docs/s | time vs baseline |", "|---|---:|---:|---:|---:|",
     ]
     lines += [f"| {n} | {t:.3f} | {m:.1f} | {d:,.0f} | {x:.1f}× |" for n, t, m, d, x in rows]

@@ -137,7 +137,7 @@ _PIECES = st.sampled_from(["中共", "广东省", "广东", "江门市", "江门
 @settings(max_examples=400, deadline=None)
 @given(st.lists(_PIECES, max_size=6))
 def test_region_of_name_is_the_most_specific_region_named(pieces: list[str]) -> None:
-    from policygraph.authorities import load_table
+    from policygraph.extract.authorities import load_table
 
     table = load_table()
     name = "".join(pieces)
@@ -145,7 +145,7 @@ def test_region_of_name_is_the_most_specific_region_named(pieces: list[str]) -> 
 
 
 def test_every_city_and_province_names_itself() -> None:
-    from policygraph.authorities import load_table
+    from policygraph.extract.authorities import load_table
 
     table = load_table()
     for region in table.regions:

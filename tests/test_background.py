@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from policygraph.background import Background, BackgroundError
+from policygraph.build.background import Background, BackgroundError
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "graph" / "examples"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from policygraph.build import build
+from policygraph.build.pipeline import build
 from policygraph.cli import main
 
 from .conftest import ROOT, SHARED, needs_shared
@@ -78,7 +78,7 @@ def test_cli_inspect_json_and_text(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_cli_build_and_demo(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                             monkeypatch: pytest.MonkeyPatch) -> None:
-    from policygraph import uptodate
+    from policygraph.build import uptodate
 
     assert main(["build", str(EXAMPLES), "--out", str(tmp_path / "b"), "--quiet"]) == 0
     assert (tmp_path / "b" / "report.md").is_file()
@@ -186,7 +186,7 @@ def test_no_validate_is_said_in_the_report(tmp_path: Path) -> None:
 
 
 def test_report_tables_are_capped_and_say_how_many_more(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import policygraph.report as report_module
+    from policygraph.export import report as report_module
 
     monkeypatch.setattr(report_module, "MAX_ROWS", 1)
     build(EXAMPLES, tmp_path, jobs=1)

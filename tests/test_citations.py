@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from policygraph.citations import extract_citations, find_titles
-from policygraph.normalize import normalize
-from policygraph.numbers import find_numbers
+from policygraph.extract.citations import extract_citations, find_titles
+from policygraph.extract.normalize import normalize
+from policygraph.extract.numbers import find_numbers
 
 from .conftest import record_of
 

@@ -16,11 +16,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from policygraph import read
-from policygraph.build import _safe_extract, build
-from policygraph.extract import extract
+from policygraph.extract import read
+from policygraph.build.pipeline import _safe_extract, build
+from policygraph.export.report import failure_rows
+from policygraph.extract.document import extract
 from policygraph.models import DocumentRecord, Failure, Source
-from policygraph.report import failure_rows
 
 NOTICE = (
     "某市人民政府关于做好就业工作的通知\n某政发〔2020〕{n}号\n\n各区人民政府，市各委办局：\n"

@@ -15,9 +15,9 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from policygraph.build import build
-from policygraph.network import read_graphml
-from policygraph.render import render, render_corpus
+from policygraph.build.pipeline import build
+from policygraph.corpus.network import read_graphml
+from policygraph.export.html.render import render, render_corpus
 
 from .conftest import SEEDS, needs_shared
 

@@ -13,11 +13,11 @@ from pathlib import Path
 import pyoxigraph
 import pytest
 
-import policygraph.compare as compare_module
-import policygraph.rdf as rdf_module
-import policygraph.shacl as shacl_module
-import policygraph.store as store_module
-from policygraph.build import build
+from policygraph.corpus import compare as compare_module
+from policygraph.export import rdf as rdf_module
+from policygraph.export import shacl as shacl_module
+from policygraph.sparql import store as store_module
+from policygraph.build.pipeline import build
 
 EXAMPLES = Path(str(resources.files("policygraph.examples").joinpath("corpus")))
 OUTPUTS = ("documents.jsonl", "graph.nt", "graph.ttl", "comparisons.jsonl", "report.md", "nodes.csv",
@@ -140,7 +140,7 @@ def test_a_store_changed_behind_the_builds_back_is_loaded_afresh(
 
 
 def test_unchanged_rdf_blocks_are_copied_in_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from policygraph.memo import PreviousRdf
+    from policygraph.build.memo import PreviousRdf
 
     reads: dict[int, int] = {}
     real_read = PreviousRdf.read
@@ -163,8 +163,8 @@ def test_unchanged_rdf_blocks_are_copied_in_runs(tmp_path: Path, monkeypatch: py
 def test_a_reused_comparison_line_gives_the_same_summary() -> None:
     import json
 
-    from policygraph.build import _summary_json
-    from policygraph.compare import Comparison, Summaries, summary
+    from policygraph.build.pipeline import _summary_json
+    from policygraph.corpus.compare import Comparison, Summaries, summary
 
     tricky = 'x", "provisions": ["y'  # the words the line is cut at, inside a string
     c = Comparison(tricky, "国发〔2020〕1号", "stated", (tricky, "国发〔2020〕1号"), ("a",), (), ("b",),
@@ -183,9 +183,9 @@ def test_a_reused_comparison_line_gives_the_same_summary() -> None:
 
 
 def test_rdf_blocks_are_not_reused_under_other_turtle_prefixes(tmp_path: Path) -> None:
-    from policygraph.measures import load_scheme
-    from policygraph.memo import PreviousRdf
-    from policygraph.rdf import block_digest
+    from policygraph.build.memo import PreviousRdf
+    from policygraph.export.rdf import block_digest
+    from policygraph.extract.measures.find import load_scheme
 
     out = tmp_path / "out"
     build(EXAMPLES, out, jobs=1)
@@ -242,7 +242,7 @@ def test_a_build_stopped_while_loading_leaves_the_previous_store(
 
 def _reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The files the builds after this call read (relative paths)."""
-    import policygraph.read as read_module
+    from policygraph.extract import read as read_module
 
     read: list[str] = []
     real = read_module.read_file
@@ -257,12 +257,12 @@ def _age(corpus: Path) -> None:
 
 
 def test_a_rebuild_reads_only_new_and_changed_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import policygraph.stamps as stamps_module
+    from policygraph.build import stamps as stamps_module
 
     monkeypatch.setattr(stamps_module, "RACY_NS", 0)  # the files were written a moment ago
     corpus, out = _built(tmp_path)
     read = _reads(monkeypatch)
-    build_module = importlib.import_module("policygraph.build")
+    build_module = importlib.import_module("policygraph.build.pipeline")
     decoded: list[str] = []
     real_of = build_module.Facts.of
     monkeypatch.setattr(build_module.Facts, "of", lambda rec: decoded.append(rec.source) or real_of(rec))
@@ -280,7 +280,7 @@ def test_a_rebuild_reads_only_new_and_changed_files(tmp_path: Path, monkeypatch:
 
 def test_a_file_changed_without_changing_its_size_or_mtime_is_read(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import policygraph.stamps as stamps_module
+    from policygraph.build import stamps as stamps_module
 
     monkeypatch.setattr(stamps_module, "RACY_NS", 0)
     corpus, out = _built(tmp_path)
@@ -306,7 +306,7 @@ def test_files_written_just_before_a_build_are_read_again_by_the_next(
     _age(corpus)
     build(corpus, out, jobs=1)  # the change times are still recent: read, but trusted next time
     read.clear()
-    import policygraph.stamps as stamps_module
+    from policygraph.build import stamps as stamps_module
 
     monkeypatch.setattr(stamps_module, "RACY_NS", 0)
     build(corpus, out, jobs=1)
@@ -315,7 +315,7 @@ def test_files_written_just_before_a_build_are_read_again_by_the_next(
 
 def test_a_rebuild_with_a_cache_entry_gone_reads_that_file(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import policygraph.stamps as stamps_module
+    from policygraph.build import stamps as stamps_module
 
     monkeypatch.setattr(stamps_module, "RACY_NS", 0)
     corpus, out = _built(tmp_path)
@@ -333,7 +333,7 @@ def test_previous_lines_are_read_right_in_any_order(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ahead: int) -> None:
     import random
 
-    from policygraph import memo
+    from policygraph.build import memo
 
     monkeypatch.setattr(memo, "READ_AHEAD", ahead)
     lines = {k: f'{{"n": {k}, "pad": "{"x" * (k % 37)}"}}\n'.encode() for k in range(1, 400)}
@@ -352,9 +352,9 @@ def test_previous_lines_are_read_right_in_any_order(
 
 
 def test_facts_survive_the_manifest_and_damage_means_decoding(tmp_path: Path) -> None:
-    from policygraph.build import Facts, extract_all
-    from policygraph.packed import unpack
-    from policygraph.read import iter_corpus
+    from policygraph.build.packed import unpack
+    from policygraph.build.pipeline import Facts, extract_all
+    from policygraph.extract.read import iter_corpus
 
     records = extract_all(iter_corpus(EXAMPLES)).records
     for i in range(len(records)):
@@ -368,12 +368,13 @@ def test_facts_survive_the_manifest_and_damage_means_decoding(tmp_path: Path) ->
 def test_re_extraction_with_learned_codes_takes_over_measures_unchanged() -> None:
     """Documents using a code the corpus teaches are extracted again; their measures are taken
     from the first extraction. That must give, byte for byte, what measuring again gives."""
-    from policygraph.authorities import load_table
-    from policygraph.build import Facts
-    from policygraph.extract import extract, learn_from_statements
+    from synth import generate
+
+    from policygraph.build.packed import pack
+    from policygraph.build.pipeline import Facts
+    from policygraph.extract.authorities import load_table
+    from policygraph.extract.document import extract, learn_from_statements
     from policygraph.models import Source
-    from policygraph.packed import pack
-    from policygraph.synth import generate
 
     table = load_table()
     sources = [Source(d.path, d.text, "utf-8", "txt") for d in generate(400, seed=3)]
@@ -398,7 +399,7 @@ def test_a_build_stopped_while_stages_run_beside_leaves_no_process_and_old_outpu
     import multiprocessing
     import threading
 
-    build_module = importlib.import_module("policygraph.build")  # the module, not its function
+    build_module = importlib.import_module("policygraph.build.pipeline")  # the module, not its function
     if threading.active_count() > 1:
         pytest.skip("another test left a thread running: the build would not fork")
     corpus, out = _built(tmp_path)
@@ -472,7 +473,7 @@ LESHAN = """乐山市人民政府关于印发全民健身实施计划的通知
 
 def test_a_code_learned_from_a_new_document_re_extracts_only_the_documents_using_it(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    build_module = importlib.import_module("policygraph.build")
+    build_module = importlib.import_module("policygraph.build.pipeline")
     corpus, out = tmp_path / "corpus", tmp_path / "out"
     corpus.mkdir()
     for name, text in (("nanjing.txt", NANJING), ("xuanwu.txt", XUANWU), ("shizhong.txt", SHIZHONG)):

@@ -14,15 +14,15 @@ import pyoxigraph
 import pytest
 from rdflib import Graph, Literal, URIRef
 
-from policygraph.analytics import cascade, level_skips, most_cited, province_reach
-from policygraph.build import build, extract_all
+from policygraph.build.pipeline import build, extract_all
 from policygraph.cli import main
-from policygraph.link import link, title_relations
+from policygraph.corpus.analytics import cascade, level_skips, most_cited, province_reach
+from policygraph.corpus.link import link, title_relations
+from policygraph.corpus.network import read_graphml, to_networkx
+from policygraph.export.rdf import PG, doc_iri, to_rdf, validate
+from policygraph.extract.read import iter_corpus
 from policygraph.models import Citation, DocumentRecord
-from policygraph.network import read_graphml, to_networkx
-from policygraph.query import bind, named_queries, run
-from policygraph.rdf import PG, doc_iri, to_rdf, validate
-from policygraph.read import iter_corpus
+from policygraph.sparql.query import bind, named_queries, run
 
 from .conftest import SEEDS, needs_shared
 
@@ -296,7 +296,7 @@ def test_example_named_queries_on_both_engines(tmp_path: Path) -> None:
 def test_probable_parent_governs_the_child_and_is_the_latest_namesake() -> None:
     """Same-titled notices of several provinces: a 淮安 document probably implements Jiangsu's
     latest one before it, never Zhejiang's, and never every namesake at once."""
-    from policygraph.link import probable_links
+    from policygraph.corpus.link import probable_links
     from policygraph.models import Node
 
     core = "关于进一步做好高校毕业生就业工作的通知"

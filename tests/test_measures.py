@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from policygraph.build import build
+from policygraph.build.pipeline import build
 from policygraph.cli import main
-from policygraph.compare import IndexCache, ShingleIndex, reuse, target_change
-from policygraph.measures import (
+from policygraph.corpus.compare import IndexCache, ShingleIndex, reuse, target_change
+from policygraph.extract.measures.find import (
     Segmenter,
     agencies_in,
     concepts_in,
@@ -25,9 +25,9 @@ from policygraph.measures import (
     tokenizer,
     words_in,
 )
+from policygraph.extract.provisions import split_provisions
+from policygraph.extract.shingles import from_words, pack
 from policygraph.models import Measures
-from policygraph.provisions import split_provisions
-from policygraph.shingles import from_words, pack
 
 from .conftest import SEEDS, SHARED, needs_shared, record_of
 
@@ -297,12 +297,12 @@ def test_comparisons_in_worker_processes_equal_the_serial_ones(monkeypatch: pyte
     same order, as comparing in one process."""
     from importlib import resources as res
 
-    import policygraph.compare as compare_module
-    from policygraph.build import extract_all
-    from policygraph.compare import compare_along
-    from policygraph.link import link
-    from policygraph.packed import MeasureIndex
-    from policygraph.read import iter_corpus
+    from policygraph.corpus import compare as compare_module
+    from policygraph.build.packed import MeasureIndex
+    from policygraph.build.pipeline import extract_all
+    from policygraph.corpus.compare import compare_along
+    from policygraph.corpus.link import link
+    from policygraph.extract.read import iter_corpus
 
     corpus = Path(str(res.files("policygraph.examples").joinpath("corpus")))
     result = extract_all(iter_corpus(corpus))
@@ -400,9 +400,9 @@ def test_measures_are_indexed_the_same_from_heads_as_from_the_records(tmp_path: 
     import shutil
     from importlib import resources
 
-    from policygraph.build import extract_all
-    from policygraph.packed import MeasureIndex, PackedRecords
-    from policygraph.read import iter_corpus
+    from policygraph.build.packed import MeasureIndex, PackedRecords
+    from policygraph.build.pipeline import extract_all
+    from policygraph.extract.read import iter_corpus
 
     corpus = tmp_path / "corpus"
     shutil.copytree(Path(str(resources.files("policygraph.examples").joinpath("corpus"))), corpus)
@@ -423,7 +423,7 @@ def test_key_term_tagger_shares_jieba_tables_without_changing_tags() -> None:
     import jieba.analyse
     import jieba.posseg
 
-    from policygraph.measures import _key_term_tagger, tokenizer
+    from policygraph.extract.measures.find import _key_term_tagger, tokenizer
 
     shared = _key_term_tagger(None)
     fresh = jieba.analyse.TFIDF()

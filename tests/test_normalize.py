@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from policygraph.normalize import normalize, strip_pinyin
+from policygraph.extract.normalize import normalize, strip_pinyin
 
 
 def test_pinyin_annotations_are_removed_before_conversion() -> None:

@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from policygraph.extract.normalize import normalize
+from policygraph.extract.numbers import chinese_to_int, find_numbers, parse, parse_canonical
 from policygraph.models import DocNumber
-from policygraph.normalize import normalize
-from policygraph.numbers import chinese_to_int, find_numbers, parse, parse_canonical
 
 
 def found(text: str, table) -> list[str]:  # type: ignore[no-untyped-def]

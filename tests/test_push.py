@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from policygraph.build import build
+from policygraph.build.pipeline import build
 from policygraph.cli import main
-from policygraph.push import PushError, _send, push
+from policygraph.sparql.push import PushError, _send, push
 
 EXAMPLES = Path(str(resources.files("policygraph.examples").joinpath("corpus")))
 OXIGRAPH = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))

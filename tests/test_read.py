@@ -10,9 +10,9 @@ from pathlib import Path
 import opencc
 import pytest
 
-from policygraph.build import build
+from policygraph.build.pipeline import build
+from policygraph.extract.read import iter_corpus, read_bytes
 from policygraph.models import Failure, Source
-from policygraph.read import iter_corpus, read_bytes
 
 NOTICE = (
     "江苏省人民政府办公厅关于进一步做好就业工作的通知\n苏政办发〔2019〕18号\n\n"
@@ -54,7 +54,7 @@ def test_big5_is_detected_and_extracted_as_simplified() -> None:
     src = one(TRADITIONAL.encode("big5"))
     assert src.text == TRADITIONAL
     assert src.encoding in ("big5", "cp950", "big5hkscs")
-    from policygraph.extract import extract
+    from policygraph.extract.document import extract
 
     rec = extract(src)
     assert rec.number == "苏政办发〔2019〕18号"

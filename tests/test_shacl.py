@@ -16,12 +16,12 @@ from pyshacl import validate as pyshacl_validate
 from rdflib import XSD, BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, SH
 
-from policygraph.build import extract_all
-from policygraph.compare import compare_along, measures_by_node
-from policygraph.link import link
-from policygraph.rdf import ELI, PG, load_shapes, to_rdf, validate
-from policygraph.read import iter_corpus
-from policygraph.shacl import UnsupportedShape, compile_shapes, run_checks, validate_store
+from policygraph.build.pipeline import extract_all
+from policygraph.corpus.compare import compare_along, measures_by_node
+from policygraph.corpus.link import link
+from policygraph.export.rdf import ELI, PG, load_shapes, to_rdf, validate
+from policygraph.export.shacl import UnsupportedShape, compile_shapes, run_checks, validate_store
+from policygraph.extract.read import iter_corpus
 
 EXAMPLES = Path(str(resources.files("policygraph.examples").joinpath("corpus")))
 

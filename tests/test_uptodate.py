@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from policygraph import uptodate
-from policygraph.build import build, build_settings
+from policygraph.build import uptodate
+from policygraph.build.pipeline import build, build_settings
 from policygraph.cli import main
 
 EXAMPLES = Path(str(resources.files("policygraph.examples").joinpath("corpus")))
-build_module = importlib.import_module("policygraph.build")  # the package's `build` is the function
+build_module = importlib.import_module("policygraph.build.pipeline")  # the package's `build` is the function
 KEEP = ("01_national_guobanfa_2021_58.txt", "02_zhejiang_forward.html", "03_jiangsu_supengfa_2021_102.txt")
 
 

@@ -29,13 +29,13 @@ import pyoxigraph as ox
 from rdflib import RDF, RDFS, XSD, Graph, Namespace, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, SKOS
 
-from . import __version__
-from .analytics import days_between, province_of
-from .compare import Comparison, heads_of
-from .link import Linked
-from .measures import load_scheme
-from .models import Edge, Measures, Node
-from .numbers import parse_canonical
+from policygraph import __version__
+from policygraph.corpus.analytics import days_between, province_of
+from policygraph.corpus.compare import Comparison, heads_of
+from policygraph.corpus.link import Linked
+from policygraph.extract.measures.find import load_scheme
+from policygraph.extract.numbers import parse_canonical
+from policygraph.models import Edge, Measures, Node
 
 PG = Namespace("https://w3id.org/policygraph/ns#")
 ELI = Namespace("http://data.europa.eu/eli/ontology#")
@@ -661,7 +661,7 @@ def validate(data: Graph | ox.Store, jobs: int = 1,
     builds pySHACL cannot finish. Builds type every resource with all its classes (a
     pg:CitedDocument is also a pg:PolicyDocument), so no ontology needs to be mixed in. With
     `changed`, a store that conformed before is checked only where those IRIs' changes reach."""
-    from .shacl import validate_store
+    from policygraph.export.shacl import validate_store
 
     if isinstance(data, Graph):
         store = ox.Store()

@@ -12,18 +12,18 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
-from . import metadata as md
-from . import regexes as rx
-from .authorities import NATION, AuthorityTable, load_table
-from .citations import extract_citations
-from .measures import extract_measures
-from .models import Authority, Citation, DocumentRecord, Measures, NumberMatch, Part, Source
-from .normalize import Normalized, normalize
-from .numbers import find_numbers, parse
-from .provisions import Provision, split_provisions
-from .segment import Span, is_standalone_number, repeated_blocks, split_parts
-from .shingles import pack as pack_shingles
-from .shingles import shingles
+from policygraph.extract import metadata as md
+from policygraph.extract import regexes as rx
+from policygraph.extract.authorities import NATION, AuthorityTable, load_table
+from policygraph.extract.citations import extract_citations
+from policygraph.extract.measures.find import extract_measures
+from policygraph.extract.normalize import Normalized, normalize
+from policygraph.extract.numbers import find_numbers, parse
+from policygraph.extract.parts import Span, is_standalone_number, repeated_blocks, split_parts
+from policygraph.extract.provisions import Provision, split_provisions
+from policygraph.extract.shingles import pack as pack_shingles
+from policygraph.extract.shingles import shingles
+from policygraph.models import Authority, Citation, DocumentRecord, Measures, NumberMatch, Part, Source
 
 LEVEL_ORDER = ("national", "provincial", "municipal", "county")
 #: Longer parts get no measures: no policy document is this long, and jieba would take minutes.
@@ -241,7 +241,7 @@ def _to_original(c: Citation, norm: Normalized) -> Citation:
 def _resolve_number(
     table: AuthorityTable, number: str, context: set[str], learned: Mapping[str, Authority]
 ) -> Authority | None:
-    from .numbers import parse_canonical
+    from policygraph.extract.numbers import parse_canonical
 
     dn = parse_canonical(number)
     if dn is None:
@@ -361,7 +361,7 @@ def _extract_part(
 
 
 def _code_year(number: str) -> tuple[str, int | None] | None:
-    from .numbers import parse_canonical
+    from policygraph.extract.numbers import parse_canonical
 
     dn = parse_canonical(number)
     return (dn.code, dn.year) if dn else None

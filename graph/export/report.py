@@ -11,11 +11,11 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from .compare import MOVES, Comparison
-from .link import Linked
-from .measures import candidate_terms, load_scheme
-from .models import Authority, DocumentRecord, Failure
-from .read import RECORD
+from policygraph.corpus.compare import MOVES, Comparison
+from policygraph.corpus.link import Linked
+from policygraph.extract.measures.find import candidate_terms, load_scheme
+from policygraph.extract.read import RECORD
+from policygraph.models import Authority, DocumentRecord, Failure
 
 
 @dataclass

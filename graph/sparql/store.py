@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .query import prepare
-from .rdf import Written
+from policygraph.export.rdf import Written
+from policygraph.sparql.query import prepare
 
 STORE = "store"
 #: Bytes of N-Triples per bulk load: Oxigraph's bulk loader holds a whole load in memory (1.4 GB

@@ -19,11 +19,11 @@ from collections.abc import Callable, Container, Generator, Iterable, Iterator, 
 from dataclasses import dataclass, replace
 from typing import TypeVar, overload
 
-from .analytics import days_between
-from .models import DocumentRecord, Edge, Measures
-from .regexes import LOWER_IS_BETTER
-from .shingles import shingles
-from .shingles import unpack as shingle_set
+from policygraph.corpus.analytics import days_between
+from policygraph.extract.regexes import LOWER_IS_BETTER
+from policygraph.extract.shingles import shingles
+from policygraph.extract.shingles import unpack as shingle_set
+from policygraph.models import DocumentRecord, Edge, Measures
 
 T = TypeVar("T")
 

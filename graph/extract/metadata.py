@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import regexes as rx
-from .models import NumberMatch
-from .numbers import chinese_to_int
-from .segment import Span, is_standalone_number, standalone_dates
+from policygraph.extract import regexes as rx
+from policygraph.extract.numbers import chinese_to_int
+from policygraph.extract.parts import Span, is_standalone_number, standalone_dates
+from policygraph.models import NumberMatch
 
 _LINE_JUNK = re.compile(
     r"(?:[:：|｜]$|^(?!.*关于).{0,20}文件$|^\s*#+\s*|^首页|^当前位置|^请选择|^索引号|^主题)"

@@ -28,8 +28,8 @@ from functools import cache
 from importlib import metadata
 from pathlib import Path
 
-from .read import corpus_files, source_name
-from .stamps import RACY_NS, file_stat
+from policygraph.extract.read import corpus_files, source_name
+from policygraph.build.stamps import RACY_NS, file_stat
 
 RECORD = Path(".cache") / "up-to-date.json"
 _FORMAT = 1
@@ -113,8 +113,8 @@ def code_digest() -> str:
     """A digest of policygraph's code and data files and of the versions of Python and of the
     libraries its output depends on: a development checkout changes its code without changing
     its version."""
-    from . import __file__ as package_init
-    from .ontology import __file__ as ontology_init
+    from policygraph import __file__ as package_init
+    from policygraph.ontology import __file__ as ontology_init
 
     h = hashlib.sha256()
     for root in (Path(package_init).parent, Path(ontology_init).parent):

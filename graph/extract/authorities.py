@@ -17,8 +17,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from importlib import resources
 
-from . import regexes as rx
-from .models import Authority
+from policygraph.extract import regexes as rx
+from policygraph.models import Authority
 
 NATION = "中华人民共和国"
 

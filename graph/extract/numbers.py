@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from . import regexes as rx
-from .models import DocNumber, NumberMatch
+from policygraph.extract import regexes as rx
+from policygraph.models import DocNumber, NumberMatch
 
 #: Years a real document number can carry. Fixed, not taken from today's date, so that
 #: output never depends on when a build runs.
@@ -76,7 +76,7 @@ def parse(text: str, is_known: Callable[[str], bool] = lambda _c: False) -> DocN
     >>> parse("国办发[2003] 40號").canonical
     '国办发〔2003〕40号'
     """
-    from .normalize import normalize  # local: normalize imports nothing from here
+    from policygraph.extract.normalize import normalize  # local: normalize imports nothing from here
 
     norm = normalize(text).text.strip()
     found = list(find_numbers(norm, is_known))

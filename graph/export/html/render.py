@@ -25,8 +25,8 @@ from typing import Any
 
 import networkx as nx
 
-from .analytics import LEVEL_RANK, cascade, province_of
-from .compare import Comparison, heads_of
+from policygraph.corpus.analytics import LEVEL_RANK, cascade, province_of
+from policygraph.corpus.compare import Comparison, heads_of
 
 MAX_NODES = 5000
 X_GAP, Y_GAP = 170, 240
@@ -53,7 +53,7 @@ _HEADING = re.compile(r"<center>\s*<h1>.*?</h1>\s*</center>|<h1>\s*</h1>", re.DO
 
 
 def _asset(name: str) -> str:
-    return resources.files("policygraph.assets").joinpath(name).read_text(encoding="utf-8")
+    return resources.files("policygraph.export.html.assets").joinpath(name).read_text(encoding="utf-8")
 
 
 def _level(a: Mapping) -> str:

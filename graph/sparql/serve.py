@@ -21,10 +21,10 @@ from urllib.parse import parse_qs, unquote, urlparse
 
 import pyoxigraph as ox
 
-from .rdf import PREFIXES
-from .store import open_store
+from policygraph.export.rdf import PREFIXES
+from policygraph.sparql.store import open_store
 
-log = logging.getLogger("policygraph.serve")
+log = logging.getLogger("policygraph.sparql.serve")
 
 RESULT_TYPES = {
     "application/sparql-results+json": ox.QueryResultsFormat.JSON,

@@ -19,7 +19,9 @@ _NOT_A_WORD = re.compile(r"[\W_]*").fullmatch  # empty, spaces, punctuation
 
 def shingles(text: str) -> frozenset[int]:
     """The CRC-32 of each word 3-gram of `text` (punctuation and spaces are not words)."""
-    from .measures import segmenter  # measures.py shingles the words it segments anyway
+    from policygraph.extract.measures.find import (
+        segmenter,  # measures.py shingles the words it segments anyway
+    )
 
     return from_words(segmenter().cut(text))
 

@@ -19,8 +19,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from .models import RELATION_PRIORITY, Citation, DocumentRecord, Edge, Node
-from .numbers import parse_canonical
+from policygraph.extract.numbers import parse_canonical
+from policygraph.models import RELATION_PRIORITY, Citation, DocumentRecord, Edge, Node
 
 LEVEL_RANK = {"national": 0, "provincial": 1, "municipal": 2, "county": 3}
 PROBABLE_MAX_YEARS = 3

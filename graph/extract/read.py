@@ -16,7 +16,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import ClassVar, TypeVar
 
-from .models import Failure, Source
+from policygraph.models import Failure, Source
 
 T = TypeVar("T")
 

@@ -14,8 +14,8 @@ import os
 import zlib
 from pathlib import Path
 
-from . import __version__
-from .models import Source
+from policygraph import __version__
+from policygraph.models import Source
 
 #: Bump when extraction changes in a way the package version does not capture (development).
 CACHE_FORMAT = 2

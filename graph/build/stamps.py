@@ -20,8 +20,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import __version__
-from .cache import CACHE_FORMAT, Cache
+from policygraph import __version__
+from policygraph.build.cache import CACHE_FORMAT, Cache
 
 _FORMAT = 2
 #: A file modified less than this before the manifest was written is read again next time:

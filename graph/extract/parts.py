@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import regexes as rx
-from .models import NumberMatch
+from policygraph.extract import regexes as rx
+from policygraph.models import NumberMatch
 
 HEADER_MAX = 1200  # a document header never runs longer than this many characters
 REPEAT_MIN = 24  # shorter repeated sentences are ordinary boilerplate, not scraping noise

@@ -24,10 +24,10 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
-from . import __version__
-from .numbers import chinese_to_int
-from .provisions import Provision
-from .regexes import (
+from policygraph import __version__
+from policygraph.extract.numbers import chinese_to_int
+from policygraph.extract.provisions import Provision
+from policygraph.extract.regexes import (
     AGENCY_BY,
     AGENCY_SUBJECT,
     AGENCY_TRAILER,
@@ -44,8 +44,8 @@ from .regexes import (
     TARGET,
     TARGET_CONTEXT,
 )
-from .shingles import from_words
-from .shingles import pack as pack_shingles
+from policygraph.extract.shingles import from_words
+from policygraph.extract.shingles import pack as pack_shingles
 
 # --- the scheme -------------------------------------------------------------------------------
 

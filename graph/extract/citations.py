@@ -13,9 +13,9 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
-from . import regexes as rx
-from .metadata import cited_title
-from .models import RELATION_PRIORITY, Citation, NumberMatch
+from policygraph.extract import regexes as rx
+from policygraph.extract.metadata import cited_title
+from policygraph.models import RELATION_PRIORITY, Citation, NumberMatch
 
 TITLE_MAX = 200  # a 《title》 longer than this is not a title (and bounds the scan)
 LEFT_WINDOW = 240

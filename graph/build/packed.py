@@ -15,7 +15,7 @@ from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import NamedTuple, overload
 
-from .models import DocumentRecord, Measures
+from policygraph.models import DocumentRecord, Measures
 
 
 def pack(record: DocumentRecord) -> bytes:

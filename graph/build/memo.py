@@ -18,8 +18,8 @@ from array import array
 from bisect import bisect_left
 from pathlib import Path
 
-from . import __version__
-from .compare import Pair
+from policygraph import __version__
+from policygraph.corpus.compare import Pair
 
 #: Bump when comparing changes in a way the package version does not capture (development).
 COMPARE_FORMAT = 1

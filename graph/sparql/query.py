@@ -19,7 +19,7 @@ from importlib import resources
 
 from rdflib import XSD, Graph, Literal
 
-from .rdf import PREFIXES
+from policygraph.export.rdf import PREFIXES
 
 _HEADER = re.compile(r"^#\s*(name|question|params):\s*(.*)$")
 

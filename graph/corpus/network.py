@@ -10,7 +10,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 import networkx as nx
 
-from .link import Linked
+from policygraph.corpus.link import Linked
 
 NODE_FIELDS = ("id", "kind", "number", "title", "level", "jurisdiction", "date", "year",
                "authority", "issuer_code", "issuers", "sources", "embedded_in", "in_corpus")

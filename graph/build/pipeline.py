@@ -25,25 +25,25 @@ from itertools import islice, repeat
 from pathlib import Path
 from typing import NamedTuple
 
-from . import uptodate
-from .authorities import AuthorityTable, load_table
-from .background import Background
-from .cache import Cache, scheme_digest, source_key
-from .compare import Comparison, Summaries, compare_lines, plan, summary
-from .extract import extract, learn_from_statements, statements
-from .link import Linked, link
-from .measures import load_scheme
-from .memo import KeyTerms, PreviousRdf, Rewrite, pair_key, record_key, write_rdf_record
-from .models import Authority, DocumentRecord, Failure, Source
-from .network import to_networkx, write_csv, write_graphml
-from .numbers import parse_canonical
-from .packed import Head, MeasureIndex, PackedRecords, head_of, pack, unpack
-from .rdf import DEFAULT_BASE, block_digest, check_iri, iter_blocks, validate, write_rdf
-from .read import count_files, iter_corpus
-from .render import render_corpus
-from .report import report_body, with_validation
-from .stamps import Known, SourceKeys, Stamps
-from .store import STORE, Loader, sync_store, updatable
+from policygraph.build import uptodate
+from policygraph.extract.authorities import AuthorityTable, load_table
+from policygraph.build.background import Background
+from policygraph.build.cache import Cache, scheme_digest, source_key
+from policygraph.corpus.compare import Comparison, Summaries, compare_lines, plan, summary
+from policygraph.extract.document import extract, learn_from_statements, statements
+from policygraph.corpus.link import Linked, link
+from policygraph.extract.measures.find import load_scheme
+from policygraph.build.memo import KeyTerms, PreviousRdf, Rewrite, pair_key, record_key, write_rdf_record
+from policygraph.models import Authority, DocumentRecord, Failure, Source
+from policygraph.corpus.network import to_networkx, write_csv, write_graphml
+from policygraph.extract.numbers import parse_canonical
+from policygraph.build.packed import Head, MeasureIndex, PackedRecords, head_of, pack, unpack
+from policygraph.export.rdf import DEFAULT_BASE, block_digest, check_iri, iter_blocks, validate, write_rdf
+from policygraph.extract.read import count_files, iter_corpus
+from policygraph.export.html.render import render_corpus
+from policygraph.export.report import report_body, with_validation
+from policygraph.build.stamps import Known, SourceKeys, Stamps
+from policygraph.sparql.store import STORE, Loader, sync_store, updatable
 
 #: Seconds one document may take before it is given up (and reported), so no input can hang a build.
 DEFAULT_BUDGET = 120.0

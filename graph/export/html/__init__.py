@@ -1,0 +1,1 @@
+"""Interactive HTML pages of the graph, drawn by pyvis, that work offline."""
