@@ -14,7 +14,7 @@ import pytest
 
 from policygraph.build.background import Background, BackgroundError
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "graph" / "examples"
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="no fork")
 

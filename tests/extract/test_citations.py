@@ -10,7 +10,7 @@ from policygraph.extract.citations import extract_citations, find_titles
 from policygraph.extract.normalize import normalize
 from policygraph.extract.numbers import find_numbers
 
-from .conftest import record_of
+from ..conftest import record_of
 
 HEAD = "某某市人民政府关于做好有关工作的通知\n某政发〔2020〕1号\n\n各区人民政府，市各委办局：\n"
 

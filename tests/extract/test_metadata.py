@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import record_of
+from ..conftest import record_of
 
 BODY = "　　为做好有关工作，现通知如下。\n　　一、各地要抓好落实。\n\n"
 

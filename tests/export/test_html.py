@@ -19,7 +19,7 @@ from policygraph.build.pipeline import build
 from policygraph.corpus.network import read_graphml
 from policygraph.export.html.render import render, render_corpus
 
-from .conftest import SEEDS, needs_shared
+from ..conftest import SEEDS, needs_shared
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="chromium is not installed (scripts/test installs it)")

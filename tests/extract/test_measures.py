@@ -29,7 +29,7 @@ from policygraph.extract.provisions import split_provisions
 from policygraph.extract.shingles import from_words, pack
 from policygraph.models import Measures
 
-from .conftest import SEEDS, SHARED, needs_shared, record_of
+from ..conftest import SEEDS, SHARED, needs_shared, record_of
 
 
 def one_target(text: str, year: int | None = 2003) -> dict:

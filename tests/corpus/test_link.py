@@ -24,7 +24,7 @@ from policygraph.extract.read import iter_corpus
 from policygraph.models import Citation, DocumentRecord
 from policygraph.sparql.query import bind, named_queries, run
 
-from .conftest import SEEDS, needs_shared
+from ..conftest import SEEDS, needs_shared
 
 EXAMPLES = Path(str(resources.files("policygraph.examples").joinpath("corpus")))
 SEED_001 = "src:001_e7125c7c6b1146b2.txt"
