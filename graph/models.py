@@ -9,6 +9,12 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+#: Administrative levels, highest first: the layers of a drawing, the ranks of a cascade.
+LEVELS: tuple[str, ...] = ("national", "provincial", "municipal", "county")
+LEVEL_RANK: dict[str, int] = {lv: i for i, lv in enumerate(LEVELS)}
+#: The jurisdiction (and "province") of national documents.
+NATION = "中华人民共和国"
+
 #: When one part cites the same document several times with different verbs, the strongest
 #: relation is kept: an explicit act on the document beats a passing mention.
 RELATION_PRIORITY: dict[str, int] = {

@@ -12,6 +12,8 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
+from policygraph.models import LEVELS, NATION
+
 TOPICS = ("就业创业", "社区养老服务", "农村饮水安全", "中小企业融资", "职业技能培训", "城市燃气安全",
           "义务教育均衡发展", "基层医疗卫生服务", "农民工工资支付", "生活垃圾分类", "消防安全责任",
           "高校毕业生就业", "住房公积金管理", "政务服务便民", "食品安全监管", "困难群众救助")
@@ -78,8 +80,7 @@ def generate(n: int, seed: int = 7) -> list[SynthDoc]:
     """`n` documents: a few national roots, then provincial, municipal, county children."""
     rng = random.Random(seed)
     docs: list[SynthDoc] = []
-    made: dict[str, list[tuple[str, str, str, str]]] = {lv: [] for lv in
-                                                        ("national", "provincial", "municipal", "county")}
+    made: dict[str, list[tuple[str, str, str, str]]] = {lv: [] for lv in LEVELS}
     serials: dict[str, int] = {}
     for i in range(n):
         r = rng.random()
@@ -90,8 +91,8 @@ def generate(n: int, seed: int = 7) -> list[SynthDoc]:
         year = rng.randint(2003, 2022)
         topic = rng.choice(TOPICS)
         if level == "national":
-            code, issuer, juris, selfw = rng.choice((("国发", "国务院", "中华人民共和国", "全国"),
-                                                     ("国办发", "国务院办公厅", "中华人民共和国", "全国")))
+            code, issuer, juris, selfw = rng.choice((("国发", "国务院", NATION, "全国"),
+                                                     ("国办发", "国务院办公厅", NATION, "全国")))
             province = None
         else:
             province, abbr, fam = rng.choice(PROVINCES)

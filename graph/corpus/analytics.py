@@ -22,9 +22,9 @@ from datetime import date
 
 import networkx as nx
 
+from policygraph.models import LEVEL_RANK, LEVELS
+
 CASCADE_RELATIONS = frozenset({"implements", "forwards"})
-LEVELS = ("national", "provincial", "municipal", "county")
-LEVEL_RANK = {lv: i for i, lv in enumerate(LEVELS)}
 
 
 def _stated(attrs: dict) -> bool:

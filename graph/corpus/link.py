@@ -20,9 +20,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from policygraph.extract.numbers import parse_canonical
-from policygraph.models import RELATION_PRIORITY, Citation, DocumentRecord, Edge, Node
+from policygraph.models import LEVEL_RANK, RELATION_PRIORITY, Citation, DocumentRecord, Edge, Node
 
-LEVEL_RANK = {"national": 0, "provincial": 1, "municipal": 2, "county": 3}
 PROBABLE_MAX_YEARS = 3
 
 _TITLE_PUNCT = re.compile(r"[\s、，,·•“”\"'《》〈〉「」『』]")

@@ -35,12 +35,11 @@ from policygraph.corpus.compare import Comparison, heads_of
 from policygraph.corpus.link import Linked
 from policygraph.extract.measures.find import load_scheme
 from policygraph.extract.numbers import parse_canonical
-from policygraph.models import Edge, Measures, Node
+from policygraph.models import NATION, Edge, Measures, Node
 
 PG = Namespace("https://w3id.org/policygraph/ns#")
 ELI = Namespace("http://data.europa.eu/eli/ontology#")
 DEFAULT_BASE = "https://w3id.org/policygraph/id/"
-NATION = "中华人民共和国"
 
 RELATION_PROPERTY = {
     "cites": PG.cites, "implements": PG.implements, "forwards": PG.forwards,

@@ -18,9 +18,7 @@ from dataclasses import dataclass, field, replace
 from importlib import resources
 
 from policygraph.extract import regexes as rx
-from policygraph.models import Authority
-
-NATION = "中华人民共和国"
+from policygraph.models import NATION, Authority
 
 #: Suffixes of regular local codes, by family: what organ each stands for.
 _PARTY = {"发": "委", "办发": "委办", "委发": "委", "委办发": "委办", "党发": "委",

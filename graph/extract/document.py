@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from policygraph.extract import metadata as md
 from policygraph.extract import regexes as rx
-from policygraph.extract.authorities import NATION, AuthorityTable, load_table
+from policygraph.extract.authorities import AuthorityTable, load_table
 from policygraph.extract.citations import extract_citations
 from policygraph.extract.measures.find import extract_measures
 from policygraph.extract.normalize import Normalized, normalize
@@ -23,9 +23,18 @@ from policygraph.extract.parts import Span, is_standalone_number, repeated_block
 from policygraph.extract.provisions import Provision, split_provisions
 from policygraph.extract.shingles import pack as pack_shingles
 from policygraph.extract.shingles import shingles
-from policygraph.models import Authority, Citation, DocumentRecord, Measures, NumberMatch, Part, Source
+from policygraph.models import (
+    LEVELS,
+    NATION,
+    Authority,
+    Citation,
+    DocumentRecord,
+    Measures,
+    NumberMatch,
+    Part,
+    Source,
+)
 
-LEVEL_ORDER = ("national", "provincial", "municipal", "county")
 #: Longer parts get no measures: no policy document is this long, and jieba would take minutes.
 MEASURE_MAX_CHARS = 2_000_000
 
@@ -416,7 +425,7 @@ def _place(
     for lv, pat in rx.SELF_LEVEL_WORDS:
         counts[lv] = len(pat.findall(body))
     if level is None and counts and max(counts.values()) >= 2:
-        level = max(LEVEL_ORDER[1:], key=lambda lv: (counts[lv], -LEVEL_ORDER.index(lv)))
+        level = max(LEVELS[1:], key=lambda lv: (counts[lv], -LEVELS.index(lv)))
         evidence["level"] = f"the text calls itself {level} ({counts[level]} words such as 我市/全省)"
     if level == "county" and jurisdiction and not any(
             r.kind == "city" and r.short in jurisdiction for r in table.regions):

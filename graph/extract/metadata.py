@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from policygraph.extract import regexes as rx
 from policygraph.extract.numbers import chinese_to_int
 from policygraph.extract.parts import Span, is_standalone_number, standalone_dates
-from policygraph.models import NumberMatch
+from policygraph.models import NATION, NumberMatch
 
 _LINE_JUNK = re.compile(
     r"(?:[:：|｜]$|^(?!.*关于).{0,20}文件$|^\s*#+\s*|^首页|^当前位置|^请选择|^索引号|^主题)"
@@ -179,7 +179,7 @@ def issuers_from_title(t: str | None) -> list[str]:
         return []
     names = [n for n in re.split(r"[、，,]", m.group(1)) if n]
     if all(rx.ORGAN_NAME.fullmatch(n) for n in names):
-        return [n.removeprefix("中华人民共和国") for n in names]
+        return [n.removeprefix(NATION) for n in names]
     return []
 
 
@@ -205,7 +205,7 @@ def signature(text: str, span: Span) -> tuple[Found, list[str]]:
                 continue
             continue
         if rx.ORGAN_NAME.fullmatch(line) and len(line) <= 40:
-            organs.insert(0, line.removeprefix("中华人民共和国"))
+            organs.insert(0, line.removeprefix(NATION))
             continue
         break
     return Found(value, "signing date under the signature"), organs

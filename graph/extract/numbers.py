@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from policygraph.extract import regexes as rx
-from policygraph.models import DocNumber, NumberMatch
+from policygraph.models import NATION, DocNumber, NumberMatch
 
 #: Years a real document number can carry. Fixed, not taken from today's date, so that
 #: output never depends on when a build runs.
@@ -169,7 +169,7 @@ def _find_orders(text: str, is_known: Callable[[str], bool]) -> Iterator[NumberM
         organ = re.sub(r"\s+", "", left.group(0))
         if left.start() > 0 and text[left.start() - 1].isdigit() and organ[0] in "年月日":
             organ = organ[1:]
-        organ = _NATIONAL_PREFIX.sub("", organ.split("中华人民共和国")[-1])
+        organ = _NATIONAL_PREFIX.sub("", organ.split(NATION)[-1])
         organ = rx.ORDER_LEFT_STOP.sub("", organ)
         written = organ
         organ = ORDER_ORGAN_ALIASES.get(organ, organ)

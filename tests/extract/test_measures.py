@@ -297,9 +297,9 @@ def test_comparisons_in_worker_processes_equal_the_serial_ones(monkeypatch: pyte
     same order, as comparing in one process."""
     from importlib import resources as res
 
-    from policygraph.corpus import compare as compare_module
     from policygraph.build.packed import MeasureIndex
     from policygraph.build.pipeline import extract_all
+    from policygraph.corpus import compare as compare_module
     from policygraph.corpus.compare import compare_along
     from policygraph.corpus.link import link
     from policygraph.extract.read import iter_corpus

@@ -25,12 +25,13 @@ from typing import Any
 
 import networkx as nx
 
-from policygraph.corpus.analytics import LEVEL_RANK, cascade, province_of
+from policygraph.corpus.analytics import cascade, province_of
 from policygraph.corpus.compare import Comparison, heads_of
+from policygraph.models import LEVEL_RANK
 
 MAX_NODES = 5000
 X_GAP, Y_GAP = 170, 240
-LEVELS = ("national", "provincial", "municipal", "county", "unknown")
+LAYERS = (*LEVEL_RANK, "unknown")  # levels top-down, then nodes of unknown level
 LEVEL_STYLE = {
     "national": ("#c0392b", "中央 national"),
     "provincial": ("#e67e22", "省级 provincial"),
@@ -79,7 +80,7 @@ def layout(g: nx.DiGraph) -> dict[str, tuple[int, int]]:
                                     g.nodes[n].get("jurisdiction") or "~", g.nodes[n].get("date") or "~", n))
         width = (len(members) - 1) * X_GAP
         for i, n in enumerate(members):
-            pos[n] = (i * X_GAP - width // 2, LEVELS.index(lv) * Y_GAP)
+            pos[n] = (i * X_GAP - width // 2, LAYERS.index(lv) * Y_GAP)
     return pos
 
 
@@ -188,14 +189,14 @@ def render(
     net = Network(height="100%", width="100%", directed=True, notebook=False,
                   cdn_resources="in_line", heading="")
     net.templateEnv = _templates(net.template_dir)  # compiled once, not once a page
-    for n in sorted(g.nodes, key=lambda n: (LEVELS.index(_level(g.nodes[n])), pos[n][0], n)):
+    for n in sorted(g.nodes, key=lambda n: (LAYERS.index(_level(g.nodes[n])), pos[n][0], n)):
         a = g.nodes[n]
         lv = _level(a)
         color = LEVEL_STYLE[lv][0]
         cited_only = a.get("kind") in ("cited", "title")
         net.add_node(
             n, label=_short(n, a), title=_tooltip(n, a), x=pos[n][0], y=pos[n][1],
-            level=LEVELS.index(lv), physics=False, shape="dot",
+            level=LAYERS.index(lv), physics=False, shape="dot",
             size=10 + min(30, 4 * indeg.get(n, 0)),
             color={"background": "#ffffff" if cited_only else color, "border": color,
                    "highlight": {"background": color, "border": "#111111"}},
@@ -227,7 +228,7 @@ def render(
     data = {
         "nodes": _details(g, comparisons, labels, links or {}),
         "legend": {
-            "levels": [{"key": k, "color": LEVEL_STYLE[k][0], "label": LEVEL_STYLE[k][1]} for k in LEVELS],
+            "levels": [{"key": k, "color": LEVEL_STYLE[k][0], "label": LEVEL_STYLE[k][1]} for k in LAYERS],
             "relations": [{"key": k, "label": v[0], "color": v[1], "dashed": v[2]}
                           for k, v in RELATION_STYLE.items()],
         },
