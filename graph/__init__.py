@@ -22,7 +22,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from policygraph.build.pipeline import build, extract_all
+from policygraph.build import build, extract_all
 from policygraph.corpus.analytics import by_level, cascade, level_skips, most_cited, province_reach
 from policygraph.corpus.link import Linked, link
 from policygraph.corpus.network import to_networkx

@@ -10,7 +10,7 @@ from importlib import resources
 from pathlib import Path
 
 from policygraph import __version__
-from policygraph.build.pipeline import Timings, ValidationError, build
+from policygraph.build import Timings, ValidationError, build
 from policygraph.export.rdf import DEFAULT_BASE, check_iri
 from policygraph.extract.document import extract
 from policygraph.extract.read import iter_corpus

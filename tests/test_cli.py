@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from policygraph.build.pipeline import build
+from policygraph.build import build
 from policygraph.cli import main
 
 from .conftest import ROOT, SHARED, needs_shared
@@ -118,14 +118,11 @@ def test_a_base_iri_in_chinese_is_kept(tmp_path: Path) -> None:
 
 def test_timings_name_every_stage_and_the_bench_reads_them(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    import importlib.util
+    from bench_builds import stages as read_timings  # scripts/, on the path through conftest
 
     assert main(["build", str(EXAMPLES), "--out", str(tmp_path), "--quiet", "--jobs", "1", "--timings"]) == 0
     err = capsys.readouterr().err
-    spec = importlib.util.spec_from_file_location("bench", ROOT / "scripts" / "bench.py")
-    bench = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
-    spec.loader.exec_module(bench)  # type: ignore[union-attr]
-    stages = bench._stages(err)
+    stages = read_timings(err)
     # One job: the stages that run beside the others with more jobs run in turn, in this order.
     assert list(stages) == ["checking for changes", "extraction", "documents.jsonl", "link",
                             "CSV and GraphML", "comparisons", "HTML", "report tables", "RDF (Turtle, N-Triples)", "Oxigraph store",

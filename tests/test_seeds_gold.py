@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from policygraph.build.pipeline import build
+from policygraph.build import build
 
 from .conftest import SEEDS, needs_shared
 

@@ -28,8 +28,8 @@ from functools import cache
 from importlib import metadata
 from pathlib import Path
 
-from policygraph.extract.read import corpus_files, source_name
 from policygraph.build.stamps import RACY_NS, file_stat
+from policygraph.extract.read import corpus_files, source_name
 
 RECORD = Path(".cache") / "up-to-date.json"
 _FORMAT = 1

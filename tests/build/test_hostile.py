@@ -17,7 +17,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from policygraph.extract import read
-from policygraph.build.pipeline import _safe_extract, build
+from policygraph.build import build
+from policygraph.build.budget import safe_extract
 from policygraph.export.report import failure_rows
 from policygraph.extract.document import extract
 from policygraph.models import DocumentRecord, Failure, Source
@@ -111,10 +112,10 @@ def test_a_readers_unexpected_error_costs_one_file(tmp_path: Path, monkeypatch: 
 def test_a_document_over_its_time_budget_is_a_failure() -> None:
     src = Source("slow.txt", NOTICE.format(n=1) * 2000, "utf-8", "txt")
     t0 = time.perf_counter()
-    result = _safe_extract(src, None, budget=0.05)
+    result = safe_extract(src, None, budget=0.05)
     assert time.perf_counter() - t0 < 5
     assert isinstance(result, Failure) and "longer than 0.05 s" in result.reason
-    assert isinstance(_safe_extract(Source("ok.txt", NOTICE.format(n=1), "utf-8", "txt")), DocumentRecord)
+    assert isinstance(safe_extract(Source("ok.txt", NOTICE.format(n=1), "utf-8", "txt")), DocumentRecord)
 
 
 def test_parallel_build_equals_serial_build(tmp_path: Path) -> None:
@@ -163,7 +164,7 @@ def test_extraction_never_crashes_on_any_text(text: str) -> None:
 def test_extraction_is_bounded_on_bracket_soup(text: str) -> None:
     # Within the per-document budget a build uses, never given up: no pattern backtracks
     # without limit on nested brackets and stray markers.
-    assert isinstance(_safe_extract(Source("soup.txt", text * 5, "utf-8", "txt"), None, budget=20),
+    assert isinstance(safe_extract(Source("soup.txt", text * 5, "utf-8", "txt"), None, budget=20),
                       DocumentRecord)
 
 

@@ -17,7 +17,7 @@ from policygraph.corpus import compare as compare_module
 from policygraph.export import rdf as rdf_module
 from policygraph.export import shacl as shacl_module
 from policygraph.sparql import store as store_module
-from policygraph.build.pipeline import build
+from policygraph.build import build
 
 EXAMPLES = Path(str(resources.files("policygraph.examples").joinpath("corpus")))
 OUTPUTS = ("documents.jsonl", "graph.nt", "graph.ttl", "comparisons.jsonl", "report.md", "nodes.csv",
@@ -163,7 +163,7 @@ def test_unchanged_rdf_blocks_are_copied_in_runs(tmp_path: Path, monkeypatch: py
 def test_a_reused_comparison_line_gives_the_same_summary() -> None:
     import json
 
-    from policygraph.build.pipeline import _summary_json
+    from policygraph.build.outputs import _summary_json
     from policygraph.corpus.compare import Comparison, Summaries, summary
 
     tricky = 'x", "provisions": ["y'  # the words the line is cut at, inside a string
@@ -262,7 +262,7 @@ def test_a_rebuild_reads_only_new_and_changed_files(tmp_path: Path, monkeypatch:
     monkeypatch.setattr(stamps_module, "RACY_NS", 0)  # the files were written a moment ago
     corpus, out = _built(tmp_path)
     read = _reads(monkeypatch)
-    build_module = importlib.import_module("policygraph.build.pipeline")
+    build_module = importlib.import_module("policygraph.build.extraction")
     decoded: list[str] = []
     real_of = build_module.Facts.of
     monkeypatch.setattr(build_module.Facts, "of", lambda rec: decoded.append(rec.source) or real_of(rec))
@@ -353,7 +353,7 @@ def test_previous_lines_are_read_right_in_any_order(
 
 def test_facts_survive_the_manifest_and_damage_means_decoding(tmp_path: Path) -> None:
     from policygraph.build.packed import unpack
-    from policygraph.build.pipeline import Facts, extract_all
+    from policygraph.build.extraction import Facts, extract_all
     from policygraph.extract.read import iter_corpus
 
     records = extract_all(iter_corpus(EXAMPLES)).records
@@ -371,7 +371,7 @@ def test_re_extraction_with_learned_codes_takes_over_measures_unchanged() -> Non
     from synth import generate
 
     from policygraph.build.packed import pack
-    from policygraph.build.pipeline import Facts
+    from policygraph.build.extraction import Facts
     from policygraph.extract.authorities import load_table
     from policygraph.extract.document import extract, learn_from_statements
     from policygraph.models import Source
@@ -399,7 +399,7 @@ def test_a_build_stopped_while_stages_run_beside_leaves_no_process_and_old_outpu
     import multiprocessing
     import threading
 
-    build_module = importlib.import_module("policygraph.build.pipeline")  # the module, not its function
+    build_module = importlib.import_module("policygraph.build.outputs")  # the module, not its function
     if threading.active_count() > 1:
         pytest.skip("another test left a thread running: the build would not fork")
     corpus, out = _built(tmp_path)
@@ -473,7 +473,7 @@ LESHAN = """乐山市人民政府关于印发全民健身实施计划的通知
 
 def test_a_code_learned_from_a_new_document_re_extracts_only_the_documents_using_it(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    build_module = importlib.import_module("policygraph.build.pipeline")
+    build_module = importlib.import_module("policygraph.build.extraction")
     corpus, out = tmp_path / "corpus", tmp_path / "out"
     corpus.mkdir()
     for name, text in (("nanjing.txt", NANJING), ("xuanwu.txt", XUANWU), ("shizhong.txt", SHIZHONG)):

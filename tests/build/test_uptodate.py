@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from policygraph.build import uptodate
-from policygraph.build.pipeline import build, build_settings
+from policygraph.build import build, build_settings
 from policygraph.cli import main
 
 EXAMPLES = Path(str(resources.files("policygraph.examples").joinpath("corpus")))

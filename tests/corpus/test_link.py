@@ -14,7 +14,7 @@ import pyoxigraph
 import pytest
 from rdflib import Graph, Literal, URIRef
 
-from policygraph.build.pipeline import build, extract_all
+from policygraph.build import build, extract_all
 from policygraph.cli import main
 from policygraph.corpus.analytics import cascade, level_skips, most_cited, province_reach
 from policygraph.corpus.link import link, title_relations

@@ -15,7 +15,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from policygraph.build.pipeline import build
+from policygraph.build import build
 from policygraph.corpus.network import read_graphml
 from policygraph.export.html.render import render, render_corpus
 

@@ -16,7 +16,7 @@ from pyshacl import validate as pyshacl_validate
 from rdflib import XSD, BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, SH
 
-from policygraph.build.pipeline import extract_all
+from policygraph.build import extract_all
 from policygraph.corpus.compare import compare_along, measures_by_node
 from policygraph.corpus.link import link
 from policygraph.export.rdf import ELI, PG, load_shapes, to_rdf, validate

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from policygraph.build.pipeline import build
+from policygraph.build import build
 from policygraph.cli import main
 from policygraph.corpus.compare import IndexCache, ShingleIndex, reuse, target_change
 from policygraph.extract.measures.find import (
@@ -297,8 +297,8 @@ def test_comparisons_in_worker_processes_equal_the_serial_ones(monkeypatch: pyte
     same order, as comparing in one process."""
     from importlib import resources as res
 
+    from policygraph.build import extract_all
     from policygraph.build.packed import MeasureIndex
-    from policygraph.build.pipeline import extract_all
     from policygraph.corpus import compare as compare_module
     from policygraph.corpus.compare import compare_along
     from policygraph.corpus.link import link
@@ -400,8 +400,8 @@ def test_measures_are_indexed_the_same_from_heads_as_from_the_records(tmp_path: 
     import shutil
     from importlib import resources
 
+    from policygraph.build import extract_all
     from policygraph.build.packed import MeasureIndex, PackedRecords
-    from policygraph.build.pipeline import extract_all
     from policygraph.extract.read import iter_corpus
 
     corpus = tmp_path / "corpus"

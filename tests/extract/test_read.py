@@ -10,7 +10,7 @@ from pathlib import Path
 import opencc
 import pytest
 
-from policygraph.build.pipeline import build
+from policygraph.build import build
 from policygraph.extract.read import iter_corpus, read_bytes
 from policygraph.models import Failure, Source
 

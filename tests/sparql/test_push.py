@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from policygraph.build.pipeline import build
+from policygraph.build import build
 from policygraph.cli import main
 from policygraph.sparql.push import PushError, _send, push
 

@@ -13,7 +13,7 @@ import pytest
 from SPARQLWrapper import CSV, JSON, POST, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
-from policygraph.build.pipeline import build
+from policygraph.build import build
 from policygraph.sparql.serve import make_server
 
 EXAMPLES = Path(str(resources.files("policygraph.examples").joinpath("corpus")))
