@@ -1,0 +1,225 @@
+"""TODO."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+
+from policygraph.build.background import Background
+from policygraph.build.extraction import BuildResult
+from policygraph.build.memo import KeyTerms, PreviousRdf, Rewrite, pair_key, record_key, write_rdf_record
+from policygraph.build.packed import MeasureIndex, PackedRecords
+from policygraph.build.timings import Timings, peak_mb, stage
+from policygraph.corpus.compare import Comparison, Summaries, compare_lines, plan, summary
+from policygraph.corpus.link import Linked, link
+from policygraph.corpus.network import to_networkx, write_csv, write_graphml
+from policygraph.export.html.render import render_corpus
+from policygraph.export.rdf import DEFAULT_BASE, block_digest, iter_blocks, validate, write_rdf
+from policygraph.export.report import report_body, with_validation
+from policygraph.extract.measures.find import load_scheme
+from policygraph.sparql.store import STORE, Loader, sync_store, updatable
+
+
+def _comparisons(linked: Linked, measures: MeasureIndex, places: dict[str, str | None], jsonl: Path,
+                 index: Path, jobs: int) -> tuple[Summaries, list[int]]:
+    """Write comparisons.jsonl, copying what the previous build compared where nothing it
+    depends on changed (memo.py); return the comparisons without their per-provision rows, and
+    the key of each (everything it depends on: the RDF of a comparison is keyed by it too)."""
+    pairs = list(plan(linked.edges, measures, places=places))
+    keys = [pair_key(p, measures.digest(p.child), measures.digest(p.parent)) for p in pairs]
+    out = Summaries()
+    with Rewrite(jsonl, index) as w:
+        fresh = compare_lines([p for p, k in zip(pairs, keys, strict=True) if k not in w.previous],
+                              measures, jobs)
+        try:
+            for pair, key in zip(pairs, keys, strict=True):
+                line = w.previous.get(key)
+                if line is None:
+                    line = next(fresh)
+                out.append_json(_summary_json(line), (pair.child, pair.parent, pair.via))
+                w.write(key, line)
+        finally:
+            fresh.close()  # its worker pool and that pool's threads end now, not when collected
+    return out, keys
+
+
+
+def _documents(records: PackedRecords, jsonl: Path, index: Path) -> None:
+    """Write documents.jsonl, copying the line of every record the previous build wrote."""
+    with Rewrite(jsonl, index) as w:
+        for i in range(len(records)):
+            key = record_key(records.blob(i))
+            line = w.previous.get(key)
+            if line is None:
+                line = (json.dumps(records[i].to_dict(), ensure_ascii=False) + "\n").encode("utf-8")
+            w.write(key, line)
+
+
+
+_ROWS = b', "provisions": ['
+
+
+
+def _summary_json(line: bytes) -> bytes:
+    """A comparisons.jsonl line as the JSON of its summary() (what Summaries holds), without
+    decoding its per-provision rows (most of the line): to_dict puts them last, so the line is
+    cut before them."""
+    cut = line.rfind(_ROWS)
+    if cut < 0:
+        return json.dumps(summary(Comparison.from_dict(json.loads(line))).to_dict(),
+                          ensure_ascii=False).encode("utf-8")
+    return line[:cut] + b"}}"
+
+
+
+def _reads(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        return None
+
+
+
+def _size(path: Path) -> int | None:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return None
+
+
+
+def write_outputs(
+    result: BuildResult, out: Path, corpus: str, base: str = DEFAULT_BASE, scheme: str | None = None,
+    check: bool = True, jobs: int = 1, timings: Timings | None = None, beside: bool = True,
+) -> dict[str, Path]:
+    """Write every output file into `out` and validate the RDF; return the paths by name.
+
+    With `beside` (and more than one job), the output stages that need one core run in forked
+    processes beside the stages that need both (background.py); the files are the same.
+    Seconds per stage are added to `timings` if given. Raises ValidationError (after writing
+    everything, report included) if the RDF does not conform to the SHACL shapes.
+    """
+    out.mkdir(parents=True, exist_ok=True)
+    paths = {name: out / file for name, file in (
+        ("documents", "documents.jsonl"), ("turtle", "graph.ttl"), ("ntriples", "graph.nt"),
+        ("nodes", "nodes.csv"), ("edges", "edges.csv"), ("graphml", "graph.graphml"),
+        ("comparisons", "comparisons.jsonl"),
+        ("report", "report.md"))}
+    cache = out / ".cache"
+    # Started here, each of these runs in a child forked now (before any thread is started,
+    # see background.py), while this process goes on with the stages after it.
+    with Background(fork=beside and jobs > 1) as bg:
+        _start_beside(bg, timings, "documents.jsonl",
+                      partial(_documents, result.records, paths["documents"], cache / "documents.idx"))
+        with stage(timings, "link"):
+            linked: Linked = link(result.records)
+        _start_beside(bg, timings, "CSV and GraphML", partial(_tables, linked, paths))
+        with stage(timings, "comparisons"):
+            measures = MeasureIndex(result.records)
+            places = {n.id: n.jurisdiction for n in linked.nodes.values()}
+            comparisons, comparison_keys = _comparisons(linked, measures, places, paths["comparisons"],
+                                                        cache / "comparisons.idx", jobs)
+        labels = {k: c.label for k, c in load_scheme(scheme).concepts.items()}
+        _start_beside(bg, timings, "HTML",
+                      partial(_pages, linked, out, f"policygraph · {corpus}", comparisons, labels))
+        _start_beside(bg, timings, "report tables",
+                      partial(_report_body, result, corpus, linked, comparisons, scheme, cache / "key-terms"))
+        conforms, details = _rdf(linked, measures, comparisons, comparison_keys, paths, out, base,
+                                 scheme, check, jobs, timings)
+        with stage(timings, "finishing (report)"):
+            paths["report"].write_text(with_validation(bg.result("report tables"), (conforms, details)),
+                                       encoding="utf-8", newline="\n")
+            paths["html"] = bg.result("HTML")
+            ran = bg.ran()
+    if timings is not None:
+        for name, r in ran.items():
+            if r.forked:
+                timings.seconds[f"{name} (beside)"] = r.seconds
+                timings.peak_mb[f"{name} (beside)"] = peak_mb()
+                timings.beside_private_mb = max(timings.beside_private_mb, r.private_mb)
+    if not conforms:
+        raise ValidationError(f"graph.ttl does not conform to the SHACL shapes:\n{details}")
+    return paths
+
+
+
+def _start_beside(bg: Background, timings: Timings | None, name: str, stage: Callable[[], object]) -> None:
+    """Start `stage` beside the build; if it ran at once instead, it is timed as a stage here."""
+    ran = bg.start(name, stage)
+    if ran is not None and timings is not None:
+        timings.seconds[name] = timings.seconds.get(name, 0.0) + ran.seconds
+        timings.peak_mb[name] = peak_mb()
+
+
+
+def _tables(linked: Linked, paths: dict[str, Path]) -> None:
+    write_csv(linked, paths["nodes"], paths["edges"])
+    write_graphml(linked, paths["graphml"])
+
+
+
+def _pages(linked: Linked, out: Path, title: str, comparisons: Summaries,
+           labels: dict[str, str]) -> Path:
+    return render_corpus(to_networkx(linked), out, title, comparisons, labels)["graph"]
+
+
+
+def _report_body(result: BuildResult, corpus: str, linked: Linked, comparisons: Summaries,
+                 scheme: str | None, key_terms: Path) -> str:
+    terms = KeyTerms(key_terms)
+    body = report_body(result.records, result.failures, result.learned, corpus, linked, comparisons,
+                       scheme, terms)
+    terms.save(key_terms)
+    return body
+
+
+
+def _rdf(linked: Linked, measures: MeasureIndex, comparisons: Summaries, comparison_keys: list[int],
+         paths: dict[str, Path], out: Path, base: str, scheme: str | None, check: bool, jobs: int,
+         timings: Timings | None) -> tuple[bool, str]:
+    """Write graph.nt and graph.ttl, bring the store up to date and validate it: whether it
+    conforms, and the validation's report."""
+    fresh_nt, fresh_ttl = (paths[k].with_name(paths[k].name + ".new") for k in ("ntriples", "turtle"))
+    record = out / ".cache" / "rdf-blocks"
+    manifest = out / ".cache" / "store-blocks"
+    # A store loaded afresh is loaded while the RDF is written (in a thread: two cores work).
+    in_store = updatable(out / STORE, paths["ntriples"], manifest)
+    loader = Loader(out / STORE) if in_store is None else None
+    try:
+        with stage(timings, "RDF (Turtle, N-Triples)"):
+            prefixes = {"pgm": load_scheme(scheme).namespace}
+            salt = block_digest(repr(sorted(prefixes.items())).encode("utf-8"))
+            previous = PreviousRdf(paths["ntriples"], paths["turtle"], record, salt)
+            try:
+                blocks = iter_blocks(linked, base, measures, comparisons, scheme, comparison_keys)
+                written = write_rdf(blocks, fresh_ttl, fresh_nt, prefixes, previous, loader)
+            finally:
+                previous.close()
+            record.unlink(missing_ok=True)  # until graph.nt and graph.ttl are both in place
+        marker = out / ".cache" / "validated"  # the store holding graph.nt of this size conformed
+        conformed = _reads(marker) == str(_size(paths["ntriples"]))
+        marker.unlink(missing_ok=True)
+        with stage(timings, "Oxigraph store"):
+            synced = sync_store(out / STORE, paths["ntriples"], written, fresh_nt, manifest, in_store, loader)
+            store = synced.store
+            os.replace(fresh_ttl, paths["turtle"])
+            write_rdf_record(record, paths["ntriples"], paths["turtle"], written.keyed, salt)
+            paths["store"] = out / STORE
+    except BaseException:
+        if loader is not None:
+            loader.abort()  # nothing once the store is in place
+        raise
+    with stage(timings, "SHACL validation"):
+        conforms, details = validate(store, jobs, synced.changed if conformed else None) if check \
+            else (True, "not validated (--no-validate)")
+        del store, synced
+        if check and conforms:
+            marker.write_text(str(_size(paths["ntriples"])), encoding="utf-8")
+    return conforms, details
+
+
+class ValidationError(RuntimeError):
+    """The build's RDF does not conform to the shipped SHACL shapes (a bug, never bad input)."""
