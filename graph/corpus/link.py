@@ -95,9 +95,21 @@ def _vote(values: Iterable[str | None]) -> str | None:
 def link(records: Iterable[DocumentRecord]) -> Linked:
     """Link the records of a corpus into nodes and edges (pure; same input, same output)."""
     entries = sorted(_entries(records), key=lambda e: e.source)  # records one at a time
-    nodes: dict[str, Node] = {}
+    nodes = _stated_nodes(entries)
+    _add_cited_nodes(nodes, entries)
+    index = _TitleIndex(nodes.values())
+    edges = _citation_edges(entries, nodes, index)
+    _add_title_edges(nodes, index, edges)
+    # Probable links, kept apart: same title as a higher-level document, issuer swapped.
+    for edge in probable_links(nodes, edges):
+        edges.setdefault((edge.source, edge.target), edge)
+    ordered = tuple(sorted(edges.values(), key=lambda e: (e.source, e.target)))
+    return Linked(dict(sorted(nodes.items())), ordered)
 
-    # 1. Documents stated in the corpus: a file's own document wins over an embedded copy.
+
+def _stated_nodes(entries: list[_Entry]) -> dict[str, Node]:
+    """Documents stated in the corpus: a file's own document wins over an embedded copy."""
+    nodes: dict[str, Node] = {}
     for e in sorted(entries, key=lambda e: (e.kind != "document", e.source)):
         old = nodes.get(e.id)
         new = Node(
@@ -108,8 +120,12 @@ def link(records: Iterable[DocumentRecord]) -> Linked:
             embedded_in=(e.embedded_in,) if e.embedded_in else (),
         )
         nodes[e.id] = new if old is None else _merge_stated(old, new)
+    return nodes
 
-    # 2. Documents cited by number: create or enrich, voting on what the citations say.
+
+def _add_cited_nodes(nodes: dict[str, Node], entries: list[_Entry]) -> None:
+    """Documents cited by number: a stated node gains the titles it is cited by; a document
+    only cited becomes a node voting on what its citations say."""
     cited: dict[str, list[tuple[Citation, _Entry]]] = defaultdict(list)
     for e in entries:
         for c in e.citations:
@@ -131,22 +147,17 @@ def link(records: Iterable[DocumentRecord]) -> Linked:
             provenance=tuple(sorted({f"cited by {e.id} ({e.source})" for _c, e in cits})),
         )
 
-    index = _TitleIndex(nodes.values())
 
-    # 3. Citations → edges. Title-only citations resolve through the title index.
+def _citation_edges(entries: list[_Entry], nodes: dict[str, Node],
+                    index: _TitleIndex) -> dict[tuple[str, str], Edge]:
+    """An edge per citation. A title-only citation resolves through the title index, or
+    becomes a title node (added to `nodes` and `index`)."""
     edges: dict[tuple[str, str], Edge] = {}
     for e in entries:
         for c in e.citations:
             target = c.number
             if target is None and c.title:
-                target = index.find(c.title, c.evidence)
-                if target is None:
-                    tid = "title:" + title_key(c.title)
-                    if tid not in nodes:
-                        nodes[tid] = Node(id=tid, kind="title", title=c.title, titles=(c.title,),
-                                          provenance=(f"cited by title in {e.id} ({e.source})",))
-                        index.add(nodes[tid])
-                    target = tid
+                target = index.find(c.title, c.evidence) or _title_node(nodes, index, c.title, e)
             if target is None or target == e.id:
                 continue
             _add_edge(edges, Edge(
@@ -154,8 +165,23 @@ def link(records: Iterable[DocumentRecord]) -> Linked:
                 confidence=c.confidence, evidence=c.evidence, origin=e.source,
                 start=c.start, end=c.end, mentions=c.mentions,
             ))
+    return edges
 
-    # 4. Relations a title states: 关于贯彻落实《X》的实施意见 implements X.
+
+def _title_node(nodes: dict[str, Node], index: _TitleIndex, title: str, by: _Entry) -> str:
+    """The id of the node of a document known only by this title, made on its first citation."""
+    tid = "title:" + title_key(title)
+    if tid not in nodes:
+        nodes[tid] = Node(id=tid, kind="title", title=title, titles=(title,),
+                          provenance=(f"cited by title in {by.id} ({by.source})",))
+        index.add(nodes[tid])
+    return tid
+
+
+def _add_title_edges(nodes: dict[str, Node], index: _TitleIndex,
+                     edges: dict[tuple[str, str], Edge]) -> None:
+    """Relations a title states (关于贯彻落实《X》的实施意见 implements X), where no citation
+    already joins the two."""
     for n in sorted(nodes.values(), key=lambda n: n.id):
         for title in n.titles:
             for relation, x in title_relations(title):
@@ -165,13 +191,6 @@ def link(records: Iterable[DocumentRecord]) -> Linked:
                         source=n.id, target=target, relation=relation, via="title-implied",
                         confidence=0.9, evidence=title,
                         reason=f"the title of {n.id} names 《{x}》")
-
-    # 5. Probable links, kept apart: same title as a higher-level document, issuer swapped.
-    for edge in probable_links(nodes, edges):
-        edges.setdefault((edge.source, edge.target), edge)
-
-    ordered = tuple(sorted(edges.values(), key=lambda e: (e.source, e.target)))
-    return Linked(dict(sorted(nodes.items())), ordered)
 
 
 def title_relations(title: str) -> list[tuple[str, str]]:
@@ -227,8 +246,9 @@ def _issued(p: Node) -> tuple[str, str]:
 
 class _Places:
     """Same-titled documents by level and jurisdiction, latest first, so a child's probable
-    parent (_within, _after, the one issued last) is looked up rather than searched for among
-    every namesake: a generated or scraped corpus can hold thousands of documents with one title."""
+    parent (governing its territory, _after it, the one issued last) is looked up rather than
+    searched for among every namesake: a generated or scraped corpus can hold thousands of
+    documents with one title."""
 
     def __init__(self, group: list[Node]) -> None:
         self.anywhere: dict[int, list[Node]] = defaultdict(list)  # national, or no jurisdiction
@@ -243,8 +263,10 @@ class _Places:
                 self.at[rank, p.jurisdiction].append(p)
 
     def latest(self, child: Node, rank: int) -> Node | None:
-        """Of the documents of this level that govern the child's territory (_within) and
-        precede it (_after), the one issued last."""
+        """Of the documents of this level that govern the child's territory and precede it
+        (_after), the one issued last. A parent governs the child's territory if it is national,
+        has no jurisdiction, or its jurisdiction contains the child's (a 江苏省 notice for a
+        江苏省淮安市 document, never a 浙江省 one); a child of unknown jurisdiction may have any."""
         if not child.jurisdiction:
             buckets = [self.all.get(rank, [])]
         else:
@@ -253,15 +275,6 @@ class _Places:
                                                       for k in range(1, len(j) + 1))]
         found = [next((p for p in bucket if _after(child, p)), None) for bucket in buckets]
         return max((p for p in found if p is not None), key=_issued, default=None)
-
-
-def _within(child: Node, parent: Node) -> bool:
-    """The parent governs the child's territory: a national document, or one whose jurisdiction
-    contains the child's (a 江苏省 notice for a 江苏省淮安市 document, never a 浙江省 one).
-    Unknown jurisdictions do not rule a link out."""
-    if parent.level == "national" or not parent.jurisdiction or not child.jurisdiction:
-        return True
-    return child.jurisdiction.startswith(parent.jurisdiction)
 
 
 def _after(child: Node, parent: Node) -> bool:
