@@ -15,7 +15,7 @@ from policygraph.corpus.compare import MOVES, Comparison
 from policygraph.corpus.link import Linked
 from policygraph.extract.measures.find import candidate_terms, load_scheme
 from policygraph.extract.read import RECORD
-from policygraph.models import Authority, DocumentRecord, Failure
+from policygraph.models import Authority, DocumentRecord, Failure, Measures
 
 
 @dataclass
@@ -46,54 +46,52 @@ def _facts(records: Sequence[DocumentRecord]) -> _Facts:
     every = max(1, len(records) // SAMPLE_RECORDS)  # chosen by a hash of the source, not by
     # position, so a rebuild after adding a few documents samples nearly the same records
     for r in records:
-        f.counts.update({"parts": len(r.parts), "number": bool(r.number), "title": bool(r.title),
-                         "date": bool(r.date), "level": bool(r.level),
-                         "jurisdiction": bool(r.jurisdiction)})
-        f.levels[r.level or "unknown"] += 1
-        for c in (*r.citations, *(c for p in r.parts for c in p.citations)):
-            f.counts["citations"] += 1
-            f.relations[c.relation] += 1
-            f.found_by[c.found_by] += 1
-            if c.number and not c.level:
-                f.unresolved[c.issuer_code] += 1
-        f.warnings += [f"| {_md(r.source)} | {_md(w)} |" for w in r.warnings]
-        f.documents.append(f"| {_md(r.source)} | {_md(r.number or '')} | {_md(r.level or '')} | "
-                           f"{_md(r.jurisdiction or '')} | {_md(r.date or '')} | {len(r.citations)} |")
+        _count_record(f, r)
+        _count_citations(f, r)
+        sampled = zlib.crc32(r.source.encode("utf-8", "surrogatepass")) % every == 0
         for m in (r.measures, *(p.measures for p in r.parts)):
-            if not m:
-                continue
-            f.provisions += len(m.provisions)
-            f.covered += sum(1 for p in m.provisions
-                             if any(x["provision"] == p["path"] and p["start"] <= x["start"] < p["end"]
-                                    for x in m.measures))
-            f.concepts.update(x["label"] for x in m.measures)
-            f.counts.update({"targets": len(m.targets), "deadlines": len(m.deadlines),
-                             "money": len(m.money)})
-            if zlib.crc32(r.source.encode("utf-8", "surrogatepass")) % every == 0:
-                f.sample += [p["text"] for p in m.provisions]
+            if m:
+                _count_measures(f, m, sampled)
     return f
+
+
+def _count_record(f: _Facts, r: DocumentRecord) -> None:
+    """What a record states about itself: its fields, level, warnings and table row."""
+    f.counts.update({"parts": len(r.parts), "number": bool(r.number), "title": bool(r.title),
+                     "date": bool(r.date), "level": bool(r.level),
+                     "jurisdiction": bool(r.jurisdiction)})
+    f.levels[r.level or "unknown"] += 1
+    f.warnings += [f"| {_md(r.source)} | {_md(w)} |" for w in r.warnings]
+    f.documents.append(f"| {_md(r.source)} | {_md(r.number or '')} | {_md(r.level or '')} | "
+                       f"{_md(r.jurisdiction or '')} | {_md(r.date or '')} | {len(r.citations)} |")
+
+
+def _count_citations(f: _Facts, r: DocumentRecord) -> None:
+    """The citations of a record and of its embedded parts."""
+    for c in (*r.citations, *(c for p in r.parts for c in p.citations)):
+        f.counts["citations"] += 1
+        f.relations[c.relation] += 1
+        f.found_by[c.found_by] += 1
+        if c.number and not c.level:
+            f.unresolved[c.issuer_code] += 1
+
+
+def _count_measures(f: _Facts, m: Measures, sampled: bool) -> None:
+    """The measures of one text (a record's or a part's); its provisions join the key-term
+    sample when its record is `sampled`."""
+    f.provisions += len(m.provisions)
+    f.covered += sum(1 for p in m.provisions
+                     if any(x["provision"] == p["path"] and p["start"] <= x["start"] < p["end"]
+                            for x in m.measures))
+    f.concepts.update(x["label"] for x in m.measures)
+    f.counts.update({"targets": len(m.targets), "deadlines": len(m.deadlines), "money": len(m.money)})
+    if sampled:
+        f.sample += [p["text"] for p in m.provisions]
 
 
 def _md(s: object) -> str:
     """Make a value safe inside a Markdown table cell."""
     return str(s).replace("|", "\\|").replace("\n", " ")
-
-
-def render_report(
-    records: Sequence[DocumentRecord],
-    failures: Iterable[Failure],
-    learned: Mapping[str, Authority],
-    corpus: str,
-    linked: Linked | None = None,
-    validation: tuple[bool, str] | None = None,
-    comparisons: Iterable[Comparison] = (),
-    scheme: str | None = None,
-    terms: dict[int, tuple[str, ...]] | None = None,
-) -> str:
-    """The build report in Markdown. `terms` memoises the key terms of provision texts
-    (see measures.candidate_terms), so a rebuild does not tag unchanged texts again."""
-    return with_validation(report_body(records, failures, learned, corpus, linked, comparisons,
-                                       scheme, terms), validation)
 
 
 def with_validation(body: str, validation: tuple[bool, str] | None) -> str:
