@@ -221,69 +221,89 @@ def compile_shapes(shapes: Graph, subclasses: bool = True) -> list[Check]:
 
 
 def _property_checks(g: Graph, prop: object, focus: str, instance_of: str) -> list[Check]:
+    """The checks of one property shape: its value count, each sh:hasValue, and every
+    constraint on its values in one scan."""
     k = _keys(g, prop, _PROPERTY_KEYS)
     if SH.path not in k:
         raise UnsupportedShape("a property shape needs sh:path")
     path = _path(g, k[SH.path][0])
-    steps = _steps(path)
     message = str(_one(k, SH.message) or "")
+    reach = _steps(path) - 1  # the values themselves are in the triples of the last node on the path
     out: list[Check] = []
-    reach = steps - 1  # the values themselves are in the triples of the last node on the path
-
-    conditions: list[tuple[str, str]] = []  # (component, violation), all checked in one scan
-    optionals: list[str] = []  # what the conditions test: a value's class
-
-    def values(component: str, violation: str) -> None:
-        conditions.append((component, violation))
-
-    lo_n = int(_one(k, SH.minCount)) if SH.minCount in k else None  # type: ignore[arg-type]
-    hi_n = int(_one(k, SH.maxCount)) if SH.maxCount in k else None  # type: ignore[arg-type]
-    if lo_n is not None or hi_n is not None:
-        n = "COUNT(DISTINCT ?value)"  # an alias of the projection is not in scope in HAVING
-        having = " || ".join(([f"{n} < {lo_n}"] if lo_n is not None else [])
-                             + ([f"{n} > {hi_n}"] if hi_n is not None else []))
-        out.append(Check(("MinCountConstraintComponent", "MaxCountConstraintComponent"), path, message,
-                         f"SELECT ?this (COUNT(DISTINCT ?value) AS ?n) WHERE {{ {focus} "
-                         f"OPTIONAL {{ {_values(path)} }} }} GROUP BY ?this HAVING ({having})",
-                         counts=(lo_n, hi_n), reach=reach))
-    for dt in k.get(SH.datatype, []):
-        bad = f"!isLiteral(?value) || datatype(?value) != {_term(dt)}"
-        if str(dt) in _CASTABLE:
-            bad += f" || !COALESCE({_term(dt)}(?value) = {_term(dt)}(?value), false)"
-        values("DatatypeConstraintComponent", bad)
-    for pattern in k.get(SH.pattern, []):
-        flags = _one(k, SH.flags)
-        args = [Literal(str(pattern)).n3()] + ([Literal(str(flags)).n3()] if flags else [])
-        regex = f"REGEX(STR(?value), {', '.join(args)})"
-        values("PatternConstraintComponent", f"isBlank(?value) || !{regex}")
-    value_reach = reach
-    for cls in k.get(SH["class"], []):
-        value_reach = max(value_reach, steps)  # a value's class is in the value's own triples
-        flag = f"?_k{len(optionals)}"
-        optionals.append(_has_class("?value", _term(cls), instance_of, flag))
-        values("ClassConstraintComponent", f"!BOUND({flag})")
-    for members in k.get(SH["in"], []):
-        allowed = " || ".join(f"sameTerm(?value, {_term(m)})" for m in Collection(g, members))
-        values("InConstraintComponent", f"!({allowed or 'false'})")
-    for lo in k.get(SH.minInclusive, []):
-        values("MinInclusiveConstraintComponent", f"!COALESCE(?value >= {_term(lo)}, false)")
-    for hi in k.get(SH.maxInclusive, []):
-        values("MaxInclusiveConstraintComponent", f"!COALESCE(?value <= {_term(hi)}, false)")
+    count = _count_check(k, path, message, focus, reach)
+    if count is not None:
+        out.append(count)
     for v in k.get(SH.hasValue, []):
         out.append(Check("HasValueConstraintComponent", path, message,
                          f"SELECT DISTINCT ?this WHERE {{ {focus} "
                          f"MINUS {{ ?this {path} {_term(v)} }} }}", reach=reach))
-    for inner in k.get(SH["not"], []):
-        value_reach = max(value_reach, steps + _nested_reach(g, inner))
-        values("NotConstraintComponent", _nested(g, inner, "?value"))
+    conditions, optionals = _value_conditions(g, k, instance_of)
     if conditions:
         binds = " ".join(f"BIND(COALESCE({cond}, false) AS ?c{i})" for i, (_c, cond) in enumerate(conditions))
         names = " ".join(f"?c{i}" for i in range(len(conditions)))
         out.append(Check(tuple(c for c, _cond in conditions), path, message,
                          f"SELECT DISTINCT ?this ?value {names} WHERE {{ {focus} "
                          f"{_values(path)} {' '.join(optionals)} {binds} "
-                         f"FILTER({' || '.join(names.split())}) }}", reach=value_reach))
+                         f"FILTER({' || '.join(names.split())}) }}", reach=_value_reach(g, k, path)))
     return out
+
+
+def _count_check(k: dict, path: str, message: str, focus: str, reach: int) -> Check | None:
+    """sh:minCount and sh:maxCount as one query counting each focus node's values."""
+    lo_n = int(_one(k, SH.minCount)) if SH.minCount in k else None  # type: ignore[arg-type]
+    hi_n = int(_one(k, SH.maxCount)) if SH.maxCount in k else None  # type: ignore[arg-type]
+    if lo_n is None and hi_n is None:
+        return None
+    n = "COUNT(DISTINCT ?value)"  # an alias of the projection is not in scope in HAVING
+    having = " || ".join(([f"{n} < {lo_n}"] if lo_n is not None else [])
+                         + ([f"{n} > {hi_n}"] if hi_n is not None else []))
+    return Check(("MinCountConstraintComponent", "MaxCountConstraintComponent"), path, message,
+                 f"SELECT ?this (COUNT(DISTINCT ?value) AS ?n) WHERE {{ {focus} "
+                 f"OPTIONAL {{ {_values(path)} }} }} GROUP BY ?this HAVING ({having})",
+                 counts=(lo_n, hi_n), reach=reach)
+
+
+def _value_conditions(g: Graph, k: dict, instance_of: str) -> tuple[list[tuple[str, str]], list[str]]:
+    """(component, violation) per constraint on a single value, all checked in one scan, and
+    the OPTIONAL subqueries they test (a value's class)."""
+    conditions: list[tuple[str, str]] = []
+    optionals: list[str] = []
+    for dt in k.get(SH.datatype, []):
+        bad = f"!isLiteral(?value) || datatype(?value) != {_term(dt)}"
+        if str(dt) in _CASTABLE:
+            bad += f" || !COALESCE({_term(dt)}(?value) = {_term(dt)}(?value), false)"
+        conditions.append(("DatatypeConstraintComponent", bad))
+    for pattern in k.get(SH.pattern, []):
+        flags = _one(k, SH.flags)
+        args = [Literal(str(pattern)).n3()] + ([Literal(str(flags)).n3()] if flags else [])
+        regex = f"REGEX(STR(?value), {', '.join(args)})"
+        conditions.append(("PatternConstraintComponent", f"isBlank(?value) || !{regex}"))
+    for cls in k.get(SH["class"], []):
+        flag = f"?_k{len(optionals)}"
+        optionals.append(_has_class("?value", _term(cls), instance_of, flag))
+        conditions.append(("ClassConstraintComponent", f"!BOUND({flag})"))
+    for members in k.get(SH["in"], []):
+        allowed = " || ".join(f"sameTerm(?value, {_term(m)})" for m in Collection(g, members))
+        conditions.append(("InConstraintComponent", f"!({allowed or 'false'})"))
+    for lo in k.get(SH.minInclusive, []):
+        conditions.append(("MinInclusiveConstraintComponent", f"!COALESCE(?value >= {_term(lo)}, false)"))
+    for hi in k.get(SH.maxInclusive, []):
+        conditions.append(("MaxInclusiveConstraintComponent", f"!COALESCE(?value <= {_term(hi)}, false)"))
+    for inner in k.get(SH["not"], []):
+        conditions.append(("NotConstraintComponent", _nested(g, inner, "?value")))
+    return conditions, optionals
+
+
+def _value_reach(g: Graph, k: dict, path: str) -> int:
+    """How far the value conditions of a property shape read (see Check.reach): a value's
+    class is in the value's own triples, a nested shape reads on from the value."""
+    steps = _steps(path)
+    reach = steps - 1
+    if k.get(SH["class"]):
+        reach = max(reach, steps)
+    for inner in k.get(SH["not"], []):
+        reach = max(reach, steps + _nested_reach(g, inner))
+    return reach
 
 
 def far_predicates(shapes: Graph) -> set[str]:
