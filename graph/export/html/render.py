@@ -98,29 +98,15 @@ def _details(
     labels: Mapping[str, str],
     links: Mapping[str, str],
 ) -> dict[str, dict]:
+    """What the side panel shows of each node: its fields, its edges both ways, its
+    comparisons with its parents and the measures they find."""
     by_child: dict[str, list[Comparison]] = defaultdict(list)
     for c in comparisons:
         by_child[c.child].append(c)
     out = {}
     for n, a in g.nodes(data=True):
-        cites = [{"target": t, "relationLabel": _relation_label(e),
-                  "evidence": e.get("evidence") or "", "reason": e.get("reason") or ""}
-                 for _s, t, e in sorted(g.out_edges(n, data=True), key=lambda x: x[1])]
-        cited_by = [{"source": s, "relationLabel": _relation_label(e)}
-                    for s, _t, e in sorted(g.in_edges(n, data=True), key=lambda x: x[0])]
-        comps = []
-        concepts: set[str] = set()
-        for c in by_child.get(n, []):
-            concepts |= set(c.inherited) | set(c.added)
-            comps.append({
-                "parent": c.parent, "via": c.via,
-                "inherited": [labels.get(x, x) for x in c.inherited],
-                "added": [labels.get(x, x) for x in c.added],
-                "dropped": [labels.get(x, x) for x in c.dropped],
-                "changes": [{"direction": ch["direction"], "text": _change_text(ch)}
-                            for ch in c.changes if ch.get("direction") not in (None, "same", "rescaled")],
-                "reuse": c.reuse["share"],
-            })
+        comps = by_child.get(n, [])
+        concepts = {x for c in comps for x in (*c.inherited, *c.added)}
         lv = _level(a)
         out[n] = {
             "number": a.get("number") or None, "title": a.get("title") or None,
@@ -129,10 +115,34 @@ def _details(
             "levelLabel": LEVEL_STYLE[lv][1], "province": province_of(a.get("jurisdiction")),
             "year": int(a["year"]) if str(a.get("year") or "").isdigit() else None,
             "kind": a.get("kind"), "sources": a.get("sources") or None,
-            "cites": cites, "citedBy": cited_by, "comparisons": comps,
+            **_edges_of(g, n), "comparisons": [_comparison_details(c, labels) for c in comps],
             "measures": sorted(labels.get(x, x) for x in concepts), "link": links.get(n),
         }
     return out
+
+
+def _edges_of(g: nx.DiGraph, n: str) -> dict[str, list[dict]]:
+    """The documents a node cites (with the evidence) and those citing it, by id."""
+    cites = [{"target": t, "relationLabel": _relation_label(e),
+              "evidence": e.get("evidence") or "", "reason": e.get("reason") or ""}
+             for _s, t, e in sorted(g.out_edges(n, data=True), key=lambda x: x[1])]
+    cited_by = [{"source": s, "relationLabel": _relation_label(e)}
+                for s, _t, e in sorted(g.in_edges(n, data=True), key=lambda x: x[0])]
+    return {"cites": cites, "citedBy": cited_by}
+
+
+def _comparison_details(c: Comparison, labels: Mapping[str, str]) -> dict:
+    """A comparison with a parent as the panel shows it: measures by label, and only the
+    changes that move a target, deadline or agency."""
+    return {
+        "parent": c.parent, "via": c.via,
+        "inherited": [labels.get(x, x) for x in c.inherited],
+        "added": [labels.get(x, x) for x in c.added],
+        "dropped": [labels.get(x, x) for x in c.dropped],
+        "changes": [{"direction": ch["direction"], "text": _change_text(ch)}
+                    for ch in c.changes if ch.get("direction") not in (None, "same", "rescaled")],
+        "reuse": c.reuse["share"],
+    }
 
 
 def _relation_label(e: Mapping) -> str:
@@ -176,19 +186,43 @@ def render(
     page_links: list[dict] | None = None,
 ) -> Path:
     """Write one offline explorer page of graph `g` (edges child → parent) to `path`."""
-    from pyvis.network import Network
-
     labels = labels or {}
     comparisons = list(comparisons)
-    edge_measures: dict[tuple[str, str], list[str]] = {}
-    for c in comparisons:
-        if len(c.path) == 2:
-            edge_measures[(c.child, c.parent)] = list(c.inherited)
-    pos = layout(g)
-    indeg = Counter(t for _s, t, e in g.edges(data=True) if str(e.get("stated", True)) != "False")
+    edge_measures = {(c.child, c.parent): list(c.inherited) for c in comparisons if len(c.path) == 2}
+    page = _network(g, edge_measures).generate_html(notebook=False)
+    page = _HEADING.sub("", _EXTERNAL.sub("", page))
+    data = _page_data(g, comparisons, labels, links or {}, edge_measures, page_links or [])
+    page = _with_explorer(page, title, g, data)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(page, encoding="utf-8", newline="\n")
+    return path
+
+
+def _network(g: nx.DiGraph, edge_measures: Mapping[tuple[str, str], list[str]]) -> Any:
+    """The pyvis network of `g`: nodes at their layout positions, physics off."""
+    from pyvis.network import Network
+
     net = Network(height="100%", width="100%", directed=True, notebook=False,
                   cdn_resources="in_line", heading="")
     net.templateEnv = _templates(net.template_dir)  # compiled once, not once a page
+    _add_nodes(net, g)
+    _add_edges(net, g, edge_measures)
+    net.set_options(json.dumps({
+        "physics": {"enabled": False},
+        "layout": {"improvedLayout": False},
+        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": len(g) > 1000,
+                        "navigationButtons": False},
+        "edges": {"smooth": False},
+        "nodes": {"font": {"multi": False}},
+    }))
+    return net
+
+
+def _add_nodes(net: Any, g: nx.DiGraph) -> None:
+    """A dot per document, coloured by level, sized by stated citations; a document only
+    cited is hollow with a dashed border."""
+    pos = layout(g)
+    indeg = Counter(t for _s, t, e in g.edges(data=True) if str(e.get("stated", True)) != "False")
     for n in sorted(g.nodes, key=lambda n: (LAYERS.index(_level(g.nodes[n])), pos[n][0], n)):
         a = g.nodes[n]
         lv = _level(a)
@@ -205,6 +239,10 @@ def render(
             font={"size": 13, "face": "sans-serif"},
             pgLevel=lv, pgKind=a.get("kind") or "",
         )
+
+
+def _add_edges(net: Any, g: nx.DiGraph, edge_measures: Mapping[tuple[str, str], list[str]]) -> None:
+    """An arrow per edge, styled by relation, carrying the measures the child inherits."""
     for s, t, e in sorted(g.edges(data=True), key=lambda x: (x[0], x[1])):
         rel = e.get("relation") or "cites"
         label, color, dashed = RELATION_STYLE.get(rel, (rel, "#9aa5b1", True))
@@ -212,21 +250,21 @@ def render(
                      label=label.split(" ")[0], color=color, dashes=dashed, arrows="to",
                      width=1 if dashed else 2, relation=rel, measures=edge_measures.get((s, t), []),
                      font={"size": 10, "color": color, "strokeWidth": 3, "align": "middle"})
-    net.set_options(json.dumps({
-        "physics": {"enabled": False},
-        "layout": {"improvedLayout": False},
-        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": len(g) > 1000,
-                        "navigationButtons": False},
-        "edges": {"smooth": False},
-        "nodes": {"font": {"multi": False}},
-    }))
-    page = net.generate_html(notebook=False)
-    page = _EXTERNAL.sub("", page)
-    page = _HEADING.sub("", page)
+
+
+def _page_data(
+    g: nx.DiGraph,
+    comparisons: list[Comparison],
+    labels: Mapping[str, str],
+    links: Mapping[str, str],
+    edge_measures: Mapping[tuple[str, str], list[str]],
+    page_links: list[dict],
+) -> dict:
+    """What explorer.js reads: node details, the legend, and what the filters offer."""
     years = sorted(int(a["year"]) for _n, a in g.nodes(data=True) if str(a.get("year") or "").isdigit())
     concept_ids = sorted({c for ms in edge_measures.values() for c in ms})
-    data = {
-        "nodes": _details(g, comparisons, labels, links or {}),
+    return {
+        "nodes": _details(g, comparisons, labels, links),
         "legend": {
             "levels": [{"key": k, "color": LEVEL_STYLE[k][0], "label": LEVEL_STYLE[k][1]} for k in LAYERS],
             "relations": [{"key": k, "label": v[0], "color": v[1], "dashed": v[2]}
@@ -235,8 +273,12 @@ def render(
         "provinces": sorted({p for _n, a in g.nodes(data=True) if (p := province_of(a.get("jurisdiction")))}),
         "measures": [{"key": c, "label": labels.get(c, c)} for c in concept_ids],
         "years": [years[0], years[-1]] if years else [],
-        "links": page_links or [],
+        "links": page_links,
     }
+
+
+def _with_explorer(page: str, title: str, g: nx.DiGraph, data: dict) -> str:
+    """pyvis's page with our title, style, header, side panel, data and script."""
     header = (
         '<div id="pg-header"><h1>' + html.escape(title) + '</h1><span class="pg-stats">'
         + f"{g.number_of_nodes()} documents · {g.number_of_edges()} links · showing "
@@ -251,12 +293,9 @@ def render(
     body_open = re.search(r"<body[^>]*>", page)
     assert body_open is not None
     page = page[:body_open.end()] + header + page[body_open.end():]
-    page = page.replace("</body>", panel + '<script type="application/json" id="pg-data">'
+    return page.replace("</body>", panel + '<script type="application/json" id="pg-data">'
                         + _json_for_script(data) + "</script><script>" + _asset("explorer.js")
                         + "</script></body>", 1)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(page, encoding="utf-8", newline="\n")
-    return path
 
 
 def page_name(node: str) -> str:
