@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import zlib
 from pathlib import Path
 
 from policygraph import __version__
+from policygraph.files import write_atomic
 from policygraph.models import Source
 
 #: Bump when extraction changes in a way the package version does not capture (development).
@@ -66,14 +66,4 @@ class Cache:
         if path.parent not in self._made:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._made.add(path.parent)
-        # The key and the process make the temporary name unique (mkstemp's random names cost
-        # a third of a put); an entry appears whole or not at all.
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-            with os.fdopen(fd, "wb") as f:
-                f.write(blob)
-            os.replace(tmp, path)
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
+        write_atomic(path, blob, make_parent=False)

@@ -17,9 +17,11 @@ import pickle
 from array import array
 from bisect import bisect_left
 from pathlib import Path
+from types import TracebackType
 
 from policygraph import __version__
 from policygraph.corpus.compare import Pair
+from policygraph.files import replacing, write_atomic
 
 #: Bump when comparing changes in a way the package version does not capture (development).
 COMPARE_FORMAT = 1
@@ -123,8 +125,8 @@ class Rewrite:
         self.jsonl, self.index = jsonl, index
         self.previous = PreviousLines(jsonl, index)
         index.unlink(missing_ok=True)  # until the new file is complete, there is nothing to reuse
-        self._tmp = jsonl.with_name(jsonl.name + ".new")
-        self._f = self._tmp.open("wb", buffering=1 << 20)
+        self._file = replacing(jsonl, buffering=1 << 20)
+        self._f = self._file.__enter__()
         self._entries = array("Q")
         self._offset = 0
 
@@ -136,20 +138,17 @@ class Rewrite:
     def __enter__(self) -> Rewrite:
         return self
 
-    def __exit__(self, kind: object, *_rest: object) -> None:
-        self._f.close()
-        self.previous.close()
+    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.previous.close()  # before the file it reads is replaced
+        self._file.__exit__(kind, value, tb)
         if kind is None:
-            os.replace(self._tmp, self.jsonl)
             write_index(self.index, self.jsonl, self._entries)
 
 
 def write_index(index: Path, jsonl: Path, entries: array) -> None:
     """Record (key, offset, length) of each line of `jsonl`, written just now."""
-    index.parent.mkdir(parents=True, exist_ok=True)
-    tmp = index.with_name(index.name + ".tmp")
-    tmp.write_bytes(_MAGIC + array("Q", [jsonl.stat().st_size]).tobytes() + entries.tobytes())
-    os.replace(tmp, index)
+    write_atomic(index, _MAGIC + array("Q", [jsonl.stat().st_size]).tobytes() + entries.tobytes())
 
 
 _RDF_MAGIC = b"PGRDFMO3"
@@ -204,11 +203,8 @@ class PreviousRdf:
 
 def write_rdf_record(record: Path, nt: Path, ttl: Path, keyed: array, salt: int = 0) -> None:
     """Record where each keyed block lies in `nt` and `ttl`, both in their final place."""
-    record.parent.mkdir(parents=True, exist_ok=True)
-    tmp = record.with_name(record.name + ".tmp")
-    tmp.write_bytes(_RDF_MAGIC + array("Q", [nt.stat().st_size, ttl.stat().st_size, salt]).tobytes()
-                    + keyed.tobytes())
-    os.replace(tmp, record)
+    write_atomic(record, _RDF_MAGIC + array("Q", [nt.stat().st_size, ttl.stat().st_size, salt]).tobytes()
+                 + keyed.tobytes())
 
 
 class KeyTerms(dict[int, tuple[str, ...]]):
@@ -231,8 +227,5 @@ class KeyTerms(dict[int, tuple[str, ...]]):
         return super().get(key, default)
 
     def save(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".tmp")
-        with tmp.open("wb") as f:
+        with replacing(path) as f:
             pickle.dump({k: self[k] for k in sorted(self.asked) if k in self}, f, protocol=5)
-        os.replace(tmp, path)

@@ -14,7 +14,6 @@ clean" entries).
 from __future__ import annotations
 
 import json
-import os
 import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from pathlib import Path
 
 from policygraph import __version__
 from policygraph.build.cache import CACHE_FORMAT, Cache
+from policygraph.files import write_atomic
 
 _FORMAT = 2
 #: A file modified less than this before the manifest was written is read again next time:
@@ -111,11 +111,9 @@ class Stamps:
                 by_file.setdefault(rel, []).append([source, *k])
         files = {rel: [*self.seen[rel], sources] for rel, sources in sorted(by_file.items())
                  if rel not in bad}
-        self.file.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.file.with_name(self.file.name + ".tmp")
-        tmp.write_text(json.dumps({"context": self.context, "written": time.time_ns(), "files": files},
-                                  ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-        os.replace(tmp, self.file)
+        write_atomic(self.file, json.dumps({"context": self.context, "written": time.time_ns(),
+                                            "files": files}, ensure_ascii=False,
+                                           separators=(",", ":")).encode("utf-8"))
         self._files, self.seen = {}, {}  # one build's: not held through the later stages
 
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import sys
 import time
 from collections.abc import Mapping
@@ -30,6 +29,7 @@ from pathlib import Path
 
 from policygraph.build.stamps import RACY_NS, file_stat
 from policygraph.extract.read import corpus_files, source_name
+from policygraph.files import write_atomic
 
 RECORD = Path(".cache") / "up-to-date.json"
 _FORMAT = 1
@@ -88,11 +88,7 @@ def remember(out: Path, now: Inputs, paths: Mapping[str, Path]) -> None:
     record = {"format": _FORMAT, "settings": now.settings, "started": now.started_ns,
               "inputs": now.files, "outputs": _outputs(out),
               "paths": {name: Path(p).relative_to(out).as_posix() for name, p in paths.items()}}
-    target = out / RECORD
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(target.name + ".tmp")
-    tmp.write_text(json.dumps(record, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    os.replace(tmp, target)
+    write_atomic(out / RECORD, json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
 
 
 def _outputs(out: Path) -> dict[str, list[int]]:

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Callable
 from pathlib import Path
+
+from policygraph.files import write_atomic
 
 STATE = ".push-state.json"
 
@@ -39,10 +39,7 @@ def _send(url: str, method: str, body: bytes, timeout: float) -> None:
 
 
 def _save(path: Path, state: dict) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        json.dump(state, f, ensure_ascii=False, sort_keys=True)
-    os.replace(tmp, path)
+    write_atomic(path, json.dumps(state, ensure_ascii=False, sort_keys=True).encode("utf-8"))
 
 
 def push(

@@ -20,6 +20,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from policygraph.export.rdf import Written
+from policygraph.files import write_atomic
 from policygraph.sparql.query import prepare
 
 STORE = "store"
@@ -233,11 +234,8 @@ def _read_manifest(manifest: Path, nt: Path, folder: Path) -> tuple[int, array] 
 
 
 def _write_manifest(manifest: Path, nt: Path, written: Written, folder: Path) -> None:
-    manifest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = manifest.with_name(manifest.name + ".tmp")
-    tmp.write_bytes(_MAGIC + array("Q", [nt.stat().st_size, written.triples, fingerprint(folder)]).tobytes()
-                    + written.blocks.tobytes())
-    os.replace(tmp, manifest)
+    head = array("Q", [nt.stat().st_size, written.triples, fingerprint(folder)])
+    write_atomic(manifest, _MAGIC + head.tobytes() + written.blocks.tobytes())
 
 
 def open_store(build: Path) -> ox.Store | None:
