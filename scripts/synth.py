@@ -76,74 +76,103 @@ def _write_number(rng: random.Random, canonical: str) -> str:
     return f"{code}〔{year.translate(full)}〕{serial.translate(full)}"
 
 
+#: A made document as later ones cite it: (number, title, level, province or "").
+Made = tuple[str, str, str, str]
+#: The levels each level's documents cite, nearest first.
+UPPERS = {"national": (), "provincial": ("national",), "municipal": ("provincial", "national"),
+          "county": ("municipal", "provincial")}
+
+
+@dataclass(frozen=True)
+class _Issuer:
+    code: str  # the number's 机关代字
+    name: str
+    jurisdiction: str
+    self_word: str  # how the text names its own area: 全国, 我省, 我市, 我县
+    province: str | None
+
+
+def _level(rng: random.Random, i: int, made: dict[str, list[Made]]) -> str:
+    r = rng.random()
+    level = ("national" if i < 3 or r < 0.04 else "provincial" if r < 0.25
+             else "municipal" if r < 0.8 else "county")
+    return level if level == "national" or made["national"] else "national"
+
+
+def _issuer(rng: random.Random, level: str) -> _Issuer:
+    """Who issues a document of this level, and its code, chosen at random."""
+    if level == "national":
+        code, name = rng.choice((("国发", "国务院"), ("国办发", "国务院办公厅")))
+        return _Issuer(code, name, NATION, "全国", None)
+    province, abbr, fam = rng.choice(PROVINCES)
+    suffix = "政发" if fam == "政" else "府"
+    if level == "provincial":
+        return _Issuer(abbr + suffix, province + "人民政府", province, "我省", province)
+    city, cabbr = rng.choice(CITIES[province])
+    if level == "municipal":
+        return _Issuer(cabbr + suffix, city + "人民政府", province + city, "我市", province)
+    county = rng.choice(("东阳", "平安", "清河", "长宁", "青山", "永和")) + "县"
+    return _Issuer(county[0] + "政发", county + "人民政府", province + city + county, "我县", province)
+
+
+def _citing(rng: random.Random, level: str, province: str | None, self_word: str,
+            made: dict[str, list[Made]]) -> tuple[list[str], list[tuple[str, str]]]:
+    """Sentences citing parents at higher levels (preferring the same province) and, now and
+    then, an older document of the same level; with the (number, relation) each states."""
+    parents: list[Made] = []
+    for up in UPPERS[level]:
+        pool = [d for d in made[up] if up == "national" or d[3] == province] or made[up]
+        if pool and rng.random() < 0.9:
+            parents.append(rng.choice(pool[-50:]))
+    cites: list[tuple[str, str]] = []
+    body: list[str] = []
+    for pnum, ptitle, _pl, _pr in parents:
+        rel, tmpl = rng.choice(VERBS[:3])
+        cite = f"《{ptitle}》（{_write_number(rng, pnum)}）"
+        body.append(tmpl.format(cite=cite, self=self_word.removeprefix("我")))
+        cites.append((pnum, rel))
+    if made[level] and rng.random() < 0.2:
+        old = rng.choice(made[level][-20:])
+        if old[0] not in {c[0] for c in cites}:
+            rel, tmpl = VERBS[rng.choice((3, 4))]
+            body.append(tmpl.format(cite=f"《{old[1]}》（{_write_number(rng, old[0])}）", self=""))
+            cites.append((old[0], rel))
+    return body, cites
+
+
+def _signed(rng: random.Random, year: int) -> str:
+    """A signing date, in Chinese numerals two times in five."""
+    y, m, d = year, rng.randint(1, 12), rng.randint(1, 28)
+    return (f"{_cn_year(y)}年{_cn_small(m)}月{_cn_small(d)}日" if rng.random() < 0.4
+            else f"{y}年{m}月{d}日")
+
+
 def generate(n: int, seed: int = 7) -> list[SynthDoc]:
     """`n` documents: a few national roots, then provincial, municipal, county children."""
     rng = random.Random(seed)
     docs: list[SynthDoc] = []
-    made: dict[str, list[tuple[str, str, str, str]]] = {lv: [] for lv in LEVELS}
+    made: dict[str, list[Made]] = {lv: [] for lv in LEVELS}
     serials: dict[str, int] = {}
     for i in range(n):
-        r = rng.random()
-        level = ("national" if i < 3 or r < 0.04 else "provincial" if r < 0.25
-                 else "municipal" if r < 0.8 else "county")
-        if level != "national" and not made["national"]:
-            level = "national"
+        level = _level(rng, i, made)
         year = rng.randint(2003, 2022)
         topic = rng.choice(TOPICS)
-        if level == "national":
-            code, issuer, juris, selfw = rng.choice((("国发", "国务院", NATION, "全国"),
-                                                     ("国办发", "国务院办公厅", NATION, "全国")))
-            province = None
-        else:
-            province, abbr, fam = rng.choice(PROVINCES)
-            if level == "provincial":
-                code = abbr + ("政发" if fam == "政" else "府")
-                issuer, juris, selfw = province + "人民政府", province, "我省"
-            else:
-                city, cabbr = rng.choice(CITIES[province])
-                code = cabbr + ("政发" if fam == "政" else "府")
-                issuer, juris, selfw = city + "人民政府", province + city, "我市"
-                if level == "county":
-                    county = rng.choice(("东阳", "平安", "清河", "长宁", "青山", "永和")) + "县"
-                    code = county[0] + "政发"
-                    issuer, juris, selfw = county + "人民政府", province + city + county, "我县"
-        key = f"{code}{year}"
+        who = _issuer(rng, level)
+        key = f"{who.code}{year}"
         serials[key] = serials.get(key, 0) + 1
-        number = f"{code}〔{year}〕{serials[key] + rng.randint(0, 3) * 10}号"
-        title = f"{issuer}关于进一步做好{topic}工作的{'通知' if rng.random() < 0.6 else '实施意见'}"
-        # Parents: documents already made at higher levels, preferring the same province.
-        parents: list[tuple[str, str, str]] = []
-        uppers = {"national": (), "provincial": ("national",), "municipal": ("provincial", "national"),
-                  "county": ("municipal", "provincial")}[level]
-        for up in uppers:
-            pool = [d for d in made[up] if up == "national" or d[3] == province] or made[up]
-            if pool and rng.random() < 0.9:
-                p = rng.choice(pool[-50:])
-                parents.append((p[0], p[1], p[2]))
-        cites: list[tuple[str, str]] = []
-        body: list[str] = []
-        for pnum, ptitle, _pl in parents:
-            rel, tmpl = rng.choice(VERBS[:3])
-            cite = f"《{ptitle}》（{_write_number(rng, pnum)}）"
-            body.append(tmpl.format(cite=cite, self=selfw.removeprefix("我")))
-            cites.append((pnum, rel))
-        if made[level] and rng.random() < 0.2:
-            old = rng.choice(made[level][-20:])
-            if old[0] not in {c[0] for c in cites}:
-                rel, tmpl = VERBS[rng.choice((3, 4))]
-                body.append(tmpl.format(cite=f"《{old[1]}》（{_write_number(rng, old[0])}）", self=""))
-                cites.append((old[0], rel))
+        number = f"{who.code}〔{year}〕{serials[key] + rng.randint(0, 3) * 10}号"
+        title = f"{who.name}关于进一步做好{topic}工作的{'通知' if rng.random() < 0.6 else '实施意见'}"
+        body, cites = _citing(rng, level, who.province, who.self_word, made)
         paras = [f"{'一二三四五六七八'[k]}、{rng.choice(FILLER)}{rng.choice(FILLER)}"
                  for k in range(rng.randint(3, 8))]
         rng.shuffle(body)
-        y, m, d = year, rng.randint(1, 12), rng.randint(1, 28)
-        date = (f"{_cn_year(y)}年{_cn_small(m)}月{_cn_small(d)}日" if rng.random() < 0.4
-                else f"{y}年{m}月{d}日")
+        date = _signed(rng, year)
         header = f"{title}\n{_write_number(rng, number)}\n\n"
         text = (header + "各有关单位：\n" + "\n".join("　　" + p for p in body + paras)
-                + f"\n\n{issuer}\n{date}\n")
+                + f"\n\n{who.name}\n{date}\n")
         if rng.random() < 0.15:  # scraped pages repeat their header block
             text = header + text
-        docs.append(SynthDoc(f"synth/{level}/{i:06d}.txt", text, number, level, juris, tuple(cites)))
-        made[level].append((number, title, level, province or ""))
+        docs.append(SynthDoc(f"synth/{level}/{i:06d}.txt", text, number, level, who.jurisdiction,
+                             tuple(cites)))
+        made[level].append((number, title, level, who.province or ""))
     return docs
