@@ -184,7 +184,7 @@ def cmd_cascade(args: argparse.Namespace) -> int:
     if args.html:
         from policygraph.corpus.compare import Comparison
         from policygraph.export.html.render import cascade_subgraph, render
-        from policygraph.extract.measures.find import load_scheme
+        from policygraph.extract.measures import load_scheme
 
         sub = cascade_subgraph(g, root, args.probable)
         comps = []
@@ -296,7 +296,7 @@ DAYS = "days"
 
 def cmd_compare(args: argparse.Namespace) -> int:
     from policygraph.corpus.compare import compare
-    from policygraph.extract.measures.find import load_scheme
+    from policygraph.extract.measures import load_scheme
 
     child = _load_measures(Path(args.dir), args.child)
     parent = _load_measures(Path(args.dir), args.parent)

@@ -19,7 +19,7 @@ from policygraph.corpus.network import to_networkx, write_csv, write_graphml
 from policygraph.export.html.render import render_corpus
 from policygraph.export.rdf import DEFAULT_BASE, block_digest, iter_blocks, validate, write_rdf
 from policygraph.export.report import report_body, with_validation
-from policygraph.extract.measures.find import load_scheme
+from policygraph.extract.measures import load_scheme
 from policygraph.sparql.store import STORE, Loader, sync_store, updatable
 
 

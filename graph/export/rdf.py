@@ -33,7 +33,7 @@ from policygraph import __version__
 from policygraph.corpus.analytics import days_between, province_of
 from policygraph.corpus.compare import Comparison, heads_of
 from policygraph.corpus.link import Linked
-from policygraph.extract.measures.find import load_scheme
+from policygraph.extract.measures import load_scheme
 from policygraph.extract.numbers import parse_canonical
 from policygraph.models import NATION, Edge, Measures, Node
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from policygraph.corpus.compare import MOVES, Comparison
 from policygraph.corpus.link import Linked
-from policygraph.extract.measures.find import candidate_terms, load_scheme
+from policygraph.extract.measures import candidate_terms, load_scheme
 from policygraph.extract.read import RECORD
 from policygraph.models import Authority, DocumentRecord, Failure, Measures
 

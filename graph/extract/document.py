@@ -16,13 +16,11 @@ from policygraph.extract import metadata as md
 from policygraph.extract import regexes as rx
 from policygraph.extract.authorities import AuthorityTable, load_table
 from policygraph.extract.citations import extract_citations
-from policygraph.extract.measures.find import extract_measures
+from policygraph.extract.measures import extract_measures
 from policygraph.extract.normalize import Normalized, normalize
 from policygraph.extract.numbers import find_numbers, parse
 from policygraph.extract.parts import Span, is_standalone_number, repeated_blocks, split_parts
 from policygraph.extract.provisions import Provision, split_provisions
-from policygraph.extract.shingles import pack as pack_shingles
-from policygraph.extract.shingles import shingles
 from policygraph.models import (
     LEVELS,
     NATION,
@@ -231,8 +229,7 @@ def _measures(
         targets=tuple(orig(t) for t in found["targets"]),
         deadlines=tuple(orig(d) for d in found["deadlines"]),
         money=tuple(orig(m) for m in found["money"]),
-        shingles=tuple(b if b is not None else pack_shingles(shingles(p["text"]))
-                       for b, p in zip(found["shingles"], provs, strict=True)),
+        shingles=tuple(found["shingles"]),
     )
 
 

@@ -13,15 +13,12 @@ import re
 import zlib
 from array import array
 
-SHINGLE = 3
 _NOT_A_WORD = re.compile(r"[\W_]*").fullmatch  # empty, spaces, punctuation
 
 
 def shingles(text: str) -> frozenset[int]:
     """The CRC-32 of each word 3-gram of `text` (punctuation and spaces are not words)."""
-    from policygraph.extract.measures.find import (
-        segmenter,  # measures.py shingles the words it segments anyway
-    )
+    from policygraph.extract.measures.words import segmenter  # not at the top: measures imports us
 
     return from_words(segmenter().cut(text))
 
@@ -31,7 +28,7 @@ def from_words(words: list[str]) -> frozenset[int]:
     punctuation are left out. Each word is encoded once and the runs are made and hashed in C
     (zip, join, crc32): this runs for every provision of every document."""
     kept = [w.encode("utf-8") for w in words if not _NOT_A_WORD(w)]
-    runs = zip(kept, kept[1:], kept[2:], strict=False)  # SHINGLE words each
+    runs = zip(kept, kept[1:], kept[2:], strict=False)  # three words each
     return frozenset(map(zlib.crc32, map(b"\x1f".join, runs)))
 
 

@@ -185,7 +185,7 @@ def test_a_reused_comparison_line_gives_the_same_summary() -> None:
 def test_rdf_blocks_are_not_reused_under_other_turtle_prefixes(tmp_path: Path) -> None:
     from policygraph.build.memo import PreviousRdf
     from policygraph.export.rdf import block_digest
-    from policygraph.extract.measures.find import load_scheme
+    from policygraph.extract.measures import load_scheme
 
     out = tmp_path / "out"
     build(EXAMPLES, out, jobs=1)

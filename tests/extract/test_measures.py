@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import warnings
 import zlib
 from pathlib import Path
 
@@ -11,20 +12,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from policygraph.build import build
+from policygraph.build.comparisons import IndexCache
 from policygraph.cli import main
-from policygraph.corpus.compare import IndexCache, ShingleIndex, reuse, target_change
-from policygraph.extract.measures.find import (
-    Segmenter,
-    agencies_in,
-    concepts_in,
-    deadlines_in,
-    load_scheme,
-    money_in,
-    segmenter,
-    targets_in,
-    tokenizer,
-    words_in,
-)
+from policygraph.corpus.compare import ShingleIndex, reuse, target_change
+from policygraph.extract.measures import load_scheme
+from policygraph.extract.measures.agencies import agencies_in
+from policygraph.extract.measures.concepts import concepts_in
+from policygraph.extract.measures.deadlines import deadlines_in
+from policygraph.extract.measures.targets import money_in, targets_in
+from policygraph.extract.measures.words import Segmenter, segmenter, tokenizer, words_in
 from policygraph.extract.provisions import split_provisions
 from policygraph.extract.shingles import from_words, pack
 from policygraph.models import Measures
@@ -297,10 +293,11 @@ def test_comparisons_in_worker_processes_equal_the_serial_ones(monkeypatch: pyte
     same order, as comparing in one process."""
     from importlib import resources as res
 
+    from policygraph.build import comparisons as comparisons_module
     from policygraph.build import extract_all
+    from policygraph.build.comparisons import line_of, make_all
     from policygraph.build.packed import MeasureIndex
-    from policygraph.corpus import compare as compare_module
-    from policygraph.corpus.compare import compare_along
+    from policygraph.corpus.compare import compare_along, plan
     from policygraph.corpus.link import link
     from policygraph.extract.read import iter_corpus
 
@@ -309,9 +306,9 @@ def test_comparisons_in_worker_processes_equal_the_serial_ones(monkeypatch: pyte
     linked = link(result.records)
     measures = MeasureIndex(result.records)
     places = {n.id: n.jurisdiction for n in linked.nodes.values()}
-    serial = list(compare_along(linked.edges, measures, places=places))
-    monkeypatch.setattr(compare_module, "PAIRS_PER_TASK", 1)
-    parallel = list(compare_along(linked.edges, measures, places=places, jobs=2))
+    serial = [line_of(c) for c in compare_along(linked.edges, measures, places=places)]
+    monkeypatch.setattr(comparisons_module, "PAIRS_PER_TASK", 1)
+    parallel = [m.line for m in make_all(plan(linked.edges, measures, places=places), measures, jobs=2)]
     assert len(serial) >= 10
     assert parallel == serial
 
@@ -420,13 +417,16 @@ def test_key_term_tagger_shares_jieba_tables_without_changing_tags() -> None:
     """The tagger borrows jieba's loaded IDF and part-of-speech tables: its tags must be those
     of a tagger built from scratch with the same tokenizer, and the part-of-speech table, to
     which jieba adds user words' tags, must be its own."""
+    from policygraph.extract.measures.terms import _key_term_tagger
+
+    shared = _key_term_tagger(None)  # first: it imports jieba.analyse, which leaves a file open
+
     import jieba.analyse
     import jieba.posseg
 
-    from policygraph.extract.measures.find import _key_term_tagger, tokenizer
-
-    shared = _key_term_tagger(None)
-    fresh = jieba.analyse.TFIDF()
+    with warnings.catch_warnings():  # a new TFIDF reads jieba's IDF table and leaves the file open
+        warnings.simplefilter("ignore", ResourceWarning)
+        fresh = jieba.analyse.TFIDF()
     fresh.tokenizer = tokenizer(None)
     fresh.postokenizer = jieba.posseg.POSTokenizer(tokenizer(None))
     texts = ["加快推进产业链供应链建设，完善创业担保贷款贴息政策，落实稳岗返还和职业技能培训补贴。",
@@ -446,14 +446,14 @@ def test_shingle_index_cache_is_bounded_by_3grams_and_keeps_the_recent() -> None
 
     cache = IndexCache(limit=250)
     small, big, other = doc(100), doc(120), doc(40)
-    first = cache.get("small", small)
-    cache.get("big", big)
-    assert cache.get("small", small) is first  # kept: the same index, not rebuilt
-    cache.get("other", other)  # 101 + 121 + 41 > 250: the least recently used (big) goes
-    assert len(cache) == 2 and cache.get("small", small) is first
-    huge = cache.get("huge", doc(1000))  # over the bound alone: kept while it is the latest
-    assert len(cache) == 1 and cache.get("huge", doc(1000)) is huge
-    assert len(cache.get("small", small).every) == 100 and len(cache) == 1
+    first = cache.of("small", small)
+    cache.of("big", big)
+    assert cache.of("small", small) is first  # kept: the same index, not rebuilt
+    cache.of("other", other)  # 101 + 121 + 41 > 250: the least recently used (big) goes
+    assert sorted(cache) == ["other", "small"] and cache.of("small", small) is first
+    huge = cache.of("huge", doc(1000))  # over the bound alone: made, not kept
+    assert len(huge.every) == 1000 and sorted(cache) == ["other", "small"]
+    assert cache.of("huge", doc(1000)) is not huge
 
 
 def _words_reference(text: str, start: int, end: int) -> list[tuple[str, int, int]]:

@@ -1,0 +1,77 @@
+"""Quantitative targets (城镇登记失业率控制在4.5％左右) and sums of money of a provision, each with
+its raw text and span; values have 万/亿/千 folded in."""
+
+from __future__ import annotations
+
+import re
+
+from policygraph.extract.regexes import INDICATOR_FLUFF, LIST_BREAK, MONEY, SENTENCE, TARGET, TARGET_CONTEXT
+
+
+def _fold(num: str, mult: str | None) -> float:
+    value = float(num) * {"万": 1e4, "亿": 1e8, "千": 1e3}.get(mult or "", 1)
+    return round(value, 6)
+
+
+def _number(v: float) -> float | int:
+    return int(v) if float(v).is_integer() else v
+
+
+def targets_in(text: str, start: int, end: int, year: int | None) -> list[dict]:
+    """Quantitative targets in text[start:end]: indicator, value, unit, comparator, year."""
+    out = []
+    for s in SENTENCE.finditer(text, start, end):
+        sent = s.group(0)
+        for m in TARGET.finditer(sent):
+            unit = m.group("unit") or ""
+            if not m.group("num") or sent[m.end():m.end() + 1] in "元年月日号":
+                continue
+            if m.start("num") > 0 and sent[m.start("num") - 1] in "第“\"":
+                continue
+            clause_start = max((b.end() for b in LIST_BREAK.finditer(sent, 0, m.start())), default=0)
+            clause = sent[clause_start:m.start()]
+            has_verb = bool(m.group("verb")) or bool(m.group("suffix"))
+            if not unit or not (has_verb or TARGET_CONTEXT.search(sent[:m.start()])):
+                continue
+            mult = m.group("mult")
+            if unit == "万人":
+                unit, mult = "人", "万"
+            indicator = re.sub(r"[“”\"‘’\s]", "", INDICATOR_FLUFF.sub("", clause)).strip("，,（(") or None
+            if indicator and len(indicator) > 24:
+                indicator = indicator[-24:]
+            comparator = _comparator(m.group("verb"), m.group("suffix"))
+            ty = re.search(r"(?:到|至)?(\d{4})年", sent[:m.start()])
+            out.append({
+                "indicator": indicator,
+                "value": _number(_fold(m.group("num"), mult)),
+                "unit": unit,
+                "comparator": comparator,
+                "year": int(ty.group(1)) if ty else (
+                    year if re.search(r"今年|全年|当年", sent[:m.start()]) else None),
+                "text": (clause + sent[m.start():m.end()]).strip("，, "),
+                "start": s.start() + clause_start,
+                "end": s.start() + m.end(),
+            })
+    return out
+
+
+def _comparator(verb: str | None, suffix: str | None) -> str:
+    if suffix in ("左右", "上下"):
+        return "about"
+    if suffix in ("以内", "以下", "之内") or verb in ("不超过", "不高于", "低于", "降低到", "降低至", "降至",
+                                                 "下降到", "控制在"):
+        return "at_most"
+    if suffix == "以上" or verb in ("不低于", "不少于", "达到", "超过", "高于", "提高到", "提高至"):
+        return "at_least"
+    return "equal"
+
+
+def money_in(text: str, start: int, end: int) -> list[dict]:
+    out = []
+    for s in SENTENCE.finditer(text, start, end):
+        for m in MONEY.finditer(s.group(0)):
+            out.append({"value": _number(_fold(m.group("num"), m.group("mult"))), "unit": "元",
+                        "text": s.group(0)[max(0, m.start() - 20):m.end()].lstrip("，,。 "),
+                        "start": s.start() + m.start(), "end": s.start() + m.end()})
+    return out
+

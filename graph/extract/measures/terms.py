@@ -1,0 +1,111 @@
+"""Key terms of provisions that look like measures but no scheme label covers: material for
+a user to grow the scheme (the report's "candidate measures")."""
+
+from __future__ import annotations
+
+import copy
+import functools
+import hashlib
+import warnings
+import zlib
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from policygraph import __version__
+from policygraph.extract.measures.scheme import load_scheme
+from policygraph.extract.measures.words import tokenizer
+from policygraph.extract.regexes import GENERIC_POLICY_WORDS, NOT_A_TERM, ORGANISH
+
+
+@functools.cache
+def _key_term_tagger(scheme_path: str | None) -> Any:
+    """jieba's TF-IDF keyword extractor with our tokenizer, one per process and scheme.
+    Importing jieba.analyse already loads the IDF table and the part-of-speech tags (0.8 s)
+    into its default extractor: the copies share those tables rather than load them again (the
+    tag table is copied, since a part-of-speech tokenizer adds its user words' tags to it)."""
+    import jieba.posseg
+
+    with warnings.catch_warnings():  # jieba.analyse reads its IDF table and leaves the file open
+        warnings.simplefilter("ignore", ResourceWarning)
+        import jieba.analyse
+
+    tk = tokenizer(scheme_path)
+    pos = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)  # not copy.copy: its
+    pos.tokenizer = tk  # __getattr__ forwards to .tokenizer, which must be set first
+    pos.word_tag_tab = dict(jieba.posseg.dt.word_tag_tab)
+    tfidf = copy.copy(jieba.analyse.default_tfidf)
+    tfidf.tokenizer = tk
+    tfidf.postokenizer = pos
+    return tfidf
+
+
+def sample_texts(texts: list[str], size: int = 1500) -> list[str]:
+    """At most `size` of `texts`: those with the smallest hashes, so that adding a few documents
+    to a corpus changes the sample only a little. Part-of-speech tagging is slow: the report
+    reads a sample of a large corpus's provisions, not all of them."""
+    if len(texts) <= size:
+        return texts
+    return sorted(texts, key=lambda t: (zlib.crc32(t.encode("utf-8", "surrogatepass")), t))[:size]
+
+
+def key_terms(text: str, scheme_path: str | None = None, per_text: int = 8) -> tuple[str, ...]:
+    """The `per_text` key terms of a text (jieba TF-IDF over nouns and verbal nouns): the costly
+    step of candidate_terms, one text at a time so a caller can keep its results."""
+    tagger = _key_term_tagger(scheme_path)
+    return tuple(tagger.extract_tags(text, topK=per_text, allowPOS=("n", "nz", "vn", "nl")))
+
+
+def count_candidates(tagged: Iterable[tuple[str, ...]], scheme_path: str | None = None,
+                     top: int = 30) -> list[tuple[str, int]]:
+    """The `top` key terms (given per text) that look like measures but no scheme label covers,
+    with the number of texts where each is a key term, most frequent first."""
+    scheme = load_scheme(scheme_path)
+    labels = list(scheme.terms)
+    counts: dict[str, int] = {}
+    for tags in tagged:
+        for term in tags:
+            if (len(term) < 2 or NOT_A_TERM.match(term) or term in scheme.terms
+                    or term in GENERIC_POLICY_WORDS):
+                continue
+            if ORGANISH.search(term) or any(term in label or label in term for label in labels):
+                continue
+            counts[term] = counts.get(term, 0) + 1
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
+
+
+def candidate_terms(texts: list[str], scheme_path: str | None = None, per_text: int = 8,
+                    top: int = 30, sample: int = 1500,
+                    memo: dict[int, tuple[str, ...]] | None = None) -> list[tuple[str, int]]:
+    """Key terms of provisions (jieba TF-IDF) that look like measures but no scheme label
+    covers, with the number of provisions where each is a key term: material to grow the scheme.
+    At most `sample` provisions are read (see sample_texts).
+
+    `memo` is temporary, until the build keeps key terms itself by composing sample_texts,
+    key_terms and count_candidates: read and filled, it holds each text's key terms under a
+    hash of the text, the scheme file, policygraph's version and `per_text`."""
+    chosen = sample_texts(texts, sample)
+    if memo is None:
+        return count_candidates((key_terms(t, scheme_path, per_text) for t in chosen), scheme_path, top)
+    return count_candidates(_remembered(chosen, memo, scheme_path, per_text), scheme_path, top)
+
+
+def _memo_salt(scheme_path: str | None, per_text: int) -> bytes:
+    return hashlib.sha256(Path(scheme_path).read_bytes() if scheme_path else b"shipped").digest() + \
+        f"|{__version__}|{per_text}|".encode()
+
+
+def _memo_key(salt: bytes, text: str) -> int:
+    return int.from_bytes(hashlib.blake2b(salt + text.encode("utf-8", "surrogatepass"),
+                                          digest_size=8).digest(), "little")
+
+
+def _remembered(texts: list[str], memo: dict[int, tuple[str, ...]], scheme_path: str | None,
+                per_text: int) -> Iterator[tuple[str, ...]]:
+    salt = _memo_salt(scheme_path, per_text)  # read the scheme file once, not once per text
+    for text in texts:
+        key = _memo_key(salt, text)
+        tags = memo.get(key)
+        if tags is None:
+            tags = memo[key] = key_terms(text, scheme_path, per_text)
+        yield tags
