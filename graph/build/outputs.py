@@ -9,11 +9,11 @@ from functools import partial
 from pathlib import Path
 
 from policygraph.build.background import Background
+from policygraph.build.comparisons import Summaries, write_comparisons
 from policygraph.build.extraction import BuildResult
-from policygraph.build.memo import KeyTerms, PreviousRdf, Rewrite, pair_key, record_key, write_rdf_record
+from policygraph.build.memo import KeyTerms, PreviousRdf, Rewrite, record_key, write_rdf_record
 from policygraph.build.packed import MeasureIndex, PackedRecords
 from policygraph.build.timings import Timings, peak_mb, stage
-from policygraph.corpus.compare import Comparison, Summaries, compare_lines, plan, summary
 from policygraph.corpus.link import Linked, link
 from policygraph.corpus.network import to_networkx, write_csv, write_graphml
 from policygraph.export.html.render import render_corpus
@@ -21,30 +21,6 @@ from policygraph.export.rdf import DEFAULT_BASE, block_digest, iter_blocks, vali
 from policygraph.export.report import report_body, with_validation
 from policygraph.extract.measures import load_scheme
 from policygraph.sparql.store import STORE, Loader, sync_store, updatable
-
-
-def _comparisons(linked: Linked, measures: MeasureIndex, places: dict[str, str | None], jsonl: Path,
-                 index: Path, jobs: int) -> tuple[Summaries, list[int]]:
-    """Write comparisons.jsonl, copying what the previous build compared where nothing it
-    depends on changed (memo.py); return the comparisons without their per-provision rows, and
-    the key of each (everything it depends on: the RDF of a comparison is keyed by it too)."""
-    pairs = list(plan(linked.edges, measures, places=places))
-    keys = [pair_key(p, measures.digest(p.child), measures.digest(p.parent)) for p in pairs]
-    out = Summaries()
-    with Rewrite(jsonl, index) as w:
-        fresh = compare_lines([p for p, k in zip(pairs, keys, strict=True) if k not in w.previous],
-                              measures, jobs)
-        try:
-            for pair, key in zip(pairs, keys, strict=True):
-                line = w.previous.get(key)
-                if line is None:
-                    line = next(fresh)
-                out.append_json(_summary_json(line), (pair.child, pair.parent, pair.via))
-                w.write(key, line)
-        finally:
-            fresh.close()  # its worker pool and that pool's threads end now, not when collected
-    return out, keys
-
 
 
 def _documents(records: PackedRecords, jsonl: Path, index: Path) -> None:
@@ -58,23 +34,6 @@ def _documents(records: PackedRecords, jsonl: Path, index: Path) -> None:
             w.write(key, line)
 
 
-
-_ROWS = b', "provisions": ['
-
-
-
-def _summary_json(line: bytes) -> bytes:
-    """A comparisons.jsonl line as the JSON of its summary() (what Summaries holds), without
-    decoding its per-provision rows (most of the line): to_dict puts them last, so the line is
-    cut before them."""
-    cut = line.rfind(_ROWS)
-    if cut < 0:
-        return json.dumps(summary(Comparison.from_dict(json.loads(line))).to_dict(),
-                          ensure_ascii=False).encode("utf-8")
-    return line[:cut] + b"}}"
-
-
-
 def _reads(path: Path) -> str | None:
     try:
         return path.read_text(encoding="utf-8")
@@ -82,13 +41,11 @@ def _reads(path: Path) -> str | None:
         return None
 
 
-
 def _size(path: Path) -> int | None:
     try:
         return path.stat().st_size
     except OSError:
         return None
-
 
 
 def write_outputs(
@@ -120,7 +77,7 @@ def write_outputs(
         with stage(timings, "comparisons"):
             measures = MeasureIndex(result.records)
             places = {n.id: n.jurisdiction for n in linked.nodes.values()}
-            comparisons, comparison_keys = _comparisons(linked, measures, places, paths["comparisons"],
+            comparisons, comparison_keys = write_comparisons(linked, measures, places, paths["comparisons"],
                                                         cache / "comparisons.idx", jobs)
         labels = {k: c.label for k, c in load_scheme(scheme).concepts.items()}
         _start_beside(bg, timings, "HTML",
@@ -145,7 +102,6 @@ def write_outputs(
     return paths
 
 
-
 def _start_beside(bg: Background, timings: Timings | None, name: str, stage: Callable[[], object]) -> None:
     """Start `stage` beside the build; if it ran at once instead, it is timed as a stage here."""
     ran = bg.start(name, stage)
@@ -154,17 +110,14 @@ def _start_beside(bg: Background, timings: Timings | None, name: str, stage: Cal
         timings.peak_mb[name] = peak_mb()
 
 
-
 def _tables(linked: Linked, paths: dict[str, Path]) -> None:
     write_csv(linked, paths["nodes"], paths["edges"])
     write_graphml(linked, paths["graphml"])
 
 
-
 def _pages(linked: Linked, out: Path, title: str, comparisons: Summaries,
            labels: dict[str, str]) -> Path:
     return render_corpus(to_networkx(linked), out, title, comparisons, labels)["graph"]
-
 
 
 def _report_body(result: BuildResult, corpus: str, linked: Linked, comparisons: Summaries,
@@ -174,7 +127,6 @@ def _report_body(result: BuildResult, corpus: str, linked: Linked, comparisons: 
                        scheme, terms)
     terms.save(key_terms)
     return body
-
 
 
 def _rdf(linked: Linked, measures: MeasureIndex, comparisons: Summaries, comparison_keys: list[int],

@@ -18,6 +18,7 @@ import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from policygraph import __version__
 from policygraph.build.cache import CACHE_FORMAT, Cache
@@ -46,14 +47,35 @@ class Known:
 SourceKeys = tuple[str, str, str, object]
 
 
-def file_stat(path: Path) -> list[int] | None:
-    """What tells a file's content changed without reading it: size, modification and change
-    times, inode (None if it is gone)."""
+class FileStat(NamedTuple):
+    """What tells a file's content changed without reading it."""
+
+    size: int
+    mtime_ns: int
+    ctime_ns: int
+    inode: int
+
+    @classmethod
+    def of_json(cls, v: object) -> FileStat | None:
+        """A stat as a manifest stores it (a JSON list); None for anything else."""
+        if isinstance(v, list) and len(v) == 4 and all(type(x) is int for x in v):
+            return cls(*v)
+        return None
+
+    def trusted(self, stat_taken_ns: int) -> bool:
+        """Whether a file with this stat, taken at `stat_taken_ns`, can be trusted unchanged
+        while its stat is: not when it was modified within RACY_NS of that moment ("racily
+        clean", as git calls it), since its next change could leave the same stat."""
+        return max(self.mtime_ns, self.ctime_ns) < stat_taken_ns - RACY_NS
+
+
+def file_stat(path: Path) -> FileStat | None:
+    """The file's stat, or None if it is gone."""
     try:
         st = path.stat()
     except OSError:
         return None
-    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
+    return FileStat(st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
 
 
 class Stamps:
@@ -61,24 +83,26 @@ class Stamps:
     each file of a build (`known`), it remembers their stats, and `save` writes the next one."""
 
     def __init__(self, file: Path, context: str, cache: Cache,
-                 stats: Mapping[str, list[int]] | None = None) -> None:
+                 stats: Mapping[str, FileStat] | None = None) -> None:
         """`stats`: the files' stats by name, when the build has already taken them (before
         reading anything, see uptodate.py); a file not in it is stat'ed when asked about."""
         self.file = file
         self._stats = stats or {}
         self.context = f"{__version__}/{CACHE_FORMAT}/{_FORMAT}/{context}"
         self.cache = cache
-        self.seen: dict[str, list[int]] = {}
-        self._files: dict[str, list] = {}
+        self.seen: dict[str, FileStat] = {}
+        self._files: dict[str, tuple[FileStat, list]] = {}  # file → its stat, its sources
         self.skipped = 0  # files not read
         try:
             data = json.loads(file.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return
         if isinstance(data, dict) and data.get("context") == self.context:
-            trusted_before = int(data.get("written", 0)) - RACY_NS
-            self._files = {rel: v for rel, v in data.get("files", {}).items()
-                           if isinstance(v, list) and len(v) == 5 and max(v[1], v[2]) < trusted_before}
+            written = int(data.get("written", 0))
+            for rel, v in data.get("files", {}).items():
+                stat = FileStat.of_json(v[:4]) if isinstance(v, list) and len(v) == 5 else None
+                if stat is not None and stat.trusted(written):
+                    self._files[rel] = (stat, v[4])
 
     def known(self, path: Path, rel: str) -> list[Known] | None:
         """The sources of `path` from the cache, or None: read it."""
@@ -87,11 +111,11 @@ class Stamps:
             return None
         self.seen[rel] = stat
         entry = self._files.get(rel)
-        if entry is None or entry[:4] != stat:
+        if entry is None or entry[0] != stat:
             return None
         out = []
         try:
-            for source, key, t_digest, t_key, facts in entry[4]:
+            for source, key, t_digest, t_key, facts in entry[1]:
                 blob = self.cache.get(key)
                 if blob is None:
                     return None

@@ -27,7 +27,7 @@ from functools import cache
 from importlib import metadata
 from pathlib import Path
 
-from policygraph.build.stamps import RACY_NS, file_stat
+from policygraph.build.stamps import FileStat, file_stat
 from policygraph.extract.read import corpus_files, source_name
 from policygraph.files import write_atomic
 
@@ -43,7 +43,7 @@ class Inputs:
     """What a build is about to read, and with what: compared with the last finished build's."""
 
     settings: dict[str, str]
-    files: dict[str, list[int]]  # name as records give it → stat
+    files: dict[str, FileStat]  # name as records give it → stat
     started_ns: int
 
 
@@ -71,12 +71,12 @@ def current(out: Path, now: Inputs) -> dict[str, Path] | None:
     try:
         data = json.loads((out / RECORD).read_text(encoding="utf-8"))
         if data.get("format") != _FORMAT or data["settings"] != now.settings \
-                or data["inputs"] != now.files:
+                or _stats(data["inputs"]) != now.files:
             return None
-        trusted_before = int(data["started"]) - RACY_NS
-        if any(max(st[1], st[2]) >= trusted_before for st in now.files.values()):
+        started = int(data["started"])
+        if not all(st.trusted(started) for st in now.files.values()):
             return None
-        if data["outputs"] != _outputs(out):
+        if _stats(data["outputs"]) != _outputs(out):
             return None
         return {name: out / rel for name, rel in data["paths"].items()}
     except (OSError, ValueError, KeyError, TypeError, IndexError):
@@ -91,7 +91,7 @@ def remember(out: Path, now: Inputs, paths: Mapping[str, Path]) -> None:
     write_atomic(out / RECORD, json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
 
 
-def _outputs(out: Path) -> dict[str, list[int]]:
+def _outputs(out: Path) -> dict[str, FileStat]:
     """The stat of every file in `out` but the cache and RocksDB's info logs (written when the
     store is only opened to be read)."""
     found = {}
@@ -102,6 +102,10 @@ def _outputs(out: Path) -> dict[str, list[int]]:
         if st is not None:
             found[p.relative_to(out).as_posix()] = st
     return found
+
+
+def _stats(stored: dict[str, object]) -> dict[str, FileStat | None]:
+    return {name: FileStat.of_json(v) for name, v in stored.items()}
 
 
 @cache

@@ -10,22 +10,16 @@ parent, and for each child provision the parent provision it resembles most.
 
 from __future__ import annotations
 
-import json
-import multiprocessing
 import sys
-from array import array
-from collections import OrderedDict, deque
-from collections.abc import Callable, Container, Generator, Iterable, Iterator, Mapping, Sequence
+from collections import deque
+from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import TypeVar, overload
 
 from policygraph.corpus.analytics import days_between
 from policygraph.extract.regexes import LOWER_IS_BETTER
 from policygraph.extract.shingles import shingles
 from policygraph.extract.shingles import unpack as shingle_set
 from policygraph.models import DocumentRecord, Edge, Measures
-
-T = TypeVar("T")
 
 #: How demanding a comparator is, for an indicator that should be low / high.
 _STRICT_LOW = {"at_most": 2, "equal": 1, "about": 0, "at_least": -1}
@@ -151,11 +145,12 @@ def reuse(child: ShingleIndex, parent: ShingleIndex) -> dict:
 
 def compare(child_id: str, parent_id: str, child: Measures, parent: Measures, via: str = "requested",
             path: tuple[str, ...] = (), same_scale: bool = False,
-            indexes: IndexCache | None = None) -> Comparison:
+            indexes: tuple[ShingleIndex, ShingleIndex] | None = None) -> Comparison:
     """Compare the measures of a child document with those of a parent or ancestor.
 
     `same_scale`: both documents govern the same territory, so counts (人, 个) compare too;
-    otherwise only rates (%) get a direction."""
+    otherwise only rates (%) get a direction. `indexes`: the shingle indexes of child and
+    parent (ShingleIndex.of), when the caller already has them."""
     cc, pc = _concepts(child), _concepts(parent)
     changes: list[dict] = []
     for pt in parent.targets:
@@ -190,51 +185,8 @@ def compare(child_id: str, parent_id: str, child: Measures, parent: Measures, vi
         added=tuple(sorted(cc.keys() - pc.keys())),
         dropped=tuple(sorted(pc.keys() - cc.keys())),
         changes=tuple(changes),
-        reuse=reuse(_index(indexes, child_id, child), _index(indexes, parent_id, parent)),
+        reuse=reuse(*(indexes or (ShingleIndex.of(child), ShingleIndex.of(parent)))),
     )
-
-
-class IndexCache:
-    """Shingle indexes of the documents compared last. Parents are shared by many children
-    (and a child is compared with each of its ancestors in turn), so an index is worth keeping;
-    but holding every document's would make memory grow with the corpus text. The bound is on
-    3-grams, not documents: a long law has a hundred times the 3-grams of a short notice."""
-
-    def __init__(self, limit: int | None = None) -> None:
-        self.limit = INDEX_SHINGLES if limit is None else limit
-        # Least recently used first. An OrderedDict, not a dict: a dict whose first entries
-        # keep being deleted makes finding the oldest one slower and slower.
-        self._held: OrderedDict[str, ShingleIndex] = OrderedDict()
-        self._size = 0
-
-    def get(self, node: str, m: Measures) -> ShingleIndex:
-        hit = self._held.get(node)
-        if hit is not None:
-            self._held.move_to_end(node)
-            return hit
-        hit = self._held[node] = ShingleIndex.of(m)
-        self._size += _weight(hit)
-        while self._size > self.limit and len(self._held) > 1:
-            self._size -= _weight(self._held.popitem(last=False)[1])
-        return hit
-
-    def __len__(self) -> int:
-        return len(self._held)
-
-
-def _weight(index: ShingleIndex) -> int:
-    return 1 + len(index.every)
-
-
-def _index(cache: IndexCache | None, node: str, m: Measures) -> ShingleIndex:
-    return ShingleIndex.of(m) if cache is None else cache.get(node, m)
-
-
-#: 3-grams of the shingle indexes a process keeps (about 200 bytes each, with the sets of the
-#: provisions they come from): 4,000 indexes of a generated corpus's short documents. A cache
-#: of 256 indexes missed on 37% of lookups at 10,000 documents, as a document's ancestors span
-#: several levels and places; this one on about 10%, for about 15% less comparison time.
-INDEX_SHINGLES = 500_000
 
 
 CASCADE = frozenset({"implements", "forwards"})
@@ -289,72 +241,12 @@ def plan(
 
 def compare_along(
     edges: Iterable[Edge], measures: Mapping[str, Measures], max_depth: int = 4,
-    places: Mapping[str, str | None] | None = None, jobs: int = 1,
+    places: Mapping[str, str | None] | None = None,
 ) -> Iterator[Comparison]:
-    """Every comparison `plan` finds, made (see compare_pairs)."""
-    return compare_pairs(plan(edges, measures, max_depth, places), measures, jobs)
-
-
-def compare_pairs(pairs: Iterable[Pair], measures: Mapping[str, Measures],
-                  jobs: int = 1) -> Iterator[Comparison]:
-    """The comparisons of `pairs`, in their order. A generator, so a build writes each one out
-    as it comes. With `jobs` > 1 (and fork available), pairs are compared in worker processes
-    that inherit the measures instead of receiving them."""
-    return _made(pairs, measures, jobs, _compare_pair)
-
-
-def compare_lines(pairs: Iterable[Pair], measures: Mapping[str, Measures],
-                  jobs: int = 1) -> Generator[bytes, None, None]:
-    """What compare_pairs gives, each as its comparisons.jsonl line (UTF-8 JSON and a newline).
-    The workers encode them: the build process only writes, so it keeps up with both."""
-    return _made(pairs, measures, jobs, _compare_line)
-
-
-def line_of(c: Comparison) -> bytes:
-    """A comparison as its line of comparisons.jsonl."""
-    return (json.dumps(c.to_dict(), ensure_ascii=False) + "\n").encode("utf-8")
-
-
-def _made(pairs: Iterable[Pair], measures: Mapping[str, Measures], jobs: int,
-          make: Callable[[Mapping[str, Measures], Pair, IndexCache], T]) -> Generator[T, None, None]:
-    pairs = list(pairs)
-    if jobs <= 1 or len(pairs) < 4 * PAIRS_PER_TASK or \
-            "fork" not in multiprocessing.get_all_start_methods():
-        indexes = IndexCache()
-        for p in pairs:
-            yield make(measures, p, indexes)
-        return
-    tasks = [(make, pairs[i:i + PAIRS_PER_TASK]) for i in range(0, len(pairs), PAIRS_PER_TASK)]
-    with multiprocessing.get_context("fork").Pool(jobs, initializer=_start_worker,
-                                                  initargs=(measures,)) as pool:
-        for done in pool.imap(_compare_task, tasks):
-            yield from done
-
-
-#: Pairs per task sent to a worker: large enough that a worker's shingle-index cache of the
-#: shared parents pays off, small enough to keep both workers busy to the end.
-PAIRS_PER_TASK = 1000
-_WORKER: dict[str, object] = {}  # per worker process: the measures and its own index cache
-
-
-def _start_worker(measures: Mapping[str, Measures]) -> None:
-    _WORKER["measures"] = measures
-    _WORKER["indexes"] = IndexCache()
-
-
-def _compare_task(task: tuple[Callable[..., T], list[Pair]]) -> list[T]:
-    make, pairs = task
-    measures, indexes = _WORKER["measures"], _WORKER["indexes"]
-    return [make(measures, p, indexes) for p in pairs]
-
-
-def _compare_pair(measures: Mapping[str, Measures], p: Pair, indexes: IndexCache) -> Comparison:
-    return compare(p.child, p.parent, measures[p.child], measures[p.parent], p.via, p.path, p.same_scale,
-                   indexes)
-
-
-def _compare_line(measures: Mapping[str, Measures], p: Pair, indexes: IndexCache) -> bytes:
-    return line_of(_compare_pair(measures, p, indexes))
+    """Every comparison `plan` finds, made one after another (a build makes them in worker
+    processes, keeping the shingle indexes of shared parents: build/comparisons.py)."""
+    for p in plan(edges, measures, max_depth, places):
+        yield compare(p.child, p.parent, measures[p.child], measures[p.parent], p.via, p.path, p.same_scale)
 
 
 def summary(c: Comparison) -> Comparison:
@@ -364,7 +256,11 @@ def summary(c: Comparison) -> Comparison:
 
 #: The directions of a change that move a target or deadline (not same, rescaled or unknown).
 MOVES = ("tightened", "loosened", "earlier", "later")
-_MOVE_BYTES = tuple(f'"direction": "{d}"'.encode() for d in MOVES)  # as json.dumps writes them
+
+
+def moves(c: Comparison) -> int:
+    """How many of the comparison's changes move a target or deadline."""
+    return sum(ch.get("direction") in MOVES for ch in c.changes)
 
 
 def heads_of(comparisons: Sequence[Comparison]) -> list[tuple[str, str, str]]:
@@ -373,52 +269,3 @@ def heads_of(comparisons: Sequence[Comparison]) -> list[tuple[str, str, str]]:
     return getattr(comparisons, "heads", None) or [(c.child, c.parent, c.via) for c in comparisons]
 
 
-class Summaries(Sequence[Comparison]):
-    """Comparison summaries, each held as its JSON text in one buffer and decoded when read.
-
-    A build holds every comparison (hundreds of thousands at 100k documents) from comparing
-    until the report; as Python objects each summary takes about 2 KB, as UTF-8 JSON a fifth of
-    that. Child, parent and via, which order and group them, are kept decoded, and how many
-    of each one's changes move a target or deadline (`moves`), which the report counts.
-
-    A key's quotes inside a JSON string are escaped, so `"direction": "later"` in the text is a
-    change's direction, never part of a string; only changes have a direction."""
-
-    def __init__(self) -> None:
-        self._data = bytearray()
-        self._ends = array("Q")
-        self.heads: list[tuple[str, str, str]] = []  # (child, parent, via) of each
-        self.moves = array("I")
-
-    def append(self, c: Comparison) -> None:
-        self.append_json(json.dumps(summary(c).to_dict(), ensure_ascii=False).encode("utf-8"),
-                         (c.child, c.parent, c.via))
-
-    def append_json(self, data: bytes, head: tuple[str, str, str] | None = None) -> None:
-        """Add a summary given as the JSON of its to_dict() (without per-provision rows)."""
-        if head is None:
-            d = json.loads(data)
-            head = (d["child"], d["parent"], d["via"])
-        self._data += data
-        self._ends.append(len(self._data))
-        self.moves.append(sum(data.count(m) for m in _MOVE_BYTES))
-        self.heads.append((sys.intern(head[0]), sys.intern(head[1]), sys.intern(head[2])))
-
-    def __len__(self) -> int:
-        return len(self._ends)
-
-    @overload
-    def __getitem__(self, i: int) -> Comparison: ...
-    @overload
-    def __getitem__(self, i: slice) -> list[Comparison]: ...
-    def __getitem__(self, i: int | slice) -> Comparison | list[Comparison]:
-        if isinstance(i, slice):
-            return [self[j] for j in range(*i.indices(len(self)))]
-        if i < 0:
-            i += len(self)
-        start = self._ends[i - 1] if i else 0
-        return Comparison.from_dict(json.loads(self._data[start:self._ends[i]]))
-
-    def __iter__(self) -> Iterator[Comparison]:
-        for i in range(len(self)):
-            yield self[i]

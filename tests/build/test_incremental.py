@@ -13,11 +13,11 @@ from pathlib import Path
 import pyoxigraph
 import pytest
 
-from policygraph.corpus import compare as compare_module
+from policygraph.build import build
+from policygraph.build import comparisons as compare_module  # where the build calls compare()
 from policygraph.export import rdf as rdf_module
 from policygraph.export import shacl as shacl_module
 from policygraph.sparql import store as store_module
-from policygraph.build import build
 
 EXAMPLES = Path(str(resources.files("policygraph.examples").joinpath("corpus")))
 OUTPUTS = ("documents.jsonl", "graph.nt", "graph.ttl", "comparisons.jsonl", "report.md", "nodes.csv",
@@ -163,8 +163,8 @@ def test_unchanged_rdf_blocks_are_copied_in_runs(tmp_path: Path, monkeypatch: py
 def test_a_reused_comparison_line_gives_the_same_summary() -> None:
     import json
 
-    from policygraph.build.outputs import _summary_json
-    from policygraph.corpus.compare import Comparison, Summaries, summary
+    from policygraph.build.comparisons import Made, Summaries
+    from policygraph.corpus.compare import Comparison, summary
 
     tricky = 'x", "provisions": ["y'  # the words the line is cut at, inside a string
     c = Comparison(tricky, "国发〔2020〕1号", "stated", (tricky, "国发〔2020〕1号"), ("a",), (), ("b",),
@@ -174,7 +174,7 @@ def test_a_reused_comparison_line_gives_the_same_summary() -> None:
                     "provisions": [{"child": tricky, "parent": None, "similarity": 0.0}]})
     line = (json.dumps(c.to_dict(), ensure_ascii=False) + "\n").encode("utf-8")
     held = Summaries()
-    held.append_json(_summary_json(line))
+    held.append_made(Made.of(Comparison.from_dict(json.loads(line))), (c.child, c.parent, c.via))
     held.append(c)
     assert held[0] == held[1] == summary(c) and len(held) == 2
     assert held.heads == [(tricky, "国发〔2020〕1号", "stated")] * 2
@@ -316,6 +316,7 @@ def test_files_written_just_before_a_build_are_read_again_by_the_next(
 def test_a_rebuild_with_a_cache_entry_gone_reads_that_file(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from policygraph.build import stamps as stamps_module
+    from policygraph.build import uptodate
 
     monkeypatch.setattr(stamps_module, "RACY_NS", 0)
     corpus, out = _built(tmp_path)
@@ -323,6 +324,7 @@ def test_a_rebuild_with_a_cache_entry_gone_reads_that_file(
     manifest = json.loads((out / ".cache" / "files.json").read_text(encoding="utf-8"))
     key = manifest["files"]["05_hangzhou_gbk.txt"][4][0][1]
     (out / ".cache" / key[:2] / f"{key}.pgz").unlink()
+    uptodate.forget(out)  # the outputs are intact, so the folder would be up to date: build anyway
     read = _reads(monkeypatch)
     build(corpus, out, jobs=1)
     assert read == ["05_hangzhou_gbk.txt"]
@@ -352,8 +354,8 @@ def test_previous_lines_are_read_right_in_any_order(
 
 
 def test_facts_survive_the_manifest_and_damage_means_decoding(tmp_path: Path) -> None:
-    from policygraph.build.packed import unpack
     from policygraph.build.extraction import Facts, extract_all
+    from policygraph.build.packed import unpack
     from policygraph.extract.read import iter_corpus
 
     records = extract_all(iter_corpus(EXAMPLES)).records
@@ -370,8 +372,9 @@ def test_re_extraction_with_learned_codes_takes_over_measures_unchanged() -> Non
     from the first extraction. That must give, byte for byte, what measuring again gives."""
     from synth import generate
 
-    from policygraph.build.packed import pack
+    from policygraph.build.budget import safe_extract
     from policygraph.build.extraction import Facts
+    from policygraph.build.packed import pack
     from policygraph.extract.authorities import load_table
     from policygraph.extract.document import extract, learn_from_statements
     from policygraph.models import Source
@@ -385,13 +388,13 @@ def test_re_extraction_with_learned_codes_takes_over_measures_unchanged() -> Non
     assert learned and len(taught) >= 10
     changed = 0
     for src, before in taught:
-        again = extract(src, table, learned, None, before)
+        again = safe_extract(src, None, 0, learned, before)
         assert pack(again) == pack(extract(src, table, learned))
         assert again.measures == before.measures
         changed += (again.jurisdiction, again.citations) != (before.jurisdiction, before.citations)
     assert changed  # the lesson did change records: the test compares real re-extractions
     other = taught[1][0]  # another source's record is not taken over
-    assert pack(extract(other, table, learned, None, taught[0][1])) == pack(extract(other, table, learned))
+    assert pack(safe_extract(other, None, 0, learned, taught[0][1])) == pack(extract(other, table, learned))
 
 
 def test_a_build_stopped_while_stages_run_beside_leaves_no_process_and_old_outputs(

@@ -13,8 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from policygraph.build import uptodate
-from policygraph.build import build, build_settings
+from policygraph.build import build, build_settings, stamps, uptodate
 from policygraph.cli import main
 
 EXAMPLES = Path(str(resources.files("policygraph.examples").joinpath("corpus")))
@@ -42,7 +41,7 @@ def _now(corpus: Path, **settings: object) -> uptodate.Inputs:
 @pytest.fixture
 def trusting(monkeypatch: pytest.MonkeyPatch) -> None:
     """Files written by the test a moment ago count as settled (see test_a_file_changed_…)."""
-    monkeypatch.setattr(uptodate, "RACY_NS", 0)
+    monkeypatch.setattr(stamps, "RACY_NS", 0)
 
 
 @pytest.mark.usefixtures("trusting")
@@ -117,7 +116,7 @@ def test_a_file_changed_just_before_the_build_read_it_is_not_trusted(tmp_path: P
     # its size and times, so the next build reads again rather than trust them.
     assert uptodate.current(out, _now(corpus)) is None
     record = json.loads((out / uptodate.RECORD).read_text(encoding="utf-8"))
-    record["started"] += 10 * uptodate.RACY_NS  # as if the build had started long after
+    record["started"] += 10 * stamps.RACY_NS  # as if the build had started long after
     (out / uptodate.RECORD).write_text(json.dumps(record), encoding="utf-8")
     assert uptodate.current(out, _now(corpus)) is not None
 
