@@ -78,7 +78,7 @@ def test_cli_inspect_json_and_text(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_cli_build_and_demo(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                             monkeypatch: pytest.MonkeyPatch) -> None:
-    from policygraph.build import uptodate
+    from policygraph.build import stamps
 
     assert main(["build", str(EXAMPLES), "--out", str(tmp_path / "b"), "--quiet"]) == 0
     assert (tmp_path / "b" / "report.md").is_file()
@@ -87,7 +87,7 @@ def test_cli_build_and_demo(tmp_path: Path, capsys: pytest.CaptureFixture[str],
     out = capsys.readouterr().out
     assert out.startswith("Built: the bundled example corpus")
     assert str(tmp_path / "d" / "documents.jsonl") in out
-    monkeypatch.setattr(uptodate, "RACY_NS", 0)  # however recently the checkout was written
+    monkeypatch.setattr(stamps, "RACY_NS", 0)  # however recently the checkout was written
     assert main(["demo", "--out", str(tmp_path / "d")]) == 0
     again = capsys.readouterr().out
     assert again.startswith("Already built (nothing changed since)")
