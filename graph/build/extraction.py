@@ -237,7 +237,7 @@ def _run(sources: list[Source], scheme: str | None, budget: float, pool: Process
          learned: dict[str, Authority] | None = None,
          before: list[bytes] | None = None) -> Iterator[bytes | Failure]:
     """Results in input order. With a pool, every source is submitted before this returns.
-    `before`: each source's packed record as extracted without `learned` (see extract)."""
+    `before`: each source's packed record as extracted without `learned` (see safe_extract)."""
     befores = before if before is not None else [None] * len(sources)
     if pool is None or len(sources) < 2:
         return (_packed_extract(src, scheme, budget, learned, b)

@@ -1,15 +1,19 @@
-"""One document in, one record out: normalise → segment → identify → cite → resolve.
+"""One document in, one record out, in three pure stages a build can compose:
 
-`extract()` is pure: it reads nothing but its arguments, so a build can run it in worker
-processes and cache it by the content hash of its input.
+- `identify`: normalise, split into parts and provisions, read each part's number, title,
+  issuers, date, place and citations: the record without its measures;
+- `measure`: the measures of each part (the costly stage: jieba segmentation);
+- `assemble`: the record with its measures.
+
+`extract` is the three in a row. Each reads nothing but its arguments, so a build can run them
+in worker processes and cache them by the content hash of their input.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from policygraph.extract import metadata as md
@@ -18,11 +22,11 @@ from policygraph.extract.authorities import AuthorityTable, load_table
 from policygraph.extract.citations import extract_citations
 from policygraph.extract.measures import extract_measures
 from policygraph.extract.normalize import Normalized, normalize
-from policygraph.extract.numbers import find_numbers, parse
+from policygraph.extract.numbers import find_numbers, parse, parse_canonical
 from policygraph.extract.parts import Span, is_standalone_number, repeated_blocks, split_parts
-from policygraph.extract.provisions import Provision, split_provisions
+from policygraph.extract.place import authority_of_number, issuer_provinces, place, provinces_in_evidence
+from policygraph.extract.provisions import Provision, reattribute_interleaved, split_provisions
 from policygraph.models import (
-    LEVELS,
     NATION,
     Authority,
     Citation,
@@ -36,11 +40,29 @@ from policygraph.models import (
 #: Longer parts get no measures: no policy document is this long, and jieba would take minutes.
 MEASURE_MAX_CHARS = 2_000_000
 
+#: Page fields that give the document's date when the text has no signing date, in preference order.
+DATE_FIELDS = ("成文日期", "发文日期", "印发日期", "签发日期")
+#: Page fields that give the web page's own date, which is not the document's.
+WEB_DATE_FIELDS = ("发布日期", "发布时间", "公布日期", "公开日期")
+
 
 @dataclass(frozen=True)
-class _PartResult:
-    part: Part
-    warnings: tuple[str, ...]
+class PartText:
+    """What measuring one part reads: its provisions, and the year its deadlines are read against."""
+
+    provisions: tuple[Provision, ...]
+    year: int | None
+    too_long: bool  # longer than MEASURE_MAX_CHARS: not measured
+
+
+@dataclass(frozen=True)
+class Identified:
+    """A document identified: its record, whose measures (its own and its parts') are not yet
+    set, and what measuring its parts reads, the main part first."""
+
+    record: DocumentRecord
+    norm: Normalized
+    parts: tuple[PartText, ...]  # one more than record.parts: the main part comes first
 
 
 def extract(
@@ -48,71 +70,167 @@ def extract(
     table: AuthorityTable | None = None,
     learned: Mapping[str, Authority] | None = None,
     scheme: str | None = None,
-    before: DocumentRecord | None = None,
 ) -> DocumentRecord:
     """Extract the record of one document.
 
     `learned` maps issuer codes to authorities learned from other documents of the corpus
     (see `learn_codes`); it lets a city code that is ambiguous on its own be resolved.
-    `before`: this source's record as extracted without them (same text, same scheme), whose
-    measures are taken over: a part's measures depend on its text, number and date, which
-    learned codes do not change, and they are over half the cost of an extraction.
+    `scheme`: a SKOS file of measures to use instead of the shipped one.
     """
+    ident = identify(source, table, learned)
+    return assemble(ident, measure(ident, scheme))
+
+
+def identify(
+    source: Source,
+    table: AuthorityTable | None = None,
+    learned: Mapping[str, Authority] | None = None,
+) -> Identified:
+    """Everything of a document's record but its measures (see extract)."""
     table = table or load_table()
+    learned = learned or {}
     norm = normalize(source.text)
     text = norm.text
     warnings: list[str] = []
     numbers = list(find_numbers(text, table.is_known, warnings))
     spans = split_parts(text, numbers)
-    repeats = repeated_blocks(text)
-    if repeats:
-        chars = sum(e - s for s, e in repeats)
-        warnings.append(f"{len(repeats)} repeated sentence(s), {chars} characters: "
-                        "the page repeats blocks of its text")
+    warnings += _repeat_warnings(text)
     starts = [n.start for n in numbers]
-    results = [
-        _extract_part(norm, span,
-                      numbers[bisect.bisect_left(starts, span.start):bisect.bisect_left(starts, span.end)],
-                      table, learned or {})
+    parts, part_warnings = zip(*(
+        _identify_part(text, span,
+                       numbers[bisect.bisect_left(starts, span.start):bisect.bisect_left(starts, span.end)],
+                       table, learned)
         for span in spans
-    ]
-    provisions = [split_provisions(text, max(r.part.start, r.part.header_end), r.part.end) for r in results]
-    if len(results) > 1:
-        provisions, moved = reattribute_interleaved(text, provisions)
-        if moved:
-            warnings.append(f"{moved} provision(s) numbered like the embedded document but found in "
-                            "the cover text were attributed to the embedded document (interleaved page)")
-    too_big = [r.part.end - r.part.start > MEASURE_MAX_CHARS for r in results]
-    if any(too_big):
+    ), strict=True)
+    provisions, moved = _provisions(text, parts)
+    if moved:
+        warnings.append(f"{moved} provision(s) numbered like the embedded document but found in "
+                        "the cover text were attributed to the embedded document (interleaved page)")
+    too_long = [p.end - p.start > MEASURE_MAX_CHARS for p in parts]
+    if any(too_long):
         warnings.append(f"a part longer than {MEASURE_MAX_CHARS:,} characters: its measures were not "
                         "extracted (the text is too long to be one policy document)")
-    known = None if before is None else [before.measures, *(p.measures for p in before.parts)]
-    if known is not None and (before.source, before.chars, len(known)) != \
-            (source.path, len(source.text), len(results)):  # type: ignore[union-attr]
-        known = None  # not this source's record after all: measure
-    meta = source.meta
     fields = md.date_fields(text, spans[0])
-    date, date_evidence = results[0].part.date, None
-    if not date:
-        for name in ("成文日期", "发文日期", "印发日期", "签发日期"):
-            if name in fields:
-                date = fields[name]
-                date_evidence = f"{name} field of the page (no signing date in the text)"
-                break
-    if not date and meta.get("date"):
+    date, date_evidence = _document_date(parts[0].date, fields, source.meta)
+    warnings += [w for ws in part_warnings for w in ws]
+    # The main part's deadlines are read against the document's date, wherever it is found.
+    years = [_year(date, parts[0].number), *(_year(p.date, p.number) for p in parts[1:])]
+    record = _record(source, norm, parts, (date, date_evidence), _web_date(fields, source.meta, date),
+                     warnings, table, learned)
+    texts = (PartText(tuple(provs), year, big)
+             for provs, year, big in zip(provisions, years, too_long, strict=True))
+    return Identified(record, norm, tuple(texts))
+
+
+def measure(ident: Identified, scheme: str | None = None) -> tuple[Measures, ...]:
+    """The measures of each part of an identified document, the main part first."""
+    return tuple(Measures() if p.too_long else _measures(ident.norm, p, scheme) for p in ident.parts)
+
+
+def assemble(ident: Identified, measures: Sequence[Measures | None]) -> DocumentRecord:
+    """The record of an identified document with its measures, one per part, the main part first."""
+    rec = ident.record
+    if len(measures) != len(ident.parts):
+        raise ValueError(f"{len(measures)} measures for {len(ident.parts)} parts")
+    return replace(rec, measures=measures[0], parts=tuple(
+        replace(p, measures=m) for p, m in zip(rec.parts, measures[1:], strict=True)))
+
+
+def _repeat_warnings(text: str) -> list[str]:
+    repeats = repeated_blocks(text)
+    if not repeats:
+        return []
+    chars = sum(e - s for s, e in repeats)
+    return [f"{len(repeats)} repeated sentence(s), {chars} characters: the page repeats blocks of its text"]
+
+
+def _provisions(text: str, parts: Sequence[Part]) -> tuple[list[list[Provision]], int]:
+    """Each part's provisions (its header excluded), and how many a scrambled page put in the
+    cover that belong to the embedded document (see reattribute_interleaved)."""
+    provisions = [split_provisions(text, max(p.start, p.header_end), p.end) for p in parts]
+    if len(parts) > 1:
+        return reattribute_interleaved(text, provisions)
+    return provisions, 0
+
+
+def _document_date(signed: str | None, fields: Mapping[str, str],
+                   meta: Mapping[str, str]) -> tuple[str | None, str | None]:
+    """The document's date and, when it is not the signing date in its text, where it comes
+    from: a date field of the page, else the record's metadata."""
+    if signed:
+        return signed, None
+    for name in DATE_FIELDS:
+        if name in fields:
+            return fields[name], f"{name} field of the page (no signing date in the text)"
+    if meta.get("date"):
         date = _meta_date(meta["date"])
-        if date:
-            date_evidence = "record metadata"
-    if known is not None:
-        results = [replace(r, part=replace(r.part, measures=m)) for r, m in zip(results, known, strict=True)]
-    else:  # the main part's deadlines are read against the document's date, wherever it is found
-        measured = [replace(results[0].part, date=date), *(r.part for r in results[1:])]
-        results = [replace(r, part=replace(r.part, measures=Measures() if big else
-                                           _measures(norm, part, scheme, provs)))
-                   for r, part, provs, big in zip(results, measured, provisions, too_big, strict=True)]
-    for r in results:
-        warnings.extend(r.warnings)
-    main = results[0].part
+        return date, ("record metadata" if date else None)
+    return signed, None
+
+
+def _web_date(fields: Mapping[str, str], meta: Mapping[str, str], date: str | None) -> str | None:
+    """The web page's own date: a publication field; a 发文日期 that is not the document's date."""
+    web_date = next((fields[n] for n in WEB_DATE_FIELDS if n in fields), None)
+    if web_date is None and "发文日期" in fields and fields["发文日期"] != date:
+        web_date = fields["发文日期"]
+    if web_date is None and meta.get("web_date"):
+        web_date = _meta_date(meta["web_date"])
+    return web_date
+
+
+def _year(date: str | None, number: str | None) -> int | None:
+    """The year a part's deadlines are read against: its date's, else its number's."""
+    if date:
+        return int(date[:4])
+    dn = parse_canonical(number) if number else None
+    return dn.year if dn else None
+
+
+def _record(
+    source: Source, norm: Normalized, parts: Sequence[Part], dated: tuple[str | None, str | None],
+    web_date: str | None, warnings: list[str], table: AuthorityTable, learned: Mapping[str, Authority],
+) -> DocumentRecord:
+    """The record of the main part, completed from the source's metadata, with the embedded
+    parts under it; offsets made original, measures not yet set."""
+    main = parts[0]
+    number, title, issuers, evidence = _with_metadata(main, source.meta, table)
+    date, date_evidence = dated
+    if date_evidence:
+        evidence["date"] = date_evidence
+    jurisdiction, level = main.jurisdiction, main.level
+    if number and not main.number:
+        # A number known only from metadata still tells the level.
+        auth = authority_of_number(table, number, issuer_provinces(main.issuers, table), learned)
+        if auth and auth.level:
+            jurisdiction = jurisdiction or auth.jurisdiction
+            level = level or auth.level
+    rid = number or "src:" + source.path
+    return DocumentRecord(
+        id=rid,
+        source=source.path,
+        number=number,
+        title=title,
+        issuers=tuple(issuers),
+        jurisdiction=jurisdiction,
+        level=level,
+        date=date,
+        web_date=web_date,
+        citations=_original_citations(main.citations, norm),
+        parts=tuple(replace(p, id=f"{rid}#{i}", citations=_original_citations(p.citations, norm))
+                    for i, p in enumerate(parts[1:], start=1)),
+        warnings=tuple(dict.fromkeys(warnings)),
+        evidence=evidence,
+        encoding=source.encoding,
+        kind=source.kind,
+        chars=len(source.text),
+    )
+
+
+def _with_metadata(
+    main: Part, meta: Mapping[str, str], table: AuthorityTable
+) -> tuple[str | None, str | None, Sequence[str], dict[str, str]]:
+    """Number, title and issuers of the main part, each taken from the source's metadata
+    (a JSON record's fields) when the text does not give it, and the evidence for all."""
     evidence = dict(main.evidence)
     number, title, issuers = main.number, main.title, main.issuers
     if not number and meta.get("number"):
@@ -126,90 +244,13 @@ def extract(
     if not issuers and meta.get("issuer"):
         issuers = tuple(n for n in re.split(r"[、，,;；\s]+", normalize(meta["issuer"]).text) if n)
         evidence["issuers"] = "record metadata"
-    if date_evidence:
-        evidence["date"] = date_evidence
-    web_date = next((fields[n] for n in ("发布日期", "发布时间", "公布日期", "公开日期") if n in fields),
-                    None)
-    if web_date is None and "发文日期" in fields and fields["发文日期"] != date:
-        web_date = fields["发文日期"]
-    if web_date is None and meta.get("web_date"):
-        web_date = _meta_date(meta["web_date"])
-    jurisdiction, level = main.jurisdiction, main.level
-    if number and not main.number:
-        # A number known only from metadata still tells the level.
-        auth = _resolve_number(table, number, _context(main, table), learned or {})
-        if auth and auth.level:
-            jurisdiction = jurisdiction or auth.jurisdiction
-            level = level or auth.level
-    rid = number or "src:" + source.path
-    citations = tuple(_to_original(c, norm) for c in main.citations)
-    parts = tuple(
-        replace(r.part, id=f"{rid}#{i}", citations=tuple(_to_original(c, norm) for c in r.part.citations))
-        for i, r in enumerate(results[1:], start=1)
-    )
-    return DocumentRecord(
-        id=rid,
-        source=source.path,
-        number=number,
-        title=title,
-        issuers=tuple(issuers),
-        jurisdiction=jurisdiction,
-        level=level,
-        date=date,
-        web_date=web_date,
-        citations=citations,
-        parts=parts,
-        warnings=tuple(dict.fromkeys(warnings)),
-        evidence=evidence,
-        encoding=source.encoding,
-        kind=source.kind,
-        chars=len(source.text),
-        measures=main.measures,
-    )
+    return number, title, issuers, evidence
 
 
-_PAREN_NUMBER = re.compile(r"^[（(]([一二三四五六七八九十]{1,3})[）)]$")
-
-
-def reattribute_interleaved(
-    text: str, provisions: list[list[Provision]]
-) -> tuple[list[list[Provision]], int]:
-    """Give back to the embedded document the provisions a scrambled page put in the cover.
-
-    Some pages interleave a 转发 notice with the document it forwards. The forwarded text's
-    （一）…（十三） provisions then appear in the cover's region too. A cover provision headed
-    （n）, where the embedded document uses （n） headings but lacks that n, and the cover never
-    repeats that n (its own sub-items would restart under each 一、), is the embedded one's.
-    """
-    cover, rest = provisions[0], provisions[1:]
-    if not rest:
-        return provisions, 0
-    embedded = rest[0]
-
-    def numbers(ps: list[Provision]) -> list[str]:
-        return [m.group(1) for p in ps if (m := _PAREN_NUMBER.match(p.heading))]
-
-    have = set(numbers(embedded))
-    cover_nums = numbers(cover)
-    if len(have) < 2 or len(cover_nums) != len(set(cover_nums)):
-        return provisions, 0
-    moved = [p for p in cover if (m := _PAREN_NUMBER.match(p.heading)) and m.group(1) not in have]
-    if not moved:
-        return provisions, 0
-    keep = [p for p in cover if p not in moved]
-    return [keep, sorted(embedded + moved, key=lambda p: p.start), *rest[1:]], len(moved)
-
-
-def _measures(
-    norm: Normalized, part: Part, scheme: str | None, provisions: list[Provision] | None = None
-) -> Measures:
-    """Provisions and measures of a part's body (its header excluded), offsets made original."""
+def _measures(norm: Normalized, part: PartText, scheme: str | None) -> Measures:
+    """Provisions and measures of a part's body, offsets made original."""
     text = norm.text
-    if provisions is None:
-        provisions = split_provisions(text, max(part.start, part.header_end), part.end)
-    year = int(part.date[:4]) if part.date else (_code_year(part.number)[1] if part.number and
-                                                  _code_year(part.number) else None)
-    found = extract_measures(text, provisions, year, scheme)
+    found = extract_measures(text, part.provisions, part.year, scheme)
 
     def orig(d: dict) -> dict:
         if "start" in d and "end" in d:
@@ -221,7 +262,7 @@ def _measures(
         {"path": p.path, "heading": p.heading,
          **dict(zip(("start", "end"), norm.original_span(p.start, p.end), strict=True)),
          "text": re.sub(r"\s+", "", text[p.start:p.end])}
-        for p in provisions
+        for p in part.provisions
     )
     return Measures(
         provisions=provs,
@@ -239,206 +280,115 @@ def _meta_date(raw: str) -> str | None:
     return md.date_from_match(m) if m else None
 
 
-def _to_original(c: Citation, norm: Normalized) -> Citation:
-    s, e = norm.original_span(c.start, c.end)
-    return replace(c, start=s, end=e)
+def _original_citations(citations: Iterable[Citation], norm: Normalized) -> tuple[Citation, ...]:
+    out = []
+    for c in citations:
+        s, e = norm.original_span(c.start, c.end)
+        out.append(replace(c, start=s, end=e))
+    return tuple(out)
 
 
-def _resolve_number(
-    table: AuthorityTable, number: str, context: set[str], learned: Mapping[str, Authority]
-) -> Authority | None:
-    from policygraph.extract.numbers import parse_canonical
-
-    dn = parse_canonical(number)
-    if dn is None:
-        return None
-    return table.resolve(dn.code, dn.year, context, learned)
-
-
-def _context(part: Part, table: AuthorityTable) -> set[str]:
-    out = set()
-    for name in part.issuers:
-        a = table.authority_of_name(name)
-        if a.province and a.province != NATION:
-            out.add(a.province)
-    return out
-
-
-def _extract_part(
-    norm: Normalized,
+def _identify_part(
+    text: str,
     span: Span,
     numbers: list[NumberMatch],
     table: AuthorityTable,
     learned: Mapping[str, Authority],
-) -> _PartResult:
-    """One part; `numbers` are the number matches inside its span."""
-    text = norm.text
-    warnings: list[str] = []
+) -> tuple[Part, tuple[str, ...]]:
+    """One part and the warnings it raised; `numbers` are the number matches inside its span.
+    Offsets are normalised."""
     evidence: dict[str, str] = {}
-    own, how = md.own_number(text, span, numbers)
     header_nums = [n for n in numbers
                    if span.start <= n.start < span.header_end and is_standalone_number(text, n)]
+    own, how = md.own_number(text, span, numbers)
     if own is not None:
         evidence["number"] = how
-        distinct = {n.number.canonical for n in header_nums} - {own.number.canonical}
-        if distinct:
-            warnings.append("the header carries more than one number: "
-                            + "、".join(sorted(distinct | {own.number.canonical})))
-    t = md.title(text, span, own, numbers)
-    if t.value:
-        evidence["title"] = t.evidence
+    title = md.title(text, span, own, numbers)
+    if title.value:
+        evidence["title"] = title.evidence
     sig, organs = md.signature(text, span)
     if sig.value:
         evidence["date"] = sig.evidence
-    issuers = md.issuers_from_title(t.value)
-    placeless = issuers and all(table.authority_of_name(i).jurisdiction is None for i in issuers)
-    if issuers and not (placeless and organs):
-        evidence["issuers"] = "named in the title"
-    elif organs:
-        issuers = organs
-        evidence["issuers"] = "signature above the signing date"
-
+    issuers, why = _issuers(title.value, organs, table)
+    if why:
+        evidence["issuers"] = why
     own_canon = own.number.canonical if own else None
-    raw = extract_citations(text, span.start, span.end, numbers, own_canon, t.value,
-                            frozenset(n.start for n in header_nums))
-
-    # --- evidence of place: issuers, own number, other documents cited -------------------
-    context: set[str] = set()
-    for name in issuers:
-        a = table.authority_of_name(name)
-        if a.province and a.province != NATION:
-            context.add(a.province)
-    for m in re.finditer(r"(?:[\u4e00-\u9fff]{2,3}(?:省|自治区))", text[span.start:span.header_end]):
-        r = table.region_of_name(m.group(0))
-        if r is not None:
-            context.add(r.province)
-    cited_auth: dict[str, Authority] = {}
-    for c, _m in raw:
-        if c.number:
-            a = _resolve_number(table, c.number, set(), learned)
-            if a is not None:
-                cited_auth[c.number] = a
-                if a.level == "provincial" and a.province and a.confidence >= 0.9:
-                    context.add(a.province)
-    own_auth = (table.resolve(own.number.code, own.number.year, context, learned)
-                if own is not None else None)
-    if own_auth and own_auth.province and own_auth.province != NATION and own_auth.jurisdiction:
-        context.add(own_auth.province)
-
-    citations: list[Citation] = []
-    for c, _m in raw:
-        if c.number:
-            dn = _code_year(c.number)
-            a = table.resolve(dn[0], dn[1], context, learned) if dn else None
-            citations.append(replace(
-                c, issuer_code=dn[0] if dn else None, year=dn[1] if dn else None,
-                authority=a.name if a else None, jurisdiction=a.jurisdiction if a else None,
-                level=a.level if a else None))
-        else:
-            citations.append(c)
-
-    if t.value is None and own is not None and own.number.year is None:
-        # An order (令) promulgates the text it names: 现将修订后的《专利代理条例》公布.
-        promulgated = next((c.title for c in citations if c.relation == "issues" and c.title), None)
-        if promulgated:
-            t = md.Found(promulgated, "the text the order promulgates")
-            evidence["title"] = t.evidence
-            citations = [c for c in citations if c.title != promulgated or c.number]
-    jurisdiction, level = _place(table, text, span, own_auth, issuers, citations, evidence,
-                                 t.value)
+    cited = [c for c, _m in extract_citations(text, span.start, span.end, numbers, own_canon, title.value,
+                                              frozenset(n.start for n in header_nums))]
+    context = provinces_in_evidence(text, span, issuers, cited, table, learned)
+    own_auth = _own_authority(own, context, table, learned)
+    citations = [_with_authority(c, table, context, learned) for c in cited]
+    if title.value is None and own is not None and own.number.year is None:
+        title, citations = _promulgated(title, citations)
+        if title.value:
+            evidence["title"] = title.evidence
+    where = place(table, text, span, own_auth, issuers, citations, title.value)
+    evidence.update(where.evidence)
     if not issuers and own_auth and own_auth.name and own_auth.confidence >= 0.9:
         issuers = [own_auth.name]
         evidence["issuers"] = f"authority of the number's code: {own_auth.evidence}"
-    part = Part(
-        id="",
-        start=span.start,
-        end=span.end,
-        number=own_canon,
-        title=t.value,
-        issuers=tuple(issuers),
-        jurisdiction=jurisdiction,
-        level=level,
-        date=sig.value,
-        citations=tuple(citations),
-        evidence=evidence,
-        header_end=span.header_end,
-    )
-    return _PartResult(part, tuple(warnings))
+    part = Part(id="", start=span.start, end=span.end, number=own_canon, title=title.value,
+                issuers=tuple(issuers), jurisdiction=where.jurisdiction, level=where.level,
+                date=sig.value, citations=tuple(citations), evidence=evidence,
+                header_end=span.header_end)
+    return part, _header_warnings(own, header_nums)
 
 
-def _code_year(number: str) -> tuple[str, int | None] | None:
-    from policygraph.extract.numbers import parse_canonical
+def _own_authority(own: NumberMatch | None, context: set[str], table: AuthorityTable,
+                   learned: Mapping[str, Authority]) -> Authority | None:
+    """The authority of the part's own number, chosen with the provinces in `context`; a local
+    one adds its province to `context`, for the codes of the documents the part cites."""
+    if own is None:
+        return None
+    auth = table.resolve(own.number.code, own.number.year, context, learned)
+    if auth.province and auth.province != NATION and auth.jurisdiction:
+        context.add(auth.province)
+    return auth
 
-    dn = parse_canonical(number)
-    return (dn.code, dn.year) if dn else None
+
+def _header_warnings(own: NumberMatch | None, header_nums: list[NumberMatch]) -> tuple[str, ...]:
+    """A warning when the header carries numbers other than the part's own."""
+    if own is None:
+        return ()
+    distinct = {n.number.canonical for n in header_nums} - {own.number.canonical}
+    if not distinct:
+        return ()
+    listed = "、".join(sorted(distinct | {own.number.canonical}))
+    return (f"the header carries more than one number: {listed}",)
 
 
-def _place(
-    table: AuthorityTable,
-    text: str,
-    span: Span,
-    own_auth: Authority | None,
-    issuers: list[str],
-    citations: list[Citation],
-    evidence: dict[str, str],
-    title: str | None = None,
-) -> tuple[str | None, str | None]:
-    """Jurisdiction and level of a part, from the strongest evidence available."""
-    jurisdiction: str | None = None
-    level: str | None = None
-    if own_auth and own_auth.level:
-        level = own_auth.level
-        evidence["level"] = f"own number: {own_auth.evidence}"
-        if own_auth.jurisdiction:
-            jurisdiction = own_auth.jurisdiction
-            evidence["jurisdiction"] = evidence["level"]
-    for name in issuers:
-        a = table.authority_of_name(name)
-        if not a.level:
-            continue
-        if level is None:
-            level = a.level
-            evidence["level"] = a.evidence
-        if jurisdiction is None and a.jurisdiction and a.level == level:
-            jurisdiction = a.jurisdiction
-            evidence["jurisdiction"] = a.evidence
-        if jurisdiction and level:
-            break
-    if jurisdiction and level and level != "county":
-        return jurisdiction, level
-    place = table.place_at_start(title) if title and not (jurisdiction and level) else None
-    if place is not None and (level is None or level == place.level):
-        if level is None:
-            level = place.level
-            evidence["level"] = place.evidence
-        if jurisdiction is None:
-            jurisdiction = place.jurisdiction
-            evidence["jurisdiction"] = place.evidence
-        if level != "county":
-            return jurisdiction, level
-    # The text's words for its own level (我市, 全省 …) and the local documents it cites.
-    body = text[span.start:span.end]
-    counts = Counter()
-    for lv, pat in rx.SELF_LEVEL_WORDS:
-        counts[lv] = len(pat.findall(body))
-    if level is None and counts and max(counts.values()) >= 2:
-        level = max(LEVELS[1:], key=lambda lv: (counts[lv], -LEVELS.index(lv)))
-        evidence["level"] = f"the text calls itself {level} ({counts[level]} words such as 我市/全省)"
-    if level == "county" and jurisdiction and not any(
-            r.kind == "city" and r.short in jurisdiction for r in table.regions):
-        cities = sorted({c.jurisdiction for c in citations if c.level == "municipal" and c.jurisdiction})
-        if len(cities) == 1:
-            jurisdiction = cities[0] + re.sub(r"^.*?(?:省|自治区|市)", "", jurisdiction)
-            evidence["jurisdiction"] = (evidence.get("jurisdiction", "") + "; the city is the only "
-                                        f"municipal jurisdiction among the documents it cites: {cities[0]}")
-    if jurisdiction is None and level in ("provincial", "municipal"):
-        places = sorted({c.jurisdiction for c in citations
-                         if c.level == level and c.jurisdiction})
-        if len(places) == 1:
-            jurisdiction = places[0]
-            evidence["jurisdiction"] = (f"the only {level} jurisdiction among the documents it "
-                                        f"cites: {places[0]}")
-    return jurisdiction, level
+def _issuers(title: str | None, organs: list[str], table: AuthorityTable) -> tuple[list[str], str]:
+    """The part's issuers and why: named in its title, unless none of those names a place and
+    the signature names organs, which then win."""
+    issuers = md.issuers_from_title(title)
+    placeless = issuers and all(table.authority_of_name(i).jurisdiction is None for i in issuers)
+    if issuers and not (placeless and organs):
+        return issuers, "named in the title"
+    if organs:
+        return organs, "signature above the signing date"
+    return issuers, ""
+
+
+def _with_authority(c: Citation, table: AuthorityTable, context: set[str],
+                    learned: Mapping[str, Authority]) -> Citation:
+    """A citation by number with what its issuer code tells: authority, place, level, year."""
+    if not c.number:
+        return c
+    dn = parse_canonical(c.number)
+    a = table.resolve(dn.code, dn.year, context, learned) if dn else None
+    return replace(c, issuer_code=dn.code if dn else None, year=dn.year if dn else None,
+                   authority=a.name if a else None, jurisdiction=a.jurisdiction if a else None,
+                   level=a.level if a else None)
+
+
+def _promulgated(title: md.Found, citations: list[Citation]) -> tuple[md.Found, list[Citation]]:
+    """An order (令) promulgates the text it names (现将修订后的《专利代理条例》公布): that text's
+    title is the order's, and no citation of its own."""
+    promulgated = next((c.title for c in citations if c.relation == "issues" and c.title), None)
+    if not promulgated:
+        return title, citations
+    return (md.Found(promulgated, "the text the order promulgates"),
+            [c for c in citations if c.title != promulgated or c.number])
 
 
 def statements(rec: DocumentRecord) -> list[tuple[str, str, str]]:
@@ -467,17 +417,17 @@ def learn_from_statements(stated: Iterable[tuple[str, str, str]],
     names: dict[str, set[str]] = {}
     of_name: dict[str, Authority] = {}  # issuers repeat across a corpus; looking one up is not cheap
     for number, issuer, source in stated:
-        dn = _code_year(number)
+        dn = parse_canonical(number)
         if dn is None:
             continue
         a = of_name.get(issuer) or of_name.setdefault(issuer, table.authority_of_name(issuer))
-        known = table.resolve(dn[0], dn[1])
+        known = table.resolve(dn.code, dn.year)
         if known.jurisdiction and known.confidence >= 0.9:
             continue  # the table already knows this code for sure
         if a.jurisdiction and a.level and a.confidence >= 0.8:
-            seen.setdefault(dn[0], set()).add((a.jurisdiction, a.level, a.province or ""))
-            names.setdefault(dn[0], set()).add(issuer)
-            example.setdefault(dn[0], f"{number} issued by {issuer} ({source})")
+            seen.setdefault(dn.code, set()).add((a.jurisdiction, a.level, a.province or ""))
+            names.setdefault(dn.code, set()).add(issuer)
+            example.setdefault(dn.code, f"{number} issued by {issuer} ({source})")
     out: dict[str, Authority] = {}
     for code, vals in sorted(seen.items()):
         if len(vals) == 1:
@@ -487,4 +437,3 @@ def learn_from_statements(stated: Iterable[tuple[str, str, str]],
                                   province=province or None, confidence=0.9,
                                   evidence=example[code])
     return out
-

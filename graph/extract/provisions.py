@@ -62,3 +62,37 @@ def split_provisions(text: str, start: int, end: int) -> list[Provision]:
         stop = marks[i + 1][0] if i + 1 < len(marks) else end
         out.append(Provision("/".join(h for _d, h in stack), heading, pos, stop))
     return [p for p in out if p.end > p.start]
+
+
+_PAREN_NUMBER = re.compile(r"^[（(]([一二三四五六七八九十]{1,3})[）)]$")
+
+
+def reattribute_interleaved(
+    text: str, provisions: list[list[Provision]]
+) -> tuple[list[list[Provision]], int]:
+    """Give back to the embedded document the provisions a scrambled page put in the cover.
+
+    Some pages interleave a 转发 notice with the document it forwards. The forwarded text's
+    （一）…（十三） provisions then appear in the cover's region too. A cover provision headed
+    （n）, where the embedded document uses （n） headings but lacks that n, and the cover never
+    repeats that n (its own sub-items would restart under each 一、), is the embedded one's.
+    """
+    cover, rest = provisions[0], provisions[1:]
+    if not rest:
+        return provisions, 0
+    embedded = rest[0]
+
+    def numbers(ps: list[Provision]) -> list[str]:
+        return [m.group(1) for p in ps if (m := _PAREN_NUMBER.match(p.heading))]
+
+    have = set(numbers(embedded))
+    cover_nums = numbers(cover)
+    if len(have) < 2 or len(cover_nums) != len(set(cover_nums)):
+        return provisions, 0
+    moved = [p for p in cover if (m := _PAREN_NUMBER.match(p.heading)) and m.group(1) not in have]
+    if not moved:
+        return provisions, 0
+    keep = [p for p in cover if p not in moved]
+    return [keep, sorted(embedded + moved, key=lambda p: p.start), *rest[1:]], len(moved)
+
+

@@ -1,0 +1,175 @@
+"""Where a part was issued, and at what level: jurisdiction and level from the strongest
+evidence available, each with a note of what decided it.
+
+The evidence, strongest first: the authority of the part's own number, its issuers' names, the
+place its title opens with, then the words the text uses for itself (我市, 全省 …) and the local
+documents it cites. Before that, `provinces_in_evidence` gathers the provinces the part points
+to, which choose among the cities an ambiguous issuer code could stand for.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from policygraph.extract import regexes as rx
+from policygraph.extract.authorities import AuthorityTable
+from policygraph.extract.numbers import parse_canonical
+from policygraph.extract.parts import Span
+from policygraph.models import LEVELS, NATION, Authority, Citation
+
+_PROVINCE_NAME = re.compile(r"(?:[\u4e00-\u9fff]{2,3}(?:省|自治区))")
+
+
+def authority_of_number(
+    table: AuthorityTable, number: str, context: Iterable[str] = (),
+    learned: Mapping[str, Authority] | None = None,
+) -> Authority | None:
+    """The authority a canonical number's issuer code stands for, given the provinces in
+    `context`; None if the number has no code."""
+    dn = parse_canonical(number)
+    return table.resolve(dn.code, dn.year, context, learned) if dn else None
+
+
+def issuer_provinces(issuers: Iterable[str], table: AuthorityTable) -> set[str]:
+    """The provinces the issuers' names place them in (the nation is no province)."""
+    out = set()
+    for name in issuers:
+        a = table.authority_of_name(name)
+        if a.province and a.province != NATION:
+            out.add(a.province)
+    return out
+
+
+def provinces_in_evidence(
+    text: str, span: Span, issuers: Iterable[str], cited: Iterable[Citation],
+    table: AuthorityTable, learned: Mapping[str, Authority],
+) -> set[str]:
+    """Provinces a part points to: its issuers', those its header names (…省, …自治区), and
+    those of the provincial documents it cites whose code is known for sure."""
+    context = issuer_provinces(issuers, table)
+    for m in _PROVINCE_NAME.finditer(text[span.start:span.header_end]):
+        r = table.region_of_name(m.group(0))
+        if r is not None:
+            context.add(r.province)
+    for c in cited:
+        a = authority_of_number(table, c.number, (), learned) if c.number else None
+        if a is not None and a.level == "provincial" and a.province and a.confidence >= 0.9:
+            context.add(a.province)
+    return context
+
+
+@dataclass
+class Place:
+    """A part's jurisdiction and level as found so far, and why (evidence keys in the order set)."""
+
+    jurisdiction: str | None = None
+    level: str | None = None
+    evidence: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def settled(self) -> bool:
+        """Both known, below no doubt: a county's city may still be missing from its name."""
+        return bool(self.jurisdiction and self.level and self.level != "county")
+
+
+def place(
+    table: AuthorityTable,
+    text: str,
+    span: Span,
+    own_auth: Authority | None,
+    issuers: Iterable[str],
+    citations: list[Citation],
+    title: str | None = None,
+) -> Place:
+    """Jurisdiction and level of a part, from the strongest evidence available."""
+    found = Place()
+    _from_own_number(found, own_auth)
+    _from_issuers(found, table, issuers)
+    if found.settled:
+        return found
+    if title and not (found.jurisdiction and found.level) and _from_title(found, table, title) \
+            and found.level != "county":
+        return found
+    if found.level is None:
+        _from_self_words(found, text[span.start:span.end])
+    _county_of_cited_city(found, table, citations)
+    _only_cited_place(found, citations)
+    return found
+
+
+def _from_own_number(found: Place, own_auth: Authority | None) -> None:
+    if own_auth and own_auth.level:
+        found.level = own_auth.level
+        found.evidence["level"] = f"own number: {own_auth.evidence}"
+        if own_auth.jurisdiction:
+            found.jurisdiction = own_auth.jurisdiction
+            found.evidence["jurisdiction"] = found.evidence["level"]
+
+
+def _from_issuers(found: Place, table: AuthorityTable, issuers: Iterable[str]) -> None:
+    """The first issuer with a level gives it; the first at that level with a place gives the
+    jurisdiction."""
+    for name in issuers:
+        a = table.authority_of_name(name)
+        if not a.level:
+            continue
+        if found.level is None:
+            found.level = a.level
+            found.evidence["level"] = a.evidence
+        if found.jurisdiction is None and a.jurisdiction and a.level == found.level:
+            found.jurisdiction = a.jurisdiction
+            found.evidence["jurisdiction"] = a.evidence
+        if found.jurisdiction and found.level:
+            break
+
+
+def _from_title(found: Place, table: AuthorityTable, title: str) -> bool:
+    """The place the title opens with (北京市…条例), if it agrees with the level known;
+    whether it did."""
+    opening = table.place_at_start(title)
+    if opening is None or found.level not in (None, opening.level):
+        return False
+    if found.level is None:
+        found.level = opening.level
+        found.evidence["level"] = opening.evidence
+    if found.jurisdiction is None:
+        found.jurisdiction = opening.jurisdiction
+        found.evidence["jurisdiction"] = opening.evidence
+    return True
+
+
+def _from_self_words(found: Place, body: str) -> None:
+    """The level the text's words for itself say (我市, 全省 …), when they say it twice or more."""
+    counts = Counter({lv: len(pat.findall(body)) for lv, pat in rx.SELF_LEVEL_WORDS})
+    if max(counts.values()) >= 2:
+        level = max(LEVELS[1:], key=lambda lv: (counts[lv], -LEVELS.index(lv)))
+        found.level = level
+        found.evidence["level"] = f"the text calls itself {level} ({counts[level]} words such as 我市/全省)"
+
+
+def _county_of_cited_city(found: Place, table: AuthorityTable, citations: list[Citation]) -> None:
+    """A county named without its city: the city is the only municipal jurisdiction among the
+    documents it cites."""
+    juris = found.jurisdiction
+    if found.level != "county" or not juris or any(
+            r.kind == "city" and r.short in juris for r in table.regions):
+        return
+    cities = sorted({c.jurisdiction for c in citations if c.level == "municipal" and c.jurisdiction})
+    if len(cities) == 1:
+        found.jurisdiction = cities[0] + re.sub(r"^.*?(?:省|自治区|市)", "", juris)
+        found.evidence["jurisdiction"] = (found.evidence.get("jurisdiction", "") + "; the city is the only "
+                                          f"municipal jurisdiction among the documents it cites: {cities[0]}")
+
+
+def _only_cited_place(found: Place, citations: list[Citation]) -> None:
+    """A provincial or municipal part with no place: the only one of its level it cites."""
+    if found.jurisdiction is not None or found.level not in ("provincial", "municipal"):
+        return
+    places = sorted({c.jurisdiction for c in citations if c.level == found.level and c.jurisdiction})
+    if len(places) == 1:
+        found.jurisdiction = places[0]
+        found.evidence["jurisdiction"] = (f"the only {found.level} jurisdiction among the documents it "
+                                          f"cites: {places[0]}")
