@@ -6,50 +6,21 @@ import argparse
 import json
 import signal
 import sys
+from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from policygraph import __version__
 from policygraph.build import Timings, ValidationError, build
 from policygraph.export.rdf import DEFAULT_BASE, check_iri
+from policygraph.export.text import record_text
 from policygraph.extract.document import extract
 from policygraph.extract.read import iter_corpus
-from policygraph.models import DocumentRecord, Failure
+from policygraph.models import Failure
 
-
-def _summary(rec: DocumentRecord) -> str:
-    def row(label: str, value: object) -> str:
-        return f"{label:<13}{value if value not in (None, '', ()) else '—'}"
-
-    out = [
-        row("source", rec.source),
-        row("number", rec.number),
-        row("title", rec.title),
-        row("issuers", "、".join(rec.issuers)),
-        row("jurisdiction", rec.jurisdiction),
-        row("level", rec.level),
-        row("date", rec.date),
-        row("published", rec.web_date),
-    ]
-    if rec.evidence:
-        out.append("evidence")
-        out += [f"  {k:<12} {v}" for k, v in sorted(rec.evidence.items())]
-    out.append(f"citations    {len(rec.citations)}")
-    for c in rec.citations:
-        target = c.number or f"《{c.title}》"
-        extra = f" {c.title}" if c.number and c.title else ""
-        lvl = f" [{c.level}{', ' + c.jurisdiction if c.jurisdiction else ''}]" if c.level else ""
-        out.append(f"  {c.relation:<10} {target}{extra}{lvl}  (by {c.found_by}, {c.confidence})")
-        out.append(f"             “{c.evidence[:120]}”")
-    for p in rec.parts:
-        out.append(f"embedded     {p.number or '—'} {p.title or ''} "
-                   f"[{p.level or '?'}, {p.jurisdiction or '?'}, {p.date or '?'}]")
-        for c in p.citations:
-            out.append(f"  {c.relation:<10} {c.number or '《' + (c.title or '') + '》'}")
-    if rec.warnings:
-        out.append("warnings")
-        out += [f"  {w}" for w in rec.warnings]
-    return "\n".join(out)
+if TYPE_CHECKING:  # the graph is read only by the commands that need it
+    import networkx as nx
 
 
 def cmd_inspect(args: argparse.Namespace) -> int:
@@ -63,7 +34,7 @@ def cmd_inspect(args: argparse.Namespace) -> int:
         if args.json:
             print(json.dumps(rec.to_dict(), ensure_ascii=False, indent=None if args.compact else 2))
         else:
-            print(_summary(rec))
+            print(record_text(rec))
             print()
     return status
 
@@ -160,8 +131,13 @@ def _load_graph(folder: Path):  # type: ignore[no-untyped-def]
     return Graph().parse(ttl, format="turtle")
 
 
+#: The columns of a cascade table, as analytics.cascade names them.
+CASCADE_COLUMNS = ("level", "id", "jurisdiction", "date", "lag_days", "relation", "parent",
+                   "lag_parent_days", "depth")
+
+
 def cmd_cascade(args: argparse.Namespace) -> int:
-    from policygraph.corpus.analytics import by_level, cascade, province_reach
+    from policygraph.corpus.analytics import cascade
     from policygraph.corpus.network import read_graphml
     from policygraph.sparql.query import format_rows
 
@@ -170,57 +146,76 @@ def cmd_cascade(args: argparse.Namespace) -> int:
         print(f"policygraph: {path} not found; run `policygraph build` first", file=sys.stderr)
         return 2
     g = read_graphml(path)
-    root = args.document
-    if root not in g:
-        from policygraph.extract.normalize import normalize
-        from policygraph.extract.numbers import parse
-
-        parsed = parse(normalize(root).text)
-        root = parsed.canonical if parsed else root
-    if root not in g:
+    root = _node_named(g, args.document)
+    if root is None:
         print(f"policygraph: {args.document} is not in the graph", file=sys.stderr)
         return 2
     rows = cascade(g, root, include_probable=args.probable)
     if args.html:
-        from policygraph.corpus.compare import Comparison
-        from policygraph.export.html.render import cascade_subgraph, render
-        from policygraph.extract.measures import load_scheme
-
-        sub = cascade_subgraph(g, root, args.probable)
-        comps = []
-        cpath = Path(args.dir) / "comparisons.jsonl"
-        if cpath.is_file():
-            for line in cpath.read_text(encoding="utf-8").splitlines():
-                c = json.loads(line)
-                if c["child"] in sub and c["parent"] in sub:
-                    comps.append(Comparison(c["child"], c["parent"], c["via"], tuple(c["path"]),
-                                            tuple(c["inherited"]), tuple(c["added"]), tuple(c["dropped"]),
-                                            tuple(c["changes"]), c["reuse"]))
-        labels = {k: v.label for k, v in load_scheme().concepts.items()}
-        page = render(sub, Path(args.html), f"{root} 的传导链 cascade", comps, labels)
-        print(f"wrote {page}")
-    cols = ["level", "id", "jurisdiction", "date", "lag_days", "relation", "parent",
-            "lag_parent_days", "depth"]
-    table = [[None if r[c] is None else str(r[c]) for c in cols] for r in rows]
+        print(f"wrote {_cascade_page(g, root, args.probable, Path(args.dir), Path(args.html))}")
     if args.format != "table":
-        sys.stdout.write(format_rows(cols, table, args.format))
+        sys.stdout.write(format_rows(list(CASCADE_COLUMNS), _cells(rows, CASCADE_COLUMNS), args.format))
         return 0
+    _print_cascade(g, root, rows, args.probable)
+    return 0
+
+
+def _node_named(g: nx.DiGraph, document: str) -> str | None:
+    """The node `document` names: its id, or its number in any written variant."""
+    if document in g:
+        return document
+    from policygraph.extract.normalize import normalize
+    from policygraph.extract.numbers import parse
+
+    parsed = parse(normalize(document).text)
+    root = parsed.canonical if parsed else document
+    return root if root in g else None
+
+
+def _cells(rows: list[dict], columns: Sequence[str]) -> list[list[str | None]]:
+    return [[None if r[c] is None else str(r[c]) for c in columns] for r in rows]
+
+
+def _cascade_page(g: nx.DiGraph, root: str, probable: bool, folder: Path, page: Path) -> Path:
+    """The explorer page of a cascade, with the build's comparisons along it."""
+    from policygraph.corpus.compare import Comparison
+    from policygraph.export.html.render import cascade_subgraph, render
+
+    sub = cascade_subgraph(g, root, probable)
+    comps = []
+    path = folder / "comparisons.jsonl"
+    if path.is_file():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            c = Comparison.from_dict(json.loads(line))
+            if c.child in sub and c.parent in sub:
+                comps.append(c)
+    return render(sub, page, f"{root} 的传导链 cascade", comps, _labels())
+
+
+def _labels() -> dict[str, str]:
+    """The label of each concept of the shipped measure scheme."""
+    from policygraph.extract.measures import load_scheme
+
+    return {k: v.label for k, v in load_scheme().concepts.items()}
+
+
+def _print_cascade(g: nx.DiGraph, root: str, rows: list[dict], probable: bool) -> None:
+    """The cascade as tables: the root, its cascade level by level, its reach by province."""
+    from policygraph.corpus.analytics import by_level, province_reach
+    from policygraph.sparql.query import format_rows
+
     a = g.nodes[root]
     print(f"cascade of {root} {a.get('title') or ''}")
     print(f"  {a.get('level') or 'level unknown'}, {a.get('jurisdiction') or ''}, "
           f"{a.get('date') or 'date unknown'}; "
-          f"{'stated and probable links' if args.probable else 'stated links only'}")
+          f"{'stated and probable links' if probable else 'stated links only'}")
     for level, group in by_level(rows).items():
         print(f"\n{level} ({len(group)})")
-        sub = [[None if r[c] is None else str(r[c]) for c in cols[1:]] for r in group]
-        sys.stdout.write(format_rows(cols[1:], sub, "table"))
-    reach = province_reach(g, root, include_probable=args.probable)
+        sys.stdout.write(format_rows(list(CASCADE_COLUMNS[1:]), _cells(group, CASCADE_COLUMNS[1:]), "table"))
+    reach = province_reach(g, root, include_probable=probable)
     if reach:
         print("\nreach by province")
-        rcols = list(reach[0])
-        sys.stdout.write(format_rows(rcols, [[None if r[c] is None else str(r[c]) for c in rcols]
-                                             for r in reach], "table"))
-    return 0
+        sys.stdout.write(format_rows(list(reach[0]), _cells(reach, list(reach[0])), "table"))
 
 
 def _load_measures(folder: Path, wanted: str) -> tuple[str, dict] | None:
@@ -254,6 +249,8 @@ def _as_measures(d: dict):  # type: ignore[no-untyped-def]
 
 
 def cmd_measures(args: argparse.Namespace) -> int:
+    from policygraph.export.text import measures_text
+
     found = _load_measures(Path(args.dir), args.document)
     if found is None:
         return 2
@@ -262,41 +259,13 @@ def cmd_measures(args: argparse.Namespace) -> int:
         keys = ("provisions", "measures", "targets", "deadlines", "money")
         print(json.dumps({"id": node, **{k: d.get(k, []) for k in keys}}, ensure_ascii=False, indent=2))
         return 0
-    print(f"measures of {node} {d.get('title') or ''}")
-    by_prov: dict[str, list[dict]] = {}
-    for m in d.get("measures", []):
-        by_prov.setdefault(m["provision"], []).append(m)
-    for prov in d.get("provisions", []):
-        ms = by_prov.pop(prov["path"], [])
-        if not ms:
-            continue
-        print(f"\n{prov['path'] or '(preamble)'}  {prov['text'][:60]}…")
-        for m in ms:
-            extra = "".join(f"  {x['text']}→{x['date'] or '?'}" for x in m["deadlines"])
-            agencies = f"  [{'、'.join(m['agencies'])}]" if m["agencies"] else ""
-            print(f"  {m['label']} ({m['group']}){extra}{agencies}")
-    if d.get("targets"):
-        print("\ntargets")
-        for t in d["targets"]:
-            print(f"  {t['provision'] or '-':<12} {t['indicator'] or '?'}: {t['value']} {t['unit']} "
-                  f"{t['comparator']}{' (' + str(t['year']) + ')' if t.get('year') else ''}  “{t['text']}”")
-    if d.get("deadlines"):
-        print("\ndeadlines")
-        for x in d["deadlines"]:
-            print(f"  {x['provision'] or '-':<12} {x['text']} → {x['date'] or '?'}  {x['action'] or ''}")
-    if d.get("money"):
-        print("\nmoney")
-        for x in d["money"]:
-            print(f"  {x['provision'] or '-':<12} {x['value']:,} 元  “{x['text']}”")
+    print(measures_text(node, d))
     return 0
-
-
-DAYS = "days"
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
     from policygraph.corpus.compare import compare
-    from policygraph.extract.measures import load_scheme
+    from policygraph.export.text import comparison_text
 
     child = _load_measures(Path(args.dir), args.child)
     parent = _load_measures(Path(args.dir), args.parent)
@@ -308,29 +277,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(c.to_dict(), ensure_ascii=False, indent=2))
         return 0
-    labels = {k: v.label for k, v in load_scheme().concepts.items()}
-    print(f"{c.child}  compared with  {c.parent}")
-    for name, items in (("inherited", c.inherited), ("added", c.added), ("dropped", c.dropped)):
-        print(f"  {name:<10}{len(items):>3}  {'、'.join(labels.get(i, i) for i in items)}")
-    print("\nchanges")
-    for ch in c.changes:
-        if ch["kind"] == "target":
-            print(f"  target    {ch['indicator']}: “{ch['parent']['text']}” → “{ch['child']['text']}”  "
-                  f"{ch['direction']}")
-        elif ch["kind"] == "deadline":
-            print(f"  deadline  {ch['label']}: {ch['parent']['text']} ({ch['parent']['date']}) → "
-                  f"{ch['child']['text']} ({ch['child']['date']})  {ch['direction']}"
-                  f"{f' by {abs(ch[DAYS])} days' if ch['days'] else ''}")
-        else:
-            added, removed = "、".join(ch["added"]) or "-", "、".join(ch["removed"]) or "-"
-            print(f"  agencies  {ch['label']}: +{added}  -{removed}")
-    r = c.reuse
-    print(f"\ntext reuse: {r['share']:.1%} of the child's word 3-grams appear in the parent "
-          f"({r['copied']} of {r['shingles']})")
-    for row in r["provisions"]:
-        if row["parent"] is not None and row["similarity"] >= 0.2:
-            child_p, parent_p = row["child"] or "(preamble)", row["parent"] or "(preamble)"
-            print(f"  {child_p:<14} ≈ {parent_p:<14} {row['similarity']:.2f}")
+    print(comparison_text(c, _labels()))
     return 0
 
 

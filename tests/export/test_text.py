@@ -1,0 +1,87 @@
+"""The terminal views (graph/export/text.py) and the commands that print them, on the bundled
+example corpus."""
+
+from __future__ import annotations
+
+import json
+import re
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from policygraph.build import build
+from policygraph.cli import main
+from policygraph.corpus.compare import Comparison
+from policygraph.export.text import comparison_text
+
+EXAMPLES = Path(str(resources.files("policygraph.examples").joinpath("corpus")))
+PARENT, CHILD = "国办发〔2021〕58号", "浙政办发〔2021〕66号"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("examples")
+    build(EXAMPLES, out, jobs=1)
+    return out
+
+
+def test_compare_prints_measures_changes_and_reuse(built: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["compare", str(built), CHILD, PARENT]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == f"{CHILD}  compared with  {PARENT}"
+    assert out[1].startswith("  inherited   1  ")
+    assert "  target    社区养老服务设施覆盖率: “社区养老服务设施覆盖率达到90%以上” → “社区养老服务设施覆盖率达到100%”  " \
+           "tightened" in out
+    assert "  deadline  服务设施建设: 2025年底前 (2025-12-31) → 2023年底前 (2023-12-31)  earlier by 731 days" in out
+    assert any(line.startswith("text reuse: ") and "of the child's word 3-grams" in line for line in out)
+
+
+def test_comparison_text_names_measures_by_label_and_every_change_kind() -> None:
+    c = Comparison("child", "parent", "stated", ("child", "parent"), ("a",), (), ("b",), (
+        {"kind": "deadline", "label": "x", "direction": "same", "days": 0,
+         "parent": {"text": "年底前", "date": None}, "child": {"text": "年底前", "date": None}},
+        {"kind": "agencies", "label": "y", "added": ["省财政厅"], "removed": []},
+    ), {"share": 0.5, "copied": 1, "shingles": 2,
+        "provisions": [{"child": "", "parent": "一、", "similarity": 0.25},
+                       {"child": "二、", "parent": None, "similarity": 0.9}]})
+    assert comparison_text(c, {"a": "补贴"}).splitlines() == [
+        "child  compared with  parent",
+        "  inherited   1  补贴",
+        "  added       0  ",
+        "  dropped     1  b",
+        "",
+        "changes",
+        "  deadline  x: 年底前 (None) → 年底前 (None)  same",
+        "  agencies  y: +省财政厅  --",
+        "",
+        "text reuse: 50.0% of the child's word 3-grams appear in the parent (1 of 2)",
+        "  (preamble)     ≈ 一、             0.25",
+    ]
+
+
+def test_a_cascade_page_shows_the_builds_comparisons(built: Path, tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    page = tmp_path / "cascade.html"
+    assert main(["cascade", str(built), "国办发[2021]58号", "--html", str(page), "--format", "csv"]) == 0
+    assert capsys.readouterr().out.startswith(f"wrote {page}\nlevel,id,")
+    data = re.search(r'<script type="application/json" id="pg-data">(.*?)</script>',
+                     page.read_text(encoding="utf-8"), re.DOTALL)
+    assert data is not None
+    comparisons = json.loads(data.group(1))["nodes"][CHILD]["comparisons"]
+    assert [c["parent"] for c in comparisons] == [PARENT]
+    assert {"direction": "tightened", "text": "社区养老服务设施覆盖率: 社区养老服务设施覆盖率达到90%以上 → "
+            "社区养老服务设施覆盖率达到100%"} in comparisons[0]["changes"]
+
+
+def test_measures_prints_each_provision_then_the_figures(built: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["measures", str(built), CHILD]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"measures of {CHILD} ")
+    assert "\n\n一、  一、到2023年底前，" in out
+    assert "\n  服务设施建设 (supply)  2023年底前→2023-12-31\n" in out
+    assert "\n\ntargets\n  一、           每个街道: 1 个 at_least (2023)  “全省每个街道建成1个以上”\n" in out
+    assert "\n  一、           社区养老服务设施覆盖率: 100 % at_least (2023)  “社区养老服务设施覆盖率达到100%”\n" in out
+    assert "\n\ndeadlines\n  一、           2023年底前 → 2023-12-31  全省每个街道" in out
+    assert main(["measures", str(built), "no-such-document"]) == 2
+    assert "has no text in this build" in capsys.readouterr().err
