@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from policygraph.corpus.compare import MOVES, Comparison
+from policygraph.corpus.compare import MOVES, Comparison, moves
 from policygraph.corpus.link import Linked
 from policygraph.extract.measures import candidate_terms, load_scheme
 from policygraph.extract.read import RECORD
@@ -255,24 +255,15 @@ def _measures_section(facts: _Facts, comparisons: Sequence[Comparison], scheme: 
         lines += ["| measure | provisions mentioning it |", "|---|---|"]
         ranked = sorted(concepts.items(), key=lambda kv: (-kv[1], kv[0]))[:25]
         lines += [f"| {_md(k)} | {v} |" for k, v in ranked]
-    # Only the rows shown are read (compare.Summaries decodes a comparison when it is read).
-    moves = getattr(comparisons, "moves", None)
-    if moves is None:
-        moves = [sum(ch.get("direction") in MOVES for ch in c.changes) for c in comparisons]
+    # A build's Summaries (build/comparisons.py) knows each comparison's moves and decodes a
+    # comparison only when it is read: only the rows shown are decoded.
+    counts = getattr(comparisons, "moves", None)
+    if counts is None:
+        counts = [moves(c) for c in comparisons]
     reuse = [f"| {_md(c.child)} | {_md(c.parent)} | {c.via} | {c.reuse['share']:.1%} | "
              f"{len(c.inherited)} | {len(c.added)} | {len(c.dropped)} |" for c in comparisons[:MAX_ROWS]]
-    changes: list[str] = []
-    for i in (i for i, n in enumerate(moves) if n):
-        if len(changes) >= MAX_ROWS:
-            break
-        c = comparisons[i]
-        for ch in c.changes:
-            if ch.get("direction") in MOVES:
-                what = ch["indicator"] if ch["kind"] == "target" else ch["label"]
-                pv, cv = ch["parent"]["text"], ch["child"]["text"]
-                changes.append(f"| {_md(c.child)} | {_md(c.parent)} | {c.via} | {_md(what)} | "
-                               f"{_md(pv)} | {_md(cv)} | {ch['direction']} |")
-    n_changes, n_comparisons = sum(moves), len(comparisons)
+    changes = _change_rows(comparisons, counts)
+    n_changes, n_comparisons = sum(counts), len(comparisons)
     lines += ["", "### Targets and deadlines changed down the hierarchy", ""]
     if changes:
         lines += ["| child | parent | via | what | parent | child | change |",
@@ -293,3 +284,20 @@ def _measures_section(facts: _Facts, comparisons: Sequence[Comparison], scheme: 
               "review them to grow the scheme.", ""]
     lines.append("、".join(f"{t} ({n})" for t, n in cands) if cands else "None.")
     return lines
+
+
+def _change_rows(comparisons: Sequence[Comparison], counts: Sequence[int]) -> list[str]:
+    """A row per change that moves a target or deadline, of the comparisons with any (`counts`:
+    how many each has), until MAX_ROWS rows."""
+    rows: list[str] = []
+    for i in (i for i, n in enumerate(counts) if n):
+        if len(rows) >= MAX_ROWS:
+            break
+        c = comparisons[i]
+        for ch in c.changes:
+            if ch.get("direction") in MOVES:
+                what = ch["indicator"] if ch["kind"] == "target" else ch["label"]
+                pv, cv = ch["parent"]["text"], ch["child"]["text"]
+                rows.append(f"| {_md(c.child)} | {_md(c.parent)} | {c.via} | {_md(what)} | "
+                            f"{_md(pv)} | {_md(cv)} | {ch['direction']} |")
+    return rows

@@ -356,8 +356,8 @@ def render_corpus(
     roots = [n for n, k in ranked if k > 0][:cascade_pages]
     links = {r: f"cascades/{page_name(r)}" for r in roots}
     written: dict[str, Path] = {}
-    # compare.Summaries decodes a comparison when it is read: index them by child and parent
-    # and read only those of the cascades drawn.
+    # A build's Summaries (build/comparisons.py) decodes a comparison when it is read: index
+    # them by child and parent and read only those of the cascades drawn.
     heads = heads_of(comparisons)
     by_child: dict[str, list[int]] = {}  # in the order they came
     for i, (child, _parent, _via) in enumerate(heads):
