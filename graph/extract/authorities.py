@@ -43,8 +43,7 @@ class Region:
     province: str
     abbrs: tuple[str, ...]
     checked: bool
-    gov: str
-    party: str
+    gov: str  # 政 or 府: which family of government codes the region uses (_GOV)
 
     @property
     def jurisdiction(self) -> str:
@@ -131,19 +130,9 @@ class AuthorityTable:
     ) -> Authority:
         """Resolve `code` to an authority using the provinces in `context` as evidence."""
         cands = self.candidates(code, learned)
-        if not cands and code.endswith("令") and len(code) > 2:
-            # Orders name their organ in full: 国家安全部令, 广东省人民政府令.
-            a = self.authority_of_name(code[:-1])
-            return replace(a, code=code, name=a.name if a.level else None)
         if not cands:
-            return Authority(code=code, evidence=f"{code}: not in the authority table")
-        provinces = set(context)
-        notes: list[str] = []
-        if provinces:
-            matching = [c for c in cands if c.province in provinces]
-            if matching:
-                notes.append("province from context: " + "、".join(sorted(provinces)))
-                cands = matching
+            return self._unlisted(code)
+        cands, notes = _in_provinces(cands, set(context))
         best = min(c.tier for c in cands)
         top = [c for c in cands if c.tier == best]
         # The weakest tier alone is a guess: accept it only if the context agreed with it.
@@ -152,7 +141,18 @@ class AuthorityTable:
             return Authority(code=code, level="municipal", province=top[0].province,
                              confidence=0.5,
                              evidence=f"{top[0].why}; city not confirmed by other evidence")
-        auth = _agree(code, top, notes)
+        return self._in_use(code, _agree(code, top, notes), year)
+
+    def _unlisted(self, code: str) -> Authority:
+        """A code with no candidate: an order (令) names its organ in full (国家安全部令,
+        广东省人民政府令); any other code is unknown."""
+        if code.endswith("令") and len(code) > 2:
+            a = self.authority_of_name(code[:-1])
+            return replace(a, code=code, name=a.name if a.level else None)
+        return Authority(code=code, evidence=f"{code}: not in the authority table")
+
+    def _in_use(self, code: str, auth: Authority, year: int | None) -> Authority:
+        """`auth`, less sure when the table says `code` was not in use in `year`."""
         y0, y1 = self.years.get(code, (None, None))
         if year is not None and ((y0 and year < y0) or (y1 and year > y1)):
             return Authority(auth.code, auth.name, auth.jurisdiction, auth.level, auth.province,
@@ -259,6 +259,14 @@ def _organ_name(region: Region, organ: str | None) -> str | None:
     }.get(organ or "")
 
 
+def _in_provinces(cands: list[Candidate], provinces: set[str]) -> tuple[list[Candidate], list[str]]:
+    """The candidates in the provinces the context gives, if any are; and a note saying so."""
+    matching = [c for c in cands if c.province in provinces] if provinces else []
+    if not matching:
+        return cands, []
+    return matching, ["province from context: " + "、".join(sorted(provinces))]
+
+
 def _agree(code: str, cands: list[Candidate], notes: list[str]) -> Authority:
     """What all remaining candidates agree on; unanimous fields only."""
 
@@ -294,7 +302,7 @@ def load_table() -> AuthorityTable:
     regions = tuple(
         Region(r["kind"], r["name"], r["short"], r["province"],
                tuple(a for a in r["abbrs"].split(",") if a), r["checked"] == "yes",
-               r["gov"], r["party"] or "")
+               r["gov"])
         for r in _rows("regions.tsv")
     )
     by_abbr: dict[str, list[Region]] = {}

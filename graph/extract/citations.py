@@ -186,60 +186,95 @@ def extract_citations(
 
     `header_numbers` are offsets of numbers that stand in the part's header as its own
     (a joint document may carry several); they are never citations. Offsets in the returned
-    citations are normalised; `extract.py` maps them back to the original text.
+    citations are normalised; `document.py` maps them back to the original text.
     """
     mentions = find_mentions(text, start, end, numbers)
-    if own_title:
-        own_title = own_title.replace("《", "〈").replace("》", "〉")
-    aliases: dict[str, Mention] = {}
-    for m in mentions:
-        if m.alias_def and (m.number or m.title):
-            aliases[m.alias_def] = m
+    own = _Own(own_number, own_title.replace("《", "〈").replace("》", "〉") if own_title else own_title,
+               header_numbers)
+    aliases = {m.alias_def: m for m in mentions if m.alias_def and (m.number or m.title)}
     found: dict[str, tuple[Citation, Mention]] = {}
     titles_of_numbers: dict[str, str] = {}
     for m in mentions:
-        if m.number and m.number.start in header_numbers:
+        cit = _citation(text, m, mentions, aliases, start, end, own)
+        if cit is None:
             continue
-        target, found_by, alias = m, "number" if m.number else "title", None
-        if not m.number and m.title in aliases:
-            target, found_by, alias = aliases[m.title], "alias", m.title
-        elif not m.number and not _is_document_title(m.title):
-            continue
-        number = target.number.number.canonical if target.number else None
-        title = target.title
-        if number and number == own_number:
-            continue
-        if not number and title and own_title and title == own_title:
-            continue
-        rel, stated = relation(text, m, mentions, start)
-        conf = (target.number.confidence if target.number else 0.85)
-        if found_by == "alias":
-            conf = min(conf, 0.9)
-        if not stated:
-            conf *= 0.9
-        cit = Citation(
-            relation=rel,
-            evidence=evidence(text, m.start, m.end, start, end),
-            start=m.start,
-            end=m.end,
-            confidence=round(conf, 2),
-            number=number,
-            title=title,
-            alias=alias or target.alias_def,
-            found_by=found_by,
-        )
-        if number and title:
-            titles_of_numbers[title] = number
-        key = cit.key()
-        if key in found:
-            old, om = found[key]
-            stronger = RELATION_PRIORITY[rel] > RELATION_PRIORITY[old.relation]
-            merged = replace(cit if stronger else old, mentions=old.mentions + 1,
-                             title=old.title or cit.title, alias=old.alias or cit.alias)
-            found[key] = (merged, m if stronger else om)
-        else:
-            found[key] = (cit, m)
-    # A title cited alone that is also cited with its number elsewhere is the same document.
+        if cit.number and cit.title:
+            titles_of_numbers[cit.title] = cit.number
+        _keep_strongest(found, cit, m)
+    return _titles_joined_to_numbers(found, titles_of_numbers)
+
+
+@dataclass(frozen=True)
+class _Own:
+    """What identifies the citing part itself: a document never cites itself."""
+
+    number: str | None
+    title: str | None  # nested 《》 written 〈〉, as cited titles are
+    header_numbers: frozenset[int]
+
+
+def _citation(text: str, m: Mention, mentions: list[Mention], aliases: dict[str, Mention],
+              lo: int, hi: int, own: _Own) -> Citation | None:
+    """The citation a mention makes, or None: a number of the part's own header, a 《title》
+    that names no document, or the part itself."""
+    if m.number and m.number.start in own.header_numbers:
+        return None
+    target, found_by, alias = _target(m, aliases)
+    if target is None:
+        return None
+    number = target.number.number.canonical if target.number else None
+    title = target.title
+    if (number and number == own.number) or (not number and title and own.title and title == own.title):
+        return None
+    rel, stated = relation(text, m, mentions, lo)
+    conf = target.number.confidence if target.number else 0.85
+    if found_by == "alias":
+        conf = min(conf, 0.9)
+    if not stated:
+        conf *= 0.9
+    return Citation(
+        relation=rel,
+        evidence=evidence(text, m.start, m.end, lo, hi),
+        start=m.start,
+        end=m.end,
+        confidence=round(conf, 2),
+        number=number,
+        title=title,
+        alias=alias or target.alias_def,
+        found_by=found_by,
+    )
+
+
+def _target(m: Mention, aliases: dict[str, Mention]) -> tuple[Mention | None, str, str | None]:
+    """The mention that says which document is meant, how it was found, and the alias used: a
+    number; an alias standing for an earlier mention; a 《title》 that names a document."""
+    if m.number:
+        return m, "number", None
+    if m.title in aliases:
+        return aliases[m.title], "alias", m.title
+    if not _is_document_title(m.title):
+        return None, "", None
+    return m, "title", None
+
+
+def _keep_strongest(found: dict[str, tuple[Citation, Mention]], cit: Citation, m: Mention) -> None:
+    """One citation per cited document: a repeated one counts a mention more and keeps the
+    stronger relation (with its mention)."""
+    key = cit.key()
+    if key not in found:
+        found[key] = (cit, m)
+        return
+    old, om = found[key]
+    stronger = RELATION_PRIORITY[cit.relation] > RELATION_PRIORITY[old.relation]
+    merged = replace(cit if stronger else old, mentions=old.mentions + 1,
+                     title=old.title or cit.title, alias=old.alias or cit.alias)
+    found[key] = (merged, m if stronger else om)
+
+
+def _titles_joined_to_numbers(found: dict[str, tuple[Citation, Mention]],
+                              titles_of_numbers: dict[str, str]) -> list[tuple[Citation, Mention]]:
+    """A title cited alone that is also cited with its number elsewhere is the same document:
+    its mentions join the number's citation (with its relation, if stronger). In reading order."""
     out: dict[str, tuple[Citation, Mention]] = {}
     for key, (cit, m) in found.items():
         if not cit.number and cit.title in titles_of_numbers:

@@ -101,7 +101,11 @@ def clean_title(raw: str) -> str:
 
 
 def cited_title(raw: str) -> str:
-    """The title inside 《…》: outer brackets off, nested 《》 written 〈〉 as catalogues do."""
+    """The title inside 《…》: outer brackets off, nested 《》 written 〈〉 as catalogues do.
+
+    >>> cited_title("《关于贯彻《中华人民共和国就业促进法》的通知》")
+    '关于贯彻〈中华人民共和国就业促进法〉的通知'
+    """
     t = clean_title(raw)
     if t.startswith("《") and t.endswith("》"):
         t = t[1:-1]
@@ -120,22 +124,39 @@ def _is_title(t: str) -> bool:
 
 
 def title(text: str, span: Span, number: NumberMatch | None, numbers: list[NumberMatch]) -> Found:
-    """The part's title, from a 标题 field, or the header lines around its own number."""
+    """The part's title, from a 标题 field, a Markdown heading, or the header lines around its
+    own number."""
+    found = _title_field(text, span)
+    if found is None and not span.embedded:
+        found = _markdown_heading(text, span)
+    if found is not None:
+        return found
     zone_end = max(span.header_end, number.end if number else span.start)
+    best = next((t for piece in _header_pieces(text, span.start, zone_end, numbers)
+                 if (t := _best_title_in(piece))), None)
+    return Found(best, "header lines" if best else "")
+
+
+def _title_field(text: str, span: Span) -> Found | None:
     fld = rx.TITLE_FIELD.search(text, span.start, min(span.end, span.start + 2000))
     if fld:
-        value = re.split(r"[|｜\n]", text[fld.end():fld.end() + 200])[0]
-        t = clean_title(value)
+        t = clean_title(re.split(r"[|｜\n]", text[fld.end():fld.end() + 200])[0])
         if _is_title(t):
             return Found(t, "标题 field of the page")
+    return None
+
+
+def _markdown_heading(text: str, span: Span) -> Found | None:
     heading = re.match(r"\s*#{1,3}\s*([^\n]{2,150})\n", text[span.start:span.start + 400])
-    if heading and not span.embedded:
-        return Found(clean_title(heading.group(1)), "Markdown heading")
-    # Header lines, split at numbers, date fields and field separators.
-    zone = text[span.start:zone_end]
+    return Found(clean_title(heading.group(1)), "Markdown heading") if heading else None
+
+
+def _header_pieces(text: str, start: int, end: int, numbers: list[NumberMatch]) -> list[str]:
+    """text[start:end] cut at the numbers and the date fields in it (with what follows a date
+    field's name): what is left between them may hold the title."""
+    zone = text[start:end]
     cuts = sorted(
-        [(n.start - span.start, n.end - span.start) for n in numbers
-         if span.start <= n.start < zone_end]
+        [(n.start - start, n.end - start) for n in numbers if start <= n.start < end]
         + [(m.start(), m.end() + 12) for m in rx.DATE_FIELD.finditer(zone)]
     )
     pieces, last = [], 0
@@ -143,23 +164,25 @@ def title(text: str, span: Span, number: NumberMatch | None, numbers: list[Numbe
         pieces.append(zone[last:s])
         last = max(last, e)
     pieces.append(zone[last:])
+    return pieces
+
+
+def _best_title_in(piece: str) -> str | None:
+    """The best title in a piece of the header: a line ending like a title, joined with up to
+    four lines above it (a title often wraps), before any addressee."""
+    piece = rx.ADDRESSEE.split(piece)[0]
+    lines = [ln for ln in (ln.strip(" \t\u3000") for ln in re.split(r"[\n|｜]", piece)) if ln]
     best: str | None = None
-    for piece in pieces:
-        piece = rx.ADDRESSEE.split(piece)[0]
-        lines = [ln.strip(" \t\u3000") for ln in re.split(r"[\n|｜]", piece)]
-        lines = [ln for ln in lines if ln]
-        for i in range(len(lines)):
-            if not rx.DOC_TITLE_END.search(re.sub(r"\s+", "", lines[i])):
-                continue
-            for j in range(i, max(-1, i - 5), -1):
-                if j < i and _LINE_JUNK.search(lines[j]):
-                    break
-                t = clean_title("".join(lines[j:i + 1]))
-                if _is_title(t) and (best is None or _better(t, best)):
-                    best = t
-        if best:
-            break
-    return Found(best, "header lines" if best else "")
+    for i in range(len(lines)):
+        if not rx.DOC_TITLE_END.search(re.sub(r"\s+", "", lines[i])):
+            continue
+        for j in range(i, max(-1, i - 5), -1):
+            if j < i and _LINE_JUNK.search(lines[j]):
+                break
+            t = clean_title("".join(lines[j:i + 1]))
+            if _is_title(t) and (best is None or _better(t, best)):
+                best = t
+    return best
 
 
 def _better(new: str, old: str) -> bool:
@@ -171,7 +194,13 @@ def _better(new: str, old: str) -> bool:
 
 
 def issuers_from_title(t: str | None) -> list[str]:
-    """Issuers named before 关于/转发 in a title: 中共X市委办公室、X市人民政府办公室关于…"""
+    """Issuers named before 关于/转发 in a title: 中共X市委办公室、X市人民政府办公室关于…
+
+    >>> issuers_from_title("中共南京市委办公厅、南京市人民政府办公厅关于加强就业工作的通知")
+    ['中共南京市委办公厅', '南京市人民政府办公厅']
+    >>> issuers_from_title("关于加强就业工作的通知")
+    []
+    """
     if not t or re.match(r"^(?:关于|转发|批转|印发)", t):
         return []
     m = re.match(r"^(.{2,80}?)(?:关于|转发|批转|印发)", t)

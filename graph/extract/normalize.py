@@ -89,7 +89,11 @@ def to_simplified(text: str) -> str:
 
 
 def strip_pinyin(text: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
-    """Remove injected pinyin annotations; return the text and its deletion map."""
+    """Remove injected pinyin annotations; return the text and its deletion map.
+
+    >>> strip_pinyin("發(fā)展和關(guān)于")
+    ('發展和關于', (1, 4), (4, 10))
+    """
     pieces: list[str] = []
     cuts: list[int] = []
     shifts: list[int] = []

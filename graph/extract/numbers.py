@@ -34,7 +34,11 @@ _NOT_A_CODE = frozenset("发号文字令函办")
 
 
 def chinese_to_int(s: str) -> int | None:
-    """Read 十二, 一百零五, 二〇〇三 (digit by digit) or plain digits; None if not a number."""
+    """Read 十二, 一百零五, 二〇〇三 (digit by digit) or plain digits; None if not a number.
+
+    >>> [chinese_to_int(s) for s in ("十二", "一百零五", "二〇〇三", "40", "十二月")]
+    [12, 105, 2003, 40, None]
+    """
     if s.isdigit():
         return int(s)
     if not s or any(ch not in _CN_NUM and ch not in _CN_UNIT for ch in s):
@@ -86,7 +90,13 @@ def parse(text: str, is_known: Callable[[str], bool] = lambda _c: False) -> DocN
 
 
 def parse_canonical(text: str) -> DocNumber | None:
-    """Parse a number already in canonical form (as stored in records); None otherwise."""
+    """Parse a number already in canonical form (as stored in records); None otherwise.
+
+    >>> parse_canonical("国办发〔2003〕40号")
+    DocNumber(code='国办发', year=2003, serial=40)
+    >>> parse_canonical("国务院令第588号").year is None, parse_canonical("国办发[2003]40号")
+    (True, None)
+    """
     m = _CANONICAL.match(text)
     if not m:
         return None

@@ -26,7 +26,11 @@ def shingles(text: str) -> frozenset[int]:
 def from_words(words: list[str]) -> frozenset[int]:
     """The CRC-32 of each run of three words (UTF-8, joined by U+001F) once spaces and
     punctuation are left out. Each word is encoded once and the runs are made and hashed in C
-    (zip, join, crc32): this runs for every provision of every document."""
+    (zip, join, crc32): this runs for every provision of every document.
+
+    >>> len(from_words(["加强", "，", "就业", "工作", "的", "领导"]))  # 加强就业工作, 就业工作的, 工作的领导
+    3
+    """
     kept = [w.encode("utf-8") for w in words if not _NOT_A_WORD(w)]
     runs = zip(kept, kept[1:], kept[2:], strict=False)  # three words each
     return frozenset(map(zlib.crc32, map(b"\x1f".join, runs)))

@@ -11,7 +11,12 @@ from policygraph.extract.regexes import DEADLINE
 
 
 def deadlines_in(text: str, start: int, end: int, year: int | None) -> list[dict]:
-    """Deadlines (6月底前, 2004年6月底前, 年底前 …), resolved with the document's year."""
+    """Deadlines (6月底前, 2004年6月底前, 年底前 …), resolved with the document's year.
+
+    >>> text = "6月底前出台配套政策；明年年底前全面完成。"
+    >>> [(d["text"], d["date"], d["action"]) for d in deadlines_in(text, 0, len(text), 2003)]
+    [('6月底前', '2003-06-30', '出台配套政策'), ('明年年底前', '2004-12-31', '全面完成')]
+    """
     out = []
     for m in DEADLINE.finditer(text, start, end):
         y = int(m.group("y")) if m.group("y") else None

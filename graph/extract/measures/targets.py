@@ -18,7 +18,13 @@ def _number(v: float) -> float | int:
 
 
 def targets_in(text: str, start: int, end: int, year: int | None) -> list[dict]:
-    """Quantitative targets in text[start:end]: indicator, value, unit, comparator, year."""
+    """Quantitative targets in text[start:end]: indicator, value, unit, comparator, year.
+
+    >>> text = "今年城镇登记失业率控制在4.5%左右，新增就业10万人以上。"
+    >>> [(t["indicator"], t["value"], t["unit"], t["comparator"])
+    ...  for t in targets_in(text, 0, len(text), 2003)]
+    [('城镇登记失业率', 4.5, '%', 'about'), ('新增就业', 100000, '人', 'at_least')]
+    """
     out = []
     for s in SENTENCE.finditer(text, start, end):
         sent = s.group(0)
