@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from policygraph import __version__
 from policygraph.build import Timings, ValidationError, build
-from policygraph.export.rdf import DEFAULT_BASE, check_iri
+from policygraph.export.terms import DEFAULT_BASE, check_iri
 from policygraph.export.text import record_text
 from policygraph.extract.document import extract
 from policygraph.extract.read import iter_corpus
@@ -306,7 +306,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_push(args: argparse.Namespace) -> int:
-    from policygraph.export.rdf import DEFAULT_BASE
+    from policygraph.export.terms import DEFAULT_BASE
     from policygraph.sparql.push import PushError, push
 
     graph = args.graph or DEFAULT_BASE + "graph"

@@ -13,14 +13,18 @@ from policygraph.build.comparisons import Summaries, write_comparisons
 from policygraph.build.extraction import BuildResult
 from policygraph.build.memo import KeyTerms, PreviousRdf, Rewrite, record_key, write_rdf_record
 from policygraph.build.packed import MeasureIndex, PackedRecords
+from policygraph.build.rdf import block_digest, block_keys, write_rdf
+from policygraph.build.store import Loader, sync_store, updatable
 from policygraph.build.timings import Timings, peak_mb, stage
 from policygraph.corpus.link import Linked, link
 from policygraph.corpus.network import to_networkx, write_csv, write_graphml
 from policygraph.export.html.render import render_corpus
-from policygraph.export.rdf import DEFAULT_BASE, block_digest, iter_blocks, validate, write_rdf
+from policygraph.export.rdf import iter_blocks, validate
 from policygraph.export.report import report_body, with_validation
+from policygraph.export.terms import DEFAULT_BASE
+from policygraph.export.turtle import Serializer
 from policygraph.extract.measures import load_scheme
-from policygraph.sparql.store import STORE, Loader, sync_store, updatable
+from policygraph.sparql.store import STORE
 
 
 def _documents(records: PackedRecords, jsonl: Path, index: Path) -> None:
@@ -142,21 +146,18 @@ def _rdf(linked: Linked, measures: MeasureIndex, comparisons: Summaries, compari
     loader = Loader(out / STORE) if in_store is None else None
     try:
         with stage(timings, "RDF (Turtle, N-Triples)"):
-            prefixes = {"pgm": load_scheme(scheme).namespace}
-            salt = block_digest(repr(sorted(prefixes.items())).encode("utf-8"))
+            serializer = Serializer({"pgm": load_scheme(scheme).namespace})
+            salt = block_digest(serializer.header)  # a block's Turtle depends on the prefixes
             previous = PreviousRdf(paths["ntriples"], paths["turtle"], record, salt)
             try:
-                blocks = iter_blocks(linked, base, measures, comparisons, scheme, comparison_keys)
-                written = write_rdf(blocks, fresh_ttl, fresh_nt, prefixes, previous, loader)
+                written = write_rdf(iter_blocks(linked, base, measures, comparisons, scheme),
+                                    block_keys(measures, comparison_keys), fresh_ttl, fresh_nt,
+                                    serializer, previous, loader)
             finally:
                 previous.close()
             record.unlink(missing_ok=True)  # until graph.nt and graph.ttl are both in place
-        marker = out / ".cache" / "validated"  # the store holding graph.nt of this size conformed
-        conformed = _reads(marker) == str(_size(paths["ntriples"]))
-        marker.unlink(missing_ok=True)
         with stage(timings, "Oxigraph store"):
-            synced = sync_store(out / STORE, paths["ntriples"], written, fresh_nt, manifest, in_store, loader)
-            store = synced.store
+            store = sync_store(out / STORE, paths["ntriples"], written, fresh_nt, manifest, in_store, loader)
             os.replace(fresh_ttl, paths["turtle"])
             write_rdf_record(record, paths["ntriples"], paths["turtle"], written.keyed, salt)
             paths["store"] = out / STORE
@@ -165,12 +166,7 @@ def _rdf(linked: Linked, measures: MeasureIndex, comparisons: Summaries, compari
             loader.abort()  # nothing once the store is in place
         raise
     with stage(timings, "SHACL validation"):
-        conforms, details = validate(store, jobs, synced.changed if conformed else None) if check \
-            else (True, "not validated (--no-validate)")
-        del store, synced
-        if check and conforms:
-            marker.write_text(str(_size(paths["ntriples"])), encoding="utf-8")
-    return conforms, details
+        return validate(store, jobs) if check else (True, "not validated (--no-validate)")
 
 
 class ValidationError(RuntimeError):

@@ -21,7 +21,7 @@ from policygraph.build.extraction import extract_all
 from policygraph.build.outputs import write_outputs
 from policygraph.build.stamps import Known, Stamps
 from policygraph.build.timings import Timings, stage, workers_peak_mb
-from policygraph.export.rdf import DEFAULT_BASE, check_iri
+from policygraph.export.terms import DEFAULT_BASE, check_iri
 from policygraph.extract.read import count_files, iter_corpus
 from policygraph.models import Failure, Source
 

@@ -13,13 +13,16 @@ import io
 import json
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from importlib import resources
+from typing import cast
 
 from rdflib import XSD, Graph, Literal
+from rdflib.query import ResultRow
 
-from policygraph.export.rdf import PREFIXES
+from policygraph.export.terms import PREFIXES
 
 _HEADER = re.compile(r"^#\s*(name|question|params):\s*(.*)$")
 
@@ -89,8 +92,8 @@ def run(graph: Graph, text: str) -> tuple[list[str], list[list[str | None]]]:
         return ["ask"], [[str(bool(res.askAnswer)).lower()]]
     if res.type != "SELECT":
         raise ValueError("only SELECT and ASK queries are supported here; use `serve` for CONSTRUCT")
-    names = [str(v) for v in res.vars]
-    rows = [[_plain(row[i]) for i in range(len(names))] for row in res]
+    names = [str(v) for v in res.vars or ()]
+    rows = [[_plain(row[i]) for i in range(len(names))] for row in cast("Iterable[ResultRow]", res)]
     return names, rows
 
 

@@ -15,13 +15,14 @@ import concurrent.futures
 import logging
 import mimetypes
 import time
+from collections.abc import Mapping
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlparse
 
 import pyoxigraph as ox
 
-from policygraph.export.rdf import PREFIXES
+from policygraph.export.terms import PREFIXES
 from policygraph.sparql.store import open_store
 
 log = logging.getLogger("policygraph.sparql.serve")
@@ -50,7 +51,7 @@ def load_store(folder: Path) -> ox.Store:
     return store
 
 
-def _negotiate(accept: str, offers: dict[str, object], default: str) -> str | None:
+def _negotiate(accept: str, offers: Mapping[str, object], default: str) -> str | None:
     """The offered media type the Accept header prefers (q-values honoured); None if none fits."""
     if not accept.strip():
         return default
@@ -122,6 +123,10 @@ class Endpoint:
                 "add a LIMIT\n").encode()
         charset = "; charset=utf-8" if mtype.startswith("text/") or "json" in mtype else ""
         return 200, mtype + charset, body
+
+    def close(self) -> None:
+        """Stop the query threads; a query still running is not waited for."""
+        self.pool.shutdown(wait=False, cancel_futures=True)
 
 
 def make_handler(folder: Path, endpoint: Endpoint) -> type[BaseHTTPRequestHandler]:
@@ -206,7 +211,18 @@ def make_handler(folder: Path, endpoint: Endpoint) -> type[BaseHTTPRequestHandle
     return Handler
 
 
+class Server(ThreadingHTTPServer):
+    """The HTTP server and its endpoint: closing the server stops the endpoint's threads too."""
+
+    def __init__(self, address: tuple[str, int], folder: Path, endpoint: Endpoint) -> None:
+        super().__init__(address, make_handler(folder, endpoint))
+        self.endpoint = endpoint
+
+    def server_close(self) -> None:
+        super().server_close()
+        self.endpoint.close()
+
+
 def make_server(folder: Path, host: str = "127.0.0.1", port: int = 8080, timeout: float = 30.0,
-                max_bytes: int = 50 * 1024 * 1024) -> ThreadingHTTPServer:
-    endpoint = Endpoint(load_store(folder), timeout, max_bytes)
-    return ThreadingHTTPServer((host, port), make_handler(folder, endpoint))
+                max_bytes: int = 50 * 1024 * 1024) -> Server:
+    return Server((host, port), folder, Endpoint(load_store(folder), timeout, max_bytes))
