@@ -65,10 +65,6 @@ class Check:
     message: str
     query: str
     counts: tuple[int | None, int | None] | None = None
-    #: How far from a focus node the check reads: 0 = the focus node's own triples, 1 = also
-    #: those of the nodes its triples point to (a value's class), and so on. A change to a
-    #: node's triples can only change the result for focus nodes this many steps before it.
-    reach: int = 0
 
 
 def _term(t: object) -> str:
@@ -146,21 +142,6 @@ def _nested(g: Graph, shape: object, var: str, depth: int = 0, joins: list[str] 
     return " && ".join(f"({c})" for c in conds) or "true"
 
 
-def _nested_reach(g: Graph, shape: object, depth: int = 0) -> int:
-    """How many steps from the node it tests a _nested expression reads (see Check.reach);
-    -1 when it reads no triples at all (it only compares the node itself with a value)."""
-    k = _keys(g, shape, _NODE_KEYS | _PROPERTY_KEYS)
-    inner = [_nested_reach(g, x, depth + 1) for x in k.get(SH["not"], [])] if depth < 5 else [99]
-    if SH.path in k:
-        steps = _steps(_path(g, k[SH.path][0]))
-        return max([steps - 1] + [steps + r for r in inner])
-    return max([-1, *inner])
-
-
-def _steps(path: str) -> int:
-    return path.count(">/<") + 1
-
-
 def _values(path: str, subject: str = "?this", value: str = "?value") -> str:
     """`subject` `path` `value` as subqueries joined by hashing (see the module docstring):
     one per step of a sequence path, the steps' intermediate nodes named ?_s1, ?_s2 …"""
@@ -208,13 +189,11 @@ def compile_shapes(shapes: Graph, subclasses: bool = True) -> list[Check]:
             members = list(Collection(shapes, alternatives))
             joins: list[str] = []
             ors = " || ".join(f"({_nested(shapes, s, '?this', joins=joins)})" for s in members)
-            checks.append(Check("OrConstraintComponent", None, message, _nodes(focus, f"!({ors})", joins),
-                                reach=max([0] + [_nested_reach(shapes, s) for s in members])))
+            checks.append(Check("OrConstraintComponent", None, message, _nodes(focus, f"!({ors})", joins)))
         for inner in k.get(SH["not"], []):
             joins = []
             test = _nested(shapes, inner, "?this", joins=joins)
-            checks.append(Check("NotConstraintComponent", None, message, _nodes(focus, test, joins),
-                                reach=max(0, _nested_reach(shapes, inner))))
+            checks.append(Check("NotConstraintComponent", None, message, _nodes(focus, test, joins)))
         for prop in k.get(SH.property, []):
             checks += _property_checks(shapes, prop, focus, instance_of)
     return checks
@@ -228,15 +207,14 @@ def _property_checks(g: Graph, prop: object, focus: str, instance_of: str) -> li
         raise UnsupportedShape("a property shape needs sh:path")
     path = _path(g, k[SH.path][0])
     message = str(_one(k, SH.message) or "")
-    reach = _steps(path) - 1  # the values themselves are in the triples of the last node on the path
     out: list[Check] = []
-    count = _count_check(k, path, message, focus, reach)
+    count = _count_check(k, path, message, focus)
     if count is not None:
         out.append(count)
     for v in k.get(SH.hasValue, []):
         out.append(Check("HasValueConstraintComponent", path, message,
                          f"SELECT DISTINCT ?this WHERE {{ {focus} "
-                         f"MINUS {{ ?this {path} {_term(v)} }} }}", reach=reach))
+                         f"MINUS {{ ?this {path} {_term(v)} }} }}"))
     conditions, optionals = _value_conditions(g, k, instance_of)
     if conditions:
         binds = " ".join(f"BIND(COALESCE({cond}, false) AS ?c{i})" for i, (_c, cond) in enumerate(conditions))
@@ -244,11 +222,11 @@ def _property_checks(g: Graph, prop: object, focus: str, instance_of: str) -> li
         out.append(Check(tuple(c for c, _cond in conditions), path, message,
                          f"SELECT DISTINCT ?this ?value {names} WHERE {{ {focus} "
                          f"{_values(path)} {' '.join(optionals)} {binds} "
-                         f"FILTER({' || '.join(names.split())}) }}", reach=_value_reach(g, k, path)))
+                         f"FILTER({' || '.join(names.split())}) }}"))
     return out
 
 
-def _count_check(k: dict, path: str, message: str, focus: str, reach: int) -> Check | None:
+def _count_check(k: dict, path: str, message: str, focus: str) -> Check | None:
     """sh:minCount and sh:maxCount as one query counting each focus node's values."""
     lo_n = int(_one(k, SH.minCount)) if SH.minCount in k else None  # type: ignore[arg-type]
     hi_n = int(_one(k, SH.maxCount)) if SH.maxCount in k else None  # type: ignore[arg-type]
@@ -260,7 +238,7 @@ def _count_check(k: dict, path: str, message: str, focus: str, reach: int) -> Ch
     return Check(("MinCountConstraintComponent", "MaxCountConstraintComponent"), path, message,
                  f"SELECT ?this (COUNT(DISTINCT ?value) AS ?n) WHERE {{ {focus} "
                  f"OPTIONAL {{ {_values(path)} }} }} GROUP BY ?this HAVING ({having})",
-                 counts=(lo_n, hi_n), reach=reach)
+                 counts=(lo_n, hi_n))
 
 
 def _value_conditions(g: Graph, k: dict, instance_of: str) -> tuple[list[tuple[str, str]], list[str]]:
@@ -294,112 +272,40 @@ def _value_conditions(g: Graph, k: dict, instance_of: str) -> tuple[list[tuple[s
     return conditions, optionals
 
 
-def _value_reach(g: Graph, k: dict, path: str) -> int:
-    """How far the value conditions of a property shape read (see Check.reach): a value's
-    class is in the value's own triples, a nested shape reads on from the value."""
-    steps = _steps(path)
-    reach = steps - 1
-    if k.get(SH["class"]):
-        reach = max(reach, steps)
-    for inner in k.get(SH["not"], []):
-        reach = max(reach, steps + _nested_reach(g, inner))
-    return reach
-
-
-def far_predicates(shapes: Graph) -> set[str]:
-    """Predicates a check may read beyond its focus node: rdf:type and rdfs:subClassOf (a
-    value's class), the later steps of sequence paths, and the paths of nested shapes."""
-    out = {str(RDF.type), str(RDFS.subClassOf)}
-    tops = {o for _s, o in shapes.subject_objects(SH.property)}
-    for shape, p in shapes.subject_objects(SH.path):
-        steps = list(Collection(shapes, p)) if isinstance(p, BNode) else [p]
-        out.update(str(x) for x in (steps if shape not in tops else steps[1:]))
-    return out
-
-
-def neighbourhood(store: ox.Store, changed: Iterable[str], reach: int,
-                  far: set[str] | None = None) -> tuple[ox.Store, list[set[str]]]:
-    """What validating after a change to the triples of the `changed` IRIs needs: (an
-    in-memory store with every triple a check of reach <= `reach` reads from the nodes it may
-    affect, those nodes by reach). A check of reach r can only change its result for the
-    changed nodes and the nodes up to r steps before them (levels[r]); it reads their triples
-    and those of the nodes up to r steps after them (only the `far` predicates beyond the
-    first step, when given), so that is what the small store holds.
-
-    A pattern lookup per IRI: the same walk as SPARQL over VALUES blocks of 2,000 IRIs took
-    2.9 s against 1.8 s for a 1% change at 10,000 documents (and two VALUES blocks in one
-    query make Oxigraph scan every triple)."""
-    levels = [set(changed)]
-    for _ in range(reach):
-        before = set(levels[-1])
-        for iri in levels[-1]:
-            for q in store.quads_for_pattern(None, None, ox.NamedNode(iri), None):
-                if isinstance(q.subject, ox.NamedNode):
-                    before.add(q.subject.value)
-        levels.append(before)
-    small = ox.Store()
-    frontier, seen = levels[-1], set()
-    for step in range(reach + 1):
-        ahead: set[str] = set()
-        quads = []
-        only = [None] if far is None or step == 0 else [ox.NamedNode(p) for p in sorted(far)]
-        for iri, pred in ((i, p) for i in frontier - seen for p in only):
-            for q in store.quads_for_pattern(ox.NamedNode(iri), pred, None, None):
-                quads.append(q)
-                if isinstance(q.object, ox.NamedNode):
-                    ahead.add(q.object.value)
-        small.extend(quads)
-        seen |= frontier
-        frontier = ahead
-    return small, levels
-
-
-def run_checks(store: ox.Store, checks: list[Check], limit: int = 100, jobs: int = 1,
-               focus: list[set[str]] | None = None) -> list[Violation]:
+def run_checks(store: ox.Store, checks: list[Check], limit: int = 100, jobs: int = 1) -> list[Violation]:
     """Every violation (at most `limit` per check, so a systematic bug cannot flood the report).
 
-    With `focus` (nodes by reach, see neighbourhood), only violations of a check of reach r
-    on nodes in focus[r] count. Oxigraph evaluates queries without holding the GIL, so
-    `jobs` threads run checks at once."""
+    Oxigraph evaluates queries without holding the GIL, so `jobs` threads run checks at once."""
     def one(c: Check) -> list[Violation]:
-        sols = store.query(c.query if focus else f"{c.query} LIMIT {limit}")
+        sols = store.query(f"{c.query} LIMIT {limit}")
         names = [v.value for v in sols.variables]
         found = []
         for row in sols:
             value = row["value"] if "value" in names else None
-            if c.counts is not None:
-                lo, _hi = c.counts
-                components = [c.component[0] if lo is not None and int(row["n"].value) < lo
-                              else c.component[1]]
-            elif isinstance(c.component, tuple):
-                components = [comp for i, comp in enumerate(c.component) if row[f"c{i}"].value == "true"]
-            else:
-                components = [c.component]
-            if focus is not None and row["this"].value not in focus[c.reach]:
-                continue  # outside what the change can affect: some of its triples are not here
             found += [Violation(row["this"].value, comp, c.path, None if value is None else str(value),
-                                c.message) for comp in components]
+                                c.message) for comp in _components(c, row)]
         return found[:limit]
 
     with ThreadPoolExecutor(max(1, jobs)) as pool:
         return [v for vs in pool.map(one, checks) for v in vs]
 
 
-def validate_store(store: ox.Store, shapes: Graph, jobs: int = 1,
-                   changed: Iterable[str] | None = None) -> tuple[bool, str]:
-    """(conforms, a report listing each violation) for the data in `store`.
+def _components(c: Check, row: ox.QuerySolution) -> list[str]:
+    """The constraint components a solution of check `c` violates."""
+    if c.counts is not None:
+        lo, _hi = c.counts
+        return [c.component[0] if lo is not None and int(row["n"].value) < lo else c.component[1]]
+    if isinstance(c.component, tuple):
+        return [comp for i, comp in enumerate(c.component) if row[f"c{i}"].value == "true"]
+    return [c.component]
 
-    With `changed` (the IRIs whose triples changed since the store last conformed), only the
-    focus nodes that change can affect are checked (see restrict)."""
+
+def validate_store(store: ox.Store, shapes: Graph, jobs: int = 1) -> tuple[bool, str]:
+    """(conforms, a report listing each violation) for the data in `store`."""
     subclasses = bool(store.query(f"ASK {{ ?a <{RDFS.subClassOf}> ?b }}"))
-    checks = compile_shapes(shapes, subclasses)
-    focus = None
-    if changed is not None:
-        store, focus = neighbourhood(store, changed, max((c.reach for c in checks), default=0),
-                                     far_predicates(shapes))
-    found = sorted(run_checks(store, checks, jobs=jobs, focus=focus),
+    found = sorted(run_checks(store, compile_shapes(shapes, subclasses), jobs=jobs),
                    key=lambda v: (v.component, v.path or "", v.focus, v.value or ""))
-    if not found:  # the same words for a full and a scoped check: a build's output is the same
+    if not found:
         return True, "Validation Report\nConforms: True\n"
     lines = ["Validation Report", "Conforms: False", f"Results ({len(found)}):"]
     for v in found:
