@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from policygraph.extract import regexes as rx
 from policygraph.extract.authorities import AuthorityTable
@@ -61,9 +61,9 @@ def provinces_in_evidence(
     return context
 
 
-@dataclass
+@dataclass(frozen=True)
 class Place:
-    """A part's jurisdiction and level as found so far, and why (evidence keys in the order set)."""
+    """A part's jurisdiction and level, and why (evidence keys in the order they were found)."""
 
     jurisdiction: str | None = None
     level: str | None = None
@@ -71,8 +71,14 @@ class Place:
 
     @property
     def settled(self) -> bool:
-        """Both known, below no doubt: a county's city may still be missing from its name."""
+        """Both known, beyond doubt: a county's city may still be missing from its name."""
         return bool(self.jurisdiction and self.level and self.level != "county")
+
+    def with_level(self, level: str | None, why: str) -> Place:
+        return replace(self, level=level, evidence={**self.evidence, "level": why})
+
+    def with_jurisdiction(self, jurisdiction: str | None, why: str) -> Place:
+        return replace(self, jurisdiction=jurisdiction, evidence={**self.evidence, "jurisdiction": why})
 
 
 def place(
@@ -85,31 +91,30 @@ def place(
     title: str | None = None,
 ) -> Place:
     """Jurisdiction and level of a part, from the strongest evidence available."""
-    found = Place()
-    _from_own_number(found, own_auth)
-    _from_issuers(found, table, issuers)
+    found = _from_issuers(_from_own_number(own_auth), table, issuers)
     if found.settled:
         return found
-    if title and not (found.jurisdiction and found.level) and _from_title(found, table, title) \
-            and found.level != "county":
-        return found
+    if title and not (found.jurisdiction and found.level):
+        opening = _from_title(found, table, title)
+        if opening is not None:
+            found = opening
+            if found.level != "county":
+                return found
     if found.level is None:
-        _from_self_words(found, text[span.start:span.end])
-    _county_of_cited_city(found, table, citations)
-    _only_cited_place(found, citations)
+        found = _from_self_words(found, text[span.start:span.end])
+    return _only_cited_place(_county_of_cited_city(found, table, citations), citations)
+
+
+def _from_own_number(own_auth: Authority | None) -> Place:
+    found = Place()
+    if own_auth and own_auth.level:
+        found = found.with_level(own_auth.level, f"own number: {own_auth.evidence}")
+        if own_auth.jurisdiction:
+            found = found.with_jurisdiction(own_auth.jurisdiction, found.evidence["level"])
     return found
 
 
-def _from_own_number(found: Place, own_auth: Authority | None) -> None:
-    if own_auth and own_auth.level:
-        found.level = own_auth.level
-        found.evidence["level"] = f"own number: {own_auth.evidence}"
-        if own_auth.jurisdiction:
-            found.jurisdiction = own_auth.jurisdiction
-            found.evidence["jurisdiction"] = found.evidence["level"]
-
-
-def _from_issuers(found: Place, table: AuthorityTable, issuers: Iterable[str]) -> None:
+def _from_issuers(found: Place, table: AuthorityTable, issuers: Iterable[str]) -> Place:
     """The first issuer with a level gives it; the first at that level with a place gives the
     jurisdiction."""
     for name in issuers:
@@ -117,59 +122,58 @@ def _from_issuers(found: Place, table: AuthorityTable, issuers: Iterable[str]) -
         if not a.level:
             continue
         if found.level is None:
-            found.level = a.level
-            found.evidence["level"] = a.evidence
+            found = found.with_level(a.level, a.evidence)
         if found.jurisdiction is None and a.jurisdiction and a.level == found.level:
-            found.jurisdiction = a.jurisdiction
-            found.evidence["jurisdiction"] = a.evidence
+            found = found.with_jurisdiction(a.jurisdiction, a.evidence)
         if found.jurisdiction and found.level:
             break
+    return found
 
 
-def _from_title(found: Place, table: AuthorityTable, title: str) -> bool:
-    """The place the title opens with (北京市…条例), if it agrees with the level known;
-    whether it did."""
+def _from_title(found: Place, table: AuthorityTable, title: str) -> Place | None:
+    """What the place the title opens with adds (北京市…条例), if it agrees with the level
+    known; None if it does not."""
     opening = table.place_at_start(title)
     if opening is None or found.level not in (None, opening.level):
-        return False
+        return None
     if found.level is None:
-        found.level = opening.level
-        found.evidence["level"] = opening.evidence
+        found = found.with_level(opening.level, opening.evidence)
     if found.jurisdiction is None:
-        found.jurisdiction = opening.jurisdiction
-        found.evidence["jurisdiction"] = opening.evidence
-    return True
+        found = found.with_jurisdiction(opening.jurisdiction, opening.evidence)
+    return found
 
 
-def _from_self_words(found: Place, body: str) -> None:
+def _from_self_words(found: Place, body: str) -> Place:
     """The level the text's words for itself say (我市, 全省 …), when they say it twice or more."""
     counts = Counter({lv: len(pat.findall(body)) for lv, pat in rx.SELF_LEVEL_WORDS})
-    if max(counts.values()) >= 2:
-        level = max(LEVELS[1:], key=lambda lv: (counts[lv], -LEVELS.index(lv)))
-        found.level = level
-        found.evidence["level"] = f"the text calls itself {level} ({counts[level]} words such as 我市/全省)"
+    if max(counts.values()) < 2:
+        return found
+    level = max(LEVELS[1:], key=lambda lv: (counts[lv], -LEVELS.index(lv)))
+    return found.with_level(level, f"the text calls itself {level} ({counts[level]} words such as 我市/全省)")
 
 
-def _county_of_cited_city(found: Place, table: AuthorityTable, citations: list[Citation]) -> None:
+def _county_of_cited_city(found: Place, table: AuthorityTable, citations: list[Citation]) -> Place:
     """A county named without its city: the city is the only municipal jurisdiction among the
     documents it cites."""
     juris = found.jurisdiction
     if found.level != "county" or not juris or any(
             r.kind == "city" and r.short in juris for r in table.regions):
-        return
+        return found
     cities = sorted({c.jurisdiction for c in citations if c.level == "municipal" and c.jurisdiction})
-    if len(cities) == 1:
-        found.jurisdiction = cities[0] + re.sub(r"^.*?(?:省|自治区|市)", "", juris)
-        found.evidence["jurisdiction"] = (found.evidence.get("jurisdiction", "") + "; the city is the only "
-                                          f"municipal jurisdiction among the documents it cites: {cities[0]}")
+    if len(cities) != 1:
+        return found
+    return found.with_jurisdiction(
+        cities[0] + re.sub(r"^.*?(?:省|自治区|市)", "", juris),
+        found.evidence.get("jurisdiction", "") + "; the city is the only municipal jurisdiction "
+        f"among the documents it cites: {cities[0]}")
 
 
-def _only_cited_place(found: Place, citations: list[Citation]) -> None:
+def _only_cited_place(found: Place, citations: list[Citation]) -> Place:
     """A provincial or municipal part with no place: the only one of its level it cites."""
     if found.jurisdiction is not None or found.level not in ("provincial", "municipal"):
-        return
+        return found
     places = sorted({c.jurisdiction for c in citations if c.level == found.level and c.jurisdiction})
-    if len(places) == 1:
-        found.jurisdiction = places[0]
-        found.evidence["jurisdiction"] = (f"the only {found.level} jurisdiction among the documents it "
-                                          f"cites: {places[0]}")
+    if len(places) != 1:
+        return found
+    return found.with_jurisdiction(
+        places[0], f"the only {found.level} jurisdiction among the documents it cites: {places[0]}")

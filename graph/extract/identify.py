@@ -1,0 +1,139 @@
+"""One part of a document identified: its own number, title, signing date and issuers (what
+its header and signature say), the documents it cites with what their codes tell, and its place
+(place.py). Parts are found by parts.py; document.py puts them together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+
+from policygraph.extract import metadata as md
+from policygraph.extract.authorities import AuthorityTable
+from policygraph.extract.citations import extract_citations
+from policygraph.extract.numbers import parse_canonical
+from policygraph.extract.parts import Span, is_standalone_number
+from policygraph.extract.place import place, provinces_in_evidence
+from policygraph.models import NATION, Authority, Citation, NumberMatch, Part
+
+
+def identify_part(
+    text: str,
+    span: Span,
+    numbers: list[NumberMatch],
+    table: AuthorityTable,
+    learned: Mapping[str, Authority],
+) -> tuple[Part, tuple[str, ...]]:
+    """One part and the warnings it raised; `numbers` are the number matches inside its span.
+    Offsets are normalised."""
+    head = _header(text, span, numbers, table)
+    own, title, issuers, evidence = head.own, head.title, head.issuers, dict(head.evidence)
+    own_canon = own.number.canonical if own else None
+    cited = [c for c, _m in extract_citations(text, span.start, span.end, numbers, own_canon, title.value,
+                                              frozenset(n.start for n in head.numbers))]
+    context = provinces_in_evidence(text, span, issuers, cited, table, learned)
+    own_auth = _own_authority(own, context, table, learned)
+    citations = [_with_authority(c, table, context, learned) for c in cited]
+    if title.value is None and own is not None and own.number.year is None:
+        title, citations = _promulgated(title, citations)
+        if title.value:
+            evidence["title"] = title.evidence
+    where = place(table, text, span, own_auth, issuers, citations, title.value)
+    evidence.update(where.evidence)
+    if not issuers and own_auth and own_auth.name and own_auth.confidence >= 0.9:
+        issuers = [own_auth.name]
+        evidence["issuers"] = f"authority of the number's code: {own_auth.evidence}"
+    part = Part(id="", start=span.start, end=span.end, number=own_canon, title=title.value,
+                issuers=tuple(issuers), jurisdiction=where.jurisdiction, level=where.level,
+                date=head.date, citations=tuple(citations), evidence=evidence,
+                header_end=span.header_end)
+    return part, _header_warnings(own, head.numbers)
+
+
+@dataclass(frozen=True)
+class _Header:
+    """What a part says of itself: its own number (and the other numbers standing in its
+    header), title, signing date and issuers, with the evidence for each."""
+
+    own: NumberMatch | None
+    numbers: list[NumberMatch]
+    title: md.Found
+    date: str | None
+    issuers: list[str]
+    evidence: dict[str, str]
+
+
+def _header(text: str, span: Span, numbers: list[NumberMatch], table: AuthorityTable) -> _Header:
+    evidence: dict[str, str] = {}
+    own, how = md.own_number(text, span, numbers)
+    if own is not None:
+        evidence["number"] = how
+    title = md.title(text, span, own, numbers)
+    if title.value:
+        evidence["title"] = title.evidence
+    sig, organs = md.signature(text, span)
+    if sig.value:
+        evidence["date"] = sig.evidence
+    issuers, why = _issuers(title.value, organs, table)
+    if why:
+        evidence["issuers"] = why
+    header_numbers = [n for n in numbers
+                      if span.start <= n.start < span.header_end and is_standalone_number(text, n)]
+    return _Header(own, header_numbers, title, sig.value, issuers, evidence)
+
+
+def _own_authority(own: NumberMatch | None, context: set[str], table: AuthorityTable,
+                   learned: Mapping[str, Authority]) -> Authority | None:
+    """The authority of the part's own number, chosen with the provinces in `context`; a local
+    one adds its province to `context`, for the codes of the documents the part cites."""
+    if own is None:
+        return None
+    auth = table.resolve(own.number.code, own.number.year, context, learned)
+    if auth.province and auth.province != NATION and auth.jurisdiction:
+        context.add(auth.province)
+    return auth
+
+
+def _header_warnings(own: NumberMatch | None, header_nums: list[NumberMatch]) -> tuple[str, ...]:
+    """A warning when the header carries numbers other than the part's own."""
+    if own is None:
+        return ()
+    distinct = {n.number.canonical for n in header_nums} - {own.number.canonical}
+    if not distinct:
+        return ()
+    listed = "、".join(sorted(distinct | {own.number.canonical}))
+    return (f"the header carries more than one number: {listed}",)
+
+
+def _issuers(title: str | None, organs: list[str], table: AuthorityTable) -> tuple[list[str], str]:
+    """The part's issuers and why: named in its title, unless none of those names a place and
+    the signature names organs, which then win."""
+    issuers = md.issuers_from_title(title)
+    placeless = issuers and all(table.authority_of_name(i).jurisdiction is None for i in issuers)
+    if issuers and not (placeless and organs):
+        return issuers, "named in the title"
+    if organs:
+        return organs, "signature above the signing date"
+    return issuers, ""
+
+
+def _with_authority(c: Citation, table: AuthorityTable, context: set[str],
+                    learned: Mapping[str, Authority]) -> Citation:
+    """A citation by number with what its issuer code tells: authority, place, level, year."""
+    if not c.number:
+        return c
+    dn = parse_canonical(c.number)
+    a = table.resolve(dn.code, dn.year, context, learned) if dn else None
+    return replace(c, issuer_code=dn.code if dn else None, year=dn.year if dn else None,
+                   authority=a.name if a else None, jurisdiction=a.jurisdiction if a else None,
+                   level=a.level if a else None)
+
+
+def _promulgated(title: md.Found, citations: list[Citation]) -> tuple[md.Found, list[Citation]]:
+    """An order (令) promulgates the text it names (现将修订后的《专利代理条例》公布): that text's
+    title is the order's, and no citation of its own."""
+    promulgated = next((c.title for c in citations if c.relation == "issues" and c.title), None)
+    if not promulgated:
+        return title, citations
+    return (md.Found(promulgated, "the text the order promulgates"),
+            [c for c in citations if c.title != promulgated or c.number])
