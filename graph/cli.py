@@ -17,10 +17,11 @@ from policygraph.export.terms import DEFAULT_BASE, check_iri
 from policygraph.export.text import record_text
 from policygraph.extract.document import extract
 from policygraph.extract.read import iter_corpus
-from policygraph.models import Failure
+from policygraph.models import Failure, Measures
 
-if TYPE_CHECKING:  # the graph is read only by the commands that need it
+if TYPE_CHECKING:  # only the commands that read a graph import these
     import networkx as nx
+    from rdflib import Graph
 
 
 def cmd_inspect(args: argparse.Namespace) -> int:
@@ -83,8 +84,8 @@ def cmd_query(args: argparse.Namespace) -> int:
     queries = named_queries()
     if args.list:
         for q in queries.values():
-            params = f"  [params: {', '.join(q.params)}]" if q.params else ""
-            print(f"{q.name:<22}{q.question}{params}")
+            takes = f"  [params: {', '.join(q.params)}]" if q.params else ""
+            print(f"{q.name:<22}{q.question}{takes}")
         return 0
     if args.name:
         if args.name not in queries:
@@ -120,7 +121,7 @@ def cmd_query(args: argparse.Namespace) -> int:
     return 0
 
 
-def _load_graph(folder: Path):  # type: ignore[no-untyped-def]
+def _load_graph(folder: Path) -> Graph | None:
     from rdflib import Graph
 
     ttl = folder / "graph.ttl"
@@ -241,9 +242,7 @@ def _load_measures(folder: Path, wanted: str) -> tuple[str, dict] | None:
     return None
 
 
-def _as_measures(d: dict):  # type: ignore[no-untyped-def]
-    from policygraph.models import Measures
-
+def _as_measures(d: dict) -> Measures:
     return Measures(tuple(d.get("provisions", ())), tuple(d.get("measures", ())),
                     tuple(d.get("targets", ())), tuple(d.get("deadlines", ())), tuple(d.get("money", ())))
 
@@ -294,6 +293,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s", stream=sys.stderr)
     server = make_server(folder, args.host, args.port, args.timeout, args.max_bytes)
     host, port = server.server_address[:2]
+    host = host.decode() if isinstance(host, bytes) else host  # an address, as socketserver types it
     print(f"SPARQL endpoint http://{host}:{port}/sparql (read-only); explorer http://{host}:{port}/",
           file=sys.stderr)
     try:
