@@ -9,7 +9,7 @@ fails at any stage becomes a failure in the report; the build always finishes.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -22,7 +22,7 @@ from policygraph.build.outputs import write_outputs
 from policygraph.build.stamps import Known, Stamps
 from policygraph.build.timings import Timings, stage, workers_peak_mb
 from policygraph.export.terms import DEFAULT_BASE, check_iri
-from policygraph.extract.read import count_files, iter_corpus
+from policygraph.extract.read import corpus_entries, count_files, read_file
 from policygraph.models import Failure, Source
 
 
@@ -67,7 +67,7 @@ def build(
     stamps = Stamps(out / ".cache" / "files.json", scheme_digest(scheme), cache, now.files) if cache else None
 
     def items() -> Iterator[Source | Failure | Known]:
-        return iter_corpus(corpus, instead=stamps.known if stamps else None)
+        return _sources(corpus, stamps)
 
     if show_progress:
         from rich.progress import (
@@ -93,11 +93,11 @@ def build(
 
             with stage(timings, "extraction"):
                 result = extract_all(items(), progress=tick, scheme=scheme, jobs=jobs, cache=cache,
-                                     budget=budget, reread=partial(iter_corpus, corpus))
+                                     budget=budget, reread=partial(_sources, corpus, None))
     else:
         with stage(timings, "extraction"):
             result = extract_all(items(), scheme=scheme, jobs=jobs, cache=cache, budget=budget,
-                                 reread=partial(iter_corpus, corpus))
+                                 reread=partial(_sources, corpus, None))
     if stamps is not None:
         stamps.save(result.keys, (f.path for f in result.failures))
         result = replace(result, keys={})  # written down: not held through the later stages
@@ -106,3 +106,15 @@ def build(
     paths = write_outputs(result, out, now.settings["corpus"], base, scheme, check, jobs, timings)
     uptodate.remember(out, now, paths)
     return Outputs(paths)
+
+
+def _sources(corpus: Path, stamps: Stamps | None, names: Iterable[str] | None = None
+             ) -> Iterator[Source | Failure | Known]:
+    """What extraction is given of each file: its sources read and decoded, or, for a file
+    whose stat is as the last build saw it, what that build extracted from it (stamps.py)."""
+    for entry in corpus_entries(corpus, names):
+        if isinstance(entry, Failure):
+            yield entry
+            continue
+        known = stamps.known(*entry) if stamps is not None else None
+        yield from read_file(*entry) if known is None else known

@@ -11,7 +11,7 @@ import codecs
 import json
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import ClassVar, TypeVar
@@ -36,35 +36,34 @@ META_KEYS = {
 CHINESE_ENCODINGS = ["gb18030", "big5", "utf_16", "utf_8"]
 
 
-def iter_corpus(root: str | Path, only: Iterable[str] | None = None,
-                instead: Callable[[Path, str], Iterable[T] | None] | None = None,
-                ) -> Iterator[Source | Failure | T]:
+def iter_corpus(root: str | Path) -> Iterator[Source | Failure]:
     """Every document under `root` (a folder, searched recursively, or one file).
 
     Paths in the results are relative to `root` (or the file's name), in sorted order, so
-    a build over the same folder always sees the same sequence. With `only`, just the files
-    whose relative paths it holds are read (a rebuild re-reading a few documents). `instead`
-    is asked first about each file (path, relative path): what it gives, if not None, is
-    yielded in place of reading the file (a rebuild's unchanged files, see stamps.py).
-    """
+    a build over the same folder always sees the same sequence."""
+    for entry in corpus_entries(root):
+        yield from (entry,) if isinstance(entry, Failure) else read_file(*entry)
+
+
+def corpus_entries(root: str | Path, names: Iterable[str] | None = None,
+                   ) -> Iterator[tuple[Path, str] | Failure]:
+    """Each file a reading of `root` decodes, as (path, its name in records), in sorted order;
+    a Failure for a file of a type it does not read, or a `root` that is not there. With
+    `names`, only the files they name (as records name them)."""
     root = Path(root)
     if root.is_file():
-        rel = source_name(root.name)
-        known = instead(root, rel) if instead else None
-        yield from read_file(root, rel) if known is None else known
+        yield root, source_name(root.name)
         return
     if not root.is_dir():
         yield Failure(source_name(str(root)), "no such file or folder")
         return
-    files = corpus_files(root) if only is None else _named(root, set(only))
-    for path in files:
+    for path in corpus_files(root) if names is None else _named(root, set(names)):
         rel = source_name(path.relative_to(root).as_posix())
-        if path.suffix.lower() not in SUFFIXES:
+        if path.suffix.lower() in SUFFIXES:
+            yield path, rel
+        else:
             yield Failure(rel, f"unsupported file type {path.suffix or '(none)'}; "
                                f"supported: {', '.join(sorted(SUFFIXES))}")
-            continue
-        known = instead(path, rel) if instead else None
-        yield from read_file(path, rel) if known is None else known
 
 
 def corpus_files(root: Path) -> list[Path]:

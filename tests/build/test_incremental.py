@@ -238,11 +238,11 @@ def test_a_build_stopped_while_loading_leaves_the_previous_store(
 
 def _reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The files the builds after this call read (relative paths)."""
-    from policygraph.extract import read as read_module
+    pipeline = importlib.import_module("policygraph.build.pipeline")  # where the build reads files
 
     read: list[str] = []
-    real = read_module.read_file
-    monkeypatch.setattr(read_module, "read_file", lambda path, rel: read.append(rel) or real(path, rel))
+    real = pipeline.read_file
+    monkeypatch.setattr(pipeline, "read_file", lambda path, rel: read.append(rel) or real(path, rel))
     return read
 
 

@@ -11,7 +11,7 @@ import opencc
 import pytest
 
 from policygraph.build import build
-from policygraph.extract.read import iter_corpus, read_bytes
+from policygraph.extract.read import corpus_entries, iter_corpus, read_bytes
 from policygraph.models import Failure, Source
 
 NOTICE = (
@@ -145,7 +145,7 @@ def test_a_file_name_that_is_not_utf8_is_named_with_escapes(tmp_path: Path) -> N
     (corpus / "ok.txt").write_text(NOTICE.replace("18号", "19号"), encoding="utf-8")
     name = "政策-\\xb9\\xfa.txt"
     assert [s.path for s in iter_corpus(corpus)] == ["ok.txt", name]
-    assert [s.path for s in iter_corpus(corpus, only={name})] == [name]  # found again by that name
+    assert [e[1] for e in corpus_entries(corpus, {name})] == [name]  # found again by that name
     first = build(corpus, tmp_path / "out", jobs=1)["documents"].read_bytes()
     assert name.encode("utf-8").replace(b"\\", b"\\\\") in first
     assert build(corpus, tmp_path / "out", jobs=1)["documents"].read_bytes() == first  # cached
