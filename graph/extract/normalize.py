@@ -17,6 +17,7 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass
+from typing import Any
 
 #: A pinyin syllable in brackets right after a Han character, with at least one tone mark
 #: (or ü), so that ordinary bracketed Latin text such as 附件(a) is never touched.
@@ -63,7 +64,7 @@ class Normalized:
 
 
 @functools.cache
-def _converter():  # type: ignore[no-untyped-def]
+def _converter() -> Any:
     """One OpenCC converter per process: building it reads its dictionaries from disk."""
     import opencc
 

@@ -36,9 +36,7 @@ def deadlines_in(text: str, start: int, end: int, year: int | None) -> list[dict
         sent_end = re.compile(r"[。；;！？!?\n]").search(text, m.end(), end)
         stop = sent_end.start() if sent_end else end
         action = text[m.end():min(stop, m.end() + 60)].lstrip("，, 　")
-        if not action:
-            action = None
-        out.append({"text": m.group(0), "date": date, "action": action,
+        out.append({"text": m.group(0), "date": date, "action": action or None,
                     "start": m.start(), "end": m.end()})
     return out
 

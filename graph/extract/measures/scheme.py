@@ -7,9 +7,11 @@ shape. Its terms are what the tokenizer keeps whole (words.py) and what concepts
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -50,9 +52,9 @@ def load_scheme(path: str | None = None) -> Scheme:
         if iri in tops:
             continue
         ns = iri.rsplit("#", 1)[0] + "#" if "#" in iri else iri.rsplit("/", 1)[0] + "/"
-        zh = [str(x) for x in g.objects(c, SKOS.prefLabel) if x.language == "zh"]
-        en = [str(x) for x in g.objects(c, SKOS.prefLabel) if x.language == "en"]
-        alts = sorted(str(x) for x in g.objects(c, SKOS.altLabel) if x.language in ("zh", None))
+        zh = _labels(g.objects(c, SKOS.prefLabel), ("zh",))
+        en = _labels(g.objects(c, SKOS.prefLabel), ("en",))
+        alts = sorted(_labels(g.objects(c, SKOS.altLabel), ("zh", None)))
         broader = [str(b) for b in g.objects(c, SKOS.broader)]
         group = next((b.rsplit("#", 1)[-1] for b in broader if b in tops), "")
         cid = iri[len(ns):]
@@ -62,3 +64,10 @@ def load_scheme(path: str | None = None) -> Scheme:
         for t in concept.terms:
             terms.setdefault(t, cid)
     return Scheme(ns, concepts, terms, path or "ontology/measures.ttl")
+
+
+def _labels(nodes: Iterable[Any], languages: tuple[str | None, ...]) -> list[str]:
+    """The literals among `nodes` in one of `languages` (None: no language tag)."""
+    from rdflib import Literal
+
+    return [str(x) for x in nodes if isinstance(x, Literal) and x.language in languages]

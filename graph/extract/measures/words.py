@@ -15,13 +15,13 @@ from typing import Any
 from policygraph.extract.measures.scheme import load_scheme
 
 
-def tokenizer(scheme_path: str | None = None):  # type: ignore[no-untyped-def]
+def tokenizer(scheme_path: str | None = None) -> Any:
     """One jieba tokenizer per process and scheme, with every scheme term as a whole word."""
     return _tokenizer(scheme_path)
 
 
 @functools.cache
-def _tokenizer(scheme_path: str | None):  # type: ignore[no-untyped-def]
+def _tokenizer(scheme_path: str | None) -> Any:
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
