@@ -1,4 +1,5 @@
-"""TODO."""
+"""One document's extraction, bounded in time: no input can hang a build, and any error or
+overrun becomes a Failure with its reason instead of an exception."""
 
 from __future__ import annotations
 

@@ -41,8 +41,6 @@ class Cache:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self.hits = 0
-        self.misses = 0
         self._made: set[Path] = set()  # shard folders known to exist
 
     def _path(self, key: str) -> Path:
@@ -56,9 +54,7 @@ class Cache:
         except (OSError, zlib.error):
             ok = False
         if not ok:
-            self.misses += 1
             return None
-        self.hits += 1
         return blob
 
     def put(self, key: str, blob: bytes) -> None:

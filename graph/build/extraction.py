@@ -1,10 +1,18 @@
-"""TODO."""
+"""Every document of a corpus extracted: in worker processes, from the cache where nothing
+changed, then again with the codes the corpus taught.
+
+Two passes: the first extracts each document on its own; codes the corpus itself explains
+(a document stating both 江办发〔2004〕11号 and its issuer 中共江门市委办公室) are then learned
+(corpus/codes), and the documents using such a code are extracted again with that knowledge.
+A file that fails at any stage becomes a failure in the report; the build always finishes.
+"""
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from itertools import islice, repeat
 from typing import NamedTuple
@@ -37,7 +45,7 @@ def extract_all(
     jobs: int = 1,
     cache: Cache | None = None,
     budget: float = DEFAULT_BUDGET,
-    reread: Callable[[set[str]], Iterable[Source | Failure]] | None = None,
+    reread: Callable[[set[str]], Iterable[Source | Failure | Known]] | None = None,
     batch: int = 512,
 ) -> BuildResult:
     """Extract every source; learn the corpus's codes; re-extract where they help.
@@ -53,47 +61,43 @@ def extract_all(
     records the cache holds (stamps.py): it is neither read nor extracted again.
     """
     table = table or load_table()
-    failures: list[Failure] = []
-    blobs: list[bytes] = []
-    paths: list[str] = []
-    base_keys: list[str] = []
-    prior: dict[int, tuple[str, str]] = {}  # blob index: how a Known source was taught before
-    given: dict[int, object] = {}  # blob index: a Known source's facts (as JSON), so not decoded
-    digest = scheme_digest(scheme)
-    pool = ProcessPoolExecutor(max_workers=jobs) if jobs > 1 else None
-    try:
-        for sources, keys, slots, pending, results in _submitted(
-                items, batch, digest, cache, scheme, budget, pool, failures, progress):
-            for i, result in zip(pending, results, strict=True):
-                slots[i] = result
-                if cache and isinstance(result, bytes):
-                    cache.put(keys[i], result)
-                if progress:
-                    progress(sources[i].path)
-            for src, key, slot in zip(sources, keys, slots, strict=True):
-                if isinstance(slot, bytes):
-                    if isinstance(src, Known):
-                        if src.taught:
-                            prior[len(blobs)] = src.taught
-                        if src.facts is not None:
-                            given[len(blobs)] = src.facts
-                    blobs.append(slot)
-                    paths.append(src.path)
-                    base_keys.append(key)
-                elif isinstance(slot, Failure):
-                    failures.append(slot)
-        facts = [(Facts.from_json(given[i]) if i in given else None) or Facts.of(unpack(blob))
-                 for i, blob in enumerate(blobs)]
+    got = _Collected()
+    with _workers(jobs) as pool:
+        run = _Settings(scheme, budget, pool, cache, scheme_digest(scheme))
+        for chunk in _submitted(items, batch, run, got.failures, progress):
+            got.add(chunk, cache, progress)
+        facts = got.facts()
         heads = [f.head for f in facts]
         learned = learn_from_statements((s for f in facts for s in f.stated), table)
         lessons: dict[int, str] = {}
         taught_keys: dict[int, str] = {}
         if learned:
-            lessons, taught_keys, retaught = _reteach(
-                learned, digest, facts, paths, blobs, prior, cache, reread or (lambda _paths: items),
-                scheme, budget, pool)
+            lessons, taught_keys, retaught = _reteach(learned, facts, got, run,
+                                                      reread or (lambda _paths: items))
             for i in retaught:
-                heads[i] = head_of(unpack(blobs[i]))
+                heads[i] = head_of(unpack(got.blobs[i]))
+    keys = {} if cache is None else got.source_keys(facts, lessons, taught_keys)
+    return BuildResult(_unique_ids(got.blobs, heads), tuple(got.failures), learned, keys)
+
+
+@dataclass(frozen=True)
+class _Settings:
+    """How documents are extracted in this build."""
+
+    scheme: str | None
+    budget: float
+    pool: ProcessPoolExecutor | None
+    cache: Cache | None
+    digest: str  # of the scheme: part of every cache key
+
+
+@contextmanager
+def _workers(jobs: int) -> Iterator[ProcessPoolExecutor | None]:
+    """A pool of `jobs` worker processes (None for one job); on an interruption the work
+    not yet started is cancelled rather than waited for."""
+    pool = ProcessPoolExecutor(max_workers=jobs) if jobs > 1 else None
+    try:
+        yield pool
     except BaseException:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
@@ -102,12 +106,50 @@ def extract_all(
     finally:
         if pool is not None:
             pool.shutdown()
-    keys = {} if cache is None else {
-        path: (key, lessons[i], taught_keys[i], facts[i].to_json()) if i in taught_keys
-        else (key, "", "", facts[i].to_json())
-        for i, (path, key) in enumerate(zip(paths, base_keys, strict=True))}
-    return BuildResult(_unique_ids(blobs, heads), tuple(failures), learned, keys)
 
+
+@dataclass
+class _Collected:
+    """The records extracted so far (packed), with the source and cache key of each, and what
+    the last build said of the Known ones; and the failures."""
+
+    blobs: list[bytes] = field(default_factory=list)
+    paths: list[str] = field(default_factory=list)
+    keys: list[str] = field(default_factory=list)
+    prior: dict[int, tuple[str, str]] = field(default_factory=dict)  # how a Known one was taught
+    given: dict[int, object] = field(default_factory=dict)  # a Known one's facts, not decoded
+    failures: list[Failure] = field(default_factory=list)
+
+    def add(self, chunk: _Batch, cache: Cache | None, progress: Callable[[str], None] | None) -> None:
+        sources, keys, slots, pending, results = chunk
+        for i, result in zip(pending, results, strict=True):
+            slots[i] = result
+            if cache and isinstance(result, bytes):
+                cache.put(keys[i], result)
+            if progress:
+                progress(sources[i].path)
+        for src, key, slot in zip(sources, keys, slots, strict=True):
+            if isinstance(slot, Failure):
+                self.failures.append(slot)
+            elif isinstance(slot, bytes):
+                if isinstance(src, Known):
+                    if src.taught:
+                        self.prior[len(self.blobs)] = src.taught
+                    if src.facts is not None:
+                        self.given[len(self.blobs)] = src.facts
+                self.blobs.append(slot)
+                self.paths.append(src.path)
+                self.keys.append(key)
+
+    def facts(self) -> list[Facts]:
+        return [(Facts.from_json(self.given[i]) if i in self.given else None) or Facts.of(unpack(blob))
+                for i, blob in enumerate(self.blobs)]
+
+    def source_keys(self, facts: list[Facts], lessons: dict[int, str],
+                    taught_keys: dict[int, str]) -> dict[str, SourceKeys]:
+        return {path: (key, lessons[i], taught_keys[i], facts[i].to_json()) if i in taught_keys
+                else (key, "", "", facts[i].to_json())
+                for i, (path, key) in enumerate(zip(self.paths, self.keys, strict=True))}
 
 
 _Batch = tuple[list["Source | Known"], list[str], list["bytes | Failure | None"], list[int],
@@ -115,8 +157,7 @@ _Batch = tuple[list["Source | Known"], list[str], list["bytes | Failure | None"]
 
 
 
-def _submitted(items: Iterable[Source | Failure | Known], batch: int, digest: str, cache: Cache | None,
-               scheme: str | None, budget: float, pool: ProcessPoolExecutor | None,
+def _submitted(items: Iterable[Source | Failure | Known], batch: int, run: _Settings,
                failures: list[Failure], progress: Callable[[str], None] | None) -> Iterator[_Batch]:
     """Each batch of `items`: its sources, cache keys, cached results (None where to extract),
     which are to extract, and their results to come. The next batch is read and handed to the
@@ -133,8 +174,8 @@ def _submitted(items: Iterable[Source | Failure | Known], batch: int, digest: st
                 if progress:
                     progress(item.path)
                 continue
-            key = item.key if isinstance(item, Known) else source_key(item, digest)
-            hit = item.blob if isinstance(item, Known) else cache.get(key) if cache else None
+            key = item.key if isinstance(item, Known) else source_key(item, run.digest)
+            hit = item.blob if isinstance(item, Known) else run.cache.get(key) if run.cache else None
             sources.append(item)
             keys.append(key)
             slots.append(hit)
@@ -142,7 +183,7 @@ def _submitted(items: Iterable[Source | Failure | Known], batch: int, digest: st
                 progress(item.path)
         pending = [i for i, slot in enumerate(slots) if slot is None]
         submitted = (sources, keys, slots, pending,
-                     _run([sources[i] for i in pending], scheme, budget, pool))  # type: ignore[misc]
+                     _run([sources[i] for i in pending], run))  # type: ignore[misc]
         if ahead is not None:
             yield ahead
         ahead = submitted
@@ -151,49 +192,67 @@ def _submitted(items: Iterable[Source | Failure | Known], batch: int, digest: st
 
 
 
-def _reteach(learned: dict[str, Authority], digest: str, facts: list[Facts], paths: list[str],
-             blobs: list[bytes], prior: dict[int, tuple[str, str]], cache: Cache | None,
-             reread: Callable[[set[str]], Iterable[Source | Failure]], scheme: str | None,
-             budget: float, pool: ProcessPoolExecutor | None
+def _reteach(learned: dict[str, Authority], facts: list[Facts], got: _Collected, run: _Settings,
+             reread: Callable[[set[str]], Iterable[Source | Failure | Known]],
              ) -> tuple[dict[int, str], dict[int, str], list[int]]:
     """Re-extract the records using a code the corpus taught (`learned`), with it; their blobs
     are replaced in place. A record's lesson is what was learned of the codes it uses (its
     extraction reads no other): a code learned from a new document re-extracts only the
-    records using that code. A record taught the same lesson by the last build (`prior`, from
-    the manifest) is taken from the cache unread; the others are read again with `reread`.
+    records using that code. A record taught the same lesson by the last build (`got.prior`,
+    from the manifest) is taken from the cache unread; the others are read again with `reread`.
     Returns each record's lesson digest and the cache key of each record now taught, and which
     records were to be taught (all by index)."""
-    again = {paths[i]: i for i, f in enumerate(facts) if learned.keys() & f.codes}
+    again = {got.paths[i]: i for i, f in enumerate(facts) if learned.keys() & f.codes}
     retaught = list(again.values())
-    taught = {i: digest + repr(sorted((k, repr(learned[k])) for k in learned.keys() & facts[i].codes))
+    taught = {i: run.digest + repr(sorted((k, repr(learned[k])) for k in learned.keys() & facts[i].codes))
               for i in retaught}
     lessons = {i: hashlib.sha256(t.encode("utf-8")).hexdigest()[:32] for i, t in taught.items()}
+    taught_keys = _taught_before(again, lessons, got, run.cache)
+    redo = _taught_in_cache(again, taught, reread, got, run.cache, taught_keys)
+    results = _run([src for _k, src in redo], run, learned, [got.blobs[again[src.path]] for _k, src in redo])
+    for (key, src), result in zip(redo, results, strict=True):
+        if isinstance(result, bytes):
+            got.blobs[again[src.path]] = result
+            if run.cache:
+                run.cache.put(key, result)
+                taught_keys[again[src.path]] = key
+    return lessons, taught_keys, retaught
+
+
+def _taught_before(again: dict[str, int], lessons: dict[int, str], got: _Collected,
+                   cache: Cache | None) -> dict[int, str]:
+    """Take from the cache the records the last build taught the same lesson; they are no
+    longer `again`. Their cache keys, by index."""
     taught_keys: dict[int, str] = {}
     for path, i in list(again.items()):
-        hit = cache.get(prior[i][1]) if cache and i in prior and prior[i][0] == lessons[i] else None
+        lesson, key = got.prior.get(i, ("", ""))
+        hit = _cached(cache, key) if lesson == lessons[i] else None
         if hit is not None:
-            blobs[i], taught_keys[i] = hit, prior[i][1]
+            got.blobs[i], taught_keys[i] = hit, key
             del again[path]
+    return taught_keys
+
+
+def _taught_in_cache(again: dict[str, int], taught: dict[int, str],
+                     reread: Callable[[set[str]], Iterable[Source | Failure | Known]], got: _Collected,
+                     cache: Cache | None, taught_keys: dict[int, str]) -> list[tuple[str, Source]]:
+    """Read the sources to teach again; take from the cache those it holds taught (their keys
+    go into `taught_keys`), and return the others with the key to store them under."""
     redo = []
     wanted = set(again) | {p.rsplit("#", 1)[0] for p in again}
     for item in reread(wanted) if again else ():
         if isinstance(item, Source) and item.path in again:
-            key = source_key(item, taught[again[item.path]])
-            hit = cache.get(key) if cache else None
+            i, key = again[item.path], source_key(item, taught[again[item.path]])
+            hit = _cached(cache, key)
             if hit is not None:
-                blobs[again[item.path]], taught_keys[again[item.path]] = hit, key
+                got.blobs[i], taught_keys[i] = hit, key
             else:
                 redo.append((key, item))
-    results = _run([src for _k, src in redo], scheme, budget, pool, learned,
-                   [blobs[again[src.path]] for _k, src in redo])
-    for (key, src), result in zip(redo, results, strict=True):
-        if isinstance(result, bytes):
-            blobs[again[src.path]] = result
-            if cache:
-                cache.put(key, result)
-                taught_keys[again[src.path]] = key
-    return lessons, taught_keys, retaught
+    return redo
 
+
+def _cached(cache: Cache | None, key: str) -> bytes | None:
+    return cache.get(key) if cache is not None else None
 
 
 class Facts(NamedTuple):
@@ -233,12 +292,12 @@ def batched(items: Iterable[Source | Failure], n: int) -> Iterator[list[Source |
 
 
 
-def _run(sources: list[Source], scheme: str | None, budget: float, pool: ProcessPoolExecutor | None,
-         learned: dict[str, Authority] | None = None,
+def _run(sources: list[Source], run: _Settings, learned: dict[str, Authority] | None = None,
          before: list[bytes] | None = None) -> Iterator[bytes | Failure]:
     """Results in input order. With a pool, every source is submitted before this returns.
     `before`: each source's packed record as extracted without `learned` (see safe_extract)."""
     befores = before if before is not None else [None] * len(sources)
+    scheme, budget, pool = run.scheme, run.budget, run.pool
     if pool is None or len(sources) < 2:
         return (_packed_extract(src, scheme, budget, learned, b)
                 for src, b in zip(sources, befores, strict=True))

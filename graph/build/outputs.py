@@ -1,4 +1,6 @@
-"""TODO."""
+"""Every output file of a build, from its extracted records: link, compare, RDF, store,
+validation, with the stages that need one core (documents.jsonl, CSV and GraphML, HTML, the
+report's tables) forked beside the others (background.py)."""
 
 from __future__ import annotations
 

@@ -92,7 +92,6 @@ class Stamps:
         self.cache = cache
         self.seen: dict[str, FileStat] = {}
         self._files: dict[str, tuple[FileStat, list]] = {}  # file → its stat, its sources
-        self.skipped = 0  # files not read
         try:
             data = json.loads(file.read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -122,7 +121,6 @@ class Stamps:
                 out.append(Known(source, key, blob, (t_digest, t_key) if t_digest else None, facts))
         except (TypeError, ValueError):  # not what save writes: read the file
             return None
-        self.skipped += 1
         return out
 
     def save(self, keys: Mapping[str, SourceKeys], failed: Iterable[str]) -> None:

@@ -1,4 +1,5 @@
-"""TODO."""
+"""What each stage of a build cost: seconds and peak memory, for `build --timings` and the
+benchmark (scripts/bench)."""
 
 from __future__ import annotations
 
