@@ -60,27 +60,27 @@ def cascade(g: nx.DiGraph, root: str, include_probable: bool = False) -> list[di
     if root not in g:
         raise KeyError(root)
     rdate = g.nodes[root].get("date") or None
-    seen = {root: (0, None)}
+    depth_of = {root: 0}
+    parent_of: dict[str, str] = {}  # breadth first: the next document on a shortest path to the root
     queue = deque([root])
     while queue:
         parent = queue.popleft()
         for child in sorted(g.predecessors(parent)):
-            if child in seen or not _follows(g.edges[child, parent], include_probable):
+            if child in depth_of or not _follows(g.edges[child, parent], include_probable):
                 continue
-            seen[child] = (seen[parent][0] + 1, parent)
+            depth_of[child] = depth_of[parent] + 1
+            parent_of[child] = parent
             queue.append(child)
     rows = []
-    for node, (depth, parent) in seen.items():
-        if node == root:
-            continue
+    for node, parent in parent_of.items():
         a = g.nodes[node]
         path = [node]
         while path[-1] != root:
-            path.append(seen[path[-1]][1])
+            path.append(parent_of[path[-1]])
         ndate = a.get("date") or None
         rows.append({
             "id": node, "title": a.get("title") or None, "level": a.get("level") or None,
-            "jurisdiction": a.get("jurisdiction") or None, "date": ndate, "depth": depth,
+            "jurisdiction": a.get("jurisdiction") or None, "date": ndate, "depth": depth_of[node],
             "parent": parent, "relation": g.edges[node, parent].get("relation"),
             "path": path, "lag_days": days_between(ndate, rdate),
             "lag_parent_days": days_between(ndate, g.nodes[parent].get("date") or None),

@@ -19,11 +19,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import cast
 
 import pyoxigraph as ox
 from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import SH
+from rdflib.term import Node
 
 #: Datatypes whose lexical form a cast can check (an ill-formed "abc"^^xsd:integer violates sh:datatype).
 _CASTABLE = {f"http://www.w3.org/2001/XMLSchema#{t}" for t in
@@ -85,8 +87,8 @@ def _path(g: Graph, p: object) -> str:
     raise UnsupportedShape(f"only predicate and sequence paths are supported, not {p!r}")
 
 
-def _keys(g: Graph, shape: object, allowed: set) -> dict:
-    found = {}
+def _keys(g: Graph, shape: Node, allowed: set[URIRef]) -> dict[Node, list[Node]]:
+    found: dict[Node, list[Node]] = {}
     for p, o in g.predicate_objects(shape):
         if p not in allowed:
             raise UnsupportedShape(f"SHACL feature {p} is not supported by the SPARQL validator")
@@ -94,12 +96,18 @@ def _keys(g: Graph, shape: object, allowed: set) -> dict:
     return found
 
 
-def _one(values: dict, key: object) -> object | None:
+def _one(values: dict[Node, list[Node]], key: Node) -> Node | None:
     v = values.get(key)
     return v[0] if v else None
 
 
-def _nested(g: Graph, shape: object, var: str, depth: int = 0, joins: list[str] | None = None) -> str:
+def _int(values: dict[Node, list[Node]], key: Node) -> int | None:
+    """An integer parameter (sh:minCount, sh:maxCount), None when the shape does not set it."""
+    v = _one(values, key)
+    return None if v is None else int(str(v))
+
+
+def _nested(g: Graph, shape: Node, var: str, depth: int = 0, joins: list[str] | None = None) -> str:
     """A SPARQL expression, true iff `var` conforms to `shape` (the forms sh:or and sh:not use).
 
     With `joins`, what the expression asks about the focus node ?this's own values is an
@@ -120,12 +128,11 @@ def _nested(g: Graph, shape: object, var: str, depth: int = 0, joins: list[str] 
             joins.append(f"OPTIONAL {{ SELECT DISTINCT ?this (true AS {flag}) WHERE {{ {pattern} }} }}")
             return f"BOUND({flag})"
 
-        if SH.minCount in k:
-            n = int(_one(k, SH.minCount))  # type: ignore[arg-type]
-            if n > 1:
-                raise UnsupportedShape("sh:minCount above 1 inside sh:or/sh:not is not supported")
-            if n == 1:
-                conds.append(exists(f"{var} {path} ?n{depth}"))
+        n = _int(k, SH.minCount)
+        if n is not None and n > 1:
+            raise UnsupportedShape("sh:minCount above 1 inside sh:or/sh:not is not supported")
+        if n == 1:
+            conds.append(exists(f"{var} {path} ?n{depth}"))
         for v in k.get(SH.hasValue, []):
             conds.append(exists(f"{var} {path} {_term(v)}"))
         for inner in k.get(SH["not"], []):
@@ -199,7 +206,7 @@ def compile_shapes(shapes: Graph, subclasses: bool = True) -> list[Check]:
     return checks
 
 
-def _property_checks(g: Graph, prop: object, focus: str, instance_of: str) -> list[Check]:
+def _property_checks(g: Graph, prop: Node, focus: str, instance_of: str) -> list[Check]:
     """The checks of one property shape: its value count, each sh:hasValue, and every
     constraint on its values in one scan."""
     k = _keys(g, prop, _PROPERTY_KEYS)
@@ -228,8 +235,7 @@ def _property_checks(g: Graph, prop: object, focus: str, instance_of: str) -> li
 
 def _count_check(k: dict, path: str, message: str, focus: str) -> Check | None:
     """sh:minCount and sh:maxCount as one query counting each focus node's values."""
-    lo_n = int(_one(k, SH.minCount)) if SH.minCount in k else None  # type: ignore[arg-type]
-    hi_n = int(_one(k, SH.maxCount)) if SH.maxCount in k else None  # type: ignore[arg-type]
+    lo_n, hi_n = _int(k, SH.minCount), _int(k, SH.maxCount)
     if lo_n is None and hi_n is None:
         return None
     n = "COUNT(DISTINCT ?value)"  # an alias of the projection is not in scope in HAVING
@@ -277,7 +283,7 @@ def run_checks(store: ox.Store, checks: list[Check], limit: int = 100, jobs: int
 
     Oxigraph evaluates queries without holding the GIL, so `jobs` threads run checks at once."""
     def one(c: Check) -> list[Violation]:
-        sols = store.query(f"{c.query} LIMIT {limit}")
+        sols = cast(ox.QuerySolutions, store.query(f"{c.query} LIMIT {limit}"))  # every check is a SELECT
         names = [v.value for v in sols.variables]
         found = []
         for row in sols:
