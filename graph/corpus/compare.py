@@ -143,16 +143,9 @@ def reuse(child: ShingleIndex, parent: ShingleIndex) -> dict:
             "provisions": rows}
 
 
-def compare(child_id: str, parent_id: str, child: Measures, parent: Measures, via: str = "requested",
-            path: tuple[str, ...] = (), same_scale: bool = False,
-            indexes: tuple[ShingleIndex, ShingleIndex] | None = None) -> Comparison:
-    """Compare the measures of a child document with those of a parent or ancestor.
-
-    `same_scale`: both documents govern the same territory, so counts (人, 个) compare too;
-    otherwise only rates (%) get a direction. `indexes`: the shingle indexes of child and
-    parent (ShingleIndex.of), when the caller already has them."""
-    cc, pc = _concepts(child), _concepts(parent)
-    changes: list[dict] = []
+def _target_changes(parent: Measures, child: Measures, same_scale: bool) -> list[dict]:
+    """Each parent target the child sets too (same indicator and unit), and which way it moved."""
+    changes = []
     for pt in parent.targets:
         for ct in child.targets:
             if _same_indicator(pt.get("indicator"), ct.get("indicator")) and pt.get("unit") == ct.get("unit"):
@@ -163,22 +156,42 @@ def compare(child_id: str, parent_id: str, child: Measures, parent: Measures, vi
                     "direction": target_change(pt, ct, same_scale),
                 })
                 break
+    return changes
+
+
+def _concept_changes(concept: str, parent: Measures, child: Measures, pm: dict, cm: dict) -> list[dict]:
+    """For a measure both set: the earliest deadline moved, the responsible agencies changed."""
+    changes = []
+    pd = [d for m in parent.measures if m["concept"] == concept for d in m["deadlines"] if d.get("date")]
+    cd = [d for m in child.measures if m["concept"] == concept for d in m["deadlines"] if d.get("date")]
+    if pd and cd:
+        p0 = min(pd, key=lambda d: d["date"])
+        c0 = min(cd, key=lambda d: d["date"])
+        days = days_between(c0["date"], p0["date"])
+        changes.append({
+            "kind": "deadline", "concept": concept, "label": pm["label"],
+            "parent": p0, "child": c0, "days": days,
+            "direction": "same" if days == 0 else "later" if (days or 0) > 0 else "earlier",
+        })
+    pa, ca = set(pm["agencies"]), set(cm["agencies"])
+    if pa and ca and pa != ca:
+        changes.append({"kind": "agencies", "concept": concept, "label": pm["label"],
+                        "added": sorted(ca - pa), "removed": sorted(pa - ca)})
+    return changes
+
+
+def compare(child_id: str, parent_id: str, child: Measures, parent: Measures, via: str = "requested",
+            path: tuple[str, ...] = (), same_scale: bool = False,
+            indexes: tuple[ShingleIndex, ShingleIndex] | None = None) -> Comparison:
+    """Compare the measures of a child document with those of a parent or ancestor.
+
+    `same_scale`: both documents govern the same territory, so counts (人, 个) compare too;
+    otherwise only rates (%) get a direction. `indexes`: the shingle indexes of child and
+    parent (ShingleIndex.of), when the caller already has them."""
+    cc, pc = _concepts(child), _concepts(parent)
+    changes = _target_changes(parent, child, same_scale)
     for concept in sorted(cc.keys() & pc.keys()):
-        pd = [d for m in parent.measures if m["concept"] == concept for d in m["deadlines"] if d.get("date")]
-        cd = [d for m in child.measures if m["concept"] == concept for d in m["deadlines"] if d.get("date")]
-        if pd and cd:
-            p0 = min(pd, key=lambda d: d["date"])
-            c0 = min(cd, key=lambda d: d["date"])
-            days = days_between(c0["date"], p0["date"])
-            changes.append({
-                "kind": "deadline", "concept": concept, "label": pc[concept]["label"],
-                "parent": p0, "child": c0, "days": days,
-                "direction": "same" if days == 0 else "later" if (days or 0) > 0 else "earlier",
-            })
-        pa, ca = set(pc[concept]["agencies"]), set(cc[concept]["agencies"])
-        if pa and ca and pa != ca:
-            changes.append({"kind": "agencies", "concept": concept, "label": pc[concept]["label"],
-                            "added": sorted(ca - pa), "removed": sorted(pa - ca)})
+        changes += _concept_changes(concept, parent, child, pc[concept], cc[concept])
     return Comparison(
         child=child_id, parent=parent_id, via=via, path=path or (child_id, parent_id),
         inherited=tuple(sorted(cc.keys() & pc.keys())),
