@@ -18,11 +18,14 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from policygraph.extract.numbers import parse_canonical
 from policygraph.models import LEVEL_RANK, RELATION_PRIORITY, Citation, DocumentRecord, Edge, Node
 
 PROBABLE_MAX_YEARS = 3
+
+T = TypeVar("T")
 
 _TITLE_PUNCT = re.compile(r"[\s、，,·•“”\"'《》〈〉「」『』]")
 
@@ -225,6 +228,7 @@ def probable_links(nodes: dict[str, Node], edges: dict[tuple[str, str], Edge]) -
         places = _Places(group)
         for child in group:
             latest = None
+            # (ignore: by_core holds only nodes whose level is in LEVEL_RANK)
             for rank in range(LEVEL_RANK[child.level] - 1, -1, -1):  # type: ignore[index]
                 latest = places.latest(child, rank)
                 if latest is not None:  # the nearest level with a candidate
@@ -255,7 +259,7 @@ class _Places:
         self.at: dict[tuple[int, str], list[Node]] = defaultdict(list)
         self.all: dict[int, list[Node]] = defaultdict(list)
         for p in sorted(group, key=_issued, reverse=True):
-            rank = LEVEL_RANK[p.level]  # type: ignore[index]
+            rank = LEVEL_RANK[p.level]  # type: ignore[index]  # a group holds known levels only
             self.all[rank].append(p)
             if p.level == "national" or not p.jurisdiction:
                 self.anywhere[rank].append(p)
@@ -338,17 +342,17 @@ def _add_edge(edges: dict[tuple[str, str], Edge], new: Edge) -> None:
 
 def _merge_stated(old: Node, new: Node) -> Node:
     """Two stated copies of one document (a file, and a copy embedded in another file)."""
-    def pick(a: object, b: object) -> object:
+    def pick(a: T, b: T) -> T:
         return a if a not in (None, (), "") else b
 
     return replace(
         old,
-        title=pick(old.title, new.title),  # type: ignore[arg-type]
+        title=pick(old.title, new.title),
         titles=_unique((*old.titles, *new.titles)),
-        issuers=pick(old.issuers, new.issuers),  # type: ignore[arg-type]
-        level=pick(old.level, new.level),  # type: ignore[arg-type]
-        jurisdiction=pick(old.jurisdiction, new.jurisdiction),  # type: ignore[arg-type]
-        date=pick(old.date, new.date),  # type: ignore[arg-type]
+        issuers=pick(old.issuers, new.issuers),
+        level=pick(old.level, new.level),
+        jurisdiction=pick(old.jurisdiction, new.jurisdiction),
+        date=pick(old.date, new.date),
         sources=_unique((*old.sources, *new.sources)),
         embedded_in=_unique((*old.embedded_in, *new.embedded_in)),
     )
