@@ -15,7 +15,7 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from itertools import islice, repeat
-from typing import NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from policygraph.build.budget import DEFAULT_BUDGET, safe_extract
 from policygraph.build.cache import Cache, scheme_digest, source_key
@@ -25,6 +25,8 @@ from policygraph.extract.authorities import AuthorityTable, load_table
 from policygraph.extract.document import learn_from_statements, statements
 from policygraph.extract.numbers import parse_canonical
 from policygraph.models import Authority, DocumentRecord, Failure, Source
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -277,7 +279,8 @@ class Facts(NamedTuple):
     def from_json(cls, v: object) -> Facts | None:
         """None for anything but what to_json writes (a damaged manifest: decode instead)."""
         try:
-            (source, id_, measured, parts), codes, stated = v  # type: ignore[misc]
+            whole: Any = v  # what to_json wrote, or a TypeError or ValueError below
+            (source, id_, measured, parts), codes, stated = whole
             return cls(Head(str(source), str(id_), bool(measured), tuple((int(k), str(n)) for k, n in parts)),
                        frozenset(map(str, codes)), tuple((str(a), str(b), str(c)) for a, b, c in stated))
         except (TypeError, ValueError):
@@ -285,7 +288,7 @@ class Facts(NamedTuple):
 
 
 
-def batched(items: Iterable[Source | Failure], n: int) -> Iterator[list[Source | Failure]]:
+def batched(items: Iterable[T], n: int) -> Iterator[list[T]]:
     it = iter(items)
     while chunk := list(islice(it, n)):
         yield chunk

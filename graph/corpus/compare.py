@@ -231,7 +231,7 @@ def plan(
             up.setdefault(e.source, []).append(e)
     for targets in up.values():
         targets.sort(key=lambda e: e.target)
-    known = set(has_measures)
+    known = set(has_measures)  # type: ignore[arg-type]  # a Mapping is both a Container and an Iterable
     for child in sorted(known):
         seen = {child}
         queue: deque[tuple[str, tuple[str, ...], bool]] = deque([(child, (child,), False)])
@@ -246,8 +246,8 @@ def plan(
                 p2 = (*path, e.target)
                 pr = probable or e.relation == "probably-implements"
                 if e.target in known:
-                    same = bool(places) and places.get(child) is not None and \
-                        places.get(child) == places.get(e.target)  # type: ignore[union-attr]
+                    same = places is not None and places.get(child) is not None and \
+                        places.get(child) == places.get(e.target)
                     yield Pair(child, e.target, "probable" if pr else "stated", p2, same)
                 queue.append((e.target, p2, pr))
 

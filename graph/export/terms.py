@@ -153,7 +153,7 @@ class Terms:
 
 
 
-P, E, DC, PV, SK, OG = (Terms(ns) for ns in (PG, ELI, DCTERMS, PROV, SKOS, ORG))
+P, E, DC, PV, SK, OG = (Terms(str(ns)) for ns in (PG, ELI, DCTERMS, PROV, SKOS, ORG))
 A = f"<{RDF.type}>"
 
 
