@@ -21,6 +21,7 @@ from types import TracebackType
 
 from policygraph import __version__
 from policygraph.corpus.compare import Pair
+from policygraph.extract.measures.terms import key_terms
 from policygraph.files import replacing, write_atomic
 
 #: Bump when comparing changes in a way the package version does not capture (development).
@@ -208,12 +209,16 @@ def write_rdf_record(record: Path, nt: Path, ttl: Path, keyed: array, salt: int 
 
 
 class KeyTerms(dict[int, tuple[str, ...]]):
-    """Key terms of provision texts by hash (measures.candidate_terms), from the previous
-    build; remembers which were asked for, so only those are kept for the next."""
+    """Key terms of provision texts (measures.key_terms, part-of-speech tagging: the costliest
+    part of the report) from the previous build, by a hash of the text, the scheme file and
+    policygraph's version; only those asked for this time are kept for the next."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, scheme_path: str | None) -> None:
         super().__init__()
+        self.scheme_path = scheme_path
         self.asked: set[int] = set()
+        self._salt = hashlib.sha256(Path(scheme_path).read_bytes() if scheme_path else b"shipped").digest() \
+            + f"|{__version__}|".encode()
         try:
             with path.open("rb") as f:
                 data = pickle.load(f)  # our own file in the build's .cache
@@ -222,9 +227,15 @@ class KeyTerms(dict[int, tuple[str, ...]]):
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
             pass
 
-    def get(self, key: int, default: tuple[str, ...] | None = None) -> tuple[str, ...] | None:  # type: ignore[override]
+    def of(self, text: str) -> tuple[str, ...]:
+        """The key terms of `text`, as the last build found them or found now."""
+        key = int.from_bytes(hashlib.blake2b(self._salt + text.encode("utf-8", "surrogatepass"),
+                                             digest_size=8).digest(), "little")
         self.asked.add(key)
-        return super().get(key, default)
+        terms = self.get(key)
+        if terms is None:
+            terms = self[key] = key_terms(text, self.scheme_path)
+        return terms
 
     def save(self, path: Path) -> None:
         with replacing(path) as f:

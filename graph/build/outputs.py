@@ -128,9 +128,9 @@ def _pages(linked: Linked, out: Path, title: str, comparisons: Summaries,
 
 def _report_body(result: BuildResult, corpus: str, linked: Linked, comparisons: Summaries,
                  scheme: str | None, key_terms: Path) -> str:
-    terms = KeyTerms(key_terms)
+    terms = KeyTerms(key_terms, scheme)
     body = report_body(result.records, result.failures, result.learned, corpus, linked, comparisons,
-                       scheme, terms)
+                       scheme, terms.of)
     terms.save(key_terms)
     return body
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from policygraph.corpus.compare import MOVES, Comparison, moves
 from policygraph.corpus.link import Linked
 from policygraph.extract.measures import candidate_terms, load_scheme
+from policygraph.extract.measures.terms import KeyTermsOf
 from policygraph.extract.read import RECORD
 from policygraph.models import Authority, DocumentRecord, Failure, Measures
 
@@ -115,9 +116,10 @@ def report_body(
     linked: Linked | None = None,
     comparisons: Iterable[Comparison] = (),
     scheme: str | None = None,
-    terms: dict[int, tuple[str, ...]] | None = None,
+    key_terms_of: KeyTermsOf | None = None,
 ) -> str:
-    """Everything the report says but the SHACL outcome (see with_validation)."""
+    """Everything the report says but the SHACL outcome (see with_validation). `key_terms_of`:
+    a provision text's key terms (see measures.candidate_terms)."""
     failures = sorted(failures, key=lambda f: f.path)
     facts = _facts(records)
     n, k = facts.n, facts.counts
@@ -164,7 +166,7 @@ def report_body(
     if linked is not None:
         lines += _graph_section(linked)
     lines += _measures_section(facts, comparisons if isinstance(comparisons, Sequence) else list(comparisons),
-                               scheme, terms)
+                               scheme, key_terms_of)
     lines += ["", "## Failed inputs", ""]
     if failures:
         lines += ["| file | reason |", "|---|---|"]
@@ -244,7 +246,7 @@ def _graph_section(linked: Linked) -> list[str]:
 
 
 def _measures_section(facts: _Facts, comparisons: Sequence[Comparison], scheme: str | None,
-                      terms: dict[int, tuple[str, ...]] | None) -> list[str]:
+                      key_terms_of: KeyTermsOf | None) -> list[str]:
     provisions, covered, concepts, k = facts.provisions, facts.covered, facts.concepts, facts.counts
     lines = ["", "## Measures", "",
              f"Scheme: {load_scheme(scheme).source} ({len(load_scheme(scheme).concepts)} concepts). "
@@ -278,7 +280,7 @@ def _measures_section(facts: _Facts, comparisons: Sequence[Comparison], scheme: 
         lines += _capped(reuse, "comparisons", "comparisons.jsonl", n_comparisons)
     else:
         lines.append("None (no edge joins two documents whose text is in the corpus).")
-    cands = candidate_terms(facts.sample, scheme, memo=terms)
+    cands = candidate_terms(facts.sample, scheme, key_terms_of=key_terms_of)
     lines += ["", "### Candidate measures not in the scheme", "",
               "Frequent key terms of the provisions (jieba TF-IDF) that no scheme label covers: "
               "review them to grow the scheme.", ""]

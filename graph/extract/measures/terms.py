@@ -5,14 +5,11 @@ from __future__ import annotations
 
 import copy
 import functools
-import hashlib
 import warnings
 import zlib
-from collections.abc import Iterable, Iterator
-from pathlib import Path
+from collections.abc import Callable, Iterable
 from typing import Any
 
-from policygraph import __version__
 from policygraph.extract.measures.scheme import load_scheme
 from policygraph.extract.measures.words import tokenizer
 from policygraph.extract.regexes import GENERIC_POLICY_WORDS, NOT_A_TERM, ORGANISH
@@ -74,38 +71,14 @@ def count_candidates(tagged: Iterable[tuple[str, ...]], scheme_path: str | None 
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
 
 
-def candidate_terms(texts: list[str], scheme_path: str | None = None, per_text: int = 8,
-                    top: int = 30, sample: int = 1500,
-                    memo: dict[int, tuple[str, ...]] | None = None) -> list[tuple[str, int]]:
+KeyTermsOf = Callable[[str], tuple[str, ...]]
+
+
+def candidate_terms(texts: list[str], scheme_path: str | None = None, top: int = 30, sample: int = 1500,
+                    key_terms_of: KeyTermsOf | None = None) -> list[tuple[str, int]]:
     """Key terms of provisions (jieba TF-IDF) that look like measures but no scheme label
     covers, with the number of provisions where each is a key term: material to grow the scheme.
-    At most `sample` provisions are read (see sample_texts).
-
-    `memo` is temporary, until the build keeps key terms itself by composing sample_texts,
-    key_terms and count_candidates: read and filled, it holds each text's key terms under a
-    hash of the text, the scheme file, policygraph's version and `per_text`."""
-    chosen = sample_texts(texts, sample)
-    if memo is None:
-        return count_candidates((key_terms(t, scheme_path, per_text) for t in chosen), scheme_path, top)
-    return count_candidates(_remembered(chosen, memo, scheme_path, per_text), scheme_path, top)
-
-
-def _memo_salt(scheme_path: str | None, per_text: int) -> bytes:
-    return hashlib.sha256(Path(scheme_path).read_bytes() if scheme_path else b"shipped").digest() + \
-        f"|{__version__}|{per_text}|".encode()
-
-
-def _memo_key(salt: bytes, text: str) -> int:
-    return int.from_bytes(hashlib.blake2b(salt + text.encode("utf-8", "surrogatepass"),
-                                          digest_size=8).digest(), "little")
-
-
-def _remembered(texts: list[str], memo: dict[int, tuple[str, ...]], scheme_path: str | None,
-                per_text: int) -> Iterator[tuple[str, ...]]:
-    salt = _memo_salt(scheme_path, per_text)  # read the scheme file once, not once per text
-    for text in texts:
-        key = _memo_key(salt, text)
-        tags = memo.get(key)
-        if tags is None:
-            tags = memo[key] = key_terms(text, scheme_path, per_text)
-        yield tags
+    At most `sample` provisions are read (see sample_texts). `key_terms_of` gives a text's key
+    terms (default: key_terms with the scheme), so a caller can keep them between runs."""
+    of = key_terms_of or functools.partial(key_terms, scheme_path=scheme_path)
+    return count_candidates((of(t) for t in sample_texts(texts, sample)), scheme_path, top)
