@@ -24,10 +24,12 @@ __version__ = "0.1.0"
 
 from policygraph.build import build, extract_all
 from policygraph.corpus.analytics import by_level, cascade, level_skips, most_cited, province_reach
+from policygraph.corpus.codes import learn_codes
 from policygraph.corpus.link import Linked, link
 from policygraph.corpus.network import to_networkx
-from policygraph.export.rdf import to_rdf, validate
-from policygraph.extract.document import extract, learn_codes
+from policygraph.export.rdf import to_rdf
+from policygraph.export.shacl import validate
+from policygraph.extract.document import extract
 from policygraph.extract.normalize import normalize
 from policygraph.extract.numbers import find_numbers, parse
 from policygraph.extract.read import iter_corpus as read_corpus

@@ -21,8 +21,8 @@ from policygraph.build.budget import DEFAULT_BUDGET, safe_extract
 from policygraph.build.cache import Cache, scheme_digest, source_key
 from policygraph.build.packed import Head, PackedRecords, head_of, pack, unpack
 from policygraph.build.stamps import Known, SourceKeys
+from policygraph.corpus.codes import learn_from_statements, statements
 from policygraph.extract.authorities import AuthorityTable, load_table
-from policygraph.extract.document import learn_from_statements, statements
 from policygraph.extract.numbers import parse_canonical
 from policygraph.models import Authority, DocumentRecord, Failure, Source
 

@@ -15,11 +15,9 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
-from importlib import resources
 from itertools import groupby
 from pathlib import Path
 
-import pyoxigraph as ox
 from rdflib import Graph, Namespace
 
 from policygraph.corpus.analytics import days_between, province_of
@@ -50,6 +48,7 @@ from policygraph.export.terms import (
     integer,
     iri,
     literal,
+    ontology_text,
     place_iri,
     short_hash,
     zh,
@@ -370,24 +369,3 @@ def _edge(e: Edge, linked: Linked, base: str) -> list[Triple]:
     return out
 
 
-def ontology_text(name: str = "policygraph.ttl") -> str:
-    return resources.files("policygraph.ontology").joinpath(name).read_text(encoding="utf-8")
-
-
-def load_shapes() -> Graph:
-    return Graph().parse(data=ontology_text("shapes.ttl"), format="turtle")
-
-
-def validate(data: Graph | ox.Store, jobs: int = 1) -> tuple[bool, str]:
-    """Validate a build's data against the shipped SHACL shapes: (conforms, report text).
-
-    The shapes are compiled to SPARQL and run on Oxigraph (graph/shacl.py), which scales to
-    builds pySHACL cannot finish. Builds type every resource with all its classes (a
-    pg:CitedDocument is also a pg:PolicyDocument), so no ontology needs to be mixed in."""
-    from policygraph.export.shacl import validate_store
-
-    if isinstance(data, Graph):
-        store = ox.Store()
-        store.load(data.serialize(format="nt").encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
-        data = store
-    return validate_store(data, load_shapes(), jobs)

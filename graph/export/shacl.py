@@ -27,6 +27,8 @@ from rdflib.collection import Collection
 from rdflib.namespace import SH
 from rdflib.term import Node
 
+from policygraph.export.terms import ontology_text
+
 #: Datatypes whose lexical form a cast can check (an ill-formed "abc"^^xsd:integer violates sh:datatype).
 _CASTABLE = {f"http://www.w3.org/2001/XMLSchema#{t}" for t in
              ("integer", "decimal", "boolean", "date", "dateTime", "double", "float")}
@@ -318,3 +320,21 @@ def validate_store(store: ox.Store, shapes: Graph, jobs: int = 1) -> tuple[bool,
         lines.append(f"- {v.component} on <{v.focus}>" + (f" path {v.path}" if v.path else "")
                      + (f" value {v.value}" if v.value else "") + (f": {v.message}" if v.message else ""))
     return False, "\n".join(lines) + "\n"
+
+
+def load_shapes() -> Graph:
+    """The shipped shapes (ontology/shapes.ttl) every build's data must conform to."""
+    return Graph().parse(data=ontology_text("shapes.ttl"), format="turtle")
+
+
+def validate(data: Graph | ox.Store, jobs: int = 1) -> tuple[bool, str]:
+    """Validate a build's data against the shipped SHACL shapes: (conforms, report text).
+
+    The shapes are compiled to SPARQL and run on Oxigraph (see above), which scales to
+    builds pySHACL cannot finish. Builds type every resource with all its classes (a
+    pg:CitedDocument is also a pg:PolicyDocument), so no ontology needs to be mixed in."""
+    if isinstance(data, Graph):
+        store = ox.Store()
+        store.load(data.serialize(format="nt").encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+        data = store
+    return validate_store(data, load_shapes(), jobs)

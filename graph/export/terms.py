@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 from decimal import Decimal
 from functools import lru_cache
+from importlib import resources
 from urllib.parse import quote
 
 import pyoxigraph as ox
@@ -215,3 +216,7 @@ def boolean(b: bool) -> str:
 
 def iri(value: str) -> str:
     return f"<{value}>"
+
+
+def ontology_text(name: str = "policygraph.ttl") -> str:
+    return resources.files("policygraph.ontology").joinpath(name).read_text(encoding="utf-8")

@@ -371,8 +371,9 @@ def test_re_extraction_with_learned_codes_takes_over_measures_unchanged() -> Non
     from policygraph.build.budget import safe_extract
     from policygraph.build.extraction import Facts
     from policygraph.build.packed import pack
+    from policygraph.corpus.codes import learn_from_statements
     from policygraph.extract.authorities import load_table
-    from policygraph.extract.document import extract, learn_from_statements
+    from policygraph.extract.document import extract
     from policygraph.models import Source
 
     table = load_table()

@@ -19,8 +19,15 @@ from rdflib.namespace import DCTERMS, RDF, SH
 from policygraph.build import extract_all
 from policygraph.corpus.compare import compare_along, measures_by_node
 from policygraph.corpus.link import link
-from policygraph.export.rdf import load_shapes, to_rdf, validate
-from policygraph.export.shacl import UnsupportedShape, compile_shapes, run_checks, validate_store
+from policygraph.export.rdf import to_rdf
+from policygraph.export.shacl import (
+    UnsupportedShape,
+    compile_shapes,
+    load_shapes,
+    run_checks,
+    validate,
+    validate_store,
+)
 from policygraph.export.terms import ELI, PG
 from policygraph.extract.read import iter_corpus
 
