@@ -41,6 +41,10 @@ def store() -> Iterator[str]:
             break
         except OSError:
             time.sleep(0.1)
+    else:
+        proc.terminate()
+        proc.wait(timeout=10)
+        pytest.fail(f"the oxigraph server did not answer at {base}")
     yield base
     proc.terminate()
     proc.wait(timeout=10)

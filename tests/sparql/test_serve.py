@@ -33,6 +33,14 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     srv.server_close()
 
 
+def refused(request: str | urllib.request.Request) -> tuple[int, bytes]:
+    """The status and body of an answer that must be an HTTP error; its connection closed."""
+    with pytest.raises(urllib.error.HTTPError) as err:
+        urllib.request.urlopen(request)
+    with err.value as e:
+        return e.code, e.read()
+
+
 def client(base: str, query: str) -> SPARQLWrapper:
     s = SPARQLWrapper(base + "/sparql")
     s.setQuery(query)
@@ -81,27 +89,21 @@ def test_updates_and_writes_are_refused(server: str) -> None:
                                 ("PUT", b"<a> <b> <c> .", "text/turtle")):
         req = urllib.request.Request(server + "/sparql", data=data, method=method,
                                      headers={"Content-Type": ctype})
-        with pytest.raises(urllib.error.HTTPError) as err:
-            urllib.request.urlopen(req)
-        assert err.value.code == 403
+        assert refused(req)[0] == 403
     s = client(server, "ASK { <http://x/a> <http://x/b> <http://x/c> }")
     s.setReturnFormat(JSON)
     assert s.query().convert()["boolean"] is False
 
 
 def test_limits_and_errors_are_clear(server: str) -> None:
-    with pytest.raises(urllib.error.HTTPError) as err:
-        urllib.request.urlopen(server + "/sparql?query=" + urllib.parse.quote("SELECT * WHERE { ?s ?p ?o }"))
-    assert err.value.code == 413 and b"LIMIT" in err.value.read()
-    with pytest.raises(urllib.error.HTTPError) as err:
-        urllib.request.urlopen(server + "/sparql?query=SELEKT")
-    assert err.value.code == 400 and b"syntax" in err.value.read()
+    code, body = refused(server + "/sparql?query=" + urllib.parse.quote("SELECT * WHERE { ?s ?p ?o }"))
+    assert code == 413 and b"LIMIT" in body
+    code, body = refused(server + "/sparql?query=SELEKT")
+    assert code == 400 and b"syntax" in body
 
 
 def test_explorer_pages_are_served_and_nothing_else(server: str) -> None:
     with urllib.request.urlopen(server + "/") as r:
         assert r.headers["Content-Type"].startswith("text/html") and b"pg-data" in r.read()
     for path in ("/.secret", "/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/.cache"):
-        with pytest.raises(urllib.error.HTTPError) as err:
-            urllib.request.urlopen(server + path)
-        assert err.value.code == 404
+        assert refused(server + path) == (404, b"not found\n")
