@@ -7,7 +7,6 @@ documents.jsonl or in the report's failures, with a reason, and the build must f
 from __future__ import annotations
 
 import json
-import os
 import time
 from pathlib import Path
 
@@ -16,11 +15,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from policygraph.extract import read
 from policygraph.build import build
 from policygraph.build.budget import safe_extract
+from policygraph.build.cache import Cache
 from policygraph.export.report import failure_rows
-from policygraph.extract.document import extract
+from policygraph.extract import read
+from policygraph.extract.document import MEASURE_MAX_CHARS, extract
 from policygraph.models import DocumentRecord, Failure, Source
 
 NOTICE = (
@@ -58,12 +58,11 @@ def hostile_corpus(root: Path) -> set[str]:
     }
     for name, data in files.items():
         (root / name).write_bytes(data)
-    # 50 MB of UTF-8: a notice followed by a very long body.
-    with (root / "fifty-megabytes.txt").open("wb") as f:
-        f.write(NOTICE.format(n=8).encode("utf-8"))
-        line = "各地要认真抓好落实，确保取得实效。\n".encode()
-        f.write(line * (50 * 1024 * 1024 // len(line)))
-    return set(files) | {"fifty-megabytes.txt"}
+    # A notice with a body just past the length beyond which no measures are extracted.
+    line = "各地要认真抓好落实，确保取得实效。\n"
+    body = line * (MEASURE_MAX_CHARS // len(line) + 1)
+    (root / "too-long.txt").write_text(NOTICE.format(n=8) + body, encoding="utf-8")
+    return set(files) | {"too-long.txt"}
 
 
 def test_hostile_corpus_loses_nothing(tmp_path: Path) -> None:
@@ -72,19 +71,23 @@ def test_hostile_corpus_loses_nothing(tmp_path: Path) -> None:
     docs = [json.loads(line) for line in paths["documents"].read_text(encoding="utf-8").splitlines()]
     report = paths["report"].read_text(encoding="utf-8")
     extracted = {d["source"].split("#")[0] for d in docs}
-    failed = {name for name in names if f"| {name}" in report}
+    failures = report.split("## Failed inputs")[1].split("\n## ")[0]
+    failed = {name for name in names if f"| {name}" in failures}
     assert names <= extracted | failed, names - extracted - failed
+    # Long, nested and bracket-soup text is extracted within the build's time budget, not given up.
+    assert {"nested.txt", "brackets.txt", "too-long.txt"} <= extracted - failed
     numbers = {d["number"] for d in docs}
     assert {f"某政发〔2020〕{n}号" for n in (1, 2, 3, 4, 6, 7, 8, 9, 10)} <= numbers
     for name, reason in (("empty.txt", "empty file"), ("binary.txt", "binary"),
                          ("broken.jsonl#L2", "invalid JSON line"), ("broken.jsonl#L3", "no text field"),
                          ("deep.json", "nested too deeply"), ("deep.jsonl#L2", "nested too deeply")):
-        assert f"| {name} | " in report and reason in report.split(f"| {name} | ")[1].split("\n")[0]
+        assert f"| {name} | " in failures and reason in failures.split(f"| {name} | ")[1].split("\n")[0]
     impossible = next(d for d in docs if d["source"] == "impossible.txt")
     assert impossible["number"] is None and impossible["citations"] == []
     assert any("malformed document number" in w for w in impossible["warnings"])
-    big = next(d for d in docs if d["source"] == "fifty-megabytes.txt")
-    assert any("measures were not extracted" in w for w in big["warnings"])
+    big = next(d for d in docs if d["source"] == "too-long.txt")
+    assert any("measures were not extracted" in w for w in big["warnings"]) and big["measures"] == []
+    assert not any("measures were not extracted" in w for d in docs if d is not big for w in d["warnings"])
     half = next(d for d in docs if d["source"] == "half-surrogate.jsonl#L1")
     assert half["title"] == "\ufffd某市人民政府关于做好就业工作的通知"  # the half pair replaced, as a decoder would
     page = next(d for d in docs if d["source"] == "page.html")
@@ -147,16 +150,25 @@ def test_rebuild_reuses_the_cache_and_sees_changes(tmp_path: Path) -> None:
     assert "某政发〔2020〕33号" in after and before != second["documents"].read_bytes()
     assert all(p.stat().st_mtime_ns == stamps[p] for p in entries)  # old entries untouched
     assert len(sorted((out / ".cache").rglob("*.pgz"))) == 6
-    # A corrupt entry is a miss, not a crash.
-    entries[0].write_bytes(b"not a packed record")
-    build(corpus, out, jobs=1)
+    # A corrupt entry is a miss, not a crash: the file is extracted again and its entry rewritten.
+    entries = sorted((out / ".cache").rglob("*.pgz"))
+    for entry in entries:  # the five in use and the one of 03.txt's first version
+        entry.write_bytes(b"not a packed record")
+    (corpus / "03.txt").write_text(NOTICE.format(n=34), encoding="utf-8")
+    third = build(corpus, out, jobs=1)
+    fresh = build(corpus, tmp_path / "fresh", jobs=1, use_cache=False)
+    assert third["documents"].read_bytes() == fresh["documents"].read_bytes()
+    cache = Cache(out / ".cache")  # an entry's name is its key
+    assert sum(cache.get(e.stem) is not None for e in entries) == 4  # 01, 02, 04, 05: rewritten
+    assert sum(cache.get(e.stem) is not None for e in (out / ".cache").rglob("*.pgz")) == 5  # and 03
 
 
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=400))
 @settings(max_examples=150, deadline=None)
 def test_extraction_never_crashes_on_any_text(text: str) -> None:
     rec = extract(Source("fuzz.txt", text, "utf-8", "txt"))
-    assert rec.id.startswith(("src:", rec.number or "src:"))
+    assert rec.id == (rec.number or "src:fuzz.txt") and rec.source == "fuzz.txt"
+    assert [p.id for p in rec.parts] == [f"{rec.id}#{i}" for i in range(1, len(rec.parts) + 1)]
 
 
 @given(st.text(alphabet="《》〈〉（）()〔〕[]、，。：各市政府关于印发通知国发办12号年月日以下简称根据按照转发", max_size=600))
@@ -173,8 +185,20 @@ def test_the_cache_leaves_no_temporary_files(tmp_path: Path) -> None:
     corpus.mkdir()
     (corpus / "a.txt").write_text(NOTICE.format(n=1), encoding="utf-8")
     build(corpus, tmp_path / "o", jobs=1)
-    assert not [p for p in (tmp_path / "o" / ".cache").rglob("*") if p.suffix == ".tmp"]
-    assert os.listdir(tmp_path / "o" / ".cache")
+    files = [p.relative_to(tmp_path / "o") for p in (tmp_path / "o").rglob("*") if p.is_file()]
+    assert [p for p in files if p.suffix == ".pgz"] != []  # the record was stored
+    assert not [p for p in files if ".tmp" in p.name]  # and nothing was left half-written
+
+
+def test_a_file_past_the_size_limit_is_a_failure_not_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(read, "MAX_BYTES", 1000)  # the branch is the same at 64 MB
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "at.txt").write_bytes(NOTICE.format(n=1).encode("utf-8").ljust(1000, b"\n"))
+    (corpus / "past.txt").write_bytes(NOTICE.format(n=2).encode("utf-8").ljust(1001, b"\n"))
+    [at, past] = read.iter_corpus(corpus)
+    assert isinstance(at, Source) and at.path == "at.txt"
+    assert past == Failure("past.txt", "file too large: 1001 bytes (limit 1000)")
 
 
 def test_records_failing_alike_are_one_row_naming_each(tmp_path: Path) -> None:

@@ -138,7 +138,9 @@ def test_never_crashes_on_any_text(text: str) -> None:
 @given(st.text(alphabet="〔〕[]（）()号第令年0123456789国办发 ", max_size=200))
 @settings(max_examples=400, deadline=None)
 def test_never_crashes_on_bracket_soup(text: str) -> None:
-    list(find_numbers(text))
+    for m in find_numbers(text):  # what is found is a number, at a span of the text
+        assert 0 <= m.start < m.end <= len(text)
+        assert parse_canonical(m.number.canonical) == m.number
 
 
 def test_further_serials_of_the_same_code_and_year(table) -> None:  # type: ignore[no-untyped-def]

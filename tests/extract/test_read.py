@@ -102,8 +102,8 @@ def test_bad_input_is_a_failure_with_a_reason(data: bytes, reason: str) -> None:
 
 def test_undecodable_bytes_do_not_crash() -> None:
     data = NOTICE.encode("utf-8")[:50] + b"\xff\xfe\xfa\x80\x81" + NOTICE.encode("utf-8")[50:]
-    items = list(read_bytes(data, "mixed.txt"))
-    assert len(items) == 1  # decoded leniently by the detector, or a failure: never an exception
+    items = list(read_bytes(data, "mixed.txt"))  # a failure with a reason, not an exception
+    assert items == [Failure("mixed.txt", "undecodable: no Chinese or Unicode encoding fits these bytes")]
 
 
 def test_a_folder_build_loses_nothing(tmp_path: Path) -> None:
