@@ -62,12 +62,13 @@ def push(
     state_path = folder / STATE
     state = {"endpoint": endpoint, "graph": graph, "digest": digest, "chunks": len(chunks),
              "triples": len(lines), "done": 0}
+    done = 0
     if state_path.is_file():
         old = json.loads(state_path.read_text(encoding="utf-8"))
         if all(old.get(k) == state[k] for k in ("endpoint", "graph", "digest", "chunks")):
-            state["done"] = min(int(old.get("done", 0)), len(chunks))
+            state["done"] = done = min(int(old.get("done", 0)), len(chunks))
     url = f"{endpoint}{'&' if '?' in endpoint else '?'}graph={urllib.parse.quote(graph, safe='')}"
-    for i in range(state["done"], len(chunks)):
+    for i in range(done, len(chunks)):
         send(url, "PUT" if i == 0 else "POST", chunks[i], timeout)
         state["done"] = i + 1
         _save(state_path, state)
