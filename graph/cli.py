@@ -242,11 +242,6 @@ def _load_measures(folder: Path, wanted: str) -> tuple[str, dict] | None:
     return None
 
 
-def _as_measures(d: dict) -> Measures:
-    return Measures(tuple(d.get("provisions", ())), tuple(d.get("measures", ())),
-                    tuple(d.get("targets", ())), tuple(d.get("deadlines", ())), tuple(d.get("money", ())))
-
-
 def cmd_measures(args: argparse.Namespace) -> int:
     from policygraph.export.text import measures_text
 
@@ -258,7 +253,7 @@ def cmd_measures(args: argparse.Namespace) -> int:
         keys = ("provisions", "measures", "targets", "deadlines", "money")
         print(json.dumps({"id": node, **{k: d.get(k, []) for k in keys}}, ensure_ascii=False, indent=2))
         return 0
-    print(measures_text(node, d))
+    print(measures_text(node, d.get("title"), Measures.from_dict(d)))
     return 0
 
 
@@ -270,7 +265,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
     parent = _load_measures(Path(args.dir), args.parent)
     if child is None or parent is None:
         return 2
-    c = compare(child[0], parent[0], _as_measures(child[1]), _as_measures(parent[1]),
+    c = compare(child[0], parent[0], Measures.from_dict(child[1]), Measures.from_dict(parent[1]),
                 same_scale=bool(child[1].get("jurisdiction")) and
                 child[1].get("jurisdiction") == parent[1].get("jurisdiction"))
     if args.format == "json":

@@ -19,7 +19,7 @@ from policygraph.corpus.analytics import days_between
 from policygraph.extract.regexes import LOWER_IS_BETTER
 from policygraph.extract.shingles import shingles
 from policygraph.extract.shingles import unpack as shingle_set
-from policygraph.models import DocumentRecord, Edge, Measures
+from policygraph.models import DocumentRecord, Edge, MeasureMention, Measures, Target
 
 #: How demanding a comparator is, for an indicator that should be low / high.
 _STRICT_LOW = {"at_most": 2, "equal": 1, "about": 0, "at_least": -1}
@@ -67,10 +67,10 @@ def measures_by_node(records: Iterable[DocumentRecord]) -> dict[str, Measures]:
     return out
 
 
-def _concepts(m: Measures) -> dict[str, dict]:
-    out: dict[str, dict] = {}
+def _concepts(m: Measures) -> dict[str, MeasureMention]:
+    out: dict[str, MeasureMention] = {}
     for x in m.measures:
-        out.setdefault(x["concept"], x)
+        out.setdefault(x.concept, x)
     return out
 
 
@@ -83,20 +83,20 @@ def _same_indicator(a: str | None, b: str | None) -> bool:
 RATE_UNITS = frozenset({"%", "个百分点"})
 
 
-def target_change(parent: dict, child: dict, same_scale: bool = True) -> str:
+def target_change(parent: Target, child: Target, same_scale: bool = True) -> str:
     """tightened | loosened | same | rescaled (a count set for a different jurisdiction: a
     city's 2.4万人 is not a loosening of the nation's 800万人) | changed (units differ)."""
-    if parent.get("unit") != child.get("unit"):
+    if parent.unit != child.unit:
         return "changed"
-    if parent["unit"] not in RATE_UNITS and not same_scale:
+    if parent.unit not in RATE_UNITS and not same_scale:
         return "rescaled"
-    low = bool(LOWER_IS_BETTER.search(parent.get("indicator") or "")) or parent["comparator"] == "at_most"
-    pv, cv = parent["value"], child["value"]
+    low = bool(LOWER_IS_BETTER.search(parent.indicator or "")) or parent.comparator == "at_most"
+    pv, cv = parent.value, child.value
     if pv != cv:
         better = cv < pv if low else cv > pv
         return "tightened" if better else "loosened"
     rank = _STRICT_LOW if low else _STRICT_HIGH
-    d = rank[child["comparator"]] - rank[parent["comparator"]]
+    d = rank[child.comparator] - rank[parent.comparator]
     return "tightened" if d > 0 else "loosened" if d < 0 else "same"
 
 
@@ -119,8 +119,8 @@ class ShingleIndex:
         if len(m.shingles) == len(m.provisions):
             sets = tuple(shingle_set(b) for b in m.shingles)
         else:
-            sets = tuple(shingles(p["text"]) for p in m.provisions)
-        return cls(tuple(p["path"] for p in m.provisions), sets, frozenset().union(*sets))
+            sets = tuple(shingles(p.text) for p in m.provisions)
+        return cls(tuple(p.path for p in m.provisions), sets, frozenset().union(*sets))
 
 
 def reuse(child: ShingleIndex, parent: ShingleIndex) -> dict:
@@ -148,34 +148,38 @@ def _target_changes(parent: Measures, child: Measures, same_scale: bool) -> list
     changes = []
     for pt in parent.targets:
         for ct in child.targets:
-            if _same_indicator(pt.get("indicator"), ct.get("indicator")) and pt.get("unit") == ct.get("unit"):
+            if _same_indicator(pt.indicator, ct.indicator) and pt.unit == ct.unit:
                 changes.append({
-                    "kind": "target", "indicator": pt["indicator"],
-                    "parent": {k: pt[k] for k in ("value", "unit", "comparator", "text")},
-                    "child": {k: ct[k] for k in ("value", "unit", "comparator", "text")},
+                    "kind": "target", "indicator": pt.indicator,
+                    "parent": _target_side(pt), "child": _target_side(ct),
                     "direction": target_change(pt, ct, same_scale),
                 })
                 break
     return changes
 
 
-def _concept_changes(concept: str, parent: Measures, child: Measures, pm: dict, cm: dict) -> list[dict]:
+def _target_side(t: Target) -> dict:
+    return {"value": t.value, "unit": t.unit, "comparator": t.comparator, "text": t.text}
+
+
+def _concept_changes(concept: str, parent: Measures, child: Measures, pm: MeasureMention,
+                     cm: MeasureMention) -> list[dict]:
     """For a measure both set: the earliest deadline moved, the responsible agencies changed."""
-    changes = []
-    pd = [d for m in parent.measures if m["concept"] == concept for d in m["deadlines"] if d.get("date")]
-    cd = [d for m in child.measures if m["concept"] == concept for d in m["deadlines"] if d.get("date")]
+    changes: list[dict] = []
+    pd = [d for m in parent.measures if m.concept == concept for d in m.deadlines if d.date]
+    cd = [d for m in child.measures if m.concept == concept for d in m.deadlines if d.date]
     if pd and cd:
-        p0 = min(pd, key=lambda d: d["date"])
-        c0 = min(cd, key=lambda d: d["date"])
-        days = days_between(c0["date"], p0["date"])
+        p0 = min(pd, key=lambda d: d.date or "")  # all dated
+        c0 = min(cd, key=lambda d: d.date or "")
+        days = days_between(c0.date, p0.date)
         changes.append({
-            "kind": "deadline", "concept": concept, "label": pm["label"],
-            "parent": p0, "child": c0, "days": days,
+            "kind": "deadline", "concept": concept, "label": pm.label,
+            "parent": p0.to_dict(), "child": c0.to_dict(), "days": days,
             "direction": "same" if days == 0 else "later" if (days or 0) > 0 else "earlier",
         })
-    pa, ca = set(pm["agencies"]), set(cm["agencies"])
+    pa, ca = set(pm.agencies), set(cm.agencies)
     if pa and ca and pa != ca:
-        changes.append({"kind": "agencies", "concept": concept, "label": pm["label"],
+        changes.append({"kind": "agencies", "concept": concept, "label": pm.label,
                         "added": sorted(ca - pa), "removed": sorted(pa - ca)})
     return changes
 

@@ -186,31 +186,31 @@ def _measures(d: str, node_id: str, m: Measures, ns: Terms, base: str) -> list[T
     out: list[Triple] = []
     add = out.append
     for x in m.measures:
-        mm = iri(f"{base}measure/{short_hash(node_id + '|' + x['concept'] + '|' + x['provision'])}")
+        mm = iri(f"{base}measure/{short_hash(node_id + '|' + x.concept + '|' + x.provision)}")
         add((d, P.setsMeasure, mm))
         add((mm, A, P.MeasureMention))
-        add((mm, P.concept, ns[x["concept"]]))
-        add((mm, P.provision, literal(x["provision"])))
-        add((mm, P.evidence, zh(x["text"])))
-        for dl in x["deadlines"]:
-            if dl.get("date"):
-                add((mm, P.deadline, date(dl["date"])))
-            add((mm, P.deadlineText, literal(dl["text"])))
-        for a in x["agencies"]:
+        add((mm, P.concept, ns[x.concept]))
+        add((mm, P.provision, literal(x.provision)))
+        add((mm, P.evidence, zh(x.text)))
+        for dl in x.deadlines:
+            if dl.date:
+                add((mm, P.deadline, date(dl.date)))
+            add((mm, P.deadlineText, literal(dl.text)))
+        for a in x.agencies:
             add((mm, P.agency, literal(a)))
     for t in m.targets:
-        tt = iri(f"{base}target/{short_hash(node_id + '|' + t['text'] + '|' + str(t['start']))}")
+        tt = iri(f"{base}target/{short_hash(node_id + '|' + t.text + '|' + str(t.start))}")
         add((d, P.setsTarget, tt))
         add((tt, A, P.Target))
-        if t.get("indicator"):
-            add((tt, P.indicator, literal(t["indicator"])))
-        add((tt, P.value, decimal(t["value"])))
-        add((tt, P.unit, literal(t["unit"])))
-        add((tt, P.comparator, literal(t["comparator"])))
-        add((tt, P.provision, literal(t["provision"])))
-        add((tt, P.evidence, zh(t["text"])))
-        if t.get("year"):
-            add((tt, P.targetYear, integer(t["year"])))
+        if t.indicator:
+            add((tt, P.indicator, literal(t.indicator)))
+        add((tt, P.value, decimal(t.value)))
+        add((tt, P.unit, literal(t.unit)))
+        add((tt, P.comparator, literal(t.comparator)))
+        add((tt, P.provision, literal(t.provision)))
+        add((tt, P.evidence, zh(t.text)))
+        if t.year:
+            add((tt, P.targetYear, integer(t.year)))
     return out
 
 

@@ -82,12 +82,11 @@ def _count_measures(f: _Facts, m: Measures, sampled: bool) -> None:
     sample when its record is `sampled`."""
     f.provisions += len(m.provisions)
     f.covered += sum(1 for p in m.provisions
-                     if any(x["provision"] == p["path"] and p["start"] <= x["start"] < p["end"]
-                            for x in m.measures))
-    f.concepts.update(x["label"] for x in m.measures)
+                     if any(x.provision == p.path and p.start <= x.start < p.end for x in m.measures))
+    f.concepts.update(x.label for x in m.measures)
     f.counts.update({"targets": len(m.targets), "deadlines": len(m.deadlines), "money": len(m.money)})
     if sampled:
-        f.sample += [p["text"] for p in m.provisions]
+        f.sample += [p.text for p in m.provisions]
 
 
 def _md(s: object) -> str:

@@ -2,8 +2,7 @@
 as `policygraph inspect`, `measures` and `compare` print them.
 
 Each view is a function returning the text (no trailing newline), so a notebook can show the
-same thing the command line prints. The measures view reads the JSON form of a record from a
-build's documents.jsonl, which is what the command line has.
+same thing the command line prints.
 """
 
 from __future__ import annotations
@@ -11,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from policygraph.corpus.compare import Comparison
-from policygraph.models import Citation, DocumentRecord, Part
+from policygraph.models import Citation, DocumentRecord, MeasureMention, Measures, Part
 
 
 def record_text(rec: DocumentRecord) -> str:
@@ -60,42 +59,42 @@ def _part_lines(p: Part) -> list[str]:
     return out
 
 
-def measures_text(node: str, d: Mapping) -> str:
-    """The measures of a document (or embedded part) `d` as documents.jsonl holds it: by
-    provision, then its targets, deadlines and sums of money."""
-    out = [f"measures of {node} {d.get('title') or ''}"]
-    by_prov: dict[str, list[dict]] = {}
-    for m in d.get("measures", []):
-        by_prov.setdefault(m["provision"], []).append(m)
-    for prov in d.get("provisions", []):
-        ms = by_prov.pop(prov["path"], [])
+def measures_text(node: str, title: str | None, m: Measures) -> str:
+    """The measures `m` of a document (or embedded part) `node`: by provision, then its
+    targets, deadlines and sums of money."""
+    out = [f"measures of {node} {title or ''}"]
+    by_prov: dict[str, list[MeasureMention]] = {}
+    for x in m.measures:
+        by_prov.setdefault(x.provision, []).append(x)
+    for prov in m.provisions:
+        ms = by_prov.pop(prov.path, [])
         if ms:
-            out += ["", f"{prov['path'] or '(preamble)'}  {prov['text'][:60]}…"]
-            out += [_measure_line(m) for m in ms]
-    return "\n".join(out + _figure_lines(d))
+            out += ["", f"{prov.path or '(preamble)'}  {prov.text[:60]}…"]
+            out += [_measure_line(x) for x in ms]
+    return "\n".join(out + _figure_lines(m))
 
 
-def _measure_line(m: Mapping) -> str:
-    extra = "".join(f"  {x['text']}→{x['date'] or '?'}" for x in m["deadlines"])
-    agencies = f"  [{'、'.join(m['agencies'])}]" if m["agencies"] else ""
-    return f"  {m['label']} ({m['group']}){extra}{agencies}"
+def _measure_line(m: MeasureMention) -> str:
+    extra = "".join(f"  {x.text}→{x.date or '?'}" for x in m.deadlines)
+    agencies = f"  [{'、'.join(m.agencies)}]" if m.agencies else ""
+    return f"  {m.label} ({m.group}){extra}{agencies}"
 
 
-def _figure_lines(d: Mapping) -> list[str]:
+def _figure_lines(m: Measures) -> list[str]:
     """The targets, deadlines and sums of money of a document, each a section when it has any."""
     out: list[str] = []
-    if d.get("targets"):
+    if m.targets:
         out += ["", "targets"]
-        out += [f"  {t['provision'] or '-':<12} {t['indicator'] or '?'}: {t['value']} {t['unit']} "
-                f"{t['comparator']}{' (' + str(t['year']) + ')' if t.get('year') else ''}  “{t['text']}”"
-                for t in d["targets"]]
-    if d.get("deadlines"):
+        out += [f"  {t.provision or '-':<12} {t.indicator or '?'}: {t.value} {t.unit} "
+                f"{t.comparator}{' (' + str(t.year) + ')' if t.year else ''}  “{t.text}”"
+                for t in m.targets]
+    if m.deadlines:
         out += ["", "deadlines"]
-        out += [f"  {x['provision'] or '-':<12} {x['text']} → {x['date'] or '?'}  {x['action'] or ''}"
-                for x in d["deadlines"]]
-    if d.get("money"):
+        out += [f"  {x.provision or '-':<12} {x.text} → {x.date or '?'}  {x.action or ''}"
+                for x in m.deadlines]
+    if m.money:
         out += ["", "money"]
-        out += [f"  {x['provision'] or '-':<12} {x['value']:,} 元  “{x['text']}”" for x in d["money"]]
+        out += [f"  {x.provision or '-':<12} {x.value:,} 元  “{x.text}”" for x in m.money]
     return out
 
 

@@ -15,6 +15,7 @@ import bisect
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from policygraph.extract import metadata as md
 from policygraph.extract import regexes as rx
@@ -29,11 +30,19 @@ from policygraph.extract.provisions import Provision, reattribute_interleaved, s
 from policygraph.models import (
     Authority,
     Citation,
+    Deadline,
     DocumentRecord,
+    MeasureMention,
     Measures,
+    Money,
     Part,
+    ProvisionText,
     Source,
+    Target,
 )
+
+#: The records with an original span that _measures maps.
+_Spanned = TypeVar("_Spanned", MeasureMention, Target, Deadline, Money)
 
 #: Longer parts get no measures: no policy document is this long, and jieba would take minutes.
 MEASURE_MAX_CHARS = 2_000_000
@@ -247,28 +256,21 @@ def _with_metadata(
 
 def _measures(norm: Normalized, part: PartText, scheme: str | None) -> Measures:
     """Provisions and measures of a part's body, offsets made original."""
-    text = norm.text
-    found = extract_measures(text, part.provisions, part.year, scheme)
+    found = extract_measures(norm.text, part.provisions, part.year, scheme)
+    span = norm.original_span
 
-    def orig(d: dict) -> dict:
-        if "start" in d and "end" in d:
-            s, e = norm.original_span(d["start"], d["end"])
-            return {**d, "start": s, "end": e}
-        return d
+    def orig(x: _Spanned) -> _Spanned:
+        s, e = span(x.start, x.end)
+        return replace(x, start=s, end=e)
 
-    provs = tuple(
-        {"path": p.path, "heading": p.heading,
-         **dict(zip(("start", "end"), norm.original_span(p.start, p.end), strict=True)),
-         "text": re.sub(r"\s+", "", text[p.start:p.end])}
-        for p in part.provisions
-    )
-    return Measures(
-        provisions=provs,
-        measures=tuple(orig(m) for m in found["measures"]),
-        targets=tuple(orig(t) for t in found["targets"]),
-        deadlines=tuple(orig(d) for d in found["deadlines"]),
-        money=tuple(orig(m) for m in found["money"]),
-        shingles=tuple(found["shingles"]),
+    return replace(
+        found,
+        provisions=tuple(ProvisionText(p.path, p.heading, *span(p.start, p.end), p.text)
+                         for p in found.provisions),
+        measures=tuple(map(orig, found.measures)),
+        targets=tuple(map(orig, found.targets)),
+        deadlines=tuple(map(orig, found.deadlines)),
+        money=tuple(map(orig, found.money)),
     )
 
 

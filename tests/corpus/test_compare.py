@@ -4,32 +4,28 @@ moved; how much text it reuses."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
 from policygraph.corpus.compare import Comparison, ShingleIndex, compare, moves, reuse, summary, target_change
-from policygraph.models import Measures
+from policygraph.models import MeasureMention, Measures, MentionDeadline, ProvisionText, Target
 
 UNEMPLOYMENT = "城镇登记失业率"  # lower is better
 COVERAGE = "社区养老服务设施覆盖率"  # higher is better
 NEW_JOBS = "城镇新增就业"  # a count: higher is better, but only within one territory
 
 
-def measure(concept: str, deadlines: tuple[str | None, ...] = (), agencies: tuple[str, ...] = ()) -> dict[str, Any]:
-    return {"concept": concept, "label": concept.upper(), "provision": "一、", "text": "",
-            "deadlines": [{"text": "", "date": d, "action": ""} for d in deadlines],
-            "agencies": list(agencies)}
+def measure(concept: str, deadlines: tuple[str | None, ...] = (), agencies: tuple[str, ...] = ()) -> MeasureMention:
+    return MeasureMention(concept, concept.upper(), "", "一、", "", "", 0, 0,
+                          deadlines=tuple(MentionDeadline("", d) for d in deadlines), agencies=agencies)
 
 
-def target(indicator: str, value: float, comparator: str, unit: str = "%") -> dict[str, Any]:
-    return {"indicator": indicator, "value": value, "unit": unit, "comparator": comparator,
-            "year": None, "text": f"{indicator}{value}{unit}", "provision": "一、"}
+def target(indicator: str, value: float, comparator: str, unit: str = "%") -> Target:
+    return Target(indicator, value, unit, comparator, None, f"{indicator}{value}{unit}", 0, 0, "一、")
 
 
-def measures(*ms: dict[str, Any], targets: tuple[dict[str, Any], ...] = (),
+def measures(*ms: MeasureMention, targets: tuple[Target, ...] = (),
              provisions: tuple[tuple[str, str], ...] = ()) -> Measures:
-    return Measures(provisions=tuple({"path": p, "start": 0, "end": len(t), "text": t} for p, t in provisions),
+    return Measures(provisions=tuple(ProvisionText(p, p, 0, len(t), t) for p, t in provisions),
                     measures=ms, targets=targets)
 
 
@@ -61,7 +57,7 @@ def test_concepts_inherited_added_and_dropped() -> None:
     (target(COVERAGE, 95, "at_least"), target(COVERAGE, 5, "at_least", "个百分点"), "changed"),
 ])
 def test_a_target_moves_in_the_direction_that_matters_for_its_indicator(
-        parent: dict[str, Any], child: dict[str, Any], direction: str) -> None:
+        parent: Target, child: Target, direction: str) -> None:
     assert target_change(parent, child) == direction
 
 

@@ -38,9 +38,9 @@ def test_identify_gives_the_record_without_measures_and_one_text_per_part() -> N
 def test_measure_gives_one_measures_per_part_main_part_first() -> None:
     ident = identify(_source(FORWARDING))
     main, embedded = measure(ident)
-    assert [d["date"] for d in main.deadlines] == ["2021-09-30"]
-    assert [d["date"] for d in embedded.deadlines] == ["2021-06-30"]
-    assert [(t["value"], t["comparator"]) for t in embedded.targets] == [(5.5, "at_most")]
+    assert [d.date for d in main.deadlines] == ["2021-09-30"]
+    assert [d.date for d in embedded.deadlines] == ["2021-06-30"]
+    assert [(t.value, t.comparator) for t in embedded.targets] == [(5.5, "at_most")]
     assert len(main.shingles) == len(main.provisions) and len(embedded.shingles) == len(embedded.provisions)
 
 
@@ -62,7 +62,7 @@ def test_main_part_deadlines_are_read_against_the_date_of_a_page_field() -> None
     ident = identify(_source(text))
     assert ident.record.date == "2019-03-05" and "成文日期" in ident.record.evidence["date"]
     assert ident.parts[0].year == 2019
-    assert [d["date"] for d in measure(ident)[0].deadlines] == ["2019-06-30"]
+    assert [d.date for d in measure(ident)[0].deadlines] == ["2019-06-30"]
 
 
 def test_measuring_does_not_depend_on_learned_codes() -> None:

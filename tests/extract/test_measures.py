@@ -23,12 +23,12 @@ from policygraph.extract.measures.targets import money_in, targets_in
 from policygraph.extract.measures.words import Segmenter, segmenter, tokenizer, words_in
 from policygraph.extract.provisions import split_provisions
 from policygraph.extract.shingles import from_words, pack
-from policygraph.models import Measures
+from policygraph.models import Measures, ProvisionText, Target
 
 from ..conftest import SEEDS, SHARED, needs_shared, record_of
 
 
-def one_target(text: str, year: int | None = 2003) -> dict:
+def one_target(text: str, year: int | None = 2003) -> Target:
     (t,) = targets_in(text, 0, len(text), year)
     return t
 
@@ -50,7 +50,7 @@ def one_target(text: str, year: int | None = 2003) -> dict:
 )
 def test_targets_and_comparators(text: str, indicator: str, value: float, unit: str, comparator: str) -> None:
     t = one_target(text)
-    assert (t["indicator"], t["value"], t["unit"], t["comparator"]) == (indicator, value, unit, comparator)
+    assert (t.indicator, t.value, t.unit, t.comparator) == (indicator, value, unit, comparator)
 
 
 def test_numbers_that_are_not_targets() -> None:
@@ -59,8 +59,8 @@ def test_numbers_that_are_not_targets() -> None:
 
 
 def test_target_year() -> None:
-    assert one_target("到2025年底前，覆盖率达到90%以上。")["year"] == 2025
-    assert one_target("今年城镇登记失业率控制在4.5%左右。", 2003)["year"] == 2003
+    assert one_target("到2025年底前，覆盖率达到90%以上。").year == 2025
+    assert one_target("今年城镇登记失业率控制在4.5%左右。", 2003).year == 2003
 
 
 @pytest.mark.parametrize(
@@ -80,13 +80,13 @@ def test_target_year() -> None:
 )
 def test_deadline_forms(text: str, date: str) -> None:
     (d,) = deadlines_in(text, 0, len(text), 2003)
-    assert d["date"] == date
-    assert d["action"]
+    assert d.date == date
+    assert d.action
 
 
 def test_deadline_without_a_year_is_kept_unresolved() -> None:
     (d,) = deadlines_in("7月底前全面进入实施阶段。", 0, 13, None)
-    assert (d["text"], d["date"]) == ("7月底前", None)
+    assert (d.text, d.date) == ("7月底前", None)
 
 
 @pytest.mark.parametrize(
@@ -111,7 +111,7 @@ def test_agency_forms(text: str, agencies: list[str]) -> None:
 
 def test_money_is_folded() -> None:
     text = "市政府每年安排专项资金1100万元，另安排贴息资金0.5亿元。"
-    assert [m["value"] for m in money_in(text, 0, len(text))] == [11_000_000, 50_000_000]
+    assert [m.value for m in money_in(text, 0, len(text))] == [11_000_000, 50_000_000]
 
 
 def test_scheme_terms_are_whole_tokens() -> None:
@@ -138,15 +138,15 @@ def test_provisions_inline_and_articles() -> None:
     ],
 )
 def test_target_direction(parent: tuple, child: tuple, direction: str) -> None:
-    def t(x: tuple) -> dict:
-        return {"indicator": x[0], "value": x[1], "unit": "%", "comparator": x[2]}
+    def t(x: tuple) -> Target:
+        return Target(x[0], x[1], "%", x[2], None, "", 0, 0)
 
     assert target_change(t(parent), t(child)) == direction
 
 
 def test_counts_for_another_territory_are_rescaled_not_loosened() -> None:
-    p = {"indicator": "净增就业", "value": 8_000_000, "unit": "人", "comparator": "at_least"}
-    c = {"indicator": "净增就业", "value": 24_000, "unit": "人", "comparator": "equal"}
+    p = Target("净增就业", 8_000_000, "人", "at_least", None, "", 0, 0)
+    c = Target("净增就业", 24_000, "人", "equal", None, "", 0, 0)
     assert target_change(p, c, same_scale=False) == "rescaled"
 
 
@@ -442,7 +442,7 @@ def test_key_term_tagger_shares_jieba_tables_without_changing_tags() -> None:
 
 def test_shingle_index_cache_is_bounded_by_3grams_and_keeps_the_recent() -> None:
     def doc(n: int) -> Measures:  # one provision of n 3-grams
-        return Measures(provisions=({"path": "一", "text": "x"},), shingles=(pack(frozenset(range(n))),))
+        return Measures(provisions=(ProvisionText("一", "一", 0, 1, "x"),), shingles=(pack(frozenset(range(n))),))
 
     cache = IndexCache(limit=250)
     small, big, other = doc(100), doc(120), doc(40)

@@ -8,10 +8,13 @@ from dataclasses import dataclass
 from policygraph.extract.measures.scheme import load_scheme
 from policygraph.extract.measures.words import words_in
 from policygraph.extract.regexes import MEASURE_CLAUSE_BREAK
+from policygraph.models import Deadline
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
+    """Where a provision names a scheme concept: the concept's id and the span of its term."""
+
     concept: str
     start: int
     end: int
@@ -34,21 +37,21 @@ def sentence_bounds(text: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
     return s, (m.end() if m else hi)
 
 
-def deadline_for(text: str, mention: Mention, deadlines: list[dict], lo: int, hi: int) -> dict | None:
+def deadline_for(text: str, mention: Mention, deadlines: list[Deadline], lo: int, hi: int) -> Deadline | None:
     """The deadline governing a concept: in its clause; else the next one in its sentence (…建立
     平台，确保7月底前进入实施阶段); else the nearest one before it (5月底前，…建立…制度)."""
     s, e = sentence_bounds(text, mention.start, lo, hi)
-    same = [d for d in deadlines if s <= d["start"] < e]
+    same = [d for d in deadlines if s <= d.start < e]
     if not same:
         return None
     clause_start = max((b.end() for b in MEASURE_CLAUSE_BREAK.finditer(text, s, mention.start)), default=s)
     nxt = MEASURE_CLAUSE_BREAK.search(text, mention.end, e)
     clause_end = nxt.start() if nxt else e
-    inside = [d for d in same if clause_start <= d["start"] < clause_end]
+    inside = [d for d in same if clause_start <= d.start < clause_end]
     if inside:
         return inside[0]
-    after = [d for d in same if d["start"] >= mention.end]
+    after = [d for d in same if d.start >= mention.end]
     if after:
         return after[0]
-    return max(same, key=lambda d: d["start"])
+    return max(same, key=lambda d: d.start)
 

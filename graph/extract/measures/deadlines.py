@@ -8,13 +8,15 @@ import re
 
 from policygraph.extract.numbers import chinese_to_int
 from policygraph.extract.regexes import DEADLINE
+from policygraph.models import Deadline
 
 
-def deadlines_in(text: str, start: int, end: int, year: int | None) -> list[dict]:
-    """Deadlines (6月底前, 2004年6月底前, 年底前 …), resolved with the document's year.
+def deadlines_in(text: str, start: int, end: int, year: int | None, provision: str = "") -> list[Deadline]:
+    """Deadlines (6月底前, 2004年6月底前, 年底前 …) in text[start:end] (the provision
+    `provision`), resolved with the document's year.
 
     >>> text = "6月底前出台配套政策；明年年底前全面完成。"
-    >>> [(d["text"], d["date"], d["action"]) for d in deadlines_in(text, 0, len(text), 2003)]
+    >>> [(d.text, d.date, d.action) for d in deadlines_in(text, 0, len(text), 2003)]
     [('6月底前', '2003-06-30', '出台配套政策'), ('明年年底前', '2004-12-31', '全面完成')]
     """
     out = []
@@ -36,8 +38,7 @@ def deadlines_in(text: str, start: int, end: int, year: int | None) -> list[dict
         sent_end = re.compile(r"[。；;！？!?\n]").search(text, m.end(), end)
         stop = sent_end.start() if sent_end else end
         action = text[m.end():min(stop, m.end() + 60)].lstrip("，, 　")
-        out.append({"text": m.group(0), "date": date, "action": action or None,
-                    "start": m.start(), "end": m.end()})
+        out.append(Deadline(m.group(0), date, action or None, m.start(), m.end(), provision))
     return out
 
 

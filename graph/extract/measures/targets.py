@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from policygraph.extract.regexes import INDICATOR_FLUFF, LIST_BREAK, MONEY, SENTENCE, TARGET, TARGET_CONTEXT
+from policygraph.models import Money, Target
 
 
 def _fold(num: str, mult: str | None) -> float:
@@ -17,12 +18,12 @@ def _number(v: float) -> float | int:
     return int(v) if float(v).is_integer() else v
 
 
-def targets_in(text: str, start: int, end: int, year: int | None) -> list[dict]:
-    """Quantitative targets in text[start:end]: indicator, value, unit, comparator, year.
+def targets_in(text: str, start: int, end: int, year: int | None, provision: str = "") -> list[Target]:
+    """Quantitative targets in text[start:end] (the provision `provision`): indicator, value,
+    unit, comparator, year.
 
     >>> text = "今年城镇登记失业率控制在4.5%左右，新增就业10万人以上。"
-    >>> [(t["indicator"], t["value"], t["unit"], t["comparator"])
-    ...  for t in targets_in(text, 0, len(text), 2003)]
+    >>> [(t.indicator, t.value, t.unit, t.comparator) for t in targets_in(text, 0, len(text), 2003)]
     [('城镇登记失业率', 4.5, '%', 'about'), ('新增就业', 100000, '人', 'at_least')]
     """
     out = []
@@ -47,17 +48,18 @@ def targets_in(text: str, start: int, end: int, year: int | None) -> list[dict]:
                 indicator = indicator[-24:]
             comparator = _comparator(m.group("verb"), m.group("suffix"))
             ty = re.search(r"(?:到|至)?(\d{4})年", sent[:m.start()])
-            out.append({
-                "indicator": indicator,
-                "value": _number(_fold(m.group("num"), mult)),
-                "unit": unit,
-                "comparator": comparator,
-                "year": int(ty.group(1)) if ty else (
+            out.append(Target(
+                indicator=indicator,
+                value=_number(_fold(m.group("num"), mult)),
+                unit=unit,
+                comparator=comparator,
+                year=int(ty.group(1)) if ty else (
                     year if re.search(r"今年|全年|当年", sent[:m.start()]) else None),
-                "text": (clause + sent[m.start():m.end()]).strip("，, "),
-                "start": s.start() + clause_start,
-                "end": s.start() + m.end(),
-            })
+                text=(clause + sent[m.start():m.end()]).strip("，, "),
+                start=s.start() + clause_start,
+                end=s.start() + m.end(),
+                provision=provision,
+            ))
     return out
 
 
@@ -72,12 +74,19 @@ def _comparator(verb: str | None, suffix: str | None) -> str:
     return "equal"
 
 
-def money_in(text: str, start: int, end: int) -> list[dict]:
+def money_in(text: str, start: int, end: int, provision: str = "") -> list[Money]:
+    """Sums of money in text[start:end] (the provision `provision`), in 元, each with the words
+    before it.
+
+    >>> text = "市政府每年安排专项资金1100万元，另安排贴息资金0.5亿元。"
+    >>> [(m.value, m.unit) for m in money_in(text, 0, len(text))]
+    [(11000000, '元'), (50000000, '元')]
+    """
     out = []
     for s in SENTENCE.finditer(text, start, end):
         for m in MONEY.finditer(s.group(0)):
-            out.append({"value": _number(_fold(m.group("num"), m.group("mult"))), "unit": "元",
-                        "text": s.group(0)[max(0, m.start() - 20):m.end()].lstrip("，,。 "),
-                        "start": s.start() + m.start(), "end": s.start() + m.end()})
+            out.append(Money(_number(_fold(m.group("num"), m.group("mult"))), "元",
+                             s.group(0)[max(0, m.start() - 20):m.end()].lstrip("，,。 "),
+                             s.start() + m.start(), s.start() + m.end(), provision))
     return out
 
