@@ -1,15 +1,21 @@
 """policygraph: Chinese policy documents → a knowledge graph of policy inheritance.
 
-The pipeline, one module per stage, each a function of plain data:
+The package's folders are the pipeline's stages, each a set of plain functions over the
+records in models.py; only `build` knows about caches, workers and previous builds:
 
-    read → normalize → numbers/authorities → segment → metadata/citations → extract
-         → link → network / analytics / rdf / query → build
+    extract/   one document in, one record out: read → normalize → numbers, authorities →
+               parts → metadata, citations, place → provisions → measures/
+    corpus/    records in, graph out: codes the corpus teaches → link → compare → analytics
+    export/    writers over the linked corpus: RDF (terms, turtle, shacl), tables, report, html/
+    sparql/    the graph served: store, named queries, endpoint, push
+    build/     a whole folder built, incrementally, in parallel, bounded in time and memory
 
 Python API (what the CLI calls)::
 
     from policygraph import read_corpus, extract, extract_all, link, to_networkx, to_rdf, cascade
     for src in read_corpus("corpus/"):        # Source or Failure, one per document
-        record = extract(src)                 # DocumentRecord (see models.py)
+        record = extract(src)                 # DocumentRecord (see models.py): identify, measure,
+                                              # assemble in a row
     result = extract_all(read_corpus("corpus/"))
     linked = link(result.records)             # nodes and edges (plain data)
     g = to_networkx(linked)                   # networkx.DiGraph, edges child → parent
