@@ -41,8 +41,8 @@ class Segmenter:
     - jieba cuts a text block by block (a block is a run of Han characters, letters and digits,
       or a run of anything else) and no word crosses a block boundary, so the words of a block
       depend on that block alone. Policy documents repeat their clauses (every city writes
-      结合本地实际, a forwarded notice is quoted whole), so each block's words are remembered. The
-      memo is bounded: when it holds `limit` blocks it starts afresh.
+      结合本地实际, a forwarded notice is quoted whole), so the words of the last `limit` blocks
+      are remembered (functools.lru_cache).
     - a new block is cut by jieba's own algorithm (the most probable route through the
       dictionary's words, scored exactly as jieba scores it, ties to the longer word) in one pass
       from the right, without the intermediate DAG dict and the per-word `log` calls.
@@ -59,29 +59,21 @@ class Segmenter:
         self._logtotal = math.log(tk.total)
         self._logp: dict[str, float] = {}
         self._blocks = jieba.re_han_default
-        self._memo: dict[str, tuple[str, ...]] = {}
-        self._limit = limit
-        self.hits = 0
-        self.misses = 0
+        self.words_of = functools.lru_cache(maxsize=limit)(self._words)
 
     def cut(self, text: str) -> list[str]:
         """The words of `text`, as `tk.lcut(text, HMM=False)` gives them."""
-        memo = self._memo
+        words_of = self.words_of
         out: list[str] = []
         for blk in self._blocks.split(text):
-            if not blk:
-                continue
-            words = memo.get(blk)
-            if words is None:
-                self.misses += 1
-                if len(memo) >= self._limit:
-                    memo.clear()
-                words = memo[blk] = (self._cut_block(blk) if self._blocks.match(blk)
-                                     else tuple(self._tk.lcut(blk, HMM=False)))
-            else:
-                self.hits += 1
-            out.extend(words)
+            if blk:
+                out.extend(words_of(blk))
         return out
+
+    def _words(self, blk: str) -> tuple[str, ...]:
+        """The words of one block: cut here if it is a run of Han characters, letters and
+        digits, else as jieba cuts it."""
+        return self._cut_block(blk) if self._blocks.match(blk) else tuple(self._tk.lcut(blk, HMM=False))
 
     def tokenize(self, text: str) -> list[tuple[str, int, int]]:
         """The words of `text` with their spans, as `tk.tokenize(text, HMM=False)` gives them."""
