@@ -14,16 +14,99 @@ import sys
 from collections import deque
 from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import Any, ClassVar
 
 from policygraph.corpus.analytics import days_between
 from policygraph.extract.regexes import LOWER_IS_BETTER
 from policygraph.extract.shingles import shingles
 from policygraph.extract.shingles import unpack as shingle_set
-from policygraph.models import DocumentRecord, Edge, MeasureMention, Measures, Target
+from policygraph.models import DocumentRecord, Edge, MeasureMention, Measures, MentionDeadline, Target
 
 #: How demanding a comparator is, for an indicator that should be low / high.
 _STRICT_LOW = {"at_most": 2, "equal": 1, "about": 0, "at_least": -1}
 _STRICT_HIGH = {"at_least": 2, "equal": 1, "about": 0, "at_most": -1}
+
+
+@dataclass(frozen=True, slots=True)
+class TargetSide:
+    """One side of a target change: what the parent, or the child, sets."""
+
+    value: float
+    unit: str
+    comparator: str
+    text: str
+
+    @classmethod
+    def of(cls, t: Target) -> TargetSide:
+        return cls(t.value, t.unit, t.comparator, t.text)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"value": self.value, "unit": self.unit, "comparator": self.comparator, "text": self.text}
+
+
+@dataclass(frozen=True, slots=True)
+class TargetChange:
+    """A parent's target the child sets too (same indicator and unit), and which way it moved:
+    tightened | loosened | same | rescaled | changed (see target_change)."""
+
+    kind: ClassVar[str] = "target"
+    indicator: str
+    parent: TargetSide
+    child: TargetSide
+    direction: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "indicator": self.indicator, "parent": self.parent.to_dict(),
+                "child": self.child.to_dict(), "direction": self.direction}
+
+
+@dataclass(frozen=True, slots=True)
+class DeadlineChange:
+    """The earliest dated deadline of a measure both set, on each side: `days` from the parent's
+    to the child's; direction earlier | same | later."""
+
+    kind: ClassVar[str] = "deadline"
+    concept: str
+    label: str
+    parent: MentionDeadline
+    child: MentionDeadline
+    days: int | None
+    direction: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "concept": self.concept, "label": self.label,
+                "parent": self.parent.to_dict(), "child": self.child.to_dict(), "days": self.days,
+                "direction": self.direction}
+
+
+@dataclass(frozen=True, slots=True)
+class AgencyChange:
+    """The agencies responsible for a measure both set, added and removed by the child."""
+
+    kind: ClassVar[str] = "agencies"
+    direction: ClassVar[None] = None  # a change of agencies does not move anything
+    concept: str
+    label: str
+    added: tuple[str, ...]
+    removed: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "concept": self.concept, "label": self.label,
+                "added": list(self.added), "removed": list(self.removed)}
+
+
+Change = TargetChange | DeadlineChange | AgencyChange
+
+
+def change_from_dict(d: dict[str, Any]) -> Change:
+    """The inverse of a change's to_dict."""
+    if d["kind"] == "target":
+        return TargetChange(d["indicator"], TargetSide(**d["parent"]), TargetSide(**d["child"]),
+                            d["direction"])
+    if d["kind"] == "deadline":
+        return DeadlineChange(d["concept"], d["label"], MentionDeadline.from_dict(d["parent"]),
+                              MentionDeadline.from_dict(d["child"]), d["days"], d["direction"])
+    return AgencyChange(d["concept"], d["label"], tuple(d["added"]), tuple(d["removed"]))
 
 
 @dataclass(frozen=True)
@@ -35,7 +118,7 @@ class Comparison:
     inherited: tuple[str, ...]
     added: tuple[str, ...]
     dropped: tuple[str, ...]
-    changes: tuple[dict, ...]
+    changes: tuple[Change, ...]
     reuse: dict
 
     @classmethod
@@ -45,13 +128,15 @@ class Comparison:
             return tuple(sys.intern(x) for x in xs)    # hundreds of thousands of these
 
         return cls(sys.intern(d["child"]), sys.intern(d["parent"]), sys.intern(d["via"]), names(d["path"]),
-                   names(d["inherited"]), names(d["added"]), names(d["dropped"]), tuple(d["changes"]),
+                   names(d["inherited"]), names(d["added"]), names(d["dropped"]),
+                   tuple(change_from_dict(x) for x in d["changes"]),
                    d["reuse"])
 
     def to_dict(self) -> dict:
         return {"child": self.child, "parent": self.parent, "via": self.via, "path": list(self.path),
                 "inherited": list(self.inherited), "added": list(self.added),
-                "dropped": list(self.dropped), "changes": list(self.changes), "reuse": self.reuse}
+                "dropped": list(self.dropped), "changes": [ch.to_dict() for ch in self.changes],
+                "reuse": self.reuse}
 
 
 def measures_by_node(records: Iterable[DocumentRecord]) -> dict[str, Measures]:
@@ -143,44 +228,33 @@ def reuse(child: ShingleIndex, parent: ShingleIndex) -> dict:
             "provisions": rows}
 
 
-def _target_changes(parent: Measures, child: Measures, same_scale: bool) -> list[dict]:
+def _target_changes(parent: Measures, child: Measures, same_scale: bool) -> list[Change]:
     """Each parent target the child sets too (same indicator and unit), and which way it moved."""
-    changes = []
+    changes: list[Change] = []
     for pt in parent.targets:
         for ct in child.targets:
-            if _same_indicator(pt.indicator, ct.indicator) and pt.unit == ct.unit:
-                changes.append({
-                    "kind": "target", "indicator": pt.indicator,
-                    "parent": _target_side(pt), "child": _target_side(ct),
-                    "direction": target_change(pt, ct, same_scale),
-                })
+            if pt.indicator and _same_indicator(pt.indicator, ct.indicator) and pt.unit == ct.unit:
+                changes.append(TargetChange(pt.indicator, TargetSide.of(pt), TargetSide.of(ct),
+                                            target_change(pt, ct, same_scale)))
                 break
     return changes
 
 
-def _target_side(t: Target) -> dict:
-    return {"value": t.value, "unit": t.unit, "comparator": t.comparator, "text": t.text}
-
-
 def _concept_changes(concept: str, parent: Measures, child: Measures, pm: MeasureMention,
-                     cm: MeasureMention) -> list[dict]:
+                     cm: MeasureMention) -> list[Change]:
     """For a measure both set: the earliest deadline moved, the responsible agencies changed."""
-    changes: list[dict] = []
+    changes: list[Change] = []
     pd = [d for m in parent.measures if m.concept == concept for d in m.deadlines if d.date]
     cd = [d for m in child.measures if m.concept == concept for d in m.deadlines if d.date]
     if pd and cd:
         p0 = min(pd, key=lambda d: d.date or "")  # all dated
         c0 = min(cd, key=lambda d: d.date or "")
         days = days_between(c0.date, p0.date)
-        changes.append({
-            "kind": "deadline", "concept": concept, "label": pm.label,
-            "parent": p0.to_dict(), "child": c0.to_dict(), "days": days,
-            "direction": "same" if days == 0 else "later" if (days or 0) > 0 else "earlier",
-        })
+        changes.append(DeadlineChange(concept, pm.label, p0, c0, days,
+                                      "same" if days == 0 else "later" if (days or 0) > 0 else "earlier"))
     pa, ca = set(pm.agencies), set(cm.agencies)
     if pa and ca and pa != ca:
-        changes.append({"kind": "agencies", "concept": concept, "label": pm.label,
-                        "added": sorted(ca - pa), "removed": sorted(pa - ca)})
+        changes.append(AgencyChange(concept, pm.label, tuple(sorted(ca - pa)), tuple(sorted(pa - ca))))
     return changes
 
 
@@ -277,7 +351,7 @@ MOVES = ("tightened", "loosened", "earlier", "later")
 
 def moves(c: Comparison) -> int:
     """How many of the comparison's changes move a target or deadline."""
-    return sum(ch.get("direction") in MOVES for ch in c.changes)
+    return sum(ch.direction in MOVES for ch in c.changes)
 
 
 def heads_of(comparisons: Sequence[Comparison]) -> list[tuple[str, str, str]]:

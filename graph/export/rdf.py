@@ -21,7 +21,7 @@ from pathlib import Path
 from rdflib import Graph, Namespace
 
 from policygraph.corpus.analytics import days_between, province_of
-from policygraph.corpus.compare import Comparison, heads_of
+from policygraph.corpus.compare import Comparison, DeadlineChange, TargetChange, heads_of
 from policygraph.corpus.link import Linked
 from policygraph.export.terms import (
     DC,
@@ -230,26 +230,26 @@ def _comparison(c: Comparison, ns: Terms, base: str) -> list[Triple]:
         for concept in concepts:
             add((cc, prop, ns[concept]))
     for ch in c.changes:
-        if ch["kind"] == "target":
-            x = iri(f"{base}change/{short_hash(key + '|target|' + ch['indicator'])}")
+        if isinstance(ch, TargetChange):
+            x = iri(f"{base}change/{short_hash(key + '|target|' + ch.indicator)}")
             add((x, A, P.TargetChange))
-            add((x, P.indicator, literal(ch["indicator"])))
-            add((x, P.unit, literal(ch["parent"]["unit"])))
-            add((x, P.parentValue, decimal(ch["parent"]["value"])))
-            add((x, P.childValue, decimal(ch["child"]["value"])))
-            add((x, P.parentComparator, literal(ch["parent"]["comparator"])))
-            add((x, P.childComparator, literal(ch["child"]["comparator"])))
-        elif ch["kind"] == "deadline":
-            x = iri(f"{base}change/{short_hash(key + '|deadline|' + ch['concept'])}")
+            add((x, P.indicator, literal(ch.indicator)))
+            add((x, P.unit, literal(ch.parent.unit)))
+            add((x, P.parentValue, decimal(ch.parent.value)))
+            add((x, P.childValue, decimal(ch.child.value)))
+            add((x, P.parentComparator, literal(ch.parent.comparator)))
+            add((x, P.childComparator, literal(ch.child.comparator)))
+        elif isinstance(ch, DeadlineChange) and ch.parent.date and ch.child.date:  # compare() dates both
+            x = iri(f"{base}change/{short_hash(key + '|deadline|' + ch.concept)}")
             add((x, A, P.DeadlineChange))
-            add((x, P.concept, ns[ch["concept"]]))
-            add((x, P.parentDeadline, date(ch["parent"]["date"])))
-            add((x, P.childDeadline, date(ch["child"]["date"])))
-            if ch["days"] is not None:
-                add((x, P.days, integer(ch["days"])))
+            add((x, P.concept, ns[ch.concept]))
+            add((x, P.parentDeadline, date(ch.parent.date)))
+            add((x, P.childDeadline, date(ch.child.date)))
+            if ch.days is not None:
+                add((x, P.days, integer(ch.days)))
         else:
             continue
-        add((x, P.direction, literal(ch["direction"])))
+        add((x, P.direction, literal(ch.direction)))
         add((cc, P.hasChange, x))
     return out
 

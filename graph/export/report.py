@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from policygraph.corpus.compare import MOVES, Comparison, moves
+from policygraph.corpus.compare import MOVES, Comparison, DeadlineChange, TargetChange, moves
 from policygraph.corpus.link import Linked
 from policygraph.extract.measures import candidate_terms, load_scheme
 from policygraph.extract.measures.terms import KeyTermsOf
@@ -296,9 +296,8 @@ def _change_rows(comparisons: Sequence[Comparison], counts: Sequence[int]) -> li
             break
         c = comparisons[i]
         for ch in c.changes:
-            if ch.get("direction") in MOVES:
-                what = ch["indicator"] if ch["kind"] == "target" else ch["label"]
-                pv, cv = ch["parent"]["text"], ch["child"]["text"]
+            if isinstance(ch, TargetChange | DeadlineChange) and ch.direction in MOVES:
+                what = ch.indicator if isinstance(ch, TargetChange) else ch.label
                 rows.append(f"| {_md(c.child)} | {_md(c.parent)} | {c.via} | {_md(what)} | "
-                            f"{_md(pv)} | {_md(cv)} | {ch['direction']} |")
+                            f"{_md(ch.parent.text)} | {_md(ch.child.text)} | {ch.direction} |")
     return rows

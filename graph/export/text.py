@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from policygraph.corpus.compare import Comparison
+from policygraph.corpus.compare import Change, Comparison, DeadlineChange, TargetChange
 from policygraph.models import Citation, DocumentRecord, MeasureMention, Measures, Part
 
 
@@ -115,13 +115,12 @@ def comparison_text(c: Comparison, labels: Mapping[str, str]) -> str:
     return "\n".join(out)
 
 
-def _change_line(ch: Mapping) -> str:
-    if ch["kind"] == "target":
-        return (f"  target    {ch['indicator']}: “{ch['parent']['text']}” → “{ch['child']['text']}”  "
-                f"{ch['direction']}")
-    if ch["kind"] == "deadline":
-        by = f" by {abs(ch['days'])} days" if ch["days"] else ""
-        return (f"  deadline  {ch['label']}: {ch['parent']['text']} ({ch['parent']['date']}) → "
-                f"{ch['child']['text']} ({ch['child']['date']})  {ch['direction']}{by}")
-    added, removed = "、".join(ch["added"]) or "-", "、".join(ch["removed"]) or "-"
-    return f"  agencies  {ch['label']}: +{added}  -{removed}"
+def _change_line(ch: Change) -> str:
+    if isinstance(ch, TargetChange):
+        return f"  target    {ch.indicator}: “{ch.parent.text}” → “{ch.child.text}”  {ch.direction}"
+    if isinstance(ch, DeadlineChange):
+        by = f" by {abs(ch.days)} days" if ch.days else ""
+        return (f"  deadline  {ch.label}: {ch.parent.text} ({ch.parent.date}) → "
+                f"{ch.child.text} ({ch.child.date})  {ch.direction}{by}")
+    added, removed = "、".join(ch.added) or "-", "、".join(ch.removed) or "-"
+    return f"  agencies  {ch.label}: +{added}  -{removed}"

@@ -159,12 +159,14 @@ def test_a_reused_comparison_line_gives_the_same_summary() -> None:
     import json
 
     from policygraph.build.comparisons import Made, Summaries
-    from policygraph.corpus.compare import Comparison, summary
+    from policygraph.corpus.compare import Comparison, DeadlineChange, TargetChange, TargetSide, summary
+    from policygraph.models import MentionDeadline
 
     tricky = 'x", "provisions": ["y'  # the words the line is cut at, inside a string
     c = Comparison(tricky, "国发〔2020〕1号", "stated", (tricky, "国发〔2020〕1号"), ("a",), (), ("b",),
-                   ({"kind": "target", "indicator": tricky, "direction": "same"},
-                    {"kind": "deadline", "label": 'x"direction": "tightened"', "direction": "later"}),
+                   (TargetChange(tricky, TargetSide(1, "%", "about", tricky), TargetSide(1, "%", "about", ""), "same"),
+                    DeadlineChange("a", 'x"direction": "tightened"', MentionDeadline("", "2020-01-01"),
+                                   MentionDeadline("", "2020-02-01"), 31, "later")),
                    {"share": 0.5, "shingles": 4, "copied": 2,
                     "provisions": [{"child": tricky, "parent": None, "similarity": 0.0}]})
     line = (json.dumps(c.to_dict(), ensure_ascii=False) + "\n").encode("utf-8")

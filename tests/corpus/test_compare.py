@@ -6,7 +6,19 @@ from __future__ import annotations
 
 import pytest
 
-from policygraph.corpus.compare import Comparison, ShingleIndex, compare, moves, reuse, summary, target_change
+from policygraph.corpus.compare import (
+    AgencyChange,
+    Comparison,
+    DeadlineChange,
+    ShingleIndex,
+    TargetChange,
+    TargetSide,
+    compare,
+    moves,
+    reuse,
+    summary,
+    target_change,
+)
 from policygraph.models import MeasureMention, Measures, MentionDeadline, ProvisionText, Target
 
 UNEMPLOYMENT = "城镇登记失业率"  # lower is better
@@ -81,11 +93,12 @@ def test_targets_are_paired_by_indicator_and_unit() -> None:
         target("就业率", 70, "at_least"),  # too short to be matched by containment
     ))
     c = compare("child", "parent", child, parent)
-    assert [(ch["kind"], ch["indicator"], ch["direction"]) for ch in c.changes] == [
-        ("target", UNEMPLOYMENT, "tightened"), ("target", NEW_JOBS, "rescaled")]
-    assert c.changes[0]["parent"] == {"value": 4.5, "unit": "%", "comparator": "about", "text": f"{UNEMPLOYMENT}4.5%"}
-    assert c.changes[0]["child"]["value"] == 4 and c.changes[0]["child"]["comparator"] == "at_most"
-    assert compare("child", "parent", child, parent, same_scale=True).changes[1]["direction"] == "loosened"
+    assert c.changes == (
+        TargetChange(UNEMPLOYMENT, TargetSide(4.5, "%", "about", f"{UNEMPLOYMENT}4.5%"),
+                     TargetSide(4, "%", "at_most", f"全市{UNEMPLOYMENT}4%"), "tightened"),
+        TargetChange(NEW_JOBS, TargetSide(8_000_000, "人", "at_least", f"{NEW_JOBS}8000000人"),
+                     TargetSide(24_000, "人", "at_least", f"{NEW_JOBS}24000人"), "rescaled"))
+    assert compare("child", "parent", child, parent, same_scale=True).changes[1].direction == "loosened"
     assert moves(c) == 1  # rescaled is not a move
 
 
@@ -102,10 +115,11 @@ def test_a_deadline_moved_later_or_earlier(parent_dates: tuple[str | None, ...],
     parent = measures(measure("implementation", parent_dates), measure("training", ("2003-01-01",)))
     child = measures(measure("implementation", child_dates), measure("housing", ("2009-01-01",)))
     [change] = compare("child", "parent", child, parent).changes
-    assert (change["kind"], change["concept"], change["label"]) == ("deadline", "implementation", "IMPLEMENTATION")
-    assert (change["days"], change["direction"]) == (days, direction)
-    assert change["parent"]["date"] == min(d for d in parent_dates if d)
-    assert change["child"]["date"] == min(d for d in child_dates if d)
+    assert isinstance(change, DeadlineChange)
+    assert (change.concept, change.label) == ("implementation", "IMPLEMENTATION")
+    assert (change.days, change.direction) == (days, direction)
+    assert change.parent.date == min(d for d in parent_dates if d)
+    assert change.child.date == min(d for d in child_dates if d)
 
 
 def test_a_deadline_without_a_date_on_one_side_is_no_change() -> None:
@@ -120,8 +134,7 @@ def test_responsible_agencies_changed() -> None:
     child = measures(measure("subsidy", agencies=("市财政局", "财政部")),
                      measure("training", agencies=("人力资源社会保障部",)), measure("housing"))
     changes = compare("child", "parent", child, parent).changes
-    assert changes == ({"kind": "agencies", "concept": "subsidy", "label": "SUBSIDY",
-                        "added": ["市财政局"], "removed": ["人力资源社会保障部"]},)
+    assert changes == (AgencyChange("subsidy", "SUBSIDY", ("市财政局",), ("人力资源社会保障部",)),)
 
 
 def _index(*provisions: tuple[str, set[int]]) -> ShingleIndex:

@@ -12,8 +12,9 @@ import pytest
 
 from policygraph.build import build
 from policygraph.cli import main
-from policygraph.corpus.compare import Comparison
+from policygraph.corpus.compare import AgencyChange, Comparison, DeadlineChange
 from policygraph.export.text import comparison_text
+from policygraph.models import MentionDeadline
 
 EXAMPLES = Path(str(resources.files("policygraph.examples").joinpath("corpus")))
 PARENT, CHILD = "国办发〔2021〕58号", "浙政办发〔2021〕66号"
@@ -39,9 +40,8 @@ def test_compare_prints_measures_changes_and_reuse(built: Path, capsys: pytest.C
 
 def test_comparison_text_names_measures_by_label_and_every_change_kind() -> None:
     c = Comparison("child", "parent", "stated", ("child", "parent"), ("a",), (), ("b",), (
-        {"kind": "deadline", "label": "x", "direction": "same", "days": 0,
-         "parent": {"text": "年底前", "date": None}, "child": {"text": "年底前", "date": None}},
-        {"kind": "agencies", "label": "y", "added": ["省财政厅"], "removed": []},
+        DeadlineChange("x", "x", MentionDeadline("年底前", None), MentionDeadline("年底前", None), 0, "same"),
+        AgencyChange("y", "y", ("省财政厅",), ()),
     ), {"share": 0.5, "copied": 1, "shingles": 2,
         "provisions": [{"child": "", "parent": "一、", "similarity": 0.25},
                        {"child": "二、", "parent": None, "similarity": 0.9}]})

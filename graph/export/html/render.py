@@ -26,7 +26,7 @@ from typing import Any
 import networkx as nx
 
 from policygraph.corpus.analytics import cascade, province_of
-from policygraph.corpus.compare import Comparison, heads_of
+from policygraph.corpus.compare import Change, Comparison, DeadlineChange, TargetChange, heads_of
 from policygraph.models import LEVEL_RANK
 
 MAX_NODES = 5000
@@ -139,8 +139,8 @@ def _comparison_details(c: Comparison, labels: Mapping[str, str]) -> dict:
         "inherited": [labels.get(x, x) for x in c.inherited],
         "added": [labels.get(x, x) for x in c.added],
         "dropped": [labels.get(x, x) for x in c.dropped],
-        "changes": [{"direction": ch["direction"], "text": _change_text(ch)}
-                    for ch in c.changes if ch.get("direction") not in (None, "same", "rescaled")],
+        "changes": [{"direction": ch.direction, "text": _change_text(ch)}
+                    for ch in c.changes if ch.direction not in (None, "same", "rescaled")],
         "reuse": c.reuse["share"],
     }
 
@@ -155,12 +155,12 @@ def _implementers(g: nx.DiGraph, n: str) -> int:
                if e.get("relation") in ("implements", "forwards") and str(e.get("stated", True)) != "False")
 
 
-def _change_text(ch: dict) -> str:
-    if ch["kind"] == "target":
-        return f"{ch['indicator']}: {ch['parent']['text']} → {ch['child']['text']}"
-    if ch["kind"] == "deadline":
-        return f"{ch['label']}: {ch['parent']['text']} → {ch['child']['text']}"
-    return f"{ch.get('label', '')}: +{'、'.join(ch.get('added', []))} -{'、'.join(ch.get('removed', []))}"
+def _change_text(ch: Change) -> str:
+    if isinstance(ch, TargetChange):
+        return f"{ch.indicator}: {ch.parent.text} → {ch.child.text}"
+    if isinstance(ch, DeadlineChange):
+        return f"{ch.label}: {ch.parent.text} → {ch.child.text}"
+    return f"{ch.label}: +{'、'.join(ch.added)} -{'、'.join(ch.removed)}"
 
 
 def _json_for_script(data: object) -> str:
