@@ -135,6 +135,7 @@ def test_responsible_agencies_changed() -> None:
                      measure("training", agencies=("人力资源社会保障部",)), measure("housing"))
     changes = compare("child", "parent", child, parent).changes
     assert changes == (AgencyChange("subsidy", "SUBSIDY", ("市财政局",), ("人力资源社会保障部",)),)
+    assert Comparison.from_dict(compare("child", "parent", child, parent).to_dict()).changes == changes
 
 
 def _index(*provisions: tuple[str, set[int]]) -> ShingleIndex:

@@ -164,6 +164,25 @@ def test_measures_in_the_record() -> None:
     assert m["agencies"] == ["市财政局", "市税务局"]
 
 
+def test_measures_read_back_and_unpickle_as_written() -> None:
+    """from_dict reads what to_dict wrote (the CLI's compare and measures read documents.jsonl so),
+    and a pickled record (how a build holds it) is the same record."""
+    import pickle
+    from dataclasses import replace
+
+    rec = record_of(
+        "某市人民政府关于做好就业工作的通知\n某政发〔2020〕1号\n各区人民政府：\n"
+        "　　一、目标任务。全年城镇登记失业率控制在4%以内，新增就业2.5万人以上。\n"
+        "　　二、主要措施。6月底前落实税费减免政策，由市财政局、市税务局负责。安排专项资金500万元。\n"
+        "某市人民政府\n2020年3月1日\n"
+    )
+    m = rec.measures
+    assert m is not None and m.provisions and m.measures and m.targets and m.deadlines and m.money
+    assert Measures.from_dict(m.to_dict()) == replace(m, shingles=())
+    assert json.dumps(Measures.from_dict(json.loads(json.dumps(m.to_dict()))).to_dict()) == json.dumps(m.to_dict())
+    assert pickle.loads(pickle.dumps(rec, protocol=pickle.HIGHEST_PROTOCOL)) == rec
+
+
 # --- the seeds, against gold.json's measures_passed_down -------------------------------------
 
 @pytest.fixture(scope="module")
