@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import opencc
@@ -101,7 +102,7 @@ def test_a_readers_unexpected_error_costs_one_file(tmp_path: Path, monkeypatch: 
         (corpus / f"{n}.txt").write_text(NOTICE.format(n=n), encoding="utf-8")
     real = read.read_bytes
 
-    def fragile(data: bytes, rel: str, kind: str = "txt"):  # type: ignore[no-untyped-def]
+    def fragile(data: bytes, rel: str, kind: str = "txt") -> Iterator[Source | Failure]:
         if rel == "2.txt":
             raise MemoryError("a reader's bug")
         return real(data, rel, kind)
