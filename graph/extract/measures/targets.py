@@ -3,6 +3,7 @@ its raw text and span; values have 万/亿/千 folded in."""
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from policygraph.extract.regexes import INDICATOR_FLUFF, LIST_BREAK, MONEY, SENTENCE, TARGET, TARGET_CONTEXT
@@ -28,39 +29,78 @@ def targets_in(text: str, start: int, end: int, year: int | None, provision: str
     """
     out = []
     for s in SENTENCE.finditer(text, start, end):
-        sent = s.group(0)
-        for m in TARGET.finditer(sent):
-            unit = m.group("unit") or ""
-            if not m.group("num") or sent[m.end():m.end() + 1] in "元年月日号":
-                continue
-            if m.start("num") > 0 and sent[m.start("num") - 1] in "第“\"":
-                continue
-            clause_start = max((b.end() for b in LIST_BREAK.finditer(sent, 0, m.start())), default=0)
-            clause = sent[clause_start:m.start()]
-            has_verb = bool(m.group("verb")) or bool(m.group("suffix"))
-            if not unit or not (has_verb or TARGET_CONTEXT.search(sent[:m.start()])):
-                continue
-            mult = m.group("mult")
-            if unit == "万人":
-                unit, mult = "人", "万"
-            indicator = re.sub(r"[“”\"‘’\s]", "", INDICATOR_FLUFF.sub("", clause)).strip("，,（(") or None
-            if indicator and len(indicator) > 24:
-                indicator = indicator[-24:]
-            comparator = _comparator(m.group("verb"), m.group("suffix"))
-            ty = re.search(r"(?:到|至)?(\d{4})年", sent[:m.start()])
-            out.append(Target(
-                indicator=indicator,
-                value=_number(_fold(m.group("num"), mult)),
-                unit=unit,
-                comparator=comparator,
-                year=int(ty.group(1)) if ty else (
-                    year if re.search(r"今年|全年|当年", sent[:m.start()]) else None),
-                text=(clause + sent[m.start():m.end()]).strip("，, "),
-                start=s.start() + clause_start,
-                end=s.start() + m.end(),
-                provision=provision,
-            ))
+        sent = _Sentence(s.group(0))
+        for m in TARGET.finditer(sent.text):
+            target = _target(m, sent, s.start(), year, provision)
+            if target is not None:
+                out.append(target)
     return out
+
+
+_TARGET_YEAR = re.compile(r"(?:到|至)?(\d{4})年")
+_THIS_YEAR = re.compile(r"今年|全年|当年")
+
+
+class _Sentence:
+    """A sentence, with what a target in it is read against found once: where each clause
+    starts, and the first context word, target year and "this year" word. Each of those
+    patterns' matches has one length (or two that nest), so the first match in the sentence
+    is the first before a target if any is; searching the text before each target instead
+    made a long sentence quadratic."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.breaks = [b.end() for b in LIST_BREAK.finditer(text)]
+        self.context = TARGET_CONTEXT.search(text)
+        self.year = _TARGET_YEAR.search(text)
+        self.this_year = _THIS_YEAR.search(text)
+
+    def clause_start(self, at: int) -> int:
+        i = bisect.bisect_right(self.breaks, at)
+        return self.breaks[i - 1] if i else 0
+
+    @staticmethod
+    def before(m: re.Match[str] | None, at: int) -> bool:
+        return m is not None and m.end() <= at
+
+
+def _target(m: re.Match[str], sent: _Sentence, offset: int, year: int | None,
+            provision: str) -> Target | None:
+    """The target a TARGET match states, or None if it is a date, an ordinal or lacks a verb
+    or a context that makes it a target."""
+    text, at = sent.text, m.start()
+    unit = m.group("unit") or ""
+    if not m.group("num") or text[m.end():m.end() + 1] in "元年月日号":
+        return None
+    if m.start("num") > 0 and text[m.start("num") - 1] in "第“\"":
+        return None
+    has_verb = bool(m.group("verb")) or bool(m.group("suffix"))
+    if not unit or not (has_verb or sent.before(sent.context, at)):
+        return None
+    clause_start = sent.clause_start(at)
+    clause = text[clause_start:at]
+    mult = m.group("mult")
+    if unit == "万人":
+        unit, mult = "人", "万"
+    indicator = re.sub(r"[“”\"‘’\s]", "", INDICATOR_FLUFF.sub("", clause)).strip("，,（(") or None
+    if indicator and len(indicator) > 24:
+        indicator = indicator[-24:]
+    stated = sent.year if sent.before(sent.year, at) else None
+    if stated is not None:
+        target_year: int | None = int(stated.group(1))
+    else:
+        target_year = year if sent.before(sent.this_year, at) else None
+    return Target(
+        indicator=indicator,
+        value=_number(_fold(m.group("num"), mult)),
+        unit=unit,
+        comparator=_comparator(m.group("verb"), m.group("suffix")),
+        year=target_year,
+        text=(clause + text[at:m.end()]).strip("，, "),
+        start=offset + clause_start,
+        end=offset + m.end(),
+        provision=provision,
+    )
 
 
 def _comparator(verb: str | None, suffix: str | None) -> str:
