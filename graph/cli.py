@@ -139,7 +139,7 @@ CASCADE_COLUMNS = ("level", "id", "jurisdiction", "date", "lag_days", "relation"
 
 def cmd_cascade(args: argparse.Namespace) -> int:
     from policygraph.corpus.analytics import cascade
-    from policygraph.corpus.network import read_graphml
+    from policygraph.export.tables import read_graphml
     from policygraph.sparql.query import format_rows
 
     path = Path(args.dir) / "graph.graphml"

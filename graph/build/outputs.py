@@ -19,11 +19,12 @@ from policygraph.build.rdf import block_digest, block_keys, write_rdf
 from policygraph.build.store import Loader, sync_store, updatable
 from policygraph.build.timings import Timings, peak_mb, stage
 from policygraph.corpus.link import Linked, link
-from policygraph.corpus.network import to_networkx, write_csv, write_graphml
+from policygraph.corpus.network import to_networkx
 from policygraph.export.html.render import render_corpus
 from policygraph.export.rdf import iter_blocks
 from policygraph.export.report import report_body, with_validation
 from policygraph.export.shacl import validate
+from policygraph.export.tables import write_csv, write_graphml
 from policygraph.export.terms import DEFAULT_BASE
 from policygraph.export.turtle import Serializer
 from policygraph.extract.measures import load_scheme

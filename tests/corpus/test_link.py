@@ -18,9 +18,10 @@ from policygraph.build import build, extract_all
 from policygraph.cli import main
 from policygraph.corpus.analytics import cascade, level_skips, most_cited, province_reach
 from policygraph.corpus.link import link, title_relations
-from policygraph.corpus.network import read_graphml, to_networkx
+from policygraph.corpus.network import to_networkx
 from policygraph.export.rdf import to_rdf
 from policygraph.export.shacl import validate
+from policygraph.export.tables import read_graphml
 from policygraph.export.terms import PG, doc_iri
 from policygraph.extract.read import iter_corpus
 from policygraph.models import Citation, DocumentRecord

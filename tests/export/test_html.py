@@ -16,8 +16,8 @@ import networkx as nx
 import pytest
 
 from policygraph.build import build
-from policygraph.corpus.network import read_graphml
 from policygraph.export.html.render import render, render_corpus
+from policygraph.export.tables import read_graphml
 
 from ..conftest import SEEDS, needs_shared
 
