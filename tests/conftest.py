@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from policygraph.build import build
 from policygraph.extract.authorities import AuthorityTable, load_table
 from policygraph.extract.document import extract
 from policygraph.models import DocumentRecord, Source
@@ -73,3 +74,13 @@ def record_of(text: str, path: str = "doc.txt", **meta: str) -> DocumentRecord:
 @pytest.fixture(scope="session")
 def gold() -> dict:
     return json.loads((SEEDS / "gold.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def seeds_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seeds built once, for the tests that only read a build's files."""
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/corpus is not beside the checkout")
+    out = tmp_path_factory.mktemp("seeds_build")
+    build(SEEDS, out)
+    return out

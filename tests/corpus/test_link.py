@@ -27,19 +27,10 @@ from policygraph.extract.read import iter_corpus
 from policygraph.models import Citation, DocumentRecord
 from policygraph.sparql.query import bind, named_queries, run
 
-from ..conftest import SEEDS, needs_shared
+from ..conftest import needs_shared
 
 EXAMPLES = Path(str(resources.files("policygraph.examples").joinpath("corpus")))
 SEED_001 = "src:001_e7125c7c6b1146b2.txt"
-
-
-@pytest.fixture(scope="module")
-def seeds_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    if not SEEDS.is_dir():
-        pytest.skip("../shared/corpus is not beside the checkout")
-    out = tmp_path_factory.mktemp("seeds_graph")
-    build(SEEDS, out)
-    return out
 
 
 def _gold_id(x: str) -> str:

@@ -19,7 +19,7 @@ from policygraph.build import build
 from policygraph.export.html.render import render, render_corpus
 from policygraph.export.tables import read_graphml
 
-from ..conftest import SEEDS, needs_shared
+from ..conftest import needs_shared
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="chromium is not installed (scripts/test installs it)")
@@ -72,15 +72,6 @@ class Page:
         )
         self.page.mouse.click(x, y)
         self.page.wait_for_selector(f'#pg-panel[data-node="{node}"]', timeout=5000)
-
-
-@pytest.fixture(scope="module")
-def seeds_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    if not SEEDS.is_dir():
-        pytest.skip("../shared/corpus is not beside the checkout")
-    out = tmp_path_factory.mktemp("seeds_html")
-    build(SEEDS, out)
-    return out
 
 
 @needs_shared

@@ -11,7 +11,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from policygraph.build import build
 from policygraph.build.comparisons import IndexCache
 from policygraph.cli import main
 from policygraph.corpus.compare import ShingleIndex, reuse, target_change
@@ -25,7 +24,7 @@ from policygraph.extract.provisions import split_provisions
 from policygraph.extract.shingles import from_words, pack
 from policygraph.models import Measures, ProvisionText, Target
 
-from ..conftest import SEEDS, SHARED, needs_shared, record_of
+from ..conftest import SHARED, needs_shared, record_of
 
 
 def one_target(text: str, year: int | None = 2003) -> Target:
@@ -184,15 +183,6 @@ def test_measures_read_back_and_unpickle_as_written() -> None:
 
 
 # --- the seeds, against gold.json's measures_passed_down -------------------------------------
-
-@pytest.fixture(scope="module")
-def seeds_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    if not SEEDS.is_dir():
-        pytest.skip("../shared/corpus is not beside the checkout")
-    out = tmp_path_factory.mktemp("seeds_measures")
-    build(SEEDS, out)
-    return out
-
 
 def _compare(out: Path, child: str, parent: str, capsys: pytest.CaptureFixture[str]) -> dict:
     assert main(["compare", str(out), child, parent, "--format", "json"]) == 0
