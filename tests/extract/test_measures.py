@@ -19,7 +19,7 @@ from policygraph.extract.measures.agencies import agencies_in
 from policygraph.extract.measures.concepts import concepts_in
 from policygraph.extract.measures.deadlines import deadlines_in
 from policygraph.extract.measures.targets import money_in, targets_in
-from policygraph.extract.measures.words import Segmenter, segmenter, tokenizer, words_in
+from policygraph.extract.measures.words import SCHEME_WORD_FREQ, Segmenter, segmenter, tokenizer, words_in
 from policygraph.extract.provisions import split_provisions
 from policygraph.extract.shingles import from_words, pack
 from policygraph.models import Measures, ProvisionText, Target
@@ -335,45 +335,33 @@ _TEXT_PIECES = [
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(_TEXT_PIECES) | st.text(max_size=3), max_size=40).map("".join))
 def test_segmenter_cuts_as_jieba_does(text: str) -> None:
-    tk = tokenizer()
-    seg = Segmenter(tk, limit=5)
+    tk = tokenizer()  # jieba itself, with the scheme's terms added
+    seg = segmenter()
     assert seg.cut(text) == tk.lcut(text, HMM=False)
-    assert seg.cut(text) == tk.lcut(text, HMM=False)  # again, now from its memo
     assert seg.tokenize(text) == list(tk.tokenize(text, HMM=False))
 
 
-def test_segmenter_memo_is_bounded() -> None:
-    seg = Segmenter(tokenizer(), limit=3)
-    text = "一是加强领导，二是落实责任，三是强化督查，四是严格考核。"
-    assert seg.cut(text) == tokenizer().lcut(text, HMM=False)
-    info = seg.words_of.cache_info()
-    # 6 distinct blocks, "，" three times: the recent comma is kept while the rest come and go
-    assert (info.currsize, info.misses, info.hits) == (3, 6, 2)
+def test_segmenter_adds_words_as_jieba_does() -> None:
+    import jieba
+
+    tk = jieba.Tokenizer()
+    text = "落实稳岗返还资金和技能提升补贴"
+    words = ("稳岗返还资金", "技能提升补贴")
+    assert Segmenter().cut(text) == tk.lcut(text, HMM=False)  # neither is a jieba word
+    for w in words:
+        tk.add_word(w, freq=SCHEME_WORD_FREQ)
+    assert Segmenter(words).cut(text) == tk.lcut(text, HMM=False) == ["落实", *words[:1], "和", *words[1:]]
 
 
 @needs_shared
 def test_segmenter_on_real_laws() -> None:
     tk = tokenizer()
-    seg = Segmenter(tk)
-    files = sorted((SHARED / "laws").glob("*.txt"))[:40]
-    assert files
+    seg = segmenter()
+    files = sorted((SHARED / "laws").glob("*.txt"))[:60]
+    assert len(files) == 60
     for f in files:
         text = f.read_text(encoding="utf-8", errors="replace")
         assert seg.cut(text) == tk.lcut(text, HMM=False), f.name
-    info = seg.words_of.cache_info()
-    assert info.hits > info.misses / 4  # laws repeat their clauses
-
-
-def test_segmenter_breaks_ties_as_jieba_does(tmp_path: Path) -> None:
-    # log(1/128) == log(2/128) + log(64/128) exactly: both routes through 甲乙 score the same,
-    # and jieba keeps the longer word.
-    import jieba
-
-    (tmp_path / "dict.txt").write_text("甲乙 1\n甲 2\n乙 64\n丙 61\n", encoding="utf-8")
-    tk = jieba.Tokenizer(dictionary=str(tmp_path / "dict.txt"))
-    tk.tmp_dir = str(tmp_path)
-    assert tk.lcut("甲乙", HMM=False) == ["甲乙"]
-    assert Segmenter(tk).cut("丙甲乙，甲乙") == tk.lcut("丙甲乙，甲乙", HMM=False)
 
 
 _SETS = st.lists(st.frozensets(st.integers(0, 40), max_size=15), max_size=6)
