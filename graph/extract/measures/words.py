@@ -59,7 +59,7 @@ class Segmenter:
 
 
 def segmenter(scheme_path: str | None = None) -> Segmenter:
-    """One memoising segmenter per process and scheme (see Segmenter)."""
+    """One segmenter per process and scheme (see Segmenter)."""
     return _segmenter(scheme_path)
 
 
