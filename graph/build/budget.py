@@ -14,10 +14,8 @@ from policygraph.models import Authority, DocumentRecord, Failure, Source
 DEFAULT_BUDGET = 120.0
 
 
-
 class _Overtime(BaseException):  # not Exception: library code must not swallow it
     pass
-
 
 
 class _Alarm:
@@ -33,7 +31,6 @@ class _Alarm:
             raise _Overtime
 
 
-
 def _extract(src: Source, scheme: str | None, learned: dict[str, Authority],
              before: DocumentRecord | None) -> DocumentRecord:
     """extract(), reusing the measures of `before` when it is this source's record: a part's
@@ -47,10 +44,8 @@ def _extract(src: Source, scheme: str | None, learned: dict[str, Authority],
     return assemble(ident, measure(ident, scheme))
 
 
-
 #: Seconds between repeated alarms once a document is over its budget.
 ALARM_REPEAT = 0.05
-
 
 
 def safe_extract(

@@ -38,7 +38,6 @@ class BuildResult:
     keys: dict[str, SourceKeys] = field(default_factory=dict)
 
 
-
 def extract_all(
     items: Iterable[Source | Failure | Known],
     table: AuthorityTable | None = None,
@@ -158,7 +157,6 @@ _Batch = tuple[list["Source | Known"], list[str], list["bytes | Failure | None"]
                Iterator["bytes | Failure"]]
 
 
-
 def _submitted(items: Iterable[Source | Failure | Known], batch: int, run: _Settings,
                failures: list[Failure], progress: Callable[[str], None] | None) -> Iterator[_Batch]:
     """Each batch of `items`: its sources, cache keys, cached results (None where to extract),
@@ -191,7 +189,6 @@ def _submitted(items: Iterable[Source | Failure | Known], batch: int, run: _Sett
         ahead = submitted
     if ahead is not None:
         yield ahead
-
 
 
 def _reteach(learned: dict[str, Authority], facts: list[Facts], got: _Collected, run: _Settings,
@@ -287,12 +284,10 @@ class Facts(NamedTuple):
             return None
 
 
-
 def batched(items: Iterable[T], n: int) -> Iterator[list[T]]:
     it = iter(items)
     while chunk := list(islice(it, n)):
         yield chunk
-
 
 
 def _run(sources: list[Source], run: _Settings, learned: dict[str, Authority] | None = None,
@@ -309,14 +304,12 @@ def _run(sources: list[Source], run: _Settings, learned: dict[str, Authority] | 
                     chunksize=max(1, min(64, len(sources) // (workers * 8) or 1)))
 
 
-
 def _packed_extract(src: Source, scheme: str | None, budget: float,
                     learned: dict[str, Authority] | None = None,
                     before: bytes | None = None) -> bytes | Failure:
     """Extract in a worker and send the record back packed: less to copy between processes."""
     result = safe_extract(src, scheme, budget, learned, None if before is None else unpack(before))
     return pack(result) if isinstance(result, DocumentRecord) else result
-
 
 
 def _codes_of(rec: DocumentRecord) -> set[str]:
@@ -329,7 +322,6 @@ def _codes_of(rec: DocumentRecord) -> set[str]:
         if dn:
             codes.add(dn.code)
     return codes
-
 
 
 def _unique_ids(blobs: list[bytes], heads: list[Head]) -> PackedRecords:

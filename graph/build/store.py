@@ -23,7 +23,6 @@ from policygraph.files import write_atomic
 CHUNK_BYTES = 32 << 20
 
 
-
 class Loader:
     """Bulk-loads N-Triples into a fresh store at `folder` in a background thread, as they are
     fed (whole lines), so loading overlaps with making them: Oxigraph loads without holding
@@ -90,7 +89,6 @@ class Loader:
         shutil.rmtree(self._tmp, ignore_errors=True)
 
 
-
 def load_store(ntriples: Path, folder: Path) -> ox.Store:
     """Bulk-load `ntriples` into a fresh store at `folder` (see Loader)."""
     loader = Loader(folder)
@@ -104,7 +102,6 @@ def load_store(ntriples: Path, folder: Path) -> ox.Store:
     return loader.finish()
 
 
-
 def updatable(folder: Path, nt: Path, manifest: Path) -> tuple[int, array] | None:
     """(the store's triple count, the blocks of `nt` it holds) if the store can be updated to
     a new graph.nt; None if it must be loaded afresh (no store, or none the manifest
@@ -112,15 +109,11 @@ def updatable(folder: Path, nt: Path, manifest: Path) -> tuple[int, array] | Non
     return _read_manifest(manifest, nt, folder) if folder.is_dir() else None
 
 
-
 #: Above this share of the triples changed, reloading the store is faster than updating it.
 MAX_CHANGED = 0.25
 
 
-
 _MAGIC = b"PGBLOCK3"  # then graph.nt's size, the store's triple count and its fingerprint
-
-
 
 
 def sync_store(folder: Path, nt: Path, written: Written, new_nt: Path, manifest: Path,
@@ -145,7 +138,6 @@ def sync_store(folder: Path, nt: Path, written: Written, new_nt: Path, manifest:
     if count == written.triples:  # every triple in one block only: updates stay exact
         _write_manifest(manifest, nt, written, folder)
     return store
-
 
 
 def _update(folder: Path, nt: Path, previous: tuple[int, array], new_nt: Path,
@@ -183,7 +175,6 @@ def _update(folder: Path, nt: Path, previous: tuple[int, array], new_nt: Path,
     return count == written.triples  # else not what a fresh load would hold: load afresh
 
 
-
 def _lines(nt: Path, spans: list[tuple[int, int]]) -> set[bytes]:
     out: set[bytes] = set()
     with nt.open("rb") as f:
@@ -191,7 +182,6 @@ def _lines(nt: Path, spans: list[tuple[int, int]]) -> set[bytes]:
             f.seek(start)
             out.update(f.read(length).splitlines())
     return out
-
 
 
 def fingerprint(folder: Path) -> int:
@@ -204,7 +194,6 @@ def fingerprint(folder: Path) -> int:
     except OSError:
         return 0
     return int.from_bytes(hashlib.blake2b(repr(files).encode(), digest_size=8).digest(), "little")
-
 
 
 def _read_manifest(manifest: Path, nt: Path, folder: Path) -> tuple[int, array] | None:
@@ -220,7 +209,6 @@ def _read_manifest(manifest: Path, nt: Path, folder: Path) -> tuple[int, array] 
             or head[0] != size or head[2] != fingerprint(folder):
         return None
     return head[1], array("Q", data[32:])
-
 
 
 def _write_manifest(manifest: Path, nt: Path, written: Written, folder: Path) -> None:

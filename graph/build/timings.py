@@ -23,7 +23,6 @@ class Timings:
     beside_private_mb: float = 0.0  # the largest stage run beside the others: its own pages
 
 
-
 def peak_mb() -> float:
     """This process's peak resident memory in MB. Linux's VmHWM, not ru_maxrss: ru_maxrss
     survives exec, so a build started by a large process (a benchmark holding its corpus)
@@ -38,11 +37,9 @@ def peak_mb() -> float:
     return _maxrss_mb(resource.RUSAGE_SELF)
 
 
-
 def _maxrss_mb(who: int) -> float:
     rss = resource.getrusage(who).ru_maxrss
     return rss / 2**20 if sys.platform == "darwin" else rss / 1024  # bytes there, KB here
-
 
 
 @contextmanager
@@ -54,7 +51,6 @@ def stage(timings: Timings | None, name: str) -> Iterator[None]:
         if timings is not None:
             timings.seconds[name] = timings.seconds.get(name, 0.0) + time.perf_counter() - t0
             timings.peak_mb[name] = peak_mb()
-
 
 
 def workers_peak_mb() -> float:

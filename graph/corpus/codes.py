@@ -19,7 +19,6 @@ def statements(rec: DocumentRecord) -> list[tuple[str, str, str]]:
             if number and issuers]
 
 
-
 def learn_codes(records: Iterable[DocumentRecord],
                 table: AuthorityTable | None = None) -> dict[str, Authority]:
     """Issuer codes whose authority the corpus states: documents giving number and issuer.
@@ -27,7 +26,6 @@ def learn_codes(records: Iterable[DocumentRecord],
     A code is learned only when every document using it agrees on the jurisdiction.
     """
     return learn_from_statements((s for rec in records for s in statements(rec)), table)
-
 
 
 def learn_from_statements(stated: Iterable[tuple[str, str, str]],

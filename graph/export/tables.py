@@ -27,20 +27,16 @@ def write_csv(linked: Linked, nodes_path: Path, edges_path: Path) -> None:
             w.writerow(edge_row(e))
 
 
-
 #: GraphML key types; an attribute that is sometimes empty ('' for an unknown year) is written
 #: only where it has a value, and read_graphml gives '' where it is absent.
 NODE_TYPES = {"in_corpus": "boolean", "year": "long"}
-
 
 
 EDGE_TYPES = {"stated": "boolean", "confidence": "double", "mentions": "long", "start": "long",
               "end": "long"}
 
 
-
 _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # not allowed in XML 1.0
-
 
 
 _HEAD = ('<?xml version="1.0" encoding="utf-8"?>\n<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
@@ -48,12 +44,10 @@ _HEAD = ('<?xml version="1.0" encoding="utf-8"?>\n<graphml xmlns="http://graphml
          'graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n')
 
 
-
 def _xml(v: object) -> str:
     if isinstance(v, bool):
         return "true" if v else "false"
     return escape(_NOT_XML.sub("", str(v)))
-
 
 
 def write_graphml(linked: Linked, path: Path) -> None:
@@ -81,7 +75,6 @@ def write_graphml(linked: Linked, path: Path) -> None:
                             for name, k in edge_keys.items() if row[name] != ""))
             f.write("    </edge>\n")
         f.write("  </graph>\n</graphml>\n")
-
 
 
 def read_graphml(path: Path) -> nx.DiGraph:

@@ -25,13 +25,10 @@ from policygraph.models import Edge
 PG = Namespace("https://w3id.org/policygraph/ns#")
 
 
-
 ELI = Namespace("http://data.europa.eu/eli/ontology#")
 
 
-
 DEFAULT_BASE = "https://w3id.org/policygraph/id/"
-
 
 
 RELATION_PROPERTY = {
@@ -39,7 +36,6 @@ RELATION_PROPERTY = {
     "issues": PG.issues, "amends": PG.amends, "repeals": PG.repeals,
     "probably-implements": PG.probablyImplements,
 }
-
 
 
 #: Super-properties materialised beside each relation (the ontology's sub-property axioms).
@@ -54,16 +50,13 @@ SUPER = {
 }
 
 
-
 LEVEL = {"national": PG.national, "provincial": PG.provincial,
          "municipal": PG.municipal, "county": PG.county}
-
 
 
 PREFIXES = {"pgm": Namespace("https://w3id.org/policygraph/measures#"),
             "pg": PG, "eli": ELI, "dcterms": DCTERMS, "prov": PROV, "skos": SKOS, "org": ORG,
             "rdfs": RDFS, "xsd": XSD}
-
 
 
 def check_iri(iri: str, what: str = "base IRI") -> str:
@@ -77,16 +70,13 @@ def check_iri(iri: str, what: str = "base IRI") -> str:
     return iri
 
 
-
 def segment(s: str) -> str:
     """A path segment that keeps Han characters readable and escapes everything unsafe."""
     return "".join(ch if ord(ch) > 127 and ch.isalnum() else quote(ch, safe="") for ch in s)
 
 
-
 def short_hash(s: str) -> str:
     return hashlib.sha1(s.encode("utf-8")).hexdigest()[:16]
-
 
 
 def doc_iri(node_id: str, base: str = DEFAULT_BASE) -> URIRef:
@@ -103,7 +93,6 @@ def doc_iri(node_id: str, base: str = DEFAULT_BASE) -> URIRef:
     return URIRef(f"{base}doc/src/{short_hash(node_id)}")
 
 
-
 @lru_cache(maxsize=1 << 16)
 def doc_t(node_id: str, base: str) -> str:
     """doc_iri in N-Triples syntax. Cached: a document's IRI is spelt for every citation,
@@ -111,20 +100,16 @@ def doc_t(node_id: str, base: str) -> str:
     return f"<{doc_iri(node_id, base)}>"
 
 
-
 def place_iri(name: str, base: str) -> URIRef:
     return URIRef(f"{base}place/{segment(name)}")
-
 
 
 def authority_iri(name: str, base: str) -> URIRef:
     return URIRef(f"{base}authority/{segment(name)}")
 
 
-
 def citation_iri(e: Edge, base: str) -> URIRef:
     return URIRef(f"{base}citation/{short_hash(e.source + '→' + e.target)}")
-
 
 
 @lru_cache(maxsize=4096)  # shares and target values: a few hundred distinct values
@@ -133,9 +118,7 @@ def decimal_form(x: float) -> str:
     return format(Decimal(str(round(x, 2))).normalize(), "f")
 
 
-
 Triple = tuple[str, str, str]  # subject, predicate, object, each already in N-Triples syntax
-
 
 
 class Terms:
@@ -153,34 +136,26 @@ class Terms:
         return f"<{self._ns}{name}>"
 
 
-
 P, E, DC, PV, SK, OG = (Terms(str(ns)) for ns in (PG, ELI, DCTERMS, PROV, SKOS, ORG))
 A = f"<{RDF.type}>"
-
 
 
 LABEL = f"<{RDFS.label}>"
 
 
-
 LEVEL_T = {lv: f"<{iri}>" for lv, iri in LEVEL.items()}
-
 
 
 RELATION_T = {k: f"<{v}>" for k, v in RELATION_PROPERTY.items()}
 
 
-
 SUPER_T = {k: tuple(f"<{v}>" for v in vs) for k, vs in SUPER.items()}
-
 
 
 _ESCAPE = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
 
-
 XSD_T = {name: f"<{XSD}{name}>" for name in ("integer", "decimal", "boolean", "date")}
-
 
 
 def literal(text: str) -> str:
@@ -188,30 +163,24 @@ def literal(text: str) -> str:
     return f'"{text.translate(_ESCAPE)}"'
 
 
-
 def zh(text: str) -> str:
     return f'"{text.translate(_ESCAPE)}"@zh'
-
 
 
 def integer(n: int) -> str:
     return f'"{int(n)}"^^{XSD_T["integer"]}'
 
 
-
 def decimal(x: float) -> str:
     return f'"{decimal_form(x)}"^^{XSD_T["decimal"]}'
-
 
 
 def date(d: str) -> str:
     return f'"{d.translate(_ESCAPE)}"^^{XSD_T["date"]}'
 
 
-
 def boolean(b: bool) -> str:
     return f'"{"true" if b else "false"}"^^{XSD_T["boolean"]}'
-
 
 
 def iri(value: str) -> str:

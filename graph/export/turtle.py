@@ -14,7 +14,6 @@ from policygraph.export.terms import PREFIXES, A, Triple
 _SAFE_LOCAL = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
 
 
-
 class TurtleTerms:
     """Turtle spelling of N-Triples terms: well-known IRIs as prefixed names where the local
     part is plainly safe, everything else as in N-Triples (which Turtle accepts as is)."""
@@ -48,7 +47,6 @@ class TurtleTerms:
                 break
         self.known[t] = short  # vocabulary terms: a small, bounded set
         return short
-
 
 
 def _turtle(triples: list[Triple], term: TurtleTerms) -> str:

@@ -203,12 +203,10 @@ MEASURE_CLAUSE_BREAK = re.compile(r"[，,；;：:]")
 LIST_BREAK = re.compile(r"[，,；;：:、（(]")
 
 
-
 NOT_A_TERM = re.compile(r"^[\d\W_a-zA-Z]+$")
 ORGANISH = re.compile(r"(?:局|厅|部|委|办|院|政府|办公室|会|中心|小组|省|市|县|区)$|^(?:国务院|省|市|县)")
 #: Words every policy text uses; never a measure on their own.
 GENERIC_POLICY_WORDS = frozenset(("工作", "政策", "部门", "单位", "政府", "人员", "措施", "意见", "通知", "制度", "机制", "体系", "问题", "情况", "方面", "有关", "实际", "要求", "任务", "目标", "作用", "能力", "水平", "力度", "建设", "发展", "管理", "服务", "组织", "领导", "实施", "落实", "推进", "加强", "完善", "健全", "建立", "开展", "各级", "全市", "全省", "全县", "各地", "地区", "企业", "社会", "群众", "街道", "社区", "乡镇", "县区", "市区", "省级", "市级", "高校", "学校", "经费", "资金", "大力", "会同", "统一", "汇总", "城乡", "社会保障", "实施办法", "人员编制", "企业职工", "三个代表"))
-
 
 
 #: Indicators where a lower value is more demanding (a lower 失业率 tightens the target).
