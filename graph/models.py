@@ -16,6 +16,29 @@ LEVEL_RANK: dict[str, int] = {lv: i for i, lv in enumerate(LEVELS)}
 #: The jurisdiction (and "province") of national documents.
 NATION = "中华人民共和国"
 
+#: 效力级别, the rank of legal force a catalogue gives a document (pkulaw, 国家法律法规数据库), by
+#: the id the record uses; highest first. Unknown rank is None.
+RANKS: dict[str, str] = {
+    "law": "法律",
+    "administrative_regulation": "行政法规",
+    "judicial_interpretation": "司法解释",
+    "departmental_rule": "部门规章",
+    "local_regulation": "地方性法规",
+    "autonomous_regulation": "自治条例和单行条例",
+    "local_government_rule": "地方政府规章",
+    "party_regulation": "党内法规",
+    "normative_document": "规范性文件",
+}
+
+#: 时效性, a document's validity on a given date, by the id the record uses.
+VALIDITY: dict[str, str] = {
+    "in_force": "现行有效",
+    "amended": "已被修改",  # a later version of the same work replaced this one
+    "repealed": "已废止",
+    "expired": "已失效",  # its own term (有效期…) ran out
+    "not_yet_in_force": "尚未生效",
+}
+
 #: When one part cites the same document several times with different verbs, the strongest
 #: relation is kept: an explicit act on the document beats a passing mention.
 RELATION_PRIORITY: dict[str, int] = {
@@ -122,6 +145,24 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class HistoryEvent:
+    """One line of a header's history (2010年9月17日…《关于修改本市部分地方性法规的决定》第一次修正):
+    what happened to the work on that date, and the decision that did it when the line names one."""
+
+    kind: str  # adopted | approved | promulgated | amended | revised
+    date: str | None
+    by: str | None = None  # the amending decision's title, 〈〉 for nested brackets
+    text: str = ""  # the line as written
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "date": self.date, "by": self.by, "text": self.text}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> HistoryEvent:
+        return cls(d["kind"], d["date"], d.get("by"), d.get("text", ""))
+
+
+@dataclass(frozen=True)
 class Part:
     """A document embedded in a file (a forwarded notice carried in full), or the file's own."""
 
@@ -138,6 +179,10 @@ class Part:
     evidence: dict[str, str] = field(default_factory=dict)
     measures: Measures | None = None
     header_end: int = 0  # where the header ends in the normalised text (the body follows)
+    rank: str | None = None  # a RANKS id
+    date_publication: str | None = None
+    date_in_force: str | None = None
+    history: tuple[HistoryEvent, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -148,6 +193,10 @@ class Part:
             "jurisdiction": self.jurisdiction,
             "level": self.level,
             "date": self.date,
+            "date_publication": self.date_publication,
+            "date_in_force": self.date_in_force,
+            "rank": self.rank,
+            "history": [h.to_dict() for h in self.history],
             "citations": [c.to_dict() for c in self.citations],
             **(self.measures.to_dict() if self.measures else {}),
             "evidence": dict(sorted(self.evidence.items())),
@@ -363,6 +412,13 @@ class DocumentRecord:
     kind: str = "txt"
     chars: int = 0
     measures: Measures | None = None
+    #: The dates of this text: `date` is its own (adoption or signing of this version,
+    #: eli:date_document); publication (公布) and entry into force (自…起施行) apart.
+    date_publication: str | None = None
+    date_in_force: str | None = None
+    rank: str | None = None  # a RANKS id
+    #: The header's history, oldest first; `date` is its last event's when it has one.
+    history: tuple[HistoryEvent, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -374,7 +430,11 @@ class DocumentRecord:
             "jurisdiction": self.jurisdiction,
             "level": self.level,
             "date": self.date,
+            "date_publication": self.date_publication,
+            "date_in_force": self.date_in_force,
             "web_date": self.web_date,
+            "rank": self.rank,
+            "history": [h.to_dict() for h in self.history],
             "citations": [c.to_dict() for c in self.citations],
             "parts": [p.to_dict() for p in self.parts],
             **(self.measures.to_dict() if self.measures else {}),
@@ -406,6 +466,18 @@ class Node:
     sources: tuple[str, ...] = ()
     embedded_in: tuple[str, ...] = ()
     provenance: tuple[str, ...] = ()
+    rank: str | None = None  # a RANKS id
+    date_publication: str | None = None
+    date_in_force: str | None = None
+    #: The work this node is a version of (its versions share it), and this version's place
+    #: among them: its date, the version before it (a node id), and what made it (原文/修正/修订).
+    work: str | None = None
+    version_date: str | None = None
+    previous_version: str | None = None
+    version_kind: str | None = None  # original | amended | revised
+    #: Its VALIDITY id on the build's reference date, and the evidence for it.
+    validity: str | None = None
+    validity_evidence: str = ""
 
     @property
     def in_corpus(self) -> bool:
