@@ -110,7 +110,8 @@ LAW_FIELDS = (
 PAGE_FIELDS = (
     Field("number", _get("number"), _get("number")),
     Field("title", _get("title"), _get("title"), _title_same),
-    Field("issuers", lambda r: _organs(r.get("issuers")) or None, lambda g: _organs(g.get("issuers")) or None),
+    Field("issuers", lambda r: _organs(r.get("issuers")) or None,
+          lambda g: _organs(g.get("issuers")) or None),
     Field("jurisdiction", _get("jurisdiction"), _get("jurisdiction")),
     Field("level", _get("level"), _get("level")),
     Field("rank", _rank, _get("rank")),
@@ -154,7 +155,8 @@ def score(fields: Sequence[Field], rows: Sequence[Row], records: Mapping[str, Re
     return out
 
 
-def wrong_province(rows: Sequence[Row], records: Mapping[str, Rec], file_of: Callable[[Row], str]) -> list[str]:
+def wrong_province(rows: Sequence[Row], records: Mapping[str, Rec],
+                   file_of: Callable[[Row], str]) -> list[str]:
     """Files placed in a province other than the gold's: a wrong place is worse than none."""
     out = []
     for row in rows:
