@@ -1,0 +1,85 @@
+"""The one name a person reads for a document, wherever it is shown.
+
+A node id (`src:lrb_0a1b.txt`, `title:…`, a bare number) is for machines: tables, pages and
+messages name a document by its title with its number, 《title》（number）; by its number alone
+when it has no title; by its file only as the last resort. A version of a work adds its date
+and kind, so the versions of one regulation (one title, one number) stay apart in a list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import PurePosixPath
+
+from policygraph.models import Node
+
+#: How a version came to be, as a name says it (Node.version_kind).
+VERSION_WORDS = {"original": "原文", "amended": "修正", "revised": "修订"}
+
+#: Node id prefixes that are not names (see corpus/link.py).
+_ID_PREFIXES = ("src:", "title:")
+
+
+def document_name(title: str | None, number: str | None, *, version_date: str | None = None,
+                  version_kind: str | None = None, fallback: str = "") -> str:
+    """《title》（number）, the number alone, else `fallback` (an id or file: see file_name).
+
+    >>> document_name("道路运输条例", "国务院令第406号")
+    '《道路运输条例》（国务院令第406号）'
+    >>> document_name(None, "国办发〔2003〕40号"), document_name(None, None, fallback="a.txt")
+    ('国办发〔2003〕40号', 'a.txt')
+    >>> document_name("道路运输条例", None, version_date="2019-03-02", version_kind="amended")
+    '《道路运输条例》（2019-03-02修正）'
+    """
+    version = f"{version_date}{VERSION_WORDS.get(version_kind or '', '')}" if version_date else ""
+    if title:
+        inside = "，".join(x for x in (number, version) if x)
+        return f"《{title}》" + (f"（{inside}）" if inside else "")
+    if number:
+        return number + (f"（{version}）" if version else "")
+    return fallback
+
+
+def file_name(node_id: str, sources: str | tuple[str, ...] | list[str] = ()) -> str:
+    """The last-resort name: the node's first source file, else its id without the prefix.
+
+    >>> file_name("src:laws/lrb_0a1b.txt"), file_name("x", "a/b.txt;c.txt")
+    ('lrb_0a1b.txt', 'b.txt')
+    """
+    if isinstance(sources, str):
+        sources = [s for s in sources.split(";") if s]
+    if sources:
+        return PurePosixPath(sources[0]).name
+    bare = node_id
+    for p in _ID_PREFIXES:
+        bare = bare.removeprefix(p)
+    return PurePosixPath(bare).name if bare.startswith("lrb_") or "/" in bare else bare
+
+
+def attrs_name(node_id: str, a: Mapping) -> str:
+    """The name of a node given as attributes: a networkx/GraphML node (strings, '' for none),
+    a record or part of documents.jsonl (`source` instead of `sources`)."""
+    sources = a.get("sources") or ([a["source"]] if a.get("source") else ())
+    return document_name(a.get("title") or None, a.get("number") or None,
+                         version_date=a.get("version_date") or None,
+                         version_kind=a.get("version_kind") or None, fallback=file_name(node_id, sources))
+
+
+def node_name(n: Node) -> str:
+    """The name of a linked node."""
+    return document_name(n.title, n.number, version_date=n.version_date, version_kind=n.version_kind,
+                         fallback=file_name(n.id, n.sources))
+
+
+def short_label(name: str, width: int = 14) -> str:
+    """A name cut for a drawing's node label: brackets and number dropped when a title is
+    there, then cut to `width` characters.
+
+    >>> short_label("《中华人民共和国道路交通安全法实施条例》（国务院令第405号）")
+    '中华人民共和国道路交通安全…'
+    >>> short_label("国办发〔2003〕40号")
+    '国办发〔2003〕40号'
+    """
+    if name.startswith("《") and "》" in name:
+        name = name[1:name.rindex("》")]
+    return name if len(name) <= width else name[:width - 1] + "…"

@@ -1,0 +1,46 @@
+"""The one display name of a document: title with number, number alone, file last."""
+
+from __future__ import annotations
+
+from policygraph.corpus.names import attrs_name, document_name, file_name, node_name, short_label
+from policygraph.models import Node
+
+
+def test_title_with_number_number_alone_file_last() -> None:
+    law = Node("src:laws/lrb_00aa.txt", "document", title="山东省农业机械管理条例",
+               sources=("laws/lrb_00aa.txt",))
+    order = Node("国务院令第406号", "cited", number="国务院令第406号")
+    both = Node("国办发〔2003〕40号", "document", number="国办发〔2003〕40号",
+                title="国务院办公厅关于印发《X》的通知", sources=("a.txt",))
+    bare = Node("src:b/lrb_99.txt", "document", sources=("b/lrb_99.txt",))
+    assert node_name(law) == "《山东省农业机械管理条例》"
+    assert node_name(order) == "国务院令第406号"
+    assert node_name(both) == "《国务院办公厅关于印发《X》的通知》（国办发〔2003〕40号）"
+    assert node_name(bare) == "lrb_99.txt"
+    assert node_name(Node("title:中华人民共和国专利法", "title", title="中华人民共和国专利法")) == \
+        "《中华人民共和国专利法》"
+
+
+def test_versions_of_one_work_get_apart() -> None:
+    a = Node("v1", "document", number="国务院令第406号", title="道路运输条例",
+             version_date="2004-04-30", version_kind="original")
+    b = Node("v2", "document", number="国务院令第406号", title="道路运输条例",
+             version_date="2019-03-02", version_kind="amended")
+    assert node_name(a) == "《道路运输条例》（国务院令第406号，2004-04-30原文）"
+    assert node_name(b) == "《道路运输条例》（国务院令第406号，2019-03-02修正）"
+
+
+def test_attributes_as_graphml_and_records_give_them() -> None:
+    # GraphML gives '' for absent values; a record has `source`, a node `sources`
+    assert attrs_name("src:x/lrb_1.txt", {"title": "", "number": "", "sources": "x/lrb_1.txt;y.txt"}) == "lrb_1.txt"
+    assert attrs_name("src:x/lrb_1.txt", {"title": "", "number": "", "source": "x/lrb_1.txt"}) == "lrb_1.txt"
+    assert attrs_name("n", {"title": "T", "number": "国发〔2001〕1号", "version_date": ""}) == \
+        "《T》（国发〔2001〕1号）"
+    assert file_name("title:关于X的通知") == "关于X的通知"
+    assert document_name("", "") == ""
+
+
+def test_short_label_keeps_the_title() -> None:
+    assert short_label("《山东省农业机械管理条例》") == "山东省农业机械管理条例"
+    assert short_label("《关于印发《X》的通知》（国办发〔2003〕40号）") == "关于印发《X》的通知"
+    assert short_label("《" + "长" * 20 + "》", width=5) == "长长长长…"
