@@ -23,8 +23,23 @@ if TYPE_CHECKING:  # only the commands that read a graph import these
     import networkx as nx
     from rdflib import Graph
 
+    from policygraph.corpus.lookup import Candidate, Resolution
+
 
 def cmd_inspect(args: argparse.Namespace) -> int:
+    """A file read and extracted now; or, given a document too, its record in a build folder."""
+    if args.document is not None:
+        found = _find_record(Path(args.file), args.document)
+        if found is None:
+            return 2
+        _cand, stored = found
+        print(json.dumps(stored, ensure_ascii=False, indent=None if args.compact else 2) if args.json
+              else record_text(stored))
+        return 0
+    if not Path(args.file).exists():
+        print(f"policygraph: {args.file}: no such file or folder (to look a document up in a build, "
+              f"give the build folder and the document: policygraph inspect DIR DOCUMENT)", file=sys.stderr)
+        return 2
     status = 0
     for item in iter_corpus(args.file):
         if isinstance(item, Failure):
@@ -132,45 +147,77 @@ def _load_graph(folder: Path) -> Graph | None:
     return Graph().parse(ttl, format="turtle")
 
 
-#: The columns of a cascade table, as analytics.cascade names them.
-CASCADE_COLUMNS = ("level", "id", "jurisdiction", "date", "lag_days", "relation", "parent",
-                   "lag_parent_days", "depth")
+#: The columns of a cascade table, as analytics.cascade names them, with each document's name
+#: (corpus/names.py) beside its id; a table for people shows the names only.
+CASCADE_COLUMNS = ("level", "id", "name", "jurisdiction", "date", "lag_days", "relation", "parent",
+                   "parent_name", "lag_parent_days", "depth")
+CASCADE_TABLE = ("name", "jurisdiction", "date", "lag_days", "relation", "parent_name", "lag_parent_days",
+                 "depth")
+#: Candidates an ambiguous query lists before saying how many more there are.
+MAX_CHOICES = 20
+_HOW = {"id": "id", "number": "number", "file": "file name", "title": "exact title",
+        "prefix": "title beginning", "substring": "part of the title"}
+
+
+def _pick(res: Resolution, where: str) -> Candidate | None:
+    """The one document a query names, or None after telling the person (stderr) what the
+    query matched instead: the candidates to choose from, or near matches."""
+    if res.found:
+        return res.found
+    err = sys.stderr
+    if res.matches:
+        print(f"policygraph: \"{res.query}\" matches {len(res.matches)} documents in {where} "
+              f"(by {_HOW[res.how]}); choose one and give its id:", file=err)
+        for c in res.matches[:MAX_CHOICES]:
+            print(f"  {c.line}", file=err)
+        if len(res.matches) > MAX_CHOICES:
+            print(f"  … and {len(res.matches) - MAX_CHOICES} more: type more of the title", file=err)
+        return None
+    near = "; near matches:" if res.suggestions else " (a number in any variant, a title or a part of " \
+        "one, a file name or a node id)"
+    print(f"policygraph: no document in {where} matches \"{res.query}\"{near}", file=err)
+    for c in res.suggestions:
+        print(f"  {c.line}", file=err)
+    return None
+
+
+def _graph(folder: Path) -> nx.DiGraph | None:
+    from policygraph.export.tables import read_graphml
+
+    path = folder / "graph.graphml"
+    if not path.is_file():
+        print(f"policygraph: {path} not found; run `policygraph build CORPUS --out {folder}` first",
+              file=sys.stderr)
+        return None
+    return read_graphml(path)
 
 
 def cmd_cascade(args: argparse.Namespace) -> int:
     from policygraph.corpus.analytics import cascade
-    from policygraph.export.tables import read_graphml
+    from policygraph.corpus.lookup import graph_candidates, resolve
     from policygraph.sparql.query import format_rows
 
-    path = Path(args.dir) / "graph.graphml"
-    if not path.is_file():
-        print(f"policygraph: {path} not found; run `policygraph build` first", file=sys.stderr)
+    g = _graph(Path(args.dir))
+    if g is None:
         return 2
-    g = read_graphml(path)
-    root = _node_named(g, args.document)
-    if root is None:
-        print(f"policygraph: {args.document} is not in the graph", file=sys.stderr)
+    found = _pick(resolve(args.document, graph_candidates(g.nodes(data=True))), args.dir)
+    if found is None:
         return 2
-    rows = cascade(g, root, include_probable=args.probable)
+    rows = [{**r, "name": _name(g, r["id"]), "parent_name": _name(g, r["parent"])}
+            for r in cascade(g, found.id, include_probable=args.probable)]
     if args.html:
-        print(f"wrote {_cascade_page(g, root, args.probable, Path(args.dir), Path(args.html))}")
+        print(f"wrote {_cascade_page(g, found.id, args.probable, Path(args.dir), Path(args.html))}")
     if args.format != "table":
         sys.stdout.write(format_rows(list(CASCADE_COLUMNS), _cells(rows, CASCADE_COLUMNS), args.format))
         return 0
-    _print_cascade(g, root, rows, args.probable)
+    _print_cascade(g, found.id, rows, args.probable)
     return 0
 
 
-def _node_named(g: nx.DiGraph, document: str) -> str | None:
-    """The node `document` names: its id, or its number in any written variant."""
-    if document in g:
-        return document
-    from policygraph.extract.normalize import normalize
-    from policygraph.extract.numbers import parse
+def _name(g: nx.DiGraph, node: str) -> str:
+    from policygraph.corpus.names import attrs_name
 
-    parsed = parse(normalize(document).text)
-    root = parsed.canonical if parsed else document
-    return root if root in g else None
+    return attrs_name(node, g.nodes[node])
 
 
 def _cells(rows: list[dict], columns: Sequence[str]) -> list[list[str | None]]:
@@ -180,7 +227,7 @@ def _cells(rows: list[dict], columns: Sequence[str]) -> list[list[str | None]]:
 def _cascade_page(g: nx.DiGraph, root: str, probable: bool, folder: Path, page: Path) -> Path:
     """The explorer page of a cascade, with the build's comparisons along it."""
     from policygraph.corpus.compare import Comparison
-    from policygraph.export.html.render import cascade_subgraph, render
+    from policygraph.export.html.render import cascade_subgraph, cascade_title, render
 
     sub = cascade_subgraph(g, root, probable)
     comps = []
@@ -190,7 +237,7 @@ def _cascade_page(g: nx.DiGraph, root: str, probable: bool, folder: Path, page: 
             c = Comparison.from_dict(json.loads(line))
             if c.child in sub and c.parent in sub:
                 comps.append(c)
-    return render(sub, page, f"{root} 的传导链 cascade", comps, _labels())
+    return render(sub, page, cascade_title(g, root), comps, _labels())
 
 
 def _labels() -> dict[str, str]:
@@ -206,54 +253,73 @@ def _print_cascade(g: nx.DiGraph, root: str, rows: list[dict], probable: bool) -
     from policygraph.sparql.query import format_rows
 
     a = g.nodes[root]
-    print(f"cascade of {root} {a.get('title') or ''}")
+    print(f"cascade of {_name(g, root)}")
     print(f"  {a.get('level') or 'level unknown'}, {a.get('jurisdiction') or ''}, "
           f"{a.get('date') or 'date unknown'}; "
           f"{'stated and probable links' if probable else 'stated links only'}")
     for level, group in by_level(rows).items():
         print(f"\n{level} ({len(group)})")
-        sys.stdout.write(format_rows(list(CASCADE_COLUMNS[1:]), _cells(group, CASCADE_COLUMNS[1:]), "table"))
+        sys.stdout.write(format_rows(list(CASCADE_TABLE), _cells(group, CASCADE_TABLE), "table"))
     reach = province_reach(g, root, include_probable=probable)
     if reach:
         print("\nreach by province")
         sys.stdout.write(format_rows(list(reach[0]), _cells(reach, list(reach[0])), "table"))
 
 
-def _load_measures(folder: Path, wanted: str) -> tuple[str, dict] | None:
-    """The record (or embedded part) of a build that `wanted` names: number, id or source."""
-    from policygraph.extract.normalize import normalize
-    from policygraph.extract.numbers import parse
+def _find_record(folder: Path, wanted: str) -> tuple[Candidate, dict] | None:
+    """The record (or embedded part) of a build that `wanted` names (corpus/lookup.py), or None
+    after saying why: missing build, no match, several matches, or a document only cited."""
+    from policygraph.corpus.lookup import record_candidates, resolve
 
     path = folder / "documents.jsonl"
     if not path.is_file():
-        print(f"policygraph: {path} not found; run `policygraph build` first", file=sys.stderr)
+        print(f"policygraph: {path} not found; run `policygraph build CORPUS --out {folder}` first",
+              file=sys.stderr)
         return None
-    parsed = parse(normalize(wanted).text)
-    keys = {wanted, parsed.canonical if parsed else wanted, "src:" + wanted}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        rec = json.loads(line)
-        if keys & {rec["id"], rec["source"], rec.get("number") or ""}:
-            return rec["id"], rec
-        for part in rec["parts"]:
-            if part.get("number") in keys:
-                return part["number"], part
-    print(f"policygraph: {wanted} has no text in this build (only documents in the corpus have "
-          "measures)", file=sys.stderr)
-    return None
+    with path.open(encoding="utf-8") as f:  # one record decoded at a time: a build can be large
+        cands = record_candidates(json.loads(line) for line in f)
+    res = resolve(wanted, [c for c, _i, _k in cands])
+    if not res.matches:
+        cited = _cited_only(folder, wanted)
+        if cited is not None:
+            print(f"policygraph: {cited.name} is only cited in this build: it has no text in the "
+                  "corpus, so no record or measures", file=sys.stderr)
+            return None
+    found = _pick(res, str(folder))
+    if found is None:
+        return None
+    i, k = next((i, k) for c, i, k in cands if c is found)
+    with path.open(encoding="utf-8") as f:
+        rec = json.loads(next(line for n, line in enumerate(f) if n == i))
+    return found, rec if k is None else rec["parts"][k]
+
+
+def _cited_only(folder: Path, wanted: str) -> Candidate | None:
+    """The document only cited (not in the corpus) that `wanted` names, if the build has one."""
+    from policygraph.corpus.lookup import graph_candidates, resolve
+    from policygraph.export.tables import read_graphml
+
+    path = folder / "graph.graphml"
+    if not path.is_file():
+        return None
+    g = read_graphml(path)
+    found = resolve(wanted, graph_candidates(g.nodes(data=True))).found
+    return found if found and g.nodes[found.id].get("kind") in ("cited", "title") else None
 
 
 def cmd_measures(args: argparse.Namespace) -> int:
     from policygraph.export.text import measures_text
 
-    found = _load_measures(Path(args.dir), args.document)
+    found = _find_record(Path(args.dir), args.document)
     if found is None:
         return 2
-    node, d = found
+    cand, d = found
     if args.format == "json":
         keys = ("provisions", "measures", "targets", "deadlines", "money")
-        print(json.dumps({"id": node, **{k: d.get(k, []) for k in keys}}, ensure_ascii=False, indent=2))
+        print(json.dumps({"id": cand.id, "name": cand.name, **{k: d.get(k, []) for k in keys}},
+                         ensure_ascii=False, indent=2))
         return 0
-    print(measures_text(node, d.get("title"), Measures.from_dict(d)))
+    print(measures_text(cand.name, Measures.from_dict(d)))
     return 0
 
 
@@ -261,17 +327,18 @@ def cmd_compare(args: argparse.Namespace) -> int:
     from policygraph.corpus.compare import compare
     from policygraph.export.text import comparison_text
 
-    child = _load_measures(Path(args.dir), args.child)
-    parent = _load_measures(Path(args.dir), args.parent)
+    child = _find_record(Path(args.dir), args.child)
+    parent = _find_record(Path(args.dir), args.parent) if child else None
     if child is None or parent is None:
         return 2
-    c = compare(child[0], parent[0], Measures.from_dict(child[1]), Measures.from_dict(parent[1]),
-                same_scale=bool(child[1].get("jurisdiction")) and
-                child[1].get("jurisdiction") == parent[1].get("jurisdiction"))
+    (cc, cd), (pc, pd) = child, parent
+    c = compare(cc.id, pc.id, Measures.from_dict(cd), Measures.from_dict(pd),
+                same_scale=bool(cd.get("jurisdiction")) and cd.get("jurisdiction") == pd.get("jurisdiction"))
     if args.format == "json":
-        print(json.dumps(c.to_dict(), ensure_ascii=False, indent=2))
+        print(json.dumps({**c.to_dict(), "child_name": cc.name, "parent_name": pc.name},
+                         ensure_ascii=False, indent=2))
         return 0
-    print(comparison_text(c, _labels()))
+    print(comparison_text(c, _labels(), {cc.id: cc.name, pc.id: pc.name}))
     return 0
 
 
@@ -334,6 +401,11 @@ def _iri_arg(text: str) -> str:
         raise argparse.ArgumentTypeError(str(e).strip()) from None
 
 
+#: How every command taking a document says what it accepts (corpus/lookup.py).
+DOCUMENT_HELP = ("a number in any written variant, a title or its beginning or a part of it, a file "
+                 "name or path, or a node id")
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(
         prog="policygraph",
@@ -343,7 +415,9 @@ def main(argv: list[str] | None = None) -> int:
     sub = p.add_subparsers(dest="command", required=True)
 
     pi = sub.add_parser("inspect", help="show what one document is and what it cites")
-    pi.add_argument("file", help="a .txt, .html, .json or .jsonl file")
+    pi.add_argument("file", help="a .txt, .html, .json or .jsonl file to read now; or a build folder, "
+                    "with DOCUMENT")
+    pi.add_argument("document", nargs="?", help=f"a document of the build folder: {DOCUMENT_HELP}")
     pi.add_argument("--json", action="store_true", help="print the document record as JSON")
     pi.add_argument("--compact", action="store_true", help="one JSON object per line")
     pi.set_defaults(func=cmd_inspect)
@@ -382,7 +456,7 @@ def main(argv: list[str] | None = None) -> int:
 
     pc = sub.add_parser("cascade", help="the documents implementing or forwarding a document")
     pc.add_argument("dir", help="a build output folder")
-    pc.add_argument("document", help="canonical number (any written variant is accepted)")
+    pc.add_argument("document", help=DOCUMENT_HELP)
     pc.add_argument("--probable", action="store_true", help="also follow probable links")
     pc.add_argument("--html", metavar="FILE", help="also write an interactive page of the cascade")
     pc.add_argument("--format", choices=("table", "csv", "tsv", "json"), default="table")
@@ -390,14 +464,14 @@ def main(argv: list[str] | None = None) -> int:
 
     pm = sub.add_parser("measures", help="the measures a document sets, by provision")
     pm.add_argument("dir", help="a build output folder")
-    pm.add_argument("document", help="number (any variant), record id or source file")
+    pm.add_argument("document", help=DOCUMENT_HELP)
     pm.add_argument("--format", choices=("table", "json"), default="table")
     pm.set_defaults(func=cmd_measures)
 
     pv = sub.add_parser("compare", help="a child against a parent: inherited, changed, added, dropped")
     pv.add_argument("dir", help="a build output folder")
-    pv.add_argument("child")
-    pv.add_argument("parent")
+    pv.add_argument("child", help=DOCUMENT_HELP)
+    pv.add_argument("parent", help=DOCUMENT_HELP)
     pv.add_argument("--format", choices=("table", "json"), default="table")
     pv.set_defaults(func=cmd_compare)
 

@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import zlib
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from policygraph.corpus.compare import MOVES, Comparison, DeadlineChange, TargetChange, moves
 from policygraph.corpus.link import Linked
+from policygraph.corpus.names import document_name, file_name, node_name
 from policygraph.extract.measures import candidate_terms, load_scheme
 from policygraph.extract.measures.terms import KeyTermsOf
 from policygraph.extract.read import RECORD
-from policygraph.models import Authority, DocumentRecord, Failure, Measures
+from policygraph.models import RANKS, Authority, DocumentRecord, Failure, Measures
 
 
 @dataclass
@@ -27,6 +28,7 @@ class _Facts:
     n: int = 0
     counts: Counter = field(default_factory=Counter)
     levels: Counter = field(default_factory=Counter)
+    ranks: Counter = field(default_factory=Counter)
     relations: Counter = field(default_factory=Counter)
     found_by: Counter = field(default_factory=Counter)
     unresolved: Counter = field(default_factory=Counter)
@@ -56,15 +58,24 @@ def _facts(records: Sequence[DocumentRecord]) -> _Facts:
     return f
 
 
+def record_name(r: DocumentRecord) -> str:
+    """A record's name (corpus/names.py): its title and number, else its file."""
+    return document_name(r.title, r.number, fallback=file_name(r.id, (r.source,)))
+
+
 def _count_record(f: _Facts, r: DocumentRecord) -> None:
-    """What a record states about itself: its fields, level, warnings and table row."""
+    """What a record states about itself: its fields, level, rank, warnings and table row."""
     f.counts.update({"parts": len(r.parts), "number": bool(r.number), "title": bool(r.title),
-                     "date": bool(r.date), "level": bool(r.level),
+                     "date": bool(r.date), "level": bool(r.level), "rank": bool(r.rank),
+                     "date_publication": bool(r.date_publication), "date_in_force": bool(r.date_in_force),
                      "jurisdiction": bool(r.jurisdiction)})
     f.levels[r.level or "unknown"] += 1
-    f.warnings += [f"| {_md(r.source)} | {_md(w)} |" for w in r.warnings]
-    f.documents.append(f"| {_md(r.source)} | {_md(r.number or '')} | {_md(r.level or '')} | "
-                       f"{_md(r.jurisdiction or '')} | {_md(r.date or '')} | {len(r.citations)} |")
+    f.ranks[r.rank or "unknown"] += 1
+    name = _md(record_name(r))
+    f.warnings += [f"| {name} | {_md(r.source)} | {_md(w)} |" for w in r.warnings]
+    f.documents.append(f"| {name} | {_md(r.source)} | {_md(r.level or '')} | "
+                       f"{_md(RANKS.get(r.rank or '', r.rank or ''))} | {_md(r.jurisdiction or '')} | "
+                       f"{_md(r.date or '')} | {_md(r.date_in_force or '')} | {len(r.citations)} |")
 
 
 def _count_citations(f: _Facts, r: DocumentRecord) -> None:
@@ -133,7 +144,10 @@ def report_body(
         f"| documents with own number | {k['number']} |",
         f"| documents with title | {k['title']} |",
         f"| documents with signing date | {k['date']} |",
+        f"| documents with publication date | {k['date_publication']} |",
+        f"| documents with date of entry into force | {k['date_in_force']} |",
         f"| documents with level | {k['level']} |",
+        f"| documents with rank | {k['rank']} |",
         f"| documents with jurisdiction | {k['jurisdiction']} |",
         f"| citations | {k['citations']} |",
         "",
@@ -141,6 +155,8 @@ def report_body(
     levels = facts.levels
     lines += ["## Documents by level", "", "| level | documents |", "|---|---|"]
     lines += [f"| {lv} | {levels[lv]} |" for lv in sorted(levels)]
+    lines += ["", "## Documents by rank", "", "| rank | documents |", "|---|---|"]
+    lines += [f"| {RANKS.get(r, r)} | {facts.ranks[r]} |" for r in (*RANKS, "unknown") if facts.ranks[r]]
     rel = facts.relations
     lines += ["", "## Citations by relation", "", "| relation | citations |", "|---|---|"]
     lines += [f"| {k} | {rel[k]} |" for k in sorted(rel)]
@@ -162,10 +178,11 @@ def report_body(
                   for c, a in sorted(learned.items())]
     else:
         lines.append("None.")
+    name = _namer(linked)
     if linked is not None:
-        lines += _graph_section(linked)
+        lines += _graph_section(linked, name)
     lines += _measures_section(facts, comparisons if isinstance(comparisons, Sequence) else list(comparisons),
-                               scheme, key_terms_of)
+                               scheme, key_terms_of, name)
     lines += ["", "## Failed inputs", ""]
     if failures:
         lines += ["| file | reason |", "|---|---|"]
@@ -174,11 +191,12 @@ def report_body(
         lines.append("None.")
     lines += ["", "## Warnings", ""]
     if facts.warnings:
-        lines += ["| document | warning |", "|---|---|", *facts.warnings]
+        lines += ["| document | file | warning |", "|---|---|---|", *facts.warnings]
     else:
         lines.append("None.")
-    lines += ["", "## Documents", "", "| source | number | level | jurisdiction | date | citations |",
-              "|---|---|---|---|---|---|", *facts.documents]
+    lines += ["", "## Documents", "",
+              "| document | file | level | rank | jurisdiction | date | in force from | citations |",
+              "|---|---|---|---|---|---|---|---|", *facts.documents]
     return "\n".join(lines) + "\n"
 
 
@@ -223,7 +241,16 @@ def _capped(rows: list[str], what: str, where: str, total: int | None = None) ->
     return [*rows[:MAX_ROWS], "", f"… and {total - MAX_ROWS:,} more {what}: all are in {where}."]
 
 
-def _graph_section(linked: Linked) -> list[str]:
+def _namer(linked: Linked | None) -> Callable[[str], str]:
+    """A node's name by its id (corpus/names.py); without a graph, the id."""
+    nodes = linked.nodes if linked is not None else {}
+
+    def name(node: str) -> str:
+        return _md(node_name(nodes[node])) if node in nodes else _md(node)
+    return name
+
+
+def _graph_section(linked: Linked, name: Callable[[str], str]) -> list[str]:
     kinds = Counter(n.kind for n in linked.nodes.values())
     rel = Counter((e.relation, e.via) for e in linked.edges)
     lines = ["", "## Graph", "",
@@ -237,7 +264,7 @@ def _graph_section(linked: Linked) -> list[str]:
     lines += ["", "### Probable links (inferred; not part of stated cascades)", ""]
     if probable:
         lines += ["| child | probably implements | reason |", "|---|---|---|"]
-        lines += _capped([f"| {_md(e.source)} | {_md(e.target)} | {_md(e.reason)} |" for e in probable],
+        lines += _capped([f"| {name(e.source)} | {name(e.target)} | {_md(e.reason)} |" for e in probable],
                          "probable links", "edges.csv")
     else:
         lines.append("None.")
@@ -245,7 +272,7 @@ def _graph_section(linked: Linked) -> list[str]:
 
 
 def _measures_section(facts: _Facts, comparisons: Sequence[Comparison], scheme: str | None,
-                      key_terms_of: KeyTermsOf | None) -> list[str]:
+                      key_terms_of: KeyTermsOf | None, name: Callable[[str], str]) -> list[str]:
     provisions, covered, concepts, k = facts.provisions, facts.covered, facts.concepts, facts.counts
     lines = ["", "## Measures", "",
              f"Scheme: {load_scheme(scheme).source} ({len(load_scheme(scheme).concepts)} concepts). "
@@ -261,9 +288,9 @@ def _measures_section(facts: _Facts, comparisons: Sequence[Comparison], scheme: 
     counts = getattr(comparisons, "moves", None)
     if counts is None:
         counts = [moves(c) for c in comparisons]
-    reuse = [f"| {_md(c.child)} | {_md(c.parent)} | {c.via} | {c.reuse['share']:.1%} | "
+    reuse = [f"| {name(c.child)} | {name(c.parent)} | {c.via} | {c.reuse['share']:.1%} | "
              f"{len(c.inherited)} | {len(c.added)} | {len(c.dropped)} |" for c in comparisons[:MAX_ROWS]]
-    changes = _change_rows(comparisons, counts)
+    changes = _change_rows(comparisons, counts, name)
     n_changes, n_comparisons = sum(counts), len(comparisons)
     lines += ["", "### Targets and deadlines changed down the hierarchy", ""]
     if changes:
@@ -287,7 +314,8 @@ def _measures_section(facts: _Facts, comparisons: Sequence[Comparison], scheme: 
     return lines
 
 
-def _change_rows(comparisons: Sequence[Comparison], counts: Sequence[int]) -> list[str]:
+def _change_rows(comparisons: Sequence[Comparison], counts: Sequence[int],
+                 name: Callable[[str], str]) -> list[str]:
     """A row per change that moves a target or deadline, of the comparisons with any (`counts`:
     how many each has), until MAX_ROWS rows."""
     rows: list[str] = []
@@ -298,6 +326,6 @@ def _change_rows(comparisons: Sequence[Comparison], counts: Sequence[int]) -> li
         for ch in c.changes:
             if isinstance(ch, TargetChange | DeadlineChange) and ch.direction in MOVES:
                 what = ch.indicator if isinstance(ch, TargetChange) else ch.label
-                rows.append(f"| {_md(c.child)} | {_md(c.parent)} | {c.via} | {_md(what)} | "
+                rows.append(f"| {name(c.child)} | {name(c.parent)} | {c.via} | {_md(what)} | "
                             f"{_md(ch.parent.text)} | {_md(ch.child.text)} | {ch.direction} |")
     return rows

@@ -7,62 +7,83 @@ same thing the command line prints.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from policygraph.corpus.compare import Change, Comparison, DeadlineChange, TargetChange
-from policygraph.models import Citation, DocumentRecord, MeasureMention, Measures, Part
+from policygraph.corpus.names import attrs_name
+from policygraph.models import RANKS, DocumentRecord, MeasureMention, Measures
 
 
-def record_text(rec: DocumentRecord) -> str:
-    """What a record says about the document: fields, evidence, citations, embedded parts."""
+def record_text(rec: DocumentRecord | Mapping[str, Any]) -> str:
+    """What a record says about the document (a DocumentRecord, or a record of documents.jsonl):
+    its name, fields, dates, history, evidence, citations and embedded parts."""
+    d = rec.to_dict() if isinstance(rec, DocumentRecord) else rec
+
     def row(label: str, value: object) -> str:
-        return f"{label:<13}{value if value not in (None, '', ()) else '—'}"
+        return f"{label:<13}{value if value not in (None, '', (), []) else '—'}"
 
+    rank = d.get("rank")
     out = [
-        row("source", rec.source),
-        row("number", rec.number),
-        row("title", rec.title),
-        row("issuers", "、".join(rec.issuers)),
-        row("jurisdiction", rec.jurisdiction),
-        row("level", rec.level),
-        row("date", rec.date),
-        row("published", rec.web_date),
+        attrs_name(d["id"], d),
+        row("source", d.get("source")),
+        row("number", d.get("number")),
+        row("title", d.get("title")),
+        row("issuers", "、".join(d.get("issuers") or ())),
+        row("jurisdiction", d.get("jurisdiction")),
+        row("level", d.get("level")),
+        row("rank", f"{RANKS.get(rank, rank)} ({rank})" if rank else None),
+        row("date", d.get("date")),
+        row("published", d.get("date_publication")),
+        row("in force", d.get("date_in_force")),
+        row("web page", d.get("web_date")),
     ]
-    if rec.evidence:
+    out += _history_lines(d.get("history") or ())
+    if d.get("evidence"):
         out.append("evidence")
-        out += [f"  {k:<12} {v}" for k, v in sorted(rec.evidence.items())]
-    out.append(f"citations    {len(rec.citations)}")
-    for c in rec.citations:
+        out += [f"  {k:<12} {v}" for k, v in sorted(d["evidence"].items())]
+    out.append(f"citations    {len(d.get('citations') or ())}")
+    for c in d.get("citations") or ():
         out += _citation_lines(c)
-    for p in rec.parts:
+    for p in d.get("parts") or ():
         out += _part_lines(p)
-    if rec.warnings:
+    if d.get("warnings"):
         out.append("warnings")
-        out += [f"  {w}" for w in rec.warnings]
+        out += [f"  {w}" for w in d["warnings"]]
     return "\n".join(out)
 
 
-def _citation_lines(c: Citation) -> list[str]:
+def _history_lines(history: Iterable[Mapping[str, Any]]) -> list[str]:
+    """The header's history, oldest first: date, what happened, and the decision that did it."""
+    lines = [f"  {h.get('date') or '?':<10} {h['kind']:<11} {'《' + h['by'] + '》' if h.get('by') else ''}"
+             .rstrip() for h in history]
+    return ["history", *lines] if lines else []
+
+
+def _citation_lines(c: Mapping[str, Any]) -> list[str]:
     """A citation of the document itself: relation, target, what it resolved to, evidence."""
-    target = c.number or f"《{c.title}》"
-    extra = f" {c.title}" if c.number and c.title else ""
-    lvl = f" [{c.level}{', ' + c.jurisdiction if c.jurisdiction else ''}]" if c.level else ""
-    return [f"  {c.relation:<10} {target}{extra}{lvl}  (by {c.found_by}, {c.confidence})",
-            f"             “{c.evidence[:120]}”"]
+    target = c.get("number") or f"《{c.get('title')}》"
+    extra = f" {c['title']}" if c.get("number") and c.get("title") else ""
+    lvl = (f" [{c['level']}{', ' + c['jurisdiction'] if c.get('jurisdiction') else ''}]"
+           if c.get("level") else "")
+    how = f"(by {c.get('found_by', 'number')}, {c['confidence']})"
+    return [f"  {c['relation']:<10} {target}{extra}{lvl}  {how}",
+            f"             “{c['evidence'][:120]}”"]
 
 
-def _part_lines(p: Part) -> list[str]:
+def _part_lines(p: Mapping[str, Any]) -> list[str]:
     """An embedded document and its citations, briefly."""
-    out = [f"embedded     {p.number or '—'} {p.title or ''} "
-           f"[{p.level or '?'}, {p.jurisdiction or '?'}, {p.date or '?'}]"]
-    out += [f"  {c.relation:<10} {c.number or '《' + (c.title or '') + '》'}" for c in p.citations]
+    out = [f"embedded     {attrs_name(p['id'], p)} "
+           f"[{p.get('level') or '?'}, {p.get('jurisdiction') or '?'}, {p.get('date') or '?'}]"]
+    out += [f"  {c['relation']:<10} {c.get('number') or '《' + (c.get('title') or '') + '》'}"
+            for c in p.get("citations") or ()]
     return out
 
 
-def measures_text(node: str, title: str | None, m: Measures) -> str:
-    """The measures `m` of a document (or embedded part) `node`: by provision, then its
-    targets, deadlines and sums of money."""
-    out = [f"measures of {node} {title or ''}"]
+def measures_text(name: str, m: Measures) -> str:
+    """The measures `m` of a document (or embedded part) named `name` (corpus/names.py): by
+    provision, then its targets, deadlines and sums of money."""
+    out = [f"measures of {name}"]
     by_prov: dict[str, list[MeasureMention]] = {}
     for x in m.measures:
         by_prov.setdefault(x.provision, []).append(x)
@@ -98,10 +119,12 @@ def _figure_lines(m: Measures) -> list[str]:
     return out
 
 
-def comparison_text(c: Comparison, labels: Mapping[str, str]) -> str:
-    """A child against a parent: measures inherited, added and dropped (by their labels),
-    targets, deadlines and agencies changed, and the text reused provision by provision."""
-    out = [f"{c.child}  compared with  {c.parent}"]
+def comparison_text(c: Comparison, labels: Mapping[str, str], names: Mapping[str, str] | None = None) -> str:
+    """A child against a parent, each by its name in `names` (node id → name, corpus/names.py):
+    measures inherited, added and dropped (by their labels), targets, deadlines and agencies
+    changed, and the text reused provision by provision."""
+    names = names or {}
+    out = [f"{names.get(c.child, c.child)}  compared with  {names.get(c.parent, c.parent)}"]
     for name, items in (("inherited", c.inherited), ("added", c.added), ("dropped", c.dropped)):
         out.append(f"  {name:<10}{len(items):>3}  {'、'.join(labels.get(i, i) for i in items)}")
     out += ["", "changes", *(_change_line(ch) for ch in c.changes)]

@@ -26,28 +26,21 @@ from typing import Any
 import networkx as nx
 
 from policygraph.corpus.analytics import cascade, province_of
-from policygraph.corpus.compare import Change, Comparison, DeadlineChange, TargetChange, heads_of
-from policygraph.models import LEVEL_RANK
+from policygraph.corpus.compare import Comparison, heads_of
+from policygraph.corpus.names import short_label
+from policygraph.export.html.panel import (
+    LEVEL_STYLE,
+    RELATION_STYLE,
+    details,
+    filter_options,
+    level_of,
+    name_of,
+)
+from policygraph.models import LEVEL_RANK, RANKS, VALIDITY
 
 MAX_NODES = 5000
 X_GAP, Y_GAP = 170, 240
 LAYERS = (*LEVEL_RANK, "unknown")  # levels top-down, then nodes of unknown level
-LEVEL_STYLE = {
-    "national": ("#c0392b", "中央 national"),
-    "provincial": ("#e67e22", "省级 provincial"),
-    "municipal": ("#2980b9", "地市级 municipal"),
-    "county": ("#27ae60", "县级 county"),
-    "unknown": ("#7b8794", "层级不明 unknown"),
-}
-RELATION_STYLE = {  # label, colour, dashed
-    "forwards": ("转发 forwards", "#8e44ad", False),
-    "implements": ("贯彻落实 implements", "#34495e", False),
-    "issues": ("印发 issues", "#16a085", False),
-    "amends": ("修改 amends", "#d35400", False),
-    "repeals": ("废止 repeals", "#c0392b", False),
-    "cites": ("引用 cites", "#9aa5b1", True),
-    "probably-implements": ("疑似贯彻 probably implements", "#b0b8c1", True),
-}
 _EXTERNAL = re.compile(r"<(?:link|script)\b[^>]*\b(?:href|src)\s*=\s*\"https?://[^\"]*\"[^>]*>(?:\s*</script>)?",
                        re.IGNORECASE | re.DOTALL)
 _HEADING = re.compile(r"<center>\s*<h1>.*?</h1>\s*</center>|<h1>\s*</h1>", re.DOTALL)
@@ -57,23 +50,11 @@ def _asset(name: str) -> str:
     return resources.files("policygraph.export.html.assets").joinpath(name).read_text(encoding="utf-8")
 
 
-def _level(a: Mapping) -> str:
-    lv = a.get("level") or ""
-    return lv if lv in LEVEL_RANK else "unknown"
-
-
-def _short(node: str, a: Mapping) -> str:
-    if a.get("number"):
-        return a["number"]
-    t = a.get("title") or node.removeprefix("src:").removeprefix("title:")
-    return t if len(t) <= 14 else t[:13] + "…"
-
-
 def layout(g: nx.DiGraph) -> dict[str, tuple[int, int]]:
     """Layers by level; within a layer, by province, jurisdiction, date, then id."""
     rows: dict[str, list[str]] = defaultdict(list)
     for n, a in g.nodes(data=True):
-        rows[_level(a)].append(n)
+        rows[level_of(a)].append(n)
     pos = {}
     for lv, members in rows.items():
         members.sort(key=lambda n: (province_of(g.nodes[n].get("jurisdiction")) or "~",
@@ -84,83 +65,20 @@ def layout(g: nx.DiGraph) -> dict[str, tuple[int, int]]:
     return pos
 
 
-def _tooltip(n: str, a: Mapping) -> str:
-    lines = [a.get("number") or "", a.get("title") or "", a.get("issuers") or "",
-             " · ".join(x for x in (a.get("jurisdiction"), a.get("date")) if x)]
+def _tooltip(name: str, a: Mapping) -> str:
+    """A node's hover text: its name, issuers, place and date, rank and validity."""
+    rank, validity = a.get("rank") or "", a.get("validity") or ""
+    lines = [name, a.get("issuers") or "",
+             " · ".join(x for x in (a.get("jurisdiction"), a.get("date")) if x),
+             " · ".join(x for x in (RANKS.get(rank, rank), VALIDITY.get(validity, validity)) if x)]
     if a.get("kind") in ("cited", "title"):
         lines.append("仅被引用（语料外）")
-    return "\n".join(x for x in lines if x) or n
-
-
-def _details(
-    g: nx.DiGraph,
-    comparisons: Iterable[Comparison],
-    labels: Mapping[str, str],
-    links: Mapping[str, str],
-) -> dict[str, dict]:
-    """What the side panel shows of each node: its fields, its edges both ways, its
-    comparisons with its parents and the measures they find."""
-    by_child: dict[str, list[Comparison]] = defaultdict(list)
-    for c in comparisons:
-        by_child[c.child].append(c)
-    out = {}
-    for n, a in g.nodes(data=True):
-        comps = by_child.get(n, [])
-        concepts = {x for c in comps for x in (*c.inherited, *c.added)}
-        lv = _level(a)
-        out[n] = {
-            "number": a.get("number") or None, "title": a.get("title") or None,
-            "issuers": a.get("issuers") or None, "date": a.get("date") or None,
-            "jurisdiction": a.get("jurisdiction") or None, "level": lv,
-            "levelLabel": LEVEL_STYLE[lv][1], "province": province_of(a.get("jurisdiction")),
-            "year": int(a["year"]) if str(a.get("year") or "").isdigit() else None,
-            "kind": a.get("kind"), "sources": a.get("sources") or None,
-            **_edges_of(g, n), "comparisons": [_comparison_details(c, labels) for c in comps],
-            "measures": sorted(labels.get(x, x) for x in concepts), "link": links.get(n),
-        }
-    return out
-
-
-def _edges_of(g: nx.DiGraph, n: str) -> dict[str, list[dict]]:
-    """The documents a node cites (with the evidence) and those citing it, by id."""
-    cites = [{"target": t, "relationLabel": _relation_label(e),
-              "evidence": e.get("evidence") or "", "reason": e.get("reason") or ""}
-             for _s, t, e in sorted(g.out_edges(n, data=True), key=lambda x: x[1])]
-    cited_by = [{"source": s, "relationLabel": _relation_label(e)}
-                for s, _t, e in sorted(g.in_edges(n, data=True), key=lambda x: x[0])]
-    return {"cites": cites, "citedBy": cited_by}
-
-
-def _comparison_details(c: Comparison, labels: Mapping[str, str]) -> dict:
-    """A comparison with a parent as the panel shows it: measures by label, and only the
-    changes that move a target, deadline or agency."""
-    return {
-        "parent": c.parent, "via": c.via,
-        "inherited": [labels.get(x, x) for x in c.inherited],
-        "added": [labels.get(x, x) for x in c.added],
-        "dropped": [labels.get(x, x) for x in c.dropped],
-        "changes": [{"direction": ch.direction, "text": _change_text(ch)}
-                    for ch in c.changes if ch.direction not in (None, "same", "rescaled")],
-        "reuse": c.reuse["share"],
-    }
-
-
-def _relation_label(e: Mapping) -> str:
-    rel = e.get("relation") or "cites"
-    return RELATION_STYLE[rel][0] if rel in RELATION_STYLE else rel
+    return "\n".join(x for x in lines if x)
 
 
 def _implementers(g: nx.DiGraph, n: str) -> int:
     return sum(1 for _s, _t, e in g.in_edges(n, data=True)
                if e.get("relation") in ("implements", "forwards") and str(e.get("stated", True)) != "False")
-
-
-def _change_text(ch: Change) -> str:
-    if isinstance(ch, TargetChange):
-        return f"{ch.indicator}: {ch.parent.text} → {ch.child.text}"
-    if isinstance(ch, DeadlineChange):
-        return f"{ch.label}: {ch.parent.text} → {ch.child.text}"
-    return f"{ch.label}: +{'、'.join(ch.added)} -{'、'.join(ch.removed)}"
 
 
 def _json_for_script(data: object) -> str:
@@ -223,13 +141,14 @@ def _add_nodes(net: Any, g: nx.DiGraph) -> None:
     cited is hollow with a dashed border."""
     pos = layout(g)
     indeg = Counter(t for _s, t, e in g.edges(data=True) if str(e.get("stated", True)) != "False")
-    for n in sorted(g.nodes, key=lambda n: (LAYERS.index(_level(g.nodes[n])), pos[n][0], n)):
+    for n in sorted(g.nodes, key=lambda n: (LAYERS.index(level_of(g.nodes[n])), pos[n][0], n)):
         a = g.nodes[n]
-        lv = _level(a)
+        lv = level_of(a)
         color = LEVEL_STYLE[lv][0]
         cited_only = a.get("kind") in ("cited", "title")
+        name = name_of(n, a)
         net.add_node(
-            n, label=_short(n, a), title=_tooltip(n, a), x=pos[n][0], y=pos[n][1],
+            n, label=short_label(name), title=_tooltip(name, a), x=pos[n][0], y=pos[n][1],
             level=LAYERS.index(lv), physics=False, shape="dot",
             size=10 + min(30, 4 * indeg.get(n, 0)),
             color={"background": "#ffffff" if cited_only else color, "border": color,
@@ -264,7 +183,8 @@ def _page_data(
     years = sorted(int(a["year"]) for _n, a in g.nodes(data=True) if str(a.get("year") or "").isdigit())
     concept_ids = sorted({c for ms in edge_measures.values() for c in ms})
     return {
-        "nodes": _details(g, comparisons, labels, links),
+        "nodes": details(g, comparisons, labels, links),
+        **filter_options(g),
         "legend": {
             "levels": [{"key": k, "color": LEVEL_STYLE[k][0], "label": LEVEL_STYLE[k][1]} for k in LAYERS],
             "relations": [{"key": k, "label": v[0], "color": v[1], "dashed": v[2]}
@@ -298,6 +218,11 @@ def _with_explorer(page: str, title: str, g: nx.DiGraph, data: dict) -> str:
                         + "</script></body>", 1)
 
 
+def cascade_title(g: nx.DiGraph, root: str) -> str:
+    """The heading of a document's cascade page: the document by name."""
+    return f"{name_of(root, g.nodes[root])} 的传导链 cascade"
+
+
 def page_name(node: str) -> str:
     """A stable, readable file name for a document's cascade page."""
     readable = re.sub(r"[^\w\u4e00-\u9fff]+", "_", node).strip("_")[:40]
@@ -315,14 +240,14 @@ def aggregate(g: nx.DiGraph) -> nx.DiGraph:
     agg = nx.DiGraph()
     group_of = {}
     for n, a in g.nodes(data=True):
-        lv = _level(a)
+        lv = level_of(a)
         prov = province_of(a.get("jurisdiction")) or "地区不明"
         key = f"{prov}·{lv}"
         group_of[n] = key
         if key not in agg:
             agg.add_node(key, level=lv if lv != "unknown" else "",
                          jurisdiction=prov if prov != "地区不明" else "",
-                         title=f"{prov} {LEVEL_STYLE[lv][1]}", kind="document", count=0, year="")
+                         title=f"{prov} {LEVEL_STYLE[lv][1]}", kind="group", count=0, year="")
         agg.nodes[key]["count"] += 1
     counts: Counter[tuple[str, str, str]] = Counter()
     for s, t, e in g.edges(data=True):
@@ -366,9 +291,9 @@ def render_corpus(
         sub = cascade_subgraph(g, r)
         inside = [comparisons[i] for i in sorted(i for n in sub for i in by_child.get(n, ())
                                                  if heads[i][1] in sub)]
-        written[r] = render(sub, out / links[r], f"{r} 的传导链 cascade", inside, labels,
+        written[r] = render(sub, out / links[r], cascade_title(g, r), inside, labels,
                             {n: "../" + links[n] for n in sub if n in links and n != r})
-    page_links = [{"href": links[r], "label": r} for r in roots]
+    page_links = [{"href": links[r], "label": name_of(r, g.nodes[r])} for r in roots]
     if g.number_of_nodes() > max_nodes:
         written["graph"] = render(aggregate(g), out / "graph.html",
                                   f"{title}（按省份与层级汇总 aggregated by province and level）",

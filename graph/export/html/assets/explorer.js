@@ -48,6 +48,8 @@
     return s;
   }
   var province = select("pg-province", "地区 Province", data.provinces.map(function (p) { return {key: p, label: p}; }));
+  var rank = select("pg-rank", "效力级别 Rank", data.ranks || []);
+  var validity = select("pg-validity", "时效性 Validity", data.validities || []);
   var measure = select("pg-measure", "政策工具 Measure", data.measures);
   filters.appendChild(el("h2", "年份 Year"));
   var y0 = el("input"); y0.type = "number"; y0.id = "pg-year-from"; y0.value = data.years[0] || "";
@@ -70,13 +72,15 @@
 
   function applyFilters() {
     var levels = checked("pg-level"), rels = checked("pg-relation");
-    var prov = province.value, m = measure.value;
+    var prov = province.value, m = measure.value, rk = rank.value, va = validity.value;
     var from = parseInt(y0.value, 10), to = parseInt(y1.value, 10);
     var showNode = {};
     var nodeUpdates = nodes.getIds().map(function (id) {
       var d = byId[id] || {};
       var ok = levels[d.level || "unknown"] !== false;
       if (ok && prov) ok = d.province === prov;
+      if (ok && rk) ok = d.rank === rk;
+      if (ok && va) ok = d.validity === va;
       if (ok && d.year && !isNaN(from)) ok = d.year >= from;
       if (ok && d.year && !isNaN(to)) ok = d.year <= to;
       showNode[id] = ok;
@@ -102,18 +106,32 @@
   });
 
   // --- search ------------------------------------------------------------------------------
+  // A number in any written variant ([2003], （2003）, 第40号, 國令, spaces) meets its canonical
+  // form; a title is compared without punctuation; an exact match beats a beginning, which
+  // beats a part of a title.
+  function numberKey(s) {
+    return s.replace(/\s+/g, "").replace(/[\[［(（〔]/g, "〔").replace(/[\]］)）〕]/g, "〕")
+      .replace(/號/g, "号").replace(/〕第/, "〕").replace(/^(?:國|国)令/, "国务院令");
+  }
+  function titleKey(s) { return (s || "").replace(/[\s、，,·•“”"'《》〈〉「」『』]/g, ""); }
   var search = document.getElementById("pg-search");
   search.addEventListener("keydown", function (ev) {
     if (ev.key !== "Enter") return;
     var q = search.value.trim();
     if (!q) return;
+    var num = numberKey(q), key = titleKey(q), ids = Object.keys(byId).sort();
+    var tests = [
+      function (id, d) { return id === q; },
+      function (id, d) { return d.number && numberKey(d.number) === num; },
+      function (id, d) { return key && (titleKey(d.title) === key || titleKey(d.name) === key); },
+      function (id, d) { return key && titleKey(d.title).indexOf(key) === 0; },
+      function (id, d) { return key && titleKey(d.title).indexOf(key) >= 0; },
+      function (id, d) { return d.number && numberKey(d.number).indexOf(num) >= 0; },
+    ];
     var hit = null;
-    Object.keys(byId).some(function (id) {
-      var d = byId[id];
-      if (id === q || d.number === q || (d.title && d.title.indexOf(q) >= 0) || (d.number && d.number.indexOf(q) >= 0)) {
-        hit = id; return true;
-      }
-      return false;
+    tests.some(function (t) {
+      ids.some(function (id) { if (t(id, byId[id])) { hit = id; return true; } return false; });
+      return hit !== null;
     });
     if (hit) {
       network.selectNodes([hit]);
@@ -137,13 +155,20 @@
     panel.className = "";
     panel.textContent = "";
     panel.setAttribute("data-node", id);
-    panel.appendChild(el("div", d.number || d.title || id, "pg-title"));
+    panel.appendChild(el("div", d.name, "pg-title"));
     var dl = el("dl");
-    row(dl, "标题", d.number ? d.title : null);
+    row(dl, "文号", d.number);
     row(dl, "发文机关", d.issuers);
     row(dl, "层级", d.levelLabel);
+    row(dl, "效力级别", d.rankLabel);
     row(dl, "地区", d.jurisdiction);
     row(dl, "成文日期", d.date);
+    row(dl, "公布日期", d.datePublication);
+    row(dl, "施行日期", d.dateInForce);
+    row(dl, "时效性", d.validityLabel);
+    row(dl, "时效依据", d.validityEvidence);
+    row(dl, "版本", d.versionDate ? d.versionDate + (d.versionKind ? " " + d.versionKind : "") : null);
+    row(dl, "前一版本", d.previousVersionName);
     row(dl, "来源", d.kind === "cited" || d.kind === "title" ? "仅被引用（语料外）" : d.sources);
     panel.appendChild(dl);
     if (d.cites && d.cites.length) {
@@ -152,7 +177,7 @@
       d.cites.forEach(function (c) {
         var li = el("li");
         li.appendChild(el("span", c.relationLabel + " ", "pg-tag"));
-        li.appendChild(document.createTextNode(c.target));
+        li.appendChild(document.createTextNode(c.name));
         if (c.evidence) li.appendChild(el("div", c.evidence, "pg-evidence"));
         if (c.reason) li.appendChild(el("div", c.reason, "pg-evidence"));
         ul.appendChild(li);
@@ -164,12 +189,12 @@
       var ul2 = el("ul");
       d.citedBy.forEach(function (c) {
         var li = el("li"); li.appendChild(el("span", c.relationLabel + " ", "pg-tag"));
-        li.appendChild(document.createTextNode(c.source)); ul2.appendChild(li);
+        li.appendChild(document.createTextNode(c.name)); ul2.appendChild(li);
       });
       panel.appendChild(ul2);
     }
     (d.comparisons || []).forEach(function (c) {
-      panel.appendChild(el("h2", "对照 vs " + c.parent + (c.via === "probable" ? "（经疑似关系）" : "")));
+      panel.appendChild(el("h2", "对照 vs " + c.parentName + (c.via === "probable" ? "（经疑似关系）" : "")));
       function tags(label, items, cls) {
         if (!items.length) return;
         var p = el("div"); p.appendChild(el("span", label + "："));

@@ -1,0 +1,151 @@
+"""What the explorer's side panel and filters know of each document, as data for explorer.js.
+
+Every document is named as corpus/names.py names it (title with number, never a bare id), in
+the panel's heading and in its lists of documents cited, citing and compared. The node's rank,
+dates, validity and versions are passed when the graph has them, with their Chinese labels.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+
+import networkx as nx
+
+from policygraph.corpus.analytics import province_of
+from policygraph.corpus.compare import Change, Comparison, DeadlineChange, TargetChange
+from policygraph.corpus.names import VERSION_WORDS, attrs_name
+from policygraph.models import LEVEL_RANK, RANKS, VALIDITY
+
+LEVEL_STYLE = {
+    "national": ("#c0392b", "中央 national"),
+    "provincial": ("#e67e22", "省级 provincial"),
+    "municipal": ("#2980b9", "地市级 municipal"),
+    "county": ("#27ae60", "县级 county"),
+    "unknown": ("#7b8794", "层级不明 unknown"),
+}
+RELATION_STYLE = {  # label, colour, dashed
+    "forwards": ("转发 forwards", "#8e44ad", False),
+    "implements": ("贯彻落实 implements", "#34495e", False),
+    "issues": ("印发 issues", "#16a085", False),
+    "amends": ("修改 amends", "#d35400", False),
+    "repeals": ("废止 repeals", "#c0392b", False),
+    "cites": ("引用 cites", "#9aa5b1", True),
+    "probably-implements": ("疑似贯彻 probably implements", "#b0b8c1", True),
+}
+#: A filter's choice for documents with no value.
+UNKNOWN = "unknown"
+
+
+def level_of(a: Mapping) -> str:
+    lv = a.get("level") or ""
+    return lv if lv in LEVEL_RANK else "unknown"
+
+
+def name_of(n: str, a: Mapping) -> str:
+    """A node's name: a document's (corpus/names.py); an aggregated group's title."""
+    return str(a.get("title") or n) if a.get("kind") == "group" else attrs_name(n, a)
+
+
+def _str(a: Mapping, key: str) -> str | None:
+    v = a.get(key)
+    return str(v) if v not in (None, "") else None
+
+
+def facts(n: str, a: Mapping, names: Mapping[str, str]) -> dict:
+    """The panel's fields of node `n`: who, where, when, rank, validity, versions. Absent
+    values are None (explorer.js leaves their rows out)."""
+    lv, rank, validity = level_of(a), _str(a, "rank"), _str(a, "validity")
+    previous = _str(a, "previous_version")
+    return {
+        "name": names[n], "number": _str(a, "number"), "title": _str(a, "title"),
+        "issuers": _str(a, "issuers"), "date": _str(a, "date"),
+        "datePublication": _str(a, "date_publication"), "dateInForce": _str(a, "date_in_force"),
+        "jurisdiction": _str(a, "jurisdiction"), "level": lv, "levelLabel": LEVEL_STYLE[lv][1],
+        "province": province_of(a.get("jurisdiction")),
+        "year": int(a["year"]) if str(a.get("year") or "").isdigit() else None,
+        "rank": rank or UNKNOWN, "rankLabel": RANKS.get(rank, rank) if rank else None,
+        "validity": validity or UNKNOWN,
+        "validityLabel": VALIDITY.get(validity, validity) if validity else None,
+        "validityEvidence": _str(a, "validity_evidence"),
+        "versionDate": _str(a, "version_date"),
+        "versionKind": VERSION_WORDS.get(a.get("version_kind") or "", _str(a, "version_kind")),
+        "work": _str(a, "work"),
+        "previousVersion": previous, "previousVersionName": names.get(previous) if previous else None,
+        "kind": a.get("kind"), "sources": _str(a, "sources"),
+    }
+
+
+def details(
+    g: nx.DiGraph,
+    comparisons: Iterable[Comparison],
+    labels: Mapping[str, str],
+    links: Mapping[str, str],
+) -> dict[str, dict]:
+    """What the side panel shows of each node: its facts, its edges both ways, its
+    comparisons with its parents and the measures they find, every document by name."""
+    names = {n: name_of(n, a) for n, a in g.nodes(data=True)}
+    by_child: dict[str, list[Comparison]] = defaultdict(list)
+    for c in comparisons:
+        by_child[c.child].append(c)
+    out = {}
+    for n, a in g.nodes(data=True):
+        comps = by_child.get(n, [])
+        concepts = {x for c in comps for x in (*c.inherited, *c.added)}
+        out[n] = {
+            **facts(n, a, names), **_edges_of(g, n, names),
+            "comparisons": [_comparison_details(c, labels, names) for c in comps],
+            "measures": sorted(labels.get(x, x) for x in concepts), "link": links.get(n),
+        }
+    return out
+
+
+def filter_options(g: nx.DiGraph) -> dict[str, list[dict]]:
+    """The ranks and validities the graph's documents have, in the order of models.RANKS and
+    models.VALIDITY, unknown last: what the explorer's rank and validity filters offer."""
+    have_rank = {a.get("rank") or UNKNOWN for _n, a in g.nodes(data=True)}
+    have_validity = {a.get("validity") or UNKNOWN for _n, a in g.nodes(data=True)}
+
+    def options(table: Mapping[str, str], have: set[str]) -> list[dict]:
+        rows = [{"key": k, "label": f"{v} {k.replace('_', ' ')}"} for k, v in table.items() if k in have]
+        rows += [{"key": k, "label": k} for k in sorted(have - set(table) - {UNKNOWN})]
+        return rows + ([{"key": UNKNOWN, "label": "不明 unknown"}] if UNKNOWN in have else [])
+
+    return {"ranks": options(RANKS, have_rank), "validities": options(VALIDITY, have_validity)}
+
+
+def _edges_of(g: nx.DiGraph, n: str, names: Mapping[str, str]) -> dict[str, list[dict]]:
+    """The documents a node cites (with the evidence) and those citing it, by id and name."""
+    cites = [{"target": t, "name": names[t], "relationLabel": relation_label(e),
+              "evidence": e.get("evidence") or "", "reason": e.get("reason") or ""}
+             for _s, t, e in sorted(g.out_edges(n, data=True), key=lambda x: x[1])]
+    cited_by = [{"source": s, "name": names[s], "relationLabel": relation_label(e)}
+                for s, _t, e in sorted(g.in_edges(n, data=True), key=lambda x: x[0])]
+    return {"cites": cites, "citedBy": cited_by}
+
+
+def _comparison_details(c: Comparison, labels: Mapping[str, str], names: Mapping[str, str]) -> dict:
+    """A comparison with a parent as the panel shows it: measures by label, and only the
+    changes that move a target, deadline or agency."""
+    return {
+        "parent": c.parent, "parentName": names.get(c.parent, c.parent), "via": c.via,
+        "inherited": [labels.get(x, x) for x in c.inherited],
+        "added": [labels.get(x, x) for x in c.added],
+        "dropped": [labels.get(x, x) for x in c.dropped],
+        "changes": [{"direction": ch.direction, "text": _change_text(ch)}
+                    for ch in c.changes if ch.direction not in (None, "same", "rescaled")],
+        "reuse": c.reuse["share"],
+    }
+
+
+def relation_label(e: Mapping) -> str:
+    rel = e.get("relation") or "cites"
+    return RELATION_STYLE[rel][0] if rel in RELATION_STYLE else rel
+
+
+def _change_text(ch: Change) -> str:
+    if isinstance(ch, TargetChange):
+        return f"{ch.indicator}: {ch.parent.text} → {ch.child.text}"
+    if isinstance(ch, DeadlineChange):
+        return f"{ch.label}: {ch.parent.text} → {ch.child.text}"
+    return f"{ch.label}: +{'、'.join(ch.added)} -{'、'.join(ch.removed)}"
