@@ -23,7 +23,7 @@ from policygraph.export.rdf import Block
 from policygraph.export.turtle import Serializer
 
 #: Bump when the triples made for the same input change in a way the version does not capture.
-RDF_FORMAT = 1
+RDF_FORMAT = 2
 #: Bytes of unchanged blocks copied from the previous files in one read.
 COPY_RUN = 8 << 20
 

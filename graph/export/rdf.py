@@ -11,7 +11,6 @@ reasoner. Output is deterministic: same input, byte-identical Turtle and N-Tripl
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -20,26 +19,30 @@ from pathlib import Path
 
 from rdflib import Graph, Namespace
 
-from policygraph.corpus.analytics import days_between, province_of
+from policygraph.corpus.analytics import days_between
 from policygraph.corpus.compare import Comparison, DeadlineChange, TargetChange, heads_of
 from policygraph.corpus.link import Linked
+from policygraph.export import rdf_shared
+from policygraph.export.rdf_shared import authority_names, authority_t, organ_facts, place_t, work_labels
 from policygraph.export.terms import (
     DC,
     DEFAULT_BASE,
+    IN_FORCE_T,
     LABEL,
     LEVEL_T,
-    OG,
     PREFIXES,
     PV,
+    RANK_T,
     RELATION_T,
     SK,
     SUPER_T,
+    VALIDITY_T,
+    VERSION_KIND_T,
     A,
     E,
     P,
     Terms,
     Triple,
-    authority_iri,
     boolean,
     citation_iri,
     date,
@@ -49,12 +52,13 @@ from policygraph.export.terms import (
     iri,
     literal,
     ontology_text,
-    place_iri,
     short_hash,
+    validity_iri,
+    work_iri,
     zh,
 )
 from policygraph.extract.measures import load_scheme
-from policygraph.models import NATION, Edge, Measures, Node
+from policygraph.models import RANKS, VALIDITY, Edge, Measures, Node
 
 
 @dataclass(frozen=True)
@@ -87,16 +91,18 @@ def iter_blocks(
     if not base.endswith(("/", "#")):
         base += "/"
     yield Block(("levels",), _levels)
-    places: set[str] = set()
-    authorities: set[str] = set()
+    yield Block(("schemes",), _schemes)
+    organs = authority_names(linked.nodes.values())
+    places = {n.jurisdiction for n in linked.nodes.values() if n.jurisdiction}
+    places.update(j for name in organs if (j := organ_facts(name)[0]))
     for node_id in sorted(linked.nodes):
         n = linked.nodes[node_id]
-        if n.jurisdiction:
-            places.add(n.jurisdiction)
-        authorities.update(n.issuers or ((n.authority,) if n.authority else ()))
         yield Block(("node", base, n), partial(_node, n, base))
-    yield Block(("places", base, tuple(sorted(places))), partial(_places, places, base))
-    yield Block(("authorities", base, tuple(sorted(authorities))), partial(_authorities, authorities, base))
+    yield Block(("places", base, tuple(sorted(places))), partial(rdf_shared.places, places, base))
+    yield Block(("authorities", base, tuple(sorted(organs))), partial(rdf_shared.authorities, organs, base))
+    labels = work_labels(linked.nodes)
+    if labels:
+        yield Block(("works", base, tuple(labels.items())), partial(rdf_shared.works, labels, base))
     # Edges (and below, comparisons) between the same two documents share IRIs and super-property
     # triples, so they form one block: no triple is then in two blocks, and a store can be
     # updated block by block (build/store.py).
@@ -130,6 +136,23 @@ def _levels() -> list[Triple]:  # levels are data, so queries can rank them
     return [t for i, (lv, level) in enumerate(LEVEL_T.items())
             for t in ((level, A, P.AdministrativeLevel), (level, P.rank, integer(i)),
                       (level, SK.notation, literal(lv)))]
+
+
+#: Chinese names of what made a version (the English ones are the ontology's).
+_VERSION_KIND_ZH = {"original": "原文", "amended": "修正", "revised": "修订"}
+
+
+def _schemes() -> list[Triple]:
+    """The concepts of rank, validity and version kind as data, so queries can show their names."""
+    out: list[Triple] = []
+    for cls, scheme, concepts, names in (
+            (P.LegalRank, P.LegalRanks, RANK_T, RANKS),
+            (P.ValidityStatus, P.ValidityStatuses, VALIDITY_T, VALIDITY),
+            (P.VersionKind, P.VersionKinds, VERSION_KIND_T, _VERSION_KIND_ZH)):
+        for key, concept in concepts.items():
+            out += [(concept, A, cls), (concept, A, SK.Concept), (concept, SK.inScheme, scheme),
+                    (concept, SK.prefLabel, zh(names[key])), (concept, SK.notation, literal(key))]
+    return out
 
 
 def _edges(edges: tuple[Edge, ...], linked: Linked, base: str) -> list[Triple]:
@@ -256,6 +279,11 @@ def _comparison(c: Comparison, ns: Terms, base: str) -> list[Triple]:
 
 def _node(n: Node, base: str) -> list[Triple]:
     d = doc_t(n.id, base)
+    return _identity(n, d, base) + _facts(n, d, base) + _version(n, d, base) + _validity(n, d, base)
+
+
+def _identity(n: Node, d: str, base: str) -> list[Triple]:
+    """What the document is and what names it: kinds, number, titles, label, sources, host."""
     out: list[Triple] = [
         (d, A, P.PolicyDocument),
         (d, A, {"document": P.CorpusDocument, "embedded": P.EmbeddedDocument}.get(n.kind, P.CitedDocument)),
@@ -274,16 +302,6 @@ def _node(n: Node, base: str) -> list[Triple]:
         add((d, LABEL, zh(n.number + " " + n.title if n.number else n.title)))
     elif n.number:
         add((d, LABEL, zh(n.number)))
-    if n.date:
-        add((d, E.date_document, date(n.date)))
-    if n.year:
-        add((d, P.year, integer(n.year)))
-    if n.level in LEVEL_T:
-        add((d, P.level, LEVEL_T[n.level]))
-    if n.jurisdiction:
-        add((d, E.jurisdiction, iri(str(place_iri(n.jurisdiction, base)))))
-    for name in n.issuers or ((n.authority,) if n.authority else ()):
-        add((d, E.passed_by, iri(str(authority_iri(name, base)))))
     for src in n.sources:
         add((d, P.sourceFile, literal(src)))
     for host in n.embedded_in:
@@ -293,50 +311,57 @@ def _node(n: Node, base: str) -> list[Triple]:
     return out
 
 
-def _broader(name: str) -> str | None:
-    """The next jurisdiction up: 江苏省淮安市 → 江苏省 → 中华人民共和国."""
-    if name == NATION:
-        return None
-    m = re.match(r"^(.+?(?:省|自治区))?(.+?市)(.+?(?:县|区|旗|市))$", name)
-    if m and m.group(1):
-        return m.group(1) + m.group(2)
-    prov = province_of(name)
-    return prov if prov and prov != name else NATION
-
-
-def _places(names: set[str], base: str) -> list[Triple]:
+def _facts(n: Node, d: str, base: str) -> list[Triple]:
+    """Dates, rank, level, place and issuers: each ELI's property where it has one."""
     out: list[Triple] = []
-    done: set[str] = set()
-    for name in sorted(names):
-        while name and name not in done:
-            done.add(name)
-            p = iri(str(place_iri(name, base)))
-            out += [(p, A, P.Jurisdiction), (p, SK.prefLabel, zh(name))]
-            up = _broader(name)
-            if up:
-                out.append((p, SK.broader, iri(str(place_iri(up, base)))))
-            name = up  # type: ignore[assignment]
+    add = out.append
+    for prop, value in ((E.date_document, n.date), (E.date_publication, n.date_publication),
+                        (E.first_date_entry_in_force, n.date_in_force)):
+        if value:
+            add((d, prop, date(value)))
+    if n.year:
+        add((d, P.year, integer(n.year)))
+    if n.rank in RANK_T:  # a sub-property of eli:type_document, materialised beside it
+        add((d, P.legalRank, RANK_T[n.rank]))
+        add((d, E.type_document, RANK_T[n.rank]))
+    if n.level in LEVEL_T:
+        add((d, P.level, LEVEL_T[n.level]))
+    if n.jurisdiction:
+        add((d, E.jurisdiction, place_t(n.jurisdiction, base)))
+    for name in n.issuers or ((n.authority,) if n.authority else ()):
+        add((d, E.passed_by, authority_t(name, base)))
     return out
 
 
-def parent_organ(name: str) -> str | None:
-    """The organ an office belongs to: 国务院办公厅 → 国务院, 中共江门市委办公室 → 中共江门市委."""
-    m = re.match(r"^(中共.+委|中共中央|.*?人民政府|国务院)办公[厅室]$", name)
-    return m.group(1) if m else None
-
-
-def _authorities(names: set[str], base: str) -> list[Triple]:
+def _version(n: Node, d: str, base: str) -> list[Triple]:
+    """The document as a dated version of a work: ELI's membership of the abstract resource,
+    its version date and kind, and the version before it."""
     out: list[Triple] = []
-    done: set[str] = set()
-    for name in sorted(names):
-        while name and name not in done:
-            done.add(name)
-            a = iri(str(authority_iri(name, base)))
-            out += [(a, A, P.Authority), (a, A, OG.Organization), (a, SK.prefLabel, zh(name))]
-            parent = parent_organ(name)
-            if parent:
-                out.append((a, OG.subOrganizationOf, iri(str(authority_iri(parent, base)))))
-            name = parent  # type: ignore[assignment]
+    if n.work:
+        out.append((d, E.is_member_of, iri(str(work_iri(n.work, base)))))
+    if n.version_date:
+        out.append((d, E.version_date, date(n.version_date)))
+    if n.version_kind in VERSION_KIND_T:
+        out += [(d, P.versionKind, VERSION_KIND_T[n.version_kind]),
+                (d, E.version, VERSION_KIND_T[n.version_kind])]
+    if n.previous_version:
+        out.append((d, P.previousVersion, doc_t(n.previous_version, base)))
+    return out
+
+
+def _validity(n: Node, d: str, base: str) -> list[Triple]:
+    """Validity on the build's date: our concept and ELI's in-force value on the document, and
+    the evidence on an assessment (a prov:Entity) the document points to."""
+    if n.validity not in VALIDITY_T:
+        return []
+    v = iri(str(validity_iri(n.id, base)))
+    out: list[Triple] = [
+        (d, P.validity, VALIDITY_T[n.validity]), (d, E.in_force, IN_FORCE_T[n.validity]),
+        (d, P.validityAssessment, v), (v, A, P.ValidityAssessment), (v, A, PV.Entity),
+        (v, P.validity, VALIDITY_T[n.validity]), (v, PV.wasDerivedFrom, d),
+    ]
+    if n.validity_evidence:
+        out.append((v, P.evidence, zh(n.validity_evidence)))
     return out
 
 

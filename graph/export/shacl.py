@@ -36,7 +36,7 @@ _NODE_KEYS = {SH.targetClass, SH.targetSubjectsOf, SH.nodeKind, SH["or"], SH["no
               SH.message, SH.hasValue, RDF.type}
 _PROPERTY_KEYS = {SH.path, SH.minCount, SH.maxCount, SH.datatype, SH.pattern, SH.flags, SH["class"],
                   SH["in"], SH.minInclusive, SH.maxInclusive, SH.message, SH.hasValue, SH["not"],
-                  SH.name, SH.description}
+                  SH.name, SH.description, SH.lessThan}
 
 
 _INSTANCE_OF = f"<{RDF.type}>/<{RDFS.subClassOf}>*"
@@ -224,6 +224,8 @@ def _property_checks(g: Graph, prop: Node, focus: str, instance_of: str) -> list
         out.append(Check("HasValueConstraintComponent", path, message,
                          f"SELECT DISTINCT ?this WHERE {{ {focus} "
                          f"MINUS {{ ?this {path} {_term(v)} }} }}"))
+    for other in k.get(SH.lessThan, []):
+        out.append(_less_than(path, _term(other), message, focus))
     conditions, optionals = _value_conditions(g, k, instance_of)
     if conditions:
         binds = " ".join(f"BIND(COALESCE({cond}, false) AS ?c{i})" for i, (_c, cond) in enumerate(conditions))
@@ -233,6 +235,15 @@ def _property_checks(g: Graph, prop: Node, focus: str, instance_of: str) -> list
                          f"{_values(path)} {' '.join(optionals)} {binds} "
                          f"FILTER({' || '.join(names.split())}) }}"))
     return out
+
+
+def _less_than(path: str, other: str, message: str, focus: str) -> Check:
+    """sh:lessThan: every value must be less than every value `other` has on the focus node;
+    values that cannot be compared (a date and a string) violate it too, as in SHACL."""
+    return Check("LessThanConstraintComponent", path, message,
+                 f"SELECT DISTINCT ?this ?value WHERE {{ {focus} {_values(path)} "
+                 f"{{ SELECT ?this ?_o WHERE {{ ?this {other} ?_o }} }} "
+                 f"FILTER(!COALESCE(?value < ?_o, false)) }}")
 
 
 def _count_check(k: dict, path: str, message: str, focus: str) -> Check | None:

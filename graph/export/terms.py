@@ -20,7 +20,7 @@ from rdflib import RDF, RDFS, XSD, Namespace, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, SKOS
 
 from policygraph.extract.numbers import parse_canonical
-from policygraph.models import Edge
+from policygraph.models import RANKS, VALIDITY, Edge
 
 PG = Namespace("https://w3id.org/policygraph/ns#")
 
@@ -52,6 +52,16 @@ SUPER = {
 
 LEVEL = {"national": PG.national, "provincial": PG.provincial,
          "municipal": PG.municipal, "county": PG.county}
+
+
+#: The concepts of the ontology's schemes by the record's ids: 效力级别 (models.RANKS), 时效性
+#: (models.VALIDITY) and what made a version (原文, 修正, 修订).
+RANK = {r: PG[f"Rank-{r}"] for r in RANKS}
+VALIDITY_CONCEPT = {v: PG[f"Validity-{v}"] for v in VALIDITY}
+VERSION_KIND = {k: PG[f"Version-{k}"] for k in ("original", "amended", "revised")}
+#: ELI's coarser in-force value for each validity: a version a later one replaced is no longer
+#: the text in force, and one not yet in force is not in force either.
+IN_FORCE = {v: ELI["InForce-inForce" if v == "in_force" else "InForce-notInForce"] for v in VALIDITY}
 
 
 PREFIXES = {"pgm": Namespace("https://w3id.org/policygraph/measures#"),
@@ -100,8 +110,19 @@ def doc_t(node_id: str, base: str) -> str:
     return f"<{doc_iri(node_id, base)}>"
 
 
-def place_iri(name: str, base: str) -> URIRef:
-    return URIRef(f"{base}place/{segment(name)}")
+def place_iri(name: str, base: str, code: str | None = None) -> URIRef:
+    """A place by its GB/T 2260 code when the gazetteer knows it (…/place/320800), else by name."""
+    return URIRef(f"{base}place/{code}" if code else f"{base}place/{segment(name)}")
+
+
+def work_iri(work: str, base: str) -> URIRef:
+    """The work (the abstract act its dated versions realise) a node's `work` names."""
+    return URIRef(f"{base}work/{short_hash(work)}")
+
+
+def validity_iri(node_id: str, base: str) -> URIRef:
+    """The validity assessment of a node (its status on the build's date, with evidence)."""
+    return URIRef(f"{base}validity/{short_hash(node_id)}")
 
 
 def authority_iri(name: str, base: str) -> URIRef:
@@ -144,6 +165,18 @@ LABEL = f"<{RDFS.label}>"
 
 
 LEVEL_T = {lv: f"<{iri}>" for lv, iri in LEVEL.items()}
+
+
+RANK_T = {k: f"<{v}>" for k, v in RANK.items()}
+
+
+VALIDITY_T = {k: f"<{v}>" for k, v in VALIDITY_CONCEPT.items()}
+
+
+VERSION_KIND_T = {k: f"<{v}>" for k, v in VERSION_KIND.items()}
+
+
+IN_FORCE_T = {k: f"<{v}>" for k, v in IN_FORCE.items()}
 
 
 RELATION_T = {k: f"<{v}>" for k, v in RELATION_PROPERTY.items()}

@@ -28,7 +28,7 @@ from policygraph.export.shacl import (
     validate,
     validate_store,
 )
-from policygraph.export.terms import ELI, PG
+from policygraph.export.terms import ELI, PG, doc_iri
 from policygraph.extract.read import iter_corpus
 
 EXAMPLES = Path(str(resources.files("policygraph.examples").joinpath("corpus")))
@@ -205,3 +205,35 @@ def test_a_document_losing_its_class_breaks_the_citations_pointing_to_it(graph: 
     shapes = load_shapes()
     conforms, text = validate_store(store, shapes)
     assert not conforms and "ClassConstraintComponent" in text and str(PG.cited) in text
+
+
+def test_node_facts_conform_and_a_version_chain_that_loops_is_found_as_pyshacl_finds_it() -> None:
+    from dataclasses import replace
+
+    from .node_facts import corpus
+
+    linked = corpus()
+    assert _ours(to_rdf(linked)) == _reference(to_rdf(linked)) == set()
+    first = linked.nodes["src:a.txt"]
+    # The 2004 text said to follow the 2016 one: a loop, and a previous version dated later.
+    looped = replace(linked, nodes={**linked.nodes, first.id: replace(first, previous_version="src:c.txt")})
+    g = to_rdf(looped)
+    found = _ours(g)
+    assert found == _reference(g) == {(str(doc_iri("src:a.txt")), "LessThanConstraintComponent")}
+    conforms, text = validate(g)
+    assert not conforms and "previous version must be dated before" in text
+
+
+def test_a_rank_validity_or_version_kind_outside_the_schemes_is_refused() -> None:
+    from .node_facts import corpus
+
+    g = to_rdf(corpus())
+    doc = doc_iri("苏政发〔2015〕33号")
+    g.add((doc, PG.legalRank, PG["Rank-decree"]))                 # a second rank, and not one of ours
+    g.set((doc, PG.validity, PG["Validity-dormant"]))
+    g.add((doc, ELI.date_publication, Literal("2015年3月2日")))   # not an xsd:date
+    found = _ours(g)
+    assert found == _reference(g)
+    assert {(f, c) for f, c in found} == {(str(doc), "MaxCountConstraintComponent"),
+                                          (str(doc), "InConstraintComponent"),
+                                          (str(doc), "DatatypeConstraintComponent")}

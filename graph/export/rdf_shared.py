@@ -1,0 +1,149 @@
+"""The resources many documents point to, each written once: places (GB/T 2260 codes where the
+gazetteer has them), issuing organisations (W3C ORG, with their place and level) and works
+(the abstract act whose dated versions are documents, ELI's eli:is_member_of).
+
+A document's own block names these by IRI only; the triples describing them come here, one
+block each, so no triple is in two blocks (build/store.py updates a store block by block).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from functools import cache
+
+from policygraph.corpus.analytics import province_of
+from policygraph.export.terms import (
+    LABEL,
+    LEVEL_T,
+    OG,
+    SK,
+    A,
+    E,
+    P,
+    Triple,
+    authority_iri,
+    iri,
+    literal,
+    place_iri,
+    work_iri,
+    zh,
+)
+from policygraph.extract.authorities import load_table
+from policygraph.models import NATION, Node
+
+
+@cache
+def division_code(name: str) -> str | None:
+    """The GB/T 2260 code of a jurisdiction, when the gazetteer knows the name (whole names
+    only: the gazetteer never matches by prefix)."""
+    try:
+        from policygraph.extract.gazetteer import division_of  # type: ignore[import-not-found]
+    except ImportError:  # the gazetteer is optional until it ships; places then go by name
+        return None
+    division = division_of(name)
+    return getattr(division, "code", None) if division is not None else None
+
+
+def place_t(name: str, base: str) -> str:
+    """A place's IRI in N-Triples syntax: by its code when there is one, else by its name."""
+    return iri(str(place_iri(name, base, division_code(name))))
+
+
+def authority_t(name: str, base: str) -> str:
+    return iri(str(authority_iri(name, base)))
+
+
+def broader(name: str) -> str | None:
+    """The next jurisdiction up: 江苏省淮安市 → 江苏省 → 中华人民共和国."""
+    if name == NATION:
+        return None
+    m = re.match(r"^(.+?(?:省|自治区))?(.+?市)(.+?(?:县|区|旗|市))$", name)
+    if m and m.group(1):
+        return m.group(1) + m.group(2)
+    prov = province_of(name)
+    return prov if prov and prov != name else NATION
+
+
+def places(names: Iterable[str], base: str) -> list[Triple]:
+    """Each place and the places above it, typed pg:Jurisdiction, with its name and code."""
+    out: list[Triple] = []
+    done: set[str] = set()
+    for start in sorted(names):
+        name: str | None = start
+        while name and name not in done:
+            done.add(name)
+            p = place_t(name, base)
+            out += [(p, A, P.Jurisdiction), (p, SK.prefLabel, zh(name))]
+            code = division_code(name)
+            if code:
+                out.append((p, SK.notation, literal(code)))
+            name = broader(name)
+            if name:
+                out.append((p, SK.broader, place_t(name, base)))
+    return out
+
+
+def parent_organ(name: str) -> str | None:
+    """The organ an office or a standing body belongs to, as its name says: 国务院办公厅 → 国务院,
+    中共江门市委办公室 → 中共江门市委, 广东省人民代表大会常务委员会 → 广东省人民代表大会."""
+    m = re.match(r"^(中共.+委|中共中央|.*?人民政府|国务院)办公[厅室]$", name)
+    if m:
+        return m.group(1)
+    m = re.match(r"^(.*人民代表大会)常务委员会$", name)
+    return m.group(1) if m else None
+
+
+@cache
+def organ_facts(name: str) -> tuple[str | None, str | None]:
+    """(jurisdiction, level) of an organ, from its name (the authority table's reading)."""
+    a = load_table().authority_of_name(name)
+    return a.jurisdiction, a.level
+
+
+def authority_names(nodes: Iterable[Node]) -> set[str]:
+    """Every organ the documents name as issuer, and the organs those belong to."""
+    out: set[str] = set()
+    for n in nodes:
+        for name in n.issuers or ((n.authority,) if n.authority else ()):
+            while name and name not in out:
+                out.add(name)
+                name = parent_organ(name)  # type: ignore[assignment]
+    return out
+
+
+def authorities(names: Iterable[str], base: str) -> list[Triple]:
+    """Each organ as an org:Organization with its place (pg:jurisdiction), level and parent."""
+    out: list[Triple] = []
+    for name in sorted(names):
+        a = authority_t(name, base)
+        out += [(a, A, P.Authority), (a, A, OG.Organization), (a, SK.prefLabel, zh(name))]
+        jurisdiction, level = organ_facts(name)
+        if jurisdiction:
+            out.append((a, P.jurisdiction, place_t(jurisdiction, base)))
+        if level in LEVEL_T:
+            out.append((a, P.level, LEVEL_T[level]))
+        parent = parent_organ(name)
+        if parent:
+            out.append((a, OG.subOrganizationOf, authority_t(parent, base)))
+    return out
+
+
+def work_labels(nodes: Mapping[str, Node]) -> dict[str, str]:
+    """Each work's name: the title (with number) of its latest version, by version date."""
+    latest: dict[str, tuple[str, str, str]] = {}
+    for n in nodes.values():
+        if n.work:
+            key = (n.version_date or n.date or "", n.id, n.title or n.number or n.id)
+            if n.work not in latest or key[:2] > latest[n.work][:2]:
+                latest[n.work] = key
+    return {w: label for w, (_d, _i, label) in sorted(latest.items())}
+
+
+def works(labels: Mapping[str, str], base: str) -> list[Triple]:
+    """Each work as a pg:Work (an eli:LegalResource), named after its latest version."""
+    out: list[Triple] = []
+    for work, label in sorted(labels.items()):
+        w = iri(str(work_iri(work, base)))
+        out += [(w, A, P.Work), (w, A, E.LegalResource), (w, LABEL, zh(label))]
+    return out
