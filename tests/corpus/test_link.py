@@ -278,7 +278,9 @@ def test_example_named_queries_on_both_engines(tmp_path: Path) -> None:
         answers[name] = [dict(zip(names, r, strict=True)) for r in rows]
     assert answers["resting-on-repealed"] == [{
         "document": "06_county_and_fragment.jsonl#L2", "rests_on": "苏政发〔2015〕33号",
-        "changed_by": "苏政发〔2021〕102号", "change": "repeals"}]
+        "rests_on_title": "省政府关于推进居家养老服务的意见", "changed_by": "苏政发〔2021〕102号",
+        "changed_by_title": "江苏省人民政府关于加快发展社区养老服务的实施意见", "change": "repeals",
+        "evidence": None}]
     assert {(r["document"], r["parent"]) for r in answers["level-skips"]} == {
         ("宁政发〔2022〕15号", "国办发〔2021〕58号"), ("杭政办函〔2022〕9号", "国办发〔2021〕58号")}
     assert answers["cited-only"][0]["number"] == "民政部令第66号"
