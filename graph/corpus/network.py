@@ -6,35 +6,26 @@ from __future__ import annotations
 import networkx as nx
 
 from policygraph.corpus.link import Linked
+from policygraph.corpus.names import node_name
 from policygraph.models import Edge, Node
 
 NODE_FIELDS = ("id", "label", "kind", "number", "title", "level", "jurisdiction", "rank", "date",
                "date_publication", "date_in_force", "year", "validity", "work", "version_date",
-               "previous_version", "authority", "issuer_code", "issuers", "sources", "embedded_in",
-               "in_corpus")
+               "version_kind", "previous_version", "authority", "issuer_code", "issuers", "sources",
+               "embedded_in", "in_corpus")
 EDGE_FIELDS = ("source", "target", "relation", "via", "stated", "confidence", "mentions",
                "origin", "start", "end", "evidence", "reason")
 
 
-def label(n: Node) -> str:
-    """The name a person sees for a node (Gephi shows it): its title with its number, else
-    the number, else the file it comes from; never a bare id."""
-    if n.title:
-        return f"{n.title}（{n.number}）" if n.number else n.title
-    if n.number:
-        return n.number
-    return n.sources[0] if n.sources else n.id.removeprefix("src:").removeprefix("title:")
-
-
 def node_row(n: Node) -> dict[str, object]:
-    """A node's columns: ids (level, rank, validity as models' ids), dates as ISO strings, ''
-    where unknown."""
+    """A node's columns: its name as people read it (`label`, which Gephi shows), ids (level,
+    rank, validity, version kind as models' ids), dates as ISO strings, '' where unknown."""
     return {
-        "id": n.id, "label": label(n), "kind": n.kind, "number": n.number or "", "title": n.title or "",
+        "id": n.id, "label": node_name(n), "kind": n.kind, "number": n.number or "", "title": n.title or "",
         "level": n.level or "", "jurisdiction": n.jurisdiction or "", "rank": n.rank or "",
         "date": n.date or "", "date_publication": n.date_publication or "",
         "date_in_force": n.date_in_force or "", "year": n.year or "", "validity": n.validity or "",
-        "work": n.work or "", "version_date": n.version_date or "",
+        "work": n.work or "", "version_date": n.version_date or "", "version_kind": n.version_kind or "",
         "previous_version": n.previous_version or "",
         "authority": n.authority or "", "issuer_code": n.issuer_code or "",
         "issuers": "、".join(n.issuers), "sources": ";".join(n.sources),

@@ -93,10 +93,11 @@ def test_csv_and_graphml_carry_the_new_columns_and_a_readable_label(tmp_path: Pa
     assert (b["rank"], b["version_date"], b["previous_version"], b["work"], b["validity"]) == (
         "local_regulation", "2010-07-01", "src:a.txt", WORK, "amended")
     assert (rows["src:c.txt"]["date_publication"], rows["src:c.txt"]["date_in_force"]) == ("2016-04-01", "2016-05-01")
-    assert rows["苏政发〔2015〕33号"]["label"] == "江苏省人民政府关于加强道路运输管理的通知（苏政发〔2015〕33号）"
-    assert rows["src:a.txt"]["label"] == WORK
+    assert rows["苏政发〔2015〕33号"]["label"] == "《江苏省人民政府关于加强道路运输管理的通知》（苏政发〔2015〕33号）"
+    assert rows["src:a.txt"]["label"] == f"《{WORK}》（2004-06-01原文）"  # versions apart by date and kind
     write_graphml(linked, tmp_path / "graph.graphml")
     g = read_graphml(tmp_path / "graph.graphml")
     assert g.nodes["苏政发〔2023〕1号"]["validity"] == "not_yet_in_force"
-    assert g.nodes["苏政发〔2023〕1号"]["label"] == "江苏省人民政府关于道路运输的决定（苏政发〔2023〕1号）"
+    assert g.nodes["苏政发〔2023〕1号"]["label"] == "《江苏省人民政府关于道路运输的决定》（苏政发〔2023〕1号）"
+    assert g.nodes["src:c.txt"]["version_kind"] == "revised"
     assert g.nodes["src:district.txt"]["rank"] == ""
