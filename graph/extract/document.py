@@ -20,7 +20,8 @@ from typing import TypeVar
 from policygraph.extract import metadata as md
 from policygraph.extract import regexes as rx
 from policygraph.extract.authorities import AuthorityTable, load_table
-from policygraph.extract.identify import identify_part
+from policygraph.extract.history import header_zone, read_header
+from policygraph.extract.identify import identify_part, rank_of
 from policygraph.extract.measures import extract_measures
 from policygraph.extract.normalize import Normalized, normalize
 from policygraph.extract.numbers import find_numbers, parse, parse_canonical
@@ -51,6 +52,8 @@ MEASURE_MAX_CHARS = 2_000_000
 DATE_FIELDS = ("成文日期", "发文日期", "印发日期", "签发日期")
 #: Page fields that give the web page's own date, which is not the document's.
 WEB_DATE_FIELDS = ("发布日期", "发布时间", "公布日期", "公开日期")
+#: Page fields that give the document's publication when its text states no date of its own.
+PUBLICATION_FIELDS = ("发布日期", "公布日期")
 
 
 @dataclass(frozen=True)
@@ -118,12 +121,12 @@ def identify(
         warnings.append(f"a part longer than {MEASURE_MAX_CHARS:,} characters: its measures were not "
                         "extracted (the text is too long to be one policy document)")
     fields = md.date_fields(text, spans[0])
-    date, date_evidence = _document_date(parts[0].date, fields, source.meta)
+    date, date_evidence = _document_date(parts[0].date, parts[0].evidence.get("date", ""), fields,
+                                         source.meta)
     warnings += [w for ws in part_warnings for w in ws]
     # The main part's deadlines are read against the document's date, wherever it is found.
     years = [_year(date, parts[0].number), *(_year(p.date, p.number) for p in parts[1:])]
-    record = _record(source, norm, parts, (date, date_evidence), _web_date(fields, source.meta, date),
-                     warnings, table, learned)
+    record = _record(source, norm, parts, (date, date_evidence), fields, warnings, table, learned)
     texts = (PartText(tuple(provs), year, big)
              for provs, year, big in zip(provisions, years, too_long, strict=True))
     return Identified(record, norm, tuple(texts))
@@ -160,12 +163,16 @@ def _provisions(text: str, parts: Sequence[Part]) -> tuple[list[list[Provision]]
     return provisions, 0
 
 
-def _document_date(signed: str | None, fields: Mapping[str, str],
+def _document_date(signed: str | None, why: str, fields: Mapping[str, str],
                    meta: Mapping[str, str]) -> tuple[str | None, str | None]:
-    """The document's date and, when it is not the signing date in its text, where it comes
-    from: a date field of the page, else the record's metadata."""
+    """The document's date and, when it is not the date its text states (history or signature),
+    where it comes from: a date field of the page, else the record's metadata. When the text
+    and a date field of the page disagree, the text wins and the evidence says so."""
     if signed:
-        return signed, None
+        other = next(((n, fields[n]) for n in DATE_FIELDS if fields.get(n) not in (None, signed)), None)
+        if other is None:
+            return signed, None
+        return signed, f"{why}; the page's {other[0]} field says {other[1]}: the text wins"
     for name in DATE_FIELDS:
         if name in fields:
             return fields[name], f"{name} field of the page (no signing date in the text)"
@@ -185,6 +192,12 @@ def _web_date(fields: Mapping[str, str], meta: Mapping[str, str], date: str | No
     return web_date
 
 
+def _publication_field(fields: Mapping[str, str]) -> tuple[str, str] | None:
+    """A page field stating the publication (发布日期, 公布日期): the document's publication when the
+    text has no signing date, else only the web page's own date."""
+    return next(((n, fields[n]) for n in PUBLICATION_FIELDS if n in fields), None)
+
+
 def _year(date: str | None, number: str | None) -> int | None:
     """The year a part's deadlines are read against: its date's, else its number's."""
     if date:
@@ -195,7 +208,7 @@ def _year(date: str | None, number: str | None) -> int | None:
 
 def _record(
     source: Source, norm: Normalized, parts: Sequence[Part], dated: tuple[str | None, str | None],
-    web_date: str | None, warnings: list[str], table: AuthorityTable, learned: Mapping[str, Authority],
+    fields: Mapping[str, str], warnings: list[str], table: AuthorityTable, learned: Mapping[str, Authority],
 ) -> DocumentRecord:
     """The record of the main part, completed from the source's metadata, with the embedded
     parts under it; offsets made original, measures not yet set."""
@@ -204,6 +217,17 @@ def _record(
     date, date_evidence = dated
     if date_evidence:
         evidence["date"] = date_evidence
+    publication = main.date_publication
+    if publication is None and main.date is None and (field := _publication_field(fields)):
+        publication = field[1]
+        evidence["date_publication"] = f"{field[0]} field of the page (no signing date in the text)"
+    rank = main.rank
+    if (title, tuple(issuers)) != (main.title, main.issuers):
+        header = read_header(norm.text, main.start, header_zone(norm.text, main.start, main.end))
+        rank, why = rank_of(issuers, title, number, header)
+        evidence.pop("rank", None)
+        if rank:
+            evidence["rank"] = why
     jurisdiction, level = main.jurisdiction, main.level
     if number and not main.number:
         # A number known only from metadata still tells the level.
@@ -221,7 +245,11 @@ def _record(
         jurisdiction=jurisdiction,
         level=level,
         date=date,
-        web_date=web_date,
+        web_date=_web_date(fields, source.meta, date),
+        date_publication=publication,
+        date_in_force=main.date_in_force,
+        rank=rank,
+        history=main.history,
         citations=_original_citations(main.citations, norm),
         parts=tuple(replace(p, id=f"{rid}#{i}", citations=_original_citations(p.citations, norm))
                     for i, p in enumerate(parts[1:], start=1)),

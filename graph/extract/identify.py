@@ -5,12 +5,18 @@ its header and signature say), the documents it cites with what their codes tell
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from policygraph.extract import history as hist
+from policygraph.extract import issuers as iss
 from policygraph.extract import metadata as md
+from policygraph.extract import rank as rk
+from policygraph.extract import regexes as rx
 from policygraph.extract.authorities import AuthorityTable
 from policygraph.extract.citations import extract_citations
+from policygraph.extract.dates import Dates, part_dates
 from policygraph.extract.numbers import parse_canonical
 from policygraph.extract.parts import Span, is_standalone_number
 from policygraph.extract.place import place, provinces_in_evidence
@@ -43,10 +49,15 @@ def identify_part(
     if not issuers and own_auth and own_auth.name and own_auth.confidence >= 0.9:
         issuers = [own_auth.name]
         evidence["issuers"] = f"authority of the number's code: {own_auth.evidence}"
+    rank, why = rank_of(issuers, title.value, own_canon, head.history)
+    if rank:
+        evidence["rank"] = why
+    dates = head.dates
     part = Part(id="", start=span.start, end=span.end, number=own_canon, title=title.value,
                 issuers=tuple(issuers), jurisdiction=where.jurisdiction, level=where.level,
-                date=head.date, citations=tuple(citations), evidence=evidence,
-                header_end=span.header_end)
+                date=dates.date, citations=tuple(citations), evidence=evidence,
+                header_end=span.header_end, rank=rank, date_publication=dates.publication,
+                date_in_force=dates.in_force, history=head.history.history)
     return part, _header_warnings(own, head.numbers)
 
 
@@ -58,9 +69,10 @@ class _Header:
     own: NumberMatch | None
     numbers: list[NumberMatch]
     title: md.Found
-    date: str | None
+    dates: Dates
     issuers: list[str]
     evidence: dict[str, str]
+    history: hist.Header
 
 
 def _header(text: str, span: Span, numbers: list[NumberMatch], table: AuthorityTable) -> _Header:
@@ -72,14 +84,57 @@ def _header(text: str, span: Span, numbers: list[NumberMatch], table: AuthorityT
     if title.value:
         evidence["title"] = title.evidence
     sig, organs = md.signature(text, span)
-    if sig.value:
-        evidence["date"] = sig.evidence
+    zone_end = hist.header_zone(text, span.start, span.end)
+    history = hist.read_header(text, span.start, zone_end)
+    order = own is not None and own.number.code.endswith("令")
     issuers, why = _issuers(title.value, organs, table)
+    if not issuers:
+        issuers, why = _stated_issuers(text, span, history, order)
+        issuers = iss.placed(issuers, title.value)
     if why:
         evidence["issuers"] = why
+    dates = part_dates(text, (max(span.header_end, zone_end), span.end), sig, history, order,
+                       _form(title.value))
+    evidence.update(dates.evidence)
+    if history.lines:
+        evidence["history"] = f"{len(history.lines)} dated line(s) of the header"
     header_numbers = [n for n in numbers
                       if span.start <= n.start < span.header_end and is_standalone_number(text, n)]
-    return _Header(own, header_numbers, title, sig.value, issuers, evidence)
+    return _Header(own, header_numbers, title, dates, issuers, evidence, history)
+
+
+def _stated_issuers(text: str, span: Span, history: hist.Header, order: bool) -> tuple[list[str], str]:
+    """Issuers stated other than in the title or signature, with where: the adoption line of the
+    header's history, the opening of an order or announcement, a letterhead, a page field."""
+    found = iss.from_history(history.lines)
+    if found:
+        return found, "the header's history (the body that adopted or issued the text)"
+    if order or "公告" in text[span.start:span.header_end]:
+        found = iss.from_opening(text, span.header_end, span.end)
+        if found:
+            return found, "the opening of the order or announcement (…会议通过)"
+    found = iss.from_letterhead(text, span.start, span.header_end)
+    if found:
+        return found, "letterhead"
+    found = iss.from_field(text, span.start, span.end)
+    if found:
+        return found, "发文机关/发布机构 field of the page"
+    return [], ""
+
+
+def _form(title: str | None) -> str | None:
+    """The document-type word a title ends with (条例 for …条例（试行）), for 本条例自…起施行."""
+    m = rx.DOC_TITLE_END.search(title or "")
+    return re.sub(r"[（(].*$", "", m.group(0)) if m else None
+
+
+def rank_of(issuers: Sequence[str], title: str | None, number: str | None,
+            history: hist.Header) -> tuple[str | None, str]:
+    """The part's rank (a RANKS id) and why, from its issuers, title, number and header."""
+    dn = parse_canonical(number) if number else None
+    facts = rk.facts(dn.code if dn else None,
+                     ((ln.event.kind, ln.bodies, ln.event.text) for ln in history.lines))
+    return rk.rank(issuers, title, facts)
 
 
 def _own_authority(own: NumberMatch | None, context: set[str], table: AuthorityTable,

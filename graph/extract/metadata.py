@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from policygraph.extract import regexes as rx
+from policygraph.extract.issuers import organ
 from policygraph.extract.numbers import chinese_to_int
 from policygraph.extract.parts import Span, is_standalone_number, standalone_dates
 from policygraph.models import NATION, NumberMatch
@@ -208,7 +209,8 @@ def issuers_from_title(t: str | None) -> list[str]:
         return []
     names = [n for n in re.split(r"[、，,]", m.group(1)) if n]
     if all(rx.ORGAN_NAME.fullmatch(n) for n in names):
-        return [n.removeprefix(NATION) for n in names]
+        # 第六届 dropped, run-together national organs apart, as every issuer is named
+        return list(dict.fromkeys(o for n in names for o in (organ(n) or [n.removeprefix(NATION)])))
     return []
 
 
@@ -220,6 +222,9 @@ def signature(text: str, span: Span) -> tuple[Found, list[str]]:
         m = _BRACKETED_DATE.search(text, span.start, span.header_end)
         if m and (d := rx.DATE.search(m.group(0))):
             return Found(date_from_match(d), "bracketed date under the title"), []
+        return Found(None), []
+    dates = [(m, s) for m, s in dates if _signs(text, m, s)]
+    if not dates:
         return Found(None), []
     signed = [d for d in dates if d[1]]
     m = (signed or dates)[0][0]
@@ -238,6 +243,40 @@ def signature(text: str, span: Span) -> tuple[Found, list[str]]:
             continue
         break
     return Found(value, "signing date under the signature"), organs
+
+
+#: Words that open a sentence, not an organ's name: 本条例由市人民政府…, 经国务院….
+_NOT_SIGNER = re.compile(r"^(?:本|由|经|据|在|于|自|对|从|将|按)")
+#: A line longer than this is a page whose line breaks were lost: a signature runs on into the
+#: next document there (…办公厅二〇〇三年八月六日国务院办公厅关于…).
+_GLUED_LINE = 200
+#: The title of the next document, right after a signing date on a glued page (…国务院办公厅关于…
+#: 的通知); a sentence going on (1977年4月21日颁发的《X》同时废止) is not one.
+_TITLE_AHEAD = re.compile(
+    "^[^，,。；;《》“”\n]{2,80}?(?:" + "|".join(sorted(rx.DOC_TYPE_WORDS, key=len, reverse=True)) + ")"
+)
+
+
+def _signs(text: str, m: re.Match[str], signed: bool) -> bool:
+    """Whether a date candidate is a signing date: alone on its line, or right under (or after)
+    the signing organ's name, and ending its line. A date inside a sentence never is, so the
+    date of a repealed predecessor (…。1988年6月7日国务院批准…同时废止) or of a cited notice is
+    not taken for the document's."""
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    line_end = text.find("\n", m.end())
+    line_end = len(text) if line_end == -1 else line_end
+    rest = text[m.end():line_end].strip(" \t\u3000")
+    ends_line = not rest or rest[0] in "（("
+    before = text[line_start:m.start()]
+    if not before.strip(" \t\u3000"):
+        return ends_line
+    if not signed:
+        return False
+    piece = re.split(r"[。；;！？!?：:，,]", before)[-1].strip(" \t\u3000")
+    if len(piece) > 40 or _NOT_SIGNER.match(piece) or not rx.ORGAN_NAME.fullmatch(piece):
+        return False
+    glued = line_end - line_start > _GLUED_LINE and bool(_TITLE_AHEAD.match(rest))
+    return ends_line or glued
 
 
 def date_fields(text: str, span: Span) -> dict[str, str]:

@@ -1,0 +1,132 @@
+"""Who issued a part, from each place a real page says it, other than its title and signature
+(metadata.py reads those): the adoption line of a regulation, a letterhead, a metadata field of
+the site, the opening of an order (令) or announcement (公告).
+
+Names are kept as written but normalised to the organ: the session and meeting are dropped
+(上海市第十二届人民代表大会常务委员会第六次会议 → 上海市人民代表大会常务委员会), a court's
+adjudication committee is the court (最高人民法院审判委员会 → 最高人民法院), an order or
+announcement is its organ's (中华人民共和国国务院令第620号 → 国务院).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from policygraph.extract import regexes as rx
+from policygraph.models import NATION
+
+if TYPE_CHECKING:  # history.py reads organ names with this module's organ()
+    from policygraph.extract.history import Line
+
+_CN_NUM = r"[\d〇零一二三四五六七八九十百千两]+"
+#: Parts of a body's name that say when it met, not who it is.
+_SESSION = re.compile(rf"第?{_CN_NUM}(?:届|次(?:全体|常务)?会议)|(?:常务|全体)?会议$|第{_CN_NUM}次$|于$")
+#: Trailing words that name a body's instrument or committee rather than the organ.
+_INSTRUMENT = re.compile(
+    rf"(?:(?<=法院)审判委员会|(?<=检察院)检察委员会|公告|令|通告)(?:\s*[（(]?\s*第?{_CN_NUM}号\s*[）)]?)?$"
+)
+#: Short forms of organs that have one full name.
+_SHORT = ((re.compile(r"人大常委会$"), "人民代表大会常务委员会"), (re.compile(r"人大$"), "人民代表大会"),
+          (re.compile(r"^中央军委$"), "中央军事委员会"))
+#: National organs a title runs together without a separator (最高人民法院最高人民检察院关于…).
+_GLUED = re.compile(
+    r"(?:(?<=法院)|(?<=察院)|(?<=国务院)|(?<=中共中央))(?=最高人民|国务院|中央军事委员会|中共中央)"
+)
+#: The place a title starts with: 青岛市…条例, 景宁畲族自治县…条例.
+_TITLE_PLACE = re.compile(r"^(?P<place>[^\s，,、《]{1,12}?(?:自治区|自治州|自治县|省|市|县|区|州|盟|旗))")
+_LEAD = re.compile(r"^(?:根据|已由|已经|由|经|并)")
+#: A name that is only an abbreviation placed by its reader (省政府办公厅, 市政府办): not an issuer
+#: on its own, because it does not say which province or city.
+_PLACELESS = re.compile(r"^(?:省|市|县|区|州|本|我)")
+
+#: 发文机关：…, 发布机构 | …: the site's metadata field naming the issuer (索引号, 主题分类 are not).
+ISSUER_FIELD = re.compile(
+    r"(?:发文机关|发文机构|发文单位|发布机构|发布机关|发布单位|制发机关|制定机关|颁布机关)"
+    r"\s{0,3}[:：|｜]\s{0,3}[|｜]?\s{0,3}(?P<value>[^|｜\n]{2,80})"
+)
+#: A letterhead line: 湖北省人民政府文件, 国务院办公厅文件, 北京市人民政府令.
+LETTERHEAD = re.compile(rf"^\s*(?P<organ>[{rx.CJK}、 ]{{2,40}}?)\s*(?P<kind>文件|令)\s*$", re.MULTILINE)
+#: The opening of an order or announcement: …已由…第N次会议于…通过, 已经…常务会议通过.
+OPENING = re.compile(
+    rf"(?:已由|已经|业经|经|由)(?P<body>[^，,。；;《》\n]{{2,60}}?第{_CN_NUM}次(?:全体|常务)?会议)"
+    rf"(?:于?\s{{0,2}}{rx.DATE.pattern})?\s{{0,2}}(?:审议)?(?:修订|修改)?通过"
+)
+
+
+def organ(raw: str) -> list[str]:
+    """The organs a body's name stands for, normalised; [] when it names none.
+
+    >>> organ("上海市第十二届人民代表大会常务委员会第六次会议")
+    ['上海市人民代表大会常务委员会']
+    >>> organ("中华人民共和国国务院、中华人民共和国中央军事委员会令第194号")
+    ['国务院', '中央军事委员会']
+    >>> organ("最高人民法院审判委员会第1242次会议")
+    ['最高人民法院']
+    """
+    s = _LEAD.sub("", rx.DATE.sub("", re.sub(r"\s+", " ", raw)).strip(" \t\u3000，,、（()）"))
+    for _ in range(3):  # 令 after the joint names, then the session inside each
+        s = _INSTRUMENT.sub("", _SESSION.sub("", s)).strip()
+    out: list[str] = []
+    for piece in re.split(r"[、，, ]+", _GLUED.sub("、", s)):
+        name = piece.removeprefix(NATION) if piece != NATION else piece
+        for short, full in _SHORT:
+            name = short.sub(full, name)
+        if not name or len(name) > 40 or not rx.ORGAN_NAME.fullmatch(name):
+            return []
+        out.append(name)
+    return list(dict.fromkeys(out))
+
+
+def from_history(lines: Sequence[Line]) -> list[str]:
+    """The issuers a header's history names: the bodies that adopted the text (通过, the first
+    run of such lines: an SPC and SPP joint interpretation has two), else that promulgated it
+    (a ministry's order, 国务院令…公布), else that approved it, else that changed it."""
+    for kinds in (("adopted",), ("promulgated",), ("approved",), ("amended", "revised")):
+        run: list[str] = []
+        for ln in lines:
+            if ln.event.kind in kinds and ln.bodies:
+                run += ln.bodies
+            elif run:
+                break
+        if run:
+            return list(dict.fromkeys(run))
+    return []
+
+
+def placed(names: Sequence[str], title: str | None) -> list[str]:
+    """Names that start with a bare 市/县 (县第五届人民代表大会) completed with the place the title
+    starts with when it ends with the same word (景宁畲族自治县…条例 → 景宁畲族自治县人民代表大会)."""
+    m = _TITLE_PLACE.match(title or "")
+    if not m:
+        return list(names)
+    where = m.group("place")
+    return [where + n[1:] if n[:1] in "省市县区州" and where.endswith(n[0]) else n for n in names]
+
+
+def full_names(names: list[str]) -> list[str]:
+    """The names that say whose organ they are (not 省政府办公厅, 市政府办)."""
+    return [n for n in names if not _PLACELESS.match(n)]
+
+
+def from_field(text: str, start: int, end: int) -> list[str]:
+    """Issuers named by a metadata field of the page (发文机关, 发布机构 …), in full names only."""
+    m = ISSUER_FIELD.search(text, start, min(end, start + 3000))
+    return full_names(organ(m.group("value"))) if m else []
+
+
+def from_letterhead(text: str, start: int, header_end: int) -> list[str]:
+    """Issuers of a letterhead line in the header (…人民政府文件, …人民政府令), full names only."""
+    for m in LETTERHEAD.finditer(text, start, max(start, header_end)):
+        names = full_names(organ(m.group("organ")))
+        if names:
+            return names
+    return []
+
+
+def from_opening(text: str, header_end: int, end: int) -> list[str]:
+    """The body an order or announcement says adopted what it promulgates (主席令: 已由第十三届全国
+    人民代表大会常务委员会第十次会议于…通过 → 全国人民代表大会常务委员会)."""
+    m = OPENING.search(text, header_end, min(end, header_end + 400))
+    return organ(m.group("body")) if m else []

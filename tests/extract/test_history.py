@@ -1,0 +1,157 @@
+"""A header's history lines: generated headers in every layout and numeral script read back to
+the events they were written from, and the real layouts' quirks by hand."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from policygraph.extract.history import header_zone, in_force_sentence, read_header
+from policygraph.extract.normalize import normalize
+
+_DIGITS = "〇一二三四五六七八九"
+
+
+def cn_number(n: int) -> str:
+    """1..99 in Chinese numerals as dates and meeting ordinals write them (十一, 二十, 三十一)."""
+    tens, ones = divmod(n, 10)
+    return (("" if tens == 1 else _DIGITS[tens]) + "十" if tens else "") + (_DIGITS[ones] if ones else "")
+
+
+def written_date(d: dt.date, script: str) -> str:
+    if script == "cn":
+        return "".join(_DIGITS[int(c)] for c in str(d.year)) + f"年{cn_number(d.month)}月{cn_number(d.day)}日"
+    s = f"{d.year}年{d.month}月{d.day}日"
+    return s.translate({ord(c): 0xFF10 + int(c) for c in "0123456789"}) if script == "fullwidth" else s
+
+
+PLACES = ("上海市", "山东省", "宁波市", "重庆市", "河南省")
+SCRIPTS = st.sampled_from(("arabic", "cn", "fullwidth"))
+
+
+@st.composite
+def event(draw: st.DrawFn) -> tuple[str, str, str | None, str]:
+    """(kind, what is written after the date, the decision's title as read back, the issuing organ)."""
+    place = draw(st.sampled_from(PLACES))
+    session = f"第{cn_number(draw(st.integers(1, 16)))}届"
+    meeting = f"第{cn_number(draw(st.integers(1, 60)))}次会议"
+    congress = f"{place}{session}人民代表大会常务委员会{meeting}"
+    organ = f"{place}人民代表大会常务委员会"
+    kind = draw(st.sampled_from(("adopted", "approved", "promulgated", "amended", "revised", "state_council")))
+    if kind == "adopted":
+        return kind, congress + draw(st.sampled_from(("通过", "审议通过"))), None, organ
+    if kind == "approved":
+        return kind, congress + "批准", None, organ
+    if kind == "promulgated":
+        serial = draw(st.integers(1, 99))
+        return kind, f"{place}人民代表大会常务委员会公告第{serial}号" + draw(st.sampled_from(("公布", "发布"))), None, organ
+    if kind == "state_council":
+        return "adopted", f"国务院第{draw(st.integers(1, 300))}次常务会议通过", None, "国务院"
+    nth = draw(st.sampled_from(("", "第一次", "第二次", "第三次")))
+    verb = "修正" if kind == "amended" else "修订"
+    if draw(st.booleans()):
+        target = f"{place}某某管理条例"
+        decision = draw(st.sampled_from((
+            "关于修改本市部分地方性法规的决定", f"关于修改《{target}》的决定", f"关于修改《{target}》等十件地方性法规的决定")))
+        return kind, f"{congress}《{decision}》{nth}{verb}", decision.replace("《", "〈").replace("》", "〉"), organ
+    return kind, f"{congress}{nth}{verb}", None, organ
+
+
+@st.composite
+def header(draw: st.DrawFn) -> tuple[str, list[tuple[str, str, str | None, str]], dt.date | None]:
+    """A title, then history lines in one of the layouts seen (one a line; run together in
+    brackets with 根据; each line led by 根据), perhaps a 施行 line; and what it says."""
+    n = draw(st.integers(1, 6))
+    days = sorted(draw(st.sets(st.integers(0, 15000), min_size=n + 1, max_size=n + 1)))
+    dates = [dt.date(1980, 1, 1) + dt.timedelta(days=d) for d in days]
+    events = [draw(event()) for _ in range(n)]
+    script = draw(SCRIPTS)
+    lines = [f"{written_date(d, script)} {text}" for d, (_k, text, _b, _o) in zip(dates, events, strict=False)]
+    layout = draw(st.sampled_from(("lines", "bracket", "according")))
+    if layout == "lines":
+        body = "\n\n".join(lines)
+    elif layout == "bracket":
+        body = "（" + "　根据".join(lines) + "）"
+    else:
+        body = "\n\n".join(("根据" if i else "") + ln for i, ln in enumerate(lines))
+    in_force = dates[-1] if draw(st.booleans()) else None
+    if in_force:
+        body += f"\n\n{written_date(in_force, script)} 施行"
+    text = f"# 某某管理条例\n\n{body}\n\n## 第一章 总则\n\n第一条 为了加强管理，制定本条例。\n"
+    return text, [(k, str(d), b, o) for d, (k, _t, b, o) in zip(dates, events, strict=False)], in_force
+
+
+@settings(max_examples=300, deadline=None)
+@given(header())
+def test_generated_history_reads_back(case: tuple[str, list[tuple[str, str, str | None, str]], dt.date | None]) -> None:
+    written, expected, in_force = case
+    text = normalize(written).text
+    head = read_header(text, 0, header_zone(text, 0, len(text)))
+    assert [(e.kind, e.date, e.by) for e in head.history] == [(k, d, b) for k, d, b, _o in expected]
+    assert [ln.bodies for ln in head.lines] == [(o,) for _k, _d, _b, o in expected]
+    assert head.in_force == (str(in_force) if in_force else None)
+
+
+def _history(written: str) -> list[tuple[str, str | None, str | None]]:
+    text = normalize(written).text
+    return [(e.kind, e.date, e.by) for e in read_header(text, 0, header_zone(text, 0, len(text))).history]
+
+
+def test_city_amendment_is_passed_by_the_city_then_approved_by_the_province() -> None:
+    # The city's 通过 of an amending decision, run together with the province's earlier approval.
+    decision = "某某市人民代表大会常务委员会关于修改部分地方性法规的决定"
+    assert _history(
+        "# 某某市市容管理条例\n\n2011年8月25日 某某市第十三届人民代表大会常务委员会第二十二次会议通过\n\n"
+        "2011年11月25日 河南省第十一届人民代表大会常务委员会第二十四次会议批准根据2014年4月25日某某市第十四届"
+        "人民代表大会常务委员会第二次会议审议通过\n\n"
+        f"2014年5月29日 河南省第十二届人民代表大会常务委员会第八次会议批准的《{decision}》第一次修正\n\n第一条 为了管理，制定本条例。"
+    ) == [("adopted", "2011-08-25", None), ("approved", "2011-11-25", None),
+          ("amended", "2014-04-25", decision), ("approved", "2014-05-29", decision)]
+
+
+def test_one_event_over_two_lines_and_a_preamble_after_the_in_force_line() -> None:
+    text = normalize("# 某某暂行规则\n\n1958年3月17日 国务院批准\n\n1958年4月19日 交通部\n\n水产部发布\n\n"
+                     "1958年7月1日 施行\n\n为了安全，现就有关问题规定如下：\n\n第一条 凡使用船舶的，应当遵守本规则。").text
+    head = read_header(text, 0, header_zone(text, 0, len(text)))
+    assert [(ln.event.kind, ln.bodies) for ln in head.lines] == [
+        ("approved", ("国务院",)), ("promulgated", ("交通部", "水产部"))]
+    assert (head.in_force, head.in_force_text) == ("1958-07-01", "1958年7月1日 施行")
+
+
+def test_joint_interpretation_has_two_adoptions_in_date_order() -> None:
+    assert _history(
+        "# 最高人民法院、最高人民检察院关于某类案件的解释\n\n2024年3月20日最高人民法院审判委员会第1900次会议、"
+        "2023年12月29日最高人民检察院第十四届检察委员会第二十次会议通过\n\n为依法办案，制定本解释。"
+    ) == [("adopted", "2023-12-29", None), ("adopted", "2024-03-20", None)]
+
+
+def test_unbracketed_decision_title_and_revision_by_order() -> None:
+    assert _history(
+        "# 某某条例\n\n2003年9月26日 山东省第十届人民代表大会常务委员会第四次会议通过\n\n"
+        "2015年7月24日 山东省第十二届人民代表大会常务委员会第十五次会议关于修改《山东省某某条例》等十二件地方性法规的决定第一次修正\n\n"
+        "2024年1月22日 中华人民共和国国务院令第773号第二次修订）\n\n第一条 为了管理，制定本条例。"
+    ) == [("adopted", "2003-09-26", None),
+          ("amended", "2015-07-24", "关于修改〈山东省某某条例〉等十二件地方性法规的决定"),
+          ("revised", "2024-01-22", None)]
+
+
+def test_page_fields_and_a_date_under_the_title_are_not_history() -> None:
+    assert _history("国务院关于某项工作的意见\n成文日期：2018年12月18日\n（2018年12月18日）\n\n为做好某项工作，提出如下意见。") == []
+
+
+def test_an_order_sentence_is_body_not_header() -> None:
+    text = normalize("中华人民共和国国务院令\n第706号\n\n《某某条例》已经2018年9月6日国务院第23次常务会议修订通过，"
+                     "现将修订后的《某某条例》公布，自2019年3月1日起施行。\n总理　某某\n2018年11月6日\n").text
+    zone = header_zone(text, 0, len(text))
+    assert read_header(text, 0, zone).history == ()
+    m, how = in_force_sentence(text, zone, len(text), "条例")
+    assert m is not None and m.group("date") == "2019年3月1日" and "entry into force" in how
+
+
+def test_the_final_article_of_its_own_form_is_preferred() -> None:
+    text = normalize("第三十条 本决定自公布之日起施行。\n第三十一条 本条例自2004年1月1日起施行。"
+                     "1988年6月7日国务院批准的《某某规定》同时废止。").text
+    m, how = in_force_sentence(text, 0, len(text), "条例")
+    assert m is not None and m.group("date") == "2004年1月1日" and "本条例" in how
