@@ -10,6 +10,7 @@ A file that fails at any stage becomes a failure in the report; the build always
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -325,21 +326,34 @@ def _codes_of(rec: DocumentRecord) -> set[str]:
 
 
 def _unique_ids(blobs: list[bytes], heads: list[Head]) -> PackedRecords:
-    """Sorted by source; ids are numbers where known, and a second file with the same number
-    gets a suffixed id. `heads` holds each blob's Head, so only duplicates are decoded."""
+    """Sorted by source; ids are numbers where known. Files stating one number (the versions of
+    one 令, or copies) are told apart by their date, `number@date` (国务院令第406号@2019-03-02),
+    or where dates do not tell them apart (none, or the same), by their file, `number@file`; a
+    number of one file stays bare. `heads` holds each blob's Head, so only these files are decoded
+    (corpus/works.py chains the versions; corpus/resolve.py resolves the bare number)."""
     order = sorted(range(len(blobs)), key=lambda i: heads[i].source)
-    seen: dict[str, str] = {}
+    shared: dict[str, list[int]] = {}
+    for i in order:
+        shared.setdefault(heads[i].id, []).append(i)
+    renamed: dict[int, bytes] = {}
+    for group in shared.values():
+        if len(group) > 1:
+            renamed.update(_told_apart([unpack(blobs[i]) for i in group], group))
     out, out_heads = [], []
     for i in order:
-        head = heads[i]
-        if head.id in seen:
-            r = unpack(blobs[i])
-            r = replace(r, id=f"{r.id}@{r.source}",
-                        warnings=(*r.warnings, f"same number as {seen[r.id]}: a duplicate copy?"))
-            out.append(pack(r))
-            out_heads.append(head._replace(id=r.id))
-        else:
-            seen[head.id] = head.source
-            out.append(blobs[i])
-            out_heads.append(head)
+        blob = renamed.get(i, blobs[i])
+        out.append(blob)
+        out_heads.append(heads[i] if i not in renamed else heads[i]._replace(id=unpack(blob).id))
     return PackedRecords(out, out_heads)
+
+
+def _told_apart(records: list[DocumentRecord], indexes: list[int]) -> dict[int, bytes]:
+    """The records sharing one id, each with an id of its own and a warning naming the others."""
+    dates = Counter(r.date for r in records)
+    out = {}
+    for i, r in zip(indexes, records, strict=True):
+        suffix = r.date if r.date and dates[r.date] == 1 else r.source
+        others = ", ".join(o.source for o in records if o is not r)
+        out[i] = pack(replace(r, id=f"{r.id}@{suffix}",
+                              warnings=(*r.warnings, f"same number as {others}: another version or a copy")))
+    return out

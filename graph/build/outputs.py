@@ -59,13 +59,15 @@ def _size(path: Path) -> int | None:
 def write_outputs(
     result: BuildResult, out: Path, corpus: str, base: str = DEFAULT_BASE, scheme: str | None = None,
     check: bool = True, jobs: int = 1, timings: Timings | None = None, beside: bool = True,
+    as_of: str | None = None,
 ) -> dict[str, Path]:
     """Write every output file into `out` and validate the RDF; return the paths by name.
 
     With `beside` (and more than one job), the output stages that need one core run in forked
     processes beside the stages that need both (background.py); the files are the same.
-    Seconds per stage are added to `timings` if given. Raises ValidationError (after writing
-    everything, report included) if the RDF does not conform to the SHACL shapes.
+    Seconds per stage are added to `timings` if given; validity is given on `as_of` (link).
+    Raises ValidationError (after writing everything, report included) if the RDF does not
+    conform to the SHACL shapes.
     """
     out.mkdir(parents=True, exist_ok=True)
     paths = {name: out / file for name, file in (
@@ -80,7 +82,7 @@ def write_outputs(
         _start_beside(bg, timings, "documents.jsonl",
                       partial(_documents, result.records, paths["documents"], cache / "documents.idx"))
         with stage(timings, "link"):
-            linked: Linked = link(result.records)
+            linked: Linked = link(result.records, as_of)
         _start_beside(bg, timings, "CSV and GraphML", partial(_tables, linked, paths))
         with stage(timings, "comparisons"):
             measures = MeasureIndex(result.records)

@@ -21,17 +21,19 @@ from policygraph.build.extraction import extract_all
 from policygraph.build.outputs import write_outputs
 from policygraph.build.stamps import Known, Stamps
 from policygraph.build.timings import Timings, stage, workers_peak_mb
+from policygraph.corpus.validity import check_as_of
 from policygraph.export.terms import DEFAULT_BASE, check_iri
 from policygraph.extract.read import corpus_entries, count_files, read_file
 from policygraph.models import Failure, Source
 
 
 def build_settings(corpus: Path, base: str = DEFAULT_BASE, scheme: str | None = None,
-                   check: bool = True, budget: float = DEFAULT_BUDGET) -> dict[str, str]:
+                   check: bool = True, budget: float = DEFAULT_BUDGET,
+                   as_of: str | None = None) -> dict[str, str]:
     """The settings a build's output depends on besides its input files and code (not --jobs:
     any number of workers writes the same bytes)."""
     return {"base": base, "scheme": scheme_digest(scheme), "validate": str(check),
-            "budget": repr(budget), "corpus": corpus.name or str(corpus)}
+            "budget": repr(budget), "corpus": corpus.name or str(corpus), "as_of": as_of or ""}
 
 
 class Outputs(dict[str, Path]):
@@ -47,18 +49,22 @@ def build(
     corpus: str | Path, out: str | Path, show_progress: bool = False, base: str = DEFAULT_BASE,
     scheme: str | None = None, jobs: int | None = None, use_cache: bool = True,
     budget: float = DEFAULT_BUDGET, check: bool = True, timings: Timings | None = None,
+    as_of: str | None = None,
 ) -> Outputs:
     """Read `corpus`, extract and link it, and write the build output folder `out`.
 
     `jobs` worker processes (default: one per core); results are cached in `out`/.cache so a
     rebuild only extracts new or changed documents, and a folder built from the same inputs
     with the same settings and code is left as it is (without `use_cache`, everything is
-    redone)."""
+    redone). Validity (时效性) is given on `as_of` (YYYY-MM-DD; by default the newest document
+    date of the corpus, so that the same corpus builds the same output)."""
     corpus, out = Path(corpus), Path(out)
     check_iri(base)  # before hours of extraction, not at the store
+    if as_of is not None:
+        check_as_of(as_of)
     jobs = jobs or os.cpu_count() or 1
     with stage(timings, "checking for changes"):
-        now = uptodate.inputs(corpus, build_settings(corpus, base, scheme, check, budget))
+        now = uptodate.inputs(corpus, build_settings(corpus, base, scheme, check, budget, as_of))
         done = uptodate.current(out, now) if use_cache else None
     if done is not None:
         return Outputs(done, up_to_date=True)
@@ -103,7 +109,8 @@ def build(
         result = replace(result, keys={})  # written down: not held through the later stages
     if timings is not None and jobs > 1:
         timings.workers_peak_mb = workers_peak_mb()
-    paths = write_outputs(result, out, now.settings["corpus"], base, scheme, check, jobs, timings)
+    paths = write_outputs(result, out, now.settings["corpus"], base, scheme, check, jobs, timings,
+                          as_of=as_of)
     uptodate.remember(out, now, paths)
     return Outputs(paths)
 

@@ -1,10 +1,15 @@
 """Link document records into one graph: a node per real document, an edge per relation.
 
 Identity: a document is its canonical number where one is known (中发[2002]12号 and
-中发〔2002〕12号 are one node); a title-only citation joins a node only on an exact title
-match, or on a shortened title (关于X) whose issuer is named in the citing sentence; anything
-weaker stays a separate title node, because merging two documents is worse than missing a
-link. Documents that are only cited become nodes carrying what their citations say.
+中发〔2002〕12号 are one node); corpus files that are versions of one work stay one node each,
+chained in date order (works.py); a title-only citation joins a node only on an exact title
+match, or on a shortened title (关于X) whose issuer is named in the citing sentence, and then
+the version in force at the citing date; a generic title (关于修改部分地方性法规的决定) only
+within its issuer and date (resolve.py). Anything weaker stays a separate title node or
+unresolved with a warning, because merging two documents is worse than missing a link.
+Documents that are only cited become nodes carrying what their citations, and their titles
+(titles.title_facts), say. Every node's validity on a reference date closes the linking
+(validity.py).
 
 Relations come from three sources, kept apart on every edge (`Edge.via`): citations in the
 text (number, title, alias), a document's own title (关于贯彻落实《X》的实施意见 implements X),
@@ -14,76 +19,54 @@ which are never part of a stated cascade.
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
+from policygraph.corpus.probable import PROBABLE_MAX_YEARS, probable_links
+from policygraph.corpus.resolve import Entry, Resolver
+from policygraph.corpus.titles import (
+    TITLE_RELATIONS,
+    core_title,
+    is_generic,
+    title_facts,
+    title_key,
+    title_relations,
+)
+from policygraph.corpus.validity import default_as_of, validity
+from policygraph.corpus.works import Works, assign_works
 from policygraph.extract.numbers import parse_canonical
-from policygraph.models import LEVEL_RANK, RELATION_PRIORITY, Citation, DocumentRecord, Edge, Node
+from policygraph.models import RELATION_PRIORITY, Citation, DocumentRecord, Edge, HistoryEvent, Node
 
-PROBABLE_MAX_YEARS = 3
+__all__ = ["PROBABLE_MAX_YEARS", "TITLE_RELATIONS", "Linked", "core_title", "link", "probable_links",
+           "title_key", "title_relations"]
 
 T = TypeVar("T")
-
-_TITLE_PUNCT = re.compile(r"[\s、，,·•“”\"'《》〈〉「」『』]")
-
-#: Titles that state a relation to another document (the X inside them).
-TITLE_RELATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("forwards", re.compile(r"(?:转发|批转)(?P<x>.{6,}?)的(?:通知|意见)$")),
-    ("issues", re.compile(r"(?:关于)?印发(?P<x>.{4,}?)的(?:通知|意见)$")),
-    ("implements", re.compile(
-        r"关于(?:认真|进一步|全面|深入)?(?:贯彻落实|贯彻执行|贯彻实施|贯彻|落实|执行|实施)(?P<x>.{6,}?)"
-        r"(?:精神)?(?:若干问题|有关问题|的有关问题)?的(?:实施意见|意见|通知|实施方案|工作方案|方案|"
-        r"实施办法|办法|决定|规定|实施细则|细则)$")),
-)
-
-
-def title_key(title: str) -> str:
-    """Comparable form of a title: punctuation and brackets dropped (中共中央、国务院 = 中共中央国务院)."""
-    return _TITLE_PUNCT.sub("", title)
-
-
-def core_title(title: str) -> str | None:
-    """The title without its issuer: 国务院办公厅关于X的通知 → 关于X的通知."""
-    i = title.find("关于")
-    return title_key(title[i:]) if i > 0 else None
 
 
 @dataclass(frozen=True)
 class Linked:
-    """The linked corpus: nodes by id, edges in a deterministic order."""
+    """The linked corpus: nodes by id, edges in a deterministic order, the citations left
+    unresolved (one sentence each), and the date validity is given on."""
 
     nodes: dict[str, Node]
     edges: tuple[Edge, ...]
+    warnings: tuple[str, ...] = ()
+    as_of: str | None = None
 
 
-@dataclass
-class _Entry:
-    """A document stated in the corpus: a file's main document or a part embedded in it."""
-
-    id: str
-    kind: str
-    number: str | None
-    title: str | None
-    issuers: tuple[str, ...]
-    level: str | None
-    jurisdiction: str | None
-    date: str | None
-    source: str
-    citations: tuple[Citation, ...]
-    embedded_in: str | None = None
-
-
-def _entries(records: Iterable[DocumentRecord]) -> list[_Entry]:
+def _entries(records: Iterable[DocumentRecord]) -> list[Entry]:
     out = []
     for r in records:
-        out.append(_Entry(r.id, "document", r.number, r.title, r.issuers, r.level, r.jurisdiction,
-                          r.date, r.source, r.citations))
+        out.append(Entry(r.id, "document", r.number, r.title, r.issuers, r.level, r.jurisdiction,
+                         r.date, r.source, r.citations, rank=r.rank, date_publication=r.date_publication,
+                         date_in_force=r.date_in_force, history=r.history))
         for p in r.parts:
-            out.append(_Entry(p.number or p.id, "embedded", p.number, p.title, p.issuers, p.level,
-                              p.jurisdiction, p.date, r.source, p.citations, embedded_in=r.id))
+            out.append(Entry(p.number or p.id, "embedded", p.number, p.title, p.issuers, p.level,
+                             p.jurisdiction, p.date, r.source, p.citations, embedded_in=r.id, rank=p.rank,
+                             date_publication=p.date_publication, date_in_force=p.date_in_force,
+                             history=p.history))
     return out
 
 
@@ -95,22 +78,36 @@ def _vote(values: Iterable[str | None]) -> str | None:
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
 
 
-def link(records: Iterable[DocumentRecord]) -> Linked:
-    """Link the records of a corpus into nodes and edges (pure; same input, same output)."""
+def link(records: Iterable[DocumentRecord], as_of: str | None = None) -> Linked:
+    """Link the records of a corpus into nodes and edges (pure; same input, same output).
+
+    Validity is given on `as_of` (YYYY-MM-DD), by default the newest document date."""
     entries = sorted(_entries(records), key=lambda e: e.source)  # records one at a time
-    nodes = _stated_nodes(entries)
+    nodes, works = assign_works(_stated_nodes(entries), _histories(entries))
     _add_cited_nodes(nodes, entries)
-    index = _TitleIndex(nodes.values())
-    edges = _citation_edges(entries, nodes, index)
-    _add_title_edges(nodes, index, edges)
+    resolver = Resolver(nodes, works)
+    edges = _citation_edges(entries, resolver)
+    _add_title_edges(resolver, edges)
     # Probable links, kept apart: same title as a higher-level document, issuer swapped.
     for edge in probable_links(nodes, edges):
         edges.setdefault((edge.source, edge.target), edge)
     ordered = tuple(sorted(edges.values(), key=lambda e: (e.source, e.target)))
-    return Linked(dict(sorted(nodes.items())), ordered)
+    nodes = {k: _with_title_facts(n) for k, n in nodes.items()}
+    as_of = as_of or default_as_of(nodes.values())
+    nodes = _with_validity(nodes, ordered, works, as_of)
+    return Linked(dict(sorted(nodes.items())), ordered, tuple(dict.fromkeys(resolver.warnings)), as_of)
 
 
-def _stated_nodes(entries: list[_Entry]) -> dict[str, Node]:
+def _histories(entries: list[Entry]) -> dict[str, tuple[HistoryEvent, ...]]:
+    """Each stated node's header history: a file's own wins over an embedded copy's."""
+    out: dict[str, tuple[HistoryEvent, ...]] = {}
+    for e in sorted(entries, key=lambda e: (e.kind != "document", e.source)):
+        if e.history and e.id not in out:
+            out[e.id] = e.history
+    return out
+
+
+def _stated_nodes(entries: list[Entry]) -> dict[str, Node]:
     """Documents stated in the corpus: a file's own document wins over an embedded copy."""
     nodes: dict[str, Node] = {}
     for e in sorted(entries, key=lambda e: (e.kind != "document", e.source)):
@@ -121,15 +118,18 @@ def _stated_nodes(entries: list[_Entry]) -> dict[str, Node]:
             jurisdiction=e.jurisdiction, date=e.date, year=_year(e.number, e.date),
             issuer_code=_code(e.number), sources=(e.source,),
             embedded_in=(e.embedded_in,) if e.embedded_in else (),
+            rank=e.rank, date_publication=e.date_publication, date_in_force=e.date_in_force,
         )
         nodes[e.id] = new if old is None else _merge_stated(old, new)
     return nodes
 
 
-def _add_cited_nodes(nodes: dict[str, Node], entries: list[_Entry]) -> None:
+def _add_cited_nodes(nodes: dict[str, Node], entries: list[Entry]) -> None:
     """Documents cited by number: a stated node gains the titles it is cited by; a document
-    only cited becomes a node voting on what its citations say."""
-    cited: dict[str, list[tuple[Citation, _Entry]]] = defaultdict(list)
+    only cited becomes a node voting on what its citations say. A number the corpus states
+    under other ids (the versions of one 令) makes no node: resolve.py picks the version."""
+    stated = {n.number for n in nodes.values() if n.in_corpus and n.number}
+    cited: dict[str, list[tuple[Citation, Entry]]] = defaultdict(list)
     for e in entries:
         for c in e.citations:
             if c.number:
@@ -139,6 +139,8 @@ def _add_cited_nodes(nodes: dict[str, Node], entries: list[_Entry]) -> None:
         if number in nodes:
             n = nodes[number]
             nodes[number] = replace(n, titles=_unique((*n.titles, *titles)))
+            continue
+        if number in stated:
             continue
         cs = [c for c, _e in cits]
         nodes[number] = Node(
@@ -151,44 +153,29 @@ def _add_cited_nodes(nodes: dict[str, Node], entries: list[_Entry]) -> None:
         )
 
 
-def _citation_edges(entries: list[_Entry], nodes: dict[str, Node],
-                    index: _TitleIndex) -> dict[tuple[str, str], Edge]:
-    """An edge per citation. A title-only citation resolves through the title index, or
-    becomes a title node (added to `nodes` and `index`)."""
+def _citation_edges(entries: list[Entry], resolver: Resolver) -> dict[tuple[str, str], Edge]:
+    """An edge per citation and node it names (resolve.py; title nodes are added as it goes)."""
     edges: dict[tuple[str, str], Edge] = {}
     for e in entries:
         for c in e.citations:
-            target = c.number
-            if target is None and c.title:
-                target = index.find(c.title, c.evidence) or _title_node(nodes, index, c.title, e)
-            if target is None or target == e.id:
-                continue
-            _add_edge(edges, Edge(
-                source=e.id, target=target, relation=c.relation, via=c.found_by,
-                confidence=c.confidence, evidence=c.evidence, origin=e.source,
-                start=c.start, end=c.end, mentions=c.mentions,
-            ))
+            for target, evidence in resolver.resolve(c, e):
+                if target == e.id:
+                    continue
+                _add_edge(edges, Edge(
+                    source=e.id, target=target, relation=c.relation, via=c.found_by,
+                    confidence=c.confidence, evidence=evidence, origin=e.source,
+                    start=c.start, end=c.end, mentions=c.mentions,
+                ))
     return edges
 
 
-def _title_node(nodes: dict[str, Node], index: _TitleIndex, title: str, by: _Entry) -> str:
-    """The id of the node of a document known only by this title, made on its first citation."""
-    tid = "title:" + title_key(title)
-    if tid not in nodes:
-        nodes[tid] = Node(id=tid, kind="title", title=title, titles=(title,),
-                          provenance=(f"cited by title in {by.id} ({by.source})",))
-        index.add(nodes[tid])
-    return tid
-
-
-def _add_title_edges(nodes: dict[str, Node], index: _TitleIndex,
-                     edges: dict[tuple[str, str], Edge]) -> None:
+def _add_title_edges(resolver: Resolver, edges: dict[tuple[str, str], Edge]) -> None:
     """Relations a title states (关于贯彻落实《X》的实施意见 implements X), where no citation
-    already joins the two."""
-    for n in sorted(nodes.values(), key=lambda n: n.id):
+    already joins the two; X a generic title names nothing."""
+    for n in sorted(resolver.nodes.values(), key=lambda n: n.id):
         for title in n.titles:
             for relation, x in title_relations(title):
-                target = index.find(x, title)
+                target = None if is_generic(x) else resolver.find(x, title, _as_entry(n))
                 if target and target != n.id and (n.id, target) not in edges:
                     edges[(n.id, target)] = Edge(
                         source=n.id, target=target, relation=relation, via="title-implied",
@@ -196,137 +183,28 @@ def _add_title_edges(nodes: dict[str, Node], index: _TitleIndex,
                         reason=f"the title of {n.id} names 《{x}》")
 
 
-def title_relations(title: str) -> list[tuple[str, str]]:
-    """(relation, X) pairs a title states about another document X."""
-    out = []
-    for relation, pat in TITLE_RELATIONS:
-        m = pat.search(title)
-        if m:
-            x = m.group("x").strip("《》〈〉“”")
-            out.append((relation, x))
-    return out
+def _as_entry(n: Node) -> Entry:
+    return Entry(n.id, n.kind, n.number, n.title, n.issuers, n.level, n.jurisdiction, n.date,
+                 n.sources[0] if n.sources else "", ())
 
 
-def probable_links(nodes: dict[str, Node], edges: dict[tuple[str, str], Edge]) -> list[Edge]:
-    """A document that shares a higher-level document's title with the issuer swapped, and is
-    dated after it, probably implements it (苏政发〔2003〕64号《省政府关于加快推进再就业工作的通知》
-    after 国办发〔2003〕40号《国务院办公厅关于加快推进再就业工作的通知》). Only a parent
-    governing the child's territory, at the nearest higher level, and of those the one issued
-    last before the child, is linked: one probable parent per title, not one per namesake. A
-    stated edge between the two always wins."""
-    by_core: dict[str, list[Node]] = defaultdict(list)
-    for n in nodes.values():
-        for t in n.titles:
-            core = core_title(t)
-            if core and n.level in LEVEL_RANK and len(core) >= 8:
-                by_core[core].append(n)
-    out: list[Edge] = []
-    for core, group in sorted(by_core.items()):
-        group = sorted({n.id: n for n in group}.values(), key=lambda n: n.id)
-        if len(group) < 2:
-            continue
-        places = _Places(group)
-        for child in group:
-            latest = None
-            # (ignore: by_core holds only nodes whose level is in LEVEL_RANK)
-            for rank in range(LEVEL_RANK[child.level] - 1, -1, -1):  # type: ignore[index]
-                latest = places.latest(child, rank)
-                if latest is not None:  # the nearest level with a candidate
-                    break
-            if latest is None or (child.id, latest.id) in edges:
-                continue
-            out.append(Edge(
-                source=child.id, target=latest.id, relation="probably-implements",
-                via="probable", confidence=0.6,
-                reason=(f"same title as {latest.id} ({latest.level}) with the issuer swapped: "
-                        f"《{_title_with(child, core)}》 after 《{_title_with(latest, core)}》"),
-            ))
-    return out
+def _with_title_facts(n: Node) -> Node:
+    """A node known only by citation gains the issuer, place, level and rank its title states,
+    where its citations said nothing."""
+    if n.in_corpus or not n.title:
+        return n
+    f = title_facts(n.title)
+    if not (f.jurisdiction or f.rank):
+        return n
+    return replace(n, authority=n.authority or (None if n.issuers else f.issuer),
+                   jurisdiction=n.jurisdiction or f.jurisdiction, level=n.level or f.level,
+                   rank=n.rank or f.rank, provenance=(*n.provenance, f"from its title: {f.evidence}"))
 
 
-def _issued(p: Node) -> tuple[str, str]:
-    return (p.date or str(p.year or ""), p.id)
-
-
-class _Places:
-    """Same-titled documents by level and jurisdiction, latest first, so a child's probable
-    parent (governing its territory, _after it, the one issued last) is looked up rather than
-    searched for among every namesake: a generated or scraped corpus can hold thousands of
-    documents with one title."""
-
-    def __init__(self, group: list[Node]) -> None:
-        self.anywhere: dict[int, list[Node]] = defaultdict(list)  # national, or no jurisdiction
-        self.at: dict[tuple[int, str], list[Node]] = defaultdict(list)
-        self.all: dict[int, list[Node]] = defaultdict(list)
-        for p in sorted(group, key=_issued, reverse=True):
-            rank = LEVEL_RANK[p.level]  # type: ignore[index]  # a group holds known levels only
-            self.all[rank].append(p)
-            if p.level == "national" or not p.jurisdiction:
-                self.anywhere[rank].append(p)
-            else:
-                self.at[rank, p.jurisdiction].append(p)
-
-    def latest(self, child: Node, rank: int) -> Node | None:
-        """Of the documents of this level that govern the child's territory and precede it
-        (_after), the one issued last. A parent governs the child's territory if it is national,
-        has no jurisdiction, or its jurisdiction contains the child's (a 江苏省 notice for a
-        江苏省淮安市 document, never a 浙江省 one); a child of unknown jurisdiction may have any."""
-        if not child.jurisdiction:
-            buckets = [self.all.get(rank, [])]
-        else:
-            j = child.jurisdiction
-            buckets = [self.anywhere.get(rank, []), *(self.at.get((rank, j[:k]), [])
-                                                      for k in range(1, len(j) + 1))]
-        found = [next((p for p in bucket if _after(child, p)), None) for bucket in buckets]
-        return max((p for p in found if p is not None), key=_issued, default=None)
-
-
-def _after(child: Node, parent: Node) -> bool:
-    """Child dated after parent (by date, else by year), within PROBABLE_MAX_YEARS years."""
-    if child.date and parent.date:
-        return child.date >= parent.date and int(child.date[:4]) - int(parent.date[:4]) <= PROBABLE_MAX_YEARS
-    if child.year and parent.year:
-        return 0 <= child.year - parent.year <= PROBABLE_MAX_YEARS
-    return False
-
-
-def _title_with(n: Node, core: str) -> str:
-    return next((t for t in n.titles if core_title(t) == core), n.title or "")
-
-
-class _TitleIndex:
-    """Exact title keys, and cores (关于X) with the issuer named before them."""
-
-    def __init__(self, nodes: Iterable[Node]) -> None:
-        self.full: dict[str, set[str]] = defaultdict(set)
-        self.core: dict[str, set[str]] = defaultdict(set)
-        self.issuer: dict[str, set[str]] = defaultdict(set)
-        for n in nodes:
-            self.add(n)
-
-    def add(self, n: Node) -> None:
-        for t in n.titles:
-            self.full[title_key(t)].add(n.id)
-            core = core_title(t)
-            if core:
-                self.core[core].add(n.id)
-                self.issuer[n.id].add(title_key(t)[: len(title_key(t)) - len(core)])
-        for name in n.issuers:
-            self.issuer[n.id].add(title_key(name))
-
-    def find(self, title: str, context: str) -> str | None:
-        """The one node this title names, or None: never a guess between two."""
-        key = title_key(title)
-        hits = self.full.get(key, set())
-        if len(hits) == 1:
-            return next(iter(hits))
-        if hits or not key.startswith("关于"):
-            return None
-        # A shortened title: only if the issuer is named in the same sentence.
-        ctx = title_key(context)
-        named = [i for i in sorted(self.core.get(key, ()))
-                 if any(iss and iss + key in ctx for iss in self.issuer.get(i, ()))]
-        return named[0] if len(named) == 1 else None
+def _with_validity(nodes: dict[str, Node], edges: tuple[Edge, ...], works: Works,
+                   as_of: str | None) -> dict[str, Node]:
+    valid = validity(nodes, edges, works, as_of)
+    return {k: replace(n, validity=valid[k][0], validity_evidence=valid[k][1]) for k, n in nodes.items()}
 
 
 def _add_edge(edges: dict[tuple[str, str], Edge], new: Edge) -> None:
@@ -353,6 +231,9 @@ def _merge_stated(old: Node, new: Node) -> Node:
         level=pick(old.level, new.level),
         jurisdiction=pick(old.jurisdiction, new.jurisdiction),
         date=pick(old.date, new.date),
+        rank=pick(old.rank, new.rank),
+        date_publication=pick(old.date_publication, new.date_publication),
+        date_in_force=pick(old.date_in_force, new.date_in_force),
         sources=_unique((*old.sources, *new.sources)),
         embedded_in=_unique((*old.embedded_in, *new.embedded_in)),
     )
