@@ -6,36 +6,27 @@ import argparse
 import json
 import signal
 import sys
-from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from policygraph import __version__
 from policygraph.build import Timings, ValidationError, build
+from policygraph.cli_documents import DOCUMENT_HELP, cmd_cascade, cmd_compare, cmd_measures, inspect_in_build
 from policygraph.export.terms import DEFAULT_BASE, check_iri
 from policygraph.export.text import record_text
 from policygraph.extract.document import extract
 from policygraph.extract.read import iter_corpus
-from policygraph.models import Failure, Measures
+from policygraph.models import Failure
 
 if TYPE_CHECKING:  # only the commands that read a graph import these
-    import networkx as nx
     from rdflib import Graph
-
-    from policygraph.corpus.lookup import Candidate, Resolution
 
 
 def cmd_inspect(args: argparse.Namespace) -> int:
     """A file read and extracted now; or, given a document too, its record in a build folder."""
     if args.document is not None:
-        found = _find_record(Path(args.file), args.document)
-        if found is None:
-            return 2
-        _cand, stored = found
-        print(json.dumps(stored, ensure_ascii=False, indent=None if args.compact else 2) if args.json
-              else record_text(stored))
-        return 0
+        return inspect_in_build(Path(args.file), args.document, args.json, args.compact)
     if not Path(args.file).exists():
         print(f"policygraph: {args.file}: no such file or folder (to look a document up in a build, "
               f"give the build folder and the document: policygraph inspect DIR DOCUMENT)", file=sys.stderr)
@@ -147,201 +138,6 @@ def _load_graph(folder: Path) -> Graph | None:
     return Graph().parse(ttl, format="turtle")
 
 
-#: The columns of a cascade table, as analytics.cascade names them, with each document's name
-#: (corpus/names.py) beside its id; a table for people shows the names only.
-CASCADE_COLUMNS = ("level", "id", "name", "jurisdiction", "date", "lag_days", "relation", "parent",
-                   "parent_name", "lag_parent_days", "depth")
-CASCADE_TABLE = ("name", "jurisdiction", "date", "lag_days", "relation", "parent_name", "lag_parent_days",
-                 "depth")
-#: Candidates an ambiguous query lists before saying how many more there are.
-MAX_CHOICES = 20
-_HOW = {"id": "id", "number": "number", "file": "file name", "title": "exact title",
-        "prefix": "title beginning", "substring": "part of the title"}
-
-
-def _pick(res: Resolution, where: str) -> Candidate | None:
-    """The one document a query names, or None after telling the person (stderr) what the
-    query matched instead: the candidates to choose from, or near matches."""
-    if res.found:
-        return res.found
-    err = sys.stderr
-    if res.matches:
-        print(f"policygraph: \"{res.query}\" matches {len(res.matches)} documents in {where} "
-              f"(by {_HOW[res.how]}); choose one and give its id:", file=err)
-        for c in res.matches[:MAX_CHOICES]:
-            print(f"  {c.line}", file=err)
-        if len(res.matches) > MAX_CHOICES:
-            print(f"  … and {len(res.matches) - MAX_CHOICES} more: type more of the title", file=err)
-        return None
-    near = "; near matches:" if res.suggestions else " (a number in any variant, a title or a part of " \
-        "one, a file name or a node id)"
-    print(f"policygraph: no document in {where} matches \"{res.query}\"{near}", file=err)
-    for c in res.suggestions:
-        print(f"  {c.line}", file=err)
-    return None
-
-
-def _graph(folder: Path) -> nx.DiGraph | None:
-    from policygraph.export.tables import read_graphml
-
-    path = folder / "graph.graphml"
-    if not path.is_file():
-        print(f"policygraph: {path} not found; run `policygraph build CORPUS --out {folder}` first",
-              file=sys.stderr)
-        return None
-    return read_graphml(path)
-
-
-def cmd_cascade(args: argparse.Namespace) -> int:
-    from policygraph.corpus.analytics import cascade
-    from policygraph.corpus.lookup import graph_candidates, resolve
-    from policygraph.sparql.query import format_rows
-
-    g = _graph(Path(args.dir))
-    if g is None:
-        return 2
-    found = _pick(resolve(args.document, graph_candidates(g.nodes(data=True))), args.dir)
-    if found is None:
-        return 2
-    rows = [{**r, "name": _name(g, r["id"]), "parent_name": _name(g, r["parent"])}
-            for r in cascade(g, found.id, include_probable=args.probable)]
-    if args.html:
-        print(f"wrote {_cascade_page(g, found.id, args.probable, Path(args.dir), Path(args.html))}")
-    if args.format != "table":
-        sys.stdout.write(format_rows(list(CASCADE_COLUMNS), _cells(rows, CASCADE_COLUMNS), args.format))
-        return 0
-    _print_cascade(g, found.id, rows, args.probable)
-    return 0
-
-
-def _name(g: nx.DiGraph, node: str) -> str:
-    from policygraph.corpus.names import attrs_name
-
-    return attrs_name(node, g.nodes[node])
-
-
-def _cells(rows: list[dict], columns: Sequence[str]) -> list[list[str | None]]:
-    return [[None if r[c] is None else str(r[c]) for c in columns] for r in rows]
-
-
-def _cascade_page(g: nx.DiGraph, root: str, probable: bool, folder: Path, page: Path) -> Path:
-    """The explorer page of a cascade, with the build's comparisons along it."""
-    from policygraph.corpus.compare import Comparison
-    from policygraph.export.html.render import cascade_subgraph, cascade_title, render
-
-    sub = cascade_subgraph(g, root, probable)
-    comps = []
-    path = folder / "comparisons.jsonl"
-    if path.is_file():
-        for line in path.read_text(encoding="utf-8").splitlines():
-            c = Comparison.from_dict(json.loads(line))
-            if c.child in sub and c.parent in sub:
-                comps.append(c)
-    return render(sub, page, cascade_title(g, root), comps, _labels())
-
-
-def _labels() -> dict[str, str]:
-    """The label of each concept of the shipped measure scheme."""
-    from policygraph.extract.measures import load_scheme
-
-    return {k: v.label for k, v in load_scheme().concepts.items()}
-
-
-def _print_cascade(g: nx.DiGraph, root: str, rows: list[dict], probable: bool) -> None:
-    """The cascade as tables: the root, its cascade level by level, its reach by province."""
-    from policygraph.corpus.analytics import by_level, province_reach
-    from policygraph.sparql.query import format_rows
-
-    a = g.nodes[root]
-    print(f"cascade of {_name(g, root)}")
-    print(f"  {a.get('level') or 'level unknown'}, {a.get('jurisdiction') or ''}, "
-          f"{a.get('date') or 'date unknown'}; "
-          f"{'stated and probable links' if probable else 'stated links only'}")
-    for level, group in by_level(rows).items():
-        print(f"\n{level} ({len(group)})")
-        sys.stdout.write(format_rows(list(CASCADE_TABLE), _cells(group, CASCADE_TABLE), "table"))
-    reach = province_reach(g, root, include_probable=probable)
-    if reach:
-        print("\nreach by province")
-        sys.stdout.write(format_rows(list(reach[0]), _cells(reach, list(reach[0])), "table"))
-
-
-def _find_record(folder: Path, wanted: str) -> tuple[Candidate, dict] | None:
-    """The record (or embedded part) of a build that `wanted` names (corpus/lookup.py), or None
-    after saying why: missing build, no match, several matches, or a document only cited."""
-    from policygraph.corpus.lookup import record_candidates, resolve
-
-    path = folder / "documents.jsonl"
-    if not path.is_file():
-        print(f"policygraph: {path} not found; run `policygraph build CORPUS --out {folder}` first",
-              file=sys.stderr)
-        return None
-    with path.open(encoding="utf-8") as f:  # one record decoded at a time: a build can be large
-        cands = record_candidates(json.loads(line) for line in f)
-    res = resolve(wanted, [c for c, _i, _k in cands])
-    if not res.matches:
-        cited = _cited_only(folder, wanted)
-        if cited is not None:
-            print(f"policygraph: {cited.name} is only cited in this build: it has no text in the "
-                  "corpus, so no record or measures", file=sys.stderr)
-            return None
-    found = _pick(res, str(folder))
-    if found is None:
-        return None
-    i, k = next((i, k) for c, i, k in cands if c is found)
-    with path.open(encoding="utf-8") as f:
-        rec = json.loads(next(line for n, line in enumerate(f) if n == i))
-    return found, rec if k is None else rec["parts"][k]
-
-
-def _cited_only(folder: Path, wanted: str) -> Candidate | None:
-    """The document only cited (not in the corpus) that `wanted` names, if the build has one."""
-    from policygraph.corpus.lookup import graph_candidates, resolve
-    from policygraph.export.tables import read_graphml
-
-    path = folder / "graph.graphml"
-    if not path.is_file():
-        return None
-    g = read_graphml(path)
-    found = resolve(wanted, graph_candidates(g.nodes(data=True))).found
-    return found if found and g.nodes[found.id].get("kind") in ("cited", "title") else None
-
-
-def cmd_measures(args: argparse.Namespace) -> int:
-    from policygraph.export.text import measures_text
-
-    found = _find_record(Path(args.dir), args.document)
-    if found is None:
-        return 2
-    cand, d = found
-    if args.format == "json":
-        keys = ("provisions", "measures", "targets", "deadlines", "money")
-        print(json.dumps({"id": cand.id, "name": cand.name, **{k: d.get(k, []) for k in keys}},
-                         ensure_ascii=False, indent=2))
-        return 0
-    print(measures_text(cand.name, Measures.from_dict(d)))
-    return 0
-
-
-def cmd_compare(args: argparse.Namespace) -> int:
-    from policygraph.corpus.compare import compare
-    from policygraph.export.text import comparison_text
-
-    child = _find_record(Path(args.dir), args.child)
-    parent = _find_record(Path(args.dir), args.parent) if child else None
-    if child is None or parent is None:
-        return 2
-    (cc, cd), (pc, pd) = child, parent
-    c = compare(cc.id, pc.id, Measures.from_dict(cd), Measures.from_dict(pd),
-                same_scale=bool(cd.get("jurisdiction")) and cd.get("jurisdiction") == pd.get("jurisdiction"))
-    if args.format == "json":
-        print(json.dumps({**c.to_dict(), "child_name": cc.name, "parent_name": pc.name},
-                         ensure_ascii=False, indent=2))
-        return 0
-    print(comparison_text(c, _labels(), {cc.id: cc.name, pc.id: pc.name}))
-    return 0
-
-
 def cmd_serve(args: argparse.Namespace) -> int:
     import logging
 
@@ -399,11 +195,6 @@ def _iri_arg(text: str) -> str:
         return check_iri(text, "")
     except ValueError as e:
         raise argparse.ArgumentTypeError(str(e).strip()) from None
-
-
-#: How every command taking a document says what it accepts (corpus/lookup.py).
-DOCUMENT_HELP = ("a number in any written variant, a title or its beginning or a part of it, a file "
-                 "name or path, or a node id")
 
 
 def main(argv: list[str] | None = None) -> int:
