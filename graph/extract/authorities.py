@@ -17,7 +17,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from importlib import resources
 
-from policygraph.extract import regexes as rx
+from policygraph.extract import gazetteer
+from policygraph.extract.gazetteer import Found, Gazetteer
 from policygraph.models import NATION, Authority
 
 #: Suffixes of regular local codes, by family: what organ each stands for.
@@ -69,6 +70,7 @@ class AuthorityTable:
     years: Mapping[str, tuple[int | None, int | None]]
     regions: tuple[Region, ...]
     by_abbr: Mapping[str, tuple[Region, ...]] = field(default_factory=dict)
+    places: Gazetteer = field(default_factory=gazetteer.load)
 
     # -- codes ------------------------------------------------------------------------------
 
@@ -162,84 +164,46 @@ class AuthorityTable:
 
     # -- organ names ------------------------------------------------------------------------
 
-    def region_of_name(self, name: str) -> Region | None:
-        """The most specific province or city an organ name such as 江门市人民政府办公室 names:
-        the city whose 某某市 it holds with the longest short name (the first listed, if two
-        tie), else the first province it opens with."""
-        name = name.removeprefix("中共")
-        marks, lengths, provinces = self._name_index
-        for n in lengths:  # longest first: the first length with a hit decides
-            hits = [hit for i in range(len(name) - n + 1) if (hit := marks.get(name[i:i + n]))]
-            if hits:
-                return min(hits, key=lambda h: h[0])[1]
-        for region in provinces:
-            if name.startswith(region.name) or (
-                    name.startswith(region.short) and name[len(region.short):][:1] in "省市自"):
-                return region
-        return None
+    def authority_of_name(self, name: str, provinces: Iterable[str] = (),
+                          on: str | None = None) -> Authority:
+        """Jurisdiction and level of an organ name: the place it names, whole (gazetteer.py),
+        with the provinces other evidence gives; national organs need no place name."""
+        clean = name.removeprefix(NATION)
+        found = self.places.locate(clean.removeprefix("中共"), provinces=provinces, on=on)
+        if found is None:
+            if _NATIONAL_ORGAN.match(clean):
+                return Authority(name=clean, jurisdiction=NATION, level="national", province=NATION,
+                                 confidence=0.95, evidence=f"national organ name {clean}")
+            if _COUNTY_ORGAN.search(clean):
+                return Authority(name=clean, level="county", confidence=0.7,
+                                 evidence=f"county organ name {clean}; the county is not in the gazetteer")
+            return Authority(name=clean, evidence=f"{clean}: no place name recognised")
+        return _authority(found, f"organ name {clean}: ", name=clean, confidence=0.9)
 
-    @functools.cached_property
-    def _name_index(self) -> tuple[dict[str, tuple[int, Region]], tuple[int, ...], tuple[Region, ...]]:
-        """For region_of_name: each city's 某某市 (its first listing), their lengths longest
-        first, and the provinces in order. Organ names are looked up for every document, and
-        trying each of 300 cities on each was a tenth of extracting one."""
-        marks: dict[str, tuple[int, Region]] = {}
-        for i, region in enumerate(self.regions):
-            if region.kind == "city":
-                marks.setdefault(region.short + "市", (i, region))
-        lengths = tuple(sorted({len(m) for m in marks}, reverse=True))
-        return marks, lengths, tuple(r for r in self.regions if r.kind != "city")
-
-    def place_at_start(self, text: str) -> Authority | None:
+    def place_at_start(self, text: str, provinces: Iterable[str] = (),
+                       on: str | None = None) -> Authority | None:
         """The jurisdiction a title opens with: 北京市…条例, 潍坊市…, 中华人民共和国…法."""
         t = text.removeprefix("中共")
         if t.startswith((NATION, "全国人民代表大会", "国务院", "中共中央", "最高人民")):
             return Authority(jurisdiction=NATION, level="national", province=NATION,
                              confidence=0.85,
                              evidence=f"the title opens with a national name: {text[:12]}")
-        county = rx.COUNTY_AT_START.match(t)
-        if county and "关于" not in county.group(0):
-            return Authority(jurisdiction=county.group(0), level="county", confidence=0.8,
-                             evidence=f"the title opens with {county.group(0)}")
-        cities = [r for r in self.regions if r.kind == "city" and t.startswith(r.short + "市")]
-        provinces = [r for r in self.regions if r.kind == "province" and (
-            t.startswith(r.name) or (t.startswith(r.short)
-            and (len(r.short) >= 2 or t[len(r.short):][:1] in "省市")))]
-        pool = cities or provinces
-        best = max(pool, key=lambda r: len(r.short)) if pool else None
-        if best is None:
-            return None
-        level = "provincial" if best.kind == "province" else "municipal"
-        return Authority(jurisdiction=best.jurisdiction, level=level, province=best.province,
-                         confidence=0.85, evidence=f"the title opens with {best.name}")
-
-    def authority_of_name(self, name: str) -> Authority:
-        """Jurisdiction and level of an organ name; national organs need no place name."""
-        clean = name.removeprefix(NATION)
-        if _NATIONAL_ORGAN.match(clean) and not self.region_of_name(clean):
-            return Authority(name=clean, jurisdiction=NATION, level="national", province=NATION,
-                             confidence=0.95, evidence=f"national organ name {clean}")
-        region = self.region_of_name(clean)
-        if region is None:
-            if re.search(r"(?:县|旗)(?:委|人民政府|政府)", clean):
-                place = re.match(r"(?:中共)?(.{1,8}?(?:县|旗))", clean)
-                return Authority(name=clean, jurisdiction=place.group(1) if place else None,
-                                 level="county", confidence=0.7,
-                                 evidence=f"county organ name {clean}")
-            return Authority(name=clean, evidence=f"{clean}: no place name recognised")
-        after = clean.split(region.short, 1)[-1]
-        if region.kind == "city" and re.match(r"市?.{0,6}?(?:县|旗)(?:委|人民政府|政府)", after):
-            place = re.match(r"市?(.{1,6}?(?:县|旗))", after)
-            juris = region.jurisdiction + (place.group(1) if place else "")
-            return Authority(name=clean, jurisdiction=juris, level="county",
-                             province=region.province, confidence=0.8,
-                             evidence=f"county organ name {clean}")
-        level = "provincial" if region.kind == "province" else "municipal"
-        return Authority(name=clean, jurisdiction=region.jurisdiction, level=level,
-                         province=region.province, confidence=0.9,
-                         evidence=f"organ name {clean} names {region.name}")
+        found = self.places.locate(t, provinces=provinces, on=on, at_start=True)
+        return _authority(found, "the title opens with ", confidence=0.85) if found else None
 
 
+def _authority(found: Found, why: str, name: str | None = None, confidence: float = 0.9) -> Authority:
+    """An Authority from a place found: all of it when the place is one division, else what
+    the candidates share (the level, maybe the province)."""
+    d = found.division
+    if d is not None:
+        return Authority(name=name, jurisdiction=d.jurisdiction, level=d.policy_level,
+                         province=d.province, confidence=confidence, evidence=why + found.evidence)
+    return Authority(name=name, level=found.level, province=found.province, confidence=0.5,
+                     evidence=why + found.evidence)
+
+
+_COUNTY_ORGAN = re.compile(r"(?:县|旗)(?:委|人民政府|政府)")
 _ORGAN_WORD = re.compile(r"(?:部门|政府|办公|委员|厅|局|院|会|省|市|县)")
 _GOV_OR_PARTY_SHAPE = re.compile(r"^(?:政|府|委|党|办)")
 _NATIONAL_ORGAN = re.compile(
@@ -292,6 +256,16 @@ def _rows(name: str) -> list[dict[str, str]]:
     return list(csv.DictReader(lines, delimiter="\t"))
 
 
+def _region(row: Mapping[str, str], places: Gazetteer) -> Region:
+    """A row of regions.tsv (codes, typed by hand) with its division from the gazetteer."""
+    found = [d for d in places.by_name.get(row["name"], ()) if d.level != "county" and d.until is None]
+    if len(found) != 1:
+        raise ValueError(f"regions.tsv: {row['name']} is not one province or city of the gazetteer")
+    d = found[0]
+    return Region("province" if d.level == "province" else "city", d.name, d.short, d.province,
+                  tuple(a for a in row["abbrs"].split(",") if a), row["checked"] == "yes", row["gov"])
+
+
 def _year(s: str | None) -> int | None:
     return int(s) if s else None
 
@@ -299,12 +273,8 @@ def _year(s: str | None) -> int | None:
 @functools.cache
 def load_table() -> AuthorityTable:
     """Load the shipped tables (once per process; the result is immutable)."""
-    regions = tuple(
-        Region(r["kind"], r["name"], r["short"], r["province"],
-               tuple(a for a in r["abbrs"].split(",") if a), r["checked"] == "yes",
-               r["gov"])
-        for r in _rows("regions.tsv")
-    )
+    places = gazetteer.load()
+    regions = tuple(_region(r, places) for r in _rows("regions.tsv"))
     by_abbr: dict[str, list[Region]] = {}
     for region in regions:
         for a in region.abbrs:
@@ -313,10 +283,8 @@ def load_table() -> AuthorityTable:
     prefixes: list[tuple[str, Candidate, int | None, int | None]] = []
     years: dict[str, tuple[int | None, int | None]] = {}
     for r in _rows("authorities.tsv"):
-        province = NATION if r["level"] == "national" else r["jurisdiction"][:3]
-        for region in regions:
-            if region.kind == "province" and r["jurisdiction"].startswith(region.name):
-                province = region.name
+        place = places.division_of(r["jurisdiction"])
+        province = NATION if r["level"] == "national" else place.province if place else None
         cand = Candidate(TIER_EXACT if r["match"] == "exact" else TIER_WEAK, r["name"],
                          r["jurisdiction"], r["level"], province,
                          f"{r['code']}: {r['name']} (authority table)")
@@ -332,4 +300,5 @@ def load_table() -> AuthorityTable:
         years=years,
         regions=regions,
         by_abbr={k: tuple(v) for k, v in by_abbr.items()},
+        places=places,
     )

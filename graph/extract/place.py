@@ -9,7 +9,6 @@ to, which choose among the cities an ambiguous issuer code could stand for.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -20,7 +19,8 @@ from policygraph.extract.numbers import parse_canonical
 from policygraph.extract.parts import Span
 from policygraph.models import LEVELS, NATION, Authority, Citation
 
-_PROVINCE_NAME = re.compile(r"(?:[\u4e00-\u9fff]{2,3}(?:省|自治区))")
+#: The four 直辖市: provinces whose own text says 本市.
+_MUNICIPALITIES = frozenset(("北京市", "天津市", "上海市", "重庆市"))
 
 
 def authority_of_number(
@@ -50,10 +50,7 @@ def provinces_in_evidence(
     """Provinces a part points to: its issuers', those its header names (…省, …自治区), and
     those of the provincial documents it cites whose code is known for sure."""
     context = issuer_provinces(issuers, table)
-    for m in _PROVINCE_NAME.finditer(text[span.start:span.header_end]):
-        r = table.region_of_name(m.group(0))
-        if r is not None:
-            context.add(r.province)
+    context |= table.places.provinces_named(text[span.start:span.header_end])
     for c in cited:
         a = authority_of_number(table, c.number, (), learned) if c.number else None
         if a is not None and a.level == "provincial" and a.province and a.confidence >= 0.9:
@@ -71,8 +68,8 @@ class Place:
 
     @property
     def settled(self) -> bool:
-        """Both known, beyond doubt: a county's city may still be missing from its name."""
-        return bool(self.jurisdiction and self.level and self.level != "county")
+        """Both known: the gazetteer gives a county with its prefecture and province."""
+        return bool(self.jurisdiction and self.level)
 
     def with_level(self, level: str | None, why: str) -> Place:
         return replace(self, level=level, evidence={**self.evidence, "level": why})
@@ -91,18 +88,35 @@ def place(
     title: str | None = None,
 ) -> Place:
     """Jurisdiction and level of a part, from the strongest evidence available."""
-    found = _from_issuers(_from_own_number(own_auth), table, issuers)
+    provinces = _evidence_provinces(table, text, span, own_auth, citations)
+    found = _from_issuers(_from_own_number(own_auth), table, issuers, provinces)
     if found.settled:
         return found
     if title and not (found.jurisdiction and found.level):
-        opening = _from_title(found, table, title)
+        opening = _from_title(found, table, title, provinces)
         if opening is not None:
             found = opening
-            if found.level != "county":
+            if found.settled:
                 return found
     if found.level is None:
-        found = _from_self_words(found, text[span.start:span.end])
-    return _only_cited_place(_county_of_cited_city(found, table, citations), citations)
+        found = _from_self_words(found, text[span.start:span.end], provinces)
+    found = _placed_by_cited(found, table, [*issuers, *([title] if title else [])], citations)
+    return _only_cited_place(found, citations)
+
+
+def _evidence_provinces(table: AuthorityTable, text: str, span: Span, own_auth: Authority | None,
+                        citations: list[Citation]) -> set[str]:
+    """The provinces the part points to besides its issuers' names: its own number's, those its
+    header names, those of the documents it cites. They choose among the places an ambiguous
+    name could be (鼓楼区) and keep a short name from another province out."""
+    out = table.places.provinces_named(text[span.start:span.header_end])
+    if own_auth and own_auth.province and own_auth.province != NATION:
+        out.add(own_auth.province)
+    for c in citations:
+        d = table.places.division_of(c.jurisdiction) if c.jurisdiction else None
+        if d is not None:
+            out.add(d.province)
+    return out
 
 
 def _from_own_number(own_auth: Authority | None) -> Place:
@@ -114,11 +128,11 @@ def _from_own_number(own_auth: Authority | None) -> Place:
     return found
 
 
-def _from_issuers(found: Place, table: AuthorityTable, issuers: Iterable[str]) -> Place:
+def _from_issuers(found: Place, table: AuthorityTable, issuers: Iterable[str], provinces: set[str]) -> Place:
     """The first issuer with a level gives it; the first at that level with a place gives the
     jurisdiction."""
     for name in issuers:
-        a = table.authority_of_name(name)
+        a = table.authority_of_name(name, provinces)
         if not a.level:
             continue
         if found.level is None:
@@ -130,42 +144,53 @@ def _from_issuers(found: Place, table: AuthorityTable, issuers: Iterable[str]) -
     return found
 
 
-def _from_title(found: Place, table: AuthorityTable, title: str) -> Place | None:
+def _from_title(found: Place, table: AuthorityTable, title: str, provinces: set[str]) -> Place | None:
     """What the place the title opens with adds (北京市…条例), if it agrees with the level
     known; None if it does not."""
-    opening = table.place_at_start(title)
+    opening = table.place_at_start(title, provinces)
     if opening is None or found.level not in (None, opening.level):
         return None
     if found.level is None:
         found = found.with_level(opening.level, opening.evidence)
-    if found.jurisdiction is None:
+    if found.jurisdiction is None and opening.jurisdiction:
         found = found.with_jurisdiction(opening.jurisdiction, opening.evidence)
     return found
 
 
-def _from_self_words(found: Place, body: str) -> Place:
-    """The level the text's words for itself say (我市, 全省 …), when they say it twice or more."""
+def _from_self_words(found: Place, body: str, provinces: set[str]) -> Place:
+    """The level the text's words for itself say (我市, 全省 …), when they say it twice or more.
+    A 直辖市's 本市 is provincial: when the evidence points to one 直辖市 only, it is that."""
     counts = Counter({lv: len(pat.findall(body)) for lv, pat in rx.SELF_LEVEL_WORDS})
     if max(counts.values()) < 2:
         return found
     level = max(LEVELS[1:], key=lambda lv: (counts[lv], -LEVELS.index(lv)))
-    return found.with_level(level, f"the text calls itself {level} ({counts[level]} words such as 我市/全省)")
+    why = f"the text calls itself {level} ({counts[level]} words such as 我市/全省)"
+    if level == "municipal" and len(provinces) == 1 and provinces <= _MUNICIPALITIES:
+        (city,) = provinces
+        found = found.with_level("provincial", f"{why}, and {city} is a 直辖市, provincial")
+        return found if found.jurisdiction else found.with_jurisdiction(city, found.evidence["level"])
+    return found.with_level(level, why)
 
 
-def _county_of_cited_city(found: Place, table: AuthorityTable, citations: list[Citation]) -> Place:
-    """A county named without its city: the city is the only municipal jurisdiction among the
-    documents it cites."""
-    juris = found.jurisdiction
-    if found.level != "county" or not juris or any(
-            r.kind == "city" and r.short in juris for r in table.regions):
+def _placed_by_cited(found: Place, table: AuthorityTable, names: list[str],
+                     citations: list[Citation]) -> Place:
+    """A place known only by a name several units share (鼓楼区): the one inside the places of
+    the documents it cites, when exactly one is."""
+    if found.jurisdiction or found.level not in ("county", "municipal"):
         return found
-    cities = sorted({c.jurisdiction for c in citations if c.level == "municipal" and c.jurisdiction})
-    if len(cities) != 1:
-        return found
-    return found.with_jurisdiction(
-        cities[0] + re.sub(r"^.*?(?:省|自治区|市)", "", juris),
-        found.evidence.get("jurisdiction", "") + "; the city is the only municipal jurisdiction "
-        f"among the documents it cites: {cities[0]}")
+    cited = {c.jurisdiction for c in citations
+             if c.jurisdiction and c.level in ("provincial", "municipal")}
+    for name in names:
+        where = table.places.locate(name.removeprefix("中共"))
+        if where is None or where.division is not None:
+            continue
+        inside = {d for d in where.candidates if d.policy_level == found.level
+                  and any(d.jurisdiction.startswith(j) for j in cited)}
+        if len(inside) == 1:
+            d = inside.pop()
+            return found.with_jurisdiction(
+                d.jurisdiction, f"{where.evidence}; the one inside the places of the documents it cites")
+    return found
 
 
 def _only_cited_place(found: Place, citations: list[Citation]) -> Place:

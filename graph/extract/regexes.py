@@ -165,11 +165,11 @@ SELF_LEVEL_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("provincial", re.compile(r"(?:我省|全省|省委、省政府|省政府决定|本省|我区各族|自治区人民政府决定)")),
 )
 
-#: A county (or banner) named at the start of a title, after an optional province and city:
-#: 浙江省景宁畲族自治县自治条例, 彭水苗族土家族自治县旅游条例; not 山东省县乡两级….
-COUNTY_AT_START = re.compile(
-    r"^((?:[^省市\s]{2,7}(?:省|自治区))?(?:[^省市\s]{2,6}市)?)"
-    r"([^省市区县乡镇\s、（(]{1,10}?(?:自治县|县|自治旗|旗))(?![乡和（(级以上域城、])"
+#: An organ word right after a place name: what lets a short name (林州人民政府) or a child
+#: named in a title (…市…县人民政府关于…) stand for the issuer's place (gazetteer.py).
+PLACE_ORGAN_AFTER = re.compile(
+    r"(?:人民政府|政府|人民代表大会|人大|(?:市|县|区|州|旗|盟)?(?:党委|委员会|委(?![托派任]))|人民法院|人民检察院|"
+    r"管委会|管理委员会|办公室|办公厅|行政公署|公署)"
 )
 
 # --- measures (measures.py) ------------------------------------------------------------
