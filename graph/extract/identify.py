@@ -116,9 +116,9 @@ def _stated_issuers(text: str, span: Span, history: hist.Header, order: bool) ->
     found = iss.from_letterhead(text, span.start, span.header_end)
     if found:
         return found, "letterhead"
-    found = iss.from_field(text, span.start, span.end)
+    found, name = iss.from_field(text, span.start, span.end)
     if found:
-        return found, "发文机关/发布机构 field of the page"
+        return found, f"{name} field of the page"
     return [], ""
 
 

@@ -43,7 +43,7 @@ _PLACELESS = re.compile(r"^(?:省|市|县|区|州|本|我)")
 
 #: 发文机关：…, 发布机构 | …: the site's metadata field naming the issuer (索引号, 主题分类 are not).
 ISSUER_FIELD = re.compile(
-    r"(?:发文机关|发文机构|发文单位|发布机构|发布机关|发布单位|制发机关|制定机关|颁布机关)"
+    r"(?P<field>发文机关|发文机构|发文单位|发布机构|发布机关|发布单位|制发机关|制定机关|颁布机关)"
     r"\s{0,3}[:：|｜]\s{0,3}[|｜]?\s{0,3}(?P<value>[^|｜\n]{2,80})"
 )
 #: A letterhead line: 湖北省人民政府文件, 国务院办公厅文件, 北京市人民政府令.
@@ -55,8 +55,9 @@ OPENING = re.compile(
 )
 
 
-def organ(raw: str) -> list[str]:
-    """The organs a body's name stands for, normalised; [] when it names none.
+def organ(raw: str, expand: bool = True) -> list[str]:
+    """The organs a body's name stands for, normalised; [] when it names none. `expand`: short
+    forms written out (人大常委会, 中央军委); a title's names keep them as written.
 
     >>> organ("上海市第十二届人民代表大会常务委员会第六次会议")
     ['上海市人民代表大会常务委员会']
@@ -71,7 +72,7 @@ def organ(raw: str) -> list[str]:
     out: list[str] = []
     for piece in re.split(r"[、，, ]+", _GLUED.sub("、", s)):
         name = piece.removeprefix(NATION) if piece != NATION else piece
-        for short, full in _SHORT:
+        for short, full in _SHORT if expand else ():
             name = short.sub(full, name)
         if not name or len(name) > 40 or not rx.ORGAN_NAME.fullmatch(name):
             return []
@@ -110,10 +111,11 @@ def full_names(names: list[str]) -> list[str]:
     return [n for n in names if not _PLACELESS.match(n)]
 
 
-def from_field(text: str, start: int, end: int) -> list[str]:
-    """Issuers named by a metadata field of the page (发文机关, 发布机构 …), in full names only."""
+def from_field(text: str, start: int, end: int) -> tuple[list[str], str]:
+    """Issuers named by a metadata field of the page (发文机关, 发布机构 …), in full names only,
+    and the field's name."""
     m = ISSUER_FIELD.search(text, start, min(end, start + 3000))
-    return full_names(organ(m.group("value"))) if m else []
+    return (full_names(organ(m.group("value"))), m.group("field")) if m else ([], "")
 
 
 def from_letterhead(text: str, start: int, header_end: int) -> list[str]:

@@ -210,7 +210,8 @@ def issuers_from_title(t: str | None) -> list[str]:
     names = [n for n in re.split(r"[、，,]", m.group(1)) if n]
     if all(rx.ORGAN_NAME.fullmatch(n) for n in names):
         # 第六届 dropped, run-together national organs apart, as every issuer is named
-        return list(dict.fromkeys(o for n in names for o in (organ(n) or [n.removeprefix(NATION)])))
+        organs = (organ(n, expand=False) or [n.removeprefix(NATION)] for n in names)
+        return list(dict.fromkeys(o for found in organs for o in found))
     return []
 
 

@@ -156,3 +156,61 @@ def test_provincial_page_with_fields_and_a_placeless_title_issuer() -> None:
     assert (rec.level, rec.jurisdiction) == ("provincial", "江苏省")
     assert {(c.number or c.title, c.relation) for c in rec.citations} == {
         ("江苏省促进就业若干措施", "issues"), ("国发〔2018〕39号", "implements")}
+
+
+LAW_BODY = "第一条 为了加强管理，制定本条例。\n\n第二条 本条例适用于本市行政区域。\n\n"
+
+
+def test_a_repealed_predecessors_date_is_not_the_documents() -> None:
+    rec = record_of("# 某某预报管理条例\n\n" + LAW_BODY + "第三十条 本条例自发布之日起施行。1988年6月7日国务院批准、"
+                    "1988年8月9日国家地震局发布的《发布某某预报的规定》同时废止。\n")
+    assert (rec.date, rec.date_in_force, rec.history) == (None, None, ())
+
+
+def test_a_repealed_predecessor_named_with_its_issuer_in_a_long_line() -> None:
+    rec = record_of("# 某某飞行规则\n\n" + "第一条 为了飞行安全，制定本规则。" * 12 + "第九十条 本规则自2001年8月1日起施行。"
+                    "国务院、中央军事委员会1977年4月21日颁发的《某某飞行规则》同时废止。\n")
+    assert (rec.date, rec.date_in_force) == (None, "2001-08-01")
+
+
+def test_regulation_dated_by_its_header_history() -> None:
+    rec = record_of(
+        "# 某某市绿化条例\n\n2003年8月8日 某某市第十二届人民代表大会常务委员会第六次会议通过\n\n"
+        "根据2010年9月17日某某市第十三届人民代表大会常务委员会第二十一次会议《关于修改本市部分地方性法规的决定》第一次修正\n\n"
+        "2017年11月23日 某某市第十四届人民代表大会常务委员会第四十一次会议修订\n\n"
+        + LAW_BODY + "第三十条 本条例自2018年1月1日起施行。1987年5月1日某某市人民政府发布的《某某规定》同时废止。\n"
+    )
+    assert rec.date == "2017-11-23"
+    assert rec.evidence["date"].startswith("last history line of the header (2017-11-23 修订)")
+    assert [(e.kind, e.date, e.by) for e in rec.history] == [
+        ("adopted", "2003-08-08", None), ("amended", "2010-09-17", "关于修改本市部分地方性法规的决定"),
+        ("revised", "2017-11-23", None)]
+    assert (rec.date_publication, rec.date_in_force) == (None, "2018-01-01")
+    assert "本条例" in rec.evidence["date_in_force"]
+
+
+def test_in_force_on_the_day_of_publication() -> None:
+    rec = record_of("# 某某管理规定\n\n2004年3月1日 某某部令第5号公布\n\n" + LAW_BODY + "第九条 本规定自公布之日起施行。\n")
+    assert (rec.date, rec.date_publication, rec.date_in_force) == ("2004-03-01", "2004-03-01", "2004-03-01")
+    assert rec.rank == "departmental_rule"
+
+
+def test_the_header_in_force_line_wins_over_the_final_article_and_says_so() -> None:
+    rec = record_of("# 某某条例\n\n2012年5月16日 国务院第203次常务会议通过\n\n2012年6月4日 中华人民共和国国务院令第620号公布\n\n"
+                    "2012年8月1日 施行\n\n" + LAW_BODY + "第五十条 本条例自2012年9月1日起施行。\n")
+    assert (rec.date, rec.date_publication, rec.date_in_force) == ("2012-06-04", "2012-06-04", "2012-08-01")
+    assert "2012-09-01" in rec.evidence["date_in_force"] and rec.rank == "administrative_regulation"
+    assert rec.issuers == ("国务院",)
+
+
+def test_signature_and_page_field_that_disagree_with_the_text() -> None:
+    rec = record_of("成文日期：2018-10-30\n某某市人民政府关于某事的通知\n各区人民政府：\n" + BODY
+                    + "某某市人民政府\n2018年10月27日\n")
+    assert rec.date == "2018-10-27"
+    assert "成文日期 field says 2018-10-30" in rec.evidence["date"]
+
+
+def test_publication_field_when_the_text_has_no_date_of_its_own() -> None:
+    rec = record_of("发布日期：2019-05-20\n某某市人民政府关于某事的通知\n各区人民政府：\n" + BODY)
+    assert (rec.date, rec.date_publication, rec.web_date) == (None, "2019-05-20", "2019-05-20")
+    assert "发布日期" in rec.evidence["date_publication"]

@@ -1,0 +1,93 @@
+"""Issuers from every place a page states them: adoption line, letterhead, page field, signature,
+the opening of an order; names normalised to the organ."""
+
+from __future__ import annotations
+
+import pytest
+
+from policygraph.extract.issuers import organ, placed
+
+from ..conftest import record_of
+
+BODY = "　　为做好有关工作，现通知如下。\n　　一、各地要抓好落实。\n\n"
+
+
+@pytest.mark.parametrize(
+    ("written", "organs"),
+    [
+        ("上海市第十二届人民代表大会常务委员会第六次会议", ["上海市人民代表大会常务委员会"]),
+        ("第五届全国人民代表大会第二次会议", ["全国人民代表大会"]),
+        ("最高人民法院审判委员会第1242次会议", ["最高人民法院"]),
+        ("最高人民检察院第十四届检察委员会第二十八次会议", ["最高人民检察院"]),
+        ("国务院第203次常务会议", ["国务院"]),
+        ("中华人民共和国国务院令第620号", ["国务院"]),
+        ("中华人民共和国国务院、中华人民共和国中央军事委员会令第194号", ["国务院", "中央军事委员会"]),
+        ("宁波市第十三届人民代表大会常务委员会公告第30号", ["宁波市人民代表大会常务委员会"]),
+        ("交通部\n\n水产部", ["交通部", "水产部"]),
+        ("市十二届人大常委会", ["市人民代表大会常务委员会"]),
+        ("最高人民法院最高人民检察院", ["最高人民法院", "最高人民检察院"]),
+        ("为了加强管理", []),
+    ],
+)
+def test_organ_names_lose_their_sessions_and_instruments(written: str, organs: list[str]) -> None:
+    assert organ(written) == organs
+
+
+def test_a_bare_county_body_takes_the_place_its_title_starts_with() -> None:
+    assert placed(["县人民代表大会"], "某某畲族自治县水资源管理条例") == ["某某畲族自治县人民代表大会"]
+    assert placed(["县人民代表大会"], "某某市水资源管理条例") == ["县人民代表大会"]  # not the same kind of place
+
+
+def test_adoption_line_of_a_regulation() -> None:
+    rec = record_of("# 某某市养犬管理条例\n\n2003年8月8日 上海市第十二届人民代表大会常务委员会第六次会议通过\n\n"
+                    "第一条 为了加强养犬管理，制定本条例。\n")
+    assert rec.issuers == ("上海市人民代表大会常务委员会",)
+    assert "history" in rec.evidence["issuers"]
+
+
+def test_judicial_interpretation_adopted_by_the_court() -> None:
+    rec = record_of("# 关于审理某类案件适用法律若干问题的解释\n\n2002年9月11日 最高人民法院审判委员会第1242次会议通过\n\n"
+                    "2002年11月21日 最高人民法院公告公布\n\n为正确审理案件，制定本解释。\n")
+    assert rec.issuers == ("最高人民法院",)
+    assert (rec.rank, rec.date_publication) == ("judicial_interpretation", "2002-11-21")
+
+
+def test_letterhead_only() -> None:
+    rec = record_of("湖北省人民政府文件\n关于做好某项工作的通知\n鄂政发〔2019〕5号\n各市、州、县人民政府：\n" + BODY)
+    assert rec.issuers == ("湖北省人民政府",) and rec.evidence["issuers"] == "letterhead"
+
+
+def test_placeless_letterhead_is_not_an_issuer() -> None:
+    rec = record_of("省政府办公厅文件\n关于做好某项工作的通知\n各市人民政府：\n" + BODY)
+    assert rec.issuers == ()
+
+
+@pytest.mark.parametrize("field", ["发文机关", "发布机构", "制发机关"])
+def test_metadata_field_of_the_page(field: str) -> None:
+    rec = record_of(f"索引号：000014349/2019-00012\n主题分类：劳动、人事、监察\n{field}：某某省人民政府办公厅\n"
+                    "关于做好某项工作的通知\n各市人民政府：\n" + BODY)
+    assert rec.issuers == ("某某省人民政府办公厅",) and field[:2] in rec.evidence["issuers"]
+
+
+def test_signature_block_without_a_title_issuer() -> None:
+    rec = record_of("关于做好某项工作的通知\n各区人民政府：\n" + BODY + "某某市人民政府\n2019年3月5日\n")
+    assert rec.issuers == ("某某市人民政府",) and rec.date == "2019-03-05"
+
+
+def test_presidential_order_names_the_congress_that_adopted_the_law() -> None:
+    rec = record_of(
+        "中华人民共和国主席令\n第二十九号\n\n《中华人民共和国某某法》已由中华人民共和国第十三届全国人民代表大会常务委员会"
+        "第十次会议于2019年4月23日修订通过，现予公布，自公布之日起施行。\n\n中华人民共和国主席　某某\n2019年4月23日\n"
+    )
+    assert rec.issuers == ("全国人民代表大会常务委员会",)
+    assert "opening" in rec.evidence["issuers"]
+    assert (rec.date, rec.date_publication, rec.date_in_force) == ("2019-04-23", "2019-04-23", "2019-04-23")
+
+
+def test_state_council_order_is_the_state_councils_administrative_regulation() -> None:
+    rec = record_of(
+        "中华人民共和国国务院令\n第706号\n\n《某某代理条例》已经2018年9月6日国务院第23次常务会议修订通过，现将修订后的"
+        "《某某代理条例》公布，自2019年3月1日起施行。\n　　总理　某某\n2018年11月6日\n"
+    )
+    assert (rec.number, rec.issuers, rec.rank) == ("国务院令第706号", ("国务院",), "administrative_regulation")
+    assert (rec.date, rec.date_publication, rec.date_in_force) == ("2018-11-06", "2018-11-06", "2019-03-01")
