@@ -71,15 +71,20 @@ def node_name(n: Node) -> str:
                          fallback=file_name(n.id, n.sources))
 
 
-def short_label(name: str, width: int = 14) -> str:
+def short_label(name: str, width: int = 14, version_date: str | None = None) -> str:
     """A name cut for a drawing's node label: brackets and number dropped when a title is
-    there, then cut to `width` characters.
+    there, cut to `width` characters, and a version's year after it, so the versions of one
+    work stay apart on the drawing too.
 
     >>> short_label("《中华人民共和国道路交通安全法实施条例》（国务院令第405号）")
     '中华人民共和国道路交通安全…'
     >>> short_label("国办发〔2003〕40号")
     '国办发〔2003〕40号'
+    >>> short_label("《道路运输条例》（2019-03-02修正）", version_date="2019-03-02")
+    '道路运输条例 2019'
     """
     if name.startswith("《") and "》" in name:
         name = name[1:name.rindex("》")]
-    return name if len(name) <= width else name[:width - 1] + "…"
+    year = f" {version_date[:4]}" if version_date else ""
+    room = width - len(year)
+    return (name if len(name) <= room else name[:room - 1] + "…") + year

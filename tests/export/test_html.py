@@ -200,3 +200,98 @@ def test_beyond_the_cap_the_corpus_page_aggregates(browser: object, tmp_path: Pa
     assert page.js("nodes.length") < 40  # province × level groups
     links = page.js("Array.from(document.querySelectorAll('#pg-filters a')).map(a => a.getAttribute('href'))")
     assert len(links) == 3 and all((tmp_path / link).is_file() for link in links)
+
+
+def _versions_graph() -> nx.DiGraph:
+    """Two versions of a provincial regulation, the national regulation it rests on (known only
+    by title) and a notice implementing the newer version: the facts written by hand."""
+    g = nx.DiGraph()
+    common = {"kind": "document", "title": "江苏省道路运输条例", "level": "provincial", "jurisdiction": "江苏省",
+              "rank": "local_regulation", "work": "江苏省道路运输条例", "year": "2004"}
+    g.add_node("src:laws/lrb_a.txt", **common, date="2004-06-01", version_date="2004-06-01",
+               version_kind="original", validity="amended", validity_evidence="2010年7月1日修正",
+               sources="laws/lrb_a.txt")
+    g.add_node("src:laws/lrb_b.txt", **{**common, "year": "2010"}, date="2010-07-01", version_date="2010-07-01",
+               version_kind="amended", previous_version="src:laws/lrb_a.txt", validity="in_force",
+               date_publication="2010-07-05", date_in_force="2010-09-01", sources="laws/lrb_b.txt")
+    g.add_node("title:中华人民共和国道路运输条例", kind="title", title="中华人民共和国道路运输条例",
+               level="national", jurisdiction="中华人民共和国", rank="administrative_regulation")
+    g.add_node("苏政发〔2011〕5号", kind="document", number="苏政发〔2011〕5号", level="provincial",
+               title="江苏省人民政府关于贯彻实施道路运输条例的通知", jurisdiction="江苏省", date="2011-02-01",
+               year="2011", rank="normative_document", sources="c.txt")
+    g.add_edge("苏政发〔2011〕5号", "src:laws/lrb_b.txt", relation="implements", stated=True, evidence="为贯彻…")
+    g.add_edge("src:laws/lrb_b.txt", "title:中华人民共和国道路运输条例", relation="cites", stated=True,
+               evidence="依照《中华人民共和国道路运输条例》")
+    return g
+
+
+B_NAME = "《江苏省道路运输条例》（2010-07-01修正）"
+
+
+def _page_data(path: Path) -> dict:
+    import re
+
+    m = re.search(r'<script type="application/json" id="pg-data">(.*?)</script>', path.read_text(encoding="utf-8"),
+                  re.DOTALL)
+    assert m is not None
+    return json.loads(m.group(1))
+
+
+def test_documents_are_named_by_title_in_the_page_data(tmp_path: Path) -> None:
+    from policygraph.export.html.render import cascade_title
+
+    g = _versions_graph()
+    render(g, tmp_path / "p.html", cascade_title(g, "src:laws/lrb_b.txt"))
+    page = (tmp_path / "p.html").read_text(encoding="utf-8")
+    assert f"<h1>{B_NAME} 的传导链 cascade</h1>" in page
+    data = _page_data(tmp_path / "p.html")
+    b = data["nodes"]["src:laws/lrb_b.txt"]
+    assert (b["name"], b["rankLabel"], b["validityLabel"], b["datePublication"], b["dateInForce"]) == (
+        B_NAME, "地方性法规", "现行有效", "2010-07-05", "2010-09-01")
+    assert (b["versionDate"], b["versionKind"], b["previousVersionName"]) == (
+        "2010-07-01", "修正", "《江苏省道路运输条例》（2004-06-01原文）")
+    assert [c["name"] for c in b["cites"]] == ["《中华人民共和国道路运输条例》"]
+    assert [c["name"] for c in b["citedBy"]] == ["《江苏省人民政府关于贯彻实施道路运输条例的通知》（苏政发〔2011〕5号）"]
+    a = data["nodes"]["src:laws/lrb_a.txt"]
+    assert (a["validity"], a["validityEvidence"]) == ("amended", "2010年7月1日修正")
+    assert data["nodes"]["苏政发〔2011〕5号"]["validity"] == "unknown"  # no validity: the filter's unknown
+    assert data["ranks"] == [{"key": "administrative_regulation", "label": "行政法规 administrative regulation"},
+                             {"key": "local_regulation", "label": "地方性法规 local regulation"},
+                             {"key": "normative_document", "label": "规范性文件 normative document"}]
+    assert [v["key"] for v in data["validities"]] == ["in_force", "amended", "unknown"]
+
+
+def test_names_labels_panel_and_filters_in_a_browser(browser: object, tmp_path: Path) -> None:
+    g = _versions_graph()
+    written = render_corpus(g, tmp_path, "versions", cascade_pages=1)
+    page = Page(browser, written["graph"])
+    assert page.external == [] and page.errors == []
+    labels = page.js("nodes.get().map(n => n.label)")
+    assert sorted(labels) == ["中华人民共和国道路运输条例", "江苏省人民政府关于贯彻实施…", "江苏省道路运输条例 2004",
+                              "江苏省道路运输条例 2010"]  # versions apart by their year
+    assert page.js("Array.from(document.querySelectorAll('#pg-filters a')).map(a => a.textContent)") == [B_NAME]
+    page.click_node("src:laws/lrb_b.txt")
+    panel = page.js("document.getElementById('pg-panel').textContent")
+    assert page.js("document.querySelector('#pg-panel .pg-title').textContent") == B_NAME
+    for fact in ("效力级别地方性法规", "公布日期2010-07-05", "施行日期2010-09-01", "时效性现行有效",
+                 "版本2010-07-01 修正", "前一版本《江苏省道路运输条例》（2004-06-01原文）",
+                 "《中华人民共和国道路运输条例》", "《江苏省人民政府关于贯彻实施道路运输条例的通知》（苏政发〔2011〕5号）"):
+        assert fact in panel, fact
+    assert "src:" not in panel.replace("来源laws/lrb_b.txt", "") and "title:" not in panel
+
+    def visible() -> list[str]:
+        return sorted(page.js("nodes.get({filter: n => !n.hidden}).map(n => n.id)"))
+
+    page.page.select_option("#pg-rank", "local_regulation")
+    assert visible() == ["src:laws/lrb_a.txt", "src:laws/lrb_b.txt"]
+    page.page.select_option("#pg-validity", "amended")
+    assert visible() == ["src:laws/lrb_a.txt"]
+    page.page.select_option("#pg-rank", "")
+    page.page.select_option("#pg-validity", "unknown")
+    assert visible() == ["title:中华人民共和国道路运输条例", "苏政发〔2011〕5号"]
+    page.page.select_option("#pg-validity", "")
+    for query, hit in (("苏政发[2011]第5号", "苏政发〔2011〕5号"), ("《江苏省道路运输条例》", "src:laws/lrb_a.txt"),
+                       ("中华人民共和国道路", "title:中华人民共和国道路运输条例")):  # a title's beginning
+        page.page.fill("#pg-search", query)
+        page.page.press("#pg-search", "Enter")
+        page.page.wait_for_selector(f"#pg-panel[data-node='{hit}']")

@@ -148,7 +148,8 @@ def _add_nodes(net: Any, g: nx.DiGraph) -> None:
         cited_only = a.get("kind") in ("cited", "title")
         name = name_of(n, a)
         net.add_node(
-            n, label=short_label(name), title=_tooltip(name, a), x=pos[n][0], y=pos[n][1],
+            n, label=short_label(name, version_date=a.get("version_date") or None), title=_tooltip(name, a),
+            x=pos[n][0], y=pos[n][1],
             level=LAYERS.index(lv), physics=False, shape="dot",
             size=10 + min(30, 4 * indeg.get(n, 0)),
             color={"background": "#ffffff" if cited_only else color, "border": color,
