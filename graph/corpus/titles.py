@@ -6,7 +6,8 @@ A title is *generic* when it names no subject of its own (关于修改部分地�
 通知: the patterns of ontology/generic_titles.tsv): many legislatures issue a document under it,
 several times, so it identifies a document only together with an issuer and a date (see
 resolve.py). What a title says of its document's rank and issuer is the table
-ontology/title_forms.tsv; its place is AuthorityTable.place_at_start's reading.
+ontology/title_forms.tsv (where it gives no rank, the extractor's rank rules, extract/rank.py,
+given the issuer the title names); its place is AuthorityTable.place_at_start's reading.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from policygraph.extract.authorities import load_table
+from policygraph.extract.rank import rank as rank_of
 
 _TITLE_PUNCT = re.compile(r"[\s、，,·•“”\"'《》〈〉<>「」『』]")
 
@@ -114,16 +116,14 @@ def title_facts(title: str) -> TitleFacts:
     key = title_key(title)
     place = load_table().place_at_start(key)
     where = None if place is None else "national" if place.level == "national" else "local"
-    for form in _title_forms():
-        if form.pattern.search(key) and form.place in ("any", where):
-            issuer = form.issuer or issuer_in_title(title)
-            return TitleFacts(issuer, place.jurisdiction if place else None, place.level if place else None,
-                              form.rank,
-                              f"the title's form {form.pattern.pattern}"
-                              + (f"; {place.evidence}" if place else ""))
-    if place is None:
-        return TitleFacts(issuer=issuer_in_title(title))
-    return TitleFacts(issuer_in_title(title), place.jurisdiction, place.level, None, place.evidence)
+    form = next((f for f in _title_forms() if f.pattern.search(key) and f.place in ("any", where)), None)
+    issuer = (form and form.issuer) or issuer_in_title(title)
+    rank, why = (form.rank, f"the title's form {form.pattern.pattern}") if form and form.rank else (None, "")
+    if rank is None and issuer:  # the extractor's rules, given the issuer the title names
+        rank, why = rank_of([issuer], title, "")
+    evidence = "; ".join(w for w in (why, place.evidence if place else "") if w)
+    return TitleFacts(issuer, place.jurisdiction if place else None, place.level if place else None, rank,
+                      evidence)
 
 
 @dataclass(frozen=True)

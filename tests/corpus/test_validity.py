@@ -1,0 +1,55 @@
+"""Validity as of a date: in force, amended, repealed, not yet in force, with evidence."""
+
+from __future__ import annotations
+
+import pytest
+
+from policygraph.corpus.link import link
+from policygraph.corpus.validity import check_as_of
+
+from .records import cite, record
+
+
+def _corpus() -> list:
+    v1 = record("src:v1", "某省某条例", date="2001-01-01", jurisdiction="某省")
+    v2 = record("src:v2", "某省某条例（2010年修正本）", date="2010-01-01", jurisdiction="某省")
+    old = record("src:old", "某省旧办法", date="1999-01-01", jurisdiction="某省")
+    repealer = record("src:new", "某省新办法", (cite("某省旧办法", "《某省旧办法》同时废止", relation="repeals"),),
+                      date="2015-01-01", jurisdiction="某省")
+    future = record("src:future", "某省将来条例", date="2018-01-01", date_in_force="2030-01-01", jurisdiction="某省")
+    outside = record("src:cites", "某省另一办法", (cite("中华人民共和国某某法", relation="repeals"),),
+                     date="2016-01-01", jurisdiction="某省")
+    return [v1, v2, old, repealer, future, outside]
+
+
+def test_validity_on_the_newest_corpus_date_by_default() -> None:
+    linked = link(_corpus())
+    assert linked.as_of == "2018-01-01"
+    got = {k: n.validity for k, n in linked.nodes.items()}
+    assert got == {"src:v1": "amended", "src:v2": "in_force", "src:old": "repealed", "src:new": "in_force",
+                   "src:future": "not_yet_in_force", "src:cites": "in_force",
+                   "title:中华人民共和国某某法": "repealed"}
+    assert linked.nodes["src:v1"].validity_evidence == "a later version of work:某省某条例: src:v2 (2010-01-01)"
+    assert linked.nodes["src:old"].validity_evidence == "repealed by src:new (2015-01-01): 《某省旧办法》同时废止"
+
+
+def test_validity_on_an_earlier_date() -> None:
+    nodes = link(_corpus(), as_of="2005-06-30").nodes
+    assert nodes["src:v1"].validity == "in_force"  # its next version came later
+    assert nodes["src:v2"].validity == "not_yet_in_force"
+    assert nodes["src:old"].validity == "in_force"  # not yet repealed
+    assert nodes["src:new"].validity == "not_yet_in_force"
+
+
+def test_a_repeal_of_a_work_repeals_its_latest_version() -> None:
+    recs = [*_corpus()[:2], record("src:r", "某省废止决定", (cite("某省某条例", relation="repeals"),),
+                                   jurisdiction="某省")]  # undated: names the latest version
+    nodes = link(recs, as_of="2012-01-01").nodes
+    assert (nodes["src:v1"].validity, nodes["src:v2"].validity) == ("amended", "repealed")
+    assert nodes["src:v2"].validity_evidence == "repealed by src:r: 依照《某省某条例》的规定"
+
+
+@pytest.mark.parametrize("bad", ["2020-13-01", "2020/01/01", "yesterday", "2020-02-30"])
+def test_a_bad_as_of_is_refused_with_a_message(bad: str) -> None:
+    with pytest.raises(ValueError, match="is not a date written YYYY-MM-DD"):
+        check_as_of(bad)
