@@ -187,3 +187,18 @@ def test_no_traceback_in_a_real_process(out: Path, tmp_path: Path) -> None:
         r = subprocess.run([sys.executable, "-m", "policygraph.cli", *args], capture_output=True, text=True)
         assert r.returncode == 2 and r.stdout == "" and "Traceback" not in r.stderr, args
         assert r.stderr.startswith("policygraph: "), r.stderr
+
+
+def test_the_report_names_documents_and_keeps_their_files_apart(out: Path) -> None:
+    report = (out / "report.md").read_text(encoding="utf-8")
+    assert "src:" not in report and "title:" not in report
+    documents = report.split("\n## Documents\n", 1)[1].strip().splitlines()
+    assert documents[0] == "| document | file | level | rank | jurisdiction | date | in force from | citations |"
+    rows = {line.split(" | ")[1]: line.split(" | ") for line in documents[2:]}
+    assert rows["01_notice.txt"][0] == f"| {NOTICE_NAME}"
+    assert rows["03_city.txt"][0] == f"| {CITY_NAME}"
+    laws = [rows[f"laws/lrb_{k}.txt"][0] for k in ("5f3a", "9c1d")]
+    assert all(n.startswith(f"| 《{LAW}》") for n in laws) and laws[0] != laws[1]  # versions apart
+    reuse = report.split("### Text reuse along edges", 1)[1].split("###", 1)[0]
+    assert f"| {CITY_NAME} | {FORWARD_NAME} | stated | " in reuse
+    assert f"| {FORWARD_NAME} | {NOTICE_NAME} | stated | " in reuse

@@ -17,7 +17,7 @@ from policygraph.corpus.names import document_name, file_name, node_name
 from policygraph.extract.measures import candidate_terms, load_scheme
 from policygraph.extract.measures.terms import KeyTermsOf
 from policygraph.extract.read import RECORD
-from policygraph.models import RANKS, Authority, DocumentRecord, Failure, Measures
+from policygraph.models import RANKS, VALIDITY, Authority, DocumentRecord, Failure, Measures, Node
 
 
 @dataclass
@@ -44,12 +44,14 @@ class _Facts:
 SAMPLE_RECORDS = 300
 
 
-def _facts(records: Sequence[DocumentRecord]) -> _Facts:
+def _facts(records: Sequence[DocumentRecord], nodes: Mapping[str, Node]) -> _Facts:
+    """The facts of `records`, each named as its node of the graph (`nodes`) is, with its
+    version, else by what the record knows."""
     f = _Facts(n=len(records))
     every = max(1, len(records) // SAMPLE_RECORDS)  # chosen by a hash of the source, not by
     # position, so a rebuild after adding a few documents samples nearly the same records
     for r in records:
-        _count_record(f, r)
+        _count_record(f, r, node_name(nodes[r.id]) if r.id in nodes else record_name(r))
         _count_citations(f, r)
         sampled = zlib.crc32(r.source.encode("utf-8", "surrogatepass")) % every == 0
         for m in (r.measures, *(p.measures for p in r.parts)):
@@ -63,7 +65,7 @@ def record_name(r: DocumentRecord) -> str:
     return document_name(r.title, r.number, fallback=file_name(r.id, (r.source,)))
 
 
-def _count_record(f: _Facts, r: DocumentRecord) -> None:
+def _count_record(f: _Facts, r: DocumentRecord, name: str) -> None:
     """What a record states about itself: its fields, level, rank, warnings and table row."""
     f.counts.update({"parts": len(r.parts), "number": bool(r.number), "title": bool(r.title),
                      "date": bool(r.date), "level": bool(r.level), "rank": bool(r.rank),
@@ -71,7 +73,7 @@ def _count_record(f: _Facts, r: DocumentRecord) -> None:
                      "jurisdiction": bool(r.jurisdiction)})
     f.levels[r.level or "unknown"] += 1
     f.ranks[r.rank or "unknown"] += 1
-    name = _md(record_name(r))
+    name = _md(name)
     f.warnings += [f"| {name} | {_md(r.source)} | {_md(w)} |" for w in r.warnings]
     f.documents.append(f"| {name} | {_md(r.source)} | {_md(r.level or '')} | "
                        f"{_md(RANKS.get(r.rank or '', r.rank or ''))} | {_md(r.jurisdiction or '')} | "
@@ -131,7 +133,7 @@ def report_body(
     """Everything the report says but the SHACL outcome (see with_validation). `key_terms_of`:
     a provision text's key terms (see measures.candidate_terms)."""
     failures = sorted(failures, key=lambda f: f.path)
-    facts = _facts(records)
+    facts = _facts(records, linked.nodes if linked is not None else {})
     n, k = facts.n, facts.counts
     lines = [f"# policygraph build report: {corpus}".replace("\n", " "), ""]  # one line: see with_validation
     lines += [
@@ -241,6 +243,10 @@ def _capped(rows: list[str], what: str, where: str, total: int | None = None) ->
     return [*rows[:MAX_ROWS], "", f"… and {total - MAX_ROWS:,} more {what}: all are in {where}."]
 
 
+def _validity_order(v: str) -> tuple[int, str]:
+    return (list(VALIDITY).index(v) if v in VALIDITY else len(VALIDITY), v)
+
+
 def _namer(linked: Linked | None) -> Callable[[str], str]:
     """A node's name by its id (corpus/names.py); without a graph, the id."""
     nodes = linked.nodes if linked is not None else {}
@@ -258,6 +264,11 @@ def _graph_section(linked: Linked, name: Callable[[str], str]) -> list[str]:
     labels = {"document": "documents with their own file", "embedded": "documents embedded in another file",
               "cited": "documents only cited (by number)", "title": "documents only cited (by title)"}
     lines += [f"| {labels.get(k, k)} | {kinds[k]} |" for k in sorted(kinds)]
+    validity = Counter(n.validity for n in linked.nodes.values() if n.validity)
+    if validity:
+        lines += ["", "| validity | documents |", "|---|---|"]
+        lines += [f"| {VALIDITY.get(v, v)} {v} | {validity[v]} |"
+                  for v in sorted(validity, key=_validity_order)]
     lines += ["", "| edge relation | found by | count |", "|---|---|---|"]
     lines += [f"| {r} | {v} | {c} |" for (r, v), c in sorted(rel.items())]
     probable = [e for e in linked.edges if e.via == "probable"]

@@ -88,3 +88,34 @@ def test_measures_prints_each_provision_then_the_figures(built: Path, capsys: py
     assert main(["measures", str(built), "no-such-document"]) == 2
     assert capsys.readouterr().err == f'policygraph: no document in {built} matches "no-such-document" (a ' \
         "number in any variant, a title or a part of one, a file name or a node id)\n"
+
+
+def test_record_text_names_the_document_and_shows_rank_dates_and_history() -> None:
+    from policygraph.export.text import record_text
+
+    rec = {"id": "src:laws/lrb_1.txt", "source": "laws/lrb_1.txt", "number": None, "title": "江苏省道路运输条例",
+           "issuers": ["江苏省人民代表大会常务委员会"], "jurisdiction": "江苏省", "level": "provincial",
+           "rank": "local_regulation", "date": "2010-07-01", "date_publication": "2010-07-05",
+           "date_in_force": "2010-09-01", "web_date": None,
+           "history": [{"kind": "adopted", "date": "2004-06-01", "by": None, "text": ""},
+                       {"kind": "amended", "date": "2010-07-01", "by": "关于修改〈江苏省道路运输条例〉的决定",
+                        "text": ""}],
+           "citations": [], "parts": [], "warnings": []}
+    assert record_text(rec).splitlines() == [
+        "《江苏省道路运输条例》",
+        "source       laws/lrb_1.txt",
+        "number       —",
+        "title        江苏省道路运输条例",
+        "issuers      江苏省人民代表大会常务委员会",
+        "jurisdiction 江苏省",
+        "level        provincial",
+        "rank         地方性法规 (local_regulation)",
+        "date         2010-07-01",
+        "published    2010-07-05",
+        "in force     2010-09-01",
+        "web page     —",
+        "history",
+        "  2004-06-01 adopted",
+        "  2010-07-01 amended     《关于修改〈江苏省道路运输条例〉的决定》",
+        "citations    0",
+    ]
