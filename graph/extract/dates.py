@@ -41,6 +41,8 @@ def part_dates(text: str, body: tuple[int, int], signed: Found, header: hist.Hea
     signing date and its final articles. `order`: the part is an order (令), published when
     signed; `form`: the document-type word its title ends with (条例), for 本条例自…起施行."""
     evidence: dict[str, str] = {}
+    if signed.value is None and header.bare_date:
+        signed = Found(header.bare_date, "date alone on a line under the title")
     date = _own_date(header.history, signed, evidence)
     publication = _publication(header.history, signed, order, evidence)
     in_force = _in_force(text, body, header, form, publication, signed.value, evidence)

@@ -224,7 +224,8 @@ def _record(
     rank = main.rank
     if (title, tuple(issuers)) != (main.title, main.issuers):
         header = read_header(norm.text, main.start, header_zone(norm.text, main.start, main.end))
-        rank, why = rank_of(issuers, title, number, header)
+        rank, why = rank_of(issuers, title, number, header,
+                            bool(rx.ADDRESSEE.search(norm.text, main.start, main.header_end)))
         evidence.pop("rank", None)
         if rank:
             evidence["rank"] = why

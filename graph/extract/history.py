@@ -28,12 +28,18 @@ _BODY_START = re.compile(
     r"。|^\s*(?:#+\s*)?第[一1]\s*[条章]|^\s*(?:#+\s*)?(?:目\s*录|总\s*则)\s*$", re.MULTILINE
 )
 
+#: A history line: a date first, perhaps after a bracket or 根据.
+_DATED_LINE = re.compile(rf"\s*[（(]?\s*(?:根据)?\s*{rx.DATE.pattern}")
+#: A line that names only the order that promulgated the text: 中华人民共和国国务院令第692号.
+_ORDER_ONLY = re.compile(r"令\s*[（(]?\s*第?\s*[\d一二三四五六七八九十百零〇]+\s*号\s*[）)]?$")
+
 #: The verbs of a history line, combined forms first (修订通过 is a revision, not an adoption).
 _VERB = re.compile(
-    r"(?P<verb>修订通过|修正通过|审议通过|通过|批准|公布|发布|颁布|修正|修订|施行|实施)"
+    r"(?P<verb>(?:修订|修正)(?:通过|发布|公布)|审议通过|通过|批准|公布|发布|颁布|修正|修订|施行|实施)"
     r"(?!日期|时间|之日|机关|机构|单位|的?规定|前)"
 )
-_KIND = {"修订通过": "revised", "修正通过": "amended", "审议通过": "adopted", "通过": "adopted",
+_KIND = {"修订通过": "revised", "修正通过": "amended", "修订发布": "revised", "修正发布": "amended",
+         "修订公布": "revised", "修正公布": "amended", "审议通过": "adopted", "通过": "adopted",
          "批准": "approved", "公布": "promulgated", "发布": "promulgated", "颁布": "promulgated",
          "修正": "amended", "修订": "revised", "施行": "in_force", "实施": "in_force"}
 #: 批准的《关于修改…的决定》第一次修正: the province approves the city's amending decision.
@@ -69,6 +75,7 @@ class Header:
     lines: tuple[Line, ...]
     in_force: str | None = None
     in_force_text: str = ""
+    bare_date: str | None = None  # a date alone on its line, no event named: the text's date
 
     @property
     def history(self) -> tuple[HistoryEvent, ...]:
@@ -80,12 +87,16 @@ def header_zone(text: str, start: int, end: int) -> int:
     chapter or table of contents (its title line is skipped)."""
     first_line = text.find("\n", start, end)
     lo = first_line if first_line != -1 else start
-    m = _BODY_START.search(text, lo, min(end, start + HEADER_LIMIT))
-    if not m:
-        return min(end, start + HEADER_LIMIT)
-    if m.group() == "。":  # the sentence's whole line is body
-        return max(lo, text.rfind("\n", lo, m.start()) + 1)
-    return m.start()
+    limit = min(end, start + HEADER_LIMIT)
+    pos = lo
+    while m := _BODY_START.search(text, pos, limit):
+        if m.group() != "。":
+            return m.start()
+        line_start = max(lo, text.rfind("\n", lo, m.start()) + 1)
+        if not _DATED_LINE.match(text, line_start):  # the sentence's whole line is body
+            return line_start
+        pos = m.end()  # a history line with a full stop in it (…修订发布。根据)
+    return limit
 
 
 def read_header(text: str, start: int, end: int) -> Header:
@@ -103,16 +114,23 @@ def read_header(text: str, start: int, end: int) -> Header:
         if kind is None and re.search(r"会议\s*[、，,和及]\s*$", seg):
             raw[i] = (m, seg, raw[i + 1][2])
     lines: list[Line] = []
-    in_force, in_force_text = None, ""
+    in_force, in_force_text, bare = None, "", None
     for m, seg, kind in raw:
         if kind is None:
+            if bare is None and not seg.split("\n")[0].strip(_TRIM) and _alone(text, m):
+                bare = date_from_match(m)
             continue
         written = _written(text[m.start():m.end()] + seg)
         if kind == "in_force":
             in_force, in_force_text = in_force or date_from_match(m), in_force_text or written
             continue
         lines.append(_line(m, seg, kind, written))
-    return Header(_ordered(_city_amendments(lines)), in_force, in_force_text)
+    return Header(_ordered(_city_amendments(lines)), in_force, in_force_text, bare)
+
+
+def _alone(text: str, m: re.Match[str]) -> bool:
+    """Whether a date stands alone at the start of its line (1982年2月27日 under a title)."""
+    return not text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip(_TRIM)
 
 
 def _first_event(seg: str) -> str:
@@ -134,7 +152,9 @@ def _kind(seg: str) -> str | None:
     if _APPROVES_CHANGE.search(plain):
         return "approved"
     verbs = list(_VERB.finditer(plain))
-    return _KIND[verbs[-1].group("verb")] if verbs else None
+    if verbs:
+        return _KIND[verbs[-1].group("verb")]
+    return "promulgated" if _ORDER_ONLY.search(plain) else None
 
 
 def _written(s: str) -> str:

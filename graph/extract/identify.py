@@ -49,7 +49,8 @@ def identify_part(
     if not issuers and own_auth and own_auth.name and own_auth.confidence >= 0.9:
         issuers = [own_auth.name]
         evidence["issuers"] = f"authority of the number's code: {own_auth.evidence}"
-    rank, why = rank_of(issuers, title.value, own_canon, head.history)
+    rank, why = rank_of(issuers, title.value, own_canon, head.history,
+                        bool(rx.ADDRESSEE.search(text, span.start, span.header_end)))
     if rank:
         evidence["rank"] = why
     dates = head.dates
@@ -129,12 +130,13 @@ def _form(title: str | None) -> str | None:
 
 
 def rank_of(issuers: Sequence[str], title: str | None, number: str | None,
-            history: hist.Header) -> tuple[str | None, str]:
-    """The part's rank (a RANKS id) and why, from its issuers, title, number and header."""
+            history: hist.Header, addressed: bool) -> tuple[str | None, str]:
+    """The part's rank (a RANKS id) and why, from its issuers, title, number and header;
+    `addressed`: its header ends with an addressee (各县（区）人民政府：), as a notice's does."""
     dn = parse_canonical(number) if number else None
     facts = rk.facts(dn.code if dn else None,
                      ((ln.event.kind, ln.bodies, ln.event.text) for ln in history.lines))
-    return rk.rank(issuers, title, facts)
+    return rk.rank(issuers, title, facts + (";addressed" if addressed else ""))
 
 
 def _own_authority(own: NumberMatch | None, context: set[str], table: AuthorityTable,

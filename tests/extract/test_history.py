@@ -155,3 +155,18 @@ def test_the_final_article_of_its_own_form_is_preferred() -> None:
                      "1988年6月7日国务院批准的《某某规定》同时废止。").text
     m, how = in_force_sentence(text, 0, len(text), "条例")
     assert m is not None and m.group("date") == "2004年1月1日" and "本条例" in how
+
+
+def test_a_full_stop_inside_a_history_line_and_an_order_named_alone() -> None:
+    assert _history(
+        "# 某某程序规定\n\n2012年12月13日 某某部令第127号修订发布。根据\n\n"
+        "2020年07月20日 某某部令第159号《某某部关于修改〈某某程序规定〉的决定》修正）\n\n## 第一章 总则\n\n第一条 为了规范，制定本规定。"
+    ) == [("revised", "2012-12-13", None), ("amended", "2020-07-20", "某某部关于修改〈某某程序规定〉的决定")]
+    assert _history("# 某某法实施细则\n\n2017年11月22日 中华人民共和国国务院令第692号　\n\n第一条 根据某法，制定本细则。") == [
+        ("promulgated", "2017-11-22", None)]
+
+
+def test_a_date_alone_under_the_title_is_the_texts_date_not_an_event() -> None:
+    text = normalize("# 国务院关于某事的暂行规定\n\n1955年12月29日 \n\n一、工作人员的工作时间，一律计算为工作年限。").text
+    head = read_header(text, 0, header_zone(text, 0, len(text)))
+    assert (head.history, head.bare_date) == ((), "1955-12-29")

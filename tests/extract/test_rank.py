@@ -59,3 +59,10 @@ def test_a_regulation_record_gets_its_rank_with_evidence() -> None:
     rec = record_of("# 某某市养犬管理条例\n\n2003年8月8日 某某市第十二届人民代表大会常务委员会第六次会议通过\n\n"
                     "第一条 为了加强养犬管理，制定本条例。\n")
     assert rec.rank == "local_regulation" and "people's congress" in rec.evidence["rank"]
+
+
+def test_a_notice_known_only_by_its_addressee_is_a_normative_document() -> None:
+    rec = record_of("各县（区）人民政府，市各委、办、局：\n　　去年以来，我市工作取得成效。现就有关事项通知如下：\n　　一、抓好落实。\n")
+    assert (rec.title, rec.issuers, rec.rank) == (None, (), "normative_document")
+    assert "addressed" in rec.evidence["rank"]
+    assert record_of("　　去年以来，我市工作取得成效，全市上下共同努力。\n").rank is None
