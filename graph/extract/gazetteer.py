@@ -18,7 +18,7 @@ import csv
 import functools
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 
 from policygraph.extract import regexes as rx
@@ -230,8 +230,11 @@ def _current() -> dict[str, Division]:
     return out
 
 
-def _former(current: Mapping[str, Division]) -> list[Division]:
-    """Former names from the change log, each with its successor's code and parent."""
+def _former(current: dict[str, Division]) -> list[Division]:
+    """Former names from the change log. jionlp's tree still lists some units under their former
+    name beside the new one (澄江县 530422 and 澄江市 530481): those are taken out of `current`
+    and keep their own code; the others get their successor's code and parent."""
+    here = {(d.province, d.parent, d.name): d for d in current.values()}
     out: dict[tuple[str, ...], Division] = {}
     for r in _rows("changes.tsv"):
         now = current.get(r["code"])
@@ -241,6 +244,10 @@ def _former(current: Mapping[str, Division]) -> list[Division]:
         level = "county" if r["old_county"] else "prefecture"
         prefecture = r["old_prefecture"] if level == "county" else None
         key = (r["old_province"], prefecture or "", old)
+        stale = here.get((r["old_province"], now.parent, old))
+        if stale is not None and stale.code in current:
+            del current[stale.code]
+            out[key] = replace(stale, until=r["date"])
         out.setdefault(key, Division(now.code, old, _short(old), level, r["old_province"], prefecture,
                                      now.parent, until=r["date"]))
     return list(out.values())
@@ -281,8 +288,9 @@ def _variants(d: Division) -> Iterator[str]:
 def load() -> Gazetteer:
     """The gazetteer (once per process; immutable)."""
     current = _current()
+    former = _former(current)
     areas, aliases = _special(current)
-    divisions = (*current.values(), *_former(current), *areas)
+    divisions = (*current.values(), *former, *areas)
     by_name: dict[str, list[Division]] = {}
     by_short: dict[str, list[Division]] = {}
     for d in divisions:
@@ -297,7 +305,7 @@ def load() -> Gazetteer:
         lengths.setdefault(key[0], set()).add(len(key))
     return Gazetteer(
         divisions=divisions,
-        by_code=current | {d.code: d for d in areas},
+        by_code={d.code: d for d in former} | current | {d.code: d for d in areas},
         by_name={k: tuple(dict.fromkeys(v)) for k, v in by_name.items()},
         by_short={k: tuple(dict.fromkeys(v)) for k, v in by_short.items()},
         by_jurisdiction={d.jurisdiction: d for d in reversed(divisions)},
