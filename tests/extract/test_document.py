@@ -74,3 +74,20 @@ def test_measuring_does_not_depend_on_learned_codes() -> None:
     plain, taught = identify(_source(text)), identify(_source(text), learned=learned)
     assert taught.record.level == "municipal" and plain.record.level != "municipal"
     assert measure(plain) == measure(taught)
+
+
+def test_every_part_carries_its_rank_dates_and_history() -> None:
+    """A notice that forwards a regulation in full: each part is dated and ranked by its own
+    header, and the notice's date is its signature's, not the regulation's history."""
+    text = ("某省人民政府关于转发某某条例的通知\n某政发〔2021〕9号\n\n各市人民政府：\n"
+            "　　现将《某某条例》转发给你们，请认真贯彻执行。\n\n某省人民政府\n2021年8月6日\n\n"
+            "某某行业管理条例\n某委发〔2021〕3号\n各有关单位：\n（2021年5月16日国务院第133次常务会议通过　2021年6月4日中华人民共和国国务院令第740号公布）\n"
+            "　　第一条 为了加强管理，制定本条例。\n　　第二十条 本条例自2021年9月1日起施行。\n")
+    rec = extract(_source(text))
+    assert (rec.date, rec.rank, rec.history, rec.date_in_force) == ("2021-08-06", "normative_document", (), None)
+    (part,) = rec.parts
+    assert [(e.kind, e.date) for e in part.history] == [("adopted", "2021-05-16"), ("promulgated", "2021-06-04")]
+    assert (part.date, part.date_publication, part.date_in_force, part.rank) == (
+        "2021-06-04", "2021-06-04", "2021-09-01", "administrative_regulation")
+    assert part.to_dict()["history"][0] == {"kind": "adopted", "date": "2021-05-16", "by": None,
+                                            "text": "2021年5月16日国务院第133次常务会议通过"}
