@@ -179,6 +179,9 @@ class Resolver:
         return self.works.at(work, e.date) or node
 
     def _among(self, title: str, hits: list[str], context: str, e: Entry) -> str | None:
+        key = title_key(title)
+        own = [h for h in hits if title_key(self.nodes[h].title or "") == key]
+        hits = own or hits  # a document's own title before a title it was cited by
         works = sorted({self.works.of.get(h, h) for h in hits})
         if len(works) > 1:
             place = _place_before(context, title)[1] or e.jurisdiction

@@ -5,8 +5,9 @@ reproducible), the first rule that holds decides:
 1. not_yet_in_force: the document enters into force after `as_of` (date_in_force), or is itself
    dated after it.
 2. repealed: a document dated on or before `as_of` (or undated) repeals it (a citation with the
-   relation `repeals`: 《X》同时废止, 决定废止下列…). A repeal of any version repeals the work:
-   its latest version on `as_of` is repealed, the earlier ones were already amended.
+   relation `repeals`: 《X》同时废止, 决定废止下列…), and it is not itself dated after that
+   repeal (then an earlier text, not in the corpus, was repealed). A repeal of any version
+   repeals the work: its latest version on `as_of` is repealed, the earlier ones were amended.
 3. amended: a later version of its work, dated on or before `as_of`, is in the corpus.
 4. in_force: a corpus document none of the above holds for.
 Documents known only by citation are repealed when the corpus repeals them, else unknown (None):
@@ -78,6 +79,8 @@ def _repeals(nodes: Mapping[str, Node], edges: Iterable[Edge], works: Works,
         when = by.date if by else None
         if as_of is not None and when is not None and when > as_of:
             continue
+        if when is not None and (nodes[e.target].date or when) > when:
+            continue  # a text dated after its repeal: what was repealed is an earlier one
         said = f"repealed by {e.source}" + (f" ({when})" if when else "")
         said += f": {e.evidence}" if e.evidence else ""
         work = works.of.get(e.target)

@@ -53,3 +53,12 @@ def test_a_repeal_of_a_work_repeals_its_latest_version() -> None:
 def test_a_bad_as_of_is_refused_with_a_message(bad: str) -> None:
     with pytest.raises(ValueError, match="is not a date written YYYY-MM-DD"):
         check_as_of(bad)
+
+
+def test_a_text_dated_after_the_repeal_of_its_title_is_not_repealed() -> None:
+    """A 2012 rule repeals the 1999 《X》; the corpus holds X's 2019 text only: the 2019 text
+    was never repealed."""
+    later = record("src:x2019", "某机关某规则", date="2019-12-02", jurisdiction="中华人民共和国")
+    repealer = record("src:r2012", "某机关某规则（试行）", (cite("某机关某规则", relation="repeals"),), date="2012-10-16",
+                      jurisdiction="中华人民共和国")
+    assert link([later, repealer]).nodes["src:x2019"].validity == "in_force"

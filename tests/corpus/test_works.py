@@ -99,3 +99,15 @@ def test_files_sharing_a_number_are_told_apart_by_date_else_by_file() -> None:
                                          f"{ORDER}@z.txt"]
     assert [r.id for r in got] == [h.id for h in got.heads()]
     assert "same number as y.txt, z.txt" in got[1].warnings[-1]
+
+
+def test_a_documents_own_title_wins_over_a_title_it_was_cited_by() -> None:
+    """A corpus document cited by number with a wrong title does not make that title ambiguous."""
+    a = record("src:a", "某院关于审理某类案件适用法律若干问题的解释", date="2020-12-23", jurisdiction="中华人民共和国")
+    b = record("法释〔2023〕5号", "某院关于审理某新类案件适用法律若干问题的解释", number="法释〔2023〕5号", date="2023-06-05",
+               jurisdiction="中华人民共和国")
+    by_number = record("src:c", "某条例", (cite("某院关于审理某类案件适用法律若干问题的解释", number="法释〔2023〕5号"),))
+    by_title = record("src:d", "某另一条例", (cite("某院关于审理某类案件适用法律若干问题的解释"),), date="2024-01-01")
+    linked = link([a, b, by_number, by_title])
+    assert {e.source: e.target for e in linked.edges} == {"src:c": "法释〔2023〕5号", "src:d": "src:a"}
+    assert linked.warnings == ()
