@@ -175,21 +175,21 @@ def _from_self_words(found: Place, body: str, provinces: set[str]) -> Place:
 def _placed_by_cited(found: Place, table: AuthorityTable, names: list[str],
                      citations: list[Citation]) -> Place:
     """A place known only by a name several units share (鼓楼区): the one inside the places of
-    the documents it cites, when exactly one is."""
+    the documents it cites, the cities' first, when exactly one is."""
     if found.jurisdiction or found.level not in ("county", "municipal"):
         return found
-    cited = {c.jurisdiction for c in citations
-             if c.jurisdiction and c.level in ("provincial", "municipal")}
     for name in names:
         where = table.places.locate(name.removeprefix("中共"))
         if where is None or where.division is not None:
             continue
-        inside = {d for d in where.candidates if d.policy_level == found.level
-                  and any(d.jurisdiction.startswith(j) for j in cited)}
-        if len(inside) == 1:
-            d = inside.pop()
-            return found.with_jurisdiction(
-                d.jurisdiction, f"{where.evidence}; the one inside the places of the documents it cites")
+        for level in ("municipal", "provincial"):
+            cited = {c.jurisdiction for c in citations if c.jurisdiction and c.level == level}
+            inside = {d for d in where.candidates if d.policy_level == found.level
+                      and any(d.jurisdiction.startswith(j) for j in cited)}
+            if len(inside) == 1:
+                d = inside.pop()
+                return found.with_jurisdiction(
+                    d.jurisdiction, f"{where.evidence}; the one inside the places of the documents it cites")
     return found
 
 

@@ -63,7 +63,7 @@ def test_every_county_resolves_from_its_full_name_to_its_own_code_and_province()
         if NAMES[d.name] == 1:
             assert alone.division == d, (d, alone.evidence)
         else:
-            assert alone.division is None and alone.level is not None or alone.division == d
+            assert (alone.division is None and alone.level is not None) or alone.division == d
         full = GAZ.locate(d.jurisdiction + "人民政府", on=NOW)
         assert full is not None and full.division is not None, d
         assert (full.division.code, full.division.province) == (d.code, d.province), (d, full.evidence)
@@ -114,8 +114,7 @@ def test_special_areas_hang_from_their_parents() -> None:
 
 # -- property: a place found is a place named whole ------------------------------------------
 
-_PIECES = st.sampled_from(sorted({*NAMES, *(d.short for d in CURRENT)})[::7]
-                          + ["人民政府", "办公室", "关于", "委员会", "和", "县", "市", "区", "省", "中共"])
+_PIECES = st.sampled_from([*sorted({*NAMES, *(d.short for d in CURRENT)})[::7], "人民政府", "办公室", "关于", "委员会", "和", "县", "市", "区", "省", "中共"])
 
 
 def _names_of(d: Division) -> set[str]:

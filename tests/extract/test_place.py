@@ -1,0 +1,68 @@
+"""A document's jurisdiction and level, end to end from text written here: county issuers with
+their full path, 直辖市 provincial, names several units share placed only by evidence, a title's
+subject never taken for its issuer."""
+
+from __future__ import annotations
+
+import pytest
+
+from policygraph.extract.place import Place, _from_self_words
+from tests.conftest import record_of
+
+
+def _notice(issuer: str, title_rest: str = "关于做好2020年就业工作的通知", body: str = "") -> str:
+    return (f"{issuer}{title_rest}\n\n各有关单位：\n    为做好今年的就业工作，现就有关事项通知如下。{body}\n\n"
+            f"{issuer}\n2020年3月1日\n")
+
+
+@pytest.mark.parametrize(
+    ("issuer", "jurisdiction", "level"),
+    [
+        ("东阳市人民政府", "浙江省金华市东阳市", "county"),
+        ("七星关区人民政府", "贵州省毕节市七星关区", "county"),
+        ("镇平县人民政府", "河南省南阳市镇平县", "county"),
+        ("盐亭县人民政府", "四川省绵阳市盐亭县", "county"),
+        ("济宁市人民政府", "山东省济宁市", "municipal"),
+        ("北京市人民政府", "北京市", "provincial"),
+        ("重庆市人民政府办公厅", "重庆市", "provincial"),
+        ("上海市浦东新区人民政府", "上海市浦东新区", "county"),
+        ("延边朝鲜族自治州人民政府", "吉林省延边朝鲜族自治州", "municipal"),
+    ],
+)
+def test_issuer_places_the_document(issuer: str, jurisdiction: str, level: str) -> None:
+    rec = record_of(_notice(issuer))
+    assert (rec.jurisdiction, rec.level) == (jurisdiction, level), rec.parts[0].evidence
+
+
+def test_a_shared_name_is_placed_by_the_documents_it_cites() -> None:
+    # 鼓楼区 is in 南京, 徐州, 开封 and 福州; the notice implements 南京's and 江苏's documents.
+    body = "根据《江苏省人民政府关于做好就业工作的通知》（苏政发〔2019〕5号）和《南京市人民政府关于做好就业工作的通知》（宁政发〔2020〕1号）精神，结合我区实际。"
+    rec = record_of(_notice("鼓楼区人民政府", body=body))
+    assert (rec.jurisdiction, rec.level) == ("江苏省南京市鼓楼区", "county"), rec.parts[0].evidence
+
+
+def test_a_shared_name_without_evidence_gives_the_level_only() -> None:
+    rec = record_of(_notice("鼓楼区人民政府"))
+    assert (rec.jurisdiction, rec.level) == (None, "county")
+
+
+@pytest.mark.parametrize(
+    ("title", "jurisdiction", "level"),
+    [
+        ("安阳市林州红旗渠保护条例", "河南省安阳市", "municipal"),
+        ("鹤壁市浚县古城保护条例", "河南省鹤壁市", "municipal"),
+        ("上海市浦东新区绿色金融发展若干规定", "上海市", "provincial"),
+        ("彭水苗族土家族自治县旅游条例", "重庆市彭水苗族土家族自治县", "county"),
+    ],
+)
+def test_regulation_titles(title: str, jurisdiction: str, level: str) -> None:
+    text = f"{title}\n\n第一条 为了加强保护，根据有关法律、法规，结合本地实际，制定本条例。\n第二条 本条例自2021年1月1日起施行。\n"
+    rec = record_of(text)
+    assert (rec.jurisdiction, rec.level) == (jurisdiction, level), rec.parts[0].evidence
+
+
+def test_a_municipality_calling_itself_this_city_is_provincial() -> None:
+    body = "本市各区应当加强管理。本市有关部门负责实施。"
+    found = _from_self_words(Place(), body, {"上海市"})
+    assert (found.jurisdiction, found.level) == ("上海市", "provincial")
+    assert _from_self_words(Place(), body, {"江苏省"}).level == "municipal"
