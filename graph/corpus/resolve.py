@@ -181,7 +181,7 @@ class Resolver:
     def _among(self, title: str, hits: list[str], context: str, e: Entry) -> str | None:
         key = title_key(title)
         own = [h for h in hits if title_key(self.nodes[h].title or "") == key]
-        hits = own or hits  # a document's own title before a title it was cited by
+        hits = self._in_corpus(own or hits)  # its own title before a title it was cited by
         works = sorted({self.works.of.get(h, h) for h in hits})
         if len(works) > 1:
             place = _place_before(context, title)[1] or e.jurisdiction
@@ -191,6 +191,18 @@ class Resolver:
                 return None
             hits = near
         return self._version(hits[0], e)
+
+    def _in_corpus(self, hits: list[str]) -> list[str]:
+        """The corpus versions of one work, if they and documents only cited (an earlier
+        version known by its number: 法释〔2015〕12号 beside the corpus's 2020 text) are all the
+        hits and in the same place; else the hits as they are."""
+        corpus = [h for h in hits if self.nodes[h].in_corpus]
+        works = {self.works.of.get(h) for h in corpus}
+        if len(works) != 1 or None in works:
+            return hits
+        place = self.nodes[corpus[0]].jurisdiction
+        cited = [self.nodes[h] for h in hits if not self.nodes[h].in_corpus]
+        return corpus if all(n.jurisdiction in (None, place) for n in cited) else hits
 
     def _title_node(self, title: str, e: Entry) -> str:
         """The id of the node of a document known only by this title, made on its first citation."""

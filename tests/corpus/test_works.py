@@ -111,3 +111,13 @@ def test_a_documents_own_title_wins_over_a_title_it_was_cited_by() -> None:
     linked = link([a, b, by_number, by_title])
     assert {e.source: e.target for e in linked.edges} == {"src:c": "法释〔2023〕5号", "src:d": "src:a"}
     assert linked.warnings == ()
+
+
+def test_an_earlier_version_known_only_by_its_number_does_not_hide_the_work() -> None:
+    title = "某院关于审理某类案件适用法律若干问题的解释"
+    text2020 = record("src:a", title, date="2020-12-23", jurisdiction="中华人民共和国")
+    cites_2015 = record("src:b", "某条例", (cite(title, number="法释〔2015〕12号"),), date="2016-01-01")
+    by_title = record("src:c", "某另一条例", (cite(title),), date="2021-01-01")
+    linked = link([text2020, cites_2015, by_title])
+    assert {e.source: e.target for e in linked.edges} == {"src:b": "法释〔2015〕12号", "src:c": "src:a"}
+    assert linked.warnings == ()
