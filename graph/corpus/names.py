@@ -16,13 +16,11 @@ from policygraph.models import Node
 #: How a version came to be, as a name says it (Node.version_kind).
 VERSION_WORDS = {"original": "原文", "amended": "修正", "revised": "修订"}
 
-#: Node id prefixes that are not names (see corpus/link.py).
-_ID_PREFIXES = ("src:", "title:")
-
-
 def document_name(title: str | None, number: str | None, *, version_date: str | None = None,
-                  version_kind: str | None = None, fallback: str = "") -> str:
+                  version_kind: str | None = None, scope: str = "", fallback: str = "") -> str:
     """《title》（number）, the number alone, else `fallback` (an id or file: see file_name).
+    A version adds its date and kind; `scope` (see scope_of) what tells apart documents known
+    only by one generic title.
 
     >>> document_name("道路运输条例", "国务院令第406号")
     '《道路运输条例》（国务院令第406号）'
@@ -30,44 +28,69 @@ def document_name(title: str | None, number: str | None, *, version_date: str | 
     ('国办发〔2003〕40号', 'a.txt')
     >>> document_name("道路运输条例", None, version_date="2019-03-02", version_kind="amended")
     '《道路运输条例》（2019-03-02修正）'
+    >>> document_name("关于修改本市部分地方性法规的决定", None, scope="上海市，2010-09-17")
+    '《关于修改本市部分地方性法规的决定》（上海市，2010-09-17）'
     """
     version = f"{version_date}{VERSION_WORDS.get(version_kind or '', '')}" if version_date else ""
     if title:
-        inside = "，".join(x for x in (number, version) if x)
+        inside = "，".join(x for x in (number, version, scope) if x)
         return f"《{title}》" + (f"（{inside}）" if inside else "")
     if number:
-        return number + (f"（{version}）" if version else "")
+        extra = "，".join(x for x in (version, scope) if x)
+        return number + (f"（{extra}）" if extra else "")
     return fallback
+
+
+def scope_of(kind: str | None, number: str | None, title: str | None, jurisdiction: str | None,
+             date: str | None) -> str:
+    """What names a document known only by a title (kind `title`) besides the title: its place
+    when the title does not say it, and its date. Linking gives such a node a date only when
+    its title alone is not unique (关于修改部分地方性法规的决定 of many provinces and dates), so
+    a unique title stays a bare title.
+
+    >>> scope_of("title", None, "关于修改本市部分地方性法规的决定", "上海市", "2010-09-17")
+    '上海市，2010-09-17'
+    >>> scope_of("title", None, "上海市绿化条例", "上海市", "2010-09-17")
+    '2010-09-17'
+    >>> scope_of("title", None, "X", "上海市", None), scope_of("document", None, "X", "上海市", "2010-09-17")
+    ('', '')
+    """
+    if kind != "title" or number or not date:
+        return ""
+    place = jurisdiction if jurisdiction and jurisdiction not in (title or "") else ""
+    return "，".join(x for x in (place, date) if x)
 
 
 def file_name(node_id: str, sources: str | tuple[str, ...] | list[str] = ()) -> str:
     """The last-resort name: the node's first source file, else its id without the prefix.
 
-    >>> file_name("src:laws/lrb_0a1b.txt"), file_name("x", "a/b.txt;c.txt")
-    ('lrb_0a1b.txt', 'b.txt')
+    >>> file_name("src:laws/lrb_0a1b.txt"), file_name("x", "a/b.txt;c.txt"), file_name("title:A/B")
+    ('lrb_0a1b.txt', 'b.txt', 'A/B')
     """
     if isinstance(sources, str):
         sources = [s for s in sources.split(";") if s]
     if sources:
         return PurePosixPath(sources[0]).name
-    bare = node_id
-    for p in _ID_PREFIXES:
-        bare = bare.removeprefix(p)
-    return PurePosixPath(bare).name if bare.startswith("lrb_") or "/" in bare else bare
+    if node_id.startswith("src:"):
+        return PurePosixPath(node_id.removeprefix("src:")).name
+    return node_id.removeprefix("title:")
 
 
 def attrs_name(node_id: str, a: Mapping) -> str:
     """The name of a node given as attributes: a networkx/GraphML node (strings, '' for none),
     a record or part of documents.jsonl (`source` instead of `sources`)."""
     sources = a.get("sources") or ([a["source"]] if a.get("source") else ())
-    return document_name(a.get("title") or None, a.get("number") or None,
-                         version_date=a.get("version_date") or None,
-                         version_kind=a.get("version_kind") or None, fallback=file_name(node_id, sources))
+    title, number = a.get("title") or None, a.get("number") or None
+    return document_name(title, number, version_date=a.get("version_date") or None,
+                         version_kind=a.get("version_kind") or None,
+                         scope=scope_of(a.get("kind"), number, title, a.get("jurisdiction"), a.get("date")),
+                         fallback=file_name(node_id, sources))
 
 
 def node_name(n: Node) -> str:
     """The name of a linked node."""
     return document_name(n.title, n.number, version_date=n.version_date, version_kind=n.version_kind,
+                         scope=scope_of(n.kind, n.number, n.title, n.jurisdiction, n.date),
                          fallback=file_name(n.id, n.sources))
 
 

@@ -44,3 +44,17 @@ def test_short_label_keeps_the_title() -> None:
     assert short_label("《山东省农业机械管理条例》") == "山东省农业机械管理条例"
     assert short_label("《关于印发《X》的通知》（国办发〔2003〕40号）") == "关于印发《X》的通知"
     assert short_label("《" + "长" * 20 + "》", width=5) == "长长长长…"
+
+
+def test_generic_titles_known_only_by_title_are_named_with_their_scope() -> None:
+    # linking scopes a generic title by place and date; the name says the scope, a unique title none
+    sh = Node("title:关于修改本市部分地方性法规的决定@上海市@2010-09-17", "title",
+              title="关于修改本市部分地方性法规的决定", jurisdiction="上海市", date="2010-09-17")
+    hn = Node("title:河南省人民代表大会常务委员会关于修改部分地方性法规的决定@2018-09-29", "title",
+              title="河南省人民代表大会常务委员会关于修改部分地方性法规的决定", jurisdiction="河南省", date="2018-09-29")
+    assert node_name(sh) == "《关于修改本市部分地方性法规的决定》（上海市，2010-09-17）"
+    assert node_name(hn) == "《河南省人民代表大会常务委员会关于修改部分地方性法规的决定》（2018-09-29）"
+    assert node_name(Node("title:上海市绿化条例", "title", title="上海市绿化条例", jurisdiction="上海市")) == \
+        "《上海市绿化条例》"
+    assert attrs_name(sh.id, {"kind": "title", "title": sh.title, "number": "", "jurisdiction": "上海市",
+                              "date": "2010-09-17"}) == node_name(sh)
