@@ -9,7 +9,8 @@ reproducible), the first rule that holds decides:
    repeal (then an earlier text, not in the corpus, was repealed). A repeal of any version
    repeals the work: its latest version on `as_of` is repealed, the earlier ones were amended.
 3. amended: a later version of its work, dated on or before `as_of`, is in the corpus.
-4. in_force: a corpus document none of the above holds for.
+4. in_force: a corpus document none of the above holds for, except an undated text of a work
+   with dated versions, whose place among them is unknown (None).
 Documents known only by citation are repealed when the corpus repeals them, else unknown (None):
 the corpus does not say. `expired` (有效期…年, 有效期至…) needs the document's own term, which the
 records do not carry yet; no rule gives it here.
@@ -56,6 +57,8 @@ def _one(n: Node, repealed: str | None, works: Works, as_of: str | None) -> tupl
             return "not_yet_in_force", f"enters into force on {n.date_in_force}, after {as_of}"
         if n.date and n.date > as_of:
             return "not_yet_in_force", f"dated {n.date}, after {as_of}"
+    if n.work and not n.version_date and works.versions.get(n.work):
+        return None, f"an undated text of {n.work}, which has dated versions: which one is unknown"
     later = [(d, v) for d, v in works.later(n.id) if as_of is None or d <= as_of]
     if repealed and not later:
         return "repealed", repealed

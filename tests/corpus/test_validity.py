@@ -62,3 +62,11 @@ def test_a_text_dated_after_the_repeal_of_its_title_is_not_repealed() -> None:
     repealer = record("src:r2012", "某机关某规则（试行）", (cite("某机关某规则", relation="repeals"),), date="2012-10-16",
                       jurisdiction="中华人民共和国")
     assert link([later, repealer]).nodes["src:x2019"].validity == "in_force"
+
+
+def test_an_undated_text_of_a_work_with_dated_versions_is_unknown() -> None:
+    undated = record("src:u", "某省某条例", jurisdiction="某省")
+    dated = record("src:d", "某省某条例", date="2024-08-22", jurisdiction="某省")
+    nodes = link([undated, dated]).nodes
+    assert (nodes["src:u"].validity, nodes["src:d"].validity) == (None, "in_force")
+    assert nodes["src:u"].validity_evidence.startswith("an undated text of work:某省某条例")
