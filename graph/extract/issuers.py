@@ -98,12 +98,15 @@ def from_history(lines: Sequence[Line]) -> list[str]:
 
 def placed(names: Sequence[str], title: str | None) -> list[str]:
     """Names that start with a bare 市/县 (县第五届人民代表大会) completed with the place the title
-    starts with when it ends with the same word (景宁畲族自治县…条例 → 景宁畲族自治县人民代表大会)."""
+    starts with when it ends with the same word (景宁畲族自治县…条例 → 景宁畲族自治县人民代表大会);
+    when some names are that place's, the others go (a header that also carries the national
+    law's history names 全国人民代表大会常务委员会 beside 山东省人民代表大会常务委员会)."""
     m = _TITLE_PLACE.match(title or "")
     if not m:
         return list(names)
     where = m.group("place")
-    return [where + n[1:] if n[:1] in "省市县区州" and where.endswith(n[0]) else n for n in names]
+    out = [where + n[1:] if n[:1] in "省市县区州" and where.endswith(n[0]) else n for n in names]
+    return [n for n in out if n.startswith(where)] or out
 
 
 def full_names(names: list[str]) -> list[str]:

@@ -16,6 +16,8 @@ from importlib import resources
 
 from policygraph.models import RANKS
 
+#: An order named by its number in a history line: 卫生部令第17号.
+_ORDER = re.compile(r"令\s*第?\s*[\d一二三四五六七八九十百零〇]+\s*号")
 #: A title's bracketed qualifier, which does not change its form: （试行）, （2017年修订）.
 _QUALIFIER = re.compile(r"[（(][^（()）]{1,12}[）)]$")
 
@@ -54,12 +56,13 @@ def rules() -> tuple[RankRule, ...]:
 
 def facts(number_code: str | None, events: Iterable[tuple[str, Sequence[str], str]]) -> str:
     """The facts a rank rule reads: `number:<code>` and, per history event (kind, bodies, the line
-    as written), `kind:body`, with `order:<organ>令` when the line names the order that issued it."""
+    as written), `kind:body`, with `order:<organ>令` when the line names the order that issued or
+    changed it."""
     out = [f"number:{number_code}"] if number_code else []
     for kind, bodies, written in events:
         out += [f"{kind}:{'、'.join(bodies)}"] if bodies else []
-        if kind == "promulgated" and re.search(r"令\s*第?\s*[\d一二三四五六七八九十百零〇]+\s*号", written):
-            out += [f"order:{'、'.join(bodies)}令"] if bodies else []
+        if bodies and _ORDER.search(re.sub(r"《[^》]*》", "", written)):
+            out += [f"order:{'、'.join(bodies)}令"]  # 公安部令第127号修订发布: a revision by order
     return ";".join(out)
 
 

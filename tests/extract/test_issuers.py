@@ -91,3 +91,9 @@ def test_state_council_order_is_the_state_councils_administrative_regulation() -
     )
     assert (rec.number, rec.issuers, rec.rank) == ("国务院令第706号", ("国务院",), "administrative_regulation")
     assert (rec.date, rec.date_publication, rec.date_in_force) == ("2018-11-06", "2018-11-06", "2019-03-01")
+
+
+def test_a_body_of_another_place_in_a_run_together_header_goes() -> None:
+    assert placed(["全国人民代表大会常务委员会", "某某省人民代表大会常务委员会"], "某某省清洁生产促进条例") == [
+        "某某省人民代表大会常务委员会"]
+    assert placed(["国务院"], "某某省清洁生产促进条例") == ["国务院"]  # nothing of that place: kept

@@ -34,6 +34,10 @@ from ..conftest import record_of
         (["国务院办公厅"], "国务院办公厅关于某事的通知", "", "normative_document"),
         (["国务院"], "国务院关于某事的决定", "", "normative_document"),  # not a 条例/规定 nor by 令
         (["某某市人民政府"], "某某市人民政府关于印发某某方案的通知", "", "normative_document"),
+        (["政务院"], "全国年节及纪念日放假办法", "promulgated:政务院", "administrative_regulation"),
+        (["公安部"], "某某案件程序规定", "revised:公安部;order:公安部令", "departmental_rule"),
+        (["最高人民法院"], "最高人民法院关于内地与某地区相互执行仲裁裁决的安排", "", "judicial_interpretation"),
+        ([], "关于某类案件的若干问题", "number:法释", "judicial_interpretation"),
         ([], "某某工作攻略", "", None),
         (["某某有限公司"], "某某公司章程", "", None),
     ],
@@ -49,10 +53,12 @@ def test_every_rule_names_a_known_rank_and_says_why() -> None:
     assert {r.rank for r in rules()} == set(RANKS)
 
 
-def test_facts_read_the_order_off_a_promulgation_line() -> None:
+def test_facts_read_the_order_off_a_promulgation_or_revision_line() -> None:
     assert facts("国务院令", [("promulgated", ("卫生部",), "1991年12月6日 卫生部令第17号发布"),
-                              ("approved", ("国务院",), "1991年10月4日 国务院批准")]) == (
-        "number:国务院令;promulgated:卫生部;order:卫生部令;approved:国务院")
+                              ("approved", ("国务院",), "1991年10月4日 国务院批准"),
+                              ("revised", ("公安部",), "2012年12月13日 公安部令第127号修订发布"),
+                              ("amended", (), "2020年7月20日 《某部令第9号的决定》修正")]) == (
+        "number:国务院令;promulgated:卫生部;order:卫生部令;approved:国务院;revised:公安部;order:公安部令")
 
 
 def test_a_regulation_record_gets_its_rank_with_evidence() -> None:
