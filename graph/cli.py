@@ -12,7 +12,15 @@ from typing import TYPE_CHECKING
 
 from policygraph import __version__
 from policygraph.build import Timings, ValidationError, build
-from policygraph.cli_documents import DOCUMENT_HELP, cmd_cascade, cmd_compare, cmd_measures, inspect_in_build
+from policygraph.cli_documents import (
+    DOCUMENT_HELP,
+    cmd_cascade,
+    cmd_compare,
+    cmd_measures,
+    doc_param,
+    inspect_in_build,
+)
+from policygraph.corpus.validity import check_as_of
 from policygraph.export.terms import DEFAULT_BASE, check_iri
 from policygraph.export.text import record_text
 from policygraph.extract.document import extract
@@ -51,6 +59,13 @@ def _print_outputs(paths: dict[str, Path]) -> None:
         print(f"{name:<10} {path}")
 
 
+def _as_of_arg(value: str) -> str:
+    try:
+        return check_as_of(value)
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     corpus = Path(args.corpus)
     if not corpus.exists():
@@ -60,7 +75,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     try:
         paths = build(corpus, Path(args.out), show_progress=not args.quiet and sys.stderr.isatty(),
                       base=args.base, scheme=args.measures, jobs=args.jobs, use_cache=not args.no_cache,
-                      budget=args.budget, check=not args.no_validate, timings=timings)
+                      budget=args.budget, check=not args.no_validate, timings=timings, as_of=args.as_of)
     except ValidationError as e:
         print(f"policygraph: {e}", file=sys.stderr)
         return 3
@@ -107,6 +122,8 @@ def cmd_query(args: argparse.Namespace) -> int:
         print("policygraph query: give a query, --file or --name (see --list)", file=sys.stderr)
         return 2
     params = dict(p.split("=", 1) for p in args.param)
+    if "doc" in params:
+        params["doc"] = doc_param(Path(args.dir), params["doc"])
     missing = needed - params.keys()
     if missing:
         print(f"policygraph query: missing --param {', '.join(sorted(missing))}", file=sys.stderr)
@@ -230,6 +247,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="skip the SHACL validation of the graph (about a seventh of a large build)")
     pb.add_argument("--measures", metavar="SCHEME.ttl",
                     help="a SKOS measure scheme of your own (default: the shipped ontology/measures.ttl)")
+    pb.add_argument("--as-of", type=_as_of_arg, default=None, metavar="YYYY-MM-DD",
+                    help="the date validity (in force, amended, repealed …) is given on "
+                         "(default: the newest document date of the corpus)")
     pb.set_defaults(func=cmd_build)
 
     pq = sub.add_parser("query", help="run SPARQL over a build (prefixes pg:, eli:, dcterms: … declared)")
@@ -238,7 +258,8 @@ def main(argv: list[str] | None = None) -> int:
     pq.add_argument("--file", help="read the query from a file")
     pq.add_argument("--name", help="run a named query shipped with policygraph (see --list)")
     pq.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
-                    help="bind a parameter of a named query, e.g. doc=中发〔2002〕12号")
+                    help="bind a parameter of a named query, e.g. doc=中发〔2002〕12号 (doc: a number in any "
+                    "variant, a title, a file name)")
     pq.add_argument("--format", choices=("table", "csv", "tsv", "json"), default="table")
     pq.add_argument("--list", action="store_true", help="list the named queries and exit")
     pq.add_argument("--engine", choices=("auto", "oxigraph", "rdflib"), default="auto",

@@ -219,3 +219,18 @@ def inspect_in_build(folder: Path, document: str, as_json: bool, compact: bool) 
     print(json.dumps(stored, ensure_ascii=False, indent=None if compact else 2) if as_json
           else record_text(stored))
     return 0
+
+
+def doc_param(folder: Path, value: str) -> str:
+    """The value a named query's `doc` parameter gets for what the person typed: a number in
+    its canonical form (any variant), a document the build's graph resolves to one (a title, a
+    file) by its number, else its title; anything else (a work's name matching its versions, a
+    miss) as typed, for the query to answer."""
+    from policygraph.corpus.lookup import canonical_number, graph_candidates, resolve
+
+    number = canonical_number(value)
+    if number:
+        return number
+    g = _graph(folder, quiet=True)
+    found = resolve(value, graph_candidates(g.nodes(data=True))).found if g is not None else None
+    return (found.number or found.title or value) if found else value

@@ -202,3 +202,14 @@ def test_the_report_names_documents_and_keeps_their_files_apart(out: Path) -> No
     reuse = report.split("### Text reuse along edges", 1)[1].split("###", 1)[0]
     assert f"| {CITY_NAME} | {FORWARD_NAME} | stated | " in reuse
     assert f"| {FORWARD_NAME} | {NOTICE_NAME} | stated | " in reuse
+
+
+def test_a_named_querys_doc_parameter_takes_the_same_forms(out: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    answers = set()
+    for doc in ("国办发〔2020〕31号", "國辦發[2020]31號", NOTICE, "01_notice.txt", "国务院办公厅关于推进"):
+        code, stdout, err = run(capsys, "query", str(out), "--name", "descendants", "--param", f"doc={doc}",
+                                "--format", "csv")
+        assert (code, err) == (0, ""), doc
+        answers.add(stdout)
+    (answer,) = answers
+    assert [line.split(",")[1] for line in answer.splitlines()[1:]] == ["浙政办发〔2020〕45号", "杭政〔2020〕12号"]
