@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from policygraph.extract.document import extract
 from policygraph.extract.issuers import organ, placed
+from policygraph.extract.read import read_bytes
+from policygraph.models import Source
 
 from ..conftest import record_of
 
@@ -97,3 +100,16 @@ def test_a_body_of_another_place_in_a_run_together_header_goes() -> None:
     assert placed(["全国人民代表大会常务委员会", "某某省人民代表大会常务委员会"], "某某省清洁生产促进条例") == [
         "某某省人民代表大会常务委员会"]
     assert placed(["国务院"], "某某省清洁生产促进条例") == ["国务院"]  # nothing of that place: kept
+
+
+def test_metadata_table_of_an_html_page() -> None:
+    """A site's table puts each field and value in cells of their own, which become lines."""
+    page = ("<html><head><title>关于做好某项工作的通知</title></head><body><table>"
+            "<tr><td>索引号</td><td>011043/2020-00015</td><td>主题分类</td><td>综合政务</td></tr>"
+            "<tr><td>发文机关</td><td>某某省人民政府</td><td>成文日期</td><td>2020年03月02日</td></tr></table>"
+            "<h1>关于做好某项工作的通知</h1><p>各市、县人民政府：</p><p>　　为做好有关工作，现通知如下。</p></body></html>")
+    (source,) = read_bytes(page.encode("utf-8"), "page.html", "html")
+    assert isinstance(source, Source)
+    rec = extract(source)
+    assert (rec.issuers, rec.date) == (("某某省人民政府",), "2020-03-02")
+    assert rec.evidence["issuers"] == "发文机关 field of the page"
