@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from policygraph.extract.history import header_zone, in_force_sentence, read_header
+from policygraph.extract.issuers import organ
 from policygraph.extract.normalize import normalize
 
 _DIGITS = "〇一二三四五六七八九"
@@ -170,3 +171,25 @@ def test_a_date_alone_under_the_title_is_the_texts_date_not_an_event() -> None:
     text = normalize("# 国务院关于某事的暂行规定\n\n1955年12月29日 \n\n一、工作人员的工作时间，一律计算为工作年限。").text
     head = read_header(text, 0, header_zone(text, 0, len(text)))
     assert (head.history, head.bare_date) == ((), "1955-12-29")
+
+
+FORMS = st.sampled_from(("条例", "规定", "办法", "决定", "解释", "细则"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dates(dt.date(1950, 1, 1), dt.date(2030, 12, 31)), SCRIPTS, FORMS, st.booleans())
+def test_generated_final_article_reads_its_date(day: dt.date, script: str, form: str, repeal: bool) -> None:
+    tail = f"{written_date(day - dt.timedelta(days=400), script)}发布的《某某旧{form}》同时废止。" if repeal else ""
+    text = normalize(f"第三十条 违反本{form}的，依法处理。\n第三十一条 本{form}自{written_date(day, script)}起施行。{tail}\n").text
+    m, how = in_force_sentence(text, 0, len(text), form)
+    assert m is not None and f"本{form}" in how
+    assert m.group("date") == normalize(written_date(day, script)).text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(("上海市", "某某省", "景宁畲族自治县", "")), st.integers(1, 20), st.integers(1, 99),
+       st.sampled_from(("人民代表大会常务委员会", "人民代表大会")), st.booleans())
+def test_generated_body_names_lose_session_and_meeting(place: str, session: int, meeting: int, organ_name: str,
+                                                       arabic: bool) -> None:
+    nth = str(meeting) if arabic else cn_number(meeting)
+    assert organ(f"{place or '全国'}第{cn_number(session)}届{organ_name}第{nth}次会议") == [f"{place or '全国'}{organ_name}"]
