@@ -99,14 +99,19 @@ def resolve(query: str, candidates: Sequence[Candidate], suggest: int = 5) -> Re
     if number:
         hits = tuple(c for c in candidates if number in (c.number, c.id))
         if hits:
-            return Resolution(query, hits, "number")
+            return Resolution(query, _by_name(hits), "number")
     key = title_key(normalize(q).text)
     for how, test in _TIERS:
         wanted = q if how == "file" else key
         hits = tuple(c for c in candidates if test(wanted, c)) if wanted else ()
         if hits:
-            return Resolution(query, hits, how)
+            return Resolution(query, _by_name(hits), how)
     return Resolution(query, (), suggestions=near(number or key, candidates, suggest))
+
+
+def _by_name(hits: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+    """Matches in the order of their names: the versions of a work by date."""
+    return tuple(sorted(hits, key=lambda c: (c.name, c.id)))
 
 
 def near(text: str, candidates: Sequence[Candidate], n: int = 5) -> tuple[Candidate, ...]:
