@@ -19,6 +19,7 @@ _LINE_JUNK = re.compile(
     r"(?:[:：|｜]$|^(?!.*关于).{0,20}文件$|^\s*#+\s*|^首页|^当前位置|^请选择|^索引号|^主题)"
 )
 _TITLE_PREFIX_JUNK = re.compile(r"^[#\s>*]+|^(?:标题|名称)\s*[:：|｜]\s*")
+_FIELD_LABEL = re.compile(r"[:：|｜]$")
 _TITLE_VERB = re.compile(r"(?:关于|转发|印发|批转|颁布|公布)")
 
 
@@ -178,8 +179,8 @@ def _best_title_in(piece: str) -> str | None:
         if not rx.DOC_TITLE_END.search(re.sub(r"\s+", "", lines[i])):
             continue
         for j in range(i, max(-1, i - 5), -1):
-            if j < i and _LINE_JUNK.search(lines[j]):
-                break
+            if j < i and (_LINE_JUNK.search(lines[j]) or (j and _FIELD_LABEL.search(lines[j - 1]))):
+                break  # junk, or the value of a page field (主题分类： / 城乡建设)
             t = clean_title("".join(lines[j:i + 1]))
             if _is_title(t) and (best is None or _better(t, best)):
                 best = t

@@ -214,3 +214,10 @@ def test_publication_field_when_the_text_has_no_date_of_its_own() -> None:
     rec = record_of("发布日期：2019-05-20\n某某市人民政府关于某事的通知\n各区人民政府：\n" + BODY)
     assert (rec.date, rec.date_publication, rec.web_date) == (None, "2019-05-20", "2019-05-20")
     assert "发布日期" in rec.evidence["date_publication"]
+
+
+def test_a_field_value_line_is_not_part_of_the_title_below_it() -> None:
+    rec = record_of("索引号：\n002644458/2020-00001\n发文机关：\n某某市人民政府\n主题分类：\n城乡建设\n\n"
+                    "某某市人民政府关于加快推进某项建设的实施意见\n\n各镇人民政府，市政府各部门：\n" + BODY)
+    assert rec.title == "某某市人民政府关于加快推进某项建设的实施意见"
+    assert rec.issuers == ("某某市人民政府",)
