@@ -231,12 +231,13 @@ def _current() -> dict[str, Division]:
 
 
 def _former(current: dict[str, Division]) -> list[Division]:
-    """Former names from the change log. jionlp's tree still lists some units under their former
+    """Former names from the change log (and the changes it lacks, typed by hand in
+    changes_extra.tsv). jionlp's tree still lists some units under their former
     name beside the new one (澄江县 530422 and 澄江市 530481): those are taken out of `current`
     and keep their own code; the others get their successor's code and parent."""
     here = {(d.province, d.parent, d.name): d for d in current.values()}
     out: dict[tuple[str, ...], Division] = {}
-    for r in _rows("changes.tsv"):
+    for r in [*_rows("changes.tsv"), *_rows("changes_extra.tsv")]:
         now = current.get(r["code"])
         old = r["old_county"] or r["old_prefecture"]
         if now is None or old == now.name:

@@ -106,6 +106,19 @@ def test_former_names() -> None:
     assert county.division.code == GAZ.locate("宁乡市人民政府").division.code  # type: ignore[union-attr]
 
 
+@pytest.mark.parametrize(
+    ("organ", "on", "jurisdiction", "code"),
+    [("莱芜市人民代表大会常务委员会", "2015-06-01", "山东省莱芜市", "370100"),  # into 济南 in 2019
+     ("毕节地区行政公署", "2008-01-01", "贵州省毕节地区", "520500"),
+     ("思茅市人民政府", "2005-01-01", "云南省思茅市", "530800")],
+)
+def test_former_prefectures_the_log_lacks(organ: str, on: str, jurisdiction: str, code: str) -> None:
+    found = GAZ.locate(organ, on=on)
+    assert found is not None and found.division is not None
+    assert (found.division.jurisdiction, found.division.code) == (jurisdiction, code)
+    assert GAZ.locate(organ, on=NOW) is None
+
+
 def test_special_areas_hang_from_their_parents() -> None:
     for d in GAZ.divisions:
         if d.special:
