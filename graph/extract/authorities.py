@@ -206,9 +206,12 @@ def _authority(found: Found, why: str, name: str | None = None, confidence: floa
 _COUNTY_ORGAN = re.compile(r"(?:县|旗)(?:委|人民政府|政府)")
 _ORGAN_WORD = re.compile(r"(?:部门|政府|办公|委员|厅|局|院|会|省|市|县)")
 _GOV_OR_PARTY_SHAPE = re.compile(r"^(?:政|府|委|党|办)")
+#: National organs, tried only on names that name no place (国家市场监督管理总局 is national;
+#: 国家税务总局江门市税务局 names 江门市 and is not).
 _NATIONAL_ORGAN = re.compile(
     r"^(?:中共中央|中央|国务院|政务院|全国人民代表大会|全国人大|最高人民法院|最高人民检察院|"
-    r"[^省市县区]{0,12}部(?:办公厅)?$|国家[^省市县]{1,12}(?:局|委员会|委|署|总局)|"
+    r"[^省市县区]{0,12}部(?:办公厅)?$|国家.{1,14}?(?:局|委员会|委|署|总局)|"
+    r"中国(?:民用航空|证券|银行|保险|银行保险)[^省市县]{0,10}(?:局|委员会)|"
     r"中国人民银行|海关总署|审计署|中华全国|共青团中央|人民银行)"
 )
 

@@ -128,6 +128,10 @@ def test_orders_resolve_by_organ_name(table) -> None:  # type: ignore[no-untyped
         ("河北雄安新区管理委员会", "河北省雄安新区", "municipal"),
         ("重庆两江新区管理委员会", "重庆市两江新区", "county"),
         ("天津市人民代表大会常务委员会", "天津市", "provincial"),
+        # national organs, unless they name a place
+        ("国家市场监督管理总局", "中华人民共和国", "national"),
+        ("中国证券监督管理委员会", "中华人民共和国", "national"),
+        ("国家税务总局江门市税务局", "广东省江门市", "municipal"),
     ],
 )
 def test_organ_names_by_whole_name(table, name: str, jurisdiction: str, level: str) -> None:  # type: ignore[no-untyped-def]
