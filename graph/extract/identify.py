@@ -167,6 +167,8 @@ def _issuers(title: str | None, organs: list[str], table: AuthorityTable) -> tup
     the signature names organs, which then win."""
     issuers = md.issuers_from_title(title)
     placeless = issuers and all(table.authority_of_name(i).jurisdiction is None for i in issuers)
+    if organs and len(organs) > len(issuers) and "".join(organs) == "".join(issuers):
+        return organs, "signature above the signing date (the title runs the names together)"
     if issuers and not (placeless and organs):
         return issuers, "named in the title"
     if organs:

@@ -16,7 +16,8 @@ from policygraph.extract.parts import Span, is_standalone_number, standalone_dat
 from policygraph.models import NATION, NumberMatch
 
 _LINE_JUNK = re.compile(
-    r"(?:[:：|｜]$|^(?!.*关于).{0,20}文件$|^\s*#+\s*|^首页|^当前位置|^请选择|^索引号|^主题)"
+    r"(?:[:：|｜]$|^(?!.*关于).{0,20}文件$|^\s*#+\s*|^首页|^当前位置|^请选择|^索引号|^主题"
+    r"|^(?:标\s*题|名\s*称|文\s*号|发布机构|发文机关|成文日期|发布日期)$)"  # a field's label on its own line
 )
 _TITLE_PREFIX_JUNK = re.compile(r"^[#\s>*]+|^(?:标题|名称)\s*[:：|｜]\s*")
 _FIELD_LABEL = re.compile(r"[:：|｜]$")
@@ -237,11 +238,10 @@ def signature(text: str, span: Span) -> tuple[Found, list[str]]:
     for line in reversed(re.split(r"\n", before)):
         line = re.split(r"[。；;！？!?：:]", line)[-1].strip(" \t\u3000")
         if not line:
-            if organs:
-                continue
             continue
-        if rx.ORGAN_NAME.fullmatch(line) and len(line) <= 40:
-            organs.insert(0, line.removeprefix(NATION))
+        names = line.split()  # joint signers side by side: 人力资源社会保障部　　财政部
+        if all(rx.ORGAN_NAME.fullmatch(n) and len(n) <= 40 for n in names):
+            organs[:0] = [n.removeprefix(NATION) for n in names]
             continue
         break
     return Found(value, "signing date under the signature"), organs

@@ -221,3 +221,16 @@ def test_a_field_value_line_is_not_part_of_the_title_below_it() -> None:
                     "某某市人民政府关于加快推进某项建设的实施意见\n\n各镇人民政府，市政府各部门：\n" + BODY)
     assert rec.title == "某某市人民政府关于加快推进某项建设的实施意见"
     assert rec.issuers == ("某某市人民政府",)
+
+
+def test_a_field_label_on_its_own_line_is_not_part_of_the_title() -> None:
+    rec = record_of("索引号\n000000000/2021-00102\n发布机构\n某某市人民政府\n文号\n某政发〔2021〕7号\n标题\n"
+                    "某某市人民政府关于印发某某行动计划的通知\n\n各区人民政府：\n" + BODY)
+    assert rec.title == "某某市人民政府关于印发某某行动计划的通知"
+    assert rec.issuers == ("某某市人民政府",)
+
+
+def test_joint_signers_side_by_side_and_run_together_in_the_title() -> None:
+    rec = record_of("某某部　财政部关于做好某项工作的通知\n某部发〔2019〕28号\n\n各省、自治区、直辖市某某厅（局）、财政厅（局）：\n"
+                    + BODY + "某某部　　　　财政部\n2019年3月15日\n")
+    assert rec.issuers == ("某某部", "财政部") and "runs the names together" in rec.evidence["issuers"]
