@@ -20,6 +20,7 @@ from importlib import resources
 
 from policygraph.extract.authorities import load_table
 from policygraph.extract.rank import rank as rank_of
+from policygraph.models import NATION
 
 _TITLE_PUNCT = re.compile(r"[\s、，,·•“”\"'《》〈〉<>「」『』]")
 
@@ -43,6 +44,8 @@ _VERSION_MARK = re.compile(
 _VERSIONED_FORM = re.compile(r"(?:法|条例|规定|办法|细则|规则|决定|决议|解释|章程|准则|条令|标准|名录|规范)$")
 _TRAILING_NOTE = re.compile(r"[（(][^（()）]*[)）]$")
 _MARK_KIND = {"修订": "revised", "修正": "amended", "修改": "amended"}
+#: A decision amending or repealing a named document: placed where that document is.
+_AMENDS = re.compile(r"^关于(?:修改|废止|修订|修改和废止)(.+)的决定$")
 
 
 def title_key(title: str) -> str:
@@ -114,14 +117,17 @@ def title_facts(title: str) -> TitleFacts:
     national, law; 山东省…条例 → 山东省, provincial, local_regulation), from
     ontology/title_forms.tsv and the place the title opens with."""
     key = title_key(title)
-    place = load_table().place_at_start(key)
-    where = None if place is None else "national" if place.level == "national" else "local"
+    amended = _AMENDS.match(key)
+    place = load_table().place_at_start(amended.group(1) if amended else key)
+    where = "none" if place is None else "national" if place.level == "national" else "local"
     form = next((f for f in _title_forms() if f.pattern.search(key) and f.place in ("any", where)), None)
     issuer = (form and form.issuer) or issuer_in_title(title)
     rank, why = (form.rank, f"the title's form {form.pattern.pattern}") if form and form.rank else (None, "")
     if rank is None and issuer:  # the extractor's rules, given the issuer the title names
         rank, why = rank_of([issuer], title, "")
     evidence = "; ".join(w for w in (why, place.evidence if place else "") if w)
+    if place is None and rank == "law":  # only the national legislature makes a 法
+        return TitleFacts(issuer, NATION, "national", rank, evidence)
     return TitleFacts(issuer, place.jurisdiction if place else None, place.level if place else None, rank,
                       evidence)
 

@@ -77,3 +77,18 @@ def test_facts_from_a_title(title: str, issuer: str | None, jurisdiction: str | 
                             rank: str | None) -> None:
     f = title_facts(title)
     assert (f.issuer, f.jurisdiction, f.level, f.rank) == (issuer, jurisdiction, level, rank)
+
+
+@pytest.mark.parametrize(("title", "jurisdiction", "level", "rank"), [
+    # a decision amending a named regulation is placed where that regulation is
+    ("关于修改〈河南省农作物种子管理条例〉的决定", "河南省", "provincial", "local_regulation"),
+    ("关于修改〈山东省动物防疫条例〉等七件地方性法规的决定", "山东省", "provincial", "local_regulation"),
+    ("关于修改〈关于民事诉讼证据的若干规定〉的决定", None, None, None),
+    # a law's short name: only the national legislature makes a 法
+    ("环境保护法", "中华人民共和国", "national", "law"),
+    ("某某物品管理办法", None, None, None),  # a 办法 is no 法
+])
+def test_facts_from_what_a_title_names(title: str, jurisdiction: str | None, level: str | None,
+                                       rank: str | None) -> None:
+    f = title_facts(title)
+    assert (f.jurisdiction, f.level, f.rank) == (jurisdiction, level, rank)
