@@ -86,6 +86,11 @@ def test_facts_from_a_title(title: str, issuer: str | None, jurisdiction: str | 
     ("关于修改〈关于民事诉讼证据的若干规定〉的决定", None, None, None),
     # a law's short name: only the national legislature makes a 法
     ("环境保护法", "中华人民共和国", "national", "law"),
+    ("中华人民共和国民法典", "中华人民共和国", "national", "law"),
+    ("中华人民共和国临时居民身份证管理办法", "中华人民共和国", "national", None),  # a 办法 is no 法
+    ("关于修改〈中华人民共和国商标法〉的决定", "中华人民共和国", "national", "law"),
+    ("国务院关于修改〈中华人民共和国烟草专卖法实施条例〉的决定", "中华人民共和国", "national",
+     "administrative_regulation"),
     ("某某物品管理办法", None, None, None),  # a 办法 is no 法
 ])
 def test_facts_from_what_a_title_names(title: str, jurisdiction: str | None, level: str | None,
