@@ -89,7 +89,7 @@ def place(
 ) -> Place:
     """Jurisdiction and level of a part, from the strongest evidence available."""
     provinces = _evidence_provinces(table, text, span, own_auth, citations)
-    found = _from_issuers(_from_own_number(own_auth), table, issuers, provinces)
+    found = _number_or_issuers(table, own_auth, issuers, provinces)
     if found.settled:
         return found
     if title and not (found.jurisdiction and found.level):
@@ -117,6 +117,27 @@ def _evidence_provinces(table: AuthorityTable, text: str, span: Span, own_auth: 
         if d is not None:
             out.add(d.province)
     return out
+
+
+def _number_or_issuers(table: AuthorityTable, own_auth: Authority | None, issuers: Iterable[str],
+                       provinces: set[str]) -> Place:
+    """The place of the part's own number, completed by its issuers'; or the issuers' alone,
+    when a name matched whole tells more than the number's code (see _issuers_win)."""
+    numbered = _from_own_number(own_auth)
+    named = _from_issuers(Place(), table, issuers, provinces)
+    if named.jurisdiction and named.level and _issuers_win(numbered, named.jurisdiction, own_auth):
+        return named
+    return _from_issuers(numbered, table, issuers, provinces)
+
+
+def _issuers_win(numbered: Place, named: str, own_auth: Authority | None) -> bool:
+    """Whether the issuers' place, named whole, beats the number's: when it lies inside it
+    (东阳市人民政府 under a 金华市 code), when the code places nothing, or when the code is no
+    exact entry of the table but a guess from an abbreviation (镇政 read as 镇江市 for a paper of
+    镇平县人民政府; 鄂托克政发 read as 湖北省)."""
+    if not numbered.jurisdiction or named.startswith(numbered.jurisdiction):
+        return True
+    return own_auth is not None and own_auth.confidence < 0.95
 
 
 def _from_own_number(own_auth: Authority | None) -> Place:
