@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import csv
+from importlib import resources
+from pathlib import Path
+
 import pytest
 
+from policygraph.build import build
+from policygraph.cli import main
 from policygraph.corpus.link import link
 from policygraph.corpus.validity import check_as_of
 
 from .records import cite, record
+
+EXAMPLES = Path(str(resources.files("policygraph.examples").joinpath("corpus")))
 
 
 def _corpus() -> list:
@@ -70,3 +78,28 @@ def test_an_undated_text_of_a_work_with_dated_versions_is_unknown() -> None:
     nodes = link([undated, dated]).nodes
     assert (nodes["src:u"].validity, nodes["src:d"].validity) == (None, "in_force")
     assert nodes["src:u"].validity_evidence.startswith("an undated text of work:某省某条例")
+
+
+def test_a_build_gives_validity_on_the_date_asked(tmp_path: Path) -> None:
+    """The example corpus repeals 苏政发〔2015〕33号 by 苏政发〔2021〕102号 (2021-10-…): on
+    2021-01-01 it was still in force; by default (the newest document date) it is repealed."""
+    build(EXAMPLES, tmp_path / "now")
+    build(EXAMPLES, tmp_path / "then", as_of="2021-01-01")
+    now, then = (_validity(tmp_path / d / "nodes.csv") for d in ("now", "then"))
+    assert now["苏政发〔2015〕33号"] == "repealed"
+    assert then["苏政发〔2015〕33号"] == ""  # known by citation only: the corpus said nothing yet
+    assert (now["国办发〔2021〕58号"], then["国办发〔2021〕58号"]) == ("in_force", "not_yet_in_force")
+
+
+def test_a_bad_as_of_on_the_command_line_is_one_line_not_a_traceback(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(["build", str(EXAMPLES), "--out", str(tmp_path), "--as-of", "2021-02-30"])
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert "'2021-02-30' is not a date written YYYY-MM-DD" in err and "Traceback" not in err
+
+
+def _validity(nodes_csv: Path) -> dict[str, str]:
+    with nodes_csv.open(encoding="utf-8") as f:
+        return {row["id"]: row["validity"] for row in csv.DictReader(f)}
