@@ -9,8 +9,9 @@ Rules, strictest first (merging two documents is worse than missing a link):
   title (关于X) whose issuer is named in the citing sentence. Where the title is a work's, it
   names the version in force at the citing date (works.Works.at). A title shared by documents of
   different scopes is narrowed to the citing scope (the issuer named before it, else the citing
-  document's jurisdiction); if that leaves more than one work, it stays unresolved, with a
-  warning. A title found nowhere becomes a title node of its own.
+  document's jurisdiction where it has one of them), then to the date written before it
+  (2019年3月1日《X》); if that leaves more than one work, it stays unresolved, with a warning.
+  A title found nowhere becomes a title node of its own.
 - A *generic* title (titles.is_generic: 关于修改部分地方性法规的决定, 实施意见 …) identifies a
   document only with its scope, issuer and date: the issuer the title or the citing sentence
   names (…上海市…人民代表大会常务委员会…《关于修改…》), else the citing document's own
@@ -182,12 +183,13 @@ class Resolver:
         key = title_key(title)
         own = [h for h in hits if title_key(self.nodes[h].title or "") == key]
         hits = self._in_corpus(own or hits)  # its own title before a title it was cited by
-        works = sorted({self.works.of.get(h, h) for h in hits})
-        if len(works) > 1:
-            place = _place_before(context, title)[1] or e.jurisdiction
-            near = [h for h in hits if self.nodes[h].jurisdiction == place]
-            works = sorted({self.works.of.get(h, h) for h in near})
-            if len(works) != 1:
+        if len({self.works.of.get(h, h) for h in hits}) > 1:
+            date, place, _level = _place_before(context, title)
+            near = [h for h in hits if self.nodes[h].jurisdiction == (place or e.jurisdiction)]
+            near = near or ([] if place else hits)  # none of the citing place's own: any place
+            if len({self.works.of.get(h, h) for h in near}) > 1 and date:
+                near = [h for h in near if self.nodes[h].date == date]  # …年…月…日《X》
+            if len({self.works.of.get(h, h) for h in near}) != 1:
                 return None
             hits = near
         return self._version(hits[0], e)

@@ -66,3 +66,14 @@ def test_a_scoped_generic_title_names_the_corpus_document_of_that_place_and_date
                 jurisdiction="上海市", level="provincial")
     targets = {e.source: e.target for e in link([decision, other, sh]).edges}
     assert targets == {"src:sh": "src:dec"}
+
+
+def test_a_title_shared_by_two_notices_of_one_issuer_is_told_apart_by_the_date_written() -> None:
+    title = "国务院关于做好某项工作的通知"
+    a = record("国发〔2019〕1号", title, number="国发〔2019〕1号", date="2019-03-01", jurisdiction="中华人民共和国")
+    b = record("国发〔2020〕2号", title, number="国发〔2020〕2号", date="2020-04-01", jurisdiction="中华人民共和国")
+    dated = record("src:c", "某省某意见", (cite(title, f"根据2019年3月1日《{title}》精神"),), jurisdiction="某省")
+    undated = record("src:d", "某省另一意见", (cite(title, f"根据《{title}》精神"),), jurisdiction="某省")
+    linked = link([a, b, dated, undated])
+    assert {e.source: e.target for e in linked.edges} == {"src:c": "国发〔2019〕1号"}
+    assert len(linked.warnings) == 1 and "cited by src:d names 2 documents" in linked.warnings[0]
