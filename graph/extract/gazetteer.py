@@ -138,9 +138,9 @@ class Gazetteer:
                at_start: bool) -> Found | None:
         for key, short in self.names_at(text, i):
             cands = tuple(d for d in (self.by_short if short else self.by_name)[key] if d.valid_on(on))
-            if not cands or not _stands_alone(text, i, key, short, cands, at_start):
-                continue
             inside = tuple(d for d in cands if d.province in provinces)
+            if not cands or not _stands_alone(text, i, key, short, cands, at_start, bool(inside)):
+                continue
             if short and provinces and not inside:
                 continue  # a short name never goes against the province the evidence gives
             if len(cands) > 1 and inside:
@@ -190,17 +190,22 @@ class Gazetteer:
 
 
 def _stands_alone(text: str, i: int, key: str, short: bool, cands: tuple[Division, ...],
-                  at_start: bool) -> bool:
+                  at_start: bool, confirmed: bool) -> bool:
     """Whether a name at `text[i:]` may name a place with nothing named before it: a full name
     of three characters or more anywhere, a two-character one (沛县, 城区) only at the start;
-    a short name at the start followed by an organ word, or a province's at a title's start."""
+    a short name at the start followed by an organ word, or at a title's start a province's, or
+    a city's the province of the evidence confirms (宁波杭州湾新区条例 in a 浙江 text). A
+    county's short name alone is too often the title's subject (井冈山, 庐山) to count."""
     if not short:
         return len(key) >= 3 or i == 0
     if i != 0:
         return False
     if rx.PLACE_ORGAN_AFTER.match(text, i + len(key)):
         return True
-    return at_start and all(d.level == "province" for d in cands)
+    if not at_start:
+        return False
+    return all(d.level == "province" for d in cands) or (
+        confirmed and all(d.level == "prefecture" for d in cands))
 
 
 def _of(cands: tuple[Division, ...]) -> str:

@@ -181,6 +181,14 @@ def test_titles_that_name_no_place_at_their_start(table, title: str) -> None:  #
     assert table.place_at_start(title) is None
 
 
+def test_a_city_short_name_opens_a_title_only_with_its_province_confirmed(table) -> None:  # type: ignore[no-untyped-def]
+    assert table.place_at_start("宁波杭州湾新区条例") is None
+    a = table.place_at_start("宁波杭州湾新区条例", {"浙江省"})
+    assert a is not None and (a.jurisdiction, a.level) == ("浙江省宁波市", "municipal")
+    assert table.place_at_start("宁波杭州湾新区条例", {"江苏省"}) is None
+    assert table.place_at_start("井冈山革命遗址保护条例", {"江西省"}) is None  # a county's short name
+
+
 def test_every_region_of_the_code_table_is_a_division(table) -> None:  # type: ignore[no-untyped-def]
     for region in table.regions:
         d = table.places.division_of(region.jurisdiction)
