@@ -193,3 +193,11 @@ def test_generated_body_names_lose_session_and_meeting(place: str, session: int,
                                                        arabic: bool) -> None:
     nth = str(meeting) if arabic else cn_number(meeting)
     assert organ(f"{place or '全国'}第{cn_number(session)}届{organ_name}第{nth}次会议") == [f"{place or '全国'}{organ_name}"]
+
+
+def test_a_date_in_a_preamble_sentence_of_the_header_is_not_history() -> None:
+    assert _history("# 最高人民法院关于某类案件的解释\n\n为正确审理案件，根据2019年4月23日修订通过的《中华人民共和国某某法》，"
+                    "结合审判实践，制定本解释：\n\n第一条 人民法院审理案件，适用本解释。") == []
+    assert _history("# 某某条例\n\n2018年8月29日 某某市第十四届人民代表大会常务委员会第四十次会议通过的"
+                    "《关于修改部分地方性法规的决定》修正\n\n第一条 为了管理，制定本条例。") == [
+        ("amended", "2018-08-29", "关于修改部分地方性法规的决定")]
