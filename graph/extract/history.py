@@ -36,7 +36,7 @@ _ORDER_ONLY = re.compile(r"令\s*[（(]?\s*第?\s*[\d一二三四五六七八九
 #: The verbs of a history line, combined forms first (修订通过 is a revision, not an adoption).
 _VERB = re.compile(
     r"(?P<verb>(?:修订|修正)(?:通过|发布|公布)|审议通过|通过|批准|公布|发布|颁布|修正|修订|施行|实施)"
-    r"(?!日期|时间|之日|机关|机构|单位|(?:通过|发布|公布)?的|规定|前)"  # 通过的《X》: a mention
+    r"(?!日期|时间|之日|机关|机构|单位|(?:通过|发布|公布)?的.|规定|前)"  # 通过的《X》: a mention
 )
 _KIND = {"修订通过": "revised", "修正通过": "amended", "修订发布": "revised", "修正发布": "amended",
          "修订公布": "revised", "修正公布": "amended", "审议通过": "adopted", "通过": "adopted",

@@ -201,3 +201,12 @@ def test_a_date_in_a_preamble_sentence_of_the_header_is_not_history() -> None:
     assert _history("# 某某条例\n\n2018年8月29日 某某市第十四届人民代表大会常务委员会第四十次会议通过的"
                     "《关于修改部分地方性法规的决定》修正\n\n第一条 为了管理，制定本条例。") == [
         ("amended", "2018-08-29", "关于修改部分地方性法规的决定")]
+
+
+def test_an_approval_written_before_the_city_decision_it_approves() -> None:
+    assert _history(
+        "# 某某市节能条例\n\n2009年8月29日 某某市第十四届人民代表大会常务委员会第十二次会议通过\n\n"
+        "2022年1月21日 某某省第十三届人民代表大会常务委员会第三十三次会议批准的2021年12月29日某某市第十六届人民代表大会"
+        "常务委员会第三十七次会议关于修改《某某市节能条例》等四件地方性法规的决定修正\n\n第一条 为了节能，制定本条例。"
+    ) == [("adopted", "2009-08-29", None),
+          ("amended", "2021-12-29", "关于修改〈某某市节能条例〉等四件地方性法规的决定"), ("approved", "2022-01-21", None)]
