@@ -100,6 +100,8 @@ def iter_blocks(
         yield Block(("node", base, n), partial(_node, n, base))
     yield Block(("places", base, tuple(sorted(places))), partial(rdf_shared.places, places, base))
     yield Block(("authorities", base, tuple(sorted(organs))), partial(rdf_shared.authorities, organs, base))
+    if linked.as_of:
+        yield Block(("as_of", base, linked.as_of), partial(_as_of, linked.as_of, base))
     labels = work_labels(linked.nodes)
     if labels:
         yield Block(("works", base, tuple(labels.items())), partial(rdf_shared.works, labels, base))
@@ -153,6 +155,12 @@ def _schemes() -> list[Triple]:
             out += [(concept, A, cls), (concept, A, SK.Concept), (concept, SK.inScheme, scheme),
                     (concept, SK.prefLabel, zh(names[key])), (concept, SK.notation, literal(key))]
     return out
+
+
+def _as_of(day: str, base: str) -> list[Triple]:
+    """The date every document's validity is given on, stated once for the whole corpus."""
+    c = iri(f"{base}corpus")
+    return [(c, A, P.LinkedCorpus), (c, P.validityAsOf, date(day))]
 
 
 def _edges(edges: tuple[Edge, ...], linked: Linked, base: str) -> list[Triple]:

@@ -30,19 +30,30 @@ from policygraph.export.terms import (
     zh,
 )
 from policygraph.extract.authorities import load_table
+from policygraph.extract.gazetteer import Division, division_of
+from policygraph.extract.gazetteer import load as load_gazetteer
 from policygraph.models import NATION, Node
+
+#: A GB/T 2260 code proper (the gazetteer gives special areas without one a code ending in S1).
+_GB_CODE = re.compile(r"[0-9]{6}")
 
 
 @cache
+def _division(name: str) -> Division | None:
+    return division_of(name)
+
+
 def division_code(name: str) -> str | None:
-    """The GB/T 2260 code of a jurisdiction, when the gazetteer knows the name (whole names
-    only: the gazetteer never matches by prefix)."""
-    try:
-        from policygraph.extract.gazetteer import division_of  # type: ignore[import-not-found]
-    except ImportError:  # the gazetteer is optional until it ships; places then go by name
-        return None
-    division = division_of(name)
-    return getattr(division, "code", None) if division is not None else None
+    """The GB/T 2260 code of a jurisdiction when the gazetteer knows the whole name; a former
+    name (湖北省襄樊市) has its successor's code, so both name one place."""
+    d = _division(name)
+    return d.code if d is not None and _GB_CODE.fullmatch(d.code) else None
+
+
+def current_name(name: str) -> str:
+    """The jurisdiction as its code is named today (湖北省襄樊市 → 湖北省襄阳市), else `name`."""
+    code = division_code(name)
+    return load_gazetteer().by_code[code].jurisdiction if code else name
 
 
 def place_t(name: str, base: str) -> str:
@@ -55,9 +66,14 @@ def authority_t(name: str, base: str) -> str:
 
 
 def broader(name: str) -> str | None:
-    """The next jurisdiction up: 江苏省淮安市 → 江苏省 → 中华人民共和国."""
+    """The next jurisdiction up: the gazetteer's parent (江苏省淮安市 → 江苏省 → 中华人民共和国),
+    else as the name reads (a 开发区 under its city)."""
     if name == NATION:
         return None
+    d = _division(name)
+    if d is not None:
+        parent = load_gazetteer().by_code.get(d.parent) if d.parent else None
+        return parent.jurisdiction if parent is not None else NATION
     m = re.match(r"^(.+?(?:省|自治区))?(.+?市)(.+?(?:县|区|旗|市))$", name)
     if m and m.group(1):
         return m.group(1) + m.group(2)
@@ -66,21 +82,28 @@ def broader(name: str) -> str | None:
 
 
 def places(names: Iterable[str], base: str) -> list[Triple]:
-    """Each place and the places above it, typed pg:Jurisdiction, with its name and code."""
+    """Each place and the places above it, typed pg:Jurisdiction, with its name today (a
+    former name as skos:altLabel), its GB/T 2260 code and the place above it."""
     out: list[Triple] = []
     done: set[str] = set()
+    described: set[str] = set()
     for start in sorted(names):
         name: str | None = start
         while name and name not in done:
             done.add(name)
-            p = place_t(name, base)
-            out += [(p, A, P.Jurisdiction), (p, SK.prefLabel, zh(name))]
-            code = division_code(name)
-            if code:
-                out.append((p, SK.notation, literal(code)))
+            p, now = place_t(name, base), current_name(name)
+            if name != now:
+                out.append((p, SK.altLabel, zh(name)))
+            if p not in described:
+                described.add(p)
+                out += [(p, A, P.Jurisdiction), (p, SK.prefLabel, zh(now))]
+                code = division_code(name)
+                if code:
+                    out.append((p, SK.notation, literal(code)))
+                up = broader(now)
+                if up:
+                    out.append((p, SK.broader, place_t(up, base)))
             name = broader(name)
-            if name:
-                out.append((p, SK.broader, place_t(name, base)))
     return out
 
 

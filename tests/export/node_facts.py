@@ -14,6 +14,7 @@ from policygraph.models import Edge, Node
 
 WORK = "江苏省道路运输条例"
 NPC = ("江苏省人民代表大会常务委员会",)
+AS_OF = "2021-10-11"  # the newest document date but the one not yet in force
 
 
 def _version(name: str, day: str, kind: str, validity: str, previous: str | None = None,
@@ -64,4 +65,4 @@ def corpus() -> Linked:
         _edge("宁政办发〔2013〕1号", "苏政办发〔2012〕9号", "cites"),
         _edge("src:district.txt", "src:a.txt", "cites"),
     )
-    return Linked({n.id: n for n in nodes}, edges)
+    return Linked({n.id: n for n in nodes}, edges, as_of=AS_OF)

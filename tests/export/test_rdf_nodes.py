@@ -101,3 +101,35 @@ def test_csv_and_graphml_carry_the_new_columns_and_a_readable_label(tmp_path: Pa
     assert g.nodes["苏政发〔2023〕1号"]["label"] == "《江苏省人民政府关于道路运输的决定》（苏政发〔2023〕1号）"
     assert g.nodes["src:c.txt"]["version_kind"] == "revised"
     assert g.nodes["src:district.txt"]["rank"] == ""
+
+
+def _place(code_or_name: str) -> URIRef:
+    return URIRef(f"{DEFAULT_BASE}place/{code_or_name}")
+
+
+def test_places_by_gb_t_2260_code_up_to_the_nation(graph: Graph) -> None:
+    nanjing = graph.value(_organ("南京市人民政府"), PG.jurisdiction)
+    assert nanjing == _place("320100")
+    assert graph.value(nanjing, SKOS.notation) == Literal("320100")
+    assert graph.value(nanjing, SKOS.broader) == _place("320000")
+    assert graph.value(doc_iri("src:c.txt"), ELI.jurisdiction) == _place("320000")
+    assert graph.value(_place("320000"), SKOS.broader) == _place("中华人民共和国")  # no code: by name
+    assert graph.value(_place("中华人民共和国"), SKOS.broader) is None
+
+
+def test_a_former_name_is_the_same_place_and_a_special_area_keeps_its_name() -> None:
+    from policygraph.corpus.link import Linked
+    from policygraph.models import Node
+
+    nodes = [Node(id="鄂樊政发〔2005〕1号", kind="document", number="鄂樊政发〔2005〕1号", jurisdiction="湖北省襄樊市"),
+             Node(id="鄂襄政发〔2015〕1号", kind="document", number="鄂襄政发〔2015〕1号", jurisdiction="湖北省襄阳市"),
+             Node(id="冀雄政发〔2019〕1号", kind="document", number="冀雄政发〔2019〕1号", jurisdiction="河北省雄安新区")]
+    g = to_rdf(Linked({n.id: n for n in nodes}, ()))
+    assert validate(g)[0]
+    xiangyang = _place("420600")  # 襄樊市 was renamed 襄阳市 in 2010: one division, one code
+    assert {g.value(doc_iri(n.id), ELI.jurisdiction) for n in nodes[:2]} == {xiangyang}
+    assert g.value(xiangyang, SKOS.prefLabel) == Literal("湖北省襄阳市", lang="zh")
+    assert g.value(xiangyang, SKOS.altLabel) == Literal("湖北省襄樊市", lang="zh")
+    xiongan = g.value(doc_iri("冀雄政发〔2019〕1号"), ELI.jurisdiction)
+    assert xiongan == _place("河北省雄安新区")  # no GB/T 2260 code of its own
+    assert g.value(xiongan, SKOS.broader) == _place("130000")

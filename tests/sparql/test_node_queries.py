@@ -10,7 +10,7 @@ from rdflib import Graph
 from policygraph.export.rdf import to_rdf
 from policygraph.sparql.query import bind, named_queries, run
 
-from ..export.node_facts import WORK, corpus
+from ..export.node_facts import AS_OF, WORK, corpus
 
 
 @pytest.fixture(scope="module")
@@ -56,6 +56,7 @@ def test_not_in_force_lists_every_document_not_in_force_with_its_evidence(graph:
         ("repealed", "苏政发〔2015〕33号", "normative_document", "notInForce"),
     ]
     assert rows[3]["evidence"] == "自2024年1月1日起施行"
+    assert {r["as_of"] for r in rows} == {AS_OF}
     assert rows[4]["title"] == "江苏省人民政府关于加强道路运输管理的通知"
 
 
