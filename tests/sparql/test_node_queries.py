@@ -87,3 +87,12 @@ def test_descendants_carry_each_documents_rank(graph: Graph) -> None:
     rows = _answers(graph, "descendants", doc="苏政发〔2015〕33号")
     assert [(r["document"], r["rank"]) for r in rows] == [("宁政发〔2016〕5号", "normative_document"),
                                                          ("county.txt", None)]
+
+
+def test_most_cited_carries_the_rank(graph: Graph) -> None:
+    rows = _answers(graph, "most-cited")
+    # 苏政发〔2015〕33号 is cited by two documents (the repeal, the city's opinion); three others by one.
+    assert (rows[0]["number"], rows[0]["rank"], rows[0]["cited_by"]) == ("苏政发〔2015〕33号", "normative_document", "2")
+    assert {(r["title"], r["rank"]) for r in rows[1:]} == {
+        (WORK, "local_regulation"), ("南京市人民政府关于贯彻落实省道路运输通知的意见", "normative_document"),
+        ("江苏省人民政府办公厅关于道路运输试点的通知", "normative_document")}
