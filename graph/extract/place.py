@@ -86,14 +86,16 @@ def place(
     issuers: Iterable[str],
     citations: list[Citation],
     title: str | None = None,
+    on: str | None = None,
 ) -> Place:
-    """Jurisdiction and level of a part, from the strongest evidence available."""
+    """Jurisdiction and level of a part, from the strongest evidence available; `on`, the
+    part's date when known, keeps former names (襄樊市, 莱芜市) to their time."""
     provinces = _evidence_provinces(table, text, span, own_auth, citations)
-    found = _number_or_issuers(table, own_auth, issuers, provinces)
+    found = _number_or_issuers(table, own_auth, issuers, provinces, on)
     if found.settled:
         return found
     if title and not (found.jurisdiction and found.level):
-        opening = _from_title(found, table, title, provinces)
+        opening = _from_title(found, table, title, provinces, on)
         if opening is not None:
             found = opening
             if found.settled:
@@ -120,14 +122,14 @@ def _evidence_provinces(table: AuthorityTable, text: str, span: Span, own_auth: 
 
 
 def _number_or_issuers(table: AuthorityTable, own_auth: Authority | None, issuers: Iterable[str],
-                       provinces: set[str]) -> Place:
+                       provinces: set[str], on: str | None) -> Place:
     """The place of the part's own number, completed by its issuers'; or the issuers' alone,
     when a name matched whole tells more than the number's code (see _issuers_win)."""
     numbered = _from_own_number(own_auth)
-    named = _from_issuers(Place(), table, issuers, provinces)
+    named = _from_issuers(Place(), table, issuers, provinces, on)
     if named.jurisdiction and named.level and _issuers_win(numbered, named.jurisdiction, own_auth):
         return named
-    return _from_issuers(numbered, table, issuers, provinces)
+    return _from_issuers(numbered, table, issuers, provinces, on)
 
 
 def _issuers_win(numbered: Place, named: str, own_auth: Authority | None) -> bool:
@@ -149,11 +151,12 @@ def _from_own_number(own_auth: Authority | None) -> Place:
     return found
 
 
-def _from_issuers(found: Place, table: AuthorityTable, issuers: Iterable[str], provinces: set[str]) -> Place:
+def _from_issuers(found: Place, table: AuthorityTable, issuers: Iterable[str], provinces: set[str],
+                  on: str | None = None) -> Place:
     """The first issuer with a level gives it; the first at that level with a place gives the
     jurisdiction."""
     for name in issuers:
-        a = table.authority_of_name(name, provinces)
+        a = table.authority_of_name(name, provinces, on)
         if not a.level:
             continue
         if found.level is None:
@@ -165,10 +168,11 @@ def _from_issuers(found: Place, table: AuthorityTable, issuers: Iterable[str], p
     return found
 
 
-def _from_title(found: Place, table: AuthorityTable, title: str, provinces: set[str]) -> Place | None:
+def _from_title(found: Place, table: AuthorityTable, title: str, provinces: set[str],
+                on: str | None = None) -> Place | None:
     """What the place the title opens with adds (北京市…条例), if it agrees with the level
     known; None if it does not."""
-    opening = table.place_at_start(title, provinces)
+    opening = table.place_at_start(title, provinces, on)
     if opening is None or found.level not in (None, opening.level):
         return None
     if found.level is None:

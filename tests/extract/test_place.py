@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from policygraph.extract.place import Place, _from_self_words
+from policygraph.extract.authorities import load_table
+from policygraph.extract.parts import Span
+from policygraph.extract.place import Place, _from_self_words, place
 from tests.conftest import record_of
 
 
@@ -66,3 +68,13 @@ def test_a_municipality_calling_itself_this_city_is_provincial() -> None:
     found = _from_self_words(Place(), body, {"上海市"})
     assert (found.jurisdiction, found.level) == ("上海市", "provincial")
     assert _from_self_words(Place(), body, {"江苏省"}).level == "municipal"
+
+
+def test_a_former_name_holds_only_before_its_change() -> None:
+    # 莱芜市 went into 济南市 in 2019: a 2019 version of a regulation first adopted by 莱芜市's
+    # congress is 济南市's, as its title says.
+    text = "济南市钢结构建筑应用促进条例\n\n第一条 为推进建筑产业现代化，制定本条例。\n"
+    span = Span(0, len(text), text.index("第一条"), False)
+    args = (load_table(), text, span, None, ["莱芜市人民代表大会常务委员会"], [], "济南市钢结构建筑应用促进条例")
+    assert place(*args, on="2016-09-21").jurisdiction == "山东省莱芜市"
+    assert place(*args, on="2019-02-12").jurisdiction == "山东省济南市"
