@@ -44,7 +44,7 @@ def identify_part(
         title, citations = _promulgated(title, citations)
         if title.value:
             evidence["title"] = title.evidence
-    where = place(table, text, span, own_auth, issuers, citations, title.value)
+    where = place(table, text, span, own_auth, issuers, citations, title.value, on=head.dates.date)
     evidence.update(where.evidence)
     if not issuers and own_auth and own_auth.name and own_auth.confidence >= 0.9:
         issuers = [own_auth.name]
