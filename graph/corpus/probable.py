@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from policygraph.corpus.names import node_name
 from policygraph.corpus.titles import core_title
 from policygraph.models import LEVEL_RANK, Edge, Node
 
@@ -43,7 +44,7 @@ def probable_links(nodes: dict[str, Node], edges: dict[tuple[str, str], Edge]) -
             out.append(Edge(
                 source=child.id, target=latest.id, relation="probably-implements",
                 via="probable", confidence=0.6,
-                reason=(f"same title as {latest.id} ({latest.level}) with the issuer swapped: "
+                reason=(f"same title as {node_name(latest)} ({latest.level}) with the issuer swapped: "
                         f"《{_title_with(child, core)}》 after 《{_title_with(latest, core)}》"),
             ))
     return out

@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterable, Mapping
 from datetime import date
 
+from policygraph.corpus.names import node_name
 from policygraph.corpus.works import Works
 from policygraph.models import Edge, Node
 
@@ -47,11 +48,12 @@ def validity(nodes: Mapping[str, Node], edges: Iterable[Edge], works: Works,
     repeals = _repeals(nodes, edges, works, as_of)
     out: dict[str, tuple[str | None, str]] = {}
     for nid, n in nodes.items():
-        out[nid] = _one(n, repeals.get(nid), works, as_of)
+        out[nid] = _one(n, repeals.get(nid), works, as_of, nodes)
     return out
 
 
-def _one(n: Node, repealed: str | None, works: Works, as_of: str | None) -> tuple[str | None, str]:
+def _one(n: Node, repealed: str | None, works: Works, as_of: str | None,
+         nodes: Mapping[str, Node]) -> tuple[str | None, str]:
     if as_of is not None:
         if n.date_in_force and n.date_in_force > as_of:
             return "not_yet_in_force", f"enters into force on {n.date_in_force}, after {as_of}"
@@ -64,7 +66,7 @@ def _one(n: Node, repealed: str | None, works: Works, as_of: str | None) -> tupl
         return "repealed", repealed
     if later:
         d, v = later[0]
-        return "amended", f"a later version of {n.work}: {v} ({d})"
+        return "amended", f"a later version: {node_name(nodes[v]) if v in nodes else f'{v} ({d})'}"
     if n.in_corpus:
         on = f" as of {as_of}" if as_of else ""
         return "in_force", f"no later version or repeal in the corpus{on}"
@@ -84,7 +86,8 @@ def _repeals(nodes: Mapping[str, Node], edges: Iterable[Edge], works: Works,
             continue
         if when is not None and (nodes[e.target].date or when) > when:
             continue  # a text dated after its repeal: what was repealed is an earlier one
-        said = f"repealed by {e.source}" + (f" ({when})" if when else "")
+        said = f"repealed by {node_name(by) if by else e.source}"
+        said += f" ({when})" if when and when not in said else ""
         said += f": {e.evidence}" if e.evidence else ""
         work = works.of.get(e.target)
         for target in works.members.get(work, ()) if work else (e.target,):

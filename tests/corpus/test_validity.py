@@ -37,8 +37,8 @@ def test_validity_on_the_newest_corpus_date_by_default() -> None:
     assert got == {"src:v1": "amended", "src:v2": "in_force", "src:old": "repealed", "src:new": "in_force",
                    "src:future": "not_yet_in_force", "src:cites": "in_force",
                    "title:中华人民共和国某某法": "repealed"}
-    assert linked.nodes["src:v1"].validity_evidence == "a later version of work:某省某条例: src:v2 (2010-01-01)"
-    assert linked.nodes["src:old"].validity_evidence == "repealed by src:new (2015-01-01): 《某省旧办法》同时废止"
+    assert linked.nodes["src:v1"].validity_evidence == "a later version: 《某省某条例（2010年修正本）》（2010-01-01修正）"
+    assert linked.nodes["src:old"].validity_evidence == "repealed by 《某省新办法》（2015-01-01）: 《某省旧办法》同时废止"
 
 
 def test_validity_on_an_earlier_date() -> None:
@@ -54,7 +54,7 @@ def test_a_repeal_of_a_work_repeals_its_latest_version() -> None:
                                    jurisdiction="某省")]  # undated: names the latest version
     nodes = link(recs, as_of="2012-01-01").nodes
     assert (nodes["src:v1"].validity, nodes["src:v2"].validity) == ("amended", "repealed")
-    assert nodes["src:v2"].validity_evidence == "repealed by src:r: 依照《某省某条例》的规定"
+    assert nodes["src:v2"].validity_evidence == "repealed by 《某省废止决定》: 依照《某省某条例》的规定"
 
 
 @pytest.mark.parametrize("bad", ["2020-13-01", "2020/01/01", "yesterday", "2020-02-30"])
