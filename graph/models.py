@@ -42,13 +42,17 @@ VALIDITY: dict[str, str] = {
 #: When one part cites the same document several times with different verbs, the strongest
 #: relation is kept: an explicit act on the document beats a passing mention.
 RELATION_PRIORITY: dict[str, int] = {
-    "forwards": 6,
-    "issues": 5,
-    "repeals": 4,
-    "amends": 3,
+    "forwards": 7,
+    "issues": 6,
+    "repeals": 5,
+    "amends": 4,
+    "based_on": 3,
     "implements": 2,
     "cites": 1,
 }
+#: The relations a cascade follows by default: a child puts its parent into effect
+#: (forwards, issues, implements) or rests on it as its legal basis (based_on).
+IMPLEMENTATION_RELATIONS: tuple[str, ...] = ("forwards", "issues", "implements", "based_on")
 
 
 @dataclass(frozen=True)
@@ -135,13 +139,15 @@ class Citation:
     level: str | None = None
     year: int | None = None
     mentions: int = 1
+    part: str | None = None  # the cited fragment when stated: 第十二条, 第二款, 附件
+    reason: str = ""  # why this relation: the words of the sentence that decided it
 
     def key(self) -> str:
         """Identity of the cited document inside one part: its number, else its title."""
         return self.number or f"title:{self.title}"
 
     def to_dict(self) -> dict[str, Any]:
-        return {k: v for k, v in asdict(self).items() if v is not None}
+        return {k: v for k, v in asdict(self).items() if v is not None and v != ""}
 
 
 @dataclass(frozen=True)
@@ -503,6 +509,7 @@ class Edge:
     end: int | None = None
     mentions: int = 1
     reason: str = ""
+    part: str | None = None  # the cited fragment, as on the citation
 
     @property
     def stated(self) -> bool:
