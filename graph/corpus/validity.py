@@ -2,8 +2,9 @@
 
 On the date `as_of` (by default the newest document date in the corpus, so that a build is
 reproducible), the first rule that holds decides:
-1. not_yet_in_force: the document enters into force after `as_of` (date_in_force), or is itself
-   dated after it.
+1. unknown (None), "issued after `as_of`": the document is dated after `as_of`; it did not exist
+   yet, so it had no validity then. not_yet_in_force: it is dated on or before `as_of` (or
+   undated) and enters into force after it (date_in_force).
 2. repealed: a document dated on or before `as_of` (or undated) repeals it (a citation with the
    relation `repeals`: 《X》同时废止, 决定废止下列…), and it is not itself dated after that
    repeal (then an earlier text, not in the corpus, was repealed). A repeal of any version
@@ -28,13 +29,15 @@ from policygraph.models import Edge, Node
 
 
 def check_as_of(as_of: str) -> str:
-    """`as_of` itself if it is a calendar date written YYYY-MM-DD; else ValueError saying so."""
+    """`as_of` itself if it is a calendar date written YYYY-MM-DD; else ValueError saying which
+    of the two it is not (2023-02-30 is well written but no day of the calendar)."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", as_of):
+        raise ValueError(f"{as_of!r} is not a date written YYYY-MM-DD (such as 2020-01-31)")
     try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", as_of) and date.fromisoformat(as_of):
-            return as_of
+        date.fromisoformat(as_of)
     except ValueError:
-        pass
-    raise ValueError(f"{as_of!r} is not a date written YYYY-MM-DD (such as 2020-01-31)")
+        raise ValueError(f"{as_of!r} is not a calendar date (written YYYY-MM-DD, but no such day)") from None
+    return as_of
 
 
 def default_as_of(nodes: Iterable[Node]) -> str | None:
@@ -55,10 +58,10 @@ def validity(nodes: Mapping[str, Node], edges: Iterable[Edge], works: Works,
 def _one(n: Node, repealed: str | None, works: Works, as_of: str | None,
          nodes: Mapping[str, Node]) -> tuple[str | None, str]:
     if as_of is not None:
+        if n.date and n.date > as_of:
+            return None, f"issued after {as_of} (dated {n.date})"
         if n.date_in_force and n.date_in_force > as_of:
             return "not_yet_in_force", f"enters into force on {n.date_in_force}, after {as_of}"
-        if n.date and n.date > as_of:
-            return "not_yet_in_force", f"dated {n.date}, after {as_of}"
     if n.work and not n.version_date and works.versions.get(n.work):
         return None, f"an undated text of {n.work}, which has dated versions: which one is unknown"
     later = [(d, v) for d, v in works.later(n.id) if as_of is None or d <= as_of]

@@ -44,9 +44,21 @@ def test_validity_on_the_newest_corpus_date_by_default() -> None:
 def test_validity_on_an_earlier_date() -> None:
     nodes = link(_corpus(), as_of="2005-06-30").nodes
     assert nodes["src:v1"].validity == "in_force"  # its next version came later
-    assert nodes["src:v2"].validity == "not_yet_in_force"
     assert nodes["src:old"].validity == "in_force"  # not yet repealed
-    assert nodes["src:new"].validity == "not_yet_in_force"
+    # Issued after the date asked: they did not exist yet, so they had no validity then.
+    assert (nodes["src:v2"].validity, nodes["src:v2"].validity_evidence) == (
+        None, "issued after 2005-06-30 (dated 2010-01-01)")
+    assert nodes["src:new"].validity is None
+
+
+@pytest.mark.parametrize(("as_of", "expected"), [
+    ("2017-12-31", None),  # not issued yet
+    ("2018-01-01", "not_yet_in_force"),  # issued that day, in force in 2030
+    ("2029-12-31", "not_yet_in_force"),
+    ("2030-01-01", "in_force"),
+])
+def test_not_yet_in_force_is_for_documents_issued_by_then(as_of: str, expected: str | None) -> None:
+    assert link(_corpus(), as_of=as_of).nodes["src:future"].validity == expected
 
 
 def test_a_repeal_of_a_work_repeals_its_latest_version() -> None:
@@ -57,10 +69,20 @@ def test_a_repeal_of_a_work_repeals_its_latest_version() -> None:
     assert nodes["src:v2"].validity_evidence == "repealed by 《某省废止决定》: 依照《某省某条例》的规定"
 
 
-@pytest.mark.parametrize("bad", ["2020-13-01", "2020/01/01", "yesterday", "2020-02-30"])
-def test_a_bad_as_of_is_refused_with_a_message(bad: str) -> None:
+@pytest.mark.parametrize("bad", ["2020/01/01", "yesterday", "2020-1-01", "20200101"])
+def test_a_badly_written_as_of_is_refused_with_a_message(bad: str) -> None:
     with pytest.raises(ValueError, match="is not a date written YYYY-MM-DD"):
         check_as_of(bad)
+
+
+@pytest.mark.parametrize("bad", ["2020-13-01", "2023-02-30", "2023-02-29", "2021-04-31", "2020-00-10"])
+def test_an_as_of_that_is_no_day_of_the_calendar_says_so(bad: str) -> None:
+    with pytest.raises(ValueError, match="is not a calendar date"):
+        check_as_of(bad)
+
+
+def test_a_leap_day_is_a_calendar_date() -> None:
+    assert check_as_of("2024-02-29") == "2024-02-29"
 
 
 def test_a_text_dated_after_the_repeal_of_its_title_is_not_repealed() -> None:
@@ -88,7 +110,7 @@ def test_a_build_gives_validity_on_the_date_asked(tmp_path: Path) -> None:
     now, then = (_validity(tmp_path / d / "nodes.csv") for d in ("now", "then"))
     assert now["苏政发〔2015〕33号"] == "repealed"
     assert then["苏政发〔2015〕33号"] == ""  # known by citation only: the corpus said nothing yet
-    assert (now["国办发〔2021〕58号"], then["国办发〔2021〕58号"]) == ("in_force", "not_yet_in_force")
+    assert (now["国办发〔2021〕58号"], then["国办发〔2021〕58号"]) == ("in_force", "")  # issued later in 2021
 
 
 def test_a_bad_as_of_on_the_command_line_is_one_line_not_a_traceback(
@@ -97,7 +119,7 @@ def test_a_bad_as_of_on_the_command_line_is_one_line_not_a_traceback(
         main(["build", str(EXAMPLES), "--out", str(tmp_path), "--as-of", "2021-02-30"])
     assert stop.value.code == 2
     err = capsys.readouterr().err
-    assert "'2021-02-30' is not a date written YYYY-MM-DD" in err and "Traceback" not in err
+    assert "'2021-02-30' is not a calendar date" in err and "Traceback" not in err
 
 
 def _validity(nodes_csv: Path) -> dict[str, str]:
