@@ -6,8 +6,8 @@ A regulation's header lists its history, one event a line or run together in bra
     根据2010年9月17日上海市…第二十一次会议《关于修改本市部分地方性法规的决定》第一次修正
     2012年8月1日 施行
 
-Each date in the header starts an event that runs to the next date; its verb (通过, 批准, 公布,
-发布, 修正, 修订) says what happened and the body before the verb who did it. 施行 lines are not
+Each date in the header starts an event that runs to the next date; its verb (通过 or 制定, 批准,
+公布, 发布, 修正, 修订) says what happened and the body before the verb who did it. 施行 lines are not
 history: they say when the text takes effect, as do the final articles (本条例自…起施行).
 Only the header and those final sentences are read, never a date the body only mentions.
 """
@@ -35,11 +35,12 @@ _ORDER_ONLY = re.compile(r"令\s*[（(]?\s*第?\s*[\d一二三四五六七八九
 
 #: The verbs of a history line, combined forms first (修订通过 is a revision, not an adoption).
 _VERB = re.compile(
-    r"(?P<verb>(?:修订|修正)(?:通过|发布|公布)|审议通过|通过|批准|公布|发布|颁布|修正|修订|施行|实施)"
+    r"(?P<verb>(?:修订|修正)(?:通过|发布|公布)|审议通过|通过|制定(?![本或和])|批准|公布|发布|颁布|修正|修订"
+    r"|施行|实施)"
     r"(?!日期|时间|之日|机关|机构|单位|(?:通过|发布|公布)?的.|规定|前)"  # 通过的《X》: a mention
 )
 _KIND = {"修订通过": "revised", "修正通过": "amended", "修订发布": "revised", "修正发布": "amended",
-         "修订公布": "revised", "修正公布": "amended", "审议通过": "adopted", "通过": "adopted",
+         "修订公布": "revised", "修正公布": "amended", "审议通过": "adopted", "通过": "adopted", "制定": "adopted",
          "批准": "approved", "公布": "promulgated", "发布": "promulgated", "颁布": "promulgated",
          "修正": "amended", "修订": "revised", "施行": "in_force", "实施": "in_force"}
 #: 批准的《关于修改…的决定》第一次修正: the province approves the city's amending decision.

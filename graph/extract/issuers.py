@@ -36,6 +36,9 @@ _GLUED = re.compile(
 )
 #: The place a title starts with: 青岛市…条例, 景宁畲族自治县…条例.
 _TITLE_PLACE = re.compile(r"^(?P<place>[^\s，,、《]{1,12}?(?:自治区|自治州|自治县|省|市|县|区|州|盟|旗))")
+#: A people's congress or its standing committee, which approves the regulations of the cities
+#: and autonomous areas under it.
+_CONGRESS = re.compile(r"人民代表大会(?:常务委员会)?$")
 _LEAD = re.compile(r"^(?:根据|已由|已经|由|经|并)")
 #: A name that is only an abbreviation placed by its reader (省政府办公厅, 市政府办): not an issuer
 #: on its own, because it does not say which province or city.
@@ -83,12 +86,17 @@ def organ(raw: str, expand: bool = True) -> list[str]:
 def from_history(lines: Sequence[Line]) -> list[str]:
     """The issuers a header's history names: the bodies that adopted the text (通过, the first
     run of such lines: an SPC and SPP joint interpretation has two), else that promulgated it
-    (a ministry's order, 国务院令…公布), else that approved it, else that changed it."""
+    (a ministry's order, 国务院令…公布), else that approved it, else that changed it.
+
+    A people's congress that approves (批准) a city's or an autonomous area's regulation is never
+    its issuer: when it is the only body named, the adoption line was not read, and the province
+    would wrongly replace the city."""
     for kinds in (("adopted",), ("promulgated",), ("approved",), ("amended", "revised")):
         run: list[str] = []
         for ln in lines:
-            if ln.event.kind in kinds and ln.bodies:
-                run += ln.bodies
+            bodies = [b for b in ln.bodies if not (ln.event.kind == "approved" and _CONGRESS.search(b))]
+            if ln.event.kind in kinds and bodies:
+                run += bodies
             elif run:
                 break
         if run:

@@ -42,7 +42,7 @@ def event(draw: st.DrawFn) -> tuple[str, str, str | None, str]:
     organ = f"{place}人民代表大会常务委员会"
     kind = draw(st.sampled_from(("adopted", "approved", "promulgated", "amended", "revised", "state_council")))
     if kind == "adopted":
-        return kind, congress + draw(st.sampled_from(("通过", "审议通过"))), None, organ
+        return kind, congress + draw(st.sampled_from(("通过", "审议通过", "制定"))), None, organ
     if kind == "approved":
         return kind, congress + "批准", None, organ
     if kind == "promulgated":
@@ -210,3 +210,22 @@ def test_an_approval_written_before_the_city_decision_it_approves() -> None:
         "常务委员会第三十七次会议关于修改《某某市节能条例》等四件地方性法规的决定修正\n\n第一条 为了节能，制定本条例。"
     ) == [("adopted", "2009-08-29", None),
           ("amended", "2021-12-29", "关于修改〈某某市节能条例〉等四件地方性法规的决定"), ("approved", "2022-01-21", None)]
+
+
+def test_a_city_regulation_made_制定_then_approved_keeps_its_adoption() -> None:
+    """Some cities write 制定 for the adoption of their regulation; the province only approves it."""
+    for city, province, layout in (("某某市", "江苏省", "（{a}　{b}）"), ("某甲市", "广东省", "{a}\n\n{b}"),
+                                   ("某某自治县", "贵州省", "（{a}　{b}）")):
+        congress = "人民代表大会常务委员会" if city.endswith("市") else "人民代表大会"
+        adopted = f"2006年4月28日{city}第十三届{congress}第二十三次会议制定"
+        approved = f"2006年6月2日{province}第十届人民代表大会常务委员会第二十三次会议批准"
+        text = normalize(f"# {city}绿化条例\n\n" + layout.format(a=adopted, b=approved)
+                         + "\n\n第一条 为了促进绿化，制定本条例。").text
+        head = read_header(text, 0, header_zone(text, 0, len(text)))
+        assert [(ln.event.kind, ln.event.date, ln.bodies) for ln in head.lines] == [
+            ("adopted", "2006-04-28", (city + congress,)),
+            ("approved", "2006-06-02", (province + "人民代表大会常务委员会",))]
+
+
+def test_制定_in_a_preamble_sentence_is_still_no_event() -> None:
+    assert _history("# 某某市条例\n\n根据2019年4月23日修订的《某某法》，结合本市实际，制定本条例。\n\n第一条 适用本条例。") == []

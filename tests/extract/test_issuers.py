@@ -113,3 +113,17 @@ def test_metadata_table_of_an_html_page() -> None:
     rec = extract(source)
     assert (rec.issuers, rec.date) == (("某某省人民政府",), "2020-03-02")
     assert rec.evidence["issuers"] == "发文机关 field of the page"
+
+
+@pytest.mark.parametrize(("city", "province"), [("某某市", "江苏省"), ("某乙市", "河南省"), ("某某自治州", "云南省")])
+def test_the_province_that_only_approves_a_city_regulation_is_not_its_issuer(city: str, province: str) -> None:
+    rec = record_of(f"# {city}绿化条例\n\n（2006年6月2日{province}第十届人民代表大会常务委员会第二十三次会议批准）\n\n"
+                    "第一条 为了促进绿化，制定本条例。\n")
+    assert not any(i.startswith(province) for i in rec.issuers)
+    assert rec.jurisdiction != province
+
+
+def test_a_city_regulation_made_制定_is_the_citys() -> None:
+    rec = record_of("# 南京市某某条例\n\n（2006年4月28日南京市第十三届人民代表大会常务委员会第二十三次会议制定　"
+                    "2006年6月2日江苏省第十届人民代表大会常务委员会第二十三次会议批准）\n\n第一条 为了管理，制定本条例。\n")
+    assert (rec.issuers, rec.jurisdiction, rec.level) == (("南京市人民代表大会常务委员会",), "江苏省南京市", "municipal")
