@@ -3,7 +3,8 @@
 Numbers are found by their year-and-serial tail (〔2003〕40号), which is rare in prose, and the
 issuer code is then read leftwards from the bracket. Where the code runs into prose
 (根据国办发〔2003〕40号), the prose is cut at a stop word, and a suffix the authority table
-knows (连政办发 in 市政府办公室连政办发) is preferred over an unknown longer run.
+knows (连政办发 in 市政府办公室连政办发) is preferred over an unknown longer run, when what it
+cuts off is an organ name or prose, not a place's abbreviation (宜财农 is a county's, not 财农).
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ _CANONICAL = re.compile(
     rf"^(?:(?P<code>[{rx.CJK}]{{1,{MAX_CODE_LEN}}})〔(?P<year>\d{{4}})〕(?P<serial>\d{{1,6}})号|"
     rf"(?P<ocode>[{rx.CJK}]{{1,30}}令)第(?P<oserial>\d{{1,5}})号)$"
 )
+#: An organ name's last word: what ends it is cut off a code (市政府办公室连政办发 → 连政办发).
+_ORGAN_END = re.compile(rf"(?:{rx.ORGAN_SUFFIX}|省|市|县|区|处|室|办|府)$")
 #: Characters that are never an issuer code on their own (法（研）发〔1987〕32号 leaves 发).
 _NOT_A_CODE = frozenset("发号文字令函办")
 
@@ -55,17 +58,27 @@ def chinese_to_int(s: str) -> int | None:
     return total + current
 
 
+def _is_cut_off(left: str) -> bool:
+    """Whether the text left of a known code is prose or an organ name to cut off (三个字以上,
+    or …局/办公室/政府/厅), rather than a place's abbreviation (宜, 昆, 宜良) that makes the
+    code a local one: 宜财农 is 宜良县's, not the Ministry of Finance's 财农."""
+    return len(left) >= 3 or bool(_ORGAN_END.search(left))
+
+
 def _trim_code(run: str, is_known: Callable[[str], bool]) -> tuple[str | None, float]:
     """Cut prose off the left of an issuer-code run; return the code and a confidence."""
     run = re.sub(r"\s+", "", run)
     run = rx.CODE_LEFT_STOP.sub("", run)
     if not run:
         return None, 0.0
-    # The longest suffix the authority table recognises wins: 市政府办公室连政办发 → 连政办发.
+    # The longest suffix the authority table recognises wins: 市政府办公室连政办发 → 连政办发,
+    # unless what it leaves is a place's abbreviation glued to the code (宜财农 is no 财农).
     for i in range(len(run)):
         suffix = run[i:]
         if len(suffix) <= MAX_CODE_LEN and is_known(suffix):
-            return suffix, 1.0
+            if i == 0 or _is_cut_off(run[:i]) or len(run) > MAX_CODE_LEN:
+                return suffix, 1.0
+            return run, 0.85
     if rx.CODE_ENDS_WITH_DOC_TYPE.search(run):
         return None, 0.0
     if len(run) > 6:

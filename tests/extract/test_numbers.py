@@ -62,6 +62,34 @@ def test_prose_is_cut_off_the_issuer_code(text: str, expected: list[str], table)
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # A place's abbreviation glued to a code the table knows makes a local code of it.
+        ("宜财农〔2018〕21号", ["宜财农〔2018〕21号"]),
+        ("根据昆财农〔2018〕21号", ["昆财农〔2018〕21号"]),
+        ("宜良财农〔2018〕21号", ["宜良财农〔2018〕21号"]),
+        ("（杭教职成〔2019〕3号）", ["杭教职成〔2019〕3号"]),
+        # An organ's name or three characters of prose before the code are cut off.
+        ("省财政厅财农〔2018〕21号", ["财农〔2018〕21号"]),
+        ("财政部财农〔2018〕21号", ["财农〔2018〕21号"]),
+        ("市农业局财农〔2018〕21号", ["财农〔2018〕21号"]),
+        ("湖北省财农〔2018〕21号", ["财农〔2018〕21号"]),
+    ],
+)
+def test_a_place_abbreviation_stays_on_the_code(text: str, expected: list[str], table) -> None:  # type: ignore[no-untyped-def]
+    assert found(text, table) == expected
+
+
+@given(left=st.text(alphabet="宜昆杭沭甬穗嘉", min_size=1, max_size=2),
+       code=st.sampled_from(["财农", "财税", "教职成", "农经发", "民发"]))
+@settings(max_examples=100, deadline=None)
+def test_abbreviation_and_known_code_stay_one_code(left: str, code: str) -> None:
+    from policygraph.extract.authorities import load_table
+
+    assert found(f"按照{left}{code}〔2018〕5号执行", load_table()) == [f"{left}{code}〔2018〕5号"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("根据国务院令第588号", ["国务院令第588号"]),
         ("中华人民共和国国务院令\n 第706号", ["国务院令第706号"]),
         ("国令第706号", ["国务院令第706号"]),
