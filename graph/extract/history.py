@@ -40,9 +40,9 @@ _VERB = re.compile(
     r"(?!日期|时间|之日|机关|机构|单位|(?:通过|发布|公布)?的.|规定|前)"  # 通过的《X》: a mention
 )
 _KIND = {"修订通过": "revised", "修正通过": "amended", "修订发布": "revised", "修正发布": "amended",
-         "修订公布": "revised", "修正公布": "amended", "审议通过": "adopted", "通过": "adopted", "制定": "adopted",
-         "批准": "approved", "公布": "promulgated", "发布": "promulgated", "颁布": "promulgated",
-         "修正": "amended", "修订": "revised", "施行": "in_force", "实施": "in_force"}
+         "修订公布": "revised", "修正公布": "amended", "审议通过": "adopted", "通过": "adopted",
+         "制定": "adopted", "批准": "approved", "公布": "promulgated", "发布": "promulgated",
+         "颁布": "promulgated", "修正": "amended", "修订": "revised", "施行": "in_force", "实施": "in_force"}
 #: 批准的《关于修改…的决定》第一次修正: the province approves the city's amending decision.
 _APPROVES_CHANGE = re.compile(r"批准的?\s*[《]?[^》]*[》]?\s*(?:第.{1,3}次)?(?P<change>修正|修订)")
 #: An amending decision named without brackets: …会议关于修改《X》等十二件地方性法规的决定第一次修正.
