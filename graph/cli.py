@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import signal
 import sys
 from importlib import resources
@@ -31,6 +32,58 @@ if TYPE_CHECKING:  # only the commands that read a graph import these
     from rdflib import Graph
 
 
+#: The files that mark a folder as a build output (build/outputs.py writes both): records alone
+#: could be a JSONL corpus of someone's own named documents.jsonl.
+BUILD_MARK = ("documents.jsonl", "report.md")
+
+
+def is_build_folder(folder: Path) -> bool:
+    return all((folder / name).is_file() for name in BUILD_MARK)
+
+
+def build_output_in(path: Path) -> Path | None:
+    """The build output folder `path` is, lies in, or holds (its first in sorted order), else
+    None: policygraph's own outputs (documents.jsonl, pages, caches) are never read as a corpus."""
+    path = path.resolve()
+    for folder in (path, *path.parents):
+        if is_build_folder(folder):
+            return folder
+    if path.is_dir():
+        for top, dirs, names in os.walk(path):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            if set(BUILD_MARK) <= set(names):
+                return Path(top)
+    return None
+
+
+def _refuse_build_output(path: Path, command: str) -> int | None:
+    """2 after one line on stderr when `path` is, lies in or holds a build output, else None."""
+    found = build_output_in(path)
+    if found is None:
+        return None
+    here = path.resolve()
+    where = ("is a policygraph build output" if found == here else
+             f"lies in the policygraph build output {found}" if found in here.parents else
+             f"holds the policygraph build output {found} (move that out of it)")
+    print(f"policygraph {command}: {path} {where}; policygraph never reads its own outputs as documents: "
+          "give a file or folder of documents", file=sys.stderr)
+    return 2
+
+
+def _refuse_corpus(corpus: Path, out: Path) -> int | None:
+    """2 after one line on stderr when `corpus` cannot be built into `out`: it is missing, it is
+    or holds a build output, or `out` lies inside it (its next build would read the last)."""
+    if not corpus.exists():
+        print(f"policygraph: {corpus}: no such file or folder", file=sys.stderr)
+        return 2
+    refused = _refuse_build_output(corpus, "build")
+    if refused is None and corpus.is_dir() and corpus.resolve() in out.resolve().parents:
+        print(f"policygraph build: the output folder {out} lies inside the corpus {corpus}: give --out "
+              "a folder outside it (a corpus never holds its own build)", file=sys.stderr)
+        return 2
+    return refused
+
+
 def cmd_inspect(args: argparse.Namespace) -> int:
     """A file read and extracted now; or, given a document too, its record in a build folder."""
     if args.document is not None:
@@ -39,6 +92,13 @@ def cmd_inspect(args: argparse.Namespace) -> int:
         print(f"policygraph: {args.file}: no such file or folder (to look a document up in a build, "
               f"give the build folder and the document: policygraph inspect DIR DOCUMENT)", file=sys.stderr)
         return 2
+    if is_build_folder(Path(args.file)):
+        print(f"policygraph inspect: {args.file} is a build folder: give a DOCUMENT of it too "
+              f"(policygraph inspect {args.file} DOCUMENT; {DOCUMENT_HELP})", file=sys.stderr)
+        return 2
+    refused = _refuse_build_output(Path(args.file), "inspect")
+    if refused is not None:
+        return refused
     status = 0
     for item in iter_corpus(args.file):
         if isinstance(item, Failure):
@@ -68,9 +128,9 @@ def _as_of_arg(value: str) -> str:
 
 def cmd_build(args: argparse.Namespace) -> int:
     corpus = Path(args.corpus)
-    if not corpus.exists():
-        print(f"policygraph: {corpus}: no such file or folder", file=sys.stderr)
-        return 2
+    refused = _refuse_corpus(corpus, Path(args.out))
+    if refused is not None:
+        return refused
     timings = Timings() if args.timings else None
     try:
         paths = build(corpus, Path(args.out), show_progress=not args.quiet and sys.stderr.isatty(),

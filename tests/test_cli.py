@@ -196,3 +196,56 @@ def test_report_tables_are_capped_and_say_how_many_more(tmp_path: Path, monkeypa
     assert f"… and {changes - 1:,} more changes: all are in comparisons.jsonl." in report
     reuse = report.split("### Text reuse along edges")[1].split("###")[0]
     assert reuse.count("\n| ") == 2  # the header and one row
+
+
+_NOTICE = ("某市人民政府关于做好防汛工作的通知\n某政发〔2020〕3号\n各区人民政府：\n　　现通知如下。\n"
+           "某市人民政府\n2020年5月6日\n")
+
+
+@pytest.fixture(scope="module")
+def own_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A corpus of one notice of our own, built into `home/out` beside it (`home/corpus`)."""
+    home = tmp_path_factory.mktemp("home")
+    (home / "corpus").mkdir()
+    (home / "corpus" / "a.txt").write_text(_NOTICE, encoding="utf-8")
+    assert main(["build", str(home / "corpus"), "--out", str(home / "out"), "--quiet"]) == 0
+    return home
+
+
+@pytest.mark.parametrize("inside", ["", "graph.html", "report.md", "documents.jsonl"])
+def test_inspect_of_a_build_folder_without_a_document_asks_for_one(
+        own_build: Path, capsys: pytest.CaptureFixture[str], inside: str) -> None:
+    capsys.readouterr()
+    assert main(["inspect", str(own_build / "out" / inside)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and len(captured.err.splitlines()) == 1
+    if not inside:
+        assert "give a DOCUMENT" in captured.err
+    else:
+        assert "lies in the policygraph build output" in captured.err
+
+
+@pytest.mark.parametrize("corpus", ["out", ".", "out/graph.html"])
+def test_a_build_never_reads_a_build_output(own_build: Path, capsys: pytest.CaptureFixture[str],
+                                            corpus: str) -> None:
+    """The build folder itself, a folder holding it, a file in it: refused in one line."""
+    capsys.readouterr()
+    assert main(["build", str(own_build / corpus), "--out", str(own_build.parent / "x"), "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert len(err.splitlines()) == 1 and "never reads its own outputs" in err
+    assert not (own_build.parent / "x").exists()
+
+
+def test_a_build_into_its_own_corpus_is_refused(own_build: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    corpus = own_build / "corpus"
+    assert main(["build", str(corpus), "--out", str(corpus / "out"), "--quiet"]) == 2
+    assert "lies inside the corpus" in capsys.readouterr().err
+    assert not (corpus / "out").exists()
+
+
+def test_a_jsonl_corpus_named_documents_jsonl_is_still_a_corpus(tmp_path: Path) -> None:
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "documents.jsonl").write_text(json.dumps({"text": _NOTICE}, ensure_ascii=False) + "\n",
+                                                    encoding="utf-8")
+    assert main(["build", str(tmp_path / "c"), "--out", str(tmp_path / "o"), "--quiet"]) == 0
+    assert _docs(tmp_path / "o")
