@@ -87,11 +87,13 @@ def link(records: Iterable[DocumentRecord], as_of: str | None = None) -> Linked:
     _add_cited_nodes(nodes, entries)
     resolver = Resolver(nodes, works)
     edges = _citation_edges(entries, resolver)
+    _add_history_edges(entries, resolver, edges)
     _add_title_edges(resolver, edges)
     # Probable links, kept apart: same title as a higher-level document, issuer swapped.
     for edge in probable_links(nodes, edges):
         edges.setdefault((edge.source, edge.target), edge)
-    ordered = tuple(sorted(edges.values(), key=lambda e: (e.source, e.target)))
+    ordered = tuple(sorted(_without_siblings(edges.values(), _histories(entries)),
+                           key=lambda e: (e.source, e.target)))
     nodes = {k: _with_title_facts(n) for k, n in nodes.items()}
     as_of = as_of or default_as_of(nodes.values())
     nodes = _with_validity(nodes, ordered, works, as_of)
@@ -157,16 +159,60 @@ def _citation_edges(entries: list[Entry], resolver: Resolver) -> dict[tuple[str,
     """An edge per citation and node it names (resolve.py; title nodes are added as it goes)."""
     edges: dict[tuple[str, str], Edge] = {}
     for e in entries:
+        lines = _history_lines(e)
         for c in e.citations:
+            if lines and _squeeze(c.evidence) in lines:
+                continue  # a header history line: its decision amends e (_add_history_edges)
             for target, evidence in resolver.resolve(c, e):
                 if target == e.id:
                     continue
                 _add_edge(edges, Edge(
                     source=e.id, target=target, relation=c.relation, via=c.found_by,
                     confidence=c.confidence, evidence=evidence, origin=e.source,
-                    start=c.start, end=c.end, mentions=c.mentions,
+                    start=c.start, end=c.end, mentions=c.mentions, reason=c.reason, part=c.part,
                 ))
     return edges
+
+
+_AMENDING = ("amended", "revised")
+
+
+def _squeeze(text: str) -> str:
+    return "".join(text.split())
+
+
+def _history_lines(e: Entry) -> frozenset[str]:
+    """The header lines of e that name an amending decision, spaces removed (a citation's
+    evidence is the line without them)."""
+    return frozenset(_squeeze(h.text) for h in e.history if h.kind in _AMENDING and h.by and h.text)
+
+
+def _add_history_edges(entries: list[Entry], resolver: Resolver, edges: dict[tuple[str, str], Edge]) -> None:
+    """A header line 根据…《关于修改〈X〉的决定》修正 makes the document a version amended by that
+    decision: an `amends` edge from the decision (resolve.Resolver.decision) to the document.
+    The titles the decision lists beside this one (〈X〉等十二件) are the decision's business,
+    never the document's: the line makes no edge to them (_citation_edges skips it)."""
+    for e in entries:
+        for h in e.history:
+            if h.kind not in _AMENDING:
+                continue
+            decision = resolver.decision(h, e)
+            if decision and decision != e.id:
+                edges.pop((e.id, decision), None)  # the line's citation of its decision, now this edge
+                _add_edge(edges, Edge(
+                    source=decision, target=e.id, relation="amends", via="history", confidence=0.95,
+                    evidence=h.text, origin=e.source, reason=f"header history line: {h.text}",
+                ))
+
+
+def _without_siblings(edges: Iterable[Edge], histories: dict[str, tuple[HistoryEvent, ...]]) -> list[Edge]:
+    """The edges less any `amends` between two documents whose headers name one amending
+    decision (same title and date): being amended together links neither to the other."""
+    def decisions(node: str) -> set[tuple[str, str | None]]:
+        return {(title_key(h.by), h.date) for h in histories.get(node, ()) if h.by and h.kind in _AMENDING}
+
+    return [e for e in edges
+            if e.relation != "amends" or e.via == "history" or not decisions(e.source) & decisions(e.target)]
 
 
 def _add_title_edges(resolver: Resolver, edges: dict[tuple[str, str], Edge]) -> None:

@@ -218,6 +218,31 @@ class Resolver:
         self.nodes[n.id] = n
         self.index.add(n)
 
+    def decision(self, h: HistoryEvent, e: Entry) -> str | None:
+        """The node of the decision a header history line names (HistoryEvent.by), scoped by
+        the line's date: the corpus document of that title and date, else for a generic title
+        its scoped node (as a generic citation), else a title node `title:<title>@<date>`. One
+        title (关于修改〈中华人民共和国会计法〉的决定) names different decisions in different
+        years, so a decision is never a bare title node."""
+        if not (h.by and h.date):
+            return None
+        key = title_key(h.by)
+        stated = sorted(i for i in {*self.index.full.get(key, ()), *self.generic.get((key, h.date), ())}
+                        if self.nodes[i].in_corpus and self.nodes[i].date == h.date)
+        if len(stated) == 1:
+            return stated[0]
+        if is_generic(h.by):
+            c = Citation("amends", h.text, 0, 0, 1.0, title=h.by, found_by="title")
+            hits = [i for i, _ev in self._generic(c, e) if self.nodes[i].date == h.date]
+            return hits[0] if hits else None
+        tid = f"title:{key}@{h.date}"
+        if tid not in self.nodes:
+            f = title_facts(h.by)
+            self._add(Node(id=tid, kind="title", title=h.by, titles=(h.by,), jurisdiction=f.jurisdiction,
+                           level=f.level, date=h.date, year=int(h.date[:4]),
+                           provenance=(f"named in the history of {e.id} ({e.source}), dated {h.date}",)))
+        return tid
+
     def _generic(self, c: Citation, e: Entry) -> list[tuple[str, str]]:
         title = c.title or ""
         scopes = self._scopes(c, e)

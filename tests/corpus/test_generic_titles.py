@@ -44,7 +44,10 @@ def test_one_citation_of_two_decisions_in_the_history_is_two_edges() -> None:
                  history=(event("promulgated", "2004-04-30"), event("revised", "2016-02-06", t),
                           event("revised", "2019-03-02", t)))
     linked = link([doc])
-    assert {e.target for e in linked.edges} == {f"title:{t}@2016-02-06", f"title:{t}@2019-03-02"}
+    # each decision amends the document (the history's version chain); the header's citation
+    # of them is that edge, not a second one the other way
+    assert {(e.source, e.target, e.relation) for e in linked.edges} == {
+        (f"title:{t}@2016-02-06", "src:reg", "amends"), (f"title:{t}@2019-03-02", "src:reg", "amends")}
     n = linked.nodes[f"title:{t}@2019-03-02"]
     assert (n.jurisdiction, n.level, n.rank, n.authority) == (
         "中华人民共和国", "national", "administrative_regulation", "国务院")
