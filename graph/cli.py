@@ -330,6 +330,9 @@ def main(argv: list[str] | None = None) -> int:
     pc.add_argument("dir", help="a build output folder")
     pc.add_argument("document", help=DOCUMENT_HELP)
     pc.add_argument("--probable", action="store_true", help="also follow probable links")
+    pc.add_argument("--relations", metavar="REL,…",
+                    help="also follow these relations (cites, amends, repeals; 'only:REL,…' for just those); "
+                         "default: the implementation relations forwards, issues, implements, based_on")
     pc.add_argument("--html", metavar="FILE", help="also write an interactive page of the cascade")
     pc.add_argument("--format", choices=("table", "csv", "tsv", "json"), default="table")
     pc.set_defaults(func=cmd_cascade)

@@ -71,10 +71,15 @@ def _graph(folder: Path, quiet: bool = False) -> nx.DiGraph | None:
 
 
 def cmd_cascade(args: argparse.Namespace) -> int:
-    from policygraph.corpus.analytics import cascade
+    from policygraph.corpus.analytics import cascade, relations_arg
     from policygraph.corpus.lookup import graph_candidates, resolve
     from policygraph.sparql.query import format_rows
 
+    try:
+        relations = relations_arg(getattr(args, "relations", None))
+    except ValueError as err:
+        print(f"policygraph: --relations: {err}", file=sys.stderr)
+        return 2
     g = _graph(Path(args.dir))
     if g is None:
         return 2
@@ -82,13 +87,13 @@ def cmd_cascade(args: argparse.Namespace) -> int:
     if found is None:
         return 2
     rows = [{**r, "name": _name(g, r["id"]), "parent_name": _name(g, r["parent"])}
-            for r in cascade(g, found.id, include_probable=args.probable)]
+            for r in cascade(g, found.id, include_probable=args.probable, relations=relations)]
     if args.html:
         print(f"wrote {_cascade_page(g, found.id, args.probable, Path(args.dir), Path(args.html))}")
     if args.format != "table":
         sys.stdout.write(format_rows(list(CASCADE_COLUMNS), _cells(rows, CASCADE_COLUMNS), args.format))
         return 0
-    _print_cascade(g, found.id, rows, args.probable)
+    _print_cascade(g, found.id, rows, args.probable, relations)
     return 0
 
 
@@ -125,20 +130,22 @@ def _labels() -> dict[str, str]:
     return {k: v.label for k, v in load_scheme().concepts.items()}
 
 
-def _print_cascade(g: nx.DiGraph, root: str, rows: list[dict], probable: bool) -> None:
+def _print_cascade(g: nx.DiGraph, root: str, rows: list[dict], probable: bool,
+                   relations: frozenset[str] = frozenset()) -> None:
     """The cascade as tables: the root, its cascade level by level, its reach by province."""
-    from policygraph.corpus.analytics import by_level, province_reach
+    from policygraph.corpus.analytics import CASCADE_RELATIONS, by_level, followed, province_reach
     from policygraph.sparql.query import format_rows
 
     a = g.nodes[root]
     print(f"cascade of {_name(g, root)}")
     print(f"  {a.get('level') or 'level unknown'}, {a.get('jurisdiction') or ''}, "
           f"{a.get('date') or 'date unknown'}; "
-          f"{'stated and probable links' if probable else 'stated links only'}")
+          f"{'stated and probable links' if probable else 'stated links only'}; "
+          f"{followed(relations or CASCADE_RELATIONS)}")
     for level, group in by_level(rows).items():
         print(f"\n{level} ({len(group)})")
         sys.stdout.write(format_rows(list(CASCADE_TABLE), _cells(group, CASCADE_TABLE), "table"))
-    reach = province_reach(g, root, include_probable=probable)
+    reach = province_reach(g, root, include_probable=probable, relations=relations or CASCADE_RELATIONS)
     if reach:
         print("\nreach by province")
         sys.stdout.write(format_rows(list(reach[0]), _cells(reach, list(reach[0])), "table"))

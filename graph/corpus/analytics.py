@@ -1,8 +1,10 @@
 """Questions researchers ask of the graph, as plain functions over the networkx DiGraph.
 
-Edges point child → parent. A cascade follows stated `implements` and `forwards` edges
-(a document forwarding or implementing its parent, directly or through intermediaries);
-probable links join it only when asked for.
+Edges point child → parent. A cascade follows the stated implementation relations
+(models.IMPLEMENTATION_RELATIONS: forwards, issues, implements, based_on: a document forwarding,
+issuing, implementing or resting its legal basis on its parent, directly or through
+intermediaries), never plain citations (cites: provision cross-references such as
+依照《X》第N条处罚) unless asked for with `relations`; probable links join only when asked for.
 
 >>> import networkx as nx
 >>> g = nx.DiGraph()
@@ -18,13 +20,15 @@ from __future__ import annotations
 import re
 import statistics
 from collections import Counter, deque
+from collections.abc import Collection
 from datetime import date
 
 import networkx as nx
 
-from policygraph.models import LEVEL_RANK, LEVELS
+from policygraph.models import IMPLEMENTATION_RELATIONS, LEVEL_RANK, LEVELS, RELATION_PRIORITY
 
-CASCADE_RELATIONS = frozenset({"implements", "forwards"})
+#: The relations a cascade follows unless told otherwise.
+CASCADE_RELATIONS = frozenset(IMPLEMENTATION_RELATIONS)
 
 
 def _stated(attrs: dict) -> bool:
@@ -32,11 +36,31 @@ def _stated(attrs: dict) -> bool:
     return s is True or s == "True" or s == "true"
 
 
-def _follows(attrs: dict, include_probable: bool) -> bool:
+def _follows(attrs: dict, include_probable: bool, relations: Collection[str] = CASCADE_RELATIONS) -> bool:
     rel = attrs.get("relation")
-    if rel in CASCADE_RELATIONS and _stated(attrs):
+    if rel in relations and _stated(attrs):
         return True
     return include_probable and rel == "probably-implements"
+
+
+def relations_arg(text: str | None) -> frozenset[str]:
+    """The relations a cascade follows from a comma list (`--relations cites,amends`): those
+    named beside the implementation relations; `only:` before the list keeps just those."""
+    if not text:
+        return CASCADE_RELATIONS
+    only = text.startswith("only:")
+    named = frozenset(r.strip() for r in text.removeprefix("only:").split(",") if r.strip())
+    unknown = sorted(named - set(RELATION_PRIORITY))
+    if unknown:
+        known = ", ".join(sorted(RELATION_PRIORITY))
+        raise ValueError(f"unknown relation {', '.join(unknown)} (known: {known})")
+    return named if only else CASCADE_RELATIONS | named
+
+
+def followed(relations: Collection[str]) -> str:
+    """The relations a cascade follows, said in its header: 'follows forwards, issues, …'."""
+    order = [r for r in RELATION_PRIORITY if r in relations]
+    return "follows " + ", ".join(order + sorted(set(relations) - set(order)))
 
 
 def days_between(a: str | None, b: str | None) -> int | None:
@@ -49,8 +73,10 @@ def days_between(a: str | None, b: str | None) -> int | None:
         return None
 
 
-def cascade(g: nx.DiGraph, root: str, include_probable: bool = False) -> list[dict]:
-    """Every document that implements or forwards `root`, directly or through others.
+def cascade(g: nx.DiGraph, root: str, include_probable: bool = False,
+            relations: Collection[str] = CASCADE_RELATIONS) -> list[dict]:
+    """Every document that implements `root` (by default forwards, issues, implements or rests
+    on it as its legal basis: `relations`), directly or through others.
 
     Each row: id, title, level, jurisdiction, date, depth (hops to the root), parent (the
     next document towards the root on a shortest path), path, lag_days (from the root's date)
@@ -66,7 +92,7 @@ def cascade(g: nx.DiGraph, root: str, include_probable: bool = False) -> list[di
     while queue:
         parent = queue.popleft()
         for child in sorted(g.predecessors(parent)):
-            if child in depth_of or not _follows(g.edges[child, parent], include_probable):
+            if child in depth_of or not _follows(g.edges[child, parent], include_probable, relations):
                 continue
             depth_of[child] = depth_of[parent] + 1
             parent_of[child] = parent
@@ -104,7 +130,8 @@ def most_cited(g: nx.DiGraph, n: int = 20) -> list[tuple[str, int]]:
 
 
 def level_skips(g: nx.DiGraph) -> list[dict]:
-    """Implementing or forwarding edges that skip a level (a city citing the centre directly)."""
+    """Implementation edges (CASCADE_RELATIONS) that skip a level (a city implementing the centre
+    directly)."""
     out = []
     for s, t, a in sorted(g.edges(data=True), key=lambda e: (e[0], e[1])):
         if not _follows(a, False):
@@ -124,10 +151,11 @@ def province_of(jurisdiction: str | None) -> str | None:
     return m.group(1) if m else None
 
 
-def province_reach(g: nx.DiGraph, root: str, include_probable: bool = False) -> list[dict]:
+def province_reach(g: nx.DiGraph, root: str, include_probable: bool = False,
+                   relations: Collection[str] = CASCADE_RELATIONS) -> list[dict]:
     """Per province: how many documents of the cascade, at which levels, how fast."""
     groups: dict[str, list[dict]] = {}
-    for r in cascade(g, root, include_probable):
+    for r in cascade(g, root, include_probable, relations):
         groups.setdefault(province_of(r["jurisdiction"]) or "unknown", []).append(r)
     out = []
     for prov, rows in sorted(groups.items()):
