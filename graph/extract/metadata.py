@@ -160,7 +160,7 @@ def _header_pieces(text: str, start: int, end: int, numbers: list[NumberMatch]) 
     zone = text[start:end]
     cuts = sorted(
         [(n.start - start, n.end - start) for n in numbers if start <= n.start < end]
-        + [(m.start(), m.end() + 12) for m in rx.DATE_FIELD.finditer(zone)]
+        + [(m.start(), stop) for m in rx.DATE_FIELD.finditer(zone) if (stop := _date_field_end(zone, m))]
     )
     pieces, last = [], 0
     for s, e in cuts:
@@ -168,6 +168,28 @@ def _header_pieces(text: str, start: int, end: int, numbers: list[NumberMatch]) 
         last = max(last, e)
     pieces.append(zone[last:])
     return pieces
+
+
+#: What makes a date word a page field's label: a separator after it (成文日期：, 发布时间 |), or
+#: a line (or table cell) of its own; 作息时间的通知 is a title.
+_FIELD_BEFORE = re.compile(r"(?:^|[\n|｜\t])[ \t\u3000]*$")
+_FIELD_SEPARATOR = re.compile(r"[ \t\u3000]*[:：|｜]")
+_LINE_END = re.compile(r"[ \t\u3000]*(?:\n|$)")
+
+
+def _date_field_end(zone: str, m: re.Match[str]) -> int | None:
+    """Where a date field's label and value end: at the end of the date after the label (its
+    value's length varies: 2022-04-08, 2022年4月8日, 二〇二二年四月十二日), else at the end of the
+    label's line (a field left empty); None when the word is no field's label but part of a line."""
+    label_end = m.start() + len(m.group("field"))
+    alone = _FIELD_BEFORE.search(zone, 0, m.start()) and _LINE_END.match(zone, label_end)
+    if not (alone or _FIELD_SEPARATOR.match(zone, label_end)):
+        return None
+    d = rx.ISO_DATE.match(zone, m.end()) or rx.DATE.match(zone, m.end())
+    if d:
+        return d.end()
+    line_end = zone.find("\n", label_end)
+    return len(zone) if line_end == -1 else line_end
 
 
 def _best_title_in(piece: str) -> str | None:

@@ -102,17 +102,20 @@ def test_a_body_of_another_place_in_a_run_together_header_goes() -> None:
     assert placed(["国务院"], "某某省清洁生产促进条例") == ["国务院"]  # nothing of that place: kept
 
 
-def test_metadata_table_of_an_html_page() -> None:
+@pytest.mark.parametrize("written", ["2020年03月02日", "2020-03-02", "2020年3月2日", "二〇二〇年三月二日"])
+@pytest.mark.parametrize("heading", ["关于做好某项工作的通知", "某某省人民政府关于做好某项工作的通知"])
+def test_metadata_table_of_an_html_page(written: str, heading: str) -> None:
     """A site's table puts each field and value in cells of their own, which become lines."""
     page = ("<html><head><title>关于做好某项工作的通知</title></head><body><table>"
             "<tr><td>索引号</td><td>011043/2020-00015</td><td>主题分类</td><td>综合政务</td></tr>"
-            "<tr><td>发文机关</td><td>某某省人民政府</td><td>成文日期</td><td>2020年03月02日</td></tr></table>"
-            "<h1>关于做好某项工作的通知</h1><p>各市、县人民政府：</p><p>　　为做好有关工作，现通知如下。</p></body></html>")
+            f"<tr><td>发文机关</td><td>某某省人民政府</td><td>成文日期</td><td>{written}</td></tr></table>"
+            f"<h1>{heading}</h1><p>各市、县人民政府：</p><p>　　为做好有关工作，现通知如下。</p></body></html>")
     (source,) = read_bytes(page.encode("utf-8"), "page.html", "html")
     assert isinstance(source, Source)
     rec = extract(source)
-    assert (rec.issuers, rec.date) == (("某某省人民政府",), "2020-03-02")
-    assert rec.evidence["issuers"] == "发文机关 field of the page"
+    assert (rec.title, rec.date) == (heading, "2020-03-02")
+    assert rec.issuers == ("某某省人民政府",)
+    assert rec.evidence["issuers"] == ("发文机关 field of the page" if heading.startswith("关于") else "named in the title")
 
 
 @pytest.mark.parametrize(("city", "province"), [("某某市", "江苏省"), ("某乙市", "河南省"), ("某某自治州", "云南省")])

@@ -234,3 +234,22 @@ def test_joint_signers_side_by_side_and_run_together_in_the_title() -> None:
     rec = record_of("某某部　财政部关于做好某项工作的通知\n某部发〔2019〕28号\n\n各省、自治区、直辖市某某厅（局）、财政厅（局）：\n"
                     + BODY + "某某部　　　　财政部\n2019年3月15日\n")
     assert rec.issuers == ("某某部", "财政部") and "runs the names together" in rec.evidence["issuers"]
+
+
+@pytest.mark.parametrize("value", ["2022-04-08", "2022年4月8日", "二〇二二年四月八日", "2022/4/8", "2022-04-08 09:30"])
+@pytest.mark.parametrize("label", ["成文日期：\n", "成文日期：", "发布时间\n", "发布日期 | "])
+def test_a_date_fields_value_of_any_length_leaves_the_title_below_it_whole(label: str, value: str) -> None:
+    rec = record_of(f"{label}{value}\n某阳市人民政府办公室关于进一步优化营商环境的实施意见\n\n各县市区人民政府：\n" + BODY)
+    assert rec.title == "某阳市人民政府办公室关于进一步优化营商环境的实施意见"
+
+
+@pytest.mark.parametrize("title", ["关于调整夏季作息时间的通知", "某某市人民政府关于公布2021年节假日安排时间的通知",
+                                   "关于统一填报日期的通知"])
+def test_a_date_word_inside_a_title_is_no_field(title: str) -> None:
+    rec = record_of(f"{title}\n\n各单位：\n" + BODY + "某某市人民政府\n2021年5月1日\n")
+    assert rec.title == title
+
+
+def test_an_empty_date_field_cuts_only_its_own_line() -> None:
+    rec = record_of("成文日期：\n\n某某市人民政府关于加快推进某项建设的实施意见\n\n各镇人民政府：\n" + BODY)
+    assert rec.title == "某某市人民政府关于加快推进某项建设的实施意见"
