@@ -59,7 +59,7 @@ def identify_part(
                 date=dates.date, citations=tuple(citations), evidence=evidence,
                 header_end=span.header_end, rank=rank, date_publication=dates.publication,
                 date_in_force=dates.in_force, history=head.history.history)
-    return part, _header_warnings(own, head.numbers)
+    return part, _header_warnings(own, head.numbers) + where.warnings
 
 
 @dataclass(frozen=True)

@@ -65,6 +65,7 @@ class Place:
     jurisdiction: str | None = None
     level: str | None = None
     evidence: dict[str, str] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
 
     @property
     def settled(self) -> bool:
@@ -103,7 +104,7 @@ def place(
     if found.level is None:
         found = _from_self_words(found, text[span.start:span.end], provinces)
     found = _placed_by_cited(found, table, [*issuers, *([title] if title else [])], citations)
-    return _only_cited_place(found, citations)
+    return _unplaced_guess(_only_cited_place(found, citations), own_auth)
 
 
 def _evidence_provinces(table: AuthorityTable, text: str, span: Span, own_auth: Authority | None,
@@ -112,7 +113,7 @@ def _evidence_provinces(table: AuthorityTable, text: str, span: Span, own_auth: 
     header names, those of the documents it cites. They choose among the places an ambiguous
     name could be (鼓楼区) and keep a short name from another province out."""
     out = table.places.provinces_named(text[span.start:span.header_end])
-    if own_auth and own_auth.province and own_auth.province != NATION:
+    if own_auth and own_auth.province and own_auth.province != NATION and not _guessed(own_auth):
         out.add(own_auth.province)
     for c in citations:
         d = table.places.division_of(c.jurisdiction) if c.jurisdiction else None
@@ -124,10 +125,13 @@ def _evidence_provinces(table: AuthorityTable, text: str, span: Span, own_auth: 
 def _number_or_issuers(table: AuthorityTable, own_auth: Authority | None, issuers: Iterable[str],
                        provinces: set[str], on: str | None) -> Place:
     """The place of the part's own number, completed by its issuers'; or the issuers' alone,
-    when a name matched whole tells more than the number's code (see _issuers_win)."""
+    when a name matched whole tells more than the number's code (see _issuers_win), or the code
+    is a guess: then a name several units share (通州区: 北京市's and 南通市's, both writing
+    通政发) gives its level only."""
     numbered = _from_own_number(own_auth)
     named = _from_issuers(Place(), table, issuers, provinces, on)
-    if named.jurisdiction and named.level and _issuers_win(numbered, named.jurisdiction, own_auth):
+    if named.level and (_guessed(own_auth) or (
+            named.jurisdiction and _issuers_win(numbered, named.jurisdiction, own_auth))):
         return named
     return _from_issuers(numbered, table, issuers, provinces, on)
 
@@ -139,6 +143,13 @@ def _issuers_win(numbered: Place, named: str, own_auth: Authority | None) -> boo
     镇平县人民政府; 鄂托克政发 read as 湖北省)."""
     if not numbered.jurisdiction or named.startswith(numbered.jurisdiction):
         return True
+    return _guessed(own_auth)
+
+
+def _guessed(own_auth: Authority | None) -> bool:
+    """Whether the authority of the part's own number is a guess from an abbreviation (通 for
+    南通市, 宜 for 宜昌市) rather than an exact entry of the table: then it places nothing but
+    itself, and chooses no province for other names."""
     return own_auth is not None and own_auth.confidence < 0.95
 
 
@@ -227,3 +238,16 @@ def _only_cited_place(found: Place, citations: list[Citation]) -> Place:
         return found
     return found.with_jurisdiction(
         places[0], f"the only {found.level} jurisdiction among the documents it cites: {places[0]}")
+
+
+def _unplaced_guess(found: Place, own_auth: Authority | None) -> Place:
+    """A warning when only the own number's code gave the level and it names no one place: an
+    unchecked abbreviation (宜 read as 宜昌市 by default) or one several cities share (咸: 咸宁市,
+    咸阳市). The level stays; the place is not guessed."""
+    if found.jurisdiction or own_auth is None or own_auth.jurisdiction or own_auth.level is None:
+        return found
+    if not found.evidence.get("level", "").startswith("own number"):
+        return found
+    why = "several cities share it" if "ambiguous" in own_auth.evidence else "an unchecked abbreviation"
+    return replace(found, warnings=(*found.warnings, f"{own_auth.code}: the issuer code names no one place "
+                                    f"({why}) and nothing else places the document: its level only"))

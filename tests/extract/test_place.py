@@ -78,3 +78,37 @@ def test_a_former_name_holds_only_before_its_change() -> None:
     args = (load_table(), text, span, None, ["莱芜市人民代表大会常务委员会"], [], "济南市钢结构建筑应用促进条例")
     assert place(*args, on="2016-09-21").jurisdiction == "山东省莱芜市"
     assert place(*args, on="2019-02-12").jurisdiction == "山东省济南市"
+
+
+@pytest.mark.parametrize(
+    ("issuer", "code"),
+    [
+        ("通州区人民政府", "通政发"),  # 北京市通州区 and 南通市通州区; 通 guessed as 南通市
+        ("铁东区人民政府", "铁政发"),  # 鞍山市 and 四平市; 铁 guessed as 铁岭市 (辽宁省, as 鞍山)
+    ],
+)
+def test_a_guessed_code_does_not_choose_among_namesakes(issuer: str, code: str) -> None:
+    rec = record_of(_notice(issuer).replace("\n\n各有关单位", f"\n{code}〔2020〕12号\n各有关单位", 1))
+    assert rec.number == f"{code}〔2020〕12号"
+    assert (rec.jurisdiction, rec.level) == (None, "county"), rec.parts[0].evidence
+
+
+def test_a_guessed_code_leaves_a_namesake_to_other_evidence() -> None:
+    body = "根据《北京市人民政府关于做好就业工作的通知》（京政发〔2019〕5号）精神，结合我区实际。"
+    text = _notice("通州区人民政府", body=body).replace("\n\n各有关单位", "\n通政发〔2020〕12号\n各有关单位", 1)
+    assert (record_of(text).jurisdiction, record_of(text).level) == ("北京市通州区", "county")
+
+
+@pytest.mark.parametrize("code", ["咸政办发", "咸政发", "宜政发"])
+def test_an_unsure_city_code_alone_gives_the_level_and_a_warning(code: str) -> None:
+    # 咸 could be 咸宁市 or 咸阳市; 宜 is only the default abbreviation of 宜昌市 (宜宾, 宜春 …).
+    text = f"关于加强安全生产工作的通知\n{code}〔2020〕12号\n各有关单位：\n    现通知如下。\n\n2020年3月1日\n"
+    rec = record_of(text)
+    assert (rec.jurisdiction, rec.level) == (None, "municipal")
+    assert any(w.startswith(f"{code}: the issuer code names no one place") for w in rec.warnings), rec.warnings
+
+
+def test_a_checked_city_code_alone_places_the_document() -> None:
+    text = "关于加强安全生产工作的通知\n淮政发〔2020〕12号\n各有关单位：\n    现通知如下。\n\n2020年3月1日\n"
+    rec = record_of(text)
+    assert (rec.jurisdiction, rec.level, rec.warnings) == ("江苏省淮安市", "municipal", ())
