@@ -168,18 +168,40 @@ def _find_record(folder: Path, wanted: str) -> tuple[Candidate, dict] | None:
     with path.open(encoding="utf-8") as f:  # one record decoded at a time: a build can be large
         cands = [(nodes.get(c.id, c), i, k) for c, i, k in record_candidates(json.loads(line) for line in f)]
     res = resolve(wanted, [c for c, _i, _k in cands])
-    cited = resolve(wanted, list(nodes.values())).found if not res.matches else None
-    if g is not None and cited is not None and g.nodes[cited.id].get("kind") in ("cited", "title"):
-        print(f"policygraph: {cited.name} is only cited in this build: it has no text in the "
-              "corpus, so no record or measures", file=sys.stderr)
+    textless = _only_cited(g, resolve(wanted, list(nodes.values())), res) if g is not None else []
+    if textless and not res.matches:
+        _say_only_cited(wanted, textless, more=False)
         return None
     found = _pick(res, str(folder))
+    if textless:
+        _say_only_cited(wanted, textless, more=True)
     if found is None:
         return None
     i, k = next((i, k) for c, i, k in cands if c is found)
     with path.open(encoding="utf-8") as f:
         rec = json.loads(next(line for n, line in enumerate(f) if n == i))
     return found, rec if k is None else rec["parts"][k]
+
+
+def _say_only_cited(wanted: str, textless: list[Candidate], more: bool) -> None:
+    """Say (stderr) which documents `wanted` names that have no record: they are only cited.
+    `more`: besides the documents with a record that were matched."""
+    one = len(textless) == 1
+    what = "1 more document" if one else f"{len(textless)} more documents"
+    head = (f"{what} of the build {'matches' if one else 'match'} \"{wanted}\" but" if more else
+            textless[0].name if one else f"\"{wanted}\" matches {len(textless)} documents that")
+    names = "; ".join(c.name for c in textless[:MAX_CHOICES]) if more else ""
+    print(f"policygraph: {head} {'is' if one else 'are'} only cited in this build: "
+          f"{'it has' if one else 'they have'} no text in the corpus, so no record or measures"
+          + (f": {names}" if names else ""), file=sys.stderr)
+
+
+def _only_cited(g: nx.DiGraph, in_graph: Resolution, in_records: Resolution) -> list[Candidate]:
+    """The documents `cascade` would match and a record cannot: those of the graph matched the
+    same way (or any way, when the records match none) that are only cited, without text."""
+    if in_records.matches and in_graph.how != in_records.how:
+        return []
+    return [c for c in in_graph.matches if g.nodes[c.id].get("kind") in ("cited", "title")]
 
 
 def cmd_measures(args: argparse.Namespace) -> int:

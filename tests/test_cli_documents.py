@@ -104,7 +104,8 @@ def test_the_cascade_table_names_every_document(out: Path, capsys: pytest.Captur
     assert code == 0
     lines = stdout.splitlines()
     assert lines[0] == f"cascade of {NOTICE_NAME}"
-    assert lines[1] == "  national, 中华人民共和国, 2020-06-01; stated links only"
+    assert lines[1] == ("  national, 中华人民共和国, 2020-06-01; stated links only; follows forwards, issues, "
+                        "based_on, implements")
     provincial = next(line for line in lines if line.startswith("《浙江省"))
     assert provincial.split()[:2] == [FORWARD_NAME, "浙江省"] and provincial.split()[-5:] == [
         "39", "forwards", NOTICE_NAME, "39", "1"]
@@ -213,3 +214,18 @@ def test_a_named_querys_doc_parameter_takes_the_same_forms(out: Path, capsys: py
         answers.add(stdout)
     (answer,) = answers
     assert [line.split(",")[1] for line in answer.splitlines()[1:]] == ["浙政办发〔2020〕45号", "杭政〔2020〕12号"]
+
+
+def test_measures_says_which_matches_of_a_cascade_it_cannot_list(
+        out: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """人民 is in two titles of the corpus and in one document only cited: cascade lists three,
+    measures two, and says the third is only cited."""
+    code, _stdout, err = run(capsys, "cascade", str(out), "人民")
+    assert code == 2 and "matches 3 documents" in err.splitlines()[0]
+    code, _stdout, err = run(capsys, "measures", str(out), "人民")
+    lines = err.splitlines()
+    assert code == 2 and "matches 2 documents" in lines[0]
+    assert lines[-1] == ('policygraph: 1 more document of the build matches "人民" but is only cited in this build: '
+                         "it has no text in the corpus, so no record or measures: 《中华人民共和国老年人权益保障法》")
+    code, _stdout, err = run(capsys, "measures", str(out), FORWARD)  # one match either way: nothing more to say
+    assert (code, err) == (0, "")

@@ -10,6 +10,7 @@ several are listed for the person to choose from, none gives near matches (diffl
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -53,15 +54,47 @@ class Resolution:
         return self.matches[0] if len(self.matches) == 1 else None
 
 
+#: What a person leaves out of a number that a text never does: the closing 号 (国办发〔2003〕40),
+#: an order's 第 (国务院令406号), or the year's brackets, written as a year (国办发2003年40号).
+#: Completed, then parsed as the extractor parses (extract/numbers.py): these only restore the
+#: written form.
+_NO_HAO = re.compile(r"(?<=\d)\s*[）)]?$")
+_NO_DI = re.compile(r"(?<=令)\s*(?=\d{1,5}\s*号?$)")
+_YEAR_WORD = re.compile(r"(?<=[^\d\s〔［\[（(【])\s*(\d{4})\s*年\s*(?=(?:第\s*)?\d{1,6}\s*号?$)")
+
+
+def _completed(norm: str) -> str:
+    """A typed number with the year's brackets and the closing 号 restored.
+
+    >>> _completed("国办发2003年40号"), _completed("国办发〔2003〕40"), _completed("国务院令406")
+    ('国办发〔2003〕40号', '国办发〔2003〕40号', '国务院令第406号')
+    """
+    text = _NO_DI.sub("第", _YEAR_WORD.sub(lambda m: f"〔{m.group(1)}〕", norm, count=1), count=1)
+    return text if text.endswith("号") else _NO_HAO.sub(lambda m: "号" + m.group(0).strip(), text, count=1)
+
+
 def canonical_number(text: str) -> str | None:
-    """The canonical number `text` is, in any variant the extractor reads; None if it is not
-    exactly one number (a 中华人民共和国 before an order number is allowed).
+    """The canonical number `text` is, in any variant the extractor reads, or as a person may
+    shorten it (no 号, 年 instead of the year's brackets); None if it is not exactly one number
+    (a 中华人民共和国 before an order number is allowed).
 
     >>> canonical_number("國令第406号"), canonical_number("国办发 [2003] 第40号")
     ('国务院令第406号', '国办发〔2003〕40号')
+    >>> canonical_number("国办发〔2003〕40"), canonical_number("国办发2003年第40号")
+    ('国办发〔2003〕40号', '国办发〔2003〕40号')
     >>> canonical_number("中华人民共和国主席令第13号"), canonical_number("道路运输条例")
     ('主席令第13号', None)
     """
+    norm = normalize(text).text.strip()
+    for written in dict.fromkeys((text, norm, _completed(norm))):
+        number = _one_number(written)
+        if number:
+            return number
+    return None
+
+
+def _one_number(text: str) -> str | None:
+    """The canonical number `text` is exactly, as the extractor reads it; else None."""
     parsed = parse(text)
     if parsed:
         return parsed.canonical

@@ -2,7 +2,9 @@
 
 A node id (`src:lrb_0a1b.txt`, `title:…`, a bare number) is for machines: tables, pages and
 messages name a document by its title with its number, 《title》（number）; by its number alone
-when it has no title; by its file only as the last resort. A version of a work adds its date
+when it has no title; with neither, as its letterhead would, by who issued it (its first
+issuer, else its place) and its date: 淮安市人民政府文件（2003-07-15）, 江苏省淮安市文件; by its
+file only when none of these is known. A version of a work adds its date
 and kind, so the versions of one regulation (one title, one number) stay apart in a list.
 """
 
@@ -61,6 +63,26 @@ def scope_of(kind: str | None, number: str | None, title: str | None, jurisdicti
     return "，".join(x for x in (place, date) if x)
 
 
+def untitled_name(issuers: str | tuple[str, ...] | list[str], jurisdiction: str | None,
+                  date: str | None) -> str:
+    """The name of a document with no title and no number: its first issuer (等 when there are
+    more), else its place, + 文件, with its date; '' when neither issuer nor place is known.
+
+    >>> untitled_name(("淮安市人民政府",), "江苏省淮安市", "2003-07-15")
+    '淮安市人民政府文件（2003-07-15）'
+    >>> untitled_name("", "江苏省淮安市", "2003-07-15"), untitled_name("甲局、乙局", None, None)
+    ('江苏省淮安市文件（2003-07-15）', '甲局等文件')
+    >>> untitled_name((), None, "2003-07-15")
+    ''
+    """
+    if isinstance(issuers, str):
+        issuers = [x for x in issuers.split("、") if x]
+    who = (issuers[0] + ("等" if len(issuers) > 1 else "")) if issuers else jurisdiction
+    if not who:
+        return ""
+    return f"{who}文件" + (f"（{date}）" if date else "")
+
+
 def file_name(node_id: str, sources: str | tuple[str, ...] | list[str] = ()) -> str:
     """The last-resort name: the node's first source file, else its id without the prefix.
 
@@ -84,14 +106,16 @@ def attrs_name(node_id: str, a: Mapping) -> str:
     return document_name(title, number, version_date=a.get("version_date") or None,
                          version_kind=a.get("version_kind") or None,
                          scope=scope_of(a.get("kind"), number, title, a.get("jurisdiction"), a.get("date")),
-                         fallback=file_name(node_id, sources))
+                         fallback=untitled_name(a.get("issuers") or (), a.get("jurisdiction") or None,
+                                                a.get("date") or None) or file_name(node_id, sources))
 
 
 def node_name(n: Node) -> str:
     """The name of a linked node."""
     return document_name(n.title, n.number, version_date=n.version_date, version_kind=n.version_kind,
                          scope=scope_of(n.kind, n.number, n.title, n.jurisdiction, n.date),
-                         fallback=file_name(n.id, n.sources))
+                         fallback=(untitled_name(n.issuers, n.jurisdiction, n.date)
+                                   or file_name(n.id, n.sources)))
 
 
 def short_label(name: str, width: int = 14, version_date: str | None = None) -> str:

@@ -88,15 +88,35 @@ def test_order_numbers_in_any_variant(organ: str, serial: int) -> None:
     assert canonical_number(f"{organ}第{serial}号") == f"{expected}第{serial}号"
 
 
+@given(code=st.sampled_from(["国办发", "国发", "粤府办", "劳社部发", "苏政办发"]),
+       year=st.integers(1980, 2030), serial=st.integers(1, 999),
+       year_form=st.sampled_from(["〔{}〕", "[{}]", "（{}）", "{}年", " {}年 "]), di=st.booleans(),
+       hao=st.sampled_from(["号", "", " 号"]))
+def test_a_number_shortened_as_people_type_it_is_its_canonical_form(
+        code: str, year: int, serial: int, year_form: str, di: bool, hao: str) -> None:
+    """No closing 号 (国办发〔2003〕40), the year written with 年 (国办发2003年40号)."""
+    written = f"{code}{year_form.format(year)}{'第' if di else ''}{serial}{hao}"
+    assert canonical_number(written) == f"{code}〔{year}〕{serial}号", written
+
+
+def test_shortened_numbers_find_their_document() -> None:
+    for typed in ("国办发〔2003〕40", "国办发2003年40号", "国办发2003年第40号", "国办发(2003)40"):
+        assert ids(typed) == (("国办发〔2003〕40号",), "number"), typed
+    for typed in ("国务院令406号", "国令第406", "国务院令406"):
+        assert ids(typed)[0] == ("国务院令第406号@a", "国务院令第406号@b"), typed
+
+
 def test_not_a_number() -> None:
     assert canonical_number("道路运输条例") is None
     assert canonical_number("国办发〔2003〕40号和国发〔2003〕1号") is None  # two numbers
+    for text in ("2003年40号", "关于2003年工作的通知", "十三五规划2016", "第40号"):
+        assert canonical_number(text) is None, text
 
 
 def test_candidates_from_a_graph_and_from_records() -> None:
     (c,) = graph_candidates([("src:lrb_1.txt", {"title": "", "number": "", "sources": "lrb_1.txt",
                                                  "level": "provincial", "jurisdiction": "山东省", "date": ""})])
-    assert (c.name, c.sources, c.detail) == ("lrb_1.txt", ("lrb_1.txt",), "provincial, 山东省")
+    assert (c.name, c.sources, c.detail) == ("山东省文件", ("lrb_1.txt",), "provincial, 山东省")  # no title, number, date
     records = [
         {"id": "粤府办〔2003〕60号", "source": "02.txt", "number": "粤府办〔2003〕60号", "title": "转发X的通知",
          "parts": [{"id": "02.txt#1", "number": "国办发〔2003〕40号", "title": "X"}]},

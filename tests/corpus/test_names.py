@@ -58,3 +58,25 @@ def test_generic_titles_known_only_by_title_are_named_with_their_scope() -> None
         "《上海市绿化条例》"
     assert attrs_name(sh.id, {"kind": "title", "title": sh.title, "number": "", "jurisdiction": "上海市",
                               "date": "2010-09-17"}) == node_name(sh)
+
+
+def test_a_document_with_no_title_and_no_number_is_named_by_who_issued_it_and_when() -> None:
+    """Not by its file: by its first issuer (等 when joint), else its place, with its date."""
+    signed = Node("src:s/001.txt", "document", issuers=("淮安市人民政府",), jurisdiction="江苏省淮安市",
+                  date="2003-07-15", sources=("s/001.txt",))
+    joint = Node("src:s/002.txt", "document", issuers=("宜良县财政局", "宜良县农业农村局"), date="2018-08-02",
+                 sources=("s/002.txt",))
+    placed = Node("src:s/003.txt", "document", jurisdiction="江苏省淮安市", date="2003-07-15",
+                  sources=("s/003.txt",))
+    undated = Node("src:s/004.txt", "document", jurisdiction="四川省", sources=("s/004.txt",))
+    dated_only = Node("src:s/005.txt", "document", date="2003-07-15", sources=("s/005.txt",))
+    assert node_name(signed) == "淮安市人民政府文件（2003-07-15）"
+    assert node_name(joint) == "宜良县财政局等文件（2018-08-02）"
+    assert node_name(placed) == "江苏省淮安市文件（2003-07-15）"
+    assert node_name(undated) == "四川省文件"
+    assert node_name(dated_only) == "005.txt"  # nothing says who: the file is all there is
+    # the same from a record (issuers a list) and a GraphML node (issuers joined by 、)
+    assert attrs_name("src:s/002.txt", {"title": None, "number": None, "issuers": ["宜良县财政局", "宜良县农业农村局"],
+                                        "date": "2018-08-02", "source": "s/002.txt"}) == node_name(joint)
+    assert attrs_name("src:s/002.txt", {"title": "", "number": "", "issuers": "宜良县财政局、宜良县农业农村局",
+                                        "date": "2018-08-02", "sources": "s/002.txt"}) == node_name(joint)
