@@ -1,10 +1,9 @@
 """Find the documents a part cites, and how: by number, by title 《…》, by a defined alias.
 
 A citation is first found as a *mention* (a title with the number in brackets after it, a
-bare number, a bare title, an alias); its relation is then read from the verbs around it:
-an act stated right after it (现将《X》转发给你们, 《X》同时废止) wins, else the nearest
-governing verb to its left in the same clause (贯彻落实《A》、《B》和《C》精神 governs all
-three, because other citations in between are skipped over), else it merely `cites`.
+bare number, a bare title, an alias; an order that introduces a title, …令第8号公布的《X》,
+is that title's); its relation, confidence and reason are then read from its sentence by
+relations.py, and the cited fragment (第十二条, 附件2) from the words right after it.
 """
 
 from __future__ import annotations
@@ -15,10 +14,10 @@ from dataclasses import dataclass, replace
 
 from policygraph.extract import regexes as rx
 from policygraph.extract.metadata import cited_title
+from policygraph.extract.relations import amended_by_title, decide
 from policygraph.models import RELATION_PRIORITY, Citation, NumberMatch
 
 TITLE_MAX = 200  # a 《title》 longer than this is not a title (and bounds the scan)
-LEFT_WINDOW = 240
 EVIDENCE_MAX = 240
 
 
@@ -125,44 +124,6 @@ def _closing_paren(text: str, open_at: int, end: int) -> int:
     return -1
 
 
-def relation(text: str, mention: Mention, others: list[Mention], lo: int) -> tuple[str, bool]:
-    """The mention's relation, and whether a verb stated it (False: the default `cites`)."""
-    right = text[mention.end:mention.end + 40]
-    for rel, pat in rx.RIGHT_ACTS:
-        if pat.match(right):
-            return rel, True
-    left_start = max(lo, mention.start - LEFT_WINDOW)
-    chars = list(text[left_start:mention.start])
-    # Mentions are sorted by start and do not overlap: walk back until one ends before the window.
-    k = bisect.bisect_left(others, mention.start, key=lambda o: o.start)
-    while k > 0 and others[k - 1].end > left_start:
-        k -= 1
-        o = others[k]
-        if o.start >= mention.start:
-            continue
-        for p in range(max(o.start, left_start), min(o.end, mention.start)):
-            chars[p - left_start] = "□"  # other citations are transparent
-    left = "".join(chars)
-    breaks = list(rx.CLAUSE_BREAK.finditer(left))
-    clause = left[breaks[-1].end():] if breaks else left
-    best: tuple[int, int, str] | None = None
-    for rank, (rel, pat) in enumerate(rx.LEFT_VERBS):
-        for m in pat.finditer(clause):
-            cand = (m.end(), -rank, rel)
-            if best is None or cand > best:
-                best = cand
-    if best:
-        between = clause[best[0]:]
-        # 落实…对《X》的批示: the verb governs the 批示; X sits in a prepositional phrase.
-        if best[2] == "implements" and _PREPOSITION.search(between):
-            return "cites", True
-        return best[2], True
-    return "cites", False
-
-
-_PREPOSITION = re.compile(r"(?:对|关于|有关)(?!照)")
-
-
 def evidence(text: str, start: int, end: int, lo: int, hi: int) -> str:
     """The sentence around a mention, whitespace collapsed, at most EVIDENCE_MAX chars."""
     left = text[max(lo, start - EVIDENCE_MAX // 2):start]
@@ -188,9 +149,9 @@ def extract_citations(
     (a joint document may carry several); they are never citations. Offsets in the returned
     citations are normalised; `document.py` maps them back to the original text.
     """
-    mentions = find_mentions(text, start, end, numbers)
+    mentions = _attach_orders(text, find_mentions(text, start, end, numbers))
     own = _Own(own_number, own_title.replace("《", "〈").replace("》", "〉") if own_title else own_title,
-               header_numbers)
+               header_numbers, amended_by_title(own_title))
     aliases = {m.alias_def: m for m in mentions if m.alias_def and (m.number or m.title)}
     found: dict[str, tuple[Citation, Mention]] = {}
     titles_of_numbers: dict[str, str] = {}
@@ -211,12 +172,13 @@ class _Own:
     number: str | None
     title: str | None  # nested 《》 written 〈〉, as cited titles are
     header_numbers: frozenset[int]
+    amends: frozenset[str] = frozenset()  # 关于修改《X》的决定: the titles its own title amends
 
 
 def _citation(text: str, m: Mention, mentions: list[Mention], aliases: dict[str, Mention],
               lo: int, hi: int, own: _Own) -> Citation | None:
     """The citation a mention makes, or None: a number of the part's own header, a 《title》
-    that names no document, or the part itself."""
+    that names no document, a bare order number that restarts each term, or the part itself."""
     if m.number and m.number.start in own.header_numbers:
         return None
     target, found_by, alias = _target(m, aliases)
@@ -224,25 +186,50 @@ def _citation(text: str, m: Mention, mentions: list[Mention], aliases: dict[str,
         return None
     number = target.number.number.canonical if target.number else None
     title = target.title
+    order_note = ""
+    if target.number and rx.TERM_ORDER_CODES.search(target.number.number.code):
+        if not title:
+            return None  # 主席令第13号 alone: the number is shared by every term's 13th order
+        order_note, number, found_by = f" [order {number}, not an identity]", None, "title"
     if (number and number == own.number) or (not number and title and own.title and title == own.title):
         return None
-    rel, stated = relation(text, m, mentions, lo)
-    conf = target.number.confidence if target.number else 0.85
+    verdict = decide(text, m, mentions, lo, hi, title, own.amends)
+    conf = target.number.confidence if target.number and number else 0.85
     if found_by == "alias":
         conf = min(conf, 0.9)
-    if not stated:
-        conf *= 0.9
+    part = rx.CITED_PART.match(text, m.end, min(hi, m.end + 30))
     return Citation(
-        relation=rel,
+        relation=verdict.relation,
         evidence=evidence(text, m.start, m.end, lo, hi),
         start=m.start,
         end=m.end,
-        confidence=round(conf, 2),
+        confidence=round(min(conf, verdict.confidence), 2),
         number=number,
         title=title,
         alias=alias or target.alias_def,
         found_by=found_by,
+        part=re.sub(r"\s+", "", part.group("part")) if part else None,
+        reason=verdict.reason + order_note,
     )
+
+
+def _attach_orders(text: str, mentions: list[Mention]) -> list[Mention]:
+    """An order number right before a title it introduces (…总局令第8号公布的《X》) is that
+    title's number, not a citation of its own."""
+    out: list[Mention] = []
+    skip = False
+    for k, m in enumerate(mentions):
+        if skip:
+            skip = False
+            continue
+        nxt = mentions[k + 1] if k + 1 < len(mentions) else None
+        if (m.number and not m.title and m.number.number.year is None and nxt and nxt.title
+                and not nxt.number and rx.ORDER_INTRO.match(text[m.end:nxt.start])):
+            out.append(replace(nxt, number=m.number))
+            skip = True
+            continue
+        out.append(m)
+    return out
 
 
 def _target(m: Mention, aliases: dict[str, Mention]) -> tuple[Mention | None, str, str | None]:
@@ -284,7 +271,9 @@ def _titles_joined_to_numbers(found: dict[str, tuple[Citation, Mention]],
                 better = RELATION_PRIORITY[cit.relation] > RELATION_PRIORITY[old.relation]
                 merged = replace(old, mentions=old.mentions + cit.mentions,
                                  relation=cit.relation if better else old.relation,
-                                 evidence=cit.evidence if better else old.evidence)
+                                 evidence=cit.evidence if better else old.evidence,
+                                 reason=cit.reason if better else old.reason,
+                                 part=old.part or cit.part)
                 out[nkey] = (merged, om)
                 continue
         out.setdefault(key, (cit, m))
@@ -295,7 +284,7 @@ _BARE_DOC_TYPE = re.compile(r"^(?:" + "|".join(rx.DOC_TYPE_WORDS) + r")$")
 
 
 def _is_document_title(t: str | None) -> bool:
-    """A 《title》 names a document (not a certificate, newspaper or book) by its ending."""
-    if not t or len(t) < 4 or _BARE_DOC_TYPE.match(t):
+    """A 《title》 names a document by its ending; a gazette, newspaper or website does not."""
+    if not t or len(t) < 4 or _BARE_DOC_TYPE.match(t) or rx.NOT_DOCUMENT_TITLE.search(t):
         return False
     return bool(rx.DOC_TITLE_END.search(t))

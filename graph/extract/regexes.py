@@ -132,25 +132,78 @@ ORGAN_NAME = re.compile(rf"[{CJK}、]{{2,40}}?(?:{ORGAN_SUFFIX})$")
 
 # --- relations ------------------------------------------------------------------------------
 
-#: Verbs left of a citation, nearest one wins. Order inside a group: longest first.
+#: Verbs left of a citation, nearest one wins; the group names are read in relations.py,
+#: which turns the basis and accordance groups into based_on / implements / cites by the
+#: rest of the sentence. Order inside a group: longest first. See docs/relations.md.
 LEFT_VERBS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("repeals", re.compile(r"(?:废止|废除|撤销|停止执行|宣布失效)(?![的后])")),
     ("amends", re.compile(r"(?:修订|修改|修正)(?![的后])")),
     ("forwards", re.compile(r"转发(?![的])")),
     ("issues", re.compile(r"(?:印发|公布)(?:修订后的|修改后的|新修订的)?\s{0,2}$")),
-    ("implements", re.compile(r"(?:贯彻|落实|执行|根据|按照|依据|依照|遵照|遵循|实施|按|依)(?![的])")),
-    ("cites", re.compile(r"(?:符合|参照|参考|对照|比照|违反|参阅|详见|参见)")),
+    ("policy", re.compile(r"(?:贯彻|落实)(?![的])")),
+    ("execute", re.compile(r"(?:执行|实施|遵照|遵循)(?![的])")),
+    ("basis", re.compile(r"(?:根据|依据)(?![的])")),
+    ("accordance", re.compile(r"(?:依照|按照|按|依)(?![的法])")),
+    ("cites", re.compile(r"(?:符合|参照|参考|对照|比照|违反|参阅|详见|参见|适用)")),
 )
 
-#: Phrases right after a citation that state the act: 现将《X》转发给你们, 《X》同时废止.
+#: Phrases right after a citation (and the rest of its list) that state the act:
+#: 现将《X》转发给你们, 《A》、《B》同时废止, 对《A》《B》作如下修改.
 RIGHT_ACTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("forwards", re.compile(r"^\s{0,3}(?:转发给|转发你们|予以转发|转发各)")),
     ("issues", re.compile(
-        r"^(?:[^。；;\n《]{0,30}?(?:现)?(?:印发给|印发你们|予以印发|下发给|印发各|现印发|现予公布|予以公布)"
+        r"^(?:[^。；;\n《□]{0,30}?(?:现)?(?:印发给|印发你们|予以印发|下发给|印发各|现印发|现予公布|予以公布)"
         r"|\s{0,2}(?:公布|发布)[，,。]?\s{0,2}(?:自|现|，|,|。))"
     )),
     ("repeals", re.compile(r"^[^。；;，,\n]{0,12}?(?:同时废止|予以废止|废止|停止执行|不再执行|自行失效|同时失效)")),
-    ("amends", re.compile(r"^[^。；;，,\n]{0,12}?(?:修改如下|作如下修改|作出如下修改|修订如下|进行修订|进行修改)")),
+    ("amends", re.compile(
+        r"^[^。；;，,\n]{0,12}?(?:修改如下|作如下修改|作出如下修改|修订如下|进行修订|进行修改|作相应的?修改)"
+    )),
+)
+
+#: What may stand between the members of a list before the act they share: separators,
+#: other citations (masked □), an order that introduces the next title (…令第8号公布的).
+LIST_GAP = re.compile(
+    r"^(?:\s|[、和及与]|以及|□|[，,](?=\s{0,2}□)|[^。；;，,、《□\n]{0,40}?□?\s{0,2}(?:公布|发布|颁布|印发)的)*"
+)
+
+#: A header history line: 根据《…关于修改〈X〉的决定》（第二次）修正 — this document was amended by
+#: the decision; the corpus side links the versions, here it is a plain `cites`.
+HISTORY_RIGHT = re.compile(r"^\s{0,3}(?:第[一二三四五六七八九十\d]{1,3}次)?(?:修正|修订|修改)(?![的后如为])")
+
+#: The enacting clause that makes a citation the legal basis: …，(结合…)制定本条例.
+ENACTING = re.compile(
+    r"(?:制定|制订|修订|特制定)(?:本|此)(?:实施)?(?:条例|规定|办法|细则|规则|决定|意见|方案|制度|准则|标准|章程|"
+    r"通知|公约|解释)|现就[^。；;]{0,40}?(?:通知如下|规定如下|提出如下意见|作出如下决定)|作出如下决定|决定如下"
+)
+
+#: 根据《X》精神/要求/部署: what a verb of accordance governs when it is policy implementation.
+POLICY_OBJECT = re.compile(
+    r"^\s{0,2}(?:文件)?(?:的)?(?:有关)?(?:精神|要求|部署|决策部署|总体要求|工作要求|工作部署|目标任务)"
+)
+
+#: A penalty or remedy clause: the citation is a provision cross-reference (依照《X》处罚).
+PENALTY_REMEDY = re.compile(
+    r"(?:处罚|处理|罚款|复议|诉讼|追究|处分|赔偿|没收|吊销|责令|拘留|刑事责任|申诉|裁决|仲裁|制裁|惩处|惩戒)"
+)
+
+#: The cited fragment stated right after a title: 第十二条第二款, 第三项, 附件2.
+CN_NUM = "零〇一二三四五六七八九十百千两"
+CITED_PART = re.compile(
+    rf"\s{{0,2}}的?\s{{0,2}}(?P<part>(?:第[{CN_NUM}\d]{{1,6}}(?:条|款|项|章|节|编|目)(?:之[{CN_NUM}\d]{{1,3}})?)+"
+    rf"|附件\s{{0,2}}[\d{CN_NUM}]{{0,3}})"
+)
+
+#: Promulgation orders whose serial restarts with each term: never a document identity.
+TERM_ORDER_CODES = re.compile(r"^(?:中华人民共和国)?主席令$|常务委员会公告$")
+
+#: An order that introduces the title after it: …令第8号公布的《X》.
+ORDER_INTRO = re.compile(r"^\s{0,2}(?:公布|发布|颁布|印发|批准)?的?\s{0,2}$")
+
+#: 《…》 around names that are not documents: gazettes, newspapers, journals, websites.
+NOT_DOCUMENT_TITLE = re.compile(
+    r"(?:委员会|常委会|政府|国务院|法院|检察院|部|厅|局|办公厅|办公室)公报$|政报$|"
+    r"(?:日报|晚报|早报|时报|周报|商报|杂志|期刊|学报|年鉴|网站|网|频道|专栏)$"
 )
 
 #: A clause ends at these characters; verbs beyond them do not govern a citation.
