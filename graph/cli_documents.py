@@ -7,12 +7,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from policygraph.export.text import record_text
-from policygraph.models import Measures
+from policygraph.models import DocumentRecord, Measures, Part
 
 if TYPE_CHECKING:  # only the commands that read a graph import these
     import networkx as nx
@@ -151,7 +152,20 @@ def _print_cascade(g: nx.DiGraph, root: str, rows: list[dict], probable: bool,
         sys.stdout.write(format_rows(list(reach[0]), _cells(reach, list(reach[0])), "table"))
 
 
-def _find_record(folder: Path, wanted: str) -> tuple[Candidate, dict] | None:
+@dataclass(frozen=True)
+class Found:
+    """A document of a build that a query names: how it was matched, and its record, or the
+    embedded part of a record, as documents.jsonl holds it."""
+
+    candidate: Candidate
+    record: DocumentRecord | Part
+
+    @property
+    def measures(self) -> Measures:
+        return self.record.measures or Measures()
+
+
+def _find_record(folder: Path, wanted: str) -> Found | None:
     """The record (or embedded part) of a build that `wanted` names (corpus/lookup.py), or None
     after saying why: missing build, no match, several matches, or a document only cited.
     Documents are named as the build's graph names them (with their version, which a record
@@ -166,7 +180,7 @@ def _find_record(folder: Path, wanted: str) -> tuple[Candidate, dict] | None:
     g = _graph(folder, quiet=True)
     nodes = {c.id: c for c in graph_candidates(g.nodes(data=True))} if g is not None else {}
     with path.open(encoding="utf-8") as f:  # one record decoded at a time: a build can be large
-        cands = [(nodes.get(c.id, c), i, k) for c, i, k in record_candidates(json.loads(line) for line in f)]
+        cands = [(nodes.get(c.id, c), i, k) for c, i, k in record_candidates(_records(f))]
     res = resolve(wanted, [c for c, _i, _k in cands])
     textless = _only_cited(g, resolve(wanted, list(nodes.values())), res) if g is not None else []
     if textless and not res.matches:
@@ -179,8 +193,12 @@ def _find_record(folder: Path, wanted: str) -> tuple[Candidate, dict] | None:
         return None
     i, k = next((i, k) for c, i, k in cands if c is found)
     with path.open(encoding="utf-8") as f:
-        rec = json.loads(next(line for n, line in enumerate(f) if n == i))
-    return found, rec if k is None else rec["parts"][k]
+        rec = next(r for n, r in enumerate(_records(f)) if n == i)
+    return Found(found, rec if k is None else rec.parts[k])
+
+
+def _records(lines: Iterable[str]) -> Iterator[DocumentRecord]:
+    return (DocumentRecord.from_dict(json.loads(line)) for line in lines)
 
 
 def _say_only_cited(wanted: str, textless: list[Candidate], more: bool) -> None:
@@ -210,13 +228,12 @@ def cmd_measures(args: argparse.Namespace) -> int:
     found = _find_record(Path(args.dir), args.document)
     if found is None:
         return 2
-    cand, d = found
+    cand = found.candidate
     if args.format == "json":
-        keys = ("provisions", "measures", "targets", "deadlines", "money")
-        print(json.dumps({"id": cand.id, "name": cand.name, **{k: d.get(k, []) for k in keys}},
+        print(json.dumps({"id": cand.id, "name": cand.name, **found.measures.to_dict()},
                          ensure_ascii=False, indent=2))
         return 0
-    print(measures_text(cand.name, Measures.from_dict(d)))
+    print(measures_text(cand.name, found.measures))
     return 0
 
 
@@ -228,9 +245,10 @@ def cmd_compare(args: argparse.Namespace) -> int:
     parent = _find_record(Path(args.dir), args.parent) if child else None
     if child is None or parent is None:
         return 2
-    (cc, cd), (pc, pd) = child, parent
-    c = compare(cc.id, pc.id, Measures.from_dict(cd), Measures.from_dict(pd),
-                same_scale=bool(cd.get("jurisdiction")) and cd.get("jurisdiction") == pd.get("jurisdiction"))
+    cc, pc = child.candidate, parent.candidate
+    place = child.record.jurisdiction
+    c = compare(cc.id, pc.id, child.measures, parent.measures,
+                same_scale=bool(place) and place == parent.record.jurisdiction)
     if args.format == "json":
         print(json.dumps({**c.to_dict(), "child_name": cc.name, "parent_name": pc.name},
                          ensure_ascii=False, indent=2))
@@ -244,9 +262,9 @@ def inspect_in_build(folder: Path, document: str, as_json: bool, compact: bool) 
     found = _find_record(folder, document)
     if found is None:
         return 2
-    _cand, stored = found
+    stored = found.record.to_dict()
     print(json.dumps(stored, ensure_ascii=False, indent=None if compact else 2) if as_json
-          else record_text(stored))
+          else record_text(found.record if isinstance(found.record, DocumentRecord) else stored))
     return 0
 
 

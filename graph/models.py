@@ -149,6 +149,11 @@ class Citation:
     def to_dict(self) -> dict[str, Any]:
         return {k: v for k, v in asdict(self).items() if v is not None and v != ""}
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Citation:
+        """A citation as to_dict writes it (which leaves out None and '')."""
+        return cls(**{"evidence": "", **d})
+
 
 @dataclass(frozen=True)
 class HistoryEvent:
@@ -207,6 +212,16 @@ class Part:
             **(self.measures.to_dict() if self.measures else {}),
             "evidence": dict(sorted(self.evidence.items())),
         }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Part:
+        """A part as documents.jsonl holds it; its spans (not written there) are 0."""
+        return cls(d["id"], 0, 0, d.get("number"), d.get("title"), tuple(d.get("issuers", ())),
+                   d.get("jurisdiction"), d.get("level"), d.get("date"),
+                   tuple(Citation.from_dict(c) for c in d.get("citations", ())), dict(d.get("evidence", {})),
+                   Measures.from_dict(d) if "provisions" in d else None, rank=d.get("rank"),
+                   date_publication=d.get("date_publication"), date_in_force=d.get("date_in_force"),
+                   history=tuple(HistoryEvent.from_dict(h) for h in d.get("history", ())))
 
 
 _T = TypeVar("_T")
@@ -450,6 +465,18 @@ class DocumentRecord:
             "kind": self.kind,
             "chars": self.chars,
         }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> DocumentRecord:
+        """A record as documents.jsonl holds it (to_dict's inverse)."""
+        return cls(d["id"], d["source"], d.get("number"), d.get("title"), tuple(d.get("issuers", ())),
+                   d.get("jurisdiction"), d.get("level"), d.get("date"), d.get("web_date"),
+                   tuple(Citation.from_dict(c) for c in d.get("citations", ())),
+                   tuple(Part.from_dict(p) for p in d.get("parts", ())), tuple(d.get("warnings", ())),
+                   dict(d.get("evidence", {})), d.get("encoding", "utf-8"), d.get("kind", "txt"),
+                   d.get("chars", 0), Measures.from_dict(d) if "provisions" in d else None,
+                   d.get("date_publication"), d.get("date_in_force"), d.get("rank"),
+                   tuple(HistoryEvent.from_dict(h) for h in d.get("history", ())))
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ import pytest
 
 from policygraph.build import build
 from policygraph.cli import main
+from policygraph.models import DocumentRecord
 
 NOTICE = "国务院办公厅关于推进社区食堂建设的通知"
 FORWARD = "浙江省人民政府办公厅转发国务院办公厅关于推进社区食堂建设的通知"
@@ -229,3 +230,18 @@ def test_measures_says_which_matches_of_a_cascade_it_cannot_list(
                          "it has no text in the corpus, so no record or measures: 《中华人民共和国老年人权益保障法》")
     code, _stdout, err = run(capsys, "measures", str(out), FORWARD)  # one match either way: nothing more to say
     assert (code, err) == (0, "")
+
+
+def test_records_read_back_as_written(out: Path) -> None:
+    """documents.jsonl → DocumentRecord.from_dict → to_dict gives each line back, parts,
+    citations, history and measures included: the commands read typed records."""
+    lines = (out / "documents.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == len(FILES)
+    for line in lines:
+        stored = json.loads(line)
+        rec = DocumentRecord.from_dict(stored)
+        assert rec.to_dict() == stored
+        assert DocumentRecord.from_dict(rec.to_dict()) == rec
+    recs = [DocumentRecord.from_dict(json.loads(line)) for line in lines]
+    assert any(r.history for r in recs) and any(r.citations for r in recs)
+    assert any(r.measures and r.measures.provisions for r in recs)

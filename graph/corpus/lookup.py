@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from policygraph.corpus.link import title_key
-from policygraph.corpus.names import attrs_name
+from policygraph.corpus.names import attrs_name, record_name
 from policygraph.extract.normalize import normalize
 from policygraph.extract.numbers import find_numbers, parse
-from policygraph.models import NATION
+from policygraph.models import NATION, DocumentRecord, Part
 
 
 @dataclass(frozen=True)
@@ -164,6 +164,10 @@ def _detail(a: Mapping) -> str:
     return ", ".join(str(x) for x in parts if x)
 
 
+def _record_detail(r: DocumentRecord | Part) -> str:
+    return ", ".join(x for x in (r.level, r.jurisdiction, r.date) if x)
+
+
 def graph_candidates(nodes: Iterable[tuple[str, Mapping]]) -> list[Candidate]:
     """Candidates from a graph's nodes (networkx `g.nodes(data=True)`, GraphML strings)."""
     out = []
@@ -174,7 +178,7 @@ def graph_candidates(nodes: Iterable[tuple[str, Mapping]]) -> list[Candidate]:
     return out
 
 
-def record_candidates(records: Iterable[Mapping]) -> list[tuple[Candidate, int, int | None]]:
+def record_candidates(records: Iterable[DocumentRecord]) -> list[tuple[Candidate, int, int | None]]:
     """Candidates from documents.jsonl records and the parts embedded in them, each with where
     it is: the record's index and the part's (None for the record itself), so a caller keeps
     the candidates, not every record. A part has its number as id, as its graph node does; a
@@ -183,12 +187,12 @@ def record_candidates(records: Iterable[Mapping]) -> list[tuple[Candidate, int, 
     docs: list[tuple[Candidate, int, int | None]] = []
     parts: list[tuple[Candidate, int, int | None]] = []
     for i, rec in enumerate(records):
-        docs.append((Candidate(rec["id"], attrs_name(rec["id"], rec), rec.get("number"), rec.get("title"),
-                               (rec["source"],), _detail(rec)), i, None))
-        for k, p in enumerate(rec.get("parts", ())):
-            pid = p.get("number") or p["id"]
-            parts.append((Candidate(pid, attrs_name(pid, p), p.get("number"), p.get("title"), (),
-                                    _detail(p) + f" (in {rec['source']})"), i, k))
+        docs.append((Candidate(rec.id, record_name(rec.id, rec), rec.number, rec.title, (rec.source,),
+                               _record_detail(rec)), i, None))
+        for k, p in enumerate(rec.parts):
+            pid = p.number or p.id
+            parts.append((Candidate(pid, record_name(pid, p), p.number, p.title, (),
+                                    _record_detail(p) + f" (in {rec.source})"), i, k))
     own = {c.id for c, _i, _k in docs} | {c.number for c, _i, _k in docs if c.number}
     seen: set[str] = set()
     for part in parts:

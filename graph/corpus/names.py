@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import PurePosixPath
 
-from policygraph.models import Node
+from policygraph.models import DocumentRecord, Node, Part
 
 #: How a version came to be, as a name says it (Node.version_kind).
 VERSION_WORDS = {"original": "原文", "amended": "修正", "revised": "修订"}
@@ -108,6 +108,14 @@ def attrs_name(node_id: str, a: Mapping) -> str:
                          scope=scope_of(a.get("kind"), number, title, a.get("jurisdiction"), a.get("date")),
                          fallback=untitled_name(a.get("issuers") or (), a.get("jurisdiction") or None,
                                                 a.get("date") or None) or file_name(node_id, sources))
+
+
+def record_name(node_id: str, r: DocumentRecord | Part) -> str:
+    """The name of a record of documents.jsonl or of a part embedded in one (which has no file
+    of its own), as attrs_name names them."""
+    sources = (r.source,) if isinstance(r, DocumentRecord) else ()
+    return document_name(r.title, r.number, fallback=(untitled_name(r.issuers, r.jurisdiction, r.date)
+                                                       or file_name(node_id, sources)))
 
 
 def node_name(n: Node) -> str:

@@ -12,6 +12,7 @@ from policygraph.corpus.lookup import (
     record_candidates,
     resolve,
 )
+from policygraph.models import DocumentRecord
 
 LAW = Candidate("src:laws/lrb_00aa.txt", "《山东省农业机械管理条例》", None, "山东省农业机械管理条例",
                 ("laws/lrb_00aa.txt",))
@@ -124,7 +125,7 @@ def test_candidates_from_a_graph_and_from_records() -> None:
         {"id": "src:03.txt", "source": "03.txt", "number": None, "title": "Y",
          "parts": [{"id": "03.txt#1", "number": "国发〔2001〕1号", "title": "Z", "level": "national"}]},
     ]
-    found = {c.id: (i, k, c.detail) for c, i, k in record_candidates(records)}
+    found = {c.id: (i, k, c.detail) for c, i, k in record_candidates(map(DocumentRecord.from_dict, records))}
     # the embedded copy of 国办发〔2003〕40号 gives way to its own file's record
     assert found == {"粤府办〔2003〕60号": (0, None, ""), "国办发〔2003〕40号": (1, None, ""),
                      "src:03.txt": (2, None, ""), "国发〔2001〕1号": (2, 0, "national (in 03.txt)")}
