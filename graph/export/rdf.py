@@ -3,10 +3,12 @@
 IRIs are readable and stable across builds: a document with a number lives at
 `{base}doc/{code}/{year}/{serial}` (国办发〔2003〕40号 → …/doc/国办发/2003/40), an order at
 `{base}doc/{organ}令/{serial}`; documents known only by title or source file get a hash of
-that title or path. Every citation is a pg:Citation resource with its relation, evidence,
-offsets and confidence, and the direct relations are materialised at both grains (pg:implements
-and eli:ensures_implementation_of, eli:cites, pg:inheritsFrom), so SPARQL works without a
-reasoner. Output is deterministic: same input, byte-identical Turtle and N-Triples.
+that title or path. Every citation is a pg:Citation resource (a prov:Entity) with its
+relation, evidence, offsets, confidence and the reason for its relation, and the cited fragment
+where stated (…/art_12, eli:is_part_of the cited document); the direct relations are
+materialised at both grains (pg:implements and eli:ensures_implementation_of, eli:cites,
+pg:inheritsFrom), so SPARQL works without a reasoner. Output is deterministic: same input,
+byte-identical Turtle and N-Triples.
 """
 
 from __future__ import annotations
@@ -23,7 +25,14 @@ from policygraph.corpus.analytics import days_between
 from policygraph.corpus.compare import Comparison, DeadlineChange, TargetChange, heads_of
 from policygraph.corpus.link import Linked
 from policygraph.export import rdf_shared
-from policygraph.export.rdf_shared import authority_names, authority_t, organ_facts, place_t, work_labels
+from policygraph.export.rdf_shared import (
+    authority_names,
+    authority_t,
+    fragment_t,
+    organ_facts,
+    place_t,
+    work_labels,
+)
 from policygraph.export.terms import (
     DC,
     DEFAULT_BASE,
@@ -113,6 +122,11 @@ def iter_blocks(
         same = tuple(group)
         ends = (linked.nodes[target].kind, linked.nodes[source].date, linked.nodes[target].date)
         yield Block(("edges", base, same, ends), partial(_edges, same, linked, base))
+    # a fragment cited by several documents is described once, in its document's block
+    cited = sorted({(e.target, e.part) for e in linked.edges if e.part})
+    for target, pairs in groupby(cited, key=lambda tp: tp[0]):
+        parts = tuple(part for _t, part in pairs)
+        yield Block(("fragments", base, target, parts), partial(rdf_shared.fragments, target, parts, base))
     if measures:
         yield from _measure_blocks(linked, base, measures, comparisons, scheme)
 
@@ -389,6 +403,8 @@ def _edge(e: Edge, linked: Linked, base: str) -> list[Triple]:
         add((c, P.evidence, zh(e.evidence)))
     if e.reason:
         add((c, P.reason, literal(e.reason)))
+    if e.part:
+        add((c, P.citedFragment, fragment_t(e.target, e.part, base)))
     if e.start is not None and e.end is not None:
         add((c, P.start, integer(e.start)))
         add((c, P.end, integer(e.end)))

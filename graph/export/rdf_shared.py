@@ -1,6 +1,7 @@
 """The resources many documents point to, each written once: places (GB/T 2260 codes where the
-gazetteer has them), issuing organisations (W3C ORG, with their place and level) and works
-(the abstract act whose dated versions are documents, ELI's eli:is_member_of).
+gazetteer has them), issuing organisations (W3C ORG, with their place and level), works
+(the abstract act whose dated versions are documents, ELI's eli:is_member_of) and the cited
+fragments of a document (第十二条: eli:is_part_of it).
 
 A document's own block names these by IRI only; the triples describing them come here, one
 block each, so no triple is in two blocks (build/store.py updates a store block by block).
@@ -23,15 +24,19 @@ from policygraph.export.terms import (
     P,
     Triple,
     authority_iri,
+    doc_iri,
+    doc_t,
     iri,
     literal,
     place_iri,
+    segment,
     work_iri,
     zh,
 )
 from policygraph.extract.authorities import load_table
 from policygraph.extract.gazetteer import Division, division_of
 from policygraph.extract.gazetteer import load as load_gazetteer
+from policygraph.extract.numbers import chinese_to_int
 from policygraph.models import NATION, Node
 
 #: A GB/T 2260 code proper (the gazetteer gives special areas without one a code ending in S1).
@@ -169,4 +174,42 @@ def works(labels: Mapping[str, str], base: str) -> list[Triple]:
     for work, label in sorted(labels.items()):
         w = iri(str(work_iri(work, base)))
         out += [(w, A, P.Work), (w, A, E.LegalResource), (w, LABEL, zh(label))]
+    return out
+
+
+#: ELI-style path segments for the units of a Chinese legal text (ELI's own examples: art_12,
+#: par_2, point_3 …), so a cited fragment reads as …/doc/…/art_12/par_2.
+_UNIT = {"编": "book", "章": "chp", "节": "sec", "条": "art", "款": "par", "项": "point", "目": "item"}
+_UNIT_RE = re.compile(r"第([0-9零〇一二两三四五六七八九十百千]+)([编章节条款项目])")
+_ANNEX_RE = re.compile(r"附件([0-9一二三四五六七八九十]*)")
+
+
+def fragment_path(part: str) -> str:
+    """The path of a cited fragment under its document's IRI: 第十二条第二款 → art_12/par_2,
+    附件2 → annex_2, 附件 → annex; a part not read this way keeps its own words."""
+    steps = []
+    for m in _UNIT_RE.finditer(part):
+        n = chinese_to_int(m.group(1).replace("两", "二"))
+        if n is not None:
+            steps.append(f"{_UNIT[m.group(2)]}_{n}")
+    annex = _ANNEX_RE.search(part)
+    if annex and not steps:
+        n = chinese_to_int(annex.group(1)) if annex.group(1) else None
+        steps.append(f"annex_{n}" if n is not None else "annex")
+    return "/".join(steps) or segment(part)
+
+
+def fragment_t(target: str, part: str, base: str) -> str:
+    """The cited fragment `part` of the document `target`, in N-Triples syntax."""
+    return iri(f"{doc_iri(target, base)}/{fragment_path(part)}")
+
+
+def fragments(target: str, parts: Iterable[str], base: str) -> list[Triple]:
+    """The cited fragments of one document, each an eli:LegalResourceSubdivision that
+    eli:is_part_of it, labelled with the words that cite it (第十二条)."""
+    t = doc_t(target, base)
+    out: list[Triple] = []
+    for part in sorted(set(parts)):
+        f = fragment_t(target, part, base)
+        out += [(f, A, E.LegalResourceSubdivision), (f, E.is_part_of, t), (f, LABEL, zh(part))]
     return out

@@ -33,7 +33,7 @@ DEFAULT_BASE = "https://w3id.org/policygraph/id/"
 
 RELATION_PROPERTY = {
     "cites": PG.cites, "implements": PG.implements, "forwards": PG.forwards,
-    "issues": PG.issues, "amends": PG.amends, "repeals": PG.repeals,
+    "issues": PG.issues, "based_on": PG.basedOn, "amends": PG.amends, "repeals": PG.repeals,
     "probably-implements": PG.probablyImplements,
 }
 
@@ -43,7 +43,8 @@ SUPER = {
     "cites": (ELI.cites,),
     "implements": (ELI.ensures_implementation_of, PG.inheritsFrom, ELI.cites),
     "forwards": (ELI.ensures_implementation_of, PG.inheritsFrom, ELI.cites),
-    "issues": (ELI.has_annex, ELI.cites),
+    "issues": (ELI.has_annex, PG.inheritsFrom, ELI.cites),
+    "based_on": (ELI.based_on, PG.inheritsFrom, ELI.cites),
     "amends": (ELI.amends, ELI.cites),
     "repeals": (ELI.repeals, ELI.cites),
     "probably-implements": (PG.probablyInheritsFrom,),

@@ -47,18 +47,20 @@ def test_the_road_transport_regulation_is_one_chain_in_date_order(linked: Linked
 
 @needs_shared
 def test_no_generic_decision_is_one_node_across_places_or_dates(linked: Linked) -> None:
+    # a generic decision named in a header history line amends the document whose header it is
     into: dict[str, list] = {}
     for e in linked.edges:
-        title = linked.nodes[e.target].title or ""
+        title = linked.nodes[e.source].title or ""
         if is_generic(title):
-            into.setdefault(e.target, []).append(e)
+            assert (e.relation, e.via) == ("amends", "history")
+            into.setdefault(e.source, []).append(e)
     assert len(into) >= 8  # 河南, 重庆, 北京 ×2, 上海 ×3, 国务院 ×3 at least
-    for target, edges in into.items():
-        node = linked.nodes[target]
+    for decision, edges in into.items():
+        node = linked.nodes[decision]
         written = {f"{y}-{int(m):02d}-{int(d):02d}" for e in edges for y, m, d in _DATE.findall(e.evidence)[:1]}
-        assert written == {node.date}, target  # the date each citing line writes is the node's
-        provinces = {_province(linked.nodes[e.source].jurisdiction) for e in edges}
-        assert provinces == {_province(node.jurisdiction)}, target
+        assert written == {node.date}, decision  # the date each history line writes is the node's
+        provinces = {_province(linked.nodes[e.target].jurisdiction) for e in edges}
+        assert provinces == {_province(node.jurisdiction)}, decision
     places = {linked.nodes[t].jurisdiction for t in into if linked.nodes[t].title == "关于修改部分地方性法规的决定"}
     assert {"河南省", "重庆市", "北京市"} <= places
 
