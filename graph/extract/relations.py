@@ -73,8 +73,7 @@ def decide(text: str, m: Span, others: Sequence[Span], lo: int, hi: int, title: 
         return Verdict("amends", 1.0, "this document's title: 关于修改《" + title + "》")
     left = _masked(text, max(lo, m.start - LEFT_WINDOW), m.start, others)
     sentence_left = rx.SENTENCE_BREAK.split(left)[-1]
-    breaks = list(rx.CLAUSE_BREAK.finditer(left))
-    clause = left[breaks[-1].end():] if breaks else left
+    clause = left[_clause_start(left):]
     verb = _governing_verb(clause)
     if verb is None:
         return Verdict("cites", 0.8, "no relation verb: a mention")
@@ -115,6 +114,17 @@ def _by_group(group: str, word: str, sentence: str, after: str) -> Verdict:
     if group == "basis":
         return Verdict("implements", 0.7, word + "《X》 (no enacting clause, no provision)")
     return Verdict("cites", 0.7, word + "《X》 (accordance, no policy object)")
+
+
+def _clause_start(left: str) -> int:
+    """Where the citation's clause starts: after the last break, but a comma between two
+    citations (根据《A》，《B》) separates list members, not clauses."""
+    for b in reversed(list(rx.CLAUSE_BREAK.finditer(left))):
+        before, after = left[b.start() - 1:b.start()], left[b.end():b.end() + 1]
+        listed = b.group() in "，," and before == "□" and after in ("□", "")
+        if not listed:
+            return b.end()
+    return 0
 
 
 def _governing_verb(clause: str) -> tuple[str, int, str] | None:

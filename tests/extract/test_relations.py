@@ -1,0 +1,165 @@
+"""Relations read from a citation's own sentence: legal basis, policy implementation,
+cross-references, lists, cited fragments, promulgation orders and names that are not documents."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from policygraph.extract.relations import amended_by_title
+
+from ..conftest import record_of
+
+HEAD = "某某市人民政府关于做好有关工作的通知\n某政发〔2020〕1号\n\n各区人民政府，市各委办局：\n"
+LAW = "某某省森林防火条例\n\n"
+
+
+def rels(body: str, head: str = HEAD) -> list[tuple[str | None, str]]:
+    """(title or number, relation) of every citation, in reading order."""
+    rec = record_of(head + "　　" + body + "\n")
+    return [(c.title or c.number, c.relation) for c in rec.citations]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "relation"),
+    [
+        # the enacting clause: legal basis
+        ("根据《中华人民共和国森林法》和有关法律、法规，结合本省实际，制定本条例。", "based_on"),
+        ("为了实施《中华人民共和国森林法》，制定本细则。", "based_on"),
+        ("依照《中华人民共和国森林法》的规定，制定本办法。", "based_on"),
+        # policy implementation
+        ("为贯彻落实《国务院关于加强森林防火工作的意见》，提出如下措施。", "implements"),
+        ("根据《国务院关于加强森林防火工作的意见》精神，结合实际开展工作。", "implements"),
+        ("各地要认真执行《国务院关于加强森林防火工作的意见》。", "implements"),
+        # provision cross-references: cites
+        ("违反本条例规定的，依照《中华人民共和国治安管理处罚法》第二十条的规定处罚。", "cites"),
+        ("当事人不服的，可以依照《中华人民共和国行政复议法》的规定申请行政复议。", "cites"),
+        ("按照《森林病虫害防治条例》有关规定处罚。", "cites"),
+        ("依照《中华人民共和国森林法》的规定执行。", "cites"),
+        ("本条例未规定的，适用《中华人民共和国森林法》。", "cites"),
+        ("参照《中华人民共和国森林法》管理。", "cites"),
+        ("《中华人民共和国森林法》施行以来成效明显。", "cites"),
+    ],
+)
+def test_relation_of_a_sentence(sentence: str, relation: str) -> None:
+    got = rels(sentence, LAW)
+    assert len(got) == 1 and got[0][1] == relation, got
+
+
+def test_header_history_line_is_a_plain_citation() -> None:
+    rec = record_of(LAW + "　　根据2009年8月27日《全国人民代表大会常务委员会关于修改部分法律的决定》第一次修正\n")
+    (c,) = rec.citations
+    assert c.relation == "cites" and c.reason.startswith("amended by (header history)")
+
+
+def test_a_decision_amends_what_its_own_title_names() -> None:
+    head = "某某省人民代表大会常务委员会关于修改《某某省森林防火条例》的决定\n\n"
+    got = rels("《某某省森林防火条例》根据本决定作相应修改，重新公布。", head)
+    assert got == [("某某省森林防火条例", "amends")]
+    got = rels("各地要按照《某某省森林防火条例》做好工作。", head)
+    assert got == [("某某省森林防火条例", "amends")]
+
+
+def test_amended_by_title() -> None:
+    assert amended_by_title("关于修改《甲条例》、《乙条例》等二件地方性法规的决定") == {"甲条例", "乙条例"}
+    assert amended_by_title("关于印发《甲办法》的通知") == frozenset()
+    assert amended_by_title(None) == frozenset()
+
+
+def test_a_batch_decision_lists_what_it_amends() -> None:
+    got = rels("对《某某省甲条例》《某某省乙条例》作如下修改：", LAW)
+    assert got == [("某某省甲条例", "amends"), ("某某省乙条例", "amends")]
+
+
+def test_a_title_introduced_by_an_order_is_repealed_with_the_order_as_its_number() -> None:
+    rec = record_of(
+        LAW + "　　2004年8月9日国家食品药品监督管理局令第15号公布的《医疗器械经营企业许可证管理办法》"
+        "和2005年1月1日国家食品药品监督管理局令第16号公布的《医疗器械注册管理办法》同时废止。\n"
+    )
+    got = [(c.title, c.number, c.relation) for c in rec.citations]
+    assert got == [
+        ("医疗器械经营企业许可证管理办法", "国家食品药品监督管理局令第15号", "repeals"),
+        ("医疗器械注册管理办法", "国家食品药品监督管理局令第16号", "repeals"),
+    ]
+
+
+def test_a_presidential_order_is_not_an_identity() -> None:
+    rec = record_of(LAW + "　　根据《中华人民共和国种子法》（主席令第13号），制定本条例。\n")
+    (c,) = rec.citations
+    assert (c.title, c.number, c.relation) == ("中华人民共和国种子法", None, "based_on")
+    assert "主席令第13号" in c.reason
+    assert record_of(LAW + "　　主席令第13号公布施行以来，成效明显。\n").citations == ()
+
+
+def test_a_state_council_order_stays_the_number() -> None:
+    rec = record_of(LAW + "　　依据《某某管理条例》（国务院令第493号），制定本办法。\n")
+    (c,) = rec.citations
+    assert (c.number, c.relation) == ("国务院令第493号", "based_on")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "part"),
+    [
+        ("依照《中华人民共和国森林法》第十二条的规定处罚。", "第十二条"),
+        ("依照《中华人民共和国森林法》第十二条第二款第三项的规定处罚。", "第十二条第二款第三项"),
+        ("填写《某某省林木采伐管理办法》附件2所列表格。", "附件2"),
+        ("依照《中华人民共和国森林法》的规定处罚。", None),
+    ],
+)
+def test_the_cited_part_is_kept(sentence: str, part: str | None) -> None:
+    (c,) = record_of(LAW + "　　" + sentence + "\n").citations
+    assert c.part == part
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["聊城市人民代表大会常务委员会公报", "某某省人民政府公报", "某某日报", "中国政府网", "某某市政报"],
+)
+def test_gazettes_newspapers_and_websites_are_not_documents(name: str) -> None:
+    assert rels(f"本条例在《{name}》上公布。", LAW) == []
+
+
+def test_a_statistics_communique_is_a_document() -> None:
+    assert rels("根据《某某省2020年国民经济和社会发展统计公报》，全省森林覆盖率提高。", LAW) != []
+
+
+def test_confidence_and_reason_follow_the_trigger() -> None:
+    rec = record_of(
+        LAW + "　　根据《中华人民共和国森林法》，结合本省实际，制定本条例。"
+        "《某某省旧森林防火办法》（某政发〔2001〕3号）同时废止。\n"
+    )
+    by = {c.title: c for c in rec.citations}
+    basis = by["中华人民共和国森林法"]
+    assert basis.relation == "based_on" and "制定本条例" in basis.reason
+    repealed = by["某某省旧森林防火办法"]
+    assert repealed.relation == "repeals" and repealed.reason == "同时废止"
+    weak = record_of(LAW + "　　《中华人民共和国森林法》施行以来成效明显。\n").citations[0]
+    assert weak.confidence < basis.confidence
+
+
+TITLES = [f"某某省第{n}号森林管理办法" for n in "一二三四五六七八九"]
+SEPARATORS = st.sampled_from(["、", "，", "和", "及", "以及", "与", ""])
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    n=st.integers(min_value=1, max_value=9),
+    seps=st.lists(SEPARATORS, min_size=8, max_size=8),
+    act=st.sampled_from([("同时废止", "repeals"), ("作如下修改：", "amends"), ("予以废止", "repeals")]),
+)
+def test_every_member_of_a_list_gets_the_relation(n: int, seps: list[str], act: tuple[str, str]) -> None:
+    """Any number of members, any separators: every title before the act shares it."""
+    words, rel = act
+    listed = "".join(f"《{t}》" + (seps[i] if i < n - 1 else "") for i, t in enumerate(TITLES[:n]))
+    prefix = "对" if rel == "amends" else ""
+    got = rels(prefix + listed + words, LAW)
+    assert got == [(t, rel) for t in TITLES[:n]]
+
+
+@settings(max_examples=40, deadline=None)
+@given(n=st.integers(min_value=1, max_value=9), seps=st.lists(SEPARATORS, min_size=8, max_size=8))
+def test_every_member_of_an_enacting_list_is_the_basis(n: int, seps: list[str]) -> None:
+    listed = "".join(f"《{t}》" + (seps[i] if i < n - 1 else "") for i, t in enumerate(TITLES[:n]))
+    got = rels("根据" + listed + "等有关规定，结合本省实际，制定本条例。", LAW)
+    assert got == [(t, "based_on") for t in TITLES[:n]]
