@@ -295,3 +295,21 @@ def test_names_labels_panel_and_filters_in_a_browser(browser: object, tmp_path: 
         page.page.fill("#pg-search", query)
         page.page.press("#pg-search", "Enter")
         page.page.wait_for_selector(f"#pg-panel[data-node='{hit}']")
+
+
+def test_the_panel_facts_are_a_typed_record_under_the_names_explorer_js_reads() -> None:
+    from policygraph.export.html.panel import PanelFacts, facts
+
+    attrs = {"title": "某市某办法", "number": "", "level": "municipal", "jurisdiction": "江苏省南京市",
+             "rank": "local_government_rule", "validity": "", "date_in_force": "2020-03-01", "year": "2020",
+             "version_kind": "revised", "previous_version": "p", "kind": "document"}
+    got = facts("n", attrs, {"n": "《某市某办法》", "p": "《某市某办法》（2010-01-01原文）"})
+    assert isinstance(got, PanelFacts)
+    assert (got.rank, got.validity, got.number, got.year) == ("local_government_rule", "unknown", None, 2020)
+    js = got.to_json()
+    assert (js["dateInForce"], js["levelLabel"], js["versionKind"], js["previousVersionName"]) == (
+        "2020-03-01", "地市级 municipal", "修订", "《某市某办法》（2010-01-01原文）")
+    assert js["rankLabel"] == "地方政府规章" and js["validityLabel"] is None
+    explorer = (Path(__file__).parents[2] / "graph/export/html/assets/explorer.js").read_text(encoding="utf-8")
+    assert all(key in explorer for key in ("datePublication", "dateInForce", "validityEvidence",
+                                           "previousVersionName", "rankLabel"))

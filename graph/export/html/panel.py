@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, fields
 
 import networkx as nx
 
@@ -24,10 +25,14 @@ LEVEL_STYLE = {
     "county": ("#27ae60", "县级 county"),
     "unknown": ("#7b8794", "层级不明 unknown"),
 }
-RELATION_STYLE = {  # label, colour, dashed
+#: Each relation's legend words (as docs/relations.md names them), colour, and dashes: True for
+#: dashed, a vis-network pattern for dash-dot (based_on: a legal basis, told apart at a glance
+#: from policy implementation).
+RELATION_STYLE: dict[str, tuple[str, str, bool | list[int]]] = {
     "forwards": ("转发 forwards", "#8e44ad", False),
-    "implements": ("贯彻落实 implements", "#34495e", False),
     "issues": ("印发 issues", "#16a085", False),
+    "based_on": ("依据 based on", "#1f618d", [12, 4, 3, 4]),
+    "implements": ("贯彻落实 implements", "#34495e", False),
     "amends": ("修改 amends", "#d35400", False),
     "repeals": ("废止 repeals", "#c0392b", False),
     "cites": ("引用 cites", "#9aa5b1", True),
@@ -52,28 +57,66 @@ def _str(a: Mapping, key: str) -> str | None:
     return str(v) if v not in (None, "") else None
 
 
-def facts(n: str, a: Mapping, names: Mapping[str, str]) -> dict:
-    """The panel's fields of node `n`: who, where, when, rank, validity, versions. Absent
-    values are None (explorer.js leaves their rows out)."""
+@dataclass(frozen=True)
+class PanelFacts:
+    """The panel's fields of one node: who, where, when, rank, validity, versions. Absent values
+    are None (explorer.js leaves their rows out); filters read `level`, `rank` and `validity`,
+    'unknown' when the node has none."""
+
+    name: str
+    number: str | None
+    title: str | None
+    issuers: str | None
+    date: str | None
+    date_publication: str | None
+    date_in_force: str | None
+    jurisdiction: str | None
+    level: str
+    level_label: str
+    province: str | None
+    year: int | None
+    rank: str
+    rank_label: str | None
+    validity: str
+    validity_label: str | None
+    validity_evidence: str | None
+    version_date: str | None
+    version_kind: str | None
+    work: str | None
+    previous_version: str | None
+    previous_version_name: str | None
+    kind: str | None
+    sources: str | None
+
+    def to_json(self) -> dict[str, object]:
+        """The fields under the names explorer.js reads (camelCase: dateInForce, levelLabel …)."""
+        return {_camel(f.name): getattr(self, f.name) for f in fields(self)}
+
+
+def _camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(w.title() for w in rest)
+
+
+def facts(n: str, a: Mapping, names: Mapping[str, str]) -> PanelFacts:
+    """The panel's fields of node `n`, from its graph attributes (GraphML strings, '' for none)."""
     lv, rank, validity = level_of(a), _str(a, "rank"), _str(a, "validity")
     previous = _str(a, "previous_version")
-    return {
-        "name": names[n], "number": _str(a, "number"), "title": _str(a, "title"),
-        "issuers": _str(a, "issuers"), "date": _str(a, "date"),
-        "datePublication": _str(a, "date_publication"), "dateInForce": _str(a, "date_in_force"),
-        "jurisdiction": _str(a, "jurisdiction"), "level": lv, "levelLabel": LEVEL_STYLE[lv][1],
-        "province": province_of(a.get("jurisdiction")),
-        "year": int(a["year"]) if str(a.get("year") or "").isdigit() else None,
-        "rank": rank or UNKNOWN, "rankLabel": RANKS.get(rank, rank) if rank else None,
-        "validity": validity or UNKNOWN,
-        "validityLabel": VALIDITY.get(validity, validity) if validity else None,
-        "validityEvidence": _str(a, "validity_evidence"),
-        "versionDate": _str(a, "version_date"),
-        "versionKind": VERSION_WORDS.get(a.get("version_kind") or "", _str(a, "version_kind")),
-        "work": _str(a, "work"),
-        "previousVersion": previous, "previousVersionName": names.get(previous) if previous else None,
-        "kind": a.get("kind"), "sources": _str(a, "sources"),
-    }
+    return PanelFacts(
+        name=names[n], number=_str(a, "number"), title=_str(a, "title"), issuers=_str(a, "issuers"),
+        date=_str(a, "date"), date_publication=_str(a, "date_publication"),
+        date_in_force=_str(a, "date_in_force"), jurisdiction=_str(a, "jurisdiction"),
+        level=lv, level_label=LEVEL_STYLE[lv][1], province=province_of(a.get("jurisdiction")),
+        year=int(a["year"]) if str(a.get("year") or "").isdigit() else None,
+        rank=rank or UNKNOWN, rank_label=RANKS.get(rank, rank) if rank else None,
+        validity=validity or UNKNOWN,
+        validity_label=VALIDITY.get(validity, validity) if validity else None,
+        validity_evidence=_str(a, "validity_evidence"), version_date=_str(a, "version_date"),
+        version_kind=VERSION_WORDS.get(a.get("version_kind") or "", _str(a, "version_kind")),
+        work=_str(a, "work"), previous_version=previous,
+        previous_version_name=names.get(previous) if previous else None,
+        kind=_str(a, "kind"), sources=_str(a, "sources"),
+    )
 
 
 def details(
@@ -93,7 +136,7 @@ def details(
         comps = by_child.get(n, [])
         concepts = {x for c in comps for x in (*c.inherited, *c.added)}
         out[n] = {
-            **facts(n, a, names), **_edges_of(g, n, names),
+            **facts(n, a, names).to_json(), **_edges_of(g, n, names),
             "comparisons": [_comparison_details(c, labels, names) for c in comps],
             "measures": sorted(labels.get(x, x) for x in concepts), "link": links.get(n),
         }
