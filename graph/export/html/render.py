@@ -36,7 +36,7 @@ from policygraph.export.html.panel import (
     level_of,
     name_of,
 )
-from policygraph.models import LEVEL_RANK, RANKS, VALIDITY
+from policygraph.models import IMPLEMENTATION_RELATIONS, LEVEL_RANK, RANKS, VALIDITY
 
 MAX_NODES = 5000
 X_GAP, Y_GAP = 170, 240
@@ -78,7 +78,7 @@ def _tooltip(name: str, a: Mapping) -> str:
 
 def _implementers(g: nx.DiGraph, n: str) -> int:
     return sum(1 for _s, _t, e in g.in_edges(n, data=True)
-               if e.get("relation") in ("implements", "forwards") and str(e.get("stated", True)) != "False")
+               if e.get("relation") in IMPLEMENTATION_RELATIONS and str(e.get("stated", True)) != "False")
 
 
 def _json_for_script(data: object) -> str:
@@ -168,7 +168,7 @@ def _add_edges(net: Any, g: nx.DiGraph, edge_measures: Mapping[tuple[str, str], 
         label, color, dashed = RELATION_STYLE.get(rel, (rel, "#9aa5b1", True))
         net.add_edge(s, t, title=label.split(" ")[0] + ("：" + e["evidence"] if e.get("evidence") else ""),
                      label=label.split(" ")[0], color=color, dashes=dashed, arrows="to",
-                     width=1 if dashed else 2, relation=rel, measures=edge_measures.get((s, t), []),
+                     width=1 if dashed is True else 2, relation=rel, measures=edge_measures.get((s, t), []),
                      font={"size": 10, "color": color, "strokeWidth": 3, "align": "middle"})
 
 

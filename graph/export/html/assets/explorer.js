@@ -34,7 +34,8 @@
     var lab = el("label");
     var box = el("input"); box.type = "checkbox"; box.checked = r.key !== "probably-implements";
     box.value = r.key; box.className = "pg-relation";
-    var line = el("span", null, "pg-line" + (r.dashed ? " dashed" : "")); line.style.borderTopColor = r.color;
+    var line = el("span", null, "pg-line" + (r.dashed === true ? " dashed" : r.dashed ? " dashdot" : ""));
+    line.style.borderTopColor = r.color;
     lab.appendChild(box); lab.appendChild(line); lab.appendChild(document.createTextNode(r.label));
     filters.appendChild(lab);
   });
