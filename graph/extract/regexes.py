@@ -155,26 +155,28 @@ RIGHT_ACTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"^(?:[^。；;\n《□]{0,30}?(?:现)?(?:印发给|印发你们|予以印发|下发给|印发各|现印发|现予公布|予以公布)"
         r"|\s{0,2}(?:公布|发布)[，,。]?\s{0,2}(?:自|现|，|,|。))"
     )),
-    ("repeals", re.compile(r"^[^。；;，,\n]{0,12}?(?:同时废止|予以废止|废止|停止执行|不再执行|自行失效|同时失效)")),
+    ("repeals", re.compile(r"^[，,]?[^。；;，,\n□]{0,12}?(?:同时废止|予以废止|废止|停止执行|不再执行|自行失效|同时失效)")),
     ("amends", re.compile(
-        r"^[^。；;，,\n]{0,12}?(?:修改如下|作如下修改|作出如下修改|修订如下|进行修订|进行修改|作相应的?修改)"
+        r"^[^。；;，,\n□]{0,12}?(?:修改如下|作如下修改|作出如下修改|修订如下|进行修订|进行修改|作相应的?修改)"
     )),
 )
 
 #: What may stand between the members of a list before the act they share: separators,
 #: other citations (masked □), an order that introduces the next title (…令第8号公布的).
 LIST_GAP = re.compile(
-    r"^(?:\s|[、和及与]|以及|□|[，,](?=\s{0,2}□)|[^。；;，,、《□\n]{0,40}?□?\s{0,2}(?:公布|发布|颁布|印发)的)*"
+    r"^(?:\s|[、和及与]|以及|□|[，,](?=\s{0,2}□)"
+    r"|[^。；;《□\n]{0,100}?□?\s{0,2}(?:公布|发布|颁布|印发|通过|批准|修正|修改|修订)的(?=\s{0,2}□))*"
 )
 
 #: A header history line: 根据《…关于修改〈X〉的决定》（第二次）修正 — this document was amended by
 #: the decision; the corpus side links the versions, here it is a plain `cites`.
-HISTORY_RIGHT = re.compile(r"^\s{0,3}(?:第[一二三四五六七八九十\d]{1,3}次)?(?:修正|修订|修改)(?![的后如为])")
+HISTORY_RIGHT = re.compile(r"^\s{0,3}(?:第[一二三四五六七八九十\d]{1,3}次)?(?:修正|修订|修改)(?![后如为])")
 
 #: The enacting clause that makes a citation the legal basis: …，(结合…)制定本条例.
 ENACTING = re.compile(
     r"(?:制定|制订|修订|特制定)(?:本|此)(?:实施)?(?:条例|规定|办法|细则|规则|决定|意见|方案|制度|准则|标准|章程|"
-    r"通知|公约|解释)|现就[^。；;]{0,40}?(?:通知如下|规定如下|提出如下意见|作出如下决定)|作出如下决定|决定如下"
+    r"通知|公约|解释)|现就[^。；;]{0,60}?(?:通知如下|规定如下|提出如下意见|作出如下决定|解释如下)|"
+    r"作出如下决定|决定如下|就[^。；;]{0,60}?(?:解释如下|作如下解释|规定如下)"
 )
 
 #: 根据《X》精神/要求/部署: what a verb of accordance governs when it is policy implementation.
@@ -184,7 +186,8 @@ POLICY_OBJECT = re.compile(
 
 #: A penalty or remedy clause: the citation is a provision cross-reference (依照《X》处罚).
 PENALTY_REMEDY = re.compile(
-    r"(?:处罚|处理|罚款|复议|诉讼|追究|处分|赔偿|没收|吊销|责令|拘留|刑事责任|申诉|裁决|仲裁|制裁|惩处|惩戒)"
+    r"(?:处罚|处理|罚款|复议|诉讼|追究|处分|赔偿|没收|吊销|责令|拘留|刑事责任|申诉|裁决|仲裁|制裁|惩处|惩戒|"
+    r"犯罪|扣押|查封|强制措施)"
 )
 
 #: The cited fragment stated right after a title: 第十二条第二款, 第三项, 附件2.

@@ -20,7 +20,7 @@ from typing import Protocol
 from policygraph.extract import regexes as rx
 
 LEFT_WINDOW = 240
-RIGHT_WINDOW = 160
+RIGHT_WINDOW = 300
 
 
 class Span(Protocol):
@@ -45,6 +45,7 @@ _PROVISION = re.compile(r"(?:有关规定|的规定|规定)")
 #: 依照《X》的规定执行: the provisions apply (a cross-reference), unlike 根据《X》抓好落实.
 _APPLIED = re.compile(r"^\s{0,2}(?:文件)?的?(?:有关|相关)?规定(?:执行|办理|处理|确定|认定)")
 _CARRIED_OUT = re.compile(r"(?:执行|落实|实施)")
+_OF_NEXT = re.compile(r"^[^。；;□]{0,12}?的\s{0,2}□")
 _INNER_TITLE = re.compile(r"[《〈]([^《〈》〉]{2,120})[》〉]")
 _AMENDING_TITLE = re.compile(r"关于修改|关于修订")
 
@@ -62,13 +63,16 @@ def decide(text: str, m: Span, others: Sequence[Span], lo: int, hi: int, title: 
     right = _masked(text, m.end, min(hi, m.end + RIGHT_WINDOW), others)
     sentence_right = rx.SENTENCE_BREAK.split(right, maxsplit=1)[0]
     if title and ("决定" in title or "修正案" in title) and rx.HISTORY_RIGHT.match(right):
-        return Verdict("cites", 1.0, "amended by (header history): " + sentence_right[:20])
+        # …决定》修正的《X》: the history of the title that follows, not of this document.
+        of_next = _OF_NEXT.match(right)
+        whose = "amendment history of the next title" if of_next else "amended by (header history)"
+        return Verdict("cites", 1.0, whose + ": " + sentence_right[:20])
     gap = rx.LIST_GAP.match(right)
     after_list = right[gap.end() if gap else 0:]
     for rel, pat in rx.RIGHT_ACTS:
         act = pat.match(after_list)
         if act:
-            return Verdict(rel, 1.0, act.group(0).strip())
+            return Verdict(rel, 1.0, act.group(0).strip(" ，,\t\n"))
     if title and title in amended:
         return Verdict("amends", 1.0, "this document's title: 关于修改《" + title + "》")
     left = _masked(text, max(lo, m.start - LEFT_WINDOW), m.start, others)
@@ -99,7 +103,7 @@ def _by_group(group: str, word: str, sentence: str, after: str) -> Verdict:
     if enacting:
         strict = enacting.group(0).startswith(("制定", "制订", "特制定", "修订"))
         return Verdict("based_on", 1.0 if strict else 0.8, word + "《X》…" + enacting.group(0))
-    penalty = rx.PENALTY_REMEDY.search(after)
+    penalty = rx.PENALTY_REMEDY.search(sentence)
     if penalty:
         return Verdict("cites", 0.9, "provision cross-reference: " + word + "《X》…" + penalty.group(0))
     if group == "execute":

@@ -163,3 +163,36 @@ def test_every_member_of_an_enacting_list_is_the_basis(n: int, seps: list[str]) 
     listed = "".join(f"《{t}》" + (seps[i] if i < n - 1 else "") for i, t in enumerate(TITLES[:n]))
     got = rels("根据" + listed + "等有关规定，结合本省实际，制定本条例。", LAW)
     assert got == [(t, "based_on") for t in TITLES[:n]]
+
+
+def test_titles_introduced_by_their_adoption_are_all_repealed() -> None:
+    got = rels(
+        "1994年7月1日某某省第八届人民代表大会常务委员会第十一次会议通过的《某某省蔬菜基地保护条例》，"
+        "1995年3月9日省人民政府发布、1997年12月31日修正的《某某省基本农田保护办法》，同时废止。",
+        LAW,
+    )
+    assert got == [("某某省蔬菜基地保护条例", "repeals"), ("某某省基本农田保护办法", "repeals")]
+
+
+def test_the_history_of_a_repealed_title_is_not_repealed() -> None:
+    rec = record_of(
+        LAW + "　　根据2016年11月25日某某省人民代表大会常务委员会《关于修改部分地方性法规的决定》修正的"
+        "《某某省保守秘密若干规定》同时废止。\n"
+    )
+    got = [(c.title, c.relation) for c in rec.citations]
+    assert got == [("关于修改部分地方性法规的决定", "cites"), ("某某省保守秘密若干规定", "repeals")]
+    assert rec.citations[0].reason.startswith("amendment history of the next title")
+
+
+def test_a_judicial_interpretation_rests_on_the_laws_it_names() -> None:
+    got = rels(
+        "为正确审理保险合同纠纷案件，根据《中华人民共和国民法典》《中华人民共和国保险法》等法律规定，"
+        "结合审判实践，就有关法律适用问题解释如下：",
+        LAW,
+    )
+    assert got == [("中华人民共和国民法典", "based_on"), ("中华人民共和国保险法", "based_on")]
+
+
+def test_a_penalty_anywhere_in_the_sentence_makes_a_cross_reference() -> None:
+    got = rels("对违法行为实施行政处罚，应当按照《中华人民共和国道路交通安全法》等法律、法规执行。", LAW)
+    assert got == [("中华人民共和国道路交通安全法", "cites")]
