@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from policygraph.corpus.link import link
-from policygraph.models import HistoryEvent
+from policygraph.models import DocumentRecord, HistoryEvent
 
 from .records import cite, record
 
@@ -15,7 +15,7 @@ BATCH = "关于修改〈山东省甲条例〉等十二件地方性法规的决�
 LINE = "2015年7月24日 山东省第十二届人民代表大会常务委员会第十五次会议关于修改《山东省甲条例》等十二件地方性法规的决定第一次修正"
 
 
-def _amended(rid: str, title: str) -> object:
+def _amended(rid: str, title: str) -> DocumentRecord:
     """A Shandong regulation whose header names the batch decision; the extractor reads the
     sibling named inside the decision's title as an `amends` citation (as it did before)."""
     history = (HistoryEvent("adopted", "2003-09-26", None, "2003年9月26日 …通过"),
