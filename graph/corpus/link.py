@@ -11,10 +11,13 @@ Documents that are only cited become nodes carrying what their citations, and th
 (titles.title_facts), say. Every node's validity on a reference date closes the linking
 (validity.py).
 
-Relations come from three sources, kept apart on every edge (`Edge.via`): citations in the
-text (number, title, alias), a document's own title (关于贯彻落实《X》的实施意见 implements X),
-and probable links (same title as a higher-level document, issuer swapped, dated after it),
-which are never part of a stated cascade.
+Relations come from four sources, kept apart on every edge (`Edge.via`): citations in the
+text (number, title, alias; with the cited part and the reason for the relation), a document's
+own title (关于贯彻落实《X》的实施意见 implements X), its header's amendment history (history:
+the decision a line 根据…《关于修改〈X〉的决定》修正 names amends the document; the other titles
+that decision lists are not linked to it, and two documents amended by one decision never to
+each other), and probable links (same title as a higher-level document, issuer swapped, dated
+after it), which are never part of a stated cascade.
 """
 
 from __future__ import annotations
