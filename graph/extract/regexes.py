@@ -150,7 +150,7 @@ LEFT_VERBS: tuple[tuple[str, re.Pattern[str]], ...] = (
 #: Phrases right after a citation (and the rest of its list) that state the act:
 #: 现将《X》转发给你们, 《A》、《B》同时废止, 对《A》《B》作如下修改.
 RIGHT_ACTS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("forwards", re.compile(r"^\s{0,3}(?:转发给|转发你们|予以转发|转发各)")),
+    ("forwards", re.compile(r"^[^。；;\n《□]{0,30}?(?:转发给|转发你们|予以转发|转发各)")),
     ("issues", re.compile(
         r"^(?:[^。；;\n《□]{0,30}?(?:现)?(?:印发给|印发你们|予以印发|下发给|印发各|现印发|现予公布|予以公布)"
         r"|\s{0,2}(?:公布|发布)[，,。]?\s{0,2}(?:自|现|，|,|。))"

@@ -196,3 +196,8 @@ def test_a_judicial_interpretation_rests_on_the_laws_it_names() -> None:
 def test_a_penalty_anywhere_in_the_sentence_makes_a_cross_reference() -> None:
     got = rels("对违法行为实施行政处罚，应当按照《中华人民共和国道路交通安全法》等法律、法规执行。", LAW)
     assert got == [("中华人民共和国道路交通安全法", "cites")]
+
+
+def test_a_report_approved_and_forwarded() -> None:
+    got = rels("国家地震局《关于1997年地震趋势和加强防震减灾工作意见的报告》已经国务院同意，现转发给你们，请认真贯彻执行。")
+    assert got == [("关于1997年地震趋势和加强防震减灾工作意见的报告", "forwards")]
