@@ -201,3 +201,17 @@ def test_a_penalty_anywhere_in_the_sentence_makes_a_cross_reference() -> None:
 def test_a_report_approved_and_forwarded() -> None:
     got = rels("国家地震局《关于1997年地震趋势和加强防震减灾工作意见的报告》已经国务院同意，现转发给你们，请认真贯彻执行。")
     assert got == [("关于1997年地震趋势和加强防震减灾工作意见的报告", "forwards")]
+
+
+@pytest.mark.parametrize(
+    "tail", ["对有关问题作如下规定：", "特作如下解释。", "现就有关问题作出以下解释。", "规定如下：", "补充解释如下："]
+)
+def test_interpretations_and_rules_made_on_a_basis(tail: str) -> None:
+    got = rels("为正确审理劳动争议案件，根据《中华人民共和国劳动法》、《中华人民共和国民事诉讼法》等相关法律规定，" + tail, LAW)
+    assert got == [("中华人民共和国劳动法", "based_on"), ("中华人民共和国民事诉讼法", "based_on")]
+
+
+def test_members_introduced_by_a_bare_date_are_repealed() -> None:
+    got = rels("1987年4月29日国务院发布的《某某矿山采矿登记暂行办法》和1990年11月22日《国务院关于修改〈某某矿山采矿"
+               "登记暂行办法〉的决定》同时废止。", LAW)
+    assert [r for _t, r in got] == ["repeals", "repeals"]
