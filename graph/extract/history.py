@@ -52,6 +52,9 @@ _TRIM = " \t\u3000\n（()）【】[]，,、：:"
 #: The last words before the next date that belong to it, not to this event.
 _TAIL = re.compile(r"(?:根据|经|并|自|于)\s*$")
 
+#: 自公布之日起施行 after a dated promulgation: in force on that date.
+_SAME_DAY_IN_FORCE = re.compile(r"[\s，,]*自\s{0,2}(?:公布|发布|颁布)之日起?\s{0,2}(?:施行|实施|生效)")
+
 #: 本条例自2019年3月1日起施行, 现予公布，自公布之日起施行: a text's own entry into force.
 IN_FORCE = re.compile(
     r"(?P<subject>本[^\s，,。；;自]{1,8}|予以公布|现予公布|现予发布|公布|发布|印发)[，,\s]{0,2}"
@@ -106,8 +109,7 @@ def read_header(text: str, start: int, end: int) -> Header:
     raw: list[tuple[re.Match[str], str, str | None]] = []
     for i, m in enumerate(dates):
         stop = dates[i + 1].start() if i + 1 < len(dates) else end
-        seg = _first_event(re.split(r"[。；;]", text[m.end():stop])[0])
-        raw.append((m, seg, _kind(seg)))
+        raw += _events(m, _first_event(re.split(r"[。；;]", text[m.end():stop])[0]))
     # 最高人民法院审判委员会第1878次会议、2024年…检察委员会…通过: a body with no verb of its own
     # shares the next line's.
     for i in range(len(raw) - 2, -1, -1):
@@ -127,6 +129,17 @@ def read_header(text: str, start: int, end: int) -> Header:
             continue
         lines.append(_line(m, seg, kind, written))
     return Header(_ordered(_city_amendments(lines)), in_force, in_force_text, bare)
+
+
+def _events(m: re.Match[str], seg: str) -> list[tuple[re.Match[str], str, str | None]]:
+    """The events a dated segment states, with their kinds: one, or a promulgation that also
+    puts the text in force that day (…令第300号公布，自公布之日起施行), which is two."""
+    same_day = _SAME_DAY_IN_FORCE.search(seg)
+    if same_day is None or not seg[:same_day.start()].strip(_TRIM):
+        return [(m, seg, _kind(seg))]
+    head = seg[:same_day.start()]
+    kind = _kind(head)
+    return [(m, head, kind)] + ([(m, seg, "in_force")] if kind == "promulgated" else [])
 
 
 def _alone(text: str, m: re.Match[str]) -> bool:

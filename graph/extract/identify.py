@@ -41,7 +41,7 @@ def identify_part(
     own_auth = _own_authority(own, context, table, learned)
     citations = [_with_authority(c, table, context, learned) for c in cited]
     if title.value is None and own is not None and own.number.year is None:
-        title, citations = _promulgated(title, citations)
+        title, citations = _promulgated(text, span, title, citations)
         if title.value:
             evidence["title"] = title.evidence
     where = place(table, text, span, own_auth, issuers, citations, title.value, on=head.dates.date)
@@ -90,7 +90,7 @@ def _header(text: str, span: Span, numbers: list[NumberMatch], table: AuthorityT
     order = own is not None and own.number.code.endswith("令")
     issuers, why = _issuers(title.value, organs, table)
     if not issuers:
-        issuers, why = _stated_issuers(text, span, history, order)
+        issuers, why = _stated_issuers(text, span, history, own if order else None)
         issuers = iss.placed(issuers, title.value)
     if why:
         evidence["issuers"] = why
@@ -104,19 +104,23 @@ def _header(text: str, span: Span, numbers: list[NumberMatch], table: AuthorityT
     return _Header(own, header_numbers, title, dates, issuers, evidence, history)
 
 
-def _stated_issuers(text: str, span: Span, history: hist.Header, order: bool) -> tuple[list[str], str]:
+def _stated_issuers(text: str, span: Span, history: hist.Header,
+                    order: NumberMatch | None) -> tuple[list[str], str]:
     """Issuers stated other than in the title or signature, with where: the adoption line of the
-    header's history, the opening of an order or announcement, a letterhead, a page field."""
+    header's history, the opening of an order (`order`: its number) or announcement, a
+    letterhead, a page field. An opening naming its body without its place (省人民政府第N次常务会议)
+    is completed from the letterhead or the order's name (广东省人民政府令)."""
     found = iss.from_history(history.lines)
     if found:
         return found, "the header's history (the body that adopted or issued the text)"
+    letterhead = iss.from_letterhead(text, span.start, span.header_end)
     if order or "公告" in text[span.start:span.header_end]:
-        found = iss.from_opening(text, span.header_end, span.end)
+        known = letterhead + (iss.full_names(iss.organ(order.number.code)) if order else [])
+        found = iss.from_opening(text, span.header_end, span.end, known)
         if found:
             return found, "the opening of the order or announcement (…会议通过)"
-    found = iss.from_letterhead(text, span.start, span.header_end)
-    if found:
-        return found, "letterhead"
+    if letterhead:
+        return letterhead, "letterhead"
     found, name = iss.from_field(text, span.start, span.end)
     if found:
         return found, f"{name} field of the page"
@@ -188,10 +192,13 @@ def _with_authority(c: Citation, table: AuthorityTable, context: set[str],
                    level=a.level if a else None)
 
 
-def _promulgated(title: md.Found, citations: list[Citation]) -> tuple[md.Found, list[Citation]]:
-    """An order (令) promulgates the text it names (现将修订后的《专利代理条例》公布): that text's
-    title is the order's, and no citation of its own."""
-    promulgated = next((c.title for c in citations if c.relation == "issues" and c.title), None)
+def _promulgated(text: str, span: Span, title: md.Found,
+                 citations: list[Citation]) -> tuple[md.Found, list[Citation]]:
+    """An order (令) promulgates the text its opening names (《X》已经…通过，现予公布; 现将修订后的
+    《专利代理条例》公布), whoever signs it (主席令, 国务院令, 省人民政府令): that text's title is the
+    order's, and no citation of its own. Else a citation read as issued (印发《X》) is."""
+    promulgated = (md.promulgated_title(text, span.header_end, span.end)
+                   or next((c.title for c in citations if c.relation == "issues" and c.title), None))
     if not promulgated:
         return title, citations
     return (md.Found(promulgated, "the text the order promulgates"),

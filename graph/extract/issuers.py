@@ -29,7 +29,7 @@ _INSTRUMENT = re.compile(
 )
 #: Short forms of organs that have one full name.
 _SHORT = ((re.compile(r"人大常委会$"), "人民代表大会常务委员会"), (re.compile(r"人大$"), "人民代表大会"),
-          (re.compile(r"^中央军委$"), "中央军事委员会"))
+          (re.compile(r"^中央军委$"), "中央军事委员会"), (re.compile(r"(?<=^[省市县区州])政府$"), "人民政府"))
 #: National organs a title runs together without a separator (最高人民法院最高人民检察院关于…).
 _GLUED = re.compile(
     r"(?:(?<=法院)|(?<=察院)|(?<=国务院)|(?<=中共中央))(?=最高人民|国务院|中央军事委员会|中共中央)"
@@ -52,8 +52,9 @@ ISSUER_FIELD = re.compile(
 #: A letterhead line: 湖北省人民政府文件, 国务院办公厅文件, 北京市人民政府令.
 LETTERHEAD = re.compile(rf"^\s*(?P<organ>[{rx.CJK}、 ]{{2,40}}?)\s*(?P<kind>文件|令)\s*$", re.MULTILINE)
 #: The opening of an order or announcement: …已由…第N次会议于…通过, 已经…常务会议通过.
+#: The meeting may be numbered within a term, with or without 第 (第十三届154次常务会议).
 OPENING = re.compile(
-    rf"(?:已由|已经|业经|经|由)(?P<body>[^，,。；;《》\n]{{2,60}}?第{_CN_NUM}次(?:全体|常务)?会议)"
+    rf"(?:已由|已经|业经|经|由)(?P<body>[^，,。；;《》\n]{{2,60}}?(?:第{_CN_NUM}届)?第?{_CN_NUM}次(?:全体|常务)?会议)"
     rf"(?:于?\s{{0,2}}{rx.DATE.pattern})?\s{{0,2}}(?:审议)?(?:修订|修改)?通过"
 )
 
@@ -138,8 +139,28 @@ def from_letterhead(text: str, start: int, header_end: int) -> list[str]:
     return []
 
 
-def from_opening(text: str, header_end: int, end: int) -> list[str]:
+def from_opening(text: str, header_end: int, end: int, known: Sequence[str] = ()) -> list[str]:
     """The body an order or announcement says adopted what it promulgates (主席令: 已由第十三届全国
-    人民代表大会常务委员会第十次会议于…通过 → 全国人民代表大会常务委员会)."""
+    人民代表大会常务委员会第十次会议于…通过 → 全国人民代表大会常务委员会). A body named without its
+    place (省人民政府, 市政府) is completed from the full names `known` (the order's letterhead or
+    name: 广东省人民政府令), else left out: it would not say which province."""
     m = OPENING.search(text, header_end, min(end, header_end + 400))
-    return organ(m.group("body")) if m else []
+    return completed(organ(m.group("body")), known) if m else []
+
+
+def completed(names: Sequence[str], known: Sequence[str]) -> list[str]:
+    """Names without their place (省人民政府, 市人民政府) replaced by the full name in `known` they
+    abbreviate (广东省人民政府); those none completes are dropped.
+
+    >>> completed(["省人民政府"], ["广东省人民政府"]), completed(["市人民政府"], ["苏州市人民政府"])
+    (['广东省人民政府'], ['苏州市人民政府'])
+    >>> completed(["省人民政府"], ["苏州市人民政府"])
+    []
+    """
+    out: list[str] = []
+    for name in names:
+        if not _PLACELESS.match(name):
+            out.append(name)
+            continue
+        out += [k for k in known if k.endswith(name) and not _PLACELESS.match(k)][:1]
+    return list(dict.fromkeys(out))

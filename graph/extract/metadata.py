@@ -140,6 +140,23 @@ def title(text: str, span: Span, number: NumberMatch | None, numbers: list[Numbe
     return Found(best, "header lines" if best else "")
 
 
+#: An order's opening names the text it promulgates: 《X》已经…会议通过，现予公布 (a ministry's,
+#: a government's or the President's order alike), or 现将修订后的《X》公布.
+_PROMULGATES = re.compile(
+    r"《(?P<t>(?:[^《》\n]|《[^《》\n]*》){2,120})》[^。；;《》\n]{0,160}?[，,]\s{0,2}(?:现予以?|予以|现)(?:公布|发布)"
+    r"|现将(?:修订后的|修改后的|新修订的)?《(?P<t2>(?:[^《》\n]|《[^《》\n]*》){2,120})》(?:予以)?(?:公布|发布)"
+)
+#: How far into an order's body its opening sentence may run.
+_OPENING_SPAN = 400
+
+
+def promulgated_title(text: str, start: int, end: int) -> str | None:
+    """The title of the text an order (令) promulgates, from its opening sentence in
+    text[start:end] (the order's body after its header), as 《》 catalogues write it."""
+    m = _PROMULGATES.search(text, start, min(end, start + _OPENING_SPAN))
+    return cited_title(m.group("t") or m.group("t2")) if m else None
+
+
 def _title_field(text: str, span: Span) -> Found | None:
     fld = rx.TITLE_FIELD.search(text, span.start, min(span.end, span.start + 2000))
     if fld:

@@ -12,6 +12,8 @@ from policygraph.extract.history import header_zone, in_force_sentence, read_hea
 from policygraph.extract.issuers import organ
 from policygraph.extract.normalize import normalize
 
+from ..conftest import record_of
+
 _DIGITS = "〇一二三四五六七八九"
 
 
@@ -229,3 +231,29 @@ def test_a_city_regulation_made_制定_then_approved_keeps_its_adoption() -> Non
 
 def test_制定_in_a_preamble_sentence_is_still_no_event() -> None:
     assert _history("# 某某市条例\n\n根据2019年4月23日修订的《某某法》，结合本市实际，制定本条例。\n\n第一条 适用本条例。") == []
+
+
+def test_an_order_that_publishes_and_puts_in_force_the_same_day_is_a_promulgation() -> None:
+    """…令第300号公布，自公布之日起施行: published that day, and in force that day."""
+    for line, verb in (("某甲市人民政府令第300号公布　自公布之日起施行", "公布"),
+                       ("某乙省人民政府令第12号发布，自发布之日起施行", "发布"),
+                       ("某某部令第30号发布  自发布之日施行", "发布")):
+        text = normalize(f"# 某某规定\n\n（2021年12月30日某某常务会议通过　2022年1月5日{line}）\n\n"
+                         "第一条 为了规范，制定本规定。").text
+        head = read_header(text, 0, header_zone(text, 0, len(text)))
+        assert [(e.kind, e.date) for e in head.history][-1] == ("promulgated", "2022-01-05"), verb
+        assert head.in_force == "2022-01-05" and verb in head.in_force_text
+
+
+def test_adopted_and_in_force_on_publication_leaves_the_day_unknown() -> None:
+    text = normalize("# 某某规定\n\n（2021年12月30日某某市人民政府第150次常务会议通过，自公布之日起施行）\n\n"
+                     "第一条 为了规范，制定本规定。").text
+    head = read_header(text, 0, header_zone(text, 0, len(text)))
+    assert ([(e.kind, e.date) for e in head.history], head.in_force) == ([("adopted", "2021-12-30")], None)
+
+
+def test_a_decision_published_by_order_after_its_adoption_is_dated_by_its_publication() -> None:
+    rec = record_of("某某市人民政府关于修改《某某市某某规定》的决定\n（2021年12月30日某某市人民政府第150次常务会议通过"
+                    "　2022年1月5日某某市人民政府令第300号公布　自公布之日起施行）\n"
+                    "某某市人民政府决定对《某某市某某规定》作如下修改：\n一、将第三条修改为……\n")
+    assert (rec.date, rec.date_publication, rec.date_in_force) == ("2022-01-05", "2022-01-05", "2022-01-05")

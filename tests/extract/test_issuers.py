@@ -130,3 +130,24 @@ def test_a_city_regulation_made_制定_is_the_citys() -> None:
     rec = record_of("# 南京市某某条例\n\n（2006年4月28日南京市第十三届人民代表大会常务委员会第二十三次会议制定　"
                     "2006年6月2日江苏省第十届人民代表大会常务委员会第二十三次会议批准）\n\n第一条 为了管理，制定本条例。\n")
     assert (rec.issuers, rec.jurisdiction, rec.level) == (("南京市人民代表大会常务委员会",), "江苏省南京市", "municipal")
+
+
+@pytest.mark.parametrize(("order", "meeting", "issuer"), [
+    ("某东省人民政府令", "某东省人民政府第十三届154次常务会议", "某东省人民政府"),
+    ("某东省人民政府令", "省人民政府第十三届第154次常务会议", "某东省人民政府"),
+    ("某南省人民政府令", "省人民政府第60次常务会议", "某南省人民政府"),
+    ("某州市人民政府令", "市政府第140次常务会议", "某州市人民政府"),
+    ("某州市人民政府令", "市人民政府第十六届四十次常务会议", "某州市人民政府"),
+])
+def test_the_opening_of_a_government_order_names_its_issuer_whole(order: str, meeting: str, issuer: str) -> None:
+    rec = record_of(f"{order}\n第288号\n《某某安全生产若干规定》已经2021年11月5日{meeting}通过，现予公布，"
+                    "自2022年1月1日起施行。\n省长　某某\n2021年11月26日\n")
+    assert rec.issuers == (issuer,) and "opening" in rec.evidence["issuers"]
+    assert (rec.title, rec.rank) == ("某某安全生产若干规定", "local_government_rule")
+
+
+def test_a_placeless_opening_body_nothing_completes_is_no_issuer() -> None:
+    assert organ("市政府第140次常务会议") == ["市人民政府"]
+    rec = record_of("公告\n\n《某某规定》已经2021年11月5日省人民政府第60次常务会议通过，现予公布，自2022年1月1日起施行。\n"
+                    "2021年11月26日\n")
+    assert rec.issuers == ()
