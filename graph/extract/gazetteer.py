@@ -33,7 +33,8 @@ class Division:
 
     `code` is its GB/T 2260 code (a former name keeps its successor's; a special area without a
     code of its own gets one ending in S1, see special_areas.tsv). `until` is the date a former
-    name went out of use.
+    name went out of use; `since`, for a name that stood for another unit before (巢湖市, a
+    prefecture until 2011, a county-level city since), the date it came to stand for this one.
     """
 
     code: str
@@ -45,6 +46,7 @@ class Division:
     parent: str | None = None
     until: str | None = None
     special: bool = False
+    since: str | None = None
 
     @property
     def path(self) -> tuple[str, ...]:
@@ -64,7 +66,7 @@ class Division:
 
     def valid_on(self, on: str | None) -> bool:
         """Whether the name was in use on the ISO date `on` (any date, when not known)."""
-        return not (on and self.until and on >= self.until)
+        return not (on and ((self.until and on >= self.until) or (self.since and on < self.since)))
 
 
 @dataclass(frozen=True)
@@ -137,7 +139,8 @@ class Gazetteer:
     def _first(self, text: str, i: int, provinces: frozenset[str], on: str | None,
                at_start: bool) -> Found | None:
         for key, short in self.names_at(text, i):
-            cands = tuple(d for d in (self.by_short if short else self.by_name)[key] if d.valid_on(on))
+            named = (self.by_short if short else self.by_name)[key]
+            cands = _in_use(tuple(d for d in named if d.valid_on(on)))
             inside = tuple(d for d in cands if d.province in provinces)
             if not cands or not _stands_alone(text, i, key, short, cands, at_start, bool(inside)):
                 continue
@@ -208,6 +211,13 @@ def _stands_alone(text: str, i: int, key: str, short: bool, cands: tuple[Divisio
         confirmed and all(d.level == "prefecture" for d in cands))
 
 
+def _in_use(cands: tuple[Division, ...]) -> tuple[Division, ...]:
+    """Of the units a name stood for at some time, those in use now, if the name is still in
+    use: an undated 巢湖市 is the county-level city, not the prefecture abolished in 2011."""
+    now = tuple(d for d in cands if d.until is None)
+    return now or cands
+
+
 def _of(cands: tuple[Division, ...]) -> str:
     if len(cands) == 1:
         return f" ({cands[0].jurisdiction}, GB/T 2260 {cands[0].code})"
@@ -274,6 +284,25 @@ def _special(current: Mapping[str, Division]) -> tuple[list[Division], list[tupl
     return areas, aliases
 
 
+def _abolished() -> list[Division]:
+    """Prefecture-level units abolished since 2002 that jionlp lacks (abolished.tsv), under
+    their own former code."""
+    return [Division(r["code"], r["name"], r["short"], r["level"], r["province"],
+                     parent=r["code"][:2] + "0000", until=r["until"]) for r in _rows("abolished.tsv")]
+
+
+def _reused(current: dict[str, Division], former: list[Division]) -> None:
+    """A current unit whose name stood for another unit before (巢湖市, a prefecture until
+    2011-08-22, then 居巢区 renamed) holds that name only since the other gave it up."""
+    by_name: dict[tuple[str, str], list[Division]] = {}
+    for d in current.values():
+        by_name.setdefault((d.name, d.province), []).append(d)
+    for old in former:
+        for d in by_name.get((old.name, old.province), ()):
+            if d.code != old.code and old.until and d.level != old.level:
+                current[d.code] = replace(d, since=old.until)
+
+
 def _short(name: str) -> str:
     for suffix in ("自治县", "县", "区", "市", "地区", "旗"):
         if name.endswith(suffix) and len(name) > len(suffix) + 1:
@@ -294,7 +323,8 @@ def _variants(d: Division) -> Iterator[str]:
 def load() -> Gazetteer:
     """The gazetteer (once per process; immutable)."""
     current = _current()
-    former = _former(current)
+    former = [*_former(current), *_abolished()]
+    _reused(current, former)
     areas, aliases = _special(current)
     divisions = (*current.values(), *former, *areas)
     by_name: dict[str, list[Division]] = {}

@@ -119,6 +119,27 @@ def test_former_prefectures_the_log_lacks(organ: str, on: str, jurisdiction: str
     assert GAZ.locate(organ, on=NOW) is None
 
 
+@pytest.mark.parametrize(
+    ("organ", "on", "jurisdiction", "level"),
+    [("巢湖市人民政府", "2008-03-01", "安徽省巢湖市", "municipal"),  # the prefecture, abolished 2011-08-22
+     ("巢湖市财政局", "2011-08-21", "安徽省巢湖市", "municipal"),
+     ("居巢区人民政府", "2010-05-01", "安徽省巢湖市居巢区", "county"),
+     ("巢湖市人民政府", "2011-08-22", "安徽省合肥市巢湖市", "county"),  # 居巢区 renamed, under 合肥市
+     ("巢湖市人民政府", "2020-03-01", "安徽省合肥市巢湖市", "county"),
+     ("巢湖市人民政府", None, "安徽省合肥市巢湖市", "county")],  # undated: the name as used now
+)
+def test_a_name_reused_by_another_unit(organ: str, on: str | None, jurisdiction: str, level: str) -> None:
+    found = GAZ.locate(organ, on=on)
+    assert found is not None and found.division is not None, found
+    assert (found.division.jurisdiction, found.division.policy_level) == (jurisdiction, level)
+
+
+def test_an_abolished_prefecture_keeps_its_own_code() -> None:
+    d = division_of("安徽省巢湖市")
+    assert d is not None and (d.code, d.until, d.parent) == ("341400", "2011-08-22", "340000")
+    assert GAZ.locate("居巢区人民政府", on=NOW) is None
+
+
 def test_special_areas_hang_from_their_parents() -> None:
     for d in GAZ.divisions:
         if d.special:
