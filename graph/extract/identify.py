@@ -6,7 +6,7 @@ its header and signature say), the documents it cites with what their codes tell
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from policygraph.extract import history as hist
@@ -169,7 +169,7 @@ def _header_warnings(own: NumberMatch | None, header_nums: list[NumberMatch]) ->
 def _issuers(title: str | None, organs: list[str], table: AuthorityTable) -> tuple[list[str], str]:
     """The part's issuers and why: named in its title, unless none of those names a place and
     the signature names organs, which then win."""
-    issuers = md.issuers_from_title(title)
+    issuers = [o for name in md.issuers_from_title(title) for o in iss.apart(name, _stands(table))]
     placeless = issuers and all(table.authority_of_name(i).jurisdiction is None for i in issuers)
     if organs and len(organs) > len(issuers) and "".join(organs) == "".join(issuers):
         return organs, "signature above the signing date (the title runs the names together)"
@@ -178,6 +178,15 @@ def _issuers(title: str | None, organs: list[str], table: AuthorityTable) -> tup
     if organs:
         return organs, "signature above the signing date"
     return issuers, ""
+
+
+#: A national ministry or administration named short, without 国家 or a place (财政部, 税务总局).
+_MINISTRY = re.compile(r"[^省市县区州]{2,10}(?:部|总局|总署)")
+
+
+def _stands(table: AuthorityTable) -> Callable[[str], bool]:
+    """Whether an organ's name stands on its own: it names its place, or a national organ."""
+    return lambda name: bool(_MINISTRY.fullmatch(name) or table.authority_of_name(name).jurisdiction)
 
 
 def _with_authority(c: Citation, table: AuthorityTable, context: set[str],

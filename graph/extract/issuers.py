@@ -11,7 +11,7 @@ announcement is its organ's (中华人民共和国国务院令第620号 → 国�
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from policygraph.extract import regexes as rx
@@ -82,6 +82,33 @@ def organ(raw: str, expand: bool = True) -> list[str]:
             return []
         out.append(name)
     return list(dict.fromkeys(out))
+
+
+def apart(name: str, stands: Callable[[str], bool]) -> list[str]:
+    """A name that runs organs together (中共中央办公厅国务院办公厅, 财政部税务总局: a title drops
+    the space between them) split where an organ's name ends and the next begins, when every
+    piece is an organ that `stands` on its own (names its place or is a national organ);
+    湖北省人民政府办公厅 and 交通运输部海事局 stay whole, as 办公厅 and 海事局 do not.
+
+    >>> apart("中共中央办公厅国务院办公厅", lambda n: n.startswith(("中共中央", "国务院")))
+    ['中共中央办公厅', '国务院办公厅']
+    """
+    return _apart(name, stands) or [name]
+
+
+def _apart(name: str, stands: Callable[[str], bool], depth: int = 0) -> list[str] | None:
+    """`name` as two or more standing organs, the first as short as can be; None if it is not."""
+    if depth > 4:
+        return None
+    for i in range(3, len(name) - 2):
+        head, rest = name[:i], name[i:]
+        if not (rx.ORGAN_NAME.fullmatch(head) and rx.ORGAN_NAME.fullmatch(rest) and stands(head)):
+            continue
+        tail = [rest] if stands(rest) else None
+        tail = _apart(rest, stands, depth + 1) or tail
+        if tail:
+            return [head, *tail]
+    return None
 
 
 def from_history(lines: Sequence[Line]) -> list[str]:

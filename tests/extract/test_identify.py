@@ -51,3 +51,18 @@ def test_the_opening_sentence_names_the_promulgated_text(body: str, title: str) 
 def test_a_title_cited_in_a_later_sentence_is_not_promulgated() -> None:
     body = "为了加强管理，根据《某某法》，制定本办法。本办法自2020年5月1日起施行，现予公布。"
     assert promulgated_title(body, 0, len(body)) is None
+
+
+@pytest.mark.parametrize(("head", "issuers"), [
+    ("中共中央办公厅 国务院办公厅", ("中共中央办公厅", "国务院办公厅")),
+    ("财政部 税务总局", ("财政部", "税务总局")),
+    ("国家发展改革委　财政部　自然资源部", ("国家发展改革委", "财政部", "自然资源部")),
+    ("中共南京市委 南京市人民政府", ("中共南京市委", "南京市人民政府")),
+    ("湖南省教育厅 湖南省财政厅", ("湖南省教育厅", "湖南省财政厅")),
+    ("湖北省人民政府办公厅", ("湖北省人民政府办公厅",)),  # 办公厅 is not an organ on its own
+    ("国务院扶贫开发领导小组办公室", ("国务院扶贫开发领导小组办公室",)),
+    ("南京市公安局交通管理局", ("南京市公安局交通管理局",)),
+])
+def test_organs_a_title_runs_together_are_told_apart(head: str, issuers: tuple[str, ...]) -> None:
+    rec = record_of(head + "关于加强某项工作的通知\n某字〔2020〕12号\n\n各有关单位：\n　　现通知如下。\n\n2020年3月1日\n")
+    assert rec.issuers == issuers

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from policygraph.extract.document import extract
-from policygraph.extract.issuers import organ, placed
+from policygraph.extract.issuers import apart, organ, placed
 from policygraph.extract.read import read_bytes
 from policygraph.models import Source
 
@@ -151,3 +151,12 @@ def test_a_placeless_opening_body_nothing_completes_is_no_issuer() -> None:
     rec = record_of("公告\n\n《某某规定》已经2021年11月5日省人民政府第60次常务会议通过，现予公布，自2022年1月1日起施行。\n"
                     "2021年11月26日\n")
     assert rec.issuers == ()
+
+
+def test_apart_splits_only_into_organs_that_stand_on_their_own() -> None:
+    national = ("中共中央", "国务院", "财政部", "交通运输部")
+    stands = lambda n: n.startswith(national) and not n.endswith("部海事局")  # noqa: E731
+    assert apart("中共中央办公厅国务院办公厅", stands) == ["中共中央办公厅", "国务院办公厅"]
+    assert apart("财政部国务院办公厅中共中央办公厅", stands) == ["财政部", "国务院办公厅", "中共中央办公厅"]
+    assert apart("交通运输部海事局", stands) == ["交通运输部海事局"]  # 海事局 does not stand
+    assert apart("某某研究会", stands) == ["某某研究会"]
