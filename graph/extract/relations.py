@@ -45,6 +45,8 @@ _PROVISION = re.compile(r"(?:有关规定|的规定|规定)")
 #: 依照《X》的规定执行: the provisions apply (a cross-reference), unlike 根据《X》抓好落实.
 _APPLIED = re.compile(r"^\s{0,2}(?:文件)?的?(?:有关|相关)?规定(?:执行|办理|处理|确定|认定)")
 _CARRIED_OUT = re.compile(r"(?:执行|落实|实施)")
+_IN_DECISION_LEFT = re.compile(r"关于(?:修改|修订|废止)[□、，,和及与\s]*$")
+_IN_DECISION_RIGHT = re.compile(r"^[^。；;《]{0,40}?的决定")
 _OF_NEXT = re.compile(r"^[^。；;□]{0,12}?的\s{0,2}□")
 _INNER_TITLE = re.compile(r"[《〈]([^《〈》〉]{2,120})[》〉]")
 _AMENDING_TITLE = re.compile(r"关于修改|关于修订")
@@ -76,6 +78,10 @@ def decide(text: str, m: Span, others: Sequence[Span], lo: int, hi: int, title: 
     if title and title in amended:
         return Verdict("amends", 1.0, "this document's title: 关于修改《" + title + "》")
     left = _masked(text, max(lo, m.start - LEFT_WINDOW), m.start, others)
+    if _IN_DECISION_LEFT.search(left) and _IN_DECISION_RIGHT.match(right):
+        # …关于修改《X》等九件地方性法规的决定第一次修正: X is named inside the title of the
+        # decision that amended this document; two documents it amended are not related.
+        return Verdict("cites", 0.9, "named in the title of a decision: 关于修改《X》…的决定")
     sentence_left = rx.SENTENCE_BREAK.split(left)[-1]
     clause = left[_clause_start(left):]
     verb = _governing_verb(clause)

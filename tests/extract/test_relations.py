@@ -215,3 +215,16 @@ def test_members_introduced_by_a_bare_date_are_repealed() -> None:
     got = rels("1987年4月29日国务院发布的《某某矿山采矿登记暂行办法》和1990年11月22日《国务院关于修改〈某某矿山采矿"
                "登记暂行办法〉的决定》同时废止。", LAW)
     assert [r for _t, r in got] == ["repeals", "repeals"]
+
+
+def test_a_title_inside_an_unbracketed_batch_decision_is_not_amended() -> None:
+    got = rels("2016年3月30日某某省人民代表大会常务委员会第二十次会议关于修改《某某省海洋环境保护条例》"
+               "、《某某省节约能源条例》等九件地方性法规的决定第一次修正", LAW)
+    assert got == [("某某省海洋环境保护条例", "cites"), ("某某省节约能源条例", "cites")]
+
+
+def test_a_batch_decision_amends_each_numbered_item() -> None:
+    head = "最高人民法院关于修改《最高人民法院关于某甲问题的解释》等二十七件民事类司法解释的决定\n\n"
+    got = rels("十一、修改《最高人民法院关于审理某乙案件若干问题的规定》", head)
+    # the title line names the first document it amends, the body the others
+    assert got == [("最高人民法院关于某甲问题的解释", "amends"), ("最高人民法院关于审理某乙案件若干问题的规定", "amends")]
