@@ -17,7 +17,6 @@ intermediaries), never plain citations (cites: provision cross-references such a
 
 from __future__ import annotations
 
-import re
 import statistics
 from collections import Counter, deque
 from collections.abc import Collection
@@ -25,6 +24,7 @@ from datetime import date
 
 import networkx as nx
 
+from policygraph.extract.gazetteer import province_of
 from policygraph.models import IMPLEMENTATION_RELATIONS, LEVEL_RANK, LEVELS, RELATION_PRIORITY
 
 #: The relations a cascade follows unless told otherwise.
@@ -141,14 +141,6 @@ def level_skips(g: nx.DiGraph) -> list[dict]:
             out.append({"child": s, "child_level": ls, "parent": t, "parent_level": lt,
                         "relation": a.get("relation"), "skipped": LEVEL_RANK[ls] - LEVEL_RANK[lt] - 1})
     return out
-
-
-_PROVINCE = re.compile(r"^(中华人民共和国|.{2,8}?(?:省|自治区)|北京市|天津市|上海市|重庆市)")
-
-
-def province_of(jurisdiction: str | None) -> str | None:
-    m = _PROVINCE.match(jurisdiction or "")
-    return m.group(1) if m else None
 
 
 def province_reach(g: nx.DiGraph, root: str, include_probable: bool = False,

@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from importlib import resources
 
 from policygraph.extract import regexes as rx
+from policygraph.models import NATION
 
 #: The policy level of each kind of division.
 POLICY_LEVEL = {"province": "provincial", "prefecture": "municipal", "county": "county"}
@@ -185,6 +186,20 @@ class Gazetteer:
     def provinces_named(self, text: str) -> set[str]:
         """The provinces `text` names in full (广东省, 广西壮族自治区, 北京市)."""
         return {m.group(0) for m in self._province_names.finditer(text)}
+
+    def province_of(self, jurisdiction: str | None) -> str | None:
+        """The province of a jurisdiction string (广东省 for 广东省江门市, 北京市 for 北京市海淀区, the
+        nation for the nation): its division's, else the province name it starts with; None
+        if it names none."""
+        if not jurisdiction:
+            return None
+        if jurisdiction == NATION:
+            return NATION
+        d = self.division_of(jurisdiction)
+        if d is not None:
+            return d.province
+        m = self._province_names.match(jurisdiction)
+        return m.group(0) if m else None
 
     def division_of(self, jurisdiction: str) -> Division | None:
         """The division a jurisdiction string names (广东省江门市); None for the nation or an
@@ -358,3 +373,12 @@ def division_of(jurisdiction: str) -> Division | None:
     True
     """
     return load().division_of(jurisdiction)
+
+
+def province_of(jurisdiction: str | None) -> str | None:
+    """The province of a record's jurisdiction string, for grouping by province:
+
+    >>> province_of("浙江省金华市东阳市"), province_of("上海市浦东新区"), province_of(None)
+    ('浙江省', '上海市', None)
+    """
+    return load().province_of(jurisdiction)

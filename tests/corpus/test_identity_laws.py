@@ -13,6 +13,7 @@ import pytest
 from policygraph.build import extract_all
 from policygraph.corpus.link import Linked, link
 from policygraph.corpus.titles import is_generic
+from policygraph.extract.gazetteer import province_of
 from policygraph.extract.read import iter_corpus
 
 from ..conftest import needs_shared
@@ -59,8 +60,8 @@ def test_no_generic_decision_is_one_node_across_places_or_dates(linked: Linked) 
         node = linked.nodes[decision]
         written = {f"{y}-{int(m):02d}-{int(d):02d}" for e in edges for y, m, d in _DATE.findall(e.evidence)[:1]}
         assert written == {node.date}, decision  # the date each history line writes is the node's
-        provinces = {_province(linked.nodes[e.target].jurisdiction) for e in edges}
-        assert provinces == {_province(node.jurisdiction)}, decision
+        provinces = {province_of(linked.nodes[e.target].jurisdiction) for e in edges}
+        assert provinces == {province_of(node.jurisdiction)}, decision
     places = {linked.nodes[t].jurisdiction for t in into if linked.nodes[t].title == "关于修改部分地方性法规的决定"}
     assert {"河南省", "重庆市", "北京市"} <= places
 
@@ -70,8 +71,3 @@ def test_every_corpus_node_is_one_file(linked: Linked) -> None:
     files = [n for n in linked.nodes.values() if n.kind == "document"]
     assert len(files) == len(ROAD + GENERIC)
     assert all(len(n.sources) == 1 for n in files)
-
-
-def _province(place: str | None) -> str | None:
-    m = re.match(r".+?(?:省|自治区|市)", place or "")
-    return m.group(0) if m else place

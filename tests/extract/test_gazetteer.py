@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from policygraph.extract.gazetteer import Division, division_of, load
+from policygraph.extract.gazetteer import Division, division_of, load, province_of
 
 GAZ = load()
 CURRENT = [d for d in GAZ.divisions if d.until is None and not d.special]
@@ -171,3 +171,13 @@ def test_what_is_found_is_named_whole(pieces: list[str]) -> None:
     for d in found.candidates:
         # the last name of the chain is one of the unit's names, written whole in the text
         assert any(named.endswith(v) for v in _names_of(d)), (text, d)
+
+
+@pytest.mark.parametrize(
+    ("jurisdiction", "province"),
+    [("浙江省金华市东阳市", "浙江省"), ("北京市海淀区", "北京市"), ("重庆市", "重庆市"),
+     ("安徽省巢湖市", "安徽省"), ("内蒙古自治区鄂尔多斯市鄂托克旗", "内蒙古自治区"),
+     ("中华人民共和国", "中华人民共和国"), ("江苏省苏州工业园区", "江苏省"), ("某地", None), (None, None)],
+)
+def test_the_province_of_a_jurisdiction(jurisdiction: str | None, province: str | None) -> None:
+    assert province_of(jurisdiction) == province
