@@ -91,10 +91,11 @@ def decide(text: str, m: Span, others: Sequence[Span], lo: int, hi: int, title: 
     if _PREPOSITION.search(clause[at:]) and group in ("policy", "execute", "basis", "accordance"):
         # 落实…对《X》的批示: the verb governs the 批示; X sits in a prepositional phrase.
         return Verdict("cites", 0.9, word + "…对《X》: X only in a prepositional phrase")
-    return _by_group(group, word, sentence_left + "□" + sentence_right, sentence_right)
+    return _by_group(group, word, sentence_left + "□" + sentence_right, sentence_right,
+                     rx.SENTENCE_BREAK.split(after_list, maxsplit=1)[0])
 
 
-def _by_group(group: str, word: str, sentence: str, after: str) -> Verdict:
+def _by_group(group: str, word: str, sentence: str, after: str, after_list: str) -> Verdict:
     """Turn a verb group into a relation, reading the rest of the sentence."""
     if group in ("repeals", "amends", "forwards", "issues"):
         return Verdict(group, 0.9, word + "《X》")
@@ -102,7 +103,7 @@ def _by_group(group: str, word: str, sentence: str, after: str) -> Verdict:
         return Verdict("cites", 0.9, word + "《X》")
     if group == "policy":
         return Verdict("implements", 0.95, word + "《X》")
-    obj = rx.POLICY_OBJECT.match(after)
+    obj = rx.POLICY_OBJECT.match(after_list)  # 根据《A》和《B》精神: the list shares its object
     if obj:
         return Verdict("implements", 0.9, word + "《X》" + obj.group(0).strip())
     enacting = rx.ENACTING.search(sentence)

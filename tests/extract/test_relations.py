@@ -228,3 +228,9 @@ def test_a_batch_decision_amends_each_numbered_item() -> None:
     got = rels("十一、修改《最高人民法院关于审理某乙案件若干问题的规定》", head)
     # the title line names the first document it amends, the body the others
     assert got == [("最高人民法院关于某甲问题的解释", "amends"), ("最高人民法院关于审理某乙案件若干问题的规定", "amends")]
+
+
+def test_a_list_shares_its_policy_object() -> None:
+    got = rels("根据《某某市落实民心工程实施方案》（某办发〔2004〕4号）和《关于建立再就业工作目标责任制的通知》"
+               "（某府〔2003〕43号）精神，结合我市实际，制定本实施方案。")
+    assert [r for _t, r in got] == ["implements", "implements"]
