@@ -233,7 +233,10 @@ def test_a_field_label_on_its_own_line_is_not_part_of_the_title() -> None:
 def test_joint_signers_side_by_side_and_run_together_in_the_title() -> None:
     rec = record_of("某某部　财政部关于做好某项工作的通知\n某部发〔2019〕28号\n\n各省、自治区、直辖市某某厅（局）、财政厅（局）：\n"
                     + BODY + "某某部　　　　财政部\n2019年3月15日\n")
-    assert rec.issuers == ("某某部", "财政部") and "runs the names together" in rec.evidence["issuers"]
+    assert rec.issuers == ("某某部", "财政部")  # told apart in the title already: both are ministries
+    rec = record_of("某某部　某某监测局关于做好某项工作的通知\n某部发〔2019〕28号\n\n各有关单位：\n"
+                    + BODY + "某某部　　　　某某监测局\n2019年3月15日\n")
+    assert rec.issuers == ("某某部", "某某监测局") and "runs the names together" in rec.evidence["issuers"]
 
 
 @pytest.mark.parametrize("value", ["2022-04-08", "2022年4月8日", "二〇二二年四月八日", "2022/4/8", "2022-04-08 09:30"])
