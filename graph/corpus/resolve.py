@@ -177,7 +177,25 @@ class Resolver:
             return node
         if self.works.of.get(e.id) == work:
             return None
+        dated = self.works.versions.get(work, ())
+        if e.date and dated and e.date < dated[0][0]:
+            return self._earlier_version(work, dated[0], e)
         return self.works.at(work, e.date) or node
+
+    def _earlier_version(self, work: str, first: tuple[str, str], e: Entry) -> str:
+        """A version of `work` older than every one in the corpus: what a document dated before
+        them all cites (a 2018 city regulation citing the provincial one it rests on, whose
+        corpus file is its 2021 amendment). It shares the work but has no date: pointing the
+        citation at a later version would make the child precede its parent."""
+        date, vid = first
+        v = self.nodes[vid]
+        tid = f"title:{title_key(v.title or vid)}@before-{date}"
+        if tid not in self.nodes:
+            self._add(Node(id=tid, kind="title", title=v.title, titles=(v.title,) if v.title else (),
+                           issuers=v.issuers, level=v.level, jurisdiction=v.jurisdiction, rank=v.rank,
+                           work=work, provenance=(f"a version of {work} older than its first in the "
+                                                  f"corpus ({vid}, {date}), cited by {e.id} ({e.source})",)))
+        return tid
 
     def _among(self, title: str, hits: list[str], context: str, e: Entry) -> str | None:
         key = title_key(title)

@@ -50,11 +50,22 @@ def test_a_title_citation_names_the_version_in_force_at_the_citing_date() -> Non
         record("src:by-number", "某省第五条例", (cite(number=ORDER),), date="2017-01-01"),
     ]
     targets = {e.source: e.target for e in link(_versions() + citing).edges}
-    assert targets["src:early"] == f"{ORDER}@2016-02-06"
+    # Before every version in the corpus: an older version, not in the corpus, of the same work.
+    assert targets["src:early"] == f"title:{TITLE}@before-2016-02-06"
     assert targets["src:mid"] == f"{ORDER}@2019-03-02"
     assert targets["src:late"] == f"{ORDER}@2022-03-29"
     assert targets["src:undated"] == f"{ORDER}@2022-03-29"
     assert targets["src:by-number"] == f"{ORDER}@2016-02-06"
+
+
+def test_a_citation_older_than_every_corpus_version_names_an_earlier_version() -> None:
+    """Never a later version: the child would precede its parent (a negative cascade lag)."""
+    linked = link([*_versions(), record("src:early", "某省某条例", (cite(TITLE, relation="based_on"),),
+                                        date="2010-05-01")])
+    (edge,) = [e for e in linked.edges if e.source == "src:early"]
+    older = linked.nodes[edge.target]
+    assert (older.kind, older.work, older.date, older.title) == ("title", f"work:{TITLE}", None, TITLE)
+    assert older.jurisdiction == "中华人民共和国" and not older.in_corpus
 
 
 def test_a_version_mark_in_the_title_joins_the_work_and_gives_the_kind() -> None:
