@@ -19,12 +19,12 @@ import argparse
 import sys
 import tempfile
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
-from gold import SHARED, Rec, Row, build_records, read_gold
+from gold import GOLD, SHARED, Rec, Row, build_records, read_gold
 
 from policygraph.corpus.titles import title_key
 
@@ -128,10 +128,14 @@ def score(rows: Sequence[Row], records: Mapping[str, Rec]) -> EdgeReport:
                       confusion, misses, tuple(false))
 
 
-def edges_report(shared: Path, work: Path, rows: Iterable[Row] | None = None) -> EdgeReport:
-    rows = list(rows if rows is not None else read_gold("edges"))
+#: The edge gold sets: one used while relations were written, one held out, drawn after.
+SETS = ("edges", "edges_heldout")
+
+
+def edges_report(shared: Path, work: Path, name: str = "edges") -> EdgeReport:
+    rows = read_gold(name)
     files = sorted({str(r["file"]) for r in rows})
-    records = build_records((shared / f for f in files), work / "edges")
+    records = build_records((shared / f for f in files), work / name)
     return score(rows, records)
 
 
@@ -141,10 +145,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--verbose", action="store_true", help="list the misses and false citations")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
-        report = edges_report(args.shared, Path(tmp))
-    print(report.table())
-    if args.verbose:
-        print("\nmissed:", *report.misses, "\nfalse:", *report.false, sep="\n- ")
+        for name in SETS:
+            if not (GOLD / f"{name}.jsonl").is_file():
+                continue
+            report = edges_report(args.shared, Path(tmp), name)
+            print(f"{name}: " + report.table(), end="\n\n")
+            if args.verbose:
+                print("missed:", *report.misses, "\nfalse:", *report.false, sep="\n- ")
     return 0
 
 
