@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from policygraph.extract import regexes as rx
 from policygraph.extract.metadata import cited_title
-from policygraph.extract.relations import amended_by_title, decide
+from policygraph.extract.relations import amended_by_title, decide, issued_by_title, named_by_title
 from policygraph.models import RELATION_PRIORITY, Citation, NumberMatch
 
 TITLE_MAX = 200  # a 《title》 longer than this is not a title (and bounds the scan)
@@ -151,7 +151,8 @@ def extract_citations(
     """
     mentions = _attach_orders(text, find_mentions(text, start, end, numbers))
     own = _Own(own_number, own_title.replace("《", "〈").replace("》", "〉") if own_title else own_title,
-               header_numbers, amended_by_title(own_title))
+               header_numbers, amended_by_title(own_title), issued_by_title(own_title),
+               named_by_title(own_title))
     aliases = {m.alias_def: m for m in mentions if m.alias_def and (m.number or m.title)}
     found: dict[str, tuple[Citation, Mention]] = {}
     titles_of_numbers: dict[str, str] = {}
@@ -173,6 +174,8 @@ class _Own:
     title: str | None  # nested 《》 written 〈〉, as cited titles are
     header_numbers: frozenset[int]
     amends: frozenset[str] = frozenset()  # 关于修改《X》的决定: the titles its own title amends
+    issues: frozenset[str] = frozenset()  # 关于印发《X》的通知: the titles its own title issues
+    named: frozenset[str] = frozenset()  # every title its own title names
 
 
 def _citation(text: str, m: Mention, mentions: list[Mention], aliases: dict[str, Mention],
@@ -193,7 +196,7 @@ def _citation(text: str, m: Mention, mentions: list[Mention], aliases: dict[str,
         order_note, number, found_by = f" [order {number}, not an identity]", None, "title"
     if (number and number == own.number) or (not number and title and own.title and title == own.title):
         return None
-    verdict = decide(text, m, mentions, lo, hi, title, own.amends)
+    verdict = decide(text, m, mentions, lo, hi, title, own.amends, own.issues, own.named)
     conf = target.number.confidence if target.number and number else 0.85
     if found_by == "alias":
         conf = min(conf, 0.9)

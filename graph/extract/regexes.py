@@ -141,10 +141,10 @@ LEFT_VERBS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("forwards", re.compile(r"转发(?![的])")),
     ("issues", re.compile(r"(?:印发|公布)(?:修订后的|修改后的|新修订的)?\s{0,2}$")),
     ("policy", re.compile(r"(?:贯彻|落实)(?![的])")),
-    ("execute", re.compile(r"(?:执行|实施|遵照|遵循)(?![的])")),
+    ("execute", re.compile(r"(?:执行|实施|遵照)(?![的])")),
     ("basis", re.compile(r"(?:根据|依据)(?![的])")),
     ("accordance", re.compile(r"(?:依照|按照|按|依)(?![的法])")),
-    ("cites", re.compile(r"(?:符合|参照|参考|对照|比照|违反|参阅|详见|参见|适用)")),
+    ("cites", re.compile(r"(?:符合|遵循|遵守|参照|参考|对照|比照|违反|参阅|详见|参见|适用)")),
 )
 
 #: Phrases right after a citation (and the rest of its list) that state the act:
@@ -175,15 +175,33 @@ HISTORY_RIGHT = re.compile(r"^\s{0,3}(?:第[一二三四五六七八九十\d]{1,
 
 #: The enacting clause that makes a citation the legal basis: …，(结合…)制定本条例.
 ENACTING = re.compile(
-    r"(?:制定|制订|修订|特制定)(?:本|此)(?:实施)?(?:条例|规定|办法|细则|规则|决定|意见|方案|制度|准则|标准|章程|"
-    r"通知|公约|解释)|现就[^。；;]{0,60}?(?:通知如下|规定如下|提出如下意见|作出如下决定|解释如下)|"
+    r"(?:制定|制订|修订|特制定|编制|特制订)(?:本|此)(?:实施|工作|应急)?(?:条例|规定|办法|细则|规则|决定|意见|方案|制度|"
+    r"准则|标准|章程|通知|公约|解释|预案|计划|规划|纲要)|现就[^。；;]{0,60}?(?:通知如下|规定如下|提出如下意见|作出如下决定|解释如下)|"
     r"作出如下决定|决定如下|(?:作出?|特作)(?:如下|以下)(?:解释|规定|决定)|(?:解释|规定)如下"
 )
 
 #: 根据《X》精神/要求/部署: what a verb of accordance governs when it is policy implementation.
 POLICY_OBJECT = re.compile(
-    r"^\s{0,2}(?:文件)?(?:的)?(?:有关)?(?:精神|要求|部署|决策部署|总体要求|工作要求|工作部署|目标任务)"
+    r"^\s{0,2}(?:文件)?(?:的)?(?:有关)?(?:精神|要求|部署|决策部署|决策|总体要求|工作要求|工作部署|目标任务)"
 )
+
+#: 贯彻/落实 after the title with no other citation between: 保障《X》的贯彻实施, 做好《X》的落实工作,
+#: 《X》已经国务院同意，请认真贯彻落实 — the verb governs X (implements).
+_NOT_OF_NEXT = r"(?!(?:落实|执行|实施)?\s{0,2}□)"  # 贯彻□: the verb governs the next citation
+CARRIED_OUT_AFTER = re.compile(rf"^[^□]{{0,60}}?(?:贯彻|落实){_NOT_OF_NEXT}")
+CARRIED_OUT_LATER = re.compile(rf"^.*?(?:贯彻|落实){_NOT_OF_NEXT}")
+POLICY_VERB = re.compile(r"贯彻|落实")
+
+#: Someone else's act narrated: a revision under way (正在修订《X》), a past issuing
+#: (2018年11月，国务院印发《X》). This document's own act says 现/特/予以/决定 before the verb.
+OWN_ACT_BEFORE = re.compile(r"(?:现|特|兹|予以|决定|现予|同意)\s{0,2}(?:将|予)?\s{0,2}$")
+UNDER_WAY_BEFORE = re.compile(r"(?:正在|正|拟|将|启动|抓紧|加快|推进|推动|研究|配合|参与|开展|已|已经|曾|先后|相继)"
+                              r"[^，,。；;]{0,8}$")
+UNDER_WAY_AFTER = re.compile(r"^\s{0,2}完善")
+
+#: A title inside another, unbracketed title: …关于授权…暂时调整实施《X》有关规定的决定.
+IN_TITLE_LEFT = re.compile(r"关于[^。；;，,：:《□\n]{0,40}$")
+IN_TITLE_RIGHT = re.compile(r"^[^。；;，,：:《□\n]{0,40}?的(?:决定|通知|意见|批复|复函|函|报告|公告|实施意见|实施方案|办法)")
 
 #: A penalty or remedy clause: the citation is a provision cross-reference (依照《X》处罚).
 PENALTY_REMEDY = re.compile(

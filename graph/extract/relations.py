@@ -44,12 +44,12 @@ _PREPOSITION = re.compile(r"(?:对|关于|有关)(?!照)")
 _PROVISION = re.compile(r"(?:有关规定|的规定|规定)")
 #: 依照《X》的规定执行: the provisions apply (a cross-reference), unlike 根据《X》抓好落实.
 _APPLIED = re.compile(r"^\s{0,2}(?:文件)?的?(?:有关|相关)?规定(?:执行|办理|处理|确定|认定)")
-_CARRIED_OUT = re.compile(r"(?:执行|落实|实施)")
 _IN_DECISION_LEFT = re.compile(r"关于(?:修改|修订|废止)[□、，,和及与\s]*$")
 _IN_DECISION_RIGHT = re.compile(r"^[^。；;《]{0,40}?的决定")
 _OF_NEXT = re.compile(r"^[^。；;□]{0,12}?的\s{0,2}□")
 _INNER_TITLE = re.compile(r"[《〈]([^《〈》〉]{2,120})[》〉]")
 _AMENDING_TITLE = re.compile(r"关于修改|关于修订")
+_ISSUING_TITLE = re.compile(r"印发|发布|公布")
 
 
 def amended_by_title(own_title: str | None) -> frozenset[str]:
@@ -59,45 +59,106 @@ def amended_by_title(own_title: str | None) -> frozenset[str]:
     return frozenset(_INNER_TITLE.findall(own_title))
 
 
+def issued_by_title(own_title: str | None) -> frozenset[str]:
+    """The titles a document issues by its own title: 关于印发《X》的通知 → {X}."""
+    if not own_title or not _ISSUING_TITLE.search(own_title):
+        return frozenset()
+    return named_by_title(own_title)
+
+
+def named_by_title(own_title: str | None) -> frozenset[str]:
+    """Every title a document's own title names: its title line is no other document's name."""
+    return frozenset(_INNER_TITLE.findall(own_title)) if own_title else frozenset()
+
+
 def decide(text: str, m: Span, others: Sequence[Span], lo: int, hi: int, title: str | None,
-           amended: frozenset[str] = frozenset()) -> Verdict:
+           amended: frozenset[str] = frozenset(), issued: frozenset[str] = frozenset(),
+           named: frozenset[str] = frozenset()) -> Verdict:
     """The relation of the mention text[m.start:m.end] within text[lo:hi]."""
     right = _masked(text, m.end, min(hi, m.end + RIGHT_WINDOW), others)
-    sentence_right = rx.SENTENCE_BREAK.split(right, maxsplit=1)[0]
+    end = rx.SENTENCE_BREAK.search(text, m.end, hi)
+    # the whole rest of the sentence, however long: 根据《X》……，制定本预案
+    sentence_right = _masked(text, m.end, end.start() if end else hi, others)
+    gap = rx.LIST_GAP.match(right)
+    after_list = right[gap.end() if gap else 0:]
+    stated = _stated_after(right, after_list, sentence_right, title, amended)
+    if stated:
+        return stated
+    left = _masked(text, max(lo, m.start - LEFT_WINDOW), m.start, others)
+    inside = None if title in named else _inside_another_title(left, right)
+    if inside:
+        return inside
+    sentence_left = rx.SENTENCE_BREAK.split(left)[-1]
+    clause = left[_clause_start(left):]
+    verb = _governing_verb(clause)
+    if verb is None:
+        return _policy_after(sentence_right) or Verdict("cites", 0.8, "no relation verb: a mention")
+    group, at, word = verb
+    if _PREPOSITION.search(clause[at:]) and group in ("policy", "execute", "basis", "accordance"):
+        # 落实…对《X》的批示: the verb governs the 批示; X sits in a prepositional phrase.
+        return Verdict("cites", 0.9, word + "…对《X》: X only in a prepositional phrase")
+    sentence = sentence_left + "□" + sentence_right
+    before = clause[:at - len(word)]
+    if group in ("issues", "amends"):
+        return _own_act(group, word, before, clause[at:], title in (issued | amended), sentence)
+    return _by_group(group, word, sentence, sentence_right,
+                     rx.SENTENCE_BREAK.split(after_list, maxsplit=1)[0])
+
+
+def _stated_after(right: str, after_list: str, sentence_right: str, title: str | None,
+                  amended: frozenset[str]) -> Verdict | None:
+    """A header history line, an act stated after the citation and its list, or this
+    document's own title (关于修改《X》的决定) decides before any verb to the left."""
     if title and ("决定" in title or "修正案" in title) and rx.HISTORY_RIGHT.match(right):
         # …决定》修正的《X》: the history of the title that follows, not of this document.
         of_next = _OF_NEXT.match(right)
         whose = "amendment history of the next title" if of_next else "amended by (header history)"
         return Verdict("cites", 1.0, whose + ": " + sentence_right[:20])
-    gap = rx.LIST_GAP.match(right)
-    after_list = right[gap.end() if gap else 0:]
     for rel, pat in rx.RIGHT_ACTS:
         act = pat.match(after_list)
         if act:
             return Verdict(rel, 1.0, act.group(0).strip(" ，,\t\n"))
     if title and title in amended:
         return Verdict("amends", 1.0, "this document's title: 关于修改《" + title + "》")
-    left = _masked(text, max(lo, m.start - LEFT_WINDOW), m.start, others)
+    return None
+
+
+def _inside_another_title(left: str, right: str) -> Verdict | None:
+    """A title named inside another document's unbracketed name is only mentioned there."""
     if _IN_DECISION_LEFT.search(left) and _IN_DECISION_RIGHT.match(right):
         # …关于修改《X》等九件地方性法规的决定第一次修正: X is named inside the title of the
         # decision that amended this document; two documents it amended are not related.
         return Verdict("cites", 0.9, "named in the title of a decision: 关于修改《X》…的决定")
-    sentence_left = rx.SENTENCE_BREAK.split(left)[-1]
-    clause = left[_clause_start(left):]
-    verb = _governing_verb(clause)
-    if verb is None:
-        return Verdict("cites", 0.8, "no relation verb: a mention")
-    group, at, word = verb
-    if _PREPOSITION.search(clause[at:]) and group in ("policy", "execute", "basis", "accordance"):
-        # 落实…对《X》的批示: the verb governs the 批示; X sits in a prepositional phrase.
-        return Verdict("cites", 0.9, word + "…对《X》: X only in a prepositional phrase")
-    return _by_group(group, word, sentence_left + "□" + sentence_right, sentence_right,
-                     rx.SENTENCE_BREAK.split(after_list, maxsplit=1)[0])
+    if rx.IN_TITLE_LEFT.search(left) and rx.IN_TITLE_RIGHT.match(right):
+        # …关于…暂时调整实施《X》有关规定的决定: X is named inside another document's name.
+        return Verdict("cites", 0.85, "named inside another title: 关于…《X》…的决定")
+    return None
+
+
+def _policy_after(after: str, pat: re.Pattern[str] = rx.CARRIED_OUT_AFTER) -> Verdict | None:
+    """贯彻/落实 after the title governs it (保障《X》的贯彻实施); with no verb before the title,
+    only if no other citation stands between (it would be the one governed)."""
+    carried = pat.match(after)
+    if carried:
+        return Verdict("implements", 0.8, "《X》…" + carried.group(0)[-2:])
+    return None
+
+
+def _own_act(group: str, word: str, before: str, between: str, titled: bool, sentence: str) -> Verdict:
+    """印发/修订《X》 is this document's act only when it says so (现印发, 决定修改, or its own
+    title 关于印发《X》的通知); narrated (2018年，国务院印发《X》; 正在修订《X》) it is not."""
+    if titled or rx.OWN_ACT_BEFORE.search(before):
+        return Verdict(group, 0.9, word + "《X》")
+    if group == "amends" and not rx.UNDER_WAY_BEFORE.search(before) and not rx.UNDER_WAY_AFTER.match(between):
+        return Verdict(group, 0.85, word + "《X》")
+    if rx.POLICY_VERB.search(sentence):
+        return Verdict("implements", 0.8, "narrated " + word + "《X》, with 贯彻/落实 in the sentence")
+    return Verdict("cites", 0.8, "narrated " + word + "《X》: someone else's act")
 
 
 def _by_group(group: str, word: str, sentence: str, after: str, after_list: str) -> Verdict:
     """Turn a verb group into a relation, reading the rest of the sentence."""
-    if group in ("repeals", "amends", "forwards", "issues"):
+    if group in ("repeals", "forwards"):
         return Verdict(group, 0.9, word + "《X》")
     if group == "cites":
         return Verdict("cites", 0.9, word + "《X》")
@@ -113,18 +174,14 @@ def _by_group(group: str, word: str, sentence: str, after: str, after_list: str)
     penalty = rx.PENALTY_REMEDY.search(sentence)
     if penalty:
         return Verdict("cites", 0.9, "provision cross-reference: " + word + "《X》…" + penalty.group(0))
-    if group == "execute":
-        return Verdict("implements", 0.8, word + "《X》")
     if rx.CITED_PART.match(after) or _APPLIED.match(after):
         return Verdict("cites", 0.8, "provision cross-reference: " + word + "《X》…规定执行")
-    carried = _CARRIED_OUT.search(after)
-    if carried:
-        return Verdict("implements", 0.75, word + "《X》…" + carried.group(0))
+    policy = _policy_after(after, rx.CARRIED_OUT_LATER)  # 按照《A》和《B》，全面落实…
+    if policy:
+        return Verdict("implements", 0.75, word + policy.reason)
     if _PROVISION.match(after.lstrip("的 ")):
         return Verdict("cites", 0.8, "provision cross-reference: " + word + "《X》…规定")
-    if group == "basis":
-        return Verdict("implements", 0.7, word + "《X》 (no enacting clause, no provision)")
-    return Verdict("cites", 0.7, word + "《X》 (accordance, no policy object)")
+    return Verdict("cites", 0.7, word + "《X》: compliance, no enacting clause, no policy object")
 
 
 def _clause_start(left: str) -> int:

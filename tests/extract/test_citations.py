@@ -27,7 +27,8 @@ def cites(body: str) -> list[tuple[str | None, str, str | None]]:
         ("现将《某某工作实施方案》（国办发〔2019〕5号）印发给你们，请认真组织实施。", "issues"),
         ("为贯彻《国务院办公厅关于做好某项工作的通知》（国办发〔2019〕5号），提出如下意见。", "implements"),
         ("各地要认真落实国办发〔2019〕5号文件要求。", "implements"),
-        ("要严格执行《国务院办公厅关于做好某项工作的通知》（国办发〔2019〕5号）。", "implements"),
+        ("要严格执行《国务院办公厅关于做好某项工作的通知》（国办发〔2019〕5号）。", "cites"),  # compliance
+        ("要严格执行《国务院办公厅关于做好某项工作的通知》（国办发〔2019〕5号）精神。", "implements"),
         ("根据《国务院办公厅关于做好某项工作的通知》（国办发〔2019〕5号）精神，结合实际。", "implements"),
         ("按照国办发〔2019〕5号文件的要求，各地要抓紧落实。", "implements"),
         ("依据《国务院办公厅关于做好某项工作的通知》（国办发〔2019〕5号），制定本办法。", "based_on"),
@@ -75,7 +76,7 @@ def test_alias_defined_without_a_number() -> None:
         "　　二、各地要严格执行《条例》。\n"
     )
     assert [(c.title, c.relation, c.alias) for c in rec.citations] == [
-        ("某省促进就业条例", "implements", "条例")
+        ("某省促进就业条例", "cites", "条例")  # 执行 without 精神/部署/要求: compliance
     ]
 
 
@@ -96,8 +97,8 @@ def test_titles_that_are_not_documents_are_not_citations() -> None:
         "按照《通知》要求落实。根据《某省职业介绍管理条例》和省财政厅《某省经费管理暂行办法》执行。\n"
     )
     assert got == [
-        (None, "implements", "某省职业介绍管理条例"),
-        (None, "implements", "某省经费管理暂行办法"),
+        (None, "cites", "某省职业介绍管理条例"),  # 根据《X》…执行: compliance
+        (None, "cites", "某省经费管理暂行办法"),
     ]
 
 

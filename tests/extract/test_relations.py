@@ -31,7 +31,7 @@ def rels(body: str, head: str = HEAD) -> list[tuple[str | None, str]]:
         # policy implementation
         ("为贯彻落实《国务院关于加强森林防火工作的意见》，提出如下措施。", "implements"),
         ("根据《国务院关于加强森林防火工作的意见》精神，结合实际开展工作。", "implements"),
-        ("各地要认真执行《国务院关于加强森林防火工作的意见》。", "implements"),
+        ("各地要认真执行《国务院关于加强森林防火工作的意见》精神。", "implements"),
         # provision cross-references: cites
         ("违反本条例规定的，依照《中华人民共和国治安管理处罚法》第二十条的规定处罚。", "cites"),
         ("当事人不服的，可以依照《中华人民共和国行政复议法》的规定申请行政复议。", "cites"),
@@ -234,3 +234,102 @@ def test_a_list_shares_its_policy_object() -> None:
     got = rels("根据《某某市落实民心工程实施方案》（某办发〔2004〕4号）和《关于建立再就业工作目标责任制的通知》"
                "（某府〔2003〕43号）精神，结合我市实际，制定本实施方案。")
     assert [r for _t, r in got] == ["implements", "implements"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "relation"),
+    [
+        # 根据/依据《X》 with no enacting clause and no policy object: a mention of compliance
+        ("律师事务所可以依据《中华人民共和国律师法》的授权开展业务。", "cites"),
+        ("根据《中华人民共和国引渡法》，公安机关可以对被请求引渡人采取强制措施。", "cites"),
+        ("依照《中华人民共和国档案法》，档案馆向社会开放档案。", "cites"),
+        # …制定本预案/本计划/本规划, however far later in the sentence: legal basis
+        ("根据《中华人民共和国突发事件应对法》等法律法规以及本市有关应急管理工作的相关文件和历次会议的"
+         "各项要求，结合本市应急管理工作的实际情况和近年来各类突发事件的特点，制定本预案。", "based_on"),
+        ("依据《中华人民共和国消防法》，结合全市消防工作的现实需要，编制本计划。", "based_on"),
+        ("根据《中华人民共和国城乡规划法》，制定本规划。", "based_on"),
+    ],
+)
+def test_bare_basis_is_a_mention_unless_it_enacts(sentence: str, relation: str) -> None:
+    got = rels(sentence, LAW)
+    assert len(got) == 1 and got[0][1] == relation, got
+
+
+@pytest.mark.parametrize(
+    ("sentence", "relation"),
+    [
+        # compliance: cites
+        ("各单位要执行《某某省会计管理办法》。", "cites"),
+        ("各单位应当按照《某某省会计管理办法》执行。", "cites"),
+        ("开展工作应当遵守《中华人民共和国保守国家秘密法》。", "cites"),
+        ("项目建设应当遵循《某某省城市规划管理技术规定》。", "cites"),
+        # 执行/按照 with 精神/部署/要求/决策, or 贯彻/落实: implements
+        ("各地要按照《国务院关于加强森林防火工作的意见》部署执行。", "implements"),
+        ("各单位要认真执行《国务院关于加强森林防火工作的意见》的决策。", "implements"),
+        ("各地要按照《国务院关于加强森林防火工作的意见》，抓好贯彻落实。", "implements"),
+    ],
+)
+def test_compliance_is_not_implementation(sentence: str, relation: str) -> None:
+    got = rels(sentence, LAW)
+    assert len(got) == 1 and got[0][1] == relation, got
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "为了保障《中华人民共和国森林法》的贯彻实施，省政府加大投入。",
+        "各地要做好《国务院关于加强森林防火工作的意见》的落实工作。",
+        "《国务院关于加强森林防火工作的意见》已经国务院同意，请各地认真贯彻落实。",
+    ],
+)
+def test_policy_verb_after_the_title_governs_it(sentence: str) -> None:
+    got = rels(sentence, LAW)
+    assert len(got) == 1 and got[0][1] == "implements", got
+
+
+def test_policy_verb_after_the_title_does_not_reach_past_another_citation() -> None:
+    got = rels("《中华人民共和国森林法》施行后，各地要认真贯彻《国务院关于加强森林防火工作的意见》。", LAW)
+    assert got == [("中华人民共和国森林法", "cites"), ("国务院关于加强森林防火工作的意见", "implements")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "relation"),
+    [
+        # a revision under way is someone else's act
+        ("目前，省司法厅正在修订《某某省林地管理办法》。", "cites"),
+        ("省林业局抓紧修改完善《某某省林地管理办法》。", "cites"),
+        ("决定修改《某某省林地管理办法》。", "amends"),
+        # a third party issued it, narrated
+        ("2018年11月，党中央、国务院印发《关于建立更加有效的区域协调发展新机制的意见》。", "cites"),
+        ("近日，国务院印发了《关于加强森林防火工作的意见》，各地要认真贯彻落实。", "implements"),
+        ("现印发《某某市森林防火工作方案》，请认真组织实施。", "issues"),
+        ("现将《某某市森林防火工作方案》印发给你们，请认真贯彻落实。", "issues"),
+    ],
+)
+def test_narrated_acts_are_not_this_documents(sentence: str, relation: str) -> None:
+    got = rels(sentence, LAW)
+    assert len(got) == 1 and got[0][1] == relation, got
+
+
+def test_own_title_issues_what_it_names() -> None:
+    head = "某某市人民政府办公室关于印发《某某市森林防火工作方案》的通知\n\n"
+    assert rels("市政府印发《某某市森林防火工作方案》，请遵照执行。", head) == [
+        ("某某市森林防火工作方案", "issues")
+    ]
+    assert rels("市政府印发《某某市防汛工作方案》，请遵照执行。", head) == [
+        ("某某市森林防火工作方案", "issues"),  # from the title line itself
+        ("某某市防汛工作方案", "cites"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "全国人民代表大会常务委员会关于授权国务院在部分地区暂时调整实施《中华人民共和国森林法》有关规定的决定已经公布。",
+        "依照国务院关于贯彻《中华人民共和国森林法》若干问题的通知办理。",
+        "省政府关于做好《中华人民共和国森林法》宣传工作的意见已经印发。",
+    ],
+)
+def test_a_title_inside_another_title_is_a_mention(sentence: str) -> None:
+    got = rels(sentence, LAW)
+    assert got == [("中华人民共和国森林法", "cites")], got
