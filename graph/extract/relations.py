@@ -21,6 +21,7 @@ from policygraph.extract import regexes as rx
 
 LEFT_WINDOW = 240
 RIGHT_WINDOW = 300
+SENTENCE_MAX = 3000
 
 
 class Span(Protocol):
@@ -76,9 +77,10 @@ def decide(text: str, m: Span, others: Sequence[Span], lo: int, hi: int, title: 
            named: frozenset[str] = frozenset()) -> Verdict:
     """The relation of the mention text[m.start:m.end] within text[lo:hi]."""
     right = _masked(text, m.end, min(hi, m.end + RIGHT_WINDOW), others)
-    end = rx.SENTENCE_BREAK.search(text, m.end, hi)
-    # the whole rest of the sentence, however long: 根据《X》……，制定本预案
-    sentence_right = _masked(text, m.end, end.start() if end else hi, others)
+    # the whole rest of the sentence, however long (根据《X》……，制定本预案); masked first, since
+    # another title may hold a line break
+    rest = _masked(text, m.end, min(hi, m.end + SENTENCE_MAX), others)
+    sentence_right = rx.SENTENCE_BREAK.split(rest, maxsplit=1)[0]
     gap = rx.LIST_GAP.match(right)
     after_list = right[gap.end() if gap else 0:]
     stated = _stated_after(right, after_list, sentence_right, title, amended)

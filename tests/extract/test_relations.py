@@ -255,6 +255,11 @@ def test_bare_basis_is_a_mention_unless_it_enacts(sentence: str, relation: str) 
     assert len(got) == 1 and got[0][1] == relation, got
 
 
+def test_enacting_clause_past_a_title_broken_across_lines() -> None:
+    got = rels("根据《中华人民共和国教育法》《中华人民共和国义\n务教育法》等法律，结合本市实际，制定本条例。", LAW)
+    assert [r for _t, r in got] == ["based_on", "based_on"], got
+
+
 @pytest.mark.parametrize(
     ("sentence", "relation"),
     [
