@@ -185,10 +185,14 @@ POLICY_OBJECT = re.compile(
     r"^\s{0,2}(?:文件)?(?:的)?(?:有关)?(?:精神|要求|部署|决策部署|决策|总体要求|工作要求|工作部署|目标任务)"
 )
 
-#: 贯彻/落实 after the title with no other citation between: 保障《X》的贯彻实施, 做好《X》的落实工作,
-#: 《X》已经国务院同意，请认真贯彻落实 — the verb governs X (implements).
+#: 贯彻/落实 after the title, with no object of its own and no other citation between: 保障《X》的
+#: 贯彻实施, 做好《X》的落实工作, 《X》已经国务院同意，请认真贯彻落实 — the verb governs X (implements);
+#: not 《X》以…为指导，深入贯彻党的十九大精神. After 根据/按照《X》 any later 贯彻/落实 counts.
 _NOT_OF_NEXT = r"(?!(?:落实|执行|实施)?\s{0,2}□)"  # 贯彻□: the verb governs the next citation
-CARRIED_OUT_AFTER = re.compile(rf"^[^□]{{0,60}}?(?:贯彻|落实){_NOT_OF_NEXT}")
+CARRIED_OUT_AFTER = re.compile(
+    r"^(?:[^□，,。；;]{0,8}?的\s{0,2}|[^□]{0,60}?[，,][^□，,]{0,20}?)(?:贯彻|落实)(?:落实|执行|实施)?(?:工作|情况)?"
+    r"\s{0,2}(?:[，,。；;]|$)"
+)
 CARRIED_OUT_LATER = re.compile(rf"^.*?(?:贯彻|落实){_NOT_OF_NEXT}")
 POLICY_VERB = re.compile(r"贯彻|落实")
 

@@ -292,6 +292,11 @@ def test_policy_verb_after_the_title_governs_it(sentence: str) -> None:
     assert len(got) == 1 and got[0][1] == "implements", got
 
 
+def test_policy_verb_with_its_own_object_does_not_govern_the_title() -> None:
+    got = rels("《某某新区总体规划》以新思想为指导，深入贯彻党的十九大精神，坚决落实党中央决策部署。", LAW)
+    assert got == [("某某新区总体规划", "cites")], got
+
+
 def test_policy_verb_after_the_title_does_not_reach_past_another_citation() -> None:
     got = rels("《中华人民共和国森林法》施行后，各地要认真贯彻《国务院关于加强森林防火工作的意见》。", LAW)
     assert got == [("中华人民共和国森林法", "cites"), ("国务院关于加强森林防火工作的意见", "implements")]
