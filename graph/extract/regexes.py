@@ -190,10 +190,10 @@ POLICY_OBJECT = re.compile(
 #: not 《X》以…为指导，深入贯彻党的十九大精神. After 根据/按照《X》 any later 贯彻/落实 counts.
 _NOT_OF_NEXT = r"(?!(?:落实|执行|实施)?\s{0,2}□)"  # 贯彻□: the verb governs the next citation
 CARRIED_OUT_AFTER = re.compile(
-    r"^(?:[^□，,。；;]{0,8}?的\s{0,2}|[^□]{0,60}?[，,][^□，,]{0,20}?)(?:贯彻|落实)(?:落实|执行|实施)?(?:工作|情况)?"
+    r"^(?:[^□，,。；;]{0,8}?的\s{0,2}|[^□]{0,60}?[，,][^□，,]{0,20}?)(?P<verb>(?:贯彻|落实)(?:落实|执行|实施)?)(?:工作|情况)?"
     r"\s{0,2}(?:[，,。；;]|$)"
 )
-CARRIED_OUT_LATER = re.compile(rf"^.*?(?:贯彻|落实){_NOT_OF_NEXT}")
+CARRIED_OUT_LATER = re.compile(rf"^.*?(?P<verb>贯彻|落实){_NOT_OF_NEXT}")
 POLICY_VERB = re.compile(r"贯彻|落实")
 
 #: Someone else's act narrated: a revision under way (正在修订《X》), a past issuing

@@ -142,7 +142,7 @@ def _policy_after(after: str, pat: re.Pattern[str] = rx.CARRIED_OUT_AFTER) -> Ve
     only if no other citation stands between (it would be the one governed)."""
     carried = pat.match(after)
     if carried:
-        return Verdict("implements", 0.8, "《X》…" + carried.group(0)[-2:])
+        return Verdict("implements", 0.8, "《X》…" + carried.group("verb"))
     return None
 
 

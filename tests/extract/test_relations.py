@@ -288,8 +288,9 @@ def test_compliance_is_not_implementation(sentence: str, relation: str) -> None:
     ],
 )
 def test_policy_verb_after_the_title_governs_it(sentence: str) -> None:
-    got = rels(sentence, LAW)
-    assert len(got) == 1 and got[0][1] == "implements", got
+    rec = record_of(LAW + "　　" + sentence + "\n")
+    (c,) = rec.citations
+    assert c.relation == "implements" and c.reason.startswith("《X》…") and c.reason[-2:] in ("贯彻", "实施", "落实")
 
 
 def test_policy_verb_with_its_own_object_does_not_govern_the_title() -> None:
