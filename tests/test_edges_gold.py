@@ -1,8 +1,9 @@
 """Citations (which document, and the relation its sentence states) against gold made by hand
-from 82 files of the laws and govcn corpora (tests/gold/edges.md says how), scored by
-scripts/gold_edges.py. Issue 19 aims at relation accuracy 0.95 and recall 0.97; the floors here
-are what the extractor measured when relations were split (based_on apart from implements), so a
-regression fails while that work goes on."""
+(tests/gold/edges.md, edges_heldout.md say how), scored by scripts/gold_edges.py: 82 files of
+the laws and govcn corpora, used for error analysis while the relation rules were written, and
+37 laws held out, drawn and read after. Issue 19 aims at target precision 0.97, relation
+accuracy 0.95 and recall 0.97; the floors are the aims where they are met, else a little under
+what was measured, so a regression fails while that work goes on."""
 
 from __future__ import annotations
 
@@ -12,9 +13,9 @@ import pytest
 from .conftest import needs_shared
 
 
-@pytest.fixture(scope="module")
-def report(tmp_path_factory: pytest.TempPathFactory) -> gold_edges.EdgeReport:
-    return gold_edges.edges_report(gold_edges.SHARED, tmp_path_factory.mktemp("edges"))
+@pytest.fixture(scope="module", params=gold_edges.SETS)
+def report(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> gold_edges.EdgeReport:
+    return gold_edges.edges_report(gold_edges.SHARED, tmp_path_factory.mktemp("edges"), request.param)
 
 
 @needs_shared
@@ -25,7 +26,7 @@ def test_citations_found_name_documents_the_gold_lists(report: gold_edges.EdgeRe
 
 @needs_shared
 def test_relations_as_the_sentences_state_them(report: gold_edges.EdgeReport) -> None:
-    assert report.relation_accuracy >= 0.82, report.table()
+    assert report.relation_accuracy >= 0.93, report.table()
     # Provision cross-references are never implementation: at most a few slips.
     slips = report.confusion["cites", "implements"] + report.confusion["cites", "based_on"]
     assert slips <= 0.2 * sum(n for (g, _f), n in report.confusion.items() if g == "cites"), report.table()
