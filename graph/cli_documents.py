@@ -90,7 +90,8 @@ def cmd_cascade(args: argparse.Namespace) -> int:
     rows = [{**r, "name": _name(g, r["id"]), "parent_name": _name(g, r["parent"])}
             for r in cascade(g, found.id, include_probable=args.probable, relations=relations)]
     if args.html:
-        print(f"wrote {_cascade_page(g, found.id, args.probable, Path(args.dir), Path(args.html))}")
+        page = _cascade_page(g, found.id, args.probable, Path(args.dir), Path(args.html), relations)
+        print(f"wrote {page}")
     if args.format != "table":
         sys.stdout.write(format_rows(list(CASCADE_COLUMNS), _cells(rows, CASCADE_COLUMNS), args.format))
         return 0
@@ -108,12 +109,13 @@ def _cells(rows: list[dict], columns: Sequence[str]) -> list[list[str | None]]:
     return [[None if r[c] is None else str(r[c]) for c in columns] for r in rows]
 
 
-def _cascade_page(g: nx.DiGraph, root: str, probable: bool, folder: Path, page: Path) -> Path:
-    """The explorer page of a cascade, with the build's comparisons along it."""
+def _cascade_page(g: nx.DiGraph, root: str, probable: bool, folder: Path, page: Path,
+                  relations: frozenset[str]) -> Path:
+    """The explorer page of a cascade (following `relations`), with the build's comparisons along it."""
     from policygraph.corpus.compare import Comparison
     from policygraph.export.html.render import cascade_subgraph, cascade_title, render
 
-    sub = cascade_subgraph(g, root, probable)
+    sub = cascade_subgraph(g, root, probable, relations)
     comps = []
     path = folder / "comparisons.jsonl"
     if path.is_file():

@@ -46,3 +46,10 @@ def test_level_skips_count_based_on() -> None:
     g = _graph()
     g.add_edge("city", "law", relation="based_on", stated=True)
     assert [(s["child"], s["parent"], s["skipped"]) for s in level_skips(g)] == [("city", "law", 1)]
+
+
+def test_a_cascade_page_draws_the_relations_asked() -> None:
+    from policygraph.export.html.render import cascade_subgraph
+
+    assert set(cascade_subgraph(_graph(), "law")) == {"law", "reg", "city"}
+    assert set(cascade_subgraph(_graph(), "law", relations=relations_arg("cites"))) == {"law", "reg", "city", "fine"}

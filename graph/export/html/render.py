@@ -18,14 +18,14 @@ import html
 import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
-from policygraph.corpus.analytics import cascade, province_of
+from policygraph.corpus.analytics import CASCADE_RELATIONS, cascade, province_of
 from policygraph.corpus.compare import Comparison, heads_of
 from policygraph.corpus.names import short_label
 from policygraph.export.html.panel import (
@@ -230,9 +230,10 @@ def page_name(node: str) -> str:
     return f"{readable}_{hashlib.sha1(node.encode('utf-8')).hexdigest()[:8]}.html"
 
 
-def cascade_subgraph(g: nx.DiGraph, root: str, include_probable: bool = False) -> nx.DiGraph:
-    """The root, its cascade, and the edges among them."""
-    members = {root} | {r["id"] for r in cascade(g, root, include_probable)}
+def cascade_subgraph(g: nx.DiGraph, root: str, include_probable: bool = False,
+                     relations: Collection[str] = CASCADE_RELATIONS) -> nx.DiGraph:
+    """The root, its cascade (following `relations`), and the edges among them."""
+    members = {root} | {r["id"] for r in cascade(g, root, include_probable, relations)}
     return g.subgraph(sorted(members)).copy()
 
 
