@@ -123,7 +123,7 @@ def _cascade_page(g: nx.DiGraph, root: str, probable: bool, folder: Path, page: 
             c = Comparison.from_dict(json.loads(line))
             if c.child in sub and c.parent in sub:
                 comps.append(c)
-    return render(sub, page, cascade_title(g, root), comps, _labels())
+    return render(sub, page, cascade_title(g, root), comps, _labels(), root=root)
 
 
 def _labels() -> dict[str, str]:

@@ -7,6 +7,7 @@ dates, validity and versions are passed when the graph has them, with their Chin
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
@@ -16,7 +17,8 @@ import networkx as nx
 from policygraph.corpus.analytics import province_of
 from policygraph.corpus.compare import Change, Comparison, DeadlineChange, TargetChange
 from policygraph.corpus.names import VERSION_WORDS, attrs_name
-from policygraph.models import LEVEL_RANK, RANKS, VALIDITY
+from policygraph.extract.gazetteer import load as gazetteer
+from policygraph.models import LEVEL_RANK, NATION, RANKS, VALIDITY
 
 LEVEL_STYLE = {
     "national": ("#c0392b", "中央 national"),
@@ -50,6 +52,18 @@ def level_of(a: Mapping) -> str:
 def name_of(n: str, a: Mapping) -> str:
     """A node's name: a document's (corpus/names.py); an aggregated group's title."""
     return str(a.get("title") or n) if a.get("kind") == "group" else attrs_name(n, a)
+
+
+@functools.cache
+def city_of(jurisdiction: str | None) -> str | None:
+    """The prefecture-level city of a jurisdiction (江门市 for 广东省江门市蓬江区), for the city
+    filter; None at provincial level and above, or when the gazetteer does not know it."""
+    if not jurisdiction or jurisdiction == NATION:
+        return None
+    d = gazetteer().division_of(jurisdiction)
+    if d is None:
+        return None
+    return d.name if d.level == "prefecture" else d.prefecture
 
 
 def _str(a: Mapping, key: str) -> str | None:
@@ -124,9 +138,12 @@ def details(
     comparisons: Iterable[Comparison],
     labels: Mapping[str, str],
     links: Mapping[str, str],
+    views: Mapping[str, str] | None = None,
 ) -> dict[str, dict]:
     """What the side panel shows of each node: its facts, its edges both ways, its
-    comparisons with its parents and the measures they find, every document by name."""
+    comparisons with its parents and the measures they find, every document by name; the
+    page of its cascade (`links`) and of its text (`views`) when there is one."""
+    views = views or {}
     names = {n: name_of(n, a) for n, a in g.nodes(data=True)}
     by_child: dict[str, list[Comparison]] = defaultdict(list)
     for c in comparisons:
@@ -138,7 +155,8 @@ def details(
         out[n] = {
             **facts(n, a, names).to_json(), **_edges_of(g, n, names),
             "comparisons": [_comparison_details(c, labels, names) for c in comps],
-            "measures": sorted(labels.get(x, x) for x in concepts), "link": links.get(n),
+            "measures": sorted(labels.get(x, x) for x in concepts), "measureKeys": sorted(concepts),
+            "city": city_of(a.get("jurisdiction")), "link": links.get(n), "view": views.get(n),
         }
     return out
 
@@ -158,12 +176,15 @@ def filter_options(g: nx.DiGraph) -> dict[str, list[dict]]:
 
 
 def _edges_of(g: nx.DiGraph, n: str, names: Mapping[str, str]) -> dict[str, list[dict]]:
-    """The documents a node cites (with the evidence) and those citing it, by id and name."""
-    cites = [{"target": t, "name": names[t], "relationLabel": relation_label(e),
-              "evidence": e.get("evidence") or "", "reason": e.get("reason") or ""}
-             for _s, t, e in sorted(g.out_edges(n, data=True), key=lambda x: x[1])]
-    cited_by = [{"source": s, "name": names[s], "relationLabel": relation_label(e)}
-                for s, _t, e in sorted(g.in_edges(n, data=True), key=lambda x: x[0])]
+    """The documents a node cites and those citing it, by id and name, each with the
+    relation in words and the sentence that states it; in the order of their names."""
+    cites = [{"id": t, "name": names[t], "relation": e.get("relation") or "cites",
+              "relationLabel": relation_label(e), "evidence": e.get("evidence") or "",
+              "reason": e.get("reason") or ""}
+             for _s, t, e in sorted(g.out_edges(n, data=True), key=lambda x: (names[x[1]], x[1]))]
+    cited_by = [{"id": s, "name": names[s], "relation": e.get("relation") or "cites",
+                 "relationLabel": relation_label(e), "evidence": e.get("evidence") or ""}
+                for s, _t, e in sorted(g.in_edges(n, data=True), key=lambda x: (names[x[0]], x[0]))]
     return {"cites": cites, "citedBy": cited_by}
 
 

@@ -16,6 +16,7 @@ import functools
 import hashlib
 import html
 import json
+import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
@@ -36,10 +37,13 @@ from policygraph.export.html.panel import (
     level_of,
     name_of,
 )
-from policygraph.models import IMPLEMENTATION_RELATIONS, LEVEL_RANK, RANKS, VALIDITY
+from policygraph.export.html.search import search_index
+from policygraph.models import IMPLEMENTATION_RELATIONS, LEVEL_RANK, NATION, RANKS, VALIDITY
 
 MAX_NODES = 5000
-X_GAP, Y_GAP = 170, 240
+MAX_ISSUERS = 500  # the issuer filter suggests the commonest; any other can be typed
+SCRIPTS = ("explorer.js", "filters.js", "search.js", "overview.js", "timeline.js")
+X_GAP, Y_GAP, ROW_GAP = 170, 240, 90
 LAYERS = (*LEVEL_RANK, "unknown")  # levels top-down, then nodes of unknown level
 _EXTERNAL = re.compile(r"<(?:link|script)\b[^>]*\b(?:href|src)\s*=\s*\"https?://[^\"]*\"[^>]*>(?:\s*</script>)?",
                        re.IGNORECASE | re.DOTALL)
@@ -50,18 +54,27 @@ def _asset(name: str) -> str:
     return resources.files("policygraph.export.html.assets").joinpath(name).read_text(encoding="utf-8")
 
 
-def layout(g: nx.DiGraph) -> dict[str, tuple[int, int]]:
-    """Layers by level; within a layer, by province, jurisdiction, date, then id."""
+def layout(g: nx.DiGraph, root: str | None = None) -> dict[str, tuple[int, int]]:
+    """Layers by level (national on top), a cascade's `root` alone above them all; within a
+    layer, by province, jurisdiction, date, then id, wrapped into rows of at most about
+    sqrt(3n) documents, so that no layer is a line at fit."""
     rows: dict[str, list[str]] = defaultdict(list)
     for n, a in g.nodes(data=True):
-        rows[level_of(a)].append(n)
-    pos = {}
-    for lv, members in rows.items():
-        members.sort(key=lambda n: (province_of(g.nodes[n].get("jurisdiction")) or "~",
-                                    g.nodes[n].get("jurisdiction") or "~", g.nodes[n].get("date") or "~", n))
-        width = (len(members) - 1) * X_GAP
+        rows["root" if n == root else level_of(a)].append(n)
+    pos: dict[str, tuple[int, int]] = {}
+    y = 0
+    for lv in ("root", *LAYERS):
+        members = sorted(rows.get(lv, ()), key=lambda n: (
+            province_of(g.nodes[n].get("jurisdiction")) or "~", g.nodes[n].get("jurisdiction") or "~",
+            g.nodes[n].get("date") or "~", n))
+        if not members:
+            continue
+        cols = min(len(members), max(12, math.ceil(math.sqrt(3 * len(members)))))
         for i, n in enumerate(members):
-            pos[n] = (i * X_GAP - width // 2, LAYERS.index(lv) * Y_GAP)
+            row, col = divmod(i, cols)
+            width = (min(cols, len(members) - row * cols) - 1) * X_GAP
+            pos[n] = (col * X_GAP - width // 2, y + row * ROW_GAP)
+        y += (math.ceil(len(members) / cols) - 1) * ROW_GAP + Y_GAP
     return pos
 
 
@@ -102,28 +115,31 @@ def render(
     labels: Mapping[str, str] | None = None,
     links: Mapping[str, str] | None = None,
     page_links: list[dict] | None = None,
+    root: str | None = None,
+    views: Mapping[str, str] | None = None,
 ) -> Path:
-    """Write one offline explorer page of graph `g` (edges child → parent) to `path`."""
+    """Write one offline explorer page of graph `g` (edges child → parent) to `path`; a
+    cascade's `root` is drawn on top."""
     labels = labels or {}
     comparisons = list(comparisons)
     edge_measures = {(c.child, c.parent): list(c.inherited) for c in comparisons if len(c.path) == 2}
-    page = _network(g, edge_measures).generate_html(notebook=False)
+    page = _network(g, edge_measures, root).generate_html(notebook=False)
     page = _HEADING.sub("", _EXTERNAL.sub("", page))
-    data = _page_data(g, comparisons, labels, links or {}, edge_measures, page_links or [])
+    data = _page_data(g, comparisons, labels, links or {}, edge_measures, page_links or [], views or {})
     page = _with_explorer(page, title, g, data)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(page, encoding="utf-8", newline="\n")
     return path
 
 
-def _network(g: nx.DiGraph, edge_measures: Mapping[tuple[str, str], list[str]]) -> Any:
+def _network(g: nx.DiGraph, edge_measures: Mapping[tuple[str, str], list[str]], root: str | None) -> Any:
     """The pyvis network of `g`: nodes at their layout positions, physics off."""
     from pyvis.network import Network
 
     net = Network(height="100%", width="100%", directed=True, notebook=False,
                   cdn_resources="in_line", heading="")
     net.templateEnv = _templates(net.template_dir)  # compiled once, not once a page
-    _add_nodes(net, g)
+    _add_nodes(net, g, root)
     _add_edges(net, g, edge_measures)
     net.set_options(json.dumps({
         "physics": {"enabled": False},
@@ -136,10 +152,21 @@ def _network(g: nx.DiGraph, edge_measures: Mapping[tuple[str, str], list[str]]) 
     return net
 
 
-def _add_nodes(net: Any, g: nx.DiGraph) -> None:
+def label_of(n: str, a: Mapping) -> str:
+    """A node's label on the drawing: its title cut short (a version's year after it) and,
+    on a second line, its number; a group's name and count."""
+    if a.get("kind") == "group":
+        return str(a.get("title") or n)
+    name = name_of(n, a)
+    short = short_label(name, version_date=a.get("version_date") or None)
+    number = a.get("number") or ""
+    return f"{short}\n{number}" if number and a.get("title") else short
+
+
+def _add_nodes(net: Any, g: nx.DiGraph, root: str | None) -> None:
     """A dot per document, coloured by level, sized by stated citations; a document only
     cited is hollow with a dashed border."""
-    pos = layout(g)
+    pos = layout(g, root)
     indeg = Counter(t for _s, t, e in g.edges(data=True) if str(e.get("stated", True)) != "False")
     for n in sorted(g.nodes, key=lambda n: (LAYERS.index(level_of(g.nodes[n])), pos[n][0], n)):
         a = g.nodes[n]
@@ -148,7 +175,7 @@ def _add_nodes(net: Any, g: nx.DiGraph) -> None:
         cited_only = a.get("kind") in ("cited", "title")
         name = name_of(n, a)
         net.add_node(
-            n, label=short_label(name, version_date=a.get("version_date") or None), title=_tooltip(name, a),
+            n, label=label_of(n, a), title=_tooltip(name, a),
             x=pos[n][0], y=pos[n][1],
             level=LAYERS.index(lv), physics=False, shape="dot",
             size=10 + min(30, 4 * indeg.get(n, 0)),
@@ -179,22 +206,42 @@ def _page_data(
     links: Mapping[str, str],
     edge_measures: Mapping[tuple[str, str], list[str]],
     page_links: list[dict],
+    views: Mapping[str, str],
 ) -> dict:
-    """What explorer.js reads: node details, the legend, and what the filters offer."""
+    """What explorer.js reads: node details, the legend, the search keys and what the filters
+    offer (places below the nation, the commonest issuers)."""
     years = sorted(int(a["year"]) for _n, a in g.nodes(data=True) if str(a.get("year") or "").isdigit())
-    concept_ids = sorted({c for ms in edge_measures.values() for c in ms})
+    concept_ids = sorted({c for ms in edge_measures.values() for c in ms}
+                         | {c for cm in comparisons for c in (*cm.inherited, *cm.added)})
+    nodes = details(g, comparisons, labels, links, views)
     return {
-        "nodes": details(g, comparisons, labels, links),
+        "nodes": nodes,
         **filter_options(g),
+        **_places_and_issuers(g, nodes),
         "legend": {
             "levels": [{"key": k, "color": LEVEL_STYLE[k][0], "label": LEVEL_STYLE[k][1]} for k in LAYERS],
             "relations": [{"key": k, "label": v[0], "color": v[1], "dashed": v[2]}
                           for k, v in RELATION_STYLE.items()],
         },
-        "provinces": sorted({p for _n, a in g.nodes(data=True) if (p := province_of(a.get("jurisdiction")))}),
         "measures": [{"key": c, "label": labels.get(c, c)} for c in concept_ids],
         "years": [years[0], years[-1]] if years else [],
         "links": page_links,
+        "search": search_index(g),
+    }
+
+
+def _places_and_issuers(g: nx.DiGraph, nodes: Mapping[str, dict]) -> dict[str, object]:
+    """The province filter's choices (places below the nation), each province's cities, and
+    the issuers the issuer filter suggests (the commonest first)."""
+    cities: dict[str, set[str]] = defaultdict(set)
+    for d in nodes.values():
+        if d["province"] and d["city"]:
+            cities[d["province"]].add(d["city"])
+    issuers = Counter(i for _n, a in g.nodes(data=True) for i in str(a.get("issuers") or "").split("、") if i)
+    return {
+        "provinces": sorted({d["province"] for d in nodes.values() if d["province"] not in (None, NATION)}),
+        "cities": {p: sorted(c) for p, c in sorted(cities.items())},
+        "issuers": [i for i, _k in sorted(issuers.items(), key=lambda x: (-x[1], x[0]))[:MAX_ISSUERS]],
     }
 
 
@@ -215,8 +262,14 @@ def _with_explorer(page: str, title: str, g: nx.DiGraph, data: dict) -> str:
     assert body_open is not None
     page = page[:body_open.end()] + header + page[body_open.end():]
     return page.replace("</body>", panel + '<script type="application/json" id="pg-data">'
-                        + _json_for_script(data) + "</script><script>" + _asset("explorer.js")
+                        + _json_for_script(data) + "</script><script>" + _scripts()
                         + "</script></body>", 1)
+
+
+@functools.cache
+def _scripts() -> str:
+    """The explorer's scripts in the order they build on each other, then the start."""
+    return "\n".join(_asset(f) for f in SCRIPTS) + "\nPG.start();\n"
 
 
 def cascade_title(g: nx.DiGraph, root: str) -> str:
@@ -294,7 +347,7 @@ def render_corpus(
         inside = [comparisons[i] for i in sorted(i for n in sub for i in by_child.get(n, ())
                                                  if heads[i][1] in sub)]
         written[r] = render(sub, out / links[r], cascade_title(g, r), inside, labels,
-                            {n: "../" + links[n] for n in sub if n in links and n != r})
+                            {n: "../" + links[n] for n in sub if n in links and n != r}, root=r)
     page_links = [{"href": links[r], "label": name_of(r, g.nodes[r])} for r in roots]
     if g.number_of_nodes() > max_nodes:
         written["graph"] = render(aggregate(g), out / "graph.html",
