@@ -133,9 +133,11 @@ def cmd_build(args: argparse.Namespace) -> int:
         return refused
     timings = Timings() if args.timings else None
     try:
-        paths = build(corpus, Path(args.out), show_progress=not args.quiet and sys.stderr.isatty(),
+        terminal = sys.stderr.isatty()
+        paths = build(corpus, Path(args.out), show_progress=not args.quiet and terminal,
                       base=args.base, scheme=args.measures, jobs=args.jobs, use_cache=not args.no_cache,
-                      budget=args.budget, check=not args.no_validate, timings=timings, as_of=args.as_of)
+                      budget=args.budget, check=not args.no_validate, timings=timings, as_of=args.as_of,
+                      excel=args.excel, log_every=None if args.quiet or terminal else args.log_every)
     except ValidationError as e:
         print(f"policygraph: {e}", file=sys.stderr)
         return 3
@@ -216,28 +218,9 @@ def _load_graph(folder: Path) -> Graph | None:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    import logging
+    from policygraph.sparql.serve_cmd import cmd_serve as serve
 
-    from policygraph.sparql.serve import make_server
-
-    folder = Path(args.dir)
-    if not (folder / "graph.ttl").is_file():
-        print(f"policygraph: {folder / 'graph.ttl'} not found; run `policygraph build` first",
-              file=sys.stderr)
-        return 2
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s", stream=sys.stderr)
-    server = make_server(folder, args.host, args.port, args.timeout, args.max_bytes)
-    host, port = server.server_address[:2]
-    host = host.decode() if isinstance(host, bytes) else host  # an address, as socketserver types it
-    print(f"SPARQL endpoint http://{host}:{port}/sparql (read-only); explorer http://{host}:{port}/",
-          file=sys.stderr)
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.server_close()
-    return 0
+    return serve(args)
 
 
 def cmd_push(args: argparse.Namespace) -> int:
@@ -293,7 +276,11 @@ def main(argv: list[str] | None = None) -> int:
     pb = sub.add_parser("build", help="extract a whole corpus into an output folder")
     pb.add_argument("corpus", help="a folder (searched recursively) or a file")
     pb.add_argument("--out", required=True, help="output folder")
-    pb.add_argument("--quiet", action="store_true", help="no progress bar")
+    pb.add_argument("--quiet", action="store_true", help="no progress bar (nor progress lines)")
+    pb.add_argument("--log-every", type=float, default=10.0, metavar="SECONDS",
+                    help="if stderr is no terminal (a log file, CI), a progress line this often (default 10)")
+    pb.add_argument("--excel", action="store_true",
+                    help="CSV with a UTF-8 byte order mark, so that Excel (Chinese Windows too) reads them")
     pb.add_argument("--timings", action="store_true",
                     help="print the seconds each stage took and the peak memory after it (stderr)")
     pb.add_argument("--base", default=DEFAULT_BASE, type=_iri_arg,
@@ -351,12 +338,9 @@ def main(argv: list[str] | None = None) -> int:
     pv.set_defaults(func=cmd_compare)
 
     ps = sub.add_parser("serve", help="a read-only SPARQL 1.1 endpoint and the explorer over a build")
-    ps.add_argument("dir", help="a build output folder")
-    ps.add_argument("--host", default="127.0.0.1",
-                    help="address to bind (default 127.0.0.1: this machine only)")
-    ps.add_argument("--port", type=int, default=8080)
-    ps.add_argument("--timeout", type=float, default=30.0, help="seconds a query may run (default 30)")
-    ps.add_argument("--max-bytes", type=int, default=50 * 1024 * 1024, help="largest answer (default 50 MB)")
+    from policygraph.sparql.serve_cmd import add_arguments as serve_arguments
+
+    serve_arguments(ps)
     ps.set_defaults(func=cmd_serve)
 
     pp = sub.add_parser("push", help="upload a build's graph to a SPARQL 1.1 Graph Store (resumable)")

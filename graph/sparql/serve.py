@@ -1,228 +1,189 @@
 """A read-only SPARQL 1.1 endpoint over a build, with the HTML explorer beside it.
 
-`policygraph serve DIR` opens the build's Oxigraph store read-only (DIR/store) and answers the
-SPARQL 1.1 Protocol at /sparql (GET ?query=…, POST form or application/sparql-query), with
-content negotiation: SPARQL results as JSON, XML, CSV or TSV; CONSTRUCT/DESCRIBE graphs as
-Turtle or N-Triples. Updates and any other write are refused (403). Each query has a time
-limit and each answer a size limit, with clear errors (503, 413). Every other path serves the
-build folder's files (graph.html, cascades/…) without ever leaving it. Requests are logged.
-It binds to 127.0.0.1 unless told otherwise.
+`policygraph serve DIR` answers the SPARQL 1.1 Protocol at /sparql (GET ?query=, POST form or
+application/sparql-query) with content negotiation: results as JSON, XML, CSV or TSV;
+CONSTRUCT/DESCRIBE graphs as Turtle, N-Triples or RDF/XML. Updates and writes get 403. Every
+other path serves the build folder's files (graph.html, cascades/…), never leaving it.
+
+The HTTP side is waitress, a maintained pure-Python WSGI server: HTTP/1.1 with keep-alive and
+chunked bodies, a real listen backlog, idle connections closed, request headers and bodies
+bounded, and a request handed to the application only once it has arrived whole, so a slow or
+hostile client holds no thread. Queries run in worker processes (pool.py) that can be killed;
+texts that could crash the parser or reach other servers are refused first (protocol.py).
 """
 
 from __future__ import annotations
 
-import concurrent.futures
 import logging
 import mimetypes
 import time
-from collections.abc import Mapping
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import parse_qs, unquote, urlparse
+from typing import Any
 
-import pyoxigraph as ox
-
-from policygraph.export.terms import PREFIXES
-from policygraph.sparql.store import open_store
+from policygraph.sparql.pool import Aborted, Answer, Limits, Pool, refusal_answer
+from policygraph.sparql.protocol import READ_ONLY, TEXT, Refusal, check_query, parse_request
 
 log = logging.getLogger("policygraph.sparql.serve")
 
-RESULT_TYPES = {
-    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
-    "application/json": ox.QueryResultsFormat.JSON,
-    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
-    "application/xml": ox.QueryResultsFormat.XML,
-    "text/csv": ox.QueryResultsFormat.CSV,
-    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
-}
-GRAPH_TYPES = {
-    "text/turtle": ox.RdfFormat.TURTLE,
-    "application/n-triples": ox.RdfFormat.N_TRIPLES,
-    "application/rdf+xml": ox.RdfFormat.RDF_XML,
-}
+StartResponse = Callable[..., Any]
+MAX_BODY = 10 * 1024 * 1024  # bytes of request body (413 beyond); a query is at most 1 M characters
+MAX_HEADERS = 256 * 1024  # bytes of request line and headers (431 beyond): longer queries go by POST
+REASONS = {200: "OK", 204: "No Content", 400: "Bad Request", 403: "Forbidden", 404: "Not Found",
+           405: "Method Not Allowed", 406: "Not Acceptable", 413: "Content Too Large",
+           415: "Unsupported Media Type", 500: "Internal Server Error", 503: "Service Unavailable"}
+LOOPBACK = ("127.0.0.1", "localhost", "::1", "[::1]")
 
 
-def load_store(folder: Path) -> ox.Store:
-    """The build's on-disk store, read-only; a build without one has graph.ttl loaded in memory."""
-    store = open_store(folder)
-    if store is None:
-        store = ox.Store()
-        store.bulk_load(path=str(folder / "graph.ttl"), format=ox.RdfFormat.TURTLE)
-    return store
+@dataclass(frozen=True)
+class Settings:
+    """How the endpoint behaves beyond the query limits."""
+
+    cors: str | None = None  # the one origin whose pages may read answers (Access-Control-Allow-Origin)
+    services: frozenset[str] = frozenset()  # SERVICE endpoints a query may call
+    workers: int = 2
 
 
-def _negotiate(accept: str, offers: Mapping[str, object], default: str) -> str | None:
-    """The offered media type the Accept header prefers (q-values honoured); None if none fits."""
-    if not accept.strip():
-        return default
-    prefs = []
-    for i, part in enumerate(accept.split(",")):
-        fields = [f.strip() for f in part.split(";")]
-        mtype, q = fields[0].lower(), 1.0
-        for f in fields[1:]:
-            if f.startswith("q="):
-                try:
-                    q = float(f[2:])
-                except ValueError:
-                    q = 0.0
-        prefs.append((-q, i, mtype))
-    for negq, _i, mtype in sorted(prefs):
-        if negq == 0:
-            continue
-        if mtype in offers:
-            return mtype
-        if mtype in ("*/*", "application/*", "text/*"):
-            return default if default.startswith(mtype[:-1]) or mtype == "*/*" else next(
-                (o for o in offers if o.startswith(mtype[:-1])), None)
-    return None
+class _QuietAborts(logging.Filter):
+    """An answer cut on purpose (pool.Aborted) is logged by us in one line, not by waitress
+    with a traceback."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (record.exc_info and isinstance(record.exc_info[1], Aborted))
 
 
-class Endpoint:
-    """The query side of the server, independent of HTTP so it can be tested directly."""
+class App:
+    """The WSGI application: /sparql, and the build folder's files everywhere else."""
 
-    def __init__(self, store: ox.Store, timeout: float = 30.0, max_bytes: int = 50 * 1024 * 1024) -> None:
-        self.store = store
-        self.timeout = timeout
-        self.max_bytes = max_bytes
-        self.pool = concurrent.futures.ThreadPoolExecutor(max_workers=4)
-        self.prefixes = {k: str(v) for k, v in PREFIXES.items()}
+    def __init__(self, folder: Path, pool: Pool, settings: Settings) -> None:
+        self.root = folder.resolve()
+        self.pool = pool
+        self.settings = settings
 
-    def answer(self, query: str, accept: str) -> tuple[int, str, bytes]:
-        """(status, content type, body) for one query."""
-        fut = self.pool.submit(self._run, query, accept)
-        try:
-            return fut.result(timeout=self.timeout)
-        except concurrent.futures.TimeoutError:
-            return 503, "text/plain; charset=utf-8", (
-                f"query exceeded the time limit of {self.timeout:g} s\n").encode()
-
-    def _run(self, query: str, accept: str) -> tuple[int, str, bytes]:
-        try:
-            result = self.store.query(query, prefixes=self.prefixes)
-        except SyntaxError as e:
-            return 400, "text/plain; charset=utf-8", f"SPARQL syntax error: {e}\n".encode()
-        except (OSError, ValueError) as e:
-            return 400, "text/plain; charset=utf-8", f"query failed: {e}\n".encode()
-        if isinstance(result, ox.QueryTriples):
-            mtype = _negotiate(accept, GRAPH_TYPES, "text/turtle")
-            if mtype is None:
-                return 406, "text/plain; charset=utf-8", b"offered: text/turtle, application/n-triples\n"
-            body = result.serialize(format=GRAPH_TYPES[mtype])
+    def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
+        t0 = time.perf_counter()
+        method = environ["REQUEST_METHOD"]
+        path = environ.get("PATH_INFO", "").encode("latin-1").decode("utf-8", "replace")
+        if path == "/sparql":
+            answer = self._sparql(environ, method)
+        elif method == "OPTIONS":
+            answer = Answer(204, TEXT, iter(()), 0)
+        elif method in ("GET", "HEAD"):
+            answer = self._static(path)
         else:
-            mtype = _negotiate(accept, RESULT_TYPES, "application/sparql-results+json")
-            if mtype is None:
-                return 406, "text/plain; charset=utf-8", (
-                    b"offered: application/sparql-results+json, application/sparql-results+xml, "
-                    b"text/csv, text/tab-separated-values\n")
-            body = result.serialize(format=RESULT_TYPES[mtype])
-        if body is None:
-            body = b""
-        if len(body) > self.max_bytes:
-            return 413, "text/plain; charset=utf-8", (
-                f"the answer is {len(body):,} bytes, over the limit of {self.max_bytes:,}; "
-                "add a LIMIT\n").encode()
-        charset = "; charset=utf-8" if mtype.startswith("text/") or "json" in mtype else ""
-        return 200, mtype + charset, body
+            answer = refusal_answer(READ_ONLY if method in ("POST", "PUT", "DELETE", "PATCH")
+                                    else Refusal(405, f"{method} is not allowed"))
+        headers = [("Content-Type", answer.ctype)]
+        if answer.length is not None:
+            headers.append(("Content-Length", str(answer.length)))
+        if method == "OPTIONS" or answer.status == 405:
+            headers.append(("Allow", "GET, HEAD, POST, OPTIONS"))
+        if self.settings.cors:
+            headers += [("Access-Control-Allow-Origin", self.settings.cors), ("Vary", "Origin")]
+            if method == "OPTIONS":
+                headers += [("Access-Control-Allow-Methods", "GET, POST"),
+                            ("Access-Control-Allow-Headers", "Accept, Content-Type"),
+                            ("Access-Control-Max-Age", "600")]
+        start_response(f"{answer.status} {REASONS.get(answer.status, '')}".rstrip(), headers)
+        body = iter(()) if method == "HEAD" else answer.body
+        return _logged(body, environ, method, answer.status, t0)
+
+    def _sparql(self, environ: dict[str, Any], method: str) -> Answer:
+        if method == "OPTIONS":
+            return Answer(204, TEXT, iter(()), 0)
+        body = environ["wsgi.input"].read() if method == "POST" else b""
+        req = parse_request(method, environ.get("QUERY_STRING", ""), environ.get("CONTENT_TYPE", ""),
+                            body, environ.get("HTTP_ACCEPT", ""))
+        if isinstance(req, Refusal):
+            return refusal_answer(req)
+        refused = check_query(req.text, self.settings.services)
+        if refused is not None:
+            return refusal_answer(refused)
+        return self.pool.run(req.text, req.accept, stream=environ.get("SERVER_PROTOCOL") != "HTTP/1.0")
+
+    def _static(self, path: str) -> Answer:
+        rel = path.lstrip("/") or "graph.html"
+        not_found = refusal_answer(Refusal(404, "not found"))
+        if any(ord(c) < 32 for c in rel) or "\\" in rel:
+            return not_found
+        try:
+            target = (self.root / rel).resolve()
+            inside = target == self.root or self.root in target.parents
+            if not inside or not target.is_file() or \
+                    any(p.startswith(".") for p in target.relative_to(self.root).parts):
+                return not_found
+            data = target.read_bytes()
+        except (OSError, ValueError):
+            return not_found
+        ctype = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+        if ctype.startswith("text/") or ctype.endswith(("json", "javascript")):
+            ctype += "; charset=utf-8"
+        return Answer(200, ctype, iter((data,)), len(data))
+
+
+def _logged(body: Iterator[bytes], environ: dict[str, Any], method: str, status: int,
+            t0: float) -> Iterator[bytes]:
+    """The body, with one log line once it was sent (or cut)."""
+    sent = 0
+    note = ""
+    try:
+        for chunk in body:
+            sent += len(chunk)
+            yield chunk
+    except Aborted as e:
+        note = f" cut: {e}"
+        raise
+    except GeneratorExit:
+        note = " client hung up"
+        raise
+    finally:
+        path = environ.get("PATH_INFO", "")[:200].encode("unicode_escape").decode("ascii")
+        log.info("%s %s %s %d %dB %.0fms%s", environ.get("REMOTE_ADDR", "-"), method, path, status,
+                 sent, (time.perf_counter() - t0) * 1000, note)
+
+
+class Server:
+    """The waitress server, the application and its query workers: `run` until closed."""
+
+    def __init__(self, folder: Path, host: str, port: int, limits: Limits, settings: Settings) -> None:
+        from waitress.server import create_server
+
+        self.pool = Pool(folder, settings.workers, limits)
+        self.http = create_server(
+            App(folder, self.pool, settings), host=host.strip("[]"), port=port,
+            threads=max(8, 2 * settings.workers + 4), backlog=1024, connection_limit=512,
+            channel_timeout=max(30, int(limits.timeout) + 10), cleanup_interval=10,
+            max_request_body_size=MAX_BODY, max_request_header_size=MAX_HEADERS,
+            expose_tracebacks=False, ident="policygraph", asyncore_use_poll=True,
+            clear_untrusted_proxy_headers=True)
+        self.pool.start()
+        logging.getLogger("waitress").addFilter(_QuietAborts())
+
+    @property
+    def url(self) -> str:
+        host, port = self.http.effective_host, self.http.effective_port  # type: ignore[union-attr]
+        host = f"[{host}]" if ":" in str(host) else host
+        return f"http://{host}:{port}"
+
+    def run(self) -> None:
+        self.http.run()
 
     def close(self) -> None:
-        """Stop the query threads; a query still running is not waited for."""
-        self.pool.shutdown(wait=False, cancel_futures=True)
+        self.http.close()
+        self.pool.close()
 
 
-def make_handler(folder: Path, endpoint: Endpoint) -> type[BaseHTTPRequestHandler]:
-    root = folder.resolve()
-
-    class Handler(BaseHTTPRequestHandler):
-        server_version = "policygraph"
-
-        def log_message(self, fmt: str, *args: object) -> None:  # quiet default logging
-            pass
-
-        def _send(self, status: int, ctype: str, body: bytes) -> None:
-            self.send_response(status)
-            self.send_header("Content-Type", ctype)
-            self.send_header("Content-Length", str(len(body)))
-            self.send_header("Access-Control-Allow-Origin", "*")
-            self.end_headers()
-            if self.command != "HEAD":
-                self.wfile.write(body)
-            log.info("%s %s %s %d %dB %.0fms", self.client_address[0], self.command, self.path[:200],
-                     status, len(body), (time.perf_counter() - self._t0) * 1000)
-
-        def _refuse_write(self) -> None:
-            self._send(403, "text/plain; charset=utf-8",
-                       b"this endpoint is read-only: SPARQL Update and writes are refused\n")
-
-        def do_GET(self) -> None:
-            self._t0 = time.perf_counter()
-            url = urlparse(self.path)
-            if url.path == "/sparql":
-                params = parse_qs(url.query)
-                if "update" in params:
-                    return self._refuse_write()
-                if "query" not in params:
-                    return self._send(400, "text/plain; charset=utf-8", b"missing ?query=\n")
-                return self._send(*endpoint.answer(params["query"][0], self.headers.get("Accept", "")))
-            self._static(url.path)
-
-        do_HEAD = do_GET
-
-        def do_POST(self) -> None:
-            self._t0 = time.perf_counter()
-            url = urlparse(self.path)
-            if url.path != "/sparql":
-                return self._refuse_write()
-            length = int(self.headers.get("Content-Length") or 0)
-            body = self.rfile.read(min(length, 10 * 1024 * 1024)).decode("utf-8", "replace")
-            ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
-            if ctype == "application/sparql-update":
-                return self._refuse_write()
-            if ctype == "application/sparql-query":
-                query = body
-            elif ctype == "application/x-www-form-urlencoded":
-                form = parse_qs(body)
-                if "update" in form:
-                    return self._refuse_write()
-                if "query" not in form:
-                    return self._send(400, "text/plain; charset=utf-8", b"missing query=\n")
-                query = form["query"][0]
-            else:
-                return self._send(415, "text/plain; charset=utf-8",
-                                  b"use application/sparql-query or application/x-www-form-urlencoded\n")
-            self._send(*endpoint.answer(query, self.headers.get("Accept", "")))
-
-        def do_PUT(self) -> None:
-            self._t0 = time.perf_counter()
-            self._refuse_write()
-
-        do_DELETE = do_PATCH = do_PUT
-
-        def _static(self, path: str) -> None:
-            rel = unquote(path).lstrip("/") or "graph.html"
-            target = (root / rel).resolve()
-            if (root not in target.parents and target != root) or not target.is_file() or \
-                    any(p.startswith(".") for p in target.relative_to(root).parts):
-                return self._send(404, "text/plain; charset=utf-8", b"not found\n")
-            ctype = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
-            if ctype.startswith("text/") or ctype.endswith(("json", "javascript")):
-                ctype += "; charset=utf-8"
-            self._send(200, ctype, target.read_bytes())
-
-    return Handler
+def exposure_warning(host: str) -> str | None:
+    """What to say when the endpoint is reachable from other machines."""
+    if host in LOOPBACK or host.startswith("127."):
+        return None
+    return (f"warning: --host {host} makes the endpoint reachable from other machines, with no "
+            "TLS and no authentication; keep it on 127.0.0.1 and put a reverse proxy (nginx, "
+            "Caddy) in front of it to publish it")
 
 
-class Server(ThreadingHTTPServer):
-    """The HTTP server and its endpoint: closing the server stops the endpoint's threads too."""
-
-    def __init__(self, address: tuple[str, int], folder: Path, endpoint: Endpoint) -> None:
-        super().__init__(address, make_handler(folder, endpoint))
-        self.endpoint = endpoint
-
-    def server_close(self) -> None:
-        super().server_close()
-        self.endpoint.close()
-
-
-def make_server(folder: Path, host: str = "127.0.0.1", port: int = 8080, timeout: float = 30.0,
-                max_bytes: int = 50 * 1024 * 1024) -> Server:
-    return Server((host, port), folder, Endpoint(load_store(folder), timeout, max_bytes))
+def make_server(folder: Path, host: str = "127.0.0.1", port: int = 8080, limits: Limits | None = None,
+                settings: Settings | None = None) -> Server:
+    """A server over the build in `folder`, bound but not yet running."""
+    return Server(folder, host, port, limits or Limits(), settings or Settings())
