@@ -327,9 +327,12 @@ def render_corpus(
     labels: Mapping[str, str] | None = None,
     max_nodes: int = MAX_NODES,
     cascade_pages: int = 30,
+    views: Mapping[str, str] | None = None,
 ) -> dict[str, Path]:
     """graph.html for the whole corpus (aggregated beyond `max_nodes`), and one page per
-    cascade for the most-cited documents that have one, in cascades/."""
+    cascade for the most-cited documents that have one, in cascades/; `views` are the
+    documents' text views (documents.py), relative to `out`."""
+    views = views or {}
     if not isinstance(comparisons, Sequence):
         comparisons = list(comparisons)
     ranked = sorted(((n, _implementers(g, n)) for n in g.nodes), key=lambda x: (-x[1], x[0]))
@@ -347,12 +350,14 @@ def render_corpus(
         inside = [comparisons[i] for i in sorted(i for n in sub for i in by_child.get(n, ())
                                                  if heads[i][1] in sub)]
         written[r] = render(sub, out / links[r], cascade_title(g, r), inside, labels,
-                            {n: "../" + links[n] for n in sub if n in links and n != r}, root=r)
+                            {n: "../" + links[n] for n in sub if n in links and n != r}, root=r,
+                            views={n: "../" + views[n] for n in sub if n in views})
     page_links = [{"href": links[r], "label": name_of(r, g.nodes[r])} for r in roots]
     if g.number_of_nodes() > max_nodes:
         written["graph"] = render(aggregate(g), out / "graph.html",
                                   f"{title}（按省份与层级汇总 aggregated by province and level）",
                                   page_links=page_links)
     else:
-        written["graph"] = render(g, out / "graph.html", title, comparisons, labels, links, page_links)
+        written["graph"] = render(g, out / "graph.html", title, comparisons, labels, links, page_links,
+                                  views=views)
     return written
