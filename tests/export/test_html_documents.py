@@ -33,7 +33,7 @@ def _corpus(tmp_path: Path) -> tuple[Path, list]:
 
 
 def test_spans_are_the_records_offsets(tmp_path: Path) -> None:
-    corpus, records = _corpus(tmp_path)
+    _corpus_dir, records = _corpus(tmp_path)
     a = next(r for r in records if r.source == "a.txt")
     spans = spans_of(a)
     assert [(A[s[0]:s[1]], s[2], s[3]) for s in spans] == [

@@ -51,7 +51,8 @@ def _citation_spans(cites: Iterable, names: str = "cite") -> list[list]:
     for c in cites:
         if c.end > c.start:
             words = RELATION_STYLE.get(c.relation, (c.relation,))[0]
-            spans.append([c.start, c.end, names, f"{words} {document_name(c.title, c.number) or c.alias or ''}"])
+            cited = document_name(c.title, c.number) or c.alias or ""
+            spans.append([c.start, c.end, names, f"{words} {cited}"])
     return spans
 
 
@@ -66,9 +67,10 @@ def spans_of(r: DocumentRecord) -> list[list]:
         m = h.measures
         if m is None:
             continue
-        spans += [[x.start, x.end, "measure", f"{x.label}（{x.term}）"] for x in m.measures if x.end > x.start]
-        spans += [[x.start, x.end, "target", f"目标 target {x.text}"] for x in m.targets if x.end > x.start]
-        spans += [[x.start, x.end, "deadline", f"时限 deadline {x.text}"] for x in m.deadlines if x.end > x.start]
+        spans += [[x.start, x.end, "measure", f"{x.label}（{x.term}）"] for x in m.measures]
+        spans += [[x.start, x.end, "target", f"目标 target {x.text}"] for x in m.targets]
+        spans += [[x.start, x.end, "deadline", f"时限 deadline {x.text}"] for x in m.deadlines]
+    spans = [s for s in spans if s[1] > s[0]]
     return sorted(spans, key=lambda s: (s[0], s[1], s[2]))
 
 
@@ -105,8 +107,8 @@ def write_views(records: Iterable[DocumentRecord], corpus: Path, out: Path) -> d
     for k in range(math.ceil(len(shown) / SHARD)):
         chunk = shown[k * SHARD:(k + 1) * SHARD]
         body = {r.source: _entry(r, texts[r.source]) for r in chunk}
-        (folder / "t" / f"{k:04d}.js").write_text(
-            "PGDOC(" + json.dumps(body, ensure_ascii=False, sort_keys=True) + ");\n", encoding="utf-8", newline="\n")
+        script = "PGDOC(" + json.dumps(body, ensure_ascii=False, sort_keys=True) + ");\n"
+        (folder / "t" / f"{k:04d}.js").write_text(script, encoding="utf-8", newline="\n")
         views.update({key: href(k, r.source) for r in chunk for key in (r.source, r.id)})
     page = (_asset("docview.html").replace("{{style}}", _asset("explorer.css") + _asset("docview.css"))
             .replace("{{script}}", _asset("docview.js")).replace("{{title}}", html.escape("policygraph")))
