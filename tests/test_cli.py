@@ -126,7 +126,7 @@ def test_timings_name_every_stage_and_the_bench_reads_them(
     # One job: the stages that run beside the others with more jobs run in turn, in this order.
     assert list(stages) == ["checking for changes", "extraction", "documents.jsonl", "link",
                             "CSV and GraphML", "comparisons", "HTML", "report tables", "RDF (Turtle, N-Triples)", "Oxigraph store",
-                            "SHACL validation", "finishing (report)"]
+                            "SHACL validation", "finishing (report)", "JSON-LD"]
     peaks = [mb for _s, mb in stages.values()]
     assert peaks == sorted(peaks) and peaks[0] > 20  # a peak never falls; Python alone is 20 MB
     assert all(s >= 0 for s, _mb in stages.values()) and sum(s for s, _mb in stages.values()) > 0
@@ -183,17 +183,17 @@ def test_no_validate_is_said_in_the_report(tmp_path: Path) -> None:
 
 
 def test_report_tables_are_capped_and_say_how_many_more(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from policygraph.export import report as report_module
+    from policygraph.export import report_lists
 
-    monkeypatch.setattr(report_module, "MAX_ROWS", 1)
+    monkeypatch.setattr(report_lists, "MAX_ROWS", 1)
     build(EXAMPLES, tmp_path, jobs=1)
     report = (tmp_path / "report.md").read_text(encoding="utf-8")
     comparisons = [json.loads(line) for line in (tmp_path / "comparisons.jsonl").read_text(encoding="utf-8").splitlines()]
     changes = sum(ch.get("direction") in ("tightened", "loosened", "earlier", "later")
                   for c in comparisons for ch in c["changes"])
     assert len(comparisons) > 2 and changes > 2
-    assert f"… and {len(comparisons) - 1:,} more comparisons: all are in comparisons.jsonl." in report
-    assert f"… and {changes - 1:,} more changes: all are in comparisons.jsonl." in report
+    assert f"… and {len(comparisons) - 1:,} more comparisons: all are in report/reuse.csv." in report
+    assert f"… and {changes - 1:,} more changes: all are in report/changes.csv." in report
     reuse = report.split("### Text reuse along edges")[1].split("###")[0]
     assert reuse.count("\n| ") == 2  # the header and one row
 

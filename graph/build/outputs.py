@@ -59,13 +59,14 @@ def _size(path: Path) -> int | None:
 def write_outputs(
     result: BuildResult, out: Path, corpus: str, base: str = DEFAULT_BASE, scheme: str | None = None,
     check: bool = True, jobs: int = 1, timings: Timings | None = None, beside: bool = True,
-    as_of: str | None = None,
+    as_of: str | None = None, excel: bool = False,
 ) -> dict[str, Path]:
     """Write every output file into `out` and validate the RDF; return the paths by name.
 
     With `beside` (and more than one job), the output stages that need one core run in forked
     processes beside the stages that need both (background.py); the files are the same.
-    Seconds per stage are added to `timings` if given; validity is given on `as_of` (link).
+    Seconds per stage are added to `timings` if given; validity is given on `as_of` (link);
+    CSV files (tables and the report's lists, in report/) have a byte order mark with `excel`.
     Raises ValidationError (after writing everything, report included) if the RDF does not
     conform to the SHACL shapes.
     """
@@ -83,7 +84,7 @@ def write_outputs(
                       partial(_documents, result.records, paths["documents"], cache / "documents.idx"))
         with stage(timings, "link"):
             linked: Linked = link(result.records, as_of)
-        _start_beside(bg, timings, "CSV and GraphML", partial(_tables, linked, paths))
+        _start_beside(bg, timings, "CSV and GraphML", partial(_tables, linked, paths, excel))
         with stage(timings, "comparisons"):
             measures = MeasureIndex(result.records)
             places = {n.id: n.jurisdiction for n in linked.nodes.values()}
@@ -93,7 +94,8 @@ def write_outputs(
         _start_beside(bg, timings, "HTML",
                       partial(_pages, linked, out, f"policygraph · {corpus}", comparisons, labels))
         _start_beside(bg, timings, "report tables",
-                      partial(_report_body, result, corpus, linked, comparisons, scheme, cache / "key-terms"))
+                      partial(_report_body, result, corpus, linked, comparisons, scheme, cache / "key-terms",
+                              out / "report", excel))
         conforms, details = _rdf(linked, measures, comparisons, comparison_keys, paths, out, base,
                                  scheme, check, jobs, timings)
         with stage(timings, "finishing (report)"):
@@ -120,8 +122,8 @@ def _start_beside(bg: Background, timings: Timings | None, name: str, stage: Cal
         timings.peak_mb[name] = peak_mb()
 
 
-def _tables(linked: Linked, paths: dict[str, Path]) -> None:
-    write_csv(linked, paths["nodes"], paths["edges"])
+def _tables(linked: Linked, paths: dict[str, Path], excel: bool) -> None:
+    write_csv(linked, paths["nodes"], paths["edges"], bom=excel)
     write_graphml(linked, paths["graphml"])
 
 
@@ -131,10 +133,10 @@ def _pages(linked: Linked, out: Path, title: str, comparisons: Summaries,
 
 
 def _report_body(result: BuildResult, corpus: str, linked: Linked, comparisons: Summaries,
-                 scheme: str | None, key_terms: Path) -> str:
+                 scheme: str | None, key_terms: Path, lists: Path, excel: bool) -> str:
     terms = KeyTerms(key_terms, scheme)
     body = report_body(result.records, result.failures, result.learned, corpus, linked, comparisons,
-                       scheme, terms.of)
+                       scheme, terms.of, lists, excel)
     terms.save(key_terms)
     return body
 

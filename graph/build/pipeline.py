@@ -19,6 +19,8 @@ from policygraph.build.budget import DEFAULT_BUDGET
 from policygraph.build.cache import Cache, scheme_digest
 from policygraph.build.extraction import extract_all
 from policygraph.build.outputs import write_outputs
+from policygraph.build.progress import ProgressLog
+from policygraph.build.rdf import write_jsonld
 from policygraph.build.stamps import Known, Stamps
 from policygraph.build.timings import Timings, stage, workers_peak_mb
 from policygraph.corpus.validity import check_as_of
@@ -29,11 +31,12 @@ from policygraph.models import Failure, Source
 
 def build_settings(corpus: Path, base: str = DEFAULT_BASE, scheme: str | None = None,
                    check: bool = True, budget: float = DEFAULT_BUDGET,
-                   as_of: str | None = None) -> dict[str, str]:
+                   as_of: str | None = None, excel: bool = False) -> dict[str, str]:
     """The settings a build's output depends on besides its input files and code (not --jobs:
     any number of workers writes the same bytes)."""
     return {"base": base, "scheme": scheme_digest(scheme), "validate": str(check),
-            "budget": repr(budget), "corpus": corpus.name or str(corpus), "as_of": as_of or ""}
+            "budget": repr(budget), "corpus": corpus.name or str(corpus), "as_of": as_of or "",
+            "excel": str(excel)}
 
 
 class Outputs(dict[str, Path]):
@@ -49,7 +52,7 @@ def build(
     corpus: str | Path, out: str | Path, show_progress: bool = False, base: str = DEFAULT_BASE,
     scheme: str | None = None, jobs: int | None = None, use_cache: bool = True,
     budget: float = DEFAULT_BUDGET, check: bool = True, timings: Timings | None = None,
-    as_of: str | None = None,
+    as_of: str | None = None, excel: bool = False, log_every: float | None = None,
 ) -> Outputs:
     """Read `corpus`, extract and link it, and write the build output folder `out`.
 
@@ -57,20 +60,25 @@ def build(
     rebuild only extracts new or changed documents, and a folder built from the same inputs
     with the same settings and code is left as it is (without `use_cache`, everything is
     redone). Validity (时效性) is given on `as_of` (YYYY-MM-DD; by default the newest document
-    date of the corpus, so that the same corpus builds the same output)."""
+    date of the corpus, so that the same corpus builds the same output). `excel`: CSV files
+    with a byte order mark (export.tables.csv_encoding). `log_every`: instead of a bar, a
+    progress line on stderr this often, in seconds (progress.py)."""
     corpus, out = Path(corpus), Path(out)
     check_iri(base)  # before hours of extraction, not at the store
     if as_of is not None:
         check_as_of(as_of)
     jobs = jobs or os.cpu_count() or 1
     with stage(timings, "checking for changes"):
-        now = uptodate.inputs(corpus, build_settings(corpus, base, scheme, check, budget, as_of))
+        now = uptodate.inputs(corpus, build_settings(corpus, base, scheme, check, budget, as_of, excel))
         done = uptodate.current(out, now) if use_cache else None
     if done is not None:
         return Outputs(done, up_to_date=True)
     uptodate.forget(out)
     cache = Cache(out / ".cache") if use_cache else None
     stamps = Stamps(out / ".cache" / "files.json", scheme_digest(scheme), cache, now.files) if cache else None
+
+    log = ProgressLog(count_files(corpus), log_every) if log_every is not None and not show_progress else None
+    timings = log.watch(timings) if log is not None else timings
 
     def items() -> Iterator[Source | Failure | Known]:
         return _sources(corpus, stamps)
@@ -102,15 +110,17 @@ def build(
                                      budget=budget, reread=partial(_sources, corpus, None))
     else:
         with stage(timings, "extraction"):
-            result = extract_all(items(), scheme=scheme, jobs=jobs, cache=cache, budget=budget,
-                                 reread=partial(_sources, corpus, None))
+            result = extract_all(items(), progress=log.file_done if log else None, scheme=scheme, jobs=jobs,
+                                 cache=cache, budget=budget, reread=partial(_sources, corpus, None))
     if stamps is not None:
         stamps.save(result.keys, (f.path for f in result.failures))
         result = replace(result, keys={})  # written down: not held through the later stages
     if timings is not None and jobs > 1:
         timings.workers_peak_mb = workers_peak_mb()
     paths = write_outputs(result, out, now.settings["corpus"], base, scheme, check, jobs, timings,
-                          as_of=as_of)
+                          as_of=as_of, excel=excel)
+    with stage(timings, "JSON-LD"):
+        paths["jsonld"] = write_jsonld(paths["ntriples"], out / "graph.jsonld")
     uptodate.remember(out, now, paths)
     return Outputs(paths)
 

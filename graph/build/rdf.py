@@ -10,11 +10,14 @@ key the previous build recorded is copied from the previous files (memo.Previous
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 from array import array
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+import pyoxigraph
 
 from policygraph import __version__
 from policygraph.build.memo import PreviousRdf
@@ -134,3 +137,15 @@ def write_rdf(blocks: Iterable[Block], key_of: Callable[[Block], int], ttl: Path
     finally:
         files.close()
     return Written(count, index, keyed)
+
+
+def write_jsonld(nt: Path, path: Path) -> Path:
+    """graph.jsonld: the triples of `nt` (graph.nt) as JSON-LD, in expanded form (full IRIs,
+    every value typed: what any JSON-LD processor compacts with a context of its choosing),
+    streamed by Oxigraph's serialiser in the order of graph.nt, so the same graph.nt gives the
+    same bytes and a large graph is never held in memory."""
+    fresh = path.with_name(path.name + ".new")
+    pyoxigraph.serialize(pyoxigraph.parse(path=nt, format=pyoxigraph.RdfFormat.N_TRIPLES), fresh,
+                         pyoxigraph.RdfFormat.JSON_LD)
+    os.replace(fresh, path)
+    return path

@@ -1,7 +1,9 @@
 """The build report: what was read, what was found, what failed and why.
 
 Deterministic (no timestamps, sorted everywhere) so two builds of the same corpus give
-byte-identical reports, and a diff of two reports shows what a change did.
+byte-identical reports, and a diff of two reports shows what a change did. Readable at any
+size: counts, and of each long list its first rows, with the whole list in a CSV file beside
+the report (report_lists.py); documents are named by corpus/names.py, never by their ids.
 """
 
 from __future__ import annotations
@@ -10,14 +12,19 @@ import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from policygraph.corpus.compare import MOVES, Comparison, DeadlineChange, TargetChange, moves
 from policygraph.corpus.link import Linked
 from policygraph.corpus.names import document_name, file_name, node_name
+from policygraph.export.report_lists import MAX_ROWS, Lists, warning_kind
+from policygraph.extract.gazetteer import province_of
 from policygraph.extract.measures import candidate_terms, load_scheme
 from policygraph.extract.measures.terms import KeyTermsOf
 from policygraph.extract.read import RECORD
-from policygraph.models import RANKS, VALIDITY, Authority, DocumentRecord, Failure, Measures, Node
+from policygraph.models import NATION, RANKS, VALIDITY, Authority, DocumentRecord, Failure, Measures, Node
+
+__all__ = ["MAX_ROWS", "failure_rows", "report_body", "with_validation"]
 
 
 @dataclass
@@ -32,8 +39,9 @@ class _Facts:
     relations: Counter = field(default_factory=Counter)
     found_by: Counter = field(default_factory=Counter)
     unresolved: Counter = field(default_factory=Counter)
-    warnings: list[str] = field(default_factory=list)
-    documents: list[str] = field(default_factory=list)
+    provinces: Counter = field(default_factory=Counter)
+    warnings: list[tuple[str, ...]] = field(default_factory=list)
+    documents: list[tuple[object, ...]] = field(default_factory=list)
     provisions: int = 0
     covered: int = 0
     concepts: Counter = field(default_factory=Counter)
@@ -73,11 +81,16 @@ def _count_record(f: _Facts, r: DocumentRecord, name: str) -> None:
                      "jurisdiction": bool(r.jurisdiction)})
     f.levels[r.level or "unknown"] += 1
     f.ranks[r.rank or "unknown"] += 1
-    name = _md(name)
-    f.warnings += [f"| {name} | {_md(r.source)} | {_md(w)} |" for w in r.warnings]
-    f.documents.append(f"| {name} | {_md(r.source)} | {_md(r.level or '')} | "
-                       f"{_md(RANKS.get(r.rank or '', r.rank or ''))} | {_md(r.jurisdiction or '')} | "
-                       f"{_md(r.date or '')} | {_md(r.date_in_force or '')} | {len(r.citations)} |")
+    f.provinces[_province(r.jurisdiction)] += 1
+    f.warnings += [(name, r.source, w, r.id) for w in r.warnings]
+    f.documents.append((name, r.source, r.level or "", RANKS.get(r.rank or "", r.rank or ""),
+                        r.jurisdiction or "", r.date or "", r.date_in_force or "", len(r.citations), r.id))
+
+
+def _province(jurisdiction: str | None) -> str:
+    """The province a jurisdiction lies in, `national` for the nation's, `unknown` if none."""
+    p = province_of(jurisdiction)
+    return "national" if p == NATION else p or "unknown"
 
 
 def _count_citations(f: _Facts, r: DocumentRecord) -> None:
@@ -102,11 +115,6 @@ def _count_measures(f: _Facts, m: Measures, sampled: bool) -> None:
         f.sample += [p.text for p in m.provisions]
 
 
-def _md(s: object) -> str:
-    """Make a value safe inside a Markdown table cell."""
-    return str(s).replace("|", "\\|").replace("\n", " ")
-
-
 def with_validation(body: str, validation: tuple[bool, str] | None) -> str:
     """The report: `body` (report_body) with the SHACL outcome right under its title. Apart, so
     a build can make the body while its RDF is still being written and validated."""
@@ -129,15 +137,22 @@ def report_body(
     comparisons: Iterable[Comparison] = (),
     scheme: str | None = None,
     key_terms_of: KeyTermsOf | None = None,
+    lists: Path | None = None,
+    bom: bool = False,
 ) -> str:
     """Everything the report says but the SHACL outcome (see with_validation). `key_terms_of`:
-    a provision text's key terms (see measures.candidate_terms)."""
+    a provision text's key terms (see measures.candidate_terms). Every long list is written
+    whole as a CSV file into `lists` (the build's report/ folder; none when None), with a byte
+    order mark when `bom`."""
     failures = sorted(failures, key=lambda f: f.path)
     facts = _facts(records, linked.nodes if linked is not None else {})
+    out = Lists(lists, bom)
     n, k = facts.n, facts.counts
     lines = [f"# policygraph build report: {corpus}".replace("\n", " "), ""]  # one line: see with_validation
     lines += [
         "## Counts", "",
+        f"Each long table shows its first {MAX_ROWS} rows; all its rows are in a CSV file in {FOLDER_NOTE}.",
+        "",
         "| what | count |", "|---|---|",
         f"| inputs | {n + len(failures)} |",
         f"| documents extracted | {n} |",
@@ -154,52 +169,75 @@ def report_body(
         f"| citations | {k['citations']} |",
         "",
     ]
-    levels = facts.levels
-    lines += ["## Documents by level", "", "| level | documents |", "|---|---|"]
+    lines += _counts_section(facts, out)
+    lines += ["", "## Cited issuer codes with unknown level", ""]
+    ranked = sorted(facts.unresolved.items(), key=lambda kv: (-kv[1], str(kv[0])))
+    lines += out.table("unknown-codes", "codes", ("code", "citations"), ranked)
+    lines += ["", "## Codes learned from the corpus", ""]
+    lines += out.table("learned-codes", "codes", ("code", "jurisdiction", "level", "evidence"),
+                       [(c, a.jurisdiction, a.level, a.evidence) for c, a in sorted(learned.items())])
+    name = _namer(linked)
+    if linked is not None:
+        lines += _graph_section(linked, name, out)
+    lines += _measures_section(facts, comparisons if isinstance(comparisons, Sequence) else list(comparisons),
+                               scheme, key_terms_of, name, out)
+    lines += ["", "## Failed inputs", ""]
+    lines += out.table("failures", "failed inputs", ("file", "reason"), failure_rows(failures))
+    lines += _warnings_section(facts, out)
+    lines += ["", "## Documents", ""]
+    by_citations = sorted(facts.documents, key=lambda d: (-int(str(d[7])), str(d[1])))
+    lines += out.table("documents", "documents (here: those citing the most)", DOCUMENT_COLUMNS, by_citations,
+                       shown=8)
+    return "\n".join(lines) + "\n"
+
+
+#: Where the report says its CSV files are.
+FOLDER_NOTE = "report/ beside this file"
+#: Columns of the lists (report/NAME.csv); the report's tables show those before the ids.
+DOCUMENT_COLUMNS = ("document", "file", "level", "rank", "jurisdiction", "date", "in force from", "citations",
+                    "id")
+PROBABLE_COLUMNS = ("child", "probably implements", "reason", "child id", "parent id")
+CHANGE_COLUMNS = ("child", "parent", "via", "what", "parent says", "child says", "change", "child id",
+                  "parent id")
+REUSE_COLUMNS = ("child", "parent", "via", "share of child's text reused", "inherited", "added", "dropped",
+                 "child id", "parent id")
+
+
+def _counts_section(facts: _Facts, out: Lists) -> list[str]:
+    """Documents by level, rank and province; citations by relation and by how found."""
+    levels, ranks = facts.levels, facts.ranks
+    lines = ["## Documents by level", "", "| level | documents |", "|---|---|"]
     lines += [f"| {lv} | {levels[lv]} |" for lv in sorted(levels)]
     lines += ["", "## Documents by rank", "", "| rank | documents |", "|---|---|"]
-    lines += [f"| {RANKS.get(r, r)} | {facts.ranks[r]} |" for r in (*RANKS, "unknown") if facts.ranks[r]]
+    lines += [f"| {RANKS.get(r, r)} | {ranks[r]} |" for r in (*RANKS, "unknown") if ranks[r]]
+    lines += ["", "## Documents by province", ""]
+    lines += out.table("provinces", "provinces", ("province", "documents"), _ranked(facts.provinces))
     rel = facts.relations
     lines += ["", "## Citations by relation", "", "| relation | citations |", "|---|---|"]
     lines += [f"| {k} | {rel[k]} |" for k in sorted(rel)]
     how = facts.found_by
     lines += ["", "## Citations by how they were found", "", "| found by | citations |", "|---|---|"]
     lines += [f"| {k} | {how[k]} |" for k in sorted(how)]
-    unresolved = facts.unresolved
-    lines += ["", "## Cited issuer codes with unknown level", ""]
-    if unresolved:
-        lines += ["| code | citations |", "|---|---|"]
-        ranked = sorted(unresolved.items(), key=lambda kv: (-kv[1], str(kv[0])))
-        lines += [f"| {_md(k)} | {v} |" for k, v in ranked]
-    else:
-        lines.append("None.")
-    lines += ["", "## Codes learned from the corpus", ""]
-    if learned:
-        lines += ["| code | jurisdiction | level | evidence |", "|---|---|---|---|"]
-        lines += [f"| {_md(c)} | {_md(a.jurisdiction)} | {_md(a.level)} | {_md(a.evidence)} |"
-                  for c, a in sorted(learned.items())]
-    else:
-        lines.append("None.")
-    name = _namer(linked)
-    if linked is not None:
-        lines += _graph_section(linked, name)
-    lines += _measures_section(facts, comparisons if isinstance(comparisons, Sequence) else list(comparisons),
-                               scheme, key_terms_of, name)
-    lines += ["", "## Failed inputs", ""]
-    if failures:
-        lines += ["| file | reason |", "|---|---|"]
-        lines += [f"| {_md(where)} | {_md(reason)} |" for where, reason in failure_rows(failures)]
-    else:
-        lines.append("None.")
-    lines += ["", "## Warnings", ""]
-    if facts.warnings:
-        lines += ["| document | file | warning |", "|---|---|---|", *facts.warnings]
-    else:
-        lines.append("None.")
-    lines += ["", "## Documents", "",
-              "| document | file | level | rank | jurisdiction | date | in force from | citations |",
-              "|---|---|---|---|---|---|---|---|", *facts.documents]
-    return "\n".join(lines) + "\n"
+    return lines
+
+
+def _ranked(counts: Counter) -> list[tuple[str, int]]:
+    """(key, count), the largest count first, ties by key."""
+    return sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))
+
+
+def _warnings_section(facts: _Facts, out: Lists) -> list[str]:
+    """Warnings counted by kind (warning_kind); every warning in warnings.csv."""
+    lines = ["", "## Warnings", ""]
+    if not facts.warnings:
+        out.write("warnings", ("document", "file", "warning", "id"), [])
+        return [*lines, "None."]
+    kinds = Counter(warning_kind(w[2]) for w in facts.warnings)
+    lines += [f"Warnings: {len(facts.warnings):,}, about {len({w[1] for w in facts.warnings}):,} file(s), "
+              f"each in {out.path('warnings')}; by kind:", ""]
+    lines += out.table("warning-kinds", "kinds", ("warning", "count"), _ranked(kinds))
+    out.write("warnings", ("document", "file", "warning", "id"), facts.warnings)
+    return lines
 
 
 def failure_rows(failures: Iterable[Failure]) -> list[tuple[str, str]]:
@@ -231,18 +269,6 @@ def failure_rows(failures: Iterable[Failure]) -> list[tuple[str, str]]:
     return rows
 
 
-#: Rows a corpus-wide table shows before pointing to the file that has them all.
-MAX_ROWS = 500
-
-
-def _capped(rows: list[str], what: str, where: str, total: int | None = None) -> list[str]:
-    """The first MAX_ROWS rows of a table of `total` (default: all of `rows`)."""
-    total = len(rows) if total is None else total
-    if total <= MAX_ROWS:
-        return rows
-    return [*rows[:MAX_ROWS], "", f"… and {total - MAX_ROWS:,} more {what}: all are in {where}."]
-
-
 def _validity_order(v: str) -> tuple[int, str]:
     return (list(VALIDITY).index(v) if v in VALIDITY else len(VALIDITY), v)
 
@@ -252,11 +278,11 @@ def _namer(linked: Linked | None) -> Callable[[str], str]:
     nodes = linked.nodes if linked is not None else {}
 
     def name(node: str) -> str:
-        return _md(node_name(nodes[node])) if node in nodes else _md(node)
+        return node_name(nodes[node]) if node in nodes else node
     return name
 
 
-def _graph_section(linked: Linked, name: Callable[[str], str]) -> list[str]:
+def _graph_section(linked: Linked, name: Callable[[str], str], out: Lists) -> list[str]:
     kinds = Counter(n.kind for n in linked.nodes.values())
     rel = Counter((e.relation, e.via) for e in linked.edges)
     lines = ["", "## Graph", "",
@@ -271,19 +297,26 @@ def _graph_section(linked: Linked, name: Callable[[str], str]) -> list[str]:
                   for v in sorted(validity, key=_validity_order)]
     lines += ["", "| edge relation | found by | count |", "|---|---|---|"]
     lines += [f"| {r} | {v} | {c} |" for (r, v), c in sorted(rel.items())]
+    lines += ["", "### Most cited documents", "",
+              "By the number of documents citing them (stated citations of any relation).", ""]
+    cited = Counter(t for _s, t in {(e.source, e.target) for e in linked.edges if e.via != "probable"})
+    rows = []
+    for node, count in _ranked(cited):
+        n = linked.nodes.get(node)
+        level, valid = (n.level or "", VALIDITY.get(n.validity or "", "")) if n else ("", "")
+        rows.append((name(node), level, count, valid, node))
+    lines += out.table("most-cited", "cited documents", ("document", "level", "cited by", "validity", "id"),
+                       rows, shown=3)
     probable = [e for e in linked.edges if e.via == "probable"]
     lines += ["", "### Probable links (inferred; not part of stated cascades)", ""]
-    if probable:
-        lines += ["| child | probably implements | reason |", "|---|---|---|"]
-        lines += _capped([f"| {name(e.source)} | {name(e.target)} | {_md(e.reason)} |" for e in probable],
-                         "probable links", "edges.csv")
-    else:
-        lines.append("None.")
+    lines += out.table("probable-links", "probable links", PROBABLE_COLUMNS,
+                       [(name(e.source), name(e.target), e.reason, e.source, e.target) for e in probable],
+                       shown=3)
     return lines
 
 
 def _measures_section(facts: _Facts, comparisons: Sequence[Comparison], scheme: str | None,
-                      key_terms_of: KeyTermsOf | None, name: Callable[[str], str]) -> list[str]:
+                      key_terms_of: KeyTermsOf | None, name: Callable[[str], str], out: Lists) -> list[str]:
     provisions, covered, concepts, k = facts.provisions, facts.covered, facts.concepts, facts.counts
     lines = ["", "## Measures", "",
              f"Scheme: {load_scheme(scheme).source} ({len(load_scheme(scheme).concepts)} concepts). "
@@ -291,32 +324,19 @@ def _measures_section(facts: _Facts, comparisons: Sequence[Comparison], scheme: 
              + (f" ({covered / provisions:.0%})." if provisions else "."),
              f"Targets: {k['targets']}; deadlines: {k['deadlines']}; sums of money: {k['money']}.", ""]
     if concepts:
-        lines += ["| measure | provisions mentioning it |", "|---|---|"]
-        ranked = sorted(concepts.items(), key=lambda kv: (-kv[1], kv[0]))[:25]
-        lines += [f"| {_md(k)} | {v} |" for k, v in ranked]
-    # A build's Summaries (build/comparisons.py) knows each comparison's moves and decodes a
-    # comparison only when it is read: only the rows shown are decoded.
+        lines += out.table("measures", "measures", ("measure", "provisions mentioning it"), _ranked(concepts))
+    # A build's Summaries (build/comparisons.py) knows each comparison's moves: only the
+    # comparisons with a change that moves something are decoded for the changes.
     counts = getattr(comparisons, "moves", None)
     if counts is None:
         counts = [moves(c) for c in comparisons]
-    reuse = [f"| {name(c.child)} | {name(c.parent)} | {c.via} | {c.reuse['share']:.1%} | "
-             f"{len(c.inherited)} | {len(c.added)} | {len(c.dropped)} |" for c in comparisons[:MAX_ROWS]]
-    changes = _change_rows(comparisons, counts, name)
-    n_changes, n_comparisons = sum(counts), len(comparisons)
     lines += ["", "### Targets and deadlines changed down the hierarchy", ""]
-    if changes:
-        lines += ["| child | parent | via | what | parent | child | change |",
-                  "|---|---|---|---|---|---|---|"]
-        lines += _capped(changes, "changes", "comparisons.jsonl", n_changes)
-    else:
-        lines.append("None.")
+    lines += out.table("changes", "changes", CHANGE_COLUMNS, _change_rows(comparisons, counts, name), shown=7)
     lines += ["", "### Text reuse along edges", ""]
-    if reuse:
-        lines += ["| child | parent | via | share of child's text reused | inherited | added | dropped |",
-                  "|---|---|---|---|---|---|---|"]
-        lines += _capped(reuse, "comparisons", "comparisons.jsonl", n_comparisons)
-    else:
-        lines.append("None (no edge joins two documents whose text is in the corpus).")
+    reuse = [(name(c.child), name(c.parent), c.via, f"{c.reuse['share']:.1%}", len(c.inherited), len(c.added),
+              len(c.dropped), c.child, c.parent) for c in comparisons]
+    lines += out.table("reuse", "comparisons", REUSE_COLUMNS, reuse, shown=7,
+                       empty="None (no edge joins two documents whose text is in the corpus).")
     cands = candidate_terms(facts.sample, scheme, key_terms_of=key_terms_of)
     lines += ["", "### Candidate measures not in the scheme", "",
               "Frequent key terms of the provisions (jieba TF-IDF) that no scheme label covers: "
@@ -326,17 +346,15 @@ def _measures_section(facts: _Facts, comparisons: Sequence[Comparison], scheme: 
 
 
 def _change_rows(comparisons: Sequence[Comparison], counts: Sequence[int],
-                 name: Callable[[str], str]) -> list[str]:
+                 name: Callable[[str], str]) -> list[tuple[object, ...]]:
     """A row per change that moves a target or deadline, of the comparisons with any (`counts`:
-    how many each has), until MAX_ROWS rows."""
-    rows: list[str] = []
+    how many each has)."""
+    rows: list[tuple[object, ...]] = []
     for i in (i for i, n in enumerate(counts) if n):
-        if len(rows) >= MAX_ROWS:
-            break
         c = comparisons[i]
         for ch in c.changes:
             if isinstance(ch, TargetChange | DeadlineChange) and ch.direction in MOVES:
                 what = ch.indicator if isinstance(ch, TargetChange) else ch.label
-                rows.append(f"| {name(c.child)} | {name(c.parent)} | {c.via} | {_md(what)} | "
-                            f"{_md(ch.parent.text)} | {_md(ch.child.text)} | {ch.direction} |")
+                rows.append((name(c.child), name(c.parent), c.via, what, ch.parent.text, ch.child.text,
+                             ch.direction, c.child, c.parent))
     return rows
