@@ -140,7 +140,7 @@ class Citation:
     number: str | None = None
     title: str | None = None
     alias: str | None = None
-    found_by: str = "number"  # number | title | alias
+    found_by: str = "number"  # number | title | alias | name (without 《》)
     issuer_code: str | None = None
     authority: str | None = None
     jurisdiction: str | None = None

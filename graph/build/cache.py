@@ -18,7 +18,7 @@ from policygraph.files import write_atomic
 from policygraph.models import Source
 
 #: Bump when extraction changes in a way the package version does not capture (development).
-CACHE_FORMAT = 4  # 4: records carry rank, dates, history; measure records moved to measure_records.py
+CACHE_FORMAT = 5  # 5: citations by name without 《》, order histories; 4: rank, dates, history
 
 
 def source_key(src: Source, scheme_digest: str = "") -> str:

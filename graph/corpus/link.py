@@ -88,7 +88,7 @@ def link(records: Iterable[DocumentRecord], as_of: str | None = None) -> Linked:
     entries = sorted(_entries(records), key=lambda e: e.source)  # records one at a time
     nodes, works = assign_works(_stated_nodes(entries), _histories(entries))
     _add_cited_nodes(nodes, entries)
-    resolver = Resolver(nodes, works)
+    resolver = Resolver(nodes, works, (c.title for e in entries for c in e.citations if c.title))
     edges = _citation_edges(entries, resolver)
     _add_history_edges(entries, resolver, edges)
     _add_title_edges(resolver, edges)
@@ -164,7 +164,7 @@ def _citation_edges(entries: list[Entry], resolver: Resolver) -> dict[tuple[str,
     for e in entries:
         lines = _history_lines(e)
         for c in e.citations:
-            if lines and _squeeze(c.evidence) in lines:
+            if lines and _in_history(_squeeze(c.evidence), lines):
                 continue  # a header history line: its decision amends e (_add_history_edges)
             for target, evidence in resolver.resolve(c, e):
                 if target == e.id:
@@ -182,6 +182,12 @@ _AMENDING = ("amended", "revised")
 
 def _squeeze(text: str) -> str:
     return "".join(text.split())
+
+
+def _in_history(evidence: str, lines: frozenset[str]) -> bool:
+    """Whether a citation's evidence is a history line, or a bracketed block of them (the
+    history under the title an order promulgates)."""
+    return evidence in lines or any(line in evidence for line in lines)
 
 
 def _history_lines(e: Entry) -> frozenset[str]:

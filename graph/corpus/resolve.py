@@ -11,7 +11,9 @@ Rules, strictest first (merging two documents is worse than missing a link):
   different scopes is narrowed to the citing scope (the issuer named before it, else the citing
   document's jurisdiction where it has one of them), then to the date written before it
   (2019年3月1日《X》); if that leaves more than one work, it stays unresolved, with a warning.
-  A title found nowhere becomes a title node of its own.
+  A national statute's short name (刑法, 《道路交通安全法》) is read as its full title
+  (中华人民共和国…) when the corpus states or cites that full title. A title found nowhere
+  becomes a title node of its own.
 - A *generic* title (titles.is_generic: 关于修改部分地方性法规的决定, 实施意见 …) identifies a
   document only with its scope, issuer and date: the issuer the title or the citing sentence
   names (…上海市…人民代表大会常务委员会…《关于修改…》), else the citing document's own
@@ -27,7 +29,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from policygraph.corpus.titles import core_title, is_generic, issuer_in_title, title_facts, title_key
 from policygraph.corpus.works import Works
@@ -105,8 +107,9 @@ class Resolver:
     """Resolves citations against the nodes (adding title nodes as it goes), the title index
     and the works; what it cannot resolve it says in `warnings`."""
 
-    def __init__(self, nodes: dict[str, Node], works: Works) -> None:
+    def __init__(self, nodes: dict[str, Node], works: Works, cited_titles: Iterable[str] = ()) -> None:
         self.nodes = nodes
+        self.national = _national_names([t for n in nodes.values() for t in n.titles], cited_titles)
         self.works = works
         self.index = TitleIndex(nodes.values())
         self.warnings: list[str] = []
@@ -127,15 +130,17 @@ class Resolver:
             return [(target, c.evidence)] if target else []
         if not c.title:
             return []
-        if is_generic(c.title):
+        c = replace(c, title=self.national.get(title_key(c.title), c.title))
+        if is_generic(c.title or ""):
             return self._generic(c, e)
-        target = self.find(c.title, c.evidence, e)
+        title = c.title or ""
+        target = self.find(title, c.evidence, e)
         if target is None:
-            hits = self.index.full.get(title_key(c.title), set())
+            hits = self.index.full.get(title_key(title), set())
             if not hits:
-                target = self._title_node(c.title, e)
+                target = self._title_node(title, e)
             elif not self._own_work(hits, e):
-                self.warnings.append(f"《{c.title}》 cited by {e.id} names {len(hits)} documents of "
+                self.warnings.append(f"《{title}》 cited by {e.id} names {len(hits)} documents of "
                                      "different issuers: unresolved")
         return [(target, c.evidence)] if target else []
 
@@ -297,6 +302,25 @@ class Resolver:
                            provenance=(f"cited by a generic title in {e.id} ({e.source}), scoped by "
                                        f"issuer {s.place} and date {s.date}",)))
         return tid
+
+
+_NATIONAL = "中华人民共和国"
+#: A national statute's short name: 刑法, 行政复议法, 治安管理处罚条例 (no issuer, no 关于).
+_STATUTE_END = re.compile(r"(?<!办)法$|条例$")
+
+
+def _national_names(titles: Iterable[str], cited: Iterable[str]) -> dict[str, str]:
+    """Short names of national statutes (刑法, 《道路交通安全法》) → their full titles
+    (中华人民共和国刑法), for every full title the corpus states or cites: a law cited both ways is
+    one document. A short name that is itself some document's full title is left alone."""
+    every = {title_key(t): t for t in [*titles, *cited]}
+    stated = {title_key(t) for t in titles}
+    out = {}
+    for key, full in sorted(every.items()):
+        short = key.removeprefix(_NATIONAL)
+        if short != key and _STATUTE_END.search(short) and "关于" not in short and short not in stated:
+            out[short] = full
+    return out
 
 
 def _place_before(sentence: str, title: str) -> tuple[str | None, str | None, str | None]:

@@ -1,4 +1,5 @@
-"""Find the documents a part cites, and how: by number, by title 《…》, by a defined alias.
+"""Find the documents a part cites, and how: by number, by title 《…》, by a defined alias, by a
+statute's name written without 《》 (bare_names.py).
 
 A citation is first found as a *mention* (a title with the number in brackets after it, a
 bare number, a bare title, an alias; an order that introduces a title, …令第8号公布的《X》,
@@ -13,6 +14,7 @@ import re
 from dataclasses import dataclass, replace
 
 from policygraph.extract import regexes as rx
+from policygraph.extract.bare_names import PREFIX, bare_names
 from policygraph.extract.metadata import cited_title
 from policygraph.extract.relations import amended_by_title, decide, issued_by_title, named_by_title
 from policygraph.models import RELATION_PRIORITY, Citation, NumberMatch
@@ -28,6 +30,7 @@ class Mention:
     number: NumberMatch | None = None
     title: str | None = None
     alias_def: str | None = None
+    bare: bool = False  # a statute named without 《》 (bare_names.py)
 
 
 def find_titles(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -108,6 +111,10 @@ def find_mentions(
         if a:
             alias_def = a.group("alias")
         mentions.append(Mention(n.start, n.end, n, None, alias_def))
+    long_titles = frozenset(m.title for m in mentions if m.title and m.title.startswith(PREFIX))
+    spoken_for = [(m.start, m.end) for m in mentions]
+    mentions += [Mention(b.start, b.end, None, b.title, bare=True)
+                 for b in bare_names(text, start, end, spoken_for, long_titles)]
     mentions.sort(key=lambda m: m.start)
     return mentions
 
@@ -198,6 +205,8 @@ def _citation(text: str, m: Mention, mentions: list[Mention], aliases: dict[str,
         return None
     verdict = decide(text, m, mentions, lo, hi, title, own.amends, own.issues, own.named)
     conf = target.number.confidence if target.number and number else 0.85
+    if found_by == "name":
+        conf = 0.8  # named without 《》: the name is certain, its exact title less so
     if found_by == "alias":
         conf = min(conf, 0.9)
     part = rx.CITED_PART.match(text, m.end, min(hi, m.end + 30))
@@ -242,6 +251,8 @@ def _target(m: Mention, aliases: dict[str, Mention]) -> tuple[Mention | None, st
         return m, "number", None
     if m.title in aliases:
         return aliases[m.title], "alias", m.title
+    if m.bare:
+        return m, "name", None
     if not _is_document_title(m.title):
         return None, "", None
     return m, "title", None

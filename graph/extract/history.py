@@ -229,3 +229,29 @@ def in_force_sentence(text: str, start: int, end: int, form: str | None) -> tupl
         if own:
             return own[-1], f"final article (本{form}自…起施行)"
     return found[0], "sentence stating the entry into force"
+
+
+#: The bracketed history under the title of a text an order promulgates (国务院令第707号 …
+#: 中华人民共和国个人所得税法实施条例 （1994年1月28日…令第142号发布　根据…第一次修订）).
+_HISTORY_BLOCK = re.compile(
+    rf"^[ \t\u3000]*[（(](?=[ \t\u3000]*(?:根据)?{rx.DATE.pattern})[^）)]{{4,1200}}[）)]", re.MULTILINE)
+#: How far after an order's opening its promulgated text's title and history may stand.
+ORDER_COVER_LIMIT = 1500
+
+
+def promulgated_header(text: str, start: int, end: int) -> Header:
+    """The history of the text an order's cover promulgates: the first bracketed block of dated
+    lines standing on its own line within ORDER_COVER_LIMIT characters of the order's start (an
+    order's own header holds only its number and 现公布《X》)."""
+    m = _HISTORY_BLOCK.search(text, start, min(end, start + ORDER_COVER_LIMIT))
+    return read_header(text, m.start(), m.end()) if m else Header(())
+
+
+def names_earlier_version(number: str | None, title: str | None, events: tuple[HistoryEvent, ...]) -> bool:
+    """Whether a citation by an order's number alone is the text's own earlier version: a history
+    line naming no decision (1994年1月28日国务院令第142号发布, 公安部令第127号修订发布) is the order
+    that promulgated this work before, not another document the text cites."""
+    if not number or title or not number.split("第")[0].endswith("令"):
+        return False
+    key = "".join(number.split())
+    return any(h.by is None and key in "".join(h.text.split()) for h in events)

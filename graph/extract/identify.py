@@ -36,7 +36,8 @@ def identify_part(
     own, title, issuers, evidence = head.own, head.title, head.issuers, dict(head.evidence)
     own_canon = own.number.canonical if own else None
     cited = [c for c, _m in extract_citations(text, span.start, span.end, numbers, own_canon, title.value,
-                                              frozenset(n.start for n in head.numbers))]
+                                              frozenset(n.start for n in head.numbers))
+             if not hist.names_earlier_version(c.number, c.title, head.history.history)]
     context = provinces_in_evidence(text, span, issuers, cited, table, learned)
     own_auth = _own_authority(own, context, table, learned)
     citations = [_with_authority(c, table, context, learned) for c in cited]
@@ -97,6 +98,9 @@ def _header(text: str, span: Span, numbers: list[NumberMatch], table: AuthorityT
     dates = part_dates(text, (max(span.header_end, zone_end), span.end), sig, history, order,
                        _form(title.value))
     evidence.update(dates.evidence)
+    if order and not history.lines:
+        # the promulgated text's own history, under its title; the order's date stays the signing
+        history = hist.promulgated_header(text, span.start, span.end)
     if history.lines:
         evidence["history"] = f"{len(history.lines)} dated line(s) of the header"
     header_numbers = [n for n in numbers

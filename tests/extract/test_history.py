@@ -257,3 +257,40 @@ def test_a_decision_published_by_order_after_its_adoption_is_dated_by_its_public
                     "　2022年1月5日某某市人民政府令第300号公布　自公布之日起施行）\n"
                     "某某市人民政府决定对《某某市某某规定》作如下修改：\n一、将第三条修改为……\n")
     assert (rec.date, rec.date_publication, rec.date_in_force) == ("2022-01-05", "2022-01-05", "2022-01-05")
+
+
+ORDER_PAGE = """
+中华人民共和国国务院令
+ 第901号
+
+ 现公布修订后的《某某资源管理条例》，自2031年1月1日起施行。
+ 总理　　某某某
+ 2030年12月18日
+
+ 某某资源管理条例
+ （2001年3月4日中华人民共和国国务院令第301号发布　根据2011年5月19日《国务院关于修改〈某某资源管理条例〉的决定》第一次修订　2030年12月18日中华人民共和国国务院令第901号第二次修订）
+
+ 第一条　为了规范某某资源管理，根据《中华人民共和国某某法》，制定本条例。
+"""
+
+
+def test_the_history_under_an_orders_title_is_the_orders_and_its_earlier_order_no_citation() -> None:
+    rec = record_of(ORDER_PAGE)
+    assert rec.number == "国务院令第901号"
+    assert rec.date == "2030-12-18"  # the order's signing date, not a line of the history
+    assert [(h.kind, h.date, h.by) for h in rec.history] == [
+        ("promulgated", "2001-03-04", None),
+        ("revised", "2011-05-19", "国务院关于修改〈某某资源管理条例〉的决定"),
+        ("revised", "2030-12-18", None)]
+    cited = {c.number or c.title for c in rec.citations}
+    assert "国务院令第301号" not in cited  # the order that promulgated this work's first version
+    assert "中华人民共和国某某法" in cited
+
+
+def test_an_earlier_order_in_a_header_is_history_but_an_amending_order_with_its_title_is_cited() -> None:
+    rec = record_of("某某机关办理某某案件程序规定\n\n2012年12月13日 某某部令第127号修订发布。根据\n\n"
+                    "2020年07月20日 某某部令第159号《某某部关于修改〈某某机关办理某某案件程序规定〉的决定》修正）\n\n"
+                    "第一条 为了规范办案程序，制定本规定。\n")
+    cited = {c.number: c for c in rec.citations}
+    assert "某某部令第127号" not in cited
+    assert cited["某某部令第159号"].title == "某某部关于修改〈某某机关办理某某案件程序规定〉的决定"
