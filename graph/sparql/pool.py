@@ -107,6 +107,12 @@ class Worker:
             status, why = _DEATHS.get(self.proc.exitcode or 0, (500, "the query worker ended"))
             raise _Lost(status, why) from None
 
+    def send(self, job: Job) -> None:
+        try:
+            self.conn.send(job)
+        except OSError:  # it died since it was last seen
+            raise _Lost(500, "the query worker had ended; try again") from None
+
     def kill(self) -> None:
         if self.proc.is_alive():
             self.proc.kill()
@@ -252,7 +258,7 @@ class Pool:
         job = Job(query, accept, lim.max_bytes, lim.whole if stream else lim.max_bytes,
                   max(1, int(lim.timeout + 0.999)))
         try:
-            w.conn.send(job)
+            w.send(job)
             frame = w.recv(deadline, lim.timeout)
             if frame[:1] != b"H":
                 raise _Lost(503, frame[1:].decode("utf-8", "replace").strip() or "the query worker failed")

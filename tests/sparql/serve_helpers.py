@@ -3,6 +3,7 @@ test asks after an attack."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -50,8 +51,10 @@ class Served:
         return self.log.read_text(encoding="utf-8", errors="replace")
 
     def workers(self) -> list[psutil.Process]:
-        return [p for p in psutil.Process(self.proc.pid).children(recursive=True)
-                if "forkserver" not in " ".join(p.cmdline())]
+        """The query workers: forked by the forkserver, the server's child."""
+        servers = [p for p in psutil.Process(self.proc.pid).children()
+                   if "forkserver" in " ".join(p.cmdline())]
+        return [w for f in servers for w in f.children()]
 
     def stop(self) -> list[psutil.Process]:
         """Interrupt the server as Ctrl-C does; the processes it had (to check none is left)."""
@@ -85,11 +88,17 @@ def raw(host: str, port: int, data: bytes, timeout: float = 10) -> bytes:
     """Send bytes as they are on a new connection; everything the server sends back until it
     closes (or stays silent for `timeout`)."""
     with socket.create_connection((host, port), timeout=timeout) as s:
-        s.sendall(data)
+        with contextlib.suppress(ConnectionResetError, BrokenPipeError):  # answered before the end
+            s.sendall(data)
         out = b""
-        try:
-            while chunk := s.recv(65536):
+        with contextlib.suppress(TimeoutError, ConnectionResetError):
+            while not _whole_answer(out) and (chunk := s.recv(65536)):
                 out += chunk
-        except TimeoutError:
-            pass
         return out
+
+
+def _whole_answer(data: bytes) -> bool:
+    """Whether `data` holds a whole answer with a Content-Length (a kept-alive connection stays open)."""
+    head, sep, body = data.partition(b"\r\n\r\n")
+    m = re.search(rb"\r\ncontent-length: *(\d+)", head, re.IGNORECASE)
+    return bool(sep and m and len(body) >= int(m.group(1)))
