@@ -4,7 +4,8 @@ Making and spelling triples is most of the RDF stage, and after a small change a
 block is what it was. Each block is keyed by everything it is made from (export.rdf.Block's
 inputs, with a measures block's packed-record digest and a comparisons block's comparison
 keys, see memo.pair_key, so neither is decoded to tell that it did not change); a block whose
-key the previous build recorded is copied from the previous files (memo.PreviousRdf).
+key the previous build recorded is copied from the previous files (memo.PreviousRdf). Once
+graph.nt is in place, graph.jsonld is streamed from it (write_jsonld).
 """
 
 from __future__ import annotations
