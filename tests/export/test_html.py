@@ -250,11 +250,13 @@ def test_documents_are_named_by_title_in_the_page_data(tmp_path: Path) -> None:
         B_NAME, "地方性法规", "现行有效", "2010-07-05", "2010-09-01")
     assert (b["versionDate"], b["versionKind"], b["previousVersionName"]) == (
         "2010-07-01", "修正", "《江苏省道路运输条例》（2004-06-01原文）")
-    assert [c["name"] for c in b["cites"]] == ["《中华人民共和国道路运输条例》"]
-    assert [c["name"] for c in b["citedBy"]] == ["《江苏省人民政府关于贯彻实施道路运输条例的通知》（苏政发〔2011〕5号）"]
+    assert [data["nodes"][c["id"]]["name"] for c in b["cites"]] == ["《中华人民共和国道路运输条例》"]
+    assert [data["nodes"][c["id"]]["name"] for c in b["citedBy"]] == [
+        "《江苏省人民政府关于贯彻实施道路运输条例的通知》（苏政发〔2011〕5号）"]
     a = data["nodes"]["src:laws/lrb_a.txt"]
     assert (a["validity"], a["validityEvidence"]) == ("amended", "2010年7月1日修正")
-    assert data["nodes"]["苏政发〔2011〕5号"]["validity"] == "unknown"  # no validity: the filter's unknown
+    assert data["nodes"]["苏政发〔2011〕5号"]["validity"] == "unknown"
+    assert "number" not in b and "issuers" not in b  # what a document does not have is left out  # no validity: the filter's unknown
     assert data["ranks"] == [{"key": "administrative_regulation", "label": "行政法规 administrative regulation"},
                              {"key": "local_regulation", "label": "地方性法规 local regulation"},
                              {"key": "normative_document", "label": "规范性文件 normative document"}]

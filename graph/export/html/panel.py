@@ -152,12 +152,12 @@ def details(
     for n, a in g.nodes(data=True):
         comps = by_child.get(n, [])
         concepts = {x for c in comps for x in (*c.inherited, *c.added)}
-        out[n] = {
+        out[n] = _pruned({
             **facts(n, a, names).to_json(), **_edges_of(g, n, names),
             "comparisons": [_comparison_details(c, labels, names) for c in comps],
             "measures": sorted(labels.get(x, x) for x in concepts), "measureKeys": sorted(concepts),
             "city": city_of(a.get("jurisdiction")), "link": links.get(n), "view": views.get(n),
-        }
+        })
     return out
 
 
@@ -176,16 +176,21 @@ def filter_options(g: nx.DiGraph) -> dict[str, list[dict]]:
 
 
 def _edges_of(g: nx.DiGraph, n: str, names: Mapping[str, str]) -> dict[str, list[dict]]:
-    """The documents a node cites and those citing it, by id and name, each with the
-    relation in words and the sentence that states it; in the order of their names."""
-    cites = [{"id": t, "name": names[t], "relation": e.get("relation") or "cites",
-              "relationLabel": relation_label(e), "evidence": e.get("evidence") or "",
-              "reason": e.get("reason") or ""}
+    """The documents a node cites, with the relation and the sentence that states it, and
+    those citing it, with the relation (their own panels have the sentence); by id, in the
+    order of their names (explorer.js names each by its id, and the relation by the legend)."""
+    cites = [_pruned({"id": t, "relation": e.get("relation") or "cites", "evidence": e.get("evidence"),
+                      "reason": e.get("reason")})
              for _s, t, e in sorted(g.out_edges(n, data=True), key=lambda x: (names[x[1]], x[1]))]
-    cited_by = [{"id": s, "name": names[s], "relation": e.get("relation") or "cites",
-                 "relationLabel": relation_label(e), "evidence": e.get("evidence") or ""}
+    cited_by = [{"id": s, "relation": e.get("relation") or "cites"}
                 for s, _t, e in sorted(g.in_edges(n, data=True), key=lambda x: (names[x[0]], x[0]))]
     return {"cites": cites, "citedBy": cited_by}
+
+
+def _pruned(d: dict[str, object]) -> dict[str, object]:
+    """`d` without its empty values: the page's data is the size of the corpus, and explorer.js
+    reads an absent key as an empty one."""
+    return {k: v for k, v in d.items() if v not in (None, "", [], {})}
 
 
 def _comparison_details(c: Comparison, labels: Mapping[str, str], names: Mapping[str, str]) -> dict:
@@ -200,11 +205,6 @@ def _comparison_details(c: Comparison, labels: Mapping[str, str], names: Mapping
                     for ch in c.changes if ch.direction not in (None, "same", "rescaled")],
         "reuse": c.reuse["share"],
     }
-
-
-def relation_label(e: Mapping) -> str:
-    rel = e.get("relation") or "cites"
-    return RELATION_STYLE[rel][0] if rel in RELATION_STYLE else rel
 
 
 def _change_text(ch: Change) -> str:

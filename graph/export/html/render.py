@@ -6,8 +6,8 @@ twice, so those are stripped, and no page ever makes a network request. Levels a
 (national on top); within a level documents are grouped by province, jurisdiction and date;
 positions are computed here, so physics is off and the page is still at once. Every text
 reaches the page as data (JSON, vis-network plain-text tooltips, DOM textContent), never as
-markup. Above `MAX_NODES` the full-corpus page aggregates documents by province and level and
-links to one page per cascade.
+markup. Above `MAX_NODES` the full-corpus page is an overview (overview.py): groups by
+province and level that open in place, and links to one page per cascade.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ import networkx as nx
 from policygraph.corpus.analytics import CASCADE_RELATIONS, cascade, province_of
 from policygraph.corpus.compare import Comparison, heads_of
 from policygraph.corpus.names import short_label
+from policygraph.export.html.overview import group_positions, overview
 from policygraph.export.html.panel import (
     LEVEL_STYLE,
     RELATION_STYLE,
@@ -38,10 +39,14 @@ from policygraph.export.html.panel import (
     name_of,
 )
 from policygraph.export.html.search import search_index
+from policygraph.export.html.timeline import timeline
 from policygraph.models import IMPLEMENTATION_RELATIONS, LEVEL_RANK, NATION, RANKS, VALIDITY
 
-MAX_NODES = 5000
+MAX_NODES = 300  # above it, the corpus page opens on the overview (overview.py)
 MAX_ISSUERS = 500  # the issuer filter suggests the commonest; any other can be typed
+#: The canvas's fonts: the CJK fallbacks of explorer.css, for the labels vis-network draws.
+FONTS = ('"Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "PingFang SC", "Microsoft YaHei", '
+         'SimSun, sans-serif')
 SCRIPTS = ("explorer.js", "filters.js", "search.js", "overview.js", "timeline.js")
 X_GAP, Y_GAP, ROW_GAP = 170, 240, 90
 LAYERS = (*LEVEL_RANK, "unknown")  # levels top-down, then nodes of unknown level
@@ -117,29 +122,39 @@ def render(
     page_links: list[dict] | None = None,
     root: str | None = None,
     views: Mapping[str, str] | None = None,
+    documents: nx.DiGraph | None = None,
 ) -> Path:
     """Write one offline explorer page of graph `g` (edges child → parent) to `path`; a
-    cascade's `root` is drawn on top."""
+    cascade's `root` is drawn on top. With `documents`, the page is their overview: `g` is
+    ignored, the groups of overview.py are drawn and open into `documents`."""
     labels = labels or {}
     comparisons = list(comparisons)
     edge_measures = {(c.child, c.parent): list(c.inherited) for c in comparisons if len(c.path) == 2}
-    page = _network(g, edge_measures, root).generate_html(notebook=False)
+    docs = g if documents is None else documents
+    summary: dict[str, Any] | None = None
+    if documents is not None:
+        g, summary = overview(documents, {n: label_of(n, a) for n, a in documents.nodes(data=True)})
+    pos = layout(g, root) if summary is None else group_positions(summary["groups"])
+    page = _network(g, edge_measures, pos).generate_html(notebook=False)
     page = _HEADING.sub("", _EXTERNAL.sub("", page))
-    data = _page_data(g, comparisons, labels, links or {}, edge_measures, page_links or [], views or {})
-    page = _with_explorer(page, title, g, data)
+    data = _page_data(docs, comparisons, labels, links or {}, edge_measures, page_links or [], views or {})
+    data["overview"] = summary
+    data["timeline"] = timeline(g, pos, root) if summary is None else None
+    page = _with_explorer(page, title, docs, data)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(page, encoding="utf-8", newline="\n")
     return path
 
 
-def _network(g: nx.DiGraph, edge_measures: Mapping[tuple[str, str], list[str]], root: str | None) -> Any:
+def _network(g: nx.DiGraph, edge_measures: Mapping[tuple[str, str], list[str]],
+             pos: Mapping[str, tuple[int, int]]) -> Any:
     """The pyvis network of `g`: nodes at their layout positions, physics off."""
     from pyvis.network import Network
 
     net = Network(height="100%", width="100%", directed=True, notebook=False,
                   cdn_resources="in_line", heading="")
     net.templateEnv = _templates(net.template_dir)  # compiled once, not once a page
-    _add_nodes(net, g, root)
+    _add_nodes(net, g, pos)
     _add_edges(net, g, edge_measures)
     net.set_options(json.dumps({
         "physics": {"enabled": False},
@@ -163,10 +178,9 @@ def label_of(n: str, a: Mapping) -> str:
     return f"{short}\n{number}" if number and a.get("title") else short
 
 
-def _add_nodes(net: Any, g: nx.DiGraph, root: str | None) -> None:
-    """A dot per document, coloured by level, sized by stated citations; a document only
-    cited is hollow with a dashed border."""
-    pos = layout(g, root)
+def _add_nodes(net: Any, g: nx.DiGraph, pos: Mapping[str, tuple[int, int]]) -> None:
+    """A dot per document, coloured by level, sized by stated citations (a group by its count);
+    a document only cited is hollow with a dashed border."""
     indeg = Counter(t for _s, t, e in g.edges(data=True) if str(e.get("stated", True)) != "False")
     for n in sorted(g.nodes, key=lambda n: (LAYERS.index(level_of(g.nodes[n])), pos[n][0], n)):
         a = g.nodes[n]
@@ -178,12 +192,13 @@ def _add_nodes(net: Any, g: nx.DiGraph, root: str | None) -> None:
             n, label=label_of(n, a), title=_tooltip(name, a),
             x=pos[n][0], y=pos[n][1],
             level=LAYERS.index(lv), physics=False, shape="dot",
-            size=10 + min(30, 4 * indeg.get(n, 0)),
+            size=(14 + min(40, int(3 * math.sqrt(a["count"])))) if a.get("kind") == "group"
+            else 10 + min(30, 4 * indeg.get(n, 0)),
             color={"background": "#ffffff" if cited_only else color, "border": color,
                    "highlight": {"background": color, "border": "#111111"}},
             borderWidth=2 if cited_only else 1,
             shapeProperties={"borderDashes": [4, 3]} if cited_only else {},
-            font={"size": 13, "face": "sans-serif"},
+            font={"size": 13, "face": FONTS},
             pgLevel=lv, pgKind=a.get("kind") or "",
         )
 
@@ -193,9 +208,12 @@ def _add_edges(net: Any, g: nx.DiGraph, edge_measures: Mapping[tuple[str, str], 
     for s, t, e in sorted(g.edges(data=True), key=lambda x: (x[0], x[1])):
         rel = e.get("relation") or "cites"
         label, color, dashed = RELATION_STYLE.get(rel, (rel, "#9aa5b1", True))
+        count = e.get("count")  # between groups: how many citations
         net.add_edge(s, t, title=label.split(" ")[0] + ("：" + e["evidence"] if e.get("evidence") else ""),
-                     label=label.split(" ")[0], color=color, dashes=dashed, arrows="to",
-                     width=1 if dashed is True else 2, relation=rel, measures=edge_measures.get((s, t), []),
+                     label=str(count) if count else label.split(" ")[0], color=color, dashes=dashed,
+                     arrows="to",
+                     width=(1 + math.log2(count)) if count else 1 if dashed is True else 2, relation=rel,
+                     measures=edge_measures.get((s, t), []),
                      font={"size": 10, "color": color, "strokeWidth": 3, "align": "middle"})
 
 
@@ -235,11 +253,12 @@ def _places_and_issuers(g: nx.DiGraph, nodes: Mapping[str, dict]) -> dict[str, o
     the issuers the issuer filter suggests (the commonest first)."""
     cities: dict[str, set[str]] = defaultdict(set)
     for d in nodes.values():
-        if d["province"] and d["city"]:
+        if d.get("province") and d.get("city"):
             cities[d["province"]].add(d["city"])
     issuers = Counter(i for _n, a in g.nodes(data=True) for i in str(a.get("issuers") or "").split("、") if i)
     return {
-        "provinces": sorted({d["province"] for d in nodes.values() if d["province"] not in (None, NATION)}),
+        "provinces": sorted({d["province"] for d in nodes.values()
+                             if d.get("province") not in (None, NATION)}),
         "cities": {p: sorted(c) for p, c in sorted(cities.items())},
         "issuers": [i for i, _k in sorted(issuers.items(), key=lambda x: (-x[1], x[0]))[:MAX_ISSUERS]],
     }
@@ -290,35 +309,6 @@ def cascade_subgraph(g: nx.DiGraph, root: str, include_probable: bool = False,
     return g.subgraph(sorted(members)).copy()
 
 
-def aggregate(g: nx.DiGraph) -> nx.DiGraph:
-    """Documents grouped by province and level, edges counted between groups."""
-    agg = nx.DiGraph()
-    group_of = {}
-    for n, a in g.nodes(data=True):
-        lv = level_of(a)
-        prov = province_of(a.get("jurisdiction")) or "地区不明"
-        key = f"{prov}·{lv}"
-        group_of[n] = key
-        if key not in agg:
-            agg.add_node(key, level=lv if lv != "unknown" else "",
-                         jurisdiction=prov if prov != "地区不明" else "",
-                         title=f"{prov} {LEVEL_STYLE[lv][1]}", kind="group", count=0, year="")
-        agg.nodes[key]["count"] += 1
-    counts: Counter[tuple[str, str, str]] = Counter()
-    for s, t, e in g.edges(data=True):
-        if group_of[s] != group_of[t]:
-            counts[(group_of[s], group_of[t], e.get("relation") or "cites")] += 1
-    for (s, t, rel), k in sorted(counts.items()):
-        if agg.has_edge(s, t):
-            agg.edges[s, t]["evidence"] += f"；{rel} {k}"
-            continue
-        agg.add_edge(s, t, relation=rel, stated=True, evidence=f"{rel} {k}")
-    for _n, a in agg.nodes(data=True):
-        a["number"] = ""
-        a["title"] = f"{a['title']}（{a['count']} 件）"
-    return agg
-
-
 def render_corpus(
     g: nx.DiGraph,
     out: Path,
@@ -345,18 +335,19 @@ def render_corpus(
     by_child: dict[str, list[int]] = {}  # in the order they came
     for i, (child, _parent, _via) in enumerate(heads):
         by_child.setdefault(child, []).append(i)
+    sizes = {}
     for r in roots:
         sub = cascade_subgraph(g, r)
+        sizes[r] = f"{sub.number_of_nodes() - 1} 件"
         inside = [comparisons[i] for i in sorted(i for n in sub for i in by_child.get(n, ())
                                                  if heads[i][1] in sub)]
         written[r] = render(sub, out / links[r], cascade_title(g, r), inside, labels,
                             {n: "../" + links[n] for n in sub if n in links and n != r}, root=r,
                             views={n: "../" + views[n] for n in sub if n in views})
-    page_links = [{"href": links[r], "label": name_of(r, g.nodes[r])} for r in roots]
+    page_links = [{"href": links[r], "label": name_of(r, g.nodes[r]), "count": sizes[r]} for r in roots]
     if g.number_of_nodes() > max_nodes:
-        written["graph"] = render(aggregate(g), out / "graph.html",
-                                  f"{title}（按省份与层级汇总 aggregated by province and level）",
-                                  page_links=page_links)
+        written["graph"] = render(g, out / "graph.html", f"{title}（总览 overview）", comparisons, labels,
+                                  links, page_links, views=views, documents=g)
     else:
         written["graph"] = render(g, out / "graph.html", title, comparisons, labels, links, page_links,
                                   views=views)

@@ -55,13 +55,12 @@ _EXTRA = {"发": ("發", "髮")}
 def search_index(g: nx.DiGraph) -> dict[str, object]:
     """The search keys of every node of `g` in list order, and the tables to normalise a query."""
     ids = sorted(g.nodes, key=lambda n: (_ORDER[level_of(g.nodes[n])], name_of(n, g.nodes[n]), n))
-    titles, names, numbers = [], [], []
+    titles, numbers = [], []
     for n in ids:
         a: Mapping = g.nodes[n]
         titles.append(title_key(to_simplified(str(a.get("title") or ""))))
-        names.append(title_key(name_of(n, a)))
         numbers.append(str(a.get("number") or ""))
     chars = {c for k in (*titles, *numbers) for c in k}
-    return {"ids": ids, "titles": titles, "names": names, "numbers": numbers,
+    return {"ids": ids, "titles": titles, "numbers": numbers,
             "t2s": variants(chars), "punct": _TITLE_PUNCT.pattern,
             "orderAliases": dict(ORDER_ORGAN_ALIASES)}

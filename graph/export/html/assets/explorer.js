@@ -6,6 +6,10 @@
   "use strict";
   var data = JSON.parse(document.getElementById("pg-data").textContent);
   var PG = window.PG = {data: data, byId: data.nodes, overview: null};
+  var relWords = {};
+  data.legend.relations.forEach(function (r) { relWords[r.key] = r.label; });
+  PG.relationLabel = function (rel) { return relWords[rel] || rel; };
+  PG.nameOf = function (id) { return (PG.byId[id] || {}).name || id; };
 
   function el(tag, text, cls) {
     var e = document.createElement(tag);
@@ -24,7 +28,7 @@
       if (nodes.get(id).hidden) nodes.update({id: id, hidden: false});
       network.selectNodes([id]);
       network.focus(id, {scale: Math.max(network.getScale(), 0.9), animation: false});
-      showPanel(id);
+      PG.showPanel(id);
       return true;
     }
     var d = PG.byId[id];
@@ -58,9 +62,9 @@
     function add(from, to) {
       items.slice(from, to).forEach(function (c) {
         var li = el("li");
-        li.appendChild(el("span", c.relationLabel, "pg-tag rel-" + c.relation));
+        li.appendChild(el("span", PG.relationLabel(c.relation), "pg-tag rel-" + c.relation));
         li.appendChild(document.createTextNode(" "));
-        li.appendChild(docLink(c.id, c.name));
+        li.appendChild(docLink(c.id, PG.nameOf(c.id)));
         if (c.evidence) li.appendChild(el("div", c.evidence, "pg-evidence"));
         if (c.reason) li.appendChild(el("div", "依据 reason: " + c.reason, "pg-reason"));
         ul.appendChild(li);
@@ -153,7 +157,7 @@
     if (params.nodes && params.nodes.length) {
       var id = params.nodes[0];
       if (PG.overview && PG.overview.isGroup(id)) PG.overview.toggle(id);
-      showPanel(id);
+      PG.showPanel(id);
     }
   });
 

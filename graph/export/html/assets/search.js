@@ -43,7 +43,7 @@
     ["编号 id", function (q) { return function (i) { return ix.ids[i] === q.raw; }; }],
     ["文号 number", function (q) { return function (i) { return ix.numbers[i] === q.number; }; }],
     ["标题 exact title", function (q) {
-      return function (i) { return q.key && (ix.titles[i] === q.key || ix.names[i] === q.key); };
+      return function (i) { return q.key && ix.titles[i] === q.key; };
     }],
     ["标题开头 title begins", function (q) { return function (i) { return q.key && ix.titles[i].indexOf(q.key) === 0; }; }],
     ["标题包含 title contains", function (q) { return function (i) { return q.key && ix.titles[i].indexOf(q.key) > 0; }; }],
