@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 import resource
+import sys
 from pathlib import Path
 
 from bench_builds import BASELINE, best_of, build_scaling, machine, real_corpus, real_text
@@ -65,6 +66,10 @@ def html_stable(n: int) -> str:
 
 
 def main() -> None:
+    if sys.argv[1:2] == ["serve"]:  # the load test of `policygraph serve`: a mode of its own
+        from bench_serve import main as serve
+
+        return serve(sys.argv[2:])
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--docs", type=int, default=2000)
     ap.add_argument("--repeat", type=int, default=3)

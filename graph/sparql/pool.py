@@ -1,6 +1,9 @@
 """The server's side of the query workers (workers.py): a fixed number of them, each query
 handed to an idle one, killed past the wall-time limit and replaced whenever one ends.
 
+Whole answers are kept (an LRU cache of --cache MB) for the next request of the same text and
+Accept header: the store is read-only, so they stay right until the store is replaced.
+
 It also watches the build folder: a build deletes its completion record (.cache/up-to-date.json)
 when it starts and writes it when it has finished. While the record is missing the store may be
 changing under the workers, so queries are refused as stale (503); once a new record (or a new
@@ -23,6 +26,8 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
 
+from cachetools import LRUCache
+
 from policygraph.export.terms import PREFIXES
 from policygraph.sparql.protocol import TEXT, Refusal
 from policygraph.sparql.workers import Job, worker_main
@@ -41,6 +46,7 @@ class Limits:
     max_bytes: int = 50 * 1024 * 1024  # the answer's size
     memory: int = 2 << 30  # bytes of address space a worker may add to what its open store takes
     whole: int = 1 << 20  # answers up to this size are sent with a status that can still be 413
+    cache: int = 64 << 20  # bytes of whole answers kept, by query text and Accept (0: none)
 
 
 @dataclass(frozen=True)
@@ -149,6 +155,9 @@ class Pool:
         self.closed = False
         self.problem: str | None = None  # why the last worker could not open the store
         self.live: set[Worker] = set()
+        # The store is read-only: an answer stays right until the store is replaced (generation).
+        self.answers: LRUCache[tuple[int, str, str, bool], tuple[int, str, bytes]] = LRUCache(
+            max(1, limits.cache), getsizeof=lambda v: len(v[2]) + 200)
 
     def start(self) -> None:
         """Start the workers (once the server is bound: a server that cannot bind starts none)."""
@@ -198,6 +207,7 @@ class Pool:
 
     def _retire_all(self, spawn: bool) -> None:
         self.generation += 1
+        self.answers.clear()
         while True:
             try:
                 self._drop(self.idle.get_nowait())
@@ -248,6 +258,7 @@ class Pool:
         stale = self._refresh()
         if stale is not None:
             return refusal_answer(stale)
+        key = (self.generation, query, accept, stream)
         lim = self.limits
         start = time.monotonic()
         deadline = start + lim.timeout
@@ -266,11 +277,23 @@ class Pool:
             if head.get("length") is not None:
                 body = self._whole(w, deadline)
                 self._release(w)
+                if head["status"] == 200 and len(body) <= lim.cache // 8:
+                    with self.lock:
+                        self.answers[key] = (200, head["type"], body)
                 return Answer(head["status"], head["type"], iter((body,)), len(body))
         except _Lost as e:
             self._lose(w)
             return refusal_answer(Refusal(e.status, str(e)))
         return Answer(head["status"], head["type"], self._stream(w, deadline), None)
+
+    def cached(self, query: str, accept: str, stream: bool = True) -> Answer | None:
+        """The kept answer to this query, if the store has not changed since (checks included:
+        only a query that passed them has an answer kept)."""
+        if self._refresh() is not None:
+            return None
+        with self.lock:
+            hit = self.answers.get((self.generation, query, accept, stream))
+        return None if hit is None else Answer(hit[0], hit[1], iter((hit[2],)), len(hit[2]))
 
     def _whole(self, w: Worker, deadline: float) -> bytes:
         parts = []

@@ -97,10 +97,14 @@ class App:
                             body, environ.get("HTTP_ACCEPT", ""))
         if isinstance(req, Refusal):
             return refusal_answer(req)
+        stream = environ.get("SERVER_PROTOCOL") != "HTTP/1.0"
+        kept = self.pool.cached(req.text, req.accept, stream)
+        if kept is not None:
+            return kept
         refused = check_query(req.text, self.settings.services)
         if refused is not None:
             return refusal_answer(refused)
-        return self.pool.run(req.text, req.accept, stream=environ.get("SERVER_PROTOCOL") != "HTTP/1.0")
+        return self.pool.run(req.text, req.accept, stream)
 
     def _static(self, path: str) -> Answer:
         rel = path.lstrip("/") or "graph.html"

@@ -24,6 +24,8 @@ def add_arguments(ps: argparse.ArgumentParser) -> None:
                     help="largest answer in bytes (default 50 MB); a larger one is cut")
     ps.add_argument("--max-memory", type=int, default=2048, metavar="MB",
                     help="memory a query worker may use beyond the open store (default 2048 MB)")
+    ps.add_argument("--cache", type=int, default=64, metavar="MB",
+                    help="answers kept for repeated queries until the store changes (default 64 MB; 0: none)")
     ps.add_argument("--whole-bytes", type=int, default=1 << 20, help=argparse.SUPPRESS)  # tests: answers
     # up to this size are sent whole with Content-Length (a status that can still be 413); larger ones
     # are streamed and cut at --max-bytes
@@ -43,7 +45,7 @@ def _check(args: argparse.Namespace) -> str | None:
     if not 0 <= args.port <= 65535:
         return f"--port {args.port}: a port is 0 to 65535"
     if args.timeout <= 0 or args.max_bytes <= 0 or args.max_memory <= 0 or args.workers < 1 \
-            or args.whole_bytes < 0:
+            or args.whole_bytes < 0 or args.cache < 0:
         return "--timeout, --max-bytes, --max-memory and --workers must be positive"
     for url in args.allow_service:
         if not url.startswith(("http://", "https://")) or any(c in url for c in '<> "{}|\\^`'):
@@ -74,7 +76,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s", stream=sys.stderr)
     logging.getLogger("waitress.queue").setLevel(logging.ERROR)  # "task queue depth" under load
     limits = Limits(timeout=args.timeout, max_bytes=args.max_bytes, memory=args.max_memory << 20,
-                    whole=args.whole_bytes)
+                    whole=args.whole_bytes, cache=args.cache << 20)
     settings = Settings(cors=args.cors, services=frozenset(args.allow_service), workers=args.workers)
     try:
         server = make_server(Path(args.dir), args.host, args.port, limits, settings)
