@@ -188,7 +188,8 @@ class _Own:
 def _citation(text: str, m: Mention, mentions: list[Mention], aliases: dict[str, Mention],
               lo: int, hi: int, own: _Own) -> Citation | None:
     """The citation a mention makes, or None: a number of the part's own header, a 《title》
-    that names no document, a bare order number that restarts each term, or the part itself."""
+    that names no document, a bare order number that restarts each term, the part itself, or a
+    document the addressees are still to write."""
     if m.number and m.number.start in own.header_numbers:
         return None
     target, found_by, alias = _target(m, aliases)
@@ -203,6 +204,8 @@ def _citation(text: str, m: Mention, mentions: list[Mention], aliases: dict[str,
         order_note, number, found_by = f" [order {number}, not an identity]", None, "title"
     if (number and number == own.number) or (not number and title and own.title and title == own.title):
         return None
+    if not number and found_by == "title" and rx.TO_BE_MADE.search(text, max(lo, m.start - 40), m.start):
+        return None  # 要抓紧制定本地区的《X》: a document still to be written, by each addressee
     verdict = decide(text, m, mentions, lo, hi, title, own.amends, own.issues, own.named)
     conf = target.number.confidence if target.number and number else 0.85
     if found_by == "name":

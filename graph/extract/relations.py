@@ -94,7 +94,9 @@ def decide(text: str, m: Span, others: Sequence[Span], lo: int, hi: int, title: 
     clause = left[_clause_start(left):]
     verb = _governing_verb(clause)
     if verb is None:
-        return _policy_after(sentence_right) or Verdict("cites", 0.8, "no relation verb: a mention")
+        # 做好《A》和《B》的落实工作: the verb after the list governs each member
+        listed = rx.SENTENCE_BREAK.split(after_list, maxsplit=1)[0]
+        return _policy_after(listed) or Verdict("cites", 0.8, "no relation verb: a mention")
     group, at, word = verb
     if _PREPOSITION.search(clause[at:]) and group in ("policy", "execute", "basis", "accordance"):
         # 落实…对《X》的批示: the verb governs the 批示; X sits in a prepositional phrase.

@@ -166,3 +166,14 @@ def test_citation_extraction_never_crashes(text: str) -> None:
     for cit, _m in extract_citations(norm, 0, len(norm), numbers, None, None):
         assert 0 <= cit.start <= cit.end <= len(norm)
         assert cit.relation in {"forwards", "issues", "implements", "cites", "amends", "repeals"}
+
+
+@pytest.mark.parametrize(("text", "cited"), [
+    ("要尽快制定或完善本地区、本部门的《某某应急预案》，增加投入。", set()),
+    ("各地、各部门要抓紧完成或完善《某某应急预案》，落实应急机构。", set()),
+    ("2018年，国务院制定《某某应急条例》，明确了职责。", {"某某应急条例"}),  # someone's past act: exists
+    ("要认真贯彻执行《某某应急条例》。", {"某某应急条例"}),
+])
+def test_a_document_still_to_be_written_is_not_cited(text: str, cited: set[str]) -> None:
+    rec = record_of("某某市人民政府关于做好某某工作的通知\n各区人民政府：\n" + text)
+    assert {c.title for c in rec.citations} == cited

@@ -344,3 +344,15 @@ def test_own_title_issues_what_it_names() -> None:
 def test_a_title_inside_another_title_is_a_mention(sentence: str) -> None:
     got = rels(sentence, LAW)
     assert got == [("中华人民共和国森林法", "cites")], got
+
+
+@pytest.mark.parametrize(("text", "title", "relation"), [
+    ("（二）做好《某某应急条例》和《某某应急预案》的落实工作。", "某某应急条例", "implements"),
+    ("（二）做好《某某应急条例》和《某某应急预案》的落实工作。", "某某应急预案", "implements"),
+    ("要按照《某某部关于某某问题的通知》（某发〔1986〕97号）和有关规定精神，协商办理。",
+     "某某部关于某某问题的通知", "implements"),
+    ("相关部门要按照《某某意见》和《某某措施》等精神，修订管理办法。", "某某意见", "implements"),
+])
+def test_a_policy_object_after_the_list_governs_each_member(text: str, title: str, relation: str) -> None:
+    rec = record_of("某某市人民政府关于做好某某工作的通知\n各区人民政府：\n" + text)
+    assert {c.title: c.relation for c in rec.citations}[title] == relation
