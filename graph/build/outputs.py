@@ -20,6 +20,7 @@ from policygraph.build.store import Loader, sync_store, updatable
 from policygraph.build.timings import Timings, peak_mb, stage
 from policygraph.corpus.link import Linked, link
 from policygraph.corpus.network import to_networkx
+from policygraph.export.html.documents import node_views, write_views
 from policygraph.export.html.render import render_corpus
 from policygraph.export.rdf import iter_blocks
 from policygraph.export.report import report_body, with_validation
@@ -59,7 +60,7 @@ def _size(path: Path) -> int | None:
 def write_outputs(
     result: BuildResult, out: Path, corpus: str, base: str = DEFAULT_BASE, scheme: str | None = None,
     check: bool = True, jobs: int = 1, timings: Timings | None = None, beside: bool = True,
-    as_of: str | None = None, excel: bool = False,
+    as_of: str | None = None, excel: bool = False, corpus_root: Path | None = None,
 ) -> dict[str, Path]:
     """Write every output file into `out` and validate the RDF; return the paths by name.
 
@@ -67,6 +68,7 @@ def write_outputs(
     processes beside the stages that need both (background.py); the files are the same.
     Seconds per stage are added to `timings` if given; validity is given on `as_of` (link);
     CSV files (tables and the report's lists, in report/) have a byte order mark with `excel`.
+    With `corpus_root`, each document's text is written for the explorer's document view.
     Raises ValidationError (after writing everything, report included) if the RDF does not
     conform to the SHACL shapes.
     """
@@ -92,7 +94,8 @@ def write_outputs(
                                                         cache / "comparisons.idx", jobs)
         labels = {k: c.label for k, c in load_scheme(scheme).concepts.items()}
         _start_beside(bg, timings, "HTML",
-                      partial(_pages, linked, out, f"policygraph · {corpus}", comparisons, labels))
+                      partial(_pages, linked, out, f"policygraph · {corpus}", comparisons, labels,
+                              result.records, corpus_root))
         _start_beside(bg, timings, "report tables",
                       partial(_report_body, result, corpus, linked, comparisons, scheme, cache / "key-terms",
                               out / "report", excel))
@@ -128,8 +131,11 @@ def _tables(linked: Linked, paths: dict[str, Path], excel: bool) -> None:
 
 
 def _pages(linked: Linked, out: Path, title: str, comparisons: Summaries,
-           labels: dict[str, str]) -> Path:
-    return render_corpus(to_networkx(linked), out, title, comparisons, labels)["graph"]
+           labels: dict[str, str], records: PackedRecords, corpus_root: Path | None) -> Path:
+    g = to_networkx(linked)
+    views = write_views((records[i] for i in range(len(records))), corpus_root, out) if corpus_root else {}
+    views = node_views(g.nodes(data=True), views)  # documents/: each document's text (with `corpus_root`)
+    return render_corpus(g, out, title, comparisons, labels, views=views)["graph"]
 
 
 def _report_body(result: BuildResult, corpus: str, linked: Linked, comparisons: Summaries,

@@ -118,7 +118,7 @@ def build(
     if timings is not None and jobs > 1:
         timings.workers_peak_mb = workers_peak_mb()
     paths = write_outputs(result, out, now.settings["corpus"], base, scheme, check, jobs, timings,
-                          as_of=as_of, excel=excel)
+                          as_of=as_of, excel=excel, corpus_root=corpus)
     with stage(timings, "JSON-LD"):
         paths["jsonld"] = write_jsonld(paths["ntriples"], out / "graph.jsonld")
     uptodate.remember(out, now, paths)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import html
 import json
-import math
 from collections.abc import Iterable, Iterator, Mapping
 from importlib import resources
 from pathlib import Path
@@ -90,6 +89,17 @@ def _entry(r: DocumentRecord, text: str) -> dict[str, object]:
     }
 
 
+def _batches(records: Iterable[DocumentRecord], n: int) -> Iterator[list[DocumentRecord]]:
+    batch: list[DocumentRecord] = []
+    for r in records:
+        batch.append(r)
+        if len(batch) == n:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
 def href(shard: int, source: str) -> str:
     """The view of `source` in shard `shard`, relative to the documents folder's parent."""
     return f"{FOLDER}/{VIEW}#{shard:04d}/{quote(source, safe='')}"
@@ -98,18 +108,21 @@ def href(shard: int, source: str) -> str:
 def write_views(records: Iterable[DocumentRecord], corpus: Path, out: Path) -> dict[str, str]:
     """Write documents/view.html and the text scripts for every record whose file can be read
     again under `corpus`; return the view (relative to `out`) of each, by source and by id."""
-    records = sorted(records, key=lambda r: r.source)
-    texts = dict(_texts(corpus, (r.source for r in records)))
-    shown = [r for r in records if r.source in texts]
     folder = out / FOLDER
     (folder / "t").mkdir(parents=True, exist_ok=True)
-    views = {}
-    for k in range(math.ceil(len(shown) / SHARD)):
-        chunk = shown[k * SHARD:(k + 1) * SHARD]
-        body = {r.source: _entry(r, texts[r.source]) for r in chunk}
+    for old in (folder / "t").glob("*.js"):  # a previous build's, of documents maybe gone
+        old.unlink()
+    views: dict[str, str] = {}
+    k = 0
+    for batch in _batches(records, SHARD):  # a batch of records in memory at a time, not the corpus
+        texts = dict(_texts(corpus, (r.source for r in batch)))
+        body = {r.source: _entry(r, texts[r.source]) for r in batch if r.source in texts}
+        if not body:
+            continue
         script = "PGDOC(" + json.dumps(body, ensure_ascii=False, sort_keys=True) + ");\n"
         (folder / "t" / f"{k:04d}.js").write_text(script, encoding="utf-8", newline="\n")
-        views.update({key: href(k, r.source) for r in chunk for key in (r.source, r.id)})
+        views.update({key: href(k, r.source) for r in batch if r.source in texts for key in (r.source, r.id)})
+        k += 1
     page = (_asset("docview.html").replace("{{style}}", _asset("explorer.css") + _asset("docview.css"))
             .replace("{{script}}", _asset("docview.js")).replace("{{title}}", html.escape("policygraph")))
     (folder / VIEW).write_text(page, encoding="utf-8", newline="\n")
