@@ -177,3 +177,10 @@ def test_citation_extraction_never_crashes(text: str) -> None:
 def test_a_document_still_to_be_written_is_not_cited(text: str, cited: set[str]) -> None:
     rec = record_of("某某市人民政府关于做好某某工作的通知\n各区人民政府：\n" + text)
     assert {c.title for c in rec.citations} == cited
+
+
+@pytest.mark.parametrize("title", ["某某建设实施纲要（2015—2020年）", "某某区总体规划（2018-2035年）",
+                                   "某某发展规划（2021－2025年）", "某某安全生产基本条件"])
+def test_titles_of_plans_with_their_years_are_documents(title: str) -> None:
+    rec = record_of(f"某某市人民政府关于做好某某工作的通知\n各区人民政府：\n要对照《{title}》，逐项落实。\n")
+    assert title in {c.title for c in rec.citations}
