@@ -10,6 +10,7 @@ A file that fails at any stage becomes a failure in the report; the build always
 from __future__ import annotations
 
 import hashlib
+import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -22,6 +23,7 @@ from policygraph.build.budget import DEFAULT_BUDGET, safe_extract
 from policygraph.build.cache import Cache, scheme_digest, source_key
 from policygraph.build.packed import Head, PackedRecords, head_of, pack, unpack
 from policygraph.build.stamps import Known, SourceKeys
+from policygraph.children import die_with_parent
 from policygraph.corpus.codes import learn_from_statements, statements
 from policygraph.extract.authorities import AuthorityTable, load_table
 from policygraph.extract.numbers import parse_canonical
@@ -97,7 +99,8 @@ class _Settings:
 def _workers(jobs: int) -> Iterator[ProcessPoolExecutor | None]:
     """A pool of `jobs` worker processes (None for one job); on an interruption the work
     not yet started is cancelled rather than waited for."""
-    pool = ProcessPoolExecutor(max_workers=jobs) if jobs > 1 else None
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=die_with_parent,
+                               initargs=(os.getpid(),)) if jobs > 1 else None
     try:
         yield pool
     except BaseException:
