@@ -24,7 +24,7 @@ LAYERS = (*LEVEL_RANK, "unknown")
 CAP = 200  # members an open group draws
 ROW = 7  # groups to a row
 GROUP_GAP, LAYER_GAP = 230, 220  # between groups of a layer, between layers
-CELL_X, CELL_Y = 170, 70  # an open group's grid
+CELL_X, CELL_Y = 180, 95  # an open group's grid
 NOWHERE = "地区不明"
 
 
@@ -51,7 +51,7 @@ def overview(g: nx.DiGraph, label: Mapping[str, str]) -> tuple[nx.DiGraph, dict[
     for key, ms in members.items():
         ms.sort(key=lambda n: (-indeg.get(n, 0), name_of(n, g.nodes[n]), n))
         prov, lv = key.removeprefix("group:").rsplit("·", 1)
-        where = "中央" if lv == "national" else prov
+        where = "全国" if lv == "national" else prov
         groups.add_node(key, kind="group", level=lv if lv != "unknown" else "", count=len(ms),
                         title=f"{where} {LEVEL_STYLE[lv][1].split(' ')[0]}\n{len(ms)} 件 documents",
                         jurisdiction="" if prov == NOWHERE else prov, number="", year="")
@@ -69,7 +69,7 @@ def overview(g: nx.DiGraph, label: Mapping[str, str]) -> tuple[nx.DiGraph, dict[
     data = {
         "groups": [{"id": k, "row": row, "count": len(members[k]), "label": groups.nodes[k]["title"],
                     "members": members[k], "cols": _columns(len(members[k]))} for k, row in _rows(members)],
-        "draw": {n: [label[n], 10 + min(30, 4 * indeg.get(n, 0))] for n in g.nodes},
+        "draw": {n: [label[n], 8 + min(16, 2 * indeg.get(n, 0))] for n in g.nodes},
         "cap": CAP, "groupGap": GROUP_GAP, "layerGap": LAYER_GAP, "cellX": CELL_X, "cellY": CELL_Y,
     }
     return groups, data

@@ -48,7 +48,7 @@ MAX_ISSUERS = 500  # the issuer filter suggests the commonest; any other can be 
 FONTS = ('"Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "PingFang SC", "Microsoft YaHei", '
          'SimSun, sans-serif')
 SCRIPTS = ("explorer.js", "filters.js", "search.js", "overview.js", "timeline.js")
-X_GAP, Y_GAP, ROW_GAP = 170, 240, 90
+X_GAP, Y_GAP, ROW_GAP = 170, 200, 60
 LAYERS = (*LEVEL_RANK, "unknown")  # levels top-down, then nodes of unknown level
 _EXTERNAL = re.compile(r"<(?:link|script)\b[^>]*\b(?:href|src)\s*=\s*\"https?://[^\"]*\"[^>]*>(?:\s*</script>)?",
                        re.IGNORECASE | re.DOTALL)
@@ -61,8 +61,9 @@ def _asset(name: str) -> str:
 
 def layout(g: nx.DiGraph, root: str | None = None) -> dict[str, tuple[int, int]]:
     """Layers by level (national on top), a cascade's `root` alone above them all; within a
-    layer, by province, jurisdiction, date, then id, wrapped into rows of at most about
-    sqrt(3n) documents, so that no layer is a line at fit."""
+    layer, by province, jurisdiction, date, then id, wrapped into rows of about sqrt(0.35n)
+    (at least 8), so that a large layer is about square, never a line, and labels stay
+    readable at fit."""
     rows: dict[str, list[str]] = defaultdict(list)
     for n, a in g.nodes(data=True):
         rows["root" if n == root else level_of(a)].append(n)
@@ -74,7 +75,7 @@ def layout(g: nx.DiGraph, root: str | None = None) -> dict[str, tuple[int, int]]
             g.nodes[n].get("date") or "~", n))
         if not members:
             continue
-        cols = min(len(members), max(12, math.ceil(math.sqrt(3 * len(members)))))
+        cols = min(len(members), max(8, math.ceil(math.sqrt(0.35 * len(members)))))
         for i, n in enumerate(members):
             row, col = divmod(i, cols)
             width = (min(cols, len(members) - row * cols) - 1) * X_GAP
@@ -188,17 +189,18 @@ def _add_nodes(net: Any, g: nx.DiGraph, pos: Mapping[str, tuple[int, int]]) -> N
         color = LEVEL_STYLE[lv][0]
         cited_only = a.get("kind") in ("cited", "title")
         name = name_of(n, a)
+        group = a.get("kind") == "group"  # a box with its name and count inside, readable at fit
         net.add_node(
             n, label=label_of(n, a), title=_tooltip(name, a),
             x=pos[n][0], y=pos[n][1],
-            level=LAYERS.index(lv), physics=False, shape="dot",
-            size=(14 + min(40, int(3 * math.sqrt(a["count"])))) if a.get("kind") == "group"
-            else 10 + min(30, 4 * indeg.get(n, 0)),
+            level=LAYERS.index(lv), physics=False, shape="box" if group else "dot",
+            size=10 + min(30, 4 * indeg.get(n, 0)),
             color={"background": "#ffffff" if cited_only else color, "border": color,
                    "highlight": {"background": color, "border": "#111111"}},
             borderWidth=2 if cited_only else 1,
             shapeProperties={"borderDashes": [4, 3]} if cited_only else {},
-            font={"size": 13, "face": FONTS},
+            font={"size": 20, "face": FONTS, "color": "#ffffff"} if group else {"size": 13, "face": FONTS},
+            **({"margin": 12} if group else {}),
             pgLevel=lv, pgKind=a.get("kind") or "",
         )
 
@@ -214,7 +216,7 @@ def _add_edges(net: Any, g: nx.DiGraph, edge_measures: Mapping[tuple[str, str], 
                      arrows="to",
                      width=(1 + math.log2(count)) if count else 1 if dashed is True else 2, relation=rel,
                      measures=edge_measures.get((s, t), []),
-                     font={"size": 10, "color": color, "strokeWidth": 3, "align": "middle"})
+                     font={"size": 14 if count else 10, "color": color, "strokeWidth": 3, "align": "middle"})
 
 
 def _page_data(
