@@ -139,7 +139,7 @@ ORGAN_NAME = re.compile(rf"[{CJK}、]{{2,40}}?(?:{ORGAN_SUFFIX})$")
 #: rest of the sentence. Order inside a group: longest first. See docs/relations.md.
 LEFT_VERBS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("repeals", re.compile(r"(?:废止|废除|撤销|停止执行|宣布失效)(?![的后])")),
-    ("amends", re.compile(r"(?:修订|修改|修正)(?![的后])")),
+    ("amends", re.compile(r"(?:修订|修改|修正)(?![的后前])")),  # 修改前的《X》: the text as it stood
     ("forwards", re.compile(r"转发(?![的])")),
     ("issues", re.compile(r"(?:印发|公布)(?:修订后的|修改后的|新修订的)?\s{0,2}$")),
     ("policy", re.compile(r"(?:贯彻|落实)(?![的])")),
@@ -159,6 +159,8 @@ RIGHT_ACTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|已经?[^。；;\n《□]{0,60}?(?:通过|同意|批准)[，,]\s{0,2}现(?:予|将其?)?(?:印发|公布|发布)"
         r"|\s{0,2}(?:公布|发布)[，,。]?\s{0,2}(?:自|现|，|,|。))"
     )),
+    # 《X》（见附件）: X is attached to this document
+    ("issues", re.compile(r"^\s{0,2}[（(]\s{0,2}(?:见|详见)附件\s{0,2}[\d一二三四五六七八九十]{0,3}\s{0,2}[）)]")),
     ("repeals", re.compile(r"^[，,]?[^。；;，,\n□]{0,12}?(?:同时废止|予以废止|废止|停止执行|不再执行|自行失效|同时失效)")),
     ("amends", re.compile(
         r"^[^。；;，,\n□]{0,12}?(?:修改如下|作如下修改|作出如下修改|修订如下|进行修订|进行修改|作相应的?修改)"

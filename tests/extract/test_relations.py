@@ -356,3 +356,14 @@ def test_a_title_inside_another_title_is_a_mention(sentence: str) -> None:
 def test_a_policy_object_after_the_list_governs_each_member(text: str, title: str, relation: str) -> None:
     rec = record_of("某某市人民政府关于做好某某工作的通知\n各区人民政府：\n" + text)
     assert {c.title: c.relation for c in rec.citations}[title] == relation
+
+
+@pytest.mark.parametrize(("text", "title", "relation"), [
+    ("目前，某某总局正在对《某某防治规划》进行修订，上报国务院审批。", "某某防治规划", "cites"),
+    ("现对《某某管理办法》作如下修改：", "某某管理办法", "amends"),
+    ("国家制定《某某绩效考核指标》（见附件）供各地使用。", "某某绩效考核指标", "issues"),
+    ("人民法院适用修改前的《某某专利法》；", "某某专利法", "cites"),
+])
+def test_acts_narrated_attached_or_of_the_past(text: str, title: str, relation: str) -> None:
+    rec = record_of("某某市人民政府关于做好某某工作的通知\n各区人民政府：\n" + text)
+    assert {c.title: c.relation for c in rec.citations}[title] == relation
