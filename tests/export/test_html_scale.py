@@ -98,6 +98,7 @@ def test_overview_at_scale(browser: object, tmp_path: Path, n: int) -> None:  # 
     page, figures = _open_overview(browser, tmp_path, g)
     groups = page.js("nodes.get().map(n => n.label)")
     assert 10 < len(groups) < 60 and all("件 documents" in label for label in groups)  # a readable summary
+    assert page.js("PG.data.provinces") == sorted(PROVINCES)  # not 中华人民共和国
     group = page.js("PG.data.overview.groups.find(g => g.id.endsWith('·provincial') && g.id.includes('广东省')).id")
     page.js(f"PG.overview.toggle({group!r})")
     labels = page.js("nodes.get({filter: n => !n.id.startsWith('group:')}).map(n => [n.id, n.label])")

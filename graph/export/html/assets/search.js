@@ -7,7 +7,7 @@
   "use strict";
   var PG = window.PG, el = PG.el, ix = PG.data.search;
   var punct = new RegExp(ix.punct, "g");
-  var MAX = 50;
+  var MAX = 50, NATION = "中华人民共和国";
 
   // Full-width forms folded, traditional characters simplified (OpenCC's pairs), as normalize.py.
   function fold(s) {
@@ -43,7 +43,8 @@
     ["编号 id", function (q) { return function (i) { return ix.ids[i] === q.raw; }; }],
     ["文号 number", function (q) { return function (i) { return ix.numbers[i] === q.number; }; }],
     ["标题 exact title", function (q) {
-      return function (i) { return q.key && ix.titles[i] === q.key; };
+      // 治安管理处罚法 is the title 中华人民共和国治安管理处罚法, as people say it
+      return function (i) { return q.key && (ix.titles[i] === q.key || ix.titles[i] === NATION + q.key); };
     }],
     ["标题开头 title begins", function (q) { return function (i) { return q.key && ix.titles[i].indexOf(q.key) === 0; }; }],
     ["标题包含 title contains", function (q) { return function (i) { return q.key && ix.titles[i].indexOf(q.key) > 0; }; }],
