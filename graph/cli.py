@@ -9,7 +9,6 @@ import signal
 import sys
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from policygraph import __version__
 from policygraph.build import Timings, ValidationError, build
@@ -27,10 +26,6 @@ from policygraph.export.text import record_text
 from policygraph.extract.document import extract
 from policygraph.extract.read import iter_corpus
 from policygraph.models import Failure
-
-if TYPE_CHECKING:  # only the commands that read a graph import these
-    from rdflib import Graph
-
 
 #: The files that mark a folder as a build output (build/outputs.py writes both): records alone
 #: could be a JSONL corpus of someone's own named documents.jsonl.
@@ -160,9 +155,28 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _query_text(args: argparse.Namespace, queries: dict) -> tuple[str, set[str]] | str:
+    """The query to run and the parameters it needs, or why there is none (one line)."""
+    if args.name:
+        if args.name not in queries:
+            return f"no named query {args.name!r}; try --list"
+        return queries[args.name].text, set(queries[args.name].params)
+    if args.file:
+        try:
+            return Path(args.file).read_text(encoding="utf-8"), set()
+        except UnicodeDecodeError:
+            return f"{args.file}: not UTF-8 text"
+        except OSError as e:
+            return f"{args.file}: {e.strerror or e}"
+    if args.sparql:
+        return args.sparql, set()
+    return "give a query, --file or --name (see --list)"
+
+
 def cmd_query(args: argparse.Namespace) -> int:
-    from policygraph.sparql.query import bind, format_rows, named_queries, run
-    from policygraph.sparql.store import STORE, open_store, run_store
+    from policygraph.sparql.bounded import QueryError, answer
+    from policygraph.sparql.query import format_rows, named_queries
+    from policygraph.sparql.store import STORE
 
     queries = named_queries()
     if args.list:
@@ -170,51 +184,32 @@ def cmd_query(args: argparse.Namespace) -> int:
             takes = f"  [params: {', '.join(q.params)}]" if q.params else ""
             print(f"{q.name:<22}{q.question}{takes}")
         return 0
-    if args.name:
-        if args.name not in queries:
-            print(f"policygraph: no named query {args.name!r}; try --list", file=sys.stderr)
-            return 2
-        text = queries[args.name].text
-        needed = set(queries[args.name].params)
-    elif args.file:
-        text, needed = Path(args.file).read_text(encoding="utf-8"), set()
-    elif args.sparql:
-        text, needed = args.sparql, set()
-    else:
-        print("policygraph query: give a query, --file or --name (see --list)", file=sys.stderr)
+    got = _query_text(args, queries)
+    if isinstance(got, str):
+        print(f"policygraph query: {got}", file=sys.stderr)
         return 2
+    text, needed = got
+    if any("=" not in p for p in args.param):
+        print("policygraph query: --param takes NAME=VALUE", file=sys.stderr)
+        return 2
+    folder = Path(args.dir)
     params = dict(p.split("=", 1) for p in args.param)
     if "doc" in params:
-        params["doc"] = doc_param(Path(args.dir), params["doc"])
+        params["doc"] = doc_param(folder, params["doc"])
     missing = needed - params.keys()
     if missing:
         print(f"policygraph query: missing --param {', '.join(sorted(missing))}", file=sys.stderr)
         return 2
-    folder = Path(args.dir)
-    store = open_store(folder) if args.engine in ("auto", "oxigraph") else None
-    if store is not None:
-        names, rows = run_store(store, bind(text, params))
-    elif args.engine == "oxigraph":
-        print(f"policygraph: {folder / STORE} not found; rebuild with `policygraph build`", file=sys.stderr)
-        return 2
-    else:
-        graph = _load_graph(folder)
-        if graph is None:
-            return 2
-        names, rows = run(graph, bind(text, params))
-    sys.stdout.write(format_rows(names, rows, args.format))
+    stored = args.engine == "oxigraph" or (args.engine == "auto" and (folder / STORE).is_dir())
+    engine = "oxigraph" if stored else "rdflib"
+    try:
+        result = answer(folder, text, params, engine, args.timeout)
+    except QueryError as e:
+        print(f"policygraph query: {e}", file=sys.stderr)
+        return e.status
+    sys.stdout.write(result.turtle if result.turtle is not None else
+                     format_rows(result.names, result.rows, args.format))
     return 0
-
-
-def _load_graph(folder: Path) -> Graph | None:
-    from rdflib import Graph
-
-    ttl = folder / "graph.ttl"
-    if not ttl.is_file():
-        print(f"policygraph: {ttl} not found; run `policygraph build CORPUS --out {folder}` first",
-              file=sys.stderr)
-        return None
-    return Graph().parse(ttl, format="turtle")
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -248,6 +243,16 @@ def cmd_demo(args: argparse.Namespace) -> int:
           f"{Path(args.out).resolve()}:")
     _print_outputs(paths)
     return 0
+
+
+def _seconds_arg(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 < value < 1e9:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive number of seconds")
+    return value
 
 
 def _iri_arg(text: str) -> str:
@@ -299,9 +304,11 @@ def main(argv: list[str] | None = None) -> int:
                          "(default: the newest document date of the corpus)")
     pb.set_defaults(func=cmd_build)
 
-    pq = sub.add_parser("query", help="run SPARQL over a build (prefixes pg:, eli:, dcterms: … declared)")
+    pq = sub.add_parser("query", help="run SPARQL over a build (prefixes pg:, eli:, dcterms: … declared)",
+                        description="SELECT and ASK print rows, CONSTRUCT and DESCRIBE print Turtle. Exit "
+                        "status: 0 answered, 1 failed or timed out, 2 bad query or input.")
     pq.add_argument("dir", nargs="?", default=".", help="a build output folder")
-    pq.add_argument("sparql", nargs="?", help="a SPARQL SELECT or ASK query")
+    pq.add_argument("sparql", nargs="?", help="a SPARQL SELECT, ASK, CONSTRUCT or DESCRIBE query")
     pq.add_argument("--file", help="read the query from a file")
     pq.add_argument("--name", help="run a named query shipped with policygraph (see --list)")
     pq.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
@@ -311,6 +318,8 @@ def main(argv: list[str] | None = None) -> int:
     pq.add_argument("--list", action="store_true", help="list the named queries and exit")
     pq.add_argument("--engine", choices=("auto", "oxigraph", "rdflib"), default="auto",
                     help="auto: the build's on-disk Oxigraph store (DIR/store), else graph.ttl in rdflib")
+    pq.add_argument("--timeout", type=_seconds_arg, default=60.0, metavar="SECONDS",
+                    help="stop the query after this long (default 60); exit status 1")
     pq.set_defaults(func=cmd_query)
 
     pc = sub.add_parser("cascade", help="the documents implementing or forwarding a document")
@@ -354,7 +363,11 @@ def main(argv: list[str] | None = None) -> int:
     pd.add_argument("--out", default="out", help="output folder (default: ./out)")
     pd.set_defaults(func=cmd_demo)
 
-    args = p.parse_args(argv)
+    args, extra = p.parse_known_args(argv)
+    if args.command == "query" and args.sparql is None and len(extra) == 1 and not extra[0].startswith("-"):
+        args.sparql = extra.pop()  # a query given after an option (`query DIR --timeout 5 'SELECT …'`)
+    if extra:
+        p.error(f"unrecognized arguments: {' '.join(extra)}")
     if hasattr(signal, "SIGPIPE") and argv is None:
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `policygraph … | head` ends quietly
     return int(args.func(args))

@@ -68,14 +68,19 @@ def prefixes_header() -> str:
 
 def bind(text: str, params: dict[str, str]) -> str:
     """Insert `VALUES ?name { "value" }` for each parameter at the top of the WHERE block."""
+    return bind_at(text, params)[0]
+
+
+def bind_at(text: str, params: dict[str, str]) -> tuple[str, int | None]:
+    """`bind`, and the offset in `text` where the VALUES lines were inserted (None: nowhere)."""
     if not params:
-        return text
+        return text, None
     m = re.search(r"\bWHERE\s*\{", text, re.IGNORECASE)
     if not m:
         raise ValueError("the query has no WHERE block to bind parameters in")
     values = "".join(f"  VALUES ?{k} {{ {json.dumps(v, ensure_ascii=False)} }}\n"
                      for k, v in sorted(params.items()))
-    return text[:m.end()] + "\n" + values + text[m.end():]
+    return text[:m.end()] + "\n" + values + text[m.end():], m.end()
 
 
 def prepare(text: str) -> str:
@@ -93,11 +98,11 @@ def run(graph: Graph, text: str) -> tuple[list[str], list[list[str | None]]]:
     if res.type != "SELECT":
         raise ValueError("only SELECT and ASK queries are supported here; use `serve` for CONSTRUCT")
     names = [str(v) for v in res.vars or ()]
-    rows = [[_plain(row[i]) for i in range(len(names))] for row in cast("Iterable[ResultRow]", res)]
+    rows = [[plain(row[i]) for i in range(len(names))] for row in cast("Iterable[ResultRow]", res)]
     return names, rows
 
 
-def _plain(v: object) -> str | None:
+def plain(v: object) -> str | None:
     """A result value as text; decimals in canonical form (1.0 → 1) as every engine prints them."""
     if v is None:
         return None
