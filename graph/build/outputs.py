@@ -20,7 +20,7 @@ from policygraph.build.store import Loader, sync_store, updatable
 from policygraph.build.timings import Timings, peak_mb, stage
 from policygraph.corpus.link import Linked, link
 from policygraph.corpus.network import to_networkx
-from policygraph.export.html.documents import node_views, write_views
+from policygraph.export.html.documents import node_views, source_names, write_views
 from policygraph.export.html.render import render_corpus
 from policygraph.export.rdf import iter_blocks
 from policygraph.export.report import report_body, with_validation
@@ -133,7 +133,8 @@ def _tables(linked: Linked, paths: dict[str, Path], excel: bool) -> None:
 def _pages(linked: Linked, out: Path, title: str, comparisons: Summaries,
            labels: dict[str, str], records: PackedRecords, corpus_root: Path | None) -> Path:
     g = to_networkx(linked)
-    views = write_views((records[i] for i in range(len(records))), corpus_root, out) if corpus_root else {}
+    every = (records[i] for i in range(len(records)))
+    views = write_views(every, corpus_root, out, source_names(g.nodes(data=True))) if corpus_root else {}
     views = node_views(g.nodes(data=True), views)  # documents/: each document's text (with `corpus_root`)
     return render_corpus(g, out, title, comparisons, labels, views=views)["graph"]
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from policygraph.corpus.link import link
 from policygraph.corpus.network import to_networkx
-from policygraph.export.html.documents import node_views, spans_of, write_views
+from policygraph.corpus.names import attrs_name
+from policygraph.export.html.documents import node_views, source_names, spans_of, write_views
 from policygraph.export.html.render import render_corpus
 from policygraph.extract.read import iter_corpus
 from policygraph.models import Source
@@ -48,8 +49,8 @@ def test_the_view_from_the_panel_shows_the_text_highlighted_and_inert(browser: o
                                                                        tmp_path: Path) -> None:
     corpus, records = _corpus(tmp_path)
     out = tmp_path / "out"
-    views = write_views(records, corpus, out)
     g = to_networkx(link(records))
+    views = write_views(records, corpus, out, source_names(g.nodes(data=True)))
     render_corpus(g, out, "t", views=node_views(g.nodes(data=True), views))
     page = Page(browser, out / "graph.html")
     page.click_node("某政发〔2020〕1号")
@@ -60,6 +61,7 @@ def test_the_view_from_the_panel_shows_the_text_highlighted_and_inert(browser: o
     assert view.evaluate("document.getElementById('pg-text').textContent") == A  # the text, whole
     heading = view.evaluate("document.getElementById('pg-doc-title').textContent")
     assert "<script>alert(1)</script>\"><img" in heading and view.title() == heading
+    assert heading == attrs_name("某政发〔2020〕1号", g.nodes["某政发〔2020〕1号"])  # the graph's name
     assert view.evaluate("document.querySelectorAll('img').length") == 0
     assert view.evaluate("document.querySelectorAll('script').length") == 2  # the view's and the text's
     marked = view.evaluate("Array.from(document.querySelectorAll('#pg-text .s-cite')).map(s => s.textContent)"

@@ -19,7 +19,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from policygraph.corpus.names import document_name, record_name
-from policygraph.export.html.panel import LEVEL_STYLE, RELATION_STYLE
+from policygraph.export.html.panel import LEVEL_STYLE, RELATION_STYLE, name_of
 from policygraph.extract.read import read_file
 from policygraph.models import RANKS, DocumentRecord, Part
 
@@ -73,11 +73,13 @@ def spans_of(r: DocumentRecord) -> list[list]:
     return sorted(spans, key=lambda s: (s[0], s[1], s[2]))
 
 
-def _entry(r: DocumentRecord, text: str) -> dict[str, object]:
-    """What the view shows of one record: its facts, its citations, its text and spans."""
+def _entry(r: DocumentRecord, text: str, name: str | None) -> dict[str, object]:
+    """What the view shows of one record: its facts, its citations, its text and spans; its
+    `name` as the graph names it (a version's date and kind), else as the record does."""
     lv = r.level if r.level in LEVEL_STYLE else "unknown"
     return {
-        "name": record_name(r.id, r), "number": r.number, "title": r.title, "issuers": "、".join(r.issuers),
+        "name": name or record_name(r.id, r), "number": r.number, "title": r.title,
+        "issuers": "、".join(r.issuers),
         "jurisdiction": r.jurisdiction, "level": LEVEL_STYLE[lv][1], "date": r.date,
         "datePublication": r.date_publication, "dateInForce": r.date_in_force, "webDate": r.web_date,
         "rank": RANKS.get(r.rank or "", r.rank), "source": r.source, "encoding": r.encoding,
@@ -105,9 +107,12 @@ def href(shard: int, source: str) -> str:
     return f"{FOLDER}/{VIEW}#{shard:04d}/{quote(source, safe='')}"
 
 
-def write_views(records: Iterable[DocumentRecord], corpus: Path, out: Path) -> dict[str, str]:
+def write_views(records: Iterable[DocumentRecord], corpus: Path, out: Path,
+                names: Mapping[str, str] | None = None) -> dict[str, str]:
     """Write documents/view.html and the text scripts for every record whose file can be read
-    again under `corpus`; return the view (relative to `out`) of each, by source and by id."""
+    again under `corpus`; return the view (relative to `out`) of each, by source and by id.
+    `names`: the graph's name of each source (see source_names)."""
+    names = names or {}
     folder = out / FOLDER
     (folder / "t").mkdir(parents=True, exist_ok=True)
     for old in (folder / "t").glob("*.js"):  # a previous build's, of documents maybe gone
@@ -116,7 +121,7 @@ def write_views(records: Iterable[DocumentRecord], corpus: Path, out: Path) -> d
     k = 0
     for batch in _batches(records, SHARD):  # a batch of records in memory at a time, not the corpus
         texts = dict(_texts(corpus, (r.source for r in batch)))
-        body = {r.source: _entry(r, texts[r.source]) for r in batch if r.source in texts}
+        body = {r.source: _entry(r, texts[r.source], names.get(r.source)) for r in batch if r.source in texts}
         if not body:
             continue
         script = "PGDOC(" + json.dumps(body, ensure_ascii=False, sort_keys=True) + ");\n"
@@ -127,6 +132,12 @@ def write_views(records: Iterable[DocumentRecord], corpus: Path, out: Path) -> d
             .replace("{{script}}", _asset("docview.js")).replace("{{title}}", html.escape("policygraph")))
     (folder / VIEW).write_text(page, encoding="utf-8", newline="\n")
     return views
+
+
+def source_names(nodes: Iterable[tuple[str, Mapping]]) -> dict[str, str]:
+    """The name of the document in each source file, as the graph names its node."""
+    return {s: name_of(n, a) for n, a in nodes if a.get("kind") == "document"
+            for s in str(a.get("sources") or "").split(";") if s}
 
 
 def node_views(nodes: Iterable[tuple[str, Mapping]], views: Mapping[str, str]) -> dict[str, str]:
