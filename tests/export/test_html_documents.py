@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from policygraph.corpus.link import link
-from policygraph.corpus.network import to_networkx
 from policygraph.corpus.names import attrs_name
+from policygraph.corpus.network import to_networkx
 from policygraph.export.html.documents import node_views, source_names, spans_of, write_views
 from policygraph.export.html.render import render_corpus
 from policygraph.extract.read import iter_corpus
