@@ -13,6 +13,7 @@ byte-identical Turtle and N-Triples.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -276,7 +277,7 @@ def _comparison(c: Comparison, ns: Terms, base: str) -> list[Triple]:
             add((cc, prop, ns[concept]))
     for ch in c.changes:
         if isinstance(ch, TargetChange):
-            x = iri(f"{base}change/{short_hash(key + '|target|' + ch.indicator)}")
+            x = iri(f"{base}change/{_change_hash(key, ch)}")
             add((x, A, P.TargetChange))
             add((x, P.indicator, literal(ch.indicator)))
             add((x, P.unit, literal(ch.parent.unit)))
@@ -285,7 +286,7 @@ def _comparison(c: Comparison, ns: Terms, base: str) -> list[Triple]:
             add((x, P.parentComparator, literal(ch.parent.comparator)))
             add((x, P.childComparator, literal(ch.child.comparator)))
         elif isinstance(ch, DeadlineChange) and ch.parent.date and ch.child.date:  # compare() dates both
-            x = iri(f"{base}change/{short_hash(key + '|deadline|' + ch.concept)}")
+            x = iri(f"{base}change/{_change_hash(key, ch)}")
             add((x, A, P.DeadlineChange))
             add((x, P.concept, ns[ch.concept]))
             add((x, P.parentDeadline, date(ch.parent.date)))
@@ -297,6 +298,12 @@ def _comparison(c: Comparison, ns: Terms, base: str) -> list[Triple]:
         add((x, P.direction, literal(ch.direction)))
         add((cc, P.hasChange, x))
     return out
+
+
+def _change_hash(key: str, ch: TargetChange | DeadlineChange) -> str:
+    """A change's IRI addresses all of it, not its indicator alone: two changes of one indicator
+    in one comparison (two targets of 就业 moved) are two resources, never one with two values."""
+    return short_hash(key + "|" + json.dumps(ch.to_dict(), ensure_ascii=False, sort_keys=True))
 
 
 def _node(n: Node, base: str) -> list[Triple]:

@@ -7,6 +7,7 @@ to report exactly the same (focus node, constraint component) pairs.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 
@@ -14,11 +15,17 @@ import pyoxigraph
 import pytest
 from pyshacl import validate as pyshacl_validate
 from rdflib import XSD, BNode, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, RDF, SH
+from rdflib.namespace import DCTERMS, RDF, RDFS, SH
 
 from policygraph.build import extract_all
-from policygraph.corpus.compare import compare_along, measures_by_node
-from policygraph.corpus.link import link
+from policygraph.corpus.compare import (
+    Comparison,
+    DeadlineChange,
+    TargetChange,
+    compare_along,
+    measures_by_node,
+)
+from policygraph.corpus.link import Linked, link
 from policygraph.export.rdf import to_rdf
 from policygraph.export.shacl import (
     UnsupportedShape,
@@ -28,8 +35,12 @@ from policygraph.export.shacl import (
     validate,
     validate_store,
 )
-from policygraph.export.terms import ELI, PG, doc_iri
+from policygraph.export.terms import ELI, PG, doc_iri, ontology_text
 from policygraph.extract.read import iter_corpus
+from policygraph.models import Measures
+from policygraph.sparql.query import named_queries
+
+from ..conftest import needs_shared
 
 EXAMPLES = Path(str(resources.files("policygraph.examples").joinpath("corpus")))
 
@@ -237,3 +248,90 @@ def test_a_rank_validity_or_version_kind_outside_the_schemes_is_refused() -> Non
     assert {(f, c) for f, c in found} == {(str(doc), "MaxCountConstraintComponent"),
                                           (str(doc), "InConstraintComponent"),
                                           (str(doc), "DatatypeConstraintComponent")}
+
+
+@pytest.fixture(scope="module")
+def built() -> tuple[Linked, dict[str, Measures], list[Comparison]]:
+    result = extract_all(iter_corpus(EXAMPLES))
+    linked = link(result.records)
+    measures = measures_by_node(result.records)
+    return linked, measures, list(compare_along(linked.edges, measures,
+                                                places={n.id: n.jurisdiction for n in linked.nodes.values()}))
+
+
+def _ontology() -> Graph:
+    return Graph().parse(data=ontology_text(), format="turtle")
+
+
+def _conforms_with_rdfs(g: Graph, ontology: Graph) -> tuple[bool, str]:
+    conforms, _report, text = pyshacl_validate(g, shacl_graph=load_shapes(), ont_graph=ontology,
+                                               inference="rdfs", advanced=True)
+    return bool(conforms), str(text)
+
+
+def test_a_real_build_conforms_under_rdfs_inference_with_the_ontology(graph: Graph) -> None:
+    conforms, text = _conforms_with_rdfs(graph, _ontology())
+    assert conforms, text[:2000]
+
+
+def test_a_domain_the_data_contradicts_is_caught_under_rdfs_inference(graph: Graph) -> None:
+    # Targets and measures carry pg:evidence too: declaring it a citation's property makes a
+    # reasoner type every target a citation, which the citation shape then rejects.
+    wrong = _ontology()
+    wrong.add((PG.evidence, RDFS.domain, PG.Citation))
+    assert not _conforms_with_rdfs(graph, wrong)[0]
+
+
+def _two_changes_of_one_indicator(comparisons: list[Comparison]) -> Comparison:
+    c = next(c for c in comparisons if any(isinstance(ch, TargetChange) for ch in c.changes))
+    tc = next(ch for ch in c.changes if isinstance(ch, TargetChange))
+    # another direction than the first: a shared IRI would mix the two (and multiply query rows)
+    other = replace(tc, child=replace(tc.child, value=tc.child.value * 2 + 1),
+                    direction="loosened" if tc.direction == "tightened" else "tightened")
+    return replace(c, changes=(*c.changes, other))
+
+
+def test_two_changes_of_one_indicator_are_two_resources_and_conform(
+        built: tuple[Linked, dict[str, Measures], list[Comparison]]) -> None:
+    linked, measures, comparisons = built
+    c = _two_changes_of_one_indicator(comparisons)
+    g = to_rdf(linked, measures=measures, comparisons=[c])
+    indicator = next(ch.indicator for ch in c.changes if isinstance(ch, TargetChange))
+    made = set(g.subjects(PG.indicator, Literal(indicator))) & set(g.subjects(RDF.type, PG.TargetChange))
+    assert len(made) == sum(isinstance(ch, TargetChange) and ch.indicator == indicator for ch in c.changes) >= 2
+    assert _ours(g) == _reference(g) == set()
+
+
+def test_a_change_iri_shared_by_two_changes_is_found_by_both_validators(graph: Graph) -> None:
+    bad = Graph()
+    for t in graph:
+        bad.add(t)
+    change = next(iter(sorted(bad.subjects(RDF.type, PG.TargetChange), key=str)))
+    bad.add((change, PG.direction, Literal("loosened" if (change, PG.direction, Literal("tightened")) in bad
+                                           else "tightened")))
+    bad.add((change, PG.parentValue, Literal("99", datatype=XSD.decimal)))
+    found = _ours(bad)
+    assert found == _reference(bad)
+    assert (str(change), "MaxCountConstraintComponent") in found
+
+
+def test_the_escalations_query_and_the_comparisons_agree_row_for_row(
+        built: tuple[Linked, dict[str, Measures], list[Comparison]]) -> None:
+    linked, measures, comparisons = built
+    comparisons = [_two_changes_of_one_indicator(comparisons), *comparisons[1:]]
+    g = to_rdf(linked, measures=measures, comparisons=comparisons)
+    rows = list(g.query(named_queries()["escalations"].text))
+    expected = [ch for c in comparisons for ch in c.changes
+                if ch.direction in ("tightened", "earlier")
+                and (isinstance(ch, TargetChange) or (isinstance(ch, DeadlineChange)
+                                                      and ch.parent.date and ch.child.date))]
+    assert len(rows) == len(expected) >= 2
+    assert sorted(str(r.what) for r in rows) == sorted(
+        ch.indicator if isinstance(ch, TargetChange) else ch.label for ch in expected)
+
+
+@needs_shared
+def test_the_seeds_build_conforms_under_rdfs_inference(seeds_out: Path) -> None:
+    data = Graph().parse(seeds_out / "graph.ttl")
+    conforms, text = _conforms_with_rdfs(data, _ontology())
+    assert conforms, text[:2000]
