@@ -53,7 +53,10 @@ class ProvisionText:
 @dataclass(frozen=True, slots=True)
 class Target:
     """A quantitative target (城镇登记失业率控制在4.5％左右): `value` has 万/亿 folded in and is an
-    int when whole (JSON writes 4, not 4.0); `comparator` is about | at_most | at_least | equal."""
+    int when whole (JSON writes 4, not 4.0); `comparator` is about | at_most | at_least | equal.
+    A range (3—5个) has its upper end in `value_high`; `year` is the year it is to be met by,
+    `start_year` the first year of a multi-year target (2015年至2017年…), `base_year` the year
+    a change is measured from (较2012年下降18%), never a target year."""
 
     indicator: str | None
     value: float
@@ -64,23 +67,29 @@ class Target:
     start: int
     end: int
     provision: str = ""  # heading path of the provision setting it
+    value_high: float | None = None
+    start_year: int | None = None
+    base_year: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"indicator": self.indicator, "value": self.value, "unit": self.unit,
-                "comparator": self.comparator, "year": self.year, "text": self.text,
+        return {"indicator": self.indicator, "value": self.value, "value_high": self.value_high,
+                "unit": self.unit, "comparator": self.comparator, "year": self.year,
+                "start_year": self.start_year, "base_year": self.base_year, "text": self.text,
                 "start": self.start, "end": self.end, "provision": self.provision}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Target:
         return cls(d["indicator"], d["value"], d["unit"], d["comparator"], d["year"], d["text"],
-                   d["start"], d["end"], d["provision"])
+                   d["start"], d["end"], d["provision"], d.get("value_high"), d.get("start_year"),
+                   d.get("base_year"))
 
 
 @_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Deadline:
-    """A deadline (6月底前), its date resolved with the document's year where it can be, and the
-    action it governs (the words after it in its sentence)."""
+    """A deadline (6月底前, 春节前, 30日内), its date resolved with the document's year where it can
+    be, and the action it governs (the words after it in its sentence). A `relative` one counts
+    from an event (自受理之日起30日内) or recurs (每月10日前): it has no date of its own."""
 
     text: str
     date: str | None
@@ -88,14 +97,16 @@ class Deadline:
     start: int
     end: int
     provision: str = ""
+    relative: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "date": self.date, "action": self.action, "start": self.start,
-                "end": self.end, "provision": self.provision}
+        return {"text": self.text, "date": self.date, "relative": self.relative, "action": self.action,
+                "start": self.start, "end": self.end, "provision": self.provision}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Deadline:
-        return cls(d["text"], d["date"], d["action"], d["start"], d["end"], d["provision"])
+        return cls(d["text"], d["date"], d["action"], d["start"], d["end"], d["provision"],
+                   d.get("relative", False))
 
 
 @_pickled_by_fields

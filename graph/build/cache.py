@@ -18,7 +18,9 @@ from policygraph.files import write_atomic
 from policygraph.models import Source
 
 #: Bump when extraction changes in a way the package version does not capture (development).
-CACHE_FORMAT = 5  # 5: citations by name without 《》, order histories; 4: rank, dates, history
+#: 6: targets with ranges and start/base years, relative deadlines; 5: citations by name without 《》,
+#: order histories; 4: rank, dates, history
+CACHE_FORMAT = 6
 
 
 def source_key(src: Source, scheme_digest: str = "") -> str:

@@ -63,6 +63,8 @@ class PartText:
     provisions: tuple[Provision, ...]
     year: int | None
     too_long: bool  # longer than MEASURE_MAX_CHARS: not measured
+    title: str | None = None  # may name a plan year its targets are set for
+    date: str | None = None  # places a holiday deadline (春节前) in its year
 
 
 @dataclass(frozen=True)
@@ -127,8 +129,9 @@ def identify(
     # The main part's deadlines are read against the document's date, wherever it is found.
     years = [_year(date, parts[0].number), *(_year(p.date, p.number) for p in parts[1:])]
     record = _record(source, norm, parts, (date, date_evidence), fields, warnings, table, learned)
-    texts = (PartText(tuple(provs), year, big)
-             for provs, year, big in zip(provisions, years, too_long, strict=True))
+    dates = [date, *(p.date for p in parts[1:])]
+    texts = (PartText(tuple(provs), year, big, part.title, day)
+             for provs, year, big, part, day in zip(provisions, years, too_long, parts, dates, strict=True))
     return Identified(record, norm, tuple(texts))
 
 
@@ -285,7 +288,7 @@ def _with_metadata(
 
 def _measures(norm: Normalized, part: PartText, scheme: str | None) -> Measures:
     """Provisions and measures of a part's body, offsets made original."""
-    found = extract_measures(norm.text, part.provisions, part.year, scheme)
+    found = extract_measures(norm.text, part.provisions, part.year, scheme, part.title, part.date)
     span = norm.original_span
 
     def orig(x: _Spanned) -> _Spanned:

@@ -1,30 +1,90 @@
-"""Deadlines of a provision (6月底前, 2004年6月底前, 明年年底前 …), each resolved to a date with the
-document's year where it can be, and the action it governs."""
+"""Deadlines of a provision: every 前/内 time limit (6月底前, 2004年6月底前, 明年年底前, 年内, 春节前,
+2020年前, 自受理之日起20个工作日内), each resolved to a date with the document's year where it can
+be, and the action it governs. A limit counted from an event (30日内) or recurring (每月10日前) is
+kept `relative`, with no date."""
 
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 import re
 
+from policygraph.extract.measures.holidays import holiday_date, holiday_names
+from policygraph.extract.measures.quantities import CN_DIGITS
 from policygraph.extract.numbers import chinese_to_int
-from policygraph.extract.regexes import DEADLINE
 from policygraph.models import Deadline
 
+_MONTH = "十[一二]?|[一二三四五六七八九十]"
+_BEFORE = r"\s{0,2}(?P<before>前|之前|以前)"
+#: 2004年6月底前, 今年8月底前, 6月15日前, 年底前, 明年年底前.
+DEADLINE = re.compile(
+    rf"(?:(?P<y>\d{{4}})\s*年|(?P<rel>今年|明年|本年|当年))?"
+    rf"(?:(?P<m>\d{{1,2}}|{_MONTH})\s*月(?:(?P<d>\d{{1,2}})\s*日|(?P<part>底|末|中旬|上旬|下旬|份))?"
+    rf"|(?P<ye>年底|年末|底|末)){_BEFORE}"
+)
+#: 年内, 今年内, 本年度内: by the end of the document's year.
+WITHIN_YEAR = re.compile(r"(?<![0-9一二三四五六七八九十两个多])(?:今|本|当)?年度?内(?!容|外)")
+#: 2020年前, 2018年以前: before that year.
+YEAR_BEFORE = re.compile(rf"(?<![到至])(?P<y>(?:19|20)\d{{2}})\s*年{_BEFORE}")
+#: 春节前, 国庆节前.
+HOLIDAY = re.compile(rf"(?P<rel>今年|明年)?(?P<h>{'|'.join(holiday_names())}){_BEFORE}")
+#: 30日内, 20个工作日内, 三个月内, 届满30日前: a limit counted from an event.
+RELATIVE = re.compile(
+    rf"(?P<num>\d+|[{CN_DIGITS}十百]+)\s*个?\s*(?P<unit>工作日|自然日|日|天|小时|周|星期|月|季度|年)\s*"
+    r"(?P<lim>内|以内|之内|前|以前|之前)"
+)
+#: 每月10日前, 每年3月底前, 每季度末前: recurring.
+RECURRING = re.compile(r"每(?:月|年|季度?|半年|周)\s*$")
+#: A relative 前 needs an event it counts back from (届满30日前); else it is "30 days ago".
+_EVENT_BEFORE = re.compile(r"(?:届满|期满|到期|开始|召开|举办|举行|实施|截止|结束|之日|开工|开学)\s*$")
+#: Words before a relative limit that make it a class of people or a period, not a time limit.
+_NOT_LIMIT_BEFORE = re.compile(r"(?:毕业|离校|失业|退役|退出|近|最近|过去|连续|累计|服务期|劳动合同期)\s*$")
 
-def deadlines_in(text: str, start: int, end: int, year: int | None, provision: str = "") -> list[Deadline]:
-    """Deadlines (6月底前, 2004年6月底前, 年底前 …) in text[start:end] (the provision
-    `provision`), resolved with the document's year.
 
-    >>> text = "6月底前出台配套政策；明年年底前全面完成。"
-    >>> [(d.text, d.date, d.action) for d in deadlines_in(text, 0, len(text), 2003)]
-    [('6月底前', '2003-06-30', '出台配套政策'), ('明年年底前', '2004-12-31', '全面完成')]
+def deadlines_in(text: str, start: int, end: int, year: int | None, provision: str = "",
+                 date: str | None = None) -> list[Deadline]:
+    """Deadlines in text[start:end] (the provision `provision`), resolved with the document's
+    year (and its date, for a holiday already past that year).
+
+    >>> text = "6月底前出台配套政策；明年年底前全面完成；自受理之日起20个工作日内作出决定。"
+    >>> [(d.text, d.date, d.relative) for d in deadlines_in(text, 0, len(text), 2003)]
+    [('6月底前', '2003-06-30', False), ('明年年底前', '2004-12-31', False), ('20个工作日内', None, True)]
     """
-    out = []
+    issued = _date(date)
+    found: list[tuple[int, int, str | None, bool]] = []
+    for finder in (_absolute, _within_year, _year_before, _holiday, _relative):
+        found += finder(text, start, end, year, issued)
+    found.sort(key=lambda f: (f[0], -f[1]))
+    out: list[Deadline] = []
+    last_end = -1
+    for s, e, resolved, relative in found:
+        if s < last_end:
+            continue  # inside a longer one (6月底前 in 2004年6月底前)
+        last_end = e
+        out.append(Deadline(text[s:e], resolved, _action(text, e, end), s, e, provision, relative))
+    return out
+
+
+Found = tuple[int, int, str | None, bool]
+
+
+def _date(date: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(date) if date else None
+    except ValueError:
+        return None
+
+
+def _recurring(text: str, at: int, start: int) -> bool:
+    return bool(RECURRING.search(text, max(start, at - 4), at))
+
+
+def _absolute(text: str, start: int, end: int, year: int | None, _issued: dt.date | None) -> list[Found]:
+    out: list[Found] = []
     for m in DEADLINE.finditer(text, start, end):
         y = int(m.group("y")) if m.group("y") else None
         if y is None and year is not None:
             y = year + (1 if m.group("rel") == "明年" else 0)
-        date = None
         if m.group("ye"):
             if m.group("ye") in ("底", "末") and not (m.group("y") or m.group("rel")):
                 continue  # a bare 底前 is not a deadline
@@ -33,13 +93,56 @@ def deadlines_in(text: str, start: int, end: int, year: int | None, provision: s
             month = chinese_to_int(m.group("m"))
             if not month or not 1 <= month <= 12:
                 continue
-            if y:
-                date = _month_deadline(y, month, m.group("d"), m.group("part"))
-        sent_end = re.compile(r"[。；;！？!?\n]").search(text, m.end(), end)
-        stop = sent_end.start() if sent_end else end
-        action = text[m.end():min(stop, m.end() + 60)].lstrip("，, 　")
-        out.append(Deadline(m.group(0), date, action or None, m.start(), m.end(), provision))
+            date = _month_deadline(y, month, m.group("d"), m.group("part")) if y else None
+        if _recurring(text, m.start(), start):
+            out.append((m.start(), m.end(), None, True))
+        else:
+            out.append((m.start(), m.end(), date, False))
     return out
+
+
+def _within_year(text: str, start: int, end: int, year: int | None, _issued: dt.date | None) -> list[Found]:
+    return [(m.start(), m.end(), f"{year}-12-31" if year else None, False)
+            for m in WITHIN_YEAR.finditer(text, start, end)]
+
+
+def _year_before(text: str, start: int, end: int, _year: int | None, _issued: dt.date | None) -> list[Found]:
+    """2020年前: before 2020 begins, as 6月前 is before June begins."""
+    return [(m.start(), m.end(), f"{int(m.group('y')) - 1}-12-31", False)
+            for m in YEAR_BEFORE.finditer(text, start, end) if text[m.end():m.end() + 1] != "后"]
+
+
+def _holiday(text: str, start: int, end: int, year: int | None, issued: dt.date | None) -> list[Found]:
+    out: list[Found] = []
+    for m in HOLIDAY.finditer(text, start, end):
+        resolved = None
+        if year is not None:
+            after = issued if issued is not None and issued.year == year else None
+            y = year + (1 if m.group("rel") == "明年" else 0)
+            d = holiday_date(m.group("h"), y, None if m.group("rel") else after)
+            resolved = d.isoformat() if d else None
+        out.append((m.start(), m.end(), resolved, False))
+    return out
+
+
+def _relative(text: str, start: int, end: int, _year: int | None, _issued: dt.date | None) -> list[Found]:
+    out: list[Found] = []
+    for m in RELATIVE.finditer(text, start, end):
+        if m.group("num")[0] in CN_DIGITS + "十百" and chinese_to_int(m.group("num")) is None:
+            continue
+        before = max(start, m.start() - 6)
+        if text[m.end():m.end() + 1] == "的" or _NOT_LIMIT_BEFORE.search(text, before, m.start()):
+            continue  # 毕业2年内的高校毕业生: a class of people
+        if m.group("lim") not in ("内", "以内", "之内") and not _EVENT_BEFORE.search(text, before, m.start()):
+            continue  # 3年前 is three years ago
+        out.append((m.start(), m.end(), None, True))
+    return out
+
+
+def _action(text: str, at: int, end: int) -> str | None:
+    sent_end = re.compile(r"[。；;！？!?\n]").search(text, at, end)
+    stop = sent_end.start() if sent_end else end
+    return text[at:min(stop, at + 60)].lstrip("，, 　") or None
 
 
 def _month_deadline(y: int, month: int, day: str | None, part: str | None) -> str | None:
@@ -56,4 +159,3 @@ def _month_deadline(y: int, month: int, day: str | None, part: str | None) -> st
     if month == 1:
         return f"{y - 1:04d}-12-31"
     return f"{y:04d}-{month - 1:02d}-{calendar.monthrange(y, month - 1)[1]:02d}"
-

@@ -10,6 +10,7 @@ from policygraph.extract.measures.agencies import agencies_in
 from policygraph.extract.measures.concepts import Mention, concepts_in, deadline_for, sentence_bounds
 from policygraph.extract.measures.deadlines import deadlines_in
 from policygraph.extract.measures.scheme import load_scheme
+from policygraph.extract.measures.target_years import governing_years
 from policygraph.extract.measures.targets import money_in, targets_in
 from policygraph.extract.measures.words import words_in
 from policygraph.extract.provisions import Provision
@@ -27,19 +28,21 @@ from policygraph.models import (
 
 
 def extract_measures(
-    text: str, provisions: Sequence[Provision], year: int | None, scheme_path: str | None = None
+    text: str, provisions: Sequence[Provision], year: int | None, scheme_path: str | None = None,
+    title: str | None = None, date: str | None = None,
 ) -> Measures:
     """Provisions, measures, targets, deadlines and money of one part, provision by provision,
     and each provision's packed shingles. Offsets are into `text` (extract/document.py makes a
-    record's original)."""
+    record's original). The part's `title` may name its plan year (targets without a year of
+    their own take it); its `date` places a holiday deadline (春节前) in the right year."""
     measures: list[MeasureMention] = []
     targets: list[Target] = []
     deadlines: list[Deadline] = []
     money: list[Money] = []
     shingled: list[bytes] = []
-    for p in provisions:
-        ts = targets_in(text, p.start, p.end, year, p.path)
-        ds = deadlines_in(text, p.start, p.end, year, p.path)
+    for p, governing in zip(provisions, governing_years(text, provisions, title), strict=True):
+        ts = targets_in(text, p.start, p.end, year, p.path, governing)
+        ds = deadlines_in(text, p.start, p.end, year, p.path, date)
         targets += ts
         deadlines += ds
         money += money_in(text, p.start, p.end, p.path)

@@ -1,59 +1,87 @@
 """Quantitative targets (城镇登记失业率控制在4.5％左右) and sums of money of a provision, each with
-its raw text and span; values have 万/亿/千 folded in."""
+its raw text and span; values have 万/亿/千 folded in.
+
+A number is a target when a verb or a goal word makes it one and none of the classes of
+target_rules.py (thresholds, parameters, changed rates, past results, counts, penalties) takes
+it; its years are read as target_years.py says.
+"""
 
 from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import dataclass
 
-from policygraph.extract.regexes import INDICATOR_FLUFF, LIST_BREAK, MONEY, SENTENCE, TARGET, TARGET_CONTEXT
+from policygraph.extract.measures import target_rules as rules
+from policygraph.extract.measures.quantities import RANGE_DASH, UNITS, number_pattern, value_of, whole
+from policygraph.extract.measures.target_years import THIS_YEAR, Years, sentence_years
+from policygraph.extract.regexes import INDICATOR_FLUFF, LIST_BREAK, MONEY, SENTENCE
 from policygraph.models import Money, Target
 
+_VERB = "|".join(sorted(rules.VERBS, key=len, reverse=True))
+_SUFFIX = "|".join(sorted(rules.SUFFIXES, key=len, reverse=True))
+#: A target's number: verb, value (百分之十 too), an optional range's upper end, unit, suffix.
+TARGET = re.compile(
+    rf"(?P<verb>{_VERB})?\s{{0,2}}(?P<has>有|配备|设立?|安排|达到)?\s{{0,2}}"
+    rf"(?:百分之(?P<pct>[零〇一二两三四五六七八九十百点]+)|"
+    rf"{number_pattern('')}\s{{0,2}}(?P<unit>{UNITS})?"
+    rf"(?:\s{{0,2}}{RANGE_DASH}\s{{0,2}}{number_pattern('hi_')}\s{{0,2}}(?P<unit2>{UNITS}))?)"
+    rf"\s{{0,2}}(?P<suffix>{_SUFFIX})?"
+)
 
-def _fold(num: str, mult: str | None) -> float:
-    value = float(num) * {"万": 1e4, "亿": 1e8, "千": 1e3}.get(mult or "", 1)
-    return round(value, 6)
+
+#: Verbs a Chinese numeral is a target after (至少有一名); elsewhere 一 is mostly no count.
+CN_VERBS = frozenset({"至少", "不少于", "不低于", "达到", "超过", "突破", "新增", "培训", "不超过", "控制在",
+                      "达"})
 
 
-def _number(v: float) -> float | int:
-    return int(v) if float(v).is_integer() else v
+NO_YEARS = Years()
 
 
-def targets_in(text: str, start: int, end: int, year: int | None, provision: str = "") -> list[Target]:
+@dataclass(frozen=True)
+class Context:
+    """What a provision's targets are read against: the document's year, the year a governing
+    clause or the title sets, and the provision's heading path."""
+
+    year: int | None = None
+    governing: Years = NO_YEARS
+    provision: str = ""
+
+
+def targets_in(text: str, start: int, end: int, year: int | None, provision: str = "",
+               governing: Years | None = None) -> list[Target]:
     """Quantitative targets in text[start:end] (the provision `provision`): indicator, value,
-    unit, comparator, year.
+    unit, comparator, years. `governing`: the years a parent clause or the title sets.
 
     >>> text = "今年城镇登记失业率控制在4.5%左右，新增就业10万人以上。"
     >>> [(t.indicator, t.value, t.unit, t.comparator) for t in targets_in(text, 0, len(text), 2003)]
     [('城镇登记失业率', 4.5, '%', 'about'), ('新增就业', 100000, '人', 'at_least')]
     """
+    ctx = Context(year, governing or Years(), provision)
     out = []
+    lead = Years()
     for s in SENTENCE.finditer(text, start, end):
         sent = _Sentence(s.group(0))
         for m in TARGET.finditer(sent.text):
-            target = _target(m, sent, s.start(), year, provision)
+            target = _target(m, sent, s.start(), ctx, lead)
             if target is not None:
                 out.append(target)
+        # a sentence that opens with 到2020年 governs the sentences after it in the provision
+        opening = sentence_years(sent.text[:max(8, sent.text.find("，") + 1)])
+        if opening.year is not None and sent.text.lstrip().startswith(("到", "至", "力争到", "争取到")):
+            lead = opening
     return out
 
 
-_TARGET_YEAR = re.compile(r"(?:到|至)?(\d{4})年")
-_THIS_YEAR = re.compile(r"今年|全年|当年")
-
-
 class _Sentence:
-    """A sentence, with what a target in it is read against found once: where each clause
-    starts, and the first context word, target year and "this year" word. Each of those
-    patterns' matches has one length (or two that nest), so the first match in the sentence
-    is the first before a target if any is; searching the text before each target instead
-    made a long sentence quadratic."""
+    """A sentence, with where each clause starts found once (searching the text before each
+    target instead made a long sentence quadratic)."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.breaks = [b.end() for b in LIST_BREAK.finditer(text)]
-        self.context = TARGET_CONTEXT.search(text)
-        self.year = _TARGET_YEAR.search(text)
-        self.this_year = _THIS_YEAR.search(text)
+        self.context = rules.CONTEXT.search(text)
+        self.this_year = THIS_YEAR.search(text)
 
     def clause_start(self, at: int) -> int:
         i = bisect.bisect_right(self.breaks, at)
@@ -64,54 +92,82 @@ class _Sentence:
         return m is not None and m.end() <= at
 
 
-def _target(m: re.Match[str], sent: _Sentence, offset: int, year: int | None,
-            provision: str) -> Target | None:
-    """The target a TARGET match states, or None if it is a date, an ordinal or lacks a verb
-    or a context that makes it a target."""
-    text, at = sent.text, m.start()
+def _value(m: re.Match[str]) -> tuple[float | None, float | None, str]:
+    """Value, upper end of a range and unit of a TARGET match (unit "" when none)."""
+    if m.group("pct"):
+        return value_of(None, m.group("pct"), None), None, "%"
+    value = value_of(m.group("arabic"), m.group("cn"), m.group("mult"))
     unit = m.group("unit") or ""
-    if not m.group("num") or text[m.end():m.end() + 1] in "元年月日号":
+    if m.group("unit2"):
+        if unit and unit != m.group("unit2"):
+            return None, None, ""
+        high = value_of(m.group("hi_arabic"), m.group("hi_cn"), m.group("hi_mult"))
+        return value, high, m.group("unit2")
+    return value, None, unit
+
+
+def _is_number_token(m: re.Match[str], text: str) -> bool:
+    """Whether the match is a number standing as a quantity: not part of a date, an ordinal, a
+    document number or a quoted code (“4050”), and a Chinese numeral only after a verb."""
+    if not (m.group("arabic") or m.group("cn") or m.group("pct")):
+        return False
+    first = m.start("pct") if m.group("pct") else m.start("arabic") if m.group("arabic") else m.start("cn")
+    if first > 0 and (text[first - 1] in "第“\"〔[（(.．" or text[first - 1].isdigit()):
+        return False
+    return not (m.group("cn") and m.group("verb") not in CN_VERBS)
+
+
+def _target(m: re.Match[str], sent: _Sentence, offset: int, ctx: Context, lead: Years) -> Target | None:
+    """The target a TARGET match states, or None if it is no target (see target_rules.py)."""
+    text, at = sent.text, m.start()
+    if not _is_number_token(m, text):
         return None
-    if m.start("num") > 0 and text[m.start("num") - 1] in "第“\"":
+    value, high, unit = _value(m)
+    if value is None or not unit or text[m.end():m.end() + 1] in "年月日号":
         return None
-    has_verb = bool(m.group("verb")) or bool(m.group("suffix"))
-    if not unit or not (has_verb or sent.before(sent.context, at)):
+    verb, suffix = m.group("verb"), m.group("suffix")
+    if not (verb or suffix or sent.before(sent.context, at)):
         return None
     clause_start = sent.clause_start(at)
     clause = text[clause_start:at]
-    mult = m.group("mult")
-    if unit == "万人":
-        unit, mult = "人", "万"
+    if rules.not_a_target(clause, text[m.end():m.end() + 6], text[:at]):
+        return None
+    if suffix == "以上" and rules.BAND.match(text, m.start("suffix")):
+        return None  # 3人以上10人以下: a band of cases
+    if unit == "元" and not verb:
+        return None  # a sum of money is a target only when a verb sets it (突破1000亿元)
+    years = _years(text[:at], sent, at, ctx, lead)
     indicator = re.sub(r"[“”\"‘’\s]", "", INDICATOR_FLUFF.sub("", clause)).strip("，,（(") or None
     if indicator and len(indicator) > 24:
         indicator = indicator[-24:]
-    stated = sent.year if sent.before(sent.year, at) else None
-    if stated is not None:
-        target_year: int | None = int(stated.group(1))
-    else:
-        target_year = year if sent.before(sent.this_year, at) else None
     return Target(
         indicator=indicator,
-        value=_number(_fold(m.group("num"), mult)),
+        value=whole(value),
         unit=unit,
-        comparator=_comparator(m.group("verb"), m.group("suffix")),
-        year=target_year,
+        comparator=rules.comparator(verb, suffix, clause),
+        year=years.year,
         text=(clause + text[at:m.end()]).strip("，, "),
         start=offset + clause_start,
         end=offset + m.end(),
-        provision=provision,
+        provision=ctx.provision,
+        value_high=whole(high) if high is not None else None,
+        start_year=years.start_year,
+        base_year=years.base_year,
     )
 
 
-def _comparator(verb: str | None, suffix: str | None) -> str:
-    if suffix in ("左右", "上下"):
-        return "about"
-    if suffix in ("以内", "以下", "之内") or verb in ("不超过", "不高于", "低于", "降低到", "降低至", "降至",
-                                                 "下降到", "控制在"):
-        return "at_most"
-    if suffix == "以上" or verb in ("不低于", "不少于", "达到", "超过", "高于", "提高到", "提高至"):
-        return "at_least"
-    return "equal"
+def _years(before: str, sent: _Sentence, at: int, ctx: Context, lead: Years) -> Years:
+    """The target's years: its sentence's, else the provision's lead clause's, else the
+    governing clause's or title's, else the document's year if the sentence says 今年/全年."""
+    own = sentence_years(before)
+    if own.year is not None:
+        return own
+    for outer in (lead, ctx.governing):
+        if outer.year is not None:
+            return Years(outer.year, outer.start_year, own.base_year)
+    if sent.before(sent.this_year, at):
+        return Years(ctx.year, None, own.base_year)
+    return own
 
 
 def money_in(text: str, start: int, end: int, provision: str = "") -> list[Money]:
@@ -125,8 +181,8 @@ def money_in(text: str, start: int, end: int, provision: str = "") -> list[Money
     out = []
     for s in SENTENCE.finditer(text, start, end):
         for m in MONEY.finditer(s.group(0)):
-            out.append(Money(_number(_fold(m.group("num"), m.group("mult"))), "元",
+            value = value_of(m.group("num"), None, m.group("mult")) or 0.0
+            out.append(Money(whole(value), "元",
                              s.group(0)[max(0, m.start() - 20):m.end()].lstrip("，,。 "),
                              s.start() + m.start(), s.start() + m.end(), provision))
     return out
-

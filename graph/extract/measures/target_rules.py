@@ -1,0 +1,88 @@
+"""What makes a number in a provision a target the document sets, and what it is compared with.
+
+Annotation guides of policy research (targets as "a goal the document sets, with a number")
+separate targets from numbers that only look like them; each such class is one pattern here:
+thresholds and eligibility (参保职工30人以上的企业, 造成3人以上10人以下), subsidy and fee
+parameters (补贴上限可提高至60%, 担保费率不超过1%), rates being changed (征收率由3%降至1%), past
+results (入学率分别达到98.87%, 已完成), background counts (共191个, 现有), penalties (处…罚款)
+and durations (不少于5个工作日).
+"""
+
+from __future__ import annotations
+
+import re
+
+#: The verb before a number, longest first, and the comparator it states.
+VERBS: dict[str, str] = {
+    "不得低于": "at_least", "不得少于": "at_least", "不低于": "at_least", "不少于": "at_least",
+    "至少": "at_least", "达到": "at_least", "超过": "at_least", "突破": "at_least", "高于": "at_least",
+    "提高到": "at_least", "提高至": "at_least", "提升到": "at_least", "提升至": "at_least",
+    "增加到": "at_least", "增加至": "at_least", "增长到": "at_least", "增长至": "at_least",
+    "扩大到": "at_least", "扩大至": "at_least", "多于": "at_least", "达": "at_least",
+    "不得超过": "at_most", "不超过": "at_most", "不高于": "at_most", "不得高于": "at_most",
+    "最多": "at_most", "至多": "at_most", "低于": "at_most", "控制在": "at_most",
+    "降低到": "at_most", "降低至": "at_most", "降至": "at_most", "下降到": "at_most",
+    "下降至": "at_most", "减少到": "at_most", "减少至": "at_most", "压缩到": "at_most", "压减至": "at_most",
+    "保持在": "equal", "稳定在": "equal", "维持在": "equal", "增长": "equal", "增加": "equal",
+    "提高": "equal", "下降": "equal", "降低": "equal", "减少": "equal", "新增": "equal",
+    "净增": "equal", "实现": "equal", "完成": "equal", "建成": "equal", "建设": "equal",
+    "培训": "equal", "帮助": "equal", "安置": "equal", "扶持": "equal", "带动": "equal",
+    "吸纳": "equal", "创建": "equal", "培育": "equal", "打造": "equal", "认定": "equal", "新建": "equal",
+    "改造": "equal", "开发": "equal", "转移": "equal", "招收": "equal", "为": "equal",
+}
+SUFFIXES: dict[str, str] = {"左右": "about", "上下": "about", "以内": "at_most", "之内": "at_most",
+                            "以下": "at_most", "及以上": "at_least", "以上": "at_least"}
+#: Words of the sentence before a number that make it a goal even without a verb.
+CONTEXT = re.compile(r"实现|完成|力争|确保|目标|任务|达到|每年|全年|年均|争取|到\d{4}年")
+
+#: A clause before the number naming a parameter, not an outcome: subsidies, fees, rates,
+#: caps, penalties, prices.
+PARAMETER = re.compile(
+    r"补贴|补助|奖补|贴息|资助|奖励|上限|最高|额度|费率|税率|征收率|利率|担保费|报销|赔付|缴费|"
+    r"缴存|费用|工资|价格|收费|罚款|罚金|拘留|处分|有期徒刑|吊销|没收|处以|扣除|抵扣|减按|减免|免征|"
+    r"贷款|首付|年限|期限|年龄|周岁|工龄|利息|比例为|标准为|按照?\d|按不"
+)
+#: A past result, a count of what exists, or an accident's grade: the sentence reports, it does
+#: not set.
+REPORTED = re.compile(
+    r"已经|已(?!于)|累计|截至|截止|同比|比上年|较上年|上年|去年|过去|以来|现有|目前|共有|拥有|共计|"
+    r"总数为|总量为|占全国|造成|死亡|受伤|重伤|伤亡|分别为|位居|排名|居全国"
+)
+#: A rate being changed: 由3%降至1%, 从…调整为.
+CHANGED = re.compile(r"(?:由|从)\s*\d[^，,。；;]{0,12}(?:降|提高|调整|下调|上调|减|增|改为|变为)|"
+                     r"下调|上调|调整为|调减|调增")
+#: What after a number makes it a class or a duration: 30人以上的企业, 5个工作日.
+AFTER_CLASS = re.compile(r"的(?![^，,。；]{0,4}(?:目标|任务|水平))|者|"
+                         r"(?:企业|单位|人员|职工|员工|用人|规模|城市|地区|项目|家庭|户籍)|"
+                         r"(?:月|工作日|小时|季度|星期|自然日|日|天|周岁|年度)")
+#: A rate per head or per item (每安置一人补贴…), not a total.
+PER_UNIT = re.compile(r"每(?!年|月|季)[^，,]{0,3}$")
+#: Eligibility: the clause states who may or must, not a goal.
+ELIGIBILITY = re.compile(r"凡|符合|满足|申请|条件|资格|门槛|对于|对吸纳|对招用|对招收|"
+                         r"吸纳.{0,8}达到|招用.{0,8}达到")
+
+
+def comparator(verb: str | None, suffix: str | None, before: str) -> str:
+    """The comparator a target states: its suffix (左右, 以上 …) first, then its verb, then 约
+    or 力争 words just before it."""
+    if suffix:
+        return SUFFIXES[suffix]
+    if verb:
+        return VERBS[verb]
+    if re.search(r"(?:约|大约|近)$", before):
+        return "about"
+    return "equal"
+
+
+def not_a_target(clause: str, after: str, sentence_before: str) -> bool:
+    """Whether a number is no target: `clause` is its clause up to it, `after` the text right
+    after it (its suffix included), `sentence_before` its sentence up to it."""
+    if AFTER_CLASS.match(after) or PER_UNIT.search(clause):
+        return True
+    if PARAMETER.search(clause) or CHANGED.search(clause) or ELIGIBILITY.search(clause):
+        return True
+    return bool(REPORTED.search(sentence_before))
+
+
+#: A band: 3人以上10人以下 is a class of cases, not a goal.
+BAND = re.compile(r"以上\s*\d+(?:\.\d+)?\s*(?:万|亿)?\s*\S{0,3}?以下")

@@ -1,0 +1,110 @@
+"""The years of a target: the year it is to be met by, the first year of a multi-year target and
+the base year a change is measured from.
+
+Read, in order: the target's own sentence (到2020年, 2015年至2017年, 较2012年 as a base only);
+its governing clause earlier in the provision or in a parent provision (主要目标：到2020年，…);
+the plan year in the document's title (2016年就业工作要点, 规划（2016—2020年）, 十三五); and
+今年/全年/年内, which name the document's own year.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from policygraph.extract.provisions import Provision
+
+_Y = r"((?:19|20)\d{2})"
+#: 2015年至2017年, 2015—2017年, 2016-2020年: a span of years.
+SPAN = re.compile(rf"{_Y}\s*年?\s*(?:—{{1,2}}|-|－|~|～|至|到)\s*{_Y}\s*年")
+#: 较2012年, 比2012年, 与2015年相比, 以2015年为基数, 在2015年基础上: a base year.
+BASE = re.compile(rf"(?:较|比|与|同|以|相对于?|在){_Y}\s*年(?:底|末|度)?(?:水平)?"
+                  rf"(?:相比|为基数|为基期|基础上|的基础上)?|{_Y}\s*年(?:底|末)?(?:为基数|为基期|基础上)")
+#: 到2020年, 2020年底前, 2020年: a year a target is met by.
+YEAR = re.compile(rf"{_Y}\s*年")
+#: 到2020年 opening a governing clause (主要目标：到2020年，…; （一）到2020年).
+LEAD = re.compile(rf"(?:到|至|力争到|争取到|确保到){_Y}\s*年")
+THIS_YEAR = re.compile(r"今年|全年|当年|年内|本年度?|年度(?:目标|任务)")
+#: Five-year plans: 十三五 ends in 2020.
+_FIVE_YEAR = {"十五": 2005, "十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
+_FIVE_YEAR_RE = re.compile(r"“?(十[一二三四五]?五)”?(?:时期|期间|规划|末)")
+
+
+@dataclass(frozen=True)
+class Years:
+    """What a target's years are: met by `year`, from `start_year`, measured from `base_year`."""
+
+    year: int | None = None
+    start_year: int | None = None
+    base_year: int | None = None
+
+
+def _base_spans(text: str) -> list[tuple[int, int, int]]:
+    out = []
+    for m in BASE.finditer(text):
+        y = m.group(1) or m.group(2)
+        out.append((m.start(), m.end(), int(y)))
+    return out
+
+
+def sentence_years(before: str) -> Years:
+    """The years a sentence states before a target (`before`): the last span or year not a base."""
+    bases = _base_spans(before)
+    base = bases[-1][2] if bases else None
+
+    def in_base(pos: int) -> bool:
+        return any(s <= pos < e for s, e, _ in bases)
+
+    spans = [m for m in SPAN.finditer(before) if not in_base(m.start())]
+    years = [m for m in YEAR.finditer(before) if not in_base(m.start())]
+    if spans and (not years or years[-1].start() <= spans[-1].end()):
+        last = spans[-1]
+        return Years(int(last.group(2)), int(last.group(1)), base)
+    if years:
+        return Years(int(years[-1].group(1)), None, base)
+    return Years(None, None, base)
+
+
+def lead_year(text: str) -> Years:
+    """The year a governing clause sets for what follows it (到2020年 in a provision's heading or
+    opening), or none; a span (2016—2020年) gives its start too."""
+    span = SPAN.search(text)
+    m = LEAD.search(text)
+    if span and (m is None or span.start() <= m.start()):
+        return Years(int(span.group(2)), int(span.group(1)))
+    return Years(int(m.group(1))) if m else Years()
+
+
+def title_years(title: str | None) -> Years:
+    """The plan year(s) a title names: 2016年就业工作要点 → 2016; 规划（2016—2020年） → 2016–2020;
+    "十三五"规划 → 2020. A title naming another document's year (关于…2015年…的通知) counts too:
+    an annual notice is about that year."""
+    if not title:
+        return Years()
+    span = SPAN.search(title)
+    if span:
+        return Years(int(span.group(2)), int(span.group(1)))
+    five = _FIVE_YEAR_RE.search(title)
+    if five:
+        end = _FIVE_YEAR[five.group(1)]
+        return Years(end, end - 4)
+    years = {int(y) for y in YEAR.findall(title)}
+    return Years(years.pop()) if len(years) == 1 else Years()
+
+
+def governing_years(text: str, provisions: Sequence[Provision], title: str | None) -> list[Years]:
+    """Per provision, the years that govern its targets stating none: a 到2020年 in its heading,
+    else in the own text of its nearest parent (二、主要目标。到2020年，… governs 二、/（一）),
+    else the title's plan year."""
+    own = {p.path: lead_year(text[p.start:p.end]) for p in provisions}
+    default = title_years(title)
+    out = []
+    for p in provisions:
+        found = lead_year(p.heading)
+        path = p.path
+        while found.year is None and "/" in path:
+            path = path.rsplit("/", 1)[0]
+            found = own.get(path, Years())
+        out.append(found if found.year is not None else default)
+    return out

@@ -1,0 +1,271 @@
+"""Score the quantitative targets and deadlines policygraph finds against hand-made gold
+(tests/gold/measures.jsonl).
+
+The gold lists, per sampled file, every target the document sets (a goal with a number:
+not a threshold, an eligibility rule, a subsidy cap, a rate being changed, a past result or a
+background count) and every deadline (a 前/内 time limit), one row each (`kind` target or
+deadline). The gold's files are built as one corpus; the targets and deadlines of each record
+(its embedded parts' included) are matched to gold rows of the same file:
+
+- a target to a row of the same value and unit (value_high too, where the row gives a range);
+- a deadline to a row whose deadline_text it equals or contains, or that contains it
+  (年底前 in 2016年底前), whitespace aside; else to a row of the same resolved date.
+
+Each row is matched once, in reading order. Reported: precision, recall and F1 of targets and
+of deadlines; of the targets matched, the share with the gold's target year and with the gold's
+comparator; of the deadlines matched whose gold date is given, the share resolved to it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import tempfile
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, cast
+
+from gold import GOLD, ROOT, SHARED, Rec, Row, build_records, read_gold
+
+NAME = "measures"
+#: Units written two ways for one thing: the tool's unit is compared in this form.
+_UNIT_ALIASES = {"％": "%", "万人": "人", "万元": "元", "亿元": "元"}
+
+
+@dataclass(frozen=True)
+class Tally:
+    """Precision and recall of one kind of measure over the gold set."""
+
+    gold: int
+    found: int
+    matched: int
+    misses: tuple[str, ...] = ()
+    false: tuple[str, ...] = ()
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.found if self.found else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.gold if self.gold else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass(frozen=True)
+class Accuracy:
+    """Of the matched measures whose gold states a value, the share given that value."""
+
+    right: int = 0
+    stated: int = 0
+    wrong: tuple[str, ...] = field(default=())
+
+    @property
+    def share(self) -> float:
+        return self.right / self.stated if self.stated else 1.0
+
+
+@dataclass(frozen=True)
+class MeasureReport:
+    """The scores of the measures gold: targets, deadlines and the attributes of matches."""
+
+    files: int
+    targets: Tally
+    deadlines: Tally
+    year: Accuracy
+    comparator: Accuracy
+    date: Accuracy
+
+    def table(self) -> str:
+        def row(name: str, t: Tally) -> str:
+            return (f"| {name} | {t.precision:.3f} | {t.recall:.3f} | {t.f1:.3f} | "
+                    f"{t.matched} / {t.found} / {t.gold} |")
+
+        def acc(name: str, a: Accuracy) -> str:
+            return f"{name} {a.share:.3f} ({a.right}/{a.stated})"
+
+        return "\n".join([
+            f"**targets and deadlines** ({self.files} files)", "",
+            "| kind | precision | recall | F1 | matched / found / gold |", "|---|---|---|---|---|",
+            row("targets", self.targets), row("deadlines", self.deadlines), "",
+            "of the matched: " + ", ".join([acc("target year", self.year),
+                                            acc("comparator", self.comparator),
+                                            acc("deadline date", self.date)]),
+        ])
+
+    def details(self) -> str:
+        def block(title: str, items: Iterable[str]) -> list[str]:
+            return [f"{title}:", *(f"- {i}" for i in items)]
+
+        return "\n".join([*block("targets missed", self.targets.misses),
+                          *block("targets false", self.targets.false),
+                          *block("target year wrong", self.year.wrong),
+                          *block("comparator wrong", self.comparator.wrong),
+                          *block("deadlines missed", self.deadlines.misses),
+                          *block("deadlines false", self.deadlines.false),
+                          *block("deadline date wrong", self.date.wrong)])
+
+
+def _unit(u: object) -> str:
+    s = str(u or "").strip()
+    return _UNIT_ALIASES.get(s, s)
+
+
+def _close(a: object, b: object) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    try:
+        x, y = float(cast(float, a)), float(cast(float, b))
+    except (TypeError, ValueError):
+        return False
+    return abs(x - y) <= 1e-6 * max(1.0, abs(x), abs(y))
+
+
+def _squeeze(s: object) -> str:
+    return re.sub(r"\s+", "", str(s or ""))
+
+
+def _target_matches(t: Mapping[str, Any], row: Row) -> bool:
+    if _unit(t.get("unit")) != _unit(row.get("unit")):
+        return False
+    if row.get("value_high") is not None and t.get("value_high") is not None:
+        return _close(t.get("value"), row.get("value")) and _close(t.get("value_high"), row.get("value_high"))
+    # a range the tool read as one value matches on either end
+    return _close(t.get("value"), row.get("value")) or (
+        row.get("value_high") is not None and _close(t.get("value"), row.get("value_high")))
+
+
+def _deadline_matches(d: Mapping[str, Any], row: Row) -> bool:
+    found, gold = _squeeze(d.get("text")), _squeeze(row.get("deadline_text"))
+    if found and gold and (found in gold or gold in found):
+        return True
+    return bool(d.get("date")) and d.get("date") == row.get("date")
+
+
+def _items(rec: Rec, key: str) -> list[Mapping[str, Any]]:
+    """The record's `key` list and its parts', in order."""
+    parts = [rec, *cast(list[Rec], rec.get("parts", []))]
+    out: list[Mapping[str, Any]] = []
+    for p in parts:
+        out += cast(list[Mapping[str, Any]], p.get(key) or [])
+    return out
+
+
+def _describe_target(t: Mapping[str, Any]) -> str:
+    high = f"–{t['value_high']}" if t.get("value_high") is not None else ""
+    return f"{t.get('value')}{high} {t.get('unit')} ({t.get('comparator')}, {t.get('year')}): {t.get('text')}"
+
+
+def _describe_row(r: Row) -> str:
+    if r.get("kind") == "deadline":
+        return f"{r.get('deadline_text')} ({r.get('date')}): {r.get('sentence')}"
+    high = f"–{r['value_high']}" if r.get("value_high") is not None else ""
+    return (f"{r.get('value')}{high} {r.get('unit')} ({r.get('comparator')}, {r.get('target_year')}): "
+            f"{r.get('sentence')}")
+
+
+Pair = tuple[Mapping[str, Any], Row]
+
+
+def _match(rows_by_file: Mapping[str, list[Row]], records: Mapping[str, Rec], key: str,
+           same: Callable[[Mapping[str, Any], Row], bool]) -> tuple[Tally, list[Pair]]:
+    """Match each found item to an unmatched gold row of its file (rows in order)."""
+    pairs: list[Pair] = []
+    false: list[str] = []
+    used: set[int] = set()
+    found = 0
+    for name, rows in rows_by_file.items():
+        rec = records.get(name)
+        for item in _items(rec, key) if rec is not None else []:
+            found += 1
+            row = next((r for r in rows if id(r) not in used and same(item, r)), None)
+            if row is None:
+                false.append(f"{name}: " + (_describe_target(item) if key == "targets"
+                                            else f"{item.get('text')} ({item.get('date')})"))
+                continue
+            used.add(id(row))
+            pairs.append((item, row))
+    gold = [r for rows in rows_by_file.values() for r in rows]
+    misses = tuple(f"{Path(str(r['file'])).name}: {_describe_row(r)}" for r in gold if id(r) not in used)
+    return Tally(len(gold), found, len(pairs), misses, tuple(false)), pairs
+
+
+def _accuracy(pairs: Sequence[Pair], found_key: str, gold_key: str,
+              stated_only: bool = False) -> Accuracy:
+    right = stated = 0
+    wrong: list[str] = []
+    for item, row in pairs:
+        g = row.get(gold_key)
+        if stated_only and g is None:
+            continue
+        stated += 1
+        if item.get(found_key) == g:
+            right += 1
+        else:
+            wrong.append(f"{Path(str(row['file'])).name}: found {item.get(found_key)}, gold {g}: "
+                         f"{_describe_row(row)}")
+    return Accuracy(right, stated, tuple(wrong))
+
+
+def score(rows: Sequence[Row], records: Mapping[str, Rec]) -> MeasureReport:
+    """Targets and deadlines of `records` (by file name) against the gold `rows`."""
+    by_kind: dict[str, dict[str, list[Row]]] = {"target": {}, "deadline": {}}
+    for r in rows:
+        name = Path(str(r["file"])).name
+        for kind in by_kind:  # every file of the gold is scored for both kinds
+            by_kind[kind].setdefault(name, [])
+        if r.get("kind") in by_kind:
+            by_kind[str(r["kind"])][name].append(r)
+    targets, tpairs = _match(by_kind["target"], records, "targets", _target_matches)
+    deadlines, dpairs = _match(by_kind["deadline"], records, "deadlines", _deadline_matches)
+    return MeasureReport(len(by_kind["target"]), targets, deadlines,
+                         _accuracy(tpairs, "year", "target_year"),
+                         _accuracy(tpairs, "comparator", "comparator", stated_only=True),
+                         _accuracy(dpairs, "date", "date"))
+
+
+def source_of(file: str, shared: Path = SHARED) -> Path:
+    """Where a gold row's file is: under the shared corpus, else under the repository (a
+    document the annotators wrote or found, kept with the gold)."""
+    for base in (shared, GOLD, ROOT):
+        if (base / file).is_file():
+            return base / file
+    raise FileNotFoundError(f"gold file {file} is neither under {shared} nor under {GOLD}")
+
+
+def measures_report(shared: Path, work: Path, name: str = NAME) -> MeasureReport:
+    rows = read_gold(name)
+    files = sorted({str(r["file"]) for r in rows})
+    records = build_records((source_of(f, shared) for f in files), work / name)
+    return score(rows, records)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
+    parser.add_argument("--shared", type=Path, default=SHARED, help="the shared corpus folder")
+    parser.add_argument("--verbose", action="store_true",
+                        help="list the misses, false finds and wrong years, comparators and dates")
+    args = parser.parse_args(argv)
+    if not (GOLD / f"{NAME}.jsonl").is_file():
+        print(f"gold_measures: no {GOLD / NAME}.jsonl", file=sys.stderr)
+        return 2
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            report = measures_report(args.shared, Path(tmp))
+    except FileNotFoundError as e:
+        print(f"gold_measures: {e}", file=sys.stderr)
+        return 2
+    print(report.table())
+    if args.verbose:
+        print("\n" + report.details())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
