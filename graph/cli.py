@@ -12,6 +12,7 @@ from pathlib import Path
 
 from policygraph import __version__
 from policygraph.build import Timings, ValidationError, build
+from policygraph.build.folder import FolderRefused
 from policygraph.cli_documents import (
     DOCUMENT_HELP,
     cmd_cascade,
@@ -25,6 +26,7 @@ from policygraph.export.terms import DEFAULT_BASE, check_iri
 from policygraph.export.text import record_text
 from policygraph.extract.document import extract
 from policygraph.extract.read import iter_corpus
+from policygraph.files import BUILD_MARKER
 from policygraph.models import Failure
 
 #: The files that mark a folder as a build output (build/outputs.py writes both): records alone
@@ -66,17 +68,26 @@ def _refuse_build_output(path: Path, command: str) -> int | None:
 
 
 def _refuse_corpus(corpus: Path, out: Path) -> int | None:
-    """2 after one line on stderr when `corpus` cannot be built into `out`: it is missing, it is
-    or holds a build output, or `out` lies inside it (its next build would read the last)."""
+    """2 after one line on stderr when `corpus` cannot be built: it is missing, it is or lies in a
+    build output, or holds one of a policygraph older than the build marker. A marked build
+    folder inside it (the --out of this build too) is skipped and listed in the report."""
     if not corpus.exists():
         print(f"policygraph: {corpus}: no such file or folder", file=sys.stderr)
         return 2
-    refused = _refuse_build_output(corpus, "build")
-    if refused is None and corpus.is_dir() and corpus.resolve() in out.resolve().parents:
-        print(f"policygraph build: the output folder {out} lies inside the corpus {corpus}: give --out "
-              "a folder outside it (a corpus never holds its own build)", file=sys.stderr)
+    here = corpus.resolve()
+    if out.resolve() == here or out.resolve() in here.parents:
+        print(f"policygraph build: the output folder {out} is or holds the corpus {corpus}: give --out a "
+              "folder of its own (it may lie inside the corpus: a build never reads its output)",
+              file=sys.stderr)
         return 2
-    return refused
+    if any((f / BUILD_MARKER).is_file() for f in (here, *here.parents)):
+        print(f"policygraph build: {corpus} is or lies in a policygraph build output; policygraph never "
+              "reads its own outputs as documents: give a file or folder of documents", file=sys.stderr)
+        return 2
+    found = build_output_in(corpus)
+    if found is not None and not (found / BUILD_MARKER).is_file():
+        return _refuse_build_output(corpus, "build")
+    return None
 
 
 def cmd_inspect(args: argparse.Namespace) -> int:
@@ -132,7 +143,11 @@ def cmd_build(args: argparse.Namespace) -> int:
         paths = build(corpus, Path(args.out), show_progress=not args.quiet and terminal,
                       base=args.base, scheme=args.measures, jobs=args.jobs, use_cache=not args.no_cache,
                       budget=args.budget, check=not args.no_validate, timings=timings, as_of=args.as_of,
-                      excel=args.excel, log_every=None if args.quiet or terminal else args.log_every)
+                      excel=args.excel, log_every=None if args.quiet or terminal else args.log_every,
+                      force=args.force)
+    except FolderRefused as e:
+        print(f"policygraph build: {e}", file=sys.stderr)
+        return 2
     except ValidationError as e:
         print(f"policygraph: {e}", file=sys.stderr)
         return 3
@@ -148,6 +163,11 @@ def cmd_build(args: argparse.Namespace) -> int:
             if timings.beside_private_mb:
                 print(f"{'(largest stage beside, own pages)':<40}peak {timings.beside_private_mb:7,.0f} MB",
                       file=sys.stderr)
+    for entry in paths.moved:
+        print(f"policygraph build: --force: moved aside {entry} (nothing deleted)", file=sys.stderr)
+    if paths.removed and not args.quiet:
+        print(f"policygraph build: removed {len(paths.removed):,} file(s) the previous build wrote and this "
+              f"one did not (e.g. {paths.removed[0]})", file=sys.stderr)
     if paths.up_to_date and not args.quiet:
         print(f"policygraph: {args.out} is up to date: no input file, setting or part of policygraph "
               "changed since it was built (--no-cache rebuilds it all)", file=sys.stderr)
@@ -278,10 +298,15 @@ def main(argv: list[str] | None = None) -> int:
     pi.add_argument("--compact", action="store_true", help="one JSON object per line")
     pi.set_defaults(func=cmd_inspect)
 
-    pb = sub.add_parser("build", help="extract a whole corpus into an output folder")
+    pb = sub.add_parser("build", help="extract a whole corpus into an output folder",
+                        description="Exit status: 0 built, 1 failed, 2 bad input (a corpus or --out "
+                        "refused), 3 the graph does not conform to the SHACL shapes (a bug).")
     pb.add_argument("corpus", help="a folder (searched recursively) or a file")
     pb.add_argument("--out", required=True, help="output folder")
     pb.add_argument("--quiet", action="store_true", help="no progress bar (nor progress lines)")
+    pb.add_argument("--force", action="store_true",
+                    help="build into a folder that is neither empty nor a policygraph build's; entries at "
+                    "the names a build writes are moved aside to NAME.before-policygraph, nothing is deleted")
     pb.add_argument("--log-every", type=float, default=10.0, metavar="SECONDS",
                     help="if stderr is no terminal (a log file, CI), a progress line this often (default 10)")
     pb.add_argument("--excel", action="store_true",

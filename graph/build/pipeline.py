@@ -14,7 +14,7 @@ from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
-from policygraph.build import uptodate
+from policygraph.build import folder, uptodate
 from policygraph.build.budget import DEFAULT_BUDGET
 from policygraph.build.cache import Cache, scheme_digest
 from policygraph.build.extraction import extract_all
@@ -41,18 +41,22 @@ def build_settings(corpus: Path, base: str = DEFAULT_BASE, scheme: str | None = 
 
 class Outputs(dict[str, Path]):
     """A build's output files by name; `up_to_date` when the folder already held them and
-    nothing was built (see uptodate.py)."""
+    nothing was built (see uptodate.py); `removed`: the previous build's files it did not write
+    again, deleted; `moved`: entries moved aside to take a folder over (folder.py)."""
 
-    def __init__(self, paths: dict[str, Path], up_to_date: bool = False) -> None:
+    def __init__(self, paths: dict[str, Path], up_to_date: bool = False, removed: list[str] | None = None,
+                 moved: list[str] | None = None) -> None:
         super().__init__(paths)
         self.up_to_date = up_to_date
+        self.removed = removed or []
+        self.moved = moved or []
 
 
 def build(
     corpus: str | Path, out: str | Path, show_progress: bool = False, base: str = DEFAULT_BASE,
     scheme: str | None = None, jobs: int | None = None, use_cache: bool = True,
     budget: float = DEFAULT_BUDGET, check: bool = True, timings: Timings | None = None,
-    as_of: str | None = None, excel: bool = False, log_every: float | None = None,
+    as_of: str | None = None, excel: bool = False, log_every: float | None = None, force: bool = False,
 ) -> Outputs:
     """Read `corpus`, extract and link it, and write the build output folder `out`.
 
@@ -62,12 +66,29 @@ def build(
     redone). Validity (时效性) is given on `as_of` (YYYY-MM-DD; by default the newest document
     date of the corpus, so that the same corpus builds the same output). `excel`: CSV files
     with a byte order mark (export.tables.csv_encoding). `log_every`: instead of a bar, a
-    progress line on stderr this often, in seconds (progress.py)."""
+    progress line on stderr this often, in seconds (progress.py). `out` must be new, empty or a
+    build's folder; `force` takes any other over (folder.py: nothing there is deleted)."""
     corpus, out = Path(corpus), Path(out)
     check_iri(base)  # before hours of extraction, not at the store
     if as_of is not None:
         check_as_of(as_of)
     jobs = jobs or os.cpu_count() or 1
+    claimed = folder.claim(out, force)  # before the corpus is listed: it never lists its own output
+    try:
+        paths = _build(claimed, corpus, show_progress, base, scheme, jobs, use_cache, budget, check, timings,
+                       as_of, excel, log_every)
+    except BaseException:
+        folder.finish(claimed, complete=False)
+        raise
+    paths.moved = claimed.moved
+    return paths
+
+
+def _build(claimed: folder.Claim, corpus: Path, show_progress: bool, base: str, scheme: str | None,
+           jobs: int, use_cache: bool, budget: float, check: bool, timings: Timings | None,
+           as_of: str | None, excel: bool, log_every: float | None) -> Outputs:
+    """`build` in a claimed folder."""
+    out = claimed.out
     with stage(timings, "checking for changes"):
         now = uptodate.inputs(corpus, build_settings(corpus, base, scheme, check, budget, as_of, excel))
         done = uptodate.current(out, now) if use_cache else None
@@ -121,8 +142,9 @@ def build(
                           as_of=as_of, excel=excel, corpus_root=corpus)
     with stage(timings, "JSON-LD"):
         paths["jsonld"] = write_jsonld(paths["ntriples"], out / "graph.jsonld")
+    removed = folder.finish(claimed)  # the last build's files not written again, before they are stat'ed
     uptodate.remember(out, now, paths)
-    return Outputs(paths)
+    return Outputs(paths, removed=removed)
 
 
 def _sources(corpus: Path, stamps: Stamps | None, names: Iterable[str] | None = None
