@@ -287,7 +287,7 @@ DEADLINE = re.compile(
     rf"|(?P<ye>年底|年末|底|末))\s{{0,2}}(?P<before>前|之前|以前)"
 )
 ORGAN_RUN = r"[^\s。；;，,、（）()：:“”]{1,24}?(?:部|厅|局|委员会|委|办公室|办公厅|办|院|署|行|政府|中心|总局|小组|联合会|工会|妇联|团委|团市委|法院|检察院)"
-AGENCY_BY = re.compile(rf"由(?P<a>{ORGAN_RUN}(?:[、和及与]{ORGAN_RUN})*)(?:等部门|等单位)?(?:负责|牵头|会同|组织实施|承担)")
+AGENCY_BY = re.compile(rf"(?<!自)由(?P<a>{ORGAN_RUN}(?:[、和及与]{ORGAN_RUN})*)(?:等部门|等单位)?(?:负责|牵头|会同|组织实施|承担)")
 AGENCY_SUBJECT = re.compile(rf"(?P<a>{ORGAN_RUN}(?:[、和及与]{ORGAN_RUN})*)(?:要|应)?(?:负责|牵头)")
 AGENCY_TRAILER = re.compile(r"[（(](?P<a>[^（）()。]{2,160})[）)]\s*$")
 ORGAN_FULL_NAME = re.compile(rf"^(?:{ORGAN_RUN}|各[^\s，,、]{{1,12}}(?:人民政府|政府|部门|单位))$")

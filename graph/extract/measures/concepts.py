@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from policygraph.extract.measures.domains import applies
 from policygraph.extract.measures.scheme import load_scheme
 from policygraph.extract.measures.words import words_in
 from policygraph.extract.regexes import MEASURE_CLAUSE_BREAK
@@ -21,13 +22,16 @@ class Mention:
 
 
 def concepts_in(text: str, start: int, end: int, scheme_path: str | None = None,
-                words: list[tuple[str, int, int]] | None = None) -> list[Mention]:
+                words: list[tuple[str, int, int]] | None = None,
+                domains: frozenset[str] | None = None) -> list[Mention]:
     """Scheme concepts mentioned in text[start:end], with their spans, in reading order (from
-    `words` if the caller has segmented the text already)."""
+    `words` if the caller has segmented the text already); a concept of a policy area only
+    where the part is about that area (`domains`, domains.py; None: every concept)."""
     scheme = load_scheme(scheme_path)
     if words is None:
         words = words_in(text, start, end, scheme_path)
-    return [Mention(scheme.terms[w], s, e) for w, s, e in words if w in scheme.terms]
+    return [Mention(scheme.terms[w], s, e) for w, s, e in words
+            if w in scheme.terms and applies(scheme.concepts[scheme.terms[w]].domain, domains)]
 
 
 def sentence_bounds(text: str, pos: int, lo: int, hi: int) -> tuple[int, int]:

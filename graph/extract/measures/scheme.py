@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -21,6 +21,7 @@ class Concept:
     label_en: str
     group: str  # supply | demand | environment
     terms: tuple[str, ...]  # prefLabel and altLabels @zh
+    domain: str | None = None  # the policy area it belongs to (dcterms:subject); None: any area
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,9 @@ class Scheme:
     concepts: dict[str, Concept]
     terms: dict[str, str]  # term → concept id
     source: str
+    #: policy areas (the objects of the concepts' dcterms:subject) → the words that show a text
+    #: is about one (its prefLabel and hiddenLabels @zh); empty: the scheme knows no areas
+    domains: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 SCHEME_NS = "https://w3id.org/policygraph/measures#"
@@ -37,19 +41,23 @@ SCHEME_NS = "https://w3id.org/policygraph/measures#"
 @functools.cache
 def load_scheme(path: str | None = None) -> Scheme:
     """The shipped scheme, or a user's SKOS file of the same shape (cached per process)."""
-    from rdflib import Graph
-    from rdflib.namespace import RDF, SKOS
+    from rdflib import Graph, URIRef
+    from rdflib.namespace import DCTERMS, RDF, SKOS
 
     text = (Path(path).read_text(encoding="utf-8") if path else
             resources.files("policygraph.ontology").joinpath("measures.ttl").read_text(encoding="utf-8"))
     g = Graph().parse(data=text, format="turtle")
     tops = {str(t) for t in g.objects(None, SKOS.hasTopConcept)}
+    areas = {str(a) for a in g.objects(None, DCTERMS.subject)}
+    domains = {_local(a): tuple(dict.fromkeys(
+        _labels(g.objects(URIRef(a), SKOS.prefLabel), ("zh",)) + sorted(
+            _labels(g.objects(URIRef(a), SKOS.hiddenLabel), ("zh", None))))) for a in sorted(areas)}
     concepts: dict[str, Concept] = {}
     terms: dict[str, str] = {}
     ns = SCHEME_NS
     for c in sorted(g.subjects(RDF.type, SKOS.Concept), key=str):
         iri = str(c)
-        if iri in tops:
+        if iri in tops or iri in areas:
             continue
         ns = iri.rsplit("#", 1)[0] + "#" if "#" in iri else iri.rsplit("/", 1)[0] + "/"
         zh = _labels(g.objects(c, SKOS.prefLabel), ("zh",))
@@ -59,11 +67,17 @@ def load_scheme(path: str | None = None) -> Scheme:
         group = next((b.rsplit("#", 1)[-1] for b in broader if b in tops), "")
         cid = iri[len(ns):]
         label = zh[0] if zh else cid
-        concept = Concept(cid, label, en[0] if en else "", group, tuple(dict.fromkeys([label, *alts])))
+        area = next((_local(str(a)) for a in g.objects(c, DCTERMS.subject) if str(a) in areas), None)
+        concept = Concept(cid, label, en[0] if en else "", group, tuple(dict.fromkeys([label, *alts])), area)
         concepts[cid] = concept
         for t in concept.terms:
             terms.setdefault(t, cid)
-    return Scheme(ns, concepts, terms, path or "ontology/measures.ttl")
+    return Scheme(ns, concepts, terms, path or "ontology/measures.ttl", domains)
+
+
+def _local(iri: str) -> str:
+    """An IRI's last segment: the id of a concept or area (domain-employment)."""
+    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
 def _labels(nodes: Iterable[Any], languages: tuple[str | None, ...]) -> list[str]:

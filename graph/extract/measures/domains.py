@@ -1,0 +1,37 @@
+"""The policy areas a document is about (employment, environment, health, …), so that a measure
+scheme's area-specific concepts are coded only where they belong.
+
+The shipped scheme's employment concepts carry terms that mean something else elsewhere: 劳动合同
+in a procurement law, 台账 in a fire-safety rule, 担保机构 in a financing regulation. A concept
+tagged with an area (`dcterms:subject` in the scheme) is coded only in a part about that area.
+The areas and the words that show them are the scheme's own (`skos:hiddenLabel` of the concepts
+of its area scheme, ontology/measures.ttl); a user's scheme without areas codes every concept
+everywhere, as before.
+
+A part is about an area when its title names one of the area's words, or when the area's words
+are frequent in its text: at least MIN_HITS of them and at least SHARE of the most frequent
+area's count (a health law mentioning 就业 twice is not about employment).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+MIN_HITS = 3
+SHARE = 0.25
+
+
+def domains_of(title: str | None, text: str, keywords: Mapping[str, tuple[str, ...]]) -> frozenset[str]:
+    """The areas (ids of `keywords`) a part with this title and text is about; none when no
+    area's words stand in it."""
+    titled = {d for d, words in keywords.items() if title and any(w in title for w in words)}
+    counts = {d: sum(text.count(w) for w in words) for d, words in keywords.items()}
+    top = max(counts.values(), default=0)
+    frequent = {d for d, n in counts.items() if n >= MIN_HITS and n >= SHARE * top}
+    return frozenset(titled | frequent)
+
+
+def applies(concept_domain: str | None, domains: frozenset[str] | None) -> bool:
+    """Whether a concept is coded in a part about `domains` (None: areas not known, every
+    concept applies; a concept of no area applies everywhere)."""
+    return concept_domain is None or domains is None or concept_domain in domains

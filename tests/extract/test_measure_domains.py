@@ -1,0 +1,70 @@
+"""Policy areas (domains.py) and agencies as organs (agencies.py): a law about procurement is not
+coded with employment concepts, and an agency is an organ's name, never its clause's words."""
+
+from __future__ import annotations
+
+import pytest
+
+from policygraph.extract.measures.agencies import agencies_in, organisation
+from policygraph.extract.measures.concepts import concepts_in
+from policygraph.extract.measures.domains import applies, domains_of
+from policygraph.extract.measures.scheme import load_scheme
+
+
+def test_the_shipped_scheme_knows_areas_and_tags_employment_concepts() -> None:
+    scheme = load_scheme()
+    assert set(scheme.domains) >= {"domain-employment", "domain-environment", "domain-health", "domain-safety",
+                                   "domain-land", "domain-education", "domain-industry"}
+    assert scheme.concepts["market-regulation"].domain == "domain-employment"
+    assert scheme.concepts["penalties"].domain is None  # a regulatory tool of any area
+    assert {"licensing", "standards", "penalties", "reporting", "planning", "inspection"} <= set(scheme.concepts)
+    assert all(c.group in ("supply", "demand", "environment") for c in scheme.concepts.values())
+
+
+@pytest.mark.parametrize(("title", "text", "expected"), [
+    ("某市人民政府关于进一步做好再就业工作的通知", "加强职业培训。", {"domain-employment"}),
+    ("中华人民共和国招标投标法", "国有资金投资的项目，应当公开招标。", set()),
+    ("某省大气污染防治条例", "排放污染物的单位应当遵守排放标准。", {"domain-environment"}),
+    (None, "学校应当……学生……教师……学校……学生。就业一次。", {"domain-education"}),
+    # a health law naming employment words three times is not about employment
+    (None, "医疗机构、医院、药品、疾病、医疗、卫生、健康、疾病、医疗、医院、药品、疫苗、传染病、中医药。失业，就业，劳动者。",
+     {"domain-health"}),
+])
+def test_areas_from_the_title_or_frequent_words(title: str | None, text: str, expected: set[str]) -> None:
+    assert domains_of(title, text, load_scheme().domains) == expected
+
+
+def test_a_concept_of_an_area_is_coded_only_in_a_part_about_it() -> None:
+    text = "依法订立劳动合同，并由监督部门依法查处。"
+    scheme = load_scheme()
+    everywhere = {m.concept for m in concepts_in(text, 0, len(text))}
+    procurement = {m.concept for m in concepts_in(text, 0, len(text), domains=frozenset())}
+    employment = {m.concept for m in concepts_in(text, 0, len(text), domains=frozenset({"domain-employment"}))}
+    assert "market-regulation" in everywhere and "market-regulation" in employment
+    assert "market-regulation" not in procurement
+    assert "regulation" in procurement  # 依法查处: no area, coded everywhere
+    assert applies(None, frozenset()) and applies("domain-health", None)
+    assert scheme.concepts["regulation"].domain is None
+
+
+@pytest.mark.parametrize(("captured", "organ"), [
+    ("年度立法计划由市人民代表大会常务委员会法制工作委员会", "市人民代表大会常务委员会法制工作委员会"),
+    ("联席会议召集人一般由党委", "党委"),
+    ("具体工作由省人民政府办公厅", "省人民政府办公厅"),
+    ("国务院交通行政主管部门所属的长江航务管理局", "长江航务管理局"),
+    ("自由贸易试验区工作领导小组", "自由贸易试验区工作领导小组"),
+    ("对外贸易经济合作部", "对外贸易经济合作部"),
+    ("市人力资源社会保障局", "市人力资源社会保障局"),
+    ("该单位自行", None),
+    ("以上的爱卫会设办公室", None),
+    ("对有关人民政府", None),
+])
+def test_an_agency_is_an_organs_name(captured: str, organ: str | None) -> None:
+    assert organisation(captured) == organ
+
+
+def test_agencies_of_provisions_are_organs() -> None:
+    text = "三、年度立法计划由市人民代表大会常务委员会法制工作委员会负责组织实施。检验工作由该单位自行负责。"
+    assert agencies_in(text, 0, len(text)) == ["市人民代表大会常务委员会法制工作委员会"]
+    text = "四、建立联席会议，由中国（上海）自由贸易试验区工作领导小组牵头。"
+    assert agencies_in(text, 0, len(text)) == ["自由贸易试验区工作领导小组"]  # not cut at 自由's 由
