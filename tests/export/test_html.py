@@ -16,7 +16,7 @@ import networkx as nx
 import pytest
 
 from policygraph.build import build
-from policygraph.export.html.render import render, render_corpus
+from policygraph.export.html.render import label_of, render, render_corpus
 from policygraph.export.tables import read_graphml
 
 from ..conftest import needs_shared
@@ -84,6 +84,9 @@ def test_seeds_graph_page(browser: object, seeds_out: Path, gold: dict, tmp_path
     assert page.js("edges.length") == g.number_of_edges()
     for number, level in gold["expected_levels"].items():
         assert page.js(f"nodes.get({json.dumps(number)}).pgLevel") == level, number
+    labels = page.js("nodes.get().map(n => [n.id, n.label])")
+    assert all(label == label_of(n, g.nodes[n]) for n, label in labels)  # every label a name
+    assert not any(x in label for _n, label in labels for x in ("src:", "title:", ".txt"))
     page.click_node("粤府办〔2003〕60号")
     panel = page.js("document.getElementById('pg-panel').textContent")
     assert "粤府办〔2003〕60号" in panel and "国办发〔2003〕40号" in panel and "转发" in panel
