@@ -68,3 +68,19 @@ def test_agencies_of_provisions_are_organs() -> None:
     assert agencies_in(text, 0, len(text)) == ["市人民代表大会常务委员会法制工作委员会"]
     text = "四、建立联席会议，由中国（上海）自由贸易试验区工作领导小组牵头。"
     assert agencies_in(text, 0, len(text)) == ["自由贸易试验区工作领导小组"]  # not cut at 自由's 由
+
+
+def _concepts(text: str) -> set[str]:
+    from ..conftest import record_of
+
+    rec = record_of(text)
+    return {m.concept for p in (rec, *rec.parts) for m in p.measures.measures}
+
+
+def test_a_record_is_coded_for_its_own_area() -> None:
+    body = "\n第一条 依法订立劳动合同，建立台账。\n第二条 违反本办法的，由有关部门依法查处，处以罚款。\n"
+    procurement = _concepts("某省政府采购管理办法" + body)
+    employment = _concepts("某省促进就业办法" + body)
+    assert "market-regulation" in employment and "unemployment-monitoring" in employment
+    assert not {"market-regulation", "unemployment-monitoring"} & procurement
+    assert {"regulation", "penalties"} <= procurement & employment

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from policygraph.extract.measures.agencies import agencies_in
 from policygraph.extract.measures.concepts import Mention, concepts_in, deadline_for, sentence_bounds
 from policygraph.extract.measures.deadlines import deadlines_in
+from policygraph.extract.measures.domains import domains_of
 from policygraph.extract.measures.scheme import load_scheme
 from policygraph.extract.measures.target_years import governing_years
 from policygraph.extract.measures.targets import money_in, targets_in
@@ -40,6 +41,8 @@ def extract_measures(
     deadlines: list[Deadline] = []
     money: list[Money] = []
     shingled: list[bytes] = []
+    areas = load_scheme(scheme_path).domains  # the part's policy areas gate area concepts (domains.py)
+    domains = domains_of(title, "".join(text[p.start:p.end] for p in provisions), areas) if areas else None
     for p, governing in zip(provisions, governing_years(text, provisions, title), strict=True):
         ts = targets_in(text, p.start, p.end, year, p.path, governing)
         ds = deadlines_in(text, p.start, p.end, year, p.path, date)
@@ -51,14 +54,15 @@ def extract_measures(
         # words just cut, unless a custom scheme's tokenizer cut them differently.
         plain = words if scheme_path is None else words_in(text, p.start, p.end)
         shingled.append(pack_shingles(from_words([w for w, _s, _e in plain])))
-        measures += _concepts_of(text, p, ts, ds, words, scheme_path)
+        measures += _concepts_of(text, p, ts, ds, words, scheme_path, domains)
     rows = tuple(ProvisionText(p.path, p.heading, p.start, p.end, re.sub(r"\s+", "", text[p.start:p.end]))
                  for p in provisions)
     return Measures(rows, tuple(measures), tuple(targets), tuple(deadlines), tuple(money), tuple(shingled))
 
 
 def _concepts_of(text: str, p: Provision, targets: list[Target], deadlines: list[Deadline],
-                 words: list[tuple[str, int, int]], scheme_path: str | None) -> list[MeasureMention]:
+                 words: list[tuple[str, int, int]], scheme_path: str | None,
+                 domains: frozenset[str] | None = None) -> list[MeasureMention]:
     """One measure per scheme concept the provision mentions (where it is first mentioned),
     with the targets of that sentence, the deadlines governing each mention and the agencies
     the provision makes responsible."""
@@ -66,7 +70,7 @@ def _concepts_of(text: str, p: Provision, targets: list[Target], deadlines: list
     agencies = tuple(agencies_in(text, p.start, p.end))
     first: dict[str, Mention] = {}
     dated: dict[str, list[MentionDeadline]] = {}
-    for mention in concepts_in(text, p.start, p.end, scheme_path, words):
+    for mention in concepts_in(text, p.start, p.end, scheme_path, words, domains):
         first.setdefault(mention.concept, mention)
         governing = dated.setdefault(mention.concept, [])
         d = deadline_for(text, mention, deadlines, p.start, p.end)
