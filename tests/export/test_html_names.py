@@ -8,6 +8,8 @@ from pathlib import Path
 
 import networkx as nx
 
+from policygraph.export.html.render import label_of
+
 from .test_html import Page, browser  # noqa: F401  (the fixture)
 
 ROOT = "title:中华人民共和国治安管理处罚法"
@@ -76,3 +78,28 @@ def test_a_long_list_of_citing_documents_shows_twenty_and_the_rest_on_request(br
     page.page.click("#pg-panel .pg-more")
     assert page.js(count) == 30
     assert page.js("document.querySelector('#pg-panel a.pg-doc').textContent") == "《关于第00项的规定》"
+
+
+def test_the_overview_opens_a_group_names_its_documents_and_runs_no_title(browser: object,  # noqa: F811
+                                                                          tmp_path: Path) -> None:
+    from policygraph.export.html.render import render_corpus
+
+    g = _cascade()
+    hostile = "关于<script>alert(1)</script>\"><img src=x onerror=alert(2)>的通知"
+    g.add_node("src:h.txt", kind="document", title=hostile, level="municipal", jurisdiction="江苏省南京市")
+    g.add_edge("src:h.txt", "宁政发〔2011〕5号", relation="cites", stated=True, evidence=hostile)
+    page = Page(browser, render_corpus(g, tmp_path, "t", max_nodes=2)["graph"])
+    groups = page.js("nodes.get().map(n => n.label)")
+    assert sorted(groups) == sorted(["地区不明 层级不明\n1 件 documents", "江苏省 地市级\n2 件 documents",
+                                     "江苏省 县级\n1 件 documents", "江苏省 省级\n1 件 documents"])
+    page.click_node("group:江苏省·municipal")  # opens it and lists its documents
+    assert sorted(page.js("Array.from(document.querySelectorAll('#pg-panel a.pg-doc')).map(a => a.textContent)")) \
+        == sorted([f"《{hostile}》", "《南京市人民政府关于贯彻江苏省治安管理条例的通知》（宁政发〔2011〕5号）"])
+    assert page.js("nodes.get('src:h.txt').label") == label_of("src:h.txt", g.nodes["src:h.txt"])
+    page.page.click("#pg-panel a.pg-doc[data-id='src:h.txt']")
+    page.page.wait_for_selector('#pg-panel[data-node="src:h.txt"]')
+    assert hostile in page.js("document.getElementById('pg-panel').textContent")
+    page.js(f"PG.goTo({ROOT!r})")  # a document of a closed group: the group opens
+    assert page.js(f"nodes.get({ROOT!r}) !== null") and page.js("network.getSelectedNodes()") == [ROOT]
+    assert page.dialogs == [] and page.js("document.querySelectorAll('img').length") == 0
+    assert page.errors == [] and page.external == []
