@@ -30,8 +30,15 @@ from typing import Any, cast
 from gold import GOLD, ROOT, SHARED, Rec, Row, build_records, read_gold
 
 NAME = "measures"
-#: Units written two ways for one thing: the tool's unit is compared in this form.
-_UNIT_ALIASES = {"％": "%", "万人": "人", "万元": "元", "亿元": "元"}
+#: The gold writes a value in the unit as written (2 with 万亿元); policygraph folds the multiplier
+#: into the value (2e12 元). A gold unit starting with one of these is read folded.
+_MULTIPLIERS = (("万亿", 1e12), ("千万", 1e7), ("百万", 1e6), ("亿", 1e8), ("万", 1e4))
+#: The gold's comparators as the data contract's (docs/graph.md): `=` covers 左右 and 稳定在.
+_COMPARATORS = {"=": {"equal", "about"}, ">=": {"at_least"}, "<=": {"at_most"},
+                "increase": {"equal"}, "decrease": {"equal"}}
+#: The contract reads 达到 as at_least (a floor reached), the gold as `=`: a found at_least set by
+#: 达到 or 达 with no 以上 is the gold's `=`.
+_REACHED = re.compile(r"达到?\s*[\d一二三四五六七八九十百千万亿.]+\s*\S{0,4}$")
 
 
 @dataclass(frozen=True)
@@ -112,9 +119,29 @@ class MeasureReport:
                           *block("deadline date wrong", self.date.wrong)])
 
 
-def _unit(u: object) -> str:
-    s = str(u or "").strip()
-    return _UNIT_ALIASES.get(s, s)
+def folded(value: object, unit: object) -> tuple[object, str]:
+    """A gold value and unit with the unit's multiplier folded in: (2, 万亿元) → (2e12, 元);
+    a unit that is only a multiplier word (万人 is 万 + 人) keeps what follows it."""
+    u = str(unit or "").strip().replace("％", "%")
+    for word, mult in _MULTIPLIERS:
+        if u.startswith(word) and len(u) > len(word):
+            if isinstance(value, (int, float)):
+                return value * mult, u[len(word):]
+            return value, u[len(word):]
+    return value, u
+
+
+def _gold_value(row: Row, key: str = "value") -> tuple[object, str]:
+    return folded(row.get(key), row.get("unit"))
+
+
+def same_comparator(found: Mapping[str, Any], row: Row) -> bool:
+    """Whether a found comparator is the gold row's, read through _COMPARATORS and _REACHED."""
+    gold = str(row.get("comparator"))
+    got = str(found.get("comparator"))
+    if got in _COMPARATORS.get(gold, {gold}):
+        return True
+    return gold == "=" and got == "at_least" and bool(_REACHED.search(str(found.get("text", ""))))
 
 
 def _close(a: object, b: object) -> bool:
@@ -132,13 +159,14 @@ def _squeeze(s: object) -> str:
 
 
 def _target_matches(t: Mapping[str, Any], row: Row) -> bool:
-    if _unit(t.get("unit")) != _unit(row.get("unit")):
+    value, unit = _gold_value(row)
+    high, _ = _gold_value(row, "value_high")
+    if str(t.get("unit") or "") != unit:
         return False
-    if row.get("value_high") is not None and t.get("value_high") is not None:
-        return _close(t.get("value"), row.get("value")) and _close(t.get("value_high"), row.get("value_high"))
+    if high is not None and t.get("value_high") is not None:
+        return _close(t.get("value"), value) and _close(t.get("value_high"), high)
     # a range the tool read as one value matches on either end
-    return _close(t.get("value"), row.get("value")) or (
-        row.get("value_high") is not None and _close(t.get("value"), row.get("value_high")))
+    return _close(t.get("value"), value) or (high is not None and _close(t.get("value"), high))
 
 
 def _deadline_matches(d: Mapping[str, Any], row: Row) -> bool:
@@ -196,8 +224,8 @@ def _match(rows_by_file: Mapping[str, list[Row]], records: Mapping[str, Rec], ke
     return Tally(len(gold), found, len(pairs), misses, tuple(false)), pairs
 
 
-def _accuracy(pairs: Sequence[Pair], found_key: str, gold_key: str,
-              stated_only: bool = False) -> Accuracy:
+def _accuracy(pairs: Sequence[Pair], found_key: str, gold_key: str, stated_only: bool = False,
+              same: Callable[[Mapping[str, Any], Row], bool] | None = None) -> Accuracy:
     right = stated = 0
     wrong: list[str] = []
     for item, row in pairs:
@@ -205,7 +233,7 @@ def _accuracy(pairs: Sequence[Pair], found_key: str, gold_key: str,
         if stated_only and g is None:
             continue
         stated += 1
-        if item.get(found_key) == g:
+        if same(item, row) if same is not None else item.get(found_key) == g:
             right += 1
         else:
             wrong.append(f"{Path(str(row['file'])).name}: found {item.get(found_key)}, gold {g}: "
@@ -226,7 +254,7 @@ def score(rows: Sequence[Row], records: Mapping[str, Rec]) -> MeasureReport:
     deadlines, dpairs = _match(by_kind["deadline"], records, "deadlines", _deadline_matches)
     return MeasureReport(len(by_kind["target"]), targets, deadlines,
                          _accuracy(tpairs, "year", "target_year"),
-                         _accuracy(tpairs, "comparator", "comparator", stated_only=True),
+                         _accuracy(tpairs, "comparator", "comparator", True, same_comparator),
                          _accuracy(dpairs, "date", "date"))
 
 

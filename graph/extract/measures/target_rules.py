@@ -28,7 +28,8 @@ VERBS: dict[str, str] = {
     "净增": "equal", "实现": "equal", "完成": "equal", "建成": "equal", "建设": "equal",
     "培训": "equal", "帮助": "equal", "安置": "equal", "扶持": "equal", "带动": "equal",
     "吸纳": "equal", "创建": "equal", "培育": "equal", "打造": "equal", "认定": "equal", "新建": "equal",
-    "改造": "equal", "开发": "equal", "转移": "equal", "招收": "equal", "为": "equal",
+    "改造": "equal", "开发": "equal", "转移": "equal", "招收": "equal", "为": "equal", "推出": "equal",
+    "建立": "equal", "抗御": "equal",
 }
 SUFFIXES: dict[str, str] = {"左右": "about", "上下": "about", "以内": "at_most", "之内": "at_most",
                             "以下": "at_most", "及以上": "at_least", "以上": "at_least"}
@@ -42,17 +43,23 @@ PARAMETER = re.compile(
     r"缴存|费用|工资|价格|收费|罚款|罚金|拘留|处分|有期徒刑|吊销|没收|处以|扣除|抵扣|减按|减免|免征|"
     r"贷款|首付|年限|期限|年龄|周岁|工龄|利息|比例为|标准为|按照?\d|按不"
 )
-#: A past result, a count of what exists, or an accident's grade: the sentence reports, it does
-#: not set.
-REPORTED = re.compile(
-    r"已经|已(?!于)|累计|截至|截止|同比|比上年|较上年|上年|去年|过去|以来|现有|目前|共有|拥有|共计|"
-    r"总数为|总量为|占全国|造成|死亡|受伤|重伤|伤亡|分别为|位居|排名|居全国"
-)
+#: A past result or an accident's grade, anywhere in the sentence before the number: it reports,
+#: it does not set.
+REPORTED = re.compile(r"截至|截止|同比|比上年|较上年|上年|去年|过去|以来|累计|造成|死亡|受伤|重伤|伤亡")
+#: A count of what exists, in the number's own clause (现有…基础上 elsewhere in the sentence is a
+#: base a target grows from).
+EXISTING = re.compile(r"已经|已(?!于)|现有|目前|共有|拥有|共计|总数为|总量为|占全国|分别为|位居|排名|"
+                      r"居全国|^共|"
+                      r"\d+\s*(?:个月|年)内")
+#: A penalty: the clause imposes it (并处…, 处货物价值30%以下) or names it after the number.
+PENALTY = re.compile(r"(?:^|并|另|可以|予以|可|应当|或者)处|罚款|罚金|拘留|没收")
+#: Choosing pilots (选择10个左右城市) and a frequency (每年调整1次) are scope, not goals.
+SCOPE = re.compile(r"选择|选取|遴选|确定|试点")
 #: A rate being changed: 由3%降至1%, 从…调整为.
 CHANGED = re.compile(r"(?:由|从)\s*\d[^，,。；;]{0,12}(?:降|提高|调整|下调|上调|减|增|改为|变为)|"
-                     r"下调|上调|调整为|调减|调增")
+                     r"下调|上调|调整|调减|调增")
 #: What after a number makes it a class or a duration: 30人以上的企业, 5个工作日.
-AFTER_CLASS = re.compile(r"的(?![^，,。；]{0,4}(?:目标|任务|水平))|者|"
+AFTER_CLASS = re.compile(r"的(?![^，,。；]{0,4}(?:目标|任务|水平|规模))|者|内|以内|之内|前|"
                          r"(?:企业|单位|人员|职工|员工|用人|规模|城市|地区|项目|家庭|户籍)|"
                          r"(?:月|工作日|小时|季度|星期|自然日|日|天|周岁|年度)")
 #: A rate per head or per item (每安置一人补贴…), not a total.
@@ -74,14 +81,28 @@ def comparator(verb: str | None, suffix: str | None, before: str) -> str:
     return "equal"
 
 
-def not_a_target(clause: str, after: str, sentence_before: str) -> bool:
-    """Whether a number is no target: `clause` is its clause up to it, `after` the text right
-    after it (its suffix included), `sentence_before` its sentence up to it."""
+#: Verbs of a legal norm (不得低于): a rule every case must meet, as a threshold, not a goal.
+NORM = re.compile(r"^不得")
+#: A class named by a bound (30人以上企业, 2名以上执法人员): a word right after 以上/以下.
+_CLASS_AFTER_BOUND = re.compile(r"[^\s，,。；;、：:）)和及与并或等左]")
+
+
+def not_a_target(clause: str, after: str, sentence_before: str, rest: str = "") -> bool:
+    """Whether a number is no target: `clause` is its clause up to it (its verb included),
+    `after` the text right after it, `sentence_before` its sentence up to it and `rest` the
+    rest of its clause."""
     if AFTER_CLASS.match(after) or PER_UNIT.search(clause):
         return True
-    if PARAMETER.search(clause) or CHANGED.search(clause) or ELIGIBILITY.search(clause):
+    if any(p.search(clause) for p in (PARAMETER, CHANGED, ELIGIBILITY, EXISTING, SCOPE)):
+        return True
+    if PENALTY.search(clause) or PENALTY.search(rest):
         return True
     return bool(REPORTED.search(sentence_before))
+
+
+def bounds_a_class(suffix: str | None, after: str) -> bool:
+    """30人以上企业: a bound followed by the noun it qualifies."""
+    return suffix in ("以上", "以下", "及以上") and bool(_CLASS_AFTER_BOUND.match(after))
 
 
 #: A band: 3人以上10人以下 is a class of cases, not a goal.

@@ -27,8 +27,9 @@ YEAR = re.compile(rf"{_Y}\s*年")
 LEAD = re.compile(rf"(?:到|至|力争到|争取到|确保到){_Y}\s*年")
 THIS_YEAR = re.compile(r"今年|全年|当年|年内|本年度?|年度(?:目标|任务)")
 #: Five-year plans: 十三五 ends in 2020.
-_FIVE_YEAR = {"十五": 2005, "十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
-_FIVE_YEAR_RE = re.compile(r"“?(十[一二三四五]?五)”?(?:时期|期间|规划|末)")
+_FIVE_YEAR = {"七五": 1990, "八五": 1995, "九五": 2000, "十五": 2005, "十一五": 2010, "十二五": 2015,
+              "十三五": 2020, "十四五": 2025, "十五五": 2030}
+_FIVE_YEAR_RE = re.compile(r"“?([七八九]五|十[一二三四五]?五)”?(?:时期|期间|期内|规划|计划|末)")
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,10 @@ def sentence_years(before: str) -> Years:
 
     spans = [m for m in SPAN.finditer(before) if not in_base(m.start())]
     years = [m for m in YEAR.finditer(before) if not in_base(m.start())]
+    five = list(_FIVE_YEAR_RE.finditer(before))
+    if five and not spans and (not years or years[-1].start() < five[-1].start()):
+        end = _FIVE_YEAR[five[-1].group(1)]
+        return Years(end, end - 4, base)
     if spans and (not years or years[-1].start() <= spans[-1].end()):
         last = spans[-1]
         return Years(int(last.group(2)), int(last.group(1)), base)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from policygraph.extract.measures import target_rules as rules
 from policygraph.extract.measures.quantities import RANGE_DASH, UNITS, number_pattern, value_of, whole
@@ -22,14 +22,16 @@ _VERB = "|".join(sorted(rules.VERBS, key=len, reverse=True))
 _SUFFIX = "|".join(sorted(rules.SUFFIXES, key=len, reverse=True))
 #: A target's number: verb, value (百分之十 too), an optional range's upper end, unit, suffix.
 TARGET = re.compile(
-    rf"(?P<verb>{_VERB})?\s{{0,2}}(?P<has>有|配备|设立?|安排|达到)?\s{{0,2}}"
-    rf"(?:百分之(?P<pct>[零〇一二两三四五六七八九十百点]+)|"
+    rf"(?P<verb>{_VERB})?\s{{0,2}}(?P<has>有|配备|设立?|安排|建设|建立|培养)?\s{{0,2}}"
+    rf"(?:百分之(?P<pct>[零〇一二两三四五六七八九十百点]+)|(?P<half>一半)|"
     rf"{number_pattern('')}\s{{0,2}}(?P<unit>{UNITS})?"
     rf"(?:\s{{0,2}}{RANGE_DASH}\s{{0,2}}{number_pattern('hi_')}\s{{0,2}}(?P<unit2>{UNITS}))?)"
     rf"\s{{0,2}}(?P<suffix>{_SUFFIX})?"
 )
 
 
+#: Verbs a sum of money is a target after (产业总规模突破1000亿元); 不少于210万元 is a requirement.
+MONEY_VERBS = frozenset({"达到", "达", "突破", "超过", "实现", "增长到", "增长至", "增加到", "增加至"})
 #: Verbs a Chinese numeral is a target after (至少有一名); elsewhere 一 is mostly no count.
 CN_VERBS = frozenset({"至少", "不少于", "不低于", "达到", "超过", "突破", "新增", "培训", "不超过", "控制在",
                       "达"})
@@ -58,14 +60,17 @@ def targets_in(text: str, start: int, end: int, year: int | None, provision: str
     [('城镇登记失业率', 4.5, '%', 'about'), ('新增就业', 100000, '人', 'at_least')]
     """
     ctx = Context(year, governing or Years(), provision)
-    out = []
+    out: list[Target] = []
     lead = Years()
     for s in SENTENCE.finditer(text, start, end):
         sent = _Sentence(s.group(0))
+        prev: tuple[int, Target] | None = None
         for m in TARGET.finditer(sent.text):
             target = _target(m, sent, s.start(), ctx, lead)
             if target is not None:
+                target = _continuing(m, target, prev, sent.text)
                 out.append(target)
+                prev = (m.end(), target)
         # a sentence that opens with 到2020年 governs the sentences after it in the provision
         opening = sentence_years(sent.text[:max(8, sent.text.find("，") + 1)])
         if opening.year is not None and sent.text.lstrip().startswith(("到", "至", "力争到", "争取到")):
@@ -87,6 +92,10 @@ class _Sentence:
         i = bisect.bisect_right(self.breaks, at)
         return self.breaks[i - 1] if i else 0
 
+    def clause_end(self, at: int) -> int:
+        i = bisect.bisect_right(self.breaks, at)
+        return self.breaks[i] - 1 if i < len(self.breaks) else len(self.text)
+
     @staticmethod
     def before(m: re.Match[str] | None, at: int) -> bool:
         return m is not None and m.end() <= at
@@ -96,6 +105,8 @@ def _value(m: re.Match[str]) -> tuple[float | None, float | None, str]:
     """Value, upper end of a range and unit of a TARGET match (unit "" when none)."""
     if m.group("pct"):
         return value_of(None, m.group("pct"), None), None, "%"
+    if m.group("half"):
+        return 50.0, None, "%"
     value = value_of(m.group("arabic"), m.group("cn"), m.group("mult"))
     unit = m.group("unit") or ""
     if m.group("unit2"):
@@ -109,6 +120,8 @@ def _value(m: re.Match[str]) -> tuple[float | None, float | None, str]:
 def _is_number_token(m: re.Match[str], text: str) -> bool:
     """Whether the match is a number standing as a quantity: not part of a date, an ordinal, a
     document number or a quoted code (“4050”), and a Chinese numeral only after a verb."""
+    if m.group("half"):
+        return True
     if not (m.group("arabic") or m.group("cn") or m.group("pct")):
         return False
     first = m.start("pct") if m.group("pct") else m.start("arabic") if m.group("arabic") else m.start("cn")
@@ -130,12 +143,14 @@ def _target(m: re.Match[str], sent: _Sentence, offset: int, ctx: Context, lead: 
         return None
     clause_start = sent.clause_start(at)
     clause = text[clause_start:at]
-    if rules.not_a_target(clause, text[m.end():m.end() + 6], text[:at]):
+    after = text[m.end():m.end() + 6]
+    rest = text[m.end():sent.clause_end(m.end())]
+    if rules.not_a_target(clause, after, text[:at], rest) or rules.bounds_a_class(suffix, after):
         return None
     if suffix == "以上" and rules.BAND.match(text, m.start("suffix")):
         return None  # 3人以上10人以下: a band of cases
-    if unit == "元" and not verb:
-        return None  # a sum of money is a target only when a verb sets it (突破1000亿元)
+    if (verb and rules.NORM.match(verb)) or (unit == "元" and verb not in MONEY_VERBS):
+        return None  # 不得低于: a norm; a sum of money is a target only as an outcome (突破1000亿元)
     years = _years(text[:at], sent, at, ctx, lead)
     indicator = re.sub(r"[“”\"‘’\s]", "", INDICATOR_FLUFF.sub("", clause)).strip("，,（(") or None
     if indicator and len(indicator) > 24:
@@ -154,6 +169,21 @@ def _target(m: re.Match[str], sent: _Sentence, offset: int, ctx: Context, lead: 
         start_year=years.start_year,
         base_year=years.base_year,
     )
+
+
+def _continuing(m: re.Match[str], target: Target, prev: tuple[int, Target] | None, text: str) -> Target:
+    """A value listed after another with no verb of its own (分别达到65%和55%) takes the
+    comparator and years of the one before it."""
+    if prev is None or m.group("verb") or m.group("suffix"):
+        return target
+    if not _LISTED.fullmatch(text, prev[0], m.start()):
+        return target
+    p = prev[1]
+    return replace(target, comparator=p.comparator, year=p.year, start_year=p.start_year,
+                   base_year=p.base_year)
+
+
+_LISTED = re.compile(r"\s*[和及、]\s*")
 
 
 def _years(before: str, sent: _Sentence, at: int, ctx: Context, lead: Years) -> Years:
