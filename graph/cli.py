@@ -238,19 +238,41 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return serve(args)
 
 
+def _push_command(args: argparse.Namespace) -> str:
+    """The command line that resumes this push (the same one, as the user gave it)."""
+    import shlex
+
+    words = ["policygraph", "push", args.dir, "--endpoint", args.endpoint]
+    for flag, value, default in (("--graph", args.graph, None), ("--chunk", args.chunk, 50_000),
+                                 ("--query-endpoint", args.query_endpoint, None),
+                                 ("--connect-timeout", args.connect_timeout, 10.0),
+                                 ("--timeout", args.timeout, 120.0), ("--deadline", args.deadline, 3600.0)):
+        if value != default:
+            words += [flag, f"{value:g}" if isinstance(value, float) else str(value)]
+    return shlex.join(words)
+
+
 def cmd_push(args: argparse.Namespace) -> int:
     from policygraph.export.terms import DEFAULT_BASE
-    from policygraph.sparql.push import PushError, push
+    from policygraph.sparql.push import Limits, PushError, push
 
     graph = args.graph or DEFAULT_BASE + "graph"
     try:
-        state = push(Path(args.dir), args.endpoint, graph, args.chunk,
-                     progress=lambda k, n: print(f"  chunk {k}/{n}", file=sys.stderr))
+        state = push(Path(args.dir), args.endpoint, graph, args.chunk, force=args.force,
+                     limits=Limits(args.connect_timeout, args.timeout, args.deadline),
+                     query=args.query_endpoint,
+                     progress=lambda k, n: print(f"  chunk {k}/{n}", file=sys.stderr),
+                     note=lambda text: print(f"policygraph push: {text}", file=sys.stderr))
     except PushError as e:
-        print(f"policygraph: {e}\n(run the same command again to resume)", file=sys.stderr)
-        return 1
+        resume = f"; resume with: {_push_command(args)}" if e.status == 1 else ""
+        print(f"policygraph push: {e}{resume}", file=sys.stderr)
+        return e.status
+    if state.get("already"):
+        print(f"already pushed: <{graph}> at {args.endpoint} holds the build's {state['remote']:,} triples "
+              "(--force pushes again)")
+        return 0
     print(f"pushed {state['triples']:,} triples in {state['chunks']} chunk(s) into <{graph}> "
-          f"at {args.endpoint}")
+          f"at {args.endpoint}; it holds {state['remote']:,}")
     return 0
 
 
@@ -273,6 +295,12 @@ def _seconds_arg(text: str) -> float:
     if not 0 < value < 1e9:
         raise argparse.ArgumentTypeError(f"{text!r} is not a positive number of seconds")
     return value
+
+
+def _positive_int(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive whole number")
+    return int(text)
 
 
 def _iri_arg(text: str) -> str:
@@ -377,11 +405,26 @@ def main(argv: list[str] | None = None) -> int:
     serve_arguments(ps)
     ps.set_defaults(func=cmd_serve)
 
-    pp = sub.add_parser("push", help="upload a build's graph to a SPARQL 1.1 Graph Store (resumable)")
+    pp = sub.add_parser("push", help="upload a build's graph to a SPARQL 1.1 Graph Store (resumable)",
+                        description="The remote count is checked after the push. Exit status: 0 pushed "
+                        "(or already there), 1 failed (the same command resumes), 2 bad input.")
     pp.add_argument("dir", help="a build output folder")
     pp.add_argument("--endpoint", required=True, help="Graph Store URL, e.g. http://localhost:7878/store")
     pp.add_argument("--graph", type=_iri_arg, help="named graph IRI (default: the data base IRI + 'graph')")
-    pp.add_argument("--chunk", type=int, default=50_000, help="triples per request (default 50,000)")
+    pp.add_argument("--chunk", type=_positive_int, default=50_000,
+                    help="triples per request (default 50,000)")
+    pp.add_argument("--force", action="store_true",
+                    help="push everything again, even what the saved progress says the store holds")
+    pp.add_argument("--query-endpoint", metavar="URL",
+                    help="SPARQL query endpoint the pushed triples are counted at (default: beside the Graph "
+                         "Store for Oxigraph's /store and Fuseki's /data; else the graph is fetched)")
+    pp.add_argument("--connect-timeout", type=_seconds_arg, default=10.0, metavar="SECONDS",
+                    help="give up connecting after this long (default 10)")
+    pp.add_argument("--timeout", type=_seconds_arg, default=120.0, metavar="SECONDS",
+                    help="give up when the server is silent this long (default 120)")
+    pp.add_argument("--deadline", type=_seconds_arg, default=3600.0, metavar="SECONDS",
+                    help="give up when the whole push takes longer (default 3600); a resumed push "
+                         "goes on from the last chunk sent")
     pp.set_defaults(func=cmd_push)
 
     pd = sub.add_parser("demo", help="build the bundled example corpus")
