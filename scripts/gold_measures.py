@@ -158,22 +158,23 @@ def _squeeze(s: object) -> str:
     return re.sub(r"\s+", "", str(s or ""))
 
 
-def _target_matches(t: Mapping[str, Any], row: Row) -> bool:
+def _target_matches(t: Mapping[str, Any], row: Row) -> int:
     value, unit = _gold_value(row)
     high, _ = _gold_value(row, "value_high")
     if str(t.get("unit") or "") != unit:
-        return False
+        return 0
     if high is not None and t.get("value_high") is not None:
-        return _close(t.get("value"), value) and _close(t.get("value_high"), high)
+        return int(_close(t.get("value"), value) and _close(t.get("value_high"), high))
     # a range the tool read as one value matches on either end
-    return _close(t.get("value"), value) or (high is not None and _close(t.get("value"), high))
+    return int(_close(t.get("value"), value) or (high is not None and _close(t.get("value"), high)))
 
 
-def _deadline_matches(d: Mapping[str, Any], row: Row) -> bool:
+def _deadline_matches(d: Mapping[str, Any], row: Row) -> int:
+    """2 if the texts match, 1 if only the dates do, else 0."""
     found, gold = _squeeze(d.get("text")), _squeeze(row.get("deadline_text"))
     if found and gold and (found in gold or gold in found):
-        return True
-    return bool(d.get("date")) and d.get("date") == row.get("date")
+        return 2
+    return int(bool(d.get("date")) and d.get("date") == row.get("date"))
 
 
 def _items(rec: Rec, key: str) -> list[Mapping[str, Any]]:
@@ -202,8 +203,9 @@ Pair = tuple[Mapping[str, Any], Row]
 
 
 def _match(rows_by_file: Mapping[str, list[Row]], records: Mapping[str, Rec], key: str,
-           same: Callable[[Mapping[str, Any], Row], bool]) -> tuple[Tally, list[Pair]]:
-    """Match each found item to an unmatched gold row of its file (rows in order)."""
+           same: Callable[[Mapping[str, Any], Row], int]) -> tuple[Tally, list[Pair]]:
+    """Match each found item to the unmatched gold row of its file it matches best (`same`
+    scores a pair, 0 for none), the first in order among equals."""
     pairs: list[Pair] = []
     false: list[str] = []
     used: set[int] = set()
@@ -212,7 +214,9 @@ def _match(rows_by_file: Mapping[str, list[Row]], records: Mapping[str, Rec], ke
         rec = records.get(name)
         for item in _items(rec, key) if rec is not None else []:
             found += 1
-            row = next((r for r in rows if id(r) not in used and same(item, r)), None)
+            scored = [(same(item, r), -i) for i, r in enumerate(rows) if id(r) not in used]
+            best = max(scored, default=(0, 0))
+            row = rows[-best[1]] if best[0] > 0 else None
             if row is None:
                 false.append(f"{name}: " + (_describe_target(item) if key == "targets"
                                             else f"{item.get('text')} ({item.get('date')})"))

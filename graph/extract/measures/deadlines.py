@@ -9,6 +9,7 @@ import calendar
 import datetime as dt
 import re
 
+from policygraph.extract.measures.deadline_forms import other_forms
 from policygraph.extract.measures.holidays import holiday_date, holiday_names
 from policygraph.extract.measures.quantities import CN_DIGITS
 from policygraph.extract.numbers import chinese_to_int
@@ -23,22 +24,30 @@ DEADLINE = re.compile(
     rf"|(?P<ye>年底|年末|底|末)){_BEFORE}"
 )
 #: 年内, 今年内, 本年度内: by the end of the document's year.
-WITHIN_YEAR = re.compile(r"(?<![0-9一二三四五六七八九十两个多])(?:今|本|当)?年度?内(?!容|外)")
+WITHIN_YEAR = re.compile(r"(?<![0-9一二三四五六七八九十两个多])(?:(?:今|本|当)年度?内|年内)(?!容|外)")
 #: 2020年前, 2018年以前: before that year.
 YEAR_BEFORE = re.compile(rf"(?<![到至])(?P<y>(?:19|20)\d{{2}})\s*年{_BEFORE}")
 #: 春节前, 国庆节前.
 HOLIDAY = re.compile(rf"(?P<rel>今年|明年)?(?P<h>{'|'.join(holiday_names())}){_BEFORE}")
-#: 30日内, 20个工作日内, 三个月内, 届满30日前: a limit counted from an event.
+#: 30日内, 20个工作日内, 三个月内, 三到五年时间内, 届满30日前: a limit counted from an event (not
+#: 5月3日内蒙古: a date before 内蒙古).
 RELATIVE = re.compile(
-    rf"(?P<num>\d+|[{CN_DIGITS}十百]+)\s*个?\s*(?P<unit>工作日|自然日|日|天|小时|周|星期|月|季度|年)\s*"
-    r"(?P<lim>内|以内|之内|前|以前|之前)"
+    rf"(?<![月\d])(?P<num>\d+|[{CN_DIGITS}十百]+)(?:\s*(?:到|至|—|-)\s*(?:\d+|[{CN_DIGITS}十]+))?\s*个?\s*"
+    r"(?P<unit>工作日|自然日|日|天|小时|周|星期|月|季度|年)\s*(?:时间)?\s*(?P<lim>内|以内|之内|前|以前|之前)(?!蒙)"
 )
 #: 每月10日前, 每年3月底前, 每季度末前: recurring.
 RECURRING = re.compile(r"每(?:月|年|季度?|半年|周)\s*$")
-#: A relative 前 needs an event it counts back from (届满30日前); else it is "30 days ago".
-_EVENT_BEFORE = re.compile(r"(?:届满|期满|到期|开始|召开|举办|举行|实施|截止|结束|之日|开工|开学)\s*$")
-#: Words before a relative limit that make it a class of people or a period, not a time limit.
-_NOT_LIMIT_BEFORE = re.compile(r"(?:毕业|离校|失业|退役|退出|近|最近|过去|连续|累计|服务期|劳动合同期)\s*$")
+#: Words before a relative limit that make it a class of people or a look-back, not a time limit.
+_NOT_LIMIT_BEFORE = re.compile(r"(?:毕业|离校|失业|退役|退出|近|最近|过去|连续|累计|服务期|劳动合同期|以)"
+                               r"\s*$")
+#: A sanction or an exemption measured in time (暂停其6个月以内, 5年内不再受理, 1年内有2次以上):
+#: a period, not a limit for an act.
+_SANCTION_BEFORE = re.compile(r"暂停|停止|禁止|吊销|取消|免征|免税|免于|减半|有效期|保护期")
+_SANCTION_AFTER = re.compile(r"^(?:不得|不再|不予|再次|又|有\s*\d|\d+\s*次|免征|免税)")
+#: A span of years is a limit when counted from an event (之日起一年内) or followed by what is
+#: to be done (力争三到五年时间内，…更加完善); else a period (两年之内对其…).
+_YEARS_COUNTED = re.compile(r"起\s*$")
+_YEARS_DONE = re.compile(r"^[^。；;]{0,24}?(?:完成|建成|实现|达到|基本|全面|形成|建立|制定|作出|更加|报告)")
 
 
 def deadlines_in(text: str, start: int, end: int, year: int | None, provision: str = "",
@@ -54,6 +63,7 @@ def deadlines_in(text: str, start: int, end: int, year: int | None, provision: s
     found: list[tuple[int, int, str | None, bool]] = []
     for finder in (_absolute, _within_year, _year_before, _holiday, _relative):
         found += finder(text, start, end, year, issued)
+    found += other_forms(text, start, end)
     found.sort(key=lambda f: (f[0], -f[1]))
     out: list[Deadline] = []
     last_end = -1
@@ -76,7 +86,15 @@ def _date(date: str | None) -> dt.date | None:
 
 
 def _recurring(text: str, at: int, start: int) -> bool:
-    return bool(RECURRING.search(text, max(start, at - 4), at))
+    """每年3月底前, and a deadline after 每年 in its sentence (每年2月底前…，3月底前…): it recurs."""
+    if RECURRING.search(text, max(start, at - 4), at):
+        return True
+    opening = max(start, max((m.end() for m in _STOP.finditer(text, max(start, at - 80), at)), default=start))
+    return _EVERY.search(text, opening, at) is not None
+
+
+_STOP = re.compile(r"[。\n]")
+_EVERY = re.compile(r"每(?:年|月|季度?)")
 
 
 def _absolute(text: str, start: int, end: int, year: int | None, _issued: dt.date | None) -> list[Found]:
@@ -126,17 +144,25 @@ def _holiday(text: str, start: int, end: int, year: int | None, issued: dt.date 
 
 
 def _relative(text: str, start: int, end: int, _year: int | None, _issued: dt.date | None) -> list[Found]:
-    out: list[Found] = []
-    for m in RELATIVE.finditer(text, start, end):
-        if m.group("num")[0] in CN_DIGITS + "十百" and chinese_to_int(m.group("num")) is None:
-            continue
-        before = max(start, m.start() - 6)
-        if text[m.end():m.end() + 1] == "的" or _NOT_LIMIT_BEFORE.search(text, before, m.start()):
-            continue  # 毕业2年内的高校毕业生: a class of people
-        if m.group("lim") not in ("内", "以内", "之内") and not _EVENT_BEFORE.search(text, before, m.start()):
-            continue  # 3年前 is three years ago
-        out.append((m.start(), m.end(), None, True))
-    return out
+    return [(m.start(), m.end(), None, True) for m in RELATIVE.finditer(text, start, end)
+            if _is_limit(m, text, start, end)]
+
+
+def _is_limit(m: re.Match[str], text: str, start: int, end: int) -> bool:
+    """Whether a relative span is a time limit for an act (see the patterns above)."""
+    if m.group("num")[0] in CN_DIGITS + "十百" and chinese_to_int(m.group("num")) is None:
+        return False
+    before = text[max(start, m.start() - 8):m.start()]
+    after = text[m.end():min(end, m.end() + 30)]
+    if after.startswith("的") or _NOT_LIMIT_BEFORE.search(before[-6:]):
+        return False  # 毕业2年内的高校毕业生: a class of people
+    within = m.group("lim") in ("内", "以内", "之内")
+    if within and (_SANCTION_BEFORE.search(before) or _SANCTION_AFTER.search(after)):
+        return False
+    if m.group("unit") == "年":
+        # 3年前 is three years ago; 两年之内对其… a period
+        return _YEARS_COUNTED.search(before) is not None or (within and _YEARS_DONE.search(after) is not None)
+    return True
 
 
 def _action(text: str, at: int, end: int) -> str | None:
