@@ -38,7 +38,7 @@ _COMPARATORS = {"=": {"equal", "about"}, ">=": {"at_least"}, "<=": {"at_most"},
                 "increase": {"equal"}, "decrease": {"equal"}}
 #: The contract reads 达到 as at_least (a floor reached), the gold as `=`: a found at_least set by
 #: 达到 or 达 with no 以上 is the gold's `=`.
-_REACHED = re.compile(r"达到?\s*[\d一二三四五六七八九十百千万亿.]+\s*\S{0,4}$")
+_REACHED = re.compile(r"达到?\s*[\d一二三四五六七八九十百千万亿.%和及、\s]+\s*\S{0,4}$")
 
 
 @dataclass(frozen=True)
@@ -166,14 +166,18 @@ def _target_matches(t: Mapping[str, Any], row: Row) -> int:
     if high is not None and t.get("value_high") is not None:
         return int(_close(t.get("value"), value) and _close(t.get("value_high"), high))
     # a range the tool read as one value matches on either end
-    return int(_close(t.get("value"), value) or (high is not None and _close(t.get("value"), high)))
+    if not (_close(t.get("value"), value) or (high is not None and _close(t.get("value"), high))):
+        return 0
+    # of two rows of one value, the one quoting the found text's last words
+    return 1 + int(_squeeze(t.get("text"))[-8:] in _squeeze(row.get("sentence")))
 
 
 def _deadline_matches(d: Mapping[str, Any], row: Row) -> int:
-    """2 if the texts match, 1 if only the dates do, else 0."""
+    """3 if the texts match and the found one's words before it are in the row's sentence, 2 if
+    the texts match, 1 if only the dates do, else 0."""
     found, gold = _squeeze(d.get("text")), _squeeze(row.get("deadline_text"))
     if found and gold and (found in gold or gold in found):
-        return 2
+        return 2 + int(_squeeze(d.get("action"))[:6] in _squeeze(row.get("sentence")))
     return int(bool(d.get("date")) and d.get("date") == row.get("date"))
 
 

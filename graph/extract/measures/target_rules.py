@@ -41,7 +41,7 @@ CONTEXT = re.compile(r"实现|完成|力争|确保|目标|任务|达到|每年|�
 PARAMETER = re.compile(
     r"补贴|补助|奖补|贴息|资助|奖励|上限|最高|额度|费率|税率|征收率|利率|担保费|报销|赔付|缴费|"
     r"缴存|费用|工资|价格|收费|罚款|罚金|拘留|处分|有期徒刑|吊销|没收|处以|扣除|抵扣|减按|减免|免征|"
-    r"贷款|首付|年限|期限|年龄|周岁|工龄|利息|比例为|标准为|按照?\d|按不"
+    r"贷款|首付|年限|期限|年龄|周岁|工龄|利息|比例为|标准为|按照?\d|按不|风险责任|分担"
 )
 #: A past result or an accident's grade, anywhere in the sentence before the number: it reports,
 #: it does not set.
@@ -52,7 +52,7 @@ EXISTING = re.compile(r"已经|已(?!于)|现有|目前|共有|拥有|共计|总
                       r"居全国|^共|"
                       r"\d+\s*(?:个月|年)内")
 #: A penalty: the clause imposes it (并处…, 处货物价值30%以下) or names it after the number.
-PENALTY = re.compile(r"(?:^|并|另|可以|予以|可|应当|或者)处|罚款|罚金|拘留|没收")
+PENALTY = re.compile(r"(?:^|并|另|可以|予以|可|应当|或者)处|罚款|罚金|拘留|没收|暂停|吊销|责令停")
 #: Choosing pilots (选择10个左右城市) and a frequency (每年调整1次) are scope, not goals.
 SCOPE = re.compile(r"选择|选取|遴选|确定|试点")
 #: A rate being changed: 由3%降至1%, 从…调整为.
@@ -69,6 +69,9 @@ ELIGIBILITY = re.compile(r"凡|符合|满足|申请|条件|资格|门槛|对于|
                          r"吸纳.{0,8}达到|招用.{0,8}达到")
 
 
+_FAR_VERB = re.compile("|".join(sorted((v for v, c in VERBS.items() if c != "equal"), key=len, reverse=True)))
+
+
 def comparator(verb: str | None, suffix: str | None, before: str) -> str:
     """The comparator a target states: its suffix (左右, 以上 …) first, then its verb, then 约
     or 力争 words just before it."""
@@ -78,11 +81,19 @@ def comparator(verb: str | None, suffix: str | None, before: str) -> str:
         return VERBS[verb]
     if re.search(r"(?:约|大约|近)$", before):
         return "about"
-    return "equal"
+    # 不少于本单位执法人员总数的5%: the verb governs a ratio phrase ending in 的
+    far = _FAR_VERB.findall(before) if before.endswith("的") else []
+    return VERBS[far[-1]] if far else "equal"
 
 
 #: Verbs of a legal norm (不得低于): a rule every case must meet, as a threshold, not a goal.
 NORM = re.compile(r"^不得")
+#: A standard every project must meet (新建居住区…公园绿地不少于二千平方米), before 不少于/不低于.
+PER_PROJECT = re.compile(r"新建|改建|扩建|居住区|建设项目|每处|每座")
+#: Units of a spatial standard (绿地不少于二千平方米, 宽度不少于二十米): a rule for each site.
+SPATIAL = frozenset({"平方米", "公里", "千米", "米"})
+#: A class named inside the clause (超过100人的企业达到15%): what follows is its rule.
+CLASS_IN_CLAUSE = re.compile(r"\d\s*(?:人|个|家|名|%)\s*(?:以上|以下)?的")
 #: A class named by a bound (30人以上企业, 2名以上执法人员): a word right after 以上/以下.
 _CLASS_AFTER_BOUND = re.compile(r"[^\s，,。；;、：:）)和及与并或等左]")
 
@@ -93,16 +104,16 @@ def not_a_target(clause: str, after: str, sentence_before: str, rest: str = "") 
     rest of its clause."""
     if AFTER_CLASS.match(after) or PER_UNIT.search(clause):
         return True
-    if any(p.search(clause) for p in (PARAMETER, CHANGED, ELIGIBILITY, EXISTING, SCOPE)):
+    if any(p.search(clause) for p in (PARAMETER, CHANGED, ELIGIBILITY, EXISTING, SCOPE, CLASS_IN_CLAUSE)):
         return True
-    if PENALTY.search(clause) or PENALTY.search(rest):
+    if PENALTY.search(clause) or PENALTY.search(rest) or CHANGED.search(rest):
         return True
     return bool(REPORTED.search(sentence_before))
 
 
 def bounds_a_class(suffix: str | None, after: str) -> bool:
     """30人以上企业: a bound followed by the noun it qualifies."""
-    return suffix in ("以上", "以下", "及以上") and bool(_CLASS_AFTER_BOUND.match(after))
+    return suffix in ("以上", "以下", "及以上") and bool(_CLASS_AFTER_BOUND.match(after.lstrip()))
 
 
 #: A band: 3人以上10人以下 is a class of cases, not a goal.

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from policygraph.extract.measures import target_rules as rules
 from policygraph.extract.measures.quantities import RANGE_DASH, UNITS, number_pattern, value_of, whole
-from policygraph.extract.measures.target_years import THIS_YEAR, Years, sentence_years
+from policygraph.extract.measures.target_years import THIS_YEAR, Years, lead_year, sentence_years
 from policygraph.extract.regexes import INDICATOR_FLUFF, LIST_BREAK, MONEY, SENTENCE
 from policygraph.models import Money, Target
 
@@ -62,7 +62,11 @@ def targets_in(text: str, start: int, end: int, year: int | None, provision: str
     ctx = Context(year, governing or Years(), provision)
     out: list[Target] = []
     lead = Years()
+    last_end = start
     for s in SENTENCE.finditer(text, start, end):
+        if "\n" in text[last_end:s.start()]:
+            lead = Years()  # a governing clause governs its own paragraph
+        last_end = s.end()
         sent = _Sentence(s.group(0))
         prev: tuple[int, Target] | None = None
         for m in TARGET.finditer(sent.text):
@@ -71,9 +75,9 @@ def targets_in(text: str, start: int, end: int, year: int | None, provision: str
                 target = _continuing(m, target, prev, sent.text)
                 out.append(target)
                 prev = (m.end(), target)
-        # a sentence that opens with 到2020年 governs the sentences after it in the provision
-        opening = sentence_years(sent.text[:max(8, sent.text.find("，") + 1)])
-        if opening.year is not None and sent.text.lstrip().startswith(("到", "至", "力争到", "争取到")):
+        # a sentence that opens with 到2020年 (具体指标：到2022年，…) governs the rest of its paragraph
+        opening = lead_year(sent.text[:max(0, sent.text.find("，"))])
+        if opening.year is not None:
             lead = opening
     return out
 
@@ -121,7 +125,7 @@ def _is_number_token(m: re.Match[str], text: str) -> bool:
     """Whether the match is a number standing as a quantity: not part of a date, an ordinal, a
     document number or a quoted code (“4050”), and a Chinese numeral only after a verb."""
     if m.group("half"):
-        return True
+        return bool(m.group("verb") or m.group("suffix"))
     if not (m.group("arabic") or m.group("cn") or m.group("pct")):
         return False
     first = m.start("pct") if m.group("pct") else m.start("arabic") if m.group("arabic") else m.start("cn")
@@ -143,14 +147,8 @@ def _target(m: re.Match[str], sent: _Sentence, offset: int, ctx: Context, lead: 
         return None
     clause_start = sent.clause_start(at)
     clause = text[clause_start:at]
-    after = text[m.end():m.end() + 6]
-    rest = text[m.end():sent.clause_end(m.end())]
-    if rules.not_a_target(clause, after, text[:at], rest) or rules.bounds_a_class(suffix, after):
+    if _ruled_out(m, sent, clause, unit):
         return None
-    if suffix == "以上" and rules.BAND.match(text, m.start("suffix")):
-        return None  # 3人以上10人以下: a band of cases
-    if (verb and rules.NORM.match(verb)) or (unit == "元" and verb not in MONEY_VERBS):
-        return None  # 不得低于: a norm; a sum of money is a target only as an outcome (突破1000亿元)
     years = _years(text[:at], sent, at, ctx, lead)
     indicator = re.sub(r"[“”\"‘’\s]", "", INDICATOR_FLUFF.sub("", clause)).strip("，,（(") or None
     if indicator and len(indicator) > 24:
@@ -184,6 +182,22 @@ def _continuing(m: re.Match[str], target: Target, prev: tuple[int, Target] | Non
 
 
 _LISTED = re.compile(r"\s*[和及、]\s*")
+
+
+def _ruled_out(m: re.Match[str], sent: _Sentence, clause: str, unit: str) -> bool:
+    """Whether target_rules.py rules the number out, or it is a norm (不得低于), a standard each
+    project meets (新建…不少于二千平方米) or a sum of money no outcome verb sets (不少于210万元)."""
+    text, verb, suffix = sent.text, m.group("verb"), m.group("suffix")
+    after = text[m.end():m.end() + 6]
+    rest = text[m.end():sent.clause_end(m.end())]
+    if rules.not_a_target(clause, after, text[:m.start()], rest) or rules.bounds_a_class(suffix, after):
+        return True
+    if suffix == "以上" and rules.BAND.match(text, m.start("suffix")):
+        return True  # 3人以上10人以下: a band of cases
+    if (verb and rules.NORM.match(verb)) or (unit == "元" and verb not in MONEY_VERBS):
+        return True
+    standard = unit in rules.SPATIAL or bool(rules.PER_PROJECT.search(text, 0, m.start()))
+    return verb in ("不少于", "不低于") and standard
 
 
 def _years(before: str, sent: _Sentence, at: int, ctx: Context, lead: Years) -> Years:
