@@ -34,7 +34,7 @@ VERBS: dict[str, str] = {
 SUFFIXES: dict[str, str] = {"左右": "about", "上下": "about", "以内": "at_most", "之内": "at_most",
                             "以下": "at_most", "及以上": "at_least", "以上": "at_least"}
 #: Words of the sentence before a number that make it a goal even without a verb.
-CONTEXT = re.compile(r"实现|完成|力争|确保|目标|任务|达到|每年|全年|年均|争取|到\d{4}年")
+CONTEXT = re.compile(r"实现|完成|力争|确保|目标|任务|达到|每年|全年|年均|争取|新增|净增|到\d{4}年")
 
 #: A clause before the number naming a parameter, not an outcome: subsidies, fees, rates,
 #: caps, penalties, prices.
@@ -63,7 +63,7 @@ AFTER_CLASS = re.compile(r"的(?![^，,。；]{0,4}(?:目标|任务|水平|规�
                          r"(?:企业|单位|人员|职工|员工|用人|规模|城市|地区|项目|家庭|户籍)|"
                          r"(?:月|工作日|小时|季度|星期|自然日|日|天|周岁|年度)")
 #: A rate per head or per item (每安置一人补贴…), not a total.
-PER_UNIT = re.compile(r"每(?!年|月|季)[^，,]{0,3}$")
+PER_UNIT = re.compile(r"每(?!年|月|季)[^，,]?$")
 #: Eligibility: the clause states who may or must, not a goal.
 ELIGIBILITY = re.compile(r"凡|符合|满足|申请|条件|资格|门槛|对于|对吸纳|对招用|对招收|"
                          r"吸纳.{0,8}达到|招用.{0,8}达到")
@@ -81,9 +81,14 @@ def comparator(verb: str | None, suffix: str | None, before: str) -> str:
         return VERBS[verb]
     if re.search(r"(?:约|大约|近)$", before):
         return "about"
-    # 不少于本单位执法人员总数的5%: the verb governs a ratio phrase ending in 的
+    far = ratio_verb(before)
+    return VERBS[far] if far else "equal"
+
+
+def ratio_verb(before: str) -> str | None:
+    """不少于本单位执法人员总数的5%: the verb governing a ratio phrase ending in 的, if any."""
     far = _FAR_VERB.findall(before) if before.endswith("的") else []
-    return VERBS[far[-1]] if far else "equal"
+    return far[-1] if far else None
 
 
 #: Verbs of a legal norm (不得低于): a rule every case must meet, as a threshold, not a goal.

@@ -29,6 +29,7 @@ THIS_YEAR = re.compile(r"今年|全年|当年|年内|本年度?|年度(?:目标|
 #: Five-year plans: 十三五 ends in 2020.
 _FIVE_YEAR = {"七五": 1990, "八五": 1995, "九五": 2000, "十五": 2005, "十一五": 2010, "十二五": 2015,
               "十三五": 2020, "十四五": 2025, "十五五": 2030}
+_QUOTED_PLAN = re.compile(r"“([七八九]五|十[一二三四五]?五)”")
 _FIVE_YEAR_RE = re.compile(r"“?([七八九]五|十[一二三四五]?五)”?(?:时期|期间|期内|规划|计划|末)")
 
 
@@ -90,7 +91,7 @@ def title_years(title: str | None) -> Years:
     span = SPAN.search(title)
     if span:
         return Years(int(span.group(2)), int(span.group(1)))
-    five = _FIVE_YEAR_RE.search(title)
+    five = _FIVE_YEAR_RE.search(title) or _QUOTED_PLAN.search(title)
     if five:
         end = _FIVE_YEAR[five.group(1)]
         return Years(end, end - 4)

@@ -131,7 +131,9 @@ def _is_number_token(m: re.Match[str], text: str) -> bool:
     first = m.start("pct") if m.group("pct") else m.start("arabic") if m.group("arabic") else m.start("cn")
     if first > 0 and (text[first - 1] in "第“\"〔[（(.．" or text[first - 1].isdigit()):
         return False
-    return not (m.group("cn") and m.group("verb") not in CN_VERBS)
+    # 一 is mostly no count (一个平台); a longer numeral or one with 万 is (新增就业一百二十万人)
+    cn = m.group("cn")
+    return not (cn and m.group("verb") not in CN_VERBS and len(cn) < 2 and not m.group("mult"))
 
 
 def _target(m: re.Match[str], sent: _Sentence, offset: int, ctx: Context, lead: Years) -> Target | None:
@@ -143,10 +145,10 @@ def _target(m: re.Match[str], sent: _Sentence, offset: int, ctx: Context, lead: 
     if value is None or not unit or text[m.end():m.end() + 1] in "年月日号":
         return None
     verb, suffix = m.group("verb"), m.group("suffix")
-    if not (verb or suffix or sent.before(sent.context, at)):
-        return None
     clause_start = sent.clause_start(at)
     clause = text[clause_start:at]
+    if not (verb or suffix or sent.before(sent.context, at) or rules.ratio_verb(clause)):
+        return None
     if _ruled_out(m, sent, clause, unit):
         return None
     years = _years(text[:at], sent, at, ctx, lead)

@@ -1,0 +1,117 @@
+"""Deadlines: every 前/内 time limit, resolved with the document's year where it can be (holidays
+through the lunar calendar), relative and recurring ones kept unresolved (issue 21)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from lunardate import LunarDate
+
+from policygraph.extract.measures.deadlines import deadlines_in
+from policygraph.extract.measures.holidays import holiday_date
+from policygraph.models import Deadline
+
+from ..conftest import record_of
+
+
+def found(text: str, year: int | None = 2016, date: str | None = None) -> list[Deadline]:
+    return deadlines_in(text, 0, len(text), year, "", date)
+
+
+def one(text: str, year: int | None = 2016, date: str | None = None) -> Deadline:
+    (d,) = found(text, year, date)
+    return d
+
+
+@pytest.mark.parametrize(
+    ("text", "deadline", "date"),
+    [
+        ("今年年内完成清理。", "年内", "2016-12-31"),
+        ("2020年前全面完成改造。", "2020年前", "2019-12-31"),
+        ("春节前发放到位。", "春节前", "2016-02-08"),
+        ("国庆节前完成验收。", "国庆节前", "2016-10-01"),
+        ("明年端午节前完工。", "明年端午节前", "2017-05-30"),
+        ("到2020年，基本建成回收体系。", "到2020年", "2020-12-31"),
+        ("2019年上半年，试点城市印发实施方案。", "2019年上半年", "2019-06-30"),
+        ("1997年4—6月，由社会团体进行自查。", "1997年4—6月", "1997-06-30"),
+        ("在“七五”期间逐年减少拨款。", "在“七五”期间", "1990-12-31"),
+    ],
+)
+def test_resolved_deadlines(text: str, deadline: str, date: str) -> None:
+    d = one(text)
+    assert (d.text.strip(), d.date, d.relative) == (deadline, date, False)
+
+
+def test_deadlines_in_a_list_each_count() -> None:
+    text = "（一）6月底前制定方案；（二）9月底前完成试点；（三）年底前全面推开。"
+    assert [d.date for d in found(text)] == ["2016-06-30", "2016-09-30", "2016-12-31"]
+
+
+@pytest.mark.parametrize(
+    ("text", "deadline"),
+    [
+        ("应当自受理申请之日起20个工作日内作出决定。", "20个工作日内"),
+        ("应当在会议举行的三十日前将草案发给代表。", "三十日前"),
+        ("应当在有效期届满90日前申请延续。", "90日前"),
+        ("自地方性法规施行之日起一年内作出规定。", "一年内"),
+        ("力争三到五年时间内，监管机制更加完善。", "三到五年时间内"),
+        ("临时占用期限一般不得超过一年。", "期限一般不得超过一年"),
+        ("最长不超过15个工作日。", "最长不超过15个工作日"),
+        ("供电企业应当提前7天通知用户。", "提前7天"),
+        ("每年3月底前报送上年度情况。", "3月底前"),  # recurring
+        ("省人民代表大会会议于每年第一季度举行。", "每年第一季度"),
+    ],
+)
+def test_relative_and_recurring_limits_stay_unresolved(text: str, deadline: str) -> None:
+    d = one(text)
+    assert (d.text, d.date, d.relative) == (deadline, None, True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "毕业2年内的高校毕业生可以申请。",  # a class of people
+        "5年内不再受理其申请。",  # a sanction measured in time
+        "暂停其6个月以内从事报关业务。",  # likewise
+        "1年内有2次以上走私行为的，从重处罚。",  # a look-back condition
+        "在两年之内对其行政区域内企业给予支持。",  # a period, not a limit for an act
+        "3年前已经建成。",  # three years ago
+        "以一个月内取得的收入为一次。",  # the basis of a measure
+        "5月3日内蒙古发生地震。",  # a date before 内蒙古
+        "补扣期限最长不得超过五年。",  # a tax parameter
+        "到2020年，农机总动力超过10亿千瓦。",  # the year of a target, not a deadline
+    ],
+)
+def test_periods_that_are_no_time_limits(text: str) -> None:
+    assert found(text) == []
+
+
+def test_a_holiday_already_past_in_the_year_of_issue_is_next_years() -> None:
+    assert one("春节前发放到位。", 2016, "2016-11-03").date == "2017-01-28"
+    assert one("春节前发放到位。", 2016, "2016-01-10").date == "2016-02-08"
+
+
+@given(st.integers(min_value=1950, max_value=2090))
+def test_the_spring_festival_is_lunar_new_year(year: int) -> None:
+    d = holiday_date("春节", year)
+    assert d is not None and LunarDate.from_solar_date(d.year, d.month, d.day) == LunarDate(year, 1, 1)
+    assert dt.date(year, 1, 20) <= d <= dt.date(year, 2, 21)
+
+
+@given(st.integers(min_value=1, max_value=12), st.sampled_from(["底", "末", ""]))
+def test_month_deadlines_resolve_inside_the_year(month: int, part: str) -> None:
+    d = one(f"{month}月{part}前完成。")
+    assert d.date is not None
+    resolved = dt.date.fromisoformat(d.date)
+    assert resolved.year in (2015, 2016) and (resolved.month == month or not part)
+
+
+def test_a_record_reads_a_holiday_against_its_own_date() -> None:
+    rec = record_of(
+        "某市人民政府关于转发省政府通知的通知\n某政发〔2016〕3号\n各区人民政府：\n　　现将省政府通知转发给你们，"
+        "请于春节前报送落实情况。\n某市人民政府\n2016年11月3日\n"
+    ).to_dict()
+    assert [(d["text"], d["date"]) for d in rec["deadlines"]] == [("春节前", "2017-01-28")]

@@ -1,0 +1,175 @@
+"""Targets a document sets, told from the numbers that only look like them (issue 21): each
+class the annotation guides name, ranges, years, Chinese numerals and traditional text."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from policygraph.extract.measures.quantities import cn_to_float, parse_number, value_of
+from policygraph.extract.measures.target_years import Years, title_years
+from policygraph.extract.measures.targets import targets_in
+from policygraph.extract.normalize import normalize
+from policygraph.models import Target
+
+from ..conftest import record_of
+
+
+def found(text: str, year: int | None = 2016, governing: Years | None = None) -> list[Target]:
+    text = normalize(text).text
+    return targets_in(text, 0, len(text), year, "", governing)
+
+
+def one(text: str, year: int | None = 2016, governing: Years | None = None) -> Target:
+    (t,) = found(text, year, governing)
+    return t
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "参保职工30人以上的企业可以申请。",  # eligibility threshold
+        "对吸纳就业困难人员达到企业职工总数30%的，给予补贴。",  # eligibility
+        "造成3人以上10人以下死亡的，为较大事故。",  # a band of cases
+        "增值税征收率由3%降至1%。",  # a rate being changed
+        "岗位补贴上限可提高至60%。",  # a subsidy cap
+        "担保费率原则上不超过1.5%。",  # a fee parameter
+        "截至2015年底，小学和初中入学率分别达到98.87%和95%。",  # a past result
+        "全省现有技工学校120所。",  # a background count
+        "并处货值金额5倍以上10倍以下罚款。",  # a penalty
+        "暂停其6个月以内从事报关业务。",  # a sanction measured in time
+        "合法性审核时间一般不少于5个工作日。",  # a duration, no count
+        "每年调整1次。",  # a frequency
+        "在全国选择10个左右城市开展试点。",  # choosing pilots
+        "新建居住区公园绿地不少于二千平方米。",  # a standard each project meets
+        "绿地率不得低于百分之三十五。",  # a legal norm
+        "基金会原始基金不少于210万元。",  # a requirement in money
+        "每安置一人补贴500元。",  # a rate per head
+    ],
+)
+def test_numbers_that_are_not_targets(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "comparator"),
+    [
+        ("高校毕业生就业率达100%。", 100, "%", "at_least"),
+        ("每个社区至少有一名专职工作人员。", 1, "名", "at_least"),
+        ("全省規模以上企業突破4萬家。", 40_000, "家", "at_least"),  # traditional characters
+        ("農業機械化率達(dá)到70%。", 70, "%", "at_least"),  # injected pinyin
+        ("产业总规模达到2万亿元。", 2e12, "元", "at_least"),  # money as an outcome
+        ("实践性教学课时占总课时一半以上。", 50, "%", "at_least"),
+        ("新增就业一百二十万人。", 1_200_000, "人", "equal"),
+        ("覆盖率提高到百分之九十。", 90, "%", "at_least"),
+        ("法制审核人员不少于执法人员总数的5%。", 5, "%", "at_least"),  # a verb before a ratio
+        ("全市新增就业1,200人。", 1200, "人", "equal"),
+        ("实现城镇新增就业10万人的目标。", 100_000, "人", "equal"),  # 的目标 is still a target
+    ],
+)
+def test_targets(text: str, value: float, unit: str, comparator: str) -> None:
+    t = one(text)
+    assert (t.value, t.unit, t.comparator) == (value, unit, comparator)
+
+
+def test_ranges_keep_both_ends() -> None:
+    t = one("每年培训农民工3万至5万人。")
+    assert (t.value, t.value_high, t.unit) == (30_000, 50_000, "人")
+    t = one("资金使用率达到10%—15%。")
+    assert (t.value, t.value_high, t.unit) == (10, 15, "%")
+
+
+def test_a_multi_year_target_has_its_start_and_end() -> None:
+    t = one("2015年至2017年，全省每年新增就业10万人。", 2015)
+    assert (t.start_year, t.year, t.value) == (2015, 2017, 100_000)
+
+
+def test_a_base_year_is_no_target_year() -> None:
+    t = one("到2017年，单位产值能耗较2012年下降18%。", 2014)
+    assert (t.year, t.base_year, t.value) == (2017, 2012, 18)
+    t = one("以1995年实招人数为基数，至1998年达到2000人的招生规模。", 1996)
+    assert (t.year, t.base_year) == (1998, 1995)
+
+
+def test_the_target_year_from_a_governing_clause() -> None:
+    text = "主要目标：到2020年，基本形成体系。秸秆综合利用率达到85%以上。地膜回收率达到80%以上。\n新的一段。覆盖率达到90%。"
+    assert [t.year for t in found(text, 2018)] == [2020, 2020, None]
+    # a parent provision's 到2025年 or the title's plan year, passed in as `governing`
+    assert one("机械化率达到75%。", 2018, Years(2025)).year == 2025
+
+
+def test_the_plan_year_of_a_title() -> None:
+    assert title_years("2016年全省就业工作要点") == Years(2016)
+    assert title_years("河北雄安新区总体规划（2018—2035年）") == Years(2035, 2018)
+    assert title_years("“十三五”职业教育发展规划") == Years(2020, 2016)
+    assert title_years("关于加强就业工作的通知") == Years()
+
+
+def test_the_plan_year_of_the_title_reaches_the_record() -> None:
+    rec = record_of(
+        "某市2016年就业工作要点\n各区人民政府：\n　　一、目标。城镇登记失业率控制在4%以内，新增就业2万人以上。\n"
+        "某市人民政府\n2016年2月1日\n"
+    ).to_dict()
+    assert [(t["value"], t["year"]) for t in rec["targets"]] == [(4, 2016), (20_000, 2016)]
+
+
+def test_values_listed_after_another_take_its_comparator_and_year() -> None:
+    a, b = found("到2025年，花生种植、收获机械化率分别达到65%和55%。")
+    assert (a.value, b.value) == (65, 55)
+    assert (a.comparator, a.year) == (b.comparator, b.year) == ("at_least", 2025)
+
+
+def test_five_year_plans_name_their_last_year() -> None:
+    assert one("经过“九五”期间的努力，使其具备抗御6级左右地震的能力。", 1996).year == 2000
+
+
+# --- number parsing ------------------------------------------------------------------------
+
+_DIGITS = "零一二三四五六七八九"
+
+
+def _chinese(n: int) -> str:
+    """n (1–9999) written the way documents write it (一千零五, 十二, 三百二十)."""
+    if n < 20 and n >= 10:
+        return "十" + (_DIGITS[n % 10] if n % 10 else "")
+    out, zero = "", False
+    for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        d = n // value % 10
+        if d:
+            out += ("零" if zero and out else "") + _DIGITS[d] + unit
+            zero = False
+        else:
+            zero = bool(out)
+    return out
+
+
+@given(st.integers(min_value=1, max_value=9999))
+def test_chinese_numerals_read_as_written(n: int) -> None:
+    assert cn_to_float(_chinese(n)) == n
+
+
+@given(st.integers(min_value=0, max_value=10**7), st.sampled_from(["", "万", "亿"]))
+def test_arabic_numbers_with_thousands_separators_and_multipliers(n: int, mult: str) -> None:
+    factor = {"": 1, "万": 10**4, "亿": 10**8}[mult]
+    assert parse_number(f"{n:,}{mult}") == n * factor
+    assert parse_number(f"{n}{mult}") == n * factor
+
+
+@given(st.decimals(min_value=0, max_value=10**5, places=2, allow_nan=False, allow_infinity=False))
+def test_decimals_round_trip(d: object) -> None:
+    assert value_of(str(d), None, None) == pytest.approx(float(str(d)))
+
+
+@given(st.text(alphabet="百千十万亿点", min_size=1, max_size=4))
+def test_malformed_chinese_numerals_are_refused_or_read(s: str) -> None:
+    """A run of units alone (百千, 万万) is no number: never an exception."""
+    value = parse_number(s)
+    assert value is None or value >= 0
+
+
+def test_targets_of_generated_sentences() -> None:
+    for n in (3, 45, 120, 9000):
+        for verb, comparator in (("达到", "at_least"), ("不超过", "at_most"), ("新增", "equal")):
+            (t,) = found(f"全市培训机构{verb}{n}家。")
+            assert (t.value, t.unit, t.comparator) == (n, "家", comparator)

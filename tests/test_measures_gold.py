@@ -1,0 +1,71 @@
+"""Targets and deadlines against gold made by hand (tests/gold/measures.md says how): 41 real
+documents of many policy areas (26 State Council pages, 15 laws), scored by
+scripts/gold_measures.py. The gold was drawn and typed before the rules of issue 21 were written
+and then used for error analysis while they were (classes of errors, not single rows), so it is
+no held-out set. Issue 21 aims at targets F1 0.92 with the year right for 90%, and deadlines
+recall 0.93 at precision 0.95; the floors are a little under what was measured, so that a
+regression fails."""
+
+from __future__ import annotations
+
+import gold_measures
+import pytest
+
+from .conftest import needs_shared
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory: pytest.TempPathFactory) -> gold_measures.MeasureReport:
+    return gold_measures.measures_report(gold_measures.SHARED, tmp_path_factory.mktemp("measures"))
+
+
+@needs_shared
+def test_targets_are_goals_the_documents_set(report: gold_measures.MeasureReport) -> None:
+    assert report.targets.precision >= 0.87, report.targets.false
+    assert report.targets.recall >= 0.87, report.targets.misses
+    assert report.targets.f1 >= 0.88, report.table()
+
+
+@needs_shared
+def test_targets_have_the_gold_year_and_comparator(report: gold_measures.MeasureReport) -> None:
+    assert report.year.share >= 0.92, report.year.wrong
+    assert report.comparator.share >= 0.95, report.comparator.wrong
+
+
+@needs_shared
+def test_deadlines_every_time_limit(report: gold_measures.MeasureReport) -> None:
+    assert report.deadlines.precision >= 0.95, report.deadlines.false
+    assert report.deadlines.recall >= 0.94, report.deadlines.misses
+    assert report.date.share >= 0.97, report.date.wrong
+
+
+def test_the_scorer_folds_units_and_maps_comparators() -> None:
+    assert gold_measures.folded(2, "万亿元") == (2e12, "元")
+    assert gold_measures.folded(1.2, "亿千瓦") == (1.2e8, "千瓦")
+    assert gold_measures.folded(6, "个月") == (6, "个月")
+    row = {"comparator": "="}
+    assert gold_measures.same_comparator({"comparator": "about", "text": "稳定在11亿千瓦左右"}, row)
+    assert gold_measures.same_comparator({"comparator": "at_least", "text": "机械化率达到70%"}, row)
+    assert not gold_measures.same_comparator({"comparator": "at_least", "text": "覆盖率70%以上"}, row)
+    assert not gold_measures.same_comparator({"comparator": "at_most", "text": "控制在3%"}, row)
+
+
+def test_the_scorer_matches_each_row_once_preferring_text_to_date() -> None:
+    rows = [
+        {"file": "govcn/a.txt", "kind": "deadline", "deadline_text": "1997年4月―1998年2月", "date": "1998-02-28",
+         "sentence": "时限是1997年4月―1998年2月"},
+        {"file": "govcn/a.txt", "kind": "deadline", "deadline_text": "1997年10月―1998年2月", "date": "1998-02-28",
+         "sentence": "1997年10月―1998年2月，由登记管理机关审查"},
+        {"file": "govcn/a.txt", "kind": "target", "value": 2, "value_high": None, "unit": "万亿元",
+         "comparator": "=", "target_year": 2025, "sentence": "总规模达到2万亿元"},
+    ]
+    records = {"a.txt": {
+        "deadlines": [{"text": "1997年10月―1998年2月", "date": "1998-02-28", "action": "由登记管理机关审查"}],
+        "targets": [{"value": 2e12, "unit": "元", "comparator": "at_least", "year": 2025, "text": "总规模达到2万亿元"},
+                    {"value": 3, "unit": "%", "comparator": "equal", "year": None, "text": "占3%"}],
+    }}
+    r = gold_measures.score(rows, records)
+    assert (r.deadlines.gold, r.deadlines.found, r.deadlines.matched) == (2, 1, 1)
+    assert r.deadlines.misses == ("a.txt: 1997年4月―1998年2月 (1998-02-28): 时限是1997年4月―1998年2月",)
+    assert (r.targets.gold, r.targets.found, r.targets.matched) == (1, 2, 1)
+    assert (r.year.share, r.comparator.share) == (1.0, 1.0)
