@@ -25,11 +25,11 @@ RANKS = ("normative_document", "local_government_rule", "local_regulation")
 
 
 def generated(n: int, seed: int = 3) -> nx.DiGraph:
-    """`n` documents cascading down the levels across ten provinces, with ranks, validity, issuers,
-    dates (one in twenty undated) and every relation; a few cited-only nodes."""
+    """`n` documents cascading down the levels within ten provinces, with ranks, validity, issuers,
+    dates (one in twenty undated) and every relation."""
     rng = random.Random(seed)
     g = nx.DiGraph()
-    by_level: dict[str, list[str]] = {"national": [], "provincial": [], "municipal": [], "county": []}
+    made: dict[tuple[str, str], list[str]] = {}  # (level, province): documents made, as synth.py cites
     for i in range(n):
         lv = "national" if i < max(5, n // 200) else "provincial" if i < n // 12 else "municipal" if i < n // 2 \
             else "county"
@@ -47,10 +47,11 @@ def generated(n: int, seed: int = 3) -> nx.DiGraph:
                    validity=rng.choice(("in_force", "in_force", "repealed", "")),
                    date=f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}" if dated else "",
                    year=str(year) if dated else "", sources=f"synth/{i:06d}.txt")
-        by_level[lv].append(node)
-        ups = {"provincial": "national", "municipal": "provincial", "county": "municipal"}
-        if lv in ups and by_level[ups[lv]]:
-            g.add_edge(node, rng.choice(by_level[ups[lv]][-300:]), relation=rng.choice(RELATIONS), stated=True,
+        made.setdefault((lv, "" if lv == "national" else prov), []).append(node)
+        up = {"provincial": "national", "municipal": "provincial", "county": "municipal"}.get(lv)
+        pool = made.get((up, "" if up == "national" else prov), []) if up else []
+        if pool:  # a parent one level up in the same province (the nation's for a province)
+            g.add_edge(node, rng.choice(pool[-300:]), relation=rng.choice(RELATIONS), stated=True,
                        evidence="为贯彻落实《上级文件》精神，结合实际，现提出如下意见。")
     return g
 

@@ -75,19 +75,27 @@ def overview(g: nx.DiGraph, label: Mapping[str, str]) -> tuple[nx.DiGraph, dict[
     return groups, data
 
 
+def _province(group: str) -> str:
+    return group.removeprefix("group:").rsplit("·", 1)[0]
+
+
 def _columns(n: int) -> int:
     """An open group's grid columns: about 2.5 times as wide as tall."""
     return max(1, math.ceil(math.sqrt(2.5 * min(CAP, n))))
 
 
 def _rows(members: Mapping[str, list[str]]) -> list[tuple[str, int]]:
-    """Each group and its row: layers top-down by level, a layer's groups by size, at most
-    `ROW` to a row, so that the overview is never a line at fit."""
+    """Each group and its row: layers top-down by level, at most `ROW` to a row, so that the
+    overview is never a line at fit; in every layer the provinces in one order (most documents
+    first), so that a province's groups stand one above the other."""
+    size: Counter[str] = Counter()
+    for k, ms in members.items():
+        size[_province(k)] += len(ms)
     out: list[tuple[str, int]] = []
     row = 0
     for layer in LAYERS:
         ids = sorted((k for k in members if k.rsplit("·", 1)[1] == layer),
-                     key=lambda k: (-len(members[k]), k))
+                     key=lambda k: (-size[_province(k)], _province(k)))
         for i, k in enumerate(ids):
             out.append((k, row + i // ROW))
         row += math.ceil(len(ids) / ROW)
