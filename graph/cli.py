@@ -279,7 +279,11 @@ def cmd_push(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     root = resources.files("policygraph.examples").joinpath("corpus")
     with resources.as_file(root) as corpus:
-        paths = build(corpus, Path(args.out))
+        try:
+            paths = build(corpus, Path(args.out))
+        except FolderRefused as e:
+            print(f"policygraph demo: {e}", file=sys.stderr)
+            return 2
     done = "Already built (nothing changed since)" if paths.up_to_date else "Built"
     print(f"{done}: the bundled example corpus ({sum(1 for _ in Path(corpus).rglob('*.*'))} files) in "
           f"{Path(args.out).resolve()}:")
