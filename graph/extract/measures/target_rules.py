@@ -93,6 +93,11 @@ def ratio_verb(before: str) -> str | None:
 
 #: Verbs of a legal norm (不得低于): a rule every case must meet, as a threshold, not a goal.
 NORM = re.compile(r"^不得")
+#: A duty in the clause (应当高于百分之六十) or a definition in the sentence (是指…一千吨以上): a norm.
+DUTY = re.compile(r"应当|必须|是指|所称|指的是")
+#: An article of a statute (第十二条) states norms: a number there is a target only with a goal word.
+ARTICLE = re.compile(r"^第[一二三四五六七八九十百零〇\d]+条")
+GOAL = re.compile(r"到\d{4}年|力争|争取|目标|任务|确保")
 #: A standard every project must meet (新建居住区…公园绿地不少于二千平方米), before 不少于/不低于.
 PER_PROJECT = re.compile(r"新建|改建|扩建|居住区|建设项目|每处|每座")
 #: Units of a spatial standard (绿地不少于二千平方米, 宽度不少于二十米): a rule for each site.
@@ -113,6 +118,8 @@ def not_a_target(clause: str, after: str, sentence_before: str, rest: str = "") 
         return True
     if PENALTY.search(clause) or PENALTY.search(rest) or CHANGED.search(rest):
         return True
+    if DUTY.search(clause) or DUTY.search(sentence_before) or clause.rstrip().endswith("以上"):
+        return True  # a norm, a definition, or the upper end of a band (2辆以上18辆以下)
     return bool(REPORTED.search(sentence_before))
 
 

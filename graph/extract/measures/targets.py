@@ -151,6 +151,8 @@ def _target(m: re.Match[str], sent: _Sentence, offset: int, ctx: Context, lead: 
         return None
     if _ruled_out(m, sent, clause, unit):
         return None
+    if rules.ARTICLE.match(ctx.provision) and not rules.GOAL.search(text):
+        return None  # an article of a statute states norms
     years = _years(text[:at], sent, at, ctx, lead)
     indicator = re.sub(r"[“”\"‘’\s]", "", INDICATOR_FLUFF.sub("", clause)).strip("，,（(") or None
     if indicator and len(indicator) > 24:
@@ -196,7 +198,8 @@ def _ruled_out(m: re.Match[str], sent: _Sentence, clause: str, unit: str) -> boo
         return True
     if suffix == "以上" and rules.BAND.match(text, m.start("suffix")):
         return True  # 3人以上10人以下: a band of cases
-    if (verb and rules.NORM.match(verb)) or (unit == "元" and verb not in MONEY_VERBS):
+    norm = verb or rules.ratio_verb(clause) or ""
+    if rules.NORM.match(norm) or (unit == "元" and verb not in MONEY_VERBS):
         return True
     standard = unit in rules.SPATIAL or bool(rules.PER_PROJECT.search(text, 0, m.start()))
     return verb in ("不少于", "不低于") and standard
