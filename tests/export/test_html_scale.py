@@ -114,3 +114,19 @@ def test_overview_at_scale(browser: object, tmp_path: Path, n: int) -> None:  # 
     print(figures)
     assert figures["paint_ms"] < (8_000 if n > 5_000 else 3_000) * 3  # the bounds are 8 s and 3 s; see performance.md
     assert page.errors == [] and page.external == []
+
+
+def test_a_provinces_groups_stand_in_one_column_the_nation_in_the_middle() -> None:
+    from policygraph.export.html.overview import ROW, group_positions, overview
+
+    g = generated(3_000)
+    _groups, data = overview(g, {n: n for n in g})
+    pos = group_positions(data["groups"], data["columns"])  # type: ignore[arg-type]
+    by_province: dict[str, set[int]] = {}
+    for k, (x, _y) in pos.items():
+        by_province.setdefault(k.removeprefix("group:").rsplit("·", 1)[0], set()).add(x)
+    assert all(len(xs) == 1 for xs in by_province.values())  # one column per province
+    assert by_province["中华人民共和国"] == {0}  # centred
+    assert data["columns"] == min(ROW, len(PROVINCES))
+    ys = {k.rsplit("·", 1)[1]: y for k, (_x, y) in pos.items()}
+    assert ys["national"] < ys["provincial"] < ys["municipal"] < ys["county"]

@@ -22,7 +22,7 @@ from policygraph.models import LEVEL_RANK, NATION
 
 LAYERS = (*LEVEL_RANK, "unknown")
 CAP = 200  # members an open group draws
-ROW = 7  # groups to a row
+ROW = 8  # groups to a row
 GROUP_GAP, LAYER_GAP = 230, 220  # between groups of a layer, between layers
 CELL_X, CELL_Y = 180, 95  # an open group's grid
 NOWHERE = "地区不明"
@@ -66,9 +66,12 @@ def overview(g: nx.DiGraph, label: Mapping[str, str]) -> tuple[nx.DiGraph, dict[
             groups.edges[s, t]["count"] += k
         else:
             groups.add_edge(s, t, relation=rel, stated=True, evidence=f"{rel} {k}", count=k)
+    slots, columns = _slots(members)
     data = {
-        "groups": [{"id": k, "row": row, "count": len(members[k]), "label": groups.nodes[k]["title"],
-                    "members": members[k], "cols": _columns(len(members[k]))} for k, row in _rows(members)],
+        "groups": [{"id": k, "row": row, "col": col, "count": len(members[k]), "members": members[k],
+                    "label": groups.nodes[k]["title"], "cols": _columns(len(members[k]))}
+                   for k, row, col in slots],
+        "columns": columns,
         "draw": {n: [label[n], 8 + min(16, 2 * indeg.get(n, 0))] for n in g.nodes},
         "cap": CAP, "groupGap": GROUP_GAP, "layerGap": LAYER_GAP, "cellX": CELL_X, "cellY": CELL_Y,
     }
@@ -84,33 +87,31 @@ def _columns(n: int) -> int:
     return max(1, math.ceil(math.sqrt(2.5 * min(CAP, n))))
 
 
-def _rows(members: Mapping[str, list[str]]) -> list[tuple[str, int]]:
-    """Each group and its row: layers top-down by level, at most `ROW` to a row, so that the
-    overview is never a line at fit; in every layer the provinces in one order (most documents
-    first), so that a province's groups stand one above the other."""
+def _slots(members: Mapping[str, list[str]]) -> tuple[list[tuple[str, int, float]], int]:
+    """Each group's row and column, and the columns of a row: layers top-down by level; each
+    province in one column in every layer (most documents first), at most `ROW` columns, a
+    layer taking as many rows as its provinces need, so that the overview is never a line at
+    fit and a province's groups stand one above the other; the nation's in the middle."""
     size: Counter[str] = Counter()
     for k, ms in members.items():
         size[_province(k)] += len(ms)
-    out: list[tuple[str, int]] = []
+    places = sorted((p for p in size if p != NATION), key=lambda p: (-size[p], p))
+    columns = max(1, min(ROW, len(places)))
+    slot = {p: i for i, p in enumerate(places)}
+    out: list[tuple[str, int, float]] = []
     row = 0
     for layer in LAYERS:
         ids = sorted((k for k in members if k.rsplit("·", 1)[1] == layer),
-                     key=lambda k: (-size[_province(k)], _province(k)))
-        for i, k in enumerate(ids):
-            out.append((k, row + i // ROW))
-        row += math.ceil(len(ids) / ROW)
-    return out
+                     key=lambda k: slot.get(_province(k), -1))
+        for k in ids:
+            p = _province(k)
+            out.append((k, row + slot[p] // ROW, slot[p] % ROW) if p in slot else (k, row, (columns - 1) / 2))
+        row += 1 + max((slot.get(_province(k), 0) // ROW for k in ids), default=-1)
+    return out, columns
 
 
-def group_positions(groups: list[dict]) -> dict[str, tuple[int, int]]:
-    """Every group closed: rows top-down, a row's groups side by side, centred (as overview.js
-    places them when none is open)."""
-    by_row: dict[int, list[str]] = defaultdict(list)
-    for grp in groups:
-        by_row[grp["row"]].append(grp["id"])
-    pos = {}
-    for row, ids in by_row.items():
-        width = (len(ids) - 1) * GROUP_GAP
-        for i, k in enumerate(ids):
-            pos[k] = (i * GROUP_GAP - width // 2, row * LAYER_GAP)
-    return pos
+def group_positions(groups: list[dict], columns: int) -> dict[str, tuple[int, int]]:
+    """Every group closed, at its row and column, the columns centred (as overview.js places
+    them when none is open)."""
+    return {grp["id"]: (round((grp["col"] - (columns - 1) / 2) * GROUP_GAP), grp["row"] * LAYER_GAP)
+            for grp in groups}

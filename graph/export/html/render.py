@@ -135,7 +135,7 @@ def render(
     summary: dict[str, Any] | None = None
     if documents is not None:
         g, summary = overview(documents, {n: label_of(n, a) for n, a in documents.nodes(data=True)})
-    pos = layout(g, root) if summary is None else group_positions(summary["groups"])
+    pos = layout(g, root) if summary is None else group_positions(summary["groups"], summary["columns"])
     page = _network(g, edge_measures, pos).generate_html(notebook=False)
     page = _HEADING.sub("", _EXTERNAL.sub("", page))
     data = _page_data(docs, comparisons, labels, links or {}, edge_measures, page_links or [], views or {})

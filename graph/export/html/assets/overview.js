@@ -24,25 +24,26 @@
     return ids;
   }
 
-  // Rows top-down; a row's groups side by side, centred, an open one as wide as its grid.
+  // Rows top-down, each group at its column (overview.py), an open one as wide as its grid
+  // and the groups right of it moved aside by as much.
   function place() {
     var rows = [], groupPos = {}, memberPos = {}, y = 0;
     ov.groups.forEach(function (g) { (rows[g.row] = rows[g.row] || []).push(g); });
     rows.forEach(function (gs) {
+      gs.sort(function (a, b) { return a.col - b.col; });
       var widths = gs.map(function (g) { return open[g.id] ? Math.max(ov.groupGap, (g.cols + 1) * ov.cellX) : ov.groupGap; });
-      var x = -widths.reduce(function (a, b) { return a + b; }, 0) / 2, height = 0;
+      var aside = 0, height = 0;
       gs.forEach(function (g, i) {
-        var cx = x + widths[i] / 2;
+        var cx = (g.col - (ov.columns - 1) / 2) * ov.groupGap + aside;
+        aside += widths[i] - ov.groupGap;
         groupPos[g.id] = {x: cx, y: y};
-        if (open[g.id]) {
+        if (open[g.id]) {  // the grid below the box, from its left edge to the right
           var ids = shown(g), cols = Math.min(g.cols, ids.length);
           ids.forEach(function (id, k) {
-            var r = Math.floor(k / cols), inRow = Math.min(cols, ids.length - r * cols);
-            memberPos[id] = {x: cx + (k % cols - (inRow - 1) / 2) * ov.cellX, y: y + 110 + r * ov.cellY};
+            memberPos[id] = {x: cx + (k % cols) * ov.cellX, y: y + 110 + Math.floor(k / cols) * ov.cellY};
           });
           height = Math.max(height, 110 + Math.ceil(ids.length / cols) * ov.cellY);
         }
-        x += widths[i];
       });
       y += height + ov.layerGap;
     });
