@@ -173,3 +173,11 @@ def test_targets_of_generated_sentences() -> None:
         for verb, comparator in (("达到", "at_least"), ("不超过", "at_most"), ("新增", "equal")):
             (t,) = found(f"全市培训机构{verb}{n}家。")
             assert (t.value, t.unit, t.comparator) == (n, "家", comparator)
+
+
+def test_an_article_of_a_statute_states_norms_unless_it_names_a_goal() -> None:
+    text = "城市绿化覆盖率达到百分之四十。"
+    assert targets_in(text, 0, len(text), 2005, "第十二条") == []
+    text = "到2010年，全省研究开发经费占生产总值的比例达到百分之一点五。"
+    (t,) = targets_in(text, 0, len(text), 2005, "第十二条")
+    assert (t.value, t.unit, t.year) == (1.5, "%", 2010)
