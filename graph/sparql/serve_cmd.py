@@ -63,6 +63,10 @@ def _bind_error(e: OSError, host: str, port: int) -> str:
     return f"cannot listen on {host}:{port}: {e.strerror or e}"
 
 
+def _interrupt(_signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     """Serve a build until interrupted; a client that hangs up never ends the server."""
     from policygraph.sparql.serve import Settings, exposure_warning, make_server
@@ -73,6 +77,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return 2
     if hasattr(signal, "SIGPIPE"):  # cli.main makes a closed pipe end the process: not here
         signal.signal(signal.SIGPIPE, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _interrupt)  # `kill`, systemd: close as on Ctrl-C
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s", stream=sys.stderr)
     logging.getLogger("waitress.queue").setLevel(logging.ERROR)  # "task queue depth" under load
     limits = Limits(timeout=args.timeout, max_bytes=args.max_bytes, memory=args.max_memory << 20,

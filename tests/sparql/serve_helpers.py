@@ -56,10 +56,10 @@ class Served:
                    if "forkserver" in " ".join(p.cmdline())]
         return [w for f in servers for w in f.children()]
 
-    def stop(self) -> list[psutil.Process]:
-        """Interrupt the server as Ctrl-C does; the processes it had (to check none is left)."""
+    def stop(self, sig: int = signal.SIGINT) -> list[psutil.Process]:
+        """Stop the server as Ctrl-C (or `kill`) does; the processes it had, to check none is left."""
         family = psutil.Process(self.proc.pid).children(recursive=True)
-        self.proc.send_signal(signal.SIGINT)
+        self.proc.send_signal(sig)
         self.proc.wait(20)
         return family
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import http.client
 import json
 import shutil
+import signal
 import subprocess
 import sys
 import urllib.error
@@ -15,6 +16,7 @@ from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 
+import psutil
 import pytest
 from SPARQLWrapper import CSV, JSON, POST, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
@@ -174,7 +176,9 @@ def test_a_rebuilt_folder_is_picked_up_never_mixed(built: Path, tmp_path: Path) 
         after = json.loads(get(srv.base, count)[2])["results"]["bindings"][0]["n"]["value"]
         assert int(after) < int(before)
     finally:
-        srv.stop()
+        family = srv.stop(signal.SIGTERM)
+    assert srv.proc.returncode == 0  # closed as on Ctrl-C, its workers first
+    assert not psutil.wait_procs(family, timeout=10)[1]
 
 
 def test_startup_errors_are_one_line(server: str, built: Path) -> None:
