@@ -181,3 +181,8 @@ def test_an_article_of_a_statute_states_norms_unless_it_names_a_goal() -> None:
     text = "到2010年，全省研究开发经费占生产总值的比例达到百分之一点五。"
     (t,) = targets_in(text, 0, len(text), 2005, "第十二条")
     assert (t.value, t.unit, t.year) == (1.5, "%", 2010)
+
+
+def test_indicators_listed_before_jun_each_get_the_value() -> None:
+    got = found("到2025年，水稻种植、收获机械化率均达到45%。", 2018)
+    assert [(t.indicator, t.value, t.year) for t in got] == [("水稻种植", 45, 2025), ("收获机械化率", 45, 2025)]

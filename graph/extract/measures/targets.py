@@ -73,7 +73,7 @@ def targets_in(text: str, start: int, end: int, year: int | None, provision: str
             target = _target(m, sent, s.start(), ctx, lead)
             if target is not None:
                 target = _continuing(m, target, prev, sent.text)
-                out.append(target)
+                out += _each_indicator(target, sent.text[:m.start()])
                 prev = (m.end(), target)
         # a sentence that opens with 到2020年 (具体指标：到2022年，…) governs the rest of its paragraph
         opening = lead_year(sent.text[:max(0, sent.text.find("，"))])
@@ -186,6 +186,17 @@ def _continuing(m: re.Match[str], target: Target, prev: tuple[int, Target] | Non
 
 
 _LISTED = re.compile(r"\s*[和及、]\s*")
+#: Indicators listed before 均 (马铃薯种植、收获机械化率均达到45%): one value for each.
+_EACH = re.compile(r"(?P<items>[^，,；;：:（(。]+、[^，,；;：:（(。]+?)均$")
+
+
+def _each_indicator(target: Target, before: str) -> list[Target]:
+    """One target per indicator when a list of them shares one value with 均; else the target."""
+    m = _EACH.search(before)
+    if m is None:
+        return [target]
+    items = [INDICATOR_FLUFF.sub("", i) for i in m.group("items").split("、")]
+    return [replace(target, indicator=i or target.indicator) for i in items]
 
 
 def _ruled_out(m: re.Match[str], sent: _Sentence, clause: str, unit: str) -> bool:
