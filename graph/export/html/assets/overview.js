@@ -16,7 +16,7 @@
   var relColor = {};
   PG.data.legend.relations.forEach(function (r) { relColor[r.key] = r; });
   var face = (nodes.get(ov.groups[0].id).font || {}).face || "sans-serif";
-  var test = function () { return true; }, rels = {};
+  var test = function () { return true; }, rels = {}, passing = null;  // passing: group → documents passing
 
   function shown(g) {
     var ids = g.members.slice(0, ov.cap);
@@ -73,6 +73,12 @@
       else added.push(drawn(id, at.members[id]));
     });
     nodes.remove(removed); nodes.update(updates); nodes.add(added);
+    // Between groups: hidden when filtered out, or when a group is open (its documents' own edges show).
+    edges.update(edges.get({filter: function (e) { return !e.pgMember; }, fields: ["id", "relation", "from", "to"]})
+      .map(function (e) {
+        return {id: e.id, hidden: rels[e.relation] === false || open[e.from] || open[e.to]
+          || (passing !== null && (!passing[e.from] || !passing[e.to]))};
+      }));
     edges.remove(edges.getIds({filter: function (e) { return e.pgMember; }}));
     var lines = [];
     Object.keys(at.members).forEach(function (id) {
@@ -105,19 +111,18 @@
   // The groups' counts of what passes, the members' visibility; [documents passing, all].
   function filter(t, r) {
     test = t; rels = r;
-    var pass = {}, total = 0, passing = 0;
+    var pass = {}, total = 0, shown = 0;
     for (var id in PG.byId) {
       total += 1;
-      if (t(PG.byId[id])) { passing += 1; pass[groupOf[id]] = (pass[groupOf[id]] || 0) + 1; }
+      if (t(PG.byId[id])) { shown += 1; pass[groupOf[id]] = (pass[groupOf[id]] || 0) + 1; }
     }
+    passing = pass;
     nodes.update(ov.groups.map(function (g) {
       var k = pass[g.id] || 0;
       return {id: g.id, hidden: k === 0, label: k === g.count ? g.label : g.label + "（符合 " + k + "）"};
     }));
-    edges.update(edges.get({filter: function (e) { return !e.pgMember; }, fields: ["id", "relation", "from", "to"]})
-      .map(function (e) { return {id: e.id, hidden: r[e.relation] === false || !pass[e.from] || !pass[e.to]}; }));
     apply();
-    return [passing, total];
+    return [shown, total];
   }
 
   function showGroup(id, panel) {
