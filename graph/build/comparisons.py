@@ -21,6 +21,7 @@ from cachetools import LRUCache
 
 from policygraph.build.memo import Rewrite, pair_key
 from policygraph.build.packed import MeasureIndex
+from policygraph.children import die_with_parent
 from policygraph.corpus.compare import Comparison, Pair, ShingleIndex, compare, moves, plan, summary
 from policygraph.corpus.link import Linked
 from policygraph.models import Measures
@@ -95,6 +96,7 @@ _WORKER: dict[str, object] = {}  # per worker process: the measures and its own 
 
 
 def _start_worker(measures: Mapping[str, Measures]) -> None:
+    die_with_parent()  # a build killed outright leaves no worker waiting for tasks (children.py)
     _WORKER["measures"] = measures
     _WORKER["indexes"] = IndexCache()
 
