@@ -3,13 +3,15 @@ class the annotation guides name, ranges, years, Chinese numerals and traditiona
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from policygraph.extract.measures.quantities import cn_to_float, parse_number, value_of
 from policygraph.extract.measures.target_years import Years, title_years
-from policygraph.extract.measures.targets import targets_in
+from policygraph.extract.measures.targets import TARGET, target_matches, targets_in
 from policygraph.extract.normalize import normalize
 from policygraph.models import Target
 
@@ -186,3 +188,13 @@ def test_an_article_of_a_statute_states_norms_unless_it_names_a_goal() -> None:
 def test_indicators_listed_before_jun_each_get_the_value() -> None:
     got = found("到2025年，水稻种植、收获机械化率均达到45%。", 2018)
     assert [(t.indicator, t.value, t.year) for t in got] == [("水稻种植", 45, 2025), ("收获机械化率", 45, 2025)]
+
+
+@given(st.text(alphabet="达到不得低于至少有一十二百万5.0%人个以上左右，和的年", max_size=40))
+def test_target_matches_are_the_patterns_own(text: str) -> None:
+    """target_matches (anchored on numbers, for speed) finds what TARGET.finditer finds: the same
+    numbers, verbs, units and suffixes."""
+    def key(m: re.Match[str]) -> tuple[object, ...]:
+        return (m.end(), m.group("verb"), m.group("arabic"), m.group("cn"), m.group("unit"), m.group("suffix"))
+
+    assert [key(m) for m in target_matches(text)] == [key(m) for m in TARGET.finditer(text) if m.group(0)]

@@ -28,7 +28,8 @@ WITHIN_YEAR = re.compile(r"(?<![0-9一二三四五六七八九十两个多])(?:(
 #: 2020年前, 2018年以前: before that year.
 YEAR_BEFORE = re.compile(rf"(?<![到至])(?P<y>(?:19|20)\d{{2}})\s*年{_BEFORE}")
 #: 春节前, 国庆节前.
-HOLIDAY = re.compile(rf"(?P<rel>今年|明年)?(?P<h>{'|'.join(holiday_names())}){_BEFORE}")
+#: (今年 or 明年 before it is read apart: an optional prefix would be tried at every position.)
+HOLIDAY = re.compile(rf"(?P<h>{'|'.join(holiday_names())}){_BEFORE}")
 #: 30日内, 20个工作日内, 三个月内, 三到五年时间内, 届满30日前: a limit counted from an event (not
 #: 5月3日内蒙古: a date before 内蒙古).
 RELATIVE = re.compile(
@@ -133,13 +134,14 @@ def _year_before(text: str, start: int, end: int, _year: int | None, _issued: dt
 def _holiday(text: str, start: int, end: int, year: int | None, issued: dt.date | None) -> list[Found]:
     out: list[Found] = []
     for m in HOLIDAY.finditer(text, start, end):
+        rel = text[max(start, m.start() - 2):m.start()]
+        rel = rel if rel in ("今年", "明年") else ""
         resolved = None
         if year is not None:
             after = issued if issued is not None and issued.year == year else None
-            y = year + (1 if m.group("rel") == "明年" else 0)
-            d = holiday_date(m.group("h"), y, None if m.group("rel") else after)
+            d = holiday_date(m.group("h"), year + (rel == "明年"), None if rel else after)
             resolved = d.isoformat() if d else None
-        out.append((m.start(), m.end(), resolved, False))
+        out.append((m.start() - len(rel), m.end(), resolved, False))
     return out
 
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from policygraph.extract.measures import target_rules as rules
-from policygraph.extract.measures.quantities import RANGE_DASH, UNITS, number_pattern, value_of, whole
+from policygraph.extract.measures.quantities import CN_NUMERAL, RANGE_DASH, UNITS, number_pattern, value_of, whole
 from policygraph.extract.measures.target_years import THIS_YEAR, Years, lead_year, sentence_years
 from policygraph.extract.regexes import INDICATOR_FLUFF, LIST_BREAK, MONEY, SENTENCE
 from policygraph.models import Money, Target
@@ -21,8 +22,9 @@ from policygraph.models import Money, Target
 _VERB = "|".join(sorted(rules.VERBS, key=len, reverse=True))
 _SUFFIX = "|".join(sorted(rules.SUFFIXES, key=len, reverse=True))
 #: A target's number: verb, value (百分之十 too), an optional range's upper end, unit, suffix.
+_HAS = "有|配备|设立?|安排|建设|建立|培养"
 TARGET = re.compile(
-    rf"(?P<verb>{_VERB})?\s{{0,2}}(?P<has>有|配备|设立?|安排|建设|建立|培养)?\s{{0,2}}"
+    rf"(?P<verb>{_VERB})?\s{{0,2}}(?P<has>{_HAS})?\s{{0,2}}"
     rf"(?:百分之(?P<pct>[零〇一二两三四五六七八九十百点]+)|(?P<half>一半)|"
     rf"{number_pattern('')}\s{{0,2}}(?P<unit>{UNITS})?"
     rf"(?:\s{{0,2}}{RANGE_DASH}\s{{0,2}}{number_pattern('hi_')}\s{{0,2}}(?P<unit2>{UNITS}))?)"
@@ -38,6 +40,26 @@ CN_VERBS = frozenset({"至少", "不少于", "不低于", "达到", "超过", "�
 
 
 NO_YEARS = Years()
+
+
+#: Where a number starts, and the verb (and 有) that may stand before it: TARGET is matched
+#: from there, not tried at every position (its optional verbs made that slow).
+_ANCHOR = re.compile(rf"\d|百分之|一半|{CN_NUMERAL}")
+_VERB_BEFORE = re.compile(rf"(?:{_VERB})\s{{0,2}}(?:{_HAS})?\s{{0,2}}$")
+
+
+def target_matches(text: str) -> Iterator[re.Match[str]]:
+    """TARGET's matches in `text`, left to right, not overlapping (as finditer gives them)."""
+    pos = 0
+    while (a := _ANCHOR.search(text, pos)) is not None:
+        at = a.start()
+        verb = _VERB_BEFORE.search(text, max(pos, at - 10), at)
+        m = TARGET.match(text, verb.start() if verb else at)
+        if m is None or m.end() <= at:
+            pos = at + 1
+            continue
+        yield m
+        pos = m.end()
 
 
 @dataclass(frozen=True)
@@ -69,7 +91,7 @@ def targets_in(text: str, start: int, end: int, year: int | None, provision: str
         last_end = s.end()
         sent = _Sentence(s.group(0))
         prev: tuple[int, Target] | None = None
-        for m in TARGET.finditer(sent.text):
+        for m in target_matches(sent.text):
             target = _target(m, sent, s.start(), ctx, lead)
             if target is not None:
                 target = _continuing(m, target, prev, sent.text)
