@@ -14,7 +14,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from policygraph.extract.measures import target_rules as rules
-from policygraph.extract.measures.quantities import CN_NUMERAL, RANGE_DASH, UNITS, number_pattern, value_of, whole
+from policygraph.extract.measures.quantities import (
+    CN_NUMERAL,
+    RANGE_DASH,
+    UNITS,
+    number_pattern,
+    value_of,
+    whole,
+)
 from policygraph.extract.measures.target_years import THIS_YEAR, Years, lead_year, sentence_years
 from policygraph.extract.regexes import INDICATOR_FLUFF, LIST_BREAK, MONEY, SENTENCE
 from policygraph.models import Money, Target
