@@ -267,6 +267,9 @@ def cmd_push(args: argparse.Namespace) -> int:
         resume = f"; resume with: {_push_command(args)}" if e.status == 1 else ""
         print(f"policygraph push: {e}{resume}", file=sys.stderr)
         return e.status
+    except OSError as e:  # graph.nt or the progress file
+        print(f"policygraph push: {e.filename or args.dir}: {e.strerror or e}", file=sys.stderr)
+        return 1
     if state.get("already"):
         print(f"already pushed: <{graph}> at {args.endpoint} holds the build's {state['remote']:,} triples "
               "(--force pushes again)")

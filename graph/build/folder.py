@@ -58,6 +58,13 @@ def _legacy_build(out: Path) -> bool:
 
 def claim(out: Path, force: bool = False) -> Claim:
     """Make `out` this build's folder, or raise FolderRefused saying why not."""
+    try:
+        return _claim(out, force)
+    except OSError as e:  # a folder that cannot be made, listed or written
+        raise FolderRefused(f"{e.filename or out}: {e.strerror or e}") from None
+
+
+def _claim(out: Path, force: bool) -> Claim:
     if out.exists() and not out.is_dir():
         raise FolderRefused(f"{out} is a file, not a folder: give --out a new or empty folder")
     marker = out / BUILD_MARKER

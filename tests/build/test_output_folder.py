@@ -160,3 +160,11 @@ def test_every_skipped_path_is_listed_with_why(tmp_path: Path, monkeypatch: pyte
     for rel, reason in why.items():
         assert f"| {rel} | skipped: {reason} |" in report
     assert "linked-folder/linked.txt" in _docs(out)
+
+
+def test_an_out_that_cannot_be_made_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    for out in (tmp_path / "file", tmp_path / "file" / "out"):
+        assert main(["build", str(EXAMPLES), "--out", str(out), "--quiet"]) == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and str(tmp_path / "file") in err and "Traceback" not in err
