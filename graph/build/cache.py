@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import zlib
+from importlib import resources
 from pathlib import Path
 
 from policygraph import __version__
@@ -18,9 +19,9 @@ from policygraph.files import write_atomic
 from policygraph.models import Source
 
 #: Bump when extraction changes in a way the package version does not capture (development).
-#: 6: targets with ranges and start/base years, relative deadlines; 5: citations by name without 《》,
-#: order histories; 4: rank, dates, history
-CACHE_FORMAT = 6
+#: 7: measure scheme's policy areas, agencies as organs; 6: targets with ranges and start/base
+#: years, relative deadlines; 5: citations by name without 《》, order histories; 4: rank, dates
+CACHE_FORMAT = 7
 
 
 def source_key(src: Source, scheme_digest: str = "") -> str:
@@ -33,9 +34,11 @@ def source_key(src: Source, scheme_digest: str = "") -> str:
 
 
 def scheme_digest(scheme: str | None) -> str:
-    if not scheme:
-        return "shipped"
-    return hashlib.sha256(Path(scheme).read_bytes()).hexdigest()
+    """The measure scheme's content hash: the shipped scheme's too, so a build after it changed
+    (new concepts, policy areas) never reuses records coded with the old one."""
+    data = (Path(scheme).read_bytes() if scheme else
+            resources.files("policygraph.ontology").joinpath("measures.ttl").read_bytes())
+    return hashlib.sha256(data).hexdigest()
 
 
 class Cache:

@@ -275,9 +275,9 @@ def _comparison(c: Comparison, ns: Terms, base: str) -> list[Triple]:
                            (P.dropsMeasure, c.dropped)):
         for concept in concepts:
             add((cc, prop, ns[concept]))
-    for ch in c.changes:
+    for i, ch in enumerate(c.changes):
         if isinstance(ch, TargetChange):
-            x = iri(f"{base}change/{_change_hash(key, ch)}")
+            x = iri(f"{base}change/{_change_hash(key, i, ch)}")
             add((x, A, P.TargetChange))
             add((x, P.indicator, literal(ch.indicator)))
             add((x, P.unit, literal(ch.parent.unit)))
@@ -286,7 +286,7 @@ def _comparison(c: Comparison, ns: Terms, base: str) -> list[Triple]:
             add((x, P.parentComparator, literal(ch.parent.comparator)))
             add((x, P.childComparator, literal(ch.child.comparator)))
         elif isinstance(ch, DeadlineChange) and ch.parent.date and ch.child.date:  # compare() dates both
-            x = iri(f"{base}change/{_change_hash(key, ch)}")
+            x = iri(f"{base}change/{_change_hash(key, i, ch)}")
             add((x, A, P.DeadlineChange))
             add((x, P.concept, ns[ch.concept]))
             add((x, P.parentDeadline, date(ch.parent.date)))
@@ -300,10 +300,11 @@ def _comparison(c: Comparison, ns: Terms, base: str) -> list[Triple]:
     return out
 
 
-def _change_hash(key: str, ch: TargetChange | DeadlineChange) -> str:
-    """A change's IRI addresses all of it, not its indicator alone: two changes of one indicator
-    in one comparison (two targets of 就业 moved) are two resources, never one with two values."""
-    return short_hash(key + "|" + json.dumps(ch.to_dict(), ensure_ascii=False, sort_keys=True))
+def _change_hash(key: str, index: int, ch: TargetChange | DeadlineChange) -> str:
+    """A change's IRI addresses all of it and its place among the comparison's changes, not its
+    indicator alone: two changes of one indicator (two targets of 就业 moved), even two equal ones
+    (a parent stating one target twice), are two resources, never one with two values."""
+    return short_hash(f"{key}|{index}|" + json.dumps(ch.to_dict(), ensure_ascii=False, sort_keys=True))
 
 
 def _node(n: Node, base: str) -> list[Triple]:

@@ -315,6 +315,17 @@ def test_a_change_iri_shared_by_two_changes_is_found_by_both_validators(graph: G
     assert (str(change), "MaxCountConstraintComponent") in found
 
 
+def test_two_equal_changes_are_two_resources_and_two_rows(
+        built: tuple[Linked, dict[str, Measures], list[Comparison]]) -> None:
+    # a parent stating one target twice: the comparison holds two equal changes
+    linked, measures, comparisons = built
+    c = next(c for c in comparisons if any(isinstance(ch, TargetChange) for ch in c.changes))
+    tc = replace(next(ch for ch in c.changes if isinstance(ch, TargetChange)), direction="tightened")
+    g = to_rdf(linked, measures=measures, comparisons=[replace(c, changes=(tc, tc))])
+    assert len(set(g.subjects(RDF.type, PG.TargetChange))) == 2
+    assert len(list(g.query(named_queries()["escalations"].text))) == 2
+
+
 def test_the_escalations_query_and_the_comparisons_agree_row_for_row(
         built: tuple[Linked, dict[str, Measures], list[Comparison]]) -> None:
     linked, measures, comparisons = built

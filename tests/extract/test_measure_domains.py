@@ -3,6 +3,8 @@ coded with employment concepts, and an agency is an organ's name, never its clau
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from policygraph.extract.measures.agencies import agencies_in, organisation
@@ -15,8 +17,9 @@ def test_the_shipped_scheme_knows_areas_and_tags_employment_concepts() -> None:
     scheme = load_scheme()
     assert set(scheme.domains) >= {"domain-employment", "domain-environment", "domain-health", "domain-safety",
                                    "domain-land", "domain-education", "domain-industry"}
-    assert scheme.concepts["market-regulation"].domain == "domain-employment"
-    assert scheme.concepts["penalties"].domain is None  # a regulatory tool of any area
+    assert scheme.concepts["market-regulation"].domains == ("domain-employment",)
+    assert scheme.concepts["vocational-training"].domains == ("domain-education", "domain-employment")
+    assert scheme.concepts["penalties"].domains == ()  # a regulatory tool of any area
     assert {"licensing", "standards", "penalties", "reporting", "planning", "inspection"} <= set(scheme.concepts)
     assert all(c.group in ("supply", "demand", "environment") for c in scheme.concepts.values())
 
@@ -43,8 +46,8 @@ def test_a_concept_of_an_area_is_coded_only_in_a_part_about_it() -> None:
     assert "market-regulation" in everywhere and "market-regulation" in employment
     assert "market-regulation" not in procurement
     assert "regulation" in procurement  # 依法查处: no area, coded everywhere
-    assert applies(None, frozenset()) and applies("domain-health", None)
-    assert scheme.concepts["regulation"].domain is None
+    assert applies((), frozenset()) and applies(("domain-health",), None)
+    assert scheme.concepts["regulation"].domains == ()
 
 
 @pytest.mark.parametrize(("captured", "organ"), [
@@ -84,3 +87,34 @@ def test_a_record_is_coded_for_its_own_area() -> None:
     assert "market-regulation" in employment and "unemployment-monitoring" in employment
     assert not {"market-regulation", "unemployment-monitoring"} & procurement
     assert {"regulation", "penalties"} <= procurement & employment
+
+
+@pytest.mark.parametrize(("captured", "organ"), [
+    ("向阳区人民政府", "向阳区人民政府"),  # 向 and 将 begin place names
+    ("将乐县人民政府", "将乐县人民政府"),
+    ("设区的市人民政府", "设区的市人民政府"),  # not cut at its 的
+])
+def test_place_names_are_not_clause_words(captured: str, organ: str) -> None:
+    assert organisation(captured) == organ
+
+
+def test_an_areas_own_tools_show_it_without_its_name() -> None:
+    areas = load_scheme().domains
+    title = "关于进一步做好小额担保贷款工作的通知"
+    assert "domain-employment" in domains_of(title, "发放小额担保贷款，落实贴息，培育担保机构。", areas)
+
+
+def test_a_users_subject_without_words_is_no_area(tmp_path: Path) -> None:
+    scheme = tmp_path / "eurovoc.ttl"
+    scheme.write_text("""@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix my: <https://example.org/m#> .
+my:scheme a skos:ConceptScheme ; skos:hasTopConcept my:supply .
+my:supply a skos:Concept ; skos:topConceptOf my:scheme ; skos:prefLabel "供给型"@zh .
+my:beds a skos:Concept ; skos:inScheme my:scheme ; skos:broader my:supply ;
+    dcterms:subject <http://eurovoc.europa.eu/2845> ; skos:prefLabel "护理型床位"@zh .
+""", encoding="utf-8")
+    s = load_scheme(str(scheme))
+    assert s.domains == {} and s.concepts["beds"].domains == ()
+    text = "增加护理型床位。"
+    assert [m.concept for m in concepts_in(text, 0, len(text), str(scheme), domains=frozenset())] == ["beds"]

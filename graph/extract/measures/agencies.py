@@ -37,10 +37,10 @@ def agencies_in(text: str, start: int, end: int) -> list[str]:
 
 #: What stands before an organ's name in a clause, up to the name: 年度立法计划由…, 具体工作由…,
 #: …主管部门所属的…局, 对…. 由 of 自由贸易试验区 is a word's, not this.
-_LEAD_IN = re.compile(r"^.*(?:(?<!自)由|的)|^(?:这项工作|此项工作|工作|并|要|其中)+")
+_LEAD_IN = re.compile(r"^.*(?:(?<!自)由|(?<!设区)的)|^(?:这项工作|此项工作|工作|并|要|其中)+")
 #: Not an organ: a deixis or a generic body (该单位, 有关人民政府), a verb inside (设, 自行), a role.
 _NOT_AN_ORGAN = re.compile(r"^(?:该|本|其|有关|相关|上述|以上|以下|对(?!外))"
-                           r"|自行|设(?:办公室|立|置)|[将向在]|召集人|一般|具体")
+                           r"|自行|设(?:办公室|立|置)|召集人|一般|具体")
 
 
 def organisation(name: str) -> str | None:

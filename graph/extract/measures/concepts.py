@@ -31,7 +31,7 @@ def concepts_in(text: str, start: int, end: int, scheme_path: str | None = None,
     if words is None:
         words = words_in(text, start, end, scheme_path)
     return [Mention(scheme.terms[w], s, e) for w, s, e in words
-            if w in scheme.terms and applies(scheme.concepts[scheme.terms[w]].domain, domains)]
+            if w in scheme.terms and applies(scheme.concepts[scheme.terms[w]].domains, domains)]
 
 
 def sentence_bounds(text: str, pos: int, lo: int, hi: int) -> tuple[int, int]:

@@ -10,7 +10,9 @@ everywhere, as before.
 
 A part is about an area when its title names one of the area's words, or when the area's words
 are frequent in its text: at least MIN_HITS of them and at least SHARE of the most frequent
-area's count (a health law mentioning 就业 twice is not about employment).
+area's count (a health law mentioning 就业 twice is not about employment), or OFTEN of them
+whatever else it is about (a vocational-education plan is about employment too). An area's
+words are its labels and the terms of its own concepts (小额担保贷款 shows employment).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from collections.abc import Mapping
 
 MIN_HITS = 3
 SHARE = 0.25
+OFTEN = 8  # this many words of an area make a part about it, whatever else it is about
 
 
 def domains_of(title: str | None, text: str, keywords: Mapping[str, tuple[str, ...]]) -> frozenset[str]:
@@ -27,11 +30,12 @@ def domains_of(title: str | None, text: str, keywords: Mapping[str, tuple[str, .
     titled = {d for d, words in keywords.items() if title and any(w in title for w in words)}
     counts = {d: sum(text.count(w) for w in words) for d, words in keywords.items()}
     top = max(counts.values(), default=0)
-    frequent = {d for d, n in counts.items() if n >= MIN_HITS and n >= SHARE * top}
+    frequent = {d for d, n in counts.items() if n >= MIN_HITS and (n >= SHARE * top or n >= OFTEN)}
     return frozenset(titled | frequent)
 
 
-def applies(concept_domain: str | None, domains: frozenset[str] | None) -> bool:
-    """Whether a concept is coded in a part about `domains` (None: areas not known, every
-    concept applies; a concept of no area applies everywhere)."""
-    return concept_domain is None or domains is None or concept_domain in domains
+def applies(concept_domains: tuple[str, ...], domains: frozenset[str] | None) -> bool:
+    """Whether a concept of these areas is coded in a part about `domains` (None: areas not
+    known, every concept applies; a concept of no area applies everywhere; one of several
+    areas is enough: 职业培训 is employment and education)."""
+    return not concept_domains or domains is None or not domains.isdisjoint(concept_domains)

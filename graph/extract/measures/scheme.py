@@ -21,7 +21,7 @@ class Concept:
     label_en: str
     group: str  # supply | demand | environment
     terms: tuple[str, ...]  # prefLabel and altLabels @zh
-    domain: str | None = None  # the policy area it belongs to (dcterms:subject); None: any area
+    domains: tuple[str, ...] = ()  # the policy areas it belongs to (dcterms:subject); none: any
 
 
 @dataclass(frozen=True)
@@ -30,8 +30,8 @@ class Scheme:
     concepts: dict[str, Concept]
     terms: dict[str, str]  # term → concept id
     source: str
-    #: policy areas (the objects of the concepts' dcterms:subject) → the words that show a text
-    #: is about one (its prefLabel and hiddenLabels @zh); empty: the scheme knows no areas
+    #: policy areas (the objects of the concepts' dcterms:subject given words) → the words that
+    #: show a text is about one (its labels, and its concepts' terms); empty: no areas
     domains: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
@@ -41,17 +41,19 @@ SCHEME_NS = "https://w3id.org/policygraph/measures#"
 @functools.cache
 def load_scheme(path: str | None = None) -> Scheme:
     """The shipped scheme, or a user's SKOS file of the same shape (cached per process)."""
-    from rdflib import Graph, URIRef
+    from rdflib import Graph
     from rdflib.namespace import DCTERMS, RDF, SKOS
 
     text = (Path(path).read_text(encoding="utf-8") if path else
             resources.files("policygraph.ontology").joinpath("measures.ttl").read_text(encoding="utf-8"))
     g = Graph().parse(data=text, format="turtle")
     tops = {str(t) for t in g.objects(None, SKOS.hasTopConcept)}
-    areas = {str(a) for a in g.objects(None, DCTERMS.subject)}
-    domains = {_local(a): tuple(dict.fromkeys(
-        _labels(g.objects(URIRef(a), SKOS.prefLabel), ("zh",)) + sorted(
-            _labels(g.objects(URIRef(a), SKOS.hiddenLabel), ("zh", None))))) for a in sorted(areas)}
+    # policy areas: the objects of dcterms:subject that the scheme gives words (prefLabel and
+    # hiddenLabel @zh); a subject without words (a EuroVoc IRI in a user's scheme) is no area
+    area_words = {str(a): _labels(g.objects(a, SKOS.prefLabel), ("zh",))
+                  + sorted(_labels(g.objects(a, SKOS.hiddenLabel), ("zh", None)))
+                  for a in set(g.objects(None, DCTERMS.subject))}
+    areas = {a for a, words in area_words.items() if words}
     concepts: dict[str, Concept] = {}
     terms: dict[str, str] = {}
     ns = SCHEME_NS
@@ -67,11 +69,14 @@ def load_scheme(path: str | None = None) -> Scheme:
         group = next((b.rsplit("#", 1)[-1] for b in broader if b in tops), "")
         cid = iri[len(ns):]
         label = zh[0] if zh else cid
-        area = next((_local(str(a)) for a in g.objects(c, DCTERMS.subject) if str(a) in areas), None)
-        concept = Concept(cid, label, en[0] if en else "", group, tuple(dict.fromkeys([label, *alts])), area)
+        own = tuple(sorted(_local(str(a)) for a in g.objects(c, DCTERMS.subject) if str(a) in areas))
+        concept = Concept(cid, label, en[0] if en else "", group, tuple(dict.fromkeys([label, *alts])), own)
         concepts[cid] = concept
         for t in concept.terms:
             terms.setdefault(t, cid)
+    # an area shows in its own words and in the terms of its concepts (小额担保贷款 is employment)
+    domains = {_local(a): tuple(dict.fromkeys([*area_words[a], *(
+        t for c in concepts.values() if _local(a) in c.domains for t in c.terms)])) for a in sorted(areas)}
     return Scheme(ns, concepts, terms, path or "ontology/measures.ttl", domains)
 
 
