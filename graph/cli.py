@@ -238,23 +238,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return serve(args)
 
 
-def _push_command(args: argparse.Namespace) -> str:
-    """The command line that resumes this push (the same one, as the user gave it)."""
-    import shlex
-
-    words = ["policygraph", "push", args.dir, "--endpoint", args.endpoint]
-    for flag, value, default in (("--graph", args.graph, None), ("--chunk", args.chunk, 50_000),
-                                 ("--query-endpoint", args.query_endpoint, None),
-                                 ("--connect-timeout", args.connect_timeout, 10.0),
-                                 ("--timeout", args.timeout, 120.0), ("--deadline", args.deadline, 3600.0)):
-        if value != default:
-            words += [flag, f"{value:g}" if isinstance(value, float) else str(value)]
-    return shlex.join(words)
-
-
 def cmd_push(args: argparse.Namespace) -> int:
     from policygraph.export.terms import DEFAULT_BASE
-    from policygraph.sparql.push import Limits, PushError, push
+    from policygraph.sparql.push import Limits, PushError, push, resume_command
 
     graph = args.graph or DEFAULT_BASE + "graph"
     try:
@@ -264,7 +250,7 @@ def cmd_push(args: argparse.Namespace) -> int:
                      progress=lambda k, n: print(f"  chunk {k}/{n}", file=sys.stderr),
                      note=lambda text: print(f"policygraph push: {text}", file=sys.stderr))
     except PushError as e:
-        resume = f"; resume with: {_push_command(args)}" if e.status == 1 else ""
+        resume = f"; resume with: {resume_command(vars(args))}" if e.status == 1 else ""
         print(f"policygraph push: {e}{resume}", file=sys.stderr)
         return e.status
     except OSError as e:  # graph.nt or the progress file

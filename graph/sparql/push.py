@@ -257,6 +257,21 @@ def push(
     return {**state, "remote": have}
 
 
+def resume_command(args: dict[str, object]) -> str:
+    """The command line that resumes a push given these `policygraph push` arguments (by their
+    argparse names): the same one, defaults left out."""
+    import shlex
+
+    words = ["policygraph", "push", str(args["dir"]), "--endpoint", str(args["endpoint"])]
+    for name, default in (("graph", None), ("chunk", 50_000), ("query_endpoint", None),
+                          ("connect_timeout", Limits.connect), ("timeout", Limits.read),
+                          ("deadline", Limits.deadline)):
+        value = args.get(name)
+        if value is not None and value != default:
+            words += ["--" + name.replace("_", "-"), f"{value:g}" if isinstance(value, float) else str(value)]
+    return shlex.join(words)
+
+
 def _saved_done(path: Path, state: dict) -> int:
     """Chunks a previous push of the same content to the same place saved as sent."""
     try:
