@@ -20,6 +20,7 @@ from pathlib import Path
 from types import TracebackType
 
 from policygraph import __version__
+from policygraph.build.cache import scheme_digest
 from policygraph.corpus.compare import Pair
 from policygraph.extract.measures.terms import key_terms
 from policygraph.files import replacing, write_atomic
@@ -217,8 +218,7 @@ class KeyTerms(dict[int, tuple[str, ...]]):
         super().__init__()
         self.scheme_path = scheme_path
         self.asked: set[int] = set()
-        self._salt = hashlib.sha256(Path(scheme_path).read_bytes() if scheme_path else b"shipped").digest() \
-            + f"|{__version__}|".encode()
+        self._salt = bytes.fromhex(scheme_digest(scheme_path)) + f"|{__version__}|".encode()
         try:
             with path.open("rb") as f:
                 data = pickle.load(f)  # our own file in the build's .cache
