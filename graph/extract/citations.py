@@ -204,7 +204,8 @@ def _citation(text: str, m: Mention, mentions: list[Mention], aliases: dict[str,
         order_note, number, found_by = f" [order {number}, not an identity]", None, "title"
     if (number and number == own.number) or (not number and title and own.title and title == own.title):
         return None
-    if not number and found_by == "title" and rx.TO_BE_MADE.search(text, max(lo, m.start - 40), m.start):
+    if (not number and found_by == "title" and rx.TO_BE_MADE.search(text, max(lo, m.start - 40), m.start)
+            and not rx.EXISTING_AFTER.match(text, m.end, min(hi, m.end + 40))):
         return None  # 要抓紧制定本地区的《X》: a document still to be written, by each addressee
     verdict = decide(text, m, mentions, lo, hi, title, own.amends, own.issues, own.named)
     conf = target.number.confidence if target.number and number else 0.85

@@ -159,8 +159,6 @@ RIGHT_ACTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|已经?[^。；;\n《□]{0,60}?(?:通过|同意|批准)[，,]\s{0,2}现(?:予|将其?)?(?:印发|公布|发布)"
         r"|\s{0,2}(?:公布|发布)[，,。]?\s{0,2}(?:自|现|，|,|。))"
     )),
-    # 《X》（见附件）: X is attached to this document
-    ("issues", re.compile(r"^\s{0,2}[（(]\s{0,2}(?:见|详见)附件\s{0,2}[\d一二三四五六七八九十]{0,3}\s{0,2}[）)]")),
     ("repeals", re.compile(r"^[，,]?[^。；;，,\n□]{0,12}?(?:同时废止|予以废止|废止|停止执行|不再执行|自行失效|同时失效)")),
     ("amends", re.compile(
         r"^[^。；;，,\n□]{0,12}?(?:修改如下|作如下修改|作出如下修改|修订如下|进行修订|进行修改|作相应的?修改)"
@@ -185,14 +183,14 @@ ENACTING = re.compile(
     r"准则|标准|章程|通知|公约|解释|预案|计划|规划|纲要)|现就[^。；;]{0,60}?(?:通知如下|规定如下|提出如下意见|作出如下决定|解释如下)|"
     r"作出如下决定|决定如下|(?:作出?|特作)(?:如下|以下)(?:解释|规定|决定)|(?:解释|规定)如下|"
     # the act a decision or reply performs on that basis: 决定授予…, 现就…批复如下
-    r"批复如下|决定(?:授予|给予|追授)"
+    r"批复如下|决定(?:授予|追授)"
 )
 
 #: 根据《X》精神/要求/部署: what a verb of accordance governs when it is policy implementation.
 POLICY_OBJECT = re.compile(
     # 按照《A》和《B》等精神, 按照《A》和有关规定精神: the list (and what closes it) shares the object
-    r"^\s{0,2}(?:[和及与、]?\s{0,2}(?:国家|其他)?(?:有关|相关)(?:规定|文件|政策|法律法规))?\s{0,2}(?:等)?"
-    r"(?:文件)?(?:的)?(?:有关)?(?:精神|要求|部署|决策部署|决策|总体要求|工作要求|工作部署|目标任务)"
+    r"^\s{0,2}(?:等)?(?:文件)?(?:的)?(?:有关)?(?:精神|要求|部署|决策部署|决策|总体要求|工作要求|工作部署|目标任务)"
+    r"|^\s{0,2}[和及与、]?\s{0,2}(?:国家|其他)?(?:有关|相关)(?:规定|文件|政策|法律法规)\s{0,2}(?:等)?的?精神"
 )
 
 #: 贯彻/落实 after the title, with no object of its own and no other citation between: 保障《X》的
@@ -238,8 +236,16 @@ ORDER_INTRO = re.compile(r"^\s{0,2}(?:公布|发布|颁布|印发|批准)?的?\s
 
 #: 《…》 around names that are not documents: gazettes, newspapers, journals, websites.
 #: A document the addressees are to write (各地要抓紧制定或完善本地区的《X》): not one that exists.
+#: Only the addressees' own scope may stand between the verb and the title (本地区、本部门的).
 TO_BE_MADE = re.compile(r"(?:要|应当?|抓紧|尽快|需要?|须|必须|将|拟)[^，,。；;《》□]{0,6}?(?:制定|制订|编制|完成|出台|起草)"
-                        r"(?:或|和|并)?(?:完善)?[^，,。；;《》□]{0,16}?$")
+                        r"(?:或|和|并)?(?:完善)?(?:本地区|本部门|本单位|本地|本行业|本系统|本级|[、的\s])*$")
+#: …《X》确定的任务, 《X》提出的: X exists, whatever is to be made of it.
+EXISTING_AFTER = re.compile(r"\s{0,2}(?:[（(][^）)]{0,30}[）)])?\s{0,2}(?:的|所|中|确定|提出|规定|要求|明确|部署|精神)")
+
+#: 《X》（见附件）, with no verb before it in its clause: X is attached to this document.
+ATTACHED = re.compile(r"^\s{0,2}[（(]\s{0,2}(?:见|详见)附件\s{0,2}[\d一二三四五六七八九十]{0,3}\s{0,2}[）)]")
+#: A request or report a reply answers (根据你省《关于…的请示》…，现批复如下): no legal basis.
+REQUEST_TITLE = re.compile(r"(?:请示|报告|申请|来函)$")
 
 NOT_DOCUMENT_TITLE = re.compile(
     r"(?:委员会|常委会|政府|国务院|法院|检察院|部|厅|局|办公厅|办公室)公报$|政报$|"

@@ -97,6 +97,8 @@ def decide(text: str, m: Span, others: Sequence[Span], lo: int, hi: int, title: 
     clause = left[_clause_start(left):]
     verb = _governing_verb(clause)
     if verb is None:
+        if rx.ATTACHED.match(right):
+            return Verdict("issues", 0.85, "《X》（见附件）")
         # 做好《A》和《B》的落实工作: the verb after the list governs each member
         listed = rx.SENTENCE_BREAK.split(after_list, maxsplit=1)[0]
         return _policy_after(listed) or Verdict("cites", 0.8, "no relation verb: a mention")
@@ -108,8 +110,11 @@ def decide(text: str, m: Span, others: Sequence[Span], lo: int, hi: int, title: 
     before = clause[:at - len(word)]
     if group in ("issues", "amends"):
         return _own_act(group, word, before, clause[at:], title in (issued | amended), sentence)
-    return _by_group(group, word, sentence, sentence_right,
-                     rx.SENTENCE_BREAK.split(after_list, maxsplit=1)[0])
+    verdict = _by_group(group, word, sentence, sentence_right,
+                        rx.SENTENCE_BREAK.split(after_list, maxsplit=1)[0])
+    if verdict.relation == "based_on" and title and rx.REQUEST_TITLE.search(title):
+        return Verdict("cites", 0.85, "the request this reply answers: " + verdict.reason)
+    return verdict
 
 
 def _stated_after(right: str, after_list: str, sentence_right: str, title: str | None,

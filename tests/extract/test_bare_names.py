@@ -3,6 +3,8 @@ the words ending in 法 that running text is full of."""
 
 from __future__ import annotations
 
+import importlib
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -104,3 +106,49 @@ def test_a_name_after_a_verb_is_found_whatever_precedes(name_core: str, before: 
 ])
 def test_qualifiers_and_kinds_of_law(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("name", [
+    "公司法", "预算法", "突发事件应对法", "突发公共卫生事件应急条例", "生产安全事故应急条例", "法律援助法",
+    "行政法规制定程序条例", "自由贸易试验区条例", "各级人民代表大会常务委员会监督法", "对外贸易法",
+    "基本医疗卫生与健康促进法", "政府采购法实施条例", "专利法实施细则", "证券投资基金法", "环境影响评价法",
+])
+def test_real_statutes_are_names(name: str) -> None:
+    assert names(f"依照{name}的规定处理。") == [name]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("依照公司法、证券法和证券投资基金法的规定", ["公司法", "证券法", "证券投资基金法"]),
+    ("依照土地管理法实施条例和城乡规划法办理", ["土地管理法实施条例", "城乡规划法"]),
+    ("依照刑法关于贪污罪的规定", ["刑法"]),
+    ("资金按照因素法和项目法相结合的方式分配", []),  # methods of calculation
+    ("采用综合评分法评审", []),
+    ("依照修正后刑法第十条", ["刑法"]),
+    ("根据国家宪法", ["宪法"]),
+    ("根据实施条例", []),  # a form, no name
+    ("仍适用企业破产法", ["企业破产法"]),
+])
+def test_review_cases_of_names(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+def test_a_list_goes_on_after_a_bracketed_title() -> None:
+    text = "根据《预算法》和预算法实施条例，制定本办法。"
+    spans = [(text.index("《"), text.index("》") + 1)]
+    assert [b.title for b in bare_names(text, 0, len(text), spans)] == ["预算法实施条例"]
+
+
+def test_a_long_list_is_walked_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # every member holds a verb (落实): walked again from each, the work grew with the square
+    module = importlib.import_module("policygraph.extract.bare_names")
+    walks: list[int] = []
+    original = module._walk_list
+
+    def counting(text: str, pos: int, end: int, found: dict, tried: set) -> int:  # type: ignore[type-arg]
+        walks.append(pos)
+        return original(text, pos, end, found, tried)
+
+    monkeypatch.setattr(module, "_walk_list", counting)
+    text = "根据" + "、".join(["甲落实乙丙法"] * 3000)
+    assert len(bare_names(text, 0, len(text), [])) == 3000
+    assert len(walks) == 1

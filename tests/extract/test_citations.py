@@ -184,3 +184,14 @@ def test_a_document_still_to_be_written_is_not_cited(text: str, cited: set[str])
 def test_titles_of_plans_with_their_years_are_documents(title: str) -> None:
     rec = record_of(f"某某市人民政府关于做好某某工作的通知\n各区人民政府：\n要对照《{title}》，逐项落实。\n")
     assert title in {c.title for c in rec.citations}
+
+
+@pytest.mark.parametrize(("text", "cited"), [
+    ("各地要抓紧制定落实《国务院关于做好就业工作的通知》的具体措施。", {"国务院关于做好就业工作的通知"}),
+    ("要尽快出台贯彻《中华人民共和国就业促进法》的实施办法。", {"中华人民共和国就业促进法"}),
+    ("要完成《某某发展规划》确定的任务。", {"某某发展规划"}),
+    ("要尽快制定或完善本地区、本部门的《某某应急预案》，增加投入的资金。", set()),
+])
+def test_only_a_document_the_verb_makes_is_still_to_be_written(text: str, cited: set[str]) -> None:
+    rec = record_of("某某市人民政府关于做好某某工作的通知\n各区人民政府：\n" + text)
+    assert {c.title for c in rec.citations} == cited

@@ -367,3 +367,18 @@ def test_a_policy_object_after_the_list_governs_each_member(text: str, title: st
 def test_acts_narrated_attached_or_of_the_past(text: str, title: str, relation: str) -> None:
     rec = record_of("某某市人民政府关于做好某某工作的通知\n各区人民政府：\n" + text)
     assert {c.title: c.relation for c in rec.citations}[title] == relation
+
+
+@pytest.mark.parametrize(("text", "title", "relation"), [
+    ("违反本条例规定的，依照《中华人民共和国行政处罚法》的规定，由县级以上人民政府决定给予处分。",
+     "中华人民共和国行政处罚法", "cites"),
+    ("请参照《国务院办公厅关于某某的通知》（见附件）执行。", "国务院办公厅关于某某的通知", "cites"),
+    ("根据《某某工作决定》（见附件1）有关规定，制定本办法。", "某某工作决定", "based_on"),
+    ("按照《某某管理法》有关规定要求处罚。", "某某管理法", "cites"),
+    ("按照《某某安全生产法》和有关规定要求，对违法行为进行处罚。", "某某安全生产法", "cites"),
+    ("根据你省《关于某某问题的请示》（某政〔2019〕1号），现批复如下：", "关于某某问题的请示", "cites"),
+    ("依照《某某工作决定》和有关法律法规，现就有关问题批复如下：", "某某工作决定", "based_on"),
+])
+def test_review_cases_of_relations(text: str, title: str, relation: str) -> None:
+    rec = record_of("某某市人民政府关于做好某某工作的通知\n各区人民政府：\n" + text)
+    assert {c.title: c.relation for c in rec.citations}[title] == relation
