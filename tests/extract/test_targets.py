@@ -188,6 +188,8 @@ def test_an_article_of_a_statute_states_norms_unless_it_names_a_goal() -> None:
 def test_indicators_listed_before_jun_each_get_the_value() -> None:
     got = found("到2025年，水稻种植、收获机械化率均达到45%。", 2018)
     assert [(t.indicator, t.value, t.year) for t in got] == [("水稻种植", 45, 2025), ("收获机械化率", 45, 2025)]
+    # each quotes the sentence from its own indicator on: two targets, two RDF nodes
+    assert [t.text for t in got] == ["水稻种植、收获机械化率均达到45%", "收获机械化率均达到45%"]
 
 
 @given(st.text(alphabet="达到不得低于至少有一十二百万5.0%人个以上左右，和的年", max_size=40))
@@ -198,3 +200,9 @@ def test_target_matches_are_the_patterns_own(text: str) -> None:
         return (m.end(), m.group("verb"), m.group("arabic"), m.group("cn"), m.group("unit"), m.group("suffix"))
 
     assert [key(m) for m in target_matches(text)] == [key(m) for m in TARGET.finditer(text) if m.group(0)]
+
+
+def test_a_bound_after_a_goal_verb_is_a_goal_not_a_class() -> None:
+    t = one("到2023年底前，全省每个街道建成1个以上综合性社区养老服务中心。", 2021)
+    assert (t.value, t.unit, t.comparator, t.year) == (1, "个", "at_least", 2023)
+    assert found("由2名以上执法人员执行。") == []

@@ -102,7 +102,7 @@ def targets_in(text: str, start: int, end: int, year: int | None, provision: str
             target = _target(m, sent, s.start(), ctx, lead)
             if target is not None:
                 target = _continuing(m, target, prev, sent.text)
-                out += _each_indicator(target, sent.text[:m.start()])
+                out += _each_indicator(target, m, sent.text)
                 prev = (m.end(), target)
         # a sentence that opens with 到2020年 (具体指标：到2022年，…) governs the rest of its paragraph
         opening = lead_year(sent.text[:max(0, sent.text.find("，"))])
@@ -219,13 +219,19 @@ _LISTED = re.compile(r"\s*[和及、]\s*")
 _EACH = re.compile(r"(?P<items>[^，,；;：:（(。]+、[^，,；;：:（(。]+?)均$")
 
 
-def _each_indicator(target: Target, before: str) -> list[Target]:
-    """One target per indicator when a list of them shares one value with 均; else the target."""
-    m = _EACH.search(before)
-    if m is None:
+def _each_indicator(target: Target, m: re.Match[str], text: str) -> list[Target]:
+    """One target per indicator when a list of them shares one value with 均 (each quoting the
+    sentence from its indicator on, so each is its own); else the target."""
+    each = _EACH.search(text, 0, m.start())
+    if each is None:
         return [target]
-    items = [INDICATOR_FLUFF.sub("", i) for i in m.group("items").split("、")]
-    return [replace(target, indicator=i or target.indicator) for i in items]
+    offset = target.end - m.end()
+    out, at = [], each.start("items")
+    for item in each.group("items").split("、"):
+        out.append(replace(target, indicator=INDICATOR_FLUFF.sub("", item) or target.indicator,
+                           text=text[at:m.end()], start=offset + at))
+        at += len(item) + 1
+    return out
 
 
 def _ruled_out(m: re.Match[str], sent: _Sentence, clause: str, unit: str) -> bool:
@@ -234,8 +240,10 @@ def _ruled_out(m: re.Match[str], sent: _Sentence, clause: str, unit: str) -> boo
     text, verb, suffix = sent.text, m.group("verb"), m.group("suffix")
     after = text[m.end():m.end() + 6]
     rest = text[m.end():sent.clause_end(m.end())]
-    if rules.not_a_target(clause, after, text[:m.start()], rest) or rules.bounds_a_class(suffix, after):
+    if rules.not_a_target(clause, after, text[:m.start()], rest):
         return True
+    if not verb and rules.bounds_a_class(suffix, after):
+        return True  # 30人以上企业; 建成1个以上中心 is a goal
     if suffix == "以上" and rules.BAND.match(text, m.start("suffix")):
         return True  # 3人以上10人以下: a band of cases
     norm = verb or rules.ratio_verb(clause) or ""
