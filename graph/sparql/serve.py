@@ -156,7 +156,7 @@ class Server:
         self.pool = Pool(folder, settings.workers, limits)
         self.http = create_server(
             App(folder, self.pool, settings), host=host.strip("[]"), port=port,
-            threads=max(8, 2 * settings.workers + 4), backlog=1024, connection_limit=512,
+            threads=max(16, 4 * settings.workers), backlog=1024, connection_limit=512,
             channel_timeout=max(30, int(limits.timeout) + 10), cleanup_interval=10,
             max_request_body_size=MAX_BODY, max_request_header_size=MAX_HEADERS,
             expose_tracebacks=False, ident="policygraph", asyncore_use_poll=True,
