@@ -4,6 +4,7 @@ test asks after an attack."""
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import json
 import os
 import re
@@ -23,6 +24,13 @@ NATIONAL = ["中发〔2019〕7号", "国办发〔2021〕58号", "民政部令第
 LEGIT = "SELECT ?n WHERE { ?d eli:id_local ?n ; pg:level pg:national } ORDER BY ?n"
 
 
+def _end_with_parent() -> None:
+    """In the server's process before it starts: SIGTERM when the test run ends, however it ends
+    (Linux), so that no server outlives a failed or killed test."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+
 class Served:
     """`policygraph serve` in its own process; its log in a file (a pipe could fill and block it)."""
 
@@ -31,7 +39,7 @@ class Served:
         with self.log.open("wb") as err:
             self.proc = subprocess.Popen(
                 [sys.executable, "-m", "policygraph.cli", "serve", str(folder), "--port", "0", *options],
-                stdout=subprocess.DEVNULL, stderr=err, stdin=subprocess.DEVNULL)
+                stdout=subprocess.DEVNULL, stderr=err, stdin=subprocess.DEVNULL, preexec_fn=_end_with_parent)
         self.base = self._wait_url()
         self.host, port = urllib.parse.urlsplit(self.base).netloc.rsplit(":", 1)
         self.port = int(port)

@@ -237,10 +237,12 @@ def test_a_crashed_worker_is_replaced(srv: Served) -> None:
 
 def test_workers_end_with_a_killed_server(built: Path) -> None:
     other = Served(built, "--workers", "1")
-    assert_alive(other.base)  # its worker is up
-    family = psutil.Process(other.proc.pid).children(recursive=True)
-    assert other.workers() and all(w in family for w in other.workers())
-    other.proc.kill()
-    other.proc.wait(5)
+    try:
+        assert_alive(other.base)  # its worker is up
+        family = psutil.Process(other.proc.pid).children(recursive=True)
+        assert other.workers() and all(w in family for w in other.workers())
+    finally:
+        other.proc.kill()
+        other.proc.wait(5)
     _gone, alive = psutil.wait_procs(family, timeout=10)
     assert not alive
