@@ -257,6 +257,12 @@ def _measures(d: str, node_id: str, m: Measures, ns: Terms, base: str) -> list[T
         add((tt, P.evidence, zh(t.text)))
         if t.year:
             add((tt, P.targetYear, integer(t.year)))
+        if t.value_high is not None:  # a range: 3—5个
+            add((tt, P.valueHigh, decimal(t.value_high)))
+        if t.start_year:  # 2015年至2017年…
+            add((tt, P.startYear, integer(t.start_year)))
+        if t.base_year:  # 较2012年下降18%
+            add((tt, P.baseYear, integer(t.base_year)))
     return out
 
 
