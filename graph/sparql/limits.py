@@ -75,6 +75,18 @@ def nesting_depth(text: str) -> int:
     return measure(text)[0]
 
 
+_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+
+
+def unescape(text: str) -> str:
+    """The text with SPARQL's codepoint escapes processed (as the parser does before parsing)."""
+    def one(m: re.Match[str]) -> str:
+        code = int(m.group(1) or m.group(2), 16)
+        return chr(code) if code <= 0x10FFFF else m.group(0)
+
+    return _ESCAPE.sub(one, text) if "\\" in text else text
+
+
 def check_query_shape(text: str, max_length: int = MAX_LENGTH, max_depth: int = MAX_DEPTH,
                       max_joints: int = MAX_JOINTS) -> str | None:
     """Why `text` must not be parsed (one line), or None when it may.
@@ -83,7 +95,7 @@ def check_query_shape(text: str, max_length: int = MAX_LENGTH, max_depth: int = 
     """
     if len(text) > max_length:
         return f"the query is {len(text):,} characters long; at most {max_length:,} are accepted"
-    depth, joints = measure(text)
+    depth, joints = measure(unescape(text))  # as the parser reads it: \u0028 is a bracket
     if depth > max_depth:
         return (f"the query nests brackets {depth:,} levels deep; at most {max_depth:,} are accepted "
                 "(deeper nesting would overflow the SPARQL parser)")

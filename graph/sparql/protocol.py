@@ -17,7 +17,7 @@ from urllib.parse import parse_qs
 
 import pyoxigraph as ox
 
-from policygraph.sparql.limits import MAX_DEPTH, MAX_LENGTH, check_query_shape
+from policygraph.sparql.limits import MAX_DEPTH, MAX_LENGTH, check_query_shape, unescape
 
 RESULT_TYPES = {
     "application/sparql-results+json": ox.QueryResultsFormat.JSON,
@@ -128,18 +128,6 @@ def parse_request(method: str, query_string: str, ctype: str, body: bytes, accep
     return Refusal(415, "use application/sparql-query or application/x-www-form-urlencoded")
 
 
-_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
-
-
-def unescape(text: str) -> str:
-    """The text with SPARQL's codepoint escapes processed (as the parser does before parsing)."""
-    def one(m: re.Match[str]) -> str:
-        code = int(m.group(1) or m.group(2), 16)
-        return chr(code) if code <= 0x10FFFF else m.group(0)
-
-    return _ESCAPE.sub(one, text) if "\\" in text else text
-
-
 # Strings and comments hide words; IRIs are kept whole (SERVICE's endpoint is one).
 _TOKEN = re.compile(
     r"""(?P<skip>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\""""
@@ -180,8 +168,7 @@ def check_query(text: str, allowed: frozenset[str], max_length: int = MAX_LENGTH
     """Why this query text is not run (too long, too deeply nested, a SERVICE), or None."""
     if len(text) > max_length:  # before unescaping a text that could be huge
         return Refusal(400, check_query_shape(text, max_length, max_depth) or "query too long")
-    plain = unescape(text)
-    problem = check_query_shape(plain, max_length, max_depth)
+    problem = check_query_shape(text, max_length, max_depth)
     if problem:
         return Refusal(400, problem)
-    return service_refusal(plain, allowed)
+    return service_refusal(unescape(text), allowed)

@@ -118,6 +118,13 @@ def test_a_query_nested_10000_deep_is_refused_before_parsing(built: Path,
         assert code == 2 and out == "" and "10,002 levels deep" in err
 
 
+def test_brackets_written_as_escapes_count_as_brackets(built: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # SPARQL's parser turns \u0028 into ( before it parses: 10,000 of them nest as deep
+    deep = "SELECT * WHERE { FILTER(" + "\\u0028" * 10_000 + "1" + "\\u0029" * 10_000 + ") }"
+    code, out, err = run(capsys, str(built), deep)
+    assert code == 2 and out == "" and "10,002 levels deep" in err
+
+
 def _children() -> set[int]:
     me = os.getpid()
     found = set()
