@@ -69,3 +69,27 @@ def test_the_scorer_matches_each_row_once_preferring_text_to_date() -> None:
     assert r.deadlines.misses == ("a.txt: 1997年4月―1998年2月 (1998-02-28): 时限是1997年4月―1998年2月",)
     assert (r.targets.gold, r.targets.found, r.targets.matched) == (1, 2, 1)
     assert (r.year.share, r.comparator.share) == (1.0, 1.0)
+
+
+def test_the_scorer_leaves_out_time_expressions_that_are_no_limit() -> None:
+    rows = [{"file": "govcn/a.txt", "kind": "deadline", "deadline_text": "到2020年", "date": "2020-12-31",
+             "sentence": "到2020年，基本建成", "note": "[form: 到YYYY年] a goal year"},
+            {"file": "govcn/a.txt", "kind": "deadline", "deadline_text": "6月底前", "date": "2016-06-30",
+             "sentence": "6月底前完成", "note": None}]
+    records = {"a.txt": {"deadlines": [{"text": "6月底前", "date": "2016-06-30", "action": "完成"}], "targets": []}}
+    r = gold_measures.score(rows, records)
+    assert (r.deadlines.gold, r.deadlines.found, r.deadlines.matched) == (1, 1, 1)
+
+
+@pytest.fixture(scope="module")
+def heldout(tmp_path_factory: pytest.TempPathFactory) -> gold_measures.MeasureReport:
+    return gold_measures.measures_report(gold_measures.SHARED, tmp_path_factory.mktemp("heldout"),
+                                         "measures_heldout")
+
+
+@needs_shared
+def test_the_held_out_set_does_not_regress(heldout: gold_measures.MeasureReport) -> None:
+    # tests/gold/measures_heldout.md: drawn after the rules were written, never used to tune
+    # them; short of issue 21's aims (docs/quality.md), held so that it does not get worse
+    assert heldout.targets.f1 >= 0.78 and heldout.targets.precision >= 0.88, heldout.table()
+    assert heldout.deadlines.precision >= 0.95 and heldout.deadlines.recall >= 0.88, heldout.table()

@@ -9,7 +9,6 @@ import calendar
 import datetime as dt
 import re
 
-from policygraph.extract.measures.deadline_forms import other_forms
 from policygraph.extract.measures.holidays import holiday_date, holiday_names
 from policygraph.extract.measures.quantities import CN_DIGITS
 from policygraph.extract.numbers import chinese_to_int
@@ -64,7 +63,6 @@ def deadlines_in(text: str, start: int, end: int, year: int | None, provision: s
     found: list[tuple[int, int, str | None, bool]] = []
     for finder in (_absolute, _within_year, _year_before, _holiday, _relative):
         found += finder(text, start, end, year, issued)
-    found += other_forms(text, start, end)
     found.sort(key=lambda f: (f[0], -f[1]))
     out: list[Deadline] = []
     last_end = -1
