@@ -19,9 +19,9 @@ from policygraph.files import write_atomic
 from policygraph.models import Source
 
 #: Bump when extraction changes in a way the package version does not capture (development).
-#: 7: measure scheme's policy areas, agencies as organs; 6: targets with ranges and start/base
+#: 8: deadlines only 前/内 limits; 7: measure areas, agencies as organs; 6: targets with ranges, start/base
 #: years, relative deadlines; 5: citations by name without 《》, order histories; 4: rank, dates
-CACHE_FORMAT = 7
+CACHE_FORMAT = 8
 
 
 def source_key(src: Source, scheme_digest: str = "") -> str:
