@@ -49,6 +49,11 @@ def test_the_shipped_queries_pass_with_a_wide_margin() -> None:
         assert check_query_shape(q.text) is None
 
 
+#: Basic graph patterns of many triples parse fast but take Oxigraph's join planner seconds to run
+#: (12 s each at 190): the thread test runs them at 60, far from any parser limit either way.
+PLANNED = frozenset({"triples", "semicolons", "commas"})
+
+
 def _attacks(n: int) -> dict[str, str]:
     return {
         "paren": "SELECT * { FILTER(" + "(" * n + "1" + ")" * n + ") }",
@@ -85,10 +90,13 @@ def test_what_the_check_lets_through_runs_in_a_thread() -> None:
         import sys, threading, pyoxigraph as ox
         from policygraph.sparql.limits import check_query_shape
         sys.path.insert(0, sys.argv[1])
-        from test_limits import _attacks
+        from test_limits import _attacks, PLANNED
         store, done = ox.Store(), []
         def go():
+            chains = _attacks(int(sys.argv[3]))
             for name, q in _attacks(int(sys.argv[2])).items():
+                if name in PLANNED:
+                    q = chains[name]
                 assert check_query_shape(q) is None, name
                 r = store.query(q)
                 list(r) if not isinstance(r, ox.QueryBoolean) else bool(r)
@@ -101,7 +109,7 @@ def test_what_the_check_lets_through_runs_in_a_thread() -> None:
     from pathlib import Path
 
     n = min(MAX_DEPTH, MAX_JOINTS // 2) - 10  # `||` counts twice, a triple's IRI once more
-    ran = subprocess.run([sys.executable, "-c", script, str(Path(__file__).parent), str(n)],
+    ran = subprocess.run([sys.executable, "-c", script, str(Path(__file__).parent), str(n), "60"],
                          capture_output=True, text=True, timeout=300)
     assert ran.returncode == 0, ran.stderr[-2000:]
     assert ran.stdout.strip() == str(len(_attacks(n)))
