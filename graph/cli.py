@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import signal
 import sys
 from importlib import resources
@@ -277,6 +278,14 @@ def cmd_demo(args: argparse.Namespace) -> int:
     print(f"{done}: the bundled example corpus ({sum(1 for _ in Path(corpus).rglob('*.*'))} files) in "
           f"{Path(args.out).resolve()}:")
     _print_outputs(paths)
+    out = Path(args.out)
+    # the command as the user can type it: on PATH, or the virtual environment's own
+    prog = "policygraph" if shutil.which("policygraph") else str(Path(sys.executable).parent / "policygraph")
+    print(f"\nNext: open {(out / 'graph.html').resolve()} in a browser (offline; click a document\n"
+          f"for its links and its text), read {out / 'report.md'}, or try\n"
+          f"  {prog} cascade {out} 国办发〔2021〕58号  the documents putting it into effect\n"
+          f"  {prog} query {out} --list  the named SPARQL queries\n"
+          f"  {prog} serve {out}  a SPARQL endpoint and the explorer at http://127.0.0.1:8080/")
     return 0
 
 

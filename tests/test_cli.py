@@ -87,6 +87,14 @@ def test_cli_build_and_demo(tmp_path: Path, capsys: pytest.CaptureFixture[str],
     out = capsys.readouterr().out
     assert out.startswith("Built: the bundled example corpus")
     assert str(tmp_path / "d" / "documents.jsonl") in out
+    assert f"Next: open {(tmp_path / 'd' / 'graph.html').resolve()} in a browser" in out
+    suggested = [line for line in out.split("Next:")[1].splitlines() if line.startswith("  ")]
+    assert len(suggested) == 3
+    for line in suggested:  # every command it suggests runs
+        words = line.strip().split("  ")[0].split()
+        if words[1] != "serve":  # serve would not return
+            assert main(words[1:]) == 0, line
+    capsys.readouterr()
     monkeypatch.setattr(stamps, "RACY_NS", 0)  # however recently the checkout was written
     assert main(["demo", "--out", str(tmp_path / "d")]) == 0
     again = capsys.readouterr().out
