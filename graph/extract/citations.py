@@ -67,42 +67,11 @@ def find_titles(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def find_mentions(
     text: str, start: int, end: int, numbers: list[NumberMatch]
 ) -> list[Mention]:
-    """Every mention of another document in text[start:end], in reading order."""
+    """Every mention of another document in text[start:end], in reading order: 《titles》 (with
+    the number or alias in brackets after them), the numbers standing alone, and the statutes
+    named without 《》 (bare_names.py) where neither stands."""
     nums = [n for n in numbers if start <= n.start < end]
-    starts = [n.start for n in nums]
-
-    def between(lo: int, hi: int) -> range:
-        """Indexes of the numbers starting in [lo, hi)."""
-        return range(bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi))
-
-    used: set[int] = set()
-    mentions: list[Mention] = []
-    consumed = start
-    for ts, te in find_titles(text, start, end):
-        if ts < consumed:
-            continue  # 《通知》 inside （…，以下简称《通知》） belongs to the mention before
-        used.update(between(ts, te))  # a number inside a title is part of the title
-        raw_title = cited_title(text[ts:te])
-        m_end = te
-        number: NumberMatch | None = None
-        alias_def: str | None = None
-        j = te
-        while j < end and text[j] in " \t\n":
-            j += 1
-        if j < end and text[j] in "（(":
-            close = _closing_paren(text, j, end)
-            if close != -1:
-                inside = between(j + 1, close)
-                if inside:
-                    number = nums[inside[0]]
-                    used.update(inside)
-                a = rx.ALIAS_DEF.search(text, j, close)
-                if a:
-                    alias_def = a.group("alias")
-                if number or alias_def:
-                    m_end = close + 1
-        mentions.append(Mention(ts, m_end, number, raw_title, alias_def))
-        consumed = m_end
+    mentions, used = _title_mentions(text, start, end, nums)
     for k, n in enumerate(nums):
         if k in used:
             continue
@@ -117,6 +86,42 @@ def find_mentions(
                  for b in bare_names(text, start, end, spoken_for, long_titles)]
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _title_mentions(text: str, start: int, end: int,
+                    nums: list[NumberMatch]) -> tuple[list[Mention], set[int]]:
+    """The 《title》 mentions, each with the number or alias in brackets right after it, and the
+    indexes of the numbers they hold (inside the title, or bracketed after it)."""
+    starts = [n.start for n in nums]
+
+    def between(lo: int, hi: int) -> range:
+        """Indexes of the numbers starting in [lo, hi)."""
+        return range(bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi))
+
+    used: set[int] = set()
+    mentions: list[Mention] = []
+    consumed = start
+    for ts, te in find_titles(text, start, end):
+        if ts < consumed:
+            continue  # 《通知》 inside （…，以下简称《通知》） belongs to the mention before
+        used.update(between(ts, te))  # a number inside a title is part of the title
+        m_end, number, alias_def = te, None, None
+        j = te
+        while j < end and text[j] in " \t\n":
+            j += 1
+        close = _closing_paren(text, j, end) if j < end and text[j] in "（(" else -1
+        if close != -1:
+            inside = between(j + 1, close)
+            if inside:
+                number = nums[inside[0]]
+                used.update(inside)
+            a = rx.ALIAS_DEF.search(text, j, close)
+            alias_def = a.group("alias") if a else None
+            if number or alias_def:
+                m_end = close + 1
+        mentions.append(Mention(ts, m_end, number, cited_title(text[ts:te]), alias_def))
+        consumed = m_end
+    return mentions, used
 
 
 def _closing_paren(text: str, open_at: int, end: int) -> int:
@@ -195,18 +200,12 @@ def _citation(text: str, m: Mention, mentions: list[Mention], aliases: dict[str,
     target, found_by, alias = _target(m, aliases)
     if target is None:
         return None
-    number = target.number.number.canonical if target.number else None
-    title = target.title
-    order_note = ""
-    if target.number and rx.TERM_ORDER_CODES.search(target.number.number.code):
-        if not title:
-            return None  # 主席令第13号 alone: the number is shared by every term's 13th order
-        order_note, number, found_by = f" [order {number}, not an identity]", None, "title"
-    if (number and number == own.number) or (not number and title and own.title and title == own.title):
+    named = _named(target, found_by)
+    if named is None:
         return None
-    if (not number and found_by == "title" and rx.TO_BE_MADE.search(text, max(lo, m.start - 40), m.start)
-            and not rx.EXISTING_AFTER.match(text, m.end, min(hi, m.end + 40))):
-        return None  # 要抓紧制定本地区的《X》: a document still to be written, by each addressee
+    number, title, found_by, order_note = named
+    if _not_cited(text, m, lo, hi, own, number, title, found_by):
+        return None
     verdict = decide(text, m, mentions, lo, hi, title, own.amends, own.issues, own.named)
     conf = target.number.confidence if target.number and number else 0.85
     if found_by == "name":
@@ -227,6 +226,28 @@ def _citation(text: str, m: Mention, mentions: list[Mention], aliases: dict[str,
         part=re.sub(r"\s+", "", part.group("part")) if part else None,
         reason=verdict.reason + order_note,
     )
+
+
+def _named(target: Mention, found_by: str) -> tuple[str | None, str | None, str, str] | None:
+    """The number, title, how found and a note on the order, of the document a mention names;
+    None for an order number alone that restarts with every term (主席令第13号)."""
+    number = target.number.number.canonical if target.number else None
+    if target.number and rx.TERM_ORDER_CODES.search(target.number.number.code):
+        if not target.title:
+            return None  # 主席令第13号 alone: the number is shared by every term's 13th order
+        return None, target.title, "title", f" [order {number}, not an identity]"
+    return number, target.title, found_by, ""
+
+
+def _not_cited(text: str, m: Mention, lo: int, hi: int, own: _Own, number: str | None,
+               title: str | None, found_by: str) -> bool:
+    """Whether the document named is the part itself, or one the addressees are still to write
+    (要抓紧制定本地区的《X》; not 《X》确定的任务)."""
+    if (number and number == own.number) or (not number and title and own.title and title == own.title):
+        return True
+    return bool(not number and found_by == "title"
+                and rx.TO_BE_MADE.search(text, max(lo, m.start - 40), m.start)
+                and not rx.EXISTING_AFTER.match(text, m.end, min(hi, m.end + 40)))
 
 
 def _attach_orders(text: str, mentions: list[Mention]) -> list[Mention]:
