@@ -347,29 +347,18 @@ def test_a_title_inside_another_title_is_a_mention(sentence: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "title", "relation"), [
+    # a verb or an object after a list governs each member
     ("（二）做好《某某应急条例》和《某某应急预案》的落实工作。", "某某应急条例", "implements"),
     ("（二）做好《某某应急条例》和《某某应急预案》的落实工作。", "某某应急预案", "implements"),
     ("要按照《某某部关于某某问题的通知》（某发〔1986〕97号）和有关规定精神，协商办理。",
      "某某部关于某某问题的通知", "implements"),
     ("相关部门要按照《某某意见》和《某某措施》等精神，修订管理办法。", "某某意见", "implements"),
-])
-def test_a_policy_object_after_the_list_governs_each_member(text: str, title: str, relation: str) -> None:
-    rec = record_of("某某市人民政府关于做好某某工作的通知\n各区人民政府：\n" + text)
-    assert {c.title: c.relation for c in rec.citations}[title] == relation
-
-
-@pytest.mark.parametrize(("text", "title", "relation"), [
+    # acts narrated, attached, or of the past
     ("目前，某某总局正在对《某某防治规划》进行修订，上报国务院审批。", "某某防治规划", "cites"),
     ("现对《某某管理办法》作如下修改：", "某某管理办法", "amends"),
     ("国家制定《某某绩效考核指标》（见附件）供各地使用。", "某某绩效考核指标", "issues"),
     ("人民法院适用修改前的《某某专利法》；", "某某专利法", "cites"),
-])
-def test_acts_narrated_attached_or_of_the_past(text: str, title: str, relation: str) -> None:
-    rec = record_of("某某市人民政府关于做好某某工作的通知\n各区人民政府：\n" + text)
-    assert {c.title: c.relation for c in rec.citations}[title] == relation
-
-
-@pytest.mark.parametrize(("text", "title", "relation"), [
+    # penalties, attachments with a verb, requests a reply answers
     ("违反本条例规定的，依照《中华人民共和国行政处罚法》的规定，由县级以上人民政府决定给予处分。",
      "中华人民共和国行政处罚法", "cites"),
     ("请参照《国务院办公厅关于某某的通知》（见附件）执行。", "国务院办公厅关于某某的通知", "cites"),
@@ -379,6 +368,6 @@ def test_acts_narrated_attached_or_of_the_past(text: str, title: str, relation: 
     ("根据你省《关于某某问题的请示》（某政〔2019〕1号），现批复如下：", "关于某某问题的请示", "cites"),
     ("依照《某某工作决定》和有关法律法规，现就有关问题批复如下：", "某某工作决定", "based_on"),
 ])
-def test_review_cases_of_relations(text: str, title: str, relation: str) -> None:
+def test_relations_of_members_acts_and_replies(text: str, title: str, relation: str) -> None:
     rec = record_of("某某市人民政府关于做好某某工作的通知\n各区人民政府：\n" + text)
     assert {c.title: c.relation for c in rec.citations}[title] == relation
