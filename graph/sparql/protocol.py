@@ -133,10 +133,15 @@ _TOKEN = re.compile(
     r"""(?P<skip>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\""""
     r"""|'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*"|\#[^\n\r]*)"""
     r"""|(?P<iri><[^<>"{}|^`\\\x00-\x20]*>)"""
-    r"""|(?P<word>[?$]?[^\W\d][\w.-]*(?::[\w.:%-]*)?|:[\w.:%-]*)"""
+    r"""|(?P<lang>@[a-zA-Z]+(?:-[a-zA-Z0-9]+)*)"""
+    # a variable has no dot (?o.SERVICE is ?o . SERVICE); a prefixed name's dots stand inside it
+    r"""|(?P<word>[?$]\w+|(?:[^\W\d](?:[\w.-]*[\w-])?)?:(?:[\w.:%-]*[\w:%-])?|[^\W\d]\w*)"""
     r"""|(?P<space>\s+)|(?P<other>.)""",
     re.DOTALL,
 )
+
+
+_SERVICE_WORD = re.compile(r"(?<![\w:?$])service(?![\w:])", re.IGNORECASE)
 
 
 def service_refusal(text: str, allowed: frozenset[str]) -> Refusal | None:
@@ -145,6 +150,14 @@ def service_refusal(text: str, allowed: frozenset[str]) -> Refusal | None:
         return None
     tokens = [(m.lastgroup, m.group()) for m in _TOKEN.finditer(text)
               if m.lastgroup not in ("skip", "space")]
+    # a failsafe: the word SERVICE anywhere outside strings, comments and IRIs that the tokens
+    # above do not read as the keyword (a spelling not foreseen) is refused all the same
+    bare = " ".join(value for kind, value in tokens
+                    if kind != "iri" and not (kind == "word" and ":" in value))  # a prefixed name is one
+    keywords = sum(kind == "word" and value.upper() == "SERVICE" for kind, value in tokens)
+    if len(_SERVICE_WORD.findall(bare)) > keywords:
+        return Refusal(400, "SERVICE refused: the query names SERVICE in a form this endpoint does not "
+                            "read as a plain keyword; write it as SERVICE <IRI>")
     for i, (kind, value) in enumerate(tokens):
         if kind != "word" or value.upper() != "SERVICE":
             continue

@@ -106,7 +106,11 @@ def test_service_is_refused_in_every_spelling(srv: Served) -> None:
                   "select * where { service silent <http://127.0.0.1:9/x> { ?s ?p ?o } }",
                   "SELECT * WHERE { \\u0053ERVICE <http://127.0.0.1:9/x> { ?s ?p ?o } }",
                   "SELECT * WHERE { BIND(<http://127.0.0.1:9/x> AS ?u) SERVICE ?u { ?s ?p ?o } }",
-                  "SELECT * WHERE { SERVICE#c\n<http://127.0.0.1:9/x> { ?s ?p ?o } }"):
+                  "SELECT * WHERE { SERVICE#c\n<http://127.0.0.1:9/x> { ?s ?p ?o } }",
+                  # a variable or a language tag glued to the keyword by the triple's full stop
+                  "SELECT ?x WHERE { ?s ?p ?o.SERVICE <http://127.0.0.1:9/x> { ?x ?y ?z } }",
+                  "SELECT ?x WHERE { ?s ?p $o.SERVICE <http://127.0.0.1:9/x> { ?x ?y ?z } }",
+                  'SELECT ?x WHERE { ?s ?p "x"@en.SERVICE <http://127.0.0.1:9/x> { ?x ?y ?z } }'):
         status, headers, body = get(srv.base, query)
         assert status == 400 and b"refused" in body, query
         assert "Access-Control-Allow-Origin" not in headers
@@ -114,6 +118,8 @@ def test_service_is_refused_in_every_spelling(srv: Served) -> None:
     status, _h, _b = get(srv.base, 'SELECT ?x WHERE { BIND("SERVICE <http://a/>" AS ?x) } # SERVICE\n')
     assert status == 200
     status, _h, _b = get(srv.base, "SELECT ?service WHERE { ?service pg:service ?x }")
+    assert status == 200
+    status, _h, _b = get(srv.base, "SELECT ?o WHERE { ?s pg:a.service ?o }")  # a name with a dot inside
     assert status == 200
 
 
