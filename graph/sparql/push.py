@@ -94,6 +94,7 @@ def request(url: str, method: str, body: bytes | None, headers: dict[str, str], 
     timer = threading.Timer(left, _abort, (conn,))
     timer.daemon = True
     timer.start()
+    resp: http.client.HTTPResponse | None = None
     try:
         conn.connect()
         if conn.sock is not None:
@@ -101,20 +102,34 @@ def request(url: str, method: str, body: bytes | None, headers: dict[str, str], 
         path = parts.path or "/"
         conn.request(method, path + (f"?{parts.query}" if parts.query else ""), body=body, headers=headers)
         resp = conn.getresponse()
-        data = _receive(resp, sink if 200 <= resp.status < 300 else None)
+        data = _receive(resp, sink if 200 <= resp.status < 300 else None, clock)
     except (OSError, http.client.HTTPException) as e:
         raise _failure(method, url, e, limits, clock) from None
     finally:
         timer.cancel()
+        if resp is not None:
+            resp.close()  # an answer cut short holds the socket until closed itself
         conn.close()
     _check_status(method, url, resp, data)
     return data
 
 
-def _receive(resp: http.client.HTTPResponse, sink: Callable[[bytes], None] | None) -> bytes:
+#: The most of an answer kept (a count, an error page): an endless body is not read to the end.
+MAX_ANSWER = 1 << 20
+
+
+def _receive(resp: http.client.HTTPResponse, sink: Callable[[bytes], None] | None, clock: _Clock) -> bytes:
+    """The answer's body, at most MAX_ANSWER bytes of it, or each piece given to `sink` (a graph
+    read back to count it) until the push's deadline: a server that never stops sending cannot
+    hold the push or fill its memory."""
     if sink is None:
-        return resp.read()
+        data = resp.read(MAX_ANSWER + 1)
+        if len(data) > MAX_ANSWER:
+            raise http.client.HTTPException(f"an answer longer than {MAX_ANSWER:,} bytes")
+        return data
     while piece := resp.read(1 << 16):
+        if clock.left() <= 0:
+            raise TimeoutError("deadline")
         sink(piece)
     return b""
 

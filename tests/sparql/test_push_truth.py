@@ -268,3 +268,45 @@ def test_bad_input_is_one_line_with_status_2(fresh: Path, tmp_path: Path,
         assert err.count("\n") == 1 and "--endpoint" in err and "Traceback" not in err
     assert main(["push", str(tmp_path), "--endpoint", "http://127.0.0.1:9/store"]) == 2
     assert "graph.nt not found" in capsys.readouterr().err
+
+
+def _flood_server() -> tuple[str, threading.Event]:
+    """A loopback server that answers every request 200 and then sends without end."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)
+    stop = threading.Event()
+
+    def serve(conn: socket.socket) -> None:
+        with contextlib.suppress(OSError), conn:
+            conn.recv(1 << 20)
+            conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/n-triples\r\n\r\n")
+            while not stop.is_set():
+                conn.sendall(b"<a:s> <a:p> <a:o> .\n" * 4096)
+
+    def run() -> None:
+        listener.settimeout(0.2)
+        while not stop.is_set():
+            with contextlib.suppress(OSError):
+                conn, _ = listener.accept()
+                threading.Thread(target=serve, args=(conn,), daemon=True).start()
+        listener.close()
+
+    threading.Thread(target=run, daemon=True).start()
+    return f"http://127.0.0.1:{listener.getsockname()[1]}", stop
+
+
+def test_an_answer_without_end_neither_holds_the_push_nor_fills_memory(fresh: Path) -> None:
+    import resource
+
+    base, stop = _flood_server()
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    try:
+        start = time.monotonic()
+        with pytest.raises(PushError) as e:
+            push(fresh, base + "/store", GRAPH, limits=Limits(connect=1, read=1, deadline=3))
+        assert time.monotonic() - start < 6
+        assert "\n" not in str(e.value)
+    finally:
+        stop.set()
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 200_000  # KB: not GBs read in
