@@ -17,6 +17,7 @@ are left to them.
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import json
 import os
 from dataclasses import dataclass, field
@@ -49,6 +50,7 @@ class Claim:
     previous: set[str]
     before: dict[str, FileStat | None]
     moved: list[str] = field(default_factory=list)
+    lock: int = -1  # the lock file's descriptor, locked while this build writes there (LOCK)
 
 
 def _legacy_build(out: Path) -> bool:
@@ -56,12 +58,34 @@ def _legacy_build(out: Path) -> bool:
     return all((out / n).exists() for n in ("documents.jsonl", "report.md", ".cache"))
 
 
+#: The lock a build holds on its folder (fcntl.lockf: held by the process, not by the workers it
+#: forks, and released when it closes the file or ends).
+LOCK = ".policygraph-build.lock"
+
+
 def claim(out: Path, force: bool = False) -> Claim:
-    """Make `out` this build's folder, or raise FolderRefused saying why not."""
+    """Make `out` this build's folder, or raise FolderRefused saying why not (also when another
+    build is writing there: two at once would corrupt the store). release() ends the claim."""
     try:
-        return _claim(out, force)
+        claimed = _claim(out, force)
+        lock = os.open(out / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
     except OSError as e:  # a folder that cannot be made, listed or written
         raise FolderRefused(f"{e.filename or out}: {e.strerror or e}") from None
+    try:
+        fcntl.lockf(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(lock)
+        raise FolderRefused(f"another policygraph build is writing into {out}: wait for it to end, "
+                            "or give another --out") from None
+    claimed.lock = lock
+    return claimed
+
+
+def release(claimed: Claim) -> None:
+    """End the claim: another build may write into the folder."""
+    if claimed.lock != -1:
+        os.close(claimed.lock)  # closing the descriptor drops its lock
+        claimed.lock = -1
 
 
 def _claim(out: Path, force: bool) -> Claim:
@@ -130,7 +154,8 @@ def _prune_empty(out: Path, removed: list[str]) -> None:
 
 
 def _stats(out: Path) -> dict[str, FileStat | None]:
-    """The stat of every file under `out` but the managed folders and the marker."""
+    """The stat of every file under `out` but the managed folders, the marker and the lock (they
+    are the build's own bookkeeping, never a stale page)."""
     found: dict[str, FileStat | None] = {}
     for folder, dirs, names in os.walk(out):
         rel = Path(folder).relative_to(out)
@@ -138,7 +163,7 @@ def _stats(out: Path) -> dict[str, FileStat | None]:
             dirs[:] = [d for d in dirs if d not in MANAGED]
         for n in names:
             r = (rel / n).as_posix()
-            if r != BUILD_MARKER:
+            if r not in (BUILD_MARKER, LOCK):
                 found[r] = file_stat(Path(folder) / n)
     return found
 

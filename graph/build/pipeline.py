@@ -80,6 +80,8 @@ def build(
     except BaseException:
         folder.finish(claimed, complete=False)
         raise
+    finally:
+        folder.release(claimed)
     paths.moved = claimed.moved
     return paths
 

@@ -20,6 +20,9 @@ from policygraph.files import BUILD_MARKER, list_files
 EXAMPLES = Path(str(resources.files("policygraph.examples").joinpath("corpus")))
 
 
+folder_lock = ".policygraph-build.lock"  # the build's lock on its folder (build/folder.py)
+
+
 def _tree(folder: Path) -> set[str]:
     """Every file under `folder` but the store's and the cache's insides (RocksDB names its
     files by sequence number) and the marker."""
@@ -28,7 +31,7 @@ def _tree(folder: Path) -> set[str]:
         rel = Path(top).relative_to(folder)
         if rel == Path("."):
             dirs[:] = [d for d in dirs if d not in ("store", ".cache")]
-        found |= {(rel / n).as_posix() for n in names if n != BUILD_MARKER}
+        found |= {(rel / n).as_posix() for n in names if n not in (BUILD_MARKER, folder_lock)}
     return found
 
 
@@ -168,3 +171,23 @@ def test_an_out_that_cannot_be_made_is_one_line(tmp_path: Path, capsys: pytest.C
         assert main(["build", str(EXAMPLES), "--out", str(out), "--quiet"]) == 2
         err = capsys.readouterr().err
         assert err.count("\n") == 1 and str(tmp_path / "file") in err and "Traceback" not in err
+
+
+def test_a_second_build_into_a_folder_being_written_is_refused(tmp_path: Path) -> None:
+    # two builds at once corrupted the store and left a broken folder; the lock is a process's
+    # (fcntl.lockf), so the second build is another process, as a user's second terminal is
+    import subprocess
+    import sys
+
+    from policygraph.build import folder
+
+    out = tmp_path / "out"
+    held = folder.claim(out)
+    try:
+        second = subprocess.run([sys.executable, "-m", "policygraph.cli", "build", str(EXAMPLES), "--out",
+                                 str(out), "--quiet"], capture_output=True, text=True, timeout=120)
+        assert second.returncode == 2, second.stderr
+        assert "another policygraph build is writing into" in second.stderr and second.stderr.count("\n") == 1
+    finally:
+        folder.release(held)
+    assert build(EXAMPLES, out, jobs=1)["report"].is_file()  # once released, a build goes on
