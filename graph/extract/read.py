@@ -314,7 +314,9 @@ def _json_records(rel: str, text: str, encoding: str) -> Iterator[Source | Failu
 
 
 def _jsonl_records(rel: str, text: str, encoding: str) -> Iterator[Source | Failure]:
-    for i, line in enumerate(text.splitlines(), start=1):
+    # lines end at \n (\r\n too) only: U+2028 and U+2029, which str.splitlines also breaks at,
+    # may stand inside a JSON string
+    for i, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         where = f"{rel}#L{i}"

@@ -149,3 +149,12 @@ def test_a_file_name_that_is_not_utf8_is_named_with_escapes(tmp_path: Path) -> N
     first = build(corpus, tmp_path / "out", jobs=1)["documents"].read_bytes()
     assert name.encode("utf-8").replace(b"\\", b"\\\\") in first
     assert build(corpus, tmp_path / "out", jobs=1)["documents"].read_bytes() == first  # cached
+
+
+def test_a_jsonl_record_holding_line_separators_is_one_record() -> None:
+    # U+2028 and U+2029 may stand in a JSON string; a line of JSONL ends at \n only
+    lines = [json.dumps({"title": "关于\u2028做好\u2029某某工作的通知", "text": "第一条 某某。"}, ensure_ascii=False),
+             json.dumps({"title": "第二份", "text": "第一条 某某。"}, ensure_ascii=False)]
+    items = list(read_bytes("\r\n".join(lines).encode("utf-8"), "r.jsonl", "jsonl"))
+    assert [type(x).__name__ for x in items] == ["Source", "Source"]
+    assert [x.path for x in items] == ["r.jsonl#L1", "r.jsonl#L2"]
