@@ -118,3 +118,12 @@ my:beds a skos:Concept ; skos:inScheme my:scheme ; skos:broader my:supply ;
     assert s.domains == {} and s.concepts["beds"].domains == ()
     text = "增加护理型床位。"
     assert [m.concept for m in concepts_in(text, 0, len(text), str(scheme), domains=frozenset())] == ["beds"]
+
+
+def test_key_terms_read_a_texts_head_only() -> None:
+    # jieba's tagger took 38 s on one 400,000-character line: a provision's head is enough
+    from policygraph.extract.measures.terms import KEY_TERM_CHARS, key_terms
+
+    head = "加强职业培训，落实培训补贴。" * 400
+    assert len(head) >= KEY_TERM_CHARS
+    assert "环境监测" not in key_terms(head + "严格排污许可证核发，开展环境监测。" * 2000)
