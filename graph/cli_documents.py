@@ -90,6 +90,10 @@ def cmd_cascade(args: argparse.Namespace) -> int:
     rows = [{**r, "name": _name(g, r["id"]), "parent_name": _name(g, r["parent"])}
             for r in cascade(g, found.id, include_probable=args.probable, relations=relations)]
     if args.html:
+        refused = _page_refused(Path(args.html))
+        if refused:
+            print(f"policygraph cascade: {refused}", file=sys.stderr)
+            return 2
         page = _cascade_page(g, found.id, args.probable, Path(args.dir), Path(args.html), relations)
         print(f"wrote {page}")
     if args.format != "table":
@@ -97,6 +101,16 @@ def cmd_cascade(args: argparse.Namespace) -> int:
         return 0
     _print_cascade(g, found.id, rows, args.probable, relations)
     return 0
+
+
+def _page_refused(page: Path) -> str | None:
+    """Why the cascade page may not be written at `page`: never over a file that is there (the
+    user's, or a build's own explorer), never into a folder that is not."""
+    if page.exists() or page.is_symlink():
+        return f"{page} is there already: give a new file name (nothing is overwritten)"
+    if not page.parent.is_dir():
+        return f"{page.parent} is no folder: give --html a file in a folder that exists"
+    return None
 
 
 def _name(g: nx.DiGraph, node: str) -> str:

@@ -74,6 +74,12 @@ def test_a_cascade_page_shows_the_builds_comparisons(built: Path, tmp_path: Path
     assert [c["parent"] for c in comparisons] == [PARENT]
     assert {"direction": "tightened", "text": "社区养老服务设施覆盖率: 社区养老服务设施覆盖率达到90%以上 → "
             "社区养老服务设施覆盖率达到100%"} in comparisons[0]["changes"]
+    # never over a file that is there (here the page just written), never into a missing folder
+    written = page.read_bytes()
+    assert main(["cascade", str(built), "国办发[2021]58号", "--html", str(page)]) == 2
+    assert page.read_bytes() == written and "is there already" in capsys.readouterr().err
+    assert main(["cascade", str(built), "国办发[2021]58号", "--html", str(tmp_path / "no" / "x.html")]) == 2
+    assert not (tmp_path / "no").exists()
 
 
 def test_measures_prints_each_provision_then_the_figures(built: Path, capsys: pytest.CaptureFixture[str]) -> None:
