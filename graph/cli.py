@@ -14,6 +14,7 @@ from pathlib import Path
 from policygraph import __version__
 from policygraph.build import Timings, ValidationError, build
 from policygraph.build.folder import FolderRefused
+from policygraph.cli_args import as_of_arg, iri_arg, positive_int, scheme_arg, seconds_arg
 from policygraph.cli_documents import (
     DOCUMENT_HELP,
     cmd_cascade,
@@ -22,8 +23,7 @@ from policygraph.cli_documents import (
     doc_param,
     inspect_in_build,
 )
-from policygraph.corpus.validity import check_as_of
-from policygraph.export.terms import DEFAULT_BASE, check_iri
+from policygraph.export.terms import DEFAULT_BASE
 from policygraph.export.text import record_text
 from policygraph.extract.document import extract
 from policygraph.extract.read import iter_corpus
@@ -126,13 +126,6 @@ def _print_outputs(paths: dict[str, Path]) -> None:
         print(f"{name:<10} {path}")
 
 
-def _as_of_arg(value: str) -> str:
-    try:
-        return check_as_of(value)
-    except ValueError as e:
-        raise argparse.ArgumentTypeError(str(e)) from None
-
-
 def cmd_build(args: argparse.Namespace) -> int:
     corpus = Path(args.corpus)
     refused = _refuse_corpus(corpus, Path(args.out))
@@ -152,6 +145,10 @@ def cmd_build(args: argparse.Namespace) -> int:
     except ValidationError as e:
         print(f"policygraph: {e}", file=sys.stderr)
         return 3
+    except KeyboardInterrupt:
+        print(f"policygraph build: interrupted; {args.out} keeps what was written, the next build goes "
+              "on from it", file=sys.stderr)
+        return 130
     finally:
         if timings and timings.seconds:
             total = sum(timings.seconds.values()) or 1.0
@@ -289,29 +286,6 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
-def _seconds_arg(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        value = -1.0
-    if not 0 < value < 1e9:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a positive number of seconds")
-    return value
-
-
-def _positive_int(text: str) -> int:
-    if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a positive whole number")
-    return int(text)
-
-
-def _iri_arg(text: str) -> str:
-    try:
-        return check_iri(text, "")
-    except ValueError as e:
-        raise argparse.ArgumentTypeError(str(e).strip()) from None
-
-
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(
         prog="policygraph",
@@ -343,7 +317,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="CSV with a UTF-8 byte order mark, so that Excel (Chinese Windows too) reads them")
     pb.add_argument("--timings", action="store_true",
                     help="print the seconds each stage took and the peak memory after it (stderr)")
-    pb.add_argument("--base", default=DEFAULT_BASE, type=_iri_arg,
+    pb.add_argument("--base", default=DEFAULT_BASE, type=iri_arg,
                     help=f"base IRI of the data (default {DEFAULT_BASE})")
     pb.add_argument("--jobs", type=int, default=None, help="worker processes (default: one per core)")
     pb.add_argument("--no-cache", action="store_true",
@@ -352,9 +326,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="give up on a document after this long and report it (default 120)")
     pb.add_argument("--no-validate", action="store_true",
                     help="skip the SHACL validation of the graph (about a seventh of a large build)")
-    pb.add_argument("--measures", metavar="SCHEME.ttl",
+    pb.add_argument("--measures", metavar="SCHEME.ttl", type=scheme_arg,
                     help="a SKOS measure scheme of your own (default: the shipped ontology/measures.ttl)")
-    pb.add_argument("--as-of", type=_as_of_arg, default=None, metavar="YYYY-MM-DD",
+    pb.add_argument("--as-of", type=as_of_arg, default=None, metavar="YYYY-MM-DD",
                     help="the date validity (in force, amended, repealed …) is given on "
                          "(default: the newest document date of the corpus)")
     pb.set_defaults(func=cmd_build)
@@ -373,7 +347,7 @@ def main(argv: list[str] | None = None) -> int:
     pq.add_argument("--list", action="store_true", help="list the named queries and exit")
     pq.add_argument("--engine", choices=("auto", "oxigraph", "rdflib"), default="auto",
                     help="auto: the build's on-disk Oxigraph store (DIR/store), else graph.ttl in rdflib")
-    pq.add_argument("--timeout", type=_seconds_arg, default=60.0, metavar="SECONDS",
+    pq.add_argument("--timeout", type=seconds_arg, default=60.0, metavar="SECONDS",
                     help="stop the query after this long (default 60); exit status 1")
     pq.set_defaults(func=cmd_query)
 
@@ -412,19 +386,19 @@ def main(argv: list[str] | None = None) -> int:
                         "(or already there), 1 failed (the same command resumes), 2 bad input.")
     pp.add_argument("dir", help="a build output folder")
     pp.add_argument("--endpoint", required=True, help="Graph Store URL, e.g. http://localhost:7878/store")
-    pp.add_argument("--graph", type=_iri_arg, help="named graph IRI (default: the data base IRI + 'graph')")
-    pp.add_argument("--chunk", type=_positive_int, default=50_000,
+    pp.add_argument("--graph", type=iri_arg, help="named graph IRI (default: the data base IRI + 'graph')")
+    pp.add_argument("--chunk", type=positive_int, default=50_000,
                     help="triples per request (default 50,000)")
     pp.add_argument("--force", action="store_true",
                     help="push everything again, even what the saved progress says the store holds")
     pp.add_argument("--query-endpoint", metavar="URL",
                     help="SPARQL query endpoint the pushed triples are counted at (default: beside the Graph "
                          "Store for Oxigraph's /store and Fuseki's /data; else the graph is fetched)")
-    pp.add_argument("--connect-timeout", type=_seconds_arg, default=10.0, metavar="SECONDS",
+    pp.add_argument("--connect-timeout", type=seconds_arg, default=10.0, metavar="SECONDS",
                     help="give up connecting after this long (default 10)")
-    pp.add_argument("--timeout", type=_seconds_arg, default=120.0, metavar="SECONDS",
+    pp.add_argument("--timeout", type=seconds_arg, default=120.0, metavar="SECONDS",
                     help="give up when the server is silent this long (default 120)")
-    pp.add_argument("--deadline", type=_seconds_arg, default=3600.0, metavar="SECONDS",
+    pp.add_argument("--deadline", type=seconds_arg, default=3600.0, metavar="SECONDS",
                     help="give up when the whole push takes longer (default 3600); a resumed push "
                          "goes on from the last chunk sent")
     pp.set_defaults(func=cmd_push)

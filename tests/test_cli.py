@@ -261,3 +261,28 @@ def test_a_jsonl_corpus_named_documents_jsonl_is_still_a_corpus(tmp_path: Path) 
                                                     encoding="utf-8")
     assert main(["build", str(tmp_path / "c"), "--out", str(tmp_path / "o"), "--quiet"]) == 0
     assert _docs(tmp_path / "o")
+
+
+def test_a_scheme_that_cannot_be_read_is_one_line_before_the_build(tmp_path: Path,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "bad.ttl").write_text("hello", encoding="utf-8")
+    for scheme in (tmp_path / "missing.ttl", tmp_path / "bad.ttl"):
+        with pytest.raises(SystemExit) as e:
+            main(["build", str(EXAMPLES), "--out", str(tmp_path / "o"), "--measures", str(scheme)])
+        assert e.value.code == 2
+        err = capsys.readouterr().err
+        assert f"argument --measures: {scheme}" in err and "Traceback" not in err
+    assert not (tmp_path / "o").exists()
+
+
+def test_an_interrupted_build_says_so_with_status_130(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    import policygraph.cli as cli
+
+    def interrupted(*_args: object, **_kw: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "build", interrupted)
+    assert main(["build", str(EXAMPLES), "--out", str(tmp_path / "o"), "--quiet"]) == 130
+    err = capsys.readouterr().err
+    assert err.startswith("policygraph build: interrupted") and err.count("\n") == 1
