@@ -319,10 +319,11 @@ def main(argv: list[str] | None = None) -> int:
                     help="print the seconds each stage took and the peak memory after it (stderr)")
     pb.add_argument("--base", default=DEFAULT_BASE, type=iri_arg,
                     help=f"base IRI of the data (default {DEFAULT_BASE})")
-    pb.add_argument("--jobs", type=int, default=None, help="worker processes (default: one per core)")
+    pb.add_argument("--jobs", type=positive_int, default=None,
+                    help="worker processes (default: one per core)")
     pb.add_argument("--no-cache", action="store_true",
                     help="extract every document again (default: reuse DIR/.cache for unchanged ones)")
-    pb.add_argument("--budget", type=float, default=120.0, metavar="SECONDS",
+    pb.add_argument("--budget", type=seconds_arg, default=120.0, metavar="SECONDS",
                     help="give up on a document after this long and report it (default 120)")
     pb.add_argument("--no-validate", action="store_true",
                     help="skip the SHACL validation of the graph (about a seventh of a large build)")

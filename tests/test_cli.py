@@ -286,3 +286,13 @@ def test_an_interrupted_build_says_so_with_status_130(tmp_path: Path, capsys: py
     assert main(["build", str(EXAMPLES), "--out", str(tmp_path / "o"), "--quiet"]) == 130
     err = capsys.readouterr().err
     assert err.startswith("policygraph build: interrupted") and err.count("\n") == 1
+
+
+@pytest.mark.parametrize(("option", "value"), [("--jobs", "0"), ("--jobs", "-3"), ("--budget", "0"),
+                                               ("--budget", "-1")])
+def test_counts_and_seconds_must_be_positive(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                             option: str, value: str) -> None:
+    with pytest.raises(SystemExit) as e:
+        main(["build", str(EXAMPLES), "--out", str(tmp_path / "o"), option, value])
+    assert e.value.code == 2 and f"argument {option}" in capsys.readouterr().err
+    assert not (tmp_path / "o").exists()
