@@ -92,6 +92,18 @@ def test_a_base_year_is_no_target_year() -> None:
     assert (t.year, t.base_year, t.value) == (2017, 2012, 18)
     t = one("以1995年实招人数为基数，至1998年达到2000人的招生规模。", 1996)
     assert (t.year, t.base_year) == (1998, 1995)
+    # 在…年底前 is a year to meet; 在/与/以 make a base only with 基础上, 相比, 为基数
+    t = one("力争在2010年底前，全县建成示范基地3个。", 2008)
+    assert (t.year, t.base_year) == (2010, None)
+    t = one("在2015年基础上，到2020年森林覆盖率提高5个百分点。", 2016)
+    assert (t.year, t.base_year) == (2020, 2015)
+
+
+def test_a_start_year_is_no_target_year() -> None:
+    t = one("自2020年开始，全市每年培训农民工2万人以上。", 2019)
+    assert (t.year, t.start_year) == (None, 2020)
+    t = one("从2016年起，到2020年全县新增就业5000人。", 2016)
+    assert (t.year, t.start_year) == (2020, 2016)
 
 
 def test_the_target_year_from_a_governing_clause() -> None:

@@ -18,9 +18,13 @@ from policygraph.extract.provisions import Provision
 _Y = r"((?:19|20)\d{2})"
 #: 2015年至2017年, 2015—2017年, 2016-2020年: a span of years.
 SPAN = re.compile(rf"{_Y}\s*年?\s*(?:—{{1,2}}|-|－|~|～|至|到)\s*{_Y}\s*年")
-#: 较2012年, 比2012年, 与2015年相比, 以2015年为基数, 在2015年基础上: a base year.
-BASE = re.compile(rf"(?:较|比|与|同|以|相对于?|在){_Y}\s*年(?:底|末|度)?(?:水平)?"
-                  rf"(?:相比|为基数|为基期|基础上|的基础上)?|{_Y}\s*年(?:底|末)?(?:为基数|为基期|基础上)")
+#: 较2012年, 比2012年, 与2015年相比, 以2015年…为基数, 在2015年基础上: a base year. 与/同/以/在
+#: make one only with the words that close them (在2007年底前 is a target year).
+BASE = re.compile(rf"(?:较|比|相对于?){_Y}\s*年(?:底|末|度)?|"
+                  rf"(?:与|同|以|在){_Y}\s*年[^，,。；;]{{0,12}}?(?:相比|为基数|为基期|基础上|水平上)|"
+                  rf"{_Y}\s*年(?:底|末)?(?:为基数|为基期|基础上)")
+#: 自2019年开始, 从2019年1月1日起, 2019年起: the year a target starts from, not its end.
+START = re.compile(rf"(?:自|从){_Y}\s*年[^，,。；;]{{0,8}}?(?:起|开始)|{_Y}\s*年(?:起|开始)")
 #: 到2020年, 2020年底前, 2020年: a year a target is met by.
 YEAR = re.compile(rf"{_Y}\s*年")
 #: 到2020年 opening a governing clause (主要目标：到2020年，…; （一）到2020年).
@@ -42,24 +46,23 @@ class Years:
     base_year: int | None = None
 
 
-def _base_spans(text: str) -> list[tuple[int, int, int]]:
-    out = []
-    for m in BASE.finditer(text):
-        y = m.group(1) or m.group(2)
-        out.append((m.start(), m.end(), int(y)))
-    return out
+def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int, int]]:
+    """Where `pattern` matches in `text`, each with the year it names."""
+    return [(m.start(), m.end(), int(next(g for g in m.groups() if g))) for m in pattern.finditer(text)]
 
 
 def sentence_years(before: str) -> Years:
     """The years a sentence states before a target (`before`): the last span or year not a base."""
-    bases = _base_spans(before)
+    bases = _spans(BASE, before)
     base = bases[-1][2] if bases else None
+    starts = _spans(START, before)
+    taken = bases + starts
 
-    def in_base(pos: int) -> bool:
-        return any(s <= pos < e for s, e, _ in bases)
+    def free(pos: int) -> bool:
+        return not any(s <= pos < e for s, e, _ in taken)
 
-    spans = [m for m in SPAN.finditer(before) if not in_base(m.start())]
-    years = [m for m in YEAR.finditer(before) if not in_base(m.start())]
+    spans = [m for m in SPAN.finditer(before) if free(m.start())]
+    years = [m for m in YEAR.finditer(before) if free(m.start())]
     five = list(_FIVE_YEAR_RE.finditer(before))
     if five and not spans and (not years or years[-1].start() < five[-1].start()):
         end = _FIVE_YEAR[five[-1].group(1)]
@@ -67,9 +70,10 @@ def sentence_years(before: str) -> Years:
     if spans and (not years or years[-1].start() <= spans[-1].end()):
         last = spans[-1]
         return Years(int(last.group(2)), int(last.group(1)), base)
+    start = starts[-1][2] if starts else None
     if years:
-        return Years(int(years[-1].group(1)), None, base)
-    return Years(None, None, base)
+        return Years(int(years[-1].group(1)), start if start and start < int(years[-1].group(1)) else None, base)
+    return Years(None, start, base)
 
 
 def lead_year(text: str) -> Years:
