@@ -72,7 +72,8 @@ def sentence_years(before: str) -> Years:
         return Years(int(last.group(2)), int(last.group(1)), base)
     start = starts[-1][2] if starts else None
     if years:
-        return Years(int(years[-1].group(1)), start if start and start < int(years[-1].group(1)) else None, base)
+        year = int(years[-1].group(1))
+        return Years(year, start if start and start < year else None, base)
     return Years(None, start, base)
 
 
