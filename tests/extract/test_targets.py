@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from policygraph.extract.measures.quantities import cn_to_float, parse_number, value_of
 from policygraph.extract.measures.target_years import Years, title_years
-from policygraph.extract.measures.targets import TARGET, target_matches, targets_in
+from policygraph.extract.measures.targets import TARGET, sentences, target_matches, targets_in
 from policygraph.extract.normalize import normalize
 from policygraph.models import Target
 
@@ -218,3 +218,18 @@ def test_a_bound_after_a_goal_verb_is_a_goal_not_a_class() -> None:
     t = one("到2023年底前，全省每个街道建成1个以上综合性社区养老服务中心。", 2021)
     assert (t.value, t.unit, t.comparator, t.year) == (1, "个", "at_least", 2023)
     assert found("由2名以上执法人员执行。") == []
+
+
+def test_a_hard_wrapped_line_does_not_end_a_sentence() -> None:
+    text = ("　　3、抓好创业培训基地建设。各县要制定创建创业培训基地的具体工作方案。2012\n"
+            "年底前，力争示范基地每年培训500人，合格率达到80%以上。")
+    assert [(t.value, t.year) for t in found(text, 2010)] == [(500, 2012), (80, 2012)]
+    text = "到2015年，全县建成乡镇就业服务站、社区就业服务站\n\n、村级服务点120个。"
+    assert [(t.value, t.year) for t in found(text, 2012)] == [(120, 2015)]
+
+
+def test_a_heading_or_an_indented_paragraph_starts_a_sentence() -> None:
+    text = "关于进一步加强就业工作促进经济发展的若干意见\n　　到2020年，就业率达到90%。\n一、目标\n（一）覆盖率达到95%。"
+    got = [text[a:b].strip() for a, b, _ in sentences(text, 0, len(text))]
+    assert got == ["关于进一步加强就业工作促进经济发展的若干意见", "到2020年，就业率达到90%。", "一、目标",
+                   "（一）覆盖率达到95%。"]
