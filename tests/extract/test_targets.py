@@ -48,6 +48,8 @@ def one(text: str, year: int | None = 2016, governing: Years | None = None) -> T
         "绿地率不得低于百分之三十五。",  # a legal norm
         "基金会原始基金不少于210万元。",  # a requirement in money
         "每安置一人补贴500元。",  # a rate per head
+        "我省东部沿海地区有可能发生6级左右地震。",  # a forecast
+        "全年入境游客大大超过年均3万人次的水平。",  # a description by degree
     ],
 )
 def test_numbers_that_are_not_targets(text: str) -> None:
@@ -68,6 +70,8 @@ def test_numbers_that_are_not_targets(text: str) -> None:
         ("法制审核人员不少于执法人员总数的5%。", 5, "%", "at_least"),  # a verb before a ratio
         ("全市新增就业1,200人。", 1200, "人", "equal"),
         ("实现城镇新增就业10万人的目标。", 100_000, "人", "equal"),  # 的目标 is still a target
+        ("城镇登记失业率控制在4%左右。", 4, "%", "at_most"),  # a ceiling stated loosely
+        ("下岗失业人员再就业40万人以上（其中大龄人员10万人）。", 400_000, "人", "at_least"),
     ],
 )
 def test_targets(text: str, value: float, unit: str, comparator: str) -> None:
@@ -111,6 +115,12 @@ def test_the_target_year_from_a_governing_clause() -> None:
     assert [t.year for t in found(text, 2018)] == [2020, 2020, None]
     # a parent provision's 到2025年 or the title's plan year, passed in as `governing`
     assert one("机械化率达到75%。", 2018, Years(2025)).year == 2025
+
+
+def test_a_vision_beyond_the_plan_takes_none_of_its_years() -> None:
+    plan = Years(2035, 2018)
+    assert one("蓝绿空间占比稳定在70%。", 2018, plan).year == 2035
+    assert one("远景开发强度控制在30%。", 2018, plan).year is None
 
 
 def test_the_plan_year_of_a_title() -> None:

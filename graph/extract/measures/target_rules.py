@@ -46,6 +46,9 @@ PARAMETER = re.compile(
 #: A past result or an accident's grade, anywhere in the sentence before the number: it reports,
 #: it does not set.
 REPORTED = re.compile(r"截至|截止|同比|比上年|较上年|上年|去年|过去|以来|累计|造成|死亡|受伤|重伤|伤亡")
+#: A forecast (有可能发生6级左右地震, 预计) or a description by degree (大大高于年均19次), in the
+#: number's clause: it says what may be or is, not what is to be.
+FORECAST = re.compile(r"(?<!尽)可能|预计|预测|估计|(?:大大|远远?|明显|显著)(?:高于|低于|超过|多于|少于)")
 #: A count of what exists, in the number's own clause (现有…基础上 elsewhere in the sentence is a
 #: base a target grows from).
 EXISTING = re.compile(r"已经|已(?!于)|现有|目前|共有|拥有|共计|总数为|总量为|占全国|分别为|位居|排名|"
@@ -75,6 +78,8 @@ _FAR_VERB = re.compile("|".join(sorted((v for v, c in VERBS.items() if c != "equ
 def comparator(verb: str | None, suffix: str | None, before: str) -> str:
     """The comparator a target states: its suffix (左右, 以上 …) first, then its verb, then 约
     or 力争 words just before it."""
+    if suffix in ("左右", "上下") and verb == "控制在":
+        return "at_most"  # 控制在4.5%左右: a ceiling, stated loosely
     if suffix:
         return SUFFIXES[suffix]
     if verb:
@@ -105,7 +110,7 @@ SPATIAL = frozenset({"平方米", "公里", "千米", "米"})
 #: A class named inside the clause (超过100人的企业达到15%): what follows is its rule.
 CLASS_IN_CLAUSE = re.compile(r"\d\s*(?:人|个|家|名|%)\s*(?:以上|以下)?的")
 #: A class named by a bound (30人以上企业, 2名以上执法人员): a word right after 以上/以下.
-_CLASS_AFTER_BOUND = re.compile(r"[^\s，,。；;、：:）)和及与并或等左]")
+_CLASS_AFTER_BOUND = re.compile(r"[^\s，,。；;、：:（()）和及与并或等左]")
 
 
 def not_a_target(clause: str, after: str, sentence_before: str, rest: str = "") -> bool:
@@ -114,7 +119,8 @@ def not_a_target(clause: str, after: str, sentence_before: str, rest: str = "") 
     rest of its clause."""
     if AFTER_CLASS.match(after) or PER_UNIT.search(clause):
         return True
-    if any(p.search(clause) for p in (PARAMETER, CHANGED, ELIGIBILITY, EXISTING, SCOPE, CLASS_IN_CLAUSE)):
+    if any(p.search(clause) for p in (PARAMETER, CHANGED, ELIGIBILITY, EXISTING, SCOPE, CLASS_IN_CLAUSE,
+                                      FORECAST)):
         return True
     if PENALTY.search(clause) or PENALTY.search(rest) or CHANGED.search(rest):
         return True

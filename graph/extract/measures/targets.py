@@ -22,7 +22,7 @@ from policygraph.extract.measures.quantities import (
     value_of,
     whole,
 )
-from policygraph.extract.measures.target_years import THIS_YEAR, Years, lead_year, sentence_years
+from policygraph.extract.measures.target_years import BEYOND, THIS_YEAR, Years, lead_year, sentence_years
 from policygraph.extract.regexes import INDICATOR_FLUFF, LIST_BREAK, MONEY, SENTENCE
 from policygraph.models import Money, Target
 
@@ -302,8 +302,8 @@ def _years(before: str, sent: _Sentence, at: int, ctx: Context, lead: Years) -> 
     """The target's years: its sentence's, else the provision's lead clause's, else the
     governing clause's or title's, else the document's year if the sentence says 今年/全年."""
     own = sentence_years(before)
-    if own.year is not None:
-        return own
+    if own.year is not None or BEYOND.search(before):
+        return own  # 远景: a vision beyond the plan's period takes none of its years
     for outer in (lead, ctx.governing):
         if outer.year is not None:
             return Years(outer.year, outer.start_year, own.base_year)
