@@ -78,8 +78,6 @@ _FAR_VERB = re.compile("|".join(sorted((v for v, c in VERBS.items() if c != "equ
 def comparator(verb: str | None, suffix: str | None, before: str) -> str:
     """The comparator a target states: its suffix (左右, 以上 …) first, then its verb, then 约
     or 力争 words just before it."""
-    if suffix in ("左右", "上下") and verb == "控制在":
-        return "at_most"  # 控制在4.5%左右: a ceiling, stated loosely
     if suffix:
         return SUFFIXES[suffix]
     if verb:
