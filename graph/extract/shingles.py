@@ -31,7 +31,9 @@ def from_words(words: list[str]) -> frozenset[int]:
     >>> len(from_words(["加强", "，", "就业", "工作", "的", "领导"]))  # 加强就业工作, 就业工作的, 工作的领导
     3
     """
-    kept = [w.encode("utf-8") for w in words if not _NOT_A_WORD(w)]
+    # isalnum() is true of nearly every word and settles it: a word with no character that is a
+    # letter or a digit is all `[\W_]` (the regex's \w is isalnum() or "_")
+    kept = [w.encode("utf-8") for w in words if w.isalnum() or not _NOT_A_WORD(w)]
     runs = zip(kept, kept[1:], kept[2:], strict=False)  # three words each
     return frozenset(map(zlib.crc32, map(b"\x1f".join, runs)))
 

@@ -59,6 +59,8 @@ def deadlines_in(text: str, start: int, end: int, year: int | None, provision: s
     >>> [(d.text, d.date, d.relative) for d in deadlines_in(text, 0, len(text), 2003)]
     [('6月底前', '2003-06-30', False), ('明年年底前', '2004-12-31', False), ('20个工作日内', None, True)]
     """
+    if text.find("前", start, end) < 0 and text.find("内", start, end) < 0:
+        return []  # every form below ends in 前 or 内: most provisions have neither
     issued = _date(date)
     found: list[tuple[int, int, str | None, bool]] = []
     for finder in (_absolute, _within_year, _year_before, _holiday, _relative):

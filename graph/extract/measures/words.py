@@ -7,9 +7,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from bisect import bisect_right
 from collections.abc import Iterable
-from itertools import accumulate
 from typing import Any
 
 from policygraph.extract.measures.scheme import load_scheme
@@ -74,19 +72,16 @@ def words_in(text: str, start: int, end: int, scheme_path: str | None = None) ->
     runs = [m.span() for m in _NOT_SPACE.finditer(text, start, end)]
     if not runs:
         return []
-    words = segmenter(scheme_path).tokenize("".join(text[a:b] for a, b in runs))
     if len(runs) == 1:  # no whitespace inside: offsets shift by the run's start
-        a = runs[0][0]
-        return [(w, a + s, a + e) for w, s, e in words]
-    # A position in the joined text lies in the last run starting at or before it: a word
-    # starts in run i and its last character is in run j.
-    at = list(accumulate((b - a for a, b in runs[:-1]), initial=0))
-    out = []
-    for w, s, e in words:
-        i = bisect_right(at, s) - 1
-        j = bisect_right(at, e - 1) - 1
-        out.append((w, runs[i][0] + s - at[i], runs[j][0] + e - at[j]))
-    return out
+        a, b = runs[0]
+        return [(w, a + s, a + e) for w, s, e in segmenter(scheme_path).tokenize(text[a:b])]
+    words = segmenter(scheme_path).tokenize("".join(text[a:b] for a, b in runs))
+    # where each character of the joined text is in `text`: a word runs from where its first
+    # character is to just after its last (a line break inside it stays inside its span)
+    at: list[int] = []
+    for a, b in runs:
+        at += range(a, b)
+    return [(w, at[s], at[e - 1] + 1) for w, s, e in words]
 
 
 _NOT_SPACE = re.compile(r"\S+")
