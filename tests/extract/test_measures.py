@@ -53,7 +53,8 @@ def test_targets_and_comparators(text: str, indicator: str, value: float, unit: 
 
 
 def test_numbers_that_are_not_targets() -> None:
-    text = "配备2—3名专职工作人员。2003年以来，“4050”人员得到帮助。第3条规定如下。每安置一人补贴500元。"
+    # a staffing norm (配备2—3名专职工作人员) is a target the document sets: tests/gold/measures.md
+    text = "2003年以来，“4050”人员得到帮助。第3条规定如下。每安置一人补贴500元。"
     assert targets_in(text, 0, len(text), 2003) == []
 
 

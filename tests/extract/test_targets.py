@@ -10,8 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from policygraph.extract.measures.quantities import cn_to_float, parse_number, value_of
+from policygraph.extract.measures.target_sentences import sentences
 from policygraph.extract.measures.target_years import Years, title_years
-from policygraph.extract.measures.targets import TARGET, sentences, target_matches, targets_in
+from policygraph.extract.measures.targets import TARGET, target_matches, targets_in
 from policygraph.extract.normalize import normalize
 from policygraph.models import Target
 
@@ -50,6 +51,9 @@ def one(text: str, year: int | None = 2016, governing: Years | None = None) -> T
         "每安置一人补贴500元。",  # a rate per head
         "我省东部沿海地区有可能发生6级左右地震。",  # a forecast
         "全年入境游客大大超过年均3万人次的水平。",  # a description by degree
+        "把净增就业、帮助困难群体就业等5项具体工作目标层层分解。",  # counts the goals that follow
+        "建立企业一次性裁员100人以上情况的报告制度。",  # a case to report
+        "每年安排资金50万元，用于开展2~3个月短期技能培训。",  # what a budget is used for
     ],
 )
 def test_numbers_that_are_not_targets(text: str) -> None:
@@ -71,6 +75,8 @@ def test_numbers_that_are_not_targets(text: str) -> None:
         ("全市新增就业1,200人。", 1200, "人", "equal"),
         ("实现城镇新增就业10万人的目标。", 100_000, "人", "equal"),  # 的目标 is still a target
         ("下岗失业人员再就业40万人以上（其中大龄人员10万人）。", 400_000, "人", "at_least"),
+        ("全县每年培养200名以上乡村创业带头人。", 200, "名", "at_least"),  # people trained
+        ("两地气象部门合建3个自动气象站。", 3, "个", "equal"),  # places built
     ],
 )
 def test_targets(text: str, value: float, unit: str, comparator: str) -> None:
@@ -79,6 +85,8 @@ def test_targets(text: str, value: float, unit: str, comparator: str) -> None:
 
 
 def test_ranges_keep_both_ends() -> None:
+    t = one("每个服务站配备2—3名专职工作人员。")  # a staffing norm the document sets
+    assert (t.value, t.value_high, t.unit) == (2, 3, "名")
     t = one("每年培训农民工3万至5万人。")
     assert (t.value, t.value_high, t.unit) == (30_000, 50_000, "人")
     t = one("资金使用率达到10%—15%。")

@@ -30,6 +30,9 @@ VERBS: dict[str, str] = {
     "吸纳": "equal", "创建": "equal", "培育": "equal", "打造": "equal", "认定": "equal", "新建": "equal",
     "改造": "equal", "开发": "equal", "转移": "equal", "招收": "equal", "为": "equal", "推出": "equal",
     "建立": "equal", "抗御": "equal",
+    # providing people and places: 培养300名创业带头人, 配备2—3名专职人员, 树立2个先进典型, 合建3个站
+    "培养": "equal", "配备": "equal", "聘用": "equal", "树立": "equal", "设置": "equal", "合建": "equal",
+    "共建": "equal",
 }
 SUFFIXES: dict[str, str] = {"左右": "about", "上下": "about", "以内": "at_most", "之内": "at_most",
                             "以下": "at_most", "及以上": "at_least", "以上": "at_least"}
@@ -41,7 +44,7 @@ CONTEXT = re.compile(r"实现|完成|力争|确保|目标|任务|达到|每年|�
 PARAMETER = re.compile(
     r"补贴|补助|奖补|贴息|资助|奖励|上限|最高|额度|费率|税率|征收率|利率|担保费|报销|赔付|缴费|"
     r"缴存|费用|工资|价格|收费|罚款|罚金|拘留|处分|有期徒刑|吊销|没收|处以|扣除|抵扣|减按|减免|免征|"
-    r"贷款|首付|年限|期限|年龄|周岁|工龄|利息|比例为|标准为|按照?\d|按不|风险责任|分担"
+    r"贷款|首付|年限|期限|年龄|周岁|工龄|利息|比例为|标准为|按照?\d|按不|风险责任|分担|用于"
 )
 #: A past result or an accident's grade, anywhere in the sentence before the number: it reports,
 #: it does not set.
@@ -54,6 +57,11 @@ FORECAST = re.compile(r"(?<!尽)可能|预计|预测|估计|(?:大大|远远?|�
 EXISTING = re.compile(r"已经|已(?!于)|现有|目前|共有|拥有|共计|总数为|总量为|占全国|分别为|位居|排名|"
                       r"居全国|^共|"
                       r"\d+\s*(?:个月|年)内")
+#: The rest of a number's clause naming a case to report (裁员200人以上…情况的报告制度): a threshold.
+REPORTING = re.compile(r"情况|情形|报告|备案")
+#: A count of the text's own items (5项具体工作目标, 三个方面): what follows it is the goals.
+ITEMS = re.compile(r"(?:具体|主要|重点)?(?:工作)?(?:目标|任务|措施|方面|要求|原则)")
+ITEM_UNITS = frozenset({"项", "个", "条"})
 #: A penalty: the clause imposes it (并处…, 处货物价值30%以下) or names it after the number.
 PENALTY = re.compile(r"(?:^|并|另|可以|予以|可|应当|或者)处|罚款|罚金|拘留|没收|暂停|吊销|责令停")
 #: Choosing pilots (选择10个左右城市) and a frequency (每年调整1次) are scope, not goals.
@@ -120,7 +128,7 @@ def not_a_target(clause: str, after: str, sentence_before: str, rest: str = "") 
     if any(p.search(clause) for p in (PARAMETER, CHANGED, ELIGIBILITY, EXISTING, SCOPE, CLASS_IN_CLAUSE,
                                       FORECAST)):
         return True
-    if PENALTY.search(clause) or PENALTY.search(rest) or CHANGED.search(rest):
+    if any(p.search(rest) for p in (PENALTY, CHANGED, REPORTING)) or PENALTY.search(clause):
         return True
     if DUTY.search(clause) or DUTY.search(sentence_before) or clause.rstrip().endswith("以上"):
         return True  # a norm, a definition, or the upper end of a band (2辆以上18辆以下)

@@ -22,6 +22,7 @@ from policygraph.extract.measures.quantities import (
     value_of,
     whole,
 )
+from policygraph.extract.measures.target_sentences import sentences
 from policygraph.extract.measures.target_years import BEYOND, THIS_YEAR, Years, lead_year, sentence_years
 from policygraph.extract.regexes import INDICATOR_FLUFF, LIST_BREAK, MONEY, SENTENCE
 from policygraph.models import Money, Target
@@ -107,53 +108,6 @@ def targets_in(text: str, start: int, end: int, year: int | None, provision: str
         if opening.year is not None:
             lead = opening
     return out
-
-
-#: What opens a new item on a line: 一、 （一） 1、 1. 第三条.
-_MARKER = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|"
-                     r"第[一二三四五六七八九十百零〇\d]+[条章节]")
-#: What no sentence starts with: a line starting with it goes on the line before.
-_GOES_ON = "、，,；;）)”%"
-#: What a sentence or a heading ends with.
-_ENDS = "。！？!?；;：:"
-
-
-def sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int, bool]]:
-    """The sentences of text[start:end] as (start, end, whether a line break comes before it).
-    A line break inside a sentence does not end it: pages hard-wrapped at a fixed width break
-    lines anywhere (2005\n年底前, 培训\n\n、劳动预备制培训), and the year or verb before the
-    break governs what follows it."""
-    cur: list[int] | None = None
-    prev_end, paragraph = start, False
-    for s in SENTENCE.finditer(text, start, end):
-        if s.group(0).isspace():
-            continue
-        paragraph = "\n" in text[prev_end:s.start()]
-        prev_end = s.end()
-        if cur is not None and paragraph and _wrapped(text, cur[0], cur[1], s.start()):
-            cur[1] = s.end()
-            continue
-        if cur is not None:
-            yield cur[0], cur[1], bool(cur[2])
-        cur = [s.start(), s.end(), int(paragraph)]
-    if cur is not None:
-        yield cur[0], cur[1], bool(cur[2])
-
-
-def _wrapped(text: str, a: int, b: int, nxt: int) -> bool:
-    """Whether the line break between text[a:b] and the sentence at `nxt` only wraps a line: the
-    next line starts with what goes on a sentence (、), or it is a single break after a long
-    line ending mid-sentence, before an unindented line opening no new item."""
-    line = text[text.rfind("\n", 0, b) + 1:b].strip()  # the whole line, not the sentence's end
-    if not line or line[-1] in _ENDS:
-        return False
-    gap = text[b:nxt]
-    first = text[nxt:nxt + 1]
-    if first in _GOES_ON:
-        return True
-    if gap.count("\n") > 1 or not gap.endswith("\n") or first.isspace():
-        return False
-    return len(line) >= 15 and not _MARKER.match(text, nxt)
 
 
 class _Sentence:
@@ -287,6 +241,8 @@ def _ruled_out(m: re.Match[str], sent: _Sentence, clause: str, unit: str) -> boo
     rest = text[m.end():sent.clause_end(m.end())]
     if rules.not_a_target(clause, after, text[:m.start()], rest):
         return True
+    if unit in rules.ITEM_UNITS and rules.ITEMS.match(after):
+        return True  # 5项具体工作目标: counts the goals that follow
     if not verb and rules.bounds_a_class(suffix, after):
         return True  # 30人以上企业; 建成1个以上中心 is a goal
     if suffix == "以上" and rules.BAND.match(text, m.start("suffix")):
