@@ -13,8 +13,9 @@ from pathlib import Path
 
 from policygraph import __version__
 from policygraph.build import Timings, ValidationError, build
+from policygraph.build.cluster import ClusterError
 from policygraph.build.folder import FolderRefused
-from policygraph.cli_args import as_of_arg, iri_arg, positive_int, scheme_arg, seconds_arg
+from policygraph.cli_args import as_of_arg, iri_arg, positive_int, scheduler_arg, scheme_arg, seconds_arg
 from policygraph.cli_documents import (
     DOCUMENT_HELP,
     cmd_cascade,
@@ -138,8 +139,8 @@ def cmd_build(args: argparse.Namespace) -> int:
                       base=args.base, scheme=args.measures, jobs=args.jobs, use_cache=not args.no_cache,
                       budget=args.budget, check=not args.no_validate, timings=timings, as_of=args.as_of,
                       excel=args.excel, log_every=None if args.quiet or terminal else args.log_every,
-                      force=args.force)
-    except FolderRefused as e:
+                      force=args.force, scheduler=args.scheduler)
+    except (FolderRefused, ClusterError) as e:
         print(f"policygraph build: {e}", file=sys.stderr)
         return 2
     except ValidationError as e:
@@ -329,6 +330,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="skip the SHACL validation of the graph (about a seventh of a large build)")
     pb.add_argument("--measures", metavar="SCHEME.ttl", type=scheme_arg,
                     help="a SKOS measure scheme of your own (default: the shipped ontology/measures.ttl)")
+    pb.add_argument("--scheduler", type=scheduler_arg, metavar="tcp://HOST:8786",
+                    help="extract the documents on this Dask cluster (pip install 'policygraph[cluster]' "
+                    "on this machine and every worker); the rest of the build runs here")
     pb.add_argument("--as-of", type=as_of_arg, default=None, metavar="YYYY-MM-DD",
                     help="the date validity (in force, amended, repealed …) is given on "
                          "(default: the newest document date of the corpus)")

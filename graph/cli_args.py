@@ -48,6 +48,18 @@ def positive_int(text: str) -> int:
     return int(text)
 
 
+def scheduler_arg(text: str) -> str:
+    """A Dask scheduler's address, checked for its form (whether one answers there is checked
+    when the build starts, cluster.connect)."""
+    from policygraph.build.cluster import host_port
+
+    try:
+        host_port(text)
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+    return text
+
+
 def iri_arg(text: str) -> str:
     try:
         return check_iri(text, "")

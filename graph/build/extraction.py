@@ -13,14 +13,15 @@ import hashlib
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
+from concurrent.futures import Executor, ProcessPoolExecutor
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from itertools import islice, repeat
 from typing import Any, NamedTuple, TypeVar
 
 from policygraph.build.budget import DEFAULT_BUDGET, safe_extract
 from policygraph.build.cache import Cache, scheme_digest, source_key
+from policygraph.build.cluster import SchemeFile, within
 from policygraph.build.packed import Head, PackedRecords, head_of, pack, unpack
 from policygraph.build.stamps import Known, SourceKeys
 from policygraph.children import die_with_parent
@@ -51,6 +52,7 @@ def extract_all(
     budget: float = DEFAULT_BUDGET,
     reread: Callable[[set[str]], Iterable[Source | Failure | Known]] | None = None,
     batch: int = 512,
+    pool: Executor | None = None,
 ) -> BuildResult:
     """Extract every source; learn the corpus's codes; re-extract where they help.
 
@@ -62,13 +64,17 @@ def extract_all(
     The few documents worth re-extracting with learned codes are read again with `reread`,
     given their paths (and those paths up to a '#', the file of a JSON record); by default
     `items` is read again, which must then be re-iterable. A `Known` item is a source whose
-    records the cache holds (stamps.py): it is neither read nor extracted again.
+    records the cache holds (stamps.py): it is neither read nor extracted again. With a `pool`
+    (cluster.connect: one that may run elsewhere), documents are extracted there instead of
+    in `jobs` local processes, the scheme going as its text; the caller shuts the pool down.
     """
     table = table or load_table()
     got = _Collected()
-    with _workers(jobs) as pool:
-        run = _Settings(scheme, budget, pool, cache, scheme_digest(scheme))
-        for chunk in _submitted(items, batch, run, got.failures, progress):
+    with _workers(jobs) if pool is None else nullcontext(pool) as pool:
+        remote = not isinstance(pool, ProcessPoolExecutor | None)
+        shipped = SchemeFile.of(scheme) if scheme and remote else scheme
+        run = _Settings(shipped, budget, pool, cache, scheme_digest(scheme))
+        for chunk in _submitted(items, max(batch, 64 * _threads(pool)), run, got.failures, progress):
             got.add(chunk, cache, progress)
         facts = got.facts()
         heads = [f.head for f in facts]
@@ -88,9 +94,9 @@ def extract_all(
 class _Settings:
     """How documents are extracted in this build."""
 
-    scheme: str | None
+    scheme: str | SchemeFile | None  # a path, or the text sent to a cluster
     budget: float
-    pool: ProcessPoolExecutor | None
+    pool: Executor | None
     cache: Cache | None
     digest: str  # of the scheme: part of every cache key
 
@@ -300,19 +306,29 @@ def _run(sources: list[Source], run: _Settings, learned: dict[str, Authority] | 
     `before`: each source's packed record as extracted without `learned` (see safe_extract)."""
     befores = before if before is not None else [None] * len(sources)
     scheme, budget, pool = run.scheme, run.budget, run.pool
-    if pool is None or len(sources) < 2:
+    if pool is None or (len(sources) < 2 and isinstance(pool, ProcessPoolExecutor)):  # a cluster gets all
         return (_packed_extract(src, scheme, budget, learned, b)
                 for src, b in zip(sources, befores, strict=True))
-    workers = pool._max_workers  # type: ignore[attr-defined]
     return pool.map(_packed_extract, sources, repeat(scheme), repeat(budget), repeat(learned), befores,
-                    chunksize=max(1, min(64, len(sources) // (workers * 8) or 1)))
+                    chunksize=max(1, min(64, len(sources) // (_threads(pool) * 8) or 1)))
 
 
-def _packed_extract(src: Source, scheme: str | None, budget: float,
+def _threads(pool: Executor | None) -> int:
+    """How many documents `pool` extracts at once."""
+    if pool is None:
+        return 1
+    threads = getattr(pool, "threads", None)
+    return int(threads if threads is not None else getattr(pool, "_max_workers", 1))
+
+
+def _packed_extract(src: Source, scheme: str | SchemeFile | None, budget: float,
                     learned: dict[str, Authority] | None = None,
                     before: bytes | None = None) -> bytes | Failure:
-    """Extract in a worker and send the record back packed: less to copy between processes."""
-    result = safe_extract(src, scheme, budget, learned, None if before is None else unpack(before))
+    """Extract in a worker and send the record back packed: less to copy between processes.
+    On a cluster's worker (a thread), the time budget is kept by cluster.within."""
+    path = scheme.path() if isinstance(scheme, SchemeFile) else scheme
+    earlier = None if before is None else unpack(before)
+    result = within(budget, src.path, lambda: safe_extract(src, path, budget, learned, earlier))
     return pack(result) if isinstance(result, DocumentRecord) else result
 
 

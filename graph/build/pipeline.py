@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Executor
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
-from policygraph.build import folder, uptodate
+from policygraph.build import cluster, folder, uptodate
 from policygraph.build.budget import DEFAULT_BUDGET
 from policygraph.build.cache import Cache, scheme_digest
 from policygraph.build.extraction import extract_all
@@ -57,6 +58,7 @@ def build(
     scheme: str | None = None, jobs: int | None = None, use_cache: bool = True,
     budget: float = DEFAULT_BUDGET, check: bool = True, timings: Timings | None = None,
     as_of: str | None = None, excel: bool = False, log_every: float | None = None, force: bool = False,
+    scheduler: str | None = None,
 ) -> Outputs:
     """Read `corpus`, extract and link it, and write the build output folder `out`.
 
@@ -67,29 +69,32 @@ def build(
     date of the corpus, so that the same corpus builds the same output). `excel`: CSV files
     with a byte order mark (export.tables.csv_encoding). `log_every`: instead of a bar, a
     progress line on stderr this often, in seconds (progress.py). `out` must be new, empty or a
-    build's folder; `force` takes any other over (folder.py: nothing there is deleted)."""
+    build's folder; `force` takes any other over (folder.py: nothing there is deleted).
+    `scheduler`: the address of a Dask scheduler (tcp://host:8786) whose workers extract the
+    documents instead of local processes (cluster.py; raises ClusterError if it cannot)."""
     corpus, out = Path(corpus), Path(out)
     check_iri(base)  # before hours of extraction, not at the store
     if as_of is not None:
         check_as_of(as_of)
     jobs = jobs or os.cpu_count() or 1
-    claimed = folder.claim(out, force)  # before the corpus is listed: it never lists its own output
-    try:
-        paths = _build(claimed, corpus, show_progress, base, scheme, jobs, use_cache, budget, check, timings,
-                       as_of, excel, log_every)
-    except BaseException:
-        folder.finish(claimed, complete=False)
-        raise
-    finally:
-        folder.release(claimed)
+    with cluster.connected(scheduler) as pool:  # before anything is written
+        claimed = folder.claim(out, force)  # before the corpus is listed: it never lists its own output
+        try:
+            paths = _build(claimed, corpus, show_progress, base, scheme, jobs, use_cache, budget, check,
+                           timings, as_of, excel, log_every, pool)
+        except BaseException:
+            folder.finish(claimed, complete=False)
+            raise
+        finally:
+            folder.release(claimed)
     paths.moved = claimed.moved
     return paths
 
 
 def _build(claimed: folder.Claim, corpus: Path, show_progress: bool, base: str, scheme: str | None,
            jobs: int, use_cache: bool, budget: float, check: bool, timings: Timings | None,
-           as_of: str | None, excel: bool, log_every: float | None) -> Outputs:
-    """`build` in a claimed folder."""
+           as_of: str | None, excel: bool, log_every: float | None, pool: Executor | None) -> Outputs:
+    """`build` in a claimed folder; documents are extracted by `pool` if given."""
     out = claimed.out
     with stage(timings, "checking for changes"):
         now = uptodate.inputs(corpus, build_settings(corpus, base, scheme, check, budget, as_of, excel))
@@ -130,15 +135,18 @@ def _build(claimed: folder.Claim, corpus: Path, show_progress: bool, base: str, 
 
             with stage(timings, "extraction"):
                 result = extract_all(items(), progress=tick, scheme=scheme, jobs=jobs, cache=cache,
-                                     budget=budget, reread=partial(_sources, corpus, None))
+                                     budget=budget, reread=partial(_sources, corpus, None), pool=pool)
     else:
         with stage(timings, "extraction"):
-            result = extract_all(items(), progress=log.file_done if log else None, scheme=scheme, jobs=jobs,
-                                 cache=cache, budget=budget, reread=partial(_sources, corpus, None))
+            result = extract_all(items(), progress=log.file_done if log else None, scheme=scheme,
+                                 jobs=jobs, cache=cache, budget=budget,
+                                 reread=partial(_sources, corpus, None), pool=pool)
     if stamps is not None:
         stamps.save(result.keys, (f.path for f in result.failures))
         result = replace(result, keys={})  # written down: not held through the later stages
-    if timings is not None and jobs > 1:
+    if pool is not None:
+        pool.shutdown()  # the cluster is not needed for the stages after extraction
+    elif timings is not None and jobs > 1:
         timings.workers_peak_mb = workers_peak_mb()
     paths = write_outputs(result, out, now.settings["corpus"], base, scheme, check, jobs, timings,
                           as_of=as_of, excel=excel, corpus_root=corpus)

@@ -1,0 +1,204 @@
+"""A build whose documents are extracted on a Dask cluster (build --scheduler) writes exactly the
+files a local build writes; a cluster that cannot run it is one line, status 2."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pytest
+from distributed import Client
+
+from policygraph.build import build
+from policygraph.build.cluster import ClusterError, SchemeFile, connect, host_port, within
+from policygraph.models import Failure
+from tests.build.test_incremental import EXAMPLES, LESHAN, NANJING, SHIZHONG, XUANWU, _quads
+
+#: What a build keeps for itself, not output: its cache, the store (compared by its quads) and lock.
+ASIDE = (".cache", "store", ".policygraph-build.lock")
+
+
+#: A local cluster of two worker processes, in a process of its own: distributed leaves threads
+#: behind in the process that ran a LocalCluster, and a build forks only when it has none.
+CLUSTER = """
+import sys
+from distributed import LocalCluster
+with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+    print(cluster.scheduler_address, flush=True)
+    sys.stdin.read()  # until the test closes it (or ends)
+"""
+
+
+@pytest.fixture(scope="module")
+def scheduler() -> Iterator[str]:
+    with subprocess.Popen([sys.executable, "-c", CLUSTER], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                          stderr=subprocess.DEVNULL, text=True) as cluster:
+        assert cluster.stdin is not None and cluster.stdout is not None
+        try:
+            yield cluster.stdout.readline().strip()
+        finally:
+            cluster.stdin.close()
+            try:
+                cluster.wait(30)
+            except subprocess.TimeoutExpired:
+                cluster.kill()
+                cluster.wait()
+            cluster.stdout.close()
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "policygraph.cli", "build", *args],
+                          capture_output=True, text=True, timeout=120)
+
+
+def _outputs(out: Path) -> dict[str, bytes]:
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*"))
+            if p.is_file() and p.relative_to(out).parts[0] not in ASIDE}
+
+
+def _corpus(root: Path) -> Path:
+    """The example corpus, documents that teach codes (乐府, 宁政发: their users are extracted
+    again) and a file that cannot be read."""
+    shutil.copytree(EXAMPLES, root)
+    for name, text in (("nanjing.txt", NANJING), ("xuanwu.txt", XUANWU), ("shizhong.txt", SHIZHONG),
+                       ("leshan.txt", LESHAN)):
+        (root / name).write_text(text, encoding="utf-8")
+    (root / "deep.json").write_bytes(b"[" * 100_000 + b"]" * 100_000)
+    return root
+
+
+def test_a_build_on_a_cluster_writes_what_a_local_build_writes(tmp_path: Path, scheduler: str) -> None:
+    corpus = _corpus(tmp_path / "corpus")
+    scheme = tmp_path / "my-measures.ttl"  # a scheme of the user's own: its text goes to the workers
+    shutil.copy(Path(str(resources.files("policygraph.ontology").joinpath("measures.ttl"))), scheme)
+    local = tmp_path / "local"
+    build(corpus, local, jobs=2, scheme=str(scheme))
+    remote = tmp_path / "remote"
+    done = _cli(str(corpus), "--out", str(remote), "--quiet", "--measures", str(scheme), "--scheduler", scheduler)
+    assert done.returncode == 0, done.stderr
+    expected, got = _outputs(local), _outputs(remote)
+    assert sorted(got) == sorted(expected)
+    assert [name for name in expected if got[name] != expected[name]] == []
+    assert _quads(remote / "store") == _quads(local / "store")
+    report = got["report.md"].decode("utf-8")
+    assert "| 乐府 | 四川省乐山市 |" in report and "| 宁政发 | 江苏省南京市 |" in report  # learned, re-extracted
+    assert "| deep.json" in report.split("## Failed inputs")[1]
+
+
+def _closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.mark.parametrize(("address", "says"), [
+    ("http://127.0.0.1:8786", "is not a Dask scheduler address (tcp://host:8786)"),
+    ("tcp://127.0.0.1", "is not a Dask scheduler address (tcp://host:8786)"),
+])
+def test_a_bad_scheduler_address_is_one_line(tmp_path: Path, address: str, says: str) -> None:
+    done = _cli(str(EXAMPLES), "--out", str(tmp_path / "out"), "--scheduler", address)
+    assert done.returncode == 2 and says in done.stderr and "Traceback" not in done.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_scheduler_that_does_not_answer_is_one_line_and_nothing_is_built(tmp_path: Path) -> None:
+    address = f"tcp://127.0.0.1:{_closed_port()}"
+    start = time.monotonic()
+    done = _cli(str(EXAMPLES), "--out", str(tmp_path / "out"), "--scheduler", address)
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.strip() == (f"policygraph build: cannot reach the Dask scheduler at {address}: "
+                                   "Connection refused (start one with `dask scheduler`)")
+    assert time.monotonic() - start < 15 and not (tmp_path / "out").exists()
+
+
+def test_without_distributed_the_build_says_what_to_install(tmp_path: Path) -> None:
+    script = ("import sys; sys.modules['distributed'] = None\n"  # as if it were not installed
+              "from policygraph.cli import main\n"
+              f"sys.exit(main(['build', {str(EXAMPLES)!r}, '--out', {str(tmp_path / 'out')!r}, "
+              "'--scheduler', 'tcp://127.0.0.1:8786']))")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    assert done.stderr == ("policygraph build: --scheduler needs Dask distributed: "
+                           "pip install 'policygraph[cluster]'\n")
+
+
+def test_addresses() -> None:
+    assert host_port("tcp://10.0.0.5:8786") == ("10.0.0.5", 8786)
+    assert host_port("scheduler.local:8786") == ("scheduler.local", 8786)
+    assert host_port("tls://[::1]:8786") == ("::1", 8786)
+    for bad in ("tcp://host:0", "tcp://host:x", "ws://host:8786", "tcp://:8786", "tcp://a/b:1"):
+        with pytest.raises(ValueError):
+            host_port(bad)
+
+
+def test_the_scheme_reaches_a_worker_as_its_text(tmp_path: Path) -> None:
+    path = tmp_path / "mine.ttl"
+    path.write_text("@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n", encoding="utf-8")
+    shipped = SchemeFile.of(str(path))
+    path.unlink()  # the coordinator's path means nothing on a worker
+    there = Path(shipped.path())
+    assert there != path and there.read_text(encoding="utf-8").startswith("@prefix skos:")
+    assert shipped.path() == str(there)
+
+
+def test_a_document_over_its_budget_in_a_worker_thread_is_given_up() -> None:
+    results: list[object] = []
+
+    def forever() -> None:
+        while True:
+            sum(range(1000))
+
+    worker = threading.Thread(target=lambda: results.append(within(0.1, "slow.txt", forever)))
+    worker.start()
+    worker.join(5)
+    assert results == [Failure("slow.txt", "extraction took longer than 0.1 s and was given up")]
+    assert within(0.1, "quick.txt", lambda: "done") == "done"  # the main thread: safe_extract times itself
+
+
+def test_a_worker_running_another_policygraph_is_refused_in_one_line(scheduler: str) -> None:
+    pool = connect(scheduler)
+    try:
+        pool._print = "0" * 64  # as if this machine ran another policygraph than the workers
+        with pytest.raises(ClusterError, match=r"^the Dask worker tcp://\S+ runs another policygraph .*: "
+                           r"install policygraph \S+ the same way on every worker$"):
+            pool.check(5)
+        with pytest.raises(ClusterError, match="runs another policygraph"):  # a worker joining later
+            list(pool.map(abs, [-1, -2]))
+    finally:
+        pool.shutdown()
+
+
+def _tasks(dask_scheduler: Any) -> int:
+    return len(dask_scheduler.tasks)
+
+
+def test_an_interrupted_build_leaves_no_task_on_the_cluster(scheduler: str) -> None:
+    pool = connect(scheduler)
+    results = pool.map(time.sleep, [0.5] * 8, chunksize=1)
+    assert next(results) is None  # running
+    pool.shutdown(cancel_futures=True)  # what cluster.connected does on Ctrl-C
+    with Client(scheduler, set_as_default=False) as watcher:  # the scheduler's own count
+        deadline = time.monotonic() + 5
+        while watcher.run_on_scheduler(_tasks) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert watcher.run_on_scheduler(_tasks) == 0
+
+
+def test_no_thread_is_left_behind(scheduler: str) -> None:
+    # Connecting, running and closing leave this process as it was: a build forks its stages
+    # beside only in a process without threads (background.py).
+    pool = connect(scheduler)
+    assert list(pool.map(abs, [-1, -2, -3], chunksize=2)) == [1, 2, 3]
+    pool.shutdown()
+    deadline = time.monotonic() + 5
+    while threading.active_count() > 1 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert threading.active_count() == 1
