@@ -250,3 +250,25 @@ def test_a_heading_or_an_indented_paragraph_starts_a_sentence() -> None:
     got = [text[a:b].strip() for a, b, _ in sentences(text, 0, len(text))]
     assert got == ["关于进一步加强就业工作促进经济发展的若干意见", "到2020年，就业率达到90%。", "一、目标",
                    "（一）覆盖率达到95%。"]
+
+
+def test_what_each_unit_is_to_have_is_a_target_even_in_a_statute() -> None:
+    text = "每个乡、镇由政府设置一所卫生院，建筑面积不少于一千平方米。"
+    got = targets_in(text, 0, len(text), 2015, "第十五条")
+    assert [(t.value, t.unit, t.comparator) for t in got] == [(1, "所", "equal")]
+    got = found("各县（市）至少规划建设一所公办幼儿园、一所公办小学和一所公办初中。")
+    assert [(t.value, t.unit, t.comparator) for t in got] == [(1, "所", "at_least")] * 3
+    assert one("各有关部门要明确一位负责同志分管此项工作。").unit == "位"
+    assert one("2005年底前，各区要建立一个兼有再就业培训、创业培训的综合性培训基地。", 2004).year == 2005
+
+
+@pytest.mark.parametrize("text", ["各地要建立一个协调机制。", "每一万人口设置一处社区卫生服务站。", "要建立一个综合性培训基地。"])
+def test_one_of_something_that_is_no_place_or_has_no_units_to_each_have_it(text: str) -> None:
+    assert found(text) == []
+
+
+def test_items_listed_after_a_target_are_targets_with_its_year() -> None:
+    got = found("2010年各县要树立1—2个先进街道服务所、2个先进社区服务站、2—3名先进个人。", 2010)
+    assert [(t.value, t.value_high, t.unit, t.year) for t in got] == [
+        (1, 2, "个", 2010), (2, None, "个", 2010), (2, 3, "名", 2010)]
+

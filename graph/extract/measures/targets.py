@@ -96,17 +96,28 @@ def targets_in(text: str, start: int, end: int, year: int | None, provision: str
         if paragraph:
             lead = Years()  # a governing clause governs its own paragraph
         sent = _Sentence(text[s_start:s_end])
-        prev: tuple[int, Target] | None = None
-        for m in target_matches(sent.text):
-            target = _target(m, sent, s_start, ctx, lead)
-            if target is not None:
-                target = _continuing(m, target, prev, sent.text)
-                out += _each_indicator(target, m, sent.text)
-                prev = (m.end(), target)
+        out += _sentence_targets(sent, s_start, ctx, lead)
         # a sentence that opens with 到2020年 (具体指标：到2022年，…) governs the rest of its paragraph
         opening = lead_year(sent.text[:max(0, sent.text.find("，"))])
         if opening.year is not None:
             lead = opening
+    return out
+
+
+def _sentence_targets(sent: _Sentence, offset: int, ctx: Context, lead: Years) -> list[Target]:
+    """The targets of one sentence (at `offset` in the text), left to right."""
+    out: list[Target] = []
+    prev: _Prev | None = None
+    for m in target_matches(sent.text):
+        listed = _listed(prev, m, sent.text)
+        provided = rules.provided(sent.text, _number_at(m), m.end(), m.group("unit2") or m.group("unit"))
+        if provided is None and listed is not None:
+            provided = listed.provided
+        target = _target(m, sent, offset, ctx, lead, _Named(listed is not None, provided))
+        if target is not None:
+            target = _continuing(m, target, listed)
+            out += _each_indicator(target, m, sent.text)
+            prev = _Prev(m.end(), target, provided)
     return out
 
 
@@ -149,25 +160,53 @@ def _value(m: re.Match[str]) -> tuple[float | None, float | None, str]:
     return value, None, unit
 
 
-def _is_number_token(m: re.Match[str], text: str) -> bool:
+def _number_at(m: re.Match[str]) -> int:
+    """Where the number of a TARGET match starts (after its verb)."""
+    for group in ("pct", "half", "arabic", "cn"):
+        if m.group(group):
+            return m.start(group)
+    return m.start()
+
+
+def _is_number_token(m: re.Match[str], text: str, named: bool = False) -> bool:
     """Whether the match is a number standing as a quantity: not part of a date, an ordinal, a
-    document number or a quoted code (“4050”), and a Chinese numeral only after a verb."""
+    document number or a quoted code (“4050”), and a Chinese numeral only after a verb or where
+    a list or a provision names it (`named`)."""
     if m.group("half"):
         return bool(m.group("verb") or m.group("suffix"))
     if not (m.group("arabic") or m.group("cn") or m.group("pct")):
         return False
-    first = m.start("pct") if m.group("pct") else m.start("arabic") if m.group("arabic") else m.start("cn")
+    first = _number_at(m)
     if first > 0 and (text[first - 1] in "第“\"〔[（(.．" or text[first - 1].isdigit()):
         return False
     # 一 is mostly no count (一个平台); a longer numeral or one with 万 is (新增就业一百二十万人)
     cn = m.group("cn")
-    return not (cn and m.group("verb") not in CN_VERBS and len(cn) < 2 and not m.group("mult"))
+    return named or not (cn and m.group("verb") not in CN_VERBS and len(cn) < 2 and not m.group("mult"))
 
 
-def _target(m: re.Match[str], sent: _Sentence, offset: int, ctx: Context, lead: Years) -> Target | None:
+@dataclass(frozen=True)
+class _Named:
+    """What names a number a target without a verb of aim: an item listed after a target
+    (1所…、2所…), or a provision each unit is to have (每个乡镇设置一所卫生院: its comparator)."""
+
+    listed: bool = False
+    provided: str | None = None
+
+
+@dataclass(frozen=True)
+class _Prev:
+    """The last target of a sentence: where its number ends, and whether it was a provision."""
+
+    end: int
+    target: Target
+    provided: str | None
+
+
+def _target(m: re.Match[str], sent: _Sentence, offset: int, ctx: Context, lead: Years,
+            named: _Named = _Named()) -> Target | None:
     """The target a TARGET match states, or None if it is no target (see target_rules.py)."""
     text, at = sent.text, m.start()
-    if not _is_number_token(m, text):
+    if not _is_number_token(m, text, named.listed or named.provided is not None):
         return None
     value, high, unit = _value(m)
     if value is None or not unit or text[m.end():m.end() + 1] in "年月日号":
@@ -175,12 +214,8 @@ def _target(m: re.Match[str], sent: _Sentence, offset: int, ctx: Context, lead: 
     verb, suffix = m.group("verb"), m.group("suffix")
     clause_start = sent.clause_start(at)
     clause = text[clause_start:at]
-    if not (verb or suffix or sent.before(sent.context, at) or rules.ratio_verb(clause)):
+    if not _accepted(m, sent, clause, unit, ctx.provision, named):
         return None
-    if _ruled_out(m, sent, clause, unit):
-        return None
-    if rules.ARTICLE.match(ctx.provision) and not rules.GOAL.search(text):
-        return None  # an article of a statute states norms
     years = _years(text[:at], sent, at, ctx, lead)
     indicator = re.sub(r"[“”\"‘’\s]", "", INDICATOR_FLUFF.sub("", clause)).strip("，,（(") or None
     if indicator and len(indicator) > 24:
@@ -189,7 +224,7 @@ def _target(m: re.Match[str], sent: _Sentence, offset: int, ctx: Context, lead: 
         indicator=indicator,
         value=whole(value),
         unit=unit,
-        comparator=rules.comparator(verb, suffix, clause),
+        comparator=rules.comparator(verb, suffix, clause) if suffix or not named.provided else named.provided,
         year=years.year,
         text=(clause + text[at:m.end()]).strip("，, "),
         start=offset + clause_start,
@@ -201,19 +236,42 @@ def _target(m: re.Match[str], sent: _Sentence, offset: int, ctx: Context, lead: 
     )
 
 
-def _continuing(m: re.Match[str], target: Target, prev: tuple[int, Target] | None, text: str) -> Target:
+def _listed(prev: _Prev | None, m: re.Match[str], text: str) -> _Prev | None:
+    """The target before, if this number opens the next item of its list: 分别达到65%和55%,
+    高级技工学校1所、省重点技工学校2所, 一所公办幼儿园、一所公办小学和一所公办初中."""
+    if prev is None or m.start() - prev.end > 40:
+        return None
+    return prev if _LISTED.fullmatch(text, prev.end, m.start()) else None
+
+
+def _accepted(m: re.Match[str], sent: _Sentence, clause: str, unit: str, provision: str,
+              named: _Named) -> bool:
+    """Whether a number is a target: a verb, a suffix, a goal word or a list or provision names
+    it, no class of target_rules.py rules it out (a provision each unit is to have is a target
+    even as a norm), and it is no norm of a statute's article without a goal word."""
+    if named.provided:
+        return True
+    verb, suffix, at = m.group("verb"), m.group("suffix"), m.start()
+    if not (named.listed or verb or suffix or sent.before(sent.context, at) or rules.ratio_verb(clause)):
+        return False
+    if _ruled_out(m, sent, clause, unit):
+        return False
+    return named.listed or not rules.ARTICLE.match(provision) or bool(rules.GOAL.search(sent.text))
+
+
+def _continuing(m: re.Match[str], target: Target, listed: _Prev | None) -> Target:
     """A value listed after another with no verb of its own (分别达到65%和55%) takes the
     comparator and years of the one before it."""
-    if prev is None or m.group("verb") or m.group("suffix"):
+    if listed is None or m.group("verb") or m.group("suffix"):
         return target
-    if not _LISTED.fullmatch(text, prev[0], m.start()):
-        return target
-    p = prev[1]
+    p = listed.target
     return replace(target, comparator=p.comparator, year=p.year, start_year=p.start_year,
                    base_year=p.base_year)
 
 
-_LISTED = re.compile(r"\s*[和及、]\s*")
+#: What lies between a listed target and the number opening the next item: no clause break,
+#: and 、/和/及/与 right before the number.
+_LISTED = re.compile(r"[^，,；;。：:！？!?]*?[和及与、]\s*")
 #: Indicators listed before 均 (马铃薯种植、收获机械化率均达到45%): one value for each.
 _EACH = re.compile(r"(?P<items>[^，,；;：:（(。]+、[^，,；;：:（(。]+?)均$")
 
