@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import os
 import sys
+import tempfile
 from array import array
 from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -33,6 +35,8 @@ INDEX_SHINGLES = 500_000
 #: Pairs per task sent to a worker: large enough that a worker's index cache of the shared
 #: parents pays off, small enough to keep both workers busy to the end.
 PAIRS_PER_TASK = 1000
+#: Bytes of comparison summaries gathered before they are written to the spill file.
+SPILL_BUFFER = 1 << 20
 
 
 class IndexCache(LRUCache[str, ShingleIndex]):
@@ -113,13 +117,14 @@ def _make(measures: Mapping[str, Measures], p: Pair, indexes: IndexCache) -> Mad
 
 
 def write_comparisons(linked: Linked, measures: MeasureIndex, places: dict[str, str | None], jsonl: Path,
-                      index: Path, jobs: int) -> tuple[Summaries, list[int]]:
+                      index: Path, jobs: int, spill: Path | None = None) -> tuple[Summaries, list[int]]:
     """Write comparisons.jsonl, copying what the previous build compared where nothing it
     depends on changed (memo.py); return the comparisons without their per-provision rows, and
-    the key of each (everything it depends on: the RDF of a comparison is keyed by it too)."""
+    the key of each (everything it depends on: the RDF of a comparison is keyed by it too). With
+    `spill`, the summaries are kept in a temporary file there (see Summaries): close them."""
     pairs = list(plan(linked.edges, measures, places=places))
     keys = [pair_key(p, measures.digest(p.child), measures.digest(p.parent)) for p in pairs]
-    out = Summaries()
+    out = Summaries(spill)
     with Rewrite(jsonl, index) as w:
         fresh = make_all([p for p, k in zip(pairs, keys, strict=True) if k not in w.previous],
                          measures, jobs)
@@ -135,16 +140,21 @@ def write_comparisons(linked: Linked, measures: MeasureIndex, places: dict[str, 
 
 
 class Summaries(Sequence[Comparison]):
-    """Comparison summaries, each held as its JSON text in one buffer and decoded when read.
+    """Comparison summaries, each held as its JSON text and decoded when read.
 
     A build holds every comparison (hundreds of thousands at 100k documents) from comparing
     until the report; as Python objects each summary takes about 2 KB, as UTF-8 JSON a fifth of
-    that. Child, parent and via, which order and group them, are kept decoded (`heads`, see
-    compare.heads_of), and how many of each one's changes move a target or deadline (`moves`),
-    which the report counts."""
+    that, and in a `spill` folder's temporary file (deleted when closed, or when the build
+    ends whatever way) nothing but its end offset: the build's memory then grows with the
+    number of comparisons, not their size. Child, parent and via, which order and group them,
+    are kept decoded (`heads`, see compare.heads_of), and how many of each one's changes move a
+    target or deadline (`moves`), which the report counts. Forked stages read the file too
+    (positioned reads: no shared file position)."""
 
-    def __init__(self) -> None:
+    def __init__(self, spill: Path | None = None) -> None:
         self._data = bytearray()
+        self._file = tempfile.TemporaryFile(dir=spill) if spill is not None else None  # noqa: SIM115 (closed by close)
+        self._written = 0
         self._ends = array("Q")
         self.heads: list[tuple[str, str, str]] = []  # (child, parent, via) of each
         self.moves = array("I")
@@ -154,9 +164,29 @@ class Summaries(Sequence[Comparison]):
 
     def append_made(self, made: Made, head: tuple[str, str, str]) -> None:
         self._data += made.summary
-        self._ends.append(len(self._data))
+        self._ends.append(self._written + len(self._data))
+        if self._file is not None and len(self._data) >= SPILL_BUFFER:
+            self._flush()
         self.moves.append(made.moves)
         self.heads.append((sys.intern(head[0]), sys.intern(head[1]), sys.intern(head[2])))
+
+    def _flush(self) -> None:
+        assert self._file is not None
+        self._file.write(self._data)
+        self._file.flush()
+        self._written += len(self._data)
+        self._data = bytearray()
+
+    def close(self) -> None:
+        """Remove the spill file (a no-op without one)."""
+        if self._file is not None:
+            self._file.close()
+
+    def __enter__(self) -> Summaries:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
 
     def __len__(self) -> int:
         return len(self._ends)
@@ -170,8 +200,13 @@ class Summaries(Sequence[Comparison]):
             return [self[j] for j in range(*i.indices(len(self)))]
         if i < 0:
             i += len(self)
-        start = self._ends[i - 1] if i else 0
-        return Comparison.from_dict(json.loads(self._data[start:self._ends[i]]))
+        start, end = self._ends[i - 1] if i else 0, self._ends[i]
+        if start >= self._written:  # not yet written out (each summary is whole in one place)
+            text = bytes(self._data[start - self._written:end - self._written])
+        else:
+            assert self._file is not None
+            text = os.pread(self._file.fileno(), end - start, start)
+        return Comparison.from_dict(json.loads(text))
 
     def __iter__(self) -> Iterator[Comparison]:
         for i in range(len(self)):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable
+from contextlib import ExitStack
 from functools import partial
 from pathlib import Path
 
@@ -79,9 +80,10 @@ def write_outputs(
         ("comparisons", "comparisons.jsonl"),
         ("report", "report.md"))}
     cache = out / ".cache"
+    cache.mkdir(exist_ok=True)
     # Started here, each of these runs in a child forked now (before any thread is started,
     # see background.py), while this process goes on with the stages after it.
-    with Background(fork=beside and jobs > 1) as bg:
+    with ExitStack() as stack, Background(fork=beside and jobs > 1) as bg:
         _start_beside(bg, timings, "documents.jsonl",
                       partial(_documents, result.records, paths["documents"], cache / "documents.idx"))
         with stage(timings, "link"):
@@ -91,7 +93,8 @@ def write_outputs(
             measures = MeasureIndex(result.records)
             places = {n.id: n.jurisdiction for n in linked.nodes.values()}
             comparisons, comparison_keys = write_comparisons(linked, measures, places, paths["comparisons"],
-                                                        cache / "comparisons.idx", jobs)
+                                                        cache / "comparisons.idx", jobs, spill=cache)
+            stack.callback(comparisons.close)  # when the stages reading them have ended
         labels = {k: c.label for k, c in load_scheme(scheme).concepts.items()}
         _start_beside(bg, timings, "HTML",
                       partial(_pages, linked, out, f"policygraph · {corpus}", comparisons, labels,

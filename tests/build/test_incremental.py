@@ -179,6 +179,37 @@ def test_a_reused_comparison_line_gives_the_same_summary() -> None:
     assert "provisions" not in held[0].reuse
 
 
+def test_spilled_summaries_read_back_as_held_ones_also_in_a_forked_child(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Summaries kept in a spill file (a few written out, the rest still buffered) read back as
+    the ones held in memory, in this process and in a forked one, and leave no file behind."""
+    from policygraph.build import comparisons as cmp
+    from policygraph.corpus.compare import Comparison
+
+    monkeypatch.setattr(cmp, "SPILL_BUFFER", 300)  # a write every other summary or so
+    made = [Comparison(f"子{i}号", "国发〔2020〕1号", "stated", (f"子{i}号", "国发〔2020〕1号"), ("a",) * (i % 3), (),
+                       ("b",), (), {"share": i / 10, "shingles": i, "copied": 0, "provisions": []})
+            for i in range(23)]
+    held, spilled = cmp.Summaries(), cmp.Summaries(tmp_path)
+    for c in made:
+        held.append(c)
+        spilled.append(c)
+    assert 0 < spilled._written < sum(len(cmp.Made.of(c).summary) for c in made)  # both places in use
+    assert list(spilled) == list(held) and spilled[-1] == held[22] and spilled.heads == held.heads
+    read, write = os.pipe()
+    child = os.fork()
+    if child == 0:  # the forked stages (HTML, report) read the same summaries
+        os.write(write, b"1" if list(spilled) == list(held) else b"0")
+        os._exit(0)
+    os.waitpid(child, 0)
+    assert os.read(read, 1) == b"1"
+    os.close(read)
+    os.close(write)
+    with spilled:
+        assert list(tmp_path.iterdir()) == []  # an anonymous file: nothing to clean up, ever
+    assert spilled._file is not None and spilled._file.closed
+
+
 def test_rdf_blocks_are_not_reused_under_other_turtle_prefixes(tmp_path: Path) -> None:
     from policygraph.build.memo import PreviousRdf
     from policygraph.build.rdf import block_digest
