@@ -54,6 +54,7 @@ def one(text: str, year: int | None = 2016, governing: Years | None = None) -> T
         "把净增就业、帮助困难群体就业等5项具体工作目标层层分解。",  # counts the goals that follow
         "建立企业一次性裁员100人以上情况的报告制度。",  # a case to report
         "每年安排资金50万元，用于开展2~3个月短期技能培训。",  # what a budget is used for
+        "近5年来，工业用水重复利用率提高到80%。",  # a past result
     ],
 )
 def test_numbers_that_are_not_targets(text: str) -> None:
@@ -134,6 +135,7 @@ def test_the_plan_year_of_a_title() -> None:
     assert title_years("2016年全省就业工作要点") == Years(2016)
     assert title_years("河北雄安新区总体规划（2018—2035年）") == Years(2035, 2018)
     assert title_years("“十三五”职业教育发展规划") == Years(2020, 2016)
+    assert title_years("某市国民经济和社会发展第十四个五年规划纲要") == Years(2025, 2021)
     assert title_years("关于加强就业工作的通知") == Years()
 
 
@@ -272,3 +274,18 @@ def test_items_listed_after_a_target_are_targets_with_its_year() -> None:
     assert [(t.value, t.value_high, t.unit, t.year) for t in got] == [
         (1, 2, "个", 2010), (2, None, "个", 2010), (2, 3, "名", 2010)]
 
+
+
+def test_a_review_of_the_past_reports_results_not_targets() -> None:
+    rec = record_of(
+        "某市国民经济和社会发展第十四个五年规划纲要\n各区人民政府：\n一、发展基础\n“十三五”期间，全市新增就业达到"
+        "50万人，城镇登记失业率控制在3.5%以内。\n二、发展目标\n到2025年，全市新增就业达到60万人。\n"
+        "三、营造发展环境\n全市新建创业孵化基地10个以上。\n某市人民政府\n2021年2月1日\n"
+    ).to_dict()
+    assert [(t["value"], t["year"]) for t in rec["targets"]] == [(600_000, 2025), (10, 2025)]
+
+
+def test_a_year_past_when_the_document_was_written_is_a_result_unless_set_as_a_goal() -> None:
+    assert found("2003年全国城市污水处理率达到42%。", 2005) == []
+    assert one("到2000年，研究开发经费占生产总值的比例达到1.5%。", 2010).year == 2000  # a statute revised later
+    assert one("2005年全国城市污水处理率达到45%。", 2005).year == 2005

@@ -48,7 +48,7 @@ PARAMETER = re.compile(
 )
 #: A past result or an accident's grade, anywhere in the sentence before the number: it reports,
 #: it does not set.
-REPORTED = re.compile(r"截至|截止|同比|比上年|较上年|上年|去年|过去|以来|累计|造成|死亡|受伤|重伤|伤亡")
+REPORTED = re.compile(r"截至|截止|同比|比上年|较上年|上年|去年|过去|以来|年来|累计|造成|死亡|受伤|重伤|伤亡")
 #: A forecast (有可能发生6级左右地震, 预计) or a description by degree (大大高于年均19次), in the
 #: number's clause: it says what may be or is, not what is to be.
 FORECAST = re.compile(r"(?<!尽)可能|预计|预测|估计|(?:大大|远远?|明显|显著)(?:高于|低于|超过|多于|少于)")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from policygraph.extract.provisions import Provision
 
@@ -36,6 +36,8 @@ THIS_YEAR = re.compile(r"今年|全年|当年|年内|本年度?|年度(?:目标|
 _FIVE_YEAR = {"七五": 1990, "八五": 1995, "九五": 2000, "十五": 2005, "十一五": 2010, "十二五": 2015,
               "十三五": 2020, "十四五": 2025, "十五五": 2030}
 _QUOTED_PLAN = re.compile(r"“([七八九]五|十[一二三四五]?五)”")
+#: 第十四个五年规划: the plan's name written out.
+_NTH_PLAN = re.compile(r"第([七八九]|十[一二三四五]?)个五年(?:规划|计划)")
 _FIVE_YEAR_RE = re.compile(r"“?([七八九]五|十[一二三四五]?五)”?(?:时期|期间|期内|规划|计划|末)")
 
 
@@ -46,6 +48,8 @@ class Years:
     year: int | None = None
     start_year: int | None = None
     base_year: int | None = None
+    #: Under a heading that reviews the past (发展基础, 工作回顾): its numbers are results.
+    past: bool = False
 
 
 def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int, int]]:
@@ -79,6 +83,13 @@ def sentence_years(before: str) -> Years:
     return Years(None, start, base)
 
 
+def past(year: int | None, doc_year: int | None, before: str) -> bool:
+    """Whether a number's year was already past when the document was written and its sentence
+    states no goal for it (2003年全国城市污水处理率达到42% in a 2005 reply): a result. A goal
+    written as one (到2000年…达到 in a law revised in 2010) stays a target."""
+    return bool(year and doc_year and year < doc_year and not LEAD.search(before))
+
+
 def lead_year(text: str) -> Years:
     """The year a governing clause sets for what follows it (到2020年 in a provision's heading or
     opening), or none; a span (2016—2020年) gives its start too."""
@@ -99,8 +110,10 @@ def title_years(title: str | None) -> Years:
     if span:
         return Years(int(span.group(2)), int(span.group(1)))
     five = _FIVE_YEAR_RE.search(title) or _QUOTED_PLAN.search(title)
-    if five:
-        end = _FIVE_YEAR[five.group(1)]
+    nth = _NTH_PLAN.search(title)
+    plan = five.group(1) if five else nth.group(1) + "五" if nth else None
+    if plan:
+        end = _FIVE_YEAR[plan]
         return Years(end, end - 4)
     years = {int(y) for y in YEAR.findall(title)}
     return Years(years.pop()) if len(years) == 1 else Years()
@@ -109,8 +122,9 @@ def title_years(title: str | None) -> Years:
 def governing_years(text: str, provisions: Sequence[Provision], title: str | None) -> list[Years]:
     """Per provision, the years that govern its targets stating none: a 到2020年 in its heading,
     else in the own text of its nearest parent (二、主要目标。到2020年，… governs 二、/（一）),
-    else the title's plan year."""
+    else the title's plan year; `past` if it or a parent is headed as a review of the past."""
     own = {p.path: lead_year(text[p.start:p.end]) for p in provisions}
+    reviews = {p.path for p in provisions if _reviews(text, p)}
     default = title_years(title)
     out = []
     for p in provisions:
@@ -119,5 +133,33 @@ def governing_years(text: str, provisions: Sequence[Provision], title: str | Non
         while found.year is None and "/" in path:
             path = path.rsplit("/", 1)[0]
             found = own.get(path, Years())
-        out.append(found if found.year is not None else default)
+        found = found if found.year is not None else default
+        out.append(replace(found, past=True) if _under(p.path, reviews) else found)
     return out
+
+
+#: A heading over a review of the past or of the setting (一、发展基础, （一）“十三五”时期取得的成就,
+#: 2018年工作回顾, 面临的形势): what it counts has been, it is not to be.
+REVIEW = re.compile(r"(?:回顾|成就|成效|成绩|基本情况|现状|发展基础)$|"
+                    r"(?:^|[、）)\s])(?:发展环境|面临的形势|形势[和与]\S{2,4})$")
+#: How long a provision's first line may be to be read as a heading.
+_HEADING_MAX = 30
+
+
+def _reviews(text: str, p: Provision) -> bool:
+    """Whether the provision's first line, if short enough to be a heading, names a review."""
+    line = text[p.start:min(p.end, p.start + _HEADING_MAX + 10)].split("\n", 1)[0].split("。", 1)[0].strip()
+    return len(line) <= _HEADING_MAX and not _CLAUSE_MARK.search(line) and bool(REVIEW.search(line))
+
+
+#: A heading is one phrase: a line with a clause break is an item or a sentence.
+_CLAUSE_MARK = re.compile(r"[，,；;：:]")
+
+
+def _under(path: str, paths: set[str]) -> bool:
+    """Whether `path` or one of its parents is in `paths`."""
+    while path:
+        if path in paths:
+            return True
+        path = path.rsplit("/", 1)[0] if "/" in path else ""
+    return False

@@ -23,7 +23,14 @@ from policygraph.extract.measures.quantities import (
     whole,
 )
 from policygraph.extract.measures.target_sentences import sentences
-from policygraph.extract.measures.target_years import BEYOND, THIS_YEAR, Years, lead_year, sentence_years
+from policygraph.extract.measures.target_years import (
+    BEYOND,
+    THIS_YEAR,
+    Years,
+    lead_year,
+    past,
+    sentence_years,
+)
 from policygraph.extract.regexes import INDICATOR_FLUFF, LIST_BREAK, MONEY, SENTENCE
 from policygraph.models import Money, Target
 
@@ -90,6 +97,8 @@ def targets_in(text: str, start: int, end: int, year: int | None, provision: str
     [('城镇登记失业率', 4.5, '%', 'about'), ('新增就业', 100000, '人', 'at_least')]
     """
     ctx = Context(year, governing or Years(), provision)
+    if ctx.governing.past:
+        return []  # a review of the past (发展基础) reports results
     out: list[Target] = []
     lead = Years()
     for s_start, s_end, paragraph in sentences(text, start, end):
@@ -217,6 +226,8 @@ def _target(m: re.Match[str], sent: _Sentence, offset: int, ctx: Context, lead: 
     if not _accepted(m, sent, clause, unit, ctx.provision, named):
         return None
     years = _years(text[:at], sent, at, ctx, lead)
+    if past(years.year, ctx.year, text[:at]):
+        return None
     indicator = re.sub(r"[“”\"‘’\s]", "", INDICATOR_FLUFF.sub("", clause)).strip("，,（(") or None
     if indicator and len(indicator) > 24:
         indicator = indicator[-24:]
