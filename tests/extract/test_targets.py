@@ -55,6 +55,8 @@ def one(text: str, year: int | None = 2016, governing: Years | None = None) -> T
         "建立企业一次性裁员100人以上情况的报告制度。",  # a case to report
         "每年安排资金50万元，用于开展2~3个月短期技能培训。",  # what a budget is used for
         "近5年来，工业用水重复利用率提高到80%。",  # a past result
+        "全市完成年度目标的120%。",  # a rate of completion
+        "各地每季度至少开展1次专项检查。",  # a frequency
     ],
 )
 def test_numbers_that_are_not_targets(text: str) -> None:
@@ -78,6 +80,11 @@ def test_numbers_that_are_not_targets(text: str) -> None:
         ("下岗失业人员再就业40万人以上（其中大龄人员10万人）。", 400_000, "人", "at_least"),
         ("全县每年培养200名以上乡村创业带头人。", 200, "名", "at_least"),  # people trained
         ("两地气象部门合建3个自动气象站。", 3, "个", "equal"),  # places built
+        ("每万人口高价值发明专利拥有量达到12件。", 12, "件", "at_least"),
+        ("细颗粒物平均浓度控制在30微克/立方米以下。", 30, "微克/立方米", "at_most"),
+        ("粮食产量保持在1000亿斤以上。", 1e11, "斤", "at_least"),
+        ("人均预期寿命达到79岁。", 79, "岁", "at_least"),
+        ("具备条件的建制村通硬化路比例达到100%。", 100, "%", "at_least"),  # scope, no eligibility
     ],
 )
 def test_targets(text: str, value: float, unit: str, comparator: str) -> None:

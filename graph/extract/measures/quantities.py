@@ -17,8 +17,8 @@ _MULT = {"": 1, "千": 1e3, "万": 1e4, "十万": 1e5, "百万": 1e6, "千万": 
 
 #: Units a target counts in. 个百分点 before 个, 万人 read as 万 + 人; 元 units are money.
 UNITS = ("个百分点|百分点|%|人次|人|个月|个|户|家|所|名|位|项|床|张|套|次|公里|千米|平方公里|平方米|公顷|"
-         "亩|吨|级|"
-         "立方米|千瓦|辆|台|座|条|处|间|倍|元")
+         "亩|吨|级|微克/立方米|"
+         "立方米|千瓦时|千瓦|辆|台|座|条|处|间|倍|件|岁|公斤|千克|斤|头|元")
 #: One number: Arabic (1,200 and 4.5 too) or Chinese (一百二十, 三点五), with its multiplier.
 NUMBER = (r"(?:(?P<{p}arabic>\d+(?:,\d{{3}})*(?:\.\d+)?)|"
           rf"(?P<{{p}}cn>{CN_NUMERAL}+(?:点[{CN_DIGITS}]+)?))"

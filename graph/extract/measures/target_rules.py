@@ -54,11 +54,13 @@ REPORTED = re.compile(r"截至|截止|同比|比上年|较上年|上年|去年|�
 FORECAST = re.compile(r"(?<!尽)可能|预计|预测|估计|(?:大大|远远?|明显|显著)(?:高于|低于|超过|多于|少于)")
 #: A count of what exists, in the number's own clause (现有…基础上 elsewhere in the sentence is a
 #: base a target grows from).
-EXISTING = re.compile(r"已经|已(?!于)|现有|目前|共有|拥有|共计|总数为|总量为|占全国|分别为|位居|排名|"
-                      r"居全国|^共|"
+EXISTING = re.compile(r"已经|已(?!于)|现有|目前|共有|拥有(?!量|率)|共计|总数为|总量为|占全国|分别为|位居|"
+                      r"排名|居全国|^共|完成[^，,。；;]{0,6}(?:目标|计划|任务)的|"
                       r"\d+\s*(?:个月|年)内")
 #: The rest of a number's clause naming a case to report (裁员200人以上…情况的报告制度): a threshold.
 REPORTING = re.compile(r"情况|情形|报告|备案")
+#: A frequency (每季度至少开展1次检查, 每三年评估一次): how often, not how much.
+FREQUENCY = re.compile(r"每(?:[一二两三四五六七八九十\d]+|个|半)?(?:年|季度?|月|周|旬|天|日)")
 #: A count of the text's own items (5项具体工作目标, 三个方面): what follows it is the goals.
 ITEMS = re.compile(r"(?:具体|主要|重点)?(?:工作)?(?:目标|任务|措施|方面|要求|原则)")
 ITEM_UNITS = frozenset({"项", "个", "条"})
@@ -76,7 +78,7 @@ AFTER_CLASS = re.compile(r"的(?![^，,。；]{0,4}(?:目标|任务|水平|规�
 #: A rate per head or per item (每安置一人补贴…), not a total.
 PER_UNIT = re.compile(r"每(?!年|月|季)[^，,]?$")
 #: Eligibility: the clause states who may or must, not a goal.
-ELIGIBILITY = re.compile(r"凡|符合|满足|申请|条件|资格|门槛|对于|对吸纳|对招用|对招收|"
+ELIGIBILITY = re.compile(r"凡|符合|满足|申请|(?<!具备)条件|资格|门槛|对于|对吸纳|对招用|对招收|"
                          r"吸纳.{0,8}达到|招用.{0,8}达到")
 
 

@@ -312,6 +312,8 @@ def _ruled_out(m: re.Match[str], sent: _Sentence, clause: str, unit: str) -> boo
         return True
     if unit in rules.ITEM_UNITS and rules.ITEMS.match(after):
         return True  # 5项具体工作目标: counts the goals that follow
+    if unit == "次" and rules.FREQUENCY.search(clause):
+        return True  # 每季度开展1次: a frequency
     if not verb and rules.bounds_a_class(suffix, after):
         return True  # 30人以上企业; 建成1个以上中心 is a goal
     if suffix == "以上" and rules.BAND.match(text, m.start("suffix")):
