@@ -296,3 +296,11 @@ def test_a_year_past_when_the_document_was_written_is_a_result_unless_set_as_a_g
     assert found("2003年全国城市污水处理率达到42%。", 2005) == []
     assert one("到2000年，研究开发经费占生产总值的比例达到1.5%。", 2010).year == 2000  # a statute revised later
     assert one("2005年全国城市污水处理率达到45%。", 2005).year == 2005
+
+
+def test_this_year_next_year_and_year_end_are_the_documents() -> None:
+    assert one("年底前，全市新增就业达到2万人。", 2019).year == 2019
+    assert one("明年，全市新增就业达到2万人。", 2019).year == 2020
+    # the sentence's own 今年 comes before the plan year of the title
+    assert one("今年全市新增就业1万人。", 2019, Years(2020, 2016)).year == 2019
+    assert one("每年年底前全市新增就业1万人。", 2019).year is None

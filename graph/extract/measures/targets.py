@@ -326,16 +326,18 @@ def _ruled_out(m: re.Match[str], sent: _Sentence, clause: str, unit: str) -> boo
 
 
 def _years(before: str, sent: _Sentence, at: int, ctx: Context, lead: Years) -> Years:
-    """The target's years: its sentence's, else the provision's lead clause's, else the
-    governing clause's or title's, else the document's year if the sentence says 今年/全年."""
+    """The target's years: its sentence's; else the document's year if the sentence says
+    今年/全年/年底 (明年: the year after); else the provision's lead clause's, the governing
+    clause's or the title's."""
     own = sentence_years(before)
     if own.year is not None or BEYOND.search(before):
         return own  # 远景: a vision beyond the plan's period takes none of its years
+    this = sent.this_year
+    if this is not None and this.end() <= at and ctx.year is not None:
+        return Years(ctx.year + (1 if this.group("next") else 0), None, own.base_year)
     for outer in (lead, ctx.governing):
         if outer.year is not None:
             return Years(outer.year, outer.start_year, own.base_year)
-    if sent.before(sent.this_year, at):
-        return Years(ctx.year, None, own.base_year)
     return own
 
 
