@@ -122,8 +122,8 @@ class ClusterExecutor(cf.Executor):
     """A concurrent.futures executor over a distributed Client that runs `map` in chunks (one
     task per chunk, not per document: a task costs the scheduler about a millisecond) and
     yields the results in input order. Distributed's own Client.get_executor() submits one
-    task per call and ignores `chunksize`; on the example corpus it took about as long, on a
-    generated 2,000-document corpus (2 workers) 1.3× as long."""
+    task per call (it ignores `chunksize`) and needs sized iterables (not itertools.repeat):
+    extracting a generated 2,000-document corpus on 2 local workers took it 22 s, this 12-14 s."""
 
     def __init__(self, client: Any) -> None:
         self._client = client
@@ -166,6 +166,8 @@ class ClusterExecutor(cf.Executor):
         return self._results(futures, timeout)
 
     def _results(self, futures: list[Any], timeout: float | None) -> Iterator[Any]:
+        """The results of one map, in order; the futures of other maps (the next batch, already
+        submitted) are left running. Those of this map not taken are cancelled (an error)."""
         try:
             for f in futures:
                 try:
@@ -176,13 +178,13 @@ class ClusterExecutor(cf.Executor):
                 f.release()
                 yield from results
         finally:
-            self._cancel()
+            self._cancel(futures)
 
-    def _cancel(self) -> None:
-        left = [f for f in self._futures if not f.done()]
+    def _cancel(self, futures: Iterable[Any]) -> None:
+        left = [f for f in futures if f in self._futures]
+        self._futures.difference_update(left)
         if left:
             self._client.cancel(left, force=True)
-        self._futures.clear()
 
     def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
         """Close the connection; with `cancel_futures` (an interruption), the tasks not yet
@@ -190,7 +192,7 @@ class ClusterExecutor(cf.Executor):
         if self._closed:
             return
         if cancel_futures:
-            self._cancel()
+            self._cancel(list(self._futures))
         self._client.close()
         self._closed = True
 

@@ -176,6 +176,19 @@ def test_a_worker_running_another_policygraph_is_refused_in_one_line(scheduler: 
         pool.shutdown()
 
 
+def test_maps_in_flight_together_each_give_their_own_results_in_order(scheduler: str) -> None:
+    # extraction submits the next batch before it takes the results of the last
+    pool = connect(scheduler)
+    try:
+        first = pool.map(abs, range(0, -40, -1), chunksize=3)
+        slow = [range(n) for n in range(2_000_000, 2_000_006)]  # still running when `first` is taken
+        second = pool.map(sum, slow, chunksize=1)
+        assert list(first) == list(range(40))
+        assert list(second) == [sum(r) for r in slow]
+    finally:
+        pool.shutdown()
+
+
 def _tasks(dask_scheduler: Any) -> int:
     return len(dask_scheduler.tasks)
 
