@@ -12,17 +12,18 @@ from __future__ import annotations
 import hashlib
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, MutableSequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from itertools import islice, repeat
+from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
 from policygraph.build.budget import DEFAULT_BUDGET, safe_extract
 from policygraph.build.cache import Cache, scheme_digest, source_key
 from policygraph.build.cluster import SchemeFile, within
-from policygraph.build.packed import Head, PackedRecords, head_of, pack, unpack
+from policygraph.build.packed import Head, PackedRecords, Partition, head_of, pack, unpack
 from policygraph.build.stamps import Known, SourceKeys
 from policygraph.children import die_with_parent
 from policygraph.corpus.codes import learn_from_statements, statements
@@ -53,6 +54,7 @@ def extract_all(
     reread: Callable[[set[str]], Iterable[Source | Failure | Known]] | None = None,
     batch: int = 512,
     pool: Executor | None = None,
+    spill: Path | None = None,
 ) -> BuildResult:
     """Extract every source; learn the corpus's codes; re-extract where they help.
 
@@ -67,9 +69,11 @@ def extract_all(
     records the cache holds (stamps.py): it is neither read nor extracted again. With a `pool`
     (cluster.connect: one that may run elsewhere), documents are extracted there instead of
     in `jobs` local processes, the scheme going as its text; the caller shuts the pool down.
+    With `spill` (a folder), the packed records are kept in a Partition file there, not in
+    memory (the result's records then hold it open: close them when done).
     """
     table = table or load_table()
-    got = _Collected()
+    got = _Collected(Partition(spill) if spill is not None else [])
     with _workers(jobs) if pool is None else nullcontext(pool) as pool:
         remote = not isinstance(pool, ProcessPoolExecutor | None)
         shipped = SchemeFile.of(scheme) if scheme and remote else scheme
@@ -124,7 +128,7 @@ class _Collected:
     """The records extracted so far (packed), with the source and cache key of each, and what
     the last build said of the Known ones; and the failures."""
 
-    blobs: list[bytes] = field(default_factory=list)
+    blobs: MutableSequence[bytes] = field(default_factory=list)  # a list, or a Partition file
     paths: list[str] = field(default_factory=list)
     keys: list[str] = field(default_factory=list)
     prior: dict[int, tuple[str, str]] = field(default_factory=dict)  # how a Known one was taught
@@ -344,7 +348,7 @@ def _codes_of(rec: DocumentRecord) -> set[str]:
     return codes
 
 
-def _unique_ids(blobs: list[bytes], heads: list[Head]) -> PackedRecords:
+def _unique_ids(blobs: MutableSequence[bytes], heads: list[Head]) -> PackedRecords:
     """Sorted by source; ids are numbers where known. Files stating one number (the versions of
     one 令, or copies) are told apart by their date, `number@date` (国务院令第406号@2019-03-02),
     or where dates do not tell them apart (none, or the same), by their file, `number@file`; a
@@ -358,12 +362,13 @@ def _unique_ids(blobs: list[bytes], heads: list[Head]) -> PackedRecords:
     for group in shared.values():
         if len(group) > 1:
             renamed.update(_told_apart([unpack(blobs[i]) for i in group], group))
-    out, out_heads = [], []
-    for i in order:
-        blob = renamed.get(i, blobs[i])
-        out.append(blob)
-        out_heads.append(heads[i] if i not in renamed else heads[i]._replace(id=unpack(blob).id))
-    return PackedRecords(out, out_heads)
+    out_heads = [heads[i] if i not in renamed else heads[i]._replace(id=unpack(renamed[i]).id)
+                 for i in order]
+    if isinstance(blobs, Partition):
+        for i, blob in sorted(renamed.items()):
+            blobs[i] = blob
+        return PackedRecords(blobs.view(order), out_heads)
+    return PackedRecords([renamed.get(i, blobs[i]) for i in order], out_heads)
 
 
 def _told_apart(records: list[DocumentRecord], indexes: list[int]) -> dict[int, bytes]:

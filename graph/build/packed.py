@@ -9,10 +9,13 @@ order, or a few by id (the measures of a child and its ancestors, kept in a smal
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 import zlib
+from array import array
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, MutableSequence, Sequence
+from pathlib import Path
 from typing import NamedTuple, overload
 
 from policygraph.models import DocumentRecord, Measures
@@ -41,12 +44,91 @@ def head_of(r: DocumentRecord) -> Head:
                 tuple((k, p.number or p.id) for k, p in enumerate(r.parts) if p.measures is not None))
 
 
+class Partition(MutableSequence[bytes]):
+    """Packed records in an append-only file, only their offsets in memory: what lets the
+    coordinator of a build hold 1 M documents (their blobs average a few KB; an offset and a
+    length are 12 bytes). The file lies in the build folder's .cache and is unlinked as soon as it
+    is opened: it is read through its descriptor (by this process and the stages forked beside,
+    with pread, so no shared position), and nothing is left behind however the build ends, even
+    killed. A record replaced (re-extracted, renamed) is appended again; its earlier bytes stay
+    where they were. The bytes are appended in the order the build takes its results (input
+    order), so the file is the same on every run."""
+
+    def __init__(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"records-{os.getpid()}.partition"
+        self._fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_TRUNC, 0o600)
+        path.unlink()
+        self._end = 0
+        self._at = array("Q")  # offset of each record
+        self._size = array("I")  # its length
+        self._view = False  # a view only reads (another object appends)
+
+    def _write(self, blob: bytes) -> int:
+        if self._view:
+            raise TypeError("a view of a partition only reads")
+        at = self._end
+        view = memoryview(blob)
+        while view:  # pwrite may write less than asked
+            n = os.pwrite(self._fd, view, self._end)
+            self._end += n
+            view = view[n:]
+        return at
+
+    def __len__(self) -> int:
+        return len(self._at)
+
+    @overload
+    def __getitem__(self, i: int) -> bytes: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[bytes]: ...
+    def __getitem__(self, i: int | slice) -> bytes | list[bytes]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        return os.pread(self._fd, self._size[i], self._at[i])
+
+    @overload
+    def __setitem__(self, i: int, blob: bytes) -> None: ...
+    @overload
+    def __setitem__(self, i: slice, blob: Iterable[bytes]) -> None: ...
+    def __setitem__(self, i: int | slice, blob: bytes | Iterable[bytes]) -> None:
+        if isinstance(i, slice) or not isinstance(blob, bytes):
+            raise TypeError("a partition replaces one record at a time")
+        self._at[i], self._size[i] = self._write(blob), len(blob)
+
+    def __delitem__(self, i: int | slice) -> None:
+        raise TypeError("a partition is append-only")
+
+    def insert(self, i: int, blob: bytes) -> None:
+        if i != len(self):
+            raise TypeError("a partition is append-only")
+        self._at.append(self._write(blob))
+        self._size.append(len(blob))
+
+    def view(self, order: Iterable[int]) -> Partition:
+        """The same file's records in `order` (sharing the descriptor: no byte is copied)."""
+        other = Partition.__new__(Partition)
+        other._fd, other._end = self._fd, self._end
+        other._at, other._size, other._view = array("Q"), array("I"), True
+        for k in order:
+            other._at.append(self._at[k])
+            other._size.append(self._size[k])
+        return other
+
+    def close(self) -> None:
+        """Close the file (its space is freed once no forked stage holds it either)."""
+        if self._fd != -1:
+            os.close(self._fd)
+            self._fd = -1
+
+
 class PackedRecords(Sequence[DocumentRecord]):
     """An immutable sequence of records stored packed; iterating decodes them one by one.
-    `heads` (one per record) are given where the records were decoded anyway."""
+    `heads` (one per record) are given where the records were decoded anyway. The packed
+    records are held in memory, or in a Partition file."""
 
     def __init__(self, blobs: Iterable[bytes] = (), heads: Iterable[Head] | None = None) -> None:
-        self._blobs = tuple(blobs)
+        self._blobs: Sequence[bytes] = blobs if isinstance(blobs, Partition) else tuple(blobs)
         self._heads = None if heads is None else tuple(heads)
         if self._heads is not None and len(self._heads) != len(self._blobs):
             raise ValueError("one head per record")
@@ -64,7 +146,9 @@ class PackedRecords(Sequence[DocumentRecord]):
     def __getitem__(self, i: slice) -> PackedRecords: ...
     def __getitem__(self, i: int | slice) -> DocumentRecord | PackedRecords:
         if isinstance(i, slice):
-            return PackedRecords(self._blobs[i], None if self._heads is None else self._heads[i])
+            part = self._blobs.view(range(*i.indices(len(self)))) if isinstance(self._blobs, Partition) \
+                else self._blobs[i]
+            return PackedRecords(part, None if self._heads is None else self._heads[i])
         return unpack(self._blobs[i])
 
     def __iter__(self) -> Iterator[DocumentRecord]:
@@ -73,6 +157,11 @@ class PackedRecords(Sequence[DocumentRecord]):
 
     def blob(self, i: int) -> bytes:
         return self._blobs[i]
+
+    def close(self) -> None:
+        """Close the Partition file holding the records, if they are in one."""
+        if isinstance(self._blobs, Partition):
+            self._blobs.close()
 
 
 class MeasureIndex(Mapping[str, Measures]):

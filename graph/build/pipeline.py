@@ -9,7 +9,7 @@ fails at any stage becomes a failure in the report; the build always finishes.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor
 from dataclasses import replace
 from functools import partial
@@ -18,7 +18,7 @@ from pathlib import Path
 from policygraph.build import cluster, folder, uptodate
 from policygraph.build.budget import DEFAULT_BUDGET
 from policygraph.build.cache import Cache, scheme_digest
-from policygraph.build.extraction import extract_all
+from policygraph.build.extraction import BuildResult, extract_all
 from policygraph.build.outputs import write_outputs
 from policygraph.build.progress import ProgressLog
 from policygraph.build.rdf import write_jsonld
@@ -38,6 +38,11 @@ def build_settings(corpus: Path, base: str = DEFAULT_BASE, scheme: str | None = 
     return {"base": base, "scheme": scheme_digest(scheme), "validate": str(check),
             "budget": repr(budget), "corpus": corpus.name or str(corpus), "as_of": as_of or "",
             "excel": str(excel)}
+
+
+#: Whether a local build keeps its packed records in a Partition file (packed.py) rather than in
+#: memory, as a build on a cluster always does.
+SPILL = True
 
 
 class Outputs(dict[str, Path]):
@@ -108,39 +113,10 @@ def _build(claimed: folder.Claim, corpus: Path, show_progress: bool, base: str, 
     log = ProgressLog(count_files(corpus), log_every) if log_every is not None and not show_progress else None
     timings = log.watch(timings) if log is not None else timings
 
-    def items() -> Iterator[Source | Failure | Known]:
-        return _sources(corpus, stamps)
-
-    if show_progress:
-        from rich.progress import (
-            BarColumn,
-            MofNCompleteColumn,
-            Progress,
-            TaskProgressColumn,
-            TextColumn,
-            TimeRemainingColumn,
-        )
-
-        with Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
-                      TaskProgressColumn(), TextColumn("[cyan]{task.fields[rate]}"),
-                      TimeRemainingColumn(), transient=True) as bar:
-            task = bar.add_task("extracting", total=count_files(corpus), rate="")
-
-            def tick(path: str) -> None:
-                if "#L" in path and not path.endswith("#L1"):
-                    return  # the bar counts files; a JSONL file's later records are not new files
-                bar.advance(task)
-                speed = bar.tasks[0].speed
-                bar.update(task, rate=f"{speed:,.0f} files/s" if speed else "")
-
-            with stage(timings, "extraction"):
-                result = extract_all(items(), progress=tick, scheme=scheme, jobs=jobs, cache=cache,
-                                     budget=budget, reread=partial(_sources, corpus, None), pool=pool)
-    else:
-        with stage(timings, "extraction"):
-            result = extract_all(items(), progress=log.file_done if log else None, scheme=scheme,
-                                 jobs=jobs, cache=cache, budget=budget,
-                                 reread=partial(_sources, corpus, None), pool=pool)
+    spill = out / ".cache" if pool is not None or SPILL else None
+    run = partial(extract_all, _sources(corpus, stamps), scheme=scheme, jobs=jobs, cache=cache, budget=budget,
+                  reread=partial(_sources, corpus, None), pool=pool, spill=spill)
+    result = _extract(run, corpus, show_progress, timings, log.file_done if log else None)
     if stamps is not None:
         stamps.save(result.keys, (f.path for f in result.failures))
         result = replace(result, keys={})  # written down: not held through the later stages
@@ -148,13 +124,48 @@ def _build(claimed: folder.Claim, corpus: Path, show_progress: bool, base: str, 
         pool.shutdown()  # the cluster is not needed for the stages after extraction
     elif timings is not None and jobs > 1:
         timings.workers_peak_mb = workers_peak_mb()
-    paths = write_outputs(result, out, now.settings["corpus"], base, scheme, check, jobs, timings,
-                          as_of=as_of, excel=excel, corpus_root=corpus)
+    try:
+        paths = write_outputs(result, out, now.settings["corpus"], base, scheme, check, jobs, timings,
+                              as_of=as_of, excel=excel, corpus_root=corpus)
+    finally:
+        result.records.close()
     with stage(timings, "JSON-LD"):
         paths["jsonld"] = write_jsonld(paths["ntriples"], out / "graph.jsonld")
     removed = folder.finish(claimed)  # the last build's files not written again, before they are stat'ed
     uptodate.remember(out, now, paths)
     return Outputs(paths, removed=removed)
+
+
+def _extract(run: Callable[..., BuildResult], corpus: Path, show_progress: bool, timings: Timings | None,
+             progress: Callable[[str], None] | None) -> BuildResult:
+    """run() (extract_all with its settings), with a progress bar if `show_progress`, else
+    telling `progress` of each file."""
+    if not show_progress:
+        with stage(timings, "extraction"):
+            return run(progress=progress)
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TaskProgressColumn,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    with Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
+                  TaskProgressColumn(), TextColumn("[cyan]{task.fields[rate]}"),
+                  TimeRemainingColumn(), transient=True) as bar:
+        task = bar.add_task("extracting", total=count_files(corpus), rate="")
+
+        def tick(path: str) -> None:
+            if "#L" in path and not path.endswith("#L1"):
+                return  # the bar counts files; a JSONL file's later records are not new files
+            bar.advance(task)
+            speed = bar.tasks[0].speed
+            bar.update(task, rate=f"{speed:,.0f} files/s" if speed else "")
+
+        with stage(timings, "extraction"):
+            return run(progress=tick)
 
 
 def _sources(corpus: Path, stamps: Stamps | None, names: Iterable[str] | None = None
