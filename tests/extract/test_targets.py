@@ -57,6 +57,7 @@ def one(text: str, year: int | None = 2016, governing: Years | None = None) -> T
         "近5年来，工业用水重复利用率提高到80%。",  # a past result
         "全市完成年度目标的120%。",  # a rate of completion
         "各地每季度至少开展1次专项检查。",  # a frequency
+        "达标率=达标人数/总人数×100%。",  # a formula
     ],
 )
 def test_numbers_that_are_not_targets(text: str) -> None:

@@ -186,7 +186,7 @@ def _is_number_token(m: re.Match[str], text: str, named: bool = False) -> bool:
     if not (m.group("arabic") or m.group("cn") or m.group("pct")):
         return False
     first = _number_at(m)
-    if first > 0 and (text[first - 1] in "第“\"〔[（(.．" or text[first - 1].isdigit()):
+    if first > 0 and (text[first - 1] in "第“\"〔[（(.．×÷=＝*" or text[first - 1].isdigit()):
         return False
     # 一 is mostly no count (一个平台); a longer numeral or one with 万 is (新增就业一百二十万人)
     cn = m.group("cn")
