@@ -305,3 +305,9 @@ def test_this_year_next_year_and_year_end_are_the_documents() -> None:
     # the sentence's own 今年 comes before the plan year of the title
     assert one("今年全市新增就业1万人。", 2019, Years(2020, 2016)).year == 2019
     assert one("每年年底前全市新增就业1万人。", 2019).year is None
+
+
+def test_a_goal_of_none_is_a_target_of_zero() -> None:
+    got = found("到2020年，非法转移倾倒固体废物事件零发生，固体废物贮存处置总量趋零增长。", 2018)
+    assert [(t.value, t.unit, t.year, t.indicator) for t in got] == [(0, "", 2020, "非法转移倾倒固体废物事件")]
+    assert found("截至2018年底，全市连续五年安全生产零事故。", 2019) == []

@@ -127,6 +127,32 @@ def _sentence_targets(sent: _Sentence, offset: int, ctx: Context, lead: Years) -
             target = _continuing(m, target, listed)
             out += _each_indicator(target, m, sent.text)
             prev = _Prev(m.end(), target, provided)
+    if "零" in sent.text:
+        out = sorted(out + _zero_goals(sent, offset, ctx, lead), key=lambda t: t.start)
+    return out
+
+
+#: A goal of none (非法转移倾倒固体废物事件零发生, 安全生产零事故); 趋零增长 (towards none) is
+#: no number.
+_ZERO = re.compile(r"(?<![趋近])零(?:发生|事故|伤亡|死亡|排放|增长)")
+
+
+def _zero_goals(sent: _Sentence, offset: int, ctx: Context, lead: Years) -> list[Target]:
+    """The goals of none a sentence sets: value 0, no unit, where its sentence reports no past
+    and no statute's article states it as a norm."""
+    out = []
+    for m in _ZERO.finditer(sent.text):
+        at = m.start()
+        start = sent.clause_start(at)
+        clause = sent.text[start:at]
+        if rules.REPORTED.search(sent.text, 0, at) or rules.EXISTING.search(clause):
+            continue
+        if rules.ARTICLE.match(ctx.provision) and not rules.GOAL.search(sent.text):
+            continue
+        years = _years(sent.text[:at], sent, at, ctx, lead)
+        out.append(Target(indicator=_indicator(clause), value=0, unit="", comparator="equal", year=years.year,
+                          text=sent.text[start:m.end()], start=offset + start, end=offset + m.end(),
+                          provision=ctx.provision, start_year=years.start_year, base_year=years.base_year))
     return out
 
 
@@ -228,11 +254,8 @@ def _target(m: re.Match[str], sent: _Sentence, offset: int, ctx: Context, lead: 
     years = _years(text[:at], sent, at, ctx, lead)
     if past(years.year, ctx.year, text[:at]):
         return None
-    indicator = re.sub(r"[“”\"‘’\s]", "", INDICATOR_FLUFF.sub("", clause)).strip("，,（(") or None
-    if indicator and len(indicator) > 24:
-        indicator = indicator[-24:]
     return Target(
-        indicator=indicator,
+        indicator=_indicator(clause),
         value=whole(value),
         unit=unit,
         comparator=rules.comparator(verb, suffix, clause) if suffix or not named.provided else named.provided,
@@ -253,6 +276,13 @@ def _listed(prev: _Prev | None, m: re.Match[str], text: str) -> _Prev | None:
     if prev is None or m.start() - prev.end > 40:
         return None
     return prev if _LISTED.fullmatch(text, prev.end, m.start()) else None
+
+
+def _indicator(clause: str) -> str | None:
+    """What a target measures: its clause's words before the number, without the words of aim
+    (确保, 全年, 到2020年 …), at most 24 characters."""
+    indicator = re.sub(r"[“”\"‘’\s]", "", INDICATOR_FLUFF.sub("", clause)).strip("，,（(") or None
+    return indicator[-24:] if indicator else None
 
 
 def _accepted(m: re.Match[str], sent: _Sentence, clause: str, unit: str, provision: str,
