@@ -106,16 +106,27 @@ def host_port(address: str) -> tuple[str, int]:
 
 
 def _probe(address: str, host: str, port: int, timeout: float) -> None:
-    """Fail fast, with a plain reason, when nothing listens at the address (distributed's own
-    client would wait out its timeout, then print a traceback as it is collected)."""
+    """Fail fast, with a plain reason, when no Dask scheduler answers at the address: nothing
+    listening, or something else (the dashboard's HTTP port, 8787). Distributed's own client
+    would wait out its timeout, or for ever on a server that never answers, then print a
+    traceback as it is collected. A scheduler speaks first (its half of the handshake), so over
+    plain TCP the first byte tells; over TLS the connection alone does."""
     try:
-        socket.create_connection((host, port), timeout=timeout).close()
+        conn = socket.create_connection((host, port), timeout=timeout)
     except socket.gaierror:
         raise ClusterError(f"cannot reach the Dask scheduler at {address}: unknown host {host}") from None
     except OSError as e:
         why = "no answer" if isinstance(e, TimeoutError) else e.strerror or str(e)
         raise ClusterError(f"cannot reach the Dask scheduler at {address}: {why} "
                            "(start one with `dask scheduler`)") from None
+    with conn:
+        try:
+            spoke = address.startswith("tls://") or conn.recv(1) != b""
+        except OSError:  # no byte within the timeout, or reset
+            spoke = False
+    if not spoke:
+        raise ClusterError(f"no Dask scheduler answers at {address} within {timeout:g} s (a scheduler "
+                           "listens on port 8786 by default; 8787 is its dashboard)")
 
 
 class ClusterExecutor(cf.Executor):

@@ -119,6 +119,13 @@ def test_a_scheduler_that_does_not_answer_is_one_line_and_nothing_is_built(tmp_p
     assert time.monotonic() - start < 15 and not (tmp_path / "out").exists()
 
 
+def test_a_server_that_is_no_dask_scheduler_is_one_line() -> None:
+    with socket.create_server(("127.0.0.1", 0)) as server:  # accepts, never answers (an HTTP port)
+        address = f"tcp://127.0.0.1:{server.getsockname()[1]}"
+        with pytest.raises(ClusterError, match=f"^no Dask scheduler answers at {address} within 0.5 s"):
+            connect(address, timeout=0.5)
+
+
 def test_without_distributed_the_build_says_what_to_install(tmp_path: Path) -> None:
     script = ("import sys; sys.modules['distributed'] = None\n"  # as if it were not installed
               "from policygraph.cli import main\n"
