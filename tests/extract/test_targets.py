@@ -86,6 +86,9 @@ def test_numbers_that_are_not_targets(text: str) -> None:
         ("粮食产量保持在1000亿斤以上。", 1e11, "斤", "at_least"),
         ("人均预期寿命达到79岁。", 79, "岁", "at_least"),
         ("具备条件的建制村通硬化路比例达到100%。", 100, "%", "at_least"),  # scope, no eligibility
+        ("孕产妇死亡率控制在12/10万以下。", 12, "/10万", "at_most"),  # a rate per 100,000
+        ("婴儿死亡率控制在5‰以下。", 5, "‰", "at_most"),  # a death rate, no accident
+        ("每千人口拥有3岁以下婴幼儿托位数达到4.5个。", 4.5, "个", "at_least"),  # a rate per head
     ],
 )
 def test_targets(text: str, value: float, unit: str, comparator: str) -> None:

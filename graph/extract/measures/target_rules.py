@@ -48,13 +48,14 @@ PARAMETER = re.compile(
 )
 #: A past result or an accident's grade, anywhere in the sentence before the number: it reports,
 #: it does not set.
-REPORTED = re.compile(r"截至|截止|同比|比上年|较上年|上年|去年|过去|以来|年来|累计|造成|死亡|受伤|重伤|伤亡")
+REPORTED = re.compile(r"截至|截止|同比|比上年|较上年|上年|去年|过去|以来|年来|累计|造成|死亡(?!率)|受伤|重伤|"
+                      r"伤亡(?!率)")
 #: A forecast (有可能发生6级左右地震, 预计) or a description by degree (大大高于年均19次), in the
 #: number's clause: it says what may be or is, not what is to be.
 FORECAST = re.compile(r"(?<!尽)可能|预计|预测|估计|(?:大大|远远?|明显|显著)(?:高于|低于|超过|多于|少于)")
 #: A count of what exists, in the number's own clause (现有…基础上 elsewhere in the sentence is a
 #: base a target grows from).
-EXISTING = re.compile(r"已经|已(?!于)|现有|目前|共有|拥有(?!量|率)|共计|总数为|总量为|占全国|分别为|位居|"
+EXISTING = re.compile(r"已经|已(?!于)|现有|目前|共有|(?<!人口)拥有(?!量|率)|共计|总数为|总量为|占全国|分别为|位居|"
                       r"排名|居全国|^共|完成[^，,。；;]{0,6}(?:目标|计划|任务)的|"
                       r"\d+\s*(?:个月|年)内")
 #: The rest of a number's clause naming a case to report (裁员200人以上…情况的报告制度): a threshold.
