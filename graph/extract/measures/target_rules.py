@@ -55,8 +55,8 @@ REPORTED = re.compile(r"截至|截止|同比|比上年|较上年|上年|去年|�
 FORECAST = re.compile(r"(?<!尽)可能|预计|预测|估计|(?:大大|远远?|明显|显著)(?:高于|低于|超过|多于|少于)")
 #: A count of what exists, in the number's own clause (现有…基础上 elsewhere in the sentence is a
 #: base a target grows from).
-EXISTING = re.compile(r"已经|已(?!于)|现有|目前|共有|(?<!人口)拥有(?!量|率)|共计|总数为|总量为|占全国|分别为|位居|"
-                      r"排名|居全国|^共|完成[^，,。；;]{0,6}(?:目标|计划|任务)的|"
+EXISTING = re.compile(r"已经|已(?!于)|现有|目前|共有|(?<!人口)拥有(?!量|率)|共计|总数为|总量为|占全国|"
+                      r"分别为|位居|排名|居全国|^共|完成[^，,。；;]{0,6}(?:目标|计划|任务)的|"
                       r"\d+\s*(?:个月|年)内")
 #: The rest of a number's clause naming a case to report (裁员200人以上…情况的报告制度): a threshold.
 REPORTING = re.compile(r"情况|情形|报告|备案")
