@@ -50,6 +50,7 @@ def one(text: str, year: int | None = 2016, governing: Years | None = None) -> T
         "基金会原始基金不少于210万元。",  # a requirement in money
         "每安置一人补贴500元。",  # a rate per head
         "我省东部沿海地区有可能发生6级左右地震。",  # a forecast
+        "预计到2025年，全市老年人口将达到300万人。",  # a forecast for the sentence
         "全年入境游客大大超过年均3万人次的水平。",  # a description by degree
         "把净增就业、帮助困难群体就业等5项具体工作目标层层分解。",  # counts the goals that follow
         "建立企业一次性裁员100人以上情况的报告制度。",  # a case to report

@@ -53,6 +53,8 @@ REPORTED = re.compile(r"截至|截止|同比|比上年|较上年|上年|去年|�
 #: A forecast (有可能发生6级左右地震, 预计) or a description by degree (大大高于年均19次), in the
 #: number's clause: it says what may be or is, not what is to be.
 FORECAST = re.compile(r"(?<!尽)可能|预计|预测|估计|(?:大大|远远?|明显|显著)(?:高于|低于|超过|多于|少于)")
+#: A forecast opening the sentence (预计到2025年，…将达到): what follows is foreseen, not set.
+FORESEEN = re.compile(r"(?<!尽)可能|预计|预测|估计")
 #: A count of what exists, in the number's own clause (现有…基础上 elsewhere in the sentence is a
 #: base a target grows from).
 EXISTING = re.compile(r"已经|已(?!于)|现有|目前|共有|(?<!人口)拥有(?!量|率)|共计|总数为|总量为|占全国|"
@@ -135,7 +137,7 @@ def not_a_target(clause: str, after: str, sentence_before: str, rest: str = "") 
         return True
     if DUTY.search(clause) or DUTY.search(sentence_before) or clause.rstrip().endswith("以上"):
         return True  # a norm, a definition, or the upper end of a band (2辆以上18辆以下)
-    return bool(REPORTED.search(sentence_before))
+    return bool(REPORTED.search(sentence_before) or FORESEEN.search(sentence_before))
 
 
 def bounds_a_class(suffix: str | None, after: str) -> bool:
