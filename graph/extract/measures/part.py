@@ -10,6 +10,7 @@ from policygraph.extract.measures.agencies import agencies_in
 from policygraph.extract.measures.concepts import Mention, concepts_in, deadline_for, sentence_bounds
 from policygraph.extract.measures.deadlines import deadlines_in
 from policygraph.extract.measures.domains import domains_of
+from policygraph.extract.measures.review import looking_back, within
 from policygraph.extract.measures.scheme import load_scheme
 from policygraph.extract.measures.target_years import governing_years
 from policygraph.extract.measures.targets import money_in, targets_in
@@ -43,8 +44,10 @@ def extract_measures(
     shingled: list[bytes] = []
     areas = load_scheme(scheme_path).domains  # the part's policy areas gate area concepts (domains.py)
     domains = domains_of(title, "".join(text[p.start:p.end] for p in provisions), areas) if areas else None
+    past = looking_back(text, provisions)  # a section reviewing past work states results, not goals
     for p, governing in zip(provisions, governing_years(text, provisions, title), strict=True):
-        ts = targets_in(text, p.start, p.end, year, p.path, governing)
+        ts = [t for t in targets_in(text, p.start, p.end, year, p.path, governing)
+              if not within(t.start, past)]
         ds = deadlines_in(text, p.start, p.end, year, p.path, date)
         targets += ts
         deadlines += ds

@@ -1,0 +1,73 @@
+"""Sections that look back: a work report's 工作回顾, a plan's 发展基础 or 现状, a summary's 主要成绩.
+
+The numbers such a section states are what was achieved (去年全市生产总值增长5.6%, 新增就业
+48万人), not goals the document sets: a policy scholar codes none of them as targets. A section
+looks back when its heading's title says so and says nothing of what is to come (一、2025年工作
+回顾 does; 一、2025年工作回顾和2026年工作安排 does not), and everything under it looks back with
+it (its （一）, （二） and 1. items), until a heading of its own level or above opens another section.
+A heading may also be a line of its own without a number (“十四五”时期发展成就和2025年工作回顾): what
+follows it looks back until the next such line.
+
+>>> from policygraph.extract.provisions import split_provisions
+>>> text = "一、2025年工作回顾。过去一年，新增就业48万人。二、2026年主要任务。新增就业50万人以上。"
+>>> looking_back(text, split_provisions(text, 0, len(text)))
+[(0, 26)]
+>>> text = "报告\\n2025年工作回顾\\n新增就业48万人。\\n2026年工作安排\\n新增就业50万人以上。"
+>>> looking_back(text, split_provisions(text, 0, len(text)))
+[(3, 23)]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from policygraph.extract.provisions import Provision
+
+#: Words of a heading's title that name the past or the ground a plan starts from.
+BACK = re.compile(r"回顾|发展基础|发展现状|现状|基本情况|工作总结|主要成绩|主要成效"
+                  r"|取得的(?:成绩|成就|成效)|成就|过去(?:一|五|的)年|上年度?工作")
+#: Words of a title that name what is to come: a title with any of them does not look back.
+AHEAD = re.compile(r"安排|目标|任务|计划|思路|要求|举措|措施|部署|展望|重点|建议|考虑|打算")
+#: A heading's title: what follows the heading up to the end of its sentence or line.
+_TITLE = re.compile(r"[^。；;\n]{0,40}")
+#: A line that is a heading without a number: short, and no sentence ends in it.
+_LINE_HEADING = re.compile(r"^[ \t\u3000]*([^\n。；;！!？?，,：:]{4,40}?)[ \t\u3000]*$", re.M)
+
+
+def looking_back(text: str, provisions: Sequence[Provision]) -> list[tuple[int, int]]:
+    """The spans of text[...] in `provisions` (one part, in order) that look back (see the
+    module), in order; adjacent spans are not merged."""
+    if not provisions:
+        return []
+    start = provisions[0].start
+    # a part's first heading may stand on the line before its first provision (第一章 发展基础)
+    before = text.rfind("\n", 0, max(0, start - 1)) + 1
+    spans = [(max(a, start), b) for a, b in
+             _line_regions(text, before if start - before <= 42 else start, provisions[-1].end) if b > start]
+    back: dict[str, bool] = {"": False}  # by heading path: the sections open at this point
+    for p in provisions:
+        if not p.heading:
+            continue
+        parent = p.path.rpartition("/")[0]
+        title = _TITLE.match(text, p.start + len(p.heading), p.end)
+        back[p.path] = back.get(parent, False) or _looks_back(title.group(0) if title else "")
+        if back[p.path]:
+            spans.append((p.start, p.end))
+    return sorted(spans)
+
+
+def within(at: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether offset `at` lies in one of `spans`."""
+    return any(a <= at < b for a, b in spans)
+
+
+def _line_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans under unnumbered heading lines that look back, each to the next such line."""
+    lines = [(m.start(), _looks_back(m.group(1))) for m in _LINE_HEADING.finditer(text, start, end)]
+    return [(a, lines[i + 1][0] if i + 1 < len(lines) else end)
+            for i, (a, back) in enumerate(lines) if back]
+
+
+def _looks_back(title: str) -> bool:
+    return BACK.search(title) is not None and AHEAD.search(title) is None

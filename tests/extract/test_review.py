@@ -1,0 +1,67 @@
+"""Sections that look back (measures/review.py): what a work report's review or a plan's
+starting point states with numbers is a result, not a target the document sets."""
+
+from __future__ import annotations
+
+from policygraph.extract.measures.review import looking_back
+from policygraph.extract.provisions import split_provisions
+
+from ..conftest import record_of
+
+REPORT = """某市2024年政府工作报告
+一、2023年工作回顾
+过去一年，全市地区生产总值增长6.1%，城镇新增就业5.2万人。
+（一）民生保障有力。新建养老床位1200张，城镇调查失业率控制在5%以内。
+二、2024年工作安排
+今年经济社会发展的主要预期目标是：地区生产总值增长5.5%左右，城镇新增就业5万人以上。
+（一）稳就业。确保新建养老床位1500张以上。
+"""
+
+PLAN = """某省“十四五”就业促进规划
+第一章 发展基础
+“十三五”期间，全省城镇新增就业达到560万人。
+第二章 主要目标
+到2025年，全省城镇新增就业达到500万人以上。
+"""
+
+UNNUMBERED = """某区政府工作报告
+2023年工作回顾和“十四五”发展成就
+过去一年，全区一般公共预算收入增长3.2%，新增市场主体1.2万户。
+2024年主要目标任务
+全区一般公共预算收入增长3%左右，新增市场主体1万户以上。
+"""
+
+
+def _targets(text: str) -> list[tuple[str, float]]:
+    r = record_of(text, "report.txt")
+    assert r.measures is not None
+    return [(t.text, t.value) for t in r.measures.targets]
+
+
+def test_a_work_reports_review_states_results_and_its_plan_sets_targets() -> None:
+    found = _targets(REPORT)
+    assert all("2023" not in t and v not in (6.1, 52000, 1200) for t, v in found), found
+    assert {v for _t, v in found} >= {5.5, 50000, 1500}
+
+
+def test_a_plans_starting_point_is_no_target() -> None:
+    assert [v for _t, v in _targets(PLAN)] == [5000000]
+
+
+def test_an_unnumbered_heading_line_opens_a_review_until_the_next_heading_line() -> None:
+    found = [v for _t, v in _targets(UNNUMBERED)]
+    assert 3.2 not in found and 12000 not in found
+    assert 3 in found and 10000 in found
+
+
+def test_a_title_that_looks_back_and_ahead_is_no_review() -> None:
+    text = "一、2023年工作回顾和2024年工作安排。全年新增就业5万人以上。"
+    assert looking_back(text, split_provisions(text, 0, len(text))) == []
+
+
+def test_items_under_a_review_look_back_until_a_heading_of_their_level() -> None:
+    text = "一、主要成效。（一）就业。新增就业3万人。（二）社保。参保率98%。二、重点任务。（一）就业。新增就业4万人。"
+    provisions = split_provisions(text, 0, len(text))
+    spans = looking_back(text, provisions)
+    back = [p.path for p in provisions if any(a <= p.start < b for a, b in spans)]
+    assert back == ["一、", "一、/（一）", "一、/（二）"]
