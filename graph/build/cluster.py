@@ -172,7 +172,9 @@ class ClusterExecutor(cf.Executor):
         this returns; results in input order."""
         calls = list(zip(*iterables, strict=False))
         chunks = [calls[i:i + chunksize] for i in range(0, len(calls), max(1, chunksize))]
-        futures = self._client.map(partial(_chunk, self._print, fn), chunks, pure=False)
+        # A task each, not one client.map: a graph carries its arguments (the texts), and one of
+        # a whole batch is megabytes through the scheduler at once (distributed warns of it).
+        futures = [self._client.submit(_chunk, self._print, fn, chunk, pure=False) for chunk in chunks]
         self._futures.update(futures)
         return self._results(futures, timeout)
 

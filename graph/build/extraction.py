@@ -77,8 +77,8 @@ def extract_all(
     with _workers(jobs) if pool is None else nullcontext(pool) as pool:
         remote = not isinstance(pool, ProcessPoolExecutor | None)
         shipped = SchemeFile.of(scheme) if scheme and remote else scheme
-        run = _Settings(shipped, budget, pool, cache, scheme_digest(scheme))
-        for chunk in _submitted(items, max(batch, 64 * _threads(pool)), run, got.failures, progress):
+        run = _Settings(shipped, budget, pool, cache, scheme_digest(scheme), max(batch, 64 * _threads(pool)))
+        for chunk in _submitted(items, run.batch, run, got.failures, progress):
             got.add(chunk, cache, progress)
         facts = got.facts()
         heads = [f.head for f in facts]
@@ -103,6 +103,7 @@ class _Settings:
     pool: Executor | None
     cache: Cache | None
     digest: str  # of the scheme: part of every cache key
+    batch: int  # documents submitted at a time
 
 
 @contextmanager
@@ -222,14 +223,29 @@ def _reteach(learned: dict[str, Authority], facts: list[Facts], got: _Collected,
     lessons = {i: hashlib.sha256(t.encode("utf-8")).hexdigest()[:32] for i, t in taught.items()}
     taught_keys = _taught_before(again, lessons, got, run.cache)
     redo = _taught_in_cache(again, taught, reread, got, run.cache, taught_keys)
-    results = _run([src for _k, src in redo], run, learned, [got.blobs[again[src.path]] for _k, src in redo])
-    for (key, src), result in zip(redo, results, strict=True):
+    for (key, src), result in _retaught(redo, run, learned, got, again):
         if isinstance(result, bytes):
             got.blobs[again[src.path]] = result
             if run.cache:
                 run.cache.put(key, result)
                 taught_keys[again[src.path]] = key
     return lessons, taught_keys, retaught
+
+
+def _retaught(redo: Iterable[tuple[str, Source]], run: _Settings, learned: dict[str, Authority],
+              got: _Collected, again: dict[str, int]) -> Iterator[tuple[tuple[str, Source], bytes | Failure]]:
+    """Each (key, source) of `redo` with its record taught `learned`: a batch at a time (a
+    corpus of a million documents is never all in flight, nor all read), the next submitted
+    before the last is taken, as in _submitted."""
+    ahead: tuple[list[tuple[str, Source]], Iterator[bytes | Failure]] | None = None
+    for chunk in batched(redo, run.batch):
+        submitted = (chunk, _run([src for _k, src in chunk], run, learned,
+                                 [got.blobs[again[src.path]] for _k, src in chunk]))
+        if ahead is not None:
+            yield from zip(*ahead, strict=True)
+        ahead = submitted
+    if ahead is not None:
+        yield from zip(*ahead, strict=True)
 
 
 def _taught_before(again: dict[str, int], lessons: dict[int, str], got: _Collected,
@@ -248,10 +264,9 @@ def _taught_before(again: dict[str, int], lessons: dict[int, str], got: _Collect
 
 def _taught_in_cache(again: dict[str, int], taught: dict[int, str],
                      reread: Callable[[set[str]], Iterable[Source | Failure | Known]], got: _Collected,
-                     cache: Cache | None, taught_keys: dict[int, str]) -> list[tuple[str, Source]]:
+                     cache: Cache | None, taught_keys: dict[int, str]) -> Iterator[tuple[str, Source]]:
     """Read the sources to teach again; take from the cache those it holds taught (their keys
-    go into `taught_keys`), and return the others with the key to store them under."""
-    redo = []
+    go into `taught_keys`), and yield the others with the key to store them under."""
     wanted = set(again) | {p.rsplit("#", 1)[0] for p in again}
     for item in reread(wanted) if again else ():
         if isinstance(item, Source) and item.path in again:
@@ -260,8 +275,7 @@ def _taught_in_cache(again: dict[str, int], taught: dict[int, str],
             if hit is not None:
                 got.blobs[i], taught_keys[i] = hit, key
             else:
-                redo.append((key, item))
-    return redo
+                yield key, item
 
 
 def _cached(cache: Cache | None, key: str) -> bytes | None:
