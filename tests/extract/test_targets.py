@@ -315,3 +315,12 @@ def test_a_goal_of_none_is_a_target_of_zero() -> None:
     got = found("到2020年，非法转移倾倒固体废物事件零发生，固体废物贮存处置总量趋零增长。", 2018)
     assert [(t.value, t.unit, t.year, t.indicator) for t in got] == [(0, "", 2020, "非法转移倾倒固体废物事件")]
     assert found("截至2018年底，全市连续五年安全生产零事故。", 2019) == []
+
+
+def test_a_list_of_goals_after_a_colon_keeps_its_year_and_its_items_are_targets() -> None:
+    text = ("到2025年，全市就业局势保持稳定。具体目标是：\n——城镇新增就业年均5万人以上。\n"
+            "——开展补贴性职业技能培训10万人次。\n为此，全市共有培训机构200家。\n——其他10家。")
+    got = found(text, 2021)
+    assert [(t.value, t.year) for t in got] == [(50_000, 2025), (100_000, 2025)]
+    # a list that is no list of goals: its items need a verb of aim as any sentence does
+    assert found("主要做法如下：\n——组织培训机构10家。\n", 2021) == []

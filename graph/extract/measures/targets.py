@@ -100,17 +100,42 @@ def targets_in(text: str, start: int, end: int, year: int | None, provision: str
     if ctx.governing.past:
         return []  # a review of the past (发展基础) reports results
     out: list[Target] = []
-    lead = Years()
+    reader = _Reader()
     for s_start, s_end, paragraph in sentences(text, start, end):
-        if paragraph:
-            lead = Years()  # a governing clause governs its own paragraph
-        sent = _Sentence(text[s_start:s_end])
-        out += _sentence_targets(sent, s_start, ctx, lead)
-        # a sentence that opens with 到2020年 (具体指标：到2022年，…) governs the rest of its paragraph
-        opening = lead_year(sent.text[:max(0, sent.text.find("，"))])
-        if opening.year is not None:
-            lead = opening
+        sent = reader.enter(text[s_start:s_end], paragraph)
+        out += _sentence_targets(sent, s_start, ctx, reader.lead)
+        reader.leave(sent.text)
     return out
+
+
+#: An item of a list: ——, ①, （1）, 1.
+_ITEM = re.compile(r"\s*(?:——|—|－|[①-⑳]|[（(]\d+[）)]|\d+[.．、])")
+#: A sentence ending in a colon that introduces goals: 主要目标：, 具体指标是：
+_GOAL_INTRO = re.compile(r"目标|指标|任务")
+
+
+class _Reader:
+    """What governs the sentences of a provision as they are read: the year of a clause opening
+    with 到2020年, over the rest of its paragraph, and over the items of a list its paragraph
+    introduces with a colon (到2025年，…。具体目标是：\n——…\n——…); and whether that list is
+    one of goals, whose items' numbers are targets without a verb of aim."""
+
+    def __init__(self) -> None:
+        self.lead = Years()
+        self.listing: bool | None = None  # after a colon: whether the list is one of goals
+
+    def enter(self, text: str, paragraph: bool) -> _Sentence:
+        item = self.listing is not None and bool(_ITEM.match(text))
+        if paragraph and not item:
+            self.lead, self.listing = Years(), None  # a governing clause governs its own paragraph
+        return _Sentence(text, goal_item=item and bool(self.listing))
+
+    def leave(self, text: str) -> None:
+        opening = lead_year(text[:max(0, text.find("，"))])
+        if opening.year is not None:
+            self.lead = opening
+        if text.rstrip().endswith(("：", ":")):
+            self.listing = bool(_GOAL_INTRO.search(text))
 
 
 def _sentence_targets(sent: _Sentence, offset: int, ctx: Context, lead: Years) -> list[Target]:
@@ -160,11 +185,12 @@ class _Sentence:
     """A sentence, with where each clause starts found once (searching the text before each
     target instead made a long sentence quadratic)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, goal_item: bool = False) -> None:
         self.text = text
         self.breaks = [b.end() for b in LIST_BREAK.finditer(text)]
         self.context = rules.CONTEXT.search(text)
         self.this_year = THIS_YEAR.search(text)
+        self.goal_item = goal_item  # an item of a list of goals (主要目标：\n——…)
 
     def clause_start(self, at: int) -> int:
         i = bisect.bisect_right(self.breaks, at)
@@ -293,7 +319,8 @@ def _accepted(m: re.Match[str], sent: _Sentence, clause: str, unit: str, provisi
     if named.provided:
         return True
     verb, suffix, at = m.group("verb"), m.group("suffix"), m.start()
-    if not (named.listed or verb or suffix or sent.before(sent.context, at) or rules.ratio_verb(clause)):
+    if not (named.listed or verb or suffix or sent.goal_item or sent.before(sent.context, at)
+            or rules.ratio_verb(clause)):
         return False
     if _ruled_out(m, sent, clause, unit):
         return False
