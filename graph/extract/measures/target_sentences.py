@@ -1,13 +1,17 @@
 """The sentences targets are read in: a provision's text cut at 。！？ and at line breaks, except
 a line break that only wraps a line of a hard-wrapped page, so that the year or verb before the
-break governs the numbers after it."""
+break governs the numbers after it; each sentence with its clauses, and what governs it from the
+sentences before (Reader: 到2020年 over its paragraph and the list it introduces)."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
-from policygraph.extract.regexes import SENTENCE
+from policygraph.extract.measures import target_rules as rules
+from policygraph.extract.measures.target_years import THIS_YEAR, Years, lead_year
+from policygraph.extract.regexes import LIST_BREAK, SENTENCE
 
 #: What opens a new item on a line: 一、 （一） 1、 1. 第三条.
 _MARKER = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|"
@@ -54,3 +58,58 @@ def _wrapped(text: str, a: int, b: int, nxt: int) -> bool:
     if gap.count("\n") > 1 or not gap.endswith("\n") or first.isspace():
         return False
     return len(line) >= 15 and not _MARKER.match(text, nxt)
+
+
+class Sentence:
+    """A sentence, with where each clause starts found once (searching the text before each
+    target instead made a long sentence quadratic)."""
+
+    def __init__(self, text: str, goal_item: bool = False) -> None:
+        self.text = text
+        self.breaks = [b.end() for b in LIST_BREAK.finditer(text)]
+        self.context = rules.CONTEXT.search(text)
+        self.this_year = THIS_YEAR.search(text)
+        self.goal_item = goal_item  # an item of a list of goals (主要目标：\n——…)
+
+    def clause_start(self, at: int) -> int:
+        i = bisect.bisect_right(self.breaks, at)
+        return self.breaks[i - 1] if i else 0
+
+    def clause_end(self, at: int) -> int:
+        i = bisect.bisect_right(self.breaks, at)
+        return self.breaks[i] - 1 if i < len(self.breaks) else len(self.text)
+
+    @staticmethod
+    def before(m: re.Match[str] | None, at: int) -> bool:
+        return m is not None and m.end() <= at
+
+
+
+#: An item of a list: ——, ①, （1）, 1.
+_ITEM = re.compile(r"\s*(?:——|—|－|[①-⑳]|[（(]\d+[）)]|\d+[.．、])")
+#: A sentence ending in a colon that introduces goals: 主要目标：, 具体指标是：
+_GOAL_INTRO = re.compile(r"目标|指标|任务")
+
+
+class Reader:
+    """What governs the sentences of a provision as they are read: the year of a clause opening
+    with 到2020年, over the rest of its paragraph, and over the items of a list its paragraph
+    introduces with a colon (到2025年，…。具体目标是：\n——…\n——…); and whether that list is
+    one of goals, whose items' numbers are targets without a verb of aim."""
+
+    def __init__(self) -> None:
+        self.lead = Years()
+        self.listing: bool | None = None  # after a colon: whether the list is one of goals
+
+    def enter(self, text: str, paragraph: bool) -> Sentence:
+        item = self.listing is not None and bool(_ITEM.match(text))
+        if paragraph and not item:
+            self.lead, self.listing = Years(), None  # a governing clause governs its own paragraph
+        return Sentence(text, goal_item=item and bool(self.listing))
+
+    def leave(self, text: str) -> None:
+        opening = lead_year(text[:max(0, text.find("，"))])
+        if opening.year is not None:
+            self.lead = opening
+        if text.rstrip().endswith(("：", ":")):
+            self.listing = bool(_GOAL_INTRO.search(text))

@@ -8,7 +8,6 @@ it; its years are read as target_years.py says.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -22,16 +21,14 @@ from policygraph.extract.measures.quantities import (
     value_of,
     whole,
 )
-from policygraph.extract.measures.target_sentences import sentences
+from policygraph.extract.measures.target_sentences import Reader, Sentence, sentences
 from policygraph.extract.measures.target_years import (
     BEYOND,
-    THIS_YEAR,
     Years,
-    lead_year,
     past,
     sentence_years,
 )
-from policygraph.extract.regexes import INDICATOR_FLUFF, LIST_BREAK, MONEY, SENTENCE
+from policygraph.extract.regexes import INDICATOR_FLUFF, MONEY, SENTENCE
 from policygraph.models import Money, Target
 
 _VERB = "|".join(sorted(rules.VERBS, key=len, reverse=True))
@@ -100,7 +97,7 @@ def targets_in(text: str, start: int, end: int, year: int | None, provision: str
     if ctx.governing.past:
         return []  # a review of the past (发展基础) reports results
     out: list[Target] = []
-    reader = _Reader()
+    reader = Reader()
     for s_start, s_end, paragraph in sentences(text, start, end):
         sent = reader.enter(text[s_start:s_end], paragraph)
         out += _sentence_targets(sent, s_start, ctx, reader.lead)
@@ -108,37 +105,7 @@ def targets_in(text: str, start: int, end: int, year: int | None, provision: str
     return out
 
 
-#: An item of a list: ——, ①, （1）, 1.
-_ITEM = re.compile(r"\s*(?:——|—|－|[①-⑳]|[（(]\d+[）)]|\d+[.．、])")
-#: A sentence ending in a colon that introduces goals: 主要目标：, 具体指标是：
-_GOAL_INTRO = re.compile(r"目标|指标|任务")
-
-
-class _Reader:
-    """What governs the sentences of a provision as they are read: the year of a clause opening
-    with 到2020年, over the rest of its paragraph, and over the items of a list its paragraph
-    introduces with a colon (到2025年，…。具体目标是：\n——…\n——…); and whether that list is
-    one of goals, whose items' numbers are targets without a verb of aim."""
-
-    def __init__(self) -> None:
-        self.lead = Years()
-        self.listing: bool | None = None  # after a colon: whether the list is one of goals
-
-    def enter(self, text: str, paragraph: bool) -> _Sentence:
-        item = self.listing is not None and bool(_ITEM.match(text))
-        if paragraph and not item:
-            self.lead, self.listing = Years(), None  # a governing clause governs its own paragraph
-        return _Sentence(text, goal_item=item and bool(self.listing))
-
-    def leave(self, text: str) -> None:
-        opening = lead_year(text[:max(0, text.find("，"))])
-        if opening.year is not None:
-            self.lead = opening
-        if text.rstrip().endswith(("：", ":")):
-            self.listing = bool(_GOAL_INTRO.search(text))
-
-
-def _sentence_targets(sent: _Sentence, offset: int, ctx: Context, lead: Years) -> list[Target]:
+def _sentence_targets(sent: Sentence, offset: int, ctx: Context, lead: Years) -> list[Target]:
     """The targets of one sentence (at `offset` in the text), left to right."""
     out: list[Target] = []
     prev: _Prev | None = None
@@ -162,7 +129,7 @@ def _sentence_targets(sent: _Sentence, offset: int, ctx: Context, lead: Years) -
 _ZERO = re.compile(r"(?<![趋近])零(?:发生|事故|伤亡|死亡|排放|增长)")
 
 
-def _zero_goals(sent: _Sentence, offset: int, ctx: Context, lead: Years) -> list[Target]:
+def _zero_goals(sent: Sentence, offset: int, ctx: Context, lead: Years) -> list[Target]:
     """The goals of none a sentence sets: value 0, no unit, where its sentence reports no past
     and no statute's article states it as a norm."""
     out = []
@@ -179,30 +146,6 @@ def _zero_goals(sent: _Sentence, offset: int, ctx: Context, lead: Years) -> list
                           text=sent.text[start:m.end()], start=offset + start, end=offset + m.end(),
                           provision=ctx.provision, start_year=years.start_year, base_year=years.base_year))
     return out
-
-
-class _Sentence:
-    """A sentence, with where each clause starts found once (searching the text before each
-    target instead made a long sentence quadratic)."""
-
-    def __init__(self, text: str, goal_item: bool = False) -> None:
-        self.text = text
-        self.breaks = [b.end() for b in LIST_BREAK.finditer(text)]
-        self.context = rules.CONTEXT.search(text)
-        self.this_year = THIS_YEAR.search(text)
-        self.goal_item = goal_item  # an item of a list of goals (主要目标：\n——…)
-
-    def clause_start(self, at: int) -> int:
-        i = bisect.bisect_right(self.breaks, at)
-        return self.breaks[i - 1] if i else 0
-
-    def clause_end(self, at: int) -> int:
-        i = bisect.bisect_right(self.breaks, at)
-        return self.breaks[i] - 1 if i < len(self.breaks) else len(self.text)
-
-    @staticmethod
-    def before(m: re.Match[str] | None, at: int) -> bool:
-        return m is not None and m.end() <= at
 
 
 def _value(m: re.Match[str]) -> tuple[float | None, float | None, str]:
@@ -263,7 +206,7 @@ class _Prev:
     provided: str | None
 
 
-def _target(m: re.Match[str], sent: _Sentence, offset: int, ctx: Context, lead: Years,
+def _target(m: re.Match[str], sent: Sentence, offset: int, ctx: Context, lead: Years,
             named: _Named = _Named()) -> Target | None:
     """The target a TARGET match states, or None if it is no target (see target_rules.py)."""
     text, at = sent.text, m.start()
@@ -311,7 +254,7 @@ def _indicator(clause: str) -> str | None:
     return indicator[-24:] if indicator else None
 
 
-def _accepted(m: re.Match[str], sent: _Sentence, clause: str, unit: str, provision: str,
+def _accepted(m: re.Match[str], sent: Sentence, clause: str, unit: str, provision: str,
               named: _Named) -> bool:
     """Whether a number is a target: a verb, a suffix, a goal word or a list or provision names
     it, no class of target_rules.py rules it out (a provision each unit is to have is a target
@@ -359,7 +302,7 @@ def _each_indicator(target: Target, m: re.Match[str], text: str) -> list[Target]
     return out
 
 
-def _ruled_out(m: re.Match[str], sent: _Sentence, clause: str, unit: str) -> bool:
+def _ruled_out(m: re.Match[str], sent: Sentence, clause: str, unit: str) -> bool:
     """Whether target_rules.py rules the number out, or it is a norm (不得低于), a standard each
     project meets (新建…不少于二千平方米) or a sum of money no outcome verb sets (不少于210万元)."""
     text, verb, suffix = sent.text, m.group("verb"), m.group("suffix")
@@ -382,7 +325,7 @@ def _ruled_out(m: re.Match[str], sent: _Sentence, clause: str, unit: str) -> boo
     return verb in ("不少于", "不低于") and standard
 
 
-def _years(before: str, sent: _Sentence, at: int, ctx: Context, lead: Years) -> Years:
+def _years(before: str, sent: Sentence, at: int, ctx: Context, lead: Years) -> Years:
     """The target's years: its sentence's; else the document's year if the sentence says
     今年/全年/年底 (明年: the year after); else the provision's lead clause's, the governing
     clause's or the title's."""
