@@ -127,7 +127,8 @@ def identify(
                                          source.meta)
     warnings += [w for ws in part_warnings for w in ws]
     # The main part's deadlines are read against the document's date, wherever it is found.
-    years = [_year(date, parts[0].number), *(_year(p.date, p.number) for p in parts[1:])]
+    years = [_year(date, parts[0].number, parts[0].title),
+             *(_year(p.date, p.number, p.title) for p in parts[1:])]
     record = _record(source, norm, parts, (date, date_evidence), fields, warnings, table, learned)
     dates = [date, *(p.date for p in parts[1:])]
     texts = (PartText(tuple(provs), year, big, part.title, day)
@@ -201,12 +202,24 @@ def _publication_field(fields: Mapping[str, str]) -> tuple[str, str] | None:
     return next(((n, fields[n]) for n in PUBLICATION_FIELDS if n in fields), None)
 
 
-def _year(date: str | None, number: str | None) -> int | None:
-    """The year a part's deadlines are read against: its date's, else its number's."""
+def _year(date: str | None, number: str | None, title: str | None = None) -> int | None:
+    """The year a part's deadlines are read against: its date's, else its number's, else the
+    one year its title names (石城县2018年度…考核细则: its 年内 is 2018's), not a span's.
+
+    >>> _year(None, None, "某县2018年度河长制工作考核细则"), _year(None, None, "2021—2025年规划")
+    (2018, None)
+    """
     if date:
         return int(date[:4])
     dn = parse_canonical(number) if number else None
-    return dn.year if dn else None
+    if dn:
+        return dn.year
+    years = set(_TITLE_YEARS.findall(title or ""))
+    return int(years.pop()) if len(years) == 1 and len(_ANY_YEAR.findall(title or "")) == 1 else None
+
+
+_TITLE_YEARS = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+_ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 
 def _record(

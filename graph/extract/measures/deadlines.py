@@ -16,10 +16,12 @@ from policygraph.models import Deadline
 
 _MONTH = "十[一二]?|[一二三四五六七八九十]"
 _BEFORE = r"\s{0,2}(?P<before>前|之前|以前)"
-#: 2004年6月底前, 今年8月底前, 6月15日前, 年底前, 明年年底前.
+#: The hour a day's limit may name (6月20日18:00前, 6月20日12时前): the limit is still that day.
+_HOUR = r"(?:\s*\d{1,2}\s*[:：]\s*\d{2}|\s*\d{1,2}\s*[时点](?:\s*\d{1,2}\s*分)?)?"
+#: 2004年6月底前, 今年8月底前, 6月15日前, 6月20日18:00前, 年底前, 明年年底前.
 DEADLINE = re.compile(
     rf"(?:(?P<y>\d{{4}})\s*年|(?P<rel>今年|明年|本年|当年))?"
-    rf"(?:(?P<m>\d{{1,2}}|{_MONTH})\s*月(?:(?P<d>\d{{1,2}})\s*日|(?P<part>底|末|中旬|上旬|下旬|份))?"
+    rf"(?:(?P<m>\d{{1,2}}|{_MONTH})\s*月(?:(?P<d>\d{{1,2}})\s*日{_HOUR}|(?P<part>底|末|中旬|上旬|下旬|份))?"
     rf"|(?P<ye>年底|年末|底|末)){_BEFORE}"
 )
 #: 年内, 今年内, 本年度内: by the end of the document's year.
