@@ -324,3 +324,10 @@ def test_a_list_of_goals_after_a_colon_keeps_its_year_and_its_items_are_targets(
     assert [(t.value, t.year) for t in got] == [(50_000, 2025), (100_000, 2025)]
     # a list that is no list of goals: its items need a verb of aim as any sentence does
     assert found("主要做法如下：\n——组织培训机构10家。\n", 2021) == []
+
+
+def test_a_heading_line_naming_a_year_governs_the_lines_below_it() -> None:
+    text = "一、2021年工作目标\n全市新增就业达到5万人。\n城镇登记失业率控制在4%以内。"
+    assert [t.year for t in found(text, 2020)] == [2021, 2021]
+    # a date line is no heading
+    assert one("2021年3月1日\n全市新增就业达到5万人。", 2021).year is None

@@ -91,6 +91,13 @@ _ITEM = re.compile(r"\s*(?:——|—|－|[①-⑳]|[（(]\d+[）)]|\d+[.．、]
 _GOAL_INTRO = re.compile(r"目标|指标|任务")
 
 
+#: A heading line naming a year (二、2021年工作目标; not a date, 2021年3月1日): it governs the
+#: provision's sentences below it until the next.
+_YEAR_HEADING = re.compile(rf"\s*(?:{_MARKER.pattern})?\s*"
+                           r"(?:到|至)?((?:19|20)\d{2})\s*年(?![\d一二三四五六七八九十]+月)"
+                           r"[^，,。；;：:\d]{0,16}$")
+
+
 class Reader:
     """What governs the sentences of a provision as they are read: the year of a clause opening
     with 到2020年, over the rest of its paragraph, and over the items of a list its paragraph
@@ -99,7 +106,13 @@ class Reader:
 
     def __init__(self) -> None:
         self.lead = Years()
+        self.heading = Years()  # a heading line's year (2021年工作目标), until the next one
         self.listing: bool | None = None  # after a colon: whether the list is one of goals
+
+    @property
+    def governing(self) -> Years:
+        """The years governing the next sentence: its paragraph's lead, else its heading's."""
+        return self.lead if self.lead.year is not None else self.heading
 
     def enter(self, text: str, paragraph: bool) -> Sentence:
         item = self.listing is not None and bool(_ITEM.match(text))
@@ -111,5 +124,8 @@ class Reader:
         opening = lead_year(text[:max(0, text.find("，"))])
         if opening.year is not None:
             self.lead = opening
+        heading = _YEAR_HEADING.match(text)
+        if heading:
+            self.heading = Years(int(heading.group(1)))
         if text.rstrip().endswith(("：", ":")):
             self.listing = bool(_GOAL_INTRO.search(text))

@@ -100,7 +100,7 @@ def targets_in(text: str, start: int, end: int, year: int | None, provision: str
     reader = Reader()
     for s_start, s_end, paragraph in sentences(text, start, end):
         sent = reader.enter(text[s_start:s_end], paragraph)
-        out += _sentence_targets(sent, s_start, ctx, reader.lead)
+        out += _sentence_targets(sent, s_start, ctx, reader.governing)
         reader.leave(sent.text)
     return out
 
