@@ -104,6 +104,8 @@ def test_ranges_keep_both_ends() -> None:
     assert (t.value, t.value_high, t.unit) == (30_000, 50_000, "人")
     t = one("资金使用率达到10%—15%。")
     assert (t.value, t.value_high, t.unit) == (10, 15, "%")
+    t = one("2021–2023年，全市每年新增就业3―5万人。", 2021)  # en dash, horizontal bar; 万 of both ends
+    assert (t.value, t.value_high, t.unit, t.start_year, t.year) == (30_000, 50_000, "人", 2021, 2023)
 
 
 def test_a_multi_year_target_has_its_start_and_end() -> None:

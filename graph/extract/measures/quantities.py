@@ -23,7 +23,7 @@ UNITS = ("个百分点|百分点|%|‰|/10万|/万|人次|人|个月|个|户|家
 NUMBER = (r"(?:(?P<{p}arabic>\d+(?:,\d{{3}})*(?:\.\d+)?)|"
           rf"(?P<{{p}}cn>{CN_NUMERAL}+(?:点[{CN_DIGITS}]+)?))"
           r"\s{{0,2}}(?P<{p}mult>万亿|千万|百万|十万|万|亿|千)?")
-RANGE_DASH = r"(?:—{1,2}|-|－|~|～|〜|至|到)"
+RANGE_DASH = r"(?:—{1,2}|–|―|-|－|~|～|〜|至|到)"
 
 
 def number_pattern(prefix: str) -> str:

@@ -17,7 +17,7 @@ from policygraph.extract.provisions import Provision
 
 _Y = r"((?:19|20)\d{2})"
 #: 2015年至2017年, 2015—2017年, 2016-2020年: a span of years.
-SPAN = re.compile(rf"{_Y}\s*年?\s*(?:—{{1,2}}|-|－|~|～|至|到)\s*{_Y}\s*年")
+SPAN = re.compile(rf"{_Y}\s*年?\s*(?:—{{1,2}}|–|―|-|－|~|～|〜|至|到)\s*{_Y}\s*年")
 #: 较2012年, 比2012年, 与2015年相比, 以2015年…为基数, 在2015年基础上: a base year. 与/同/以/在
 #: make one only with the words that close them (在2007年底前 is a target year).
 BASE = re.compile(rf"(?:较|比|相对于?){_Y}\s*年(?:底|末|度)?|"

@@ -154,14 +154,15 @@ def _value(m: re.Match[str]) -> tuple[float | None, float | None, str]:
         return value_of(None, m.group("pct"), None), None, "%"
     if m.group("half"):
         return 50.0, None, "%"
-    value = value_of(m.group("arabic"), m.group("cn"), m.group("mult"))
     unit = m.group("unit") or ""
     if m.group("unit2"):
         if unit and unit != m.group("unit2"):
             return None, None, ""
+        # 3—5万人: the multiplier of the upper end is the lower end's too
+        mult = m.group("mult") or (None if unit else m.group("hi_mult"))
         high = value_of(m.group("hi_arabic"), m.group("hi_cn"), m.group("hi_mult"))
-        return value, high, m.group("unit2")
-    return value, None, unit
+        return value_of(m.group("arabic"), m.group("cn"), mult), high, m.group("unit2")
+    return value_of(m.group("arabic"), m.group("cn"), m.group("mult")), None, unit
 
 
 def _number_at(m: re.Match[str]) -> int:
