@@ -106,6 +106,7 @@ def test_ranges_keep_both_ends() -> None:
     assert (t.value, t.value_high, t.unit) == (10, 15, "%")
     t = one("2021–2023年，全市每年新增就业3―5万人。", 2021)  # en dash, horizontal bar; 万 of both ends
     assert (t.value, t.value_high, t.unit, t.start_year, t.year) == (30_000, 50_000, "人", 2021, 2023)
+    assert (one("全市每年新增就业5000—2万人。").value, one("全市每年新增就业5000—2万人。").value_high) == (5000, 20_000)
 
 
 def test_a_multi_year_target_has_its_start_and_end() -> None:

@@ -158,10 +158,13 @@ def _value(m: re.Match[str]) -> tuple[float | None, float | None, str]:
     if m.group("unit2"):
         if unit and unit != m.group("unit2"):
             return None, None, ""
-        # 3—5万人: the multiplier of the upper end is the lower end's too
-        mult = m.group("mult") or (None if unit else m.group("hi_mult"))
         high = value_of(m.group("hi_arabic"), m.group("hi_cn"), m.group("hi_mult"))
-        return value_of(m.group("arabic"), m.group("cn"), mult), high, m.group("unit2")
+        low = value_of(m.group("arabic"), m.group("cn"), m.group("mult"))
+        # 3—5万人: the multiplier of the upper end is the lower end's too (not 5000—2万人's)
+        shared = value_of(m.group("arabic"), m.group("cn"), m.group("hi_mult"))
+        if not (unit or m.group("mult")) and shared is not None and high is not None and shared <= high:
+            low = shared
+        return low, high, m.group("unit2")
     return value_of(m.group("arabic"), m.group("cn"), m.group("mult")), None, unit
 
 
