@@ -18,8 +18,9 @@ import pytest
 from distributed import Client
 
 from policygraph.build import build
-from policygraph.build.cluster import ClusterError, SchemeFile, connect, host_port, within
-from policygraph.models import Failure
+from policygraph.build.cluster import ClusterError, SchemeFile, _plain, connect, host_port, within
+from policygraph.build.extraction import _packed_extract
+from policygraph.models import Failure, Source
 from tests.build.test_incremental import EXAMPLES, LESHAN, NANJING, SHIZHONG, XUANWU, _quads
 
 #: What a build keeps for itself, not output: its cache, the store (compared by its quads) and lock.
@@ -222,3 +223,19 @@ def test_no_thread_is_left_behind(scheduler: str) -> None:
     while threading.active_count() > 1 and time.monotonic() < deadline:
         time.sleep(0.05)
     assert threading.active_count() == 1
+
+
+def test_a_document_over_its_budget_on_a_worker_is_a_failure(scheduler: str) -> None:
+    # A Dask worker extracts in a thread, where safe_extract's SIGALRM cannot reach.
+    text = "各区人民政府：\n　　根据" + "《" * 20000 + "某某通知" + "》" * 20000 + "（国发〔2019〕12号）精神。\n"
+    pool = connect(scheduler)
+    try:
+        (result,) = pool.map(_packed_extract, [Source("nested.txt", text, "utf-8", "txt")], [None], [0.001])
+    finally:
+        pool.shutdown()
+    assert result == Failure("nested.txt", "extraction took longer than 0.001 s and was given up")
+
+
+def test_a_worker_without_policygraph_is_told_what_to_install() -> None:
+    said = str(_plain(ModuleNotFoundError("No module named 'policygraph'")))
+    assert said.startswith("a Dask worker cannot import policygraph: pip install 'policygraph[cluster]'")
