@@ -251,12 +251,18 @@ def fingerprint() -> str:
     """policygraph's version, code and data files, and the versions of Python and of the libraries
     extraction uses: what must be the same on every worker (computed once per process)."""
     import policygraph
+    import policygraph.ontology
 
     h = hashlib.sha256(f"{__version__}/{CACHE_FORMAT}/{platform.python_version()}\0".encode())
-    root = Path(policygraph.__file__).parent
-    for p in sorted(root.rglob("*")):
-        if p.suffix in (".py", ".ttl", ".tsv") and "__pycache__" not in p.parts:
-            h.update(p.relative_to(root).as_posix().encode("utf-8") + b"\0" + p.read_bytes() + b"\0")
+    # The ontology is a folder of its own in a checkout (pyproject.toml) and inside the package
+    # when installed from a wheel: the same files either way.
+    ontology = Path(str(policygraph.ontology.__file__)).parent
+    for package, root in (("policygraph", Path(str(policygraph.__file__)).parent), ("ontology", ontology)):
+        for p in sorted(root.rglob("*")):
+            if p.suffix in (".py", ".ttl", ".tsv") and "__pycache__" not in p.parts \
+                    and (root == ontology or ontology not in p.parents):
+                name = f"{package}/{p.relative_to(root).as_posix()}"
+                h.update(name.encode("utf-8") + b"\0" + p.read_bytes() + b"\0")
     for lib in LIBRARIES:
         try:
             h.update(f"{lib}={metadata.version(lib)}\0".encode())
