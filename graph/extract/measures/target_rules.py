@@ -124,20 +124,23 @@ CLASS_IN_CLAUSE = re.compile(r"\d\s*(?:人|个|家|名|%)\s*(?:以上|以下)?�
 _CLASS_AFTER_BOUND = re.compile(r"[^\s，,。；;、：:（()）和及与并或等左]")
 
 
-def not_a_target(clause: str, after: str, sentence_before: str, rest: str = "") -> bool:
+def not_a_target(clause: str, after: str, rest: str = "", said_before: bool = False) -> bool:
     """Whether a number is no target: `clause` is its clause up to it (its verb included),
-    `after` the text right after it, `sentence_before` its sentence up to it and `rest` the
-    rest of its clause."""
-    if AFTER_CLASS.match(after) or PER_UNIT.search(clause):
+    `after` the text right after it, `rest` the rest of its clause; `said_before`: whether its
+    sentence before it holds a duty or definition, a report of the past or a forecast (SAID)."""
+    if said_before or AFTER_CLASS.match(after) or PER_UNIT.search(clause):
         return True
     if any(p.search(clause) for p in (PARAMETER, CHANGED, ELIGIBILITY, EXISTING, SCOPE, CLASS_IN_CLAUSE,
                                       FORECAST)):
         return True
     if any(p.search(rest) for p in (PENALTY, CHANGED, REPORTING)) or PENALTY.search(clause):
         return True
-    if DUTY.search(clause) or DUTY.search(sentence_before) or clause.rstrip().endswith("以上"):
-        return True  # a norm, a definition, or the upper end of a band (2辆以上18辆以下)
-    return bool(REPORTED.search(sentence_before) or FORESEEN.search(sentence_before))
+    return clause.rstrip().endswith("以上")  # the upper end of a band (2辆以上18辆以下)
+
+
+#: What in a sentence before a number makes it no target: a norm or a definition (应当, 是指), a
+#: report of the past (截至, 累计) or a forecast (预计). Found once per sentence.
+SAID = re.compile("|".join(p.pattern for p in (DUTY, REPORTED, FORESEEN)))
 
 
 def bounds_a_class(suffix: str | None, after: str) -> bool:
@@ -162,6 +165,12 @@ FACILITY = re.compile(r"(?:院|室|站|所|校|园|馆|中心|基地|机构|队|
 _CLAUSE_END = re.compile(r"[，,；;。]")
 
 
+#: How far before a number its verb, and before the verb its subject, are looked for (and after
+#: it its noun): bounded, so that a sentence with many numbers is read in linear time.
+_VERB_REACH = 12
+_SUBJECT_REACH = 120
+
+
 def provided(text: str, at: int, end: int, unit: str | None) -> str | None:
     """每个乡、镇设置一所卫生院, 各有关省（市）要明确一位负责同志: a place or a person each of a set
     of units is to have (the per-unit provisions the annotation guides count as targets, norms
@@ -169,10 +178,11 @@ def provided(text: str, at: int, end: int, unit: str | None) -> str | None:
     start and the match's end in the sentence `text`."""
     if unit not in PROVIDED_UNITS:
         return None
-    verb = PROVIDES.search(text, 0, at)
-    if verb is None or not EACH_UNIT.search(text, 0, verb.start()):
+    verb = PROVIDES.search(text, max(0, at - _VERB_REACH), at)
+    if verb is None or not EACH_UNIT.search(text, max(0, verb.start() - _SUBJECT_REACH), verb.start()):
         return None
-    stop = _CLAUSE_END.search(text, end)
-    if unit in ("个", "处") and not FACILITY.search(text[end:stop.start() if stop else len(text)].rstrip()):
+    stop = _CLAUSE_END.search(text, end, end + _SUBJECT_REACH)
+    after = text[end:stop.start() if stop else min(len(text), end + _SUBJECT_REACH)].rstrip()
+    if unit in ("个", "处") and not FACILITY.search(after):
         return None
     return "at_least" if verb.group(1) == "至少" else "equal"

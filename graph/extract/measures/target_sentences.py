@@ -70,6 +70,13 @@ class Sentence:
         self.context = rules.CONTEXT.search(text)
         self.this_year = THIS_YEAR.search(text)
         self.goal_item = goal_item  # an item of a list of goals (主要目标：\n——…)
+        self.goal = rules.GOAL.search(text) is not None
+        # where the first duty, report or forecast ends (rules.SAID): it rules out what follows
+        self.said = min((m.end() for m in rules.SAID.finditer(text)), default=len(text) + 1)
+
+    def said_before(self, at: int) -> bool:
+        """Whether the sentence holds a duty, a report of the past or a forecast before `at`."""
+        return self.said <= at
 
     def clause_start(self, at: int) -> int:
         i = bisect.bisect_right(self.breaks, at)

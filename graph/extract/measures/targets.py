@@ -137,9 +137,9 @@ def _zero_goals(sent: Sentence, offset: int, ctx: Context, lead: Years) -> list[
         at = m.start()
         start = sent.clause_start(at)
         clause = sent.text[start:at]
-        if rules.REPORTED.search(sent.text, 0, at) or rules.EXISTING.search(clause):
+        if sent.said_before(at) or rules.EXISTING.search(clause):
             continue
-        if rules.ARTICLE.match(ctx.provision) and not rules.GOAL.search(sent.text):
+        if rules.ARTICLE.match(ctx.provision) and not sent.goal:
             continue
         years = _years(sent.text[:at], sent, at, ctx, lead)
         out.append(Target(indicator=_indicator(clause), value=0, unit="", comparator="equal", year=years.year,
@@ -271,7 +271,7 @@ def _accepted(m: re.Match[str], sent: Sentence, clause: str, unit: str, provisio
         return False
     if _ruled_out(m, sent, clause, unit):
         return False
-    return named.listed or not rules.ARTICLE.match(provision) or bool(rules.GOAL.search(sent.text))
+    return named.listed or not rules.ARTICLE.match(provision) or sent.goal
 
 
 def _continuing(m: re.Match[str], target: Target, listed: _Prev | None) -> Target:
@@ -289,12 +289,17 @@ def _continuing(m: re.Match[str], target: Target, listed: _Prev | None) -> Targe
 _LISTED = re.compile(r"[^，,；;。：:！？!?]*?[和及与、]\s*")
 #: Indicators listed before 均 (马铃薯种植、收获机械化率均达到45%): one value for each.
 _EACH = re.compile(r"(?P<items>[^，,；;：:（(。]+、[^，,；;：:（(。]+?)均$")
+#: How far before 均 its list of indicators is looked for (a bounded search: a long sentence
+#: with many 、 made an unbounded one cubic).
+_EACH_REACH = 80
 
 
 def _each_indicator(target: Target, m: re.Match[str], text: str) -> list[Target]:
     """One target per indicator when a list of them shares one value with 均 (each quoting the
     sentence from its indicator on, so each is its own); else the target."""
-    each = _EACH.search(text, 0, m.start())
+    if not text.endswith("均", 0, m.start()):
+        return [target]
+    each = _EACH.search(text, max(0, m.start() - _EACH_REACH), m.start())
     if each is None:
         return [target]
     offset = target.end - m.end()
@@ -312,7 +317,7 @@ def _ruled_out(m: re.Match[str], sent: Sentence, clause: str, unit: str) -> bool
     text, verb, suffix = sent.text, m.group("verb"), m.group("suffix")
     after = text[m.end():m.end() + 6]
     rest = text[m.end():sent.clause_end(m.end())]
-    if rules.not_a_target(clause, after, text[:m.start()], rest):
+    if rules.not_a_target(clause, after, rest, sent.said_before(m.start())):
         return True
     if unit in rules.ITEM_UNITS and rules.ITEMS.match(after):
         return True  # 5项具体工作目标: counts the goals that follow
@@ -325,8 +330,9 @@ def _ruled_out(m: re.Match[str], sent: Sentence, clause: str, unit: str) -> bool
     norm = verb or rules.ratio_verb(clause) or ""
     if rules.NORM.match(norm) or (unit == "元" and verb not in MONEY_VERBS):
         return True
-    standard = unit in rules.SPATIAL or bool(rules.PER_PROJECT.search(text, 0, m.start()))
-    return verb in ("不少于", "不低于") and standard
+    if verb not in ("不少于", "不低于"):
+        return False
+    return unit in rules.SPATIAL or bool(rules.PER_PROJECT.search(text, 0, m.start()))
 
 
 def _years(before: str, sent: Sentence, at: int, ctx: Context, lead: Years) -> Years:
