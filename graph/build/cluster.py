@@ -19,7 +19,6 @@ different records. The connection is checked with a short timeout before anythin
 from __future__ import annotations
 
 import concurrent.futures as cf
-import ctypes
 import hashlib
 import os
 import platform
@@ -32,14 +31,10 @@ from dataclasses import dataclass
 from functools import cache, partial
 from importlib import metadata
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from policygraph import __version__
-from policygraph.build import budget as budget_module
 from policygraph.build.cache import CACHE_FORMAT
-from policygraph.models import Failure
-
-T = TypeVar("T")
 
 #: Seconds to reach the scheduler, and then to wait for its first worker.
 CONNECT_TIMEOUT = 10.0
@@ -293,59 +288,3 @@ class SchemeFile:
             fresh.write_text(self.text, encoding="utf-8", newline="")
             os.replace(fresh, where)
         return str(where)
-
-
-def within(seconds: float, path: str, call: Callable[[], T]) -> T | Failure:
-    """call() under the time budget of budget.safe_extract, in a thread that is not the main
-    one (a Dask worker's), where SIGALRM cannot reach: a watchdog raises the same overrun in the
-    thread (between two bytecodes, as a signal handler would), repeating until stopped. In the
-    main thread, or without a budget, call() is just called: safe_extract times itself."""
-    if seconds <= 0 or threading.current_thread() is threading.main_thread():
-        return call()
-    watch = _Watchdog(threading.get_ident(), seconds)
-    watch.start()
-    try:
-        try:
-            return call()
-        finally:
-            watch.stop()
-    except budget_module._Overtime:  # one landing just as call() returned
-        watch.stop()
-        return Failure(path, f"extraction took longer than {seconds:g} s and was given up")
-
-
-class _Watchdog(threading.Thread):
-    """Raises budget._Overtime in thread `tid` once `seconds` have passed, and again every
-    ALARM_REPEAT seconds (an overrun that library code swallows is followed by another)."""
-
-    def __init__(self, tid: int, seconds: float) -> None:
-        super().__init__(daemon=True)
-        self.tid, self.seconds = tid, seconds
-        self.armed = True
-        self.lock = threading.Lock()
-        self.done = threading.Event()
-
-    def run(self) -> None:
-        wait = self.seconds
-        while not self.done.wait(wait):
-            with self.lock:
-                if self.armed:
-                    _raise_in(self.tid, budget_module._Overtime)
-            wait = budget_module.ALARM_REPEAT
-
-    def stop(self) -> None:
-        """Disarm, and withdraw an overrun set but not yet raised; an overrun raised while
-        stopping only makes it try again."""
-        while self.armed:
-            try:
-                with self.lock:
-                    self.armed = False
-                    _raise_in(self.tid, None)
-            except budget_module._Overtime:
-                self.armed = True
-        self.done.set()
-
-
-def _raise_in(tid: int, exc: type[BaseException] | None) -> None:
-    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(tid),
-                                               ctypes.py_object(exc) if exc else ctypes.c_void_p())

@@ -22,7 +22,7 @@ from typing import Any, NamedTuple, TypeVar
 
 from policygraph.build.budget import DEFAULT_BUDGET, safe_extract
 from policygraph.build.cache import Cache, scheme_digest, source_key
-from policygraph.build.cluster import SchemeFile, within
+from policygraph.build.cluster import SchemeFile
 from policygraph.build.packed import Head, PackedRecords, Partition, head_of, pack, unpack
 from policygraph.build.stamps import Known, SourceKeys
 from policygraph.children import die_with_parent
@@ -343,10 +343,10 @@ def _packed_extract(src: Source, scheme: str | SchemeFile | None, budget: float,
                     learned: dict[str, Authority] | None = None,
                     before: bytes | None = None) -> bytes | Failure:
     """Extract in a worker and send the record back packed: less to copy between processes.
-    On a cluster's worker (a thread), the time budget is kept by cluster.within."""
+    On a cluster's worker (a thread), the scheme comes as its text (SchemeFile)."""
     path = scheme.path() if isinstance(scheme, SchemeFile) else scheme
     earlier = None if before is None else unpack(before)
-    result = within(budget, src.path, lambda: safe_extract(src, path, budget, learned, earlier))
+    result = safe_extract(src, path, budget, learned, earlier)
     return pack(result) if isinstance(result, DocumentRecord) else result
 
 
