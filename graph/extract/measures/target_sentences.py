@@ -6,6 +6,7 @@ sentences before (Reader: 到2020年 over its paragraph and the list it introduc
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterator
 
@@ -61,18 +62,34 @@ def _wrapped(text: str, a: int, b: int, nxt: int) -> bool:
 
 
 class Sentence:
-    """A sentence, with where each clause starts found once (searching the text before each
-    target instead made a long sentence quadratic)."""
+    """A sentence, with what its numbers are read against found once, when first needed (most
+    sentences hold no number): where each clause starts (searching the text before each target
+    instead made a long sentence quadratic), its goal and time words, and where its first duty,
+    report of the past or forecast ends."""
 
     def __init__(self, text: str, goal_item: bool = False) -> None:
         self.text = text
-        self.breaks = [b.end() for b in LIST_BREAK.finditer(text)]
-        self.context = rules.CONTEXT.search(text)
-        self.this_year = THIS_YEAR.search(text)
         self.goal_item = goal_item  # an item of a list of goals (主要目标：\n——…)
-        self.goal = rules.GOAL.search(text) is not None
-        # where the first duty, report or forecast ends (rules.SAID): it rules out what follows
-        self.said = min((m.end() for m in rules.SAID.finditer(text)), default=len(text) + 1)
+
+    @functools.cached_property
+    def breaks(self) -> list[int]:
+        return [b.end() for b in LIST_BREAK.finditer(self.text)]
+
+    @functools.cached_property
+    def context(self) -> re.Match[str] | None:
+        return rules.CONTEXT.search(self.text)
+
+    @functools.cached_property
+    def this_year(self) -> re.Match[str] | None:
+        return THIS_YEAR.search(self.text)
+
+    @functools.cached_property
+    def goal(self) -> bool:
+        return rules.GOAL.search(self.text) is not None
+
+    @functools.cached_property
+    def said(self) -> int:
+        return min((m.end() for m in rules.SAID.finditer(self.text)), default=len(self.text) + 1)
 
     def said_before(self, at: int) -> bool:
         """Whether the sentence holds a duty, a report of the past or a forecast before `at`."""
@@ -91,7 +108,6 @@ class Sentence:
         return m is not None and m.end() <= at
 
 
-
 #: An item of a list: ——, ①, （1）, 1.
 _ITEM = re.compile(r"\s*(?:——|—|－|[①-⑳]|[（(]\d+[）)]|\d+[.．、])")
 #: A sentence ending in a colon that introduces goals: 主要目标：, 具体指标是：
@@ -103,6 +119,9 @@ _GOAL_INTRO = re.compile(r"目标|指标|任务")
 _YEAR_HEADING = re.compile(rf"\s*(?:{_MARKER.pattern})?\s*"
                            r"(?:到|至)?((?:19|20)\d{2})\s*年(?![\d一二三四五六七八九十]+月)"
                            r"[^，,。；;：:\d]{0,16}$")
+
+
+_HEADING_MAX = 40
 
 
 class Reader:
@@ -131,7 +150,7 @@ class Reader:
         opening = lead_year(text[:max(0, text.find("，"))])
         if opening.year is not None:
             self.lead = opening
-        heading = _YEAR_HEADING.match(text)
+        heading = _YEAR_HEADING.match(text) if len(text) <= _HEADING_MAX else None
         if heading:
             self.heading = Years(int(heading.group(1)))
         if text.rstrip().endswith(("：", ":")):

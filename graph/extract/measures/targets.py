@@ -111,7 +111,10 @@ def _sentence_targets(sent: Sentence, offset: int, ctx: Context, lead: Years) ->
     prev: _Prev | None = None
     for m in target_matches(sent.text):
         listed = _listed(prev, m, sent.text)
-        provided = rules.provided(sent.text, _number_at(m), m.end(), m.group("unit2") or m.group("unit"))
+        unit = m.group("unit2") or m.group("unit")
+        provided = None
+        if unit in rules.PROVIDED_UNITS:
+            provided = rules.provided(sent.text, _number_at(m), m.end(), unit)
         if provided is None and listed is not None:
             provided = listed.provided
         target = _target(m, sent, offset, ctx, lead, _Named(listed is not None, provided))
@@ -170,9 +173,10 @@ def _value(m: re.Match[str]) -> tuple[float | None, float | None, str]:
 
 def _number_at(m: re.Match[str]) -> int:
     """Where the number of a TARGET match starts (after its verb)."""
-    for group in ("pct", "half", "arabic", "cn"):
-        if m.group(group):
-            return m.start(group)
+    for group in ("arabic", "cn", "pct", "half"):  # the commonest first
+        at = m.start(group)
+        if at >= 0:
+            return at
     return m.start()
 
 
