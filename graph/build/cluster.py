@@ -20,13 +20,15 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import hashlib
+import logging
 import os
 import platform
 import socket
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from functools import cache, partial
 from importlib import metadata
@@ -59,11 +61,13 @@ def connect(address: str, timeout: float = CONNECT_TIMEOUT) -> ClusterExecutor:
         raise ClusterError(f"--scheduler needs Dask distributed: {INSTALL}") from None
     host, port = host_port(address)
     _probe(address, host, port, timeout)
+    quiet = _Quiet()
     try:
         client = Client(address, timeout=timeout, set_as_default=False)
     except (OSError, ValueError) as e:
+        quiet.end()
         raise ClusterError(f"cannot connect to the Dask scheduler at {address}: {e}") from None
-    pool = ClusterExecutor(client)
+    pool = ClusterExecutor(client, quiet)
     try:
         pool.check(WORKERS_TIMEOUT)
     except BaseException:
@@ -131,16 +135,37 @@ class ClusterExecutor(cf.Executor):
     task per call (it ignores `chunksize`) and needs sized iterables (not itertools.repeat):
     extracting a generated 2,000-document corpus on 2 local workers took it 22 s, this 12-14 s."""
 
-    def __init__(self, client: Any) -> None:
+    def __init__(self, client: Any, quiet: _Quiet | None = None) -> None:
         self._client = client
         self._futures: set[Any] = set()
         self._print = fingerprint()
         self._closed = False
+        self._quiet = quiet
+        self.address = str(client.scheduler.address)
+        #: Seconds the cluster may have no worker while a task waits, before the build stops:
+        #: distributed itself would wait for one for ever.
+        self.alone = WORKERS_TIMEOUT
 
     @property
     def threads(self) -> int:
         """How many tasks the cluster runs at once."""
-        return max(1, sum(self._client.nthreads().values()))
+        with self._talking():
+            return max(1, sum(self._client.nthreads().values()))
+
+    @contextmanager
+    def _talking(self) -> Iterator[None]:
+        """Any error of the client or of a task (not of extraction: safe_extract returns those)
+        as a ClusterError, in one line."""
+        try:
+            yield
+        except ClusterError:
+            raise
+        except Exception as e:
+            lost = type(e).__name__ in ("CommClosedError", "FutureCancelledError")
+            if lost or self._client.status != "running":
+                raise ClusterError(f"lost the connection to the Dask scheduler at {self.address} "
+                                   f"({type(e).__name__}): is it still running?") from None
+            raise _plain(e) from None
 
     def check(self, timeout: float) -> None:
         """Wait for a worker; ClusterError unless every worker runs this policygraph."""
@@ -159,7 +184,8 @@ class ClusterExecutor(cf.Executor):
                 raise _plain(OtherVersion(_other(worker, other, self._print)))
 
     def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> cf.Future[Any]:
-        return self._client.get_executor(pure=False).submit(_checked, self._print, fn, *args, **kwargs)
+        with self._talking():
+            return self._client.get_executor(pure=False).submit(_checked, self._print, fn, *args, **kwargs)
 
     def map(self, fn: Callable[..., Any], *iterables: Iterable[Any], timeout: float | None = None,
             chunksize: int = 1) -> Iterator[Any]:
@@ -169,40 +195,85 @@ class ClusterExecutor(cf.Executor):
         chunks = [calls[i:i + chunksize] for i in range(0, len(calls), max(1, chunksize))]
         # A task each, not one client.map: a graph carries its arguments (the texts), and one of
         # a whole batch is megabytes through the scheduler at once (distributed warns of it).
-        futures = [self._client.submit(_chunk, self._print, fn, chunk, pure=False) for chunk in chunks]
+        with self._talking():
+            futures = [self._client.submit(_chunk, self._print, fn, chunk, pure=False) for chunk in chunks]
         self._futures.update(futures)
         return self._results(futures, timeout)
 
     def _results(self, futures: list[Any], timeout: float | None) -> Iterator[Any]:
         """The results of one map, in order; the futures of other maps (the next batch, already
         submitted) are left running. Those of this map not taken are cancelled (an error)."""
+        deadline = None if timeout is None else time.monotonic() + timeout
         try:
             for f in futures:
-                try:
-                    results = f.result(timeout)
-                except Exception as e:
-                    raise _plain(e) from None
+                with self._talking():
+                    results = self._wait(f, deadline)
                 self._futures.discard(f)
                 f.release()
                 yield from results
         finally:
             self._cancel(futures)
 
+    def _wait(self, f: Any, deadline: float | None) -> Any:
+        """f's result; ClusterError once the cluster has had no worker for `alone` seconds (the
+        last one killed or gone), TimeoutError past the `deadline` (time.monotonic)."""
+        alone_since = None
+        poll = min(1.0, self.alone / 2)
+        while True:
+            try:
+                return f.result(poll)
+            except TimeoutError:
+                pass
+            now = time.monotonic()
+            if deadline is not None and now >= deadline:
+                raise TimeoutError
+            if self._client.nthreads():
+                alone_since = None
+            elif alone_since is None:
+                alone_since = now
+            elif now - alone_since >= self.alone:
+                raise ClusterError(f"the Dask scheduler at {self.address} has no worker left (none for "
+                                   f"{self.alone:g} s): start one with `dask worker ADDRESS`")
+
     def _cancel(self, futures: Iterable[Any]) -> None:
+        """Cancel those of `futures` not yet taken. Without a connection there is nothing to
+        cancel: a scheduler forgets the tasks of a client it lost."""
         left = [f for f in futures if f in self._futures]
         self._futures.difference_update(left)
-        if left:
-            self._client.cancel(left, force=True)
+        if left and self._client.status == "running":
+            with suppress(Exception):  # lost just now: as above
+                self._client.cancel(left, force=True)
 
     def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
         """Close the connection; with `cancel_futures` (an interruption), the tasks not yet
         finished are cancelled first, so none is left running on the cluster."""
         if self._closed:
             return
-        if cancel_futures:
-            self._cancel(list(self._futures))
-        self._client.close()
         self._closed = True
+        try:
+            if cancel_futures:
+                self._cancel(list(self._futures))
+            self._client.close()
+        finally:
+            if self._quiet is not None:
+                self._quiet.end()
+
+
+class _Quiet:
+    """Distributed's own log silenced while a build uses the cluster: a lost scheduler or worker
+    is logged there with tracebacks, on the user's terminal, beside the one line this module
+    says of it. Put back as it was by end()."""
+
+    NAMES = ("distributed", "distributed.client", "tornado", "asyncio")
+
+    def __init__(self) -> None:
+        self._levels = [(log, log.level) for log in map(logging.getLogger, self.NAMES)]
+        for log, _level in self._levels:
+            log.setLevel(logging.CRITICAL + 1)
+
+    def end(self) -> None:
+        for log, level in self._levels:
+            log.setLevel(level)
 
 
 def _plain(e: BaseException) -> ClusterError:
