@@ -89,7 +89,10 @@ def heldout(tmp_path_factory: pytest.TempPathFactory) -> gold_measures.MeasureRe
 
 @needs_shared
 def test_the_held_out_set_does_not_regress(heldout: gold_measures.MeasureReport) -> None:
-    # tests/gold/measures_heldout.md: drawn after the rules were written, never used to tune
-    # them; short of issue 21's aims (docs/quality.md), held so that it does not get worse
-    assert heldout.targets.f1 >= 0.78 and heldout.targets.precision >= 0.88, heldout.table()
+    # tests/gold/measures_heldout.md: drawn after the first rules were written, then studied for
+    # classes of error (a development set since; docs/quality.md): floors a little under what
+    # was measured (targets P 0.92 R 0.91 F1 0.92, year 93/93), so that it does not get worse
+    assert heldout.targets.f1 >= 0.90 and heldout.targets.precision >= 0.90, heldout.table()
+    assert heldout.targets.recall >= 0.89, heldout.targets.misses
+    assert heldout.year.share >= 0.97, heldout.year.wrong
     assert heldout.deadlines.precision >= 0.95 and heldout.deadlines.recall >= 0.88, heldout.table()
