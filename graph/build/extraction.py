@@ -74,6 +74,19 @@ def extract_all(
     """
     table = table or load_table()
     got = _Collected(Partition(spill) if spill is not None else [])
+    try:
+        return _extract_all(got, items, table, progress, scheme, jobs, cache, budget, reread, batch, pool)
+    except BaseException:
+        if isinstance(got.blobs, Partition):
+            got.blobs.close()  # not left open (and its disk space held) in a process that goes on
+        raise
+
+
+def _extract_all(got: _Collected, items: Iterable[Source | Failure | Known], table: AuthorityTable,
+                 progress: Callable[[str], None] | None, scheme: str | None, jobs: int, cache: Cache | None,
+                 budget: float, reread: Callable[[set[str]], Iterable[Source | Failure | Known]] | None,
+                 batch: int, pool: Executor | None) -> BuildResult:
+    """extract_all, collecting into `got`."""
     with _workers(jobs) if pool is None else nullcontext(pool) as pool:
         remote = not isinstance(pool, ProcessPoolExecutor | None)
         shipped = SchemeFile.of(scheme) if scheme and remote else scheme

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import tempfile
 import zlib
 from array import array
 from collections import OrderedDict
@@ -49,18 +50,21 @@ def head_of(r: DocumentRecord) -> Head:
 class Partition(MutableSequence[bytes]):
     """Packed records in an append-only file, only their offsets in memory: what lets the
     coordinator of a build hold 1 M documents (their blobs average a few KB; an offset and a
-    length are 12 bytes). The file lies in the build folder's .cache and is unlinked as soon as it
-    is opened: it is read through its descriptor (by this process and the stages forked beside,
+    length are 12 bytes). The file lies in the build folder's .cache and has no name there (see
+    __init__): it is read through its descriptor (by this process and the stages forked beside,
     with pread, so no shared position), and nothing is left behind however the build ends, even
     killed. A record replaced (re-extracted, renamed) is appended again; its earlier bytes stay
     where they were. The bytes are appended in the order the build takes its results (input
-    order), so the file is the same on every run."""
+    order), so the file is the same on every run. Closing it, or any view of it, closes the file
+    for all of them."""
 
     def __init__(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"records-{os.getpid()}.partition"
-        self._fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_TRUNC, 0o600)
-        path.unlink()
+        # A file without a name (O_TMPFILE where the system has it, else one unlinked at once):
+        # a build killed at any moment leaves nothing behind.
+        self._file = tempfile.TemporaryFile(dir=folder)  # noqa: SIM115 (closed by close)
+        self._fd = self._file.fileno()
+        self._folder = folder
         self._end = 0
         self._at = array("Q")  # offset of each record
         self._size = array("I")  # its length
@@ -71,10 +75,13 @@ class Partition(MutableSequence[bytes]):
             raise TypeError("a view of a partition only reads")
         at = self._end
         view = memoryview(blob)
-        while view:  # pwrite may write less than asked
-            n = os.pwrite(self._fd, view, self._end)
-            self._end += n
-            view = view[n:]
+        try:
+            while view:  # pwrite may write less than asked
+                n = os.pwrite(self._fd, view, self._end)
+                self._end += n
+                view = view[n:]
+        except OSError as e:  # a full disk: say where (the file has no name of its own)
+            raise OSError(e.errno, e.strerror, str(self._folder)) from None
         return at
 
     def __len__(self) -> int:
@@ -110,7 +117,7 @@ class Partition(MutableSequence[bytes]):
     def view(self, order: Iterable[int]) -> Partition:
         """The same file's records in `order` (sharing the descriptor: no byte is copied)."""
         other = Partition.__new__(Partition)
-        other._fd, other._end = self._fd, self._end
+        other._file, other._fd, other._end, other._folder = self._file, self._fd, self._end, self._folder
         other._at, other._size, other._view = array("Q"), array("I"), True
         for k in order:
             other._at.append(self._at[k])
@@ -119,9 +126,8 @@ class Partition(MutableSequence[bytes]):
 
     def close(self) -> None:
         """Close the file (its space is freed once no forked stage holds it either)."""
-        if self._fd != -1:
-            os.close(self._fd)
-            self._fd = -1
+        self._file.close()
+        self._fd = -1
 
 
 class PackedRecords(Sequence[DocumentRecord]):

@@ -8,6 +8,7 @@ fails at any stage becomes a failure in the report; the build always finishes.
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor
@@ -43,6 +44,15 @@ def build_settings(corpus: Path, base: str = DEFAULT_BASE, scheme: str | None = 
 #: Whether a local build keeps its packed records in a Partition file (packed.py) rather than in
 #: memory, as a build on a cluster always does.
 SPILL = True
+
+
+#: What writing fails with on a full disk (or quota), a file past its size limit, a read-only one.
+FULL = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS})
+
+
+class CannotWrite(folder.FolderRefused):
+    """The build folder took no more bytes (FULL): one line for the user, as for a folder
+    refused, not a traceback from whichever stage was writing."""
 
 
 class Outputs(dict[str, Path]):
@@ -82,16 +92,23 @@ def build(
     if as_of is not None:
         check_as_of(as_of)
     jobs = jobs or os.cpu_count() or 1
-    with cluster.connected(scheduler) as pool:  # before anything is written
-        claimed = folder.claim(out, force)  # before the corpus is listed: it never lists its own output
-        try:
-            paths = _build(claimed, corpus, show_progress, base, scheme, jobs, use_cache, budget, check,
-                           timings, as_of, excel, log_every, pool)
-        except BaseException:
-            folder.finish(claimed, complete=False)
+    try:
+        with cluster.connected(scheduler) as pool:  # before anything is written
+            claimed = folder.claim(out, force)  # before the corpus is listed: it never lists its own output
+            try:
+                paths = _build(claimed, corpus, show_progress, base, scheme, jobs, use_cache, budget, check,
+                               timings, as_of, excel, log_every, pool)
+            except BaseException:
+                folder.finish(claimed, complete=False)
+                raise
+            finally:
+                folder.release(claimed)
+    except OSError as e:
+        if e.errno not in FULL:
             raise
-        finally:
-            folder.release(claimed)
+        where = f" ({e.filename})" if e.filename else ""
+        raise CannotWrite(f"cannot write into {out}: {e.strerror}{where}; once there is room, the next "
+                          "build goes on from what was written") from None
     paths.moved = claimed.moved
     return paths
 
@@ -117,14 +134,14 @@ def _build(claimed: folder.Claim, corpus: Path, show_progress: bool, base: str, 
     run = partial(extract_all, _sources(corpus, stamps), scheme=scheme, jobs=jobs, cache=cache, budget=budget,
                   reread=partial(_sources, corpus, None), pool=pool, spill=spill)
     result = _extract(run, corpus, show_progress, timings, log.file_done if log else None)
-    if stamps is not None:
-        stamps.save(result.keys, (f.path for f in result.failures))
-        result = replace(result, keys={})  # written down: not held through the later stages
-    if pool is not None:
-        pool.shutdown()  # the cluster is not needed for the stages after extraction
-    elif timings is not None and jobs > 1:
-        timings.workers_peak_mb = workers_peak_mb()
-    try:
+    try:  # the records' partition file is closed (and its space freed) however this ends
+        if stamps is not None:
+            stamps.save(result.keys, (f.path for f in result.failures))
+            result = replace(result, keys={})  # written down: not held through the later stages
+        if pool is not None:
+            pool.shutdown()  # the cluster is not needed for the stages after extraction
+        elif timings is not None and jobs > 1:
+            timings.workers_peak_mb = workers_peak_mb()
         paths = write_outputs(result, out, now.settings["corpus"], base, scheme, check, jobs, timings,
                               as_of=as_of, excel=excel, corpus_root=corpus)
     finally:
