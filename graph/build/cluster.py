@@ -24,8 +24,8 @@ import logging
 import os
 import platform
 import socket
+import stat
 import tempfile
-import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
@@ -351,11 +351,38 @@ class SchemeFile:
         return cls(data.decode("utf-8"), hashlib.sha256(data).hexdigest())
 
     def path(self) -> str:
-        """A file named by the digest in the temporary folder: written once per machine, reused by
-        every task (load_scheme caches a scheme by its path)."""
+        """A file of the text in the temporary folder, named by its digest: written once per
+        machine, found once per process (load_scheme caches a scheme by its path, and this is
+        asked for each document). A file of that name is used only if this user owns it (not
+        through a link) and it holds the text: in a temporary folder others write to, another
+        user could have put a scheme of their own there, or a link to one."""
+        known = _SCHEMES.get(self.digest)
+        if known is None:
+            known = _SCHEMES[self.digest] = self._written()
+        return known
+
+    def _written(self) -> str:
         where = Path(tempfile.gettempdir()) / f"policygraph-scheme-{self.digest[:32]}.ttl"
-        if not where.is_file():
-            fresh = where.with_name(f"{where.name}.{os.getpid()}.{threading.get_ident()}")
-            fresh.write_text(self.text, encoding="utf-8", newline="")
-            os.replace(fresh, where)
+        if self._holds(where):
+            return str(where)
+        fd, fresh = tempfile.mkstemp(prefix=f"{where.name}.", dir=where.parent)  # a name no one made first
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            f.write(self.text)
+        try:
+            os.replace(fresh, where)  # for the next process
+        except OSError:  # another user's file of that name (in a sticky folder): keep ours
+            return fresh
         return str(where)
+
+    def _holds(self, where: Path) -> bool:
+        try:
+            st = os.lstat(where)
+            if not stat.S_ISREG(st.st_mode) or st.st_uid != os.getuid():
+                return False
+            return hashlib.sha256(where.read_bytes()).hexdigest() == self.digest
+        except OSError:
+            return False
+
+
+#: Each scheme's file in this process, by the digest of its text.
+_SCHEMES: dict[str, str] = {}

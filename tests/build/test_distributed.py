@@ -3,10 +3,12 @@ files a local build writes; a cluster that cannot run it is one line, status 2."
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -17,7 +19,7 @@ from typing import Any
 import pytest
 from distributed import Client
 
-from policygraph.build import build
+from policygraph.build import build, cluster
 from policygraph.build.budget import Overtime, TimeLimit
 from policygraph.build.cluster import ClusterError, SchemeFile, _plain, connect, host_port
 from policygraph.build.extraction import _packed_extract
@@ -156,6 +158,35 @@ def test_the_scheme_reaches_a_worker_as_its_text(tmp_path: Path) -> None:
     there = Path(shipped.path())
     assert there != path and there.read_text(encoding="utf-8").startswith("@prefix skos:")
     assert shipped.path() == str(there)
+
+
+def test_a_scheme_file_someone_else_left_in_the_temporary_folder_is_not_used(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # a temporary folder others write to too
+    monkeypatch.setattr(cluster, "_SCHEMES", {})
+    text = "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n# mine\n"
+    (tmp_path / "mine.ttl").write_text(text, encoding="utf-8")
+    shipped = SchemeFile.of(str(tmp_path / "mine.ttl"))
+    named = tmp_path / f"policygraph-scheme-{shipped.digest[:32]}.ttl"
+    theirs = tmp_path / "theirs.ttl"
+    theirs.write_text("# another scheme\n", encoding="utf-8")
+    me = os.getuid()
+    for planted in ("other text", "a link", "another user's"):
+        named.unlink(missing_ok=True)
+        if planted == "other text":
+            named.write_text("# another scheme\n", encoding="utf-8")
+        elif planted == "a link":
+            named.symlink_to(theirs)
+        else:  # the same text, but its owner can change it at will
+            named.write_text(text, encoding="utf-8")
+        cluster._SCHEMES.clear()  # a new worker process
+        with pytest.MonkeyPatch.context() as as_another:
+            if planted == "another user's":
+                as_another.setattr(os, "getuid", lambda: me + 1)
+            got = Path(shipped.path())
+        assert got.parent == tmp_path
+        assert got.read_text(encoding="utf-8") == text and not got.is_symlink() and got.stat().st_uid == me
+        assert theirs.read_text(encoding="utf-8") == "# another scheme\n"
 
 
 def test_a_time_limit_holds_in_a_thread_that_is_not_the_main_one() -> None:
