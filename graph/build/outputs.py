@@ -11,6 +11,7 @@ from contextlib import ExitStack
 from functools import partial
 from pathlib import Path
 
+from policygraph.build import heap
 from policygraph.build.background import Background
 from policygraph.build.comparisons import Summaries, write_comparisons
 from policygraph.build.extraction import BuildResult
@@ -179,12 +180,13 @@ def _rdf(linked: Linked, measures: MeasureIndex, comparisons: Summaries, compari
             os.replace(fresh_ttl, paths["turtle"])
             write_rdf_record(record, paths["ntriples"], paths["turtle"], written.keyed, salt)
             paths["store"] = out / STORE
+        heap.release()  # what the bulk load freed (heap.py)
     except BaseException:
         if loader is not None:
             loader.abort()  # nothing once the store is in place
         raise
     with stage(timings, "SHACL validation"):
-        return validate(store, jobs) if check else (True, "not validated (--no-validate)")
+        return validate(store, jobs, heap.release) if check else (True, "not validated (--no-validate)")
 
 
 class ValidationError(RuntimeError):

@@ -16,7 +16,7 @@ build of 30,000 documents that makes a class check 18 times and a count check 4 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import cast
@@ -291,11 +291,20 @@ def _value_conditions(g: Graph, k: dict, instance_of: str) -> tuple[list[tuple[s
     return conditions, optionals
 
 
-def run_checks(store: ox.Store, checks: list[Check], limit: int = 100, jobs: int = 1) -> list[Violation]:
+def run_checks(store: ox.Store, checks: list[Check], limit: int = 100, jobs: int = 1,
+               after_each: Callable[[], None] | None = None) -> list[Violation]:
     """Every violation (at most `limit` per check, so a systematic bug cannot flood the report).
 
-    Oxigraph evaluates queries without holding the GIL, so `jobs` threads run checks at once."""
+    Oxigraph evaluates queries without holding the GIL, so `jobs` threads run checks at once.
+    `after_each` is called when a check is done (a build gives back the memory it freed)."""
     def one(c: Check) -> list[Violation]:
+        try:
+            return _violations(c)
+        finally:
+            if after_each is not None:
+                after_each()
+
+    def _violations(c: Check) -> list[Violation]:
         sols = cast(ox.QuerySolutions, store.query(f"{c.query} LIMIT {limit}"))  # every check is a SELECT
         names = [v.value for v in sols.variables]
         found = []
@@ -319,10 +328,11 @@ def _components(c: Check, row: ox.QuerySolution) -> list[str]:
     return [c.component]
 
 
-def validate_store(store: ox.Store, shapes: Graph, jobs: int = 1) -> tuple[bool, str]:
+def validate_store(store: ox.Store, shapes: Graph, jobs: int = 1,
+                   after_each: Callable[[], None] | None = None) -> tuple[bool, str]:
     """(conforms, a report listing each violation) for the data in `store`."""
     subclasses = bool(store.query(f"ASK {{ ?a <{RDFS.subClassOf}> ?b }}"))
-    found = sorted(run_checks(store, compile_shapes(shapes, subclasses), jobs=jobs),
+    found = sorted(run_checks(store, compile_shapes(shapes, subclasses), jobs=jobs, after_each=after_each),
                    key=lambda v: (v.component, v.path or "", v.focus, v.value or ""))
     if not found:
         return True, "Validation Report\nConforms: True\n"
@@ -338,7 +348,8 @@ def load_shapes() -> Graph:
     return Graph().parse(data=ontology_text("shapes.ttl"), format="turtle")
 
 
-def validate(data: Graph | ox.Store, jobs: int = 1) -> tuple[bool, str]:
+def validate(data: Graph | ox.Store, jobs: int = 1,
+             after_each: Callable[[], None] | None = None) -> tuple[bool, str]:
     """Validate a build's data against the shipped SHACL shapes: (conforms, report text).
 
     The shapes are compiled to SPARQL and run on Oxigraph (see above), which scales to
@@ -348,4 +359,4 @@ def validate(data: Graph | ox.Store, jobs: int = 1) -> tuple[bool, str]:
         store = ox.Store()
         store.load(data.serialize(format="nt").encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
         data = store
-    return validate_store(data, load_shapes(), jobs)
+    return validate_store(data, load_shapes(), jobs, after_each)
