@@ -346,3 +346,28 @@ def test_the_seeds_build_conforms_under_rdfs_inference(seeds_out: Path) -> None:
     data = Graph().parse(seeds_out / "graph.ttl")
     conforms, text = _conforms_with_rdfs(data, _ontology())
     assert conforms, text[:2000]
+
+
+def test_memory_is_handed_back_after_every_check_even_one_that_fails(graph: Graph) -> None:
+    # A build gives back what each check freed (heap.release) as soon as the check is done,
+    # from whichever thread ran it; a check that raises still hands back.
+    from policygraph.build import heap
+
+    store = pyoxigraph.Store()
+    store.load(graph.serialize(format="nt").encode("utf-8"), format=pyoxigraph.RdfFormat.N_TRIPLES)
+    checks = compile_shapes(load_shapes())
+    calls: list[int] = []
+
+    def counted() -> None:
+        heap.release()
+        calls.append(1)
+
+    assert run_checks(store, checks, jobs=2, after_each=counted) == []
+    assert len(calls) == len(checks) > 10
+    calls.clear()
+    broken = [replace(checks[0], query="SELECT ?x WHERE { ?x ?p }")]  # a syntax error
+    with pytest.raises(SyntaxError):
+        run_checks(store, broken, after_each=counted)
+    assert calls == [1]
+    conforms, _report = validate(store, 2, counted)
+    assert conforms and len(calls) == 1 + len(checks)
