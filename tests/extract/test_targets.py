@@ -60,6 +60,10 @@ def one(text: str, year: int | None = 2016, governing: Years | None = None) -> T
         "全市完成年度目标的120%。",  # a rate of completion
         "各地每季度至少开展1次专项检查。",  # a frequency
         "达标率=达标人数/总人数×100%。",  # a formula
+        "开展3个月专项行动。",  # how long an action lasts
+        "过去一年，新建绿色矿山50座。",  # a work report's review of the year
+        "建设2条生产线的企业可以申请。",  # eligibility, though it names an action
+        "新建住宅小区100户以上的，应当配建养老服务设施。",  # a class, though it names an action
     ],
 )
 def test_numbers_that_are_not_targets(text: str) -> None:
@@ -344,3 +348,23 @@ def test_a_long_sentence_of_many_numbers_is_read_in_time() -> None:
     started = time.perf_counter()
     assert len(targets_in(text, 0, len(text), 2020)) == 1250
     assert time.perf_counter() - started < 5
+
+
+def test_a_work_plans_actions_count_what_they_do() -> None:
+    # A work report's tasks: an action, its object and the count ending the clause, or the
+    # action right before its count with the object after it; each item of a list after it.
+    got = found("新建绿色矿山50座，实施30项市级疏堵工程，新建绿道100公里、绿地500公顷、立体绿化10万平方米。"
+                "改造老旧供热、燃气、排水管网800公里、600公里、300公里。启动建设中心花园等15个新项目。", 2026,
+                Years(2026))
+    assert [(t.indicator, t.value, t.unit, t.comparator, t.year) for t in got] == [
+        ("新建绿色矿山", 50, "座", "equal", 2026), ("实施市级疏堵工程", 30, "项", "equal", 2026),
+        ("新建绿道", 100, "公里", "equal", 2026), ("绿地", 500, "公顷", "equal", 2026),
+        ("立体绿化", 100000, "平方米", "equal", 2026), ("排水管网", 800, "公里", "equal", 2026),
+        (None, 600, "公里", "equal", 2026), (None, 300, "公里", "equal", 2026),
+        ("启动建设中心花园等", 15, "个", "equal", 2026)]
+
+
+def test_a_count_after_an_actions_object_is_no_target_when_something_follows_it() -> None:
+    # 新建项目3个月内…: a duration; 建设用地50亩的项目: a class of projects
+    assert found("新建项目3个月内完成审批。") == []
+    assert found("建设用地50亩的项目可以申请。") == []

@@ -107,6 +107,34 @@ def ratio_verb(before: str) -> str | None:
     return far[-1] if far else None
 
 
+#: Verbs of a work plan's action a count follows after its object (新建绿色矿山50座, 建设高标准
+#:农田12万亩, 实施30项市级疏堵工程): the year's tasks of a work report or an action plan.
+ACTIONS = ("新建", "新改建", "改扩建", "改建", "扩建", "建设", "建成", "改造", "更新改造", "拆除", "整治",
+           "治理", "打造", "培育", "新培育", "实施", "推进", "开工", "新开工", "举办", "组织", "开展",
+           "发放", "筹集", "消除", "办好", "抓好", "启动", "新增", "增加", "完成", "培训", "打通")
+_ACTION = "|".join(sorted(ACTIONS, key=len, reverse=True))
+#: Words of aim before an action (力争全年新建…, 继续办好…).
+_AIM = r"(?:全年|今年|年内|力争|争取|确保|计划|继续|重点|扎实|集中|还要|要|将|再|共)*"
+#: A phrase that is an action, with its object or not: the count follows.
+ACTION_OBJECT = re.compile(rf"^{_AIM}(?:{_ACTION})(?P<object>[^\d\s，,；;：:。（()）]{{0,24}})$")
+#: A clause that is only an action (实施30项…): what is counted is named after the number.
+ACTION_ONLY = re.compile(rf"^{_AIM}(?:{_ACTION})$")
+#: What may follow an action's count: the clause's or the list's end.
+_COUNT_END = re.compile(r"$|[，,；;。、）)]|和|及")
+
+
+def action_count(phrase: str, after: str) -> bool:
+    """实施30项市级疏堵工程, 新建绿色矿山50座, 改造老旧供热、燃气、排水管网800公里, 启动建设
+    …等15个新项目: `phrase`, the words from the clause's start to the number, is an action of a
+    work plan (after words of aim) with its object or not; with an object before it, the count
+    ends its clause (or the object ends with 等 and what is counted is named after it)."""
+    action = ACTION_OBJECT.match(phrase)
+    if action is None:
+        return False
+    obj = action.group("object")
+    return not obj or obj.endswith("等") or _COUNT_END.match(after) is not None
+
+
 #: Verbs of a legal norm (不得低于): a rule every case must meet, as a threshold, not a goal.
 NORM = re.compile(r"^不得")
 #: A duty in the clause (应当高于百分之六十) or a definition in the sentence (是指…一千吨以上): a norm.
@@ -120,6 +148,8 @@ PER_PROJECT = re.compile(r"新建|改建|扩建|居住区|建设项目|每处|�
 SPATIAL = frozenset({"平方米", "公里", "千米", "米"})
 #: A class named inside the clause (超过100人的企业达到15%): what follows is its rule.
 CLASS_IN_CLAUSE = re.compile(r"\d\s*(?:人|个|家|名|%)\s*(?:以上|以下)?的")
+#: A class named after the number (建设2条生产线的企业, 用地50亩的项目): who a rule is for.
+CLASS_AFTER = re.compile(r"^[^，,；;。]{0,12}的(?:企业|单位|项目|人员|个人|地区|城市|家庭|学校|机构|园区)")
 #: A class named by a bound (30人以上企业, 2名以上执法人员): a word right after 以上/以下.
 _CLASS_AFTER_BOUND = re.compile(r"[^\s，,。；;、：:（()）和及与并或等左]")
 
@@ -133,7 +163,7 @@ def not_a_target(clause: str, after: str, rest: str = "", said_before: bool = Fa
     if any(p.search(clause) for p in (PARAMETER, CHANGED, ELIGIBILITY, EXISTING, SCOPE, CLASS_IN_CLAUSE,
                                       FORECAST)):
         return True
-    if any(p.search(rest) for p in (PENALTY, CHANGED, REPORTING)) or PENALTY.search(clause):
+    if any(p.search(rest) for p in (PENALTY, CHANGED, REPORTING, CLASS_AFTER)) or PENALTY.search(clause):
         return True
     return clause.rstrip().endswith("以上")  # the upper end of a band (2辆以上18辆以下)
 

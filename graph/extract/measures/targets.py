@@ -117,7 +117,8 @@ def _sentence_targets(sent: Sentence, offset: int, ctx: Context, lead: Years) ->
             provided = rules.provided(sent.text, _number_at(m), m.end(), unit)
         if provided is None and listed is not None:
             provided = listed.provided
-        target = _target(m, sent, offset, ctx, lead, _Named(listed is not None, provided))
+        follows = prev is not None and _FOLLOWS.fullmatch(sent.text, prev.end, m.start()) is not None
+        target = _target(m, sent, offset, ctx, lead, _Named(listed is not None, provided, follows))
         if target is not None:
             target = _continuing(m, target, listed)
             out += _each_indicator(target, m, sent.text)
@@ -203,6 +204,7 @@ class _Named:
 
     listed: bool = False
     provided: str | None = None
+    follows: bool = False  # the next item after a target, with a noun of its own (、绿地500公顷)
 
 
 @dataclass(frozen=True)
@@ -232,7 +234,7 @@ def _target(m: re.Match[str], sent: Sentence, offset: int, ctx: Context, lead: Y
     if past(years.year, ctx.year, text[:at]):
         return None
     return Target(
-        indicator=_indicator(clause),
+        indicator=_indicator(clause) if not rules.ACTION_ONLY.match(clause) else _action_indicator(m, sent),
         value=whole(value),
         unit=unit,
         comparator=rules.comparator(verb, suffix, clause) if suffix or not named.provided else named.provided,
@@ -262,6 +264,13 @@ def _indicator(clause: str) -> str | None:
     return indicator[-24:] if indicator else None
 
 
+def _action_indicator(m: re.Match[str], sent: Sentence) -> str | None:
+    """实施30项市级疏堵工程: the action and what it counts, named after the number."""
+    at = _number_at(m)
+    after = sent.text[m.end():sent.clause_end(m.end())].strip().rstrip("。！？!?")
+    return _indicator(sent.text[sent.clause_start(at):at] + after)
+
+
 def _accepted(m: re.Match[str], sent: Sentence, clause: str, unit: str, provision: str,
               named: _Named) -> bool:
     """Whether a number is a target: a verb, a suffix, a goal word or a list or provision names
@@ -270,12 +279,29 @@ def _accepted(m: re.Match[str], sent: Sentence, clause: str, unit: str, provisio
     if named.provided:
         return True
     verb, suffix, at = m.group("verb"), m.group("suffix"), m.start()
-    if not (named.listed or verb or suffix or sent.goal_item or sent.before(sent.context, at)
-            or rules.ratio_verb(clause)):
+    if not (named.listed or named.follows or verb or suffix or sent.goal_item or sent.before(sent.context, at)
+            or rules.ratio_verb(clause) or _action_count(m, sent)):
         return False
     if _ruled_out(m, sent, clause, unit):
         return False
     return named.listed or not rules.ARTICLE.match(provision) or sent.goal
+
+
+#: Where a phrase of a work plan's action starts: after the clause break before it.
+_PHRASE_BREAK = re.compile(r"[，,；;：:]")
+_PHRASE_REACH = 40
+_DURATIONS = frozenset({"个月", "岁"})
+
+
+def _action_count(m: re.Match[str], sent: Sentence) -> bool:
+    """Whether the number counts a work plan's action (新建绿色矿山50座; rules.action_count)."""
+    at = _number_at(m)
+    start = -1 if at > _PHRASE_REACH else 0
+    for b in _PHRASE_BREAK.finditer(sent.text, max(0, at - _PHRASE_REACH), at):
+        start = b.end()
+    if m.group("unit") in _DURATIONS:
+        return False  # 开展3个月专项行动: how long
+    return start >= 0 and rules.action_count(sent.text[start:at].strip(), sent.text[m.end():m.end() + 2])
 
 
 def _continuing(m: re.Match[str], target: Target, listed: _Prev | None) -> Target:
@@ -291,6 +317,9 @@ def _continuing(m: re.Match[str], target: Target, listed: _Prev | None) -> Targe
 #: What lies between a listed target and the number opening the next item: no clause break,
 #: and 、/和/及/与 right before the number.
 _LISTED = re.compile(r"[^，,；;。：:！？!?]*?[和及与、]\s*")
+#: What lies between a target and the next item of its list that names its own indicator:
+#: 、 and a few words (新建绿道100公里、绿地500公顷).
+_FOLLOWS = re.compile(r"(?:以上|左右)?、[^\d，,；;：:。（()）、]{1,12}")
 #: Indicators listed before 均 (马铃薯种植、收获机械化率均达到45%): one value for each.
 _EACH = re.compile(r"(?P<items>[^，,；;：:（(。]+、[^，,；;：:（(。]+?)均$")
 #: How far before 均 its list of indicators is looked for (a bounded search: a long sentence
