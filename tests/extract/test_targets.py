@@ -368,3 +368,17 @@ def test_a_count_after_an_actions_object_is_no_target_when_something_follows_it(
     # 新建项目3个月内…: a duration; 建设用地50亩的项目: a class of projects
     assert found("新建项目3个月内完成审批。") == []
     assert found("建设用地50亩的项目可以申请。") == []
+
+
+def test_a_section_headed_by_a_five_year_plan_sets_its_years() -> None:
+    # A 2026 work report: the plan period's goals are for 2030, the year's for 2026.
+    rec = record_of(
+        "2026年某省政府工作报告\n各位代表：\n一、2025年工作回顾\n过去一年，地区生产总值增长5%。\n"
+        "二、“十四五”时期发展成就和“十五五”时期主要目标任务\n（一）加快发展。地区生产总值年均增长5%左右，"
+        "城镇化率达到71%以上。\n三、2026年重点工作\n地区生产总值增长5%左右。\n"
+        "“十五五”时期主要目标\n全社会研发投入年均增长10%左右。\n某省人民政府\n2026年1月20日\n"
+    ).to_dict()
+    got = [(t["value"], t["year"], t["start_year"]) for t in rec["targets"]]
+    assert got == [(5, 2030, 2026), (71, 2030, 2026), (5, 2026, None), (10, 2030, 2026)]
+    # a sentence naming a plan is no heading
+    assert one("“十四五”时期是极不平凡的五年。地区生产总值年均增长5%左右。", 2026, Years(2026)).year == 2026

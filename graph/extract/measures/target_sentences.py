@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from policygraph.extract.measures import target_rules as rules
-from policygraph.extract.measures.target_years import THIS_YEAR, Years, lead_year
+from policygraph.extract.measures.target_years import THIS_YEAR, Years, lead_year, plan_years
 from policygraph.extract.regexes import LIST_BREAK, SENTENCE
 
 #: What opens a new item on a line: 一、 （一） 1、 1. 第三条.
@@ -122,6 +122,8 @@ _YEAR_HEADING = re.compile(rf"\s*(?:{_MARKER.pattern})?\s*"
 
 
 _HEADING_MAX = 40
+#: What a heading line holds none of: a clause break or a sentence's end.
+_PHRASE_END = re.compile(r"[，,；;：:。！？!?]")
 
 
 class Reader:
@@ -153,5 +155,9 @@ class Reader:
         heading = _YEAR_HEADING.match(text) if len(text) <= _HEADING_MAX else None
         if heading:
             self.heading = Years(int(heading.group(1)))
+        elif len(text) <= _HEADING_MAX and not _PHRASE_END.search(text):
+            plan = plan_years(text)  # “十五五”时期主要目标 on a line of its own
+            if plan.year is not None:
+                self.heading = plan
         if text.rstrip().endswith(("：", ":")):
             self.listing = bool(_GOAL_INTRO.search(text))

@@ -110,26 +110,34 @@ def title_years(title: str | None) -> Years:
     span = SPAN.search(title)
     if span:
         return Years(int(span.group(2)), int(span.group(1)))
-    five = _FIVE_YEAR_RE.search(title) or _QUOTED_PLAN.search(title)
-    nth = _NTH_PLAN.search(title)
-    plan = five.group(1) if five else nth.group(1) + "五" if nth else None
-    if plan:
-        end = _FIVE_YEAR[plan]
-        return Years(end, end - 4)
+    plan = plan_years(title)
+    if plan.year is not None:
+        return plan
     years = {int(y) for y in YEAR.findall(title)}
     return Years(years.pop()) if len(years) == 1 else Years()
+
+
+def plan_years(text: str) -> Years:
+    """The years of the five-year plan `text` names (“十五五”时期, 第十四个五年规划): the last
+    named, when it names two (“十四五”时期发展成就和“十五五”时期主要目标任务 → 2026–2030)."""
+    names = [m.group(1) for pattern in (_FIVE_YEAR_RE, _QUOTED_PLAN) for m in pattern.finditer(text)]
+    names += [m.group(1) + "五" for m in _NTH_PLAN.finditer(text)]
+    if not names:
+        return Years()
+    end = max(_FIVE_YEAR[n] for n in names)
+    return Years(end, end - 4)
 
 
 def governing_years(text: str, provisions: Sequence[Provision], title: str | None) -> list[Years]:
     """Per provision, the years that govern its targets stating none: a 到2020年 in its heading,
     else in the own text of its nearest parent (二、主要目标。到2020年，… governs 二、/（一）),
     else the title's plan year; `past` if it or a parent is headed as a review of the past."""
-    own = {p.path: lead_year(text[p.start:p.end]) for p in provisions}
+    own = {p.path: _governs(text[p.start:p.end], _heading_line(text, p)) for p in provisions}
     reviews = {p.path for p in provisions if _reviews(text, p)}
     default = title_years(title)
     out = []
     for p in provisions:
-        found = lead_year(p.heading)
+        found = _governs(p.heading, _heading_line(text, p))
         path = p.path
         while found.year is None and "/" in path:
             path = path.rsplit("/", 1)[0]
@@ -137,6 +145,13 @@ def governing_years(text: str, provisions: Sequence[Provision], title: str | Non
         found = found if found.year is not None else default
         out.append(replace(found, past=True) if _under(p.path, reviews) else found)
     return out
+
+
+def _governs(text: str, heading: str) -> Years:
+    """What a provision sets for its targets stating no year: a 到2020年 in its text, else the
+    five-year plan its heading names (二、“十五五”时期主要任务)."""
+    found = lead_year(text)
+    return found if found.year is not None else plan_years(heading)
 
 
 #: A heading over a review of the past or of the setting (一、发展基础, （一）“十三五”时期取得的成就,
@@ -148,9 +163,14 @@ _HEADING_MAX = 30
 
 
 def _reviews(text: str, p: Provision) -> bool:
-    """Whether the provision's first line, if short enough to be a heading, names a review."""
+    """Whether the provision's heading line names a review."""
+    return bool(REVIEW.search(_heading_line(text, p)))
+
+
+def _heading_line(text: str, p: Provision) -> str:
+    """The provision's first line if it is short enough to be a heading and one phrase, else ""."""
     line = text[p.start:min(p.end, p.start + _HEADING_MAX + 10)].split("\n", 1)[0].split("。", 1)[0].strip()
-    return len(line) <= _HEADING_MAX and not _CLAUSE_MARK.search(line) and bool(REVIEW.search(line))
+    return line if len(line) <= _HEADING_MAX and not _CLAUSE_MARK.search(line) else ""
 
 
 #: A heading is one phrase: a line with a clause break is an item or a sentence.
