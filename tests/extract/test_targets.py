@@ -61,6 +61,8 @@ def one(text: str, year: int | None = 2016, governing: Years | None = None) -> T
         "各地每季度至少开展1次专项检查。",  # a frequency
         "达标率=达标人数/总人数×100%。",  # a formula
         "开展3个月专项行动。",  # how long an action lasts
+        "产品价格上涨5%左右。",  # a price, not the consumer price index
+        "过去十年，城乡居民收入实现翻番。",  # a doubling achieved
         "过去一年，新建绿色矿山50座。",  # a work report's review of the year
         "建设2条生产线的企业可以申请。",  # eligibility, though it names an action
         "新建住宅小区100户以上的，应当配建养老服务设施。",  # a class, though it names an action
@@ -382,3 +384,14 @@ def test_a_section_headed_by_a_five_year_plan_sets_its_years() -> None:
     assert got == [(5, 2030, 2026), (71, 2030, 2026), (5, 2026, None), (10, 2030, 2026)]
     # a sentence naming a plan is no heading
     assert one("“十四五”时期是极不平凡的五年。地区生产总值年均增长5%左右。", 2026, Years(2026)).year == 2026
+
+
+def test_a_work_plans_sums_counts_of_more_than_and_doublings() -> None:
+    got = found("实施重大项目1900多个，完成投资2500亿元以上。外贸进出口超8500亿元。居民消费价格涨幅2%左右。"
+                "到2035年，人均地区生产总值比2020年翻一番。", 2026, Years(2026))
+    assert [(t.indicator, t.value, t.unit, t.comparator, t.year, t.base_year) for t in got] == [
+        ("实施重大项目", 1900, "个", "at_least", 2026, None), ("投资", 250_000_000_000, "元", "at_least", 2026, None),
+        ("外贸进出口", 850_000_000_000, "元", "at_least", 2026, None),
+        ("居民消费价格涨幅", 2, "%", "about", 2026, None), ("人均地区生产总值", 2, "倍", "at_least", 2035, 2020)]
+    # a sum each case must have stays a requirement
+    assert found("基金会原始基金不少于210万元。") == []

@@ -18,7 +18,7 @@ VERBS: dict[str, str] = {
     "至少": "at_least", "达到": "at_least", "超过": "at_least", "突破": "at_least", "高于": "at_least",
     "提高到": "at_least", "提高至": "at_least", "提升到": "at_least", "提升至": "at_least",
     "增加到": "at_least", "增加至": "at_least", "增长到": "at_least", "增长至": "at_least",
-    "扩大到": "at_least", "扩大至": "at_least", "多于": "at_least", "达": "at_least",
+    "扩大到": "at_least", "扩大至": "at_least", "多于": "at_least", "达": "at_least", "超": "at_least",
     "不得超过": "at_most", "不超过": "at_most", "不高于": "at_most", "不得高于": "at_most",
     "最多": "at_most", "至多": "at_most", "低于": "at_most", "控制在": "at_most",
     "降低到": "at_most", "降低至": "at_most", "降至": "at_most", "下降到": "at_most",
@@ -43,7 +43,7 @@ CONTEXT = re.compile(r"实现|完成|力争|确保|目标|任务|达到|每年|�
 #: caps, penalties, prices.
 PARAMETER = re.compile(
     r"补贴(?!性)|补助|奖补|贴息|资助|奖励|上限|最高|额度|费率|税率|征收率|利率|担保费|报销|赔付|缴费|"
-    r"缴存|费用|工资|价格|收费|罚款|罚金|拘留|处分|有期徒刑|吊销|没收|处以|扣除|抵扣|减按|减免|免征|"
+    r"缴存|费用|工资|(?<!消费)价格(?!指数|涨幅|总水平)|收费|罚款|罚金|拘留|处分|有期徒刑|吊销|没收|处以|扣除|抵扣|减按|减免|免征|"
     r"贷款|首付|年限|期限|年龄|周岁|工龄|利息|比例为|标准为|按照?\d|按不|风险责任|分担|用于"
 )
 #: A past result or an accident's grade, anywhere in the sentence before the number: it reports,

@@ -38,14 +38,23 @@ _HAS = "有|配备|设立?|安排|建设|建立|培养"
 TARGET = re.compile(
     rf"(?P<verb>{_VERB})?\s{{0,2}}(?P<has>{_HAS})?\s{{0,2}}"
     rf"(?:百分之(?P<pct>[零〇一二两三四五六七八九十百点]+)|(?P<half>一半)|"
-    rf"{number_pattern('')}\s{{0,2}}(?P<unit>{UNITS})?"
+    rf"{number_pattern('')}(?P<more>多|余)?\s{{0,2}}(?P<unit>{UNITS})?"
     rf"(?:\s{{0,2}}{RANGE_DASH}\s{{0,2}}{number_pattern('hi_')}\s{{0,2}}(?P<unit2>{UNITS}))?)"
     rf"\s{{0,2}}(?P<suffix>{_SUFFIX})?"
 )
 
 
 #: Verbs a sum of money is a target after (产业总规模突破1000亿元); 不少于210万元 is a requirement.
-MONEY_VERBS = frozenset({"达到", "达", "突破", "超过", "实现", "增长到", "增长至", "增加到", "增加至"})
+MONEY_VERBS = frozenset({"达到", "达", "突破", "超过", "超", "实现", "增长到", "增长至", "增加到", "增加至"})
+#: A sum a plan is to reach: investment, credit or output, after an action or none (完成投资2500亿元以上,
+#: 新增科技贷款1000亿元); a sum each case must have (原始基金不少于210万元) is a requirement.
+_PLANNED_SUM = re.compile(r"(?:投资|贷款|产值|进出口|营业收入|销售收入|交易额|总额|规模|外资)$")
+
+
+def _planned_sum(verb: str | None, clause: str) -> bool:
+    return verb in (None, "完成", "新增", "实现") and _PLANNED_SUM.search(clause) is not None
+
+
 #: Verbs a Chinese numeral is a target after (至少有一名); elsewhere 一 is mostly no count.
 CN_VERBS = frozenset({"至少", "不少于", "不低于", "达到", "超过", "突破", "新增", "培训", "不超过", "控制在",
                       "达"})
@@ -125,6 +134,34 @@ def _sentence_targets(sent: Sentence, offset: int, ctx: Context, lead: Years) ->
             prev = _Prev(m.end(), target, provided)
     if "零" in sent.text:
         out = sorted(out + _zero_goals(sent, offset, ctx, lead), key=lambda t: t.start)
+    if "番" in sent.text:
+        out = sorted(out + _doublings(sent, offset, ctx, lead), key=lambda t: t.start)
+    return out
+
+
+#: A goal of doubling (翻一番, 实现翻番) or quadrupling (翻两番): a target of 2 or 4 times.
+_DOUBLING = re.compile(r"翻(?P<n>一|两|二)?番")
+_TIMES = {None: 2, "一": 2, "两": 4, "二": 4}
+
+
+def _doublings(sent: Sentence, offset: int, ctx: Context, lead: Years) -> list[Target]:
+    """The doublings a sentence sets, where it reports no past and no forecast."""
+    out = []
+    for m in _DOUBLING.finditer(sent.text):
+        at = m.start()
+        start = sent.clause_start(at)
+        clause = sent.text[start:at]
+        if sent.said_before(at) or rules.EXISTING.search(clause) or rules.FORECAST.search(clause):
+            continue
+        if rules.ARTICLE.match(ctx.provision) and not sent.goal:
+            continue
+        years = _years(sent.text[:at], sent, at, ctx, lead)
+        if past(years.year, ctx.year, sent.text[:at]):
+            continue
+        out.append(Target(indicator=_indicator(re.sub(r"(?:实现|力争|比\d{4}年)$", "", clause)),
+                          value=_TIMES[m.group("n")], unit="倍", comparator="at_least", year=years.year,
+                          text=sent.text[start:m.end()], start=offset + start, end=offset + m.end(),
+                          provision=ctx.provision, start_year=years.start_year, base_year=years.base_year))
     return out
 
 
@@ -225,7 +262,6 @@ def _target(m: re.Match[str], sent: Sentence, offset: int, ctx: Context, lead: Y
     value, high, unit = _value(m)
     if value is None or not unit or text[m.end():m.end() + 1] in "年月日号":
         return None
-    verb, suffix = m.group("verb"), m.group("suffix")
     clause_start = sent.clause_start(at)
     clause = text[clause_start:at]
     if not _accepted(m, sent, clause, unit, ctx.provision, named):
@@ -237,7 +273,7 @@ def _target(m: re.Match[str], sent: Sentence, offset: int, ctx: Context, lead: Y
         indicator=_indicator(clause) if not rules.ACTION_ONLY.match(clause) else _action_indicator(m, sent),
         value=whole(value),
         unit=unit,
-        comparator=rules.comparator(verb, suffix, clause) if suffix or not named.provided else named.provided,
+        comparator=_comparator(m, clause, named),
         year=years.year,
         text=(clause + text[at:m.end()]).strip("，, "),
         start=offset + clause_start,
@@ -247,6 +283,15 @@ def _target(m: re.Match[str], sent: Sentence, offset: int, ctx: Context, lead: Y
         start_year=years.start_year,
         base_year=years.base_year,
     )
+
+
+def _comparator(m: re.Match[str], clause: str, named: _Named) -> str:
+    """A target's comparator: 1900多个 is at least 1900; else its suffix's or verb's, or the one a
+    provision states."""
+    verb, suffix = m.group("verb"), m.group("suffix")
+    if m.group("more") and not suffix:
+        return "at_least"
+    return rules.comparator(verb, suffix, clause) if suffix or not named.provided else named.provided
 
 
 def _listed(prev: _Prev | None, m: re.Match[str], text: str) -> _Prev | None:
@@ -361,7 +406,9 @@ def _ruled_out(m: re.Match[str], sent: Sentence, clause: str, unit: str) -> bool
     if suffix == "以上" and rules.BAND.match(text, m.start("suffix")):
         return True  # 3人以上10人以下: a band of cases
     norm = verb or rules.ratio_verb(clause) or ""
-    if rules.NORM.match(norm) or (unit == "元" and verb not in MONEY_VERBS):
+    if rules.NORM.match(norm):
+        return True
+    if unit == "元" and verb not in MONEY_VERBS and not _planned_sum(verb, clause):
         return True
     if verb not in ("不少于", "不低于"):
         return False
