@@ -124,7 +124,7 @@ def identify(
                         "extracted (the text is too long to be one policy document)")
     fields = md.date_fields(text, spans[0])
     date, date_evidence = _document_date(parts[0].date, parts[0].evidence.get("date", ""), fields,
-                                         source.meta)
+                                         source.meta, md.delivered_date(text, spans[0]))
     warnings += [w for ws in part_warnings for w in ws]
     # The main part's deadlines are read against the document's date, wherever it is found.
     years = [_year(date, parts[0].number, parts[0].title),
@@ -168,10 +168,11 @@ def _provisions(text: str, parts: Sequence[Part]) -> tuple[list[list[Provision]]
 
 
 def _document_date(signed: str | None, why: str, fields: Mapping[str, str],
-                   meta: Mapping[str, str]) -> tuple[str | None, str | None]:
+                   meta: Mapping[str, str], delivered: str | None = None) -> tuple[str | None, str | None]:
     """The document's date and, when it is not the date its text states (history or signature),
-    where it comes from: a date field of the page, else the record's metadata. When the text
-    and a date field of the page disagree, the text wins and the evidence says so."""
+    where it comes from: a date field of the page, else the date a report was delivered (its
+    subtitle), else the record's metadata. When the text and a date field of the page disagree,
+    the text wins and the evidence says so."""
     if signed:
         other = next(((n, fields[n]) for n in DATE_FIELDS if fields.get(n) not in (None, signed)), None)
         if other is None:
@@ -180,6 +181,8 @@ def _document_date(signed: str | None, why: str, fields: Mapping[str, str],
     for name in DATE_FIELDS:
         if name in fields:
             return fields[name], f"{name} field of the page (no signing date in the text)"
+    if delivered:
+        return delivered, "the date the subtitle says it was delivered (——…日在…会议上)"
     if meta.get("date"):
         date = _meta_date(meta["date"])
         return date, ("record metadata" if date else None)

@@ -320,6 +320,24 @@ def _signs(text: str, m: re.Match[str], signed: bool) -> bool:
     return ends_line or glued
 
 
+#: A report's or a speech's subtitle: ——2026年1月26日在广东省第十四届人民代表大会第五次会议上;
+#: without a dash, the line must end saying where (2026年2月3日在…第五次会议上).
+_DELIVERED = re.compile(rf"^[ \t\u3000]*(?P<dash>——|—|－|[（(])?[ \t\u3000]*{rx.DATE.pattern}\s{{0,2}}在"
+                        r"(?P<where>[^\n。]{0,60})", re.MULTILINE)
+_AT_A_MEETING = re.compile(r"会议?上[）)]?\s*$")
+#: How far into a part its subtitle is looked for.
+_SUBTITLE_ZONE = 600
+
+
+def delivered_date(text: str, span: Span) -> str | None:
+    """The date a report or a speech was delivered, from its subtitle near the top (——…日在…会议上):
+    the document's date when it carries neither a signature nor a date field."""
+    for m in _DELIVERED.finditer(text, span.start, min(span.end, span.start + _SUBTITLE_ZONE)):
+        if m.group("dash") or _AT_A_MEETING.search(m.group("where")):
+            return date_from_match(m)
+    return None
+
+
 def date_fields(text: str, span: Span) -> dict[str, str]:
     """Page fields that state dates (成文日期, 发文日期, 发布日期 …), by field name."""
     out: dict[str, str] = {}

@@ -256,3 +256,17 @@ def test_a_date_word_inside_a_title_is_no_field(title: str) -> None:
 def test_an_empty_date_field_cuts_only_its_own_line() -> None:
     rec = record_of("成文日期：\n\n某某市人民政府关于加快推进某项建设的实施意见\n\n各镇人民政府：\n" + BODY)
     assert rec.title == "某某市人民政府关于加快推进某项建设的实施意见"
+
+
+def test_a_report_is_dated_by_the_subtitle_saying_when_it_was_delivered() -> None:
+    wrapped = ("政府工作报告\n——2026年1月26日在某省第十四届\n人民代表大会第五次会议上\n某省省长 某某\n各位代表：\n"
+               "现在，我代表省人民政府，向大会报告工作。今年全省城镇新增就业110万人以上。\n")
+    rec = record_of(wrapped)
+    assert rec.date == "2026-01-26" and "delivered" in rec.evidence["date"]
+    assert [t.year for t in rec.measures.targets] == [2026]  # 今年 is the report's year
+    bare = "2026年2月3日在某省第十四届人民代表大会第五次会议上\n某省省长 某某\n各位代表：\n今年工作很多。\n"
+    assert record_of(bare).date == "2026-02-03"
+    # a date the body only mentions, or a meeting line that is no subtitle, dates nothing
+    assert record_of("各位代表：\n2026年2月3日在北京召开了会议，研究了工作。\n").date is None
+    signed = "关于做好就业工作的通知\n各区：\n——2026年1月5日在全市会议上的讲话要求做好就业工作。\n某市人民政府\n2026年3月1日\n"
+    assert record_of(signed).date == "2026-03-01"  # a signature wins

@@ -395,3 +395,15 @@ def test_a_work_plans_sums_counts_of_more_than_and_doublings() -> None:
         ("居民消费价格涨幅", 2, "%", "about", 2026, None), ("人均地区生产总值", 2, "倍", "at_least", 2035, 2020)]
     # a sum each case must have stays a requirement
     assert found("基金会原始基金不少于210万元。") == []
+
+
+def test_an_attachments_numbering_is_its_own_and_its_title_line_sets_the_year() -> None:
+    # 一、 of the attachment is not the report's 一、 (a review): its items are this year's goals.
+    rec = record_of(
+        "某省政府工作报告\n——2026年1月26日在某省人民代表大会第五次会议上\n各位代表：\n现在，我代表省人民政府，"
+        "向大会报告工作。\n一、2025年工作回顾\n"
+        "过去一年，全省新增就业120万人。\n二、2026年工作安排\n新建农村公路2500公里。\n附件1\n2026年省十件民生实事\n"
+        "一、提高低保标准。\n新增普通高中学位20万个以上。\n二、为劳动者提供就业服务。\n全年募集就业见习岗位超6万个。\n"
+    ).to_dict()
+    got = [(t["value"], t["year"]) for t in rec["targets"]]
+    assert got == [(2500, 2026), (200_000, 2026), (60_000, 2026)]

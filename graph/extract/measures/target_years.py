@@ -129,29 +129,62 @@ def plan_years(text: str) -> Years:
 
 
 def governing_years(text: str, provisions: Sequence[Provision], title: str | None) -> list[Years]:
-    """Per provision, the years that govern its targets stating none: a 到2020年 in its heading,
-    else in the own text of its nearest parent (二、主要目标。到2020年，… governs 二、/（一）),
-    else the title's plan year; `past` if it or a parent is headed as a review of the past."""
-    own = {p.path: _governs(text[p.start:p.end], _heading_line(text, p)) for p in provisions}
-    reviews = {p.path for p in provisions if _reviews(text, p)}
+    """Per provision, the years that govern its targets stating none: a year its heading names
+    (三、2026年工作安排, 二、“十五五”时期主要任务), else a 到2020年 in the own text of its nearest
+    parent (二、主要目标。到2020年，… governs 二、/（一）), else the title's plan year; `past` if it
+    or a parent is headed as a review of the past.
+
+    A numbering that starts again (一、 after 三、) is an attachment's (附件1\n2026年省十件民生实事\n
+    一、…): its provisions' parents are its own, and the year its title line names governs them."""
     default = title_years(title)
+    latest: dict[str, tuple[Years, bool]] = {}  # the last provision of each path: what it governs, review
     out = []
     for p in provisions:
-        found = _governs(p.heading, _heading_line(text, p))
+        if "/" not in p.path and p.path in latest:
+            latest = {}
+            intro = _intro_years(text, p.start)
+            default = intro if intro.year is not None else default
+        line = _heading_line(text, p)
+        found = _governs(p.heading, line)
+        review = bool(REVIEW.search(line))
         path = p.path
-        while found.year is None and "/" in path:
+        while "/" in path:
             path = path.rsplit("/", 1)[0]
-            found = own.get(path, Years())
+            parent, parent_review = latest.get(path, (Years(), False))
+            found = found if found.year is not None else parent
+            review = review or parent_review
         found = found if found.year is not None else default
-        out.append(replace(found, past=True) if _under(p.path, reviews) else found)
+        latest[p.path] = (_governs(text[p.start:p.end], line), review)
+        out.append(replace(found, past=True) if review else found)
     return out
+
+
+def _intro_years(text: str, start: int) -> Years:
+    """The years an attachment's title line names, among the short lines right before `start`."""
+    for line in reversed(text[max(0, start - _HEADING_MAX * 3):start].strip().split("\n")[-3:]):
+        line = line.strip()
+        if len(line) <= _HEADING_MAX and not _CLAUSE_MARK.search(line):
+            found = _governs("", line)
+            if found.year is not None:
+                return found
+    return Years()
 
 
 def _governs(text: str, heading: str) -> Years:
     """What a provision sets for its targets stating no year: a 到2020年 in its text, else the
-    five-year plan its heading names (二、“十五五”时期主要任务)."""
+    five-year plan its heading names (二、“十五五”时期主要任务), else the one year it names
+    (三、2026年工作安排; not a date)."""
     found = lead_year(text)
-    return found if found.year is not None else plan_years(heading)
+    if found.year is None:
+        found = plan_years(heading)
+    if found.year is None:
+        years = {int(m.group(1)) for m in YEAR.finditer(heading) if not _MONTH.match(heading, m.end())}
+        found = Years(years.pop()) if len(years) == 1 else found
+    return found
+
+
+#: 2021年3月: a date, not a year a heading is about.
+_MONTH = re.compile(r"\s*[\d一二三四五六七八九十]+\s*月")
 
 
 #: A heading over a review of the past or of the setting (一、发展基础, （一）“十三五”时期取得的成就,
@@ -160,11 +193,6 @@ REVIEW = re.compile(r"(?:回顾|成就|成效|成绩|基本情况|现状|发展�
                     r"(?:^|[、）)\s])(?:发展环境|面临的形势|形势[和与]\S{2,4})$")
 #: How long a provision's first line may be to be read as a heading.
 _HEADING_MAX = 30
-
-
-def _reviews(text: str, p: Provision) -> bool:
-    """Whether the provision's heading line names a review."""
-    return bool(REVIEW.search(_heading_line(text, p)))
 
 
 def _heading_line(text: str, p: Provision) -> str:
@@ -176,11 +204,3 @@ def _heading_line(text: str, p: Provision) -> str:
 #: A heading is one phrase: a line with a clause break is an item or a sentence.
 _CLAUSE_MARK = re.compile(r"[，,；;：:]")
 
-
-def _under(path: str, paths: set[str]) -> bool:
-    """Whether `path` or one of its parents is in `paths`."""
-    while path:
-        if path in paths:
-            return True
-        path = path.rsplit("/", 1)[0] if "/" in path else ""
-    return False
