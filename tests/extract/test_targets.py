@@ -407,3 +407,14 @@ def test_an_attachments_numbering_is_its_own_and_its_title_line_sets_the_year() 
     ).to_dict()
     got = [(t["value"], t["year"]) for t in rec["targets"]]
     assert got == [(2500, 2026), (200_000, 2026), (60_000, 2026)]
+
+
+def test_cuts_of_a_procedures_time_by_days_or_by_a_share() -> None:
+    got = found("明年上半年企业开办时间压缩到8.5个工作日以内。发明专利审查周期压减三分之一，其中高价值专利审查周期压减一半。"
+                "五年内把登记时间压缩三分之二以上。开展农产品定量抽检超2.3万批次。", 2018, Years(2018))
+    assert [(t.value, t.unit, t.comparator, t.year) for t in got] == [
+        (8.5, "个工作日", "at_most", 2019), (33.3, "%", "equal", 2018), (50, "%", "equal", 2018),
+        (66.7, "%", "at_least", None), (23000, "批次", "at_least", 2018)]
+    # how long a step takes, not cut, is no target; nor is a share no verb sets
+    assert found("合法性审核时间一般不少于5个工作日。受理后5个工作日内办结。") == []
+    assert found("三分之一的企业参加了培训。") == []

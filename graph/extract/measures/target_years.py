@@ -29,6 +29,8 @@ START = re.compile(rf"(?:自|从){_Y}\s*年[^，,。；;]{{0,8}}?(?:起|开始)|
 YEAR = re.compile(rf"{_Y}\s*年")
 #: 到2020年 opening a governing clause (主要目标：到2020年，…; （一）到2020年).
 LEAD = re.compile(rf"(?:到|至|力争到|争取到|确保到){_Y}\s*年")
+#: 五年内, 3年内: a span of years from now, not a year.
+WITHIN_YEARS = re.compile(r"(?<!\d)[一二三四五六七八九十两\d]{1,2}\s*年(?:内|之内|以内|时间)")
 #: 远景: a long-range vision beyond the plan's period, whose years do not reach it.
 BEYOND = re.compile(r"远景")
 THIS_YEAR = re.compile(r"今年|全年|当年|年内|本年度?|年度(?:目标|任务)|"

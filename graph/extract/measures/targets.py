@@ -17,6 +17,7 @@ from policygraph.extract.measures.quantities import (
     CN_NUMERAL,
     RANGE_DASH,
     UNITS,
+    cn_to_float,
     number_pattern,
     value_of,
     whole,
@@ -24,6 +25,7 @@ from policygraph.extract.measures.quantities import (
 from policygraph.extract.measures.target_sentences import Reader, Sentence, sentences
 from policygraph.extract.measures.target_years import (
     BEYOND,
+    WITHIN_YEARS,
     Years,
     past,
     sentence_years,
@@ -38,6 +40,7 @@ _HAS = "有|配备|设立?|安排|建设|建立|培养"
 TARGET = re.compile(
     rf"(?P<verb>{_VERB})?\s{{0,2}}(?P<has>{_HAS})?\s{{0,2}}"
     rf"(?:百分之(?P<pct>[零〇一二两三四五六七八九十百点]+)|(?P<half>一半)|"
+    rf"(?P<den>[二三四五六七八九十])分之(?P<num>[一二三四五六七八九])|"
     rf"{number_pattern('')}(?P<more>多|余)?\s{{0,2}}(?P<unit>{UNITS})?"
     rf"(?:\s{{0,2}}{RANGE_DASH}\s{{0,2}}{number_pattern('hi_')}\s{{0,2}}(?P<unit2>{UNITS}))?)"
     rf"\s{{0,2}}(?P<suffix>{_SUFFIX})?"
@@ -65,7 +68,7 @@ NO_YEARS = Years()
 
 #: Where a number starts, and the verb (and 有) that may stand before it: TARGET is matched
 #: from there, not tried at every position (its optional verbs made that slow).
-_ANCHOR = re.compile(rf"\d|百分之|一半|{CN_NUMERAL}")
+_ANCHOR = re.compile(rf"\d|百分之|一半|{CN_NUMERAL}")  # 三分之一 too
 _VERB_BEFORE = re.compile(rf"(?:{_VERB})\s{{0,2}}(?:{_HAS})?\s{{0,2}}$")
 
 
@@ -195,6 +198,9 @@ def _value(m: re.Match[str]) -> tuple[float | None, float | None, str]:
         return value_of(None, m.group("pct"), None), None, "%"
     if m.group("half"):
         return 50.0, None, "%"
+    if m.group("den"):  # 三分之一: a third, in per cent
+        num, den = cn_to_float(m.group("num")), cn_to_float(m.group("den"))
+        return (round(100 * num / den, 1), None, "%") if num and den and num < den else (None, None, "")
     unit = m.group("unit") or ""
     if m.group("unit2"):
         if unit and unit != m.group("unit2"):
@@ -211,7 +217,7 @@ def _value(m: re.Match[str]) -> tuple[float | None, float | None, str]:
 
 def _number_at(m: re.Match[str]) -> int:
     """Where the number of a TARGET match starts (after its verb)."""
-    for group in ("arabic", "cn", "pct", "half"):  # the commonest first
+    for group in ("arabic", "cn", "pct", "half", "den"):  # the commonest first
         at = m.start(group)
         if at >= 0:
             return at
@@ -222,7 +228,7 @@ def _is_number_token(m: re.Match[str], text: str, named: bool = False) -> bool:
     """Whether the match is a number standing as a quantity: not part of a date, an ordinal, a
     document number or a quoted code (“4050”), and a Chinese numeral only after a verb or where
     a list or a provision names it (`named`)."""
-    if m.group("half"):
+    if m.group("half") or m.group("den"):
         return bool(m.group("verb") or m.group("suffix"))
     if not (m.group("arabic") or m.group("cn") or m.group("pct")):
         return False
@@ -399,6 +405,8 @@ def _ruled_out(m: re.Match[str], sent: Sentence, clause: str, unit: str) -> bool
         return True
     if unit in rules.ITEM_UNITS and rules.ITEMS.match(after):
         return True  # 5项具体工作目标: counts the goals that follow
+    if unit in rules.DURATIONS and verb not in rules.SHORTENING:
+        return True  # 审核时间不少于5个工作日: how long a step takes, not a cut
     if unit == "次" and rules.FREQUENCY.search(clause):
         return True  # 每季度开展1次: a frequency
     if not verb and rules.bounds_a_class(suffix, after):
@@ -422,6 +430,8 @@ def _years(before: str, sent: Sentence, at: int, ctx: Context, lead: Years) -> Y
     own = sentence_years(before)
     if own.year is not None or BEYOND.search(before):
         return own  # 远景: a vision beyond the plan's period takes none of its years
+    if WITHIN_YEARS.search(before):
+        return own  # 五年内: a time from now, which no year of the text names
     this = sent.this_year
     if this is not None and this.end() <= at and ctx.year is not None:
         return Years(ctx.year + (1 if this.group("next") else 0), None, own.base_year)
