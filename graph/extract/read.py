@@ -213,8 +213,21 @@ def _looks_like_html(text: str) -> bool:
     return "<html" in head or "<!doctype html" in head or ("<body" in head and "</" in head)
 
 
+#: An element a browser does not draw: display:none, or the hidden attribute. (Not visibility:
+#: hidden: pages hide their whole body that way until a script has run.)
+_DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.IGNORECASE)
+
+
+def _hidden(attrs: list[tuple[str, str | None]]) -> bool:
+    """Whether an element's attributes hide it (a page's hidden second copy of the text)."""
+    return any(name == "hidden" or (name == "style" and value and _DISPLAY_NONE.search(value))
+               for name, value in attrs)
+
+
 class _TextExtractor(HTMLParser):
-    """Visible text of an HTML page; block elements become line breaks."""
+    """Visible text of an HTML page; block elements become line breaks, hidden elements are
+    left out (a page that keeps a second copy of its text in a display:none block would
+    otherwise state every target twice)."""
 
     SKIP: ClassVar[set[str]] = {"script", "style", "noscript", "template", "head", "svg", "iframe", "object"}
     BLOCK: ClassVar[set[str]] = {
@@ -222,6 +235,9 @@ class _TextExtractor(HTMLParser):
         "article", "header", "footer", "ul", "ol", "pre", "blockquote", "hr", "td", "th", "dd",
         "dt", "title",
     }
+    #: Elements with no content or end tag.
+    VOID: ClassVar[set[str]] = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                                "source", "track", "wbr"}
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -229,8 +245,16 @@ class _TextExtractor(HTMLParser):
         self.title: list[str] = []
         self._skip = 0
         self._in_title = False
+        self._hidden: str | None = None  # the tag of a hidden element being skipped
+        self._hidden_depth = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self._hidden is not None:
+            self._hidden_depth += tag == self._hidden
+            return
+        if tag not in self.VOID and _hidden(attrs):
+            self._hidden, self._hidden_depth = tag, 1
+            return
         if tag == "title":
             self._in_title = True
         elif tag in self.SKIP:
@@ -239,6 +263,12 @@ class _TextExtractor(HTMLParser):
             self.parts.append("\n")
 
     def handle_endtag(self, tag: str) -> None:
+        if self._hidden is not None:
+            if tag == self._hidden:
+                self._hidden_depth -= 1
+                if not self._hidden_depth:
+                    self._hidden = None
+            return
         if tag == "title":
             self._in_title = False
         elif tag in self.SKIP and self._skip:
@@ -247,6 +277,8 @@ class _TextExtractor(HTMLParser):
             self.parts.append("\n")
 
     def handle_data(self, data: str) -> None:
+        if self._hidden is not None:
+            return
         if self._in_title:
             self.title.append(data)
         elif not self._skip:

@@ -11,7 +11,7 @@ import opencc
 import pytest
 
 from policygraph.build import build
-from policygraph.extract.read import corpus_entries, iter_corpus, read_bytes
+from policygraph.extract.read import corpus_entries, html_to_text, iter_corpus, read_bytes
 from policygraph.models import Failure, Source
 
 NOTICE = (
@@ -158,3 +158,14 @@ def test_a_jsonl_record_holding_line_separators_is_one_record() -> None:
     items = list(read_bytes("\r\n".join(lines).encode("utf-8"), "r.jsonl", "jsonl"))
     assert [type(x).__name__ for x in items] == ["Source", "Source"]
     assert [x.path for x in items] == ["r.jsonl#L1", "r.jsonl#L2"]
+
+
+def test_what_a_browser_does_not_draw_is_not_read() -> None:
+    # Some government pages keep a second copy of the text in a display:none block; a body
+    # hidden with visibility until a script runs is still the page's text.
+    page = ("<html><body style='visibility: hidden'><div class='content'><p>新增就业10万人。</p></div>"
+            "<div class='bbnr' style=\"display:none;\"><div><p>新增就业10万人。</p></div><br>"
+            "<div>内层</div></div><p hidden>隐藏段落</p><input type='hidden' value='x'>"
+            "<span style='DISPLAY : NONE'>隐藏</span><p>完。</p></body></html>")
+    _title, text = html_to_text(page)
+    assert text == "新增就业10万人。\n完。"
