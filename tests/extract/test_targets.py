@@ -418,3 +418,11 @@ def test_cuts_of_a_procedures_time_by_days_or_by_a_share() -> None:
     # how long a step takes, not cut, is no target; nor is a share no verb sets
     assert found("合法性审核时间一般不少于5个工作日。受理后5个工作日内办结。") == []
     assert found("三分之一的企业参加了培训。") == []
+
+
+def test_an_article_under_a_chapter_states_norms_and_a_bounds_note_is_no_number() -> None:
+    criteria = ("第十九条 见习基地连续两年每年接收就业见习人员超过50人（含50人），就业见习人员见习期满留用率"
+                "达到60%以上（含60%）的，可申请认定为示范基地。")
+    text = normalize(criteria).text
+    assert targets_in(text, 0, len(text), 2019, "第四章/第十九条") == []
+    assert [(t.value, t.unit) for t in found("到2025年，全市新增就业超过50人（含50人）。")] == [(50, "人")]

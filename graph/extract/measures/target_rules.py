@@ -147,7 +147,8 @@ NORM = re.compile(r"^不得")
 #: A duty in the clause (应当高于百分之六十) or a definition in the sentence (是指…一千吨以上): a norm.
 DUTY = re.compile(r"应当|必须|是指|所称|指的是")
 #: An article of a statute (第十二条) states norms: a number there is a target only with a goal word.
-ARTICLE = re.compile(r"^第[一二三四五六七八九十百零〇\d]+条")
+#: Its path names the article at any depth: 第二章/第五条/（五）.
+ARTICLE = re.compile(r"(?:^|/)第[一二三四五六七八九十百零〇\d]+条")
 GOAL = re.compile(r"到\d{4}年|力争|争取|目标|任务|确保")
 #: A standard every project must meet (新建居住区…公园绿地不少于二千平方米), before 不少于/不低于.
 PER_PROJECT = re.compile(r"新建|改建|扩建|居住区|建设项目|每处|每座")

@@ -156,7 +156,7 @@ def _doublings(sent: Sentence, offset: int, ctx: Context, lead: Years) -> list[T
         clause = sent.text[start:at]
         if sent.said_before(at) or rules.EXISTING.search(clause) or rules.FORECAST.search(clause):
             continue
-        if rules.ARTICLE.match(ctx.provision) and not sent.goal:
+        if rules.ARTICLE.search(ctx.provision) and not sent.goal:
             continue
         years = _years(sent.text[:at], sent, at, ctx, lead)
         if past(years.year, ctx.year, sent.text[:at]):
@@ -183,7 +183,7 @@ def _zero_goals(sent: Sentence, offset: int, ctx: Context, lead: Years) -> list[
         clause = sent.text[start:at]
         if sent.said_before(at) or rules.EXISTING.search(clause):
             continue
-        if rules.ARTICLE.match(ctx.provision) and not sent.goal:
+        if rules.ARTICLE.search(ctx.provision) and not sent.goal:
             continue
         years = _years(sent.text[:at], sent, at, ctx, lead)
         out.append(Target(indicator=_indicator(clause), value=0, unit="", comparator="equal", year=years.year,
@@ -235,6 +235,8 @@ def _is_number_token(m: re.Match[str], text: str, named: bool = False) -> bool:
     first = _number_at(m)
     if first > 0 and (text[first - 1] in "第“\"〔[（(.．×÷=＝*" or text[first - 1].isdigit()):
         return False
+    if text.endswith(("（含", "(含"), 0, first):
+        return False  # 超过50人（含50人）: the bound's own note
     # 一 is mostly no count (一个平台); a longer numeral or one with 万 is (新增就业一百二十万人)
     cn = m.group("cn")
     return named or not (cn and m.group("verb") not in CN_VERBS and len(cn) < 2 and not m.group("mult"))
@@ -335,7 +337,7 @@ def _accepted(m: re.Match[str], sent: Sentence, clause: str, unit: str, provisio
         return False
     if _ruled_out(m, sent, clause, unit):
         return False
-    return named.listed or not rules.ARTICLE.match(provision) or sent.goal
+    return named.listed or not rules.ARTICLE.search(provision) or sent.goal
 
 
 #: Where a phrase of a work plan's action starts: after the clause break before it.
@@ -395,12 +397,18 @@ def _each_indicator(target: Target, m: re.Match[str], text: str) -> list[Target]
     return out
 
 
+#: A bound's note that it is included: （含50人）.
+_INCLUSIVE = re.compile(r"\s*[（(]含[^）)]{0,12}[）)]")
+
+
 def _ruled_out(m: re.Match[str], sent: Sentence, clause: str, unit: str) -> bool:
     """Whether target_rules.py rules the number out, or it is a norm (不得低于), a standard each
     project meets (新建…不少于二千平方米) or a sum of money no outcome verb sets (不少于210万元)."""
     text, verb, suffix = sent.text, m.group("verb"), m.group("suffix")
-    after = text[m.end():m.end() + 6]
-    rest = text[m.end():sent.clause_end(m.end())]
+    note = _INCLUSIVE.match(text, m.end())  # 超过50人（含50人）的: read on after the note
+    end = note.end() if note else m.end()
+    after = text[end:end + 6]
+    rest = text[end:sent.clause_end(end)]
     if rules.not_a_target(clause, after, rest, sent.said_before(m.start())):
         return True
     if unit in rules.ITEM_UNITS and rules.ITEMS.match(after):
