@@ -8,6 +8,8 @@ regression fails."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import gold_measures
 import pytest
 
@@ -96,3 +98,19 @@ def test_the_held_out_set_does_not_regress(heldout: gold_measures.MeasureReport)
     assert heldout.targets.recall >= 0.89, heldout.targets.misses
     assert heldout.year.share >= 0.97, heldout.year.wrong
     assert heldout.deadlines.precision >= 0.95 and heldout.deadlines.recall >= 0.88, heldout.table()
+
+
+@pytest.mark.parametrize("name", ["measures_unseen", "measures_unseen2", "measures_unseen3"])
+def test_the_unseen_sets_do_not_regress(name: str, tmp_path: Path) -> None:
+    # Real pages from outside this repository, annotated by helpers who saw neither the rules nor
+    # the output (tests/gold/measures_unseen*.md); the first two were studied after their first
+    # score, the third was scored once before the rules below it were written (docs/quality.md).
+    # Floors a little under what is measured now: the aims of issue 21 are not all met.
+    floors = {"measures_unseen": (0.92, 0.82, 0.98, 0.90, 0.93),
+              "measures_unseen2": (0.90, 0.81, 0.94, 0.78, 0.80),
+              "measures_unseen3": (0.74, 0.60, 0.95, 0.86, 0.82)}[name]
+    got = gold_measures.measures_report(gold_measures.SHARED, tmp_path, name)
+    t_precision, t_recall, year, d_precision, d_recall = floors
+    assert got.targets.precision >= t_precision and got.targets.recall >= t_recall, got.table()
+    assert got.year.share >= year, got.year.wrong
+    assert got.deadlines.precision >= d_precision and got.deadlines.recall >= d_recall, got.table()
