@@ -123,3 +123,10 @@ def test_a_record_reads_a_holiday_against_its_own_date() -> None:
         "请于春节前报送落实情况。\n某市人民政府\n2016年11月3日\n"
     ).to_dict()
     assert [(d["text"], d["date"]) for d in rec["deadlines"]] == [("春节前", "2017-01-28")]
+
+
+def test_a_day_of_every_month_a_terms_end_and_years_after_an_event_are_relative_limits() -> None:
+    text = ("补贴发放时间为每月25日前。申请主体应在合同期满前3个月提出续租申请。"
+            "学生集体户口人员结束学业后2年内，须将户籍迁出。毕业后2年内的高校毕业生可申请。")
+    got = [(d.text, d.date, d.relative) for d in deadlines_in(text, 0, len(text), 2023)]
+    assert got == [("每月25日前", None, True), ("期满前3个月", None, True), ("2年内", None, True)]

@@ -37,6 +37,11 @@ RELATIVE = re.compile(
     rf"(?<![月\d])(?P<num>\d+|[{CN_DIGITS}十百]+)(?:\s*(?:到|至|—|-)\s*(?:\d+|[{CN_DIGITS}十]+))?\s*个?\s*"
     r"(?P<unit>工作日|自然日|日|天|小时|周|星期|月|季度|年)\s*(?:时间)?\s*(?P<lim>内|以内|之内|前|以前|之前)(?!蒙)"
 )
+#: 每月10日前: a day of every month (每月 leaves DEADLINE no month to read).
+MONTHLY = re.compile(rf"每月\s*(?P<d>\d{{1,2}}|[{CN_DIGITS}十]+)\s*(?:日|号){_BEFORE}")
+#: 合同期满前3个月, 届满30日前 is RELATIVE's: N before a term ends.
+BEFORE_END = re.compile(rf"(?:期满|届满|到期|结束)\s*前\s*(?P<num>\d+|[{CN_DIGITS}十]+)\s*个?\s*"
+                        r"(?:工作日|自然日|日|天|周|月|季度|年)")
 #: 每月10日前, 每年3月底前, 每季度末前: recurring.
 RECURRING = re.compile(r"每(?:月|年|季度?|半年|周)\s*$")
 #: Words before a relative limit that make it a class of people or a look-back, not a time limit.
@@ -48,7 +53,7 @@ _SANCTION_BEFORE = re.compile(r"暂停|停止|禁止|吊销|取消|免征|免税
 _SANCTION_AFTER = re.compile(r"^(?:不得|不再|不予|再次|又|有\s*\d|\d+\s*次|免征|免税)")
 #: A span of years is a limit when counted from an event (之日起一年内) or followed by what is
 #: to be done (力争三到五年时间内，…更加完善); else a period (两年之内对其…).
-_YEARS_COUNTED = re.compile(r"起\s*$")
+_YEARS_COUNTED = re.compile(r"(?:起|后)\s*$")
 _YEARS_DONE = re.compile(r"^[^。；;]{0,24}?(?:完成|建成|实现|达到|基本|全面|形成|建立|制定|作出|更加|报告)")
 
 
@@ -65,7 +70,7 @@ def deadlines_in(text: str, start: int, end: int, year: int | None, provision: s
         return []  # every form below ends in 前 or 内: most provisions have neither
     issued = _date(date)
     found: list[tuple[int, int, str | None, bool]] = []
-    for finder in (_absolute, _within_year, _year_before, _holiday, _relative):
+    for finder in (_absolute, _within_year, _year_before, _holiday, _relative, _counted_back):
         found += finder(text, start, end, year, issued)
     found.sort(key=lambda f: (f[0], -f[1]))
     out: list[Deadline] = []
@@ -150,6 +155,12 @@ def _holiday(text: str, start: int, end: int, year: int | None, issued: dt.date 
 def _relative(text: str, start: int, end: int, _year: int | None, _issued: dt.date | None) -> list[Found]:
     return [(m.start(), m.end(), None, True) for m in RELATIVE.finditer(text, start, end)
             if _is_limit(m, text, start, end)]
+
+
+def _counted_back(text: str, start: int, end: int, _year: int | None, _issued: dt.date | None) -> list[Found]:
+    """每月25日前 (recurring) and 合同期满前3个月 (before a term ends): kept relative."""
+    return [(m.start(), m.end(), None, True) for pattern in (MONTHLY, BEFORE_END)
+            for m in pattern.finditer(text, start, end)]
 
 
 def _is_limit(m: re.Match[str], text: str, start: int, end: int) -> bool:
