@@ -130,3 +130,9 @@ def test_a_day_of_every_month_a_terms_end_and_years_after_an_event_are_relative_
             "学生集体户口人员结束学业后2年内，须将户籍迁出。毕业后2年内的高校毕业生可申请。")
     got = [(d.text, d.date, d.relative) for d in deadlines_in(text, 0, len(text), 2023)]
     assert got == [("每月25日前", None, True), ("期满前3个月", None, True), ("2年内", None, True)]
+
+
+def test_a_duration_a_verb_cuts_to_is_a_targets_value_and_years_to_cut_are_a_limit() -> None:
+    text = "五年内压缩到5个工作日以内。登记时间分别压缩至15个、7个工作日以内。自受理之日起20个工作日内作出决定。"
+    got = [(d.text, d.relative) for d in deadlines_in(text, 0, len(text), 2018)]
+    assert got == [("五年内", True), ("20个工作日内", True)]

@@ -54,7 +54,11 @@ _SANCTION_AFTER = re.compile(r"^(?:不得|不再|不予|再次|又|有\s*\d|\d+\
 #: A span of years is a limit when counted from an event (之日起一年内) or followed by what is
 #: to be done (力争三到五年时间内，…更加完善); else a period (两年之内对其…).
 _YEARS_COUNTED = re.compile(r"(?:起|后)\s*$")
-_YEARS_DONE = re.compile(r"^[^。；;]{0,24}?(?:完成|建成|实现|达到|基本|全面|形成|建立|制定|作出|更加|报告)")
+_YEARS_DONE = re.compile(r"^[^。；;]{0,24}?(?:完成|建成|实现|达到|基本|全面|形成|建立|制定|作出|更加|报告|"
+                         r"压缩|压减|缩短|消除)")
+#: A duration a verb cuts something to (压缩到5个工作日以内, 分别压缩至15个、7个工作日以内): a
+#: target's value, not a limit for an act.
+_CUT_TO = re.compile(r"(?:压缩|压减|缩短|减少|降低|降|控制)(?:到|至|在)[^，,。；;]{0,8}$")
 
 
 def deadlines_in(text: str, start: int, end: int, year: int | None, provision: str = "",
@@ -171,6 +175,8 @@ def _is_limit(m: re.Match[str], text: str, start: int, end: int) -> bool:
     after = text[m.end():min(end, m.end() + 30)]
     if after.startswith("的") or _NOT_LIMIT_BEFORE.search(before[-6:]):
         return False  # 毕业2年内的高校毕业生: a class of people
+    if _CUT_TO.search(text, max(start, m.start() - 14), m.start()):
+        return False
     within = m.group("lim") in ("内", "以内", "之内")
     if within and (_SANCTION_BEFORE.search(before) or _SANCTION_AFTER.search(after)):
         return False
