@@ -139,7 +139,7 @@ def governing_years(text: str, provisions: Sequence[Provision], title: str | Non
     A numbering that starts again (一、 after 三、) is an attachment's (附件1\n2026年省十件民生实事\n
     一、…): its provisions' parents are its own, and the year its title line names governs them."""
     default = title_years(title)
-    latest: dict[str, tuple[Years, bool]] = {}  # the last provision of each path: what it governs, review
+    latest: dict[str, _Parent] = {}  # the last provision of each path
     out = []
     for p in provisions:
         if "/" not in p.path and p.path in latest:
@@ -147,18 +147,33 @@ def governing_years(text: str, provisions: Sequence[Provision], title: str | Non
             intro = _intro_years(text, p.start)
             default = intro if intro.year is not None else default
         line = _heading_line(text, p)
-        found = _governs(p.heading, line)
-        review = bool(REVIEW.search(line))
+        found = _governs("", line) if line else Years()  # p.heading is its marker (二、) only
+        review = bool(line) and REVIEW.search(line) is not None
         path = p.path
         while "/" in path:
             path = path.rsplit("/", 1)[0]
-            parent, parent_review = latest.get(path, (Years(), False))
-            found = found if found.year is not None else parent
-            review = review or parent_review
+            parent = latest.get(path)
+            if parent is not None:
+                found = found if found.year is not None else parent.governs(text)
+                review = review or parent.review
         found = found if found.year is not None else default
-        latest[p.path] = (_governs(text[p.start:p.end], line), review)
+        latest[p.path] = _Parent(p, line, review)
         out.append(replace(found, past=True) if review else found)
     return out
+
+
+class _Parent:
+    """A provision as the parent of those below it: what it governs is read from its text only
+    when a child asks (most provisions, a statute's articles, have none)."""
+
+    def __init__(self, p: Provision, line: str, review: bool) -> None:
+        self.p, self.line, self.review = p, line, review
+        self._governs: Years | None = None
+
+    def governs(self, text: str) -> Years:
+        if self._governs is None:
+            self._governs = _governs(text[self.p.start:self.p.end], self.line)
+        return self._governs
 
 
 def _intro_years(text: str, start: int) -> Years:
