@@ -426,3 +426,9 @@ def test_an_article_under_a_chapter_states_norms_and_a_bounds_note_is_no_number(
     text = normalize(criteria).text
     assert targets_in(text, 0, len(text), 2019, "第四章/第十九条") == []
     assert [(t.value, t.unit) for t in found("到2025年，全市新增就业超过50人（含50人）。")] == [(50, "人")]
+
+
+def test_under_a_plans_year_any_action_ending_its_clause_with_a_count_is_a_target() -> None:
+    text = "招募“西部计划”志愿者3000名、社区助理3000名。维修养护农村供水工程1900处。总套数554套。"
+    assert [(t.value, t.unit) for t in found(text, 2026, Years(2026))] == [(3000, "名"), (3000, "名"), (1900, "处")]
+    assert found(text, 2026) == []  # no year governs: a notice's counts are no plan's

@@ -126,16 +126,20 @@ _AIM = r"(?:全年|今年|年内|力争|争取|确保|计划|继续|重点|扎�
 ACTION_OBJECT = re.compile(rf"^{_AIM}(?:{_ACTION})(?P<object>[^\d\s，,；;：:。（()）]{{0,24}})$")
 #: A clause that is only an action (实施30项…): what is counted is named after the number.
 ACTION_ONLY = re.compile(rf"^{_AIM}(?:{_ACTION})$")
+#: Under a plan's year, any phrase of words before a count that ends its clause: an action and
+#: its object (招募“西部计划”志愿者3000名); not one opening with words of a share or a past.
+PLANNED_ACTION = re.compile(rf"^{_AIM}(?!其中|占|比|较|共|总|累计|已|现有|截至|同比)"
+                            r"[\u4e00-\u9fff](?P<object>[^\d\s，,；;：:。（()）%]{1,23})$")
 #: What may follow an action's count: the clause's or the list's end.
 _COUNT_END = re.compile(r"$|[，,；;。、）)]|和|及")
 
 
-def action_count(phrase: str, after: str) -> bool:
+def action_count(phrase: str, after: str, planned: bool = False) -> bool:
     """实施30项市级疏堵工程, 新建绿色矿山50座, 改造老旧供热、燃气、排水管网800公里, 启动建设
     …等15个新项目: `phrase`, the words from the clause's start to the number, is an action of a
     work plan (after words of aim) with its object or not; with an object before it, the count
     ends its clause (or the object ends with 等 and what is counted is named after it)."""
-    action = ACTION_OBJECT.match(phrase)
+    action = ACTION_OBJECT.match(phrase) or (PLANNED_ACTION.match(phrase) if planned else None)
     if action is None:
         return False
     obj = action.group("object")

@@ -272,7 +272,8 @@ def _target(m: re.Match[str], sent: Sentence, offset: int, ctx: Context, lead: Y
         return None
     clause_start = sent.clause_start(at)
     clause = text[clause_start:at]
-    if not _accepted(m, sent, clause, unit, ctx.provision, named):
+    planned = lead.year is not None or ctx.governing.year is not None
+    if not _accepted(m, sent, clause, unit, ctx.provision, named, planned):
         return None
     years = _years(text[:at], sent, at, ctx, lead)
     if past(years.year, ctx.year, text[:at]):
@@ -325,15 +326,16 @@ def _action_indicator(m: re.Match[str], sent: Sentence) -> str | None:
 
 
 def _accepted(m: re.Match[str], sent: Sentence, clause: str, unit: str, provision: str,
-              named: _Named) -> bool:
+              named: _Named, planned: bool = False) -> bool:
     """Whether a number is a target: a verb, a suffix, a goal word or a list or provision names
-    it, no class of target_rules.py rules it out (a provision each unit is to have is a target
-    even as a norm), and it is no norm of a statute's article without a goal word."""
+    it, or it counts a work plan's action (`planned`: a year governs the text), no class of
+    target_rules.py rules it out (a provision each unit is to have is a target even as a norm),
+    and it is no norm of a statute's article without a goal word."""
     if named.provided:
         return True
     verb, suffix, at = m.group("verb"), m.group("suffix"), m.start()
     if not (named.listed or named.follows or verb or suffix or sent.goal_item or sent.before(sent.context, at)
-            or rules.ratio_verb(clause) or _action_count(m, sent)):
+            or rules.ratio_verb(clause) or _action_count(m, sent, planned)):
         return False
     if _ruled_out(m, sent, clause, unit):
         return False
@@ -346,15 +348,17 @@ _PHRASE_REACH = 40
 _DURATIONS = frozenset({"个月", "岁"})
 
 
-def _action_count(m: re.Match[str], sent: Sentence) -> bool:
-    """Whether the number counts a work plan's action (新建绿色矿山50座; rules.action_count)."""
+def _action_count(m: re.Match[str], sent: Sentence, planned: bool = False) -> bool:
+    """Whether the number counts a work plan's action (新建绿色矿山50座; rules.action_count);
+    under a plan's year any action of it (招募志愿者3000名, 维修养护农村供水工程1900处)."""
     at = _number_at(m)
     start = -1 if at > _PHRASE_REACH else 0
     for b in _PHRASE_BREAK.finditer(sent.text, max(0, at - _PHRASE_REACH), at):
         start = b.end()
     if m.group("unit") in _DURATIONS:
         return False  # 开展3个月专项行动: how long
-    return start >= 0 and rules.action_count(sent.text[start:at].strip(), sent.text[m.end():m.end() + 2])
+    return start >= 0 and rules.action_count(sent.text[start:at].strip(), sent.text[m.end():m.end() + 2],
+                                             planned)
 
 
 def _continuing(m: re.Match[str], target: Target, listed: _Prev | None) -> Target:
