@@ -255,6 +255,12 @@ class ClusterExecutor(cf.Executor):
                 self._cancel(list(self._futures))
             self._client.close()
         finally:
+            # A client whose scheduler died closed itself from inside its event loop, which
+            # cannot stop the loop's thread, and close() then returns at once: stop it here
+            # (distributed has no public call for it), so no thread outlives the build.
+            loop_runner = getattr(self._client, "_loop_runner", None)
+            if loop_runner is not None:
+                loop_runner.stop()
             if self._quiet is not None:
                 self._quiet.end()
 

@@ -93,3 +93,7 @@ def test_a_scheduler_that_dies_during_a_build_is_one_line(
     finally:
         pool.shutdown(cancel_futures=True)
     assert "distributed." not in capfd.readouterr().err  # no log of distributed's own, no traceback
+    deadline = time.monotonic() + 5  # and no thread of the client outlives it (the IO loop's did)
+    while threading.active_count() > 1 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert threading.active_count() == 1, [t.name for t in threading.enumerate()]

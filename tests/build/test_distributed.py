@@ -265,7 +265,7 @@ def test_no_thread_is_left_behind(scheduler: str) -> None:
     deadline = time.monotonic() + 5
     while threading.active_count() > 1 and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert threading.active_count() == 1
+    assert threading.active_count() == 1, [t.name for t in threading.enumerate()]
 
 
 def test_a_document_over_its_budget_on_a_worker_is_a_failure(scheduler: str) -> None:
