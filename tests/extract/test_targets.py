@@ -62,6 +62,8 @@ def one(text: str, year: int | None = 2016, governing: Years | None = None) -> T
         "达标率=达标人数/总人数×100%。",  # a formula
         "开展3个月专项行动。",  # how long an action lasts
         "产品价格上涨5%左右。",  # a price, not the consumer price index
+        "给予30%的补贴。",  # a rate of a subsidy, not a share of units
+        "现有80%的企业完成改造。",  # a share that exists
         "过去十年，城乡居民收入实现翻番。",  # a doubling achieved
         "过去一年，新建绿色矿山50座。",  # a work report's review of the year
         "建设2条生产线的企业可以申请。",  # eligibility, though it names an action
@@ -432,3 +434,13 @@ def test_under_a_plans_year_any_action_ending_its_clause_with_a_count_is_a_targe
     text = "招募“西部计划”志愿者3000名、社区助理3000名。维修养护农村供水工程1900处。总套数554套。"
     assert [(t.value, t.unit) for t in found(text, 2026, Years(2026))] == [(3000, "名"), (3000, "名"), (1900, "处")]
     assert found(text, 2026) == []  # no year governs: a notice's counts are no plan's
+
+
+def test_a_share_of_units_set_to_do_something_and_bounds_in_symbols_and_words() -> None:
+    text = ("推动医疗机构预留30%的号源。100%的社区卫生服务中心完成中医馆设置。支持签约模式的种类大于3类。"
+            "每个区应当单独设置至少1个区级综合养老服务中心。")
+    got = [(t.indicator, t.value, t.unit, t.comparator) for t in found(text, 2023, Years(2023))]
+    assert got == [("推动医疗机构预留", 30, "%", "equal"), ("中医馆设置", 100, "%", "equal"),
+                   ("支持签约模式的种类", 3, "类", "at_least"), ("每个区应当单独设置", 1, "个", "at_least")]
+    # a count of people before 的 stays a class
+    assert found("全市建立5个年接收山区农村劳动力不少于500人的就业基地。") == []

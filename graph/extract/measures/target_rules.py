@@ -19,6 +19,8 @@ VERBS: dict[str, str] = {
     "提高到": "at_least", "提高至": "at_least", "提升到": "at_least", "提升至": "at_least",
     "增加到": "at_least", "增加至": "at_least", "增长到": "at_least", "增长至": "at_least",
     "扩大到": "at_least", "扩大至": "at_least", "多于": "at_least", "达": "at_least", "超": "at_least",
+    "大于": "at_least", "不小于": "at_least", "≥": "at_least", "小于": "at_most", "不大于": "at_most",
+    "≤": "at_most",
     "不得超过": "at_most", "不超过": "at_most", "不高于": "at_most", "不得高于": "at_most",
     "最多": "at_most", "至多": "at_most", "低于": "at_most", "控制在": "at_most",
     "降低到": "at_most", "降低至": "at_most", "降至": "at_most", "下降到": "at_most",
@@ -166,11 +168,26 @@ CLASS_AFTER = re.compile(r"^[^，,；;。]{0,12}的(?:企业|单位|项目|人�
 _CLASS_AFTER_BOUND = re.compile(r"[^\s，,。；;、：:（()）和及与并或等左]")
 
 
-def not_a_target(clause: str, after: str, rest: str = "", said_before: bool = False) -> bool:
+#: What the units a share counts do (100%的社区卫生服务中心完成中医馆设置, 预留30%的号源).
+_SHARE_DOES = re.compile(r"完成|实现|达到|设置|建成|建立|开展|纳入|接入|覆盖|预留|用于(?!补贴)")
+
+
+def share_of_units(clause: str, after: str, rest: str) -> bool:
+    """30%的号源, 90%的市场主体纳入…平台: a share of the units named after 的, which its clause
+    sets to do something; not a rate (给予30%的补贴) nor a share that is no goal."""
+    return (after.startswith("的") and _SHARE_DOES.search(clause + rest) is not None
+            and PARAMETER.search(clause + rest) is None and EXISTING.search(clause) is None)
+
+
+def not_a_target(clause: str, after: str, rest: str = "", said_before: bool = False,
+                 percent: bool = False) -> bool:
     """Whether a number is no target: `clause` is its clause up to it (its verb included),
     `after` the text right after it, `rest` the rest of its clause; `said_before`: whether its
-    sentence before it holds a duty or definition, a report of the past or a forecast (SAID)."""
-    if said_before or AFTER_CLASS.match(after) or PER_UNIT.search(clause):
+    sentence before it holds a duty or definition, a report of the past or a forecast (SAID);
+    `percent`: whether it is a share (30%的号源 may be one of units, see share_of_units)."""
+    if said_before or PER_UNIT.search(clause):
+        return True
+    if AFTER_CLASS.match(after) and not (percent and share_of_units(clause, after, rest)):
         return True
     if any(p.search(clause) for p in (PARAMETER, CHANGED, ELIGIBILITY, EXISTING, SCOPE, CLASS_IN_CLAUSE,
                                       FORECAST)):
@@ -197,8 +214,8 @@ BAND = re.compile(r"以上\s*\d+(?:\.\d+)?\s*(?:万|亿)?\s*\S{0,3}?以下")
 #: Each of a set of units (每个乡镇, 各市、区, 各有关省（市）): who is to have what follows.
 EACH_UNIT = re.compile(r"每一?个|各(?:有关)?(?:省|市|县|区|乡|镇|村|街道|社区|地|部门|单位|机关|学校)")
 #: Providing it, right before the number (由政府设置, 至少规划建设, 培育, 明确).
-PROVIDES = re.compile(r"(至少|原则上)?(?:应当|应|要|须)?(?:规划)?"
-                      r"(?:设置|设立|建立|建设|建成|新建|培育|明确|配备|确定)$")
+PROVIDES = re.compile(r"(至少|原则上)?(?:应当|应|要|须)?(?:单独)?(?:规划)?"
+                      r"(?:设置|设立|建立|建设|建成|新建|培育|明确|配备|确定)(至少)?$")
 #: What a provision counts: places and people.
 PROVIDED_UNITS = frozenset({"所", "个", "家", "名", "位", "处"})
 #: A place or a person ending the words after 个/处 (一个村卫生室, 一个…培训基地; not 一个机制).
@@ -227,4 +244,4 @@ def provided(text: str, at: int, end: int, unit: str | None) -> str | None:
     after = text[end:stop.start() if stop else min(len(text), end + _SUBJECT_REACH)].rstrip()
     if unit in ("个", "处") and not FACILITY.search(after):
         return None
-    return "at_least" if verb.group(1) == "至少" else "equal"
+    return "at_least" if "至少" in (verb.group(1), verb.group(2)) else "equal"

@@ -279,7 +279,8 @@ def _target(m: re.Match[str], sent: Sentence, offset: int, ctx: Context, lead: Y
     if past(years.year, ctx.year, text[:at]):
         return None
     return Target(
-        indicator=_indicator(clause) if not rules.ACTION_ONLY.match(clause) else _action_indicator(m, sent),
+        indicator=(_indicator(clause) if not rules.ACTION_ONLY.match(clause) or not clause
+                   else _action_indicator(m, sent)) or _shared_by(m, sent),
         value=whole(value),
         unit=unit,
         comparator=_comparator(m, clause, named),
@@ -325,6 +326,13 @@ def _action_indicator(m: re.Match[str], sent: Sentence) -> str | None:
     return _indicator(sent.text[sent.clause_start(at):at] + after)
 
 
+def _shared_by(m: re.Match[str], sent: Sentence) -> str | None:
+    """100%的社区卫生服务中心…: what a share with no words before it counts, named after 的."""
+    if not sent.text.startswith("的", m.end()):
+        return None
+    return _indicator(sent.text[m.end() + 1:sent.clause_end(m.end())].rstrip("。！？!?"))
+
+
 def _accepted(m: re.Match[str], sent: Sentence, clause: str, unit: str, provision: str,
               named: _Named, planned: bool = False) -> bool:
     """Whether a number is a target: a verb, a suffix, a goal word or a list or provision names
@@ -335,11 +343,19 @@ def _accepted(m: re.Match[str], sent: Sentence, clause: str, unit: str, provisio
         return True
     verb, suffix, at = m.group("verb"), m.group("suffix"), m.start()
     if not (named.listed or named.follows or verb or suffix or sent.goal_item or sent.before(sent.context, at)
-            or rules.ratio_verb(clause) or _action_count(m, sent, planned)):
+            or rules.ratio_verb(clause) or _action_count(m, sent, planned) or _share(m, sent, clause, unit)):
         return False
     if _ruled_out(m, sent, clause, unit):
         return False
     return named.listed or not rules.ARTICLE.search(provision) or sent.goal
+
+
+def _share(m: re.Match[str], sent: Sentence, clause: str, unit: str) -> bool:
+    """100%的社区卫生服务中心完成中医馆设置: a share of units set to do something."""
+    if unit != "%":
+        return False
+    rest = sent.text[m.end():sent.clause_end(m.end())]
+    return rules.share_of_units(clause, sent.text[m.end():m.end() + 6], rest)
 
 
 #: Where a phrase of a work plan's action starts: after the clause break before it.
@@ -413,7 +429,7 @@ def _ruled_out(m: re.Match[str], sent: Sentence, clause: str, unit: str) -> bool
     end = note.end() if note else m.end()
     after = text[end:end + 6]
     rest = text[end:sent.clause_end(end)]
-    if rules.not_a_target(clause, after, rest, sent.said_before(m.start())):
+    if rules.not_a_target(clause, after, rest, sent.said_before(m.start()), unit == "%"):
         return True
     if unit in rules.ITEM_UNITS and rules.ITEMS.match(after):
         return True  # 5项具体工作目标: counts the goals that follow
