@@ -136,3 +136,10 @@ def test_a_duration_a_verb_cuts_to_is_a_targets_value_and_years_to_cut_are_a_lim
     text = "五年内压缩到5个工作日以内。登记时间分别压缩至15个、7个工作日以内。自受理之日起20个工作日内作出决定。"
     got = [(d.text, d.relative) for d in deadlines_in(text, 0, len(text), 2018)]
     assert got == [("五年内", True), ("20个工作日内", True)]
+
+
+def test_a_named_period_is_a_relative_limit_and_a_look_back_is_none() -> None:
+    text = ("对评估结果有异议的，应在公示期内提出复评申请。服务资助应在当月内使用完毕。"
+            "过渡期内按市场租金计收租金。申请救助的事由应发生在申请日前12个月内。")
+    got = [(d.text, d.relative) for d in deadlines_in(text, 0, len(text), 2023)]
+    assert got == [("公示期内", True), ("当月内", True)]

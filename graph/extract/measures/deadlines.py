@@ -42,11 +42,14 @@ MONTHLY = re.compile(rf"每月\s*(?P<d>\d{{1,2}}|[{CN_DIGITS}十]+)\s*(?:日|号
 #: 合同期满前3个月, 届满30日前 is RELATIVE's: N before a term ends.
 BEFORE_END = re.compile(rf"(?:期满|届满|到期|结束)\s*前\s*(?P<num>\d+|[{CN_DIGITS}十]+)\s*个?\s*"
                         r"(?:工作日|自然日|日|天|周|月|季度|年)")
+#: 公示期内, 过渡期内, 认证周期内, 当月内: a period the text names (its length stated elsewhere).
+#: (Not 过渡期内: what holds during a transition, rent for one, is no act to do by its end.)
+NAMED_PERIOD = re.compile(r"(?:公示|异议|整改|认证|申报|受理|复核)(?:期|周期)(?:内|之内|以内)|当月内")
 #: 每月10日前, 每年3月底前, 每季度末前: recurring.
 RECURRING = re.compile(r"每(?:月|年|季度?|半年|周)\s*$")
 #: Words before a relative limit that make it a class of people or a look-back, not a time limit.
-_NOT_LIMIT_BEFORE = re.compile(r"(?:毕业|离校|失业|退役|退出|近|最近|过去|连续|累计|服务期|劳动合同期|以)"
-                               r"\s*$")
+_NOT_LIMIT_BEFORE = re.compile(r"(?:毕业|离校|失业|退役|退出|近|最近|过去|连续|累计|服务期|劳动合同期|以|"
+                               r"(?:日|之)前)\s*$")  # 申请日前12个月内: a look back
 #: A sanction or an exemption measured in time (暂停其6个月以内, 5年内不再受理, 1年内有2次以上):
 #: a period, not a limit for an act.
 _SANCTION_BEFORE = re.compile(r"暂停|停止|禁止|吊销|取消|免征|免税|免于|减半|有效期|保护期")
@@ -162,8 +165,9 @@ def _relative(text: str, start: int, end: int, _year: int | None, _issued: dt.da
 
 
 def _counted_back(text: str, start: int, end: int, _year: int | None, _issued: dt.date | None) -> list[Found]:
-    """每月25日前 (recurring) and 合同期满前3个月 (before a term ends): kept relative."""
-    return [(m.start(), m.end(), None, True) for pattern in (MONTHLY, BEFORE_END)
+    """每月25日前 (recurring), 合同期满前3个月 (before a term ends) and 公示期内 (a named period):
+    kept relative."""
+    return [(m.start(), m.end(), None, True) for pattern in (MONTHLY, BEFORE_END, NAMED_PERIOD)
             for m in pattern.finditer(text, start, end)]
 
 
