@@ -108,7 +108,7 @@ def test_the_unseen_sets_do_not_regress(name: str, tmp_path: Path) -> None:
     # Floors a little under what is measured now: the aims of issue 21 are not all met.
     floors = {"measures_unseen": (0.91, 0.83, 0.98, 0.90, 0.93),
               "measures_unseen2": (0.89, 0.84, 0.94, 0.95, 0.97),
-              "measures_unseen3": (0.78, 0.78, 0.95, 0.87, 0.87)}[name]
+              "measures_unseen3": (0.78, 0.78, 0.95, 0.92, 0.94)}[name]
     got = gold_measures.measures_report(gold_measures.SHARED, tmp_path, name)
     t_precision, t_recall, year, d_precision, d_recall = floors
     assert got.targets.precision >= t_precision and got.targets.recall >= t_recall, got.table()
