@@ -64,6 +64,8 @@ def one(text: str, year: int | None = 2016, governing: Years | None = None) -> T
         "产品价格上涨5%左右。",  # a price, not the consumer price index
         "给予30%的补贴。",  # a rate of a subsidy, not a share of units
         "现有80%的企业完成改造。",  # a share that exists
+        "允许不超过五分之一不具有专利代理人资格的公民担任股东。",  # a permission
+        "余震震级均小于2.0级。",  # a description
         "过去十年，城乡居民收入实现翻番。",  # a doubling achieved
         "过去一年，新建绿色矿山50座。",  # a work report's review of the year
         "建设2条生产线的企业可以申请。",  # eligibility, though it names an action
@@ -434,6 +436,8 @@ def test_under_a_plans_year_any_action_ending_its_clause_with_a_count_is_a_targe
     text = "招募“西部计划”志愿者3000名、社区助理3000名。维修养护农村供水工程1900处。总套数554套。"
     assert [(t.value, t.unit) for t in found(text, 2026, Years(2026))] == [(3000, "名"), (3000, "名"), (1900, "处")]
     assert found(text, 2026) == []  # no year governs: a notice's counts are no plan's
+    # an award decision's counts name what follows them: no action of a plan
+    assert found("授予“黄瓜基因组研究”等37项国家自然科学奖二等奖。", 2018, Years(2018)) == []
 
 
 def test_a_share_of_units_set_to_do_something_and_bounds_in_symbols_and_words() -> None:

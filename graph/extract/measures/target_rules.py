@@ -19,8 +19,7 @@ VERBS: dict[str, str] = {
     "提高到": "at_least", "提高至": "at_least", "提升到": "at_least", "提升至": "at_least",
     "增加到": "at_least", "增加至": "at_least", "增长到": "at_least", "增长至": "at_least",
     "扩大到": "at_least", "扩大至": "at_least", "多于": "at_least", "达": "at_least", "超": "at_least",
-    "大于": "at_least", "不小于": "at_least", "≥": "at_least", "小于": "at_most", "不大于": "at_most",
-    "≤": "at_most",
+    "大于": "at_least", "不小于": "at_least", "≥": "at_least", "不大于": "at_most", "≤": "at_most",
     "不得超过": "at_most", "不超过": "at_most", "不高于": "at_most", "不得高于": "at_most",
     "最多": "at_most", "至多": "at_most", "低于": "at_most", "控制在": "at_most",
     "降低到": "at_most", "降低至": "at_most", "降至": "at_most", "下降到": "at_most",
@@ -90,7 +89,7 @@ AFTER_CLASS = re.compile(r"的(?![^，,。；]{0,4}(?:目标|任务|水平|规�
 #: A rate per head or per item (每安置一人补贴…), not a total.
 PER_UNIT = re.compile(r"每(?!年|月|季)[^，,]?$")
 #: Eligibility: the clause states who may or must, not a goal.
-ELIGIBILITY = re.compile(r"凡|符合|满足|申请|(?<!具备)条件|资格|门槛|对于|对吸纳|对招用|对招收|"
+ELIGIBILITY = re.compile(r"凡|符合|满足|申请|(?<!具备)条件|资格|门槛|对于|对吸纳|对招用|对招收|允许|"
                          r"吸纳.{0,8}达到|招用.{0,8}达到")
 
 
@@ -141,9 +140,9 @@ def action_count(phrase: str, after: str, planned: bool = False) -> bool:
     …等15个新项目: `phrase`, the words from the clause's start to the number, is an action of a
     work plan (after words of aim) with its object or not; with an object before it, the count
     ends its clause (or the object ends with 等 and what is counted is named after it)."""
-    action = ACTION_OBJECT.match(phrase) or (PLANNED_ACTION.match(phrase) if planned else None)
-    if action is None:
-        return False
+    action = ACTION_OBJECT.match(phrase)
+    if action is None:  # any action under a plan's year: only with the count ending its clause
+        return planned and PLANNED_ACTION.match(phrase) is not None and _COUNT_END.match(after) is not None
     obj = action.group("object")
     return not obj or obj.endswith("等") or _COUNT_END.match(after) is not None
 
