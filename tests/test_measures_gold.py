@@ -100,15 +100,16 @@ def test_the_held_out_set_does_not_regress(heldout: gold_measures.MeasureReport)
     assert heldout.deadlines.precision >= 0.95 and heldout.deadlines.recall >= 0.88, heldout.table()
 
 
-@pytest.mark.parametrize("name", ["measures_unseen", "measures_unseen2", "measures_unseen3"])
+@pytest.mark.parametrize("name", ["measures_unseen", "measures_unseen2", "measures_unseen3", "measures_unseen4"])
 def test_the_unseen_sets_do_not_regress(name: str, tmp_path: Path) -> None:
     # Real pages from outside this repository, annotated by helpers who saw neither the rules nor
-    # the output (tests/gold/measures_unseen*.md); the first two were studied after their first
-    # score, the third was scored once before the rules below it were written (docs/quality.md).
+    # the output (tests/gold/measures_unseen*.md), each studied after its first score
+    # (docs/quality.md); the fourth's targets are mostly table cells, which are not read.
     # Floors a little under what is measured now: the aims of issue 21 are not all met.
     floors = {"measures_unseen": (0.91, 0.83, 0.98, 0.90, 0.93),
               "measures_unseen2": (0.89, 0.84, 0.94, 0.95, 0.97),
-              "measures_unseen3": (0.78, 0.78, 0.95, 0.92, 0.94)}[name]
+              "measures_unseen3": (0.78, 0.78, 0.95, 0.92, 0.94),
+              "measures_unseen4": (0.78, 0.22, 0.84, 0.98, 0.90)}[name]
     got = gold_measures.measures_report(gold_measures.SHARED, tmp_path, name)
     t_precision, t_recall, year, d_precision, d_recall = floors
     assert got.targets.precision >= t_precision and got.targets.recall >= t_recall, got.table()

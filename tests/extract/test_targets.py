@@ -448,3 +448,11 @@ def test_a_share_of_units_set_to_do_something_and_bounds_in_symbols_and_words() 
                    ("支持签约模式的种类", 3, "类", "at_least"), ("每个区应当单独设置", 1, "个", "at_least")]
     # a count of people before 的 stays a class
     assert found("全市建立5个年接收山区农村劳动力不少于500人的就业基地。") == []
+
+
+def test_energy_units_return_periods_and_bounds_of_units_meeting_a_goal() -> None:
+    text = ("全市交通领域新增光伏装机容量确保达到120MW。全区排水系统基本达到3-5年一遇排水能力。"
+            "到2025年底，本区建成区40%以上面积达到海绵城市建设目标要求。")
+    got = [(t.value, t.value_high, t.unit, t.comparator) for t in found(text, 2023)]
+    assert got == [(120, None, "MW", "at_least"), (3, 5, "年一遇", "at_least"), (40, None, "%", "at_least")]
+    assert found("参保职工30人以上的企业可以申请。对30人以上企业给予补贴。") == []

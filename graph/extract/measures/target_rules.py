@@ -201,6 +201,10 @@ def not_a_target(clause: str, after: str, rest: str = "", said_before: bool = Fa
 SAID = re.compile("|".join(p.pattern for p in (DUTY, REPORTED, FORESEEN)))
 
 
+#: The units a bound counts are to meet a goal (建成区40%以上面积达到海绵城市建设目标要求).
+MEETS_GOAL = re.compile(r"(?:达到|实现|完成|符合)[^，,；;。]{0,20}(?:目标|要求|标准)")
+
+
 def bounds_a_class(suffix: str | None, after: str) -> bool:
     """30人以上企业: a bound followed by the noun it qualifies."""
     return suffix in ("以上", "以下", "及以上") and bool(_CLASS_AFTER_BOUND.match(after.lstrip()))

@@ -437,8 +437,8 @@ def _ruled_out(m: re.Match[str], sent: Sentence, clause: str, unit: str) -> bool
         return True  # 审核时间不少于5个工作日: how long a step takes, not a cut
     if unit == "次" and rules.FREQUENCY.search(clause):
         return True  # 每季度开展1次: a frequency
-    if not verb and rules.bounds_a_class(suffix, after):
-        return True  # 30人以上企业; 建成1个以上中心 is a goal
+    if not verb and rules.bounds_a_class(suffix, after) and not rules.MEETS_GOAL.search(rest):
+        return True  # 30人以上企业; 建成1个以上中心 is a goal, as 40%以上面积达到…目标要求
     if suffix == "以上" and rules.BAND.match(text, m.start("suffix")):
         return True  # 3人以上10人以下: a band of cases
     norm = verb or rules.ratio_verb(clause) or ""
