@@ -239,50 +239,63 @@ class _TextExtractor(HTMLParser):
     VOID: ClassVar[set[str]] = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
                                 "source", "track", "wbr"}
 
+    #: Elements whose end tag may be left out (<p hidden>a<p>b): the next of their kind ends them.
+    OPTIONAL_END: ClassVar[set[str]] = {"p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot",
+                                        "option", "optgroup", "colgroup", "caption", "rb", "rt", "rtc", "rp"}
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.title: list[str] = []
         self._skip = 0
         self._in_title = False
-        self._hidden: str | None = None  # the tag of a hidden element being skipped
+        self._hidden: str | None = None  # the tag of the hidden element being read
         self._hidden_depth = 0
+        self._held: list[str] = []  # its text, dropped when it ends
+        self._out = self.parts
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self._hidden in self.OPTIONAL_END and (tag == self._hidden
+                                                  or (self._hidden == "p" and tag in self.BLOCK)):
+            self._hidden, self._out = None, self.parts  # <p hidden>a<p>b: the next one ends it
         if self._hidden is not None:
             self._hidden_depth += tag == self._hidden
-            return
-        if tag not in self.VOID and _hidden(attrs):
+        elif tag not in self.VOID and _hidden(attrs):
             self._hidden, self._hidden_depth = tag, 1
-            return
+            self._held = []
+            self._out = self._held
         if tag == "title":
             self._in_title = True
         elif tag in self.SKIP:
             self._skip += 1
         if tag in self.BLOCK:
-            self.parts.append("\n")
+            self._out.append("\n")
 
     def handle_endtag(self, tag: str) -> None:
-        if self._hidden is not None:
-            if tag == self._hidden:
-                self._hidden_depth -= 1
-                if not self._hidden_depth:
-                    self._hidden = None
-            return
         if tag == "title":
             self._in_title = False
         elif tag in self.SKIP and self._skip:
             self._skip -= 1
         if tag in self.BLOCK:
-            self.parts.append("\n")
+            self._out.append("\n")
+        if self._hidden is not None and tag == self._hidden:
+            self._hidden_depth -= 1
+            if not self._hidden_depth:  # its end: what it held is not shown
+                self._hidden, self._out = None, self.parts
 
     def handle_data(self, data: str) -> None:
-        if self._hidden is not None:
-            return
         if self._in_title:
             self.title.append(data)
         elif not self._skip:
-            self.parts.append(data)
+            self._out.append(data)
+
+    def close(self) -> None:
+        """A hidden element never closed would hide the rest of a malformed page: its text is
+        kept (losing a document's text is worse than reading a hidden copy twice)."""
+        super().close()
+        if self._hidden is not None:
+            self.parts += self._held
+            self._hidden, self._out = None, self.parts
 
 
 def html_to_text(html: str) -> tuple[str, str]:

@@ -169,3 +169,12 @@ def test_what_a_browser_does_not_draw_is_not_read() -> None:
             "<span style='DISPLAY : NONE'>隐藏</span><p>完。</p></body></html>")
     _title, text = html_to_text(page)
     assert text == "新增就业10万人。\n完。"
+
+
+def test_a_hidden_element_never_closed_or_without_an_end_tag_hides_no_text() -> None:
+    # Malformed pages: an unclosed display:none block must not swallow the document, and a <p>
+    # whose end tag is left out ends where the next paragraph starts.
+    _t, text = html_to_text("<body><div style='display:none'>副本<p>正文第一段。</p><p>正文第二段。</p></body>")
+    assert "正文第一段。" in text and "正文第二段。" in text
+    _t, text = html_to_text("<body><p hidden>提示<p>正文。<div hidden>副本</div></body>")
+    assert text == "正文。"
