@@ -9,6 +9,8 @@ from pathlib import Path
 
 import opencc
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from policygraph.build import build
 from policygraph.extract.read import corpus_entries, html_to_text, iter_corpus, read_bytes
@@ -178,3 +180,44 @@ def test_a_hidden_element_never_closed_or_without_an_end_tag_hides_no_text() -> 
     assert "正文第一段。" in text and "正文第二段。" in text
     _t, text = html_to_text("<body><p hidden>提示<p>正文。<div hidden>副本</div></body>")
     assert text == "正文。"
+
+
+def _trees(depth: int, phrasing: bool = False) -> st.SearchStrategy[tuple]:
+    """Well-formed element trees: blocks hold anything, a <p> or <span> only text and spans
+    (a block inside a <p> would end it, as in every browser)."""
+    text = st.tuples(st.just("text"), st.text(alphabet="就业目标一二三", min_size=1, max_size=4))
+    if depth == 0:
+        return text
+    spans = st.tuples(st.just("span"), st.booleans(), st.lists(st.deferred(lambda: _trees(depth - 1, True)),
+                                                                  max_size=3))
+    if phrasing:
+        return st.one_of(text, spans)
+    paragraphs = st.tuples(st.just("p"), st.booleans(), st.lists(st.deferred(lambda: _trees(depth - 1, True)),
+                                                                    max_size=3))
+    blocks = st.tuples(st.sampled_from(("div", "section")), st.booleans(),
+                       st.lists(st.deferred(lambda: _trees(depth - 1)), max_size=3))
+    return st.one_of(text, spans, paragraphs, blocks)
+
+
+def _html(tree: tuple) -> str:
+    if tree[0] == "text":
+        return str(tree[1])
+    tag, hidden, children = tree
+    attr = " style='display: none'" if hidden else ""
+    return f"<{tag}{attr}>" + "".join(map(_html, children)) + f"</{tag}>"
+
+
+def _shown(tree: tuple) -> str:
+    """What a browser draws of a well-formed tree: every text not under a hidden element."""
+    if tree[0] == "text":
+        return str(tree[1])
+    _tag, hidden, children = tree
+    return "" if hidden else "".join(map(_shown, children))
+
+
+@given(st.lists(_trees(3), min_size=1, max_size=4))
+def test_the_text_read_of_a_well_formed_page_is_what_a_browser_draws(trees: list[tuple]) -> None:
+    # A reference: the tree itself. Line breaks between blocks aside, the text read is the
+    # text of every element no hidden element contains, in order.
+    _title, text = html_to_text("<html><body>" + "".join(map(_html, trees)) + "</body></html>")
+    assert text.replace("\n", "") == "".join(map(_shown, trees))
