@@ -456,3 +456,8 @@ def test_energy_units_return_periods_and_bounds_of_units_meeting_a_goal() -> Non
     got = [(t.value, t.value_high, t.unit, t.comparator) for t in found(text, 2023)]
     assert got == [(120, None, "MW", "at_least"), (3, 5, "年一遇", "at_least"), (40, None, "%", "at_least")]
     assert found("参保职工30人以上的企业可以申请。对30人以上企业给予补贴。") == []
+
+
+def test_words_of_aim_ending_the_clause_leave_the_indicator() -> None:
+    assert one("全市交通领域新增光伏装机容量确保达到120MW。", 2023).indicator == "交通领域新增光伏装机容量"
+    assert one("今年城镇登记失业率控制在4.5%左右。", 2023).indicator == "城镇登记失业率"
