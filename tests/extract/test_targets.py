@@ -66,6 +66,9 @@ def one(text: str, year: int | None = 2016, governing: Years | None = None) -> T
         "现有80%的企业完成改造。",  # a share that exists
         "允许不超过五分之一不具有专利代理人资格的公民担任股东。",  # a permission
         "余震震级均小于2.0级。",  # a description
+        "纲要草案从6个维度设置了29项主要指标。",  # the document describing itself
+        "农村低保标准提高6%。",  # a benefit standard
+        "这五年，全市新增就业达到50万人。",  # a work report looking back
         "过去十年，城乡居民收入实现翻番。",  # a doubling achieved
         "过去一年，新建绿色矿山50座。",  # a work report's review of the year
         "建设2条生产线的企业可以申请。",  # eligibility, though it names an action

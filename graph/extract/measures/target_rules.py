@@ -52,12 +52,15 @@ CONTEXT = re.compile(r"实现|完成|力争|确保|目标|任务|达到|每年|�
 PARAMETER = re.compile(
     r"补贴(?!性)|补助|奖补|贴息|资助|奖励|上限|最高|额度|费率|税率|征收率|利率|担保费|报销|赔付|缴费|"
     r"缴存|费用|工资|(?<!消费)价格(?!指数|涨幅|总水平)|收费|罚款|罚金|拘留|处分|有期徒刑|吊销|没收|处以|扣除|抵扣|减按|减免|免征|"
-    r"贷款|首付|年限|期限|年龄|周岁|工龄|利息|比例为|标准为|按照?\d|按不|风险责任|分担|用于"
+    r"贷款|首付|年限|期限|年龄|周岁|工龄|利息|比例为|标准为|按照?\d|按不|风险责任|分担|用于|"
+    r"(?:低保|保障|救助|抚恤|供养|津贴)标准"
 )
+#: Words describing the document's own contents (提出五大类21个指标, 设置了29项): not goals.
+DESCRIBES = re.compile(r"提出|包括|设置了|细化|涵盖|分为|列出")
 #: A past result or an accident's grade, anywhere in the sentence before the number: it reports,
 #: it does not set.
 REPORTED = re.compile(r"截至|截止|同比|比上年|较上年|上年|去年|过去|以来|年来|累计|造成|死亡(?!率)|受伤|重伤|"
-                      r"伤亡(?!率)")
+                      r"伤亡(?!率)|这[一两二三四五]年")  # 这五年，…: a work report's look back
 #: A forecast (有可能发生6级左右地震, 预计) or a description by degree (大大高于年均19次), in the
 #: number's clause: it says what may be or is, not what is to be.
 FORECAST = re.compile(r"(?<!尽)可能|预计|预测|估计|(?:大大|远远?|明显|显著)(?:高于|低于|超过|多于|少于)")
@@ -189,7 +192,7 @@ def not_a_target(clause: str, after: str, rest: str = "", said_before: bool = Fa
     if AFTER_CLASS.match(after) and not (percent and share_of_units(clause, after, rest)):
         return True
     if any(p.search(clause) for p in (PARAMETER, CHANGED, ELIGIBILITY, EXISTING, SCOPE, CLASS_IN_CLAUSE,
-                                      FORECAST)):
+                                      FORECAST, DESCRIBES)):
         return True
     if any(p.search(rest) for p in (PENALTY, CHANGED, REPORTING, CLASS_AFTER)) or PENALTY.search(clause):
         return True
