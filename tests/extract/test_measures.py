@@ -18,7 +18,8 @@ from policygraph.extract.measures import load_scheme
 from policygraph.extract.measures.agencies import agencies_in
 from policygraph.extract.measures.concepts import concepts_in
 from policygraph.extract.measures.deadlines import deadlines_in
-from policygraph.extract.measures.targets import money_in, targets_in
+from policygraph.extract.measures.money import money_in
+from policygraph.extract.measures.targets import targets_in
 from policygraph.extract.measures.words import SCHEME_WORD_FREQ, Segmenter, segmenter, tokenizer, words_in
 from policygraph.extract.provisions import split_provisions
 from policygraph.extract.shingles import from_words, pack

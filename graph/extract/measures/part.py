@@ -10,10 +10,11 @@ from policygraph.extract.measures.agencies import agencies_in
 from policygraph.extract.measures.concepts import Mention, concepts_in, deadline_for, sentence_bounds
 from policygraph.extract.measures.deadlines import deadlines_in
 from policygraph.extract.measures.domains import domains_of
+from policygraph.extract.measures.money import money_in
 from policygraph.extract.measures.review import looking_back, within
 from policygraph.extract.measures.scheme import load_scheme
 from policygraph.extract.measures.target_years import governing_years
-from policygraph.extract.measures.targets import money_in, targets_in
+from policygraph.extract.measures.targets import targets_in
 from policygraph.extract.measures.words import words_in
 from policygraph.extract.provisions import Provision
 from policygraph.extract.shingles import from_words

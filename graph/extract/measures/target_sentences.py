@@ -9,9 +9,18 @@ import bisect
 import functools
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 from policygraph.extract.measures import target_rules as rules
-from policygraph.extract.measures.target_years import THIS_YEAR, Years, lead_year, plan_years
+from policygraph.extract.measures.target_years import (
+    BEYOND,
+    THIS_YEAR,
+    WITHIN_YEARS,
+    Years,
+    lead_year,
+    plan_years,
+    sentence_years,
+)
 from policygraph.extract.regexes import LIST_BREAK, SENTENCE
 
 #: What opens a new item on a line: 一、 （一） 1、 1. 第三条.
@@ -161,3 +170,31 @@ class Reader:
                 self.heading = plan
         if text.rstrip().endswith(("：", ":")):
             self.listing = bool(_GOAL_INTRO.search(text))
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a provision's targets are read against: the document's year, the year a governing
+    clause or the title sets, and the provision's heading path."""
+
+    year: int | None = None
+    governing: Years = field(default_factory=Years)
+    provision: str = ""
+
+
+def years_of(before: str, sent: Sentence, at: int, ctx: Context, lead: Years) -> Years:
+    """The target's years: its sentence's; else the document's year if the sentence says
+    今年/全年/年底 (明年: the year after); else the provision's lead clause's, the governing
+    clause's or the title's."""
+    own = sentence_years(before)
+    if own.year is not None or BEYOND.search(before):
+        return own  # 远景: a vision beyond the plan's period takes none of its years
+    if WITHIN_YEARS.search(before):
+        return own  # 五年内: a time from now, which no year of the text names
+    this = sent.this_year
+    if this is not None and this.end() <= at and ctx.year is not None:
+        return Years(ctx.year + (1 if this.group("next") else 0), None, own.base_year)
+    for outer in (lead, ctx.governing):
+        if outer.year is not None:
+            return Years(outer.year, outer.start_year, own.base_year)
+    return own

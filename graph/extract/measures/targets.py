@@ -1,9 +1,10 @@
-"""Quantitative targets (城镇登记失业率控制在4.5％左右) and sums of money of a provision, each with
-its raw text and span; values have 万/亿/千 folded in.
+"""Quantitative targets of a provision (城镇登记失业率控制在4.5％左右), each with its raw text and
+span; values have 万/亿/千 folded in.
 
 A number is a target when a verb or a goal word makes it one and none of the classes of
 target_rules.py (thresholds, parameters, changed rates, past results, counts, penalties) takes
-it; its years are read as target_years.py says.
+it; its years are read as target_years.py says, its indicator as target_indicators.py does, and
+goals written in words (零事故, 翻一番) by target_words.py.
 """
 
 from __future__ import annotations
@@ -22,16 +23,12 @@ from policygraph.extract.measures.quantities import (
     value_of,
     whole,
 )
-from policygraph.extract.measures.target_sentences import Reader, Sentence, sentences
-from policygraph.extract.measures.target_years import (
-    BEYOND,
-    WITHIN_YEARS,
-    Years,
-    past,
-    sentence_years,
-)
-from policygraph.extract.regexes import INDICATOR_FLUFF, MONEY, SENTENCE
-from policygraph.models import Money, Target
+from policygraph.extract.measures.target_indicators import indicator_of
+from policygraph.extract.measures.target_sentences import Context, Reader, Sentence, sentences, years_of
+from policygraph.extract.measures.target_words import doublings, zero_goals
+from policygraph.extract.measures.target_years import Years, past
+from policygraph.extract.regexes import INDICATOR_FLUFF
+from policygraph.models import Target
 
 _VERB = "|".join(sorted(rules.VERBS, key=len, reverse=True))
 _SUFFIX = "|".join(sorted(rules.SUFFIXES, key=len, reverse=True))
@@ -63,9 +60,6 @@ CN_VERBS = frozenset({"至少", "不少于", "不低于", "达到", "超过", "�
                       "达"})
 
 
-NO_YEARS = Years()
-
-
 #: Where a number starts, and the verb (and 有) that may stand before it: TARGET is matched
 #: from there, not tried at every position (its optional verbs made that slow).
 _ANCHOR = re.compile(rf"\d|百分之|一半|{CN_NUMERAL}")  # 三分之一 too
@@ -84,16 +78,6 @@ def target_matches(text: str) -> Iterator[re.Match[str]]:
             continue
         yield m
         pos = m.end()
-
-
-@dataclass(frozen=True)
-class Context:
-    """What a provision's targets are read against: the document's year, the year a governing
-    clause or the title sets, and the provision's heading path."""
-
-    year: int | None = None
-    governing: Years = NO_YEARS
-    provision: str = ""
 
 
 def targets_in(text: str, start: int, end: int, year: int | None, provision: str = "",
@@ -136,59 +120,9 @@ def _sentence_targets(sent: Sentence, offset: int, ctx: Context, lead: Years) ->
             out += _each_indicator(target, m, sent.text)
             prev = _Prev(m.end(), target, provided)
     if "零" in sent.text:
-        out = sorted(out + _zero_goals(sent, offset, ctx, lead), key=lambda t: t.start)
+        out = sorted(out + zero_goals(sent, offset, ctx, lead), key=lambda t: t.start)
     if "番" in sent.text:
-        out = sorted(out + _doublings(sent, offset, ctx, lead), key=lambda t: t.start)
-    return out
-
-
-#: A goal of doubling (翻一番, 实现翻番) or quadrupling (翻两番): a target of 2 or 4 times.
-_DOUBLING = re.compile(r"翻(?P<n>一|两|二)?番")
-_TIMES = {None: 2, "一": 2, "两": 4, "二": 4}
-
-
-def _doublings(sent: Sentence, offset: int, ctx: Context, lead: Years) -> list[Target]:
-    """The doublings a sentence sets, where it reports no past and no forecast."""
-    out = []
-    for m in _DOUBLING.finditer(sent.text):
-        at = m.start()
-        start = sent.clause_start(at)
-        clause = sent.text[start:at]
-        if sent.said_before(at) or rules.EXISTING.search(clause) or rules.FORECAST.search(clause):
-            continue
-        if rules.ARTICLE.search(ctx.provision) and not sent.goal:
-            continue
-        years = _years(sent.text[:at], sent, at, ctx, lead)
-        if past(years.year, ctx.year, sent.text[:at]):
-            continue
-        out.append(Target(indicator=_indicator(re.sub(r"(?:实现|力争|比\d{4}年)$", "", clause)),
-                          value=_TIMES[m.group("n")], unit="倍", comparator="at_least", year=years.year,
-                          text=sent.text[start:m.end()], start=offset + start, end=offset + m.end(),
-                          provision=ctx.provision, start_year=years.start_year, base_year=years.base_year))
-    return out
-
-
-#: A goal of none (非法转移倾倒固体废物事件零发生, 安全生产零事故); 趋零增长 (towards none) is
-#: no number.
-_ZERO = re.compile(r"(?<![趋近])零(?:发生|事故|伤亡|死亡|排放|增长)")
-
-
-def _zero_goals(sent: Sentence, offset: int, ctx: Context, lead: Years) -> list[Target]:
-    """The goals of none a sentence sets: value 0, no unit, where its sentence reports no past
-    and no statute's article states it as a norm."""
-    out = []
-    for m in _ZERO.finditer(sent.text):
-        at = m.start()
-        start = sent.clause_start(at)
-        clause = sent.text[start:at]
-        if sent.said_before(at) or rules.EXISTING.search(clause):
-            continue
-        if rules.ARTICLE.search(ctx.provision) and not sent.goal:
-            continue
-        years = _years(sent.text[:at], sent, at, ctx, lead)
-        out.append(Target(indicator=_indicator(clause), value=0, unit="", comparator="equal", year=years.year,
-                          text=sent.text[start:m.end()], start=offset + start, end=offset + m.end(),
-                          provision=ctx.provision, start_year=years.start_year, base_year=years.base_year))
+        out = sorted(out + doublings(sent, offset, ctx, lead), key=lambda t: t.start)
     return out
 
 
@@ -275,11 +209,11 @@ def _target(m: re.Match[str], sent: Sentence, offset: int, ctx: Context, lead: Y
     planned = lead.year is not None or ctx.governing.year is not None
     if not _accepted(m, sent, clause, unit, ctx.provision, named, planned):
         return None
-    years = _years(text[:at], sent, at, ctx, lead)
+    years = years_of(text[:at], sent, at, ctx, lead)
     if past(years.year, ctx.year, text[:at]):
         return None
     return Target(
-        indicator=(_indicator(clause) if not rules.ACTION_ONLY.match(clause) or not clause
+        indicator=(indicator_of(clause) if not rules.ACTION_ONLY.match(clause) or not clause
                    else _action_indicator(m, sent)) or _shared_by(m, sent),
         value=whole(value),
         unit=unit,
@@ -312,36 +246,18 @@ def _listed(prev: _Prev | None, m: re.Match[str], text: str) -> _Prev | None:
     return prev if _LISTED.fullmatch(text, prev.end, m.start()) else None
 
 
-def _indicator(clause: str) -> str | None:
-    """What a target measures: its clause's words before the number, without the words of aim
-    (确保, 全年, 到2020年 …), at most 24 characters. Words of aim ending the clause are left out
-    first (全市新增光伏装机容量确保达到120MW: 新增光伏装机容量, not nothing)."""
-    indicator = _plain(INDICATOR_FLUFF.sub("", clause))
-    if not indicator:
-        indicator = _plain(INDICATOR_FLUFF.sub("", _AIM_AT_END.sub("", clause)))
-    return indicator[-24:] if indicator else None
-
-
-def _plain(words: str) -> str:
-    return re.sub(r"[“”\"‘’\s]", "", words).strip("，,（(")
-
-
-#: Words of aim right before a target's verb: 确保达到, 力争达到.
-_AIM_AT_END = re.compile(r"(?:千方百计|确保|力争|争取|实现|完成)+$")
-
-
 def _action_indicator(m: re.Match[str], sent: Sentence) -> str | None:
     """实施30项市级疏堵工程: the action and what it counts, named after the number."""
     at = _number_at(m)
     after = sent.text[m.end():sent.clause_end(m.end())].strip().rstrip("。！？!?")
-    return _indicator(sent.text[sent.clause_start(at):at] + after)
+    return indicator_of(sent.text[sent.clause_start(at):at] + after)
 
 
 def _shared_by(m: re.Match[str], sent: Sentence) -> str | None:
     """100%的社区卫生服务中心…: what a share with no words before it counts, named after 的."""
     if not sent.text.startswith("的", m.end()):
         return None
-    return _indicator(sent.text[m.end() + 1:sent.clause_end(m.end())].rstrip("。！？!?"))
+    return indicator_of(sent.text[m.end() + 1:sent.clause_end(m.end())].rstrip("。！？!?"))
 
 
 def _accepted(m: re.Match[str], sent: Sentence, clause: str, unit: str, provision: str,
@@ -460,39 +376,3 @@ def _ruled_out(m: re.Match[str], sent: Sentence, clause: str, unit: str) -> bool
     if verb not in ("不少于", "不低于"):
         return False
     return unit in rules.SPATIAL or bool(rules.PER_PROJECT.search(text, 0, m.start()))
-
-
-def _years(before: str, sent: Sentence, at: int, ctx: Context, lead: Years) -> Years:
-    """The target's years: its sentence's; else the document's year if the sentence says
-    今年/全年/年底 (明年: the year after); else the provision's lead clause's, the governing
-    clause's or the title's."""
-    own = sentence_years(before)
-    if own.year is not None or BEYOND.search(before):
-        return own  # 远景: a vision beyond the plan's period takes none of its years
-    if WITHIN_YEARS.search(before):
-        return own  # 五年内: a time from now, which no year of the text names
-    this = sent.this_year
-    if this is not None and this.end() <= at and ctx.year is not None:
-        return Years(ctx.year + (1 if this.group("next") else 0), None, own.base_year)
-    for outer in (lead, ctx.governing):
-        if outer.year is not None:
-            return Years(outer.year, outer.start_year, own.base_year)
-    return own
-
-
-def money_in(text: str, start: int, end: int, provision: str = "") -> list[Money]:
-    """Sums of money in text[start:end] (the provision `provision`), in 元, each with the words
-    before it.
-
-    >>> text = "市政府每年安排专项资金1100万元，另安排贴息资金0.5亿元。"
-    >>> [(m.value, m.unit) for m in money_in(text, 0, len(text))]
-    [(11000000, '元'), (50000000, '元')]
-    """
-    out = []
-    for s in SENTENCE.finditer(text, start, end):
-        for m in MONEY.finditer(s.group(0)):
-            value = value_of(m.group("num"), None, m.group("mult")) or 0.0
-            out.append(Money(whole(value), "元",
-                             s.group(0)[max(0, m.start() - 20):m.end()].lstrip("，,。 "),
-                             s.start() + m.start(), s.start() + m.end(), provision))
-    return out

@@ -1,0 +1,61 @@
+"""Goals written in words, with no number to match: a goal of none (安全生产零事故) and a
+doubling (翻一番), read with the same checks and years as targets.py's numbers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from policygraph.extract.measures import target_rules as rules
+from policygraph.extract.measures.target_indicators import indicator_of
+from policygraph.extract.measures.target_sentences import Context, Sentence, years_of
+from policygraph.extract.measures.target_years import Years, past
+from policygraph.models import Target
+
+#: A goal of doubling (翻一番, 实现翻番) or quadrupling (翻两番): a target of 2 or 4 times.
+_DOUBLING = re.compile(r"翻(?P<n>一|两|二)?番")
+_TIMES = {None: 2, "一": 2, "两": 4, "二": 4}
+#: A goal of none (非法转移倾倒固体废物事件零发生, 安全生产零事故); 趋零增长 (towards none) is
+#: no number.
+_ZERO = re.compile(r"(?<![趋近])零(?:发生|事故|伤亡|死亡|排放|增长)")
+
+
+def doublings(sent: Sentence, offset: int, ctx: Context, lead: Years) -> list[Target]:
+    """The doublings a sentence sets, where it reports no past and no forecast, and not for a
+    year already past."""
+    out = []
+    for m, clause, years in _goals(_DOUBLING, sent, ctx, lead):
+        if rules.FORECAST.search(clause) or past(years.year, ctx.year, sent.text[:m.start()]):
+            continue
+        indicator = indicator_of(re.sub(r"(?:实现|力争|比\d{4}年)$", "", clause))
+        out.append(_target(m, sent, offset, ctx, years, indicator, _TIMES[m.group("n")], "倍", "at_least"))
+    return out
+
+
+def zero_goals(sent: Sentence, offset: int, ctx: Context, lead: Years) -> list[Target]:
+    """The goals of none a sentence sets: value 0, no unit."""
+    return [_target(m, sent, offset, ctx, years, indicator_of(clause), 0, "", "equal")
+            for m, clause, years in _goals(_ZERO, sent, ctx, lead)]
+
+
+def _goals(pattern: re.Pattern[str], sent: Sentence, ctx: Context,
+           lead: Years) -> Iterator[tuple[re.Match[str], str, Years]]:
+    """Each match of `pattern` whose sentence reports no past before it and whose clause counts
+    nothing existing, outside a statute's article unless a goal word is there: the match, its
+    clause's words before it and its years."""
+    for m in pattern.finditer(sent.text):
+        at = m.start()
+        clause = sent.text[sent.clause_start(at):at]
+        if sent.said_before(at) or rules.EXISTING.search(clause):
+            continue
+        if rules.ARTICLE.search(ctx.provision) and not sent.goal:
+            continue
+        yield m, clause, years_of(sent.text[:at], sent, at, ctx, lead)
+
+
+def _target(m: re.Match[str], sent: Sentence, offset: int, ctx: Context, years: Years,
+            indicator: str | None, value: float, unit: str, comparator: str) -> Target:
+    start = sent.clause_start(m.start())
+    return Target(indicator=indicator, value=value, unit=unit, comparator=comparator, year=years.year,
+                  text=sent.text[start:m.end()], start=offset + start, end=offset + m.end(),
+                  provision=ctx.provision, start_year=years.start_year, base_year=years.base_year)
