@@ -31,12 +31,12 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from functools import cache, partial
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 from policygraph import __version__
 from policygraph.build.cache import CACHE_FORMAT
+from policygraph.build.code import code_files, library_versions
 
 #: Seconds to reach the scheduler, and then to wait for its first worker.
 CONNECT_TIMEOUT = 10.0
@@ -322,24 +322,10 @@ LIBRARIES = ("charset-normalizer", "opencc", "jieba", "rjieba", "rdflib")
 def fingerprint() -> str:
     """policygraph's version, code and data files, and the versions of Python and of the libraries
     extraction uses: what must be the same on every worker (computed once per process)."""
-    import policygraph
-    import policygraph.ontology
-
     h = hashlib.sha256(f"{__version__}/{CACHE_FORMAT}/{platform.python_version()}\0".encode())
-    # The ontology is a folder of its own in a checkout (pyproject.toml) and inside the package
-    # when installed from a wheel: the same files either way.
-    ontology = Path(str(policygraph.ontology.__file__)).parent
-    for package, root in (("policygraph", Path(str(policygraph.__file__)).parent), ("ontology", ontology)):
-        for p in sorted(root.rglob("*")):
-            if p.suffix in (".py", ".ttl", ".tsv") and "__pycache__" not in p.parts \
-                    and (root == ontology or ontology not in p.parents):
-                name = f"{package}/{p.relative_to(root).as_posix()}"
-                h.update(name.encode("utf-8") + b"\0" + p.read_bytes() + b"\0")
-    for lib in LIBRARIES:
-        try:
-            h.update(f"{lib}={metadata.version(lib)}\0".encode())
-        except metadata.PackageNotFoundError:
-            h.update(f"{lib}=?\0".encode())
+    for name, p in code_files((".py", ".ttl", ".tsv")):
+        h.update(name.encode("utf-8") + b"\0" + p.read_bytes() + b"\0")
+    h.update(library_versions(LIBRARIES))
     return h.hexdigest()
 
 

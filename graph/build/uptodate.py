@@ -24,9 +24,9 @@ import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import metadata
 from pathlib import Path
 
+from policygraph.build.code import code_files, library_versions
 from policygraph.build.stamps import FileStat, file_stat
 from policygraph.extract.read import corpus_files, source_name
 from policygraph.files import write_atomic
@@ -113,18 +113,9 @@ def code_digest() -> str:
     """A digest of policygraph's code and data files and of the versions of Python and of the
     libraries its output depends on: a development checkout changes its code without changing
     its version."""
-    from policygraph import __file__ as package_init
-    from policygraph.ontology import __file__ as ontology_init
-
     h = hashlib.sha256()
-    for root in (Path(package_init).parent, Path(ontology_init).parent):
-        for p in corpus_files(root):
-            if p.suffix in (".py", ".ttl", ".tsv", ".rq", ".js", ".css") and "__pycache__" not in p.parts:
-                h.update(p.relative_to(root).as_posix().encode("utf-8") + b"\0" + p.read_bytes() + b"\0")
+    for name, p in code_files((".py", ".ttl", ".tsv", ".rq", ".js", ".css")):
+        h.update(name.encode("utf-8") + b"\0" + p.read_bytes() + b"\0")
     h.update(f"python={sys.version}\0".encode())  # unicodedata, re and json change with it
-    for lib in LIBRARIES:
-        try:
-            h.update(f"{lib}={metadata.version(lib)}\0".encode())
-        except metadata.PackageNotFoundError:
-            h.update(f"{lib}=?\0".encode())
+    h.update(library_versions(LIBRARIES))
     return h.hexdigest()
