@@ -96,6 +96,7 @@ class Worker:
         self.proc.start()
         child.close()
         self.generation = generation
+        self._ending = threading.Lock()  # kill() may come from the pool's closing and a starter at once
 
     def wait_ready(self) -> str | None:
         """None once the worker has opened the store, else why it could not."""
@@ -120,10 +121,14 @@ class Worker:
             raise _Lost(500, "the query worker had ended; try again") from None
 
     def kill(self) -> None:
-        if self.proc.is_alive():
-            self.proc.kill()
-        self.proc.join(2.0)
-        self.conn.close()
+        """End the process and close the pipe, once: the pool's close() and the thread that
+        started the worker may both drop it (closing a pipe twice at once was EBADF at shutdown)."""
+        with self._ending:
+            if self.proc.is_alive():
+                self.proc.kill()
+            self.proc.join(2.0)
+            if not self.conn.closed:
+                self.conn.close()
 
 
 def fingerprint(folder: Path) -> tuple[tuple[int, int, int] | None, int | None]:

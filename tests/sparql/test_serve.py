@@ -211,3 +211,33 @@ def test_binding_beyond_loopback_warns() -> None:
     assert exposure_warning("127.0.0.1") is None and exposure_warning("::1") is None
     warning = exposure_warning("0.0.0.0")
     assert warning is not None and "reverse proxy" in warning
+
+
+def test_a_worker_dropped_by_two_threads_at_once_is_ended_once(tmp_path: Path) -> None:
+    # At shutdown the pool's close() and the thread that started a worker may drop it together:
+    # closing its pipe twice at once raised EBADF, a traceback from `serve` on Ctrl-C.
+    import multiprocessing
+    import threading
+
+    from policygraph.sparql.pool import Worker
+
+    ctx = multiprocessing.get_context("forkserver")
+    errors: list[BaseException] = []
+    for _ in range(8):
+        w = Worker(ctx, tmp_path, 256 << 20, 0)
+        both = threading.Barrier(2)
+
+        def drop(w: Worker = w, both: threading.Barrier = both) -> None:
+            both.wait()
+            try:
+                w.kill()
+            except BaseException as e:  # handed to the test
+                errors.append(e)
+
+        threads = [threading.Thread(target=drop) for _ in range(2)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(10)
+        assert w.conn.closed and not w.proc.is_alive()
+    assert errors == []
