@@ -47,7 +47,7 @@ _PLACELESS = re.compile(r"^(?:省|市|县|区|州|本|我)")
 #: 发文机关：…, 发布机构 | …: the site's metadata field naming the issuer (索引号, 主题分类 are not).
 ISSUER_FIELD = re.compile(
     r"(?P<field>发文机关|发文机构|发文单位|发布机构|发布机关|发布单位|制发机关|制定机关|颁布机关)"
-    r"(?:\s{0,3}[:：|｜]\s{0,3}[|｜]?|[ \t]*\n)\s{0,3}(?P<value>[^|｜\n]{2,80})"
+    r"(?:\s{0,3}[:：|｜]\s{0,3}[|｜]?|[ \t]*\n|\t)\s{0,3}(?P<value>[^|｜\n\t]{2,80})"
 )
 #: A letterhead line: 湖北省人民政府文件, 国务院办公厅文件, 北京市人民政府令.
 LETTERHEAD = re.compile(rf"^\s*(?P<organ>[{rx.CJK}、 ]{{2,40}}?)\s*(?P<kind>文件|令)\s*$", re.MULTILINE)

@@ -160,7 +160,7 @@ def promulgated_title(text: str, start: int, end: int) -> str | None:
 def _title_field(text: str, span: Span) -> Found | None:
     fld = rx.TITLE_FIELD.search(text, span.start, min(span.end, span.start + 2000))
     if fld:
-        t = clean_title(re.split(r"[|｜\n]", text[fld.end():fld.end() + 200])[0])
+        t = clean_title(re.split(r"[|｜\n\t]", text[fld.end():fld.end() + 200])[0])
         if _is_title(t):
             return Found(t, "标题 field of the page")
     return None
@@ -191,7 +191,7 @@ def _header_pieces(text: str, start: int, end: int, numbers: list[NumberMatch]) 
 #: a line (or table cell) of its own; 作息时间的通知 is a title.
 _FIELD_BEFORE = re.compile(r"(?:^|[\n|｜\t])[ \t\u3000]*$")
 _FIELD_SEPARATOR = re.compile(r"[ \t\u3000]*[:：|｜]")
-_LINE_END = re.compile(r"[ \t\u3000]*(?:\n|$)")
+_LINE_END = re.compile(r"[ \u3000]*(?:[\n\t]|$)")  # a line or a table cell of its own
 
 
 def _date_field_end(zone: str, m: re.Match[str]) -> int | None:
@@ -213,7 +213,7 @@ def _best_title_in(piece: str) -> str | None:
     """The best title in a piece of the header: a line ending like a title, joined with up to
     four lines above it (a title often wraps), before any addressee."""
     piece = rx.ADDRESSEE.split(piece)[0]
-    lines = [ln for ln in (ln.strip(" \t\u3000") for ln in re.split(r"[\n|｜]", piece)) if ln]
+    lines = [ln for ln in (ln.strip(" \t\u3000") for ln in re.split(r"[\n|｜\t]", piece)) if ln]
     best: str | None = None
     for i in range(len(lines)):
         if not rx.DOC_TITLE_END.search(re.sub(r"\s+", "", lines[i])):

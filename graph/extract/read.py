@@ -224,17 +224,45 @@ def _hidden(attrs: list[tuple[str, str | None]]) -> bool:
                for name, value in attrs)
 
 
+#: Marks left in the text while a page is read: where a table cell starts and ends, and where a
+#: row (or a table) starts and ends. rows_to_lines turns them into text.
+_CELL_START, _CELL_END, _ROW = "\x1c", "\x1d", "\x1e"
+_TABLE_MARKS = re.compile("[\x1c\x1d\x1e]")
+#: A row longer than this, or with a longer cell, is laid out, not tabulated (a page whose
+#: whole body sits in one cell beside its menu).
+_CELL_CHARS, _ROW_CHARS = 400, 1600
+
+
+def rows_to_lines(marked: str) -> str:
+    """A table row of two or more short cells becomes one line, its cells separated by tabs
+    and each cell's own line breaks spaces: a table of targets keeps 指标, 单位 and
+    2025年目标 side by side. Other rows and cells become line breaks, as blocks do."""
+    out = []
+    for segment in marked.split(_ROW):
+        cells = segment.replace(_CELL_END, "").split(_CELL_START)
+        texts = [" ".join(c.split()) for c in cells[1:]]
+        if (len(texts) >= 2 and not cells[0].strip() and max(map(len, texts)) <= _CELL_CHARS
+                and sum(map(len, texts)) <= _ROW_CHARS):
+            out.append("\n" + "\t".join(texts) + "\n")
+        else:
+            out.append(_TABLE_MARKS.sub("\n", segment))
+    return "\n".join(out)
+
+
 class _TextExtractor(HTMLParser):
-    """Visible text of an HTML page; block elements become line breaks, hidden elements are
-    left out (a page that keeps a second copy of its text in a display:none block would
-    otherwise state every target twice)."""
+    """Visible text of an HTML page; block elements become line breaks, a table row of short
+    cells one line (rows_to_lines), and hidden elements are left out (a page that keeps a
+    second copy of its text in a display:none block would otherwise state every target twice)."""
 
     SKIP: ClassVar[set[str]] = {"script", "style", "noscript", "template", "head", "svg", "iframe", "object"}
     BLOCK: ClassVar[set[str]] = {
         "p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section",
-        "article", "header", "footer", "ul", "ol", "pre", "blockquote", "hr", "td", "th", "dd",
-        "dt", "title",
+        "article", "header", "footer", "ul", "ol", "pre", "blockquote", "hr", "dd", "dt", "title",
     }
+    #: What a table's elements leave in the text, at their start and at their end.
+    TABLE: ClassVar[dict[str, tuple[str, str]]] = {
+        "td": (_CELL_START, _CELL_END), "th": (_CELL_START, _CELL_END), "tr": (_ROW, _ROW),
+        "table": (_ROW, _ROW)}
     #: Elements with no content or end tag.
     VOID: ClassVar[set[str]] = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
                                 "source", "track", "wbr"}
@@ -255,8 +283,8 @@ class _TextExtractor(HTMLParser):
         self._out = self.parts
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if self._hidden in self.OPTIONAL_END and (tag == self._hidden
-                                                  or (self._hidden == "p" and tag in self.BLOCK)):
+        ends_p = tag in self.BLOCK or tag in self.TABLE
+        if self._hidden in self.OPTIONAL_END and (tag == self._hidden or (self._hidden == "p" and ends_p)):
             self._hidden, self._out = None, self.parts  # <p hidden>a<p>b: the next one ends it
         if self._hidden is not None:
             self._hidden_depth += tag == self._hidden
@@ -268,26 +296,30 @@ class _TextExtractor(HTMLParser):
             self._in_title = True
         elif tag in self.SKIP:
             self._skip += 1
-        if tag in self.BLOCK:
-            self._out.append("\n")
+        self._mark(tag, 0)
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
             self._in_title = False
         elif tag in self.SKIP and self._skip:
             self._skip -= 1
-        if tag in self.BLOCK:
-            self._out.append("\n")
+        self._mark(tag, 1)
         if self._hidden is not None and tag == self._hidden:
             self._hidden_depth -= 1
             if not self._hidden_depth:  # its end: what it held is not shown
                 self._hidden, self._out = None, self.parts
 
+    def _mark(self, tag: str, end: int) -> None:
+        if tag in self.TABLE:
+            self._out.append(self.TABLE[tag][end])
+        elif tag in self.BLOCK:
+            self._out.append("\n")
+
     def handle_data(self, data: str) -> None:
         if self._in_title:
             self.title.append(data)
-        elif not self._skip:
-            self._out.append(data)
+        elif not self._skip:  # a tab in the page is a space: tabs separate a row's cells
+            self._out.append(_TABLE_MARKS.sub(" ", data).replace("\t", " "))
 
     def close(self) -> None:
         """A hidden element never closed would hide the rest of a malformed page: its text is
@@ -303,8 +335,10 @@ def html_to_text(html: str) -> tuple[str, str]:
     p = _TextExtractor()
     p.feed(html)
     p.close()
-    lines = [ln.strip() for ln in "".join(p.parts).splitlines()]
-    body = "\n".join(ln for ln in lines if ln)
+    # a row's empty cells keep their tabs (the columns stay aligned)
+    lines = [ln.strip(" \r\n\f\v\xa0\u3000") if "\t" in ln else ln.strip()
+             for ln in rows_to_lines("".join(p.parts)).splitlines()]
+    body = "\n".join(ln for ln in lines if ln.strip())
     return " ".join("".join(p.title).split()), body
 
 

@@ -221,3 +221,31 @@ def test_the_text_read_of_a_well_formed_page_is_what_a_browser_draws(trees: list
     # text of every element no hidden element contains, in order.
     _title, text = html_to_text("<html><body>" + "".join(map(_html, trees)) + "</body></html>")
     assert text.replace("\n", "") == "".join(map(_shown, trees))
+
+
+_CELL_TEXT = st.text(alphabet="就业目标一二三0123456789.%", min_size=0, max_size=6)
+
+
+@given(st.lists(st.lists(st.tuples(_CELL_TEXT, st.booleans()), min_size=2, max_size=5), min_size=1, max_size=6))
+def test_a_table_row_of_short_cells_is_one_line_its_cells_separated_by_tabs(rows: list[list[tuple[str, bool]]]) -> None:
+    # The reference is the table itself: each row, its cells in order (some wrapped in <p>, as
+    # pages exported from a word processor wrap them), whitespace inside a cell a space.
+    html = "<table>" + "".join(
+        "<tr>" + "".join(f"<td><p>{c}</p></td>" if wrapped else f"<td>{c}</td>" for c, wrapped in row) + "</tr>\n"
+        for row in rows) + "</table>"
+    _title, text = html_to_text(f"<html><body><p>前言</p>{html}<p>结语</p></body></html>")
+    expected = ["前言"] + ["\t".join(c for c, _w in row) for row in rows if any(c for c, _w in row)] + ["结语"]
+    assert text.split("\n") == expected
+
+
+def test_a_laid_out_page_in_a_table_keeps_its_paragraphs_as_lines() -> None:
+    # A page whose body sits in one long cell beside its menu is not a table of data.
+    body = "".join(f"<p>第{i}条 本办法自发布之日起施行，有效期五年，由市人力资源和社会保障局负责解释。</p>" for i in range(1, 12))
+    _t, text = html_to_text(f"<body><table><tr><td>首页</td><td>{body}</td></tr></table></body>")
+    assert "\t" not in text
+    assert text.split("\n")[:2] == ["首页", "第1条 本办法自发布之日起施行，有效期五年，由市人力资源和社会保障局负责解释。"]
+
+
+def test_a_tab_in_a_page_is_a_space_and_a_row_without_closing_tags_is_still_a_row() -> None:
+    _t, text = html_to_text("<body><p>城镇新增\t就业</p><table><tr><td>指标<td>2025年<tr><td>失业率<td>5.5%</table></body>")
+    assert text.split("\n") == ["城镇新增 就业", "指标\t2025年", "失业率\t5.5%"]
