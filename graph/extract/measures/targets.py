@@ -23,8 +23,10 @@ from policygraph.extract.measures.quantities import (
     value_of,
     whole,
 )
+from policygraph.extract.measures.table_rows import tables_in
 from policygraph.extract.measures.target_indicators import indicator_of
 from policygraph.extract.measures.target_sentences import Context, Reader, Sentence, sentences, years_of
+from policygraph.extract.measures.target_tables import table_targets
 from policygraph.extract.measures.target_words import doublings, zero_goals
 from policygraph.extract.measures.target_years import Years, past
 from policygraph.extract.regexes import INDICATOR_FLUFF
@@ -92,13 +94,20 @@ def targets_in(text: str, start: int, end: int, year: int | None, provision: str
     ctx = Context(year, governing or Years(), provision)
     if ctx.governing.past:
         return []  # a review of the past (发展基础) reports results
+    tabled: list[Target] = []
+    if "\t" in text[start:end] or "|" in text[start:end] or "序" in text[start:end]:
+        for table in tables_in(text, start, end):
+            tabled += table_targets(table, year, ctx.governing, provision)
+    rows = {(t.start, t.end) for t in tabled}
     out: list[Target] = []
     reader = Reader()
     for s_start, s_end, paragraph in sentences(text, start, end):
         sent = reader.enter(text[s_start:s_end], paragraph)
-        out += _sentence_targets(sent, s_start, ctx, reader.governing)
+        # a table's row read as a table is not read again as a sentence
+        out += [t for t in _sentence_targets(sent, s_start, ctx, reader.governing)
+                if not any(a <= t.start < b for a, b in rows)]
         reader.leave(sent.text)
-    return out
+    return sorted(out + tabled, key=lambda t: t.start) if tabled else out
 
 
 def _sentence_targets(sent: Sentence, offset: int, ctx: Context, lead: Years) -> list[Target]:

@@ -1,0 +1,160 @@
+"""The tables of a provision's text, as rows of cells: where a policy document states its targets
+as a table (指标 | 单位 | 2020年 | 2025年 | 属性; 区域 | 新增装机容量（MW） | 新增示范工程).
+
+A table reaches the text in one of three shapes: an HTML table's rows as lines of tab-separated
+cells (extract/read.py), a Markdown table's rows between pipes, or a scraped page's one cell per
+line (序号, 区域, …, then 1, 黄浦区, …), which is folded back into rows here only where its
+numbering (1, 2, 3 …) proves where each row starts and every row has as many cells as the header.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row of a table: its cells, and where it stands in the text (for the evidence)."""
+
+    cells: tuple[str, ...]
+    start: int
+    end: int
+
+    @property
+    def text(self) -> str:
+        return " ".join(c for c in self.cells if c)
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table: its header row, its data rows, and the short lines right above it (附表3
+    各区“十四五”交通光伏任务分配表), which name what it is and often its years."""
+
+    header: tuple[str, ...]
+    rows: tuple[Row, ...]
+    caption: str
+
+
+@dataclass(frozen=True)
+class _Line:
+    text: str
+    start: int
+    end: int
+
+
+def _lines(text: str, start: int, end: int) -> list[_Line]:
+    """The non-blank lines of text[start:end], stripped, with their spans."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text[start:end]):
+        raw = m.group()
+        stripped = raw.strip(" \r\u3000\xa0")
+        if stripped.strip():
+            lead = len(raw) - len(raw.lstrip(" \r\u3000\xa0"))
+            out.append(_Line(stripped, start + m.start() + lead, start + m.start() + lead + len(stripped)))
+    return out
+
+
+#: A Markdown table's rule under its header: |---|:---:|.
+_MD_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
+#: How many short lines above a table may be its caption, and how long each may be.
+_CAPTION_LINES, _CAPTION_CHARS = 2, 40
+
+
+def _cells(line: str) -> tuple[str, ...] | None:
+    """A line's cells if it is a table row: tab-separated, or a Markdown row | a | b |."""
+    if "\t" in line:
+        return tuple(" ".join(c.split()) for c in line.split("\t"))
+    if line.startswith("|") and line.endswith("|") and line.count("|") >= 3:
+        return tuple(" ".join(c.split()) for c in line[1:-1].split("|"))
+    return None
+
+
+def tables_in(text: str, start: int, end: int) -> list[Table]:
+    """The tables in text[start:end]: runs of two or more row lines, and one-cell-per-line tables
+    numbered from 1 under a 序号 header."""
+    lines = _lines(text, start, end)
+    out: list[Table] = []
+    run: list[tuple[int, tuple[str, ...]]] = []  # the row lines so far: index, cells
+    for i, line in enumerate([*lines, _Line("", end, end)]):
+        cells = _cells(line.text) if line.text else None
+        if cells is not None:
+            if not _MD_RULE.match(line.text):
+                run.append((i, cells))
+            continue
+        if len(run) >= 2:
+            rows = tuple(Row(c, lines[k].start, lines[k].end) for k, c in run[1:])
+            out.append(Table(run[0][1], rows, _caption(lines[:run[0][0]])))
+        run = []
+    out += _folded_tables(lines)
+    return out
+
+
+def _caption(above: list[_Line]) -> str:
+    """The short lines right above a table (附表3, 各区…任务分配表), joined."""
+    caption: list[str] = []
+    for line in reversed(above[-_CAPTION_LINES:]):
+        if len(line.text) > _CAPTION_CHARS or _cells(line.text) is not None:
+            break
+        caption.insert(0, line.text)
+    return " ".join(caption)
+
+
+#: A one-cell-per-line table's first header cell.
+_ORDINAL_HEAD = re.compile(r"^序\s*号$")
+#: How many header cells a folded table may have, and how long a header cell may be.
+_MAX_COLUMNS, _HEADER_CHARS = 10, 24
+
+
+def _folded_tables(lines: list[_Line]) -> Iterator[Table]:
+    """One-cell-per-line tables: 序号 and the header cells after it up to the line 1, then rows of
+    as many lines, each starting with the next number (the first row's length must be the
+    header's). A row whose cells wrapped onto more lines (or fewer: a merged cell) does not fold
+    and is left out, as is a last row not shaped like the first: no cell is guessed."""
+    i = 0
+    while i < len(lines):
+        if not _ORDINAL_HEAD.match(lines[i].text):
+            i += 1
+            continue
+        width = next((k for k in range(2, _MAX_COLUMNS + 1)
+                      if i + k < len(lines) and lines[i + k].text == "1"), None)
+        header = [ln.text for ln in lines[i:i + width]] if width else []
+        first_row = i + width if width else 0
+        if (width is None or any(len(h) > _HEADER_CHARS or h.isdigit() for h in header[1:])
+                or first_row + width >= len(lines) or lines[first_row + width].text != "2"):
+            i += 1
+            continue
+        shape = _shape(lines[first_row:first_row + width])
+        rows, at, n = [], first_row, 1
+        while at < len(lines) and lines[at].text == str(n):
+            nxt = _next_row(lines, at, width, n + 1)
+            chunk = lines[at:nxt if nxt is not None else at + width]
+            if len(chunk) == width and (nxt is not None or _shape(chunk) == shape):
+                rows.append(Row(tuple(c.text for c in chunk), chunk[0].start, chunk[-1].end))
+            if nxt is None:
+                break
+            at, n = nxt, n + 1
+        yield Table(tuple(header), tuple(rows), _caption(lines[:i]))
+        i = at + 1
+
+
+def _next_row(lines: list[_Line], at: int, width: int, n: int) -> int | None:
+    """Where row `n` starts, the row before starting at `at`: `width` lines on, or else (the
+    row before wrapped, or merged cells) the nearest line reading `n` whose next row starts
+    `width` lines after it, so that a cell holding the number n is not taken for it."""
+    if at + width < len(lines) and lines[at + width].text == str(n):
+        return at + width
+    for k in [*range(at + width + 1, at + 2 * width + 2), *range(at + 1, at + width)]:
+        if k < len(lines) and lines[k].text == str(n) and (
+                k + width >= len(lines) or lines[k + width].text == str(n + 1)):
+            return k
+    return None
+
+
+_NUMBERISH = re.compile(r"^[<>≤≥＜＞约]?\s*\d[\d.,]*\s*(?:[-—~～至]\s*\d[\d.,]*)?\s*\S{0,4}$")
+
+
+def _shape(cells: list[_Line]) -> tuple[bool, ...]:
+    """Which cells of a row are numbers: a table's rows share it."""
+    return tuple(bool(_NUMBERISH.match(c.text)) for c in cells)

@@ -1,0 +1,209 @@
+"""Targets a table states: a plan's table of indicators (指标 | 单位 | 2020年 | 2025年 | 属性: the
+2025 column), a table allocating a target among places (区域 | 新增装机容量（MW）: each district's
+share) or over years (年份 | 达标面积 | 占比: each year's row).
+
+A column holds targets when its header names a goal (目标, 预期, 计划, 新增) or a year the document
+looks forward to; when no header does, the numeric columns do if the caption or the header says
+the table sets tasks (任务分配表, 指标分解). A column of a year already past, a base (现状, 基期),
+a score (分值), a standard or a subsidy (补贴标准) holds none. Each cell is one target, its unit from
+the cell, the unit column, the header's brackets （MW） or the indicator's; a count with none
+counts 个. Years: the column's, the row's (年份), the caption's plan (“十四五”) or the ones governing
+the provision.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from policygraph.extract.measures import target_rules as rules
+from policygraph.extract.measures.quantities import RANGE_DASH, UNITS, number_pattern, value_of, whole
+from policygraph.extract.measures.table_rows import Row, Table
+from policygraph.extract.measures.target_years import Years, title_years
+from policygraph.models import Target
+
+_ORDINAL = re.compile(r"^(?:序\s*号|编\s*号|序)$")
+_UNIT_HEAD = re.compile(r"^(?:计量|指标)?单\s*位$")
+_ATTRIBUTE = re.compile(r"属\s*性|性\s*质|类\s*型|备\s*注|说\s*明|责任|牵头|配合|部门|来源")
+_BASE = re.compile(r"现状|基[期准数线]|基础|实际|完成|已|上年|去年|当前|目前")
+_GOAL = re.compile(r"目标|预期|计划|规划|任务|力争|新增|达到|指标值|要求")
+#: Numbers that are parameters or scores, not goals: a subsidy's standard, a price, a weight.
+_NOT_GOAL = re.compile(r"补贴|补助|奖励|奖补|标准|价格|收费|费率|税率|罚|分值|得分|评分|权重|分数|考核|"
+                       r"限额|额度")
+#: A caption or header saying the table sets tasks.
+_TASKS = re.compile(r"任务|目标|指标|计划|分解|分配|安排|预期")
+#: Columns naming what a row is about: its indicator, its place, its year.
+_PLACE = re.compile(r"区域|地区|区县|各区|各市|县[（(]市|街镇|乡镇|单位名称|市州|省份")
+_YEAR_HEAD = re.compile(r"^(?:年\s*份|年\s*度|时\s*间)$")
+#: A value cell: a comparator, a number or a range, a unit, a suffix; nothing else.
+_VALUE = re.compile(
+    rf"^(?P<cmp>≥|>=|＞|>|≤|<=|＜|<|不低于|不少于|不高于|不超过|大于|小于|超过|约|达到)?\s*"
+    rf"{number_pattern('')}\s*(?:{RANGE_DASH}\s*{number_pattern('hi_')})?\s*"
+    rf"(?P<unit>[^\d\s，,。；;（()）]{{0,8}}?)\s*(?P<suffix>以上|以下|左右|以内)?$")
+_SYMBOLS = {">": "≥", ">=": "≥", "＞": "≥", "<": "≤", "<=": "≤", "＜": "≤"}
+_MULTIPLIER = re.compile(r"^(?P<mult>万亿|千万|百万|十万|万|亿|千)?(?P<unit>.+)$")
+_UNIT = re.compile(rf"^(?:{UNITS}|[^\d\s/]{{1,5}}/[^\d\s/]{{1,5}})$")
+#: A unit in brackets ending a header or an indicator: 新增装机容量（MW）, 城镇调查失业率(%).
+_BRACKETED = re.compile(r"[（(]\s*([^（()）]{1,10}?)\s*[）)]\s*$")
+_LEADING_ORDINAL = re.compile(r"^(?:\d+[.、．]|[（(]\d+[）)]|[一二三四五六七八九十]+、)\s*")
+
+
+@dataclass(frozen=True)
+class _Column:
+    index: int
+    header: str
+    years: Years
+
+
+def table_targets(table: Table, year: int | None, governing: Years, provision: str = "") -> list[Target]:
+    """The targets `table` states, row by row, left to right; [] if it sets none. `year` is the
+    document's, `governing` the years that govern the provision the table stands in."""
+    header = table.header
+    if _NOT_GOAL.search(table.caption) and not _TASKS.search(table.caption):
+        return []  # 培训补贴标准: a table of parameters
+    caption_years = title_years(table.caption)
+    default = caption_years if caption_years.year is not None else governing
+    if default.past:
+        return []
+    name = _name_column(header, table.rows)
+    unit_col = next((i for i, h in enumerate(header) if _UNIT_HEAD.match(h)), None)
+    columns = _goal_columns(table, year, default, name, unit_col)
+    out: list[Target] = []
+    for row in table.rows:
+        cells = _aligned(row.cells, len(header))
+        if cells is None:
+            continue
+        for col in columns:
+            target = _cell_target(row, cells, col, name, unit_col, year, provision, table)
+            if target is not None:
+                out.append(target)
+    return out
+
+
+def _aligned(cells: tuple[str, ...], width: int) -> tuple[str, ...] | None:
+    """A row's cells under the header's columns: a row short of cells lost them to cells
+    spanning rows on its left (经济发展 over three indicators), so it is aligned right."""
+    if len(cells) == width:
+        return cells
+    if width - 3 <= len(cells) < width:
+        return ("",) * (width - len(cells)) + cells
+    return None
+
+
+def _name_column(header: tuple[str, ...], rows: Sequence[Row]) -> int | None:
+    """The column naming what each row is about: the indicator, place or year column, else the
+    first column of text that is no number."""
+    for i, h in enumerate(header):
+        names = _PLACE.search(h) or _YEAR_HEAD.match(h) or re.search(r"指标|名称|项目", h)
+        other = _ORDINAL.match(h) or _UNIT_HEAD.match(h) or _ATTRIBUTE.search(h) or _GOAL.search(h)
+        if names and not other:
+            return i
+    for i, h in enumerate(header):
+        column = [r.cells[i] for r in rows if len(r.cells) == len(header)]
+        if not _ORDINAL.match(h) and column and not any(_VALUE.match(c) for c in column):
+            return i
+    return None
+
+
+def _goal_columns(table: Table, year: int | None, default: Years, name: int | None,
+                  unit_col: int | None) -> list[_Column]:
+    """The columns whose cells are targets, each with the years it sets."""
+    goal: list[_Column] = []
+    numeric: list[_Column] = []
+    for i, h in enumerate(table.header):
+        if i in (name, unit_col) or _ORDINAL.match(h) or _ATTRIBUTE.search(h) or _NOT_GOAL.search(h):
+            continue
+        own = title_years(h)
+        if _BASE.search(h) and not _GOAL.search(h):
+            continue
+        if own.year is not None and year is not None and own.year < year and not _GOAL.search(h):
+            continue  # a column of a year already past: results
+        col = _Column(i, h, own if own.year is not None else default)
+        if _GOAL.search(h) or (own.year is not None and (year is None or own.year >= year)):
+            goal.append(col)
+        elif own.year is None:
+            numeric.append(col)
+    sets_tasks = _TASKS.search(table.caption) or any(_TASKS.search(h) for h in table.header)
+    dated = any(title_years(c.header).year is not None for c in goal)
+    if dated or not sets_tasks:
+        return goal  # 2025年 beside 2020年: the year's column is the goal, no other
+    return sorted(goal + numeric, key=lambda c: c.index)
+
+
+def _cell_target(row: Row, cells: tuple[str, ...], col: _Column, name: int | None, unit_col: int | None,
+                 year: int | None, provision: str, table: Table) -> Target | None:
+    m = _VALUE.match(cells[col.index].replace(" ", ""))
+    if m is None:
+        return None
+    mult, unit = _unit(m.group("unit"))
+    for source in ((cells[unit_col] if unit_col is not None else ""), _bracketed(col.header),
+                   _bracketed(cells[name]) if name is not None else ""):
+        if unit:
+            break
+        mult, unit = _unit(source)
+    if m.group("mult") and mult:
+        return None  # 10万 under 万人: a multiplier twice is a misread
+    value = value_of(m.group("arabic"), m.group("cn"), m.group("mult") or mult)
+    high = (value_of(m.group("hi_arabic"), m.group("hi_cn"), m.group("hi_mult") or mult)
+            if m.group("hi_arabic") or m.group("hi_cn") else None)
+    if value is None:
+        return None
+    if not unit:
+        if not float(value).is_integer():
+            return None
+        unit = "个"  # a count of what the column names (新增示范工程: 3)
+    years = col.years
+    if name is not None and _YEAR_HEAD.match(table.header[name]):
+        own = title_years(cells[name])
+        years = own if own.year is not None else years
+    if years.year is not None and year is not None and years.year < year:
+        return None  # a row of a year already past
+    return Target(
+        indicator=_indicator(cells, col, name, table.header),
+        value=whole(value),
+        unit=unit,
+        comparator=_comparator(m.group("cmp"), m.group("suffix")),
+        year=years.year,
+        text=row.text,
+        start=row.start,
+        end=row.end,
+        provision=provision,
+        value_high=whole(high) if high is not None else None,
+        start_year=years.start_year,
+        base_year=years.base_year,
+    )
+
+
+def _unit(raw: str | None) -> tuple[str, str]:
+    """(multiplier, unit) of a unit as written (万人 → 万, 人), or ("", "") if it is none."""
+    m = _MULTIPLIER.match((raw or "").strip())
+    if m is None:
+        return "", ""
+    unit = m.group("unit")
+    return (m.group("mult") or "", unit) if _UNIT.match(unit) else ("", "")
+
+
+def _bracketed(text: str) -> str:
+    m = _BRACKETED.search(text)
+    return m.group(1) if m else ""
+
+
+def _comparator(cmp: str | None, suffix: str | None) -> str:
+    """A cell's comparator, as a sentence's would be (target_rules.comparator): ＞95 is ≥ 95."""
+    verb = _SYMBOLS.get(cmp or "", cmp)
+    if verb == "约":
+        return rules.comparator(None, suffix, "约")
+    return rules.comparator(verb if verb in rules.VERBS else None, suffix, "")
+
+
+def _indicator(cells: tuple[str, ...], col: _Column, name: int | None, header: tuple[str, ...]) -> str | None:
+    """What a cell measures: the row's indicator; the column's, for the row's place or year
+    (新增装机容量（黄浦区）)."""
+    measure = _BRACKETED.sub("", col.header).strip()
+    if name is None:
+        return measure or None
+    row_name = _BRACKETED.sub("", _LEADING_ORDINAL.sub("", cells[name])).strip()
+    if _PLACE.search(header[name]) or _YEAR_HEAD.match(header[name]):
+        return f"{measure}（{row_name}）" if row_name else measure or None
+    return row_name or measure or None

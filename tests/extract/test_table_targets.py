@@ -1,0 +1,163 @@
+"""Targets stated in tables (issue 21): a plan's table of indicators, a table allocating a goal
+among districts, one among years; and the tables whose numbers are no goals (results, scores,
+subsidy standards). Each page below is written for the test; the expected targets are read
+off the table by hand."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from policygraph.extract.document import extract
+from policygraph.extract.measures.table_rows import tables_in
+from policygraph.extract.read import read_bytes
+from policygraph.models import DocumentRecord, Source, Target
+
+
+def page_record(body: str, title: str = "某某市“十四五”就业促进规划") -> DocumentRecord:
+    html = (f"<html><head><title>{title}</title></head><body><h1>{title}</h1>"
+            f"<p>各区人民政府，市政府各委、办、局：</p><p>现将本方案印发给你们，请认真贯彻执行。</p>{body}"
+            "<p>某某市人民政府</p><p>2021年6月1日</p></body></html>")
+    (source,) = read_bytes(html.encode("utf-8"), "plan.html", "html")
+    assert isinstance(source, Source)
+    return extract(source)
+
+
+def targets(rec: DocumentRecord) -> list[Target]:
+    measures = [rec.measures] + [p.measures for p in rec.parts]
+    return [t for m in measures if m is not None for t in m.targets]
+
+
+def summary(rec: DocumentRecord) -> list[tuple[str | None, float, float | None, str, str, int | None]]:
+    return [(t.indicator, t.value, t.value_high, t.unit, t.comparator, t.year) for t in targets(rec)]
+
+
+INDICATORS = (
+    "<p>二、主要目标</p><p>到2025年，全市就业局势保持稳定。主要指标见下表。</p>"
+    "<p>表1 “十四五”时期就业主要指标</p>"
+    "<table><tr><td>类别</td><td>指标名称</td><td>单位</td><td>2020年</td><td>2025年</td><td>属性</td></tr>"
+    "<tr><td rowspan='2'>就业规模</td><td>城镇新增就业</td><td>万人</td><td>[12.5]</td><td>&gt;12</td><td>预期性</td></tr>"
+    "<tr><td>城镇调查失业率</td><td>%</td><td>5.2</td><td>&lt;5.5</td><td>预期性</td></tr>"
+    "<tr><td>就业质量</td><td>1.劳动合同签订率（%）</td><td></td><td>90</td><td>95以上</td><td>约束性</td></tr>"
+    "<tr><td>技能</td><td>新增高技能人才</td><td>人</td><td>3000</td><td>—</td><td>预期性</td></tr>"
+    "</table><p>三、重点任务</p><p>（一）稳定就业。</p>"
+)
+
+
+def test_a_plan_s_table_of_indicators_sets_the_target_year_column_only() -> None:
+    rec = page_record(INDICATORS)
+    assert summary(rec) == [
+        ("城镇新增就业", 120000, None, "人", "at_least", 2025),
+        ("城镇调查失业率", 5.5, None, "%", "at_most", 2025),
+        ("劳动合同签订率", 95, None, "%", "at_least", 2025),
+    ]
+    # the evidence is the row as it reads on the page
+    assert targets(rec)[1].text == "城镇调查失业率 % 5.2 <5.5 预期性"
+
+
+def test_a_table_allocating_a_goal_among_districts_gives_each_district_its_share() -> None:
+    body = ("<p>附件</p><p>各区“十四五”充电桩建设任务分解表</p>"
+            "<table><tr><th>序号</th><th>区域</th><th>新增充电桩（个）</th><th>新增换电站</th></tr>"
+            "<tr><td>1</td><td>东城区</td><td>1200-1500</td><td>2</td></tr>"
+            "<tr><td>2</td><td>西城区</td><td>800</td><td>1</td></tr>"
+            "<tr><td colspan='2'>合计</td><td>2000-2300</td><td>3</td></tr></table>")
+    rec = page_record(body, "某某市新能源汽车充电设施建设实施方案")
+    assert summary(rec) == [
+        ("新增充电桩（东城区）", 1200, 1500, "个", "equal", 2025),
+        ("新增换电站（东城区）", 2, None, "个", "equal", 2025),
+        ("新增充电桩（西城区）", 800, None, "个", "equal", 2025),
+        ("新增换电站（西城区）", 1, None, "个", "equal", 2025),
+        ("新增充电桩（合计）", 2000, 2300, "个", "equal", 2025),
+        ("新增换电站（合计）", 3, None, "个", "equal", 2025),
+    ]
+
+
+def test_a_table_over_years_takes_each_row_s_year() -> None:
+    body = ("<p>表2 海绵城市建设达标计划</p>"
+            "<table><tr><td>年份</td><td>累计达标面积（平方公里）</td><td>占建成区比例</td></tr>"
+            "<tr><td>2020年</td><td>12.5</td><td>20%</td></tr>"
+            "<tr><td>2022年</td><td>30</td><td>40%</td></tr>"
+            "<tr><td>2025年</td><td>48.6</td><td>60%</td></tr></table>")
+    rec = page_record(body, "某某区海绵城市建设实施方案（2021—2025年）")
+    assert summary(rec) == [
+        ("累计达标面积（2022年）", 30, None, "平方公里", "equal", 2022),
+        ("占建成区比例（2022年）", 40, None, "%", "equal", 2022),
+        ("累计达标面积（2025年）", 48.6, None, "平方公里", "equal", 2025),
+        ("占建成区比例（2025年）", 60, None, "%", "equal", 2025),
+    ]  # 2020: a year already past when the plan was written
+
+
+def test_tables_of_results_scores_and_subsidies_set_no_target() -> None:
+    body = ("<p>表1 2020年各区就业情况</p>"
+            "<table><tr><td>区域</td><td>城镇新增就业（人）</td><td>失业率（%）</td></tr>"
+            "<tr><td>东城区</td><td>5200</td><td>3.1</td></tr><tr><td>西城区</td><td>4100</td><td>2.9</td></tr></table>"
+            "<p>表2 考核评分表</p>"
+            "<table><tr><td>序号</td><td>考核项目</td><td>分值</td></tr>"
+            "<tr><td>1</td><td>组织领导</td><td>10</td></tr><tr><td>2</td><td>目标任务完成情况</td><td>40</td></tr></table>"
+            "<p>表3 培训补贴标准</p>"
+            "<table><tr><td>职业资格等级</td><td>补贴标准（元/人）</td></tr>"
+            "<tr><td>初级工</td><td>1000</td></tr><tr><td>中级工</td><td>1500</td></tr></table>")
+    assert targets(page_record(body, "某某市2021年就业工作要点")) == []
+
+
+def test_a_task_column_beside_a_subsidy_standard_is_the_only_target() -> None:
+    body = ("<p>表4 各区职业技能培训任务及补贴标准</p>"
+            "<table><tr><td>区域</td><td>培训任务（人次）</td><td>补贴标准（元/人次）</td></tr>"
+            "<tr><td>东城区</td><td>3000</td><td>800</td></tr><tr><td>西城区</td><td>2500</td><td>800</td></tr></table>")
+    assert summary(page_record(body, "某某市2021年职业技能提升行动方案")) == [
+        ("培训任务（东城区）", 3000, None, "人次", "equal", 2021),
+        ("培训任务（西城区）", 2500, None, "人次", "equal", 2021),
+    ]
+
+
+def test_a_scraped_page_s_one_cell_per_line_table_folds_back_into_rows() -> None:
+    text = ("某某市光伏推广应用实施方案\n\n各区人民政府：\n\n现将本方案印发给你们，请认真贯彻执行。\n\n"
+            "某某市发展和改革委员会\n\n2021年6月1日\n\n附表\n\n各区“十四五”光伏任务分配表\n\n序号\n\n区域\n\n新增装机容量（MW）\n\n"
+            "新增示范工程\n\n1\n\n甲区\n\n0.3-0.4\n\n1\n\n2\n\n乙区\n\n12\n\n3\n\n3\n\n丙区\n\n1.5\n\n2\n\n")
+    rec = extract(Source("plan.txt", text, "utf-8", "txt", {}))
+    assert summary(rec) == [
+        ("新增装机容量（甲区）", 0.3, 0.4, "MW", "equal", 2025),
+        ("新增示范工程（甲区）", 1, None, "个", "equal", 2025),
+        ("新增装机容量（乙区）", 12, None, "MW", "equal", 2025),
+        ("新增示范工程（乙区）", 3, None, "个", "equal", 2025),
+        ("新增装机容量（丙区）", 1.5, None, "MW", "equal", 2025),
+        ("新增示范工程（丙区）", 2, None, "个", "equal", 2025),
+    ]
+
+
+def test_a_one_cell_per_line_row_that_wrapped_is_left_out_not_guessed() -> None:
+    # 乙区's name wrapped onto two lines: its row has a line too many, so which line is which
+    # cell is unknown; the rows around it still fold.
+    lines = ["序号", "区域", "新增装机容量（MW）", "1", "甲区", "5", "2", "乙区", "（含开发区）", "7", "3", "丙区", "9"]
+    text = "各区任务分配表\n" + "\n\n".join(lines) + "\n"
+    (table,) = tables_in(text, 0, len(text))
+    assert [r.cells for r in table.rows] == [("1", "甲区", "5"), ("3", "丙区", "9")]
+
+
+def test_a_markdown_table_is_read_as_one() -> None:
+    text = ("某某县生态环境保护规划\n\n一、主要目标\n\n到2025年，生态环境持续改善。\n\n| 指标 | 单位 | 2025年目标 |\n|---|---|---|\n| 森林覆盖率 | % | 45 |\n"
+            "| 地表水优良水体比例 | % | ≥85 |\n")
+    rec = extract(Source("plan.md", text, "utf-8", "txt", {"title": "某某县生态环境保护规划"}))
+    assert summary(rec) == [("森林覆盖率", 45, None, "%", "equal", 2025),
+                            ("地表水优良水体比例", 85, None, "%", "at_least", 2025)]
+
+
+_CELL = st.text(alphabet="区县市目标新增装机人万个%.-", min_size=1, max_size=6).filter(lambda c: not c.isdigit())
+
+
+@given(st.integers(2, 6).flatmap(lambda k: st.tuples(
+    st.lists(_CELL, min_size=k, max_size=k),
+    st.lists(st.lists(st.one_of(_CELL, st.integers(0, 9999).map(str)), min_size=k, max_size=k), min_size=2, max_size=8))))
+def test_one_cell_per_line_tables_fold_back_into_their_rows(table: tuple[list[str], list[list[str]]]) -> None:
+    # The reference is the table written out before it was flattened: 序号, then the header,
+    # then each row numbered from 1, every cell on a line of its own between blank lines.
+    header, rows = table
+    cells = ["序号", *header] + [c for n, row in enumerate(rows, start=1) for c in (str(n), *row)]
+    text = "任务表\n\n" + "\n\n".join(cells) + "\n\n说明：以上为计划数。\n"
+    (found,) = tables_in(text, 0, len(text))
+    assert found.header == ("序号", *header)
+    expected = [(str(n), *row) for n, row in enumerate(rows, start=1)]
+    # a last row is kept only when shaped like the first (which cells are numbers)
+    assert [r.cells for r in found.rows] in (expected, expected[:-1])
+    for r in found.rows:
+        assert " ".join(text[r.start:r.end].split()) == " ".join(r.cells)
