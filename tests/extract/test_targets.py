@@ -464,3 +464,17 @@ def test_energy_units_return_periods_and_bounds_of_units_meeting_a_goal() -> Non
 def test_words_of_aim_ending_the_clause_leave_the_indicator() -> None:
     assert one("全市交通领域新增光伏装机容量确保达到120MW。", 2023).indicator == "交通领域新增光伏装机容量"
     assert one("今年城镇登记失业率控制在4.5%左右。", 2023).indicator == "城镇登记失业率"
+
+
+def test_a_target_ending_the_text_with_no_full_stop_is_read() -> None:
+    # a list item or a table cell often ends without 。; the end of the text is no 年/月/日 after it
+    assert [(t.indicator, t.value) for t in found("城镇新增就业达到10万人")] == [("城镇新增就业", 100000)]
+
+
+def test_a_table_row_s_cells_bound_its_clauses() -> None:
+    # the indicator is the cell before a value standing alone; what the next cell says (a note on
+    # how it is checked: 情况) is not the value's clause
+    row = "签约高血压患者血压控制率\t≥50%\t核查签约居民健康状况的改善情况。\t系统随机抽。"
+    assert [(t.indicator, t.value, t.comparator) for t in found(row)] == [("签约高血压患者血压控制率", 50, "at_least")]
+    row = "就业规模\t城镇新增就业\t达到10万人以上"
+    assert [(t.indicator, t.value) for t in found(row)] == [("城镇新增就业", 100000)]

@@ -34,15 +34,17 @@ from policygraph.models import Target
 
 _VERB = "|".join(sorted(rules.VERBS, key=len, reverse=True))
 _SUFFIX = "|".join(sorted(rules.SUFFIXES, key=len, reverse=True))
+#: Space inside a target: not a tab, which ends a table's cell.
+_SP = r"[^\S\t]"
 #: A target's number: verb, value (百分之十 too), an optional range's upper end, unit, suffix.
 _HAS = "有|配备|设立?|安排|建设|建立|培养"
 TARGET = re.compile(
-    rf"(?P<verb>{_VERB})?\s{{0,2}}(?P<has>{_HAS})?\s{{0,2}}"
+    rf"(?P<verb>{_VERB})?{_SP}{{0,2}}(?P<has>{_HAS})?{_SP}{{0,2}}"
     rf"(?:百分之(?P<pct>[零〇一二两三四五六七八九十百点]+)|(?P<half>一半)|"
     rf"(?P<den>[二三四五六七八九十])分之(?P<num>[一二三四五六七八九])|"
-    rf"{number_pattern('')}(?P<more>多|余)?\s{{0,2}}(?P<unit>{UNITS})?"
-    rf"(?:\s{{0,2}}{RANGE_DASH}\s{{0,2}}{number_pattern('hi_')}\s{{0,2}}(?P<unit2>{UNITS}))?)"
-    rf"\s{{0,2}}(?P<suffix>{_SUFFIX})?"
+    rf"{number_pattern('')}(?P<more>多|余)?{_SP}{{0,2}}(?P<unit>{UNITS})?"
+    rf"(?:{_SP}{{0,2}}{RANGE_DASH}{_SP}{{0,2}}{number_pattern('hi_')}{_SP}{{0,2}}(?P<unit2>{UNITS}))?)"
+    rf"{_SP}{{0,2}}(?P<suffix>{_SUFFIX})?"
 )
 
 
@@ -211,7 +213,7 @@ def _target(m: re.Match[str], sent: Sentence, offset: int, ctx: Context, lead: Y
     if not _is_number_token(m, text, named.listed or named.provided is not None):
         return None
     value, high, unit = _value(m)
-    if value is None or not unit or text[m.end():m.end() + 1] in "年月日号":
+    if value is None or not unit or text.startswith(("年", "月", "日", "号"), m.end()):
         return None
     clause_start = sent.clause_start(at)
     clause = text[clause_start:at]
