@@ -478,3 +478,23 @@ def test_a_table_row_s_cells_bound_its_clauses() -> None:
     assert [(t.indicator, t.value, t.comparator) for t in found(row)] == [("签约高血压患者血压控制率", 50, "at_least")]
     row = "就业规模\t城镇新增就业\t达到10万人以上"
     assert [(t.indicator, t.value) for t in found(row)] == [("城镇新增就业", 100000)]
+
+
+def test_a_paragraph_looking_back_over_the_years_reports_results() -> None:
+    text = ("“十四五”时期取得新的成就。这五年，经济实力再上台阶。全市生产总值从4.1万亿元增加到5.6万亿元，"
+            "人均受教育年限达到11.5年。\n今年的主要目标是：全市生产总值增长5%左右。")
+    assert [(t.indicator, t.value) for t in found(text, 2026)] == [("生产总值", 5)]
+    # the next paragraph, and a sentence of the look back that sets a goal, are read as ever
+    text = "一年来，新增就业48万人。力争到2027年新增就业50万人以上。"
+    assert [t.value for t in found(text, 2026)] == [500000]
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("全员劳动生产率达58万元/人左右。", 580000, "元/人"),
+    ("生产安全事故死亡率控制在0.6人/百亿元以下。", 0.6, "人/百亿元"),
+    ("土壤有机质平均含量达到28克/千克。", 28, "克/千克"),
+])
+def test_a_unit_per_another_is_one_unit(text: str, value: float, unit: str) -> None:
+    # 58万元/人 is a ratio: not 58万元, a sum of money with no verb of outcome
+    t = one(text)
+    assert (t.value, t.unit) == (value, unit)

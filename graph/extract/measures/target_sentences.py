@@ -147,6 +147,12 @@ _HEADING_MAX = 40
 _PHRASE_END = re.compile(r"[，,；;：:。！？!?]")
 
 
+#: A sentence opening a look back over the years behind (这五年，…; 一年来，…; 过去五年，…): what
+#: the rest of its paragraph counts was achieved.
+LOOKING_BACK = re.compile(r"\s*(?:(?:这|过去的?|近)[一两二三四五六七八九十]年|"
+                          r"[一两二三四五六七八九十]年来)[，,]")
+
+
 class Reader:
     """What governs the sentences of a provision as they are read: the year of a clause opening
     with 到2020年, over the rest of its paragraph, and over the items of a list its paragraph
@@ -157,6 +163,7 @@ class Reader:
         self.lead = Years()
         self.heading = Years()  # a heading line's year (2021年工作目标), until the next one
         self.listing: bool | None = None  # after a colon: whether the list is one of goals
+        self.back = False  # after 这五年，… or 一年来，…: the paragraph reports results
 
     @property
     def governing(self) -> Years:
@@ -167,9 +174,12 @@ class Reader:
         item = self.listing is not None and bool(_ITEM.match(text))
         if paragraph and not item:
             self.lead, self.listing = Years(), None  # a governing clause governs its own paragraph
+            self.back = False
         return Sentence(text, goal_item=item and bool(self.listing))
 
     def leave(self, text: str) -> None:
+        if LOOKING_BACK.match(text):
+            self.back = True
         opening = lead_year(text[:max(0, text.find("，"))])
         if opening.year is not None:
             self.lead = opening

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from policygraph.extract.measures import target_rules as rules
 from policygraph.extract.measures.quantities import (
     CN_NUMERAL,
+    PER_UNIT,
     RANGE_DASH,
     UNITS,
     cn_to_float,
@@ -43,7 +44,8 @@ TARGET = re.compile(
     rf"(?:百分之(?P<pct>[零〇一二两三四五六七八九十百点]+)|(?P<half>一半)|"
     rf"(?P<den>[二三四五六七八九十])分之(?P<num>[一二三四五六七八九])|"
     rf"{number_pattern('')}(?P<more>多|余)?{_SP}{{0,2}}(?P<unit>{UNITS})?"
-    rf"(?:{_SP}{{0,2}}{RANGE_DASH}{_SP}{{0,2}}{number_pattern('hi_')}{_SP}{{0,2}}(?P<unit2>{UNITS}))?)"
+    rf"(?:{_SP}{{0,2}}{RANGE_DASH}{_SP}{{0,2}}{number_pattern('hi_')}{_SP}{{0,2}}(?P<unit2>{UNITS}))?"
+    rf"(?P<per>{PER_UNIT})?)"
     rf"{_SP}{{0,2}}(?P<suffix>{_SUFFIX})?"
 )
 
@@ -105,9 +107,10 @@ def targets_in(text: str, start: int, end: int, year: int | None, provision: str
     reader = Reader()
     for s_start, s_end, paragraph in sentences(text, start, end):
         sent = reader.enter(text[s_start:s_end], paragraph)
-        # a table's row read as a table is not read again as a sentence
-        out += [t for t in _sentence_targets(sent, s_start, ctx, reader.governing)
-                if not any(a <= t.start < b for a, b in rows)]
+        if not reader.back or sent.goal:
+            # a table's row read as a table is not read again as a sentence
+            out += [t for t in _sentence_targets(sent, s_start, ctx, reader.governing)
+                    if not any(a <= t.start < b for a, b in rows)]
         reader.leave(sent.text)
     return sorted(out + tabled, key=lambda t: t.start) if tabled else out
 
@@ -156,7 +159,9 @@ def _value(m: re.Match[str]) -> tuple[float | None, float | None, str]:
         shared = value_of(m.group("arabic"), m.group("cn"), m.group("hi_mult"))
         if not (unit or m.group("mult")) and shared is not None and high is not None and shared <= high:
             low = shared
-        return low, high, m.group("unit2")
+        return low, high, m.group("unit2") + (m.group("per") or "")
+    if m.group("per") and unit:
+        unit += m.group("per")  # 58万元/人: a ratio, not a sum
     return value_of(m.group("arabic"), m.group("cn"), m.group("mult")), None, unit
 
 
