@@ -167,8 +167,18 @@ def _title_field(text: str, span: Span) -> Found | None:
 
 
 def _markdown_heading(text: str, span: Span) -> Found | None:
+    """A Markdown heading opening the part, if it reads as a title once a label (文档：) and a
+    file's extension (.md) are off; a section's heading (## 政策原文) is none."""
     heading = re.match(r"\s*#{1,3}\s*([^\n]{2,150})\n", text[span.start:span.start + 400])
-    return Found(clean_title(heading.group(1)), "Markdown heading") if heading else None
+    if heading is None:
+        return None
+    t = clean_title(_FILE_EXTENSION.sub("", _HEADING_LABEL.sub("", heading.group(1).strip())))
+    return Found(t, "Markdown heading") if rx.DOC_TITLE_END.search(t) else None
+
+
+#: A label before a heading's title (文档：, 文件名称：) and a file's extension after it (.md).
+_HEADING_LABEL = re.compile(r"^[^：:《]{1,6}?\s*[：:]\s*")
+_FILE_EXTENSION = re.compile(r"\.(?:md|markdown|txt|html?|docx?|pdf|wps)$", re.IGNORECASE)
 
 
 def _header_pieces(text: str, start: int, end: int, numbers: list[NumberMatch]) -> list[str]:

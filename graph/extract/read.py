@@ -16,6 +16,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import ClassVar, TypeVar
 
+from policygraph.extract.record_meta import LONE_SURROGATE, front_matter, meta_of
 from policygraph.files import Listing, list_files
 from policygraph.models import Failure, Source
 
@@ -25,14 +26,6 @@ SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "txt", ".html": "html", ".htm"
             ".xhtml": "html", ".json": "json", ".jsonl": "jsonl"}
 MAX_BYTES = 64 * 1024 * 1024
 TEXT_KEYS = ("text", "content", "body", "fulltext", "full_text", "正文", "内容")
-META_KEYS = {
-    "title": ("title", "标题", "name"),
-    "number": ("number", "doc_number", "docno", "文号", "发文字号"),
-    "issuer": ("issuer", "issuers", "publisher", "发文机关", "发布机构"),
-    "date": ("date", "成文日期", "signed", "sign_date"),
-    "web_date": ("web_date", "发布日期", "published", "publish_date", "pubdate", "发布时间"),
-    "url": ("url", "link"),
-}
 #: Encodings tried by the detector, in the order charset-normalizer should prefer them.
 CHINESE_ENCODINGS = ["gb18030", "big5", "utf_16", "utf_8"]
 
@@ -135,7 +128,11 @@ def read_bytes(data: bytes, rel: str, kind: str = "txt") -> Iterator[Source | Fa
     elif kind == "jsonl":
         yield from _jsonl_records(rel, text, encoding)
     else:
-        yield Source(rel, text, encoding, "txt")
+        body, meta = front_matter(text)
+        if not body.strip():
+            yield Failure(rel, "front matter only, no text")
+            return
+        yield Source(rel, body, encoding, "txt", meta)
 
 
 def decode(data: bytes) -> tuple[str | None, str]:
@@ -342,9 +339,6 @@ def html_to_text(html: str) -> tuple[str, str]:
     return " ".join("".join(p.title).split()), body
 
 
-#: JSON escapes can spell half a surrogate pair (a scraper that cut an emoji in two); such a
-#: string cannot be written as UTF-8, so the half becomes U+FFFD, as a decoder would make it.
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _record_source(rel: str, rec: object, encoding: str, kind: str) -> Source | Failure:
@@ -353,16 +347,8 @@ def _record_source(rel: str, rec: object, encoding: str, kind: str) -> Source | 
     text = next((rec[k] for k in TEXT_KEYS if isinstance(rec.get(k), str) and rec[k].strip()), None)
     if text is None:
         return Failure(rel, f"JSON record has no text field (one of: {', '.join(TEXT_KEYS)})")
-    text = _LONE_SURROGATE.sub("\ufffd", text)
-    meta: dict[str, str] = {}
-    for field, keys in META_KEYS.items():
-        for k in keys:
-            v = rec.get(k)
-            if isinstance(v, list):
-                v = "、".join(str(x) for x in v)
-            if isinstance(v, str | int) and str(v).strip():
-                meta[field] = _LONE_SURROGATE.sub("\ufffd", str(v).strip())
-                break
+    text = LONE_SURROGATE.sub("\ufffd", text)
+    meta = meta_of(rec)
     if _looks_like_html(text):
         title, text = html_to_text(text)
         if title and "title" not in meta:

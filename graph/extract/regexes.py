@@ -107,7 +107,7 @@ ISO_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s?[-/.]\s?(?P<m>\d{1,2})\s?[-/.]\s
 #: Page fields whose value is a date: which of them is a signing date is decided in metadata.
 DATE_FIELD = re.compile(
     r"(?P<field>成文日期|发文日期|印发日期|签发日期|发布日期|发布时间|公布日期|公开日期|生效日期|"
-    r"施行日期|实施日期|日期|时间)\s{0,3}[:：|]?\s{0,3}[|｜]?\s{0,3}"
+    r"施行日期|实施日期|日期|时间)\**\s{0,3}[:：|]?\s{0,3}[|｜]?\s{0,3}"
 )
 
 # --- document header ------------------------------------------------------------------------
@@ -119,10 +119,10 @@ ADDRESSEE = re.compile(
 )
 
 #: 文号 | 粤府办〔2003〕60号, 发文字号：…: a page field that states the document's own number.
-NUMBER_FIELD = re.compile(r"(?:文\s{0,3}号|发文字号|发文号|文件编号)\s{0,3}[:：|｜]\s{0,3}[|｜]?\s{0,3}")
+NUMBER_FIELD = re.compile(r"(?:文\s{0,3}号|发文字号|发文号|文件编号)\**\s{0,3}[:：|｜]\s{0,3}[|｜]?\s{0,3}")
 
 #: 标题 | …, 名称：…: a page field that states the title.
-TITLE_FIELD = re.compile(r"(?:标\s{0,3}题|名\s{0,3}称|文件名称|文件标题)\s{0,3}[:：|｜]\s{0,3}")
+TITLE_FIELD = re.compile(r"(?:标\s{0,3}题|名\s{0,3}称|文件名称|文件标题)\**\s{0,3}[:：|｜]\s{0,3}")
 
 #: A line, or the end of a run, that names an organ: the signature above a signing date.
 ORGAN_SUFFIX = (

@@ -1,0 +1,71 @@
+"""What a source states about itself apart from its text: a JSON record's fields, or the YAML
+front matter a Markdown file opens with (---\ntitle: …\nofficial_number: …\n---), mapped to the
+fields extraction falls back on (title, number, issuer, date, web date, url).
+
+Scraped collections keep a document's title, number and date there; the text below often
+starts with a site's menus, so without them a document may have no title and so no plan year.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+
+import yaml
+
+META_KEYS = {
+    "title": ("title", "标题", "name", "文件名称"),
+    "number": ("number", "doc_number", "docno", "official_number", "文号", "发文字号", "文件编号"),
+    "issuer": ("issuer", "issuers", "publisher", "发文机关", "发布机构", "发文单位", "发布单位"),
+    "date": ("date", "成文日期", "signed", "sign_date"),
+    "web_date": ("web_date", "发布日期", "published", "publish_date", "pubdate", "发布时间"),
+    "url": ("url", "link"),
+}
+
+#: JSON escapes can spell half a surrogate pair (a scraper that cut an emoji in two); such a
+#: string cannot be written as UTF-8, so the half becomes U+FFFD, as a decoder would make it.
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+#: An issuer a collector wrote as a site (政府门户.www.example.gov.cn) names no organ.
+_NOT_AN_ORGAN = re.compile(r"[A-Za-z]|\.")
+
+
+def meta_of(rec: Mapping[object, object]) -> dict[str, str]:
+    """The fields of META_KEYS a record gives, the first key of each that holds a value; a
+    list is joined with 、, a date written as ISO."""
+    meta: dict[str, str] = {}
+    for field, keys in META_KEYS.items():
+        for k in keys:
+            v = rec.get(k)
+            if isinstance(v, list):
+                v = "、".join(str(x) for x in v if not (field == "issuer" and _NOT_AN_ORGAN.search(str(x))))
+            if isinstance(v, dt.date):
+                v = v.isoformat()
+            if isinstance(v, str | int) and not isinstance(v, bool) and str(v).strip():
+                if field == "issuer" and _NOT_AN_ORGAN.search(str(v)):
+                    continue
+                meta[field] = LONE_SURROGATE.sub("\ufffd", str(v).strip())
+                break
+    return meta
+
+
+#: YAML front matter: a first line ---, the block, a line --- (within the first 20,000 characters).
+_FRONT_MATTER = re.compile(r"---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+_FRONT_MATTER_MAX = 20_000
+
+
+def front_matter(text: str) -> tuple[str, dict[str, str]]:
+    """The text without its YAML front matter, and the fields the front matter gives; the text
+    as it is and no fields when it has none (or it is no YAML mapping)."""
+    if not text.startswith("---"):
+        return text, {}
+    m = _FRONT_MATTER.match(text[:_FRONT_MATTER_MAX])
+    if m is None:
+        return text, {}
+    try:
+        data = yaml.safe_load(m.group(1))
+    except (yaml.YAMLError, RecursionError):
+        return text, {}
+    if not isinstance(data, dict):
+        return text, {}
+    return text[m.end():], meta_of(data)
