@@ -498,3 +498,18 @@ def test_a_unit_per_another_is_one_unit(text: str, value: float, unit: str) -> N
     # 58万元/人 is a ratio: not 58万元, a sum of money with no verb of outcome
     t = one(text)
     assert (t.value, t.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("重点行业节能降碳改造形成节能量约5000万吨标准煤。", 5e7, "吨标准煤"),
+    ("力争将伦理审查总体流程时间压缩至3周以内。", 3, "周"),
+    ("到2025年，研制并获批3—5种新食品原料。", 3, "种"),
+    ("到2025年，形成年产600颗商业卫星的批量化制造能力。", 600, "颗"),
+])
+def test_units_of_energy_weeks_kinds_and_satellites(text: str, value: float, unit: str) -> None:
+    t = one(text, 2025, Years(2025))
+    assert (t.value, t.unit) == (value, unit)
+
+
+def test_an_age_in_full_years_is_no_count_of_weeks() -> None:
+    assert found("年满18周岁的劳动者均可参加培训。") == []
