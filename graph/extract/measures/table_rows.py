@@ -85,7 +85,7 @@ def tables_in(text: str, start: int, end: int) -> list[Table]:
             continue
         if len(run) >= 2:
             rows = tuple(Row(c, lines[k].start, lines[k].end) for k, c in run[1:])
-            out.append(Table(run[0][1], rows, _caption(lines[:run[0][0]])))
+            out.append(Table(run[0][1], rows, _caption(lines[max(0, run[0][0] - _CAPTION_LINES):run[0][0]])))
         run = []
     out += _folded_tables(lines)
     return out
@@ -135,7 +135,7 @@ def _folded_tables(lines: list[_Line]) -> Iterator[Table]:
             if nxt is None:
                 break
             at, n = nxt, n + 1
-        yield Table(tuple(header), tuple(rows), _caption(lines[:i]))
+        yield Table(tuple(header), tuple(rows), _caption(lines[max(0, i - _CAPTION_LINES):i]))
         i = at + 1
 
 
