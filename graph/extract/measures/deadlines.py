@@ -140,8 +140,9 @@ def _within_year(text: str, start: int, end: int, year: int | None, _issued: dt.
 
 
 def _year_before(text: str, start: int, end: int, _year: int | None, _issued: dt.date | None) -> list[Found]:
-    """2020年前: before 2020 begins, as 6月前 is before June begins."""
-    return [(m.start(), m.end(), f"{int(m.group('y')) - 1}-12-31", False)
+    """2030年前: by the end of 2030, as policy reads it (2030年前碳达峰: a peak in 2030 meets it),
+    and as 6月前 is by the end of June."""
+    return [(m.start(), m.end(), f"{int(m.group('y'))}-12-31", False)
             for m in YEAR_BEFORE.finditer(text, start, end) if text[m.end():m.end() + 1] != "后"]
 
 
@@ -197,7 +198,8 @@ def _action(text: str, at: int, end: int) -> str | None:
 
 
 def _month_deadline(y: int, month: int, day: str | None, part: str | None) -> str | None:
-    """6月底前 → June 30; 6月15日前 → June 15; 6月中旬前 → June 20; 6月前 → May 31."""
+    """6月底前 → June 30; 6月15日前 → June 15; 6月中旬前 → June 20; 6月前 → June 30 (by the end of
+    the month named, as 2030年前 is by the end of 2030: every hand annotation reads them so)."""
     last = calendar.monthrange(y, month)[1]
     if day:
         d = int(day)
@@ -206,7 +208,4 @@ def _month_deadline(y: int, month: int, day: str | None, part: str | None) -> st
         return f"{y:04d}-{month:02d}-{last:02d}"
     if part in ("上旬", "中旬"):
         return f"{y:04d}-{month:02d}-{10 if part == '上旬' else 20:02d}"
-    # 6月前 / 6月份前: before the month begins
-    if month == 1:
-        return f"{y - 1:04d}-12-31"
-    return f"{y:04d}-{month - 1:02d}-{calendar.monthrange(y, month - 1)[1]:02d}"
+    return f"{y:04d}-{month:02d}-{last:02d}"  # 6月前, 6月份前: by the end of June
