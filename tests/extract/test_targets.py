@@ -513,3 +513,11 @@ def test_units_of_energy_weeks_kinds_and_satellites(text: str, value: float, uni
 
 def test_an_age_in_full_years_is_no_count_of_weeks() -> None:
     assert found("年满18周岁的劳动者均可参加培训。") == []
+
+
+def test_a_count_after_a_bare_action_is_named_by_the_action_and_its_object() -> None:
+    # 打造2-3个…基地: the words before the number are the action alone; what it counts follows
+    t = one("到2025年，打造2-3个技术模式较为成熟的智能化蔬果生产基地。", 2021)
+    assert (t.indicator, t.value, t.value_high, t.unit) == ("打造技术模式较为成熟的智能化蔬果生产基地", 2, 3, "个")
+    t = one("到2025年，形成30个典型应用场景解决方案。", 2021)
+    assert (t.indicator, t.value) == ("形成典型应用场景解决方案", 30)

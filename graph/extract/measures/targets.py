@@ -229,7 +229,7 @@ def _target(m: re.Match[str], sent: Sentence, offset: int, ctx: Context, lead: Y
     if past(years.year, ctx.year, text[:at]):
         return None
     return Target(
-        indicator=(indicator_of(clause) if not rules.ACTION_ONLY.match(clause) or not clause
+        indicator=(indicator_of(clause) if clause and not rules.ACTION_ONLY.match(clause)
                    else _action_indicator(m, sent)) or _shared_by(m, sent),
         value=whole(value),
         unit=unit,
