@@ -27,7 +27,7 @@ from policygraph.cli_documents import (
 from policygraph.export.terms import DEFAULT_BASE
 from policygraph.export.text import record_text
 from policygraph.extract.document import extract
-from policygraph.extract.read import iter_corpus
+from policygraph.extract.read import count_files, iter_corpus
 from policygraph.files import BUILD_MARKER
 from policygraph.models import Failure
 
@@ -70,8 +70,8 @@ def _refuse_build_output(path: Path, command: str) -> int | None:
 
 
 def _refuse_corpus(corpus: Path, out: Path) -> int | None:
-    """2 after one line on stderr when `corpus` cannot be built: it is missing, it is or lies in a
-    build output, or holds one of a policygraph older than the build marker. A marked build
+    """2 after one line on stderr when `corpus` cannot be built: it is missing or holds no file, it
+    is or lies in a build output, or holds one of a policygraph older than the build marker. A marked build
     folder inside it (the --out of this build too) is skipped and listed in the report."""
     if not corpus.exists():
         print(f"policygraph: {corpus}: no such file or folder", file=sys.stderr)
@@ -89,6 +89,10 @@ def _refuse_corpus(corpus: Path, out: Path) -> int | None:
     found = build_output_in(corpus)
     if found is not None and not (found / BUILD_MARKER).is_file():
         return _refuse_build_output(corpus, "build")
+    if count_files(corpus) == 0:  # a wrong folder named: say so, write no empty graph
+        print(f"policygraph build: {corpus} holds no file to read (hidden files and folders are left out): "
+              "give a file or folder of documents (.txt, .md, .html, .json, .jsonl)", file=sys.stderr)
+        return 2
     return None
 
 

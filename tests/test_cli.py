@@ -296,3 +296,15 @@ def test_counts_and_seconds_must_be_positive(tmp_path: Path, capsys: pytest.Capt
         main(["build", str(EXAMPLES), "--out", str(tmp_path / "o"), option, value])
     assert e.value.code == 2 and f"argument {option}" in capsys.readouterr().err
     assert not (tmp_path / "o").exists()
+
+
+def test_a_corpus_with_no_file_to_read_is_refused_and_nothing_is_written(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # a careless user naming the wrong folder gets one line, not an empty graph and exit 0
+    corpus = tmp_path / "corpus"
+    (corpus / "sub").mkdir(parents=True)
+    (corpus / ".hidden.txt").write_text("国务院关于做好就业工作的通知", encoding="utf-8")
+    assert main(["build", str(corpus), "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "holds no file to read" in err
+    assert not (tmp_path / "out").exists()
