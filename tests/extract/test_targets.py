@@ -521,3 +521,8 @@ def test_a_count_after_a_bare_action_is_named_by_the_action_and_its_object() -> 
     assert (t.indicator, t.value, t.value_high, t.unit) == ("打造技术模式较为成熟的智能化蔬果生产基地", 2, 3, "个")
     t = one("到2025年，形成30个典型应用场景解决方案。", 2021)
     assert (t.indicator, t.value) == ("形成典型应用场景解决方案", 30)
+
+
+def test_the_projects_a_work_report_attends_to_are_its_scope_not_a_target() -> None:
+    # 抓好629个省重点项目: the portfolio of the year's work, not a count it is to reach
+    assert found("今年要抓好629个省重点项目，确保完成年度投资计划。", 2026) == []

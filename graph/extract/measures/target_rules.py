@@ -122,7 +122,7 @@ def ratio_verb(before: str) -> str | None:
 #:农田12万亩, 实施30项市级疏堵工程): the year's tasks of a work report or an action plan.
 ACTIONS = ("新建", "新改建", "改扩建", "改建", "扩建", "建设", "建成", "改造", "更新改造", "拆除", "整治",
            "治理", "打造", "培育", "新培育", "实施", "推进", "开工", "新开工", "举办", "组织", "开展",
-           "发放", "筹集", "消除", "办好", "抓好", "启动", "新增", "增加", "完成", "培训", "打通",
+           "发放", "筹集", "消除", "办好", "启动", "新增", "增加", "完成", "培训", "打通",
            "形成", "推动")
 _ACTION = "|".join(sorted(ACTIONS, key=len, reverse=True))
 #: Words of aim before an action (力争全年新建…, 继续办好…).
