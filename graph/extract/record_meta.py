@@ -8,7 +8,6 @@ starts with a site's menus, so without them a document may have no title and so 
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Mapping
 
@@ -31,22 +30,33 @@ _NOT_AN_ORGAN = re.compile(r"[A-Za-z]|\.")
 
 
 def meta_of(rec: Mapping[object, object]) -> dict[str, str]:
-    """The fields of META_KEYS a record gives, the first key of each that holds a value; a
-    list is joined with 、, a date written as ISO."""
+    """The fields of META_KEYS a record gives, the first key of each that holds a value: a string
+    or a number, or a flat list of them joined with 、; nothing nested, nothing longer than
+    _MAX_VALUE (a YAML alias can stand for a list of lists millions of words long)."""
     meta: dict[str, str] = {}
     for field, keys in META_KEYS.items():
         for k in keys:
-            v = rec.get(k)
-            if isinstance(v, list):
-                v = "、".join(str(x) for x in v if not (field == "issuer" and _NOT_AN_ORGAN.search(str(x))))
-            if isinstance(v, dt.date):
-                v = v.isoformat()
-            if isinstance(v, str | int) and not isinstance(v, bool) and str(v).strip():
-                if field == "issuer" and _NOT_AN_ORGAN.search(str(v)):
-                    continue
-                meta[field] = LONE_SURROGATE.sub("\ufffd", str(v).strip())
+            value = _scalar_text(rec.get(k), field)
+            if value:
+                meta[field] = LONE_SURROGATE.sub("\ufffd", value)
                 break
     return meta
+
+
+_MAX_VALUE = 1000
+
+
+def _scalar_text(v: object, field: str) -> str | None:
+    if isinstance(v, list):
+        if len(v) > 50 or not all(isinstance(x, str | int) and not isinstance(x, bool) for x in v):
+            return None
+        v = "、".join(str(x) for x in v if not (field == "issuer" and _NOT_AN_ORGAN.search(str(x))))
+    if not isinstance(v, str | int) or isinstance(v, bool):
+        return None
+    text = str(v).strip()
+    if len(text) > _MAX_VALUE or (field == "issuer" and _NOT_AN_ORGAN.search(text)):
+        return None
+    return text
 
 
 #: YAML front matter: a first line ---, the block, a line --- (within the first 20,000 characters).
@@ -62,9 +72,9 @@ def front_matter(text: str) -> tuple[str, dict[str, str]]:
     m = _FRONT_MATTER.match(text[:_FRONT_MATTER_MAX])
     if m is None:
         return text, {}
-    try:
-        data = yaml.safe_load(m.group(1))
-    except (yaml.YAMLError, RecursionError):
+    try:  # every scalar a string, as written (0012 stays 0012, 2021-02-30 is no date to check here)
+        data = yaml.load(m.group(1), Loader=yaml.BaseLoader)  # BaseLoader builds no objects
+    except Exception:  # whatever the loader trips on, the file is still read as text
         return text, {}
     if not isinstance(data, dict):
         return text, {}

@@ -61,3 +61,22 @@ def test_markdown_bold_field_labels_and_a_labelled_heading_give_the_title() -> N
     # without the field, the heading gives it, without its label and its file's extension
     rec = record_of(text.split("### 基本信息")[0] + "一、目标\n\n到2023年，产业规模达到1000亿元。\n", "p.md")
     assert rec.title == "某某市北斗产业发展三年行动计划"
+
+
+def test_hostile_or_odd_front_matter_never_stops_the_file_being_read() -> None:
+    # values YAML would type (a date that does not exist, an octal-looking number, a tagged
+    # scalar it cannot build) are kept as written or dropped; the text is read either way
+    assert front_matter("---\ndate: 2021-02-30\nnumber: 0012\n---\n正文。\n") == (
+        "正文。\n", {"date": "2021-02-30", "number": "0012"})
+    assert front_matter("---\nx: !!float abc\ntitle: !!int ''\n---\n正文。\n")[0] == "正文。\n"
+    # an alias bomb named as the title: a list of lists is no title, and nothing is expanded
+    levels = [f"l0: &l0 [{', '.join(['某某'] * 9)}]"] + [
+        f"l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 9)}]" for i in range(1, 12)]
+    text, meta = front_matter("---\n" + "\n".join(levels) + "\ntitle: *l11\n---\n正文。\n")
+    assert (text, meta) == ("正文。\n", {})
+    assert front_matter("---\nissuer: [[某某市人民政府, 某某市财政局]]\n---\n正文。\n")[1] == {}
+    (source,) = read_bytes("---\ndate: 2021-02-30\ntitle: 关于做好就业工作的通知\n---\n各区：\n现通知如下。\n".encode(),
+                           "p.md", "txt")
+    assert isinstance(source, Source)
+    rec = record_of(source.text, "p.md", **source.meta)
+    assert (rec.title, rec.date) == ("关于做好就业工作的通知", None)  # no such day: no date, no failure
