@@ -228,18 +228,21 @@ _TABLE_MARKS = re.compile("[\x1c\x1d\x1e]")
 #: A row longer than this, or with a longer cell, is laid out, not tabulated (a page whose
 #: whole body sits in one cell beside its menu).
 _CELL_CHARS, _ROW_CHARS = 400, 1600
+#: Two lines of text in one cell: paragraphs.
+_PARAGRAPHS = re.compile(r"\S[^\S\n]*\n\s*\S")
 
 
 def rows_to_lines(marked: str) -> str:
-    """A table row of two or more short cells becomes one line, its cells separated by tabs
-    and each cell's own line breaks spaces: a table of targets keeps 指标, 单位 and
-    2025年目标 side by side. Other rows and cells become line breaks, as blocks do."""
+    """A table row of two or more short cells, each one line of text, becomes one line, its
+    cells separated by tabs: a table of targets keeps 指标, 单位 and 2025年目标 side by side.
+    Other rows and cells become line breaks, as blocks do: a cell of paragraphs is laid out
+    text (a short page set in a table), whose paragraphs stay apart."""
     out = []
     for segment in marked.split(_ROW):
         cells = segment.replace(_CELL_END, "").split(_CELL_START)
         texts = [" ".join(c.split()) for c in cells[1:]]
         if (len(texts) >= 2 and not cells[0].strip() and max(map(len, texts)) <= _CELL_CHARS
-                and sum(map(len, texts)) <= _ROW_CHARS):
+                and sum(map(len, texts)) <= _ROW_CHARS and not any(_PARAGRAPHS.search(c) for c in cells[1:])):
             out.append("\n" + "\t".join(texts) + "\n")
         else:
             out.append(_TABLE_MARKS.sub("\n", segment))

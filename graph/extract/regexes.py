@@ -35,10 +35,10 @@ ORDER_TAIL = re.compile(
 )
 
 #: The organ before 令 can be long: 原中华人民共和国国家发展计划委员会令第8号.
-ORDER_RUN = re.compile(rf"[{CJK}](?:[ \t]?[{CJK}]){{0,29}}[ \t]{{0,2}}$")
+ORDER_RUN = re.compile(rf"[{CJK}](?:[ ]?[{CJK}]){{0,29}}[ ]{{0,2}}$")  # a tab ends it: a table's cell
 
 #: The run of characters left of a number's bracket that may hold its issuer code.
-CODE_RUN = re.compile(rf"[{CJK}](?:[ \t]?[{CJK}]){{0,13}}[ \t]{{0,2}}$")
+CODE_RUN = re.compile(rf"[{CJK}](?:[ ]?[{CJK}]){{0,13}}[ ]{{0,2}}$")  # a tab ends it: a table's cell
 
 #: Words that end the text before an issuer code: what precedes them is prose, not code.
 #: 2-character words are tried first so 按照 is cut whole rather than at 照.

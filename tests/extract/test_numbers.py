@@ -176,3 +176,10 @@ def test_further_serials_of_the_same_code_and_year(table) -> None:  # type: igno
     assert found("国发〔2015〕23号和第32号", table) == ["国发〔2015〕23号", "国发〔2015〕32号"]
     # A serial followed by its own bracket is the start of another number, not a continuation.
     assert found("国发〔2015〕23号、苏政发〔2016〕1号", table) == ["国发〔2015〕23号", "苏政发〔2016〕1号"]
+
+
+def test_a_number_in_a_table_s_cell_takes_no_word_of_the_cell_before() -> None:
+    # 发文字号<tab>某府发〔2021〕5号: an HTML table's row, its cells separated by a tab
+    for label in ("发文字号", "文号", "序号"):
+        assert [n.raw for n in find_numbers(f"{label}\t某府发〔2021〕5号")] == ["某府发〔2021〕5号"]
+    assert [n.raw for n in find_numbers("序号\t国务院令第588号")] == ["国务院令第588号"]

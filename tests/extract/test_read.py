@@ -249,3 +249,10 @@ def test_a_laid_out_page_in_a_table_keeps_its_paragraphs_as_lines() -> None:
 def test_a_tab_in_a_page_is_a_space_and_a_row_without_closing_tags_is_still_a_row() -> None:
     _t, text = html_to_text("<body><p>城镇新增\t就业</p><table><tr><td>指标<td>2025年<tr><td>失业率<td>5.5%</table></body>")
     assert text.split("\n") == ["城镇新增 就业", "指标\t2025年", "失业率\t5.5%"]
+
+
+def test_a_short_page_laid_out_in_a_cell_keeps_its_paragraphs_apart() -> None:
+    # under 400 characters, but two paragraphs in one cell: laid-out text, not a table's cell
+    _t, text = html_to_text("<body><table><tr><td>正文</td><td><p>一年来，新增就业10万人。</p>"
+                            "<p>2022年，新增就业12万人以上。</p></td></tr></table></body>")
+    assert text.split("\n") == ["正文", "一年来，新增就业10万人。", "2022年，新增就业12万人以上。"]
