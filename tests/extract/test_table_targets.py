@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from policygraph.extract.document import extract
 from policygraph.extract.measures.table_rows import tables_in
+from policygraph.extract.measures.targets import targets_in
 from policygraph.extract.read import read_bytes
 from policygraph.models import DocumentRecord, Source, Target
 
@@ -161,3 +162,68 @@ def test_one_cell_per_line_tables_fold_back_into_their_rows(table: tuple[list[st
     assert [r.cells for r in found.rows] in (expected, expected[:-1])
     for r in found.rows:
         assert " ".join(text[r.start:r.end].split()) == " ".join(r.cells)
+
+
+# Tables as real plans lay them out, each found to be misread by a hostile review of the first
+# version: spans over two header rows or down a right-hand column, category rows, codes,
+# results, standards, two levels of indicator names, an unknown year, Markdown rows.
+
+def test_a_two_row_header_puts_each_year_under_its_goal() -> None:
+    body = ("<p>表1 主要指标</p><table><tr><td rowspan=2>指标</td><td rowspan=2>单位</td><td>基期值</td>"
+            "<td colspan=2>目标值</td><td rowspan=2>属性</td></tr><tr><td>2020年</td><td>2022年</td><td>2025年</td></tr>"
+            "<tr><td>城镇新增就业</td><td>万人</td><td>10</td><td>11</td><td>12</td><td>预期性</td></tr></table>")
+    assert summary(page_record(body)) == [("城镇新增就业", 110000, None, "人", "equal", 2022),
+                                          ("城镇新增就业", 120000, None, "人", "equal", 2025)]
+
+
+def test_a_cell_spanning_rows_on_the_right_leaves_the_numbers_in_their_columns() -> None:
+    body = ("<p>表1 主要指标</p><table><tr><td>指标</td><td>单位</td><td>2020年</td><td>2025年</td><td>属性</td></tr>"
+            "<tr><td>城镇新增就业</td><td>万人</td><td>10</td><td>12</td><td rowspan=2>预期性</td></tr>"
+            "<tr><td>新增高技能人才</td><td>人</td><td>3000</td><td>5000</td></tr></table>")
+    assert summary(page_record(body)) == [("城镇新增就业", 120000, None, "人", "equal", 2025),
+                                          ("新增高技能人才", 5000, None, "人", "equal", 2025)]
+
+
+def test_category_rows_do_not_cut_a_table_from_its_header() -> None:
+    # 一、就业规模 in a row of its own opens a provision; the rows after it keep the table's header
+    body = ("<p>二、主要目标</p><p>表1 主要指标</p><table><tr><td>指标</td><td>单位</td><td>2020年</td><td>2025年</td></tr>"
+            "<tr><td colspan=4>一、就业规模</td></tr><tr><td>城镇新增就业</td><td>万人</td><td>10</td><td>12</td></tr>"
+            "<tr><td colspan=4>二、就业质量</td></tr><tr><td>城镇调查失业率</td><td>%</td><td>5.2</td><td>&lt;5.5</td></tr>"
+            "</table><p>三、重点任务</p><p>（一）稳定就业。</p>")
+    assert summary(page_record(body)) == [("城镇新增就业", 120000, None, "人", "equal", 2025),
+                                          ("城镇调查失业率", 5.5, None, "%", "at_most", 2025)]
+
+
+def test_codes_dates_unknown_units_results_and_costs_are_no_targets() -> None:
+    tables = [
+        ("各区建设任务分配表", ["区域", "新增绿道", "完成时间"], [["东城区", "800米", "2023年"]]),
+        ("任务分工及联系方式", ["序号", "区域", "电话", "邮编"], [["1", "东城区", "12345678", "100010"]]),
+        ("重点项目计划表", ["序号", "项目名称", "总投资（亿元）", "建设年限"], [["1", "某某路", "12", "2021-2023"]]),
+        ("各区新增就业完成情况", ["区域", "新增就业（人）"], [["东城区", "3000"], ["西城区", "2800"]]),
+    ]
+    for caption, head, rows in tables:
+        html = "".join(f"<tr>{''.join(f'<td>{c}</td>' for c in r)}</tr>" for r in [head, *rows])
+        assert targets(page_record(f"<p>附件</p><p>{caption}</p><table>{html}</table>")) == [], caption
+
+
+def test_the_rows_of_a_table_of_standards_are_not_read_as_sentences_either() -> None:
+    body = ("<p>表3 培训补贴标准</p><table><tr><td>职业资格等级</td><td>补贴标准</td></tr>"
+            "<tr><td>初级工</td><td>1000元/人</td></tr><tr><td>中级工</td><td>1500元/人</td></tr></table>")
+    assert targets(page_record(body)) == []
+
+
+def test_the_narrower_of_two_indicator_columns_names_the_row() -> None:
+    body = ("<p>附件 绩效目标表</p><table><tr><td>一级指标</td><td>二级指标</td><td>指标值</td></tr>"
+            "<tr><td>产出</td><td>培训人数</td><td>≥500人</td></tr><tr><td>效益</td><td>满意度</td><td>≥90%</td></tr></table>")
+    assert [(t.indicator, t.value) for t in targets(page_record(body))] == [("培训人数", 500), ("满意度", 90)]
+
+
+def test_with_no_year_known_the_latest_year_column_is_the_goal() -> None:
+    text = "指标\t2020年\t2025年\n城镇新增就业（万人）\t10\t12\n"
+    assert [(t.value, t.year) for t in targets_in(text, 0, len(text), None)] == [(120000, 2025)]
+
+
+def test_a_markdown_row_read_as_a_sentence_ends_its_clauses_at_the_pipes() -> None:
+    text = "| 主要任务 | 说明 |\n|---|---|\n| 城镇新增就业12万人 | 全市 |\n| 城镇调查失业率控制在5.5%以内 | 全市 |\n"
+    assert [(t.indicator, t.value) for t in targets_in(text, 0, len(text), 2021)] == [
+        ("城镇新增就业", 120000), ("城镇调查失业率", 5.5)]

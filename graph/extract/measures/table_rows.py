@@ -72,8 +72,11 @@ def _cells(line: str) -> tuple[str, ...] | None:
 
 
 def tables_in(text: str, start: int, end: int) -> list[Table]:
-    """The tables in text[start:end]: runs of two or more row lines, and one-cell-per-line tables
-    numbered from 1 under a 序号 header."""
+    """The tables in text[start:end]: runs of two or more row lines under a header row (two
+    header rows merged where one spans columns: 目标值 over 2022年 | 2025年), and
+    one-cell-per-line tables numbered from 1 under a 序号 header. A run with no header of its
+    own continues a table above `start` whose header it takes (a table's 一、就业规模 row opens a
+    provision of its own); a run with no header anywhere is no table read."""
     lines = _lines(text, start, end)
     out: list[Table] = []
     run: list[tuple[int, tuple[str, ...]]] = []  # the row lines so far: index, cells
@@ -83,12 +86,87 @@ def tables_in(text: str, start: int, end: int) -> list[Table]:
             if not _MD_RULE.match(line.text):
                 run.append((i, cells))
             continue
-        if len(run) >= 2:
-            rows = tuple(Row(c, lines[k].start, lines[k].end) for k, c in run[1:])
-            out.append(Table(run[0][1], rows, _caption(lines[max(0, run[0][0] - _CAPTION_LINES):run[0][0]])))
+        table = _table_of(run, lines, text, start)
+        if table is not None:
+            out.append(table)
         run = []
     out += _folded_tables(lines)
     return out
+
+
+def _table_of(run: list[tuple[int, tuple[str, ...]]], lines: list[_Line], text: str,
+              start: int) -> Table | None:
+    """The table a run of row lines makes: its header rows (up to two) and the rows after."""
+    width = max((len(c) for _i, c in run), key=lambda n: (sum(len(c) == n for _i, c in run), n), default=0)
+    heads = 0
+    while heads < min(2, len(run) - 1) and not any(_data_value(c) for c in run[heads][1]):
+        heads += 1
+    rows = tuple(Row(c, lines[k].start, lines[k].end) for k, c in run[heads:])
+    if heads == 0:
+        opens = bool(run) and all(len(ln.text) <= 30 for ln in lines[:run[0][0]])  # after a heading only
+        above = _header_above(text, start, width) if opens else None
+        return Table(above[0], rows, above[1]) if above is not None and rows else None
+    header = run[0][1] if heads == 1 else _merged_header(run[0][1], run[1][1], width)
+    if not rows:
+        return None
+    first = run[0][0]
+    return Table(header, rows, _caption(lines[max(0, first - _CAPTION_LINES):first]))
+
+
+#: A cell of data: a number with what may stand by it (≥85, 12万人, 5.5%, 0.3-0.4); not a year
+#: heading a column (2025年, 2021—2025年).
+_VALUE_CELL = re.compile(r"^[<>≤≥＜＞约]?\s*\d[\d.,]*\s*(?:[-—~～至]\s*\d[\d.,]*)?\s*\S{0,6}$")
+_YEAR_CELL = re.compile(r"^(?:(?:19|20)\d{2}\s*[-—–~～至]\s*)?(?:19|20)\d{2}\s*年?\S{0,6}$")
+
+
+def _data_value(cell: str) -> bool:
+    return bool(_VALUE_CELL.match(cell)) and not _YEAR_CELL.match(cell)
+
+
+#: Header cells that span both header rows (a row's name, unit, attribute): the second header
+#: row's cells sit under the others.
+_SPANS_ROWS = re.compile(r"序号|指标|名称|项目|单位|属性|备注|类别|区域|地区|年份|内容|说明|部门")
+_GROUP_GOAL = re.compile(r"目标|预期|规划|计划")
+
+
+def _merged_header(top: tuple[str, ...], below: tuple[str, ...], width: int) -> tuple[str, ...]:
+    """One header from two rows: the second row's cells go under the top row's cells that do
+    not span both rows, one each from the left, the rest under the goal's (目标值 over 2022年
+    and 2025年: 目标值2022年, 目标值2025年). The top row alone when they do not fit."""
+    groups = [i for i, h in enumerate(top) if h and not (_SPANS_ROWS.search(h) and not _GROUP_GOAL.search(h))]
+    if len(top) + len(below) - len(groups) != width or not groups or len(below) < len(groups):
+        return top
+    wide = next((i for i in groups if _GROUP_GOAL.search(top[i])), groups[-1])
+    share = {i: 1 for i in groups}
+    share[wide] += len(below) - len(groups)
+    out: list[str] = []
+    at = 0
+    for i, h in enumerate(top):
+        if i in share:
+            out += [h + sub for sub in below[at:at + share[i]]]
+            at += share[i]
+        else:
+            out.append(h)
+    return tuple(out)
+
+
+#: How far above a provision a table's header is looked for.
+_HEADER_REACH = 60
+
+
+def _header_above(text: str, start: int, width: int) -> tuple[tuple[str, ...], str] | None:
+    """The header (and caption) of a table that a provision's first rows continue: the nearest
+    row above `start` with no data, as wide as the rows, across rows and short lines only."""
+    above = _lines(text, max(0, start - 4000), start)[-_HEADER_REACH:]
+    for k in range(len(above) - 1, -1, -1):
+        cells = _cells(above[k].text)
+        if cells is None:
+            if len(above[k].text) > 30:
+                return None  # prose: the table above, if any, ended
+            continue
+        if len(cells) == width and not any(_data_value(c) for c in cells):
+            return cells, _caption(above[max(0, k - _CAPTION_LINES):k])
+    return None
 
 
 def _caption(above: list[_Line]) -> str:
@@ -142,13 +220,17 @@ def _folded_tables(lines: list[_Line]) -> Iterator[Table]:
 def _next_row(lines: list[_Line], at: int, width: int, n: int) -> int | None:
     """Where row `n` starts, the row before starting at `at`: `width` lines on, or else (the
     row before wrapped, or merged cells) the nearest line reading `n` whose next row starts
-    `width` lines after it, so that a cell holding the number n is not taken for it."""
+    `width` lines after it, so that a cell holding the number n is not taken for it (the last
+    row is found only where it should be)."""
     if at + width < len(lines) and lines[at + width].text == str(n):
         return at + width
     for k in [*range(at + width + 1, at + 2 * width + 2), *range(at + 1, at + width)]:
-        if k < len(lines) and lines[k].text == str(n) and (
-                k + width >= len(lines) or lines[k + width].text == str(n + 1)):
+        if k >= len(lines) or lines[k].text != str(n):
+            continue
+        if k + width < len(lines) and lines[k + width].text == str(n + 1):
             return k
+        if k > at + width and k + width == len(lines):
+            return k  # the last row, after one that wrapped
     return None
 
 

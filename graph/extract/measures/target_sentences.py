@@ -110,25 +110,27 @@ class Sentence:
         失业率<tab>≤5.5%: the cell before names what it measures)."""
         i = bisect.bisect_right(self.breaks, at)
         start = self.breaks[i - 1] if i else 0
-        cell = self.text.rfind("\t", start, at)
-        if cell < 0:
+        edges = [e.start() for e in _CELL_EDGE.finditer(self.text, start, at)]
+        if not edges:
             return start
-        if self.text[cell + 1:at].strip():
-            return cell + 1
-        return max(start, self.text.rfind("\t", start, cell) + 1)
+        if self.text[edges[-1] + 1:at].strip():
+            return edges[-1] + 1
+        return edges[-2] + 1 if len(edges) > 1 else start
 
     def clause_end(self, at: int) -> int:
         """Where the clause at `at` ends: at the next break, or the end of a table's cell."""
         i = bisect.bisect_right(self.breaks, at)
         end = self.breaks[i] - 1 if i < len(self.breaks) else len(self.text)
-        cell = self.text.find("\t", at, end)
-        return end if cell < 0 else cell
+        cell = _CELL_EDGE.search(self.text, at, end)
+        return end if cell is None else cell.start()
 
     @staticmethod
     def before(m: re.Match[str] | None, at: int) -> bool:
         return m is not None and m.end() <= at
 
 
+#: Where a table's cell ends: a tab (an HTML row) or a pipe (a Markdown row).
+_CELL_EDGE = re.compile(r"[\t|｜]")
 #: An item of a list: ——, ①, （1）, 1.
 _ITEM = re.compile(r"\s*(?:——|—|－|[①-⑳]|[（(]\d+[）)]|\d+[.．、])")
 #: A sentence ending in a colon that introduces goals: 主要目标：, 具体指标是：

@@ -26,11 +26,18 @@ from policygraph.models import Target
 _ORDINAL = re.compile(r"^(?:序\s*号|编\s*号|序)$")
 _UNIT_HEAD = re.compile(r"^(?:计量|指标)?单\s*位$")
 _ATTRIBUTE = re.compile(r"属\s*性|性\s*质|类\s*型|备\s*注|说\s*明|责任|牵头|配合|部门|来源")
-_BASE = re.compile(r"现状|基[期准数线]|基础|实际|完成|已|上年|去年|当前|目前")
+_BASE = re.compile(r"现状|现有|原有|基[期准数线]|基础|实际|完成|已|上年|去年|当前|目前")
+#: Numbers that measure nothing: codes, telephone numbers, post codes, identifiers.
+_NOT_MEASURE = re.compile(r"电话|手机|传真|邮编|邮政编码|代码|编码|编号|号码|证号|账号|坐标|经度|纬度|"
+                          r"门牌|网址")
+#: A caption naming results: 完成情况, 统计表, 排名.
+_RESULTS = re.compile(r"完成情况|执行情况|进展情况|情况表|统计|排名|排行|实绩")
+#: A header naming a planned figure, which a table of results would not have.
+_PLANNED = re.compile(r"目标|计划|任务|预期|力争|规划")
 _GOAL = re.compile(r"目标|预期|计划|规划|任务|力争|新增|达到|指标值|要求")
 #: Numbers that are parameters or scores, not goals: a subsidy's standard, a price, a weight.
 _NOT_GOAL = re.compile(r"补贴|补助|奖励|奖补|标准|价格|收费|费率|税率|罚|分值|得分|评分|权重|分数|考核|"
-                       r"限额|额度")
+                       r"限额|额度|投资|资金|经费|预算|金额")  # what a project costs is no goal of the plan
 #: A caption or header saying the table sets tasks.
 _TASKS = re.compile(r"任务|目标|指标|计划|分解|分配|安排|预期")
 #: Columns naming what a row is about: its indicator, its place, its year.
@@ -46,6 +53,7 @@ _MULTIPLIER = re.compile(r"^(?P<mult>万亿|千万|百万|十万|万|亿|千)?(?
 _UNIT = re.compile(rf"^(?:{UNITS}|[^\d\s/]{{1,5}}/[^\d\s/]{{1,5}})$")
 #: A unit in brackets ending a header or an indicator: 新增装机容量（MW）, 城镇调查失业率(%).
 _BRACKETED = re.compile(r"[（(]\s*([^（()）]{1,10}?)\s*[）)]\s*$")
+_YEARS = re.compile(r"^(?:19|20)\d{2}(?:[-—–~～至](?:19|20)\d{2})?$")
 _LEADING_ORDINAL = re.compile(r"^(?:\d+[.、．]|[（(]\d+[）)]|[一二三四五六七八九十]+、)\s*")
 
 
@@ -59,46 +67,79 @@ class _Column:
 def table_targets(table: Table, year: int | None, governing: Years, provision: str = "") -> list[Target]:
     """The targets `table` states, row by row, left to right; [] if it sets none. `year` is the
     document's, `governing` the years that govern the provision the table stands in."""
+    return table_reading(table, year, governing, provision)[0]
+
+
+def table_reading(table: Table, year: int | None, governing: Years,
+                  provision: str = "") -> tuple[list[Target], bool]:
+    """table_targets, and whether the table's rows are no sentences to read targets in: a table
+    of standards or subsidies (补贴标准), or of results (完成情况), whose numbers set no goal
+    however a row reads."""
     header = table.header
     if _NOT_GOAL.search(table.caption) and not _TASKS.search(table.caption):
-        return []  # 培训补贴标准: a table of parameters
+        return [], True  # 培训补贴标准: a table of parameters
+    if _RESULTS.search(table.caption) and not any(_PLANNED.search(h) for h in header):
+        return [], True  # 各区新增就业完成情况: what was done
     caption_years = title_years(table.caption)
     default = caption_years if caption_years.year is not None else governing
     if default.past:
-        return []
+        return [], False
     name = _name_column(header, table.rows)
     unit_col = next((i for i, h in enumerate(header) if _UNIT_HEAD.match(h)), None)
     columns = _goal_columns(table, year, default, name, unit_col)
+    numeric = _numeric_columns(table)
     out: list[Target] = []
     for row in table.rows:
-        cells = _aligned(row.cells, len(header))
+        cells = _aligned(row.cells, numeric)
         if cells is None:
             continue
         for col in columns:
             target = _cell_target(row, cells, col, name, unit_col, year, provision, table)
             if target is not None:
                 out.append(target)
-    return out
+    parameters = any(numeric) and all(_NOT_GOAL.search(h) for h, n in zip(header, numeric, strict=True) if n)
+    return out, parameters and not out
 
 
-def _aligned(cells: tuple[str, ...], width: int) -> tuple[str, ...] | None:
-    """A row's cells under the header's columns: a row short of cells lost them to cells
-    spanning rows on its left (经济发展 over three indicators), so it is aligned right."""
+def _numeric_columns(table: Table) -> tuple[bool, ...]:
+    """Per column, whether most full rows hold a number there."""
+    width = len(table.header)
+    full = [r.cells for r in table.rows if len(r.cells) == width]
+    return tuple(sum(_is_value(r[i]) for r in full) * 2 > len(full) for i in range(width))
+
+
+def _is_value(cell: str) -> bool:
+    return _VALUE.match(cell.replace(" ", "")) is not None
+
+
+def _aligned(cells: tuple[str, ...], numeric: tuple[bool, ...]) -> tuple[str, ...] | None:
+    """A row's cells under the header's columns. A row short of cells lost them to cells
+    spanning rows (经济发展 over three indicators on the left, 预期性 over them on the right):
+    the gap goes where the row's numbers then stand under the table's columns of numbers (on
+    the left when that does not tell)."""
+    width = len(numeric)
     if len(cells) == width:
         return cells
-    if width - 3 <= len(cells) < width:
-        return ("",) * (width - len(cells)) + cells
-    return None
+    missing = width - len(cells)
+    if not 1 <= missing <= 3:
+        return None
+    gaps = range(width) if missing == 1 else (0, len(cells))
+    fits = [cells[:k] + ("",) * missing + cells[k:] for k in gaps]
+
+    def agree(row: tuple[str, ...]) -> int:
+        return sum(_is_value(c) == n for c, n in zip(row, numeric, strict=True) if c)
+
+    return max(fits, key=agree)  # the first (leftmost gap) of the best
 
 
 def _name_column(header: tuple[str, ...], rows: Sequence[Row]) -> int | None:
     """The column naming what each row is about: the indicator, place or year column, else the
     first column of text that is no number."""
-    for i, h in enumerate(header):
-        names = _PLACE.search(h) or _YEAR_HEAD.match(h) or re.search(r"指标|名称|项目", h)
-        other = _ORDINAL.match(h) or _UNIT_HEAD.match(h) or _ATTRIBUTE.search(h) or _GOAL.search(h)
-        if names and not other:
-            return i
+    named = [i for i, h in enumerate(header)
+             if (_PLACE.search(h) or _YEAR_HEAD.match(h) or re.search(r"指标|名称|项目", h))
+             and not (_ORDINAL.match(h) or _UNIT_HEAD.match(h) or _ATTRIBUTE.search(h) or _GOAL.search(h))]
+    if named:
+        return named[-1]  # 一级指标 | 二级指标: the narrower names the row
     for i, h in enumerate(header):
         column = [r.cells[i] for r in rows if len(r.cells) == len(header)]
         if not _ORDINAL.match(h) and column and not any(_VALUE.match(c) for c in column):
@@ -112,7 +153,8 @@ def _goal_columns(table: Table, year: int | None, default: Years, name: int | No
     goal: list[_Column] = []
     numeric: list[_Column] = []
     for i, h in enumerate(table.header):
-        if i in (name, unit_col) or _ORDINAL.match(h) or _ATTRIBUTE.search(h) or _NOT_GOAL.search(h):
+        if (i in (name, unit_col) or _ORDINAL.match(h) or _ATTRIBUTE.search(h) or _NOT_GOAL.search(h)
+                or _NOT_MEASURE.search(h)):
             continue
         own = title_years(h)
         if _BASE.search(h) and not _GOAL.search(h):
@@ -125,7 +167,10 @@ def _goal_columns(table: Table, year: int | None, default: Years, name: int | No
         elif own.year is None:
             numeric.append(col)
     sets_tasks = _TASKS.search(table.caption) or any(_TASKS.search(h) for h in table.header)
-    dated = any(title_years(c.header).year is not None for c in goal)
+    dated = [c for c in goal if title_years(c.header).year is not None]
+    if dated and year is None:  # the document's year unknown: the latest of the years side by side
+        latest = max(c.years.year or 0 for c in dated)
+        goal = [c for c in goal if c not in dated or c.years.year == latest]
     if dated or not sets_tasks:
         return goal  # 2025年 beside 2020年: the year's column is the goal, no other
     return sorted(goal + numeric, key=lambda c: c.index)
@@ -136,6 +181,8 @@ def _cell_target(row: Row, cells: tuple[str, ...], col: _Column, name: int | Non
     m = _VALUE.match(cells[col.index].replace(" ", ""))
     if m is None:
         return None
+    if m.group("unit") and not _unit(m.group("unit"))[1]:
+        return None  # 800米, 2022年: a unit not known, or a date
     mult, unit = _unit(m.group("unit"))
     for source in ((cells[unit_col] if unit_col is not None else ""), _bracketed(col.header),
                    _bracketed(cells[name]) if name is not None else ""):
@@ -150,8 +197,8 @@ def _cell_target(row: Row, cells: tuple[str, ...], col: _Column, name: int | Non
     if value is None:
         return None
     if not unit:
-        if not float(value).is_integer():
-            return None
+        if not float(value).is_integer() or _YEARS.match(cells[col.index].replace(" ", "")):
+            return None  # 2021-2023 under 建设年限: years, not a count
         unit = "个"  # a count of what the column names (新增示范工程: 3)
     years = col.years
     if name is not None and _YEAR_HEAD.match(table.header[name]):

@@ -9,6 +9,7 @@ goals written in words (零事故, 翻一番) by target_words.py.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -27,7 +28,7 @@ from policygraph.extract.measures.quantities import (
 from policygraph.extract.measures.table_rows import tables_in
 from policygraph.extract.measures.target_indicators import indicator_of
 from policygraph.extract.measures.target_sentences import Context, Reader, Sentence, sentences, years_of
-from policygraph.extract.measures.target_tables import table_targets
+from policygraph.extract.measures.target_tables import table_reading
 from policygraph.extract.measures.target_words import doublings, zero_goals
 from policygraph.extract.measures.target_years import Years, past
 from policygraph.extract.regexes import INDICATOR_FLUFF
@@ -99,20 +100,28 @@ def targets_in(text: str, start: int, end: int, year: int | None, provision: str
     if ctx.governing.past:
         return []  # a review of the past (发展基础) reports results
     tabled: list[Target] = []
+    read: list[tuple[int, int]] = []  # rows read as a table's: not read again as sentences
     if "\t" in text[start:end] or "|" in text[start:end] or "序" in text[start:end]:
         for table in tables_in(text, start, end):
-            tabled += table_targets(table, year, ctx.governing, provision)
-    rows = {(t.start, t.end) for t in tabled}
+            found, claimed = table_reading(table, year, ctx.governing, provision)
+            tabled += found
+            read += [(r.start, r.end) for r in table.rows] if claimed else [(t.start, t.end) for t in found]
+    read.sort()
     out: list[Target] = []
     reader = Reader()
     for s_start, s_end, paragraph in sentences(text, start, end):
         sent = reader.enter(text[s_start:s_end], paragraph)
         if not reader.back or sent.goal:
-            # a table's row read as a table is not read again as a sentence
             out += [t for t in _sentence_targets(sent, s_start, ctx, reader.governing)
-                    if not any(a <= t.start < b for a, b in rows)]
+                    if not _within_rows(t.start, read)]
         reader.leave(sent.text)
     return sorted(out + tabled, key=lambda t: t.start) if tabled else out
+
+
+def _within_rows(at: int, rows: list[tuple[int, int]]) -> bool:
+    """Whether `at` lies in one of `rows` (sorted spans)."""
+    i = bisect.bisect_right(rows, (at, float("inf"))) - 1
+    return i >= 0 and rows[i][0] <= at < rows[i][1]
 
 
 def _sentence_targets(sent: Sentence, offset: int, ctx: Context, lead: Years) -> list[Target]:
