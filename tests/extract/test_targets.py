@@ -526,3 +526,11 @@ def test_a_count_after_a_bare_action_is_named_by_the_action_and_its_object() -> 
 def test_the_projects_a_work_report_attends_to_are_its_scope_not_a_target() -> None:
     # 抓好629个省重点项目: the portfolio of the year's work, not a count it is to reach
     assert found("今年要抓好629个省重点项目，确保完成年度投资计划。", 2026) == []
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("决定下达给全区各责任主体造林2.3万亩，植树1000万株。", 1e7, "株"),
+    ("今年新增一年级8个班。", 8, "个班"),
+])
+def test_trees_and_classes_are_counted_in_their_own_units(text: str, value: float, unit: str) -> None:
+    assert (value, unit) in [(t.value, t.unit) for t in found(text, 2012, Years(2012))]
