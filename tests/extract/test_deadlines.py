@@ -143,3 +143,23 @@ def test_a_named_period_is_a_relative_limit_and_a_look_back_is_none() -> None:
             "过渡期内按市场租金计收租金。申请救助的事由应发生在申请日前12个月内。")
     got = [(d.text, d.relative) for d in deadlines_in(text, 0, len(text), 2023)]
     assert got == [("公示期内", True), ("当月内", True)]
+
+
+def test_minutes_are_a_limit_too() -> None:
+    assert [(d.text, d.relative) for d in found("急会诊时会诊医师应当在会诊申请发出后10分钟内到场。")] == [("10分钟内", True)]
+
+
+def test_a_record_named_by_its_span_is_no_limit() -> None:
+    # 24小时内入出院记录 names a kind of record (spaces and line breaks of a PDF's text inside it);
+    # the limit is the one after 出院后
+    text = "24小时内入出 院记录应当于患者出院后24小时内完成，24小时内入院\n死亡记录应当于患者死亡后24小时内完成。"
+    assert [(d.start, d.text) for d in found(text)] == [
+        (text.index("出院后") + 3, "24小时内"), (text.index("死亡后") + 3, "24小时内")]
+
+
+def test_a_date_already_past_that_names_which_things_are_meant_is_no_limit() -> None:
+    # in a 2017 plan: the flats built before 2013 ends are a class; 2017年底前 is the limit
+    text = "2013年底前开工建设的公租房，原则上2017年底前要完成分配90%。"
+    assert [(d.text, d.date) for d in found(text, 2017)] == [("2017年底前", "2017-12-31")]
+    # the same words in a 2012 plan are a limit still to be met
+    assert [d.text for d in found("2013年底前开工建设的公租房全部完成。", 2012)] == ["2013年底前"]

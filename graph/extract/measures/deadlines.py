@@ -35,7 +35,7 @@ HOLIDAY = re.compile(rf"(?P<h>{'|'.join(holiday_names())}){_BEFORE}")
 #: 5月3日内蒙古: a date before 内蒙古).
 RELATIVE = re.compile(
     rf"(?<![月\d])(?P<num>\d+|[{CN_DIGITS}十百]+)(?:\s*(?:到|至|—|-)\s*(?:\d+|[{CN_DIGITS}十]+))?\s*个?\s*"
-    r"(?P<unit>工作日|自然日|日|天|小时|周|星期|月|季度|年)\s*(?:时间)?\s*(?P<lim>内|以内|之内|前|以前|之前)(?!蒙)"
+    r"(?P<unit>工作日|自然日|日|天|小时|分钟|周|星期|月|季度|年)\s*(?:时间)?\s*(?P<lim>内|以内|之内|前|以前|之前)(?!蒙)"
 )
 #: 每月10日前: a day of every month (每月 leaves DEADLINE no month to read).
 MONTHLY = re.compile(rf"每月\s*(?P<d>\d{{1,2}}|[{CN_DIGITS}十]+)\s*(?:日|号){_BEFORE}")
@@ -86,11 +86,25 @@ def deadlines_in(text: str, start: int, end: int, year: int | None, provision: s
         if s < last_end:
             continue  # inside a longer one (6月底前 in 2004年6月底前)
         last_end = e
+        if _names_a_class(text, e, end, resolved, year):
+            continue
         out.append(Deadline(text[s:e], resolved, _action(text, e, end), s, e, provision, relative))
     return out
 
 
 Found = tuple[int, int, str | None, bool]
+
+#: What a date before the document's year qualifies, up to 的 and the noun after it: 2013年底前
+#: 政府投资的公租房 are the flats built by then, no limit for anything still to be done.
+_CLASS_AFTER = re.compile(r"^[^，,。；;：:\n]{0,16}?的")
+
+
+def _names_a_class(text: str, at: int, end: int, resolved: str | None, year: int | None) -> bool:
+    """Whether the limit ending at `at` is already past when the document was written and only
+    says which things are meant (…前开工建设的公租房)."""
+    return (resolved is not None and year is not None and int(resolved[:4]) < year
+            and _CLASS_AFTER.match(text[at:end]) is not None)
+
 
 
 def _date(date: str | None) -> dt.date | None:
@@ -172,6 +186,10 @@ def _counted_back(text: str, start: int, end: int, _year: int | None, _issued: d
             for m in pattern.finditer(text, start, end)]
 
 
+#: A record named by a span (24小时内入出院记录, 24小时内入院死亡记录 of a medical record's rules).
+_NAMED_RECORD = re.compile(r"[^，,。；;应于在须做完填书写建形录作]{1,10}?记录")  # spaces of a PDF's text too
+
+
 def _is_limit(m: re.Match[str], text: str, start: int, end: int) -> bool:
     """Whether a relative span is a time limit for an act (see the patterns above)."""
     if m.group("num")[0] in CN_DIGITS + "十百" and chinese_to_int(m.group("num")) is None:
@@ -180,6 +198,8 @@ def _is_limit(m: re.Match[str], text: str, start: int, end: int) -> bool:
     after = text[m.end():min(end, m.end() + 30)]
     if after.startswith("的") or _NOT_LIMIT_BEFORE.search(before[-6:]):
         return False  # 毕业2年内的高校毕业生: a class of people
+    if _NAMED_RECORD.match(after):
+        return False  # 24小时内入出院记录: a record's name
     if _CUT_TO.search(text, max(start, m.start() - 14), m.start()):
         return False
     within = m.group("lim") in ("内", "以内", "之内")
