@@ -78,7 +78,7 @@ def main() -> None:
                     help="comma-separated corpus sizes for whole builds, e.g. 1000,10000 ('' to skip)")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--builds-only", action="store_true", help="skip the per-stage figures")
-    ap.add_argument("--skip-rebuild", action="store_true", help="whole builds without the +1% rebuild")
+    ap.add_argument("--skip-rebuild", action="store_true", help="whole builds without the +1%% rebuild")
     ap.add_argument("--html-nodes", type=int, default=5000,
                     help="size of the generated graph whose explorer page is timed in chromium (0: skip)")
     ap.add_argument("--real", metavar="PATH",
