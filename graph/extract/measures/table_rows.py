@@ -234,9 +234,6 @@ def _next_row(lines: list[_Line], at: int, width: int, n: int) -> int | None:
     return None
 
 
-_NUMBERISH = re.compile(r"^[<>≤≥＜＞约]?\s*\d[\d.,]*\s*(?:[-—~～至]\s*\d[\d.,]*)?\s*\S{0,4}$")
-
-
 def _shape(cells: list[_Line]) -> tuple[bool, ...]:
     """Which cells of a row are numbers: a table's rows share it."""
-    return tuple(bool(_NUMBERISH.match(c.text)) for c in cells)
+    return tuple(bool(_VALUE_CELL.match(c.text)) for c in cells)
