@@ -163,3 +163,16 @@ def test_a_date_already_past_that_names_which_things_are_meant_is_no_limit() -> 
     assert [(d.text, d.date) for d in found(text, 2017)] == [("2017年底前", "2017-12-31")]
     # the same words in a 2012 plan are a limit still to be met
     assert [d.text for d in found("2013年底前开工建设的公租房全部完成。", 2012)] == ["2013年底前"]
+
+
+def test_dates_listed_before_one_前_each_are_a_limit() -> None:
+    assert [(d.text, d.date) for d in found("请于6月30日、12月31日前报送。", 2010)] == [
+        ("6月30日", "2010-06-30"), ("12月31日前", "2010-12-31")]
+    # recurring together
+    assert [(d.text, d.relative) for d in found("应于每年2月10日和8月10日前将统计报送。", 2010)] == [
+        ("2月10日", True), ("8月10日前", True)]
+
+
+def test_the_end_of_every_month_is_a_recurring_limit() -> None:
+    assert [(d.text, d.date, d.relative) for d in found("应于每月底之前将上月考核电量报送。")] == [
+        ("每月底之前", None, True)]

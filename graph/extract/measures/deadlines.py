@@ -37,6 +37,8 @@ RELATIVE = re.compile(
     rf"(?<![月\d])(?P<num>\d+|[{CN_DIGITS}十百]+)(?:\s*(?:到|至|—|-)\s*(?:\d+|[{CN_DIGITS}十]+))?\s*个?\s*"
     r"(?P<unit>工作日|自然日|日|天|小时|分钟|周|星期|月|季度|年)\s*(?:时间)?\s*(?P<lim>内|以内|之内|前|以前|之前)(?!蒙)"
 )
+#: 每月底前, 每月末之前: the end of every month.
+MONTH_END = re.compile(rf"每个?月(?:底|末){_BEFORE}")
 #: 每月10日前: a day of every month (每月 leaves DEADLINE no month to read).
 MONTHLY = re.compile(rf"每月\s*(?P<d>\d{{1,2}}|[{CN_DIGITS}十]+)\s*(?:日|号){_BEFORE}")
 #: 合同期满前3个月, 届满30日前 is RELATIVE's: N before a term ends.
@@ -141,10 +143,28 @@ def _absolute(text: str, start: int, end: int, year: int | None, _issued: dt.dat
             if not month or not 1 <= month <= 12:
                 continue
             date = _month_deadline(y, month, m.group("d"), m.group("part")) if y else None
-        if _recurring(text, m.start(), start):
-            out.append((m.start(), m.end(), None, True))
-        else:
-            out.append((m.start(), m.end(), date, False))
+        recurring = _recurring(text, m.start(), start)
+        out.append((m.start(), m.end(), None if recurring else date, recurring))
+        if m.group("d"):
+            out += _sharing(text, m.start(), start, y, recurring)
+    return out
+
+
+#: A date listed before another that carries the 前 for both (2月10日和8月10日前, 6月30日、12月31日前).
+_SHARED_BEFORE = re.compile(r"(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*(?:和|及|、|或)\s*$")
+
+
+def _sharing(text: str, at: int, start: int, y: int | None, recurring: bool) -> list[Found]:
+    """The dates listed right before the deadline at `at` that share its 前, each a deadline of
+    its own (in the same year, recurring with it)."""
+    out: list[Found] = []
+    while (m := _SHARED_BEFORE.search(text, max(start, at - 16), at)) is not None:
+        month = int(m.group("m"))
+        if not 1 <= month <= 12:
+            break
+        date = _month_deadline(y, month, m.group("d"), None) if y and not recurring else None
+        out.append((m.start(), m.start() + len(m.group(0).rstrip("和及、或 ")), date, recurring))
+        at = m.start()
     return out
 
 
@@ -182,7 +202,7 @@ def _relative(text: str, start: int, end: int, _year: int | None, _issued: dt.da
 def _counted_back(text: str, start: int, end: int, _year: int | None, _issued: dt.date | None) -> list[Found]:
     """每月25日前 (recurring), 合同期满前3个月 (before a term ends) and 公示期内 (a named period):
     kept relative."""
-    return [(m.start(), m.end(), None, True) for pattern in (MONTHLY, BEFORE_END, NAMED_PERIOD)
+    return [(m.start(), m.end(), None, True) for pattern in (MONTHLY, MONTH_END, BEFORE_END, NAMED_PERIOD)
             for m in pattern.finditer(text, start, end)]
 
 
