@@ -534,3 +534,14 @@ def test_the_projects_a_work_report_attends_to_are_its_scope_not_a_target() -> N
 ])
 def test_trees_and_classes_are_counted_in_their_own_units(text: str, value: float, unit: str) -> None:
     assert (value, unit) in [(t.value, t.unit) for t in found(text, 2012, Years(2012))]
+
+
+def test_a_multiplier_is_applied_in_decimal() -> None:
+    # 4.06 × 10^12 in floats is 4059999999999.9995: JSON would print that, not the sum written
+    assert value_of("4.06", None, "万亿") == 4.06e12
+    assert one("全年筹集保障性住房资金达到4.06万亿元。", 2024).value == 4060000000000
+
+
+def test_a_unit_s_bracketed_alternative_is_part_of_the_unit() -> None:
+    t = one("2023年新增筹建保障性租赁住房不少于22万套（间）。", 2023)
+    assert (t.value, t.unit, t.comparator) == (220000, "套（间）", "at_least")

@@ -8,6 +8,7 @@ full-width digits and ％ folded to ASCII.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 CN_DIGITS = "零〇一二两三四五六七八九"
 CN_NUMERAL = f"[{CN_DIGITS}十百千]"
@@ -16,7 +17,7 @@ _SMALL_UNIT = {"十": 10, "百": 100, "千": 1000}
 _MULT = {"": 1, "千": 1e3, "万": 1e4, "十万": 1e5, "百万": 1e6, "千万": 1e7, "亿": 1e8, "万亿": 1e12}
 
 #: Units a target counts in. 个百分点 before 个, 万人 read as 万 + 人; 元 units are money.
-UNITS = ("个百分点|百分点|%|‰|/10万|/万|人次|人|个月|个工作日|个班|个|户|家|所|名|位|项|床|张|套|次|"
+UNITS = ("个百分点|百分点|%|‰|/10万|/万|人次|人|个月|个工作日|个班|个|户|家次|家|所|名|位|项|床|张|套|次|"
          "公里|千米|平方公里|"
          "平方米|公顷|亩|吨标准煤|吨标煤|吨|级|微克/立方米|"
          "立方米|千瓦时|千瓦|兆瓦|吉瓦|MWh|GWh|kWh|MW|GW|kW|年一遇|辆|台|座|条|处|间|倍|件|岁|颗|种|株|棵|"
@@ -78,18 +79,23 @@ def _with_units(s: str) -> int | None:
 
 def value_of(arabic: str | None, cn: str | None, mult: str | None) -> float | None:
     """The value of a NUMBER match's groups, 万/亿 folded in, rounded to 6 places; None if the
-    Chinese numeral is malformed.
+    Chinese numeral is malformed. The multiplier is applied in decimal: 4.06万亿 is 4.06e12, not
+    the float product 4059999999999.9995.
 
     >>> value_of("1,200", None, None), value_of("4.5", None, "万"), value_of(None, "一百二十", "万")
     (1200.0, 45000.0, 1200000.0)
+    >>> value_of("4.06", None, "万亿"), value_of("2.3", None, "万")
+    (4060000000000.0, 23000.0)
     """
     if arabic:
         base: float | None = float(arabic.replace(",", ""))
+        digits = arabic.replace(",", "")
     else:
         base = cn_to_float(cn or "")
+        digits = repr(base)
     if base is None:
         return None
-    return round(base * _MULT[mult or ""], 6)
+    return round(float(Decimal(digits) * Decimal(int(_MULT[mult or ""]))), 6)
 
 
 def whole(v: float) -> float | int:

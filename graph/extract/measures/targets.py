@@ -36,6 +36,8 @@ from policygraph.models import Target
 
 _VERB = "|".join(sorted(rules.VERBS, key=len, reverse=True))
 _SUFFIX = "|".join(sorted(rules.SUFFIXES, key=len, reverse=True))
+#: A unit's alternative in brackets, part of the unit as written: 22万套（间）, 100条（个）.
+_ALT_UNIT = r"[（(](?:间|个|段|条|处|座|家|户|套|所|张|台|辆|项)[）)]"
 #: Space inside a target: not a tab, which ends a table's cell.
 _SP = r"[^\S\t]"
 #: A target's number: verb, value (百分之十 too), an optional range's upper end, unit, suffix.
@@ -44,7 +46,7 @@ TARGET = re.compile(
     rf"(?P<verb>{_VERB})?{_SP}{{0,2}}(?P<has>{_HAS})?{_SP}{{0,2}}"
     rf"(?:百分之(?P<pct>[零〇一二两三四五六七八九十百点]+)|(?P<half>一半)|"
     rf"(?P<den>[二三四五六七八九十])分之(?P<num>[一二三四五六七八九])|"
-    rf"{number_pattern('')}(?P<more>多|余)?{_SP}{{0,2}}(?P<unit>{UNITS})?"
+    rf"{number_pattern('')}(?P<more>多|余)?{_SP}{{0,2}}(?P<unit>{UNITS})?(?P<alt>{_ALT_UNIT})?"
     rf"(?:{_SP}{{0,2}}{RANGE_DASH}{_SP}{{0,2}}{number_pattern('hi_')}{_SP}{{0,2}}(?P<unit2>{UNITS}))?"
     rf"(?P<per>{PER_UNIT})?)"
     rf"{_SP}{{0,2}}(?P<suffix>{_SUFFIX})?"
@@ -169,6 +171,8 @@ def _value(m: re.Match[str]) -> tuple[float | None, float | None, str]:
         if not (unit or m.group("mult")) and shared is not None and high is not None and shared <= high:
             low = shared
         return low, high, m.group("unit2") + (m.group("per") or "")
+    if m.group("alt") and unit:
+        unit += m.group("alt")
     if m.group("per") and unit:
         unit += m.group("per")  # 58万元/人: a ratio, not a sum
     return value_of(m.group("arabic"), m.group("cn"), m.group("mult")), None, unit
