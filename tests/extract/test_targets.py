@@ -545,3 +545,13 @@ def test_a_multiplier_is_applied_in_decimal() -> None:
 def test_a_unit_s_bracketed_alternative_is_part_of_the_unit() -> None:
     t = one("2023年新增筹建保障性租赁住房不少于22万套（间）。", 2023)
     assert (t.value, t.unit, t.comparator) == (220000, "套（间）", "at_least")
+
+
+@pytest.mark.parametrize(("text", "value", "comparator"), [
+    ("坚决守住18亿亩耕地红线。", 1.8e9, "at_least"),
+    ("今年提供100万张景区优惠门票。", 1e6, "equal"),
+    ("评选4家全国医养结合示范机构。", 4, "equal"),
+])
+def test_a_red_line_held_and_what_a_plan_provides_are_targets(text: str, value: float, comparator: str) -> None:
+    t = one(text, 2023, Years(2023))
+    assert (t.value, t.comparator) == (value, comparator)

@@ -15,7 +15,8 @@ import re
 #: The verb before a number, longest first, and the comparator it states.
 VERBS: dict[str, str] = {
     "不得低于": "at_least", "不得少于": "at_least", "不低于": "at_least", "不少于": "at_least",
-    "至少": "at_least", "达到": "at_least", "超过": "at_least", "突破": "at_least", "高于": "at_least",
+    "至少": "at_least", "守住": "at_least", "达到": "at_least", "超过": "at_least", "突破": "at_least",
+    "高于": "at_least",
     "提高到": "at_least", "提高至": "at_least", "提升到": "at_least", "提升至": "at_least",
     "增加到": "at_least", "增加至": "at_least", "增长到": "at_least", "增长至": "at_least",
     "扩大到": "at_least", "扩大至": "at_least", "多于": "at_least", "达": "at_least", "超": "at_least",
@@ -123,7 +124,7 @@ def ratio_verb(before: str) -> str | None:
 ACTIONS = ("新建", "新改建", "改扩建", "改建", "扩建", "建设", "建成", "改造", "更新改造", "拆除", "整治",
            "治理", "打造", "培育", "新培育", "实施", "推进", "开工", "新开工", "举办", "组织", "开展",
            "发放", "筹集", "消除", "办好", "启动", "新增", "增加", "完成", "培训", "打通",
-           "形成", "推动")
+           "形成", "推动", "提供", "派发", "评选")
 _ACTION = "|".join(sorted(ACTIONS, key=len, reverse=True))
 #: Words of aim before an action (力争全年新建…, 继续办好…).
 _AIM = r"(?:全年|今年|年内|力争|争取|确保|计划|继续|重点|扎实|集中|还要|要|将|再|共)*"
