@@ -56,7 +56,9 @@ class Target:
     int when whole (JSON writes 4, not 4.0); `comparator` is about | at_most | at_least | equal.
     A range (3—5个) has its upper end in `value_high`; `year` is the year it is to be met by,
     `start_year` the first year of a multi-year target (2015年至2017年…), `base_year` the year
-    a change is measured from (较2012年下降18%), never a target year."""
+    a change is measured from (较2012年下降18%), never a target year. `change` says whether the
+    value is a rise or a cut from the present (增长5%左右: increase; 能耗降低2.5%: decrease) rather
+    than a level to reach (达到, 降至, 控制在); None for a level."""
 
     indicator: str | None
     value: float
@@ -70,10 +72,11 @@ class Target:
     value_high: float | None = None
     start_year: int | None = None
     base_year: int | None = None
+    change: str | None = None  # increase | decrease
 
     def to_dict(self) -> dict[str, Any]:
         return {"indicator": self.indicator, "value": self.value, "value_high": self.value_high,
-                "unit": self.unit, "comparator": self.comparator, "year": self.year,
+                "unit": self.unit, "comparator": self.comparator, "change": self.change, "year": self.year,
                 "start_year": self.start_year, "base_year": self.base_year, "text": self.text,
                 "start": self.start, "end": self.end, "provision": self.provision}
 
@@ -81,7 +84,7 @@ class Target:
     def from_dict(cls, d: dict[str, Any]) -> Target:
         return cls(d["indicator"], d["value"], d["unit"], d["comparator"], d["year"], d["text"],
                    d["start"], d["end"], d["provision"], d.get("value_high"), d.get("start_year"),
-                   d.get("base_year"))
+                   d.get("base_year"), d.get("change"))
 
 
 @_pickled_by_fields

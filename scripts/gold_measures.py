@@ -136,10 +136,13 @@ def _gold_value(row: Row, key: str = "value") -> tuple[object, str]:
 
 
 def same_comparator(found: Mapping[str, Any], row: Row) -> bool:
-    """Whether a found comparator is the gold row's, read through _COMPARATORS and _REACHED."""
+    """Whether a found comparator is the gold row's, read through _COMPARATORS and _REACHED; the
+    gold's increase and decrease are the data contract's `change` (增长5%左右: about, increase)."""
     gold = str(row.get("comparator"))
     got = str(found.get("comparator"))
     if got in _COMPARATORS.get(gold, {gold}):
+        return True
+    if gold in ("increase", "decrease") and found.get("change") == gold:
         return True
     return gold == "=" and got == "at_least" and bool(_REACHED.search(str(found.get("text", ""))))
 

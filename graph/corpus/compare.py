@@ -175,7 +175,11 @@ def target_change(parent: Target, child: Target, same_scale: bool = True) -> str
         return "changed"
     if parent.unit not in RATE_UNITS and not same_scale:
         return "rescaled"
-    low = bool(LOWER_IS_BETTER.search(parent.indicator or "")) or parent.comparator == "at_most"
+    if parent.change != child.change and "decrease" in (parent.change, child.change):
+        return "changed"  # a cut beside a level: 能耗降低3% against 能耗控制在…
+    # a cut is the more demanding the deeper (能耗降低3% beside 2.5%), whatever it cuts
+    low = (bool(LOWER_IS_BETTER.search(parent.indicator or "")) or parent.comparator == "at_most") \
+        and parent.change != "decrease"
     pv, cv = parent.value, child.value
     if pv != cv:
         better = cv < pv if low else cv > pv

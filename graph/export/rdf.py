@@ -263,6 +263,8 @@ def _measures(d: str, node_id: str, m: Measures, ns: Terms, base: str) -> list[T
             add((tt, P.startYear, integer(t.start_year)))
         if t.base_year:  # 较2012年下降18%
             add((tt, P.baseYear, integer(t.base_year)))
+        if t.change:  # 增长5%左右: a rise from the present, not a level
+            add((tt, P.change, literal(t.change)))
     return out
 
 

@@ -189,3 +189,13 @@ def test_a_comparison_reads_back_as_written() -> None:
     assert Comparison.from_dict(c.to_dict()) == c
     assert moves(c) == 2  # a target tightened, a deadline later
     assert "provisions" not in summary(c).reuse and summary(c).reuse["share"] == 1.0
+
+
+def test_a_deeper_cut_is_tightened_even_of_what_should_be_low() -> None:
+    # 能耗 is lower-is-better, but 降低3% is a deeper cut than 降低2.5%: more demanding
+    def cut(value: float) -> Target:
+        return Target("单位国内生产总值能耗", value, "%", "about", 2025, "", 0, 0, change="decrease")
+    assert target_change(cut(2.5), cut(3)) == "tightened"
+    assert target_change(cut(2.5), cut(2)) == "loosened"
+    # a cut beside a level of the same indicator is no comparison of values
+    assert target_change(cut(2.5), target("单位国内生产总值能耗", 2.5, "at_most")) == "changed"

@@ -555,3 +555,15 @@ def test_a_unit_s_bracketed_alternative_is_part_of_the_unit() -> None:
 def test_a_red_line_held_and_what_a_plan_provides_are_targets(text: str, value: float, comparator: str) -> None:
     t = one(text, 2023, Years(2023))
     assert (t.value, t.comparator) == (value, comparator)
+
+
+@pytest.mark.parametrize(("text", "changes"), [
+    ("国内生产总值增长5%左右，单位国内生产总值能耗降低2.5%左右。", ["increase", "decrease"]),
+    ("城镇调查失业率控制在5.5%以内，新增就业10万人。", [None, "increase"]),
+    ("单位GDP二氧化碳排放较2020年下降18%。", ["decrease"]),
+    ("森林覆盖率提高到80%，审批时间压减三分之一。", [None, "decrease"]),
+    ("能源消耗和二氧化碳排放分别降低2.5%左右、3.9%左右。", ["decrease", "decrease"]),
+])
+def test_a_rise_or_a_cut_is_told_from_a_level(text: str, changes: list[str | None]) -> None:
+    # 增长5%左右 is about 5% more than now; 控制在5.5%以内 and 提高到80% are levels to reach
+    assert [t.change for t in found(text, 2024)] == changes

@@ -247,6 +247,7 @@ def _target(m: re.Match[str], sent: Sentence, offset: int, ctx: Context, lead: Y
         value=whole(value),
         unit=unit,
         comparator=_comparator(m, clause, named),
+        change=_change(m.group("verb"), clause),
         year=years.year,
         text=(clause + text[at:m.end()]).strip("，, "),
         start=offset + clause_start,
@@ -265,6 +266,32 @@ def _comparator(m: re.Match[str], clause: str, named: _Named) -> str:
     if m.group("more") and not suffix:
         return "at_least"
     return rules.comparator(verb, suffix, clause) if suffix or not named.provided else named.provided
+
+
+#: Verbs and words right before a value that make it a rise or a cut from the present (增长5%,
+#: 能耗降低2.5%, 新增就业10万人), not a level to reach (增长到, 降至, 控制在).
+_RISE = frozenset({"增长", "增加", "提高", "新增", "净增"})
+_CUT = frozenset({"下降", "降低", "减少", "压缩", "压减", "缩短"})
+_RISE_BEFORE = re.compile(r"(?:增长|增加|提高|提升|上升|上涨|增速|增幅|涨幅)率?\s*(?:约|达到?|为|在)?\s*$")
+_CUT_BEFORE = re.compile(r"(?:下降|降低|减少|降幅|削减|缩减|减排|压减|压缩)率?\s*(?:约|达到?|为|在)?\s*$")
+
+
+def _change(verb: str | None, clause: str) -> str | None:
+    """increase | decrease when the value is a rise or a cut from the present, else None."""
+    if verb in _RISE:
+        return "increase"
+    if verb in _CUT:
+        return "decrease"
+    if verb is None or verb in ("达到", "达", "为"):
+        if _RISE_BEFORE.search(clause) or _NEW.match(clause):
+            return "increase"
+        if _CUT_BEFORE.search(clause):
+            return "decrease"
+    return None
+
+
+#: 新增就业10万人, 全年净增…: a count of what is added.
+_NEW = re.compile(r"^\s*(?:全年|今年|每年|年均)?(?:新增|净增)")
 
 
 def _listed(prev: _Prev | None, m: re.Match[str], text: str) -> _Prev | None:
@@ -336,11 +363,13 @@ def _action_count(m: re.Match[str], sent: Sentence, planned: bool = False) -> bo
 def _continuing(m: re.Match[str], target: Target, listed: _Prev | None) -> Target:
     """A value listed after another with no verb of its own (分别达到65%和55%) takes the
     comparator and years of the one before it."""
-    if listed is None or m.group("verb") or m.group("suffix"):
+    if listed is None or m.group("verb"):
         return target
+    if m.group("suffix"):  # 分别降低2.5%左右、3.9%左右: its own comparator, the cut of the one before
+        return replace(target, change=target.change or listed.target.change)
     p = listed.target
-    return replace(target, comparator=p.comparator, year=p.year, start_year=p.start_year,
-                   base_year=p.base_year)
+    return replace(target, comparator=p.comparator, change=p.change, year=p.year,
+                   start_year=p.start_year, base_year=p.base_year)
 
 
 #: What lies between a listed target and the number opening the next item: no clause break,
