@@ -567,3 +567,13 @@ def test_a_red_line_held_and_what_a_plan_provides_are_targets(text: str, value: 
 def test_a_rise_or_a_cut_is_told_from_a_level(text: str, changes: list[str | None]) -> None:
     # 增长5%左右 is about 5% more than now; 控制在5.5%以内 and 提高到80% are levels to reach
     assert [t.change for t in found(text, 2024)] == changes
+
+
+def test_values_after_分别_measure_the_indicators_listed_before_it_in_order() -> None:
+    text = "单位国内生产总值能源消耗和二氧化碳排放分别降低2.5%左右、3.9%左右。"
+    assert [(t.indicator, t.value) for t in found(text, 2024)] == [("单位国内生产总值能源消耗", 2.5), ("二氧化碳排放", 3.9)]
+    text = "到2025年，主要农作物耕种收综合机械化率、水稻机械化率分别达到65%和55%。"
+    assert [(t.indicator, t.value) for t in found(text, 2021)] == [("主要农作物耕种收综合机械化率", 65), ("水稻机械化率", 55)]
+    # lists of different lengths: no pairing is guessed
+    text = "城镇和农村居民人均可支配收入分别增长6%、7%和8%。"
+    assert found(text, 2024)[0].indicator == "农村居民人均可支配收入"

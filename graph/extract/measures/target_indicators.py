@@ -18,7 +18,7 @@ def indicator_of(clause: str) -> str | None:
 
 
 def _plain(words: str) -> str:
-    return re.sub(r"[“”\"‘’\s]", "", words).strip("，,（(")
+    return re.sub(r"[“”\"‘’\s]", "", words).strip("，,（(").removesuffix("分别")
 
 
 #: Words of aim right before a target's verb: 确保达到, 力争达到.
