@@ -206,8 +206,17 @@ def _check_text(text: str, encoding: str) -> tuple[str | None, str]:
 
 
 def _looks_like_html(text: str) -> bool:
+    """A page, or a fragment of one (a Markdown file of <p> and <br> copied from a site, whose
+    tags and &emsp; would otherwise stand in the text and hide its 第十三条 from the line start)."""
     head = text[:2000].lower()
-    return "<html" in head or "<!doctype html" in head or ("<body" in head and "</" in head)
+    if "<html" in head or "<!doctype html" in head or ("<body" in head and "</" in head):
+        return True
+    return len(_BLOCK_TAGS.findall(text, 0, 20000)) >= _FRAGMENT_TAGS
+
+
+#: Block tags of an HTML fragment, and how many in a text's first 20,000 characters make it one.
+_BLOCK_TAGS = re.compile(r"<(?:p|br|div|tr|td|li|h[1-6])(?:\s[^<>]{0,200})?/?>", re.IGNORECASE)
+_FRAGMENT_TAGS = 8
 
 
 #: An element a browser does not draw: display:none, or the hidden attribute. (Not visibility:

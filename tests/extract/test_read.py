@@ -256,3 +256,15 @@ def test_a_short_page_laid_out_in_a_cell_keeps_its_paragraphs_apart() -> None:
     _t, text = html_to_text("<body><table><tr><td>正文</td><td><p>一年来，新增就业10万人。</p>"
                             "<p>2022年，新增就业12万人以上。</p></td></tr></table></body>")
     assert text.split("\n") == ["正文", "一年来，新增就业10万人。", "2022年，新增就业12万人以上。"]
+
+
+def test_a_text_file_of_html_fragments_is_read_as_html() -> None:
+    # a Markdown file copied from a site: <p>, <br> and &emsp; without <html> or <body>
+    para = "".join(f"<p>&emsp;&emsp;<b>第{n}条</b>&emsp;本办法第{n}款。<br>\n&emsp;&emsp;（一）有关规定。</p>\n" for n in "一二三四五")
+    (source,) = read_bytes(("# 某某管理办法\n\n" + para).encode(), "p.md", "txt")
+    assert isinstance(source, Source) and source.kind == "html"
+    assert "第三条 本办法第三款。" in source.text.replace("\u2003", " ")
+    assert "<p>" not in source.text and "&emsp;" not in source.text
+    # a few tags in prose are no page
+    (plain,) = read_bytes("一、总则<br>\n二、目标\n正文。".encode(), "q.md", "txt")
+    assert isinstance(plain, Source) and plain.kind == "txt"
