@@ -492,3 +492,12 @@ def test_shingles_are_crcs_of_three_word_runs(words: list[str]) -> None:
     kept = [w for w in words if w.strip() and not all(not c.isalnum() for c in w)]
     expected = {zlib.crc32("\x1f".join(kept[i:i + 3]).encode("utf-8")) for i in range(len(kept) - 2)}
     assert from_words(words) == expected
+
+
+def test_numbers_under_a_heading_naming_who_qualifies_are_criteria() -> None:
+    # 1.申请对象 / 二、申报条件: the bars an applicant meets, not goals the document sets; the
+    # plan's own goals elsewhere are read as ever
+    text = ("某某市就业见习基地申请程序\n一、工作目标\n全年新增见习岗位1000个。\n二、申请程序\n（一）就业见习基地。\n"
+            "1.申请对象。\n每年接收见习人员20人以上，能按不低于20%的比例录用见习人员的单位。\n2.申请流程。\n向市人社局提交申请。\n")
+    rec = record_of(text)
+    assert [(t.value, t.unit) for t in rec.measures.targets] == [(1000, "个")]

@@ -53,6 +53,8 @@ class Years:
     base_year: int | None = None
     #: Under a heading that reviews the past (发展基础, 工作回顾): its numbers are results.
     past: bool = False
+    #: Under a heading naming who qualifies (申请对象, 申报条件, 认定标准): its numbers are criteria.
+    criteria: bool = False
 
 
 def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int, int]]:
@@ -149,6 +151,7 @@ def governing_years(text: str, provisions: Sequence[Provision], title: str | Non
         line = _heading_line(text, p)
         found = _governs("", line) if line else Years()  # p.heading is its marker (二、) only
         review = bool(line) and REVIEW.search(line) is not None
+        criteria = bool(line) and CRITERIA.search(line) is not None
         path = p.path
         while "/" in path:
             path = path.rsplit("/", 1)[0]
@@ -156,9 +159,10 @@ def governing_years(text: str, provisions: Sequence[Provision], title: str | Non
             if parent is not None:
                 found = found if found.year is not None else parent.governs(text)
                 review = review or parent.review
+                criteria = criteria or parent.criteria
         found = found if found.year is not None else default
-        latest[p.path] = _Parent(p, line, review)
-        out.append(replace(found, past=True) if review else found)
+        latest[p.path] = _Parent(p, line, review, criteria)
+        out.append(replace(found, past=review, criteria=criteria) if review or criteria else found)
     return out
 
 
@@ -166,8 +170,8 @@ class _Parent:
     """A provision as the parent of those below it: what it governs is read from its text only
     when a child asks (most provisions, a statute's articles, have none)."""
 
-    def __init__(self, p: Provision, line: str, review: bool) -> None:
-        self.p, self.line, self.review = p, line, review
+    def __init__(self, p: Provision, line: str, review: bool, criteria: bool = False) -> None:
+        self.p, self.line, self.review, self.criteria = p, line, review, criteria
         self._governs: Years | None = None
 
     def governs(self, text: str) -> Years:
@@ -208,6 +212,10 @@ _MONTH = re.compile(r"\s*[\d一二三四五六七八九十]+\s*月")
 #: 2018年工作回顾, 面临的形势): what it counts has been, it is not to be.
 REVIEW = re.compile(r"(?:回顾|成就|成效|成绩|基本情况|现状|发展基础)$|"
                     r"(?:^|[、）)\s])(?:发展环境|面临的形势|形势[和与]\S{2,4})$")
+#: A heading naming who qualifies or what is funded (1.申请对象, 二、申报条件, （三）认定标准,
+#: 支持范围): its numbers are the bars to meet, not goals the document sets.
+CRITERIA = re.compile(r"(?:申请|申报|认定|评定|评选|准入|资格|基本|适用|支持|补贴|补助|扶持|奖励|享受)"
+                      r"(?:条件|对象|范围|资格|标准)[。：:]?$")
 #: How long a provision's first line may be to be read as a heading.
 _HEADING_MAX = 30
 
