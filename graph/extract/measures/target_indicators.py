@@ -1,10 +1,14 @@
-"""What a target measures: the words of its clause before the number, without the words of aim."""
+"""What a target measures: the words of its clause before the number, without the words of aim;
+for values listed after 分别, the indicators listed before it, in order."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from policygraph.extract.measures.target_sentences import Sentence
 from policygraph.extract.regexes import INDICATOR_FLUFF
+from policygraph.models import Target
 
 
 def indicator_of(clause: str) -> str | None:
@@ -23,3 +27,26 @@ def _plain(words: str) -> str:
 
 #: Words of aim right before a target's verb: 确保达到, 力争达到.
 _AIM_AT_END = re.compile(r"(?:千方百计|确保|力争|争取|实现|完成)+$")
+
+
+#: A list of indicators before 分别 and its verb: 能源消耗和二氧化碳排放分别降低2.5%、3.9%.
+_RESPECTIVE = re.compile(r"(?P<items>[^，,；;。：:]{2,80})分别\s*$")
+_ITEM_BREAK = re.compile(r"[和、及与]")
+
+
+def respectively(out: list[Target], runs: list[tuple[re.Match[str], list[int]]],
+                  sent: Sentence) -> list[Target]:
+    """Each value of a list after 分别 measures the indicator in the same place of the list before
+    it (能源消耗和二氧化碳排放分别降低2.5%、3.9%: 能源消耗 2.5%, 二氧化碳排放 3.9%), when both
+    lists are as long."""
+    out = list(out)
+    for m, members in runs:
+        head = _RESPECTIVE.search(sent.text, 0, m.start())
+        if head is None or len(members) < 2:
+            continue
+        items = [i.strip() for i in _ITEM_BREAK.split(head.group("items"))]
+        if len(items) != len(members) or not all(items):
+            continue
+        for k, item in zip(members, items, strict=True):
+            out[k] = replace(out[k], indicator=indicator_of(item) or item)
+    return out

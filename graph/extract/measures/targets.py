@@ -3,8 +3,9 @@ span; values have 万/亿/千 folded in.
 
 A number is a target when a verb or a goal word makes it one and none of the classes of
 target_rules.py (thresholds, parameters, changed rates, past results, counts, penalties) takes
-it; its years are read as target_years.py says, its indicator as target_indicators.py does, and
-goals written in words (零事故, 翻一番) by target_words.py.
+it; its years are read as target_years.py says, its indicator as target_indicators.py does,
+whether it is a rise or a cut as target_change.py does, goals written in words (零事故, 翻一番) by
+target_words.py, and the targets a table states by target_tables.py.
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ from policygraph.extract.measures.quantities import (
     whole,
 )
 from policygraph.extract.measures.table_rows import tables_in
-from policygraph.extract.measures.target_indicators import indicator_of
+from policygraph.extract.measures.target_change import change_of
+from policygraph.extract.measures.target_indicators import indicator_of, respectively
 from policygraph.extract.measures.target_sentences import Context, Reader, Sentence, sentences, years_of
 from policygraph.extract.measures.target_tables import table_reading
 from policygraph.extract.measures.target_words import doublings, zero_goals
@@ -150,34 +152,11 @@ def _sentence_targets(sent: Sentence, offset: int, ctx: Context, lead: Years) ->
             else:
                 runs.append((m, [len(out) - 1]))
     if "分别" in sent.text:
-        out = _respectively(out, runs, sent)
+        out = respectively(out, runs, sent)
     if "零" in sent.text:
         out = sorted(out + zero_goals(sent, offset, ctx, lead), key=lambda t: t.start)
     if "番" in sent.text:
         out = sorted(out + doublings(sent, offset, ctx, lead), key=lambda t: t.start)
-    return out
-
-
-#: A list of indicators before 分别 and its verb: 能源消耗和二氧化碳排放分别降低2.5%、3.9%.
-_RESPECTIVE = re.compile(r"(?P<items>[^，,；;。：:]{2,80})分别\s*$")
-_ITEM_BREAK = re.compile(r"[和、及与]")
-
-
-def _respectively(out: list[Target], runs: list[tuple[re.Match[str], list[int]]],
-                  sent: Sentence) -> list[Target]:
-    """Each value of a list after 分别 measures the indicator in the same place of the list before
-    it (能源消耗和二氧化碳排放分别降低2.5%、3.9%: 能源消耗 2.5%, 二氧化碳排放 3.9%), when both
-    lists are as long."""
-    out = list(out)
-    for m, members in runs:
-        head = _RESPECTIVE.search(sent.text, 0, m.start())
-        if head is None or len(members) < 2:
-            continue
-        items = [i.strip() for i in _ITEM_BREAK.split(head.group("items"))]
-        if len(items) != len(members) or not all(items):
-            continue
-        for k, item in zip(members, items, strict=True):
-            out[k] = replace(out[k], indicator=indicator_of(item) or item)
     return out
 
 
@@ -277,7 +256,7 @@ def _target(m: re.Match[str], sent: Sentence, offset: int, ctx: Context, lead: Y
         value=whole(value),
         unit=unit,
         comparator=_comparator(m, clause, named),
-        change=_change(m.group("verb"), clause),
+        change=change_of(m.group("verb"), clause),
         year=years.year,
         text=(clause + text[at:m.end()]).strip("，, "),
         start=offset + clause_start,
@@ -296,32 +275,6 @@ def _comparator(m: re.Match[str], clause: str, named: _Named) -> str:
     if m.group("more") and not suffix:
         return "at_least"
     return rules.comparator(verb, suffix, clause) if suffix or not named.provided else named.provided
-
-
-#: Verbs and words right before a value that make it a rise or a cut from the present (增长5%,
-#: 能耗降低2.5%, 新增就业10万人), not a level to reach (增长到, 降至, 控制在).
-_RISE = frozenset({"增长", "增加", "提高", "新增", "净增"})
-_CUT = frozenset({"下降", "降低", "减少", "压缩", "压减", "缩短"})
-_RISE_BEFORE = re.compile(r"(?:增长|增加|提高|提升|上升|上涨|增速|增幅|涨幅)率?\s*(?:约|达到?|为|在)?\s*$")
-_CUT_BEFORE = re.compile(r"(?:下降|降低|减少|降幅|削减|缩减|减排|压减|压缩)率?\s*(?:约|达到?|为|在)?\s*$")
-
-
-def _change(verb: str | None, clause: str) -> str | None:
-    """increase | decrease when the value is a rise or a cut from the present, else None."""
-    if verb in _RISE:
-        return "increase"
-    if verb in _CUT:
-        return "decrease"
-    if verb is None or verb in ("达到", "达", "为"):
-        if _RISE_BEFORE.search(clause) or _NEW.match(clause):
-            return "increase"
-        if _CUT_BEFORE.search(clause):
-            return "decrease"
-    return None
-
-
-#: 新增就业10万人, 全年净增…: a count of what is added.
-_NEW = re.compile(r"^\s*(?:全年|今年|每年|年均)?(?:新增|净增)")
 
 
 def _listed(prev: _Prev | None, m: re.Match[str], text: str) -> _Prev | None:
