@@ -105,7 +105,7 @@ def targets_in(text: str, start: int, end: int, year: int | None, provision: str
         return []  # a review of the past (发展基础) reports results
     tabled: list[Target] = []
     read: list[tuple[int, int]] = []  # rows read as a table's: not read again as sentences
-    if "\t" in text[start:end] or "|" in text[start:end] or "序" in text[start:end]:
+    if _MAY_HOLD_TABLE.search(text, start, end):
         for table in tables_in(text, start, end):
             found, claimed = table_reading(table, year, ctx.governing, provision)
             tabled += found
@@ -120,6 +120,10 @@ def targets_in(text: str, start: int, end: int, year: int | None, provision: str
                     if not _within_rows(t.start, read)]
         reader.leave(sent.text)
     return sorted(out + tabled, key=lambda t: t.start) if tabled else out
+
+
+#: What a provision holding a table has (table_rows.py): a row's tab or pipe, or a 序号 header.
+_MAY_HOLD_TABLE = re.compile(r"[\t|]|序\s*号")
 
 
 def _within_rows(at: int, rows: list[tuple[int, int]]) -> bool:
