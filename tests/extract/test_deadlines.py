@@ -176,3 +176,21 @@ def test_dates_listed_before_one_前_each_are_a_limit() -> None:
 def test_the_end_of_every_month_is_a_recurring_limit() -> None:
     assert [(d.text, d.date, d.relative) for d in found("应于每月底之前将上月考核电量报送。")] == [
         ("每月底之前", None, True)]
+
+
+@pytest.mark.parametrize(("text", "deadline", "date"), [
+    ("并于4月28前上报区局办公室。", "4月28前", "2016-04-28"),  # the day without 日
+    ("请于6月20号前报送。", "6月20号前", "2016-06-20"),
+    ("“十五五”内争取尽早消除跨市域断头路。", "“十五五”内", "2030-12-31"),
+    ("十四五末前完成改造。", "十四五末前", "2025-12-31"),
+])
+def test_days_written_loosely_and_plan_periods_are_dated(text: str, deadline: str, date: str) -> None:
+    d = one(text)
+    assert (d.text, d.date) == (deadline, date)
+
+
+def test_half_units_and_aimed_year_spans_are_limits_and_a_place_is_none() -> None:
+    assert [d.text for d in found("一个半月内完成整改。")] == ["一个半月内"]
+    assert [d.text for d in found("争取3年内让全部废弃矿山复绿焕新。")] == ["3年内"]
+    assert found("“十四五”时期内蒙古发展历程极不平凡。") == []
+    assert found("两年之内对其进行复查。") == []

@@ -577,3 +577,28 @@ def test_values_after_分别_measure_the_indicators_listed_before_it_in_order() 
     # lists of different lengths: no pairing is guessed
     text = "城镇和农村居民人均可支配收入分别增长6%、7%和8%。"
     assert found(text, 2024)[0].indicator == "农村居民人均可支配收入"
+
+
+def test_a_base_year_goes_alone_from_the_indicator() -> None:
+    # 较2023年 is a base: the words before it name what is measured (it was None: the year's
+    # fluff rule cut everything up to the year)
+    assert one("到2025年，近零能耗建筑面积较2023年增长2000万平方米以上。", 2024).indicator == "近零能耗建筑面积"
+    assert one("城市供热管网热损失较2020年降低2个百分点左右。", 2024).indicator == "城市供热管网热损失"
+    assert [t.indicator for t in found("铁路和水路货运量分别较2020年增长10%、12%。", 2024)] == ["铁路", "水路货运量"]
+
+
+@pytest.mark.parametrize("text", [
+    "到2025年，全面淘汰200万吨/年及以下常减压装置。",  # a class of plants by a bound
+    "按照产品设备能效前5%、前20%、前80%水平设置节能标准。",  # ranks
+    "能耗排名前10名的企业纳入重点监管。",  # a rank
+])
+def test_a_class_by_its_bound_and_a_rank_are_no_targets(text: str) -> None:
+    assert found(text, 2024) == []
+
+
+def test_a_share_of_units_that_is_to_do_something_is_a_target_and_a_precondition_no_rank() -> None:
+    t = one("到2025年，全国80%以上钢铁产能完成超低排放改造。", 2024)
+    assert (t.value, t.unit, t.comparator, t.year) == (80, "%", "at_least", 2025)
+    assert "超低排放改造" in (t.indicator or "")
+    # 上线前15项: 前 after a verb is a precondition, not a rank
+    assert one("完成信息平台上线前15项业务编码贯标。", 2024).value == 15

@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 
 from policygraph.extract.measures.target_sentences import Sentence
+from policygraph.extract.measures.target_years import BASE
 from policygraph.extract.regexes import INDICATOR_FLUFF
 from policygraph.models import Target
 
@@ -14,7 +15,9 @@ from policygraph.models import Target
 def indicator_of(clause: str) -> str | None:
     """What a target measures: its clause's words before the number, without the words of aim
     (确保, 全年, 到2020年 …), at most 24 characters. Words of aim ending the clause are left out
-    first (全市新增光伏装机容量确保达到120MW: 新增光伏装机容量, not nothing)."""
+    first (全市新增光伏装机容量确保达到120MW: 新增光伏装机容量, not nothing). A base year (较2020年)
+    is no word of aim: it goes alone, not with the words before it (热损失较2020年降低2个百分点)."""
+    clause = BASE.sub("", clause)
     indicator = _plain(INDICATOR_FLUFF.sub("", clause))
     if not indicator:
         indicator = _plain(INDICATOR_FLUFF.sub("", _AIM_AT_END.sub("", clause)))
@@ -30,7 +33,7 @@ _AIM_AT_END = re.compile(r"(?:千方百计|确保|力争|争取|实现|完成)+$
 
 
 #: A list of indicators before 分别 and its verb: 能源消耗和二氧化碳排放分别降低2.5%、3.9%.
-_RESPECTIVE = re.compile(r"(?P<items>[^，,；;。：:]{2,80})分别\s*$")
+_RESPECTIVE = re.compile(rf"(?P<items>[^，,；;。：:]{{2,80}})分别\s*(?:{BASE.pattern})?\s*$")
 _ITEM_BREAK = re.compile(r"[和、及与]")
 
 

@@ -40,7 +40,7 @@ VERBS: dict[str, str] = {
     "共建": "equal",
 }
 SUFFIXES: dict[str, str] = {"左右": "about", "上下": "about", "以内": "at_most", "之内": "at_most",
-                            "以下": "at_most", "及以上": "at_least", "以上": "at_least"}
+                            "以下": "at_most", "及以下": "at_most", "及以上": "at_least", "以上": "at_least"}
 #: How long a procedure takes: a target only where a verb cuts it (压缩到8.5个工作日).
 DURATIONS = frozenset({"个工作日", "工作日"})
 SHORTENING = frozenset({"压缩到", "压缩至", "压减到", "压减至", "缩短到", "缩短至", "减少到", "减少至",
@@ -179,8 +179,14 @@ _SHARE_DOES = re.compile(r"完成|实现|达到|设置|建成|建立|开展|纳�
 def share_of_units(clause: str, after: str, rest: str) -> bool:
     """30%的号源, 90%的市场主体纳入…平台: a share of the units named after 的, which its clause
     sets to do something; not a rate (给予30%的补贴) nor a share that is no goal."""
-    return (after.startswith("的") and _SHARE_DOES.search(clause + rest) is not None
-            and PARAMETER.search(clause + rest) is None and EXISTING.search(clause) is None)
+    return after.startswith("的") and share_does(clause, clause + rest)
+
+
+def share_does(clause: str, rest: str) -> bool:
+    """Whether the units a share counts are set to do something in `rest` (80%以上钢铁产能完成超低排放
+    改造), in no parameter's clause (给予30%以上的补贴) nor a count of what exists."""
+    return (_SHARE_DOES.search(rest) is not None and PARAMETER.search(clause + rest) is None
+            and EXISTING.search(clause) is None)
 
 
 def not_a_target(clause: str, after: str, rest: str = "", said_before: bool = False,
@@ -212,7 +218,7 @@ MEETS_GOAL = re.compile(r"(?:达到|实现|完成|符合)[^，,；;。]{0,20}(?:
 
 def bounds_a_class(suffix: str | None, after: str) -> bool:
     """30人以上企业: a bound followed by the noun it qualifies."""
-    return suffix in ("以上", "以下", "及以上") and bool(_CLASS_AFTER_BOUND.match(after.lstrip()))
+    return suffix in ("以上", "以下", "及以上", "及以下") and bool(_CLASS_AFTER_BOUND.match(after.lstrip()))
 
 
 #: A band: 3人以上10人以下 is a class of cases, not a goal.

@@ -213,9 +213,16 @@ def _is_number_token(m: re.Match[str], text: str, named: bool = False) -> bool:
         return False
     if text.endswith(("（含", "(含"), 0, first):
         return False  # 超过50人（含50人）: the bound's own note
+    if _RANK.search(text, max(0, first - 2), first) and (m.group("pct") or m.group("unit") in _RANKED):
+        return False  # 能效前5%, 前10名: a rank, not a quantity (2025年前80%… is a deadline's 前)
     # 一 is mostly no count (一个平台); a longer numeral or one with 万 is (新增就业一百二十万人)
     cn = m.group("cn")
     return named or not (cn and m.group("verb") not in CN_VERBS and len(cn) < 2 and not m.group("mult"))
+
+
+#: 前 right before a number and after no date: a rank (能效前20%).
+_RANK = re.compile(r"(?:^|[^年底末月日天])前$")
+_RANKED = frozenset({"%", "名", "位"})
 
 
 @dataclass(frozen=True)
@@ -297,10 +304,12 @@ def _action_indicator(m: re.Match[str], sent: Sentence) -> str | None:
 
 
 def _shared_by(m: re.Match[str], sent: Sentence) -> str | None:
-    """100%的社区卫生服务中心…: what a share with no words before it counts, named after 的."""
-    if not sent.text.startswith("的", m.end()):
+    """100%的社区卫生服务中心…, 80%以上钢铁产能…: what a share with no words before it counts,
+    named after it."""
+    start = m.end() + 1 if sent.text.startswith("的", m.end()) else m.end()
+    if start == m.end() and not (m.group("pct") or m.group("unit") == "%"):
         return None
-    return indicator_of(sent.text[m.end() + 1:sent.clause_end(m.end())].rstrip("。！？!?"))
+    return indicator_of(sent.text[start:sent.clause_end(m.end())].rstrip("。！？!?"))
 
 
 def _accepted(m: re.Match[str], sent: Sentence, clause: str, unit: str, provision: str,
@@ -409,8 +418,10 @@ def _ruled_out(m: re.Match[str], sent: Sentence, clause: str, unit: str) -> bool
         return True  # 审核时间不少于5个工作日: how long a step takes, not a cut
     if unit == "次" and rules.FREQUENCY.search(clause):
         return True  # 每季度开展1次: a frequency
-    if not verb and rules.bounds_a_class(suffix, after) and not rules.MEETS_GOAL.search(rest):
-        return True  # 30人以上企业; 建成1个以上中心 is a goal, as 40%以上面积达到…目标要求
+    if (not verb and rules.bounds_a_class(suffix, after) and not rules.MEETS_GOAL.search(rest)
+            and not (unit == "%" and rules.share_does(clause, rest))):
+        # 30人以上企业; 建成1个以上中心 is a goal, as are 40%以上面积达到…目标要求, 80%以上产能完成改造
+        return True
     if suffix == "以上" and rules.BAND.match(text, m.start("suffix")):
         return True  # 3人以上10人以下: a band of cases
     norm = verb or rules.ratio_verb(clause) or ""
