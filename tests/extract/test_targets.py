@@ -68,6 +68,10 @@ def one(text: str, year: int | None = 2016, governing: Years | None = None) -> T
         "余震震级均小于2.0级。",  # a description
         "纲要草案从6个维度设置了29项主要指标。",  # the document describing itself
         "农村低保标准提高6%。",  # a benefit standard
+        "今年赤字率拟按2.8%左右安排。",  # a budget's figure
+        "今年安排中央本级支出增长3.9%。",  # a budget's figure
+        "每次认证时间间隔不超过12个月。",  # a cycle
+        "按家庭月收入的15%计租。",  # a rent
         "这五年，全市新增就业达到50万人。",  # a work report looking back
         "过去十年，城乡居民收入实现翻番。",  # a doubling achieved
         "过去一年，新建绿色矿山50座。",  # a work report's review of the year
@@ -602,3 +606,8 @@ def test_a_share_of_units_that_is_to_do_something_is_a_target_and_a_precondition
     assert "超低排放改造" in (t.indicator or "")
     # 上线前15项: 前 after a verb is a precondition, not a rank
     assert one("完成信息平台上线前15项业务编码贯标。", 2024).value == 15
+
+
+def test_a_cycle_cut_is_a_target() -> None:
+    # 每次认证周期为12个月 is a rule's cycle, but a cycle a plan cuts is a goal
+    assert one("到2019年，高价值专利审查周期压减30%以上。", 2018).value == 30

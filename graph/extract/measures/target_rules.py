@@ -49,12 +49,14 @@ SHORTENING = frozenset({"压缩到", "压缩至", "压减到", "压减至", "缩
 CONTEXT = re.compile(r"实现|完成|力争|确保|目标|任务|达到|每年|全年|年均|争取|新增|净增|到\d{4}年")
 
 #: A clause before the number naming a parameter, not an outcome: subsidies, fees, rates,
-#: caps, penalties, prices.
+#: caps, penalties, prices, budgets.
 PARAMETER = re.compile(
     r"补贴(?!性)|补助|奖补|贴息|资助|奖励|上限|最高|额度|费率|税率|征收率|利率|担保费|报销|赔付|缴费|"
     r"缴存|费用|工资|(?<!消费)价格(?!指数|涨幅|总水平)|收费|罚款|罚金|拘留|处分|有期徒刑|吊销|没收|处以|扣除|抵扣|减按|减免|免征|"
     r"贷款|首付|年限|期限|年龄|周岁|工龄|利息|比例为|标准为|按照?\d|按不|风险责任|分担|用于|"
-    r"(?:低保|保障|救助|抚恤|供养|津贴)标准"
+    r"(?:低保|保障|救助|抚恤|供养|津贴)标准|"
+    # a budget's figures (赤字率拟按2.8%左右, 中央本级支出增长3.9%), rents, a cycle (每次认证周期为12个月)
+    r"赤字|专项债|特别国债|本级支出|预算内投资|租金|计租|每次[^，,。；;]{0,8}(?:间隔|周期)"
 )
 #: Words describing the document's own contents (提出五大类21个指标, 设置了29项): not goals.
 DESCRIBES = re.compile(r"提出|包括|设置了|细化|涵盖|分为|列出")
