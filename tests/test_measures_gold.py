@@ -103,20 +103,24 @@ def test_the_held_out_set_does_not_regress(heldout: gold_measures.MeasureReport)
 
 
 @pytest.mark.parametrize("name", ["measures_unseen", "measures_unseen2", "measures_unseen3", "measures_unseen4",
-                                  "measures_unseen5", "measures_unseen6", "measures_unseen7"])
+                                  "measures_unseen5", "measures_unseen6", "measures_unseen7",
+                                  "measures_unseen9"])
 def test_the_unseen_sets_do_not_regress(name: str, tmp_path: Path) -> None:
     # Real pages from outside this repository, annotated by helpers who saw neither the rules nor
     # the output (tests/gold/measures_unseen*.md), each studied after its first score
     # (docs/quality.md); the fourth's targets are mostly table cells (read since tables are), the
     # sixth's mostly cells of a table whose empty cells the page lost (not read).
     # Floors a little under what is measured now: the aims of issue 21 are not all met.
-    floors = {"measures_unseen": (0.94, 0.83, 0.98, 0.89, 0.93),
-              "measures_unseen2": (0.92, 0.84, 0.94, 0.95, 0.97),
-              "measures_unseen3": (0.78, 0.80, 0.95, 0.92, 0.94),
+    floors = {"measures_unseen": (0.94, 0.83, 0.98, 0.89, 0.95),
+              "measures_unseen2": (0.92, 0.84, 0.94, 0.95, 0.98),
+              "measures_unseen3": (0.88, 0.80, 0.95, 0.92, 0.94),
               "measures_unseen4": (0.90, 0.62, 0.92, 0.98, 0.90),
               "measures_unseen5": (0.88, 0.83, 0.95, 0.90, 0.98),
               "measures_unseen6": (0.94, 0.42, 0.96, 0.96, 0.98),
-              "measures_unseen7": (0.79, 0.62, 0.92, 0.88, 0.88)}[name]
+              "measures_unseen7": (0.86, 0.74, 0.92, 0.88, 0.97),
+              # the ninth: three of its documents are JSON records saved as .txt; its annex
+              # restates counts whose year the annotator took from the main text
+              "measures_unseen9": (0.95, 0.55, 0.58, 0.95, 0.95)}[name]
     got = gold_measures.measures_report(gold_measures.SHARED, tmp_path, name)
     t_precision, t_recall, year, d_precision, d_recall = floors
     assert got.targets.precision >= t_precision and got.targets.recall >= t_recall, got.table()

@@ -16,7 +16,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import ClassVar, TypeVar
 
-from policygraph.extract.record_meta import LONE_SURROGATE, front_matter, meta_of
+from policygraph.extract.record_meta import LONE_SURROGATE, front_matter, key_form, meta_of
 from policygraph.files import Listing, list_files
 from policygraph.models import Failure, Source
 
@@ -123,7 +123,7 @@ def read_bytes(data: bytes, rel: str, kind: str = "txt") -> Iterator[Source | Fa
             yield Failure(rel, "HTML page without visible text")
             return
         yield Source(rel, body, encoding, "html", meta)
-    elif kind == "json":
+    elif kind == "json" or (kind == "txt" and _looks_like_json(text)):
         yield from _json_records(rel, text, encoding)
     elif kind == "jsonl":
         yield from _jsonl_records(rel, text, encoding)
@@ -203,6 +203,21 @@ def _check_text(text: str, encoding: str) -> tuple[str | None, str]:
     if sample and bad / len(sample) > 0.01:
         return None, f"binary file: {bad} control characters in the first {len(sample)} (as {encoding})"
     return text, encoding
+
+
+def _looks_like_json(text: str) -> bool:
+    """A .txt file that is one JSON record (or an array of them) with a text field, as collectors
+    save a page's fields: read as a .json file would be, not as the record's source text."""
+    head = text.lstrip("\ufeff \t\r\n")[:1]
+    if head not in ("{", "["):
+        return False
+    try:
+        data = json.loads(text)
+    except (json.JSONDecodeError, RecursionError):
+        return False
+    first = data[0] if isinstance(data, list) and data else data
+    forms = set(map(key_form, TEXT_KEYS))
+    return isinstance(first, dict) and any(key_form(k) in forms for k in first)
 
 
 def _looks_like_html(text: str) -> bool:
@@ -356,7 +371,8 @@ def html_to_text(html: str) -> tuple[str, str]:
 def _record_source(rel: str, rec: object, encoding: str, kind: str) -> Source | Failure:
     if not isinstance(rec, dict):
         return Failure(rel, "JSON record is not an object")
-    text = next((rec[k] for k in TEXT_KEYS if isinstance(rec.get(k), str) and rec[k].strip()), None)
+    texts = {key_form(k): v for k, v in reversed(rec.items()) if isinstance(v, str) and v.strip()}
+    text = next((texts[k] for k in map(key_form, TEXT_KEYS) if k in texts), None)
     if text is None:
         return Failure(rel, f"JSON record has no text field (one of: {', '.join(TEXT_KEYS)})")
     text = LONE_SURROGATE.sub("\ufffd", text)

@@ -15,12 +15,20 @@ import yaml
 
 META_KEYS = {
     "title": ("title", "标题", "name", "文件名称"),
-    "number": ("number", "doc_number", "docno", "official_number", "文号", "发文字号", "文件编号"),
+    "number": ("number", "doc_number", "docno", "document_no", "document_number", "official_number", "文号",
+               "发文字号", "文件编号"),
     "issuer": ("issuer", "issuers", "publisher", "发文机关", "发布机构", "发文单位", "发布单位"),
     "date": ("date", "成文日期", "signed", "sign_date"),
-    "web_date": ("web_date", "发布日期", "published", "publish_date", "pubdate", "发布时间"),
+    "web_date": ("web_date", "发布日期", "published", "publish_date", "published_at", "pubdate",
+                 "release_date", "发布时间"),
     "url": ("url", "link"),
 }
+
+
+def key_form(key: object) -> str:
+    """A record's key as META_KEYS and the text keys spell it: collectors write documentNo,
+    document_no and Document-No for one field."""
+    return re.sub(r"[\s_\-]", "", str(key)).lower()
 
 #: JSON escapes can spell half a surrogate pair (a scraper that cut an emoji in two); such a
 #: string cannot be written as UTF-8, so the half becomes U+FFFD, as a decoder would make it.
@@ -34,9 +42,12 @@ def meta_of(rec: Mapping[object, object]) -> dict[str, str]:
     or a number, or a flat list of them joined with 、; nothing nested, nothing longer than
     _MAX_VALUE (a YAML alias can stand for a list of lists millions of words long)."""
     meta: dict[str, str] = {}
+    by_form: dict[str, object] = {}
+    for k, v in rec.items():
+        by_form.setdefault(key_form(k), v)  # the first of keys spelt alike
     for field, keys in META_KEYS.items():
         for k in keys:
-            value = _scalar_text(rec.get(k), field)
+            value = _scalar_text(by_form.get(key_form(k)), field)
             if value:
                 meta[field] = LONE_SURROGATE.sub("\ufffd", value)
                 break

@@ -87,6 +87,19 @@ def test_json_and_jsonl_records_carry_metadata() -> None:
     assert "invalid JSON line" in items[1].reason and items[1].path == "r.jsonl#L2"
 
 
+def test_a_txt_file_holding_one_json_record_is_read_as_the_record() -> None:
+    # collectors save a page's fields as JSON under .txt, in camelCase: its text is fullText,
+    # not the JSON around it (whose summary fields would give false deadlines)
+    rec = {"id": "7", "title": "标题", "documentNo": "苏政办发〔2019〕18号", "publishedAt": "2019-03-06",
+           "scope": "2020年前重点", "excerpt": NOTICE[:40], "fullText": NOTICE}
+    src = one(json.dumps(rec, ensure_ascii=False, indent=1).encode("utf-8"), "txt")
+    assert src.text == NOTICE and src.kind == "json"
+    assert src.meta == {"title": "标题", "number": "苏政办发〔2019〕18号", "web_date": "2019-03-06"}
+    # text that only starts like JSON, or JSON with no text field, stays text
+    for data in ("{这不是JSON}\n" + NOTICE, json.dumps({"no_text": NOTICE}, ensure_ascii=False)):
+        assert one(data.encode("utf-8"), "txt").text.startswith("{")
+
+
 @pytest.mark.parametrize(
     ("data", "reason"),
     [

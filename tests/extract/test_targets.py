@@ -611,3 +611,9 @@ def test_a_share_of_units_that_is_to_do_something_is_a_target_and_a_precondition
 def test_a_cycle_cut_is_a_target() -> None:
     # 每次认证周期为12个月 is a rule's cycle, but a cycle a plan cuts is a goal
     assert one("到2019年，高价值专利审查周期压减30%以上。", 2018).value == 30
+
+
+def test_courses_are_counted_in_门_and_a_clinic_is_no_unit() -> None:
+    t = one("从2019年到2021年，完成4000门左右国家级线上一流课程。", 2019)
+    assert (t.value, t.unit, t.comparator, t.start_year, t.year) == (4000, "门", "about", 2019, 2021)
+    assert [t.unit for t in found("全市新增5个门诊部。", 2019)] == ["个"]
