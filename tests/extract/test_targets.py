@@ -617,3 +617,18 @@ def test_courses_are_counted_in_门_and_a_clinic_is_no_unit() -> None:
     t = one("从2019年到2021年，完成4000门左右国家级线上一流课程。", 2019)
     assert (t.value, t.unit, t.comparator, t.start_year, t.year) == (4000, "门", "about", 2019, 2021)
     assert [t.unit for t in found("全市新增5个门诊部。", 2019)] == ["个"]
+
+
+def test_an_item_s_number_is_no_word_of_its_action_nor_of_its_indicator() -> None:
+    # a work report's list of 民生实事: the item's number opens the clause, a note in brackets ends it
+    t = one("5.完善养老服务网络，建成家庭养老床位7000张（牵头单位：民政厅）。", 2026)
+    assert (t.indicator, t.value, t.unit) == ("建成家庭养老床位", 7000, "张")
+    assert [(t.indicator, t.change) for t in found("（三）新增就业10万人。1.新增就业5万人。", 2026)] == [
+        ("新增就业", "increase"), ("新增就业", "increase")]
+    # an item naming no action is no count of one, even under a plan's year (it lists what a goal covers)
+    assert found("2.平潭县廉租住房与经济适用住房238间；", 2017, Years(year=2017)) == []
+
+
+def test_two_chinese_digits_side_by_side_are_two_or_three_not_a_number() -> None:
+    assert found("2.开展二三级医院与基层医疗卫生机构组合式签约。", 2023) == []
+    assert one("新增就业一百二十万人。", 2023).value == 1_200_000

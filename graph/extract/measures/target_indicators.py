@@ -18,10 +18,21 @@ def indicator_of(clause: str) -> str | None:
     first (全市新增光伏装机容量确保达到120MW: 新增光伏装机容量, not nothing). A base year (较2020年)
     is no word of aim: it goes alone, not with the words before it (热损失较2020年降低2个百分点)."""
     clause = BASE.sub("", clause)
+    clause = without_item_number(clause)
     indicator = _plain(INDICATOR_FLUFF.sub("", clause))
     if not indicator:
         indicator = _plain(INDICATOR_FLUFF.sub("", _AIM_AT_END.sub("", clause)))
     return indicator[-24:] if indicator else None
+
+
+#: An item's number opening a clause (5., 1、, （三）, or 三） when the clause starts inside its bracket).
+_ITEM_NUMBER = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)]|"
+                          r"[一二三四五六七八九十\d]{1,3}[、.．](?!\d))")
+
+
+def without_item_number(clause: str) -> str:
+    """The clause without the number of the item it opens (5.建成家庭养老床位: 建成家庭养老床位)."""
+    return _ITEM_NUMBER.sub("", clause)
 
 
 def _plain(words: str) -> str:

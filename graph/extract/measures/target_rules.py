@@ -138,8 +138,9 @@ ACTION_ONLY = re.compile(rf"^{_AIM}(?:{_ACTION})$")
 #: its object (招募“西部计划”志愿者3000名); not one opening with words of a share or a past.
 PLANNED_ACTION = re.compile(rf"^{_AIM}(?!其中|占|比|较|共|总|累计|已|现有|截至|同比)"
                             r"[\u4e00-\u9fff](?P<object>[^\d\s，,；;：:。（()）%]{1,23})$")
-#: What may follow an action's count: the clause's or the list's end.
-_COUNT_END = re.compile(r"$|[，,；;。、）)]|和|及")
+#: What may follow an action's count: the clause's or the list's end, or a note in brackets
+#: (建成家庭养老床位7000张（牵头单位：民政厅）).
+_COUNT_END = re.compile(r"$|[，,；;。、（()）]|和|及")
 
 
 def action_count(phrase: str, after: str, planned: bool = False) -> bool:

@@ -24,7 +24,7 @@ from policygraph.extract.measures.target_years import (
 from policygraph.extract.regexes import LIST_BREAK, SENTENCE
 
 #: What opens a new item on a line: 一、 （一） 1、 1. 第三条.
-_MARKER = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|"
+MARKER = _MARKER = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|"
                      r"第[一二三四五六七八九十百零〇\d]+[条章节]")
 #: What no sentence starts with: a line starting with it goes on the line before.
 _GOES_ON = "、，,；;）)”%"

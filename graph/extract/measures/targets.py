@@ -28,8 +28,15 @@ from policygraph.extract.measures.quantities import (
 )
 from policygraph.extract.measures.table_rows import tables_in
 from policygraph.extract.measures.target_change import change_of
-from policygraph.extract.measures.target_indicators import indicator_of, respectively
-from policygraph.extract.measures.target_sentences import Context, Reader, Sentence, sentences, years_of
+from policygraph.extract.measures.target_indicators import indicator_of, respectively, without_item_number
+from policygraph.extract.measures.target_sentences import (
+    MARKER,
+    Context,
+    Reader,
+    Sentence,
+    sentences,
+    years_of,
+)
 from policygraph.extract.measures.target_tables import table_reading
 from policygraph.extract.measures.target_words import doublings, zero_goals
 from policygraph.extract.measures.target_years import Years, past
@@ -217,9 +224,13 @@ def _is_number_token(m: re.Match[str], text: str, named: bool = False) -> bool:
         return False  # 能效前5%, 前10名: a rank, not a quantity (2025年前80%… is a deadline's 前)
     # 一 is mostly no count (一个平台); a longer numeral or one with 万 is (新增就业一百二十万人)
     cn = m.group("cn")
+    if cn and len(cn) > 1 and not _CN_PLACE.search(cn):
+        return False  # 二三级医院, 三五家: two or three, not 23 or 35
     return named or not (cn and m.group("verb") not in CN_VERBS and len(cn) < 2 and not m.group("mult"))
 
 
+#: What a Chinese numeral of several characters has when it is one number (二十三, 二〇二〇).
+_CN_PLACE = re.compile("[十百千〇零]")
 #: 前 right before a number and after no date: a rank (能效前20%).
 _RANK = re.compile(r"(?:^|[^年底末月日天])前$")
 _RANKED = frozenset({"%", "名", "位"})
@@ -267,7 +278,7 @@ def _target(m: re.Match[str], sent: Sentence, offset: int, ctx: Context, lead: Y
         value=whole(value),
         unit=unit,
         comparator=_comparator(m, clause, named),
-        change=change_of(m.group("verb"), clause),
+        change=change_of(m.group("verb"), without_item_number(clause)),
         year=years.year,
         text=(clause + text[at:m.end()]).strip("，, "),
         start=offset + clause_start,
@@ -352,8 +363,14 @@ def _action_count(m: re.Match[str], sent: Sentence, planned: bool = False) -> bo
         start = b.end()
     if m.group("unit") in _DURATIONS:
         return False  # 开展3个月专项行动: how long
-    return start >= 0 and rules.action_count(sent.text[start:at].strip(), sent.text[m.end():m.end() + 2],
-                                             planned)
+    if start < 0:
+        return False
+    phrase = sent.text[start:at].strip()
+    after = sent.text[m.end():m.end() + 2]
+    marker = MARKER.match(phrase)  # 5.建成家庭养老床位7000张: the item's number is no word of it
+    if marker:  # an action of its own; not any words under a plan's year (2.平潭县…住房238间 lists scope)
+        return rules.action_count(phrase[marker.end():], after)
+    return rules.action_count(phrase, after, planned)
 
 
 def _continuing(m: re.Match[str], target: Target, listed: _Prev | None) -> Target:
