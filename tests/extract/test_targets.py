@@ -632,3 +632,28 @@ def test_an_item_s_number_is_no_word_of_its_action_nor_of_its_indicator() -> Non
 def test_two_chinese_digits_side_by_side_are_two_or_three_not_a_number() -> None:
     assert found("2.开展二三级医院与基层医疗卫生机构组合式签约。", 2023) == []
     assert one("新增就业一百二十万人。", 2023).value == 1_200_000
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("2026年，新能源发电量超3000亿度。", 3e11, "度"),
+    ("到2026年，天然气产能达到22亿方。", 2.2e9, "方"),
+    ("力争实现50兆进牧户。", 50, "兆"),
+    ("年内全县查处非法捕捞案件10例以上。", 10, "例"),
+    ("2026年，市级媒体推广稿件达到2篇。", 2, "篇"),
+])
+def test_electricity_gas_bandwidth_cases_and_articles_have_units(text: str, value: float, unit: str) -> None:
+    t = one(text, 2026)
+    assert (t.value, t.unit) == (value, unit)
+
+
+def test_from_3_aspects_is_no_quantity() -> None:
+    assert found("2026年，从3方面推进改革。", 2026) == []
+
+
+@pytest.mark.parametrize(("text", "indicator"), [
+    ("2026年，保持零就业家庭动态清零。", "保持零就业家庭"),
+    ("基本实现生活垃圾焚烧飞灰零填埋。", "生活垃圾焚烧飞灰"),
+])
+def test_cleared_to_none_and_no_landfill_are_goals_of_none(text: str, indicator: str) -> None:
+    t = one(text, 2026)
+    assert (t.indicator, t.value, t.unit) == (indicator, 0, "")

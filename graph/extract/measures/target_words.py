@@ -15,9 +15,9 @@ from policygraph.models import Target
 #: A goal of doubling (翻一番, 实现翻番) or quadrupling (翻两番): a target of 2 or 4 times.
 _DOUBLING = re.compile(r"翻(?P<n>一|两|二)?番")
 _TIMES = {None: 2, "一": 2, "两": 4, "二": 4}
-#: A goal of none (非法转移倾倒固体废物事件零发生, 安全生产零事故); 趋零增长 (towards none) is
-#: no number.
-_ZERO = re.compile(r"(?<![趋近])零(?:发生|事故|伤亡|死亡|排放|增长)")
+#: A goal of none (非法转移倾倒固体废物事件零发生, 安全生产零事故, 飞灰零填埋, 零就业家庭动态清零);
+#: 趋零增长 (towards none) is no number.
+_ZERO = re.compile(r"(?<![趋近])零(?:发生|事故|伤亡|死亡|排放|增长|填埋)|(?:动态)?清零")
 
 
 def doublings(sent: Sentence, offset: int, ctx: Context, lead: Years) -> list[Target]:
