@@ -194,3 +194,8 @@ def test_half_units_and_aimed_year_spans_are_limits_and_a_place_is_none() -> Non
     assert [d.text for d in found("争取3年内让全部废弃矿山复绿焕新。")] == ["3年内"]
     assert found("“十四五”时期内蒙古发展历程极不平凡。") == []
     assert found("两年之内对其进行复查。") == []
+
+
+def test_a_decimal_duration_a_cut_reaches_is_no_limit() -> None:
+    # 8.5个工作日以内 is the value of a cut (its 5 was read as 5个工作日以内)
+    assert [d.text for d in found("2018年底前将企业开办时间压缩一半以上至8.5个工作日以内。")] == ["2018年底前"]

@@ -657,3 +657,14 @@ def test_from_3_aspects_is_no_quantity() -> None:
 def test_cleared_to_none_and_no_landfill_are_goals_of_none(text: str, indicator: str) -> None:
     t = one(text, 2026)
     assert (t.indicator, t.value, t.unit) == (indicator, 0, "")
+
+
+def test_values_listed_with_one_unit_share_it_and_a_cut_governs_them_all() -> None:
+    text = "2023年底前一般登记、抵押登记业务办理时间分别压缩至15个、7个工作日以内。"
+    assert [(t.indicator, t.value, t.unit, t.comparator) for t in found(text, 2023)] == [
+        ("一般登记", 15, "个工作日", "at_most"), ("抵押登记业务办理时间", 7, "个工作日", "at_most")]
+    # 平均 between the cut and its value; the value it starts from is no word of the indicator
+    t = one("取证时间从平均22个工作日压缩至平均9个工作日。", 2023)
+    assert (t.indicator, t.value, t.comparator) == ("取证时间", 9, "at_most")
+    # who is to act (各城市将…) is no word of what is measured
+    assert found("各城市将企业开办时间压缩一半以上。", 2023)[0].indicator == "企业开办时间"

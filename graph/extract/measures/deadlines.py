@@ -38,7 +38,7 @@ HOLIDAY = re.compile(rf"(?P<h>{'|'.join(holiday_names())}){_BEFORE}")
 #: 30日内, 20个工作日内, 三个月内, 1年半内, 三到五年时间内, 届满30日前: a limit counted from an event (not
 #: 5月3日内蒙古: a date before 内蒙古).
 RELATIVE = re.compile(
-    rf"(?<![月\d])(?P<num>\d+|[{CN_DIGITS}十百]+)(?:\s*(?:到|至|—|-)\s*(?:\d+|[{CN_DIGITS}十]+))?\s*个?\s*半?\s*"
+    rf"(?<![月\d.．])(?P<num>\d+|[{CN_DIGITS}十百]+)(?:\s*(?:到|至|—|-)\s*(?:\d+|[{CN_DIGITS}十]+))?\s*个?\s*半?\s*"
     r"(?P<unit>工作日|自然日|日|天|小时|分钟|周|星期|月|季度|年)\s*半?\s*(?:时间)?\s*(?P<lim>内|以内|之内|前|以前|之前)(?!蒙)"
 )
 #: 每月底前, 每月末之前: the end of every month.
@@ -66,8 +66,8 @@ _YEARS_COUNTED = re.compile(r"(?:起|后|争取|力争|确保|用|利用|经过)
 _YEARS_DONE = re.compile(r"^[^。；;]{0,24}?(?:完成|建成|实现|达到|基本|全面|形成|建立|制定|作出|更加|报告|"
                          r"压缩|压减|缩短|消除)")
 #: A duration a verb cuts something to (压缩到5个工作日以内, 分别压缩至15个、7个工作日以内): a
-#: target's value, not a limit for an act.
-_CUT_TO = re.compile(r"(?:压缩|压减|缩短|减少|降低|降|控制)(?:到|至|在)[^，,。；;]{0,8}$")
+#: target's value (压缩一半以上至8.5个工作日以内 too), not a limit for an act.
+_CUT_TO = re.compile(r"(?:压缩|压减|缩短|减少|降低|降|控制)[^，,。；;]{0,6}?(?:到|至|在)[^，,。；;]{0,8}$")
 
 
 def deadlines_in(text: str, start: int, end: int, year: int | None, provision: str = "",

@@ -45,6 +45,9 @@ SUFFIXES: dict[str, str] = {"左右": "about", "上下": "about", "以内": "at_
 DURATIONS = frozenset({"个工作日", "工作日"})
 SHORTENING = frozenset({"压缩到", "压缩至", "压减到", "压减至", "缩短到", "缩短至", "减少到", "减少至",
                         "降至", "降低到", "降低至", "控制在"})
+#: A cut the values of its clause are listed after (分别压缩至15个、7个工作日以内): the second is a
+#: cut too, not how long a step takes.
+CUT_BEFORE = re.compile(r"(?:压缩|压减|缩短|减少|降低|降至|控制在)[^，,。；;：:]{0,14}$")
 #: Words of the sentence before a number that make it a goal even without a verb.
 CONTEXT = re.compile(r"实现|完成|力争|确保|目标|任务|达到|每年|全年|年均|争取|新增|净增|到\d{4}年")
 

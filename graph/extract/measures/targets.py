@@ -50,7 +50,7 @@ _ALT_UNIT = r"[（(](?:间|个|段|条|处|座|家|户|套|所|张|台|辆|项)[
 #: Space inside a target: not a tab, which ends a table's cell.
 _SP = r"[^\S\t]"
 #: A target's number: verb, value (百分之十 too), an optional range's upper end, unit, suffix.
-_HAS = "有|配备|设立?|安排|建设|建立|培养"
+_HAS = "有|配备|设立?|安排|建设|建立|培养|平均"  # 平均: 压缩至平均9个工作日
 TARGET = re.compile(
     rf"(?P<verb>{_VERB})?{_SP}{{0,2}}(?P<has>{_HAS})?{_SP}{{0,2}}"
     rf"(?:百分之(?P<pct>[零〇一二两三四五六七八九十百点]+)|(?P<half>一半)|"
@@ -264,6 +264,8 @@ def _target(m: re.Match[str], sent: Sentence, offset: int, ctx: Context, lead: Y
     value, high, unit = _value(m)
     if value is None or not unit or text.startswith(("年", "月", "日", "号"), m.end()):
         return None
+    if unit == "个" and (shared := _SHARED_UNIT.match(text, m.end())):
+        unit = shared.group("unit")  # 压缩至15个、7个工作日以内: the unit written once for both
     clause_start = sent.clause_start(at)
     clause = text[clause_start:at]
     planned = lead.year is not None or ctx.governing.year is not None
@@ -415,6 +417,8 @@ def _each_indicator(target: Target, m: re.Match[str], text: str) -> list[Target]
     return out
 
 
+#: The longer unit of the next value of a list, which the one before shares (15个、7个工作日).
+_SHARED_UNIT = re.compile(r"\s*[、和及]\s*\d+(?:\.\d+)?\s*(?P<unit>个(?:工作日|月|百分点))")
 #: A bound's note that it is included: （含50人）.
 _INCLUSIVE = re.compile(r"\s*[（(]含[^）)]{0,12}[）)]")
 
@@ -431,7 +435,8 @@ def _ruled_out(m: re.Match[str], sent: Sentence, clause: str, unit: str) -> bool
         return True
     if unit in rules.ITEM_UNITS and rules.ITEMS.match(after):
         return True  # 5项具体工作目标: counts the goals that follow
-    if unit in rules.DURATIONS and verb not in rules.SHORTENING:
+    if (unit in rules.DURATIONS and verb not in rules.SHORTENING
+            and not rules.CUT_BEFORE.search(text, 0, m.start())):
         return True  # 审核时间不少于5个工作日: how long a step takes, not a cut
     if unit == "次" and rules.FREQUENCY.search(clause):
         return True  # 每季度开展1次: a frequency
