@@ -72,6 +72,7 @@ def one(text: str, year: int | None = 2016, governing: Years | None = None) -> T
         "今年安排中央本级支出增长3.9%。",  # a budget's figure
         "每次认证时间间隔不超过12个月。",  # a cycle
         "按家庭月收入的15%计租。",  # a rent
+        "学习贯彻落实《关于有效应对疫情稳定经济增长20条政策措施的通知》。",  # a title's number
         "这五年，全市新增就业达到50万人。",  # a work report looking back
         "过去十年，城乡居民收入实现翻番。",  # a doubling achieved
         "过去一年，新建绿色矿山50座。",  # a work report's review of the year
@@ -668,3 +669,9 @@ def test_values_listed_with_one_unit_share_it_and_a_cut_governs_them_all() -> No
     assert (t.indicator, t.value, t.comparator) == ("取证时间", 9, "at_most")
     # who is to act (各城市将…) is no word of what is measured
     assert found("各城市将企业开办时间压缩一半以上。", 2023)[0].indicator == "企业开办时间"
+
+
+def test_last_year_is_the_base_of_a_goal_after_a_word_of_aim_and_no_word_of_its_indicator() -> None:
+    t = one("力争全市GDP比上年增长6%。", 2026)
+    assert (t.indicator, t.value, t.change) == ("GDP", 6, "increase")
+    assert found("全年GDP比上年增长5.2%。", 2026) == []  # a report of last year's result

@@ -29,7 +29,7 @@ VERBS: dict[str, str] = {
     # cutting by a share (压减三分之一, 压缩一半以上)
     "压缩": "equal", "压减": "equal", "缩短": "equal",
     "保持在": "equal", "稳定在": "equal", "维持在": "equal", "增长": "equal", "增加": "equal",
-    "提高": "equal", "下降": "equal", "降低": "equal", "减少": "equal", "新增": "equal",
+    "提高": "equal", "下降": "equal", "降低": "equal", "减少": "equal", "新增": "equal", "再降": "equal",
     "净增": "equal", "实现": "equal", "完成": "equal", "建成": "equal", "建设": "equal",
     "培训": "equal", "帮助": "equal", "安置": "equal", "扶持": "equal", "带动": "equal",
     "吸纳": "equal", "创建": "equal", "培育": "equal", "打造": "equal", "认定": "equal", "新建": "equal",

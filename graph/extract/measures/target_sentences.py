@@ -98,7 +98,12 @@ class Sentence:
 
     @functools.cached_property
     def said(self) -> int:
-        return min((m.end() for m in rules.SAID.finditer(self.text)), default=len(self.text) + 1)
+        return min((m.end() for m in rules.SAID.finditer(self.text) if not self._aimed_base(m)),
+                   default=len(self.text) + 1)
+
+    def _aimed_base(self, m: re.Match[str]) -> bool:
+        """确保…较上年度再降0.5个百分点: last year as the base of a goal, not a report of it."""
+        return m.group() in _LAST_YEAR and _AIMED.search(self.text, 0, m.start()) is not None
 
     def said_before(self, at: int) -> bool:
         """Whether the sentence holds a duty, a report of the past or a forecast before `at`."""
@@ -127,6 +132,11 @@ class Sentence:
     @staticmethod
     def before(m: re.Match[str] | None, at: int) -> bool:
         return m is not None and m.end() <= at
+
+
+#: Last year named as a base (较上年), and the words of aim that make it a goal's base.
+_LAST_YEAR = frozenset({"比上年", "较上年", "上年"})
+_AIMED = re.compile(r"确保|力争|争取")
 
 
 #: Where a table's cell ends: a tab (an HTML row) or a pipe (a Markdown row).

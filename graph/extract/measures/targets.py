@@ -218,6 +218,8 @@ def _is_number_token(m: re.Match[str], text: str, named: bool = False) -> bool:
     first = _number_at(m)
     if first > 0 and (text[first - 1] in "第“\"〔[（(.．×÷=＝*" or text[first - 1].isdigit()):
         return False
+    if text.rfind("《", 0, first) > text.rfind("》", 0, first):
+        return False  # 《…稳定经济增长20条》: a title's number
     if text.endswith(("（含", "(含"), 0, first):
         return False  # 超过50人（含50人）: the bound's own note
     if _RANK.search(text, max(0, first - 2), first) and (m.group("pct") or m.group("unit") in _RANKED):
