@@ -104,7 +104,7 @@ def test_the_held_out_set_does_not_regress(heldout: gold_measures.MeasureReport)
 
 @pytest.mark.parametrize("name", ["measures_unseen", "measures_unseen2", "measures_unseen3", "measures_unseen4",
                                   "measures_unseen5", "measures_unseen6", "measures_unseen7",
-                                  "measures_unseen9"])
+                                  "measures_unseen9", "measures_unseen10"])
 def test_the_unseen_sets_do_not_regress(name: str, tmp_path: Path) -> None:
     # Real pages from outside this repository, annotated by helpers who saw neither the rules nor
     # the output (tests/gold/measures_unseen*.md), each studied after its first score
@@ -120,7 +120,10 @@ def test_the_unseen_sets_do_not_regress(name: str, tmp_path: Path) -> None:
               "measures_unseen7": (0.86, 0.74, 0.92, 0.88, 0.97),
               # the ninth: three of its documents are JSON records saved as .txt; its annex
               # restates counts whose year the annotator took from the main text
-              "measures_unseen9": (0.95, 0.55, 0.58, 0.95, 0.95)}[name]
+              "measures_unseen9": (0.95, 0.55, 0.58, 0.95, 0.95),
+              # the tenth: 31 of its 38 targets are cells of an allocation table whose header
+              # the page wrapped one word a line (not read); its deadlines are all found
+              "measures_unseen10": (0.55, 0.07, 0.95, 0.95, 0.95)}[name]
     got = gold_measures.measures_report(gold_measures.SHARED, tmp_path, name)
     t_precision, t_recall, year, d_precision, d_recall = floors
     assert got.targets.precision >= t_precision and got.targets.recall >= t_recall, got.table()
