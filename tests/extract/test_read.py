@@ -271,6 +271,17 @@ def test_a_short_page_laid_out_in_a_cell_keeps_its_paragraphs_apart() -> None:
     assert text.split("\n") == ["正文", "一年来，新增就业10万人。", "2022年，新增就业12万人以上。"]
 
 
+def test_a_column_label_wrapped_in_its_cell_is_one_label_and_its_row_one_line() -> None:
+    # 安置<br>任务: a narrow header cell; the row below it is a table's row, so must the header be
+    _t, text = html_to_text("<body><table><tr><td>序号</td><td>安置单位名称</td><td>安置<br>任务</td>"
+                            "<td>达标区域面积<br>（平方公里）</td></tr>"
+                            "<tr><td>1</td><td>丽水学院</td><td>1</td><td>4.73</td></tr></table></body>")
+    assert text.split("\n") == ["序号\t安置单位名称\t安置任务\t达标区域面积（平方公里）", "1\t丽水学院\t1\t4.73"]
+    # two short sentences or fields in a cell stay lines
+    _t, text = html_to_text("<body><table><tr><td>联系</td><td>联系人：张三<br>电话：123</td></tr></table></body>")
+    assert text.split("\n") == ["联系", "联系人：张三", "电话：123"]
+
+
 def test_a_text_file_of_html_fragments_is_read_as_html() -> None:
     # a Markdown file copied from a site: <p>, <br> and &emsp; without <html> or <body>
     para = "".join(f"<p>&emsp;&emsp;<b>第{n}条</b>&emsp;本办法第{n}款。<br>\n&emsp;&emsp;（一）有关规定。</p>\n" for n in "一二三四五")
