@@ -675,3 +675,9 @@ def test_last_year_is_the_base_of_a_goal_after_a_word_of_aim_and_no_word_of_its_
     t = one("力争全市GDP比上年增长6%。", 2026)
     assert (t.indicator, t.value, t.change) == ("GDP", 6, "increase")
     assert found("全年GDP比上年增长5.2%。", 2026) == []  # a report of last year's result
+
+
+def test_the_total_a_goal_adds_up_to_is_a_target_and_a_total_reported_is_none() -> None:
+    got = found("2026年，新增1000处信号灯联网、累计达8000处。", 2026)
+    assert [(t.value, t.unit) for t in got] == [(1000, "处"), (8000, "处")]
+    assert found("截至2025年底，累计建成5G基站4600个。", 2026) == []

@@ -102,7 +102,10 @@ class Sentence:
                    default=len(self.text) + 1)
 
     def _aimed_base(self, m: re.Match[str]) -> bool:
-        """确保…较上年度再降0.5个百分点: last year as the base of a goal, not a report of it."""
+        """确保…较上年度再降0.5个百分点: last year as the base of a goal, not a report of it; and
+        新增1000处…、累计达8000处: the total a goal adds up to."""
+        if m.group() == "累计":
+            return _ADDS.search(self.text, 0, m.start()) is not None
         return m.group() in _LAST_YEAR and _AIMED.search(self.text, 0, m.start()) is not None
 
     def said_before(self, at: int) -> bool:
@@ -137,6 +140,8 @@ class Sentence:
 #: Last year named as a base (较上年), and the words of aim that make it a goal's base.
 _LAST_YEAR = frozenset({"比上年", "较上年", "上年"})
 _AIMED = re.compile(r"确保|力争|争取")
+#: A goal adding to a total, before 累计 in its sentence (and no report of what is done by now).
+_ADDS = re.compile(r"新增|新建|力争|确保|争取|到\d{4}年")
 
 
 #: Where a table's cell ends: a tab (an HTML row) or a pipe (a Markdown row).
