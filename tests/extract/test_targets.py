@@ -681,3 +681,9 @@ def test_the_total_a_goal_adds_up_to_is_a_target_and_a_total_reported_is_none() 
     got = found("2026年，新增1000处信号灯联网、累计达8000处。", 2026)
     assert [(t.value, t.unit) for t in got] == [(1000, "处"), (8000, "处")]
     assert found("截至2025年底，累计建成5G基站4600个。", 2026) == []
+
+
+def test_one_value_for_each_of_a_list_before_各_is_a_target_each() -> None:
+    got = found("2026年，新建省重点实验室、省技术创新中心、省工程研究中心各20家。", 2026)
+    assert [(t.indicator, t.value) for t in got] == [
+        ("新建省重点实验室", 20), ("省技术创新中心", 20), ("省工程研究中心", 20)]

@@ -395,17 +395,18 @@ _LISTED = re.compile(r"[^，,；;。：:！？!?]*?[和及与、]\s*")
 #: What lies between a target and the next item of its list that names its own indicator:
 #: 、 and a few words (新建绿道100公里、绿地500公顷).
 _FOLLOWS = re.compile(r"(?:以上|左右)?、[^\d，,；;：:。（()）、]{1,12}")
-#: Indicators listed before 均 (马铃薯种植、收获机械化率均达到45%): one value for each.
-_EACH = re.compile(r"(?P<items>[^，,；;：:（(。]+、[^，,；;：:（(。]+?)均$")
+#: Indicators listed before 均 or 各 (马铃薯种植、收获机械化率均达到45%; 新建省重点实验室、省技术创新
+#: 中心各20家): one value for each.
+_EACH = re.compile(r"(?P<items>[^，,；;：:（(。]+、[^，,；;：:（(。]+?)[均各]$")
 #: How far before 均 its list of indicators is looked for (a bounded search: a long sentence
 #: with many 、 made an unbounded one cubic).
 _EACH_REACH = 80
 
 
 def _each_indicator(target: Target, m: re.Match[str], text: str) -> list[Target]:
-    """One target per indicator when a list of them shares one value with 均 (each quoting the
+    """One target per indicator when a list of them shares one value with 均 or 各 (each quoting the
     sentence from its indicator on, so each is its own); else the target."""
-    if not text.endswith("均", 0, m.start()):
+    if not text.endswith(("均", "各"), 0, m.start()):
         return [target]
     each = _EACH.search(text, max(0, m.start() - _EACH_REACH), m.start())
     if each is None:
