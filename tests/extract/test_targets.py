@@ -687,3 +687,10 @@ def test_one_value_for_each_of_a_list_before_各_is_a_target_each() -> None:
     got = found("2026年，新建省重点实验室、省技术创新中心、省工程研究中心各20家。", 2026)
     assert [(t.indicator, t.value) for t in got] == [
         ("新建省重点实验室", 20), ("省技术创新中心", 20), ("省工程研究中心", 20)]
+
+
+def test_a_count_in_the_same_unit_opening_the_next_clause_continues_the_list() -> None:
+    text = "2023年，培育3家综合型工业互联网平台，20家行业型工业互联网平台。"
+    assert [(t.value, t.unit) for t in found(text, 2023)] == [(3, "家"), (20, "家")]
+    # another unit, or a verb of its own, is no item of the list
+    assert [t.value for t in found("2023年，培育3家综合型平台，2个项目已开工。", 2023)] == [3]

@@ -308,7 +308,12 @@ def _listed(prev: _Prev | None, m: re.Match[str], text: str) -> _Prev | None:
     高级技工学校1所、省重点技工学校2所, 一所公办幼儿园、一所公办小学和一所公办初中."""
     if prev is None or m.start() - prev.end > 40:
         return None
-    return prev if _LISTED.fullmatch(text, prev.end, m.start()) else None
+    if _LISTED.fullmatch(text, prev.end, m.start()):
+        return prev
+    # 培育3家…平台，20家…平台: the next clause opens with a count in the same unit, no verb of its own
+    unit = m.group("unit2") or m.group("unit")
+    same = not m.group("verb") and unit is not None and unit == prev.target.unit
+    return prev if same and _LISTED_CLAUSE.fullmatch(text, prev.end, m.start()) else None
 
 
 def _action_indicator(m: re.Match[str], sent: Sentence) -> str | None:
@@ -392,6 +397,8 @@ def _continuing(m: re.Match[str], target: Target, listed: _Prev | None) -> Targe
 #: What lies between a listed target and the number opening the next item: no clause break,
 #: and 、/和/及/与 right before the number.
 _LISTED = re.compile(r"[^，,；;。：:！？!?]*?[和及与、]\s*")
+#: What lies between a counted object and the next count of its list in the next clause.
+_LISTED_CLAUSE = re.compile(r"[^，,；;。：:！？!?\d]{1,30}[，,]\s*")
 #: What lies between a target and the next item of its list that names its own indicator:
 #: 、 and a few words (新建绿道100公里、绿地500公顷).
 _FOLLOWS = re.compile(r"(?:以上|左右)?、[^\d，,；;：:。（()）、]{1,12}")
