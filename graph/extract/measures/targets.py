@@ -4,8 +4,9 @@ span; values have 万/亿/千 folded in.
 A number is a target when a verb or a goal word makes it one and none of the classes of
 target_rules.py (thresholds, parameters, changed rates, past results, counts, penalties) takes
 it; its years are read as target_years.py says, its indicator as target_indicators.py does,
-whether it is a rise or a cut as target_change.py does, goals written in words (零事故, 翻一番) by
-target_words.py, and the targets a table states by target_tables.py.
+whether it is a rise or a cut as target_change.py does, the items of a list as target_lists.py
+does, goals written in words (零事故, 翻一番) by target_words.py, and the targets a table states
+by target_tables.py.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from policygraph.extract.measures import target_rules as rules
 from policygraph.extract.measures.quantities import (
@@ -29,6 +30,7 @@ from policygraph.extract.measures.quantities import (
 from policygraph.extract.measures.table_rows import tables_in
 from policygraph.extract.measures.target_change import change_of
 from policygraph.extract.measures.target_indicators import indicator_of, respectively, without_item_number
+from policygraph.extract.measures.target_lists import FOLLOWS, Prev, continuing, each_indicator, listed_after
 from policygraph.extract.measures.target_sentences import (
     MARKER,
     Context,
@@ -40,7 +42,6 @@ from policygraph.extract.measures.target_sentences import (
 from policygraph.extract.measures.target_tables import table_reading
 from policygraph.extract.measures.target_words import doublings, zero_goals
 from policygraph.extract.measures.target_years import Years, past
-from policygraph.extract.regexes import INDICATOR_FLUFF
 from policygraph.models import Target
 
 _VERB = "|".join(sorted(rules.VERBS, key=len, reverse=True))
@@ -142,22 +143,22 @@ def _within_rows(at: int, rows: list[tuple[int, int]]) -> bool:
 def _sentence_targets(sent: Sentence, offset: int, ctx: Context, lead: Years) -> list[Target]:
     """The targets of one sentence (at `offset` in the text), left to right."""
     out: list[Target] = []
-    prev: _Prev | None = None
+    prev: Prev | None = None
     runs: list[tuple[re.Match[str], list[int]]] = []  # a target and the values listed after it
     for m in target_matches(sent.text):
-        listed = _listed(prev, m, sent.text)
+        listed = listed_after(prev, m, sent.text)
         unit = m.group("unit2") or m.group("unit")
         provided = None
         if unit in rules.PROVIDED_UNITS:
             provided = rules.provided(sent.text, _number_at(m), m.end(), unit)
         if provided is None and listed is not None:
             provided = listed.provided
-        follows = prev is not None and _FOLLOWS.fullmatch(sent.text, prev.end, m.start()) is not None
+        follows = prev is not None and FOLLOWS.fullmatch(sent.text, prev.end, m.start()) is not None
         target = _target(m, sent, offset, ctx, lead, _Named(listed is not None, provided, follows))
         if target is not None:
-            target = _continuing(m, target, listed)
-            out += _each_indicator(target, m, sent.text)
-            prev = _Prev(m.end(), target, provided)
+            target = continuing(m, target, listed)
+            out += each_indicator(target, m, sent.text)
+            prev = Prev(m.end(), target, provided)
             if listed is not None and runs:
                 runs[-1][1].append(len(out) - 1)
             else:
@@ -248,15 +249,6 @@ class _Named:
     follows: bool = False  # the next item after a target, with a noun of its own (、绿地500公顷)
 
 
-@dataclass(frozen=True)
-class _Prev:
-    """The last target of a sentence: where its number ends, and whether it was a provision."""
-
-    end: int
-    target: Target
-    provided: str | None
-
-
 def _target(m: re.Match[str], sent: Sentence, offset: int, ctx: Context, lead: Years,
             named: _Named = _Named()) -> Target | None:
     """The target a TARGET match states, or None if it is no target (see target_rules.py)."""
@@ -301,19 +293,6 @@ def _comparator(m: re.Match[str], clause: str, named: _Named) -> str:
     if m.group("more") and not suffix:
         return "at_least"
     return rules.comparator(verb, suffix, clause) if suffix or not named.provided else named.provided
-
-
-def _listed(prev: _Prev | None, m: re.Match[str], text: str) -> _Prev | None:
-    """The target before, if this number opens the next item of its list: 分别达到65%和55%,
-    高级技工学校1所、省重点技工学校2所, 一所公办幼儿园、一所公办小学和一所公办初中."""
-    if prev is None or m.start() - prev.end > 40:
-        return None
-    if _LISTED.fullmatch(text, prev.end, m.start()):
-        return prev
-    # 培育3家…平台，20家…平台: the next clause opens with a count in the same unit, no verb of its own
-    unit = m.group("unit2") or m.group("unit")
-    same = not m.group("verb") and unit is not None and unit == prev.target.unit
-    return prev if same and _LISTED_CLAUSE.fullmatch(text, prev.end, m.start()) else None
 
 
 def _action_indicator(m: re.Match[str], sent: Sentence) -> str | None:
@@ -380,51 +359,6 @@ def _action_count(m: re.Match[str], sent: Sentence, planned: bool = False) -> bo
     if marker:  # an action of its own; not any words under a plan's year (2.平潭县…住房238间 lists scope)
         return rules.action_count(phrase[marker.end():], after)
     return rules.action_count(phrase, after, planned)
-
-
-def _continuing(m: re.Match[str], target: Target, listed: _Prev | None) -> Target:
-    """A value listed after another with no verb of its own (分别达到65%和55%) takes the
-    comparator and years of the one before it."""
-    if listed is None or m.group("verb"):
-        return target
-    if m.group("suffix"):  # 分别降低2.5%左右、3.9%左右: its own comparator, the cut of the one before
-        return replace(target, change=target.change or listed.target.change)
-    p = listed.target
-    return replace(target, comparator=p.comparator, change=p.change, year=p.year,
-                   start_year=p.start_year, base_year=p.base_year)
-
-
-#: What lies between a listed target and the number opening the next item: no clause break,
-#: and 、/和/及/与 right before the number.
-_LISTED = re.compile(r"[^，,；;。：:！？!?]*?[和及与、]\s*")
-#: What lies between a counted object and the next count of its list in the next clause.
-_LISTED_CLAUSE = re.compile(r"[^，,；;。：:！？!?\d]{1,30}[，,]\s*")
-#: What lies between a target and the next item of its list that names its own indicator:
-#: 、 and a few words (新建绿道100公里、绿地500公顷).
-_FOLLOWS = re.compile(r"(?:以上|左右)?、[^\d，,；;：:。（()）、]{1,12}")
-#: Indicators listed before 均 or 各 (马铃薯种植、收获机械化率均达到45%; 新建省重点实验室、省技术创新
-#: 中心各20家): one value for each.
-_EACH = re.compile(r"(?P<items>[^，,；;：:（(。]+、[^，,；;：:（(。]+?)[均各]$")
-#: How far before 均 its list of indicators is looked for (a bounded search: a long sentence
-#: with many 、 made an unbounded one cubic).
-_EACH_REACH = 80
-
-
-def _each_indicator(target: Target, m: re.Match[str], text: str) -> list[Target]:
-    """One target per indicator when a list of them shares one value with 均 or 各 (each quoting the
-    sentence from its indicator on, so each is its own); else the target."""
-    if not text.endswith(("均", "各"), 0, m.start()):
-        return [target]
-    each = _EACH.search(text, max(0, m.start() - _EACH_REACH), m.start())
-    if each is None:
-        return [target]
-    offset = target.end - m.end()
-    out, at = [], each.start("items")
-    for item in each.group("items").split("、"):
-        out.append(replace(target, indicator=INDICATOR_FLUFF.sub("", item) or target.indicator,
-                           text=text[at:m.end()], start=offset + at))
-        at += len(item) + 1
-    return out
 
 
 #: The longer unit of the next value of a list, which the one before shares (15个、7个工作日).

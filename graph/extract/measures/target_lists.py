@@ -1,0 +1,78 @@
+"""Values listed after a target in its sentence: the items of its list (分别达到65%和55%,
+培育3家…平台，20家…平台), which take its comparator and years, and one value for each of a list of
+indicators before 均 or 各."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from policygraph.extract.regexes import INDICATOR_FLUFF
+from policygraph.models import Target
+
+
+@dataclass(frozen=True)
+class Prev:
+    """The last target of a sentence: where its number ends, and whether it was a provision."""
+
+    end: int
+    target: Target
+    provided: str | None
+
+
+def listed_after(prev: Prev | None, m: re.Match[str], text: str) -> Prev | None:
+    """The target before, if this number opens the next item of its list: 分别达到65%和55%,
+    高级技工学校1所、省重点技工学校2所, 一所公办幼儿园、一所公办小学和一所公办初中."""
+    if prev is None or m.start() - prev.end > 40:
+        return None
+    if _LISTED.fullmatch(text, prev.end, m.start()):
+        return prev
+    # 培育3家…平台，20家…平台: the next clause opens with a count in the same unit, no verb of its own
+    unit = m.group("unit2") or m.group("unit")
+    same = not m.group("verb") and unit is not None and unit == prev.target.unit
+    return prev if same and _LISTED_CLAUSE.fullmatch(text, prev.end, m.start()) else None
+
+
+def continuing(m: re.Match[str], target: Target, listed: Prev | None) -> Target:
+    """A value listed after another with no verb of its own (分别达到65%和55%) takes the
+    comparator and years of the one before it."""
+    if listed is None or m.group("verb"):
+        return target
+    if m.group("suffix"):  # 分别降低2.5%左右、3.9%左右: its own comparator, the cut of the one before
+        return replace(target, change=target.change or listed.target.change)
+    p = listed.target
+    return replace(target, comparator=p.comparator, change=p.change, year=p.year,
+                   start_year=p.start_year, base_year=p.base_year)
+
+
+#: What lies between a listed target and the number opening the next item: no clause break,
+#: and 、/和/及/与 right before the number.
+_LISTED = re.compile(r"[^，,；;。：:！？!?]*?[和及与、]\s*")
+#: What lies between a counted object and the next count of its list in the next clause.
+_LISTED_CLAUSE = re.compile(r"[^，,；;。：:！？!?\d]{1,30}[，,]\s*")
+#: What lies between a target and the next item of its list that names its own indicator:
+#: 、 and a few words (新建绿道100公里、绿地500公顷).
+FOLLOWS = re.compile(r"(?:以上|左右)?、[^\d，,；;：:。（()）、]{1,12}")
+#: Indicators listed before 均 or 各 (马铃薯种植、收获机械化率均达到45%; 新建省重点实验室、省技术创新
+#: 中心各20家): one value for each.
+_EACH = re.compile(r"(?P<items>[^，,；;：:（(。]+、[^，,；;：:（(。]+?)[均各]$")
+#: How far before 均 its list of indicators is looked for (a bounded search: a long sentence
+#: with many 、 made an unbounded one cubic).
+_EACH_REACH = 80
+
+
+def each_indicator(target: Target, m: re.Match[str], text: str) -> list[Target]:
+    """One target per indicator when a list of them shares one value with 均 or 各 (each quoting the
+    sentence from its indicator on, so each is its own); else the target."""
+    if not text.endswith(("均", "各"), 0, m.start()):
+        return [target]
+    each = _EACH.search(text, max(0, m.start() - _EACH_REACH), m.start())
+    if each is None:
+        return [target]
+    offset = target.end - m.end()
+    out, at = [], each.start("items")
+    for item in each.group("items").split("、"):
+        out.append(replace(target, indicator=INDICATOR_FLUFF.sub("", item) or target.indicator,
+                           text=text[at:m.end()], start=offset + at))
+        at += len(item) + 1
+    return out
