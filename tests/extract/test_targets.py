@@ -694,3 +694,9 @@ def test_a_count_in_the_same_unit_opening_the_next_clause_continues_the_list() -
     assert [(t.value, t.unit) for t in found(text, 2023)] == [(3, "家"), (20, "家")]
     # another unit, or a verb of its own, is no item of the list
     assert [t.value for t in found("2023年，培育3家综合型平台，2个项目已开工。", 2023)] == [3]
+
+
+def test_an_action_s_count_with_a_bound_is_a_goal_not_a_class() -> None:
+    t = one("到2027年，引育5家以上自主创新企业。", 2026)
+    assert (t.value, t.unit, t.comparator) == (5, "家", "at_least")
+    assert found("对招用10人以上企业给予奖励。", 2026) == []  # a class of firms, no action
