@@ -700,3 +700,9 @@ def test_an_action_s_count_with_a_bound_is_a_goal_not_a_class() -> None:
     t = one("到2027年，引育5家以上自主创新企业。", 2026)
     assert (t.value, t.unit, t.comparator) == (5, "家", "at_least")
     assert found("对招用10人以上企业给予奖励。", 2026) == []  # a class of firms, no action
+
+
+def test_a_count_of_firms_is_what_it_counts_and_a_firm_s_size_names_a_class() -> None:
+    assert [(t.value, t.unit) for t in found("2023年，培育100家企业上市，组织1万家次企业参展。", 2023)] == [
+        (100, "家"), (10_000, "家次")]
+    assert found("参保职工30人企业可以申请。", 2023) == []

@@ -93,8 +93,12 @@ CHANGED = re.compile(r"(?:由|从)\s*\d[^，,。；;]{0,12}(?:降|提高|调整|
                      r"下调|上调|调整|调减|调增")
 #: What after a number makes it a class or a duration: 30人以上的企业, 5个工作日.
 AFTER_CLASS = re.compile(r"的(?![^，,。；]{0,4}(?:目标|任务|水平|规模))|者|内|以内|之内|前|"
-                         r"(?:企业|单位|人员|职工|员工|用人|规模|城市|地区|项目|家庭|户籍)|"
                          r"(?:月|工作日|小时|季度|星期|自然日|日|天|周岁|年度)")
+#: What after a number of people or of money names a class by its size (50人企业, 100万元项目);
+#: after a count of them (培育100家企业上市) it is what is counted.
+AFTER_SIZE = re.compile(r"企业|单位|人员|职工|员工|用人|规模|城市|地区|项目|家庭|户籍")
+#: Units that count the things AFTER_SIZE names.
+COUNTS_OF_UNITS = frozenset({"家", "家次", "个", "户", "所", "批", "批次"})
 #: A rate per head or per item (每安置一人补贴…), not a total.
 PER_UNIT = re.compile(r"每(?!年|月|季)[^，,]?$")
 #: Eligibility: the clause states who may or must, not a goal.
@@ -196,14 +200,16 @@ def share_does(clause: str, rest: str) -> bool:
 
 
 def not_a_target(clause: str, after: str, rest: str = "", said_before: bool = False,
-                 percent: bool = False) -> bool:
+                 percent: bool = False, unit: str = "") -> bool:
     """Whether a number is no target: `clause` is its clause up to it (its verb included),
     `after` the text right after it, `rest` the rest of its clause; `said_before`: whether its
     sentence before it holds a duty or definition, a report of the past or a forecast (SAID);
-    `percent`: whether it is a share (30%的号源 may be one of units, see share_of_units)."""
+    `percent`: whether it is a share (30%的号源 may be one of units, see share_of_units);
+    `unit`: what it counts (100家企业 counts firms, 50人企业 names a class of them)."""
     if said_before or PER_UNIT.search(clause):
         return True
-    if AFTER_CLASS.match(after) and not (percent and share_of_units(clause, after, rest)):
+    if ((AFTER_CLASS.match(after) or (unit not in COUNTS_OF_UNITS and AFTER_SIZE.match(after)))
+            and not (percent and share_of_units(clause, after, rest))):
         return True
     if any(p.search(clause) for p in (PARAMETER, CHANGED, ELIGIBILITY, EXISTING, SCOPE, CLASS_IN_CLAUSE,
                                       FORECAST, DESCRIBES)):

@@ -375,7 +375,7 @@ def _ruled_out(m: re.Match[str], sent: Sentence, clause: str, unit: str) -> bool
     end = note.end() if note else m.end()
     after = text[end:end + 6]
     rest = text[end:sent.clause_end(end)]
-    if rules.not_a_target(clause, after, rest, sent.said_before(m.start()), unit == "%"):
+    if rules.not_a_target(clause, after, rest, sent.said_before(m.start()), unit == "%", unit):
         return True
     if unit in rules.ITEM_UNITS and rules.ITEMS.match(after):
         return True  # 5项具体工作目标: counts the goals that follow
