@@ -706,3 +706,9 @@ def test_a_count_of_firms_is_what_it_counts_and_a_firm_s_size_names_a_class() ->
     assert [(t.value, t.unit) for t in found("2023年，培育100家企业上市，组织1万家次企业参展。", 2023)] == [
         (100, "家"), (10_000, "家次")]
     assert found("参保职工30人企业可以申请。", 2023) == []
+
+
+def test_what_a_count_of_things_counts_is_no_class_and_5g_is_a_word() -> None:
+    got = found("2026年，改造2.5万套（间）城市危旧房，新增5000张家庭养老床位，新建5G-A基站4000座。", 2026)
+    assert [(t.value, t.unit) for t in got] == [(25_000, "套（间）"), (5000, "张"), (4000, "座")]
+    assert found("对投资100万元项目给予奖励。", 2026) == []  # a class of projects by their size

@@ -94,11 +94,11 @@ CHANGED = re.compile(r"(?:由|从)\s*\d[^，,。；;]{0,12}(?:降|提高|调整|
 #: What after a number makes it a class or a duration: 30人以上的企业, 5个工作日.
 AFTER_CLASS = re.compile(r"的(?![^，,。；]{0,4}(?:目标|任务|水平|规模))|者|内|以内|之内|前|"
                          r"(?:月|工作日|小时|季度|星期|自然日|日|天|周岁|年度)")
-#: What after a number of people or of money names a class by its size (50人企业, 100万元项目);
-#: after a count of them (培育100家企业上市) it is what is counted.
+#: What after a number of people, money or area names a class by its size (50人企业, 100万元项目);
+#: after a count of things (培育100家企业上市, 新增5000张家庭养老床位) it is what is counted.
 AFTER_SIZE = re.compile(r"企业|单位|人员|职工|员工|用人|规模|城市|地区|项目|家庭|户籍")
-#: Units that count the things AFTER_SIZE names.
-COUNTS_OF_UNITS = frozenset({"家", "家次", "个", "户", "所", "批", "批次"})
+#: Units of a size that AFTER_SIZE's nouns may be classed by.
+SIZE_UNITS = frozenset({"人", "名", "人次", "元", "亩", "平方米", "公顷", "吨", "千瓦", "%", ""})
 #: A rate per head or per item (每安置一人补贴…), not a total.
 PER_UNIT = re.compile(r"每(?!年|月|季)[^，,]?$")
 #: Eligibility: the clause states who may or must, not a goal.
@@ -145,6 +145,7 @@ ACTION_ONLY = re.compile(rf"^{_AIM}(?:{_ACTION})$")
 #: its object (招募“西部计划”志愿者3000名); not one opening with words of a share or a past.
 PLANNED_ACTION = re.compile(rf"^{_AIM}(?!其中|占|比|较|共|总|累计|已|现有|截至|同比)"
                             r"[\u4e00-\u9fff](?P<object>[^\d\s，,；;：:。（()）%]{1,23})$")
+_ALNUM = re.compile(r"\d+(?=[A-Za-z])")
 #: What may follow an action's count: the clause's or the list's end, or a note in brackets
 #: (建成家庭养老床位7000张（牵头单位：民政厅）).
 _COUNT_END = re.compile(r"$|[，,；;。、（()）]|和|及")
@@ -155,6 +156,7 @@ def action_count(phrase: str, after: str, planned: bool = False) -> bool:
     …等15个新项目: `phrase`, the words from the clause's start to the number, is an action of a
     work plan (after words of aim) with its object or not; with an object before it, the count
     ends its clause (or the object ends with 等 and what is counted is named after it)."""
+    phrase = _ALNUM.sub("N", phrase)  # 新建5G-A基站4000座: 5G is a word, not a count
     action = ACTION_OBJECT.match(phrase)
     if action is None:  # any action under a plan's year: only with the count ending its clause
         return planned and PLANNED_ACTION.match(phrase) is not None and _COUNT_END.match(after) is not None
@@ -208,7 +210,7 @@ def not_a_target(clause: str, after: str, rest: str = "", said_before: bool = Fa
     `unit`: what it counts (100家企业 counts firms, 50人企业 names a class of them)."""
     if said_before or PER_UNIT.search(clause):
         return True
-    if ((AFTER_CLASS.match(after) or (unit not in COUNTS_OF_UNITS and AFTER_SIZE.match(after)))
+    if ((AFTER_CLASS.match(after) or (unit in SIZE_UNITS and AFTER_SIZE.match(after)))
             and not (percent and share_of_units(clause, after, rest))):
         return True
     if any(p.search(clause) for p in (PARAMETER, CHANGED, ELIGIBILITY, EXISTING, SCOPE, CLASS_IN_CLAUSE,
