@@ -712,3 +712,9 @@ def test_what_a_count_of_things_counts_is_no_class_and_5g_is_a_word() -> None:
     got = found("2026年，改造2.5万套（间）城市危旧房，新增5000张家庭养老床位，新建5G-A基站4000座。", 2026)
     assert [(t.value, t.unit) for t in got] == [(25_000, "套（间）"), (5000, "张"), (4000, "座")]
     assert found("对投资100万元项目给予奖励。", 2026) == []  # a class of projects by their size
+
+
+def test_sums_listed_after_one_a_verb_sets_are_set_by_it() -> None:
+    got = found("力争全年交通、水利、能源领域投资额分别达2400亿元、450亿元、1700亿元。", 2026)
+    assert [t.value for t in got] == [2.4e11, 4.5e10, 1.7e11]
+    assert found("每安置一人补贴500元、1000元。", 2026) == []

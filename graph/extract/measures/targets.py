@@ -323,7 +323,7 @@ def _accepted(m: re.Match[str], sent: Sentence, clause: str, unit: str, provisio
     if not (named.listed or named.follows or verb or suffix or sent.goal_item or sent.before(sent.context, at)
             or rules.ratio_verb(clause) or _action_count(m, sent, planned) or _share(m, sent, clause, unit)):
         return False
-    if _ruled_out(m, sent, clause, unit):
+    if _ruled_out(m, sent, clause, unit, named.listed):
         return False
     return named.listed or not rules.ARTICLE.search(provision) or sent.goal
 
@@ -367,9 +367,10 @@ _SHARED_UNIT = re.compile(r"\s*[、和及]\s*\d+(?:\.\d+)?\s*(?P<unit>个(?:工�
 _INCLUSIVE = re.compile(r"\s*[（(]含[^）)]{0,12}[）)]")
 
 
-def _ruled_out(m: re.Match[str], sent: Sentence, clause: str, unit: str) -> bool:
+def _ruled_out(m: re.Match[str], sent: Sentence, clause: str, unit: str, listed: bool = False) -> bool:
     """Whether target_rules.py rules the number out, or it is a norm (不得低于), a standard each
-    project meets (新建…不少于二千平方米) or a sum of money no outcome verb sets (不少于210万元)."""
+    project meets (新建…不少于二千平方米) or a sum of money no outcome verb sets (不少于210万元; a
+    sum `listed` after one that a verb sets is set by it: 分别达2400亿元、450亿元)."""
     text, verb, suffix = sent.text, m.group("verb"), m.group("suffix")
     note = _INCLUSIVE.match(text, m.end())  # 超过50人（含50人）的: read on after the note
     end = note.end() if note else m.end()
@@ -394,7 +395,7 @@ def _ruled_out(m: re.Match[str], sent: Sentence, clause: str, unit: str) -> bool
     norm = verb or rules.ratio_verb(clause) or ""
     if rules.NORM.match(norm):
         return True
-    if unit == "元" and verb not in MONEY_VERBS and not _planned_sum(verb, clause):
+    if unit == "元" and verb not in MONEY_VERBS and not _planned_sum(verb, clause) and not listed:
         return True
     if verb not in ("不少于", "不低于"):
         return False
