@@ -5,7 +5,8 @@ Steps, in order:
    (`發(fā)` → `發`); this must come first, while the annotation still follows the character
    it belongs to;
 2. traditional → simplified with OpenCC (`連政發` → `连政发`, `號` → `号`);
-3. full-width digits, letters and ％ are folded to ASCII, ideographic spaces to spaces.
+3. full-width digits, letters and ％ are folded to ASCII, ideographic and other Unicode spaces
+   to spaces.
 
 Only step 1 changes the length of the text, so the map back to the original is a short list
 of deletion points rather than one integer per character.
@@ -34,6 +35,8 @@ _FULLWIDTH = {
     0x3000: ord(" "),
     0x00A0: ord(" "),
     0xFEFF: ord(" "),  # a stray byte-order mark inside text
+    # the other spaces of Unicode (en, em, thin … spaces: a signature line padded with \u2002)
+    **{c: ord(" ") for c in (*range(0x2000, 0x200B), 0x202F, 0x205F)},
 }
 
 

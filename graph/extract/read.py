@@ -25,7 +25,7 @@ T = TypeVar("T")
 SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "txt", ".html": "html", ".htm": "html",
             ".xhtml": "html", ".json": "json", ".jsonl": "jsonl"}
 MAX_BYTES = 64 * 1024 * 1024
-TEXT_KEYS = ("text", "content", "body", "fulltext", "full_text", "正文", "内容")
+TEXT_KEYS = ("text", "content", "body", "fulltext", "full_text", "doc_content", "正文", "内容")
 #: Encodings tried by the detector, in the order charset-normalizer should prefer them.
 CHINESE_ENCODINGS = ["gb18030", "big5", "utf_16", "utf_8"]
 
@@ -116,15 +116,15 @@ def read_bytes(data: bytes, rel: str, kind: str = "txt") -> Iterator[Source | Fa
     if text is None:
         yield Failure(rel, encoding)
         return
-    if kind == "html" or (kind == "txt" and _looks_like_html(text)):
+    if kind == "json" or (kind == "txt" and _looks_like_json(text)):  # before HTML: a field may be HTML
+        yield from _json_records(rel, text, encoding)
+    elif kind == "html" or (kind == "txt" and _looks_like_html(text)):
         title, body = html_to_text(text)
         meta = {"title": title} if title else {}
         if not body.strip():
             yield Failure(rel, "HTML page without visible text")
             return
         yield Source(rel, body, encoding, "html", meta)
-    elif kind == "json" or (kind == "txt" and _looks_like_json(text)):
-        yield from _json_records(rel, text, encoding)
     elif kind == "jsonl":
         yield from _jsonl_records(rel, text, encoding)
     else:
@@ -216,8 +216,7 @@ def _looks_like_json(text: str) -> bool:
     except (json.JSONDecodeError, RecursionError):
         return False
     first = data[0] if isinstance(data, list) and data else data
-    forms = set(map(key_form, TEXT_KEYS))
-    return isinstance(first, dict) and any(key_form(k) in forms for k in first)
+    return isinstance(first, dict) and record_text(first) is not None
 
 
 def _looks_like_html(text: str) -> bool:
@@ -384,17 +383,47 @@ def html_to_text(html: str) -> tuple[str, str]:
 def _record_source(rel: str, rec: object, encoding: str, kind: str) -> Source | Failure:
     if not isinstance(rec, dict):
         return Failure(rel, "JSON record is not an object")
-    texts = {key_form(k): v for k, v in reversed(rec.items()) if isinstance(v, str) and v.strip()}
-    text = next((texts[k] for k in map(key_form, TEXT_KEYS) if k in texts), None)
+    text = record_text(rec)
     if text is None:
-        return Failure(rel, f"JSON record has no text field (one of: {', '.join(TEXT_KEYS)})")
-    text = LONE_SURROGATE.sub("\ufffd", text)
+        return Failure(rel, f"JSON record has no text field (one of: {', '.join(TEXT_KEYS)}, "
+                            f"or a field of {_PROSE_CHARS}+ characters of Chinese prose)")
+    text = indented_paragraphs(LONE_SURROGATE.sub("\ufffd", text))
     meta = meta_of(rec)
     if _looks_like_html(text):
         title, text = html_to_text(text)
         if title and "title" not in meta:
             meta["title"] = title
     return Source(rel, text, encoding, kind, meta)
+
+
+def indented_paragraphs(text: str) -> str:
+    """A text whose paragraphs a collector ran together, each still opening with its indent of
+    two ideographic spaces (…请认真组织实施。\u3000\u30002021年11月4日\u3000\u3000（此件公开发布）): the
+    indents become line breaks, so the signing date, headings and articles open lines again."""
+    if text.count("\n") >= 3 or text.count("\u3000\u3000") < 3:
+        return text
+    return _INDENT.sub("\n", text).lstrip("\n")
+
+
+_INDENT = re.compile("\u3000{2,}")
+
+
+def record_text(rec: dict[object, object]) -> str | None:
+    """A record's text: its field named so (text, content, fullText …, any case); else, where a
+    search service names its fields by number (f_202142777829), its longest field of Chinese
+    prose, plain text before HTML (the same page's markup is often a second field)."""
+    texts = {key_form(k): v for k, v in reversed(rec.items()) if isinstance(v, str) and v.strip()}
+    named = next((texts[k] for k in map(key_form, TEXT_KEYS) if k in texts), None)
+    if named is not None:
+        return named
+    prose = [v for v in texts.values() if len(v) >= _PROSE_CHARS and len(_HAN.findall(v, 0, 2000)) >= 100]
+    plain = [v for v in prose if not _looks_like_html(v)]
+    return max(plain or prose, key=len, default=None)
+
+
+#: How long a field must be, and how much of its start Chinese, to be a record's unnamed text.
+_PROSE_CHARS = 200
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 #: How a record of a JSON array (`file#3`) or a line of a JSONL file (`file#L3`) is named.

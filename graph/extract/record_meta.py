@@ -14,20 +14,20 @@ from collections.abc import Mapping
 import yaml
 
 META_KEYS = {
-    "title": ("title", "标题", "name", "文件名称"),
+    "title": ("title", "标题", "name", "文件名称", "doc_title"),
     "number": ("number", "doc_number", "docno", "document_no", "document_number", "official_number", "文号",
-               "发文字号", "文件编号"),
+               "发文字号", "文件编号", "file_num"),
     "issuer": ("issuer", "issuers", "publisher", "发文机关", "发布机构", "发文单位", "发布单位"),
     "date": ("date", "成文日期", "signed", "sign_date"),
     "web_date": ("web_date", "发布日期", "published", "publish_date", "published_at", "pubdate",
-                 "release_date", "发布时间"),
+                 "release_date", "doc_rel_time", "发布时间"),
     "url": ("url", "link"),
 }
 
 
 def key_form(key: object) -> str:
     """A record's key as META_KEYS and the text keys spell it: collectors write documentNo,
-    document_no and Document-No for one field."""
+    document_no and Document-No for one field (and TRS sites DOCTITLE, fileNum, DOCRELTIME)."""
     return re.sub(r"[\s_\-]", "", str(key)).lower()
 
 #: JSON escapes can spell half a surrogate pair (a scraper that cut an emoji in two); such a

@@ -95,9 +95,28 @@ def test_a_txt_file_holding_one_json_record_is_read_as_the_record() -> None:
     src = one(json.dumps(rec, ensure_ascii=False, indent=1).encode("utf-8"), "txt")
     assert src.text == NOTICE and src.kind == "json"
     assert src.meta == {"title": "标题", "number": "苏政办发〔2019〕18号", "web_date": "2019-03-06"}
-    # text that only starts like JSON, or JSON with no text field, stays text
-    for data in ("{这不是JSON}\n" + NOTICE, json.dumps({"no_text": NOTICE}, ensure_ascii=False)):
+    # text that only starts like JSON, or JSON with no field of text, stays text
+    for data in ("{这不是JSON}\n" + NOTICE, json.dumps({"id": 7, "note": "短"}, ensure_ascii=False)):
         assert one(data.encode("utf-8"), "txt").text.startswith("{")
+
+
+def test_a_record_of_a_search_service_gives_its_text_field_of_prose_and_its_paragraphs() -> None:
+    # fields named by number (f_2021…): the longest field of Chinese prose is the text, plain
+    # before HTML (the same page's markup is a second field, which would state it twice)
+    body = "\n".join(NOTICE.splitlines()) + "\n二、加强职业技能培训，全年培训100万人次。" * 3
+    rec = {"f_1": "重庆市人民政府网", "f_2": body, "f_3": "<div><p>" + body.replace("\n", "</p><p>") + "</p></div>",
+           "f_4": "2021-09-30 15:27:59"}
+    src = one(json.dumps(rec, ensure_ascii=False).encode("utf-8"), "txt")
+    assert src.kind == "json" and src.text == body
+    # a TRS site's fields (DOCCONTENT, DOCTITLE, fileNum), its paragraphs run together but each
+    # still opening with its indent of two ideographic spaces
+    run = "".join("\u3000\u3000" + line for line in NOTICE.splitlines() if line)
+    trs = {"DOCTITLE": "标题", "fileNum": "苏政办发〔2019〕18号", "DOCCONTENT": run}
+    src = one(json.dumps(trs, ensure_ascii=False).encode("utf-8"), "txt")
+    assert src.meta == {"title": "标题", "number": "苏政办发〔2019〕18号"}
+    assert src.text.splitlines() == [line.lstrip("\u3000") for line in NOTICE.splitlines() if line]
+    # a record with no field of prose stays text
+    assert one(json.dumps({"f_1": "短"}, ensure_ascii=False).encode("utf-8"), "txt").kind == "txt"
 
 
 @pytest.mark.parametrize(
