@@ -213,7 +213,7 @@ def _looks_like_json(text: str) -> bool:
         return False
     try:
         data = json.loads(text)
-    except (json.JSONDecodeError, RecursionError):
+    except (ValueError, RecursionError):  # ValueError: JSONDecodeError, or an integer of 4,300+ digits
         return False
     first = data[0] if isinstance(data, list) and data else data
     return isinstance(first, dict) and record_text(first) is not None
@@ -440,6 +440,9 @@ def _json_records(rel: str, text: str, encoding: str) -> Iterator[Source | Failu
     except json.JSONDecodeError as e:
         yield Failure(rel, f"invalid JSON: {e.msg} at line {e.lineno} column {e.colno}")
         return
+    except ValueError as e:  # an integer too long to convert
+        yield Failure(rel, f"invalid JSON: {e}")
+        return
     except RecursionError:
         yield Failure(rel, TOO_DEEP)
         return
@@ -459,6 +462,9 @@ def _jsonl_records(rel: str, text: str, encoding: str) -> Iterator[Source | Fail
             rec = json.loads(line)
         except json.JSONDecodeError as e:
             yield Failure(where, f"invalid JSON line: {e.msg} at column {e.colno}")
+            continue
+        except ValueError as e:  # an integer too long to convert
+            yield Failure(where, f"invalid JSON line: {e}")
             continue
         except RecursionError:
             yield Failure(where, TOO_DEEP)

@@ -44,7 +44,8 @@ def meta_of(rec: Mapping[object, object]) -> dict[str, str]:
     meta: dict[str, str] = {}
     by_form: dict[str, object] = {}
     for k, v in rec.items():
-        by_form.setdefault(key_form(k), v)  # the first of keys spelt alike
+        if v not in (None, "", []):
+            by_form.setdefault(key_form(k), v)  # the first of keys spelt alike that holds a value
     for field, keys in META_KEYS.items():
         for k in keys:
             value = _scalar_text(by_form.get(key_form(k)), field)

@@ -4,6 +4,7 @@ through the lunar calendar), relative and recurring ones kept unresolved (issue 
 from __future__ import annotations
 
 import datetime as dt
+import time
 
 import pytest
 from hypothesis import given
@@ -199,3 +200,21 @@ def test_half_units_and_aimed_year_spans_are_limits_and_a_place_is_none() -> Non
 def test_a_decimal_duration_a_cut_reaches_is_no_limit() -> None:
     # 8.5个工作日以内 is the value of a cut (its 5 was read as 5个工作日以内)
     assert [d.text for d in found("2018年底前将企业开办时间压缩一半以上至8.5个工作日以内。")] == ["2018年底前"]
+
+
+@pytest.mark.parametrize("text", [
+    "交付使用五年内不得挖掘。",  # a period after 使用, not a limit after 用3年时间
+    "“十三五”期间内，全省累计新增就业300万人。",  # a window already past
+    "代表团4月28前往北京。",  # 前往
+    "3月15号前后开展。",  # 前后
+])
+def test_reviewed_forms_that_are_no_limit(text: str) -> None:
+    assert found(text, 2023) == []
+
+
+def test_limits_a_loose_cut_no_longer_hides_and_whitespace_is_linear() -> None:
+    assert [d.text for d in found("企业应当降低能耗并在30日内报告整改情况。")] == ["30日内"]
+    assert [d.text for d in found("请于6月10号和6月20号前报送。", 2023)] == ["6月10号", "6月20号前"]
+    started = time.perf_counter()
+    found("1" + " \n" * 1000 + "x")  # was 42 s: \s*个?\s*半?\s* tried every split of the spaces
+    assert time.perf_counter() - started < 1.0

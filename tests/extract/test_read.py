@@ -119,6 +119,16 @@ def test_a_record_of_a_search_service_gives_its_text_field_of_prose_and_its_para
     assert one(json.dumps({"f_1": "短"}, ensure_ascii=False).encode("utf-8"), "txt").kind == "txt"
 
 
+def test_json_with_an_integer_too_long_to_read_is_a_failure_or_text_never_a_crash() -> None:
+    big = "[" + "1" * 5000 + "]"
+    assert one(big.encode(), "txt").text == big  # not a record: read as text
+    (item,) = read_bytes(big.encode(), "x.json", "json")
+    assert isinstance(item, Failure) and "invalid JSON" in item.reason
+    # of two spellings of a key, the one holding a value
+    src = one(json.dumps({"Title": "", "title": "真标题", "text": NOTICE}, ensure_ascii=False).encode(), "json")
+    assert src.meta["title"] == "真标题"
+
+
 @pytest.mark.parametrize(
     ("data", "reason"),
     [

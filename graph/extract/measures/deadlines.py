@@ -15,22 +15,22 @@ from policygraph.extract.numbers import chinese_to_int
 from policygraph.models import Deadline
 
 _MONTH = "十[一二]?|[一二三四五六七八九十]"
-_BEFORE = r"\s{0,2}(?P<before>前|之前|以前)"
+_BEFORE = r"\s{0,2}(?P<before>前(?![夕往后来])|之前|以前)"  # not 前夕, 前往, 前后, 前来
 #: The hour a day's limit may name (6月20日18:00前, 6月20日12时前): the limit is still that day.
 _HOUR = r"(?:\s*\d{1,2}\s*[:：]\s*\d{2}|\s*\d{1,2}\s*[时点](?:\s*\d{1,2}\s*分)?)?"
 #: 2004年6月底前, 今年8月底前, 6月15日前, 6月20日18:00前, 年底前, 明年年底前; 6月20号前 and 4月28前
 #: (a day without 日) as written.
 DEADLINE = re.compile(
     rf"(?:(?P<y>\d{{4}})\s*年|(?P<rel>今年|明年|本年|当年))?"
-    rf"(?:(?P<m>\d{{1,2}}|{_MONTH})\s*月(?:(?P<d>\d{{1,2}})\s*(?:日|号)?{_HOUR}|(?P<part>底|末|中旬|上旬|下旬|份))?"
+    rf"(?:(?P<m>\d{{1,2}}|{_MONTH})\s*月(?:(?P<d>\d{{1,2}})(?:\s*(?:日|号))?{_HOUR}|(?P<part>底|末|中旬|上旬|下旬|份))?"
     rf"|(?P<ye>年底|年末|底|末)){_BEFORE}"
 )
 #: 年内, 今年内, 本年度内: by the end of the document's year.
 WITHIN_YEAR = re.compile(r"(?<![0-9一二三四五六七八九十两个多])(?:(?:今|本|当)年度?内|年内)(?!容|外)")
 #: 2020年前, 2018年以前: before that year.
 YEAR_BEFORE = re.compile(rf"(?<![到至])(?P<y>(?:19|20)\d{{2}})\s*年{_BEFORE}")
-#: “十五五”内, 十四五末前, “十四五”时期内: by the end of a five-year plan's last year.
-PLAN_PERIOD = re.compile(r"(?<![第之])[“\"]?十(?P<n>[一二三四五六七八九])五[”\"]?\s*(?:(?:时期|期间)\s*)?"
+#: “十五五”内, 十四五末前: by the end of a five-year plan's last year (“十三五”期间内 is a window).
+PLAN_PERIOD = re.compile(r"(?<![第之])[“\"]?十(?P<n>[一二三四五六七八九])五[”\"]?\s*"
                          rf"(?:(?:内|以内|之内)(?!蒙)|末{_BEFORE})")
 #: 春节前, 国庆节前.
 #: (今年 or 明年 before it is read apart: an optional prefix would be tried at every position.)
@@ -38,8 +38,8 @@ HOLIDAY = re.compile(rf"(?P<h>{'|'.join(holiday_names())}){_BEFORE}")
 #: 30日内, 20个工作日内, 三个月内, 1年半内, 三到五年时间内, 届满30日前: a limit counted from an event (not
 #: 5月3日内蒙古: a date before 内蒙古).
 RELATIVE = re.compile(
-    rf"(?<![月\d.．])(?P<num>\d+|[{CN_DIGITS}十百]+)(?:\s*(?:到|至|—|-)\s*(?:\d+|[{CN_DIGITS}十]+))?\s*个?\s*半?\s*"
-    r"(?P<unit>工作日|自然日|日|天|小时|分钟|周|星期|月|季度|年)\s*半?\s*(?:时间)?\s*(?P<lim>内|以内|之内|前|以前|之前)(?!蒙)"
+    rf"(?<![月\d.．])(?P<num>\d+|[{CN_DIGITS}十百]+)(?:\s*(?:到|至|—|-)\s*(?:\d+|[{CN_DIGITS}十]+))?\s*(?:个\s*)?(?:半\s*)?"
+    r"(?P<unit>工作日|自然日|日|天|小时|分钟|周|星期|月|季度|年)\s*(?:半\s*)?(?:时间\s*)?(?P<lim>内|以内|之内|前|以前|之前)(?!蒙)"
 )
 #: 每月底前, 每月末之前: the end of every month.
 MONTH_END = re.compile(rf"每个?月(?:底|末){_BEFORE}")
@@ -62,12 +62,13 @@ _SANCTION_BEFORE = re.compile(r"暂停|停止|禁止|吊销|取消|免征|免税
 _SANCTION_AFTER = re.compile(r"^(?:不得|不再|不予|再次|又|有\s*\d|\d+\s*次|免征|免税)")
 #: A span of years is a limit when counted from an event (之日起一年内), aimed at (争取3年内让…) or
 #: followed by what is to be done (力争三到五年时间内，…更加完善); else a period (两年之内对其…).
-_YEARS_COUNTED = re.compile(r"(?:起|后|争取|力争|确保|用|利用|经过)\s*$")
+_YEARS_COUNTED = re.compile(r"(?:起|后|争取|力争|确保|(?<![使采适费占征试应作引享运动信借挪])用|经过)\s*$")
 _YEARS_DONE = re.compile(r"^[^。；;]{0,24}?(?:完成|建成|实现|达到|基本|全面|形成|建立|制定|作出|更加|报告|"
                          r"压缩|压减|缩短|消除)")
 #: A duration a verb cuts something to (压缩到5个工作日以内, 分别压缩至15个、7个工作日以内): a
 #: target's value (压缩一半以上至8.5个工作日以内 too), not a limit for an act.
-_CUT_TO = re.compile(r"(?:压缩|压减|缩短|减少|降低|降|控制)[^，,。；;]{0,6}?(?:到|至|在)[^，,。；;]{0,8}$")
+_CUT_TO = re.compile(r"(?:压缩|压减|缩短|减少|降低|降|控制)(?:[一二三四五六七八九十半\d.%]{1,5}以上)?"
+                     r"(?:到|至|在)[^，,。；;]{0,8}$")
 
 
 def deadlines_in(text: str, start: int, end: int, year: int | None, provision: str = "",
@@ -155,7 +156,7 @@ def _absolute(text: str, start: int, end: int, year: int | None, _issued: dt.dat
 
 
 #: A date listed before another that carries the 前 for both (2月10日和8月10日前, 6月30日、12月31日前).
-_SHARED_BEFORE = re.compile(r"(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*(?:和|及|、|或)\s*$")
+_SHARED_BEFORE = re.compile(r"(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]\s*(?:和|及|、|或)\s*$")
 
 
 def _sharing(text: str, at: int, start: int, y: int | None, recurring: bool) -> list[Found]:
@@ -184,10 +185,15 @@ def _year_before(text: str, start: int, end: int, _year: int | None, _issued: dt
             for m in YEAR_BEFORE.finditer(text, start, end) if text[m.end():m.end() + 1] != "后"]
 
 
-def _plan_period(text: str, start: int, end: int, _year: int | None, _issued: dt.date | None) -> list[Found]:
-    """“十五五”内: the plan periods are five years from 1956 on (十四五 is 2021–2025)."""
-    return [(m.start(), m.end(), f"{1955 + 5 * (10 + CN_DIGITS_VALUE[m.group('n')])}-12-31", False)
-            for m in PLAN_PERIOD.finditer(text, start, end)]
+def _plan_period(text: str, start: int, end: int, year: int | None, _issued: dt.date | None) -> list[Found]:
+    """“十五五”内: the plan periods are five years from 1956 on (十四五 is 2021–2025); one over
+    before the document's year is a look back, no limit."""
+    out: list[Found] = []
+    for m in PLAN_PERIOD.finditer(text, start, end):
+        last = 1955 + 5 * (10 + CN_DIGITS_VALUE[m.group("n")])
+        if year is None or last >= year:
+            out.append((m.start(), m.end(), f"{last}-12-31", False))
+    return out
 
 
 CN_DIGITS_VALUE = {c: i for i, c in enumerate("一二三四五六七八九", start=1)}

@@ -31,7 +31,7 @@ _LAST_YEAR_BASE = re.compile(r"(?:较|比|同比)上年度?")
 #: The value a change starts from (取证时间从平均22个工作日压缩至…): no word of what is measured.
 _FROM = re.compile(r"(?:从|由)[^，,；;。从由]{0,12}\d[^，,；;。]{0,8}$")
 #: Who is to act before 将 and what it acts on after (各城市将企业开办时间压缩至…: 企业开办时间).
-_AGENT = re.compile(r"^[^将]{0,10}将(?![来近军领士])(?=[^将]{2})")
+_AGENT = re.compile(r"^[^将]{0,10}将(?![来近军领士乐])(?=[^将]{2})")
 
 
 #: An item's number opening a clause (5., 1、, （三）, or 三） when the clause starts inside its bracket).

@@ -45,9 +45,11 @@ SUFFIXES: dict[str, str] = {"左右": "about", "上下": "about", "以内": "at_
 DURATIONS = frozenset({"个工作日", "工作日"})
 SHORTENING = frozenset({"压缩到", "压缩至", "压减到", "压减至", "缩短到", "缩短至", "减少到", "减少至",
                         "降至", "降低到", "降低至", "控制在"})
-#: A cut the values of its clause are listed after (分别压缩至15个、7个工作日以内): the second is a
-#: cut too, not how long a step takes.
-CUT_BEFORE = re.compile(r"(?:压缩|压减|缩短|减少|降低|降至|控制在)[^，,。；;：:]{0,14}$")
+#: A cut the values of its clause are listed after (分别压缩至15个、7个工作日以内: the second is a
+#: cut too, not how long a step takes), or a cut by a share to a value (压缩一半以上至8.5个工作日).
+CUT_BEFORE = re.compile(r"(?:(?:压缩|压减|缩短|减少|降低)(?:到|至)|降至|控制在)"
+                        r"[^，,。；;：:]{0,12}\d[^，,。；;：:]{0,6}[、和及]\s*$|"
+                        r"(?:压缩|压减|缩短|减少|降低)[一二三四五六七八九十半\d.%]{1,5}以上(?:到|至)\s*$")
 #: Words of the sentence before a number that make it a goal even without a verb.
 CONTEXT = re.compile(r"实现|完成|力争|确保|目标|任务|达到|每年|全年|年均|争取|新增|净增|到\d{4}年")
 
@@ -58,9 +60,12 @@ PARAMETER = re.compile(
     r"缴存|费用|工资|(?<!消费)价格(?!指数|涨幅|总水平)|收费|罚款|罚金|拘留|处分|有期徒刑|吊销|没收|处以|扣除|抵扣|减按|减免|免征|"
     r"贷款|首付|年限|期限|年龄|周岁|工龄|利息|比例为|标准为|按照?\d|按不|风险责任|分担|用于|"
     r"(?:低保|保障|救助|抚恤|供养|津贴)标准|"
-    # a budget's figures (赤字率拟按2.8%左右, 中央本级支出增长3.9%), rents, a cycle (每次认证周期为12个月)
-    r"赤字|专项债|特别国债|本级支出|预算内投资|租金|计租|每次[^，,。；;]{0,8}(?:间隔|周期)"
+    # rents, a cycle (每次认证周期为12个月)
+    r"计租|每次[^，,。；;]{0,8}(?:间隔|周期)"
 )
+#: A budget's figure right before the number (赤字率拟按2.8%左右, 中央本级支出增长3.9%, 中央预算内投资
+#: 安排7000亿元); not a goal that spends one (利用专项债资金建成污水处理厂20座).
+BUDGET_FIGURE = re.compile(r"(?:赤字|专项债券?|特别国债|本级支出|预算内投资)[^，,。；;\d]{0,3}$")
 #: Words describing the document's own contents (提出五大类21个指标, 设置了29项): not goals.
 DESCRIBES = re.compile(r"提出|包括|设置了|细化|涵盖|分为|列出")
 #: A past result or an accident's grade, anywhere in the sentence before the number: it reports,
@@ -214,7 +219,7 @@ def not_a_target(clause: str, after: str, rest: str = "", said_before: bool = Fa
             and not (percent and share_of_units(clause, after, rest))):
         return True
     if any(p.search(clause) for p in (PARAMETER, CHANGED, ELIGIBILITY, EXISTING, SCOPE, CLASS_IN_CLAUSE,
-                                      FORECAST, DESCRIBES)):
+                                      FORECAST, DESCRIBES, BUDGET_FIGURE)):
         return True
     if any(p.search(rest) for p in (PENALTY, CHANGED, REPORTING, CLASS_AFTER)) or PENALTY.search(clause):
         return True

@@ -16,10 +16,12 @@ from policygraph.extract.measures.target_years import (
     BEYOND,
     THIS_YEAR,
     WITHIN_YEARS,
+    YearMarks,
     Years,
     lead_year,
     plan_years,
-    sentence_years,
+    year_marks,
+    years_before,
 )
 from policygraph.extract.regexes import LIST_BREAK, SENTENCE
 
@@ -79,6 +81,17 @@ class Sentence:
     def __init__(self, text: str, goal_item: bool = False) -> None:
         self.text = text
         self.goal_item = goal_item  # an item of a list of goals (主要目标：\n——…)
+        self._first: dict[re.Pattern[str], re.Match[str] | None] = {}
+
+    def names_before(self, pattern: re.Pattern[str], at: int) -> bool:
+        """Whether `pattern` matches in the sentence before `at`, as pattern.search(text[:at])
+        would tell, without reading the sentence from its start for each of its targets."""
+        if pattern not in self._first:
+            self._first[pattern] = pattern.search(self.text)
+        first = self._first[pattern]
+        if first is None:
+            return False
+        return first.end() <= at or pattern.search(self.text, 0, at) is not None
 
     @functools.cached_property
     def breaks(self) -> list[int]:
@@ -87,6 +100,10 @@ class Sentence:
     @functools.cached_property
     def context(self) -> re.Match[str] | None:
         return rules.CONTEXT.search(self.text)
+
+    @functools.cached_property
+    def year_marks(self) -> YearMarks:
+        return year_marks(self.text)
 
     @functools.cached_property
     def this_year(self) -> re.Match[str] | None:
@@ -106,7 +123,8 @@ class Sentence:
         新增1000处…、累计达8000处: the total a goal adds up to."""
         if m.group() == "累计":
             return _ADDS.search(self.text, 0, m.start()) is not None
-        return m.group() in _LAST_YEAR and _AIMED.search(self.text, 0, m.start()) is not None
+        clause = max((b for b in self.breaks if b <= m.start()), default=0)  # in its own clause
+        return m.group() in _LAST_YEAR and _AIMED.search(self.text, clause, m.start()) is not None
 
     def said_before(self, at: int) -> bool:
         """Whether the sentence holds a duty, a report of the past or a forecast before `at`."""
@@ -221,14 +239,14 @@ class Context:
     provision: str = ""
 
 
-def years_of(before: str, sent: Sentence, at: int, ctx: Context, lead: Years) -> Years:
-    """The target's years: its sentence's; else the document's year if the sentence says
-    今年/全年/年底 (明年: the year after); else the provision's lead clause's, the governing
-    clause's or the title's."""
-    own = sentence_years(before)
-    if own.year is not None or BEYOND.search(before):
+def years_of(sent: Sentence, at: int, ctx: Context, lead: Years) -> Years:
+    """The years of a target at `at` in its sentence: the sentence's before it; else the
+    document's year if the sentence says 今年/全年/年底 (明年: the year after); else the
+    provision's lead clause's, the governing clause's or the title's."""
+    own = years_before(sent.year_marks, at)
+    if own.year is not None or sent.names_before(BEYOND, at):
         return own  # 远景: a vision beyond the plan's period takes none of its years
-    if WITHIN_YEARS.search(before):
+    if sent.names_before(WITHIN_YEARS, at):
         return own  # 五年内: a time from now, which no year of the text names
     this = sent.this_year
     if this is not None and this.end() <= at and ctx.year is not None:

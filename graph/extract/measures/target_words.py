@@ -50,7 +50,7 @@ def _goals(pattern: re.Pattern[str], sent: Sentence, ctx: Context,
             continue
         if rules.ARTICLE.search(ctx.provision) and not sent.goal:
             continue
-        yield m, clause, years_of(sent.text[:at], sent, at, ctx, lead)
+        yield m, clause, years_of(sent, at, ctx, lead)
 
 
 def _target(m: re.Match[str], sent: Sentence, offset: int, ctx: Context, years: Years,

@@ -62,19 +62,41 @@ def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int, int]]:
     return [(m.start(), m.end(), int(next(g for g in m.groups() if g))) for m in pattern.finditer(text)]
 
 
+@dataclass(frozen=True)
+class YearMarks:
+    """Where a sentence names years, found once for all its targets (a long sentence of many
+    targets was read again from its start for each, which made it quadratic)."""
+
+    bases: list[tuple[int, int, int]]
+    starts: list[tuple[int, int, int]]
+    spans: list[re.Match[str]]
+    years: list[re.Match[str]]
+    five: list[re.Match[str]]
+
+
+def year_marks(text: str) -> YearMarks:
+    return YearMarks(_spans(BASE, text), _spans(START, text), list(SPAN.finditer(text)),
+                     list(YEAR.finditer(text)), list(_FIVE_YEAR_RE.finditer(text)))
+
+
 def sentence_years(before: str) -> Years:
     """The years a sentence states before a target (`before`): the last span or year not a base."""
-    bases = _spans(BASE, before)
+    return years_before(year_marks(before), len(before))
+
+
+def years_before(m: YearMarks, at: int) -> Years:
+    """sentence_years of a sentence's first `at` characters, from its year_marks."""
+    bases = [b for b in m.bases if b[1] <= at]
     base = bases[-1][2] if bases else None
-    starts = _spans(START, before)
+    starts = [b for b in m.starts if b[1] <= at]
     taken = bases + starts
 
     def free(pos: int) -> bool:
         return not any(s <= pos < e for s, e, _ in taken)
 
-    spans = [m for m in SPAN.finditer(before) if free(m.start())]
-    years = [m for m in YEAR.finditer(before) if free(m.start())]
-    five = list(_FIVE_YEAR_RE.finditer(before))
+    spans = [x for x in m.spans if x.end() <= at and free(x.start())]
+    years = [x for x in m.years if x.end() <= at and free(x.start())]
+    five = [x for x in m.five if x.end() <= at]
     if five and not spans and (not years or years[-1].start() < five[-1].start()):
         end = _FIVE_YEAR[five[-1].group(1)]
         return Years(end, end - 4, base)
@@ -88,11 +110,13 @@ def sentence_years(before: str) -> Years:
     return Years(None, start, base)
 
 
-def past(year: int | None, doc_year: int | None, before: str) -> bool:
+def past(year: int | None, doc_year: int | None, before: str, led: bool | None = None) -> bool:
     """Whether a number's year was already past when the document was written and its sentence
     states no goal for it (2003年全国城市污水处理率达到42% in a 2005 reply): a result. A goal
     written as one (到2000年…达到 in a law revised in 2010) stays a target."""
-    return bool(year and doc_year and year < doc_year and not LEAD.search(before))
+    if led is None:
+        led = LEAD.search(before) is not None
+    return bool(year and doc_year and year < doc_year and not led)
 
 
 def lead_year(text: str) -> Years:

@@ -41,7 +41,7 @@ from policygraph.extract.measures.target_sentences import (
 )
 from policygraph.extract.measures.target_tables import table_reading
 from policygraph.extract.measures.target_words import doublings, zero_goals
-from policygraph.extract.measures.target_years import Years, past
+from policygraph.extract.measures.target_years import LEAD, Years, past
 from policygraph.models import Target
 
 _VERB = "|".join(sorted(rules.VERBS, key=len, reverse=True))
@@ -219,7 +219,7 @@ def _is_number_token(m: re.Match[str], text: str, named: bool = False) -> bool:
     first = _number_at(m)
     if first > 0 and (text[first - 1] in "第“\"〔[（(.．×÷=＝*" or text[first - 1].isdigit()):
         return False
-    if text.rfind("《", 0, first) > text.rfind("》", 0, first):
+    if text.rfind("《", max(0, first - 100), first) > text.rfind("》", 0, first):
         return False  # 《…稳定经济增长20条》: a title's number
     if text.endswith(("（含", "(含"), 0, first):
         return False  # 超过50人（含50人）: the bound's own note
@@ -258,15 +258,17 @@ def _target(m: re.Match[str], sent: Sentence, offset: int, ctx: Context, lead: Y
     value, high, unit = _value(m)
     if value is None or not unit or text.startswith(("年", "月", "日", "号"), m.end()):
         return None
-    if unit == "个" and (shared := _SHARED_UNIT.match(text, m.end())):
-        unit = shared.group("unit")  # 压缩至15个、7个工作日以内: the unit written once for both
+    if unit == "个" and (shared := _SHARED_UNIT.match(text, m.end())) and "分别" in text[max(0, at - 12):at]:
+        unit = shared.group("unit")  # 分别压缩至15个、7个工作日以内: the unit written once for both
+    if unit in _NEEDS_MULTIPLIER and not m.group("mult"):
+        return None  # 3000亿度 of power, 22亿方 of gas; not 26度, 8度抗震, 3方协议
     clause_start = sent.clause_start(at)
     clause = text[clause_start:at]
     planned = lead.year is not None or ctx.governing.year is not None
     if not _accepted(m, sent, clause, unit, ctx.provision, named, planned):
         return None
-    years = years_of(text[:at], sent, at, ctx, lead)
-    if past(years.year, ctx.year, text[:at]):
+    years = years_of(sent, at, ctx, lead)
+    if past(years.year, ctx.year, "", sent.names_before(LEAD, at)):
         return None
     return Target(
         indicator=(indicator_of(clause) if clause and not rules.ACTION_ONLY.match(clause)
@@ -361,6 +363,8 @@ def _action_count(m: re.Match[str], sent: Sentence, planned: bool = False) -> bo
     return rules.action_count(phrase, after, planned)
 
 
+#: Units that are one only after 万/亿 (亿度, 亿方): else a degree or a party.
+_NEEDS_MULTIPLIER = frozenset({"度", "方"})
 #: The longer unit of the next value of a list, which the one before shares (15个、7个工作日).
 _SHARED_UNIT = re.compile(r"\s*[、和及]\s*\d+(?:\.\d+)?\s*(?P<unit>个(?:工作日|月|百分点))")
 #: A bound's note that it is included: （含50人）.
@@ -381,7 +385,7 @@ def _ruled_out(m: re.Match[str], sent: Sentence, clause: str, unit: str, listed:
     if unit in rules.ITEM_UNITS and rules.ITEMS.match(after):
         return True  # 5项具体工作目标: counts the goals that follow
     if (unit in rules.DURATIONS and verb not in rules.SHORTENING
-            and not rules.CUT_BEFORE.search(text, 0, m.start())):
+            and not rules.CUT_BEFORE.search(text, max(0, m.start() - 24), m.start())):
         return True  # 审核时间不少于5个工作日: how long a step takes, not a cut
     if unit == "次" and rules.FREQUENCY.search(clause):
         return True  # 每季度开展1次: a frequency
