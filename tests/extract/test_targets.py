@@ -746,3 +746,11 @@ def test_a_shared_unit_needs_分别_and_a_long_sentence_of_targets_is_linear() -
     found("压缩至1个工作日以内、" * 500, 2025)
     fast = time.perf_counter() - started
     assert slow < 40 * fast + 1.0, (slow, fast)  # ten times the text, not a hundred times the time
+
+
+def test_a_plan_period_after_较_is_a_base_and_a_total_a_plan_creates_is_a_goal() -> None:
+    text = "到2025年，单位增加值能耗、水耗较“十三五”末分别下降16%、20%，建成绿色园区30个。"
+    got = found(text, 2021)
+    assert [(t.value, t.year, t.base_year) for t in got] == [(16, 2025, 2020), (20, 2025, 2020), (30, 2025, 2020)]
+    got = found("到2025年，共建10个产业园，累计创建18个示范基地，特色产业产值占比提高到60%以上。", 2021)
+    assert [t.value for t in got] == [10, 18, 60]

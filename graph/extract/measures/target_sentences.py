@@ -159,7 +159,7 @@ class Sentence:
 _LAST_YEAR = frozenset({"比上年", "较上年", "上年"})
 _AIMED = re.compile(r"确保|力争|争取")
 #: A goal adding to a total, before 累计 in its sentence (and no report of what is done by now).
-_ADDS = re.compile(r"新增|新建|力争|确保|争取|到\d{4}年")
+_ADDS = re.compile(r"新增|新建|共建|创建|建成|培育|打造|力争|确保|争取|到\d{4}年")
 
 
 #: Where a table's cell ends: a tab (an HTML row) or a pipe (a Markdown row).

@@ -75,8 +75,15 @@ class YearMarks:
 
 
 def year_marks(text: str) -> YearMarks:
-    return YearMarks(_spans(BASE, text), _spans(START, text), list(SPAN.finditer(text)),
-                     list(YEAR.finditer(text)), list(_FIVE_YEAR_RE.finditer(text)))
+    """The marks of `text`; a plan period after 较/比 (较“十三五”末) is a base, its last year."""
+    five, five_bases = [], []
+    for m in _FIVE_YEAR_RE.finditer(text):
+        if text.endswith(("较", "比"), 0, m.start()):
+            five_bases.append((m.start(), m.end(), _FIVE_YEAR[m.group(1)]))
+        else:
+            five.append(m)
+    return YearMarks(sorted(_spans(BASE, text) + five_bases), _spans(START, text), list(SPAN.finditer(text)),
+                     list(YEAR.finditer(text)), five)
 
 
 def sentence_years(before: str) -> Years:
