@@ -754,3 +754,8 @@ def test_a_plan_period_after_较_is_a_base_and_a_total_a_plan_creates_is_a_goal(
     assert [(t.value, t.year, t.base_year) for t in got] == [(16, 2025, 2020), (20, 2025, 2020), (30, 2025, 2020)]
     got = found("到2025年，共建10个产业园，累计创建18个示范基地，特色产业产值占比提高到60%以上。", 2021)
     assert [t.value for t in got] == [10, 18, 60]
+
+
+def test_a_total_names_what_the_target_before_it_adds() -> None:
+    got = found("2026年，新增1000处信号灯联网、累计达8000处。", 2026)
+    assert [t.indicator for t in got] == ["新增信号灯联网", "信号灯联网（累计）"]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from policygraph.extract.measures import target_rules as rules
 from policygraph.extract.measures.quantities import (
@@ -157,6 +157,9 @@ def _sentence_targets(sent: Sentence, offset: int, ctx: Context, lead: Years) ->
         target = _target(m, sent, offset, ctx, lead, _Named(listed is not None, provided, follows))
         if target is not None:
             target = continuing(m, target, listed)
+            if prev is not None and _TOTAL_ONLY.fullmatch(target.indicator or "") and prev.target.indicator:
+                # 新增1000处信号灯联网、累计达8000处: the total of what the target before adds
+                target = replace(target, indicator=_ADDED.sub("", prev.target.indicator) + "（累计）")
             out += each_indicator(target, m, sent.text)
             prev = Prev(m.end(), target, provided)
             if listed is not None and runs:
@@ -170,6 +173,11 @@ def _sentence_targets(sent: Sentence, offset: int, ctx: Context, lead: Years) ->
     if "番" in sent.text:
         out = sorted(out + doublings(sent, offset, ctx, lead), key=lambda t: t.start)
     return out
+
+
+#: An indicator that only says a total is meant (累计, 累计约, 累计达): it names nothing.
+_TOTAL_ONLY = re.compile(r"累计(?:约|达到?|建成|完成)?")
+_ADDED = re.compile(r"^(?:新增|净增|新建)")
 
 
 def _value(m: re.Match[str]) -> tuple[float | None, float | None, str]:
