@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from policygraph.extract.measures.target_sentences import Sentence
 from policygraph.extract.measures.target_years import BASE
-from policygraph.extract.regexes import INDICATOR_FLUFF
+from policygraph.extract.regexes import FLUFF_WORDS, INDICATOR_FLUFF
 from policygraph.models import Target
 
 
@@ -22,6 +22,8 @@ def indicator_of(clause: str) -> str | None:
     indicator = _plain(INDICATOR_FLUFF.sub("", clause))
     if not indicator:
         indicator = _plain(INDICATOR_FLUFF.sub("", _AIM_AT_END.sub("", clause)))
+    if len(indicator) <= 2:  # 非常规天然气产量2030年达到…: the words before a year name it
+        indicator = _plain(_AIM_AT_END.sub("", _FLUFF_WORD.sub("", clause))) or indicator
     indicator = _AGENT.sub("", indicator)
     return indicator[-24:] if len(indicator) > 1 else None  # not a connective (…一半以上至8.5个工作日)
 
@@ -48,6 +50,7 @@ def _plain(words: str) -> str:
     return re.sub(r"[“”\"‘’\s]", "", words).strip("，,（(").removesuffix("分别")
 
 
+_FLUFF_WORD = re.compile(FLUFF_WORDS)
 #: Words of aim right before a target's verb: 确保达到, 力争达到.
 _AIM_AT_END = re.compile(r"(?:千方百计|确保|力争|争取|实现|完成)+$")
 

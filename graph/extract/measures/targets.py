@@ -279,8 +279,7 @@ def _target(m: re.Match[str], sent: Sentence, offset: int, ctx: Context, lead: Y
     if past(years.year, ctx.year, "", sent.names_before(LEAD, at)):
         return None
     return Target(
-        indicator=(indicator_of(clause) if clause and not rules.ACTION_ONLY.match(clause)
-                   else _action_indicator(m, sent)) or _shared_by(m, sent),
+        indicator=_indicator(m, sent, clause),
         value=whole(value),
         unit=unit,
         comparator=_comparator(m, clause, named),
@@ -303,6 +302,15 @@ def _comparator(m: re.Match[str], clause: str, named: _Named) -> str:
     if m.group("more") and not suffix:
         return "at_least"
     return rules.comparator(verb, suffix, clause) if suffix or not named.provided else named.provided
+
+
+def _indicator(m: re.Match[str], sent: Sentence, clause: str) -> str | None:
+    """The words before the number; else, when they are none or only a verb (力争全省建成10个…基地,
+    加快打造6个…, 至少…), the action and what it counts after the number; else what a share counts."""
+    own = indicator_of(clause) if clause and not rules.ACTION_ONLY.match(clause) else None
+    if not own or len(own) <= 2:
+        own = _action_indicator(m, sent) or own
+    return own or _shared_by(m, sent)
 
 
 def _action_indicator(m: re.Match[str], sent: Sentence) -> str | None:
