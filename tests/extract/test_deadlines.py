@@ -218,3 +218,8 @@ def test_limits_a_loose_cut_no_longer_hides_and_whitespace_is_linear() -> None:
     started = time.perf_counter()
     found("1" + " \n" * 1000 + "x")  # was 42 s: \s*个?\s*半?\s* tried every split of the spaces
     assert time.perf_counter() - started < 1.0
+
+
+def test_a_span_of_years_listed_after_a_limit_is_one_too() -> None:
+    text = "申报企业应承诺获得项目开发权后9个月内开工、1年半内全容量并网。"
+    assert [d.text for d in found(text)] == ["9个月内", "1年半内"]

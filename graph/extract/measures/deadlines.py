@@ -62,7 +62,8 @@ _SANCTION_BEFORE = re.compile(r"暂停|停止|禁止|吊销|取消|免征|免税
 _SANCTION_AFTER = re.compile(r"^(?:不得|不再|不予|再次|又|有\s*\d|\d+\s*次|免征|免税)")
 #: A span of years is a limit when counted from an event (之日起一年内), aimed at (争取3年内让…) or
 #: followed by what is to be done (力争三到五年时间内，…更加完善); else a period (两年之内对其…).
-_YEARS_COUNTED = re.compile(r"(?:起|后|争取|力争|确保|(?<![使采适费占征试应作引享运动信借挪])用|经过)\s*$")
+_YEARS_COUNTED = re.compile(r"(?:起|后|争取|力争|确保|(?<![使采适费占征试应作引享运动信借挪])用|经过)\s*$|"
+                            r"(?:内|以内|之内)[^，,。；;内]{1,8}、\s*$")  # 9个月内开工、1年半内并网: listed
 _YEARS_DONE = re.compile(r"^[^。；;]{0,24}?(?:完成|建成|实现|达到|基本|全面|形成|建立|制定|作出|更加|报告|"
                          r"压缩|压减|缩短|消除)")
 #: A duration a verb cuts something to (压缩到5个工作日以内, 分别压缩至15个、7个工作日以内): a
