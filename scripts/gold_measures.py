@@ -22,6 +22,7 @@ import argparse
 import re
 import sys
 import tempfile
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -158,7 +159,9 @@ def _close(a: object, b: object) -> bool:
 
 
 def _squeeze(s: object) -> str:
-    return re.sub(r"\s+", "", str(s or ""))
+    """Text without its spaces, and in one width: the record quotes the text normalised (3个月前)
+    where an annotator may quote the page (３个月前)."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(s or "")))
 
 
 def _target_matches(t: Mapping[str, Any], row: Row) -> int:

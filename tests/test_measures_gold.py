@@ -83,6 +83,16 @@ def test_the_scorer_leaves_out_time_expressions_that_are_no_limit() -> None:
     assert (r.deadlines.gold, r.deadlines.found, r.deadlines.matched) == (1, 1, 1)
 
 
+def test_the_scorer_reads_a_limit_in_either_width() -> None:
+    # the record quotes normalised text (3个月前), an annotator the page (届满３个月前)
+    rows = [{"file": "unseen3/a.txt", "kind": "deadline", "deadline_text": "合同期限届满３个月前", "date": None,
+             "sentence": "合同期限届满３个月前向机构递交续租申请", "note": None}]
+    records = {"a.txt": {"deadlines": [{"text": "3个月前", "date": None, "action": "向机构递交续租申请"}],
+                         "targets": []}}
+    r = gold_measures.score(rows, records)
+    assert (r.deadlines.gold, r.deadlines.found, r.deadlines.matched) == (1, 1, 1)
+
+
 @pytest.fixture(scope="module")
 def heldout(tmp_path_factory: pytest.TempPathFactory) -> gold_measures.MeasureReport:
     return gold_measures.measures_report(gold_measures.SHARED, tmp_path_factory.mktemp("heldout"),
