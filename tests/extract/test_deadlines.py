@@ -223,3 +223,8 @@ def test_limits_a_loose_cut_no_longer_hides_and_whitespace_is_linear() -> None:
 def test_a_span_of_years_listed_after_a_limit_is_one_too() -> None:
     text = "申报企业应承诺获得项目开发权后9个月内开工、1年半内全容量并网。"
     assert [d.text for d in found(text)] == ["9个月内", "1年半内"]
+
+
+def test_a_day_of_the_next_month_is_a_relative_limit() -> None:
+    got = found("应在次月15日内将股东情况报告主管税务机关，并于次月10日前传递给主管地税机关。")
+    assert [(d.text, d.date, d.relative) for d in got] == [("次月15日内", None, True), ("次月10日前", None, True)]

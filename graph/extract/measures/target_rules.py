@@ -103,7 +103,7 @@ AFTER_CLASS = re.compile(r"的(?![^，,。；]{0,4}(?:目标|任务|水平|规�
 #: after a count of things (培育100家企业上市, 新增5000张家庭养老床位) it is what is counted.
 AFTER_SIZE = re.compile(r"企业|单位|人员|职工|员工|用人|规模|城市|地区|项目|家庭|户籍")
 #: Units of a size that AFTER_SIZE's nouns may be classed by.
-SIZE_UNITS = frozenset({"人", "名", "人次", "元", "亩", "平方米", "公顷", "吨", "千瓦", "%", ""})
+SIZE_UNITS = frozenset({"人", "名", "人次", "元", "美元", "亩", "平方米", "公顷", "吨", "千瓦", "%", ""})
 #: A rate per head or per item (每安置一人补贴…), not a total.
 PER_UNIT = re.compile(r"每(?!年|月|季)[^，,]?$")
 #: Eligibility: the clause states who may or must, not a goal.

@@ -415,7 +415,7 @@ def _ruled_out(m: re.Match[str], sent: Sentence, clause: str, unit: str, listed:
     norm = verb or rules.ratio_verb(clause) or ""
     if rules.NORM.match(norm):
         return True
-    if unit == "元" and verb not in MONEY_VERBS and not _planned_sum(verb, clause) and not listed:
+    if unit in ("元", "美元") and verb not in MONEY_VERBS and not _planned_sum(verb, clause) and not listed:
         return True
     if verb not in ("不少于", "不低于"):
         return False
