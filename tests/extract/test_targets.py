@@ -773,3 +773,10 @@ def test_an_indicator_is_what_is_counted_not_a_verb_or_nothing(text: str, indica
 
 def test_a_threshold_in_dollars_is_a_sum_of_money_like_one_in_yuan() -> None:
     assert found("境内机构和个人向境外单笔支付等值5万美元以上。", 2013) == []
+
+
+def test_an_action_with_an_alternative_in_brackets_and_a_share_to_be_rebuilt() -> None:
+    got = found("2026年，新（改）建农村卫生厕所3.2万户，新（改）建燃气管网4000公里。", 2026)
+    assert [(t.value, t.unit) for t in got] == [(32_000, "户"), (4000, "公里")]
+    t = one("2026年，完成水泥、焦化行业70%以上产能全流程超低排放改造。", 2026)
+    assert (t.value, t.comparator) == (70, "at_least")

@@ -18,7 +18,7 @@ def indicator_of(clause: str) -> str | None:
     first (全市新增光伏装机容量确保达到120MW: 新增光伏装机容量, not nothing). A base year (较2020年)
     is no word of aim: it goes alone, not with the words before it (热损失较2020年降低2个百分点)."""
     clause = _FROM.sub("", _LAST_YEAR_BASE.sub("", BASE.sub("", clause)))
-    clause = without_item_number(clause)
+    clause = _BRACKET_TAIL.sub("", without_item_number(clause))
     indicator = _plain(INDICATOR_FLUFF.sub("", clause))
     if not indicator:
         indicator = _plain(INDICATOR_FLUFF.sub("", _AIM_AT_END.sub("", clause)))
@@ -28,6 +28,8 @@ def indicator_of(clause: str) -> str | None:
     return indicator[-24:] if len(indicator) > 1 else None  # not a connective (…一半以上至8.5个工作日)
 
 
+#: The end of a bracket the clause starts inside (新（改）建…: 改）建…).
+_BRACKET_TAIL = re.compile(r"^[^（(）)]{1,2}[）)]")
 #: Last year as a base (GDP比上年增长6%): no word of what is measured.
 _LAST_YEAR_BASE = re.compile(r"(?:较|比|同比)上年度?")
 #: The value a change starts from (取证时间从平均22个工作日压缩至…): no word of what is measured.

@@ -151,6 +151,8 @@ ACTION_ONLY = re.compile(rf"^{_AIM}(?:{_ACTION})$")
 PLANNED_ACTION = re.compile(rf"^{_AIM}(?!其中|占|比|较|共|总|累计|已|现有|截至|同比)"
                             r"[\u4e00-\u9fff](?P<object>[^\d\s，,；;：:。（()）%]{1,23})$")
 _ALNUM = re.compile(r"\d+(?=[A-Za-z])")
+#: An alternative in brackets inside an action or its object (新（改）建, 加装（更新）电梯).
+_ALTERNATIVE = re.compile(r"(?<=[\u4e00-\u9fff])[（(][\u4e00-\u9fff]{1,2}[）)](?=[\u4e00-\u9fff])")
 #: What may follow an action's count: the clause's or the list's end, or a note in brackets
 #: (建成家庭养老床位7000张（牵头单位：民政厅）).
 _COUNT_END = re.compile(r"$|[，,；;。、（()）]|和|及")
@@ -162,6 +164,7 @@ def action_count(phrase: str, after: str, planned: bool = False) -> bool:
     work plan (after words of aim) with its object or not; with an object before it, the count
     ends its clause (or the object ends with 等 and what is counted is named after it)."""
     phrase = _ALNUM.sub("N", phrase)  # 新建5G-A基站4000座: 5G is a word, not a count
+    phrase = _ALTERNATIVE.sub("", phrase)  # 新（改）建农村卫生厕所3.2万户: 新建 or 改建
     action = ACTION_OBJECT.match(phrase)
     if action is None:  # any action under a plan's year: only with the count ending its clause
         return planned and PLANNED_ACTION.match(phrase) is not None and _COUNT_END.match(after) is not None
@@ -190,7 +193,7 @@ _CLASS_AFTER_BOUND = re.compile(r"[^\s，,。；;、：:（()）和及与并或�
 
 
 #: What the units a share counts do (100%的社区卫生服务中心完成中医馆设置, 预留30%的号源).
-_SHARE_DOES = re.compile(r"完成|实现|达到|设置|建成|建立|开展|纳入|接入|覆盖|预留|用于(?!补贴)")
+_SHARE_DOES = re.compile(r"完成|实现|达到|设置|建成|建立|开展|纳入|接入|覆盖|预留|改造|用于(?!补贴)")
 
 
 def share_of_units(clause: str, after: str, rest: str) -> bool:
