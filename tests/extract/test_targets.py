@@ -780,3 +780,9 @@ def test_an_action_with_an_alternative_in_brackets_and_a_share_to_be_rebuilt() -
     assert [(t.value, t.unit) for t in got] == [(32_000, "户"), (4000, "公里")]
     t = one("2026年，完成水泥、焦化行业70%以上产能全流程超低排放改造。", 2026)
     assert (t.value, t.comparator) == (70, "at_least")
+
+
+def test_poultry_is_counted_in_只_after_a_multiplier_and_只_alone_is_only() -> None:
+    got = found("2026年，生猪、家禽年出栏量分别稳定在3900万头、13.5亿只以上。", 2026)
+    assert [(t.indicator, t.value, t.unit) for t in got] == [("生猪", 3.9e7, "头"), ("家禽年出栏量", 1.35e9, "只")]
+    assert found("2026年，每户养鸡3只以上。", 2026) == []

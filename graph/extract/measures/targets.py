@@ -269,7 +269,7 @@ def _target(m: re.Match[str], sent: Sentence, offset: int, ctx: Context, lead: Y
     if unit == "个" and (shared := _SHARED_UNIT.match(text, m.end())) and "分别" in text[max(0, at - 12):at]:
         unit = shared.group("unit")  # 分别压缩至15个、7个工作日以内: the unit written once for both
     if unit in _NEEDS_MULTIPLIER and not m.group("mult"):
-        return None  # 3000亿度 of power, 22亿方 of gas; not 26度, 8度抗震, 3方协议
+        return None  # 3000亿度 of power, 22亿方 of gas, 13.5亿只 of poultry; not 26度, 3方协议
     clause_start = sent.clause_start(at)
     clause = text[clause_start:at]
     planned = lead.year is not None or ctx.governing.year is not None
@@ -379,8 +379,8 @@ def _action_count(m: re.Match[str], sent: Sentence, planned: bool = False) -> bo
     return rules.action_count(phrase, after, planned)
 
 
-#: Units that are one only after 万/亿 (亿度, 亿方): else a degree or a party.
-_NEEDS_MULTIPLIER = frozenset({"度", "方"})
+#: Units that are one only after 万/亿 (亿度, 亿方, 亿只): else a degree, a party or "only".
+_NEEDS_MULTIPLIER = frozenset({"度", "方", "只"})
 #: The longer unit of the next value of a list, which the one before shares (15个、7个工作日).
 _SHARED_UNIT = re.compile(r"\s*[、和及]\s*\d+(?:\.\d+)?\s*(?P<unit>个(?:工作日|月|百分点))")
 #: A bound's note that it is included: （含50人）.
