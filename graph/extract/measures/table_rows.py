@@ -2,7 +2,7 @@
 as a table (指标 | 单位 | 2020年 | 2025年 | 属性; 区域 | 新增装机容量（MW） | 新增示范工程).
 
 A table reaches the text in one of three shapes: an HTML table's rows as lines of tab-separated
-cells (extract/read.py), a Markdown table's rows between pipes, or a scraped page's one cell per
+cells (extract/read_html.py), a Markdown table's rows between pipes, or a scraped page's one cell per
 line (序号, 区域, …, then 1, 黄浦区, …), which is folded back into rows here only where its
 numbering (1, 2, 3 …) proves where each row starts and every row has as many cells as the header.
 """
