@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from policygraph.extract.measures import target_rules as rules
 from policygraph.extract.measures.target_indicators import indicator_of
 from policygraph.extract.measures.target_sentences import Context, Sentence, years_of
-from policygraph.extract.measures.target_years import Years, past
+from policygraph.extract.measures.target_years import LEAD, Years, past
 from policygraph.models import Target
 
 #: A goal of doubling (翻一番, 实现翻番) or quadrupling (翻两番): a target of 2 or 4 times.
@@ -25,7 +25,7 @@ def doublings(sent: Sentence, offset: int, ctx: Context, lead: Years) -> list[Ta
     year already past."""
     out = []
     for m, clause, years in _goals(_DOUBLING, sent, ctx, lead):
-        if rules.FORECAST.search(clause) or past(years.year, ctx.year, sent.text[:m.start()]):
+        if rules.FORECAST.search(clause) or past(years.year, ctx.year, sent.names_before(LEAD, m.start())):
             continue
         indicator = indicator_of(re.sub(r"(?:实现|力争|比\d{4}年)$", "", clause))
         out.append(_target(m, sent, offset, ctx, years, indicator, _TIMES[m.group("n")], "倍", "at_least"))

@@ -117,12 +117,10 @@ def years_before(m: YearMarks, at: int) -> Years:
     return Years(None, start, base)
 
 
-def past(year: int | None, doc_year: int | None, before: str, led: bool | None = None) -> bool:
+def past(year: int | None, doc_year: int | None, led: bool) -> bool:
     """Whether a number's year was already past when the document was written and its sentence
     states no goal for it (2003年全国城市污水处理率达到42% in a 2005 reply): a result. A goal
-    written as one (到2000年…达到 in a law revised in 2010) stays a target."""
-    if led is None:
-        led = LEAD.search(before) is not None
+    written as one (`led`: 到2000年…达到 in a law revised in 2010, LEAD before it) stays a target."""
     return bool(year and doc_year and year < doc_year and not led)
 
 

@@ -276,7 +276,7 @@ def _target(m: re.Match[str], sent: Sentence, offset: int, ctx: Context, lead: Y
     if not _accepted(m, sent, clause, unit, ctx.provision, named, planned):
         return None
     years = years_of(sent, at, ctx, lead)
-    if past(years.year, ctx.year, "", sent.names_before(LEAD, at)):
+    if past(years.year, ctx.year, sent.names_before(LEAD, at)):
         return None
     return Target(
         indicator=_indicator(m, sent, clause),
