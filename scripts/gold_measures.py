@@ -30,6 +30,8 @@ from typing import Any, cast
 
 from gold import GOLD, ROOT, SHARED, Rec, Row, build_records, read_gold
 
+from policygraph.extract.normalize import to_simplified
+
 NAME = "measures"
 #: The gold writes a value in the unit as written (2 with 万亿元); policygraph folds the multiplier
 #: into the value (2e12 元). A gold unit starting with one of these is read folded.
@@ -122,8 +124,9 @@ class MeasureReport:
 
 def folded(value: object, unit: object) -> tuple[object, str]:
     """A gold value and unit with the unit's multiplier folded in: (2, 万亿元) → (2e12, 元);
-    a unit that is only a multiplier word (万人 is 万 + 人) keeps what follows it."""
-    u = str(unit or "").strip().replace("％", "%")
+    a unit that is only a multiplier word (万人 is 万 + 人) keeps what follows it. The unit is
+    compared simplified: policygraph reads traditional text simplified (個 is 个)."""
+    u = to_simplified(str(unit or "").strip().replace("％", "%"))
     for word, mult in _MULTIPLIERS:
         if u.startswith(word) and len(u) > len(word):
             if isinstance(value, (int, float)):

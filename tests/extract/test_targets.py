@@ -78,6 +78,9 @@ def one(text: str, year: int | None = 2016, governing: Years | None = None) -> T
         "过去一年，新建绿色矿山50座。",  # a work report's review of the year
         "建设2条生产线的企业可以申请。",  # eligibility, though it names an action
         "新建住宅小区100户以上的，应当配建养老服务设施。",  # a class, though it names an action
+        "个人创业担保贷款10万元。",  # a loan's size, not a volume of credit
+        "对吸纳就业的，给予补贴500元。",  # a subsidy's amount
+        "物流费用降低到每吨50元。",  # a fee
     ],
 )
 def test_numbers_that_are_not_targets(text: str) -> None:
@@ -109,6 +112,11 @@ def test_numbers_that_are_not_targets(text: str) -> None:
         ("孕产妇死亡率控制在12/10万以下。", 12, "/10万", "at_most"),  # a rate per 100,000
         ("婴儿死亡率控制在5‰以下。", 5, "‰", "at_most"),  # a death rate, no accident
         ("每千人口拥有3岁以下婴幼儿托位数达到4.5个。", 4.5, "个", "at_least"),  # a rate per head
+        ("力争新增科技贷款1000亿元以上。", 1e11, "元", "at_least"),  # a volume of credit
+        ("全年发放城镇住房保障家庭租赁补贴1.6万户。", 16_000, "户", "equal"),  # a subsidy's recipients
+        ("社会物流总费用与GDP比率降至13.6%。", 13.6, "%", "at_most"),  # a total cost, no fee
+        ("全年新增智能算力1.7万P。", 17_000, "P", "equal"),  # computing power
+        ("全省算力规模达到10EFLOPS。", 10, "EFLOPS", "at_least"),
     ],
 )
 def test_targets(text: str, value: float, unit: str, comparator: str) -> None:

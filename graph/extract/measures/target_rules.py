@@ -57,7 +57,7 @@ CONTEXT = re.compile(r"实现|完成|力争|确保|目标|任务|达到|每年|�
 #: caps, penalties, prices, budgets.
 PARAMETER = re.compile(
     r"补贴(?!性)|补助|奖补|贴息|资助|奖励|上限|最高|额度|费率|税率|征收率|利率|担保费|报销|赔付|缴费|"
-    r"缴存|费用|工资|(?<!消费)价格(?!指数|涨幅|总水平)|收费|罚款|罚金|拘留|处分|有期徒刑|吊销|没收|处以|扣除|抵扣|减按|减免|免征|"
+    r"缴存|(?<!总)费用|工资|(?<!消费)价格(?!指数|涨幅|总水平)|收费|罚款|罚金|拘留|处分|有期徒刑|吊销|没收|处以|扣除|抵扣|减按|减免|免征|"
     r"贷款|首付|年限|期限|年龄|周岁|工龄|利息|比例为|标准为|按照?\d|按不|风险责任|分担|用于|"
     r"(?:低保|保障|救助|抚恤|供养|津贴)标准|"
     # rents, a cycle (每次认证周期为12个月)
@@ -109,6 +109,26 @@ PER_UNIT = re.compile(r"每(?!年|月|季)[^，,]?$")
 #: Eligibility: the clause states who may or must, not a goal.
 ELIGIBILITY = re.compile(r"凡|符合|满足|申请|(?<!具备)条件|资格|门槛|对于|对吸纳|对招用|对招收|允许|"
                          r"吸纳.{0,8}达到|招用.{0,8}达到")
+
+
+#: Giving a volume of credit (新增科技贷款1000亿元, 发放创业担保贷款10亿元): a sum to reach, not
+#: a loan's terms.
+_LENDING = re.compile(r"(?:新增|投放|发放)[^，,。；;\d]{0,8}$")
+#: Who receives a subsidy, counted (发放租赁补贴1.6万户): how many, not how much each gets.
+RECIPIENTS = frozenset({"户", "人", "名", "人次", "家"})
+
+
+def names_parameter(clause: str, unit: str = "") -> bool:
+    """Whether `clause`, up to a number in `unit`, names a parameter (PARAMETER), not the volume
+    of credit given or the number of a subsidy's recipients."""
+    for m in PARAMETER.finditer(clause):
+        word = m.group()
+        if word == "贷款" and _LENDING.search(clause, 0, m.start()):
+            continue
+        if word in ("补贴", "补助") and unit in RECIPIENTS:
+            continue
+        return True
+    return False
 
 
 _FAR_VERB = re.compile("|".join(sorted((v for v, c in VERBS.items() if c != "equal"), key=len, reverse=True)))
@@ -221,8 +241,8 @@ def not_a_target(clause: str, after: str, rest: str = "", said_before: bool = Fa
     if ((AFTER_CLASS.match(after) or (unit in SIZE_UNITS and AFTER_SIZE.match(after)))
             and not (percent and share_of_units(clause, after, rest))):
         return True
-    if any(p.search(clause) for p in (PARAMETER, CHANGED, ELIGIBILITY, EXISTING, SCOPE, CLASS_IN_CLAUSE,
-                                      FORECAST, DESCRIBES, BUDGET_FIGURE)):
+    if names_parameter(clause, unit) or any(p.search(clause) for p in (
+            CHANGED, ELIGIBILITY, EXISTING, SCOPE, CLASS_IN_CLAUSE, FORECAST, DESCRIBES, BUDGET_FIGURE)):
         return True
     if any(p.search(rest) for p in (PENALTY, CHANGED, REPORTING, CLASS_AFTER)) or PENALTY.search(clause):
         return True
