@@ -172,13 +172,15 @@ def _target_matches(t: Mapping[str, Any], row: Row) -> int:
     high, _ = _gold_value(row, "value_high")
     if str(t.get("unit") or "") != unit:
         return 0
+    # of two rows of one value, the one quoting the found text's last words
+    quoted = int(_squeeze(t.get("text"))[-8:] in _squeeze(row.get("sentence")))
     if high is not None and t.get("value_high") is not None:
-        return int(_close(t.get("value"), value) and _close(t.get("value_high"), high))
+        both = _close(t.get("value"), value) and _close(t.get("value_high"), high)
+        return 2 + quoted if both else 0  # a range matched end to end before a row of one end
     # a range the tool read as one value matches on either end
     if not (_close(t.get("value"), value) or (high is not None and _close(t.get("value"), high))):
         return 0
-    # of two rows of one value, the one quoting the found text's last words
-    return 1 + int(_squeeze(t.get("text"))[-8:] in _squeeze(row.get("sentence")))
+    return 1 + quoted
 
 
 def _deadline_matches(d: Mapping[str, Any], row: Row) -> int:
