@@ -668,6 +668,25 @@ def test_cleared_to_none_and_no_landfill_are_goals_of_none(text: str, indicator:
     assert (t.indicator, t.value, t.unit) == (indicator, 0, "")
 
 
+@pytest.mark.parametrize("text", [
+    "2026年，建设货运零排放区域、通道试点。",  # a kind of zone, named after the goal
+    "2026年，发展零排放货运车队。",
+])
+def test_none_naming_a_kind_of_thing_is_no_goal_of_none(text: str) -> None:
+    assert found(text, 2026) == []
+    assert one("2026年，实现工业废水零排放。", 2026).value == 0  # the goal itself
+    assert one("2026年，确保实现生活垃圾零填埋目标。", 2026).value == 0
+
+
+@pytest.mark.parametrize("text", [
+    "2026年，造林目标任务由4个部分组成。",  # what a whole is made of
+    "2026年，分13个领域细化实化任务。",  # what it is divided into
+    "2026年，可分配房源不足3套的，不再摇号。",  # a condition
+])
+def test_parts_of_a_whole_and_conditions_are_no_targets(text: str) -> None:
+    assert found(text, 2026) == []
+
+
 def test_values_listed_with_one_unit_share_it_and_a_cut_governs_them_all() -> None:
     text = "2023年底前一般登记、抵押登记业务办理时间分别压缩至15个、7个工作日以内。"
     assert [(t.indicator, t.value, t.unit, t.comparator) for t in found(text, 2023)] == [

@@ -66,8 +66,9 @@ PARAMETER = re.compile(
 #: A budget's figure right before the number (赤字率拟按2.8%左右, 中央本级支出增长3.9%, 中央预算内投资
 #: 安排7000亿元); not a goal that spends one (利用专项债资金建成污水处理厂20座).
 BUDGET_FIGURE = re.compile(r"(?:赤字|专项债券?|特别国债|本级支出|预算内投资)[^，,。；;\d]{0,3}$")
-#: Words describing the document's own contents (提出五大类21个指标, 设置了29项): not goals.
-DESCRIBES = re.compile(r"提出|包括|设置了|细化|涵盖|分为|列出")
+#: Words describing the document's own contents (提出五大类21个指标, 设置了29项), or what a whole is
+#: made of or divided into (由4个部分组成, 分13个领域): not goals.
+DESCRIBES = re.compile(r"提出|包括|设置了|细化|涵盖|分为|列出|(?:由|^\s*分)\s*$")
 #: A past result or an accident's grade, anywhere in the sentence before the number: it reports,
 #: it does not set.
 REPORTED = re.compile(r"截至|截止|同比|比上年|较上年|上年|去年|过去|以来|年来|累计|造成|死亡(?!率)|受伤|重伤|"
@@ -107,7 +108,7 @@ SIZE_UNITS = frozenset({"人", "名", "人次", "元", "美元", "亩", "平方�
 #: A rate per head or per item (每安置一人补贴…), not a total.
 PER_UNIT = re.compile(r"每(?!年|月|季)[^，,]?$")
 #: Eligibility: the clause states who may or must, not a goal.
-ELIGIBILITY = re.compile(r"凡|符合|满足|申请|(?<!具备)条件|资格|门槛|对于|对吸纳|对招用|对招收|允许|"
+ELIGIBILITY = re.compile(r"凡|符合|满足|申请|(?<!具备)条件|资格|门槛|对于|对吸纳|对招用|对招收|允许|不足\s*$|"
                          r"吸纳.{0,8}达到|招用.{0,8}达到")
 
 

@@ -32,10 +32,17 @@ def doublings(sent: Sentence, offset: int, ctx: Context, lead: Years) -> list[Ta
     return out
 
 
+#: What a 零X that names a kind of thing goes on with (货运零排放区域, 零排放试点, 零事故企业):
+#: a word after it, other than a goal's (零排放目标) or a verb's (零增长，).
+_ZERO_AS_NAME = re.compile(r"(?!目标|的目标|要求)[\u4e00-\u9fff]")
+
+
 def zero_goals(sent: Sentence, offset: int, ctx: Context, lead: Years) -> list[Target]:
-    """The goals of none a sentence sets: value 0, no unit."""
+    """The goals of none a sentence sets: value 0, no unit; not a kind of thing named after one
+    (建设货运零排放区域, 发展零排放货运车队)."""
     return [_target(m, sent, offset, ctx, years, indicator_of(clause), 0, "", "equal")
-            for m, clause, years in _goals(_ZERO, sent, ctx, lead)]
+            for m, clause, years in _goals(_ZERO, sent, ctx, lead)
+            if "清零" in m.group() or not _ZERO_AS_NAME.match(sent.text, m.end())]
 
 
 def _goals(pattern: re.Pattern[str], sent: Sentence, ctx: Context,
