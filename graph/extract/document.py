@@ -126,11 +126,13 @@ def identify(
     date, date_evidence = _document_date(parts[0].date, parts[0].evidence.get("date", ""), fields,
                                          source.meta, md.delivered_date(text, spans[0]))
     warnings += [w for ws in part_warnings for w in ws]
-    # The main part's deadlines are read against the document's date, wherever it is found.
-    years = [_year(date, parts[0].number, parts[0].title),
-             *(_year(p.date, p.number, p.title) for p in parts[1:])]
     record = _record(source, norm, parts, (date, date_evidence), fields, warnings, table, learned)
-    dates = [date, *(p.date for p in parts[1:])]
+    # The main part's deadlines are read against the document's date, wherever it is found, else
+    # against its publication's (a page giving only 发布日期).
+    dated = date or record.date_publication
+    years = [_year(dated, parts[0].number, parts[0].title),
+             *(_year(p.date, p.number, p.title) for p in parts[1:])]
+    dates = [dated, *(p.date for p in parts[1:])]
     texts = (PartText(tuple(provs), year, big, part.title, day)
              for provs, year, big, part, day in zip(provisions, years, too_long, parts, dates, strict=True))
     return Identified(record, norm, tuple(texts))

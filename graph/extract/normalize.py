@@ -3,7 +3,8 @@
 Steps, in order:
 1. pinyin annotations that scraped pages inject after polyphonic characters are removed
    (`發(fā)` → `發`); this must come first, while the annotation still follows the character
-   it belongs to;
+   it belongs to; so are Markdown's strong-emphasis marks (`**发布日期**：…` → `发布日期：…`),
+   which split a page field's label from its value;
 2. traditional → simplified with OpenCC (`連政發` → `连政发`, `號` → `号`);
 3. full-width digits, letters and ％ are folded to ASCII, ideographic and other Unicode spaces
    to spaces.
@@ -92,11 +93,19 @@ def to_simplified(text: str) -> str:
     return "".join(lines)
 
 
-def strip_pinyin(text: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
-    """Remove injected pinyin annotations; return the text and its deletion map.
+#: What step 1 removes: a pinyin annotation, or a run of asterisks (Markdown's ** of strong
+#: emphasis, a masked name's ***).
+_MARKS = re.compile(rf"{PINYIN_ANNOTATION.pattern}|\*{{2,}}")
 
-    >>> strip_pinyin("發(fā)展和關(guān)于")
+
+def strip_marks(text: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
+    """Remove injected pinyin annotations and runs of asterisks; return the text and its
+    deletion map.
+
+    >>> strip_marks("發(fā)展和關(guān)于")
     ('發展和關于', (1, 4), (4, 10))
+    >>> strip_marks("> **发布日期**：2026年")[0]
+    '> 发布日期：2026年'
     """
     pieces: list[str] = []
     cuts: list[int] = []
@@ -104,7 +113,7 @@ def strip_pinyin(text: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
     last = 0
     removed = 0
     out_len = 0
-    for m in PINYIN_ANNOTATION.finditer(text):
+    for m in _MARKS.finditer(text):
         piece = text[last:m.start()]
         pieces.append(piece)
         out_len += len(piece)
@@ -124,7 +133,7 @@ def normalize(text: str) -> Normalized:
     >>> normalize("連政發(fā)〔２００３〕97號").text
     '连政发〔2003〕97号'
     """
-    stripped, cuts, shifts = strip_pinyin(text)
+    stripped, cuts, shifts = strip_marks(text)
     simplified = to_simplified(stripped)
     folded = simplified.translate(_FULLWIDTH)
     return Normalized(folded, text, cuts, shifts)

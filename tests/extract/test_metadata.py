@@ -270,3 +270,14 @@ def test_a_report_is_dated_by_the_subtitle_saying_when_it_was_delivered() -> Non
     assert record_of("各位代表：\n2026年2月3日在北京召开了会议，研究了工作。\n").date is None
     signed = "关于做好就业工作的通知\n各区：\n——2026年1月5日在全市会议上的讲话要求做好就业工作。\n某市人民政府\n2026年3月1日\n"
     assert record_of(signed).date == "2026-03-01"  # a signature wins
+
+
+def test_a_markdown_page_s_bold_labels_and_date() -> None:
+    """A page saved as Markdown bolds its fields' labels (**发布机构**：) and the date under a
+    title (**（2026年1月3日）**): the marks split a label from its value, so they are read past."""
+    body = "\n各地区各部门：\n　　现提出如下意见。\n　　一、稳定粮食生产。\n"
+    rec = record_of("# 中共中央 国务院关于扎实推进乡村全面振兴的意见\n\n**（2026年1月3日）**\n" + body)
+    assert rec.date == "2026-01-03"
+    rec = record_of("# 乡村全面振兴规划（2024—2027年）\n\n> **发布机构**：中共中央、国务院\n"
+                    "> **发布日期**：2025年1月22日\n" + body)
+    assert (rec.issuers, rec.date_publication) == (("中共中央", "国务院"), "2025-01-22")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from policygraph.extract.normalize import normalize, strip_pinyin
+from policygraph.extract.normalize import normalize, strip_marks
 
 
 def test_pinyin_annotations_are_removed_before_conversion() -> None:
@@ -44,7 +44,7 @@ def test_offsets_map_back_to_the_original() -> None:
     assert (start, end) == (0, len(original))
 
 
-PINYIN = st.sampled_from(["(fā)", "(guān)", "(qū)", "(yè)", "(mén)", "（chǔ）"])
+PINYIN = st.sampled_from(["(fā)", "(guān)", "(qū)", "(yè)", "(mén)", "（chǔ）", "**", "***"])
 HAN = st.sampled_from(list("發關區業門處國辦文号年"))
 
 
@@ -52,7 +52,7 @@ HAN = st.sampled_from(list("發關區業門處國辦文号年"))
 @settings(max_examples=300, deadline=None)
 def test_every_kept_character_maps_to_itself(pieces: list[tuple[str, str]]) -> None:
     original = "".join(h + p for h, p in pieces)
-    stripped, _cuts, _shifts = strip_pinyin(original)
+    stripped, _cuts, _shifts = strip_marks(original)
     n = normalize(original)
     assert len(n.text) == len(stripped) == len(pieces)
     for i, (han, _p) in enumerate(pieces):
@@ -61,8 +61,8 @@ def test_every_kept_character_maps_to_itself(pieces: list[tuple[str, str]]) -> N
 
 @given(st.text(max_size=400))
 @settings(max_examples=300, deadline=None)
-def test_normalize_is_total_and_length_preserving_without_pinyin(text: str) -> None:
+def test_normalize_is_total_and_length_preserving_without_pinyin_or_asterisks(text: str) -> None:
     n = normalize(text)
-    if not strip_pinyin(text)[1]:
+    if not strip_marks(text)[1]:
         assert len(n.text) == len(text)
     assert normalize(text) == n  # deterministic

@@ -189,6 +189,24 @@ def test_the_plan_year_of_the_title_reaches_the_record() -> None:
     assert [(t["value"], t["year"]) for t in rec["targets"]] == [(4, 2016), (20_000, 2016)]
 
 
+def test_the_year_a_preamble_says_the_work_is_for_reaches_the_record() -> None:
+    body = ("各省、自治区、直辖市农业农村厅：\n　　2026年是“十五五”开局之年，做好“三农”工作至关重要。\n"
+            "　　一、稳定粮食生产。确保粮食产量稳定在1.4万亿斤左右，粮食产能稳步迈上1.5万亿斤台阶。\n")
+    rec = record_of("农业农村部关于扎实推进乡村全面振兴的实施意见\n" + body + "农业农村部\n2026年1月19日\n").to_dict()
+    assert [(t["indicator"], t["value"], t["comparator"], t["year"]) for t in rec["targets"]] == [
+        ("粮食产量", 1.4e12, "about", 2026), ("粮食产能", 1.5e12, "at_least", 2026)]
+    # a page giving only its publication date dates the work as well
+    page = "农业农村部关于扎实推进乡村全面振兴的实施意见\n> **发布日期**：2026年1月19日\n" + body
+    assert [t["year"] for t in record_of(page).to_dict()["targets"]] == [2026, 2026]
+    assert [t["year"] for t in record_of(page.replace("发布日期", "说明")).to_dict()["targets"]] == [None, None]
+    # a year in the title of a document cited is not the work's, nor a year the part is not dated
+    cited = ("关于推进海绵城市建设的实施方案\n根据《关于开展2024年本市海绵城市建设工作的函》，制定本方案。\n"
+             "　　一、目标。重要地区达到30年一遇除涝标准。\n某区人民政府办公室\n2024年10月10日\n")
+    assert [t["year"] for t in record_of(cited).to_dict()["targets"]] == [None]
+    late = "某市实施方案\n　　2019年是关键之年。\n　　一、目标。新建学校5所。\n某市人民政府\n2024年1月1日\n"
+    assert [t["year"] for t in record_of(late).to_dict()["targets"]] == [None]
+
+
 def test_values_listed_after_another_take_its_comparator_and_year() -> None:
     a, b = found("到2025年，花生种植、收获机械化率分别达到65%和55%。")
     assert (a.value, b.value) == (65, 55)

@@ -46,7 +46,7 @@ def extract_measures(
     areas = load_scheme(scheme_path).domains  # the part's policy areas gate area concepts (domains.py)
     domains = domains_of(title, "".join(text[p.start:p.end] for p in provisions), areas) if areas else None
     past = looking_back(text, provisions)  # a section reviewing past work states results, not goals
-    for p, governing in zip(provisions, governing_years(text, provisions, title), strict=True):
+    for p, governing in zip(provisions, governing_years(text, provisions, title, year), strict=True):
         ts = [t for t in targets_in(text, p.start, p.end, year, p.path, governing)
               if not within(t.start, past)]
         ds = deadlines_in(text, p.start, p.end, year, p.path, date)

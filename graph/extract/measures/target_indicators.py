@@ -24,7 +24,7 @@ def indicator_of(clause: str) -> str | None:
         indicator = _plain(INDICATOR_FLUFF.sub("", _AIM_AT_END.sub("", clause)))
     if len(indicator) <= 2:  # 非常规天然气产量2030年达到…: the words before a year name it
         indicator = _plain(_AIM_AT_END.sub("", _FLUFF_WORD.sub("", clause))) or indicator
-    indicator = _AGENT.sub("", indicator)
+    indicator = _MANNER_AT_END.sub("", _AGENT.sub("", indicator))
     return indicator[-24:] if len(indicator) > 1 else None  # not a connective (…一半以上至8.5个工作日)
 
 
@@ -53,6 +53,8 @@ def _plain(words: str) -> str:
 
 
 _FLUFF_WORD = re.compile(FLUFF_WORDS)
+#: How a value is to be reached, right before its verb (粮食产能稳步迈上…): no word of what is measured.
+_MANNER_AT_END = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:稳步|稳定|逐步|持续|进一步|不断)+$")
 #: Words of aim right before a target's verb: 确保达到, 力争达到.
 _AIM_AT_END = re.compile(r"(?:千方百计|确保|力争|争取|实现|完成)+$")
 

@@ -16,7 +16,7 @@ import re
 VERBS: dict[str, str] = {
     "不得低于": "at_least", "不得少于": "at_least", "不低于": "at_least", "不少于": "at_least",
     "至少": "at_least", "守住": "at_least", "达到": "at_least", "超过": "at_least", "突破": "at_least",
-    "高于": "at_least",
+    "高于": "at_least", "迈上": "at_least",  # 迈上1.4万亿斤台阶
     "提高到": "at_least", "提高至": "at_least", "提升到": "at_least", "提升至": "at_least",
     "增加到": "at_least", "增加至": "at_least", "增长到": "at_least", "增长至": "at_least",
     "扩大到": "at_least", "扩大至": "at_least", "多于": "at_least", "达": "at_least", "超": "at_least",

@@ -161,15 +161,38 @@ def plan_years(text: str) -> Years:
     return Years(end, end - 4)
 
 
-def governing_years(text: str, provisions: Sequence[Provision], title: str | None) -> list[Years]:
+#: How a preamble names the year a document's work is for (2026年是“十五五”开局之年；扎实做好2026年
+#: 农业农村工作): an annual document whose title names no year.
+_WORK_YEAR = re.compile(r"(?:做好|抓好|部署)\s*((?:19|20)\d{2})\s*年[^。；;，,《》]{0,24}工作|"
+                        r"((?:19|20)\d{2})\s*年是[^。；;《》]{0,30}之年")
+#: How far into a part its preamble is searched.
+_PREAMBLE = 2000
+
+
+def working_year(text: str, year: int | None) -> Years:
+    """The year a part's preamble (its first _PREAMBLE characters) says its work is for: the year
+    it is dated or the next (a plan for 2026 issued in December 2025), named once; else none."""
+    if year is None:
+        return Years()
+    named = {int(m.group(1) or m.group(2)) for m in _WORK_YEAR.finditer(text, 0, _PREAMBLE)
+             if text.rfind("《", 0, m.start()) <= text.rfind("》", 0, m.start())}  # not in a title cited
+    named &= {year, year + 1}
+    return Years(named.pop()) if len(named) == 1 else Years()
+
+
+def governing_years(text: str, provisions: Sequence[Provision], title: str | None,
+                    year: int | None = None) -> list[Years]:
     """Per provision, the years that govern its targets stating none: a year its heading names
     (三、2026年工作安排, 二、“十五五”时期主要任务), else a 到2020年 in the own text of its nearest
-    parent (二、主要目标。到2020年，… governs 二、/（一）), else the title's plan year; `past` if it
-    or a parent is headed as a review of the past.
+    parent (二、主要目标。到2020年，… governs 二、/（一）), else the title's plan year, else the year
+    the preamble says the work is for (working_year, with `year` the part's); `past` if it or a
+    parent is headed as a review of the past.
 
     A numbering that starts again (一、 after 三、) is an attachment's (附件1\n2026年省十件民生实事\n
     一、…): its provisions' parents are its own, and the year its title line names governs them."""
     default = title_years(title)
+    if default.year is None:
+        default = working_year(text, year)
     latest: dict[str, _Parent] = {}  # the last provision of each path
     out = []
     for p in provisions:
