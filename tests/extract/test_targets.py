@@ -705,6 +705,20 @@ def test_parts_of_a_whole_and_conditions_are_no_targets(text: str) -> None:
     assert found(text, 2026) == []
 
 
+def test_words_opening_with_nei_or_qian_are_no_time_limit_after_a_count() -> None:
+    got = found("2026年，推进40项省科技重大专项、80项前沿技术研发。", 2026)
+    assert [(t.value, t.unit) for t in got] == [(40, "项"), (80, "项")]
+    t = one("到2035年，50-100年一遇内涝可控。", 2026)
+    assert (t.value, t.value_high, t.unit) == (50, 100, "年一遇")
+    assert found("2026年，应在30日内完成整改，5个月前完成验收。", 2026) == []
+
+
+def test_a_vocational_qualification_is_no_eligibility() -> None:
+    t = one("2026年，新增取得职业资格或技能等级证书的劳动者超30万人次。", 2026)
+    assert (t.value, t.unit, t.comparator) == (300_000, "人次", "at_least")
+    assert found("具备申报资格的企业达到30家以上。", 2026) == []
+
+
 def test_values_listed_with_one_unit_share_it_and_a_cut_governs_them_all() -> None:
     text = "2023年底前一般登记、抵押登记业务办理时间分别压缩至15个、7个工作日以内。"
     assert [(t.indicator, t.value, t.unit, t.comparator) for t in found(text, 2023)] == [

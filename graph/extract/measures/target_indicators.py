@@ -54,7 +54,7 @@ def _plain(words: str) -> str:
 
 _FLUFF_WORD = re.compile(FLUFF_WORDS)
 #: How a value is to be reached, right before its verb (粮食产能稳步迈上…): no word of what is measured.
-_MANNER_AT_END = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:稳步|稳定|逐步|持续|进一步|不断)+$")
+_MANNER_AT_END = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:稳步|稳定|逐步|持续|进一步|不断|基本)+$")
 #: Words of aim right before a target's verb: 确保达到, 力争达到.
 _AIM_AT_END = re.compile(r"(?:千方百计|确保|力争|争取|实现|完成)+$")
 
