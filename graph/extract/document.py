@@ -128,11 +128,14 @@ def identify(
     warnings += [w for ws in part_warnings for w in ws]
     record = _record(source, norm, parts, (date, date_evidence), fields, warnings, table, learned)
     # The main part's deadlines are read against the document's date, wherever it is found, else
-    # against its publication's (a page giving only 发布日期).
-    dated = date or record.date_publication
-    years = [_year(dated, parts[0].number, parts[0].title),
-             *(_year(p.date, p.number, p.title) for p in parts[1:])]
-    dates = [dated, *(p.date for p in parts[1:])]
+    # its number's or its title's year, else its publication's (a page giving only 发布日期; a
+    # page republishing an old document is dated by its number). A holiday is placed against the
+    # signing date only: a publication may follow the festival it sets a limit before.
+    main_year = _year(date, parts[0].number, parts[0].title)
+    if main_year is None and record.date_publication:
+        main_year = int(record.date_publication[:4])
+    years = [main_year, *(_year(p.date, p.number, p.title) for p in parts[1:])]
+    dates = [date, *(p.date for p in parts[1:])]
     texts = (PartText(tuple(provs), year, big, part.title, day)
              for provs, year, big, part, day in zip(provisions, years, too_long, parts, dates, strict=True))
     return Identified(record, norm, tuple(texts))

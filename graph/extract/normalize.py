@@ -93,19 +93,40 @@ def to_simplified(text: str) -> str:
     return "".join(lines)
 
 
-#: What step 1 removes: a pinyin annotation, or a run of asterisks (Markdown's ** of strong
-#: emphasis, a masked name's ***).
-_MARKS = re.compile(rf"{PINYIN_ANNOTATION.pattern}|\*{{2,}}")
+#: A run of asterisks not right after a digit: Markdown's ** of strong emphasis, or a mask
+#: (王**, 1**人次, 2**10 keep theirs).
+_STARS = re.compile(r"(?<!\d)\*{2,}")
+
+
+def _marks(text: str) -> list[tuple[int, int]]:
+    """The spans step 1 removes, in order: pinyin annotations, and the runs of asterisks of a line
+    that pair up (**发布日期**：…; an odd one out is a mask, 关于**的通知, and the line keeps all)."""
+    spans = [(m.start(), m.end()) for m in PINYIN_ANNOTATION.finditer(text)]
+    if "**" in text:
+        line: list[tuple[int, int]] = []
+        line_end = -1
+        for m in _STARS.finditer(text):
+            if m.start() > line_end:
+                spans += line if len(line) % 2 == 0 else []
+                line = []
+                found = text.find("\n", m.end())
+                line_end = len(text) if found < 0 else found
+            line.append((m.start(), m.end()))
+        spans += line if len(line) % 2 == 0 else []
+        spans.sort()
+    return spans
 
 
 def strip_marks(text: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
-    """Remove injected pinyin annotations and runs of asterisks; return the text and its
-    deletion map.
+    """Remove injected pinyin annotations and Markdown's marks of strong emphasis; return the
+    text and its deletion map.
 
     >>> strip_marks("發(fā)展和關(guān)于")
     ('發展和關于', (1, 4), (4, 10))
     >>> strip_marks("> **发布日期**：2026年")[0]
     '> 发布日期：2026年'
+    >>> strip_marks("《关于**的通知》，培训1**人次")[0]
+    '《关于**的通知》，培训1**人次'
     """
     pieces: list[str] = []
     cuts: list[int] = []
@@ -113,14 +134,14 @@ def strip_marks(text: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
     last = 0
     removed = 0
     out_len = 0
-    for m in _MARKS.finditer(text):
-        piece = text[last:m.start()]
+    for start, end in _marks(text):
+        piece = text[last:start]
         pieces.append(piece)
         out_len += len(piece)
-        removed += m.end() - m.start()
+        removed += end - start
         cuts.append(out_len)
         shifts.append(removed)
-        last = m.end()
+        last = end
     if not cuts:
         return text, (), ()
     pieces.append(text[last:])

@@ -207,6 +207,30 @@ def test_the_year_a_preamble_says_the_work_is_for_reaches_the_record() -> None:
     assert [t["year"] for t in record_of(late).to_dict()["targets"]] == [None]
 
 
+def test_a_preamble_gives_no_year_to_a_plan_over_years_nor_to_a_report() -> None:
+    three = ("关于推进城市更新三年行动的实施方案\n各区人民政府：\n　　2024年是实现“十四五”规划目标任务的关键之年。\n"
+             "　　一、重点任务。改造老旧管网800公里。\n某市人民政府\n2024年3月1日\n")
+    assert [t["year"] for t in record_of(three).to_dict()["targets"]] == [None]
+    span = ("某市实施意见\n各县区：\n　　为扎实做好2024年至2026年农村人居环境整治工作，现提出如下意见。\n"
+            "　　一、改造农村卫生厕所3万户。\n某市人民政府\n2024年3月1日\n")
+    assert [t["year"] for t in record_of(span).to_dict()["targets"]] == [None]
+    report = ("关于全市农业农村工作情况的报告\n　　2023年是全面贯彻党的二十大精神的开局之年。\n"
+              "　　二、下一步打算。新建高标准农田25万亩。\n某市农业农村局\n2023年12月20日\n")
+    assert [t["year"] for t in record_of(report).to_dict()["targets"]] == [None]
+
+
+def test_a_page_s_publication_year_comes_after_the_number_s_and_places_no_holiday() -> None:
+    old = ("关于加快推进棚户区改造工作的通知\n国办发〔2015〕12号\n发布日期：2021-06-01\n各省、自治区、直辖市人民政府：\n"
+           "　　一、年底前完成棚户区改造任务。\n　　二、今年新开工棚户区改造580万套。\n")
+    rec = record_of(old).to_dict()
+    assert [(d["text"], d["date"]) for d in rec["deadlines"]] == [("年底前", "2015-12-31")]
+    assert [t["year"] for t in rec["targets"]] == [2015]
+    # published after the festival it sets a limit before: that year's festival, not the next
+    holiday = ("国务院办公厅关于做好2019年春节期间有关工作的通知\n国办发〔2019〕3号\n发布日期：2019-02-10\n"
+               "各省、自治区、直辖市人民政府：\n　　一、各地要在春节前完成农民工工资清欠工作。\n")
+    assert [d["date"] for d in record_of(holiday).to_dict()["deadlines"]] == ["2019-02-05"]
+
+
 def test_values_listed_after_another_take_its_comparator_and_year() -> None:
     a, b = found("到2025年，花生种植、收获机械化率分别达到65%和55%。")
     assert (a.value, b.value) == (65, 55)
@@ -694,12 +718,28 @@ def test_none_naming_a_kind_of_thing_is_no_goal_of_none(text: str) -> None:
     assert found(text, 2026) == []
     assert one("2026年，实现工业废水零排放。", 2026).value == 0  # the goal itself
     assert one("2026年，确保实现生活垃圾零填埋目标。", 2026).value == 0
+    assert one("到2025年，工业废水实现零排放或达标排放。", 2026).value == 0
+    assert [t.value for t in found("2026年，确保实现安全生产零事故和零伤亡。", 2026)] == [0, 0]
+
+
+def test_a_letter_before_a_number_makes_it_a_code_and_p_counts_computing_power_only() -> None:
+    assert found("2026年，力争压降P2P网贷机构数量50%。", 2026)[0].unit == "%"
+    assert [t.unit for t in found("到2025年，新增5P以上空调1000台。", 2026)] == ["台"]
+    assert one("到2025年，算力规模达到300P。", 2026).unit == "P"
+
+
+def test_below_and_a_new_level_reached() -> None:
+    t = one("到2025年，力争将贫困发生率降至不足1%。", 2024)
+    assert (t.indicator, t.value, t.comparator) == ("贫困发生率", 1, "at_most")
+    t = one("到2025年，全市工业总产值迈上5000亿元台阶。", 2024)
+    assert (t.value, t.unit, t.comparator) == (5e11, "元", "at_least")
+    assert found("地区生产总值连续迈上3个千亿元台阶。", 2024) == []  # steps climbed
 
 
 @pytest.mark.parametrize("text", [
     "2026年，造林目标任务由4个部分组成。",  # what a whole is made of
     "2026年，分13个领域细化实化任务。",  # what it is divided into
-    "2026年，可分配房源不足3套的，不再摇号。",  # a condition
+    "2026年，可分配房源不足3套时，申请对象可选择剩余房源。",  # a condition
 ])
 def test_parts_of_a_whole_and_conditions_are_no_targets(text: str) -> None:
     assert found(text, 2026) == []

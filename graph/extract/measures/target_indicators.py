@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from policygraph.extract.measures.target_rules import VERBS
 from policygraph.extract.measures.target_sentences import Sentence
 from policygraph.extract.measures.target_years import BASE
 from policygraph.extract.regexes import FLUFF_WORDS, INDICATOR_FLUFF
@@ -25,6 +26,8 @@ def indicator_of(clause: str) -> str | None:
     if len(indicator) <= 2:  # 非常规天然气产量2030年达到…: the words before a year name it
         indicator = _plain(_AIM_AT_END.sub("", _FLUFF_WORD.sub("", clause))) or indicator
     indicator = _MANNER_AT_END.sub("", _AGENT.sub("", indicator))
+    if len(bare := _VERB_AT_END.sub("", indicator)) >= 2:
+        indicator = bare  # 贫困发生率降至不足1%: the verb before 不足 is no word of what is measured
     return indicator[-24:] if len(indicator) > 1 else None  # not a connective (…一半以上至8.5个工作日)
 
 
@@ -55,6 +58,9 @@ def _plain(words: str) -> str:
 _FLUFF_WORD = re.compile(FLUFF_WORDS)
 #: How a value is to be reached, right before its verb (粮食产能稳步迈上…): no word of what is measured.
 _MANNER_AT_END = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:稳步|稳定|逐步|持续|进一步|不断|基本)+$")
+#: A verb of a bound left at the end when another stands right before the number (降至不足1%).
+_VERB_AT_END = re.compile("(?:" + "|".join(sorted((re.escape(v) for v, c in VERBS.items() if c != "equal"),
+                                                   key=len, reverse=True)) + ")$")
 #: Words of aim right before a target's verb: 确保达到, 力争达到.
 _AIM_AT_END = re.compile(r"(?:千方百计|确保|力争|争取|实现|完成)+$")
 

@@ -22,7 +22,7 @@ VERBS: dict[str, str] = {
     "扩大到": "at_least", "扩大至": "at_least", "多于": "at_least", "达": "at_least", "超": "at_least",
     "大于": "at_least", "不小于": "at_least", "≥": "at_least", "不大于": "at_most", "≤": "at_most",
     "不得超过": "at_most", "不超过": "at_most", "不高于": "at_most", "不得高于": "at_most",
-    "最多": "at_most", "至多": "at_most", "低于": "at_most", "控制在": "at_most",
+    "最多": "at_most", "至多": "at_most", "低于": "at_most", "控制在": "at_most", "不足": "at_most",
     "降低到": "at_most", "降低至": "at_most", "降至": "at_most", "下降到": "at_most",
     "下降至": "at_most", "减少到": "at_most", "减少至": "at_most", "压缩到": "at_most", "压减至": "at_most",
     "压缩至": "at_most", "压减到": "at_most", "缩短到": "at_most", "缩短至": "at_most",
@@ -97,10 +97,10 @@ SCOPE = re.compile(r"选择|选取|遴选|确定|试点")
 #: A rate being changed: 由3%降至1%, 从…调整为.
 CHANGED = re.compile(r"(?:由|从)\s*\d[^，,。；;]{0,12}(?:降|提高|调整|下调|上调|减|增|改为|变为)|"
                      r"下调|上调|调整|调减|调增")
-#: What after a number makes it a class or a duration: 30人以上的企业, 5个工作日 (内 and 前 of a
-#: time limit, not of 内涝 or 前沿).
+#: What after a number makes it a class, a condition or a duration: 30人以上的企业, 不足3套时,
+#: 5个工作日 (内 and 前 of a time limit, not of 内涝 or 前沿).
 AFTER_CLASS = re.compile(r"的(?![^，,。；]{0,4}(?:目标|任务|水平|规模))|者|"
-                         r"内(?![涝容部外地蒙河陆需生])|以内|之内|前(?![沿瞻端列景往后])|"
+                         r"内(?![涝容部外地蒙河陆需生])|以内|之内|前(?![沿瞻端列景往后])|时(?![代期段间节])|"
                          r"(?:月|工作日|小时|季度|星期|自然日|日|天|周岁|年度)")
 #: What after a number of people, money or area names a class by its size (50人企业, 100万元项目);
 #: after a count of things (培育100家企业上市, 新增5000张家庭养老床位) it is what is counted.
@@ -111,7 +111,7 @@ SIZE_UNITS = frozenset({"人", "名", "人次", "元", "美元", "亩", "平方�
 PER_UNIT = re.compile(r"每(?!年|月|季)[^，,]?$")
 #: Eligibility: the clause states who may or must, not a goal.
 ELIGIBILITY = re.compile(r"凡|符合|满足|申请|(?<!具备)条件|(?<!职业)资格|门槛|对于|对吸纳|对招用|对招收|"
-                         r"允许|不足\s*$|吸纳.{0,8}达到|招用.{0,8}达到")
+                         r"允许|吸纳.{0,8}达到|招用.{0,8}达到")
 
 
 #: Giving a volume of credit (新增科技贷款1000亿元, 发放创业担保贷款10亿元): a sum to reach, not

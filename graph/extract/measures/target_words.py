@@ -32,9 +32,10 @@ def doublings(sent: Sentence, offset: int, ctx: Context, lead: Years) -> list[Ta
     return out
 
 
-#: What a 零X that names a kind of thing goes on with (货运零排放区域, 零排放试点, 零事故企业):
-#: a word after it, other than a goal's (零排放目标) or a verb's (零增长，).
-_ZERO_AS_NAME = re.compile(r"(?!目标|的目标|要求)[\u4e00-\u9fff]")
+#: The noun a 零X names a kind of, within a few words (货运零排放区域, 零排放货运车队, 零事故企业): not a
+#: conjunction or a verb after it (零事故和零伤亡, 零增长甚至负增长, 零排放或达标排放).
+_ZERO_AS_NAME = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:区域|园区|社区|小区|片区|车队|车辆|汽车|货车|公交|船舶|"
+                           r"港口|码头|机场|试点|示范|企业|工厂|单位|学校|医院|城市|乡村|村|建筑|通道|项目|技术|路线|模式|标准|认证|创建)")
 
 
 def zero_goals(sent: Sentence, offset: int, ctx: Context, lead: Years) -> list[Target]:

@@ -162,22 +162,34 @@ def plan_years(text: str) -> Years:
 
 
 #: How a preamble names the year a document's work is for (2026年是“十五五”开局之年；扎实做好2026年
-#: 农业农村工作): an annual document whose title names no year.
-_WORK_YEAR = re.compile(r"(?:做好|抓好|部署)\s*((?:19|20)\d{2})\s*年[^。；;，,《》]{0,24}工作|"
+#: 农业农村工作): an annual document whose title names no year; not a span (做好2024年至2026年…).
+_WORK_YEAR = re.compile(r"(?:做好|抓好|部署)\s*((?:19|20)\d{2})\s*年(?![至到—–-])[^。；;，,《》]{0,24}工作|"
                         r"((?:19|20)\d{2})\s*年是[^。；;《》]{0,30}之年")
+#: A document whose work spans years (三年行动方案, 到2026年…, 2024—2026年) or that looks back (…工作
+#: 情况的报告, 总结): its preamble's year is no year of all its targets.
+_NOT_ONE_YEAR = re.compile(r"[两二三四五六七八九十\d]年(?:行动|计划|规划|攻坚|专项)|报告|总结|情况")
+_LATER_YEAR = re.compile(r"(?:到|至|—|–|-)\s*((?:19|20)\d{2})\s*年")
 #: How far into a part its preamble is searched.
 _PREAMBLE = 2000
 
 
-def working_year(text: str, year: int | None) -> Years:
-    """The year a part's preamble (its first _PREAMBLE characters) says its work is for: the year
-    it is dated or the next (a plan for 2026 issued in December 2025), named once; else none."""
-    if year is None:
+def working_year(text: str, start: int, year: int | None, title: str | None = None) -> Years:
+    """The year the preamble of a part (its first _PREAMBLE characters from `start`) says its
+    work is for: the year the part is dated or the next (a plan for 2026 issued in December
+    2025), named once and not inside a title cited; none for a document whose title or preamble
+    spans later years, or that reports."""
+    if year is None or (title and _NOT_ONE_YEAR.search(title)):
         return Years()
-    named = {int(m.group(1) or m.group(2)) for m in _WORK_YEAR.finditer(text, 0, _PREAMBLE)
-             if text.rfind("《", 0, m.start()) <= text.rfind("》", 0, m.start())}  # not in a title cited
+    end = min(len(text), start + _PREAMBLE)
+    named = {int(m.group(1) or m.group(2)) for m in _WORK_YEAR.finditer(text, start, end)
+             if text.rfind("《", 0, m.start()) <= text.rfind("》", 0, m.start())}
     named &= {year, year + 1}
-    return Years(named.pop()) if len(named) == 1 else Years()
+    if len(named) != 1:
+        return Years()
+    work = named.pop()
+    if any(int(m.group(1)) > work for m in _LATER_YEAR.finditer(text, start, end)):
+        return Years()
+    return Years(work)
 
 
 def governing_years(text: str, provisions: Sequence[Provision], title: str | None,
@@ -191,8 +203,8 @@ def governing_years(text: str, provisions: Sequence[Provision], title: str | Non
     A numbering that starts again (一、 after 三、) is an attachment's (附件1\n2026年省十件民生实事\n
     一、…): its provisions' parents are its own, and the year its title line names governs them."""
     default = title_years(title)
-    if default.year is None:
-        default = working_year(text, year)
+    if default.year is None and provisions:
+        default = working_year(text, provisions[0].start, year, title)
     latest: dict[str, _Parent] = {}  # the last provision of each path
     out = []
     for p in provisions:

@@ -64,7 +64,8 @@ TARGET = re.compile(
 
 
 #: Verbs a sum of money is a target after (产业总规模突破1000亿元); 不少于210万元 is a requirement.
-MONEY_VERBS = frozenset({"达到", "达", "突破", "超过", "超", "实现", "增长到", "增长至", "增加到", "增加至"})
+MONEY_VERBS = frozenset({"达到", "达", "突破", "超过", "超", "实现", "增长到", "增长至", "增加到", "增加至",
+                         "迈上"})
 #: A sum a plan is to reach: investment, credit or output, after an action or none (完成投资2500亿元以上,
 #: 新增科技贷款1000亿元); a sum each case must have (原始基金不少于210万元) is a requirement.
 _PLANNED_SUM = re.compile(r"(?:投资|贷款|产值|进出口|营业收入|销售收入|交易额|总额|规模|外资)$")
@@ -225,8 +226,9 @@ def _is_number_token(m: re.Match[str], text: str, named: bool = False) -> bool:
     if not (m.group("arabic") or m.group("cn") or m.group("pct")):
         return False
     first = _number_at(m)
-    if first > 0 and (text[first - 1] in "第“\"〔[（(.．×÷=＝*" or text[first - 1].isdigit()):
-        return False
+    if first > 0 and (text[first - 1] in "第“\"〔[（(.．×÷=＝*" or text[first - 1].isdigit()
+                      or ("A" <= text[first - 1].upper() <= "Z")):
+        return False  # a letter before it: a code's or a name's (P2P, G20, PM2.5)
     if text.rfind("《", max(0, first - 100), first) > text.rfind("》", 0, first):
         return False  # 《…稳定经济增长20条》: a title's number
     if text.endswith(("（含", "(含"), 0, first):
@@ -272,6 +274,10 @@ def _target(m: re.Match[str], sent: Sentence, offset: int, ctx: Context, lead: Y
         return None  # 3000亿度 of power, 22亿方 of gas, 13.5亿只 of poultry; not 26度, 3方协议
     clause_start = sent.clause_start(at)
     clause = text[clause_start:at]
+    if unit == "P" and not (m.group("mult") or "算力" in clause):
+        return None  # 1.7万P of computing power; not 5P空调 (匹)
+    if unit == "个" and m.group("verb") == "迈上":
+        return None  # 连续迈上3个千亿元台阶: steps climbed, not a level
     planned = lead.year is not None or ctx.governing.year is not None
     if not _accepted(m, sent, clause, unit, ctx.provision, named, planned):
         return None
