@@ -37,6 +37,8 @@ def one(text: str, year: int | None = 2016, date: str | None = None) -> Deadline
         ("明年端午节前完工。", "明年端午节前", "2017-05-30"),
         ("请于6月20日18：00前报送自查报告。", "6月20日18：00前", "2016-06-20"),
         ("各地于3月5日12时前报送。", "3月5日12时前", "2016-03-05"),
+        ("首开区“十一”前建成运营。", "“十一”前", "2016-10-01"),  # National Day, named by its date
+        ("各地“五一”前完成整改。", "五一”前", "2016-05-01"),
     ],
 )
 def test_resolved_deadlines(text: str, deadline: str, date: str) -> None:
@@ -228,3 +230,20 @@ def test_a_span_of_years_listed_after_a_limit_is_one_too() -> None:
 def test_a_day_of_the_next_month_is_a_relative_limit() -> None:
     got = found("应在次月15日内将股东情况报告主管税务机关，并于次月10日前传递给主管地税机关。")
     assert [(d.text, d.date, d.relative) for d in got] == [("次月15日内", None, True), ("次月10日前", None, True)]
+
+
+def test_a_work_report_s_unnumbered_sections_date_its_tasks_and_review_none() -> None:
+    """A work report saved without its title or date: its 2024年主要工作安排 line, before the
+    numbered tasks, gives them their year, and its 2023年工作回顾 sets no limit."""
+    text = ("各位代表：\n　　现在，我代表市人民政府，向大会报告工作。\n2023年工作回顾\n"
+            "　　一年来，受损房屋维修重建10月20日前全部完工。\n2024年主要工作安排\n"
+            "　　2024年全市经济社会发展主要预期目标是：地区生产总值增长6.5%左右。\n"
+            "一、推动产业发展\n　　新增规模以上工业企业50户。年底前完成28个地质灾害防治项目。\n"
+            "二、增进民生福祉\n　　改造老旧小区228个，8月底前全面完成重建项目。\n")
+    rec = record_of(text).to_dict()
+    assert rec["date"] is None
+    assert [(t["value"], t["year"]) for t in rec["targets"]] == [(6.5, 2024), (50, 2024), (28, 2024), (228, 2024)]
+    assert [(d["text"], d["date"]) for d in rec["deadlines"]] == [("年底前", "2024-12-31"), ("8月底前", "2024-08-31")]
+    # the same sections after a review heading: the review's numbered items set nothing
+    review = text.replace("2024年主要工作安排\n　　2024年全市经济社会发展主要预期目标是：地区生产总值增长6.5%左右。\n", "")
+    assert record_of(review).to_dict()["targets"] == []

@@ -32,9 +32,9 @@ YEAR_BEFORE = re.compile(rf"(?<![到至])(?P<y>(?:19|20)\d{{2}})\s*年{_BEFORE}"
 #: “十五五”内, 十四五末前: by the end of a five-year plan's last year (“十三五”期间内 is a window).
 PLAN_PERIOD = re.compile(r"(?<![第之])[“\"]?十(?P<n>[一二三四五六七八九])五[”\"]?\s*"
                          rf"(?:(?:内|以内|之内)(?!蒙)|末{_BEFORE})")
-#: 春节前, 国庆节前.
+#: 春节前, 国庆节前, “五一”前 (its closing quote).
 #: (今年 or 明年 before it is read apart: an optional prefix would be tried at every position.)
-HOLIDAY = re.compile(rf"(?P<h>{'|'.join(holiday_names())}){_BEFORE}")
+HOLIDAY = re.compile(rf"(?P<h>{'|'.join(holiday_names())})[”\"’]?{_BEFORE}")
 #: 30日内, 20个工作日内, 三个月内, 1年半内, 三到五年时间内, 届满30日前: a limit counted from an event (not
 #: 5月3日内蒙古: a date before 内蒙古).
 RELATIVE = re.compile(

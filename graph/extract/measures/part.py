@@ -49,7 +49,12 @@ def extract_measures(
     for p, governing in zip(provisions, governing_years(text, provisions, title, year), strict=True):
         ts = [t for t in targets_in(text, p.start, p.end, year, p.path, governing)
               if not within(t.start, past)]
-        ds = deadlines_in(text, p.start, p.end, year, p.path, date)
+        # a part dated by nothing is read against the one year its section is headed with (a
+        # work report's 2024年主要工作安排); a review of past work sets no limit
+        single = governing.year if governing.start_year is None and not governing.past else None
+        dated = year if year is not None else single
+        ds = [d for d in deadlines_in(text, p.start, p.end, dated, p.path, date)
+              if not governing.past and not within(d.start, past)]
         targets += ts
         deadlines += ds
         money += money_in(text, p.start, p.end, p.path)

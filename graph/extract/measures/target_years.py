@@ -207,6 +207,7 @@ def governing_years(text: str, provisions: Sequence[Provision], title: str | Non
         default = working_year(text, provisions[0].start, year, title)
     latest: dict[str, _Parent] = {}  # the last provision of each path
     out = []
+    section_review = False  # after an unnumbered heading of a review (2023年工作回顾)
     for p in provisions:
         if "/" not in p.path and p.path in latest:
             latest = {}
@@ -224,10 +225,32 @@ def governing_years(text: str, provisions: Sequence[Provision], title: str | Non
                 found = found if found.year is not None else parent.governs(text)
                 review = review or parent.review
                 criteria = criteria or parent.criteria
+        if found.year is None:
+            review = review or section_review
         found = found if found.year is not None else default
         latest[p.path] = _Parent(p, line, review, criteria)
         out.append(replace(found, past=review, criteria=criteria) if review or criteria else found)
+        section = _section_heading(text, p)
+        if section is not None:  # governs the provisions after it, as a numbered heading would
+            default, section_review = _governs("", section), REVIEW.search(section) is not None
     return out
+
+
+#: An unnumbered heading line naming a year and the work of a section inside a provision's text
+#: (a work report's 2023年工作回顾 … 2024年主要工作安排 before its numbered tasks): not a date
+#: (2024年3月1日), nor a table's cell (2030年).
+_SECTION_LINE = re.compile(r"^[^\S\n]*(?:19|20)\d{2}\s*年(?![\d一二三四五六七八九十]+月)"
+                           r"[^\d，,。；;：:！？!?\n]{0,10}(?:工作|目标|任务|安排|回顾|计划|重点|要点)"
+                           r"[^\d，,。；;：:！？!?\n]{0,8}$", re.M)
+
+
+def _section_heading(text: str, p: Provision) -> str | None:
+    """The last unnumbered heading line naming a year in `p` after its first line, if any."""
+    first = text.find("\n", p.start, p.end)
+    if first < 0:
+        return None
+    lines = [m.group() for m in _SECTION_LINE.finditer(text, first + 1, p.end)]
+    return lines[-1].strip() if lines else None
 
 
 class _Parent:
