@@ -247,3 +247,14 @@ def test_a_work_report_s_unnumbered_sections_date_its_tasks_and_review_none() ->
     # the same sections after a review heading: the review's numbered items set nothing
     review = text.replace("2024年主要工作安排\n　　2024年全市经济社会发展主要预期目标是：地区生产总值增长6.5%左右。\n", "")
     assert record_of(review).to_dict()["targets"] == []
+
+
+def test_items_a_look_back_introduces_report_until_a_heading_names_the_year() -> None:
+    text = ("2023年是开局之年。\n　　一年来，我们主要做了以下工作：\n"
+            "　　（一）产业转型步伐持续加快。新增国家高新技术企业90家。\n"
+            "　　（二）民生持续改善。完成棚户区改造3552套，10月20日前全部完工。\n"
+            "二、2024年工作安排\n　　（一）推进新型工业化。全力推动检验中心（广西）试验场等50个重大项目尽早开工。\n"
+            "三、加强政府自身建设\n　　（一）新建便民服务站20个。\n")
+    rec = record_of(text).to_dict()
+    assert [(t["value"], t["year"]) for t in rec["targets"]] == [(50, 2024), (20, None)]
+    assert rec["deadlines"] == []

@@ -164,7 +164,8 @@ ACTIONS = ("新建", "新改建", "改扩建", "改建", "扩建", "建设", "�
            "形成", "推动", "提供", "派发", "评选", "引育", "引进", "招引", "引导")
 _ACTION = "|".join(sorted(ACTIONS, key=len, reverse=True))
 #: Words of aim before an action (力争全年新建…, 继续办好…).
-_AIM = r"(?:全年|今年|年内|力争|争取|确保|计划|继续|重点|扎实|集中|还要|要|将|再|共)*"
+_AIM = (r"(?:全年|今年|年内|力争|争取|确保|计划|继续|重点|扎实|集中|全力|大力|加快|积极|着力|"
+        r"还要|要|将|再|共)*")
 #: A phrase that is an action, with its object or not: the count follows.
 ACTION_OBJECT = re.compile(rf"^{_AIM}(?:{_ACTION})(?P<object>[^\d\s，,；;：:。（()）]{{0,24}})$")
 #: A clause that is only an action (实施30项…): what is counted is named after the number.
@@ -176,6 +177,8 @@ PLANNED_ACTION = re.compile(rf"^{_AIM}(?!其中|占|比|较|共|总|累计|已|�
 _ALNUM = re.compile(r"\d+(?=[A-Za-z])")
 #: An alternative in brackets inside an action or its object (新（改）建, 加装（更新）电梯).
 _ALTERNATIVE = re.compile(r"(?<=[\u4e00-\u9fff])[（(][\u4e00-\u9fff]{1,2}[）)](?=[\u4e00-\u9fff])")
+#: A note in brackets inside an object's name (检验中心（广西）): no break of the phrase.
+_NOTE = re.compile(r"[（(][^（()）\d，,；;。]{1,12}[）)]")
 #: What may follow an action's count: the clause's or the list's end, or a note in brackets
 #: (建成家庭养老床位7000张（牵头单位：民政厅）).
 _COUNT_END = re.compile(r"$|[，,；;。、（()）]|和|及")
@@ -188,6 +191,7 @@ def action_count(phrase: str, after: str, planned: bool = False) -> bool:
     ends its clause (or the object ends with 等 and what is counted is named after it)."""
     phrase = _ALNUM.sub("N", phrase)  # 新建5G-A基站4000座: 5G is a word, not a count
     phrase = _ALTERNATIVE.sub("", phrase)  # 新（改）建农村卫生厕所3.2万户: 新建 or 改建
+    phrase = _NOTE.sub("", phrase)  # 推动国家汽车质量检验中心（广西）汽车试验场等50个: a name's note
     action = ACTION_OBJECT.match(phrase)
     if action is None:  # any action under a plan's year: only with the count ending its clause
         return planned and PLANNED_ACTION.match(phrase) is not None and _COUNT_END.match(after) is not None

@@ -215,6 +215,8 @@ def governing_years(text: str, provisions: Sequence[Provision], title: str | Non
             default = intro if intro.year is not None else default
         line = _heading_line(text, p)
         found = _governs("", line) if line else Years()  # p.heading is its marker (二、) only
+        if found.year is not None and "/" not in p.path:
+            section_review = False  # 二、2024年工作安排 ends the look back before it
         review = bool(line) and REVIEW.search(line) is not None
         criteria = bool(line) and CRITERIA.search(line) is not None
         path = p.path
@@ -233,7 +235,14 @@ def governing_years(text: str, provisions: Sequence[Provision], title: str | Non
         section = _section_heading(text, p)
         if section is not None:  # governs the provisions after it, as a numbered heading would
             default, section_review = _governs("", section), REVIEW.search(section) is not None
+        elif _REVIEW_INTRO.search(text[max(p.start, p.end - _HEADING_MAX * 3):p.end]):
+            section_review = True  # 一年来，我们主要做了以下工作： the items after it report
     return out
+
+
+#: A line introducing the items of a look back (一年来，我们主要做了以下工作：), ending its provision.
+_REVIEW_INTRO = re.compile(r"(?:一年来|过去的?一年|[一两二三四五六七八九十]年来|"
+                           r"过去的?[一两二三四五六七八九十]年)[^\n。]{0,30}(?:以下|如下)[^\n。]{0,10}[：:]\s*$")
 
 
 #: An unnumbered heading line naming a year and the work of a section inside a provision's text
