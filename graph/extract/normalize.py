@@ -4,8 +4,11 @@ Steps, in order:
 1. pinyin annotations that scraped pages inject after polyphonic characters are removed
    (`發(fā)` → `發`); this must come first, while the annotation still follows the character
    it belongs to; so are Markdown's strong-emphasis marks (`**发布日期**：…` → `发布日期：…`),
-   which split a page field's label from its value;
-2. traditional → simplified with OpenCC (`連政發` → `连政发`, `號` → `号`);
+   which split a page field's label from its value; and the line breaks of text wrapped at a
+   fixed width (a PDF's lines, each as wide as the page, breaking sentences), so a sentence is
+   whole again;
+2. Kangxi radicals (⼈, ⽅: a PDF's glyphs) → the ideographs they look like (NFKC), then
+   traditional → simplified with OpenCC (`連政發` → `连政发`, `號` → `号`);
 3. full-width digits, letters and ％ are folded to ASCII, ideographic and other Unicode spaces
    to spaces.
 
@@ -18,6 +21,8 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,6 +33,8 @@ PINYIN_ANNOTATION = re.compile(
     rf"(?<=[\u3400-\u9fff])[(（](?=[a-z{_TONED}]{{0,6}}[{_TONED}])[a-z{_TONED}]{{1,7}}[)）]"
 )
 
+#: Kangxi radicals, each the ideograph it looks like (⼀ → 一, ⼈ → 人): NFKC's mapping.
+_KANGXI = {c: ord(unicodedata.normalize("NFKC", chr(c))) for c in range(0x2F00, 0x2FD6)}
 _FULLWIDTH = {
     **{0xFF10 + i: 0x30 + i for i in range(10)},
     **{0xFF21 + i: 0x41 + i for i in range(26)},
@@ -101,7 +108,7 @@ _STARS = re.compile(r"(?<!\d)\*{2,}")
 def _marks(text: str) -> list[tuple[int, int]]:
     """The spans step 1 removes, in order: pinyin annotations, and the runs of asterisks of a line
     that pair up (**发布日期**：…; an odd one out is a mask, 关于**的通知, and the line keeps all)."""
-    spans = [(m.start(), m.end()) for m in PINYIN_ANNOTATION.finditer(text)]
+    spans = [(m.start(), m.end()) for m in PINYIN_ANNOTATION.finditer(text)] + _wrap_breaks(text)
     if "**" in text:
         line: list[tuple[int, int]] = []
         line_end = -1
@@ -115,6 +122,51 @@ def _marks(text: str) -> list[tuple[int, int]]:
         spans += line if len(line) % 2 == 0 else []
         spans.sort()
     return spans
+
+
+#: A line that ends its sentence or clause, and a line that opens an item or a heading: no
+#: wrap between them.
+_LINE_ENDS = frozenset("。！？!?；;：:")
+_OPENS_ITEM = re.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|"
+                         r"\d+[、.．]|第[一二三四五六七八九十百\d]+[条章节]|附件|[—－-]{2}|[①-⑳•·])")
+#: How wide (in GB 18030 bytes: a Chinese character 2, an ASCII one 1) a line must be to count
+#: among a page's long lines, what share of those lines must be full (as wide as the most common
+#: width, or up to a tenth narrower), and that tenth.
+_WRAP_MIN, _WRAP_SHARE, _WRAP_FULL = 40, 0.5, 0.9
+
+
+def _wrap_breaks(text: str) -> list[tuple[int, int]]:
+    """The breaks of text wrapped at a fixed width: most of its long lines are full (about as
+    wide as one another), and a full line not ending a sentence goes on in the next, unless that
+    opens an item. Each span runs from the line's last character to the next line's first."""
+    if text.count("\n") < 8:
+        return []
+    lines = [(m.start(), m.end(), m.group().strip(" \t\r\u3000")) for m in re.finditer(r"[^\n]+", text)]
+    widths = [len(t.encode("gb18030", "replace")) for _s, _e, t in lines]
+    long = [w for w in widths if w >= _WRAP_MIN]
+    if len(long) < 8:
+        return []
+    mode = Counter(long).most_common(1)[0][0]
+    low = mode * _WRAP_FULL  # a justified line holding digits or quotes is a little narrower
+
+    def full(w: int) -> bool:
+        return low <= w <= mode + 2
+
+    if sum(map(full, long)) < _WRAP_SHARE * len(long):
+        return []
+    out = []
+    for k in range(len(lines) - 1):
+        start, end, line = lines[k]
+        nxt = lines[k + 1]
+        if (not full(widths[k]) or line[-1:] in _LINE_ENDS or nxt[0] != end + 1
+                or not nxt[2] or _OPENS_ITEM.match(text, nxt[0])):
+            continue
+        last = start + len(text[start:end].rstrip(" \t\r\u3000"))
+        first = nxt[0] + len(text[nxt[0]:nxt[1]]) - len(text[nxt[0]:nxt[1]].lstrip(" \t\r\u3000"))
+        if not (text[last - 1].isascii() and text[last - 1].isalnum() and text[first].isascii()
+                and text[first].isalnum()):  # 2025\n年 joins, word\nword would not
+            out.append((last, first))
+    return out
 
 
 def strip_marks(text: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
@@ -155,6 +207,6 @@ def normalize(text: str) -> Normalized:
     '连政发〔2003〕97号'
     """
     stripped, cuts, shifts = strip_marks(text)
-    simplified = to_simplified(stripped)
+    simplified = to_simplified(stripped.translate(_KANGXI))
     folded = simplified.translate(_FULLWIDTH)
     return Normalized(folded, text, cuts, shifts)

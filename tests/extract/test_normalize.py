@@ -86,3 +86,19 @@ def test_normalize_is_total_and_length_preserving_without_pinyin_or_asterisks(te
     if not strip_marks(text)[1]:
         assert len(n.text) == len(text)
     assert normalize(text) == n  # deterministic
+
+
+def test_text_wrapped_at_a_page_s_width_is_joined_and_prose_is_not() -> None:
+    line = "全市消费市场平稳增长，社会消费品零售总额增幅达到百分之三以上，旅游综合收入力争达到"
+    wrapped = "\n".join([line] * 9 + ["一千三百七十亿元。", "二、重点任务", "（一）实施商品消费提升行动。"])
+    n = normalize(wrapped)
+    assert n.text == line * 9 + "一千三百七十亿元。\n二、重点任务\n（一）实施商品消费提升行动。"
+    assert wrapped[n.to_original(len(line))] == line[0]  # the joined text maps back past the break
+    # paragraphs of any length, each ending its sentence, stay apart
+    sentence = "本办法所称就业困难人员是指因身体状况、技能水平等原因难以实现就业的人员。"
+    prose = "\n".join(f"第{i}条 " + sentence * (i % 3 + 1) for i in range(12))
+    assert normalize(prose).text == prose
+
+
+def test_kangxi_radicals_read_as_the_ideographs_they_look_like() -> None:
+    assert normalize("废旧家电回收量增加约⼀倍，⼈⺠满意").text == "废旧家电回收量增加约一倍，人⺠满意"

@@ -96,7 +96,12 @@ def tables_in(text: str, start: int, end: int) -> list[Table]:
 
 def _table_of(run: list[tuple[int, tuple[str, ...]]], lines: list[_Line], text: str,
               start: int) -> Table | None:
-    """The table a run of row lines makes: its header rows (up to two) and the rows after."""
+    """The table a run of row lines makes: its header rows (up to two) and the rows after; a
+    first row with one cell of words (| 专栏…主要指标 | | | |) is its caption."""
+    titled = ""
+    if len(run) > 2 and sum(1 for c in run[0][1] if c) == 1 and not any(_data_value(c) for c in run[0][1]):
+        titled = next(c for c in run[0][1] if c)
+        run = run[1:]
     width = max((len(c) for _i, c in run), key=lambda n: (sum(len(c) == n for _i, c in run), n), default=0)
     heads = 0
     while heads < min(2, len(run) - 1) and not any(_data_value(c) for c in run[heads][1]):
@@ -110,7 +115,8 @@ def _table_of(run: list[tuple[int, tuple[str, ...]]], lines: list[_Line], text: 
     if not rows:
         return None
     first = run[0][0]
-    return Table(header, rows, _caption(lines[max(0, first - _CAPTION_LINES):first]))
+    caption = titled or _caption(lines[max(0, first - _CAPTION_LINES):first])
+    return Table(header, rows, caption)
 
 
 #: A cell of data: a number with what may stand by it (≥85, 12万人, 5.5%, 0.3-0.4); not a year

@@ -26,6 +26,8 @@ def indicator_of(clause: str) -> str | None:
     if len(indicator) <= 2:  # 非常规天然气产量2030年达到…: the words before a year name it
         indicator = _plain(_AIM_AT_END.sub("", _FLUFF_WORD.sub("", clause))) or indicator
     indicator = _MANNER_AT_END.sub("", _AGENT.sub("", indicator))
+    if len(aimless := _AIM_AT_END.sub("", indicator)) >= 2:
+        indicator = aimless  # 旅游综合收入力争达到…: 力争 is no word of what is measured
     if len(bare := _VERB_AT_END.sub("", indicator)) >= 2:
         indicator = bare  # 贫困发生率降至不足1%: the verb before 不足 is no word of what is measured
     return indicator[-24:] if len(indicator) > 1 else None  # not a connective (…一半以上至8.5个工作日)

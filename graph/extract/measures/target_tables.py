@@ -7,8 +7,8 @@ looks forward to; when no header does, the numeric columns do if the caption or 
 the table sets tasks (任务分配表, 指标分解). A column of a year already past, a base (现状, 基期),
 a score (分值), a standard or a subsidy (补贴标准) holds none. Each cell is one target, its unit from
 the cell, the unit column, the header's brackets （MW） or the indicator's; a count with none
-counts 个. Years: the column's, the row's (年份), the caption's plan (“十四五”) or the ones governing
-the provision.
+counts 个, unless the unit column says there is none (/: a ratio or an index). Years: the
+column's, the row's (年份), the caption's plan (“十四五”) or the ones governing the provision.
 """
 
 from __future__ import annotations
@@ -53,6 +53,8 @@ _MULTIPLIER = re.compile(r"^(?P<mult>万亿|千万|百万|十万|万|亿|千)?(?
 _UNIT = re.compile(rf"^(?:{UNITS}|[^\d\s/]{{1,5}}/[^\d\s/]{{1,5}})$")
 #: A unit in brackets ending a header or an indicator: 新增装机容量（MW）, 城镇调查失业率(%).
 _BRACKETED = re.compile(r"[（(]\s*([^（()）]{1,10}?)\s*[）)]\s*$")
+#: A unit column's cell saying the indicator has none (a ratio, an index): 城乡居民收入比值 | / | 1.85.
+_NO_UNIT = frozenset({"/", "／", "—", "——", "-", "－", "无"})
 _YEARS = re.compile(r"^(?:19|20)\d{2}(?:[-—–~～至](?:19|20)\d{2})?$")
 _LEADING_ORDINAL = re.compile(r"^(?:\d+[.、．]|[（(]\d+[）)]|[一二三四五六七八九十]+、)\s*")
 
@@ -196,7 +198,8 @@ def _cell_target(row: Row, cells: tuple[str, ...], col: _Column, name: int | Non
             if m.group("hi_arabic") or m.group("hi_cn") else None)
     if value is None:
         return None
-    if not unit:
+    unitless = unit_col is not None and cells[unit_col].strip() in _NO_UNIT
+    if not unit and not unitless:
         if not float(value).is_integer() or _YEARS.match(cells[col.index].replace(" ", "")):
             return None  # 2021-2023 under 建设年限: years, not a count
         unit = "个"  # a count of what the column names (新增示范工程: 3)

@@ -147,7 +147,14 @@ def title_years(title: str | None) -> Years:
     if plan.year is not None:
         return plan
     years = {int(y) for y in YEAR.findall(title)}
+    if not years:  # 关于印发2025泉城消费提升行动方案的通知: a plan's year without 年
+        years = {int(y) for y in _BARE_YEAR.findall(title)}
     return Years(years.pop()) if len(years) == 1 else Years()
+
+
+#: A year written without 年 before the name of a plan in a title (2025泉城消费提升行动方案).
+_BARE_YEAR = re.compile(r"(?<![\d〔\[（(])(20\d{2})"
+                        r"(?=[\u4e00-\u9fff][^〔\[）)]{0,20}(?:行动|方案|计划|要点|工作))")
 
 
 def plan_years(text: str) -> Years:
