@@ -258,3 +258,8 @@ def test_items_a_look_back_introduces_report_until_a_heading_names_the_year() ->
     rec = record_of(text).to_dict()
     assert [(t["value"], t["year"]) for t in rec["targets"]] == [(50, 2024), (20, None)]
     assert rec["deadlines"] == []
+
+
+def test_a_duty_to_act_again_within_a_span_is_a_limit_and_a_sanction_s_window_is_not() -> None:
+    assert one("需要重新办理的，主（合）办单位应当在1个月内再次答复。").text == "1个月内"
+    assert found("一年内再次违反本规定的，从重处罚。") == []

@@ -232,6 +232,10 @@ def _counted_back(text: str, start: int, end: int, _year: int | None, _issued: d
 _NAMED_RECORD = re.compile(r"[^，,。；;应于在须做完填书写建形录作]{1,10}?记录")  # spaces of a PDF's text too
 
 
+#: A duty to act within the span, right before it (应当在, 须于).
+_DUTY_BY = re.compile(r"(?:应当|应|须|必须|要)\s*(?:在|于)\s*$")
+
+
 def _is_limit(m: re.Match[str], text: str, start: int, end: int) -> bool:
     """Whether a relative span is a time limit for an act (see the patterns above)."""
     if m.group("num")[0] in CN_DIGITS + "十百" and chinese_to_int(m.group("num")) is None:
@@ -245,8 +249,9 @@ def _is_limit(m: re.Match[str], text: str, start: int, end: int) -> bool:
     if _CUT_TO.search(text, max(start, m.start() - 14), m.start()):
         return False
     within = m.group("lim") in ("内", "以内", "之内")
-    if within and (_SANCTION_BEFORE.search(before) or _SANCTION_AFTER.search(after)):
-        return False
+    if within and (_SANCTION_BEFORE.search(before)
+                   or (_SANCTION_AFTER.search(after) and not _DUTY_BY.search(before))):
+        return False  # 一年内再次违反: a window of a sanction; not 应当在1个月内再次答复, a duty
     if m.group("unit") == "年":
         # 3年前 is three years ago; 两年之内对其… a period
         return _YEARS_COUNTED.search(before) is not None or (within and _YEARS_DONE.search(after) is not None)
