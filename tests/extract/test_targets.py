@@ -885,3 +885,12 @@ def test_poultry_is_counted_in_只_after_a_multiplier_and_只_alone_is_only() ->
     got = found("2026年，生猪、家禽年出栏量分别稳定在3900万头、13.5亿只以上。", 2026)
     assert [(t.indicator, t.value, t.unit) for t in got] == [("生猪", 3.9e7, "头"), ("家禽年出栏量", 1.35e9, "只")]
     assert found("2026年，每户养鸡3只以上。", 2026) == []
+
+
+def test_a_count_of_major_things_set_up_under_a_plan_s_year() -> None:
+    t = one("2026年，打造十大群众赛事。", 2026)
+    assert (t.indicator, t.value, t.unit) == ("群众赛事", 10, "个")
+    assert one("2026年，建设5大微短剧基地。", 2026).value == 5
+    for text in ("2026年，实施十大行动。", "2026年，大力发展三大先导产业。",  # structure, a strategy's focus
+                 "2026年，做强会展会议、运动休闲等三大特色服务业。", "建设5大微短剧基地。"):  # no year: no plan
+        assert found(text, 2026) == [], text

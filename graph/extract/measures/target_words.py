@@ -1,5 +1,6 @@
-"""Goals written in words, with no number to match: a goal of none (安全生产零事故) and a
-doubling (翻一番), read with the same checks and years as targets.py's numbers."""
+"""Goals written in words, with no number to match: a goal of none (安全生产零事故), a
+doubling (翻一番) and a count of major things (打造5大产业链), read with the same checks and years
+as targets.py's numbers."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from policygraph.extract.measures import target_rules as rules
 from policygraph.extract.measures.target_indicators import indicator_of
 from policygraph.extract.measures.target_sentences import Context, Sentence, years_of
 from policygraph.extract.measures.target_years import LEAD, Years, past
+from policygraph.extract.numbers import chinese_to_int
 from policygraph.models import Target
 
 #: A goal of doubling (翻一番, 实现翻番) or quadrupling (翻两番): a target of 2 or 4 times.
@@ -36,6 +38,30 @@ def doublings(sent: Sentence, offset: int, ctx: Context, lead: Years) -> list[Ta
 #: conjunction or a verb after it (零事故和零伤亡, 零增长甚至负增长, 零排放或达标排放).
 _ZERO_AS_NAME = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:区域|园区|社区|小区|片区|车队|车辆|汽车|货车|公交|船舶|"
                            r"港口|码头|机场|试点|示范|企业|工厂|单位|学校|医院|城市|乡村|村|建筑|通道|项目|技术|路线|模式|标准|认证|创建)")
+
+
+#: A count of major things an action sets up (打造5大产业链, 构建…六大生态产业链, 打造十大群众赛事): N
+#: before 大 and the noun it counts, after a verb of building within the clause.
+_MAJOR = re.compile(r"(?P<verb>打造|建设|培育|构建|建成|形成|壮大|做强|做优|发展)[^，,。；;：:\d]{0,24}?"
+                    r"(?<![第之前])(?P<n>\d{1,2}|[一二三四五六七八九十]{1,2})大(?P<noun>[\u4e00-\u9fff]{2,8}?)"
+                    r"(?=[，,。；;、）)]|$|和|及)")
+#: What N大 counts that is the text's own structure or a strategy's focus, not things to set up
+#: (五大任务, 十大行动, 三大先导产业).
+_MAJOR_NOT = re.compile(r"任务|行动|工程|举措|措施|方面|领域|板块|战略|理念|格局|目标|体系|机制|"
+                        r"原则|要求|专项|(?<!企)业|类")
+
+
+def majors(sent: Sentence, offset: int, ctx: Context, lead: Years) -> list[Target]:
+    """The counts of major things a sentence sets up under a plan's year (打造5大产业链 → 5 个)."""
+    out = []
+    for m, _clause, years in _goals(_MAJOR, sent, ctx, lead):
+        n = chinese_to_int(m.group("n")) if not m.group("n").isdigit() else int(m.group("n"))
+        if years.year is None or not n or n < 2 or _MAJOR_NOT.search(m.group("noun")):
+            continue
+        if past(years.year, ctx.year, sent.names_before(LEAD, m.start())):
+            continue
+        out.append(_target(m, sent, offset, ctx, years, m.group("noun"), n, "个", "equal"))
+    return out
 
 
 def zero_goals(sent: Sentence, offset: int, ctx: Context, lead: Years) -> list[Target]:

@@ -40,7 +40,7 @@ from policygraph.extract.measures.target_sentences import (
     years_of,
 )
 from policygraph.extract.measures.target_tables import table_reading
-from policygraph.extract.measures.target_words import doublings, zero_goals
+from policygraph.extract.measures.target_words import doublings, majors, zero_goals
 from policygraph.extract.measures.target_years import LEAD, Years, past
 from policygraph.models import Target
 
@@ -173,6 +173,8 @@ def _sentence_targets(sent: Sentence, offset: int, ctx: Context, lead: Years) ->
         out = sorted(out + zero_goals(sent, offset, ctx, lead), key=lambda t: t.start)
     if "番" in sent.text:
         out = sorted(out + doublings(sent, offset, ctx, lead), key=lambda t: t.start)
+    if "大" in sent.text:
+        out = sorted(out + majors(sent, offset, ctx, lead), key=lambda t: t.start)
     return out
 
 
