@@ -894,3 +894,13 @@ def test_a_count_of_major_things_set_up_under_a_plan_s_year() -> None:
     for text in ("2026年，实施十大行动。", "2026年，大力发展三大先导产业。",  # structure, a strategy's focus
                  "2026年，做强会展会议、运动休闲等三大特色服务业。", "建设5大微短剧基地。"):  # no year: no plan
         assert found(text, 2026) == [], text
+
+
+def test_a_count_a_plan_builds_is_no_standard_of_each_project() -> None:
+    got = found("到2027年，新建5G专网不少于150个，专利产出不少于60项，举办交流会议不少于10次。", 2024)
+    assert [(t.value, t.unit, t.comparator) for t in got] == [
+        (150, "个", "at_least"), (60, "项", "at_least"), (10, "次", "at_least")]
+    assert found("新建居住区公园绿地不少于二千平方米。", 2024) == []  # each project's size
+    rec = record_of("某市保障性租赁住房运营奖补实施细则\n　　二、申请项目条件\n"
+                    "　　（一）新建类项目\n　　1.新建项目的建筑面积不少于3000平方米，且不少于50套（间）。\n")
+    assert rec.to_dict()["targets"] == []  # under a heading of criteria

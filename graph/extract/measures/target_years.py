@@ -318,7 +318,7 @@ REVIEW = re.compile(r"(?:回顾|成就|成效|成绩|基本情况|现状|发展�
 #: A heading naming who qualifies or what is funded (1.申请对象, 二、申报条件, （三）认定标准,
 #: 支持范围): its numbers are the bars to meet, not goals the document sets.
 CRITERIA = re.compile(r"(?:申请|申报|认定|评定|评选|准入|资格|基本|适用|支持|补贴|补助|扶持|奖励|享受)"
-                      r"(?:条件|对象|范围|资格|标准)[。：:]?$")
+                      r"[^\s，,。；;：:]{0,4}?(?:条件|对象|范围|资格|标准)[。：:]?$")  # 二、申请项目条件
 #: How long a provision's first line may be to be read as a heading.
 _HEADING_MAX = 30
 

@@ -428,4 +428,10 @@ def _ruled_out(m: re.Match[str], sent: Sentence, clause: str, unit: str, listed:
         return True
     if verb not in ("不少于", "不低于"):
         return False
-    return unit in rules.SPATIAL or bool(rules.PER_PROJECT.search(text, 0, m.start()))
+    # 新建居住区…公园绿地不少于二千平方米: a standard each project meets, said of its size in its own
+    # clause; 新建5G专网不少于150个 counts what a plan builds
+    return unit in rules.SPATIAL or (unit not in _COUNTED and bool(rules.PER_PROJECT.search(clause)))
+
+
+#: Units of things counted, which a standard of each project's size does not measure.
+_COUNTED = frozenset({"个", "项", "次", "场", "场次", "人", "名", "人次", "家", "所", "件", "条", "批", "期"})
