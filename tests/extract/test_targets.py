@@ -901,6 +901,7 @@ def test_a_count_a_plan_builds_is_no_standard_of_each_project() -> None:
     assert [(t.value, t.unit, t.comparator) for t in got] == [
         (150, "个", "at_least"), (60, "项", "at_least"), (10, "次", "at_least")]
     assert found("新建居住区公园绿地不少于二千平方米。", 2024) == []  # each project's size
-    rec = record_of("某市保障性租赁住房运营奖补实施细则\n　　二、申请项目条件\n"
+    rec = record_of("某市保障性租赁住房运营奖补实施细则\n各有关单位：\n　　为规范运营奖补，制定本细则。\n"
+                    "　　一、申请主体条件\n　　已在我市注册的企业。\n　　二、申请项目条件\n"
                     "　　（一）新建类项目\n　　1.新建项目的建筑面积不少于3000平方米，且不少于50套（间）。\n")
     assert rec.to_dict()["targets"] == []  # under a heading of criteria
