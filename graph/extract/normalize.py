@@ -120,15 +120,19 @@ def _marks(text: str) -> list[tuple[int, int]]:
                 line_end = len(text) if found < 0 else found
             line.append((m.start(), m.end()))
         spans += line if len(line) % 2 == 0 else []
-        spans.sort()
-    return spans
+    return sorted(spans)
 
 
 #: A line that ends its sentence or clause, and a line that opens an item or a heading: no
 #: wrap between them.
 _LINE_ENDS = frozenset("。！？!?；;：:")
+_CLOSERS = "”’\"'）)】」』》"
 _OPENS_ITEM = re.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|"
-                         r"\d+[、.．]|第[一二三四五六七八九十百\d]+[条章节]|附件|[—－-]{2}|[①-⑳•·])")
+                         r"\d+[、.．）)]|第[一二三四五六七八九十百\d]+[条章节部编]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+[、.．]|"
+                         r"[A-Z][、.．]|[一二三四五六七八九十]是|附件|附表|抄送|[—－-]{2}|[①-⑳•·#|])")
+#: A line of a layout the joining must leave alone: a table's row (| a | b |, tab-separated
+#: cells) or columns aligned with runs of spaces.
+_LAYOUT = re.compile(r"^\||\|$|\t| {2,}|\u3000{2,}\S")
 #: How wide (in GB 18030 bytes: a Chinese character 2, an ASCII one 1) a line must be to count
 #: among a page's long lines, what share of those lines must be full (as wide as the most common
 #: width, or up to a tenth narrower), and that tenth.
@@ -141,6 +145,7 @@ def _wrap_breaks(text: str) -> list[tuple[int, int]]:
     opens an item. Each span runs from the line's last character to the next line's first."""
     if text.count("\n") < 8:
         return []
+    text = text.translate(_KANGXI)  # ⼀、 of a PDF opens an item as 一、 does (same length)
     lines = [(m.start(), m.end(), m.group().strip(" \t\r\u3000")) for m in re.finditer(r"[^\n]+", text)]
     widths = [len(t.encode("gb18030", "replace")) for _s, _e, t in lines]
     long = [w for w in widths if w >= _WRAP_MIN]
@@ -158,13 +163,14 @@ def _wrap_breaks(text: str) -> list[tuple[int, int]]:
     for k in range(len(lines) - 1):
         start, end, line = lines[k]
         nxt = lines[k + 1]
-        if (not full(widths[k]) or line[-1:] in _LINE_ENDS or nxt[0] != end + 1
-                or not nxt[2] or _OPENS_ITEM.match(text, nxt[0])):
+        if (not full(widths[k]) or line.rstrip(_CLOSERS)[-1:] in _LINE_ENDS or nxt[0] != end + 1
+                or not nxt[2] or _OPENS_ITEM.match(text, nxt[0]) or _LAYOUT.search(line)
+                or _LAYOUT.search(nxt[2])):
             continue
         last = start + len(text[start:end].rstrip(" \t\r\u3000"))
         first = nxt[0] + len(text[nxt[0]:nxt[1]]) - len(text[nxt[0]:nxt[1]].lstrip(" \t\r\u3000"))
-        if not (text[last - 1].isascii() and text[last - 1].isalnum() and text[first].isascii()
-                and text[first].isalnum()):  # 2025\n年 joins, word\nword would not
+        if not (text[last - 1].isascii() and text[last - 1].isalpha() and text[first].isascii()
+                and text[first].isalpha()):  # 2025\n年 and 202\n3 join, word\nword would not
             out.append((last, first))
     return out
 

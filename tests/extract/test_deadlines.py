@@ -263,3 +263,19 @@ def test_items_a_look_back_introduces_report_until_a_heading_names_the_year() ->
 def test_a_duty_to_act_again_within_a_span_is_a_limit_and_a_sanction_s_window_is_not() -> None:
     assert one("需要重新办理的，主（合）办单位应当在1个月内再次答复。").text == "1个月内"
     assert found("一年内再次违反本规定的，从重处罚。") == []
+
+
+def test_a_look_back_ends_at_a_heading_of_what_is_to_come_and_no_word_inside_another_is_one() -> None:
+    text = ("某局关于2024年工作总结和2025年工作计划的报告\n一、工作开展情况\n　　今年以来，全局上下积极作为。\n"
+            "2024年工作回顾\n　　（一）全年城镇新增就业11万人。\n二、下一步工作计划\n"
+            "　　（一）2025年城镇新增就业12万人以上。\n　　（二）6月底前出台稳就业实施细则。\n某局\n2024年12月20日\n")
+    rec = record_of(text).to_dict()
+    assert [(t["value"], t["year"]) for t in rec["targets"]] == [(120_000, 2025)]
+    assert [d["text"] for d in rec["deadlines"]] == ["6月底前"]
+    plan = "某市2024年就业工作方案\n各区：\n　　（一）9月底前完成就业服务站建设。\n某市人民政府\n2024年3月1日\n"
+    assert [d["date"] for d in record_of(plan).to_dict()["deadlines"]] == ["2024-09-30"]  # 完成就业 is no 成就
+
+
+def test_a_sanction_s_window_with_again_is_no_limit() -> None:
+    assert found("应当在6个月内不得再次申请。") == []
+    assert found("当事人应当在30日内再次违反的，从重处罚。") == []

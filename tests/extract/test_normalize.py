@@ -102,3 +102,15 @@ def test_text_wrapped_at_a_page_s_width_is_joined_and_prose_is_not() -> None:
 
 def test_kangxi_radicals_read_as_the_ideographs_they_look_like() -> None:
     assert normalize("废旧家电回收量增加约⼀倍，⼈⺠满意").text == "废旧家电回收量增加约一倍，人⺠满意"
+
+
+def test_wrapping_leaves_tables_items_and_quoted_sentence_ends_alone() -> None:
+    line = "全市消费市场平稳增长社会消费品零售总额增幅达到百分之三以上旅游综合收入力争达到四十"
+    rows = "\n".join(f"| {i} | 城镇新增就业人数第{i}项 | 万人 | 11.5 | 12 | 预期性 |" for i in range(10))
+    assert normalize(rows).text == rows  # a Markdown table's rows, as wide as one another
+    quoted = "\n".join([line] * 8 + [line[:-2] + "。”", "第二部分 主要任务", "⼀、总体要求"])
+    assert normalize(quoted).text.endswith("。”\n第二部分 主要任务\n一、总体要求")
+    # a number broken over two lines is one again; a pinyin annotation after the breaks is removed once
+    broken = "\n".join([line] * 8 + [line[:-6] + "国办发〔202", "3〕15号）发(fā)展。"])
+    n = normalize(broken)
+    assert "国办发〔2023〕15号）发展。" in n.text and n.text.count(line) == 8

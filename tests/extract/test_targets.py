@@ -905,3 +905,9 @@ def test_a_count_a_plan_builds_is_no_standard_of_each_project() -> None:
                     "　　一、申请主体条件\n　　已在我市注册的企业。\n　　二、申请项目条件\n"
                     "　　（一）新建类项目\n　　1.新建项目的建筑面积不少于3000平方米，且不少于50套（间）。\n")
     assert rec.to_dict()["targets"] == []  # under a heading of criteria
+
+
+@pytest.mark.parametrize("title", ["关于印发2000户老旧小区改造行动计划的通知", "全市2000万吨煤炭保供工作方案",
+                                   "ISO 2015认证工作方案", "2024—2025学年工作要点"])
+def test_a_count_or_a_code_in_a_title_is_no_year(title: str) -> None:
+    assert title_years(title) == Years()

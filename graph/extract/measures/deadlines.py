@@ -232,8 +232,11 @@ def _counted_back(text: str, start: int, end: int, _year: int | None, _issued: d
 _NAMED_RECORD = re.compile(r"[^，,。；;应于在须做完填书写建形录作]{1,10}?记录")  # spaces of a PDF's text too
 
 
-#: A duty to act within the span, right before it (应当在, 须于).
+#: A duty to act within the span, right before it (应当在, 须于), and an act done again after it
+#: (再次答复): a limit, not a sanction's window (再次违反, 不得再次申请).
 _DUTY_BY = re.compile(r"(?:应当|应|须|必须|要)\s*(?:在|于)\s*$")
+_DONE_AGAIN = re.compile(r"再次(?:答复|办理|提交|审查|审核|处理|报送|复核|作出|提出|反馈|核查|送达|"
+                         r"回复|告知)")
 
 
 def _is_limit(m: re.Match[str], text: str, start: int, end: int) -> bool:
@@ -249,8 +252,8 @@ def _is_limit(m: re.Match[str], text: str, start: int, end: int) -> bool:
     if _CUT_TO.search(text, max(start, m.start() - 14), m.start()):
         return False
     within = m.group("lim") in ("内", "以内", "之内")
-    if within and (_SANCTION_BEFORE.search(before)
-                   or (_SANCTION_AFTER.search(after) and not _DUTY_BY.search(before))):
+    duty = _DUTY_BY.search(before) is not None and _DONE_AGAIN.match(after) is not None
+    if within and (_SANCTION_BEFORE.search(before) or (_SANCTION_AFTER.search(after) and not duty)):
         return False  # 一年内再次违反: a window of a sanction; not 应当在1个月内再次答复, a duty
     if m.group("unit") == "年":
         # 3年前 is three years ago; 两年之内对其… a period

@@ -25,8 +25,8 @@ from collections.abc import Sequence
 from policygraph.extract.provisions import Provision
 
 #: Words of a heading's title that name the past or the ground a plan starts from.
-BACK = re.compile(r"回顾|发展基础|发展现状|现状|基本情况|工作总结|主要成绩|主要成效"
-                  r"|取得的(?:成绩|成就|成效)|成就|过去(?:一|五|的)年|上年度?工作")
+BACK = re.compile(r"回顾|发展基础|发展现状|(?:现状|基本情况|工作总结|主要成绩|主要成效)\s*$"
+                  r"|取得的(?:成绩|成就|成效)|(?<![完建])成就(?!业)|过去(?:一|五|的)年|上年度?工作")
 #: Words of a title that name what is to come: a title with any of them does not look back.
 AHEAD = re.compile(r"安排|目标|任务|计划|思路|要求|举措|措施|部署|展望|重点|建议|考虑|打算")
 #: A heading's title: what follows the heading up to the end of its sentence or line.
@@ -47,14 +47,17 @@ def looking_back(text: str, provisions: Sequence[Provision]) -> list[tuple[int, 
              _line_regions(text, before if start - before <= 42 else start, provisions[-1].end) if b > start]
     back: dict[str, bool] = {"": False}  # by heading path: the sections open at this point
     for p in provisions:
-        if not p.heading:
-            continue
+        if not p.heading or _ARTICLE.match(p.heading):
+            continue  # an article (第十四条) heads a rule, never a review (…单位基本情况…)
         parent = p.path.rpartition("/")[0]
         title = _TITLE.match(text, p.start + len(p.heading), p.end)
         back[p.path] = back.get(parent, False) or _looks_back(title.group(0) if title else "")
         if back[p.path]:
             spans.append((p.start, p.end))
     return sorted(spans)
+
+
+_ARTICLE = re.compile(r"第[一二三四五六七八九十百零〇\d]+条")
 
 
 def within(at: int, spans: Sequence[tuple[int, int]]) -> bool:

@@ -115,7 +115,7 @@ def _table_of(run: list[tuple[int, tuple[str, ...]]], lines: list[_Line], text: 
     if not rows:
         return None
     first = run[0][0]
-    caption = titled or _caption(lines[max(0, first - _CAPTION_LINES):first])
+    caption = _caption(lines[max(0, first - _CAPTION_LINES):first]) or titled
     return Table(header, rows, caption)
 
 

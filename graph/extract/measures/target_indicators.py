@@ -34,7 +34,7 @@ def indicator_of(clause: str) -> str | None:
 
 
 #: The end of a bracket the clause starts inside (新（改）建…: 改）建…).
-_BRACKET_TAIL = re.compile(r"^[^（(）)]{1,2}[）)]")
+_BRACKET_TAIL = re.compile(r"^[^（(）)]{1,4}[）)]")
 #: Last year as a base (GDP比上年增长6%): no word of what is measured.
 _LAST_YEAR_BASE = re.compile(r"(?:较|比|同比)上年度?")
 #: The value a change starts from (取证时间从平均22个工作日压缩至…): no word of what is measured.

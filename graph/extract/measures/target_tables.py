@@ -199,10 +199,12 @@ def _cell_target(row: Row, cells: tuple[str, ...], col: _Column, name: int | Non
     if value is None:
         return None
     unitless = unit_col is not None and cells[unit_col].strip() in _NO_UNIT
-    if not unit and not unitless:
-        if not float(value).is_integer() or _YEARS.match(cells[col.index].replace(" ", "")):
+    if not unit:
+        if _YEARS.match(cells[col.index].replace(" ", "")):
             return None  # 2021-2023 under 建设年限: years, not a count
-        unit = "个"  # a count of what the column names (新增示范工程: 3)
+        if not unitless and not float(value).is_integer():
+            return None
+        unit = "" if unitless else "个"  # a count of what the column names (新增示范工程: 3)
     years = col.years
     if name is not None and _YEAR_HEAD.match(table.header[name]):
         own = title_years(cells[name])

@@ -153,8 +153,8 @@ def title_years(title: str | None) -> Years:
 
 
 #: A year written without 年 before the name of a plan in a title (2025泉城消费提升行动方案).
-_BARE_YEAR = re.compile(r"(?<![\d〔\[（(])(20\d{2})"
-                        r"(?=[\u4e00-\u9fff][^〔\[）)]{0,20}(?:行动|方案|计划|要点|工作))")
+_BARE_YEAR = re.compile(r"(?<![\dA-Za-z〔\[（(:：\s—–-])(20\d{2})"
+                        r"(?![万亿千百户吨个元人家名所项座条辆台年月日学级])(?=[\u4e00-\u9fff][^〔\[）)]{0,20}(?:行动|方案|计划|要点|工作))")
 
 
 def plan_years(text: str) -> Years:
@@ -222,8 +222,8 @@ def governing_years(text: str, provisions: Sequence[Provision], title: str | Non
             default = intro if intro.year is not None else default
         line = _heading_line(text, p)
         found = _governs("", line) if line else Years()  # p.heading is its marker (二、) only
-        if found.year is not None and "/" not in p.path:
-            section_review = False  # 二、2024年工作安排 ends the look back before it
+        if "/" not in p.path and (found.year is not None or (line and _AHEAD_HEADING.search(line))):
+            section_review = False  # 二、2024年工作安排, 二、下一步工作计划: the look back before it ends
         review = bool(line) and REVIEW.search(line) is not None
         criteria = bool(line) and CRITERIA.search(line) is not None
         path = p.path
@@ -247,6 +247,8 @@ def governing_years(text: str, provisions: Sequence[Provision], title: str | Non
     return out
 
 
+#: Words of a heading naming what is to come (下一步工作计划, 重点任务): it ends a look back.
+_AHEAD_HEADING = re.compile(r"安排|计划|打算|任务|目标|思路|举措|措施|部署|展望|重点")
 #: A line introducing the items of a look back (一年来，我们主要做了以下工作：), ending its provision.
 _REVIEW_INTRO = re.compile(r"(?:一年来|过去的?一年|[一两二三四五六七八九十]年来|"
                            r"过去的?[一两二三四五六七八九十]年)[^\n。]{0,30}(?:以下|如下)[^\n。]{0,10}[：:]\s*$")
