@@ -26,7 +26,10 @@ LEGIT = "SELECT ?n WHERE { ?d eli:id_local ?n ; pg:level pg:national } ORDER BY 
 
 def _end_with_parent() -> None:
     """In the server's process before it starts: SIGTERM when the test run ends, however it ends
-    (Linux), so that no server outlives a failed or killed test."""
+    (Linux), so that no server outlives a failed or killed test; and Ctrl-C heard, as from a
+    terminal, even when the test run was started in the background of a script (which ignores
+    SIGINT, and a child would inherit that)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
     libc = ctypes.CDLL(None, use_errno=True)
     libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
 
