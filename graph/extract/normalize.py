@@ -139,6 +139,10 @@ _LAYOUT = re.compile(r"^\||\|$|\t| {2,}|\u3000{2,}\S")
 _WRAP_MIN, _WRAP_SHARE, _WRAP_FULL = 40, 0.5, 0.9
 
 
+#: A line's words between the spaces around them (its span is the words' span).
+_LINE = re.compile(r"^[ \t\r\u3000]*(.*?)[ \t\r\u3000]*$", re.M)
+
+
 def _wrap_breaks(text: str) -> list[tuple[int, int]]:
     """The breaks of text wrapped at a fixed width: most of its long lines are full (about as
     wide as one another), and a full line not ending a sentence goes on in the next, unless that
@@ -146,7 +150,7 @@ def _wrap_breaks(text: str) -> list[tuple[int, int]]:
     if text.count("\n") < 8:
         return []
     text = text.translate(_KANGXI)  # ⼀、 of a PDF opens an item as 一、 does (same length)
-    lines = [(m.start(), m.end(), m.group().strip(" \t\r\u3000")) for m in re.finditer(r"[^\n]+", text)]
+    lines = [(m.start(1), m.end(1), m.group(1)) for m in _LINE.finditer(text)]
     widths = [len(t.encode("gb18030", "replace")) for _s, _e, t in lines]
     long = [w for w in widths if w >= _WRAP_MIN]
     if len(long) < 8:
@@ -160,24 +164,18 @@ def _wrap_breaks(text: str) -> list[tuple[int, int]]:
     if sum(map(full, long)) < _WRAP_SHARE * len(long):
         return []
     out = []
-    for k in range(len(lines) - 1):
-        start, end, line = lines[k]
-        nxt = lines[k + 1]
-        if (not full(widths[k]) or line.rstrip(_CLOSERS)[-1:] in _LINE_ENDS or nxt[0] != end + 1
-                or not nxt[2] or _OPENS_ITEM.match(text, nxt[0]) or _LAYOUT.search(line)
-                or _LAYOUT.search(nxt[2])):
+    for (_start, last, line), width, (first, _end, nxt) in zip(lines, widths, lines[1:], strict=False):
+        if (not full(width) or line.rstrip(_CLOSERS)[-1:] in _LINE_ENDS or not nxt
+                or _OPENS_ITEM.match(nxt) or _LAYOUT.search(line) or _LAYOUT.search(nxt)):
             continue
-        last = start + len(text[start:end].rstrip(" \t\r\u3000"))
-        first = nxt[0] + len(text[nxt[0]:nxt[1]]) - len(text[nxt[0]:nxt[1]].lstrip(" \t\r\u3000"))
-        if not (text[last - 1].isascii() and text[last - 1].isalpha() and text[first].isascii()
-                and text[first].isalpha()):  # 2025\n年 and 202\n3 join, word\nword would not
-            out.append((last, first))
+        if not (line[-1].isascii() and line[-1].isalpha() and nxt[0].isascii() and nxt[0].isalpha()):
+            out.append((last, first))  # 2025\n年 and 202\n3 join, word\nword would not
     return out
 
 
 def strip_marks(text: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
-    """Remove injected pinyin annotations and Markdown's marks of strong emphasis; return the
-    text and its deletion map.
+    """Remove injected pinyin annotations, Markdown's marks of strong emphasis and the breaks of
+    text wrapped at a page's width (step 1); return the text and its deletion map.
 
     >>> strip_marks("發(fā)展和關(guān)于")
     ('發展和關于', (1, 4), (4, 10))
