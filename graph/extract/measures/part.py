@@ -51,10 +51,10 @@ def extract_measures(
               if not within(t.start, past)]
         # a part dated by nothing is read against the one year its section is headed with (a
         # work report's 2024年主要工作安排); a review of past work sets no limit
-        single = governing.year if governing.start_year is None and not governing.past else None
-        dated = year if year is not None else single
-        ds = [d for d in deadlines_in(text, p.start, p.end, dated, p.path, date)
-              if not governing.past and not within(d.start, past)]
+        single = governing.year if governing.start_year is None else None
+        ds = [] if governing.past else [
+            d for d in deadlines_in(text, p.start, p.end, year if year is not None else single, p.path, date)
+            if not within(d.start, past)]
         targets += ts
         deadlines += ds
         money += money_in(text, p.start, p.end, p.path)
