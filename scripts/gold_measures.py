@@ -321,13 +321,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shared", type=Path, default=SHARED, help="the shared corpus folder")
     parser.add_argument("--verbose", action="store_true",
                         help="list the misses, false finds and wrong years, comparators and dates")
+    parser.add_argument("--set", action="append", choices=SETS, metavar="NAME", dest="sets",
+                        help="score only this gold set (repeatable; default: all)")
     args = parser.parse_args(argv)
     if not (GOLD / f"{NAME}.jsonl").is_file():
         print(f"gold_measures: no {GOLD / NAME}.jsonl", file=sys.stderr)
         return 2
     try:
         with tempfile.TemporaryDirectory() as tmp:
-            for name in SETS:
+            for name in args.sets or SETS:
                 if not (GOLD / f"{name}.jsonl").is_file():
                     continue
                 report = measures_report(args.shared, Path(tmp), name)

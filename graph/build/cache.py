@@ -19,6 +19,7 @@ from policygraph.files import write_atomic
 from policygraph.models import Source
 
 #: Bump when extraction changes in a way the package version does not capture (development).
+#: 18: page fields' values before a title, lending aggregates, shares of what is newly built;
 #: 17: Markdown's asterisks, wrapped lines joined, Kangxi radicals, section headings' years;
 #: 16: the rules of 2026-12-03; 15: criteria headings; 14: targets' change; 13: tables revised,
 #: values in decimal; 12: 2030年前 by the end of 2030; 11: Markdown bold labels, labelled
@@ -26,7 +27,7 @@ from policygraph.models import Source
 #: deadlines with hours; 8: deadlines only 前/内 limits; 7: measure areas, agencies as organs;
 #: 6: targets with ranges, start/base years, relative deadlines; 5: citations by name without
 #: 《》, order histories; 4: rank, dates
-CACHE_FORMAT = 17
+CACHE_FORMAT = 18
 
 
 def source_key(src: Source, scheme_digest: str = "") -> str:

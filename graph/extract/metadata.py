@@ -15,12 +15,17 @@ from policygraph.extract.numbers import chinese_to_int
 from policygraph.extract.parts import Span, is_standalone_number, standalone_dates
 from policygraph.models import NATION, NumberMatch
 
+#: The labels of an open-government page's fields (信息公开 tables), each a cell of its own.
+_PAGE_FIELDS = (r"标\s*题|名\s*称|文\s*号|发文字号|发布机构|发文机关|成文日期|发布日期|公开方式|公开范围"
+                r"|公开形式|公开时限|组配分类|体裁分类|主题分类|信息来源|有\s*效\s*性|时\s*效\s*性|生效日期|废止日期|所属机构|主\s*题\s*词|关键词")
 _LINE_JUNK = re.compile(
     r"(?:[:：|｜]$|^(?!.*关于).{0,20}文件$|^\s*#+\s*|^首页|^当前位置|^请选择|^索引号|^主题"
-    r"|^(?:标\s*题|名\s*称|文\s*号|发布机构|发文机关|成文日期|发布日期)$)"  # a field's label on its own line
+    rf"|^(?:{_PAGE_FIELDS})$)"  # a field's label on its own line
 )
 _TITLE_PREFIX_JUNK = re.compile(r"^[#\s>*]+|^(?:标题|名称)\s*[:：|｜]\s*")
-_FIELD_LABEL = re.compile(r"[:：|｜]$")
+#: A line ending in a separator, or a page field's label in a cell of its own: what follows is
+#: the field's value (公开方式 | 主动公开), never the first line of a title.
+_FIELD_LABEL = re.compile(rf"[:：|｜]$|^(?:{_PAGE_FIELDS})$")
 _TITLE_VERB = re.compile(r"(?:关于|转发|印发|批转|颁布|公布)")
 
 

@@ -230,6 +230,15 @@ def test_a_field_label_on_its_own_line_is_not_part_of_the_title() -> None:
     assert rec.issuers == ("某某市人民政府",)
 
 
+@pytest.mark.parametrize(("label", "value"), [("公开方式", "主动公开"), ("公开范围", "面向社会"), ("组配分类", "市政府文件"),
+                                            ("信息来源", "市府办"), ("有效性", "有效")])
+def test_a_page_fields_value_in_the_cell_before_the_title_is_not_part_of_it(label: str, value: str) -> None:
+    # an open-government table as a page saves it: the last cell before the title is a value
+    rec = record_of(f"索引号\t000000000/2023-43887\t文号\t某政发〔2023〕30号\n成文日期\t2023-10-16\t{label}\t{value}\n"
+                    "某某市人民政府关于下达2023年安置任务的通知\n发布时间：2023-10-23\n各区人民政府：\n" + BODY)
+    assert rec.title == "某某市人民政府关于下达2023年安置任务的通知"
+
+
 def test_joint_signers_side_by_side_and_run_together_in_the_title() -> None:
     rec = record_of("某某部　财政部关于做好某项工作的通知\n某部发〔2019〕28号\n\n各省、自治区、直辖市某某厅（局）、财政厅（局）：\n"
                     + BODY + "某某部　　　　财政部\n2019年3月15日\n")

@@ -113,6 +113,8 @@ def test_numbers_that_are_not_targets(text: str) -> None:
         ("婴儿死亡率控制在5‰以下。", 5, "‰", "at_most"),  # a death rate, no accident
         ("每千人口拥有3岁以下婴幼儿托位数达到4.5个。", 4.5, "个", "at_least"),  # a rate per head
         ("力争新增科技贷款1000亿元以上。", 1e11, "元", "at_least"),  # a volume of credit
+        ("确保普惠型小微企业贷款综合融资成本较上年度再降0.5个百分点。", 0.5, "个百分点", "equal"),  # lending's cost
+        ("涉农贷款余额增长10%以上。", 10, "%", "at_least"),
         ("全年发放城镇住房保障家庭租赁补贴1.6万户。", 16_000, "户", "equal"),  # a subsidy's recipients
         ("社会物流总费用与GDP比率降至13.6%。", 13.6, "%", "at_most"),  # a total cost, no fee
         ("全年新增智能算力1.7万P。", 17_000, "P", "equal"),  # computing power
@@ -901,6 +903,8 @@ def test_a_count_a_plan_builds_is_no_standard_of_each_project() -> None:
     assert [(t.value, t.unit, t.comparator) for t in got] == [
         (150, "个", "at_least"), (60, "项", "at_least"), (10, "次", "at_least")]
     assert found("新建居住区公园绿地不少于二千平方米。", 2024) == []  # each project's size
+    # a share of all that is built: the goal of a plan, not one project's size
+    assert [(t.value, t.unit) for t in found("新建交通设施建筑屋顶安装光伏面积不低于50%。", 2024)] == [(50, "%")]
     rec = record_of("某市保障性租赁住房运营奖补实施细则\n各有关单位：\n　　为规范运营奖补，制定本细则。\n"
                     "　　一、申请主体条件\n　　已在我市注册的企业。\n　　二、申请项目条件\n"
                     "　　（一）新建类项目\n　　1.新建项目的建筑面积不少于3000平方米，且不少于50套（间）。\n")

@@ -117,6 +117,9 @@ ELIGIBILITY = re.compile(r"凡|符合|满足|申请|(?<!具备)条件|(?<!职业
 #: Giving a volume of credit (新增科技贷款1000亿元, 发放创业担保贷款10亿元): a sum to reach, not
 #: a loan's terms.
 _LENDING = re.compile(r"(?:新增|投放|发放)[^，,。；;\d]{0,8}$")
+#: What lending adds up to (小微企业贷款综合融资成本, 涉农贷款余额, 普惠贷款增速): a measure of the whole
+#: market, not a loan's terms.
+_LOAN_AGGREGATE = re.compile(r"[^，,。；;\d]{0,10}?(?:成本|余额|增速|增量|规模|不良率|户数|覆盖面|占比|比重)")
 #: Who receives a subsidy, counted (发放租赁补贴1.6万户): how many, not how much each gets.
 RECIPIENTS = frozenset({"户", "人", "名", "人次", "家"})
 
@@ -126,7 +129,8 @@ def names_parameter(clause: str, unit: str = "") -> bool:
     of credit given or the number of a subsidy's recipients."""
     for m in PARAMETER.finditer(clause):
         word = m.group()
-        if word == "贷款" and _LENDING.search(clause, 0, m.start()):
+        lending = _LENDING.search(clause, 0, m.start()) or _LOAN_AGGREGATE.match(clause, m.end())
+        if word == "贷款" and lending:
             continue
         if word in ("补贴", "补助") and unit in RECIPIENTS:
             continue

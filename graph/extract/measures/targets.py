@@ -429,8 +429,10 @@ def _ruled_out(m: re.Match[str], sent: Sentence, clause: str, unit: str, listed:
     if verb not in ("不少于", "不低于"):
         return False
     # 新建居住区…公园绿地不少于二千平方米: a standard each project meets, said of its size in its own
-    # clause; 新建5G专网不少于150个 counts what a plan builds
-    return unit in rules.SPATIAL or (unit not in _COUNTED and bool(rules.PER_PROJECT.search(clause)))
+    # clause; 新建5G专网不少于150个 counts what a plan builds, and 新建建筑屋顶光伏覆盖面积不低于50%
+    # a share of all that is built
+    shared = unit in _COUNTED or unit == "%"
+    return unit in rules.SPATIAL or (not shared and bool(rules.PER_PROJECT.search(clause)))
 
 
 #: Units of things counted, which a standard of each project's size does not measure.
