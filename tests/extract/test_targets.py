@@ -915,3 +915,14 @@ def test_a_count_a_plan_builds_is_no_standard_of_each_project() -> None:
                                    "ISO 2015认证工作方案", "2024—2025学年工作要点"])
 def test_a_count_or_a_code_in_a_title_is_no_year(title: str) -> None:
     assert title_years(title) == Years()
+
+
+def test_a_count_of_the_members_of_a_class_it_names_after_it_is_a_goal() -> None:
+    # the count is of the firms (家) and markets (个) named after it, with a yearly figure between
+    t = one("培育10家年营业收入超亿元的企业。")
+    assert (t.value, t.unit, t.indicator) == (10, "家", "培育年营业收入超亿元的企业")
+    t = one("重点打造2—3个年交易额100亿元以上的O2O专业市场。")
+    assert (t.value, t.value_high, t.unit, t.indicator) == (2, 3, "个", "O2O专业市场")
+    # the number names the class, not how many of it: no goal
+    for text in ("对建设2条生产线的企业给予奖励。", "对招用5名以上人员的企业给予补贴。", "建设3个年度示范项目。"):
+        assert found(text) == [], text

@@ -218,7 +218,12 @@ SPATIAL = frozenset({"平方米", "公里", "千米", "米"})
 #: A class named inside the clause (超过100人的企业达到15%): what follows is its rule.
 CLASS_IN_CLAUSE = re.compile(r"\d\s*(?:人|个|家|名|%)\s*(?:以上|以下)?的")
 #: A class named after the number (建设2条生产线的企业, 用地50亩的项目): who a rule is for.
-CLASS_AFTER = re.compile(r"^[^，,；;。]{0,12}的(?:企业|单位|项目|人员|个人|地区|城市|家庭|学校|机构|园区)")
+CLASS_AFTER = re.compile(r"^[^，,；;。]{0,12}的"
+                         r"(?P<noun>企业|单位|项目|人员|个人|地区|城市|家庭|学校|机构|园区)")
+#: The units that count the members of a class named after the number (培育10家年营业收入超亿元的
+#: 企业 counts the firms; 建设2条生产线的企业 names firms by their lines).
+_MEMBERS = {"企业": "家户个", "单位": "家个", "项目": "个项", "人员": "名人", "个人": "名人", "地区": "个",
+            "城市": "个座", "家庭": "户", "学校": "所个", "机构": "家个所", "园区": "个家"}
 #: A class named by a bound (30人以上企业, 2名以上执法人员): a word right after 以上/以下.
 _CLASS_AFTER_BOUND = re.compile(r"[^\s，,。；;、：:（()）和及与并或等左]")
 
@@ -255,7 +260,9 @@ def not_a_target(clause: str, after: str, rest: str = "", said_before: bool = Fa
     if names_parameter(clause, unit) or any(p.search(clause) for p in (
             CHANGED, ELIGIBILITY, EXISTING, SCOPE, CLASS_IN_CLAUSE, FORECAST, DESCRIBES, BUDGET_FIGURE)):
         return True
-    if any(p.search(rest) for p in (PENALTY, CHANGED, REPORTING, CLASS_AFTER)) or PENALTY.search(clause):
+    if any(p.search(rest) for p in (PENALTY, CHANGED, REPORTING)) or PENALTY.search(clause):
+        return True
+    if (named := CLASS_AFTER.search(rest)) and not (len(unit) == 1 and unit in _MEMBERS[named["noun"]]):
         return True
     return clause.rstrip().endswith("以上")  # the upper end of a band (2辆以上18辆以下)
 

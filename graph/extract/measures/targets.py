@@ -268,7 +268,8 @@ def _target(m: re.Match[str], sent: Sentence, offset: int, ctx: Context, lead: Y
     if not _is_number_token(m, text, named.listed or named.provided is not None):
         return None
     value, high, unit = _value(m)
-    if value is None or not unit or text.startswith(("年", "月", "日", "号"), m.end()):
+    dated = text.startswith(("年", "月", "日", "号"), m.end())
+    if value is None or not unit or (dated and not (unit in _COUNTED and _ANNUAL.match(text, m.end()))):
         return None
     if unit == "个" and (shared := _SHARED_UNIT.match(text, m.end())) and "分别" in text[max(0, at - 12):at]:
         unit = shared.group("unit")  # 分别压缩至15个、7个工作日以内: the unit written once for both
@@ -389,6 +390,9 @@ def _action_count(m: re.Match[str], sent: Sentence, planned: bool = False) -> bo
 
 #: Units that are one only after 万/亿 (亿度, 亿方, 亿只): else a degree, a party or "only".
 _NEEDS_MULTIPLIER = frozenset({"度", "方", "只"})
+#: A yearly figure naming the things counted (3个年交易额100亿元以上的市场): no date after the count.
+_ANNUAL = re.compile(r"年(?:交易|产|营业|销售|收入|主营|营收|用电|用水|处理|吞吐|接待|发电|均|出栏|加工|"
+                     r"纳税|税收|供|运|客流|服务|培训|游客|访客|进出口|出口|进口)")
 #: The longer unit of the next value of a list, which the one before shares (15个、7个工作日).
 _SHARED_UNIT = re.compile(r"\s*[、和及]\s*\d+(?:\.\d+)?\s*(?P<unit>个(?:工作日|月|百分点))")
 #: A bound's note that it is included: （含50人）.
