@@ -35,7 +35,8 @@ from policygraph.extract.normalize import to_simplified
 NAME = "measures"
 #: The gold writes a value in the unit as written (2 with 万亿元); policygraph folds the multiplier
 #: into the value (2e12 元). A gold unit starting with one of these is read folded.
-_MULTIPLIERS = (("万亿", 1e12), ("千万", 1e7), ("百万", 1e6), ("亿", 1e8), ("万", 1e4))
+_MULTIPLIERS = (("万亿", 1e12), ("千亿", 1e11), ("百亿", 1e10), ("千万", 1e7), ("百万", 1e6), ("亿", 1e8),
+                ("万", 1e4))
 #: The gold's comparators as the data contract's (docs/graph.md): `=` covers 左右 and 稳定在.
 _COMPARATORS = {"=": {"equal", "about"}, ">=": {"at_least"}, "<=": {"at_most"},
                 "increase": {"equal"}, "decrease": {"equal"}}

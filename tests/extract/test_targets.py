@@ -544,6 +544,10 @@ def test_a_paragraph_looking_back_over_the_years_reports_results() -> None:
     # the next paragraph, and a sentence of the look back that sets a goal, are read as ever
     text = "一年来，新增就业48万人。力争到2027年新增就业50万人以上。"
     assert [t.value for t in found(text, 2026)] == [500000]
+    # the look back opens on the line under a heading that names results and goals alike
+    text = ("二、“十四五”时期发展成就和“十五五”时期主要目标任务\n过去五年，我们攻坚克难。产业能级实现新跨越，"
+            "电子信息产业超千亿元，发电装机容量突破1亿千瓦。\n今后五年，地区生产总值年均增长5%左右。")
+    assert [(t.value, t.unit) for t in found(text, 2026)] == [(5, "%")]
 
 
 @pytest.mark.parametrize(("text", "value", "unit"), [
@@ -926,3 +930,24 @@ def test_a_count_of_the_members_of_a_class_it_names_after_it_is_a_goal() -> None
     # the number names the class, not how many of it: no goal
     for text in ("对建设2条生产线的企业给予奖励。", "对招用5名以上人员的企业给予补贴。", "建设3个年度示范项目。"):
         assert found(text) == [], text
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("到2027年，产业集群规模超万亿元。", 1e12, "元"),
+    ("到2027年，产业规模突破千亿元。", 1e11, "元"),
+    ("到2030年，应用落地超万个。", 10_000, "个"),
+    ("到2030年，有色金属产业年产值超4千亿元。", 4e11, "元"),
+])
+def test_a_bare_multiplier_after_a_bound_is_one_of_it(text: str, value: float, unit: str) -> None:
+    t = one(text)
+    assert (t.value, t.unit, t.comparator) == (value, unit, "at_least")
+
+
+@pytest.mark.parametrize("text", ["惠及千家万户。", "服务百姓。", "建设千亿级产业集群。", "打造百亿元产业。"])
+def test_a_multiplier_without_a_bound_before_it_is_no_number(text: str) -> None:
+    assert found(text) == []
+
+
+def test_a_goal_over_last_year_is_the_document_s_own_year() -> None:
+    assert one("确保小微企业综合融资成本较上年度再降0.5个百分点。", 2020).year == 2020
+    assert found("全市生产总值比上年增长5.6%。", 2020) == []  # a report of last year's result

@@ -14,7 +14,8 @@ CN_DIGITS = "零〇一二两三四五六七八九"
 CN_NUMERAL = f"[{CN_DIGITS}十百千]"
 _DIGIT = {ch: i for i, ch in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
 _SMALL_UNIT = {"十": 10, "百": 100, "千": 1000}
-_MULT = {"": 1, "千": 1e3, "万": 1e4, "十万": 1e5, "百万": 1e6, "千万": 1e7, "亿": 1e8, "万亿": 1e12}
+_MULT = {"": 1, "千": 1e3, "万": 1e4, "十万": 1e5, "百万": 1e6, "千万": 1e7, "亿": 1e8, "百亿": 1e10,
+         "千亿": 1e11, "万亿": 1e12}
 
 #: Units a target counts in. 个百分点 before 个, 万人 read as 万 + 人; 元 units are money.
 UNITS = ("个百分点|百分点|%|‰|/10万|/万|人次|人|个月|个工作日|个班|个|户|家次|家|所|名|位|项|床|张|套|次|"
@@ -31,7 +32,7 @@ PER_UNIT = (r"/(?:10万|百万|十万|万|千|百亿|亿|百)?"
 #: One number: Arabic (1,200 and 4.5 too) or Chinese (一百二十, 三点五), with its multiplier.
 NUMBER = (r"(?:(?P<{p}arabic>\d+(?:,\d{{3}})*(?:\.\d+)?)|"
           rf"(?P<{{p}}cn>{CN_NUMERAL}+(?:点[{CN_DIGITS}]+)?))"
-          r"\s{{0,2}}(?P<{p}mult>万亿|千万|百万|十万|万|亿|千)?")
+          r"\s{{0,2}}(?P<{p}mult>万亿|千亿|百亿|千万|百万|十万|万|亿|千)?")
 RANGE_DASH = r"(?:—{1,2}|–|―|-|－|~|～|〜|至|到)"
 
 
@@ -86,8 +87,8 @@ def value_of(arabic: str | None, cn: str | None, mult: str | None) -> float | No
 
     >>> value_of("1,200", None, None), value_of("4.5", None, "万"), value_of(None, "一百二十", "万")
     (1200.0, 45000.0, 1200000.0)
-    >>> value_of("4.06", None, "万亿"), value_of("2.3", None, "万")
-    (4060000000000.0, 23000.0)
+    >>> value_of("4.06", None, "万亿"), value_of("2.3", None, "万"), value_of("4", None, "千亿")
+    (4060000000000.0, 23000.0, 400000000000.0)
     """
     if arabic:
         base: float | None = float(arabic.replace(",", ""))

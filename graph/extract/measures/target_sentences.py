@@ -155,6 +155,8 @@ class Sentence:
         return m is not None and m.end() <= at
 
 
+#: A change over last year (较上年度, 比去年): a goal of the document's own year.
+_OVER_LAST_YEAR = re.compile(r"(?:较|比)(?:上年|去年)")
 #: Last year named as a base (较上年), and the words of aim that make it a goal's base.
 _LAST_YEAR = frozenset({"比上年", "较上年", "上年"})
 _AIMED = re.compile(r"确保|力争|争取")
@@ -183,8 +185,9 @@ _PHRASE_END = re.compile(r"[，,；;：:。！？!?]")
 
 
 #: A sentence opening a look back over the years behind (这五年，…; 一年来，…; 过去五年，…): what
-#: the rest of its paragraph counts was achieved.
-LOOKING_BACK = re.compile(r"\s*(?:(?:这|过去的?|近)[一两二三四五六七八九十]年|"
+#: the rest of its paragraph counts was achieved; also on the line after a heading that ends
+#: no sentence (二、“十四五”时期发展成就和“十五五”时期主要目标任务\n过去五年，…).
+LOOKING_BACK = re.compile(r"(?:^|\n)[ \t\u3000]*(?:(?:这|过去的?|近)[一两二三四五六七八九十]年|"
                           r"[一两二三四五六七八九十]年来)[，,]")
 
 
@@ -213,7 +216,7 @@ class Reader:
         return Sentence(text, goal_item=item and bool(self.listing))
 
     def leave(self, text: str) -> None:
-        if LOOKING_BACK.match(text):
+        if LOOKING_BACK.search(text):
             self.back = True
         opening = lead_year(text[:max(0, text.find("，"))])
         if opening.year is not None:
@@ -254,4 +257,6 @@ def years_of(sent: Sentence, at: int, ctx: Context, lead: Years) -> Years:
     for outer in (lead, ctx.governing):
         if outer.year is not None:
             return Years(outer.year, outer.start_year, own.base_year)
+    if ctx.year is not None and _OVER_LAST_YEAR.search(sent.text, 0, at):
+        return Years(ctx.year, None, own.base_year)  # 确保…较上年度再降0.5个百分点: this year's goal
     return own

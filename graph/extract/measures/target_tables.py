@@ -49,7 +49,7 @@ _VALUE = re.compile(
     rf"{number_pattern('')}\s*(?:{RANGE_DASH}\s*{number_pattern('hi_')})?\s*"
     rf"(?P<unit>[^\d\s，,。；;（()）]{{0,8}}?)\s*(?P<suffix>以上|以下|左右|以内)?$")
 _SYMBOLS = {">": "≥", ">=": "≥", "＞": "≥", "<": "≤", "<=": "≤", "＜": "≤"}
-_MULTIPLIER = re.compile(r"^(?P<mult>万亿|千万|百万|十万|万|亿|千)?(?P<unit>.+)$")
+_MULTIPLIER = re.compile(r"^(?P<mult>万亿|千亿|百亿|千万|百万|十万|万|亿|千)?(?P<unit>.+)$")
 _UNIT = re.compile(rf"^(?:{UNITS}|[^\d\s/]{{1,5}}/[^\d\s/]{{1,5}})$")
 #: A unit in brackets ending a header or an indicator: 新增装机容量（MW）, 城镇调查失业率(%).
 _BRACKETED = re.compile(r"[（(]\s*([^（()）]{1,10}?)\s*[）)]\s*$")

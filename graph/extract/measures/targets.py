@@ -56,7 +56,7 @@ TARGET = re.compile(
     rf"(?P<verb>{_VERB})?{_SP}{{0,2}}(?P<has>{_HAS})?{_SP}{{0,2}}"
     rf"(?:百分之(?P<pct>[零〇一二两三四五六七八九十百点]+)|(?P<half>一半)|"
     rf"(?P<den>[二三四五六七八九十])分之(?P<num>[一二三四五六七八九])|"
-    rf"{number_pattern('')}(?P<more>多|余)?{_SP}{{0,2}}(?P<unit>{UNITS})?(?P<alt>{_ALT_UNIT})?"
+    rf"(?:{number_pattern('')}|(?<=[超破达到过])(?P<bare>万)(?P<bare_mult>亿)?(?={_SP}{{0,2}}(?:{UNITS})))(?P<more>多|余)?{_SP}{{0,2}}(?P<unit>{UNITS})?(?P<alt>{_ALT_UNIT})?"
     rf"(?:{_SP}{{0,2}}{RANGE_DASH}{_SP}{{0,2}}{number_pattern('hi_')}{_SP}{{0,2}}(?P<unit2>{UNITS}))?"
     rf"(?P<per>{PER_UNIT})?)"
     rf"{_SP}{{0,2}}(?P<suffix>{_SUFFIX})?"
@@ -82,7 +82,7 @@ CN_VERBS = frozenset({"至少", "不少于", "不低于", "达到", "超过", "�
 
 #: Where a number starts, and the verb (and 有) that may stand before it: TARGET is matched
 #: from there, not tried at every position (its optional verbs made that slow).
-_ANCHOR = re.compile(rf"\d|百分之|一半|{CN_NUMERAL}")  # 三分之一 too
+_ANCHOR = re.compile(rf"\d|百分之|一半|{CN_NUMERAL}|(?<=[超破达到过])万")  # 三分之一 too; 超万亿元
 _VERB_BEFORE = re.compile(rf"(?:{_VERB})\s{{0,2}}(?:{_HAS})?\s{{0,2}}$")
 
 
@@ -193,6 +193,8 @@ def _value(m: re.Match[str]) -> tuple[float | None, float | None, str]:
         num, den = cn_to_float(m.group("num")), cn_to_float(m.group("den"))
         return (round(100 * num / den, 1), None, "%") if num and den and num < den else (None, None, "")
     unit = m.group("unit") or ""
+    if (bare := m.group("bare") or m.group("cn")) in _BARE and not m.group("unit2"):
+        return value_of(str(_BARE[bare]), None, m.group("mult") or m.group("bare_mult")), None, unit
     if m.group("unit2"):
         if unit and unit != m.group("unit2"):
             return None, None, ""
@@ -225,6 +227,8 @@ def _is_number_token(m: re.Match[str], text: str, named: bool = False) -> bool:
     a list or a provision names it (`named`)."""
     if m.group("half") or m.group("den"):
         return bool(m.group("verb") or m.group("suffix"))
+    if m.group("bare") or m.group("cn") in _BARE:
+        return m.group("verb") in _BARE_VERBS  # 超万亿元, 突破千亿元: one of them; not 百姓, 千家万户
     if not (m.group("arabic") or m.group("cn") or m.group("pct")):
         return False
     first = _number_at(m)
@@ -244,6 +248,9 @@ def _is_number_token(m: re.Match[str], text: str, named: bool = False) -> bool:
     return named or not (cn and m.group("verb") not in CN_VERBS and len(cn) < 2 and not m.group("mult"))
 
 
+#: A multiplier standing for one of it after a verb of a bound (超万亿元, 突破千亿元, 超百家).
+_BARE = {"百": 100, "千": 1000, "万": 10_000}
+_BARE_VERBS = frozenset({"超", "超过", "突破", "达到", "达"})
 #: What a Chinese numeral of several characters has when it is one number (二十三, 二〇二〇).
 _CN_PLACE = re.compile("[十百千〇零]")
 #: 前 right before a number and after no date: a rank (能效前20%).
