@@ -25,7 +25,7 @@ from policygraph.extract.identify import identify_part, rank_of
 from policygraph.extract.measures import extract_measures
 from policygraph.extract.normalize import Normalized, normalize
 from policygraph.extract.numbers import find_numbers, parse, parse_canonical
-from policygraph.extract.parts import repeated_blocks, split_parts
+from policygraph.extract.parts import repeated_blocks, reprinted_runs, split_parts
 from policygraph.extract.place import authority_of_number, issuer_provinces
 from policygraph.extract.provisions import Provision, reattribute_interleaved, split_provisions
 from policygraph.models import (
@@ -75,6 +75,9 @@ class Identified:
     record: DocumentRecord
     norm: Normalized
     parts: tuple[PartText, ...]  # one more than record.parts: the main part comes first
+    #: Passages reprinting an earlier one verbatim (a page printing its text in several templates):
+    #: what they set was read the first time.
+    repeats: tuple[tuple[int, int], ...] = ()
 
 
 def extract(
@@ -106,7 +109,7 @@ def identify(
     warnings: list[str] = []
     numbers = list(find_numbers(text, table.is_known, warnings))
     spans = split_parts(text, numbers)
-    warnings += _repeat_warnings(text)
+    warnings += _repeat_warnings(repeated_blocks(text))
     starts = [n.start for n in numbers]
     parts, part_warnings = zip(*(
         identify_part(text, span,
@@ -138,12 +141,13 @@ def identify(
     dates = [date, *(p.date for p in parts[1:])]
     texts = (PartText(tuple(provs), year, big, part.title, day)
              for provs, year, big, part, day in zip(provisions, years, too_long, parts, dates, strict=True))
-    return Identified(record, norm, tuple(texts))
+    return Identified(record, norm, tuple(texts), tuple(reprinted_runs(text)))
 
 
 def measure(ident: Identified, scheme: str | None = None) -> tuple[Measures, ...]:
     """The measures of each part of an identified document, the main part first."""
-    return tuple(Measures() if p.too_long else _measures(ident.norm, p, scheme) for p in ident.parts)
+    return tuple(Measures() if p.too_long else _measures(ident.norm, p, scheme, ident.repeats)
+                 for p in ident.parts)
 
 
 def assemble(ident: Identified, measures: Sequence[Measures | None]) -> DocumentRecord:
@@ -155,8 +159,7 @@ def assemble(ident: Identified, measures: Sequence[Measures | None]) -> Document
         replace(p, measures=m) for p, m in zip(rec.parts, measures[1:], strict=True)))
 
 
-def _repeat_warnings(text: str) -> list[str]:
-    repeats = repeated_blocks(text)
+def _repeat_warnings(repeats: Sequence[tuple[int, int]]) -> list[str]:
     if not repeats:
         return []
     chars = sum(e - s for s, e in repeats)
@@ -307,9 +310,22 @@ def _with_metadata(
     return number, title, issuers, evidence
 
 
-def _measures(norm: Normalized, part: PartText, scheme: str | None) -> Measures:
-    """Provisions and measures of a part's body, offsets made original."""
+def _measures(norm: Normalized, part: PartText, scheme: str | None,
+              repeats: Sequence[tuple[int, int]] = ()) -> Measures:
+    """Provisions and measures of a part's body, offsets made original; a measure in a sentence
+    repeating an earlier one is left out (it was read there)."""
     found = extract_measures(norm.text, part.provisions, part.year, scheme, part.title, part.date)
+    if repeats:
+        starts = [s for s, _e in repeats]
+
+        def first(x: _Spanned) -> bool:
+            i = bisect.bisect_right(starts, x.start) - 1
+            return i < 0 or x.start >= repeats[i][1]
+
+        found = replace(found, measures=tuple(filter(first, found.measures)),
+                        targets=tuple(filter(first, found.targets)),
+                        deadlines=tuple(filter(first, found.deadlines)),
+                        money=tuple(filter(first, found.money)))
     span = norm.original_span
 
     def orig(x: _Spanned) -> _Spanned:

@@ -122,6 +122,41 @@ def _title_start(text: str, number_start: int) -> int:
     return lo + max(cut + 1, date_end)
 
 
+#: A page reprinting its text (in several templates) repeats long runs of sentences; statutes
+#: repeat a single sentence in two articles (30日内提出意见，报…审批) and an annex's table restates a
+#: few of the text's sentences (a few hundred characters at a time), and mean them again.
+REPRINT_MIN_SENTENCES = 10
+REPRINT_MIN_CHARS = 1500
+
+
+def reprinted_runs(text: str) -> list[tuple[int, int]]:
+    """Spans of text reprinting an earlier passage: runs of at least REPRINT_MIN_SENTENCES
+    repeated sentences (repeated_blocks) and REPRINT_MIN_CHARS characters, broken only by a long
+    sentence said for the first time (a short heading between them does not break a run)."""
+    runs: list[tuple[int, int]] = []
+    seen: set[str] = set()
+    run: list[int] | None = None  # start, end, sentences
+    pos = 0
+
+    def close() -> None:
+        if run and run[2] >= REPRINT_MIN_SENTENCES and run[1] - run[0] >= REPRINT_MIN_CHARS:
+            runs.append((run[0], run[1]))
+
+    for piece in re.split(r"(?<=[。！？!?\n])", text):
+        key = piece.strip()
+        if len(key) >= REPEAT_MIN and key not in seen:
+            close()
+            run = None
+        elif len(key) >= REPEAT_MIN:
+            run = [run[0], pos + len(piece), run[2] + 1] if run else [pos, pos + len(piece), 1]
+        elif key in seen and run:
+            run[1] = pos + len(piece)  # a short sentence said before goes with the run (各区6月底前报送。)
+        seen.add(key)
+        pos += len(piece)
+    close()
+    return runs
+
+
 def repeated_blocks(text: str) -> list[tuple[int, int]]:
     """Spans of sentences that repeat an earlier sentence verbatim (scraped pages do this)."""
     seen: set[str] = set()

@@ -94,6 +94,8 @@ def test_relative_and_recurring_limits_stay_unresolved(text: str, deadline: str)
         "5月3日内蒙古发生地震。",  # a date before 内蒙古
         "补扣期限最长不得超过五年。",  # a tax parameter
         "到2020年，农机总动力超过10亿千瓦。",  # the year of a target, not a deadline
+        "上述对象于3个月内被用人单位吸纳就业的，给予补贴。",  # an event that qualifies
+        "在6个月内需要变更定点医疗机构的，可重新办理登记。",  # a need arising in it
     ],
 )
 def test_periods_that_are_no_time_limits(text: str) -> None:
@@ -279,3 +281,9 @@ def test_a_look_back_ends_at_a_heading_of_what_is_to_come_and_no_word_inside_ano
 def test_a_sanction_s_window_with_again_is_no_limit() -> None:
     assert found("应当在6个月内不得再次申请。") == []
     assert found("当事人应当在30日内再次违反的，从重处罚。") == []
+
+
+@pytest.mark.parametrize("text", ["当事人自收到决定书之日起三十日内提起诉讼的，人民法院应予受理。",
+                                  "自公示结束之日起30个自然日内未签订入驻协议的，视为自动放弃入驻。"])
+def test_an_act_done_or_missed_in_a_window_is_still_a_limit(text: str) -> None:
+    assert len(found(text)) == 1

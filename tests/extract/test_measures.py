@@ -501,3 +501,23 @@ def test_numbers_under_a_heading_naming_who_qualifies_are_criteria() -> None:
             "1.申请对象。\n每年接收见习人员20人以上，能按不低于20%的比例录用见习人员的单位。\n2.申请流程。\n向市人社局提交申请。\n")
     rec = record_of(text)
     assert [(t.value, t.unit) for t in rec.measures.targets] == [(1000, "个")]
+
+
+def test_a_page_reprinting_its_text_sets_each_measure_once() -> None:
+    # a saved page printing the whole text in three templates: what it sets is read once
+    body = "".join(f"{n}.第{n}项工作的具体要求和有关事项，由各区人力资源社会保障部门会同有关部门按规定认真组织落实到位，"
+                   f"并将第{n}项工作的进展情况、存在问题和下一步打算以书面形式及时报送市人力资源社会保障局备案。\n"
+                   for n in range(1, 18))
+    body += "18.到2025年，全市新增就业10万人以上。各区于6月底前报送工作方案。\n"
+    head = "某某市人力资源和社会保障局关于做好就业工作的通知\n各区人力资源社会保障局：\n"
+    once = record_of(head + body + "某某市人力资源和社会保障局\n2024年3月1日\n")
+    thrice = record_of(head + body + body + body + "某某市人力资源和社会保障局\n2024年3月1日\n")
+    assert len(body) > 1500
+    assert [(t.value, t.year) for t in once.measures.targets] == [(100_000, 2025)]
+    assert [(t.value, t.year) for t in thrice.measures.targets] == [(100_000, 2025)]
+    assert [d.date for d in thrice.measures.deadlines] == [d.date for d in once.measures.deadlines] == ["2024-06-30"]
+    # a statute repeating one sentence in two articles means it twice
+    law = record_of("某某省某某条例\n第一条　申请人应当自受理之日起三十日内提出书面意见，报省人民政府审批。\n"
+                    "第二条　变更登记的，申请人应当自受理之日起三十日内提出书面意见，报省人民政府审批。\n"
+                    "第三条　申请人应当自受理之日起三十日内提出书面意见，报省人民政府审批。\n")
+    assert len(law.measures.deadlines) == 3

@@ -38,6 +38,8 @@ def one(text: str, year: int | None = 2016, governing: Years | None = None) -> T
         "造成3人以上10人以下死亡的，为较大事故。",  # a band of cases
         "增值税征收率由3%降至1%。",  # a rate being changed
         "岗位补贴上限可提高至60%。",  # a subsidy cap
+        "享受医疗保险待遇的等待期为6个月。",  # the length of a period a rule sets
+        "每次登记的有效期为6个月，超过6个月后需要继续医疗的，可重新办理登记。",  # and a point in time
         "担保费率原则上不超过1.5%。",  # a fee parameter
         "截至2015年底，小学和初中入学率分别达到98.87%和95%。",  # a past result
         "全省现有技工学校120所。",  # a background count

@@ -232,6 +232,10 @@ def _counted_back(text: str, start: int, end: int, _year: int | None, _issued: d
 _NAMED_RECORD = re.compile(r"[^，,。；;应于在须做完填书写建形录作]{1,10}?记录")  # spaces of a PDF's text too
 
 
+#: A window that says who a rule is for: an event it suffers (于3个月内被用人单位吸纳就业) or a
+#: need arising in it (在6个月内需要变更定点医疗机构的，可…). An act done in it, a condition or
+#: not (三十日内提起诉讼的，人民法院应予受理; 30日内未签订协议的，视为放弃), is still a limit.
+_CONDITION_AFTER = re.compile(r"\s*(?:被|(?:需要|需)[^，,。；;：:\n]{1,28}的\s*(?:[，,]|$))")
 #: A duty to act within the span, right before it (应当在, 须于), and an act done again after it
 #: (再次答复): a limit, not a sanction's window (再次违反, 不得再次申请).
 _DUTY_BY = re.compile(r"(?:应当|应|须|必须|要)\s*(?:在|于)\s*$")
@@ -249,6 +253,8 @@ def _is_limit(m: re.Match[str], text: str, start: int, end: int) -> bool:
         return False  # 毕业2年内的高校毕业生: a class of people
     if _NAMED_RECORD.match(after):
         return False  # 24小时内入出院记录: a record's name
+    if m.group("lim") in ("内", "以内", "之内") and _CONDITION_AFTER.match(text, m.end(), end):
+        return False  # 于3个月内被…吸纳就业, 在6个月内需要变更…的，: who qualifies, not a limit
     if _CUT_TO.search(text, max(start, m.start() - 14), m.start()):
         return False
     within = m.group("lim") in ("内", "以内", "之内")

@@ -61,7 +61,9 @@ PARAMETER = re.compile(
     r"贷款|首付|年限|期限|年龄|周岁|工龄|利息|比例为|标准为|按照?\d|按不|风险责任|分担|用于|"
     r"(?:低保|保障|救助|抚恤|供养|津贴)标准|"
     # rents, a cycle (每次认证周期为12个月)
-    r"计租|每次[^，,。；;]{0,8}(?:间隔|周期)"
+    r"计租|每次[^，,。；;]{0,8}(?:间隔|周期)|"
+    # the length of a period a rule sets (等待期为6个月, 有效期为6个月, 试用期3个月)
+    r"(?:等待|有效|观察|过渡|试用|保护|考察|公示|缓冲|锁定|申报|受理|整改)期\s*$"
 )
 #: A budget's figure right before the number (赤字率拟按2.8%左右, 中央本级支出增长3.9%, 中央预算内投资
 #: 安排7000亿元); not a goal that spends one (利用专项债资金建成污水处理厂20座).
@@ -101,6 +103,7 @@ CHANGED = re.compile(r"(?:由|从)\s*\d[^，,。；;]{0,12}(?:降|提高|调整|
 #: 5个工作日 (内 and 前 of a time limit, not of 内涝 or 前沿).
 AFTER_CLASS = re.compile(r"的(?![^，,。；]{0,4}(?:目标|任务|水平|规模))|者|"
                          r"内(?![涝容部外地蒙河陆需生])|以内|之内|前(?![沿瞻端列景往后])|时(?![代期段间节])|"
+                         r"后(?![续备勤台端盾劲])|"  # 超过6个月后: a point in time
                          r"(?:月|工作日|小时|季度|星期|自然日|日|天|周岁|年度)")
 #: What after a number of people, money or area names a class by its size (50人企业, 100万元项目);
 #: after a count of things (培育100家企业上市, 新增5000张家庭养老床位) it is what is counted.
