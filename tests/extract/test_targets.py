@@ -953,3 +953,14 @@ def test_a_multiplier_without_a_bound_before_it_is_no_number(text: str) -> None:
 def test_a_goal_over_last_year_is_the_document_s_own_year() -> None:
     assert one("确保小微企业综合融资成本较上年度再降0.5个百分点。", 2020).year == 2020
     assert found("全市生产总值比上年增长5.6%。", 2020) == []  # a report of last year's result
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("今年，推进实施28个节能环保项目。", 28, "个"),  # two verbs: what is counted follows the number
+    ("今年，谋划实施100项科技计划项目。", 100, "项"),
+    ("今年，开工建设110千伏金安变等8个骨干电网项目。", 8, "个"),  # a name's number in the list
+    ("今年，滚动实施华宇电子三期等80个技改示范项目。", 80, "个"),
+])
+def test_a_count_after_chained_actions_is_a_plans_goal(text: str, value: float, unit: str) -> None:
+    t = one(text, 2023)
+    assert (t.value, t.unit, t.year) == (value, unit, 2023)

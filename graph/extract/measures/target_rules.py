@@ -171,17 +171,19 @@ ACTIONS = ("新建", "新改建", "改扩建", "改建", "扩建", "建设", "�
            "形成", "推动", "提供", "派发", "评选", "引育", "引进", "招引", "引导")
 _ACTION = "|".join(sorted(ACTIONS, key=len, reverse=True))
 #: Words of aim before an action (力争全年新建…, 继续办好…).
-_AIM = (r"(?:全年|今年|年内|力争|争取|确保|计划|继续|重点|扎实|集中|全力|大力|加快|积极|着力|"
+_AIM = (r"(?:全年|今年|年内|力争|争取|确保|计划|继续|重点|扎实|集中|全力|大力|加快|积极|着力|谋划|滚动|"
         r"还要|要|将|再|共)*")
 #: A phrase that is an action, with its object or not: the count follows.
 ACTION_OBJECT = re.compile(rf"^{_AIM}(?:{_ACTION})(?P<object>[^\d\s，,；;：:。（()）]{{0,24}})$")
 #: A clause that is only an action (实施30项…): what is counted is named after the number.
-ACTION_ONLY = re.compile(rf"^{_AIM}(?:{_ACTION})$")
+ACTION_ONLY = re.compile(rf"^{_AIM}(?:{_ACTION})+$")
 #: Under a plan's year, any phrase of words before a count that ends its clause: an action and
 #: its object (招募“西部计划”志愿者3000名); not one opening with words of a share or a past.
 PLANNED_ACTION = re.compile(rf"^{_AIM}(?!其中|占|比|较|共|总|累计|已|现有|截至|同比)"
                             r"[\u4e00-\u9fff](?P<object>[^\d\s，,；;：:。（()）%]{1,23})$")
-_ALNUM = re.compile(r"\d+(?=[A-Za-z])")
+_ALNUM = re.compile(r"\d+(?=[A-Za-z]|千伏|万伏)")  # 5G, 110千伏金安变: a name's number
+#: An action right after another (推进实施, 开工建设): the object is named after the count.
+_CHAINED = re.compile(f"(?:{_ACTION})")
 #: An alternative in brackets inside an action or its object (新（改）建, 加装（更新）电梯).
 _ALTERNATIVE = re.compile(r"(?<=[\u4e00-\u9fff])[（(][\u4e00-\u9fff]{1,2}[）)](?=[\u4e00-\u9fff])")
 #: A note in brackets inside an object's name (检验中心（广西）): no break of the phrase.
@@ -203,7 +205,9 @@ def action_count(phrase: str, after: str, planned: bool = False) -> bool:
     if action is None:  # any action under a plan's year: only with the count ending its clause
         return planned and PLANNED_ACTION.match(phrase) is not None and _COUNT_END.match(after) is not None
     obj = action.group("object")
-    return not obj or obj.endswith("等") or _COUNT_END.match(after) is not None
+    # 推进实施28个节能环保项目: a second verb is no object; what is counted follows the number
+    chained = _CHAINED.fullmatch(obj) is not None
+    return not obj or obj.endswith("等") or chained or _COUNT_END.match(after) is not None
 
 
 #: Verbs of a legal norm (不得低于): a rule every case must meet, as a threshold, not a goal.
