@@ -123,6 +123,9 @@ _LENDING = re.compile(r"(?:新增|投放|发放)[^，,。；;\d]{0,8}$")
 #: What lending adds up to (小微企业贷款综合融资成本, 涉农贷款余额, 普惠贷款增速): a measure of the whole
 #: market, not a loan's terms.
 _LOAN_AGGREGATE = re.compile(r"[^，,。；;\d]{0,10}?(?:成本|余额|增速|增量|规模|不良率|户数|覆盖面|占比|比重)")
+#: A share a goal word aims at, ending the clause (…资金用于产业发展的比重力争提高到60%).
+_AIMED_SHARE = re.compile(r"(?:比重|比例|占比)(?:力争|确保|争取)?\s*$")
+_AIM_WORD = re.compile(r"力争|确保|争取")
 #: Who receives a subsidy, counted (发放租赁补贴1.6万户): how many, not how much each gets.
 RECIPIENTS = frozenset({"户", "人", "名", "人次", "家"})
 
@@ -130,6 +133,8 @@ RECIPIENTS = frozenset({"户", "人", "名", "人次", "家"})
 def names_parameter(clause: str, unit: str = "") -> bool:
     """Whether `clause`, up to a number in `unit`, names a parameter (PARAMETER), not the volume
     of credit given or the number of a subsidy's recipients."""
+    if _AIMED_SHARE.search(clause) and _AIM_WORD.search(clause):
+        return False  # 确保…资金用于产业帮扶项目比例达到60%以上: a share of spending to reach
     for m in PARAMETER.finditer(clause):
         word = m.group()
         lending = _LENDING.search(clause, 0, m.start()) or _LOAN_AGGREGATE.match(clause, m.end())
