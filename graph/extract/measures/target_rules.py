@@ -180,6 +180,9 @@ _AIM = (r"(?:全年|今年|年内|力争|争取|确保|计划|继续|重点|扎�
         r"还要|要|将|再|共)*")
 #: A phrase that is an action, with its object or not: the count follows.
 ACTION_OBJECT = re.compile(rf"^{_AIM}(?:{_ACTION})(?P<object>[^\d\s，,；;：:。（()）]{{0,24}})$")
+#: An action over a list ending in 等 right before the number (举办丰收节、采摘节等10场以上…活动):
+#: a bound after it counts what the list is part of, no class.
+ACTION_OVER_LIST = re.compile(rf"(?:^|[，,；;：:])\s*{_AIM}(?:{_ACTION})[^，,；;。\d]{{1,30}}等$")
 #: A clause that is only an action (实施30项…): what is counted is named after the number.
 ACTION_ONLY = re.compile(rf"^{_AIM}(?:{_ACTION})+$")
 #: Under a plan's year, any phrase of words before a count that ends its clause: an action and

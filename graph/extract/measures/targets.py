@@ -426,7 +426,8 @@ def _ruled_out(m: re.Match[str], sent: Sentence, clause: str, unit: str, listed:
         return True  # 每季度开展1次: a frequency
     if (not verb and rules.bounds_a_class(suffix, after) and not rules.MEETS_GOAL.search(rest)
             and not (unit == "%" and rules.share_does(clause, clause + rest))
-            and not rules.ACTION_ONLY.match(clause)):
+            and not rules.ACTION_ONLY.match(clause)
+            and not rules.ACTION_OVER_LIST.search(text, max(0, m.start() - 40), m.start())):
         # 30人以上企业; 建成1个以上中心 is a goal, as are 40%以上面积达到…目标要求, 80%以上产能完成改造
         # and an action's count (推动10个以上认证机构…, 引育5家以上…企业)
         return True
