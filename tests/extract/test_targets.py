@@ -976,3 +976,14 @@ def test_a_bound_after_an_action_over_a_list_counts_what_the_list_is_part_of() -
     # a class of firms named by the events they hold, and a paragraph of a statute
     assert found("对举办丰收节、采摘节等10场以上活动的企业给予补贴。") == []
     assert found("符合本条第2款规定的情形。") == []
+
+
+@pytest.mark.parametrize(("text", "value", "unit", "change"), [
+    ("4.为全区低收入困难家庭的白内障患者实施免费手术2000例。", 2000, "例", None),  # whom the action is for
+    ("今年，完善提升20个县乡村三级养老服务网络。", 20, "个", "increase"),
+    ("今年，抓好新建煤矿投产，新增千万吨产能。", 10_000_000, "吨", "increase"),  # a bare 千万 after 新增
+    ("服务质量提升5个百分点。", 5, "个百分点", "increase"),
+])
+def test_more_actions_and_rises(text: str, value: float, unit: str, change: str | None) -> None:
+    t = one(text, 2023)
+    assert (t.value, t.unit, t.change) == (value, unit, change)

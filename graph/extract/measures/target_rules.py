@@ -29,7 +29,8 @@ VERBS: dict[str, str] = {
     # cutting by a share (压减三分之一, 压缩一半以上)
     "压缩": "equal", "压减": "equal", "缩短": "equal",
     "保持在": "equal", "稳定在": "equal", "维持在": "equal", "增长": "equal", "增加": "equal",
-    "提高": "equal", "下降": "equal", "降低": "equal", "减少": "equal", "新增": "equal", "再降": "equal",
+    "提高": "equal", "提升": "equal", "下降": "equal", "降低": "equal", "减少": "equal", "新增": "equal",
+    "再降": "equal",
     "净增": "equal", "实现": "equal", "完成": "equal", "建成": "equal", "建设": "equal",
     "培训": "equal", "帮助": "equal", "安置": "equal", "扶持": "equal", "带动": "equal",
     "吸纳": "equal", "创建": "equal", "培育": "equal", "打造": "equal", "认定": "equal", "新建": "equal",
@@ -173,13 +174,15 @@ def ratio_verb(before: str) -> str | None:
 ACTIONS = ("新建", "新改建", "改扩建", "改建", "扩建", "建设", "建成", "改造", "更新改造", "拆除", "整治",
            "治理", "打造", "培育", "新培育", "实施", "推进", "开工", "新开工", "举办", "组织", "开展",
            "发放", "筹集", "消除", "办好", "启动", "新增", "增加", "完成", "培训", "打通",
-           "形成", "推动", "提供", "派发", "评选", "引育", "引进", "招引", "引导")
+           "形成", "推动", "提供", "派发", "评选", "引育", "引进", "招引", "引导", "完善", "提升", "优化")
 _ACTION = "|".join(sorted(ACTIONS, key=len, reverse=True))
 #: Words of aim before an action (力争全年新建…, 继续办好…).
 _AIM = (r"(?:全年|今年|年内|力争|争取|确保|计划|继续|重点|扎实|集中|全力|大力|加快|积极|着力|谋划|滚动|"
         r"还要|要|将|再|共)*")
+#: Whom an action is for, before it (为全区低收入困难家庭的白内障患者实施免费手术2000例).
+_FOR = r"(?:为[^\d\s，,；;：:。]{2,20}?)?"
 #: A phrase that is an action, with its object or not: the count follows.
-ACTION_OBJECT = re.compile(rf"^{_AIM}(?:{_ACTION})(?P<object>[^\d\s，,；;：:。（()）]{{0,24}})$")
+ACTION_OBJECT = re.compile(rf"^{_FOR}{_AIM}(?:{_ACTION})(?P<object>[^\d\s，,；;：:。（()）]{{0,24}})$")
 #: An action over a list ending in 等 right before the number (举办丰收节、采摘节等10场以上…活动):
 #: a bound after it counts what the list is part of, no class.
 ACTION_OVER_LIST = re.compile(rf"(?:^|[，,；;：:])\s*{_AIM}(?:{_ACTION})[^，,；;。\d]{{1,30}}等$")

@@ -250,7 +250,7 @@ def _is_number_token(m: re.Match[str], text: str, named: bool = False) -> bool:
 
 #: A multiplier standing for one of it after a verb of a bound (超万亿元, 突破千亿元, 超百家).
 _BARE = {"百": 100, "千": 1000, "万": 10_000}
-_BARE_VERBS = frozenset({"超", "超过", "突破", "达到", "达"})
+_BARE_VERBS = frozenset({"超", "超过", "突破", "达到", "达", "新增"})
 #: What a Chinese numeral of several characters has when it is one number (二十三, 二〇二〇).
 _CN_PLACE = re.compile("[十百千〇零]")
 #: 前 right before a number and after no date: a rank (能效前20%).
