@@ -40,6 +40,7 @@ def one(text: str, year: int | None = 2016, governing: Years | None = None) -> T
         "岗位补贴上限可提高至60%。",  # a subsidy cap
         "享受医疗保险待遇的等待期为6个月。",  # the length of a period a rule sets
         "补贴资金用于培训的比例不超过30%。",  # a rule for spending, no goal word
+        "申请人年龄不超过45岁。",  # an age limit
         "每次登记的有效期为6个月，超过6个月后需要继续医疗的，可重新办理登记。",  # and a point in time
         "担保费率原则上不超过1.5%。",  # a fee parameter
         "截至2015年底，小学和初中入学率分别达到98.87%和95%。",  # a past result
@@ -118,6 +119,7 @@ def test_numbers_that_are_not_targets(text: str) -> None:
         ("力争新增科技贷款1000亿元以上。", 1e11, "元", "at_least"),  # a volume of credit
         ("确保普惠型小微企业贷款综合融资成本较上年度再降0.5个百分点。", 0.5, "个百分点", "equal"),  # lending's cost
         ("涉农贷款余额增长10%以上。", 10, "%", "at_least"),
+        ("到2025年，劳动年龄段持证残疾人就业率达60%以上。", 60, "%", "at_least"),  # an age group, no age limit
         ("确保中省衔接资金用于产业帮扶项目比例达到60%以上。", 60, "%", "at_least"),  # a share of spending aimed at
         ("全年发放城镇住房保障家庭租赁补贴1.6万户。", 16_000, "户", "equal"),  # a subsidy's recipients
         ("社会物流总费用与GDP比率降至13.6%。", 13.6, "%", "at_most"),  # a total cost, no fee
