@@ -989,3 +989,11 @@ def test_a_bound_after_an_action_over_a_list_counts_what_the_list_is_part_of() -
 def test_more_actions_and_rises(text: str, value: float, unit: str, change: str | None) -> None:
     t = one(text, 2023)
     assert (t.value, t.unit, t.change) == (value, unit, change)
+
+
+def test_net_new_credit_and_people_helped_are_goals() -> None:
+    t = one("今年，净增贷款280亿元。", 2023)
+    assert (t.value, t.unit, t.change) == (28_000_000_000, "元", "increase")
+    t = one("今年，帮扶3000余名符合条件的残疾人就业创业。", 2023)
+    assert (t.value, t.unit, t.comparator) == (3000, "名", "at_least")
+    assert found("有条件的企业可申请补贴5000元。") == []  # eligibility still

@@ -32,7 +32,7 @@ VERBS: dict[str, str] = {
     "提高": "equal", "提升": "equal", "下降": "equal", "降低": "equal", "减少": "equal", "新增": "equal",
     "再降": "equal",
     "净增": "equal", "实现": "equal", "完成": "equal", "建成": "equal", "建设": "equal",
-    "培训": "equal", "帮助": "equal", "安置": "equal", "扶持": "equal", "带动": "equal",
+    "培训": "equal", "帮助": "equal", "帮扶": "equal", "安置": "equal", "扶持": "equal", "带动": "equal",
     "吸纳": "equal", "创建": "equal", "培育": "equal", "打造": "equal", "认定": "equal", "新建": "equal",
     "改造": "equal", "开发": "equal", "转移": "equal", "招收": "equal", "为": "equal", "推出": "equal",
     "建立": "equal", "抗御": "equal",
@@ -114,13 +114,13 @@ SIZE_UNITS = frozenset({"人", "名", "人次", "元", "美元", "亩", "平方�
 #: A rate per head or per item (每安置一人补贴…), not a total.
 PER_UNIT = re.compile(r"每(?!年|月|季)[^，,]?$")
 #: Eligibility: the clause states who may or must, not a goal.
-ELIGIBILITY = re.compile(r"凡|符合|满足|申请|(?<!具备)条件|(?<!职业)资格|门槛|对于|对吸纳|对招用|对招收|"
-                         r"允许|吸纳.{0,8}达到|招用.{0,8}达到")
+ELIGIBILITY = re.compile(r"凡|符合|满足|申请|(?<!具备)(?<!有)条件|(?<!职业)资格|门槛|对于|对吸纳|对招用|"
+                         r"对招收|允许|吸纳.{0,8}达到|招用.{0,8}达到")
 
 
 #: Giving a volume of credit (新增科技贷款1000亿元, 发放创业担保贷款10亿元): a sum to reach, not
 #: a loan's terms.
-_LENDING = re.compile(r"(?:新增|投放|发放)[^，,。；;\d]{0,8}$")
+_LENDING = re.compile(r"(?:新增|净增|投放|发放)[^，,。；;\d]{0,8}$")
 #: What lending adds up to (小微企业贷款综合融资成本, 涉农贷款余额, 普惠贷款增速): a measure of the whole
 #: market, not a loan's terms.
 _LOAN_AGGREGATE = re.compile(r"[^，,。；;\d]{0,10}?(?:成本|余额|增速|增量|规模|不良率|户数|覆盖面|占比|比重)")
