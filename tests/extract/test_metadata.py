@@ -239,6 +239,12 @@ def test_a_page_fields_value_in_the_cell_before_the_title_is_not_part_of_it(labe
     assert rec.title == "某某市人民政府关于下达2023年安置任务的通知"
 
 
+def test_a_pages_widgets_above_the_title_are_not_part_of_it() -> None:
+    rec = record_of("下载\n打印\n全屏\n收藏\n【字号：\n加大\n还原\n减小\n】\n某某市人民政府关于加快推进某项建设的实施意见\n"
+                    "各镇人民政府，市政府各部门：\n" + BODY)
+    assert rec.title == "某某市人民政府关于加快推进某项建设的实施意见"
+
+
 def test_joint_signers_side_by_side_and_run_together_in_the_title() -> None:
     rec = record_of("某某部　财政部关于做好某项工作的通知\n某部发〔2019〕28号\n\n各省、自治区、直辖市某某厅（局）、财政厅（局）：\n"
                     + BODY + "某某部　　　　财政部\n2019年3月15日\n")
