@@ -27,7 +27,8 @@ _LINE_JUNK = re.compile(
 _TITLE_PREFIX_JUNK = re.compile(r"^[#\s>*]+|^(?:标题|名称)\s*[:：|｜]\s*")
 #: A line ending in a separator, or a page field's label in a cell of its own: what follows is
 #: the field's value (公开方式 | 主动公开), never the first line of a title.
-_FIELD_LABEL = re.compile(rf"[:：|｜]$|^(?:{_PAGE_FIELDS})$")
+#: (Not 标题 or 名称: their value is the title, which may wrap over lines.)
+_FIELD_LABEL = re.compile(rf"[:：|｜]$|^(?!标\s*题$|名\s*称$)(?:{_PAGE_FIELDS})$")
 _TITLE_VERB = re.compile(r"(?:关于|转发|印发|批转|颁布|公布)")
 
 
@@ -142,8 +143,11 @@ def title(text: str, span: Span, number: NumberMatch | None, numbers: list[Numbe
     if found is not None:
         return found
     zone_end = max(span.header_end, number.end if number else span.start)
-    best = next((t for piece in _header_pieces(text, span.start, zone_end, numbers)
-                 if (t := _best_title_in(piece))), None)
+    best: str | None = None
+    for piece in _header_pieces(text, span.start, zone_end, numbers):
+        t = _best_title_in(piece)
+        if t and (best is None or _score(t)[0] > _score(best)[0]):
+            best = t  # the first, unless a later piece names an act (关于印发…的通知 under a page's headline)
     return Found(best, "header lines" if best else "")
 
 
@@ -246,10 +250,12 @@ def _best_title_in(piece: str) -> str | None:
 
 def _better(new: str, old: str) -> bool:
     """Prefer a title that names its issuer and its act (…关于…), then the longer one."""
-    def score(t: str) -> tuple[int, int]:
-        return (int(bool(_TITLE_VERB.search(t))) + int(bool(re.match(
-            r"^(?:中共|国务院|中华人民共和国)?[^关于转发]{2,40}?(?:关于|转发)", t))), len(t))
-    return score(new) > score(old)
+    return _score(new) > _score(old)
+
+
+def _score(t: str) -> tuple[int, int]:
+    return (int(bool(_TITLE_VERB.search(t))) + int(bool(re.match(
+        r"^(?:中共|国务院|中华人民共和国)?[^关于转发]{2,40}?(?:关于|转发)", t))), len(t))
 
 
 def issuers_from_title(t: str | None) -> list[str]:

@@ -127,6 +127,7 @@ def _title_start(text: str, number_start: int) -> int:
 #: few of the text's sentences (a few hundred characters at a time), and mean them again.
 REPRINT_MIN_SENTENCES = 10
 REPRINT_MIN_CHARS = 1500
+_DIGIT = re.compile(r"\d")
 
 
 def reprinted_runs(text: str) -> list[tuple[int, int]]:
@@ -144,8 +145,10 @@ def reprinted_runs(text: str) -> list[tuple[int, int]]:
 
     for piece in re.split(r"(?<=[。！？!?\n])", text):
         key = piece.strip()
-        if len(key) >= REPEAT_MIN and key not in seen:
-            close()
+        if not key:
+            pass
+        elif key not in seen and (len(key) >= REPEAT_MIN or _DIGIT.search(key)):
+            close()  # a sentence said for the first time: long, or short with a number (各区9月底前报送。)
             run = None
         elif len(key) >= REPEAT_MIN:
             run = [run[0], pos + len(piece), run[2] + 1] if run else [pos, pos + len(piece), 1]

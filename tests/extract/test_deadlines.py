@@ -284,6 +284,7 @@ def test_a_sanction_s_window_with_again_is_no_limit() -> None:
 
 
 @pytest.mark.parametrize("text", ["当事人自收到决定书之日起三十日内提起诉讼的，人民法院应予受理。",
+                                  "申请人应当在收到通知之日起十五日内被告知审查结果。",  # a duty
                                   "自公示结束之日起30个自然日内未签订入驻协议的，视为自动放弃入驻。"])
 def test_an_act_done_or_missed_in_a_window_is_still_a_limit(text: str) -> None:
     assert len(found(text)) == 1

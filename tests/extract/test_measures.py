@@ -521,3 +521,15 @@ def test_a_page_reprinting_its_text_sets_each_measure_once() -> None:
                     "第二条　变更登记的，申请人应当自受理之日起三十日内提出书面意见，报省人民政府审批。\n"
                     "第三条　申请人应当自受理之日起三十日内提出书面意见，报省人民政府审批。\n")
     assert len(law.measures.deadlines) == 3
+
+
+def test_a_second_copy_that_differs_keeps_what_it_adds() -> None:
+    # a passage printed again with a new goal and a new limit in it: those are read
+    body = "".join(f"{n}.第{n}项工作的具体要求和有关事项，由各区人力资源社会保障部门会同有关部门按规定认真组织落实到位，"
+                   f"并将第{n}项工作的进展情况、存在问题和下一步打算以书面形式及时报送市人力资源社会保障局备案。\n"
+                   for n in range(1, 18))
+    head = "某某市人力资源和社会保障局关于做好就业工作的通知\n各区人力资源社会保障局：\n"
+    rec = record_of(head + body + "力争全年新增就业5万人。各区6月底前报送。\n" + body
+                    + "力争全年新增就业8万人。各区9月底前报送。\n" + "某某市人力资源和社会保障局\n2024年3月1日\n")
+    assert [t.value for t in rec.measures.targets] == [50_000, 80_000]
+    assert [d.date for d in rec.measures.deadlines] == ["2024-06-30", "2024-09-30"]

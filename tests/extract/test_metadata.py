@@ -245,6 +245,19 @@ def test_a_pages_widgets_above_the_title_are_not_part_of_it() -> None:
     assert rec.title == "某某市人民政府关于加快推进某项建设的实施意见"
 
 
+@pytest.mark.parametrize("label", ["标题", "名称"])
+def test_a_title_wrapped_under_its_label_stays_whole(label: str) -> None:
+    rec = record_of(f"索引号\n000/2021-01\n发布机构\n大连市人民政府\n{label}\n大连市人民政府关于印发大连市优化营商环境\n"
+                    "三年行动计划的通知\n各区市县人民政府：\n" + BODY)
+    assert rec.title == "大连市人民政府关于印发大连市优化营商环境三年行动计划的通知"
+
+
+def test_a_title_naming_its_act_under_the_number_beats_a_pages_headline() -> None:
+    rec = record_of("当前位置:首页 >> 信息公开 >> 安全生产\n17号 十三五安全生产规划\n2017-02-14    点击:8次\n\n"
+                    "菏定安发〔2016〕17号\n\n关于印发安全生产“十三五”规划的\n\n通    知\n\n各镇街,区直各有关部门:\n" + BODY)
+    assert rec.title == "关于印发安全生产“十三五”规划的通知"
+
+
 def test_joint_signers_side_by_side_and_run_together_in_the_title() -> None:
     rec = record_of("某某部　财政部关于做好某项工作的通知\n某部发〔2019〕28号\n\n各省、自治区、直辖市某某厅（局）、财政厅（局）：\n"
                     + BODY + "某某部　　　　财政部\n2019年3月15日\n")

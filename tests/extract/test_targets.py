@@ -913,8 +913,10 @@ def test_a_count_a_plan_builds_is_no_standard_of_each_project() -> None:
     assert [(t.value, t.unit, t.comparator) for t in got] == [
         (150, "个", "at_least"), (60, "项", "at_least"), (10, "次", "at_least")]
     assert found("新建居住区公园绿地不少于二千平方米。", 2024) == []  # each project's size
-    # a share of all that is built: the goal of a plan, not one project's size
-    assert [(t.value, t.unit) for t in found("新建交通设施建筑屋顶安装光伏面积不低于50%。", 2024)] == [(50, "%")]
+    # a share of all that is built, under a plan's year: the goal of a plan, not one project's size
+    got = found("到2025年，新建交通设施建筑屋顶安装光伏面积不低于50%。", 2024)
+    assert [(t.value, t.unit) for t in got] == [(50, "%")]
+    assert found("新建交通设施建筑屋顶安装光伏面积不低于50%。", 2024) == []  # no year, no goal word: a standard
     rec = record_of("某市保障性租赁住房运营奖补实施细则\n各有关单位：\n　　为规范运营奖补，制定本细则。\n"
                     "　　一、申请主体条件\n　　已在我市注册的企业。\n　　二、申请项目条件\n"
                     "　　（一）新建类项目\n　　1.新建项目的建筑面积不少于3000平方米，且不少于50套（间）。\n")
@@ -997,3 +999,25 @@ def test_net_new_credit_and_people_helped_are_goals() -> None:
     t = one("今年，帮扶3000余名符合条件的残疾人就业创业。", 2023)
     assert (t.value, t.unit, t.comparator) == (3000, "名", "at_least")
     assert found("有条件的企业可申请补贴5000元。") == []  # eligibility still
+
+
+@pytest.mark.parametrize("text", [
+    "确保惠民政策直达千家万户。", "服务送达千家万户。",  # 达 ending a word; an idiom
+    "新建学校绿地率不低于30%，改建项目不低于30%。", "改建项目节能率不低于65%。",  # each site's standard
+    "确保企业缴费比例降至16%。", "首付比例力争降至15%。",  # rates a rule sets, aimed at or not
+    "每个方向遴选不超过3家单位参与攻关。",  # a cap on a selection
+    "对吸纳3户以上脱贫户的企业给予奖励。", "认定5家以上连锁门店的企业为品牌连锁企业。",  # rules for a class
+    "政策性贷款规模原则上不超过项目资本金的2倍。",  # a cap for each project's loans
+])
+def test_what_the_review_of_the_day_s_rules_found_is_no_target(text: str) -> None:
+    assert found(text) == [], text
+
+
+def test_what_the_review_of_the_day_s_rules_found_is_a_target() -> None:
+    t = one("力争将项目审批公示期压缩至5个工作日。")  # a period cut, not its length
+    assert (t.value, t.unit, t.comparator) == (5, "个工作日", "at_most")
+    t = one("力争培育超百家专精特新企业。")
+    assert (t.value, t.indicator) == (100, "培育专精特新企业")  # the bound's verb is no word of it
+    assert one("打造5个后花园式旅游景区。").value == 5
+    t = one("到2025年，新建交通设施建筑屋顶安装光伏面积不低于50%。", 2023)  # a share of all built, by a year
+    assert (t.value, t.year) == (50, 2025)

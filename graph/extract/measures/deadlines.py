@@ -243,6 +243,17 @@ _DONE_AGAIN = re.compile(r"再次(?:答复|办理|提交|审查|审核|处理|�
                          r"回复|告知)")
 
 
+#: A duty in the clause before a window (申请人应当在收到通知之日起十五日内被告知…): a limit still.
+_DUTY_IN_CLAUSE = re.compile(r"应当|必须|须|应于|应在")
+_CLAUSE_BREAK = re.compile(r"[，,。；;：:\n]")
+
+
+def _clause_start(text: str, at: int, start: int) -> int:
+    """Where the clause holding `at` starts (after the last break within 60 characters)."""
+    lo = max(start, at - 60)
+    return max((b.end() for b in _CLAUSE_BREAK.finditer(text, lo, at)), default=lo)
+
+
 def _is_limit(m: re.Match[str], text: str, start: int, end: int) -> bool:
     """Whether a relative span is a time limit for an act (see the patterns above)."""
     if m.group("num")[0] in CN_DIGITS + "十百" and chinese_to_int(m.group("num")) is None:
@@ -253,7 +264,8 @@ def _is_limit(m: re.Match[str], text: str, start: int, end: int) -> bool:
         return False  # 毕业2年内的高校毕业生: a class of people
     if _NAMED_RECORD.match(after):
         return False  # 24小时内入出院记录: a record's name
-    if m.group("lim") in ("内", "以内", "之内") and _CONDITION_AFTER.match(text, m.end(), end):
+    if (m.group("lim") in ("内", "以内", "之内") and _CONDITION_AFTER.match(text, m.end(), end)
+            and not _DUTY_IN_CLAUSE.search(text, _clause_start(text, m.start(), start), m.start())):
         return False  # 于3个月内被…吸纳就业, 在6个月内需要变更…的，: who qualifies, not a limit
     if _CUT_TO.search(text, max(start, m.start() - 14), m.start()):
         return False

@@ -62,10 +62,16 @@ PARAMETER = re.compile(
     r"贷款|首付|年限|期限|年龄\S{0,2}$|周岁|工龄|利息|比例为|标准为|按照?\d|按不|风险责任|分担|用于|"
     r"(?:低保|保障|救助|抚恤|供养|津贴)标准|"
     # rents, a cycle (每次认证周期为12个月)
-    r"计租|每次[^，,。；;]{0,8}(?:间隔|周期)|"
-    # the length of a period a rule sets (等待期为6个月, 有效期为6个月, 试用期3个月)
-    r"(?:等待|有效|观察|过渡|试用|保护|考察|公示|缓冲|锁定|申报|受理|整改)期\s*$"
+    r"计租|每次[^，,。；;]{0,8}(?:间隔|周期)"
 )
+#: The length of a period a rule sets, right before the number (等待期为6个月, 有效期为6个月, 试用期3个月):
+#: a parameter, unless a verb cuts it (公示期压缩至5个工作日).
+PERIOD_LENGTH = re.compile(r"(?:等待|有效|观察|过渡|试用|保护|考察|公示|缓冲|锁定|申报|受理|整改)期\s*$")
+#: Choosing at most so many (每个方向遴选不超过3家单位): a cap on a selection, not a goal.
+SELECTING = re.compile(r"遴选|评选|推荐|选择|选取")
+#: A rule for a class (对吸纳3户以上脱贫户的企业给予奖励, 认定5家以上连锁门店的企业为…): no goal.
+CLASS_RULE = re.compile(r"^\s*(?:对|凡|认定|将)")
+CLASS_REWARD = re.compile(r"给予|奖励|补贴|补助|认定为|视为|的(?:企业|单位|机构)为")
 #: A budget's figure right before the number (赤字率拟按2.8%左右, 中央本级支出增长3.9%, 中央预算内投资
 #: 安排7000亿元); not a goal that spends one (利用专项债资金建成污水处理厂20座).
 BUDGET_FIGURE = re.compile(r"(?:赤字|专项债券?|特别国债|本级支出|预算内投资)[^，,。；;\d]{0,3}$")
@@ -104,7 +110,7 @@ CHANGED = re.compile(r"(?:由|从)\s*\d[^，,。；;]{0,12}(?:降|提高|调整|
 #: 5个工作日 (内 and 前 of a time limit, not of 内涝 or 前沿).
 AFTER_CLASS = re.compile(r"的(?![^，,。；]{0,4}(?:目标|任务|水平|规模))|者|"
                          r"内(?![涝容部外地蒙河陆需生])|以内|之内|前(?![沿瞻端列景往后])|时(?![代期段间节])|"
-                         r"后(?![续备勤台端盾劲])|"  # 超过6个月后: a point in time
+                         r"后(?![续备勤台端盾劲花方])|"  # 超过6个月后: a point in time
                          r"(?:月|工作日|小时|季度|星期|自然日|日|天|周岁|年度)")
 #: What after a number of people, money or area names a class by its size (50人企业, 100万元项目);
 #: after a count of things (培育100家企业上市, 新增5000张家庭养老床位) it is what is counted.
@@ -123,9 +129,11 @@ ELIGIBILITY = re.compile(r"凡|符合|满足|申请|(?<!具备)(?<!有)条件|(?
 _LENDING = re.compile(r"(?:新增|净增|投放|发放)[^，,。；;\d]{0,8}$")
 #: What lending adds up to (小微企业贷款综合融资成本, 涉农贷款余额, 普惠贷款增速): a measure of the whole
 #: market, not a loan's terms.
-_LOAN_AGGREGATE = re.compile(r"[^，,。；;\d]{0,10}?(?:成本|余额|增速|增量|规模|不良率|户数|覆盖面|占比|比重)")
-#: A share a goal word aims at, ending the clause (…资金用于产业发展的比重力争提高到60%).
-_AIMED_SHARE = re.compile(r"(?:比重|比例|占比)(?:力争|确保|争取)?\s*$")
+_LOAN_AGGREGATE = re.compile(r"[^，,。；;\d]{0,10}?(?:成本|余额|增速|增量|不良率|户数|覆盖面|占比|比重)")
+#: A share of spending a goal word aims at, ending the clause (…资金用于产业发展的比重力争提高到60%);
+#: not a rate a rule sets (确保企业缴费比例降至16%).
+_AIMED_SHARE = re.compile(r"资金[^，,。；;]{0,16}用于[^，,。；;]{0,24}(?:比重|比例|占比)"
+                          r"(?:力争|确保|争取)?\s*$")
 _AIM_WORD = re.compile(r"力争|确保|争取")
 #: Who receives a subsidy, counted (发放租赁补贴1.6万户): how many, not how much each gets.
 RECIPIENTS = frozenset({"户", "人", "名", "人次", "家"})
@@ -240,7 +248,7 @@ CLASS_AFTER = re.compile(r"^[^，,；;。]{0,12}的"
                          r"(?P<noun>企业|单位|项目|人员|个人|地区|城市|家庭|学校|机构|园区)")
 #: The units that count the members of a class named after the number (培育10家年营业收入超亿元的
 #: 企业 counts the firms; 建设2条生产线的企业 names firms by their lines).
-_MEMBERS = {"企业": "家户个", "单位": "家个", "项目": "个项", "人员": "名人", "个人": "名人", "地区": "个",
+_MEMBERS = {"企业": "家个", "单位": "家个", "项目": "个项", "人员": "名人", "个人": "名人", "地区": "个",
             "城市": "个座", "家庭": "户", "学校": "所个", "机构": "家个所", "园区": "个家"}
 #: A class named by a bound (30人以上企业, 2名以上执法人员): a word right after 以上/以下.
 _CLASS_AFTER_BOUND = re.compile(r"[^\s，,。；;、：:（()）和及与并或等左]")
@@ -280,7 +288,9 @@ def not_a_target(clause: str, after: str, rest: str = "", said_before: bool = Fa
         return True
     if any(p.search(rest) for p in (PENALTY, CHANGED, REPORTING)) or PENALTY.search(clause):
         return True
-    if (named := CLASS_AFTER.search(rest)) and not (len(unit) == 1 and unit in _MEMBERS[named["noun"]]):
+    if (named := CLASS_AFTER.search(rest)) and not (
+            len(unit) == 1 and unit in _MEMBERS[named["noun"]]
+            and not CLASS_RULE.search(clause) and not CLASS_REWARD.search(rest)):
         return True
     return clause.rstrip().endswith("以上")  # the upper end of a band (2辆以上18辆以下)
 

@@ -228,7 +228,10 @@ def _is_number_token(m: re.Match[str], text: str, named: bool = False) -> bool:
     if m.group("half") or m.group("den"):
         return bool(m.group("verb") or m.group("suffix"))
     if m.group("bare") or m.group("cn") in _BARE:
-        return m.group("verb") in _BARE_VERBS  # 超万亿元, 突破千亿元: one of them; not 百姓, 千家万户
+        # 超万亿元, 突破千亿元: one of them; not 百姓, (直达)千家万户
+        verb_at = m.start("verb")
+        return (m.group("verb") in _BARE_VERBS and not text.startswith("万", m.end())
+                and not (verb_at > 0 and text[verb_at - 1] in _REACHES_BEFORE))
     if not (m.group("arabic") or m.group("cn") or m.group("pct")):
         return False
     first = _number_at(m)
@@ -251,6 +254,8 @@ def _is_number_token(m: re.Match[str], text: str, named: bool = False) -> bool:
 #: A multiplier standing for one of it after a verb of a bound (超万亿元, 突破千亿元, 超百家).
 _BARE = {"百": 100, "千": 1000, "万": 10_000}
 _BARE_VERBS = frozenset({"超", "超过", "突破", "达到", "达", "新增"})
+#: 达 as a word's end (直达, 送达, 到达, 通达, 抵达, 传达, 下达, 转达, 表达): no bound.
+_REACHES_BEFORE = frozenset("直送到通抵传下转表")
 #: What a Chinese numeral of several characters has when it is one number (二十三, 二〇二〇).
 _CN_PLACE = re.compile("[十百千〇零]")
 #: 前 right before a number and after no date: a rank (能效前20%).
@@ -330,10 +335,13 @@ def _indicator(m: re.Match[str], sent: Sentence, clause: str) -> str | None:
 
 
 def _action_indicator(m: re.Match[str], sent: Sentence) -> str | None:
-    """实施30项市级疏堵工程: the action and what it counts, named after the number."""
+    """实施30项市级疏堵工程: the action and what it counts, named after the number (a bound's verb
+    left out: 培育超百家专精特新企业)."""
     at = _number_at(m)
+    verb = m.group("verb")
+    before = m.start("verb") if verb and rules.VERBS[verb] != "equal" else at
     after = sent.text[m.end():sent.clause_end(m.end())].strip().rstrip("。！？!?")
-    return indicator_of(sent.text[sent.clause_start(at):at] + after)
+    return indicator_of(sent.text[sent.clause_start(at):before] + after)
 
 
 def _shared_by(m: re.Match[str], sent: Sentence) -> str | None:
@@ -357,7 +365,7 @@ def _accepted(m: re.Match[str], sent: Sentence, clause: str, unit: str, provisio
     if not (named.listed or named.follows or verb or suffix or sent.goal_item or sent.before(sent.context, at)
             or rules.ratio_verb(clause) or _action_count(m, sent, planned) or _share(m, sent, clause, unit)):
         return False
-    if _ruled_out(m, sent, clause, unit, named.listed):
+    if _ruled_out(m, sent, clause, unit, named.listed, planned):
         return False
     return named.listed or not rules.ARTICLE.search(provision) or sent.goal
 
@@ -402,11 +410,14 @@ _ANNUAL = re.compile(r"年(?:交易|产|营业|销售|收入|主营|营收|用�
                      r"纳税|税收|供|运|客流|服务|培训|游客|访客|进出口|出口|进口)")
 #: The longer unit of the next value of a list, which the one before shares (15个、7个工作日).
 _SHARED_UNIT = re.compile(r"\s*[、和及]\s*\d+(?:\.\d+)?\s*(?P<unit>个(?:工作日|月|百分点))")
+#: Verbs of an upper bound: a cap when they bound a selection.
+_AT_MOST_VERBS = frozenset({"不超过", "不得超过", "最多", "至多"})
 #: A bound's note that it is included: （含50人）.
 _INCLUSIVE = re.compile(r"\s*[（(]含[^）)]{0,12}[）)]")
 
 
-def _ruled_out(m: re.Match[str], sent: Sentence, clause: str, unit: str, listed: bool = False) -> bool:
+def _ruled_out(m: re.Match[str], sent: Sentence, clause: str, unit: str, listed: bool = False,
+               planned: bool = False) -> bool:
     """Whether target_rules.py rules the number out, or it is a norm (不得低于), a standard each
     project meets (新建…不少于二千平方米) or a sum of money no outcome verb sets (不少于210万元; a
     sum `listed` after one that a verb sets is set by it: 分别达2400亿元、450亿元)."""
@@ -424,6 +435,10 @@ def _ruled_out(m: re.Match[str], sent: Sentence, clause: str, unit: str, listed:
         return True  # 审核时间不少于5个工作日: how long a step takes, not a cut
     if unit == "次" and rules.FREQUENCY.search(clause):
         return True  # 每季度开展1次: a frequency
+    if rules.PERIOD_LENGTH.search(clause) and verb not in rules.SHORTENING:
+        return True  # 等待期为6个月: how long a period lasts, not a cut
+    if verb in _AT_MOST_VERBS and rules.SELECTING.search(clause):
+        return True  # 每个方向遴选不超过3家单位: a cap on a selection
     if (not verb and rules.bounds_a_class(suffix, after) and not rules.MEETS_GOAL.search(rest)
             and not (unit == "%" and rules.share_does(clause, clause + rest))
             and not rules.ACTION_ONLY.match(clause)
@@ -440,10 +455,10 @@ def _ruled_out(m: re.Match[str], sent: Sentence, clause: str, unit: str, listed:
         return True
     if verb not in ("不少于", "不低于"):
         return False
-    # 新建居住区…公园绿地不少于二千平方米: a standard each project meets, said of its size in its own
-    # clause; 新建5G专网不少于150个 counts what a plan builds, and 新建建筑屋顶光伏覆盖面积不低于50%
-    # a share of all that is built
-    shared = unit in _COUNTED or unit == "%"
+    # 新建居住区…公园绿地不少于二千平方米 (绿地率不低于30%): a standard each project meets, said of its
+    # size in its own clause; 新建5G专网不少于150个 counts what a plan builds, and under a plan's
+    # year or a goal word 新建建筑屋顶光伏覆盖面积不低于50% is a share of all that is built
+    shared = unit in _COUNTED or (unit == "%" and (planned or sent.goal))
     return unit in rules.SPATIAL or (not shared and bool(rules.PER_PROJECT.search(clause)))
 
 
