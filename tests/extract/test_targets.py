@@ -1021,3 +1021,16 @@ def test_what_the_review_of_the_day_s_rules_found_is_a_target() -> None:
     assert one("打造5个后花园式旅游景区。").value == 5
     t = one("到2025年，新建交通设施建筑屋顶安装光伏面积不低于50%。", 2023)  # a share of all built, by a year
     assert (t.value, t.year) == (50, 2025)
+
+
+def test_a_spaced_year_and_half_width_commas_govern_as_ever() -> None:
+    # pages often write 到 2024 年 with spaces and ASCII commas
+    text = "到 2024 年,全县九年义务教育巩固率不低于 97.5%。力争全县初中获一等奖 1 所。"
+    assert [(t.value, t.year) for t in found(text, None)] == [(97.5, 2024), (1, 2024)]
+    t = one("较 2020 年下降 18%。", 2023)
+    assert (t.base_year, t.change) == (2020, "decrease")
+
+
+def test_a_duration_cut_to_within_is_its_value() -> None:
+    t = one("企业平均开办时间压缩到1个工作日内。")
+    assert (t.value, t.unit, t.comparator) == (1, "个工作日", "at_most")

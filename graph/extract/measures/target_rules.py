@@ -52,7 +52,7 @@ CUT_BEFORE = re.compile(r"(?:(?:压缩|压减|缩短|减少|降低)(?:到|至)|�
                         r"[^，,。；;：:]{0,12}\d[^，,。；;：:]{0,6}[、和及]\s*$|"
                         r"(?:压缩|压减|缩短|减少|降低)[一二三四五六七八九十半\d.%]{1,5}以上(?:到|至)\s*$")
 #: Words of the sentence before a number that make it a goal even without a verb.
-CONTEXT = re.compile(r"实现|完成|力争|确保|目标|任务|达到|每年|全年|年均|争取|新增|净增|到\d{4}年")
+CONTEXT = re.compile(r"实现|完成|力争|确保|目标|任务|达到|每年|全年|年均|争取|新增|净增|到\s*\d{4}\s*年")
 
 #: A clause before the number naming a parameter, not an outcome: subsidies, fees, rates,
 #: caps, penalties, prices, budgets.
@@ -236,7 +236,7 @@ DUTY = re.compile(r"应当|必须|是指|所称|指的是")
 #: An article of a statute (第十二条) states norms: a number there is a target only with a goal word.
 #: Its path names the article at any depth: 第二章/第五条/（五）.
 ARTICLE = re.compile(r"(?:^|/)第[一二三四五六七八九十百零〇\d]+条")
-GOAL = re.compile(r"到\d{4}年|力争|争取|目标|任务|确保")
+GOAL = re.compile(r"到\s*\d{4}\s*年|力争|争取|目标|任务|确保")
 #: A standard every project must meet (新建居住区…公园绿地不少于二千平方米), before 不少于/不低于.
 PER_PROJECT = re.compile(r"新建|改建|扩建|居住区|建设项目|每处|每座")
 #: Units of a spatial standard (绿地不少于二千平方米, 宽度不少于二十米): a rule for each site.

@@ -161,7 +161,7 @@ _OVER_LAST_YEAR = re.compile(r"(?:较|比)(?:上年|去年)")
 _LAST_YEAR = frozenset({"比上年", "较上年", "上年"})
 _AIMED = re.compile(r"确保|力争|争取")
 #: A goal adding to a total, before 累计 in its sentence (and no report of what is done by now).
-_ADDS = re.compile(r"新增|新建|共建|创建|建成|培育|打造|力争|确保|争取|到\d{4}年")
+_ADDS = re.compile(r"新增|新建|共建|创建|建成|培育|打造|力争|确保|争取|到\s*\d{4}\s*年")
 
 
 #: Where a table's cell ends: a tab (an HTML row) or a pipe (a Markdown row).
@@ -191,6 +191,9 @@ LOOKING_BACK = re.compile(r"(?:^|\n)[ \t\u3000]*(?:(?:这|过去的?|近)[一两
                           r"[一两二三四五六七八九十]年来)[，,]")
 
 
+_COMMA = re.compile(r"[，,]")
+
+
 class Reader:
     """What governs the sentences of a provision as they are read: the year of a clause opening
     with 到2020年, over the rest of its paragraph, and over the items of a list its paragraph
@@ -218,7 +221,8 @@ class Reader:
     def leave(self, text: str) -> None:
         if LOOKING_BACK.search(text):
             self.back = True
-        opening = lead_year(text[:max(0, text.find("，"))])
+        comma = _COMMA.search(text)  # pages often write half-width commas (到 2024 年,…)
+        opening = lead_year(text[:comma.start()] if comma else "")
         if opening.year is not None:
             self.lead = opening
         heading = _YEAR_HEADING.match(text) if len(text) <= _HEADING_MAX else None

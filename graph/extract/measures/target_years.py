@@ -20,15 +20,15 @@ _Y = r"((?:19|20)\d{2})"
 SPAN = re.compile(rf"{_Y}\s*年?\s*(?:—{{1,2}}|–|―|-|－|~|～|〜|至|到)\s*{_Y}\s*年")
 #: 较2012年, 比2012年, 与2015年相比, 以2015年…为基数, 在2015年基础上: a base year. 与/同/以/在
 #: make one only with the words that close them (在2007年底前 is a target year).
-BASE = re.compile(rf"(?:较|比|相对于?){_Y}\s*年(?:底|末|度)?|"
-                  rf"(?:与|同|以|在){_Y}\s*年[^，,。；;]{{0,12}}?(?:相比|为基数|为基期|基础上|水平上)|"
+BASE = re.compile(rf"(?:较|比|相对于?)\s*{_Y}\s*年(?:底|末|度)?|"
+                  rf"(?:与|同|以|在)\s*{_Y}\s*年[^，,。；;]{{0,12}}?(?:相比|为基数|为基期|基础上|水平上)|"
                   rf"{_Y}\s*年(?:底|末)?(?:为基数|为基期|基础上)")
 #: 自2019年开始, 从2019年1月1日起, 2019年起: the year a target starts from, not its end.
-START = re.compile(rf"(?:自|从){_Y}\s*年[^，,。；;]{{0,8}}?(?:起|开始)|{_Y}\s*年(?:起|开始)")
+START = re.compile(rf"(?:自|从)\s*{_Y}\s*年[^，,。；;]{{0,8}}?(?:起|开始)|{_Y}\s*年(?:起|开始)")
 #: 到2020年, 2020年底前, 2020年: a year a target is met by.
 YEAR = re.compile(rf"{_Y}\s*年")
 #: 到2020年 opening a governing clause (主要目标：到2020年，…; （一）到2020年).
-LEAD = re.compile(rf"(?:到|至|力争到|争取到|确保到){_Y}\s*年")
+LEAD = re.compile(rf"(?:到|至|力争到|争取到|确保到)\s*{_Y}\s*年")  # 到 2024 年 as pages space it
 #: 五年内, 3年内: a span of years from now, not a year.
 WITHIN_YEARS = re.compile(r"(?<!\d)[一二三四五六七八九十两\d]{1,2}\s*年(?:内|之内|以内|时间)")
 #: 远景: a long-range vision beyond the plan's period, whose years do not reach it.

@@ -424,6 +424,8 @@ def _ruled_out(m: re.Match[str], sent: Sentence, clause: str, unit: str, listed:
     text, verb, suffix = sent.text, m.group("verb"), m.group("suffix")
     note = _INCLUSIVE.match(text, m.end())  # 超过50人（含50人）的: read on after the note
     end = note.end() if note else m.end()
+    if verb in rules.SHORTENING and text.startswith("内", end):
+        end += 1  # 开办时间压缩到1个工作日内: 内 bounds the value a verb cuts to, as 以内 does
     after = text[end:end + 6]
     rest = text[end:sent.clause_end(end)]
     if rules.not_a_target(clause, after, rest, sent.said_before(m.start()), unit == "%", unit):
