@@ -19,7 +19,8 @@ from policygraph.files import write_atomic
 from policygraph.models import Source
 
 #: Bump when extraction changes in a way the package version does not capture (development).
-#: 18: page fields' values before a title, lending aggregates, shares of what is newly built;
+#: 18: the rules of 2026-12-04 (titles under page fields and widgets, reprinted passages read once,
+#: bare multipliers, chained actions, spaced years, windows of conditions);
 #: 17: Markdown's asterisks, wrapped lines joined, Kangxi radicals, section headings' years;
 #: 16: the rules of 2026-12-03; 15: criteria headings; 14: targets' change; 13: tables revised,
 #: values in decimal; 12: 2030年前 by the end of 2030; 11: Markdown bold labels, labelled
