@@ -1034,3 +1034,10 @@ def test_a_spaced_year_and_half_width_commas_govern_as_ever() -> None:
 def test_a_duration_cut_to_within_is_its_value() -> None:
     t = one("企业平均开办时间压缩到1个工作日内。")
     assert (t.value, t.unit, t.comparator) == (1, "个工作日", "at_most")
+
+
+def test_a_sentence_opening_with_the_years_it_plans_for_makes_its_counts_goals() -> None:
+    t = one("2015年至2017年，全市培训农民工10万人。", 2015)
+    assert (t.value, t.start_year, t.year) == (100_000, 2015, 2017)
+    # a date opening a report of what was measured is no plan
+    assert found("自2004年3月8日至7月7日，共记录到振动事件567次，震级均小于2.0级。", 2004) == []

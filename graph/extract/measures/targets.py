@@ -293,7 +293,9 @@ def _target(m: re.Match[str], sent: Sentence, offset: int, ctx: Context, lead: Y
         return None  # 1.7万P of computing power; not 5P空调 (匹)
     if unit == "个" and m.group("verb") == "迈上":
         return None  # 连续迈上3个千亿元台阶: steps climbed, not a level
-    planned = lead.year is not None or ctx.governing.year is not None
+    # a year governs: a plan's, or the sentence's own opening (2015年至2017年，培训农民工10万人)
+    planned = (lead.year is not None or ctx.governing.year is not None
+               or _YEAR_OPENING.match(text) is not None)
     if not _accepted(m, sent, clause, unit, ctx.provision, named, planned):
         return None
     years = years_of(sent, at, ctx, lead)
@@ -403,6 +405,11 @@ def _action_count(m: re.Match[str], sent: Sentence, planned: bool = False) -> bo
     return rules.action_count(phrase, after, planned)
 
 
+#: A sentence opening with the year or years it plans for (2024年，…; 到2025年，…; 2015年至2017年，…;
+#: 今年，…), not with a date (自2004年3月8日至7月7日，…).
+_YEAR_OPENING = re.compile(r"\s*(?:(?:(?:力争|争取|确保)?(?:到|至)\s*)?(?:19|20)\d{2}\s*年(?:底|末)?"
+                           r"(?:\s*(?:—{1,2}|–|-|－|至|到)\s*(?:19|20)\d{2}\s*年)?(?:底|末)?前?|今年|全年|年内)"
+                           r"\s*[，,]")
 #: Units that are one only after 万/亿 (亿度, 亿方, 亿只): else a degree, a party or "only".
 _NEEDS_MULTIPLIER = frozenset({"度", "方", "只"})
 #: A yearly figure naming the things counted (3个年交易额100亿元以上的市场): no date after the count.
