@@ -288,3 +288,13 @@ def test_a_sanction_s_window_with_again_is_no_limit() -> None:
                                   "自公示结束之日起30个自然日内未签订入驻协议的，视为自动放弃入驻。"])
 def test_an_act_done_or_missed_in_a_window_is_still_a_limit(text: str) -> None:
     assert len(found(text)) == 1
+
+
+@pytest.mark.parametrize(("text", "deadline"), [
+    ("汛期前完成哈素海等区域水毁工程修复。", "汛期前"), ("确保入汛前防汛能力恢复至灾前水平。", "入汛前"),
+    ("秋季开学前完成校舍维修。", "开学前"), ("由市医疗保障局在每一医保年度开始前确定并公布。", "医保年度开始前"),
+])
+def test_a_season_or_a_year_s_period_is_a_relative_limit(text: str, deadline: str) -> None:
+    d = one(text)
+    assert (d.text, d.date, d.relative) == (deadline, None, True)
+    assert found("开展汛前检查。") == []  # the name of an inspection

@@ -53,6 +53,9 @@ BEFORE_END = re.compile(rf"(?:期满|届满|到期|结束)\s*前\s*(?P<num>\d+|[
 #: 公示期内, 过渡期内, 认证周期内, 当月内: a period the text names (its length stated elsewhere).
 #: (Not 过渡期内: what holds during a transition, rent for one, is no act to do by its end.)
 NAMED_PERIOD = re.compile(r"(?:公示|异议|整改|认证|申报|受理|复核)(?:期|周期)(?:内|之内|以内)|当月内")
+#: 汛期前, 入汛前, 开学前, 每一医保年度开始前: before a season or a period of the year whose date
+#: the text does not give (not 汛前检查, the name of an inspection): kept relative.
+SEASON = re.compile(rf"(?:(?:主)?汛期|入汛|开学|(?:医保|学|财政)?年度开始){_BEFORE}")
 #: 每月10日前, 每年3月底前, 每季度末前: recurring.
 RECURRING = re.compile(r"每(?:月|年|季度?|半年|周)\s*$")
 #: Words before a relative limit that make it a class of people or a look-back, not a time limit.
@@ -222,9 +225,10 @@ def _relative(text: str, start: int, end: int, _year: int | None, _issued: dt.da
 
 
 def _counted_back(text: str, start: int, end: int, _year: int | None, _issued: dt.date | None) -> list[Found]:
-    """每月25日前 (recurring), 合同期满前3个月 (before a term ends) and 公示期内 (a named period):
-    kept relative."""
-    return [(m.start(), m.end(), None, True) for pattern in (MONTHLY, MONTH_END, BEFORE_END, NAMED_PERIOD)
+    """每月25日前 (recurring), 合同期满前3个月 (before a term ends), 公示期内 (a named period) and
+    汛期前 (a season): kept relative."""
+    return [(m.start(), m.end(), None, True)
+            for pattern in (MONTHLY, MONTH_END, BEFORE_END, NAMED_PERIOD, SEASON)
             for m in pattern.finditer(text, start, end)]
 
 
