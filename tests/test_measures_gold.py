@@ -124,7 +124,8 @@ def test_the_unseen_sets_do_not_regress(name: str, tmp_path: Path) -> None:
     # (docs/quality.md); the fourth's targets are mostly table cells (read since tables are), the
     # sixth's mostly cells of a table whose empty cells the page lost (not read).
     # Floors a little under what is measured now: the aims of issue 21 are not all met.
-    floors = {"measures_unseen": (0.95, 0.91, 0.98, 0.89, 0.95),
+    # (the first set's deadlines: its annotator coded 汛期前 but not 确保入汛前…恢复, read since 2026-12-04)
+    floors = {"measures_unseen": (0.95, 0.91, 0.98, 0.88, 0.95),
               "measures_unseen2": (0.94, 0.90, 0.94, 0.95, 0.98),
               "measures_unseen3": (0.92, 0.80, 0.95, 0.92, 0.94),
               "measures_unseen4": (0.90, 0.62, 0.92, 0.98, 0.90),
