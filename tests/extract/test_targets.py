@@ -1041,3 +1041,13 @@ def test_a_sentence_opening_with_the_years_it_plans_for_makes_its_counts_goals()
     assert (t.value, t.start_year, t.year) == (100_000, 2015, 2017)
     # a date opening a report of what was measured is no plan
     assert found("自2004年3月8日至7月7日，共记录到振动事件567次，震级均小于2.0级。", 2004) == []
+
+
+def test_a_rate_shared_by_a_list_of_subjects_is_one_target_each() -> None:
+    got = found("确保基本养老、医疗保险参保率稳定在95%以上。")
+    assert [(t.indicator, t.value) for t in got] == [("基本养老", 95), ("医疗保险参保率", 95)]
+    got = found("到2025年底，炼油、乙烯、合成氨、电石行业能效标杆水平以上产能占比超过30%。", 2024)
+    assert [t.value for t in got] == [30, 30, 30, 30]
+    # a list of examples, a count, a share of places not named as a rate: one target
+    assert len(found("北京、上海等地区覆盖率达到90%。")) == 1
+    assert len(found("肇庆市四会市、广宁县、德庆县按支持政策实施）不超过30%。")) <= 1

@@ -61,12 +61,26 @@ _EACH = re.compile(r"(?P<items>[^，,；;：:（(。]+、[^，,；;：:（(。]+
 _EACH_REACH = 80
 
 
+#: A list of subjects opening a rate's clause, the last one carrying what is measured
+#: (基本养老、医疗保险参保率稳定在95%以上; 炼油、乙烯、合成氨、电石行业…产能占比超过30%): a rate
+#: of each, not of them together (a share does not add up). Not a list of examples (…等), and
+#: only where what is measured is named as a rate or a share (…率, …占比).
+_ITEM_CHARS = r"[^，,；;：:（(）)。、%等]"
+_RATE_LIST = re.compile(rf"(?:^|[，,；;：:])\s*(?P<items>{_ITEM_CHARS}{{1,12}}(?:、{_ITEM_CHARS}{{1,12}})*"
+                        rf"、{_ITEM_CHARS}{{1,40}}?(?:率|比|比例|比重|占比))$")
+_RATES = frozenset({"%", "个百分点", "‰"})
+
+
 def each_indicator(target: Target, m: re.Match[str], text: str) -> list[Target]:
-    """One target per indicator when a list of them shares one value with 均 or 各 (each quoting the
-    sentence from its indicator on, so each is its own); else the target."""
-    if not text.endswith(("均", "各"), 0, m.start()):
+    """One target per indicator when a list of them shares one value with 均 or 各, or when a list
+    of subjects shares one rate (each quoting the sentence from its indicator on, so each is its
+    own); else the target."""
+    if text.endswith(("均", "各"), 0, m.start()):
+        each = _EACH.search(text, max(0, m.start() - _EACH_REACH), m.start())
+    elif target.unit in _RATES and "分别" not in text:
+        each = _RATE_LIST.search(text, max(0, m.start() - _EACH_REACH), m.start())
+    else:
         return [target]
-    each = _EACH.search(text, max(0, m.start() - _EACH_REACH), m.start())
     if each is None:
         return [target]
     offset = target.end - m.end()
