@@ -132,11 +132,12 @@ def identify(
     record = _record(source, norm, parts, (date, date_evidence), fields, warnings, table, learned)
     # The main part's deadlines are read against the document's date, wherever it is found, else
     # its number's or its title's year, else its publication's (a page giving only 发布日期; a
-    # page republishing an old document is dated by its number). A holiday is placed against the
-    # signing date only: a publication may follow the festival it sets a limit before.
+    # page republishing an old document is dated by its number), else the page's own date (公开日期).
+    # A holiday is placed against the signing date only: a publication may follow the festival
+    # it sets a limit before.
     main_year = _year(date, parts[0].number, parts[0].title)
-    if main_year is None and record.date_publication:
-        main_year = int(record.date_publication[:4])
+    if main_year is None and (record.date_publication or record.web_date):
+        main_year = int((record.date_publication or record.web_date or "")[:4])
     years = [main_year, *(_year(p.date, p.number, p.title) for p in parts[1:])]
     dates = [date, *(p.date for p in parts[1:])]
     texts = (PartText(tuple(provs), year, big, part.title, day)

@@ -24,6 +24,8 @@ _LINE_JUNK = re.compile(
     # a page's widgets, a word a line (【字号：加大 还原 减小】, 打印, 收藏)
     r"|^(?:下载|打印|全屏|收藏|分享|关闭|加大|还原|减小|放大|缩小|默认|大|中|小|[【】])$|^【|】$)"
 )
+#: A page's breadcrumb (政务公开 > 平昌县农业农村局 > 规划计划): never a title, nor part of one.
+_BREADCRUMB = re.compile(r"\s[>＞»›]\s|>>|[^\s>＞]\s*[>＞]\s*[^\s>＞]+\s*[>＞]")
 _TITLE_PREFIX_JUNK = re.compile(r"^[#\s>*]+|^(?:标题|名称)\s*[:：|｜]\s*")
 #: A line ending in a separator, or a page field's label in a cell of its own: what follows is
 #: the field's value (公开方式 | 主动公开), never the first line of a title.
@@ -237,10 +239,11 @@ def _best_title_in(piece: str) -> str | None:
     lines = [ln for ln in (ln.strip(" \t\u3000") for ln in re.split(r"[\n|｜\t]", piece)) if ln]
     best: str | None = None
     for i in range(len(lines)):
-        if not rx.DOC_TITLE_END.search(re.sub(r"\s+", "", lines[i])):
+        if not rx.DOC_TITLE_END.search(re.sub(r"\s+", "", lines[i])) or _BREADCRUMB.search(lines[i]):
             continue
         for j in range(i, max(-1, i - 5), -1):
-            if j < i and (_LINE_JUNK.search(lines[j]) or (j and _FIELD_LABEL.search(lines[j - 1]))):
+            if j < i and (_LINE_JUNK.search(lines[j]) or _BREADCRUMB.search(lines[j])
+                          or (j and _FIELD_LABEL.search(lines[j - 1]))):
                 break  # junk, or the value of a page field (主题分类： / 城乡建设)
             t = clean_title("".join(lines[j:i + 1]))
             if _is_title(t) and (best is None or _better(t, best)):

@@ -258,6 +258,12 @@ def test_a_title_naming_its_act_under_the_number_beats_a_pages_headline() -> Non
     assert rec.title == "关于印发安全生产“十三五”规划的通知"
 
 
+def test_a_breadcrumb_is_no_title_nor_part_of_one() -> None:
+    rec = record_of("政务公开 > 平昌县农业农村局 > 规划计划\n\n平昌县农业农村局2020年工作计划\n\n2019-12-25 16:39\n"
+                    "2020年是全面建成小康社会的收官之年，重点抓好以下几项工作：\n" + BODY)
+    assert rec.title == "平昌县农业农村局2020年工作计划"
+
+
 def test_joint_signers_side_by_side_and_run_together_in_the_title() -> None:
     rec = record_of("某某部　财政部关于做好某项工作的通知\n某部发〔2019〕28号\n\n各省、自治区、直辖市某某厅（局）、财政厅（局）：\n"
                     + BODY + "某某部　　　　财政部\n2019年3月15日\n")

@@ -1051,3 +1051,17 @@ def test_a_rate_shared_by_a_list_of_subjects_is_one_target_each() -> None:
     # a list of examples, a count, a share of places not named as a rate: one target
     assert len(found("北京、上海等地区覆盖率达到90%。")) == 1
     assert len(found("肇庆市四会市、广宁县、德庆县按支持政策实施）不超过30%。")) <= 1
+
+
+def test_the_day_s_last_rules() -> None:
+    # a share of units set to get something done (得到治理)
+    got = found("到2020年,力争90%以上的村生活垃圾得到治理,不低于35%的行政村农村生活污水得到有效治理。", 2019)
+    assert [(t.value, t.year) for t in got] == [(90, 2020), (35, 2020)]
+    # sums a plan is to reach, and a change over last year in a sentence stating a goal
+    got = found("2025年全县固定资产投资目标为125.9亿元以上,同比增长18%以上。", 2025)
+    assert [(t.value, t.unit) for t in got] == [(12_590_000_000, "元"), (18, "%")]
+    assert [t.value for t in found("到2025年,实现农业增加值66亿元以上。", 2023)] == [6_600_000_000]
+    assert found("2024年全市生产总值同比增长5.2%。", 2025) == []  # a report
+    # a class by size is no grade; a party congress is no count of major things
+    assert [t.unit for t in found("2025年,培育形成2个千亿级产业集群和6个五百亿级", 2024)] == ["个", "个"]
+    assert found("全县经济社会发展要全面贯彻党的二十大和二十届二中全会精神。", 2024, Years(2024)) == []

@@ -255,7 +255,8 @@ _CLASS_AFTER_BOUND = re.compile(r"[^\s，,。；;、：:（()）和及与并或�
 
 
 #: What the units a share counts do (100%的社区卫生服务中心完成中医馆设置, 预留30%的号源).
-_SHARE_DOES = re.compile(r"完成|实现|达到|设置|建成|建立|开展|纳入|接入|覆盖|预留|改造|用于(?!补贴)")
+_SHARE_DOES = re.compile(r"完成|实现|达到|设置|建成|建立|开展|纳入|接入|覆盖|预留|改造|得到|达标|配备|开通|"
+                         r"用于(?!补贴)")
 
 
 def share_of_units(clause: str, after: str, rest: str) -> bool:

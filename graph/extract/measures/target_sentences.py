@@ -124,7 +124,9 @@ class Sentence:
         if m.group() == "累计":
             return _ADDS.search(self.text, 0, m.start()) is not None
         clause = max((b for b in self.breaks if b <= m.start()), default=0)  # in its own clause
-        return m.group() in _LAST_YEAR and _AIMED.search(self.text, clause, m.start()) is not None
+        # …目标为125.9亿元以上，同比增长18%以上: a sentence stating a goal aims its clauses too
+        return m.group() in _LAST_YEAR and (_AIMED.search(self.text, clause, m.start()) is not None
+                                            or _GOAL_STATED.search(self.text, 0, m.start()) is not None)
 
     def said_before(self, at: int) -> bool:
         """Whether the sentence holds a duty, a report of the past or a forecast before `at`."""
@@ -158,7 +160,8 @@ class Sentence:
 #: A change over last year (较上年度, 比去年): a goal of the document's own year.
 _OVER_LAST_YEAR = re.compile(r"(?:较|比)(?:上年|去年)")
 #: Last year named as a base (较上年), and the words of aim that make it a goal's base.
-_LAST_YEAR = frozenset({"比上年", "较上年", "上年"})
+_LAST_YEAR = frozenset({"比上年", "较上年", "上年", "同比"})
+_GOAL_STATED = re.compile(r"目标(?:为|是)|力争|确保|争取")
 _AIMED = re.compile(r"确保|力争|争取")
 #: A goal adding to a total, before 累计 in its sentence (and no report of what is done by now).
 _ADDS = re.compile(r"新增|新建|共建|创建|建成|培育|打造|力争|确保|争取|到\s*\d{4}\s*年")

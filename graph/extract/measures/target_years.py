@@ -315,7 +315,7 @@ _MONTH = re.compile(r"\s*[\d一二三四五六七八九十]+\s*月")
 
 #: A heading over a review of the past or of the setting (一、发展基础, （一）“十三五”时期取得的成就,
 #: 2018年工作回顾, 面临的形势): what it counts has been, it is not to be.
-REVIEW = re.compile(r"(?:回顾|成就|成效|成绩|基本情况|现状|发展基础)$|"
+REVIEW = re.compile(r"(?:回顾|(?<!新)(?:成就|成效|成绩)|基本情况|现状|发展基础)$|"  # not 取得…新成绩: an aim
                     r"(?:^|[、）)\s])(?:发展环境|面临的形势|形势[和与]\S{2,4})$")
 #: A heading naming who qualifies or what is funded (1.申请对象, 二、申报条件, （三）认定标准,
 #: 支持范围): its numbers are the bars to meet, not goals the document sets.

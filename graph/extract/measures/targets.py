@@ -68,11 +68,13 @@ MONEY_VERBS = frozenset({"达到", "达", "突破", "超过", "超", "实现", "
                          "迈上"})
 #: A sum a plan is to reach: investment, credit or output, after an action or none (完成投资2500亿元以上,
 #: 新增科技贷款1000亿元); a sum each case must have (原始基金不少于210万元) is a requirement.
-_PLANNED_SUM = re.compile(r"(?:投资|贷款|产值|进出口|营业收入|销售收入|交易额|总额|规模|外资)$")
+_PLANNED_SUM = re.compile(r"(?:投资|贷款|产值|进出口|营业收入|销售收入|交易额|成交额|销售额|总额|规模|外资|"
+                          r"增加值|营收|税收)(?:目标|任务)?$")
 
 
 def _planned_sum(verb: str | None, clause: str) -> bool:
-    return verb in (None, "完成", "新增", "实现") and _PLANNED_SUM.search(clause) is not None
+    """实现农业增加值66亿元以上, 固定资产投资目标为125.9亿元以上: a sum a plan is to reach."""
+    return verb in (None, "完成", "新增", "实现", "为") and _PLANNED_SUM.search(clause) is not None
 
 
 #: Verbs a Chinese numeral is a target after (至少有一名); elsewhere 一 is mostly no count.
@@ -293,6 +295,8 @@ def _target(m: re.Match[str], sent: Sentence, offset: int, ctx: Context, lead: Y
         return None  # 1.7万P of computing power; not 5P空调 (匹)
     if unit == "个" and m.group("verb") == "迈上":
         return None  # 连续迈上3个千亿元台阶: steps climbed, not a level
+    if unit == "级" and (m.group("mult") or m.group("bare")):
+        return None  # 五百亿级, 千亿级: a class by size, not a grade
     # a year governs: a plan's, or the sentence's own opening (2015年至2017年，培训农民工10万人)
     planned = (lead.year is not None or ctx.governing.year is not None
                or _YEAR_OPENING.match(text) is not None)
