@@ -25,7 +25,7 @@ _LINE_JUNK = re.compile(
     r"|^(?:下载|打印|全屏|收藏|分享|关闭|加大|还原|减小|放大|缩小|默认|大|中|小|[【】])$|^【|】$)"
 )
 #: A page's breadcrumb (政务公开 > 平昌县农业农村局 > 规划计划): never a title, nor part of one.
-_BREADCRUMB = re.compile(r"\s[>＞»›]\s|>>|[^\s>＞]\s*[>＞]\s*[^\s>＞]+\s*[>＞]")
+_BREADCRUMB = re.compile(r"\s[>＞»›]\s.*\s[>＞»›]\s|>>|»")  # two spaced separators, or >> / »
 _TITLE_PREFIX_JUNK = re.compile(r"^[#\s>*]+|^(?:标题|名称)\s*[:：|｜]\s*")
 #: A line ending in a separator, or a page field's label in a cell of its own: what follows is
 #: the field's value (公开方式 | 主动公开), never the first line of a title.
