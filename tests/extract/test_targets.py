@@ -1065,3 +1065,20 @@ def test_the_day_s_last_rules() -> None:
     # a class by size is no grade; a party congress is no count of major things
     assert [t.unit for t in found("2025年,培育形成2个千亿级产业集群和6个五百亿级", 2024)] == ["个", "个"]
     assert found("全县经济社会发展要全面贯彻党的二十大和二十届二中全会精神。", 2024, Years(2024)) == []
+
+
+@pytest.mark.parametrize(("text", "value", "unit", "comparator"), [
+    ("健康浙江发展指数达85。", 85, "", "at_least"),  # an index has no unit
+    ("到2025年，两化融合发展指数总体水平达到65。", 65, "", "at_least"),
+    ("城乡居民收入比缩小至1.7以内。", 1.7, "", "at_most"),  # a ratio, cut
+    ("网络零售额进出比缩小到1.5∶1左右。", 1.5, "∶1", "about"),
+    ("城乡差距缩小到5个百分点。", 5, "个百分点", "at_most"),
+])
+def test_indices_and_ratios_without_a_unit(text: str, value: float, unit: str, comparator: str) -> None:
+    t = one(text, 2023)
+    assert (t.value, t.unit, t.comparator) == (value, unit, comparator)
+
+
+@pytest.mark.parametrize("text", ["按1:1比例配套资金。", "时间为10:30。", "第3条。", "空气质量指数达到100以上的天数。"])
+def test_no_index_or_ratio_where_none_is_set(text: str) -> None:
+    assert found(text) == [], text

@@ -26,6 +26,7 @@ VERBS: dict[str, str] = {
     "降低到": "at_most", "降低至": "at_most", "降至": "at_most", "下降到": "at_most",
     "下降至": "at_most", "减少到": "at_most", "减少至": "at_most", "压缩到": "at_most", "压减至": "at_most",
     "压缩至": "at_most", "压减到": "at_most", "缩短到": "at_most", "缩短至": "at_most",
+    "缩小到": "at_most", "缩小至": "at_most",  # 城乡居民收入比缩小至1.7以内
     # cutting by a share (压减三分之一, 压缩一半以上)
     "压缩": "equal", "压减": "equal", "缩短": "equal",
     "保持在": "equal", "稳定在": "equal", "维持在": "equal", "增长": "equal", "增加": "equal",

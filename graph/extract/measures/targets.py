@@ -283,7 +283,9 @@ def _target(m: re.Match[str], sent: Sentence, offset: int, ctx: Context, lead: Y
         return None
     value, high, unit = _value(m)
     dated = text.startswith(("年", "月", "日", "号"), m.end())
-    if value is None or not unit or (dated and not (unit in _COUNTED and _ANNUAL.match(text, m.end()))):
+    unitless = not unit and m.group("verb") in _INDEX_VERBS and _INDEX.search(text, 0, at) is not None
+    if value is None or (not unit and not unitless) or (
+            dated and not (unit in _COUNTED and _ANNUAL.match(text, m.end()))):
         return None
     if unit == "个" and (shared := _SHARED_UNIT.match(text, m.end())) and "分别" in text[max(0, at - 12):at]:
         unit = shared.group("unit")  # 分别压缩至15个、7个工作日以内: the unit written once for both
@@ -416,6 +418,11 @@ _YEAR_OPENING = re.compile(r"\s*(?:(?:(?:力争|争取|确保)?(?:到|至)\s*)?(
                            r"\s*[，,]")
 #: Units that are one only after 万/亿 (亿度, 亿方, 亿只): else a degree, a party or "only".
 _NEEDS_MULTIPLIER = frozenset({"度", "方", "只"})
+#: An index or a ratio measured with no unit, right before its verb (健康浙江发展指数达85, 两化融合发展指数
+#:总体水平达到65, 城乡居民收入比缩小至1.7以内): a value to reach.
+_INDEX = re.compile(r"(?:指数(?:总体水平|水平|值)?|(?<![比占])收入比|进出比|比值)\s*$")
+_INDEX_VERBS = frozenset({"达", "达到", "提高到", "提高至", "提升到", "提升至", "保持在", "稳定在", "缩小至",
+                          "缩小到", "控制在", "降至", "不低于", "超过"})
 #: A yearly figure naming the things counted (3个年交易额100亿元以上的市场): no date after the count.
 _ANNUAL = re.compile(r"年(?:交易|产|营业|销售|收入|主营|营收|用电|用水|处理|吞吐|接待|发电|均|出栏|加工|"
                      r"纳税|税收|供|运|客流|服务|培训|游客|访客|进出口|出口|进口)")
