@@ -1082,3 +1082,15 @@ def test_indices_and_ratios_without_a_unit(text: str, value: float, unit: str, c
 @pytest.mark.parametrize("text", ["按1:1比例配套资金。", "时间为10:30。", "第3条。", "空气质量指数达到100以上的天数。"])
 def test_no_index_or_ratio_where_none_is_set(text: str) -> None:
     assert found(text) == [], text
+
+
+@pytest.mark.parametrize("text", ["今年，加强“重点工作5张报表”督查督促。",  # a name's number, in its quotes
+                                  "由省教育厅、人民银行西安分行等12个部门会同有关单位负责。",  # who acts
+                                  "今年，毫不动摇坚持“动态清零”总方针。"])  # a policy's name
+def test_names_and_agencies_are_no_targets(text: str) -> None:
+    assert found(text, 2023) == [], text
+
+
+def test_a_goal_of_none_and_a_quoted_heading_still_read() -> None:
+    assert [t.value for t in found("确保零就业家庭动态清零。", 2023)] == [0]
+    assert [t.value for t in found("今年，实施“十大工程”新建50个站点。", 2023)] == [50]

@@ -64,12 +64,17 @@ def majors(sent: Sentence, offset: int, ctx: Context, lead: Years) -> list[Targe
     return out
 
 
+#: 清零 naming a policy (坚持“动态清零”总方针): no goal of none.
+_POLICY_NAME = re.compile(r"[”\"’]?\s*(?:总方针|方针|政策|策略)")
+
+
 def zero_goals(sent: Sentence, offset: int, ctx: Context, lead: Years) -> list[Target]:
     """The goals of none a sentence sets: value 0, no unit; not a kind of thing named after one
     (建设货运零排放区域, 发展零排放货运车队)."""
     return [_target(m, sent, offset, ctx, years, indicator_of(clause), 0, "", "equal")
             for m, clause, years in _goals(_ZERO, sent, ctx, lead)
-            if "清零" in m.group() or not _ZERO_AS_NAME.match(sent.text, m.end())]
+            if ("清零" in m.group() and not _POLICY_NAME.match(sent.text, m.end()))
+            or ("清零" not in m.group() and not _ZERO_AS_NAME.match(sent.text, m.end()))]
 
 
 def _goals(pattern: re.Pattern[str], sent: Sentence, ctx: Context,

@@ -242,6 +242,9 @@ def _is_number_token(m: re.Match[str], text: str, named: bool = False) -> bool:
         return False  # a letter before it: a code's or a name's (P2P, G20, PM2.5)
     if text.rfind("《", max(0, first - 100), first) > text.rfind("》", 0, first):
         return False  # 《…稳定经济增长20条》: a title's number
+    if (text.rfind("“", max(0, first - 20), first) > text.rfind("”", 0, first)
+            and "”" in text[m.end():m.end() + 12]):
+        return False  # 加强“重点工作5张报表”督查: a name's number, inside its quotes
     if text.endswith(("（含", "(含"), 0, first):
         return False  # 超过50人（含50人）: the bound's own note
     if _RANK.search(text, max(0, first - 2), first) and (m.group("pct") or m.group("unit") in _RANKED):
@@ -297,6 +300,8 @@ def _target(m: re.Match[str], sent: Sentence, offset: int, ctx: Context, lead: Y
         return None  # 1.7万P of computing power; not 5P空调 (匹)
     if unit == "个" and m.group("verb") == "迈上":
         return None  # 连续迈上3个千亿元台阶: steps climbed, not a level
+    if unit == "个" and text.endswith("等", 0, at) and _AGENCIES.match(text, m.end()):
+        return None  # 省教育厅…人民银行西安分行等12个部门: who acts, not a goal
     if unit == "级" and (m.group("mult") or m.group("bare")):
         return None  # 五百亿级, 千亿级: a class by size, not a grade
     # a year governs: a plan's, or the sentence's own opening (2015年至2017年，培训农民工10万人)
@@ -423,6 +428,8 @@ _NEEDS_MULTIPLIER = frozenset({"度", "方", "只"})
 _INDEX = re.compile(r"(?:指数(?:总体水平|水平|值)?|(?<![比占])收入比|进出比|比值)\s*$")
 _INDEX_VERBS = frozenset({"达", "达到", "提高到", "提高至", "提升到", "提升至", "保持在", "稳定在", "缩小至",
                           "缩小到", "控制在", "降至", "不低于", "超过"})
+#: Agencies counted after a list of them (…等12个部门, 等5个成员单位).
+_AGENCIES = re.compile(r"(?:部门|单位|成员单位|厅局|委办局|机关)")
 #: A yearly figure naming the things counted (3个年交易额100亿元以上的市场): no date after the count.
 _ANNUAL = re.compile(r"年(?:交易|产|营业|销售|收入|主营|营收|用电|用水|处理|吞吐|接待|发电|均|出栏|加工|"
                      r"纳税|税收|供|运|客流|服务|培训|游客|访客|进出口|出口|进口)")
