@@ -11,9 +11,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from policygraph.extract.measures.quantities import cn_to_float, parse_number, value_of
+from policygraph.extract.measures.target_numbers import TARGET, target_matches
 from policygraph.extract.measures.target_sentences import sentences
 from policygraph.extract.measures.target_years import Years, title_years
-from policygraph.extract.measures.targets import TARGET, target_matches, targets_in
+from policygraph.extract.measures.targets import targets_in
 from policygraph.extract.normalize import normalize
 from policygraph.models import Target
 

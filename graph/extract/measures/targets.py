@@ -1,7 +1,8 @@
 """Quantitative targets of a provision (城镇登记失业率控制在4.5％左右), each with its raw text and
 span; values have 万/亿/千 folded in.
 
-A number is a target when a verb or a goal word makes it one and none of the classes of
+The numbers a provision states are matched and read by target_numbers.py. A number is a target
+when a verb or a goal word makes it one and none of the classes of
 target_rules.py (thresholds, parameters, changed rates, past results, counts, penalties) takes
 it; its years are read as target_years.py says, its indicator as target_indicators.py does,
 whether it is a rise or a cut as target_change.py does, the items of a list as target_lists.py
@@ -13,24 +14,15 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from policygraph.extract.measures import target_rules as rules
-from policygraph.extract.measures.quantities import (
-    CN_NUMERAL,
-    PER_UNIT,
-    RANGE_DASH,
-    UNITS,
-    cn_to_float,
-    number_pattern,
-    value_of,
-    whole,
-)
+from policygraph.extract.measures.quantities import whole
 from policygraph.extract.measures.table_rows import tables_in
 from policygraph.extract.measures.target_change import change_of
 from policygraph.extract.measures.target_indicators import indicator_of, respectively, without_item_number
 from policygraph.extract.measures.target_lists import FOLLOWS, Prev, continuing, each_indicator, listed_after
+from policygraph.extract.measures.target_numbers import is_number_token, number_at, quantity, target_matches
 from policygraph.extract.measures.target_sentences import (
     MARKER,
     Context,
@@ -44,25 +36,6 @@ from policygraph.extract.measures.target_words import doublings, majors, zero_go
 from policygraph.extract.measures.target_years import LEAD, Years, past
 from policygraph.models import Target
 
-_VERB = "|".join(sorted(rules.VERBS, key=len, reverse=True))
-_SUFFIX = "|".join(sorted(rules.SUFFIXES, key=len, reverse=True))
-#: A unit's alternative in brackets, part of the unit as written: 22万套（间）, 100条（个）.
-_ALT_UNIT = r"[（(](?:间|个|段|条|处|座|家|户|套|所|张|台|辆|项)[）)]"
-#: Space inside a target: not a tab, which ends a table's cell.
-_SP = r"[^\S\t]"
-#: A target's number: verb, value (百分之十 too), an optional range's upper end, unit, suffix.
-_HAS = "有|配备|设立?|安排|建设|建立|培养|平均"  # 平均: 压缩至平均9个工作日
-TARGET = re.compile(
-    rf"(?P<verb>{_VERB})?{_SP}{{0,2}}(?P<has>{_HAS})?{_SP}{{0,2}}"
-    rf"(?:百分之(?P<pct>[零〇一二两三四五六七八九十百点]+)|(?P<half>一半)|"
-    rf"(?P<den>[二三四五六七八九十])分之(?P<num>[一二三四五六七八九])|"
-    rf"(?:{number_pattern('')}|(?<=[超破达到过])(?P<bare>万)(?P<bare_mult>亿)?(?={_SP}{{0,2}}(?:{UNITS})))(?P<more>多|余)?{_SP}{{0,2}}(?P<unit>{UNITS})?(?P<alt>{_ALT_UNIT})?"
-    rf"(?:{_SP}{{0,2}}{RANGE_DASH}{_SP}{{0,2}}{number_pattern('hi_')}{_SP}{{0,2}}(?P<unit2>{UNITS}))?"
-    rf"(?P<per>{PER_UNIT})?)"
-    rf"{_SP}{{0,2}}(?P<suffix>{_SUFFIX})?"
-)
-
-
 #: Verbs a sum of money is a target after (产业总规模突破1000亿元); 不少于210万元 is a requirement.
 MONEY_VERBS = frozenset({"达到", "达", "突破", "超过", "超", "实现", "增长到", "增长至", "增加到", "增加至",
                          "迈上"})
@@ -75,31 +48,6 @@ _PLANNED_SUM = re.compile(r"(?:投资|贷款|产值|进出口|营业收入|销�
 def _planned_sum(verb: str | None, clause: str) -> bool:
     """实现农业增加值66亿元以上, 固定资产投资目标为125.9亿元以上: a sum a plan is to reach."""
     return verb in (None, "完成", "新增", "实现", "为") and _PLANNED_SUM.search(clause) is not None
-
-
-#: Verbs a Chinese numeral is a target after (至少有一名); elsewhere 一 is mostly no count.
-CN_VERBS = frozenset({"至少", "不少于", "不低于", "达到", "超过", "突破", "新增", "培训", "不超过", "控制在",
-                      "达"})
-
-
-#: Where a number starts, and the verb (and 有) that may stand before it: TARGET is matched
-#: from there, not tried at every position (its optional verbs made that slow).
-_ANCHOR = re.compile(rf"\d|百分之|一半|{CN_NUMERAL}|(?<=[超破达到过])万")  # 三分之一 too; 超万亿元
-_VERB_BEFORE = re.compile(rf"(?:{_VERB})\s{{0,2}}(?:{_HAS})?\s{{0,2}}$")
-
-
-def target_matches(text: str) -> Iterator[re.Match[str]]:
-    """TARGET's matches in `text`, left to right, not overlapping (as finditer gives them)."""
-    pos = 0
-    while (a := _ANCHOR.search(text, pos)) is not None:
-        at = a.start()
-        verb = _VERB_BEFORE.search(text, max(pos, at - 10), at)
-        m = TARGET.match(text, verb.start() if verb else at)
-        if m is None or m.end() <= at:
-            pos = at + 1
-            continue
-        yield m
-        pos = m.end()
 
 
 def targets_in(text: str, start: int, end: int, year: int | None, provision: str = "",
@@ -153,7 +101,7 @@ def _sentence_targets(sent: Sentence, offset: int, ctx: Context, lead: Years) ->
         unit = m.group("unit2") or m.group("unit")
         provided = None
         if unit in rules.PROVIDED_UNITS:
-            provided = rules.provided(sent.text, _number_at(m), m.end(), unit)
+            provided = rules.provided(sent.text, number_at(m), m.end(), unit)
         if provided is None and listed is not None:
             provided = listed.provided
         follows = prev is not None and FOLLOWS.fullmatch(sent.text, prev.end, m.start()) is not None
@@ -185,89 +133,6 @@ _TOTAL_ONLY = re.compile(r"累计(?:约|达到?|建成|完成)?")
 _ADDED = re.compile(r"^(?:新增|净增|新建)")
 
 
-def _value(m: re.Match[str]) -> tuple[float | None, float | None, str]:
-    """Value, upper end of a range and unit of a TARGET match (unit "" when none)."""
-    if m.group("pct"):
-        return value_of(None, m.group("pct"), None), None, "%"
-    if m.group("half"):
-        return 50.0, None, "%"
-    if m.group("den"):  # 三分之一: a third, in per cent
-        num, den = cn_to_float(m.group("num")), cn_to_float(m.group("den"))
-        return (round(100 * num / den, 1), None, "%") if num and den and num < den else (None, None, "")
-    unit = m.group("unit") or ""
-    if (bare := m.group("bare") or m.group("cn")) in _BARE and not m.group("unit2"):
-        return value_of(str(_BARE[bare]), None, m.group("mult") or m.group("bare_mult")), None, unit
-    if m.group("unit2"):
-        if unit and unit != m.group("unit2"):
-            return None, None, ""
-        high = value_of(m.group("hi_arabic"), m.group("hi_cn"), m.group("hi_mult"))
-        low = value_of(m.group("arabic"), m.group("cn"), m.group("mult"))
-        # 3—5万人: the multiplier of the upper end is the lower end's too (not 5000—2万人's)
-        shared = value_of(m.group("arabic"), m.group("cn"), m.group("hi_mult"))
-        if not (unit or m.group("mult")) and shared is not None and high is not None and shared <= high:
-            low = shared
-        return low, high, m.group("unit2") + (m.group("per") or "")
-    if m.group("alt") and unit:
-        unit += m.group("alt")
-    if m.group("per") and unit:
-        unit += m.group("per")  # 58万元/人: a ratio, not a sum
-    return value_of(m.group("arabic"), m.group("cn"), m.group("mult")), None, unit
-
-
-def _number_at(m: re.Match[str]) -> int:
-    """Where the number of a TARGET match starts (after its verb)."""
-    for group in ("arabic", "cn", "pct", "half", "den"):  # the commonest first
-        at = m.start(group)
-        if at >= 0:
-            return at
-    return m.start()
-
-
-def _is_number_token(m: re.Match[str], text: str, named: bool = False) -> bool:
-    """Whether the match is a number standing as a quantity: not part of a date, an ordinal, a
-    document number or a quoted code (“4050”), and a Chinese numeral only after a verb or where
-    a list or a provision names it (`named`)."""
-    if m.group("half") or m.group("den"):
-        return bool(m.group("verb") or m.group("suffix"))
-    if m.group("bare") or m.group("cn") in _BARE:
-        # 超万亿元, 突破千亿元: one of them; not 百姓, (直达)千家万户
-        verb_at = m.start("verb")
-        return (m.group("verb") in _BARE_VERBS and not text.startswith("万", m.end())
-                and not (verb_at > 0 and text[verb_at - 1] in _REACHES_BEFORE))
-    if not (m.group("arabic") or m.group("cn") or m.group("pct")):
-        return False
-    first = _number_at(m)
-    if first > 0 and (text[first - 1] in "第“\"〔[（(.．×÷=＝*" or text[first - 1].isdigit()
-                      or ("A" <= text[first - 1].upper() <= "Z")):
-        return False  # a letter before it: a code's or a name's (P2P, G20, PM2.5)
-    if text.rfind("《", max(0, first - 100), first) > text.rfind("》", 0, first):
-        return False  # 《…稳定经济增长20条》: a title's number
-    if (text.rfind("“", max(0, first - 20), first) > text.rfind("”", 0, first)
-            and "”" in text[m.end():m.end() + 12]):
-        return False  # 加强“重点工作5张报表”督查: a name's number, inside its quotes
-    if text.endswith(("（含", "(含"), 0, first):
-        return False  # 超过50人（含50人）: the bound's own note
-    if _RANK.search(text, max(0, first - 2), first) and (m.group("pct") or m.group("unit") in _RANKED):
-        return False  # 能效前5%, 前10名: a rank, not a quantity (2025年前80%… is a deadline's 前)
-    # 一 is mostly no count (一个平台); a longer numeral or one with 万 is (新增就业一百二十万人)
-    cn = m.group("cn")
-    if cn and len(cn) > 1 and not _CN_PLACE.search(cn):
-        return False  # 二三级医院, 三五家: two or three, not 23 or 35
-    return named or not (cn and m.group("verb") not in CN_VERBS and len(cn) < 2 and not m.group("mult"))
-
-
-#: A multiplier standing for one of it after a verb of a bound (超万亿元, 突破千亿元, 超百家).
-_BARE = {"百": 100, "千": 1000, "万": 10_000}
-_BARE_VERBS = frozenset({"超", "超过", "突破", "达到", "达", "新增"})
-#: 达 as a word's end (直达, 送达, 到达, 通达, 抵达, 传达, 下达, 转达, 表达): no bound.
-_REACHES_BEFORE = frozenset("直送到通抵传下转表")
-#: What a Chinese numeral of several characters has when it is one number (二十三, 二〇二〇).
-_CN_PLACE = re.compile("[十百千〇零]")
-#: 前 right before a number and after no date: a rank (能效前20%).
-_RANK = re.compile(r"(?:^|[^年底末月日天])前$")
-_RANKED = frozenset({"%", "名", "位"})
-
-
 @dataclass(frozen=True)
 class _Named:
     """What names a number a target without a verb of aim: an item listed after a target
@@ -282,9 +147,9 @@ def _target(m: re.Match[str], sent: Sentence, offset: int, ctx: Context, lead: Y
             named: _Named = _Named()) -> Target | None:
     """The target a TARGET match states, or None if it is no target (see target_rules.py)."""
     text, at = sent.text, m.start()
-    if not _is_number_token(m, text, named.listed or named.provided is not None):
+    if not is_number_token(m, text, named.listed or named.provided is not None):
         return None
-    value, high, unit = _value(m)
+    value, high, unit = quantity(m)
     dated = text.startswith(("年", "月", "日", "号"), m.end())
     unitless = not unit and m.group("verb") in _INDEX_VERBS and _INDEX.search(text, 0, at) is not None
     if value is None or (not unit and not unitless) or (
@@ -350,7 +215,7 @@ def _indicator(m: re.Match[str], sent: Sentence, clause: str) -> str | None:
 def _action_indicator(m: re.Match[str], sent: Sentence) -> str | None:
     """实施30项市级疏堵工程: the action and what it counts, named after the number (a bound's verb
     left out: 培育超百家专精特新企业)."""
-    at = _number_at(m)
+    at = number_at(m)
     verb = m.group("verb")
     before = m.start("verb") if verb and rules.VERBS[verb] != "equal" else at
     after = sent.text[m.end():sent.clause_end(m.end())].strip().rstrip("。！？!?")
@@ -400,7 +265,7 @@ _DURATIONS = frozenset({"个月", "岁"})
 def _action_count(m: re.Match[str], sent: Sentence, planned: bool = False) -> bool:
     """Whether the number counts a work plan's action (新建绿色矿山50座; rules.action_count);
     under a plan's year any action of it (招募志愿者3000名, 维修养护农村供水工程1900处)."""
-    at = _number_at(m)
+    at = number_at(m)
     start = -1 if at > _PHRASE_REACH else 0
     for b in _PHRASE_BREAK.finditer(sent.text, max(0, at - _PHRASE_REACH), at):
         start = b.end()
