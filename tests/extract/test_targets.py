@@ -1095,3 +1095,31 @@ def test_names_and_agencies_are_no_targets(text: str) -> None:
 def test_a_goal_of_none_and_a_quoted_heading_still_read() -> None:
     assert [t.value for t in found("确保零就业家庭动态清零。", 2023)] == [0]
     assert [t.value for t in found("今年，实施“十大工程”新建50个站点。", 2023)] == [50]
+
+
+@pytest.mark.parametrize(("text", "value", "unit", "comparator", "indicator", "year"), [
+    ("到2025年，巢湖水质稳定达到Ⅲ类。", 3, "类", "equal", "巢湖水质", 2025),
+    ("2024年，汉江出紫断面水质保持国家Ⅱ类标准。", 2, "类", "equal", "汉江出紫断面水质", 2024),
+    ("到2025年，空气质量达到国家二级标准。", 2, "级", "equal", "空气质量", 2025),
+    ("到2025年，饮用水水源地水质优于III类。", 3, "类", "at_most", "饮用水水源地水质", 2025),  # Ⅰ is the best
+])
+def test_a_quality_class_a_water_or_the_air_is_to_reach(text: str, value: float, unit: str, comparator: str,
+                                                        indicator: str, year: int) -> None:
+    t = one(text, 2023)
+    assert (t.value, t.unit, t.comparator, t.indicator, t.year) == (value, unit, comparator, indicator, year)
+
+
+@pytest.mark.parametrize("text", [
+    "到2025年，地表水达到或优于Ⅲ类水体比例达到80%。",  # the class names what a share counts
+    "2025年，建设三级医院。",  # a grade of a hospital, no water or air
+    "2019年，巢湖水质稳定达到Ⅲ类。",  # a year past: a result
+])
+def test_a_class_is_no_goal_of_its_own_where_it_names_a_share_a_grade_or_a_result(text: str) -> None:
+    assert [t for t in found(text, 2023) if t.unit in ("类", "级")] == [], text
+
+
+def test_what_a_plan_arranges_and_its_sized_projects_are_counted() -> None:
+    assert [(t.value, t.year) for t in found("2025年共安排重点新续建项目57个。", 2025)] == [(57, 2025)]
+    assert [t.value for t in found("今年重点推进5亿元以上制造业项目60个。", 2023)] == [60]
+    assert found("全年安排中央预算内投资5亿元。", 2023) == []  # a budget, not a count of projects
+    assert found("2024年安排资金5000万元。", 2023) == []

@@ -184,10 +184,11 @@ ACTIONS = ("新建", "新改建", "改扩建", "改建", "扩建", "建设", "�
            "治理", "打造", "培育", "新培育", "实施", "推进", "开工", "新开工", "举办", "组织", "开展",
            "发放", "筹集", "消除", "办好", "启动", "新增", "增加", "完成", "培训", "打通",
            "形成", "推动", "提供", "派发", "评选", "引育", "引进", "招引", "引导", "完善", "提升", "优化")
-_ACTION = "|".join(sorted(ACTIONS, key=len, reverse=True))
-#: Words of aim before an action (力争全年新建…, 继续办好…).
-_AIM = (r"(?:全年|今年|年内|力争|争取|确保|计划|继续|重点|扎实|集中|全力|大力|加快|积极|着力|谋划|滚动|"
-        r"还要|要|将|再|共)*")
+#: 安排 counts what a plan arranges only where it names projects (安排重点新续建项目57个), not a budget.
+_ACTION = "|".join(sorted(ACTIONS, key=len, reverse=True)) + r"|安排(?=[^\d，,；;：:。]*项目)"
+#: Words of aim before an action (力争全年新建…, 继续办好…, 2025年共安排…).
+_AIM = (r"(?:全年|今年|年内|(?:19|20)\d{2}\s*年度?|力争|争取|确保|计划|继续|重点|扎实|集中|全力|大力|加快|"
+        r"积极|着力|谋划|滚动|还要|要|将|再|共)*")
 #: Whom an action is for, before it (为全区低收入困难家庭的白内障患者实施免费手术2000例).
 _FOR = r"(?:为[^\d\s，,；;：:。]{2,20}?)?"
 #: A phrase that is an action, with its object or not: the count follows.
@@ -202,6 +203,8 @@ ACTION_ONLY = re.compile(rf"^{_AIM}(?:{_ACTION})+$")
 PLANNED_ACTION = re.compile(rf"^{_AIM}(?!其中|占|比|较|共|总|累计|已|现有|截至|同比)"
                             r"[\u4e00-\u9fff](?P<object>[^\d\s，,；;：:。（()）%]{1,23})$")
 _ALNUM = re.compile(r"\d+(?=[A-Za-z]|千伏|万伏)")  # 5G, 110千伏金安变: a name's number
+#: A size naming the class of what is counted (推进5亿元以上制造业项目60个): a word of the object.
+_SIZE_CLASS = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)元(?:以上|及以上)的?")
 #: An action right after another (推进实施, 开工建设): the object is named after the count.
 _CHAINED = re.compile(f"(?:{_ACTION})")
 #: An alternative in brackets inside an action or its object (新（改）建, 加装（更新）电梯).
@@ -219,6 +222,7 @@ def action_count(phrase: str, after: str, planned: bool = False) -> bool:
     work plan (after words of aim) with its object or not; with an object before it, the count
     ends its clause (or the object ends with 等 and what is counted is named after it)."""
     phrase = _ALNUM.sub("N", phrase)  # 新建5G-A基站4000座: 5G is a word, not a count
+    phrase = _SIZE_CLASS.sub("N", phrase)
     phrase = _ALTERNATIVE.sub("", phrase)  # 新（改）建农村卫生厕所3.2万户: 新建 or 改建
     phrase = _NOTE.sub("", phrase)  # 推动国家汽车质量检验中心（广西）汽车试验场等50个: a name's note
     action = ACTION_OBJECT.match(phrase)

@@ -1,6 +1,6 @@
 """Goals written in words, with no number to match: a goal of none (安全生产零事故), a
-doubling (翻一番) and a count of major things (打造5大产业链), read with the same checks and years
-as targets.py's numbers."""
+doubling (翻一番), a count of major things (打造5大产业链) and a quality class to reach (水质稳定达到Ⅲ类,
+空气质量达到国家二级标准), read with the same checks and years as targets.py's numbers."""
 
 from __future__ import annotations
 
@@ -61,6 +61,33 @@ def majors(sent: Sentence, offset: int, ctx: Context, lead: Years) -> list[Targe
         if past(years.year, ctx.year, sent.names_before(LEAD, m.start())):
             continue
         out.append(_target(m, sent, offset, ctx, years, m.group("noun"), n, "个", "equal"))
+    return out
+
+
+#: A quality class a water or the air is to reach or keep (巢湖水质稳定达到Ⅲ类, 断面水质保持国家Ⅱ类标准,
+#: 空气质量达到国家二级标准): the class's number, unit 类 or 级; 优于 a class is at most its number (Ⅰ is
+#: the best). Not a class naming what a share counts (达到或优于Ⅲ类水体比例).
+_CLASS = re.compile(r"(?P<verb>稳定达到|达到|保持在?|提升到|提升至|提高到|提高至|改善到|改善至|恢复到|恢复至|"
+                    r"优于|好于)(?P<std>[^，,。；;：:\d或]{0,16}?)"
+                    r"(?P<n>[ⅠⅡⅢⅣⅤ]|IV|V|I{1,3}|[一二三四五])(?P<unit>类|级)"
+                    r"(?![^，,。；;]{0,8}(?:比例|比重|占比|%|％))")
+_CLASS_N = {"Ⅰ": 1, "Ⅱ": 2, "Ⅲ": 3, "Ⅳ": 4, "Ⅴ": 5, "I": 1, "II": 2, "III": 3, "IV": 4, "V": 5,
+            "一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
+#: What a quality class grades, named before the class: a water, a section or the air.
+_GRADED = re.compile(r"水质|水体|断面|地表水|饮用水|水功能区|空气质量|环境空气")
+
+
+def quality_classes(sent: Sentence, offset: int, ctx: Context, lead: Years) -> list[Target]:
+    """The quality classes a sentence sets a water or the air to reach, not for a year past."""
+    out = []
+    for m, clause, years in _goals(_CLASS, sent, ctx, lead):
+        if not _GRADED.search(clause + m.group("std")):
+            continue
+        if past(years.year, ctx.year, sent.names_before(LEAD, m.start())):
+            continue
+        comparator = "at_most" if m.group("verb") in ("优于", "好于") else "equal"
+        out.append(_target(m, sent, offset, ctx, years, indicator_of(clause), _CLASS_N[m.group("n")],
+                           m.group("unit"), comparator))
     return out
 
 

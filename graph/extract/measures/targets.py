@@ -32,7 +32,7 @@ from policygraph.extract.measures.target_sentences import (
     years_of,
 )
 from policygraph.extract.measures.target_tables import table_reading
-from policygraph.extract.measures.target_words import doublings, majors, zero_goals
+from policygraph.extract.measures.target_words import doublings, majors, quality_classes, zero_goals
 from policygraph.extract.measures.target_years import LEAD, Years, past
 from policygraph.models import Target
 
@@ -125,6 +125,8 @@ def _sentence_targets(sent: Sentence, offset: int, ctx: Context, lead: Years) ->
         out = sorted(out + doublings(sent, offset, ctx, lead), key=lambda t: t.start)
     if "大" in sent.text:
         out = sorted(out + majors(sent, offset, ctx, lead), key=lambda t: t.start)
+    if "类" in sent.text or "级" in sent.text:
+        out = sorted(out + quality_classes(sent, offset, ctx, lead), key=lambda t: t.start)
     return out
 
 
