@@ -125,11 +125,12 @@ class MeasureReport:
 
 def folded(value: object, unit: object) -> tuple[object, str]:
     """A gold value and unit with the unit's multiplier folded in: (2, 万亿元) → (2e12, 元);
-    a unit that is only a multiplier word (万人 is 万 + 人) keeps what follows it. The unit is
+    a unit that is only a multiplier word (万人 is 万 + 人) keeps what follows it, and one that is a
+    multiplier alone (体检人数达1000万: the count's unit is in its name) leaves none. The unit is
     compared simplified: policygraph reads traditional text simplified (個 is 个)."""
     u = to_simplified(str(unit or "").strip().replace("％", "%"))
     for word, mult in _MULTIPLIERS:
-        if u.startswith(word) and len(u) > len(word):
+        if u.startswith(word):
             if isinstance(value, (int, float)):
                 return value * mult, u[len(word):]
             return value, u[len(word):]

@@ -45,6 +45,7 @@ def test_the_scorer_folds_units_and_maps_comparators() -> None:
     assert gold_measures.folded(2, "万亿元") == (2e12, "元")
     assert gold_measures.folded(1.2, "亿千瓦") == (1.2e8, "千瓦")
     assert gold_measures.folded(6, "个月") == (6, "个月")
+    assert gold_measures.folded(1000, "万") == (1e7, "")  # the count's unit is in its name (体检人数)
     row = {"comparator": "="}
     assert gold_measures.same_comparator({"comparator": "about", "text": "稳定在11亿千瓦左右"}, row)
     assert gold_measures.same_comparator({"comparator": "at_least", "text": "机械化率达到70%"}, row)

@@ -65,3 +65,13 @@ def test_items_under_a_review_look_back_until_a_heading_of_their_level() -> None
     spans = looking_back(text, provisions)
     back = [p.path for p in provisions if any(a <= p.start < b for a, b in spans)]
     assert back == ["一、", "一、/（一）", "一、/（二）"]
+
+
+def test_results_a_heading_sets_out_to_bring_about_are_aims_and_those_it_reports_are_not() -> None:
+    text = ("某市2026年政府工作报告\n三、2026年重点工作\n"
+            "（一）持续巩固发展成效\n新增就业5万人。\n"
+            "（二）加快释放改革开放成效\n提升产业开放水平，实际使用外资40亿美元。\n"
+            "（三）改革开放取得显著成效\n外贸进出口增长7%。\n")
+    found = [v for _t, v in _targets(text)]
+    assert 4_000_000_000 in found and 50_000 in found
+    assert 7 not in found  # a heading reporting results: what follows it has been

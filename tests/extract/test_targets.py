@@ -434,7 +434,7 @@ def test_a_work_plans_actions_count_what_they_do() -> None:
         ("新建绿道", 100, "公里", "equal", 2026), ("绿地", 500, "公顷", "equal", 2026),
         ("立体绿化", 100000, "平方米", "equal", 2026), ("排水管网", 800, "公里", "equal", 2026),
         (None, 600, "公里", "equal", 2026), (None, 300, "公里", "equal", 2026),
-        ("启动建设中心花园等", 15, "个", "equal", 2026)]
+        ("启动建设新项目", 15, "个", "equal", 2026)]
 
 
 def test_a_count_after_an_actions_object_is_no_target_when_something_follows_it() -> None:
@@ -1123,3 +1123,17 @@ def test_what_a_plan_arranges_and_its_sized_projects_are_counted() -> None:
     assert [t.value for t in found("今年重点推进5亿元以上制造业项目60个。", 2023)] == [60]
     assert found("全年安排中央预算内投资5亿元。", 2023) == []  # a budget, not a count of projects
     assert found("2024年安排资金5000万元。", 2023) == []
+
+
+def test_counts_over_lists_sized_items_lengths_in_years_and_counts_named_with_their_unit() -> None:
+    got = found("2026年，集中要素资源打造高端装备、新材料等4个万亿级新兴支柱产业，"
+                "壮大人工智能、生物医药等4个千亿级新兴潜力产业。", 2026)
+    assert [(t.value, t.indicator) for t in got] == [(4, "万亿级新兴支柱产业"), (4, "千亿级新兴潜力产业")]
+    got = found("2026年，实施补链强链重点项目1900个、投资2000万元以上的技改项目3000个。", 2026)
+    assert [t.value for t in got] == [1900, 3000]
+    t = one("到2030年，人均受教育年限达到11.7年。", 2023)
+    assert (t.value, t.unit, t.year) == (11.7, "年", 2030)
+    assert found("贷款年限最长3年。", 2023) == []  # a loan's term is a parameter
+    t = one("到2023年，城乡居民免费健康体检人数达1000万以上。", 2022)
+    assert (t.value, t.unit, t.comparator) == (10_000_000, "", "at_least")
+    assert found("申请人数达到30以上的。", 2023) == []  # no multiplier: no count of its own

@@ -60,7 +60,7 @@ CONTEXT = re.compile(r"实现|完成|力争|确保|目标|任务|达到|每年|�
 PARAMETER = re.compile(
     r"补贴(?!性)|补助|奖补|贴息|资助|奖励|上限|最高|额度|费率|税率|征收率|利率|担保费|报销|赔付|缴费|"
     r"缴存|(?<!总)费用|工资|(?<!消费)价格(?!指数|涨幅|总水平)|收费|罚款|罚金|拘留|处分|有期徒刑|吊销|没收|处以|扣除|抵扣|减按|减免|免征|"
-    r"贷款|首付|年限|期限|年龄\S{0,2}$|周岁|工龄|利息|比例为|标准为|按照?\d|按不|风险责任|分担|用于|"
+    r"贷款|首付|(?<!受教育)年限|期限|年龄\S{0,2}$|周岁|工龄|利息|比例为|标准为|按照?\d|按不|风险责任|分担|用于|"
     r"(?:低保|保障|救助|抚恤|供养|津贴)标准|"
     # rents, a cycle (每次认证周期为12个月)
     r"计租|每次[^，,。；;]{0,8}(?:间隔|周期)"
@@ -183,7 +183,8 @@ def ratio_verb(before: str) -> str | None:
 ACTIONS = ("新建", "新改建", "改扩建", "改建", "扩建", "建设", "建成", "改造", "更新改造", "拆除", "整治",
            "治理", "打造", "培育", "新培育", "实施", "推进", "开工", "新开工", "举办", "组织", "开展",
            "发放", "筹集", "消除", "办好", "启动", "新增", "增加", "完成", "培训", "打通",
-           "形成", "推动", "提供", "派发", "评选", "引育", "引进", "招引", "引导", "完善", "提升", "优化")
+           "形成", "推动", "提供", "派发", "评选", "引育", "引进", "招引", "引导", "完善", "提升", "优化",
+           "壮大", "做大")
 #: 安排 counts what a plan arranges only where it names projects (安排重点新续建项目57个), not a budget.
 _ACTION = "|".join(sorted(ACTIONS, key=len, reverse=True)) + r"|安排(?=[^\d，,；;：:。]*项目)"
 #: Words of aim before an action (力争全年新建…, 继续办好…, 2025年共安排…).
@@ -196,6 +197,17 @@ ACTION_OBJECT = re.compile(rf"^{_FOR}{_AIM}(?:{_ACTION})(?P<object>[^\d\s，,；
 #: An action over a list ending in 等 right before the number (举办丰收节、采摘节等10场以上…活动):
 #: a bound after it counts what the list is part of, no class.
 ACTION_OVER_LIST = re.compile(rf"(?:^|[，,；;：:])\s*{_AIM}(?:{_ACTION})[^，,；;。\d]{{1,30}}等$")
+_LEADING_ACTION = re.compile(rf"^{_FOR}{_AIM}(?P<action>(?:{_ACTION})+)")
+
+
+def leading_action(clause: str) -> str | None:
+    """The action a clause opens with, after words of aim (启动建设中心花园等 → 启动建设)."""
+    m = _LEADING_ACTION.match(clause)
+    return m.group("action") if m else None
+
+
+#: An action inside a phrase, over a list of named items ending in 等 right before the count.
+_ACTION_OVER_NAMED_LIST = re.compile(rf"(?:{_ACTION})[^，,；;。\d]*、[^，,；;。\d]*等$")
 #: A clause that is only an action (实施30项…): what is counted is named after the number.
 ACTION_ONLY = re.compile(rf"^{_AIM}(?:{_ACTION})+$")
 #: Under a plan's year, any phrase of words before a count that ends its clause: an action and
@@ -226,6 +238,8 @@ def action_count(phrase: str, after: str, planned: bool = False) -> bool:
     phrase = _ALTERNATIVE.sub("", phrase)  # 新（改）建农村卫生厕所3.2万户: 新建 or 改建
     phrase = _NOTE.sub("", phrase)  # 推动国家汽车质量检验中心（广西）汽车试验场等50个: a name's note
     action = ACTION_OBJECT.match(phrase)
+    if action is None and _ACTION_OVER_NAMED_LIST.search(phrase):
+        return True  # 集中要素资源打造高端装备、新材料等4个万亿级产业: an action over a list, counted
     if action is None:  # any action under a plan's year: only with the count ending its clause
         return planned and PLANNED_ACTION.match(phrase) is not None and _COUNT_END.match(after) is not None
     obj = action.group("object")

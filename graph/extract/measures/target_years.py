@@ -224,7 +224,7 @@ def governing_years(text: str, provisions: Sequence[Provision], title: str | Non
         found = _governs("", line) if line else Years()  # p.heading is its marker (二、) only
         if "/" not in p.path and (found.year is not None or (line and _AHEAD_HEADING.search(line))):
             section_review = False  # 二、2024年工作安排, 二、下一步工作计划: the look back before it ends
-        review = bool(line) and REVIEW.search(line) is not None
+        review = bool(line) and _reviews(line)
         criteria = bool(line) and CRITERIA.search(line) is not None
         path = p.path
         while "/" in path:
@@ -241,7 +241,7 @@ def governing_years(text: str, provisions: Sequence[Provision], title: str | Non
         out.append(replace(found, past=review, criteria=criteria) if review or criteria else found)
         section = _section_heading(text, p)
         if section is not None:  # governs the provisions after it, as a numbered heading would
-            default, section_review = _governs("", section), REVIEW.search(section) is not None
+            default, section_review = _governs("", section), _reviews(section)
         elif _REVIEW_INTRO.search(text[max(p.start, p.end - _HEADING_MAX * 3):p.end]):
             section_review = True  # 一年来，我们主要做了以下工作： the items after it report
     return out
@@ -317,6 +317,17 @@ _MONTH = re.compile(r"\s*[\d一二三四五六七八九十]+\s*月")
 #: 2018年工作回顾, 面临的形势): what it counts has been, it is not to be.
 REVIEW = re.compile(r"(?:回顾|(?<!新)(?:成就|成效|成绩)|基本情况|现状|发展基础)$|"  # not 取得…新成绩: an aim
                     r"(?:^|[、）)\s])(?:发展环境|面临的形势|形势[和与]\S{2,4})$")
+#: Results a heading sets out to bring about (（五）加快释放改革开放成效, 巩固提升…成效): an aim, unlike
+#: results it reports (取得显著成效, 改革开放成效).
+_AIMED_RESULT = re.compile(r"(?:加快|释放|提升|巩固|扩大|增强|彰显|放大|提高)[^，,。取]{0,12}"
+                           r"(?:成就|成效|成绩)$")
+
+
+def _reviews(line: str) -> bool:
+    """Whether a heading line heads a review of the past or of the setting."""
+    return REVIEW.search(line) is not None and _AIMED_RESULT.search(line) is None
+
+
 #: A heading naming who qualifies or what is funded (1.申请对象, 二、申报条件, （三）认定标准,
 #: 支持范围): its numbers are the bars to meet, not goals the document sets.
 CRITERIA = re.compile(r"(?:申请|申报|认定|评定|评选|准入|资格|基本|适用|支持|补贴|补助|扶持|奖励|享受)"

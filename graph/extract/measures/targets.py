@@ -153,7 +153,12 @@ def _target(m: re.Match[str], sent: Sentence, offset: int, ctx: Context, lead: Y
         return None
     value, high, unit = quantity(m)
     dated = text.startswith(("年", "月", "日", "号"), m.end())
-    unitless = not unit and m.group("verb") in _INDEX_VERBS and _INDEX.search(text, 0, at) is not None
+    if dated and not unit and text.startswith("年", m.end()) and _YEARS_COUNTED.search(text, 0, at):
+        unit, dated = "年", False  # 人均受教育年限达到11.7年: a length in years, no date
+    verb = m.group("verb")
+    unitless = not unit and ((verb in _INDEX_VERBS and _INDEX.search(text, 0, at) is not None)
+                             or (verb in _COUNT_VERBS and bool(m.group("mult"))
+                                 and _COUNT_NOUN.search(text, 0, at) is not None))
     if value is None or (not unit and not unitless) or (
             dated and not (unit in _COUNTED and _ANNUAL.match(text, m.end()))):
         return None
@@ -209,9 +214,17 @@ def _indicator(m: re.Match[str], sent: Sentence, clause: str) -> str | None:
     """The words before the number; else, when they are none or only a verb (力争全省建成10个…基地,
     加快打造6个…, 至少…), the action and what it counts after the number; else what a share counts."""
     own = indicator_of(clause) if clause and not rules.ACTION_ONLY.match(clause) else None
+    if own and own.endswith("等") and (counted := _counted_after(m, sent)):
+        # 壮大人工智能、生物医药等4个千亿级产业: the action and what the list's items are
+        return (rules.leading_action(clause) or "") + counted
     if not own or len(own) <= 2:
         own = _action_indicator(m, sent) or own
     return own or _shared_by(m, sent)
+
+
+def _counted_after(m: re.Match[str], sent: Sentence) -> str | None:
+    """What a count names after it, up to its clause's end (等4个万亿级新兴支柱产业)."""
+    return indicator_of(sent.text[m.end():sent.clause_end(m.end())].strip().rstrip("。！？!?"))
 
 
 def _action_indicator(m: re.Match[str], sent: Sentence) -> str | None:
@@ -258,8 +271,9 @@ def _share(m: re.Match[str], sent: Sentence, clause: str, unit: str) -> bool:
     return rules.share_of_units(clause, sent.text[m.end():m.end() + 6], rest)
 
 
-#: Where a phrase of a work plan's action starts: after the clause break before it.
-_PHRASE_BREAK = re.compile(r"[，,；;：:]")
+#: Where a phrase of a work plan's action starts: after the clause break before it, or after the
+#: count ending the list's item before it (实施重点项目1900个、投资2000万元以上的技改项目3000个).
+_PHRASE_BREAK = re.compile(r"[，,；;：:]|(?<=\d[个项家所座条处户套台辆名])、")
 _PHRASE_REACH = 40
 _DURATIONS = frozenset({"个月", "岁"})
 
@@ -295,6 +309,11 @@ _NEEDS_MULTIPLIER = frozenset({"度", "方", "只"})
 _INDEX = re.compile(r"(?:指数(?:总体水平|水平|值)?|(?<![比占])收入比|进出比|比值)\s*$")
 _INDEX_VERBS = frozenset({"达", "达到", "提高到", "提高至", "提升到", "提升至", "保持在", "稳定在", "缩小至",
                           "缩小到", "控制在", "降至", "不低于", "超过"})
+#: A count named before its verb, its unit in the name (体检人数达1000万以上, 标识注册总量突破5亿).
+_COUNT_NOUN = re.compile(r"(?:人数|人次|户数|数量|总量|总数)\s*$")
+_COUNT_VERBS = frozenset({"达", "达到", "突破", "超过", "超"})
+#: A length in years named before its verb (人均受教育年限达到11.7年, 平均受教育年数).
+_YEARS_COUNTED = re.compile(r"(?:年限|年数)\s*$")
 #: Agencies counted after a list of them (…等12个部门, 等5个成员单位).
 _AGENCIES = re.compile(r"(?:部门|单位|成员单位|厅局|委办局|机关)")
 #: A yearly figure naming the things counted (3个年交易额100亿元以上的市场): no date after the count.
@@ -318,6 +337,8 @@ def _ruled_out(m: re.Match[str], sent: Sentence, clause: str, unit: str, listed:
     end = note.end() if note else m.end()
     if verb in rules.SHORTENING and text.startswith("内", end):
         end += 1  # 开办时间压缩到1个工作日内: 内 bounds the value a verb cuts to, as 以内 does
+    if unit == "年" and text.startswith("年", end):
+        end += 1  # 受教育年限达到11.7年: the unit TARGET leaves out (a year's 年 elsewhere)
     after = text[end:end + 6]
     rest = text[end:sent.clause_end(end)]
     if rules.not_a_target(clause, after, rest, sent.said_before(m.start()), unit == "%", unit):
