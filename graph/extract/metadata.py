@@ -22,7 +22,8 @@ _LINE_JUNK = re.compile(
     r"(?:[:：|｜]$|^(?!.*关于).{0,20}文件$|^\s*#+\s*|^首页|^当前位置|^请选择|^索引号|^主题"
     rf"|^(?:{_PAGE_FIELDS})$"  # a field's label on its own line
     # a page's widgets, a word a line (【字号：加大 还原 减小】, 打印, 收藏)
-    r"|^(?:下载|打印|全屏|收藏|分享|关闭|加大|还原|减小|放大|缩小|默认|大|中|小|[【】])$|^【|】$)"
+    r"|^(?:下载|打印|全屏|收藏|分享|关闭|加大|还原|减小|放大|缩小|默认|大|中|小|[【】])$|^【|】$"
+    r"|^附\s*件\s*\d{0,2}\s*[:：]?$)"  # an attachment's label over its title
 )
 #: A page's breadcrumb (政务公开 > 平昌县农业农村局 > 规划计划): never a title, nor part of one.
 _BREADCRUMB = re.compile(r"\s[>＞»›]\s.*\s[>＞»›]\s|>>|»")  # two spaced separators, or >> / »

@@ -223,6 +223,14 @@ def test_a_field_value_line_is_not_part_of_the_title_below_it() -> None:
     assert rec.issuers == ("某某市人民政府",)
 
 
+def test_a_table_of_tasks_handed_down_is_titled_and_its_year_governs_its_goals() -> None:
+    rec = record_of("附件\n2024年《政府工作报告》重点工作目标任务分解表\n序号 |\n目标与任务 |\n牵头责任单位 |\n"
+                    "1 |\n加大普惠性托育供给,新增托位数400个以上。 |\n县教育局 |\n")
+    assert rec.title == "2024年《政府工作报告》重点工作目标任务分解表"  # not 附件…
+    assert rec.measures is not None
+    assert [(t.value, t.year) for t in rec.measures.targets] == [(400, 2024)]
+
+
 def test_a_field_label_on_its_own_line_is_not_part_of_the_title() -> None:
     rec = record_of("索引号\n000000000/2021-00102\n发布机构\n某某市人民政府\n文号\n某政发〔2021〕7号\n标题\n"
                     "某某市人民政府关于印发某某行动计划的通知\n\n各区人民政府：\n" + BODY)
