@@ -1137,3 +1137,9 @@ def test_counts_over_lists_sized_items_lengths_in_years_and_counts_named_with_th
     t = one("到2023年，城乡居民免费健康体检人数达1000万以上。", 2022)
     assert (t.value, t.unit, t.comparator) == (10_000_000, "", "at_least")
     assert found("申请人数达到30以上的。", 2023) == []  # no multiplier: no count of its own
+
+
+def test_a_volume_in_hundreds_of_millions_is_a_goal_and_a_firm_of_that_size_is_a_class() -> None:
+    t = one("到2025年，力争实现全市重点产业集群总量超过五千亿规模。", 2023)
+    assert (t.value, t.unit, t.comparator) == (500_000_000_000, "", "at_least")
+    assert found("对营业收入超过1亿规模的企业给予奖励。", 2023) == []

@@ -115,7 +115,7 @@ AFTER_CLASS = re.compile(r"的(?![^，,。；]{0,4}(?:目标|任务|水平|规�
                          r"(?:月|工作日|小时|季度|星期|自然日|日|天|周岁|年度)")
 #: What after a number of people, money or area names a class by its size (50人企业, 100万元项目);
 #: after a count of things (培育100家企业上市, 新增5000张家庭养老床位) it is what is counted.
-AFTER_SIZE = re.compile(r"企业|单位|人员|职工|员工|用人|规模|城市|地区|项目|家庭|户籍")
+AFTER_SIZE = re.compile(r"企业|单位|人员|职工|员工|用人|规模(?![。，,；;、]|$)|城市|地区|项目|家庭|户籍")
 #: Units of a size that AFTER_SIZE's nouns may be classed by.
 SIZE_UNITS = frozenset({"人", "名", "人次", "元", "美元", "亩", "平方米", "公顷", "吨", "千瓦", "%", ""})
 #: A rate per head or per item (每安置一人补贴…), not a total.

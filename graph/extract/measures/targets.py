@@ -158,7 +158,8 @@ def _target(m: re.Match[str], sent: Sentence, offset: int, ctx: Context, lead: Y
     verb = m.group("verb")
     unitless = not unit and ((verb in _INDEX_VERBS and _INDEX.search(text, 0, at) is not None)
                              or (verb in _COUNT_VERBS and bool(m.group("mult"))
-                                 and _COUNT_NOUN.search(text, 0, at) is not None))
+                                 and (_COUNT_NOUN.search(text, 0, at) is not None
+                                      or text.startswith("规模", m.end()))))  # 超过五千亿规模
     if value is None or (not unit and not unitless) or (
             dated and not (unit in _COUNTED and _ANNUAL.match(text, m.end()))):
         return None
