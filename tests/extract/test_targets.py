@@ -1143,3 +1143,9 @@ def test_a_volume_in_hundreds_of_millions_is_a_goal_and_a_firm_of_that_size_is_a
     t = one("到2025年，力争实现全市重点产业集群总量超过五千亿规模。", 2023)
     assert (t.value, t.unit, t.comparator) == (500_000_000_000, "", "at_least")
     assert found("对营业收入超过1亿规模的企业给予奖励。", 2023) == []
+
+
+def test_an_age_group_and_a_party_congress_s_plenum_are_no_targets() -> None:
+    assert found("到2025年，进一步提高65岁以上老年人健康管理水平。", 2023) == []
+    assert found("2024年，全县发展要全面贯彻党的二十大和二十届二中全会精神。", 2024, Years(2024)) == []
+    assert [t.value for t in found("到2025年，人均预期寿命达到79岁以上。", 2023)] == [79]

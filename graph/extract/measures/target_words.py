@@ -43,7 +43,7 @@ _ZERO_AS_NAME = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:区域|园区|社区|小区
 #: A count of major things an action sets up (打造5大产业链, 构建…六大生态产业链, 打造十大群众赛事): N
 #: before 大 and the noun it counts, after a verb of building within the clause.
 _MAJOR = re.compile(r"(?P<verb>打造|建设|培育|构建|建成|形成|壮大|做强|做优|发展)[^，,。；;：:\d]{0,24}?"
-                    r"(?<![第之前])(?<!党的)(?P<n>\d{1,2}|[一二三四五六七八九十]{1,2})大(?P<noun>[\u4e00-\u9fff]{2,8}?)"
+                    r"(?<![第之前一二三四五六七八九十])(?<!党的)(?P<n>\d{1,2}|[一二三四五六七八九十]{1,2})大(?P<noun>[\u4e00-\u9fff]{2,8}?)"
                     r"(?=[，,。；;、）)]|$|和|及)")
 #: What N大 counts that is the text's own structure or a strategy's focus, not things to set up
 #: (五大任务, 十大行动, 三大先导产业).

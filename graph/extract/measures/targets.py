@@ -362,6 +362,8 @@ def _ruled_out(m: re.Match[str], sent: Sentence, clause: str, unit: str, listed:
         # 30人以上企业; 建成1个以上中心 is a goal, as are 40%以上面积达到…目标要求, 80%以上产能完成改造
         # and an action's count (推动10个以上认证机构…, 引育5家以上…企业)
         return True
+    if unit == "岁" and rules.bounds_a_class(suffix, after):
+        return True  # 提高65岁以上老年人健康管理水平: an age group, whatever the verb
     if suffix == "以上" and rules.BAND.match(text, m.start("suffix")):
         return True  # 3人以上10人以下: a band of cases
     norm = verb or rules.ratio_verb(clause) or ""
