@@ -1149,3 +1149,10 @@ def test_an_age_group_and_a_party_congress_s_plenum_are_no_targets() -> None:
     assert found("到2025年，进一步提高65岁以上老年人健康管理水平。", 2023) == []
     assert found("2024年，全县发展要全面贯彻党的二十大和二十届二中全会精神。", 2024, Years(2024)) == []
     assert [t.value for t in found("到2025年，人均预期寿命达到79岁以上。", 2023)] == [79]
+
+
+def test_an_indicator_per_head_under_a_plan_s_year_needs_no_verb() -> None:
+    got = found("托育方面:2025年底前,建立3-5家示范性婴幼儿照护服务机构,每千人口拥有婴幼儿托位数4.5个。", 2022)
+    assert [(t.value, t.indicator, t.year) for t in got] == [
+        (3, "建立示范性婴幼儿照护服务机构", 2025), (4.5, "每千人口拥有婴幼儿托位数", 2025)]
+    assert found("每千人口拥有婴幼儿托位数4.5个。", 2022) == []  # no plan's year: a statement

@@ -257,11 +257,18 @@ def _accepted(m: re.Match[str], sent: Sentence, clause: str, unit: str, provisio
         return True
     verb, suffix, at = m.group("verb"), m.group("suffix"), m.start()
     if not (named.listed or named.follows or verb or suffix or sent.goal_item or sent.before(sent.context, at)
-            or rules.ratio_verb(clause) or _action_count(m, sent, planned) or _share(m, sent, clause, unit)):
+            or rules.ratio_verb(clause) or _action_count(m, sent, planned) or _share(m, sent, clause, unit)
+            or (planned and _PER_HEAD.match(clause) is not None)):
         return False
     if _ruled_out(m, sent, clause, unit, named.listed, planned):
         return False
     return named.listed or not rules.ARTICLE.search(provision) or sent.goal
+
+
+#: An indicator per head of the population, stated under a plan's year with no verb (每千人口拥有
+#: 婴幼儿托位数4.5个, 每万人口全科医生数5名): the value it is to have.
+_PER_HEAD = re.compile(r"\s*每(?:千|万|百|十万)(?:人口|名?老年人|人|名[\u4e00-\u9fff]{1,4}?)(?:拥有)?"
+                       r"[^，,；;。\d]{1,16}?(?:数|量|床位|面积)\s*$")
 
 
 def _share(m: re.Match[str], sent: Sentence, clause: str, unit: str) -> bool:
@@ -299,8 +306,9 @@ def _action_count(m: re.Match[str], sent: Sentence, planned: bool = False) -> bo
 
 
 #: A sentence opening with the year or years it plans for (2024年，…; 到2025年，…; 2015年至2017年，…;
-#: 今年，…), not with a date (自2004年3月8日至7月7日，…).
-_YEAR_OPENING = re.compile(r"\s*(?:(?:(?:力争|争取|确保)?(?:到|至)\s*)?(?:19|20)\d{2}\s*年(?:底|末)?"
+#: 今年，…; after a label, 托育方面：2025年底前，…), not with a date (自2004年3月8日至7月7日，…).
+_YEAR_OPENING = re.compile(r"\s*(?:[^，,。；;：:\d\s]{2,8}[：:]\s*)?"
+                           r"(?:(?:(?:力争|争取|确保)?(?:到|至)\s*)?(?:19|20)\d{2}\s*年(?:底|末)?"
                            r"(?:\s*(?:—{1,2}|–|-|－|至|到)\s*(?:19|20)\d{2}\s*年)?(?:底|末)?前?|今年|全年|年内)"
                            r"\s*[，,]")
 #: Units that are one only after 万/亿 (亿度, 亿方, 亿只): else a degree, a party or "only".
