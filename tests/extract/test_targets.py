@@ -1156,3 +1156,10 @@ def test_an_indicator_per_head_under_a_plan_s_year_needs_no_verb() -> None:
     assert [(t.value, t.indicator, t.year) for t in got] == [
         (3, "建立示范性婴幼儿照护服务机构", 2025), (4.5, "每千人口拥有婴幼儿托位数", 2025)]
     assert found("每千人口拥有婴幼儿托位数4.5个。", 2022) == []  # no plan's year: a statement
+
+
+def test_a_total_a_plan_is_to_reach_is_bounded_and_a_reported_total_is_not() -> None:
+    got = found("到2025年,技能人才总量达到85万人。累计实现新增就业35万人以上。", 2022)
+    assert [(t.value, t.year) for t in got] == [(850_000, 2025), (350_000, 2025)]
+    assert found("五年来，累计实现新增就业35万人以上。", 2022) == []
+    assert found("累计完成投资512.3亿元。", 2022) == []

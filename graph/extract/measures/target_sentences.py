@@ -122,7 +122,8 @@ class Sentence:
         """确保…较上年度再降0.5个百分点: last year as the base of a goal, not a report of it; and
         新增1000处…、累计达8000处: the total a goal adds up to."""
         if m.group() == "累计":
-            return _ADDS.search(self.text, 0, m.start()) is not None
+            return (_ADDS.search(self.text, 0, m.start()) is not None
+                    or _PLANNED_TOTAL.match(self.text, m.end()) is not None)
         clause = max((b for b in self.breaks if b <= m.start()), default=0)  # in its own clause
         # …目标为125.9亿元以上，同比增长18%以上: a sentence stating a goal aims its clauses too
         return m.group() in _LAST_YEAR and (_AIMED.search(self.text, clause, m.start()) is not None
@@ -163,6 +164,10 @@ _OVER_LAST_YEAR = re.compile(r"(?:较|比)(?:上年|去年)")
 _LAST_YEAR = frozenset({"比上年", "较上年", "上年", "同比"})
 _GOAL_STATED = re.compile(r"目标(?:为|是)|力争|确保|争取")
 _AIMED = re.compile(r"确保|力争|争取")
+#: A total a plan is to reach, bounded as a goal is (累计实现新增就业35万人以上): a report states
+#: what was done (累计完成投资512.3亿元) and no bound.
+_PLANNED_TOTAL = re.compile(r"(?:实现|完成|新增|建成|培训|达到)[^，,。；;\d]{0,16}"
+                            r"\d+(?:\.\d+)?\s*[万亿]?\S{0,3}?以上")
 #: A goal adding to a total, before 累计 in its sentence (and no report of what is done by now).
 _ADDS = re.compile(r"新增|新建|共建|创建|建成|培育|打造|力争|确保|争取|到\s*\d{4}\s*年")
 
