@@ -432,7 +432,8 @@ def test_a_work_plans_actions_count_what_they_do() -> None:
     assert [(t.indicator, t.value, t.unit, t.comparator, t.year) for t in got] == [
         ("新建绿色矿山", 50, "座", "equal", 2026), ("实施市级疏堵工程", 30, "项", "equal", 2026),
         ("新建绿道", 100, "公里", "equal", 2026), ("绿地", 500, "公顷", "equal", 2026),
-        ("立体绿化", 100000, "平方米", "equal", 2026), ("排水管网", 800, "公里", "equal", 2026),
+        ("立体绿化", 100000, "平方米", "equal", 2026),
+        ("改造老旧供热、燃气、排水管网", 800, "公里", "equal", 2026),
         (None, 600, "公里", "equal", 2026), (None, 300, "公里", "equal", 2026),
         ("启动建设新项目", 15, "个", "equal", 2026)]
 
@@ -1128,7 +1129,7 @@ def test_what_a_plan_arranges_and_its_sized_projects_are_counted() -> None:
 def test_counts_over_lists_sized_items_lengths_in_years_and_counts_named_with_their_unit() -> None:
     got = found("2026年，集中要素资源打造高端装备、新材料等4个万亿级新兴支柱产业，"
                 "壮大人工智能、生物医药等4个千亿级新兴潜力产业。", 2026)
-    assert [(t.value, t.indicator) for t in got] == [(4, "万亿级新兴支柱产业"), (4, "千亿级新兴潜力产业")]
+    assert [(t.value, t.indicator) for t in got] == [(4, "万亿级新兴支柱产业"), (4, "壮大千亿级新兴潜力产业")]
     got = found("2026年，实施补链强链重点项目1900个、投资2000万元以上的技改项目3000个。", 2026)
     assert [t.value for t in got] == [1900, 3000]
     t = one("到2030年，人均受教育年限达到11.7年。", 2023)
@@ -1163,3 +1164,14 @@ def test_a_total_a_plan_is_to_reach_is_bounded_and_a_reported_total_is_not() -> 
     assert [(t.value, t.year) for t in got] == [(850_000, 2025), (350_000, 2025)]
     assert found("五年来，累计实现新增就业35万人以上。", 2022) == []
     assert found("累计完成投资512.3亿元。", 2022) == []
+
+
+def test_the_nouns_of_one_object_are_one_clause_and_a_table_cell_starts_a_phrase() -> None:
+    got = found("1 | 新建成公办中小学、幼儿园7所,新增中小学、幼儿园公办学位6800个。 | 教育局 |", 2022)
+    assert [(t.value, t.indicator, t.change) for t in got] == [
+        (7, "新建成公办中小学、幼儿园", None), (6800, "新增中小学、幼儿园公办学位", "increase")]
+    got = found("新增公交线路3条,优化调整公交线路20条。", 2022)  # 优化调整 is an action, no rate changed
+    assert [t.value for t in got] == [3, 20]
+    assert found("最低工资标准调整为2000元。", 2022) == []
+    got = found("到2007年，全市建立符合国家、省标准的高级技工学校1所。", 2006)  # builds, does not select
+    assert [t.value for t in got] == [1]

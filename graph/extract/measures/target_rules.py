@@ -106,7 +106,7 @@ PENALTY = re.compile(r"(?:^|并|另|可以|予以|可|应当|或者)处|罚款|�
 SCOPE = re.compile(r"选择|选取|确定")
 #: A rate being changed: 由3%降至1%, 从…调整为.
 CHANGED = re.compile(r"(?:由|从)\s*\d[^，,。；;]{0,12}(?:降|提高|调整|下调|上调|减|增|改为|变为)|"
-                     r"下调|上调|调整|调减|调增")
+                     r"下调|上调|(?<!优化)调整(?!优化)|调减|调增")  # not 优化调整公交线路20条, an action
 #: What after a number makes it a class, a condition or a duration: 30人以上的企业, 不足3套时,
 #: 5个工作日 (内 and 前 of a time limit, not of 内涝 or 前沿).
 AFTER_CLASS = re.compile(r"的(?![^，,。；]{0,4}(?:目标|任务|水平|规模))|者|"
@@ -120,9 +120,10 @@ AFTER_SIZE = re.compile(r"企业|单位|人员|职工|员工|用人|规模(?![�
 SIZE_UNITS = frozenset({"人", "名", "人次", "元", "美元", "亩", "平方米", "公顷", "吨", "千瓦", "%", ""})
 #: A rate per head or per item (每安置一人补贴…), not a total.
 PER_UNIT = re.compile(r"每(?!年|月|季)[^，,]?$")
-#: Eligibility: the clause states who may or must, not a goal.
-ELIGIBILITY = re.compile(r"凡|符合|满足|申请|(?<!具备)(?<!有)条件|(?<!职业)资格|门槛|对于|对吸纳|对招用|"
-                         r"对招收|允许|吸纳.{0,8}达到|招用.{0,8}达到")
+#: Eligibility: the clause states who may or must, not a goal (建立符合…标准的学校1所 builds, it does not
+#: select).
+ELIGIBILITY = re.compile(r"凡|(?<!建立|建设|新建|打造|培育|建成|创建)符合|满足|申请|(?<!具备)(?<!有)条件|"
+                         r"(?<!职业)资格|门槛|对于|对吸纳|对招用|对招收|允许|吸纳.{0,8}达到|招用.{0,8}达到")
 
 
 #: Giving a volume of credit (新增科技贷款1000亿元, 发放创业担保贷款10亿元): a sum to reach, not

@@ -25,6 +25,8 @@ from policygraph.extract.measures.target_years import (
 )
 from policygraph.extract.regexes import LIST_BREAK, SENTENCE
 
+_DIGIT = re.compile(r"\d")
+_CN_MARKER = re.compile(r"\s*[一二三四五六七八九十]+")
 #: What opens a new item on a line: 一、 （一） 1、 1. 第三条.
 MARKER = _MARKER = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|"
                      r"第[一二三四五六七八九十百零〇\d]+[条章节]")
@@ -95,7 +97,17 @@ class Sentence:
 
     @functools.cached_property
     def breaks(self) -> list[int]:
-        return [b.end() for b in LIST_BREAK.finditer(self.text)]
+        # 、 parts the items of a list of values (绿道100公里、绿地500公顷), not the nouns of one
+        # object (新建成公办中小学、幼儿园7所): a break only after a number since the last break
+        out: list[int] = []
+        for b in LIST_BREAK.finditer(self.text):
+            last = out[-1] if out else 0
+            cell = max(self.text.rfind("|", last, b.start()), self.text.rfind("\t", last, b.start()))
+            last = max(last, cell + 1)  # 1 | 新建成公办中小学、幼儿园7所: the row's number is no item
+            if (b.group() != "、" or _DIGIT.search(self.text, last, b.start())
+                    or _CN_MARKER.fullmatch(self.text, last, b.start())):  # 一、: an item's marker
+                out.append(b.end())
+        return out
 
     @functools.cached_property
     def context(self) -> re.Match[str] | None:

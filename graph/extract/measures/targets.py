@@ -279,9 +279,10 @@ def _share(m: re.Match[str], sent: Sentence, clause: str, unit: str) -> bool:
     return rules.share_of_units(clause, sent.text[m.end():m.end() + 6], rest)
 
 
-#: Where a phrase of a work plan's action starts: after the clause break before it, or after the
-#: count ending the list's item before it (实施重点项目1900个、投资2000万元以上的技改项目3000个).
-_PHRASE_BREAK = re.compile(r"[，,；;：:]|(?<=\d[个项家所座条处户套台辆名])、")
+#: Where a phrase of a work plan's action starts: after the clause break or the table cell's edge
+#: before it, or after the count ending the list's item before it (实施重点项目1900个、投资2000万元
+#: 以上的技改项目3000个).
+_PHRASE_BREAK = re.compile(r"[，,；;：:|｜\t]|(?<=\d[个项家所座条处户套台辆名])、")
 _PHRASE_REACH = 40
 _DURATIONS = frozenset({"个月", "岁"})
 
