@@ -22,7 +22,10 @@ from policygraph.export.tables import read_graphml
 from ..conftest import needs_shared
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="chromium is not installed (scripts/test installs it)")
+#: The browser tests run on one worker (scripts/test's --dist loadgroup): two browsers drawing
+#: 50,000 nodes side by side on two cores starve each other.
+pytestmark = [pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="chromium is not installed (scripts/test installs it)"),
+              pytest.mark.xdist_group("browser")]
 
 
 @pytest.fixture(scope="module")

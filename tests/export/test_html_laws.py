@@ -15,6 +15,8 @@ from policygraph.build import build
 from ..conftest import SHARED, needs_shared
 from .test_html import Page, browser  # noqa: F401  (the fixture)
 
+pytestmark = pytest.mark.xdist_group("browser")  # one worker for the browser tests (test_html.py)
+
 LAWS = SHARED / "laws"
 
 

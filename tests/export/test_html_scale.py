@@ -17,6 +17,8 @@ from policygraph.export.html.render import label_of, render_corpus
 
 from .test_html import Page, browser  # noqa: F401  (the fixture)
 
+pytestmark = pytest.mark.xdist_group("browser")  # one worker for the browser tests (test_html.py)
+
 PROVINCES = ("江苏省", "广东省", "浙江省", "四川省", "辽宁省", "河南省", "山东省", "湖北省", "北京市", "上海市")
 CITIES = ("甲市", "乙市", "丙市", "丁市")
 TOPICS = ("就业创业", "社区养老服务", "农村饮水安全", "中小企业融资", "职业技能培训", "城市燃气安全", "生活垃圾分类")

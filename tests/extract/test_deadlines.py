@@ -298,3 +298,18 @@ def test_a_season_or_a_year_s_period_is_a_relative_limit(text: str, deadline: st
     d = one(text)
     assert (d.text, d.date, d.relative) == (deadline, None, True)
     assert found("开展汛前检查。") == []  # the name of an inspection
+
+
+def test_a_year_glued_to_its_month_still_dates_a_limit_and_the_dates_listed_before_it() -> None:
+    got = found("并于20251月20日前报区政府督查室。将完成情况20254月8日、7月8日及12月8日前报送。", 2025)
+    assert [(d.text, d.date) for d in got] == [("20251月20日前", "2025-01-20"), ("4月8日", "2025-04-08"),
+                                              ("7月8日", "2025-07-08"), ("12月8日前", "2025-12-08")]
+
+
+def test_a_service_received_within_a_span_is_a_standard_not_a_limit() -> None:
+    assert found("到2010年，灾民24小时内得到基本生活救助。") == []
+    assert len(found("应当在24小时内得到批复。")) == 1  # a duty before it: a limit
+
+
+def test_a_relative_limit_alone_in_a_table_s_cell_is_a_standard_s_value() -> None:
+    assert [d.text for d in found("灾害救助\n24小时内 |\n30日内办结。\n")] == ["30日内"]

@@ -1175,3 +1175,24 @@ def test_the_nouns_of_one_object_are_one_clause_and_a_table_cell_starts_a_phrase
     assert found("最低工资标准调整为2000元。", 2022) == []
     got = found("到2007年，全市建立符合国家、省标准的高级技工学校1所。", 2006)  # builds, does not select
     assert [t.value for t in got] == [1]
+
+
+def test_a_province_s_opinion_on_its_work_report_plans_for_the_year_its_preamble_names() -> None:
+    text = ("湖南省人民政府关于落实《政府工作报告》重点工作部门分工的意见\n湘政发〔2019〕1号\n省直有关单位:\n"
+            "  为认真做好2019年政府工作,实现经济社会发展目标任务,现提出部门分工意见如下:\n"
+            "  一、落实2019年经济社会发展总体要求和主要预期目标\n"
+            "  (一)总体要求:坚持稳中求进。\n"
+            "  主要预期目标:经济增长7.5%—8%;农村贫困人口减少60万以上。\n")
+    rec = record_of(text, "hunan.txt")
+    assert rec.measures is not None
+    assert [(t.value, t.value_high, t.unit, t.year) for t in rec.measures.targets] == [
+        (7.5, 8, "%", 2019), (600_000, None, "", 2019)]
+
+
+def test_a_notice_printing_a_plan_gives_the_plan_s_years_to_its_goals() -> None:
+    text = ("各街道办事处:\n《某区科技创新体系建设工程实施方案(2023-2027年)》已经区政府常务会议审议通过,现印发给你们。\n"
+            "某区人民政府\n2023年8月30日\n一、总体要求\n"
+            "——高能级平台体系加快完善。争取建成省级重点企业研究院1家,市级重点实验室1家。\n")
+    rec = record_of(text, "plan.txt")
+    assert rec.measures is not None
+    assert [(t.value, t.year) for t in rec.measures.targets] == [(1, 2027), (1, 2027)]

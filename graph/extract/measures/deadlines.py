@@ -19,9 +19,9 @@ _BEFORE = r"\s{0,2}(?P<before>前(?![夕往后来])|之前|以前)"  # not 前�
 #: The hour a day's limit may name (6月20日18:00前, 6月20日12时前): the limit is still that day.
 _HOUR = r"(?:\s*\d{1,2}\s*[:：]\s*\d{2}|\s*\d{1,2}\s*[时点](?:\s*\d{1,2}\s*分)?)?"
 #: 2004年6月底前, 今年8月底前, 6月15日前, 6月20日18:00前, 年底前, 明年年底前; 6月20号前 and 4月28前
-#: (a day without 日) as written.
+#: (a day without 日) as written; 20251月20日前, a page's year glued to the month (its 年 lost).
 DEADLINE = re.compile(
-    rf"(?:(?P<y>\d{{4}})\s*年|(?P<rel>今年|明年|本年|当年))?"
+    rf"(?:(?P<y>\d{{4}})\s*年|(?P<yg>(?:19|20)\d{{2}})(?=\d{{1,2}}\s*月)|(?P<rel>今年|明年|本年|当年))?"
     rf"(?:(?P<m>\d{{1,2}}|{_MONTH})\s*月(?:(?P<d>\d{{1,2}})(?:\s*(?:日|号))?{_HOUR}|(?P<part>底|末|中旬|上旬|下旬|份))?"
     rf"|(?P<ye>年底|年末|底|末)){_BEFORE}"
 )
@@ -101,11 +101,22 @@ def deadlines_in(text: str, start: int, end: int, year: int | None, provision: s
         last_end = e
         if _names_a_class(text, e, end, resolved, year):
             continue
+        if relative and _line_of(text, s, e, start, end).strip(_CELL_EDGES) == text[s:e]:
+            continue  # 24小时内, a table's cell on its own: a standard's value, no act to do in it
         out.append(Deadline(text[s:e], resolved, _action(text, e, end), s, e, provision, relative))
     return out
 
 
 Found = tuple[int, int, str | None, bool]
+#: What may stand around a table's cell on its line.
+_CELL_EDGES = " \t|｜\u3000"
+
+
+def _line_of(text: str, s: int, e: int, start: int, end: int) -> str:
+    """The line of text[start:end] holding text[s:e]."""
+    a = text.rfind("\n", start, s) + 1 or start
+    b = text.find("\n", e, end)
+    return text[max(a, start):end if b < 0 else b]
 
 #: What a date before the document's year qualifies, up to 的 and the noun after it: 2013年底前
 #: 政府投资的公租房 are the flats built by then, no limit for anything still to be done.
@@ -142,11 +153,11 @@ _EVERY = re.compile(r"每(?:年|月|季度?)")
 def _absolute(text: str, start: int, end: int, year: int | None, _issued: dt.date | None) -> list[Found]:
     out: list[Found] = []
     for m in DEADLINE.finditer(text, start, end):
-        y = int(m.group("y")) if m.group("y") else None
+        y = int(m.group("y") or m.group("yg")) if m.group("y") or m.group("yg") else None
         if y is None and year is not None:
             y = year + (1 if m.group("rel") == "明年" else 0)
         if m.group("ye"):
-            if m.group("ye") in ("底", "末") and not (m.group("y") or m.group("rel")):
+            if m.group("ye") in ("底", "末") and not (m.group("y") or m.group("yg") or m.group("rel")):
                 continue  # a bare 底前 is not a deadline
             date = f"{y}-12-31" if y else None
         else:
@@ -162,7 +173,8 @@ def _absolute(text: str, start: int, end: int, year: int | None, _issued: dt.dat
 
 
 #: A date listed before another that carries the 前 for both (2月10日和8月10日前, 6月30日、12月31日前).
-_SHARED_BEFORE = re.compile(r"(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]\s*(?:和|及|、|或)\s*$")
+_SHARED_BEFORE = re.compile(r"(?:(?<!\d)|(?<=(?:19|20)\d{2}))(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]\s*"
+                            r"(?:和|及|、|或)\s*$")  # after a glued year too (20254月8日、…前)
 
 
 def _sharing(text: str, at: int, start: int, y: int | None, recurring: bool) -> list[Found]:
@@ -236,10 +248,11 @@ def _counted_back(text: str, start: int, end: int, _year: int | None, _issued: d
 _NAMED_RECORD = re.compile(r"[^，,。；;应于在须做完填书写建形录作]{1,10}?记录")  # spaces of a PDF's text too
 
 
-#: A window that says who a rule is for: an event it suffers (于3个月内被用人单位吸纳就业) or a
+#: A window that says who a rule is for: an event it suffers (于3个月内被用人单位吸纳就业), a service it
+#: receives (灾民24小时内得到基本生活救助: a standard of service, not an act's limit) or a
 #: need arising in it (在6个月内需要变更定点医疗机构的，可…). An act done in it, a condition or
 #: not (三十日内提起诉讼的，人民法院应予受理; 30日内未签订协议的，视为放弃), is still a limit.
-_CONDITION_AFTER = re.compile(r"\s*(?:被|(?:需要|需)[^，,。；;：:\n]{1,28}的\s*(?:[，,]|$))")
+_CONDITION_AFTER = re.compile(r"\s*(?:被|得到|(?:需要|需)[^，,。；;：:\n]{1,28}的\s*(?:[，,]|$))")
 #: A duty to act within the span, right before it (应当在, 须于), and an act done again after it
 #: (再次答复): a limit, not a sanction's window (再次违反, 不得再次申请).
 _DUTY_BY = re.compile(r"(?:应当|应|须|必须|要)\s*(?:在|于)\s*$")

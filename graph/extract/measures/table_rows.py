@@ -196,6 +196,9 @@ def _folded_tables(lines: list[_Line]) -> Iterator[Table]:
     as many lines, each starting with the next number (the first row's length must be the
     header's). A row whose cells wrapped onto more lines (or fewer: a merged cell) does not fold
     and is left out, as is a last row not shaped like the first: no cell is guessed."""
+    # a page may close each cell's line with its edge (序号 |, 1 |) or print the edge on a line of
+    # its own between the cells: the cell is what the edges hold
+    lines = [_Line(t, ln.start, ln.end) for ln in lines if (t := ln.text.strip("|｜ \u3000").strip())]
     i = 0
     while i < len(lines):
         if not _ORDINAL_HEAD.match(lines[i].text):

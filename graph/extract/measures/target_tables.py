@@ -66,31 +66,50 @@ class _Column:
     years: Years
 
 
-def table_targets(table: Table, year: int | None, governing: Years, provision: str = "") -> list[Target]:
-    """The targets `table` states, row by row, left to right; [] if it sets none. `year` is the
-    document's, `governing` the years that govern the provision the table stands in."""
-    return table_reading(table, year, governing, provision)[0]
+@dataclass(frozen=True)
+class ProseCell:
+    """A cell of a goal column stating its goal in words (较2022年 下降3%, 每年提升2%左右): to be
+    read as a sentence under its column's years, for the row's indicator."""
+
+    text: str
+    start: int
+    years: Years
+    indicator: str | None
+    row: tuple[int, int]  # the row's span: read here, not again as a sentence
 
 
-def table_reading(table: Table, year: int | None, governing: Years,
-                  provision: str = "") -> tuple[list[Target], bool]:
-    """table_targets, and whether the table's rows are no sentences to read targets in: a table
-    of standards or subsidies (补贴标准), or of results (完成情况), whose numbers set no goal
-    however a row reads."""
+@dataclass(frozen=True)
+class TableReading:
+    """What a table states: its targets; whether its rows are no sentences to read targets in (a
+    table of standards or subsidies, 补贴标准, or of results, 完成情况, whose numbers set no goal
+    however a row reads); and the cells of its goal columns written in words."""
+
+    targets: list[Target]
+    claimed: bool = False
+    prose: tuple[ProseCell, ...] = ()
+
+
+def table_reading(table: Table, year: int | None, governing: Years, provision: str = "",
+                  text: str = "") -> TableReading:
+    """The targets `table` states, row by row, left to right (none if it sets none), and what
+    else it says (TableReading). `year` is the document's, `governing` the years that govern the
+    provision the table stands in; `text` the one the table's rows span, where its cells in
+    words are found."""
     header = table.header
     if _NOT_GOAL.search(table.caption) and not _TASKS.search(table.caption):
-        return [], True  # 培训补贴标准: a table of parameters
+        return TableReading([], True)  # 培训补贴标准: a table of parameters
     if _RESULTS.search(table.caption) and not any(_PLANNED.search(h) for h in header):
-        return [], True  # 各区新增就业完成情况: what was done
+        return TableReading([], True)  # 各区新增就业完成情况: what was done
     caption_years = title_years(table.caption)
     default = caption_years if caption_years.year is not None else governing
     if default.past:
-        return [], False
+        return TableReading([])
     name = _name_column(header, table.rows)
     unit_col = next((i for i, h in enumerate(header) if _UNIT_HEAD.match(h)), None)
     columns = _goal_columns(table, year, default, name, unit_col)
     numeric = _numeric_columns(table)
     out: list[Target] = []
+    prose: list[ProseCell] = []
     for row in table.rows:
         cells = _aligned(row.cells, numeric)
         if cells is None:
@@ -99,8 +118,26 @@ def table_reading(table: Table, year: int | None, governing: Years,
             target = _cell_target(row, cells, col, name, unit_col, year, provision, table)
             if target is not None:
                 out.append(target)
+            elif (text and len(cells[col.index]) <= _PROSE_CELL_CHARS and _IN_WORDS.search(cells[col.index])
+                  and not _is_value(cells[col.index])):
+                at = _cell_start(text, row, cells[col.index])
+                if at is not None:
+                    prose.append(ProseCell(cells[col.index], at, col.years,
+                                           _indicator(cells, col, name, header), (row.start, row.end)))
     parameters = any(numeric) and all(_NOT_GOAL.search(h) for h, n in zip(header, numeric, strict=True) if n)
-    return out, parameters and not out
+    return TableReading(out, parameters and not out, tuple(prose))
+
+
+#: How long a cell stating a goal in words may be: a longer one is a page laid out in a table.
+_PROSE_CELL_CHARS = 60
+#: A cell stating a goal in words: a number after words (较2022年 下降3%, 每年提升2%左右).
+_IN_WORDS = re.compile(r"[\u4e00-\u9fff][^\d]*\d|\d[^\d]*[\u4e00-\u9fff]{2}")
+
+
+def _cell_start(text: str, row: Row, cell: str) -> int | None:
+    """Where `cell` stands in text[row.start:row.end], its spaces as the page wrote them."""
+    m = re.compile(r"\s+".join(map(re.escape, cell.split()))).search(text, row.start, row.end)
+    return m.start() if m else None
 
 
 def _numeric_columns(table: Table) -> tuple[bool, ...]:

@@ -176,8 +176,21 @@ _WORK_YEAR = re.compile(r"(?:做好|抓好|部署)\s*((?:19|20)\d{2})\s*年(?![�
 #: 情况的报告, 总结): its preamble's year is no year of all its targets.
 _NOT_ONE_YEAR = re.compile(r"[两二三四五六七八九十\d]年(?:行动|计划|规划|攻坚|专项)|报告|总结|情况")
 _LATER_YEAR = re.compile(r"(?:到|至|—|–|-)\s*((?:19|20)\d{2})\s*年")
-#: How far into a part its preamble is searched.
+#: How far into a part its preamble is searched, and how far before its first provision.
 _PREAMBLE = 2000
+_BEFORE_FIRST = 600
+_CITED = re.compile(r"《[^《》]*》")
+
+
+#: A notice printing a plan (《…实施方案(2023-2027年)》已经…审议通过,现印发给你们): the plan's title.
+_PRINTS = re.compile(r"《(?P<title>[^《》\n]{4,80})》[^。\n《》]{0,40}(?:现)?印发给你们")
+
+
+def _printed_years(text: str, start: int) -> Years:
+    """The years of the plan a notice prints, named in the notice before or around `start` (the
+    first provision): a part titled by nothing else is that plan."""
+    m = _PRINTS.search(text, max(0, start - _BEFORE_FIRST * 2), start + _BEFORE_FIRST)
+    return title_years(m.group("title")) if m else Years()
 
 
 def working_year(text: str, start: int, year: int | None, title: str | None = None) -> Years:
@@ -185,9 +198,10 @@ def working_year(text: str, start: int, year: int | None, title: str | None = No
     work is for: the year the part is dated or the next (a plan for 2026 issued in December
     2025), named once and not inside a title cited; none for a document whose title or preamble
     spans later years, or that reports."""
-    if year is None or (title and _NOT_ONE_YEAR.search(title)):
-        return Years()
+    if year is None or (title and _NOT_ONE_YEAR.search(_CITED.sub("", title))):
+        return Years()  # (落实《政府工作报告》…的意见 cites a report, it is none)
     end = min(len(text), start + _PREAMBLE)
+    start = max(0, start - _BEFORE_FIRST)  # a preamble left out of the provisions (为认真做好2019年…工作)
     named = {int(m.group(1) or m.group(2)) for m in _WORK_YEAR.finditer(text, start, end)
              if text.rfind("《", 0, m.start()) <= text.rfind("》", 0, m.start())}
     named &= {year, year + 1}
@@ -210,6 +224,8 @@ def governing_years(text: str, provisions: Sequence[Provision], title: str | Non
     A numbering that starts again (一、 after 三、) is an attachment's (附件1\n2026年省十件民生实事\n
     一、…): its provisions' parents are its own, and the year its title line names governs them."""
     default = title_years(title)
+    if default.year is None and provisions:
+        default = _printed_years(text, provisions[0].start)
     if default.year is None and provisions:
         default = working_year(text, provisions[0].start, year, title)
     latest: dict[str, _Parent] = {}  # the last provision of each path

@@ -31,7 +31,7 @@ from policygraph.extract.measures.target_sentences import (
     sentences,
     years_of,
 )
-from policygraph.extract.measures.target_tables import table_reading
+from policygraph.extract.measures.target_tables import ProseCell, table_reading
 from policygraph.extract.measures.target_words import doublings, majors, quality_classes, zero_goals
 from policygraph.extract.measures.target_years import LEAD, Years, past
 from policygraph.models import Target
@@ -66,9 +66,10 @@ def targets_in(text: str, start: int, end: int, year: int | None, provision: str
     read: list[tuple[int, int]] = []  # rows read as a table's: not read again as sentences
     if _MAY_HOLD_TABLE.search(text, start, end):
         for table in tables_in(text, start, end):
-            found, claimed = table_reading(table, year, ctx.governing, provision)
-            tabled += found
-            read += [(r.start, r.end) for r in table.rows] if claimed else [(t.start, t.end) for t in found]
+            reading = table_reading(table, year, ctx.governing, provision, text)
+            tabled += reading.targets + [t for cell in reading.prose for t in _cell_targets(cell, ctx)]
+            read += ([(r.start, r.end) for r in table.rows] if reading.claimed
+                     else [(t.start, t.end) for t in reading.targets] + [c.row for c in reading.prose])
     read.sort()
     out: list[Target] = []
     reader = Reader()
@@ -79,6 +80,13 @@ def targets_in(text: str, start: int, end: int, year: int | None, provision: str
                     if not _within_rows(t.start, read)]
         reader.leave(sent.text)
     return sorted(out + tabled, key=lambda t: t.start) if tabled else out
+
+
+def _cell_targets(cell: ProseCell, ctx: Context) -> list[Target]:
+    """The targets a table's cell states in words, under its column's years, of its row's
+    indicator (道路交通事故死亡率 | 较2022年 下降3% under 2025年)."""
+    found = _sentence_targets(Sentence(cell.text), cell.start, ctx, cell.years)
+    return [replace(t, indicator=cell.indicator or t.indicator) for t in found]
 
 
 #: What a provision holding a table has (table_rows.py): a row's tab or pipe, or a 序号 header.
@@ -320,8 +328,8 @@ _INDEX = re.compile(r"(?:指数(?:总体水平|水平|值)?|(?<![比占])收入�
 _INDEX_VERBS = frozenset({"达", "达到", "提高到", "提高至", "提升到", "提升至", "保持在", "稳定在", "缩小至",
                           "缩小到", "控制在", "降至", "不低于", "超过"})
 #: A count named before its verb, its unit in the name (体检人数达1000万以上, 标识注册总量突破5亿).
-_COUNT_NOUN = re.compile(r"(?:人数|人次|户数|数量|总量|总数)\s*$")
-_COUNT_VERBS = frozenset({"达", "达到", "突破", "超过", "超"})
+_COUNT_NOUN = re.compile(r"(?:人数|人次|户数|数量|总量|总数|人口)\s*$")
+_COUNT_VERBS = frozenset({"达", "达到", "突破", "超过", "超", "减少", "增加"})  # 贫困人口减少60万以上
 #: A length in years named before its verb (人均受教育年限达到11.7年, 平均受教育年数).
 _YEARS_COUNTED = re.compile(r"(?:年限|年数)\s*$")
 #: Agencies counted after a list of them (…等12个部门, 等5个成员单位).
