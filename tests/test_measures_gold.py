@@ -118,7 +118,8 @@ def test_the_held_out_set_does_not_regress(heldout: gold_measures.MeasureReport)
                                   "measures_unseen9", "measures_unseen10", "measures_unseen11",
                                   "measures_unseen13", "measures_unseen14", "measures_unseen15",
                                   "measures_unseen16", "measures_unseen17", "measures_unseen19",
-                                  "measures_unseen20", "measures_unseen21", "measures_unseen22"])
+                                  "measures_unseen20", "measures_unseen21", "measures_unseen22",
+                                  "measures_unseen23", "measures_unseen24"])
 def test_the_unseen_sets_do_not_regress(name: str, tmp_path: Path) -> None:
     # Real pages from outside this repository, annotated by helpers who saw neither the rules nor
     # the output (tests/gold/measures_unseen*.md), each studied after its first score
@@ -163,8 +164,12 @@ def test_the_unseen_sets_do_not_regress(name: str, tmp_path: Path) -> None:
               "measures_unseen20": (0.90, 0.92, 0.95, 0.95, 0.95),
               # the twenty-first and twenty-second: 14 and 16 more page excerpts (social policy;
               # economy and environment), half of them without a goal
-              "measures_unseen21": (0.93, 0.82, 0.93, 0.95, 0.95),
-              "measures_unseen22": (0.95, 0.82, 0.93, 0.95, 0.95)}[name]
+              "measures_unseen21": (0.95, 0.93, 0.95, 0.95, 0.95),
+              "measures_unseen22": (0.95, 0.88, 0.93, 0.95, 0.95),
+              # the twenty-third and twenty-fourth: 14 excerpts of yearly task breakdowns and
+              # practical-project lists, and 10 of target tables, plans and a province's opinion
+              "measures_unseen23": (0.95, 0.93, 0.90, 0.93, 0.95),
+              "measures_unseen24": (0.90, 0.84, 0.93, 0.95, 0.95)}[name]
     got = gold_measures.measures_report(gold_measures.SHARED, tmp_path, name)
     t_precision, t_recall, year, d_precision, d_recall = floors
     assert got.targets.precision >= t_precision and got.targets.recall >= t_recall, got.table()
