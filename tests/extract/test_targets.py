@@ -1196,3 +1196,10 @@ def test_a_notice_printing_a_plan_gives_the_plan_s_years_to_its_goals() -> None:
     rec = record_of(text, "plan.txt")
     assert rec.measures is not None
     assert [(t.value, t.year) for t in rec.measures.targets] == [(1, 2027), (1, 2027)]
+
+
+def test_a_count_opening_its_item_counts_the_places_a_plan_s_action_reaches() -> None:
+    text = "2022年区政府要完成的实事\n2.50个小区新增电动自行车充电设施;为10个老旧小区实施消防设施改造。\n3.开设40个暑托班办班点。\n"
+    got = found(text, 2022, Years(2022))
+    assert [(t.value, t.unit) for t in got] == [(50, "个"), (10, "个"), (40, "个")]
+    assert [t.value for t in found("2.5个百分点。", 2022, Years(2022))] == []

@@ -185,7 +185,7 @@ ACTIONS = ("新建", "新改建", "改扩建", "改建", "扩建", "建设", "�
            "治理", "打造", "培育", "新培育", "实施", "推进", "开工", "新开工", "举办", "组织", "开展",
            "发放", "筹集", "消除", "办好", "启动", "新增", "增加", "完成", "培训", "打通",
            "形成", "推动", "提供", "派发", "评选", "引育", "引进", "招引", "引导", "完善", "提升", "优化",
-           "壮大", "做大")
+           "壮大", "做大", "开设")
 #: 安排 counts what a plan arranges only where it names projects (安排重点新续建项目57个), not a budget.
 _ACTION = "|".join(sorted(ACTIONS, key=len, reverse=True)) + r"|安排(?=[^\d，,；;：:。]*项目)"
 #: Words of aim before an action (力争全年新建…, 继续办好…, 2025年共安排…).
@@ -227,6 +227,17 @@ _NOTE = re.compile(r"[（(][^（()）\d，,；;。]{1,12}[）)]")
 #: What may follow an action's count: the clause's or the list's end, or a note in brackets
 #: (建成家庭养老床位7000张（牵头单位：民政厅）).
 _COUNT_END = re.compile(r"$|[，,；;。、（()）]|和|及")
+
+
+#: A count opening its item, then the places it counts and their action (50个小区新增电动自行车充电
+#: 设施): under a plan's year, how many places the action reaches.
+_PLACES_ACTION = re.compile(rf"^(?:小区|社区|村|行政村|乡镇|街道|学校|园区|企业|单位|医院|站点)"
+                            rf"(?:{_ACTION}|实施|安装|加装|配备|设置)")
+
+
+def places_action(after: str) -> bool:
+    """Whether the words after a count name places and what is done in them (小区新增…)."""
+    return _PLACES_ACTION.match(after) is not None
 
 
 def action_count(phrase: str, after: str, planned: bool = False) -> bool:

@@ -160,6 +160,9 @@ def _target(m: re.Match[str], sent: Sentence, offset: int, ctx: Context, lead: Y
     if not is_number_token(m, text, named.listed or named.provided is not None):
         return None
     value, high, unit = quantity(m)
+    if _ITEM_NUMBER_GLUED.match(m.group("arabic") or "") and unit in _WHOLE_UNITS and not m.group("mult") \
+            and not text[:number_at(m)].strip():
+        value = float(m.group("arabic").split(".", 1)[1])  # 2.50个小区…: item 2, fifty of them
     dated = text.startswith(("年", "月", "日", "号"), m.end())
     if dated and not unit and text.startswith("年", m.end()) and _YEARS_COUNTED.search(text, 0, at):
         unit, dated = "年", False  # 人均受教育年限达到11.7年: a length in years, no date
@@ -307,6 +310,9 @@ def _action_count(m: re.Match[str], sent: Sentence, planned: bool = False) -> bo
     if start < 0:
         return False
     phrase = sent.text[start:at].strip()
+    opens = not phrase or MARKER.fullmatch(phrase) is not None
+    if planned and opens and rules.places_action(sent.text[m.end():m.end() + 8]):
+        return True  # 2.50个小区新增电动自行车充电设施: how many places the plan's action reaches
     after = sent.text[m.end():m.end() + 2]
     marker = MARKER.match(phrase)  # 5.建成家庭养老床位7000张: the item's number is no word of it
     if marker:  # an action of its own; not any words under a plan's year (2.平潭县…住房238间 lists scope)
@@ -332,6 +338,9 @@ _COUNT_NOUN = re.compile(r"(?:人数|人次|户数|数量|总量|总数|人口)\
 _COUNT_VERBS = frozenset({"达", "达到", "突破", "超过", "超", "减少", "增加"})  # 贫困人口减少60万以上
 #: A length in years named before its verb (人均受教育年限达到11.7年, 平均受教育年数).
 _YEARS_COUNTED = re.compile(r"(?:年限|年数)\s*$")
+#: An item's number glued to the count opening it (2.50个小区新增…): no count is a fraction of 个.
+_ITEM_NUMBER_GLUED = re.compile(r"\d{1,2}\.\d+$")
+_WHOLE_UNITS = frozenset({"个", "家", "所", "座", "条", "处", "户", "套", "台", "辆", "名", "栋", "项"})
 #: Agencies counted after a list of them (…等12个部门, 等5个成员单位).
 _AGENCIES = re.compile(r"(?:部门|单位|成员单位|厅局|委办局|机关)")
 #: A yearly figure naming the things counted (3个年交易额100亿元以上的市场): no date after the count.
