@@ -19,7 +19,7 @@ from policygraph.models import NATION, NumberMatch
 _PAGE_FIELDS = (r"标\s*题|名\s*称|文\s*号|发文字号|发布机构|发文机关|成文日期|发布日期|公开方式|公开范围"
                 r"|公开形式|公开时限|组配分类|体裁分类|主题分类|信息来源|有\s*效\s*性|时\s*效\s*性|生效日期|废止日期|所属机构|主\s*题\s*词|关键词")
 _LINE_JUNK = re.compile(
-    r"(?:[:：|｜]$|^(?!.*关于).{0,20}文件$|^\s*#+\s*|^首页|^当前位置|^请选择|^索引号|^主题"
+    r"(?:[:：|｜]$|^(?!.*关于).{0,20}文件$|^\s*#+\s*|^首页|^当前位置|^请选择|^索\s*引\s*号|^主题"
     rf"|^(?:{_PAGE_FIELDS})$"  # a field's label on its own line
     # a page's widgets, a word a line (【字号：加大 还原 减小】, 打印, 收藏)
     r"|^(?:下载|打印|全屏|收藏|分享|关闭|加大|还原|减小|放大|缩小|默认|大|中|小|[【】])$|^【|】$"
@@ -126,8 +126,12 @@ def cited_title(raw: str) -> str:
     return t.replace("《", "〈").replace("》", "〉")
 
 
+#: Two page fields' labels in one line (索引号 … 公开方式 主动公开 发布机构 …): a page's field block.
+_TWO_FIELDS = re.compile(rf"(?:{_PAGE_FIELDS}|索\s*引\s*号).*(?:{_PAGE_FIELDS})")
+
+
 def _is_title(t: str) -> bool:
-    return (
+    return (not _TWO_FIELDS.search(t) and
         6 <= len(t) <= 150
         and bool(rx.DOC_TITLE_END.search(t))
         and "。" not in t

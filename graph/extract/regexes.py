@@ -70,6 +70,8 @@ DOC_TYPE_WORDS = (
     "预案", "建议", "提案", "汇报", "指标", "条件",
     # a table of tasks handed down (2024年《政府工作报告》重点工作目标任务分解表)
     "分解表", "分工表", "任务表", "一览表", "计划表", "进度表",
+    # a department's year of work (2023年度全市农业农村重点工作任务, 2024年全市水利工作思路)
+    "工作任务", "工作思路", "工作目标",
 )
 
 CODE_ENDS_WITH_DOC_TYPE = re.compile(
@@ -286,7 +288,7 @@ MONEY = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s{0,2}(?P<mult>万|亿|千)?\s{0,2}�
 TARGET_CONTEXT = re.compile(r"(?:实现|完成|力争|确保|目标|任务|达到|每年|全年|年均)")
 #: Words of aim, time and scope before a target's number, and the clause up to the last of them.
 FLUFF_WORDS = (r"千方百计|确保|力争|争取|实现|完成|全年|今年|每年|年内|其中|以上|到\s*\d{4}\s*年(?:底|末)?前?|"
-               r"\d{4}年(?:底|末)?前?|全市|全省|全县|全国|全区|并|和|及")
+               r"\d{4}年度?(?:底|末)?前?|全市|全省|全县|全国|全区|并|和|及")
 INDICATOR_FLUFF = re.compile(rf"^(?:.*?(?:{FLUFF_WORDS}))+")
 CN_MONTH = "一二三四五六七八九十"
 DEADLINE = re.compile(

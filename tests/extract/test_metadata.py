@@ -231,6 +231,17 @@ def test_a_table_of_tasks_handed_down_is_titled_and_its_year_governs_its_goals()
     assert [(t.value, t.year) for t in rec.measures.targets] == [(400, 2024)]
 
 
+def test_a_department_s_year_of_work_is_titled_and_a_line_of_page_fields_is_no_title() -> None:
+    rec = record_of("索  引  号 113708007381606177/2023-03478 公开方式 主动公开\n发布机构 某市农业农村局 组配分类 工作计划\n"
+                    "成文日期 2023-05-16\n\n2023年度全市农业农村重点工作任务\n\n"
+                    "1. 粮食播种面积。粮食播种面积不低于1079万亩。\n")
+    assert rec.title == "2023年度全市农业农村重点工作任务"
+    assert rec.measures is not None
+    assert [(t.value, t.year) for t in rec.measures.targets] == [(10_790_000, 2023)]
+    assert record_of("当前位置:\n2024年全市水利工作思路\n来源:市水利局\n一、总体目标\n全年完成水利投资200亿元以上。\n"
+                     ).title == "2024年全市水利工作思路"
+
+
 def test_a_field_label_on_its_own_line_is_not_part_of_the_title() -> None:
     rec = record_of("索引号\n000000000/2021-00102\n发布机构\n某某市人民政府\n文号\n某政发〔2021〕7号\n标题\n"
                     "某某市人民政府关于印发某某行动计划的通知\n\n各区人民政府：\n" + BODY)

@@ -250,3 +250,11 @@ def test_a_markdown_row_read_as_a_sentence_ends_its_clauses_at_the_pipes() -> No
     text = "| 主要任务 | 说明 |\n|---|---|\n| 城镇新增就业12万人 | 全市 |\n| 城镇调查失业率控制在5.5%以内 | 全市 |\n"
     assert [(t.indicator, t.value) for t in targets_in(text, 0, len(text), 2021)] == [
         ("城镇新增就业", 120000), ("城镇调查失业率", 5.5)]
+
+
+def test_rows_ending_in_a_pipe_without_one_before_are_a_table() -> None:
+    text = ("融安县2023年金桔生产任务分解表\n乡镇 | 新种任务(亩) | 备注 |\n全县合计 | 7000 | |\n"
+            "长安镇 | 2150 | |\n板榄镇 | 600 | |\n")
+    got = [(t.indicator, t.value, t.unit, t.year) for t in targets_in(text, 0, len(text), 2023)]
+    assert got == [("新种任务（全县合计）", 7000, "亩", 2023), ("新种任务（长安镇）", 2150, "亩", 2023),
+                   ("新种任务（板榄镇）", 600, "亩", 2023)]

@@ -1203,3 +1203,11 @@ def test_a_count_opening_its_item_counts_the_places_a_plan_s_action_reaches() ->
     got = found(text, 2022, Years(2022))
     assert [(t.value, t.unit) for t in got] == [(50, "个"), (10, "个"), (40, "个")]
     assert [t.value for t in found("2.5个百分点。", 2022, Years(2022))] == []
+
+
+def test_a_goal_of_no_casualties_reports_nothing_and_a_reward_for_completing_is_no_goal() -> None:
+    got = found("2024年，实现“人员不伤亡、水库不出险”,全社会用水总量控制在25亿立方米以下。", 2024)
+    assert [(t.value, t.unit, t.comparator) for t in got] == [(2_500_000_000, "立方米", "at_most")]
+    assert found("事故造成3人死亡。", 2024) == []
+    assert found("对完成2023年度目标任务80%(含)以上的乡镇给予奖励。", 2023, Years(2023)) == []
+    assert [t.indicator for t in found("确保完成2023年度目标任务80%以上。", 2023)] == ["目标任务"]

@@ -68,6 +68,8 @@ def _cells(line: str) -> tuple[str, ...] | None:
         return tuple(" ".join(c.split()) for c in line.split("\t"))
     if line.startswith("|") and line.endswith("|") and line.count("|") >= 3:
         return tuple(" ".join(c.split()) for c in line[1:-1].split("|"))
+    if line.endswith("|") and line.count("|") >= 2 and not line.startswith("|"):
+        return tuple(" ".join(c.split()) for c in line[:-1].split("|"))  # 乡镇 | 新种任务(亩) | 备注 |
     return None
 
 

@@ -81,8 +81,9 @@ BUDGET_FIGURE = re.compile(r"(?:赤字|专项债券?|特别国债|本级支出|�
 DESCRIBES = re.compile(r"提出|包括|设置了|细化|涵盖|分为|列出|(?:由|^\s*分)\s*$")
 #: A past result or an accident's grade, anywhere in the sentence before the number: it reports,
 #: it does not set.
-REPORTED = re.compile(r"截至|截止|同比|比上年|较上年|上年|去年|过去|以来|年来|累计|造成|死亡(?!率)|受伤|重伤|"
-                      r"伤亡(?!率)|这[一两二三四五]年")  # 这五年，…: a work report's look back
+#: (人员不伤亡 is a goal; 这五年，… a work report's look back.)
+REPORTED = re.compile(r"截至|截止|同比|比上年|较上年|上年|去年|过去|以来|年来|累计|造成|"
+                      r"(?<![不零无])死亡(?!率)|受伤|重伤|(?<![不零无])伤亡(?!率)|这[一两二三四五]年")
 #: A forecast (有可能发生6级左右地震, 预计) or a description by degree (大大高于年均19次), in the
 #: number's clause: it says what may be or is, not what is to be.
 FORECAST = re.compile(r"(?<!尽)可能|预计|预测|估计|(?:大大|远远?|明显|显著)(?:高于|低于|超过|多于|少于)")
@@ -123,7 +124,7 @@ PER_UNIT = re.compile(r"每(?!年|月|季)[^，,]?$")
 #: Eligibility: the clause states who may or must, not a goal (建立符合…标准的学校1所 builds, it does not
 #: select).
 ELIGIBILITY = re.compile(r"凡|(?<!建立|建设|新建|打造|培育|建成|创建)符合|满足|申请|(?<!具备)(?<!有)条件|"
-                         r"(?<!职业)资格|门槛|对于|对吸纳|对招用|对招收|允许|吸纳.{0,8}达到|招用.{0,8}达到")
+                         r"(?<!职业)资格|门槛|对于|对吸纳|对招用|对招收|对完成|对达到|允许|吸纳.{0,8}达到|招用.{0,8}达到")
 
 
 #: Giving a volume of credit (新增科技贷款1000亿元, 发放创业担保贷款10亿元): a sum to reach, not
