@@ -503,7 +503,8 @@ def test_an_article_under_a_chapter_states_norms_and_a_bounds_note_is_no_number(
 def test_under_a_plans_year_any_action_ending_its_clause_with_a_count_is_a_target() -> None:
     text = "招募“西部计划”志愿者3000名、社区助理3000名。维修养护农村供水工程1900处。总套数554套。"
     assert [(t.value, t.unit) for t in found(text, 2026, Years(2026))] == [(3000, "名"), (3000, "名"), (1900, "处")]
-    assert found(text, 2026) == []  # no year governs: a notice's counts are no plan's
+    # no year governs: a notice's counts are no plan's, but for an action's (维修 …1900处)
+    assert [t.value for t in found(text, 2026)] == [1900]
     # an award decision's counts name what follows them: no action of a plan
     assert found("授予“黄瓜基因组研究”等37项国家自然科学奖二等奖。", 2018, Years(2018)) == []
 
@@ -1211,3 +1212,16 @@ def test_a_goal_of_no_casualties_reports_nothing_and_a_reward_for_completing_is_
     assert found("事故造成3人死亡。", 2024) == []
     assert found("对完成2023年度目标任务80%(含)以上的乡镇给予奖励。", 2023, Years(2023)) == []
     assert [t.indicator for t in found("确保完成2023年度目标任务80%以上。", 2023)] == ["目标任务"]
+
+
+def test_a_count_and_the_length_of_what_it_counts_are_two_targets() -> None:
+    got = found("清淤支沟2条长3.2公里,斗沟12条长13.2公里,整修农路380条长199.8公里。", 2025, Years(2025))
+    assert [(t.value, t.unit, t.indicator) for t in got] == [
+        (2, "条", "清淤支沟"), (3.2, "公里", "清淤支沟长度"), (12, "条", "斗沟"), (13.2, "公里", "斗沟长度"),
+        (380, "条", "整修农路"), (199.8, "公里", "整修农路长度")]
+
+
+def test_targets_a_sentence_states_as_a_year_s_goals_over_last_year_are_goals() -> None:
+    text = "2018年,我市6项主要污染物减排目标任务分别为:化学需氧量同比削减 2.79%、氨氮2.4%。"
+    got = found(text, 2018, Years(2018))
+    assert [(t.value, t.indicator) for t in got] == [(2.79, "化学需氧量同比削减"), (2.4, "氨氮")]

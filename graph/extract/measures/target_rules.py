@@ -99,7 +99,8 @@ REPORTING = re.compile(r"情况|情形|报告|备案")
 #: A frequency (每季度至少开展1次检查, 每三年评估一次): how often, not how much.
 FREQUENCY = re.compile(r"每(?:[一二两三四五六七八九十\d]+|个|半)?(?:年|季度?|月|周|旬|天|日)")
 #: A count of the text's own items (5项具体工作目标, 三个方面): what follows it is the goals.
-ITEMS = re.compile(r"(?:具体|主要|重点)?(?:工作)?(?:目标|任务|措施|方面|要求|原则)")
+ITEMS = re.compile(r"(?:具体|主要|重点)?(?:[\u4e00-\u9fff]{0,6}?(?:减排|工作))?"
+                   r"(?:目标|任务|措施|方面|要求|原则)")
 ITEM_UNITS = frozenset({"项", "个", "条"})
 #: A penalty: the clause imposes it (并处…, 处货物价值30%以下) or names it after the number.
 PENALTY = re.compile(r"(?:^|并|另|可以|予以|可|应当|或者)处|罚款|罚金|拘留|没收|暂停|吊销|责令停")
@@ -186,7 +187,7 @@ ACTIONS = ("新建", "新改建", "改扩建", "改建", "扩建", "建设", "�
            "治理", "打造", "培育", "新培育", "实施", "推进", "开工", "新开工", "举办", "组织", "开展",
            "发放", "筹集", "消除", "办好", "启动", "新增", "增加", "完成", "培训", "打通",
            "形成", "推动", "提供", "派发", "评选", "引育", "引进", "招引", "引导", "完善", "提升", "优化",
-           "壮大", "做大", "开设")
+           "壮大", "做大", "开设", "清淤", "整修", "维修")
 #: 安排 counts what a plan arranges only where it names projects (安排重点新续建项目57个), not a budget.
 _ACTION = "|".join(sorted(ACTIONS, key=len, reverse=True)) + r"|安排(?=[^\d，,；;：:。]*项目)"
 #: Words of aim before an action (力争全年新建…, 继续办好…, 2025年共安排…).
@@ -227,7 +228,7 @@ _ALTERNATIVE = re.compile(r"(?<=[\u4e00-\u9fff])[（(][\u4e00-\u9fff]{1,2}[）)]
 _NOTE = re.compile(r"[（(][^（()）\d，,；;。]{1,12}[）)]")
 #: What may follow an action's count: the clause's or the list's end, or a note in brackets
 #: (建成家庭养老床位7000张（牵头单位：民政厅）).
-_COUNT_END = re.compile(r"$|[，,；;。、（()）]|和|及")
+_COUNT_END = re.compile(r"$|[，,；;。、（()）]|和|及|长\s*\d")  # 清淤支沟2条长3.2公里: its length follows
 
 
 #: A count opening its item, then the places it counts and their action (50个小区新增电动自行车充电

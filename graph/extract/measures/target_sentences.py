@@ -174,7 +174,7 @@ class Sentence:
 _OVER_LAST_YEAR = re.compile(r"(?:较|比)(?:上年|去年)")
 #: Last year named as a base (较上年), and the words of aim that make it a goal's base.
 _LAST_YEAR = frozenset({"比上年", "较上年", "上年", "同比"})
-_GOAL_STATED = re.compile(r"目标(?:为|是)|力争|确保|争取")
+_GOAL_STATED = re.compile(r"目标(?:任务)?(?:分别)?(?:为|是)|力争|确保|争取")  # 减排目标任务分别为:…同比削减
 _AIMED = re.compile(r"确保|力争|争取")
 #: A total a plan is to reach, bounded as a goal is (累计实现新增就业35万人以上): a report states
 #: what was done (累计完成投资512.3亿元) and no bound.

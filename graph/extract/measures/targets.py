@@ -116,6 +116,10 @@ def _sentence_targets(sent: Sentence, offset: int, ctx: Context, lead: Years) ->
         target = _target(m, sent, offset, ctx, lead, _Named(listed is not None, provided, follows))
         if target is not None:
             target = continuing(m, target, listed)
+            if follows and prev is not None and _LENGTH.fullmatch(sent.text, prev.end, m.start()):
+                # 清淤支沟2条长3.2公里: the length of what the target before counts
+                counted = prev.target.indicator
+                target = replace(target, indicator=f"{counted}长度" if counted else target.indicator)
             if prev is not None and _TOTAL_ONLY.fullmatch(target.indicator or "") and prev.target.indicator:
                 # 新增1000处信号灯联网、累计达8000处: the total of what the target before adds
                 target = replace(target, indicator=_ADDED.sub("", prev.target.indicator) + "（累计）")
@@ -138,6 +142,9 @@ def _sentence_targets(sent: Sentence, offset: int, ctx: Context, lead: Years) ->
     return out
 
 
+#: The length of what a count counts, right after it (98条长119.4公里), and as the rest of its clause.
+_LENGTH = re.compile(r"长|总长|全长")
+_LENGTH_AFTER = re.compile(r"(?:长|总长|全长)\s*\d.*$")
 #: An indicator that only says a total is meant (累计, 累计约, 累计达): it names nothing.
 _TOTAL_ONLY = re.compile(r"累计(?:约|达到?|建成|完成)?")
 _ADDED = re.compile(r"^(?:新增|净增|新建)")
@@ -245,7 +252,7 @@ def _action_indicator(m: re.Match[str], sent: Sentence) -> str | None:
     at = number_at(m)
     verb = m.group("verb")
     before = m.start("verb") if verb and rules.VERBS[verb] != "equal" else at
-    after = sent.text[m.end():sent.clause_end(m.end())].strip().rstrip("。！？!?")
+    after = _LENGTH_AFTER.sub("", sent.text[m.end():sent.clause_end(m.end())].strip().rstrip("。！？!?"))
     return indicator_of(sent.text[sent.clause_start(at):before] + after)
 
 
@@ -370,7 +377,7 @@ def _ruled_out(m: re.Match[str], sent: Sentence, clause: str, unit: str, listed:
     rest = text[end:sent.clause_end(end)]
     if rules.not_a_target(clause, after, rest, sent.said_before(m.start()), unit == "%", unit):
         return True
-    if unit in rules.ITEM_UNITS and rules.ITEMS.match(after):
+    if unit in rules.ITEM_UNITS and rules.ITEMS.match(text, end, end + 16):
         return True  # 5项具体工作目标: counts the goals that follow
     if (unit in rules.DURATIONS and verb not in rules.SHORTENING
             and not rules.CUT_BEFORE.search(text, max(0, m.start() - 24), m.start())):
