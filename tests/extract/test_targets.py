@@ -1225,3 +1225,11 @@ def test_targets_a_sentence_states_as_a_year_s_goals_over_last_year_are_goals() 
     text = "2018年,我市6项主要污染物减排目标任务分别为:化学需氧量同比削减 2.79%、氨氮2.4%。"
     got = found(text, 2018, Years(2018))
     assert [(t.value, t.indicator) for t in got] == [(2.79, "化学需氧量同比削减"), (2.4, "氨氮")]
+
+
+def test_growth_over_last_year_bounded_as_a_goal_and_a_plan_s_named_sum_are_goals() -> None:
+    got = found("地区生产总值同比增长 6.5%以上,城乡居民人均可支配收入分别增长5.2%和 6.5%。", 2025, Years(2025))
+    assert [(t.value, t.indicator) for t in got][:2] == [(6.5, "地区生产总值"), (5.2, "城乡居民人均可支配收入")]
+    assert found("2024年全市生产总值同比增长5.2%。", 2025) == []  # a report
+    text = "根据《某省关于下达2023年重点建设项目计划的通知(某发改〔2023〕72号),年度计划投资428.5亿元,估算总投资1497.7亿元。"
+    assert [t.value for t in found(text, 2023, Years(2023))] == [42_850_000_000]  # a 《 left open; an estimate

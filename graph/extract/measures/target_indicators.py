@@ -36,7 +36,7 @@ def indicator_of(clause: str) -> str | None:
 #: The end of a bracket the clause starts inside (新（改）建…: 改）建…).
 _BRACKET_TAIL = re.compile(r"^[^（(）)]{1,4}[）)]")
 #: Last year as a base (GDP比上年增长6%): no word of what is measured.
-_LAST_YEAR_BASE = re.compile(r"(?:较|比|同比)上年度?")
+_LAST_YEAR_BASE = re.compile(r"(?:较|比|同比)上年度?|同比$")  # 地区生产总值同比增长…: 同比 names nothing
 #: The value a change starts from (取证时间从平均22个工作日压缩至…): no word of what is measured.
 _FROM = re.compile(r"(?:从|由)[^，,；;。从由]{0,12}\d[^，,；;。]{0,8}$")
 #: Who is to act before 将 and what it acts on after (各城市将企业开办时间压缩至…: 企业开办时间).

@@ -118,8 +118,9 @@ def is_number_token(m: re.Match[str], text: str, named: bool = False) -> bool:
     if first > 0 and (text[first - 1] in "第“\"〔[（(.．×÷=＝*" or text[first - 1].isdigit()
                       or ("A" <= text[first - 1].upper() <= "Z")):
         return False  # a letter before it: a code's or a name's (P2P, G20, PM2.5)
-    if text.rfind("《", max(0, first - 100), first) > text.rfind("》", 0, first):
-        return False  # 《…稳定经济增长20条》: a title's number
+    opened = text.rfind("《", max(0, first - 100), first)
+    if opened > text.rfind("》", 0, first) and not _CLAUSE_BREAK.search(text, opened, first):
+        return False  # 《…稳定经济增长20条》: a title's number (not one after a 《 left open: …72号),2023年…)
     if (text.rfind("“", max(0, first - 20), first) > text.rfind("”", 0, first)
             and "”" in text[m.end():m.end() + 12]):
         return False  # 加强“重点工作5张报表”督查: a name's number, inside its quotes
@@ -134,6 +135,7 @@ def is_number_token(m: re.Match[str], text: str, named: bool = False) -> bool:
     return named or not (cn and m.group("verb") not in CN_VERBS and len(cn) < 2 and not m.group("mult"))
 
 
+_CLAUSE_BREAK = re.compile(r"[，,。；;]")
 #: A multiplier standing for one of it after a verb of a bound (超万亿元, 突破千亿元, 超百家).
 _BARE = {"百": 100, "千": 1000, "万": 10_000}
 _BARE_VERBS = frozenset({"超", "超过", "突破", "达到", "达", "新增"})

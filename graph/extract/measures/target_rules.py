@@ -86,7 +86,7 @@ REPORTED = re.compile(r"截至|截止|同比|比上年|较上年|上年|去年|�
                       r"(?<![不零无])死亡(?!率)|受伤|重伤|(?<![不零无])伤亡(?!率)|这[一两二三四五]年")
 #: A forecast (有可能发生6级左右地震, 预计) or a description by degree (大大高于年均19次), in the
 #: number's clause: it says what may be or is, not what is to be.
-FORECAST = re.compile(r"(?<!尽)可能|预计|预测|估计|(?:大大|远远?|明显|显著)(?:高于|低于|超过|多于|少于)")
+FORECAST = re.compile(r"(?<!尽)可能|预计|预测|估计|估算|(?:大大|远远?|明显|显著)(?:高于|低于|超过|多于|少于)")
 #: A forecast opening the sentence (预计到2025年，…将达到): what follows is foreseen, not set.
 FORESEEN = re.compile(r"(?<!尽)可能|预计|预测|估计")
 #: A count of what exists, in the number's own clause (现有…基础上 elsewhere in the sentence is a

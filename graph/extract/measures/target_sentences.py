@@ -139,7 +139,8 @@ class Sentence:
         clause = max((b for b in self.breaks if b <= m.start()), default=0)  # in its own clause
         # …目标为125.9亿元以上，同比增长18%以上: a sentence stating a goal aims its clauses too
         return m.group() in _LAST_YEAR and (_AIMED.search(self.text, clause, m.start()) is not None
-                                            or _GOAL_STATED.search(self.text, 0, m.start()) is not None)
+                                            or _GOAL_STATED.search(self.text, 0, m.start()) is not None
+                                            or _BOUNDED_CHANGE.match(self.text, m.end()) is not None)
 
     def said_before(self, at: int) -> bool:
         """Whether the sentence holds a duty, a report of the past or a forecast before `at`."""
@@ -176,6 +177,9 @@ _OVER_LAST_YEAR = re.compile(r"(?:较|比)(?:上年|去年)")
 _LAST_YEAR = frozenset({"比上年", "较上年", "上年", "同比"})
 _GOAL_STATED = re.compile(r"目标(?:任务)?(?:分别)?(?:为|是)|力争|确保|争取")  # 减排目标任务分别为:…同比削减
 _AIMED = re.compile(r"确保|力争|争取")
+#: A change over last year bounded as a goal is (同比增长 6.5%以上, 同比下降3%左右): a report states
+#: what the change was, not a floor.
+_BOUNDED_CHANGE = re.compile(r"\s*(?:增长|增加|提高|下降|减少|降低)\s*\d+(?:\.\d+)?\s*%\s*(?:以上|左右)")
 #: A total a plan is to reach, bounded as a goal is (累计实现新增就业35万人以上): a report states
 #: what was done (累计完成投资512.3亿元) and no bound.
 _PLANNED_TOTAL = re.compile(r"(?:实现|完成|新增|建成|培训|达到)[^，,。；;\d]{0,16}"

@@ -276,13 +276,20 @@ def _accepted(m: re.Match[str], sent: Sentence, clause: str, unit: str, provisio
     verb, suffix, at = m.group("verb"), m.group("suffix"), m.start()
     if not (named.listed or named.follows or verb or suffix or sent.goal_item or sent.before(sent.context, at)
             or rules.ratio_verb(clause) or _action_count(m, sent, planned) or _share(m, sent, clause, unit)
-            or (planned and _PER_HEAD.match(clause) is not None)):
+            or (planned and _PER_HEAD.match(clause) is not None)
+            or _named_plan_sum(verb, clause, unit)):
         return False
     if _ruled_out(m, sent, clause, unit, named.listed, planned):
         return False
     return named.listed or not rules.ARTICLE.search(provision) or sent.goal
 
 
+#: A sum named as planned (年度计划投资428.5亿元): the plan's figure, with no verb.
+_PLANNED_NAMED = re.compile(r"计划|目标|预期")
+
+
+def _named_plan_sum(verb: str | None, clause: str, unit: str) -> bool:
+    return unit in ("元", "美元") and _PLANNED_NAMED.search(clause) is not None and _planned_sum(verb, clause)
 #: An indicator per head of the population, stated under a plan's year with no verb (每千人口拥有
 #: 婴幼儿托位数4.5个, 每万人口全科医生数5名): the value it is to have.
 _PER_HEAD = re.compile(r"\s*每(?:千|万|百|十万)(?:人口|名?老年人|人|名[\u4e00-\u9fff]{1,4}?)(?:拥有)?"
