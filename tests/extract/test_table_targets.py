@@ -219,7 +219,7 @@ def test_category_rows_do_not_cut_a_table_from_its_header() -> None:
 
 def test_codes_dates_unknown_units_results_and_costs_are_no_targets() -> None:
     tables = [
-        ("各区建设任务分配表", ["区域", "新增绿道", "完成时间"], [["东城区", "800米", "2023年"]]),
+        ("各区建设任务分配表", ["区域", "新增绿道", "完成时间"], [["东城区", "800尺", "2023年"]]),
         ("任务分工及联系方式", ["序号", "区域", "电话", "邮编"], [["1", "东城区", "12345678", "100010"]]),
         ("重点项目计划表", ["序号", "项目名称", "总投资（亿元）", "建设年限"], [["1", "某某路", "12", "2021-2023"]]),
         ("各区新增就业完成情况", ["区域", "新增就业（人）"], [["东城区", "3000"], ["西城区", "2800"]]),
@@ -227,6 +227,10 @@ def test_codes_dates_unknown_units_results_and_costs_are_no_targets() -> None:
     for caption, head, rows in tables:
         html = "".join(f"<tr>{''.join(f'<td>{c}</td>' for c in r)}</tr>" for r in [head, *rows])
         assert targets(page_record(f"<p>附件</p><p>{caption}</p><table>{html}</table>")) == [], caption
+    # metres are a unit (since 2026-12-04): a district's share of new greenway is its target
+    html = "<tr><td>区域</td><td>新增绿道</td></tr><tr><td>东城区</td><td>800米</td></tr><tr><td>西城区</td><td>600米</td></tr>"
+    got = summary(page_record(f"<p>附件</p><p>各区建设任务分配表</p><table>{html}</table>"))
+    assert [(i, v, u) for i, v, _h, u, _c, _y in got] == [("新增绿道（东城区）", 800, "米"), ("新增绿道（西城区）", 600, "米")]
 
 
 def test_the_rows_of_a_table_of_standards_are_not_read_as_sentences_either() -> None:

@@ -1233,3 +1233,16 @@ def test_growth_over_last_year_bounded_as_a_goal_and_a_plan_s_named_sum_are_goal
     assert found("2024年全市生产总值同比增长5.2%。", 2025) == []  # a report
     text = "根据《某省关于下达2023年重点建设项目计划的通知(某发改〔2023〕72号),年度计划投资428.5亿元,估算总投资1497.7亿元。"
     assert [t.value for t in found(text, 2023, Years(2023))] == [42_850_000_000]  # a 《 left open; an estimate
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("2025年，维修渠道415米。", 415, "米"), ("2025年，新建道路5千米。", 5, "千米"), ("2025年，新增就业5千人。", 5000, "人"),
+])
+def test_metres_of_a_work_and_kilometres_written_with_thousand(text: str, value: float, unit: str) -> None:
+    assert [(t.value, t.unit) for t in found(text, 2024)] == [(value, unit)]
+
+
+@pytest.mark.parametrize("text", ["2025年，划定保护区半径109米。", "2025年，该海域水深约11米。", "道路宽度不少于20米。",
+                                  "2025年，大米产量稳定。"])
+def test_metres_that_describe_a_place_or_a_standard_are_no_targets(text: str) -> None:
+    assert found(text, 2024) == [], text

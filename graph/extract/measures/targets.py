@@ -183,6 +183,8 @@ def _target(m: re.Match[str], sent: Sentence, offset: int, ctx: Context, lead: Y
         return None
     if unit == "个" and (shared := _SHARED_UNIT.match(text, m.end())) and "分别" in text[max(0, at - 12):at]:
         unit = shared.group("unit")  # 分别压缩至15个、7个工作日以内: the unit written once for both
+    if unit == "米" and not _action_count(m, sent):
+        return None  # 维修渠道415米 is a work's length; 半径109米, 水深约11米 describe a place
     if unit in _NEEDS_MULTIPLIER and not m.group("mult"):
         return None  # 3000亿度 of power, 22亿方 of gas, 13.5亿只 of poultry; not 26度, 3方协议
     clause_start = sent.clause_start(at)
