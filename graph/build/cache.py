@@ -19,7 +19,8 @@ from policygraph.files import write_atomic
 from policygraph.models import Source
 
 #: Bump when extraction changes in a way the package version does not capture (development).
-#: 19: quality classes, projects a plan arranges (afternoon of 2026-12-04);
+#: 20: the rules of the afternoon of 2026-12-04 (tables with cell edges, prose cells, printed plans'
+#: years, metres, glued dates …); 19: quality classes, projects a plan arranges;
 #: 18: the rules of 2026-12-04 (titles under page fields and widgets, reprinted passages read once,
 #: bare multipliers, chained actions, spaced years, windows of conditions);
 #: 17: Markdown's asterisks, wrapped lines joined, Kangxi radicals, section headings' years;
@@ -29,7 +30,7 @@ from policygraph.models import Source
 #: deadlines with hours; 8: deadlines only 前/内 limits; 7: measure areas, agencies as organs;
 #: 6: targets with ranges, start/base years, relative deadlines; 5: citations by name without
 #: 《》, order histories; 4: rank, dates
-CACHE_FORMAT = 19
+CACHE_FORMAT = 20
 
 
 def source_key(src: Source, scheme_digest: str = "") -> str:
