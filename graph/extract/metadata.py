@@ -127,7 +127,8 @@ def cited_title(raw: str) -> str:
 
 
 #: Two page fields' labels in one line (索引号 … 公开方式 主动公开 发布机构 …): a page's field block.
-_TWO_FIELDS = re.compile(rf"(?:{_PAGE_FIELDS}|索\s*引\s*号).*(?:{_PAGE_FIELDS})")
+#: (Opening the line: 关于规范政府信息公开方式和公开范围的通知 is a title.)
+_TWO_FIELDS = re.compile(rf"^(?:{_PAGE_FIELDS}|索\s*引\s*号).*(?:{_PAGE_FIELDS})")
 
 
 def _is_title(t: str) -> bool:

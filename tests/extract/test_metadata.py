@@ -242,6 +242,11 @@ def test_a_department_s_year_of_work_is_titled_and_a_line_of_page_fields_is_no_t
                      ).title == "2024年全市水利工作思路"
 
 
+def test_a_title_naming_two_page_fields_is_still_a_title() -> None:
+    rec = record_of("某某市人民政府办公室关于进一步规范政府信息公开方式和公开范围的通知\n\n各区人民政府：\n" + BODY)
+    assert rec.title == "某某市人民政府办公室关于进一步规范政府信息公开方式和公开范围的通知"
+
+
 def test_a_field_label_on_its_own_line_is_not_part_of_the_title() -> None:
     rec = record_of("索引号\n000000000/2021-00102\n发布机构\n某某市人民政府\n文号\n某政发〔2021〕7号\n标题\n"
                     "某某市人民政府关于印发某某行动计划的通知\n\n各区人民政府：\n" + BODY)

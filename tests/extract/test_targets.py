@@ -1236,9 +1236,9 @@ def test_growth_over_last_year_bounded_as_a_goal_and_a_plan_s_named_sum_are_goal
 
 
 @pytest.mark.parametrize(("text", "value", "unit"), [
-    ("2025年，维修渠道415米。", 415, "米"), ("2025年，新建道路5千米。", 5, "千米"), ("2025年，新增就业5千人。", 5000, "人"),
+    ("2025年，维修渠道415米。", 415, "米"), ("2025年，新增就业5千人。", 5000, "人"),
 ])
-def test_metres_of_a_work_and_kilometres_written_with_thousand(text: str, value: float, unit: str) -> None:
+def test_metres_of_a_work_and_thousands_of_people(text: str, value: float, unit: str) -> None:
     assert [(t.value, t.unit) for t in found(text, 2024)] == [(value, unit)]
 
 
@@ -1246,3 +1246,36 @@ def test_metres_of_a_work_and_kilometres_written_with_thousand(text: str, value:
                                   "2025年，大米产量稳定。"])
 def test_metres_that_describe_a_place_or_a_standard_are_no_targets(text: str) -> None:
     assert found(text, 2024) == [], text
+
+
+# What a hostile review of the afternoon's rules found (2026-12-04), each now read right.
+@pytest.mark.parametrize(("text", "values"), [
+    ("2025年，新建7千瓦交流充电桩500个。", [500]),  # a size class before what is counted
+    ("2025年，新建100米以上超高层建筑3栋。", [3]),
+    ("2025年，建设1000千瓦光伏电站2座。", [2]),
+    ("2025年，实施河道清淤，清淤深度1.5米。", []),  # a depth
+    ("2025年，新建防护林带宽50米。", []),  # a width
+    ("能使射程为300千米的弹道导弹的精度达到10千米或以下圆公算偏差的制导装置", []),
+    ("2025年，完善现有设施、新建公园5个。", [5]),  # a clause with no number does not swallow the next
+    ("2025年，巩固已有成果、新增绿地100公顷。", [100]),
+    ("2025年，对达到标准的企业、力争培育专精特新企业20家。", [20]),
+    ("上半年，全市地区生产总值同比增长8.5%以上，高于全国2个百分点。", []),  # a report of part of a year
+    ("1-9月，规上工业增加值同比增长12%左右。", []),
+    ("今年1-6月，全市累计实现新增就业3.5万人以上，完成全年任务的70%。", []),
+    ("基本情况：2024年，全县有学校50所。", []),  # a review's label
+    ("上半年，全市空气质量达到国家二级标准的天数为150天。", []),
+    ("全市12个国控断面中，有3个断面水质达到Ⅱ类。", []),
+    ("到2025年，饮用水安全保障能力提升到二级水平。", []),
+])
+def test_what_the_review_of_the_afternoon_s_rules_found(text: str, values: list[float]) -> None:
+    assert [t.value for t in found(text, 2024)] == values, text
+
+
+def test_the_afternoon_s_indicators_and_comparators_as_the_review_wanted_them() -> None:
+    got = found("2025年，新增城镇就业五万人、农村劳动力转移就业八万人。", 2024)
+    assert [t.indicator for t in got] == ["新增城镇就业", "农村劳动力转移就业"]
+    assert [t.indicator for t in found("每个省（自治区、直辖市）培育一家龙头机构。", 2024, Years(2024))] == ["培育龙头机构"]
+    t = one("到2025年，国控断面水质达到Ⅳ类以上。", 2024)
+    assert (t.value, t.comparator) == (4, "at_most")  # Ⅳ or better
+    assert one("到2025年，饮用水水源地水质达到或优于Ⅲ类。", 2024).indicator == "饮用水水源地水质"
+    assert [t.unit for t in found("到2025年，城镇污水处理厂出水水质达到一级A标准。", 2024)] == ["级"]  # once

@@ -219,7 +219,8 @@ PLANNED_ACTION = re.compile(rf"^{_AIM}(?!其中|占|比|较|共|总|累计|已|�
                             r"[\u4e00-\u9fff](?P<object>[^\d\s，,；;：:。（()）%]{1,23})$")
 _ALNUM = re.compile(r"\d+(?=[A-Za-z]|千伏|万伏)")  # 5G, 110千伏金安变: a name's number
 #: A size naming the class of what is counted (推进5亿元以上制造业项目60个): a word of the object.
-_SIZE_CLASS = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)元(?:以上|及以上)的?")
+#: (新建7千瓦交流充电桩500个, 新建100米以上超高层建筑3栋)
+_SIZE_CLASS = re.compile(r"\d+(?:\.\d+)?\s*(?:(?:万|亿)元|千瓦|兆瓦|米|吨)(?:以上|及以上)?的?")
 #: An action right after another (推进实施, 开工建设): the object is named after the count.
 _CHAINED = re.compile(f"(?:{_ACTION})")
 #: An alternative in brackets inside an action or its object (新（改）建, 加装（更新）电梯).

@@ -25,8 +25,10 @@ from policygraph.extract.measures.target_years import (
 )
 from policygraph.extract.regexes import LIST_BREAK, SENTENCE
 
-_DIGIT = re.compile(r"\d")
-_CN_MARKER = re.compile(r"\s*[一二三四五六七八九十]+")
+#: Nouns an object may list before 、 (中小学、幼儿园): words only, no number, no bracket or marker.
+_NOUNS = re.compile(r"\s*(?:(?![零一二三四五六七八九十百千万亿两])[\u4e00-\u9fff]){1,10}")
+_NOUNS_MAX = 12
+_BRACKET = re.compile(r"[（()）]")
 #: What opens a new item on a line: 一、 （一） 1、 1. 第三条.
 MARKER = _MARKER = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|"
                      r"第[一二三四五六七八九十百零〇\d]+[条章节]")
@@ -97,17 +99,22 @@ class Sentence:
 
     @functools.cached_property
     def breaks(self) -> list[int]:
-        # 、 parts the items of a list of values (绿道100公里、绿地500公顷), not the nouns of one
-        # object (新建成公办中小学、幼儿园7所): a break only after a number since the last break
-        out: list[int] = []
-        for b in LIST_BREAK.finditer(self.text):
-            last = out[-1] if out else 0
-            cell = max(self.text.rfind("|", last, b.start()), self.text.rfind("\t", last, b.start()))
-            last = max(last, cell + 1)  # 1 | 新建成公办中小学、幼儿园7所: the row's number is no item
-            if (b.group() != "、" or _DIGIT.search(self.text, last, b.start())
-                    or _CN_MARKER.fullmatch(self.text, last, b.start())):  # 一、: an item's marker
-                out.append(b.end())
-        return out
+        return [b.end() for b in LIST_BREAK.finditer(self.text)]
+
+    def object_start(self, at: int) -> int:
+        """Where the object a number counts is named from: its clause's start, or before it over
+        nouns joined by 、 with no number among them (新建成公办中小学、幼儿园7所 counts schools and
+        kindergartens: 、 parts a list of values, 绿道100公里、绿地500公顷, not one object's nouns)."""
+        start = self.clause_start(at)
+        own = self.text[start:at]
+        if rules.leading_action(own.strip()) or _BRACKET.search(own):
+            return start  # 完善现有设施、新建公园5个: an action opens the clause; （自治区、直辖市）: a note
+        while start > 0 and self.text[start - 1] == "、":
+            before = self.clause_start(start - 1)
+            if start - before > _NOUNS_MAX or not _NOUNS.fullmatch(self.text, before, start - 1):
+                break
+            start = before
+        return start
 
     @functools.cached_property
     def context(self) -> re.Match[str] | None:
@@ -135,12 +142,14 @@ class Sentence:
         新增1000处…、累计达8000处: the total a goal adds up to."""
         if m.group() == "累计":
             return (_ADDS.search(self.text, 0, m.start()) is not None
-                    or _PLANNED_TOTAL.match(self.text, m.end()) is not None)
+                    or (_PLANNED_TOTAL.match(self.text, m.end()) is not None
+                        and not _PERIOD_REPORT.search(self.text, 0, m.start())))
         clause = max((b for b in self.breaks if b <= m.start()), default=0)  # in its own clause
         # …目标为125.9亿元以上，同比增长18%以上: a sentence stating a goal aims its clauses too
         return m.group() in _LAST_YEAR and (_AIMED.search(self.text, clause, m.start()) is not None
                                             or _GOAL_STATED.search(self.text, 0, m.start()) is not None
-                                            or _BOUNDED_CHANGE.match(self.text, m.end()) is not None)
+                                            or (_BOUNDED_CHANGE.match(self.text, m.end()) is not None
+                                                and not _PERIOD_REPORT.search(self.text, 0, m.start())))
 
     def said_before(self, at: int) -> bool:
         """Whether the sentence holds a duty, a report of the past or a forecast before `at`."""
@@ -177,6 +186,10 @@ _OVER_LAST_YEAR = re.compile(r"(?:较|比)(?:上年|去年)")
 _LAST_YEAR = frozenset({"比上年", "较上年", "上年", "同比"})
 _GOAL_STATED = re.compile(r"目标(?:任务)?(?:分别)?(?:为|是)|力争|确保|争取")  # 减排目标任务分别为:…同比削减
 _AIMED = re.compile(r"确保|力争|争取")
+#: A part of the year reported on, or a report's source (上半年, 前三季度, 1-9月, 据初步测算, 监测):
+#: what follows it has been, however bounded.
+_PERIOD_REPORT = re.compile(r"[上下]半年|前[一二三]季度|[一二三四]季度|\d{1,2}\s*[-—–~至]\s*\d{1,2}\s*月|"
+                            r"据|监测|测算|截至|目前|显示")
 #: A change over last year bounded as a goal is (同比增长 6.5%以上, 同比下降3%左右): a report states
 #: what the change was, not a floor.
 _BOUNDED_CHANGE = re.compile(r"\s*(?:增长|增加|提高|下降|减少|降低)\s*\d+(?:\.\d+)?\s*%\s*(?:以上|左右)")

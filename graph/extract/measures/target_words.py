@@ -69,24 +69,32 @@ def majors(sent: Sentence, offset: int, ctx: Context, lead: Years) -> list[Targe
 #: the best). Not a class naming what a share counts (达到或优于Ⅲ类水体比例).
 _CLASS = re.compile(r"(?P<verb>稳定达到|达到|保持在?|提升到|提升至|提高到|提高至|改善到|改善至|恢复到|恢复至|"
                     r"优于|好于)(?P<std>[^，,。；;：:\d或]{0,16}?)"
-                    r"(?P<n>[ⅠⅡⅢⅣⅤ]|IV|V|I{1,3}|[一二三四五])(?P<unit>类|级)"
-                    r"(?![^，,。；;]{0,8}(?:比例|比重|占比|%|％))")
+                    r"(?P<n>[ⅠⅡⅢⅣⅤ]|IV|V|I{1,3}|[一二三四五])(?P<unit>类|级)(?![A-Za-z])"
+                    r"(?![^，,。；;]{0,8}(?:比例|比重|占比|%|％|的))"
+                    r"(?P<better>(?:水质|水体|标准)?及?以上)?")
 _CLASS_N = {"Ⅰ": 1, "Ⅱ": 2, "Ⅲ": 3, "Ⅳ": 4, "Ⅴ": 5, "I": 1, "II": 2, "III": 3, "IV": 4, "V": 5,
             "一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
+_OR_BETTER = re.compile(r"(?:达到)?或$")
 #: What a quality class grades, named before the class: a water, a section or the air.
-_GRADED = re.compile(r"水质|水体|断面|地表水|饮用水|水功能区|空气质量|环境空气")
+_GRADED = re.compile(r"(?:水质|水体|断面|地表水|水功能区|空气质量|环境空气)[^，,。；;]{0,6}$")
+#: A class counted or reported (有3个断面水质达到Ⅱ类, 1-6月该断面水质达到Ⅳ类): no goal.
+_COUNTED_OR_REPORTED = re.compile(r"\d|监测|显示|目前|[上下]半年|季度")
 
 
 def quality_classes(sent: Sentence, offset: int, ctx: Context, lead: Years) -> list[Target]:
     """The quality classes a sentence sets a water or the air to reach, not for a year past."""
     out = []
     for m, clause, years in _goals(_CLASS, sent, ctx, lead):
-        if not _GRADED.search(clause + m.group("std")):
+        if not _GRADED.search(clause + m.group("verb") + m.group("std")) and not _GRADED.search(clause):
+            continue
+        if _COUNTED_OR_REPORTED.search(sent.text, 0, m.start()) and not years.year:
             continue
         if past(years.year, ctx.year, sent.names_before(LEAD, m.start())):
             continue
-        comparator = "at_most" if m.group("verb") in ("优于", "好于") else "equal"
-        out.append(_target(m, sent, offset, ctx, years, indicator_of(clause), _CLASS_N[m.group("n")],
+        better = m.group("verb") in ("优于", "好于") or m.group("better")
+        comparator = "at_most" if better else "equal"  # Ⅳ类以上: class Ⅳ or better
+        indicator = indicator_of(_OR_BETTER.sub("", clause))
+        out.append(_target(m, sent, offset, ctx, years, indicator, _CLASS_N[m.group("n")],
                            m.group("unit"), comparator))
     return out
 

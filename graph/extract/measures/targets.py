@@ -77,7 +77,7 @@ def targets_in(text: str, start: int, end: int, year: int | None, provision: str
         sent = reader.enter(text[s_start:s_end], paragraph)
         if not reader.back or sent.goal:
             out += [t for t in _sentence_targets(sent, s_start, ctx, reader.governing)
-                    if not _within_rows(t.start, read)]
+                    if not _within_rows(t.end - 1, read)]  # the number's place: a row read as a table's
         reader.leave(sent.text)
     return sorted(out + tabled, key=lambda t: t.start) if tabled else out
 
@@ -137,8 +137,10 @@ def _sentence_targets(sent: Sentence, offset: int, ctx: Context, lead: Years) ->
         out = sorted(out + doublings(sent, offset, ctx, lead), key=lambda t: t.start)
     if "大" in sent.text:
         out = sorted(out + majors(sent, offset, ctx, lead), key=lambda t: t.start)
-    if "类" in sent.text or "级" in sent.text:
-        out = sorted(out + quality_classes(sent, offset, ctx, lead), key=lambda t: t.start)
+    if "类" in sent.text or "级" in sent.text:  # a class not read already as a number (一级A标准)
+        classes = [c for c in quality_classes(sent, offset, ctx, lead)
+                   if not any(t.start < c.end and c.start < t.end for t in out)]
+        out = sorted(out + classes, key=lambda t: t.start)
     return out
 
 
@@ -183,8 +185,9 @@ def _target(m: re.Match[str], sent: Sentence, offset: int, ctx: Context, lead: Y
         return None
     if unit == "个" and (shared := _SHARED_UNIT.match(text, m.end())) and "分别" in text[max(0, at - 12):at]:
         unit = shared.group("unit")  # 分别压缩至15个、7个工作日以内: the unit written once for both
-    if unit == "米" and not _action_count(m, sent):
-        return None  # 维修渠道415米 is a work's length; 半径109米, 水深约11米 describe a place
+    if unit == "米" and not (_action_count(m, sent) and _COUNT_ENDS.match(text, m.end())
+                            and not _MEASURED_SIZE.search(text, max(0, at - 4), at)):
+        return None  # 维修渠道415米 is a work's length; 半径109米, 水深约11米, 400米跑道 describe things
     if unit in _NEEDS_MULTIPLIER and not m.group("mult"):
         return None  # 3000亿度 of power, 22亿方 of gas, 13.5亿只 of poultry; not 26度, 3方协议
     clause_start = sent.clause_start(at)
@@ -205,15 +208,17 @@ def _target(m: re.Match[str], sent: Sentence, offset: int, ctx: Context, lead: Y
     years = years_of(sent, at, ctx, lead)
     if past(years.year, ctx.year, sent.names_before(LEAD, at)):
         return None
+    object_start = sent.object_start(at)  # 新建成公办中小学、幼儿园7所: one object's nouns
+    named_as = text[object_start:at]
     return Target(
-        indicator=_indicator(m, sent, clause),
+        indicator=_indicator(m, sent, named_as),
         value=whole(value),
         unit=unit,
         comparator=_comparator(m, clause, named),
-        change=change_of(m.group("verb"), without_item_number(clause)),
+        change=change_of(m.group("verb"), without_item_number(named_as)),
         year=years.year,
-        text=(clause + text[at:m.end()]).strip("，, "),
-        start=offset + clause_start,
+        text=(named_as + text[at:m.end()]).strip("，, "),
+        start=offset + object_start,
         end=offset + m.end(),
         provision=ctx.provision,
         value_high=whole(high) if high is not None else None,
@@ -337,8 +342,10 @@ def _action_count(m: re.Match[str], sent: Sentence, planned: bool = False) -> bo
 
 
 #: A sentence opening with the year or years it plans for (2024年，…; 到2025年，…; 2015年至2017年，…;
-#: 今年，…; after a label, 托育方面：2025年底前，…), not with a date (自2004年3月8日至7月7日，…).
-_YEAR_OPENING = re.compile(r"\s*(?:[^，,。；;：:\d\s]{2,8}[：:]\s*)?"
+#: 今年，…; after a label, 托育方面：2025年底前，…, not 基本情况：), not with a date (自2004年3月8日至
+#: 7月7日，…).
+_YEAR_OPENING = re.compile(r"\s*(?:(?![^，,。；;：:]*(?:情况|成果|成效|成绩|回顾|现状|基础))"
+                           r"[^，,。；;：:\d\s]{2,8}[：:]\s*)?"
                            r"(?:(?:(?:力争|争取|确保)?(?:到|至)\s*)?(?:19|20)\d{2}\s*年(?:底|末)?"
                            r"(?:\s*(?:—{1,2}|–|-|－|至|到)\s*(?:19|20)\d{2}\s*年)?(?:底|末)?前?|今年|全年|年内)"
                            r"\s*[，,]")
@@ -354,6 +361,10 @@ _COUNT_NOUN = re.compile(r"(?:人数|人次|户数|数量|总量|总数|人口)\
 _COUNT_VERBS = frozenset({"达", "达到", "突破", "超过", "超", "减少", "增加"})  # 贫困人口减少60万以上
 #: A length in years named before its verb (人均受教育年限达到11.7年, 平均受教育年数).
 _YEARS_COUNTED = re.compile(r"(?:年限|年数)\s*$")
+#: What ends a work's length in metres: its clause (not 100米以上超高层建筑3栋, a class of what is counted).
+_COUNT_ENDS = re.compile(r"\s*(?:$|[，,；;。、）)])")
+#: A size measured in metres, not a work's length (清淤深度1.5米, 防护林带宽50米).
+_MEASURED_SIZE = re.compile(r"(?:深|宽|高|厚|径|距离)度?\s*(?:为|约|达|达到)?\s*$")
 #: An item's number glued to the count opening it (2.50个小区新增…): no count is a fraction of 个.
 _ITEM_NUMBER_GLUED = re.compile(r"\d{1,2}\.\d+$")
 _WHOLE_UNITS = frozenset({"个", "家", "所", "座", "条", "处", "户", "套", "台", "辆", "名", "栋", "项"})
