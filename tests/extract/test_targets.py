@@ -1279,3 +1279,11 @@ def test_the_afternoon_s_indicators_and_comparators_as_the_review_wanted_them() 
     assert (t.value, t.comparator) == (4, "at_most")  # Ⅳ or better
     assert one("到2025年，饮用水水源地水质达到或优于Ⅲ类。", 2024).indicator == "饮用水水源地水质"
     assert [t.unit for t in found("到2025年，城镇污水处理厂出水水质达到一级A标准。", 2024)] == ["级"]  # once
+
+
+def test_person_years_and_a_season_s_planned_works() -> None:
+    t = one("到2027年，每万名就业人员中研发人员达到209人年以上。", 2024)
+    assert (t.value, t.unit, t.comparator) == (209, "人年", "at_least")
+    got = found("2025年，今春共计划清淤支斗渠98条长119.4公里。", 2024)
+    assert [(t.value, t.indicator) for t in got] == [(98, "清淤支斗渠"), (119.4, "清淤支斗渠长度")]
+    assert found("全市共计完成投资50亿元。", 2024) == []  # 共计: a total reported

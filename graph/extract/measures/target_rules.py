@@ -91,7 +91,7 @@ FORECAST = re.compile(r"(?<!尽)可能|预计|预测|估计|估算|(?:大大|远
 FORESEEN = re.compile(r"(?<!尽)可能|预计|预测|估计")
 #: A count of what exists, in the number's own clause (现有…基础上 elsewhere in the sentence is a
 #: base a target grows from).
-EXISTING = re.compile(r"已经|已(?!于)|现有|目前|共有|(?<!人口)拥有(?!量|率)|共计|总数为|总量为|占全国|"
+EXISTING = re.compile(r"已经|已(?!于)|现有|目前|共有|(?<!人口)拥有(?!量|率)|共计(?!划)|总数为|总量为|占全国|"
                       r"分别为|位居|排名|居全国|^共|完成[^，,。；;]{0,6}(?:目标|计划|任务)的|"
                       r"\d+\s*(?:个月|年)内")
 #: The rest of a number's clause naming a case to report (裁员200人以上…情况的报告制度): a threshold.
@@ -191,8 +191,8 @@ ACTIONS = ("新建", "新改建", "改扩建", "改建", "扩建", "建设", "�
 #: 安排 counts what a plan arranges only where it names projects (安排重点新续建项目57个), not a budget.
 _ACTION = "|".join(sorted(ACTIONS, key=len, reverse=True)) + r"|安排(?=[^\d，,；;：:。]*项目)"
 #: Words of aim before an action (力争全年新建…, 继续办好…, 2025年共安排…).
-_AIM = (r"(?:全年|今年|年内|(?:19|20)\d{2}\s*年度?|力争|争取|确保|计划|继续|重点|扎实|集中|全力|大力|加快|"
-        r"积极|着力|谋划|滚动|还要|要|将|再|共)*")
+_AIM = (r"(?:全年|今年|今春|今冬|年内|(?:19|20)\d{2}\s*年度?|力争|争取|确保|计划|继续|重点|扎实|集中|全力|"
+        r"大力|加快|积极|着力|谋划|滚动|还要|要|将|再|共)*")
 #: Whom an action is for, before it (为全区低收入困难家庭的白内障患者实施免费手术2000例).
 _FOR = r"(?:为[^\d\s，,；;：:。]{2,20}?)?"
 #: A phrase that is an action, with its object or not: the count follows.
