@@ -229,7 +229,7 @@ _ALTERNATIVE = re.compile(r"(?<=[\u4e00-\u9fff])[（(][\u4e00-\u9fff]{1,2}[）)]
 _NOTE = re.compile(r"[（(][^（()）\d，,；;。]{1,12}[）)]")
 #: What may follow an action's count: the clause's or the list's end, or a note in brackets
 #: (建成家庭养老床位7000张（牵头单位：民政厅）).
-_COUNT_END = re.compile(r"$|[，,；;。、（()）]|和|及|长\s*\d")  # 清淤支沟2条长3.2公里: its length follows
+COUNT_END = re.compile(r"$|[，,；;。、（()）]|和|及|长\s*\d")  # 清淤支沟2条长3.2公里: its length follows
 
 
 #: A count opening its item, then the places it counts and their action (50个小区新增电动自行车充电
@@ -256,11 +256,11 @@ def action_count(phrase: str, after: str, planned: bool = False) -> bool:
     if action is None and _ACTION_OVER_NAMED_LIST.search(phrase):
         return True  # 集中要素资源打造高端装备、新材料等4个万亿级产业: an action over a list, counted
     if action is None:  # any action under a plan's year: only with the count ending its clause
-        return planned and PLANNED_ACTION.match(phrase) is not None and _COUNT_END.match(after) is not None
+        return planned and PLANNED_ACTION.match(phrase) is not None and COUNT_END.match(after) is not None
     obj = action.group("object")
     # 推进实施28个节能环保项目: a second verb is no object; what is counted follows the number
     chained = _CHAINED.fullmatch(obj) is not None
-    return not obj or obj.endswith("等") or chained or _COUNT_END.match(after) is not None
+    return not obj or obj.endswith("等") or chained or COUNT_END.match(after) is not None
 
 
 #: Verbs of a legal norm (不得低于): a rule every case must meet, as a threshold, not a goal.

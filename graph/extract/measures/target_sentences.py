@@ -143,13 +143,13 @@ class Sentence:
         if m.group() == "累计":
             return (_ADDS.search(self.text, 0, m.start()) is not None
                     or (_PLANNED_TOTAL.match(self.text, m.end()) is not None
-                        and not _PERIOD_REPORT.search(self.text, 0, m.start())))
+                        and not PERIOD_REPORT.search(self.text, 0, m.start())))
         clause = max((b for b in self.breaks if b <= m.start()), default=0)  # in its own clause
         # …目标为125.9亿元以上，同比增长18%以上: a sentence stating a goal aims its clauses too
         return m.group() in _LAST_YEAR and (_AIMED.search(self.text, clause, m.start()) is not None
                                             or _GOAL_STATED.search(self.text, 0, m.start()) is not None
                                             or (_BOUNDED_CHANGE.match(self.text, m.end()) is not None
-                                                and not _PERIOD_REPORT.search(self.text, 0, m.start())))
+                                                and not PERIOD_REPORT.search(self.text, 0, m.start())))
 
     def said_before(self, at: int) -> bool:
         """Whether the sentence holds a duty, a report of the past or a forecast before `at`."""
@@ -188,7 +188,7 @@ _GOAL_STATED = re.compile(r"目标(?:任务)?(?:分别)?(?:为|是)|力争|确�
 _AIMED = re.compile(r"确保|力争|争取")
 #: A part of the year reported on, or a report's source (上半年, 前三季度, 1-9月, 据初步测算, 监测):
 #: what follows it has been, however bounded.
-_PERIOD_REPORT = re.compile(r"[上下]半年|前[一二三]季度|[一二三四]季度|\d{1,2}\s*[-—–~至]\s*\d{1,2}\s*月|"
+PERIOD_REPORT = re.compile(r"[上下]半年|前[一二三]季度|[一二三四]季度|\d{1,2}\s*[-—–~至]\s*\d{1,2}\s*月|"
                             r"据|监测|测算|截至|目前|显示")
 #: A change over last year bounded as a goal is (同比增长 6.5%以上, 同比下降3%左右): a report states
 #: what the change was, not a floor.

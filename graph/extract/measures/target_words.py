@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from policygraph.extract.measures import target_rules as rules
 from policygraph.extract.measures.target_indicators import indicator_of
-from policygraph.extract.measures.target_sentences import Context, Sentence, years_of
+from policygraph.extract.measures.target_sentences import PERIOD_REPORT, Context, Sentence, years_of
 from policygraph.extract.measures.target_years import LEAD, Years, past
 from policygraph.extract.numbers import chinese_to_int
 from policygraph.models import Target
@@ -77,8 +77,7 @@ _CLASS_N = {"Ⅰ": 1, "Ⅱ": 2, "Ⅲ": 3, "Ⅳ": 4, "Ⅴ": 5, "I": 1, "II": 2, "
 _OR_BETTER = re.compile(r"(?:达到)?或$")
 #: What a quality class grades, named before the class: a water, a section or the air.
 _GRADED = re.compile(r"(?:水质|水体|断面|地表水|水功能区|空气质量|环境空气)[^，,。；;]{0,6}$")
-#: A class counted or reported (有3个断面水质达到Ⅱ类, 1-6月该断面水质达到Ⅳ类): no goal.
-_COUNTED_OR_REPORTED = re.compile(r"\d|监测|显示|目前|[上下]半年|季度")
+_DIGIT = re.compile(r"\d")
 
 
 def quality_classes(sent: Sentence, offset: int, ctx: Context, lead: Years) -> list[Target]:
@@ -87,8 +86,9 @@ def quality_classes(sent: Sentence, offset: int, ctx: Context, lead: Years) -> l
     for m, clause, years in _goals(_CLASS, sent, ctx, lead):
         if not _GRADED.search(clause + m.group("verb") + m.group("std")) and not _GRADED.search(clause):
             continue
-        if _COUNTED_OR_REPORTED.search(sent.text, 0, m.start()) and not years.year:
-            continue
+        reported = PERIOD_REPORT.search(sent.text, 0, m.start()) or _DIGIT.search(sent.text, 0, m.start())
+        if reported and not years.year:
+            continue  # 有3个断面水质达到Ⅱ类, 1-6月该断面水质达到Ⅳ类: counted or reported, no goal
         if past(years.year, ctx.year, sent.names_before(LEAD, m.start())):
             continue
         better = m.group("verb") in ("优于", "好于") or m.group("better")

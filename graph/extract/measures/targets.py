@@ -185,7 +185,7 @@ def _target(m: re.Match[str], sent: Sentence, offset: int, ctx: Context, lead: Y
         return None
     if unit == "个" and (shared := _SHARED_UNIT.match(text, m.end())) and "分别" in text[max(0, at - 12):at]:
         unit = shared.group("unit")  # 分别压缩至15个、7个工作日以内: the unit written once for both
-    if unit == "米" and not (_action_count(m, sent) and _COUNT_ENDS.match(text, m.end())
+    if unit == "米" and not (_action_count(m, sent) and rules.COUNT_END.match(text, m.end())
                             and not _MEASURED_SIZE.search(text, max(0, at - 4), at)):
         return None  # 维修渠道415米 is a work's length; 半径109米, 水深约11米, 400米跑道 describe things
     if unit in _NEEDS_MULTIPLIER and not m.group("mult"):
@@ -361,8 +361,6 @@ _COUNT_NOUN = re.compile(r"(?:人数|人次|户数|数量|总量|总数|人口)\
 _COUNT_VERBS = frozenset({"达", "达到", "突破", "超过", "超", "减少", "增加"})  # 贫困人口减少60万以上
 #: A length in years named before its verb (人均受教育年限达到11.7年, 平均受教育年数).
 _YEARS_COUNTED = re.compile(r"(?:年限|年数)\s*$")
-#: What ends a work's length in metres: its clause (not 100米以上超高层建筑3栋, a class of what is counted).
-_COUNT_ENDS = re.compile(r"\s*(?:$|[，,；;。、）)])")
 #: A size measured in metres, not a work's length (清淤深度1.5米, 防护林带宽50米).
 _MEASURED_SIZE = re.compile(r"(?:深|宽|高|厚|径|距离)度?\s*(?:为|约|达|达到)?\s*$")
 #: An item's number glued to the count opening it (2.50个小区新增…): no count is a fraction of 个.
