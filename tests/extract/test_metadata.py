@@ -263,12 +263,6 @@ def test_a_page_fields_value_in_the_cell_before_the_title_is_not_part_of_it(labe
     assert rec.title == "某某市人民政府关于下达2023年安置任务的通知"
 
 
-def test_a_pages_widgets_above_the_title_are_not_part_of_it() -> None:
-    rec = record_of("下载\n打印\n全屏\n收藏\n【字号：\n加大\n还原\n减小\n】\n某某市人民政府关于加快推进某项建设的实施意见\n"
-                    "各镇人民政府，市政府各部门：\n" + BODY)
-    assert rec.title == "某某市人民政府关于加快推进某项建设的实施意见"
-
-
 @pytest.mark.parametrize("label", ["标题", "名称"])
 def test_a_title_wrapped_under_its_label_stays_whole(label: str) -> None:
     rec = record_of(f"索引号\n000/2021-01\n发布机构\n大连市人民政府\n{label}\n大连市人民政府关于印发大连市优化营商环境\n"
@@ -276,16 +270,20 @@ def test_a_title_wrapped_under_its_label_stays_whole(label: str) -> None:
     assert rec.title == "大连市人民政府关于印发大连市优化营商环境三年行动计划的通知"
 
 
-def test_a_title_naming_its_act_under_the_number_beats_a_pages_headline() -> None:
-    rec = record_of("当前位置:首页 >> 信息公开 >> 安全生产\n17号 十三五安全生产规划\n2017-02-14    点击:8次\n\n"
-                    "菏定安发〔2016〕17号\n\n关于印发安全生产“十三五”规划的\n\n通    知\n\n各镇街,区直各有关部门:\n" + BODY)
-    assert rec.title == "关于印发安全生产“十三五”规划的通知"
-
-
-def test_a_breadcrumb_is_no_title_nor_part_of_one() -> None:
-    rec = record_of("政务公开 > 平昌县农业农村局 > 规划计划\n\n平昌县农业农村局2020年工作计划\n\n2019-12-25 16:39\n"
-                    "2020年是全面建成小康社会的收官之年，重点抓好以下几项工作：\n" + BODY)
-    assert rec.title == "平昌县农业农村局2020年工作计划"
+@pytest.mark.parametrize(("header", "title"), [
+    # a page's widgets above the title are not part of it
+    ("下载\n打印\n全屏\n收藏\n【字号：\n加大\n还原\n减小\n】\n某某市人民政府关于加快推进某项建设的实施意见\n"
+     "各镇人民政府，市政府各部门：\n", "某某市人民政府关于加快推进某项建设的实施意见"),
+    # a title naming its act under the number beats a page's headline
+    ("当前位置:首页 >> 信息公开 >> 安全生产\n17号 十三五安全生产规划\n2017-02-14    点击:8次\n\n"
+     "菏定安发〔2016〕17号\n\n关于印发安全生产“十三五”规划的\n\n通    知\n\n各镇街,区直各有关部门:\n",
+     "关于印发安全生产“十三五”规划的通知"),
+    # a breadcrumb is no title nor part of one
+    ("政务公开 > 平昌县农业农村局 > 规划计划\n\n平昌县农业农村局2020年工作计划\n\n2019-12-25 16:39\n"
+     "2020年是全面建成小康社会的收官之年，重点抓好以下几项工作：\n", "平昌县农业农村局2020年工作计划"),
+])
+def test_a_page_s_furniture_around_the_title_is_not_part_of_it(header: str, title: str) -> None:
+    assert record_of(header + BODY).title == title
 
 
 def test_joint_signers_side_by_side_and_run_together_in_the_title() -> None:
