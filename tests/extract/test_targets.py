@@ -1287,3 +1287,22 @@ def test_person_years_and_a_season_s_planned_works() -> None:
     got = found("2025年，今春共计划清淤支斗渠98条长119.4公里。", 2024)
     assert [(t.value, t.indicator) for t in got] == [(98, "清淤支斗渠"), (119.4, "清淤支斗渠长度")]
     assert found("全市共计完成投资50亿元。", 2024) == []  # 共计: a total reported
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    ("到2025年，新建污水管网5千米，改造雨污合流管网12公里。", [(5, "千米"), (12, "公里")]),  # 千米 is km
+    ("2025年，建成充电桩1.5千个。", [(1500, "个")]),  # 千 before a unit of count is a multiplier
+    ("2025年，新建220千伏变电站3座。", [(3, "座")]),
+    ("2025年，全市新建5千瓦以上的充电桩200个。", [(200, "个")]),  # a size classing what is counted
+    ("到2025年，导航精度达到10千米或以下的终端。", []),
+])
+def test_kilometres_are_read_and_a_size_before_what_is_counted_classes_it(
+        text: str, values: list[tuple[float, str]]) -> None:
+    assert [(t.value, t.unit) for t in found(text, 2024)] == values, text
+
+
+def test_a_place_s_whole_works_and_a_season_of_this_year() -> None:
+    got = found("今春全镇面上共计划清淤支斗渠98条长119.4公里。", 2024)
+    assert [(t.value, t.year) for t in got] == [(98, 2024), (119.4, 2024)]
+    assert [t.value for t in found("今年全市新建学校5所。", 2024)] == [5]
+    assert found("全市共有学校50所。", 2024) == []  # what there is, no work

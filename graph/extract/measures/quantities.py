@@ -34,7 +34,7 @@ PER_UNIT = (r"/(?:10万|百万|十万|万|千|百亿|亿|百)?"
 #: One number: Arabic (1,200 and 4.5 too) or Chinese (一百二十, 三点五), with its multiplier.
 NUMBER = (r"(?:(?P<{p}arabic>\d+(?:,\d{{3}})*(?:\.\d+)?)|"
           rf"(?P<{{p}}cn>{CN_NUMERAL}+(?:点[{CN_DIGITS}]+)?))"
-          r"\s{{0,2}}(?P<{p}mult>万亿|千亿|百亿|千万|百万|十万|万|亿|千)?")
+          r"\s{{0,2}}(?P<{p}mult>万亿|千亿|百亿|千万|百万|十万|万|亿|千(?![米瓦克]))?")  # 5千米 is 5 km
 RANGE_DASH = r"(?:—{1,2}|–|―|-|－|~|～|〜|至|到)"
 
 

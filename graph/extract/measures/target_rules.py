@@ -120,6 +120,13 @@ AFTER_CLASS = re.compile(r"的(?![^，,。；]{0,4}(?:目标|任务|水平|规�
 AFTER_SIZE = re.compile(r"企业|单位|人员|职工|员工|用人|规模(?![。，,；;、]|$)|城市|地区|项目|家庭|户籍")
 #: Units of a size that AFTER_SIZE's nouns may be classed by.
 SIZE_UNITS = frozenset({"人", "名", "人次", "元", "美元", "亩", "平方米", "公顷", "吨", "千瓦", "%", ""})
+#: Units of a thing's size (7千瓦, 100米, 10千米).
+_SIZE_OF_THING = frozenset({"千瓦", "兆瓦", "米", "千米", "吨"})
+#: The things a size classes, counted after it (新建7千瓦交流充电桩500个).
+_THEN_COUNTED = re.compile(r"(?:以上|及以上)?的?[^\d，,。；;、]{1,12}?\d+(?:\.\d+)?\s*(?:万|千)?"
+                           r"(?:个|座|台|辆|处|栋|套|家|条|根)")
+#: A bound or-below/above before what it classes (精度达到10千米或以下圆公算偏差的制导装置).
+_OR_BOUND_CLASS = re.compile(r"或以[上下][^，,。；;]{0,16}的")
 #: A rate per head or per item (每安置一人补贴…), not a total.
 PER_UNIT = re.compile(r"每(?!年|月|季)[^，,]?$")
 #: Eligibility: the clause states who may or must, not a goal (建立符合…标准的学校1所 builds, it does not
@@ -190,9 +197,10 @@ ACTIONS = ("新建", "新改建", "改扩建", "改建", "扩建", "建设", "�
            "壮大", "做大", "开设", "清淤", "整修", "维修")
 #: 安排 counts what a plan arranges only where it names projects (安排重点新续建项目57个), not a budget.
 _ACTION = "|".join(sorted(ACTIONS, key=len, reverse=True)) + r"|安排(?=[^\d，,；;：:。]*项目)"
-#: Words of aim before an action (力争全年新建…, 继续办好…, 2025年共安排…).
+#: Words of aim before an action (力争全年新建…, 继续办好…, 2025年共安排…, 全市新建…).
 _AIM = (r"(?:全年|今年|今春|今冬|年内|(?:19|20)\d{2}\s*年度?|力争|争取|确保|计划|继续|重点|扎实|集中|全力|"
-        r"大力|加快|积极|着力|谋划|滚动|还要|要|将|再|共)*")
+        r"大力|加快|积极|着力|谋划|滚动|还要|要|将|再|共|"
+        r"全[省市州县区镇乡村](?:面上|范围内)?)*")  # 今春全镇面上共计划清淤…: the whole place's works
 #: Whom an action is for, before it (为全区低收入困难家庭的白内障患者实施免费手术2000例).
 _FOR = r"(?:为[^\d\s，,；;：:。]{2,20}?)?"
 #: A phrase that is an action, with its object or not: the count follows.
@@ -315,6 +323,8 @@ def not_a_target(clause: str, after: str, rest: str = "", said_before: bool = Fa
     `unit`: what it counts (100家企业 counts firms, 50人企业 names a class of them)."""
     if said_before or PER_UNIT.search(clause):
         return True
+    if (unit in _SIZE_OF_THING and _THEN_COUNTED.match(rest)) or _OR_BOUND_CLASS.match(rest):
+        return True  # 新建7千瓦交流充电桩500个: a size classing what is counted
     if ((AFTER_CLASS.match(after) or (unit in SIZE_UNITS and AFTER_SIZE.match(after)))
             and not (percent and share_of_units(clause, after, rest))):
         return True
