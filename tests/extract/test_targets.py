@@ -1306,3 +1306,30 @@ def test_a_place_s_whole_works_and_a_season_of_this_year() -> None:
     assert [(t.value, t.year) for t in got] == [(98, 2024), (119.4, 2024)]
     assert [t.value for t in found("今年全市新建学校5所。", 2024)] == [5]
     assert found("全市共有学校50所。", 2024) == []  # what there is, no work
+
+
+def test_cuts_of_deaths_set_as_goals_and_a_change_over_last_year_under_a_goal_heading() -> None:
+    got = found("2024年，力争全县安全生产事故起数和死亡人数同比分别下降10%和15%。", 2023)
+    assert [(t.indicator, t.value, t.year) for t in got] == [("安全生产事故起数", 10, 2024), ("死亡人数", 15, 2024)]
+    assert [t.value for t in found("主要目标：事故起数同比下降10%。", 2023)] == [10]
+    assert found("2022年全县共发生事故12起，死亡人数同比下降15%。", 2023) == []  # a report
+    assert found("事故造成3人死亡。", 2023) == []
+
+
+@pytest.mark.parametrize(("text", "indicator", "value", "unit"), [
+    ("到2025年底，农村自来水普及率达到95%。", "农村自来水普及率", 95, "%"),  # 及 of 普及 is no conjunction
+    ("全年处置及时率达到98%。", "处置及时率", 98, "%"),
+    ("确保年底前完成危房改造120户。", "危房改造", 120, "户"),  # 年底前 is no word of the indicator
+    ("力争全年实现旅游综合收入120亿元。", "旅游综合收入", 1.2e10, "元"),  # a sum a plan is to reach
+    ("力争全年引进项目30个，到位资金50亿元。", "到位资金", 5e9, "元"),
+    ("2024年，全县计划接种流感疫苗1.2万剂次。", "接种流感疫苗", 12000, "剂次"),
+])
+def test_indicators_keep_their_words_and_planned_sums_and_doses_are_read(
+        text: str, indicator: str, value: float, unit: str) -> None:
+    t = found(text, 2023)[-1]
+    assert (t.indicator, t.value, t.unit) == (indicator, value, unit), text
+
+
+@pytest.mark.parametrize("text", ["对年收入5万元以下的家庭给予补助。", "2022年全县实现旅游综合收入100亿元。"])
+def test_an_income_bound_of_eligibility_and_a_past_sum_are_no_targets(text: str) -> None:
+    assert found(text, 2023) == [], text

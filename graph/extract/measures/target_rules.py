@@ -81,9 +81,9 @@ BUDGET_FIGURE = re.compile(r"(?:赤字|专项债券?|特别国债|本级支出|�
 DESCRIBES = re.compile(r"提出|包括|设置了|细化|涵盖|分为|列出|(?:由|^\s*分)\s*$")
 #: A past result or an accident's grade, anywhere in the sentence before the number: it reports,
 #: it does not set.
-#: (人员不伤亡 is a goal; 这五年，… a work report's look back.)
+#: (人员不伤亡 and 死亡人数下降15% are goals; 这五年，… a work report's look back.)
 REPORTED = re.compile(r"截至|截止|同比|比上年|较上年|上年|去年|过去|以来|年来|累计|造成|"
-                      r"(?<![不零无])死亡(?!率)|受伤|重伤|(?<![不零无])伤亡(?!率)|这[一两二三四五]年")
+                      r"(?<![不零无])死亡(?!率|人数)|受伤|重伤|(?<![不零无])伤亡(?!率|人数)|这[一两二三四五]年")
 #: A forecast (有可能发生6级左右地震, 预计) or a description by degree (大大高于年均19次), in the
 #: number's clause: it says what may be or is, not what is to be.
 FORECAST = re.compile(r"(?<!尽)可能|预计|预测|估计|估算|(?:大大|远远?|明显|显著)(?:高于|低于|超过|多于|少于)")

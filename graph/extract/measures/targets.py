@@ -40,9 +40,10 @@ from policygraph.models import Target
 MONEY_VERBS = frozenset({"达到", "达", "突破", "超过", "超", "实现", "增长到", "增长至", "增加到", "增加至",
                          "迈上"})
 #: A sum a plan is to reach: investment, credit or output, after an action or none (完成投资2500亿元以上,
-#: 新增科技贷款1000亿元); a sum each case must have (原始基金不少于210万元) is a requirement.
-_PLANNED_SUM = re.compile(r"(?:投资|贷款|产值|进出口|营业收入|销售收入|交易额|成交额|销售额|总额|规模|外资|"
-                          r"增加值|营收|税收)(?:目标|任务)?$")
+#: 新增科技贷款1000亿元, 实现旅游综合收入120亿元); a sum each case must have (原始基金不少于210万元)
+#: is a requirement.
+_PLANNED_SUM = re.compile(r"(?:投资|贷款|产值|进出口|交易额|成交额|销售额|总额|规模|外资|"
+                          r"增加值|营收|税收|收入|利润|利税|出口|到位资金|引资)(?:目标|任务)?$")
 
 
 def _planned_sum(verb: str | None, clause: str) -> bool:
