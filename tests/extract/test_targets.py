@@ -1333,3 +1333,10 @@ def test_indicators_keep_their_words_and_planned_sums_and_doses_are_read(
 @pytest.mark.parametrize("text", ["对年收入5万元以下的家庭给予补助。", "2022年全县实现旅游综合收入100亿元。"])
 def test_an_income_bound_of_eligibility_and_a_past_sum_are_no_targets(text: str) -> None:
     assert found(text, 2023) == [], text
+
+
+def test_a_bracket_s_note_inside_the_words_of_an_indicator_stays_in_them() -> None:
+    t = one("到2025年，每千人口执业（助理）医师数达到3.2人。", 2024)
+    assert (t.indicator, t.value) == ("每千人口执业（助理）医师数", 3.2)
+    t = one("（三）各有关省（市）教育主管部门要建设一个示范基地。", 2024)
+    assert t.text.startswith("各有关省（市）")  # the item's number is no word of it

@@ -107,6 +107,11 @@ class Sentence:
         kindergartens: 、 parts a list of values, 绿道100公里、绿地500公顷, not one object's nouns)."""
         start = self.clause_start(at)
         own = self.text[start:at]
+        while start > 0 and self.text[start - 1] in "（(" and _NOTE_CLOSED.match(own):
+            start = self.clause_start(start - 1)  # 每千人口执业（助理）医师数: a note inside the words
+            if item := _ITEM_TAIL.match(self.text, start):
+                start = item.end()  # （三）各有关省（市）…: the item's number is no word
+            own = self.text[start:at]
         if rules.leading_action(own.strip()) or _BRACKET.search(own):
             return start  # 完善现有设施、新建公园5个: an action opens the clause; （自治区、直辖市）: a note
         while start > 0 and self.text[start - 1] == "、":
@@ -202,6 +207,10 @@ _PLANNED_TOTAL = re.compile(r"(?:实现|完成|新增|建成|培训|达到)[^，
 _ADDS = re.compile(r"新增|新建|共建|创建|建成|培育|打造|力争|确保|争取|到\s*\d{4}\s*年")
 
 
+_ITEM_NUMBER_TAIL = r"\s*[一二三四五六七八九十\d]{1,3}\s*[）)]"
+#: A bracket's note closed inside a clause that starts within it (助理）医师数).
+_NOTE_CLOSED = re.compile(rf"(?!{_ITEM_NUMBER_TAIL})[^（()）]{{1,8}}[）)]")
+_ITEM_TAIL = re.compile(_ITEM_NUMBER_TAIL)
 #: Where a table's cell ends: a tab (an HTML row) or a pipe (a Markdown row).
 _CELL_EDGE = re.compile(r"[\t|｜]")
 #: An item of a list: ——, ①, （1）, 1.
