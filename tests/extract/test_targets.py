@@ -1340,3 +1340,22 @@ def test_a_bracket_s_note_inside_the_words_of_an_indicator_stays_in_them() -> No
     assert (t.indicator, t.value) == ("每千人口执业（助理）医师数", 3.2)
     t = one("（三）各有关省（市）教育主管部门要建设一个示范基地。", 2024)
     assert t.text.startswith("各有关省（市）")  # the item's number is no word of it
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    ("用3个月左右时间，全面排查整治城镇燃气全链条风险隐患。", []),  # the time a stage takes
+    ("到2025年，审批时间压缩至3个月。", [3]),
+    ("2010年上半年，城区空气质量良好率平均为49.72%，与去年同期相比下降1.11%。", []),  # a half-year's report
+    ("确保上半年完成改造50户。", [50]),
+    ("各县市区政府要至少挂牌督办3处重大火灾隐患。", [3]),  # what each unit is to do, at least
+])
+def test_spans_of_work_reports_of_part_of_a_year_and_what_each_unit_is_to_do(
+        text: str, values: list[float]) -> None:
+    assert [t.value for t in found(text, 2023)] == values, text
+
+
+def test_this_year_said_after_the_count_in_its_clause_or_as_a_half_year() -> None:
+    assert one("确保20处重大火灾隐患年底前全部整改销案。", 2021).year == 2021
+    assert one("确保上半年完成改造50户。", 2021).year == 2021
+    assert one("2025年上半年完成改造50户。", 2021).year == 2025
+    assert one("各地至少打造2个示范村。", 2021).comparator == "at_least"

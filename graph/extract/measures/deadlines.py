@@ -15,7 +15,8 @@ from policygraph.extract.numbers import chinese_to_int
 from policygraph.models import Deadline
 
 _MONTH = "十[一二]?|[一二三四五六七八九十]"
-_BEFORE = r"\s{0,2}(?P<before>前(?![夕往后来])|之前|以前)"  # not 前夕, 前往, 前后, 前来
+#: Not 前夕, 前往, 前后, 前来, nor a line's date above a heading 前 言 (二〇二一年十二月↵前 言).
+_BEFORE = r"[^\S\n]{0,2}(?P<before>前(?![夕往后来]|\s*言)|之前|以前)"
 #: The hour a day's limit may name (6月20日18:00前, 6月20日12时前): the limit is still that day.
 _HOUR = r"(?:\s*\d{1,2}\s*[:：]\s*\d{2}|\s*\d{1,2}\s*[时点](?:\s*\d{1,2}\s*分)?)?"
 #: 2004年6月底前, 今年8月底前, 6月15日前, 6月20日18:00前, 年底前, 明年年底前; 6月20号前 and 4月28前
@@ -39,7 +40,8 @@ HOLIDAY = re.compile(rf"(?P<h>{'|'.join(holiday_names())})[”\"’]?{_BEFORE}")
 #: 5月3日内蒙古: a date before 内蒙古).
 RELATIVE = re.compile(
     rf"(?<![月\d.．])(?P<num>\d+|[{CN_DIGITS}十百]+)(?:\s*(?:到|至|—|-)\s*(?:\d+|[{CN_DIGITS}十]+))?\s*(?:个\s*)?(?:半\s*)?"
-    r"(?P<unit>工作日|自然日|日|天|小时|分钟|周|星期|月|季度|年)\s*(?:半\s*)?(?:时间\s*)?(?P<lim>内|以内|之内|前|以前|之前)(?!蒙)"
+    r"(?P<unit>工作日|自然日|日|天|小时|分钟|周|星期|月|季度|年)[^\S\n]*(?:半\s*)?(?:时间\s*)?"
+    r"(?P<lim>内|以内|之内|前(?!\s*言)|以前|之前)(?!蒙)"
 )
 #: 每月底前, 每月末之前: the end of every month.
 MONTH_END = re.compile(rf"每个?月(?:底|末){_BEFORE}")

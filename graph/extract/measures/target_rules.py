@@ -360,13 +360,14 @@ BAND = re.compile(r"以上\s*\d+(?:\.\d+)?\s*(?:万|亿)?\s*\S{0,3}?以下")
 
 #: Each of a set of units (每个乡镇, 各市、区, 各有关省（市）): who is to have what follows.
 EACH_UNIT = re.compile(r"每一?个|各(?:有关)?(?:省|市|县|区|乡|镇|村|街道|社区|地|部门|单位|机关|学校)")
-#: Providing it, right before the number (由政府设置, 至少规划建设, 培育, 明确).
+#: Providing it, right before the number (由政府设置, 至少规划建设, 培育, 明确, 至少挂牌督办).
 PROVIDES = re.compile(r"(至少|原则上)?(?:应当|应|要|须)?(?:单独)?(?:规划)?"
-                      r"(?:设置|设立|建立|建设|建成|新建|培育|明确|配备|确定)(至少)?$")
+                      r"(?:设置|设立|建立|建设|建成|新建|培育|打造|创建|明确|配备|确定|(?:挂牌)?督办)(至少)?$")
 #: What a provision counts: places and people.
 PROVIDED_UNITS = frozenset({"所", "个", "家", "名", "位", "处"})
 #: A place or a person ending the words after 个/处 (一个村卫生室, 一个…培训基地; not 一个机制).
-FACILITY = re.compile(r"(?:院|室|站|所|校|园|馆|中心|基地|机构|队|点|场|库|班|窗口|同志|人员|员)"
+FACILITY = re.compile(r"(?:院|室|站|所|校|园|馆|中心|基地|机构|队|点|场|库|班|窗口|同志|人员|员|"
+                      r"村|企业|项目|隐患)"
                       r"(?:[（(][^）)]*[）)])?$")
 _CLAUSE_END = re.compile(r"[，,；;。]")
 

@@ -139,8 +139,10 @@ class Sentence:
 
     @functools.cached_property
     def said(self) -> int:
-        return min((m.end() for m in rules.SAID.finditer(self.text) if not self._aimed_base(m)),
-                   default=len(self.text) + 1)
+        part = _PART_REPORTED.search(self.text)
+        reported = (part.end() if part and _STATED_VALUE.search(self.text, part.end())
+                    and not _AIM_WORD.search(self.text) else len(self.text) + 1)
+        return min([reported, *(m.end() for m in rules.SAID.finditer(self.text) if not self._aimed_base(m))])
 
     def _aimed_base(self, m: re.Match[str]) -> bool:
         """确保…较上年度再降0.5个百分点: last year as the base of a goal, not a report of it; and
@@ -194,8 +196,13 @@ _GOAL_STATED = re.compile(r"目标(?:任务)?(?:分别)?(?:为|是)|(?:目标|�
 _AIMED = re.compile(r"确保|力争|争取")
 #: A part of the year reported on, or a report's source (上半年, 前三季度, 1-9月, 据初步测算, 监测):
 #: what follows it has been, however bounded.
-PERIOD_REPORT = re.compile(r"[上下]半年|前[一二三]季度|[一二三四]季度|\d{1,2}\s*[-—–~至]\s*\d{1,2}\s*月|"
-                            r"据|监测|测算|截至|目前|显示")
+_PART_OF_YEAR = r"[上下]半年|前[一二三]季度|[一二三四]季度|\d{1,2}\s*[-—–~至]\s*\d{1,2}\s*月"
+PERIOD_REPORT = re.compile(rf"{_PART_OF_YEAR}|据|监测|测算|截至|目前|显示")
+#: A part of a year a sentence states a value for with no word of aim (2010年上半年，…良好率平均为
+#: 49.72%): a report; 确保上半年完成… sets a milestone.
+_PART_REPORTED = re.compile(_PART_OF_YEAR)
+_STATED_VALUE = re.compile(r"(?:平均|分别)?为\s*\d|去年同期")
+_AIM_WORD = re.compile(r"力争|确保|争取|目标|任务|计划|要|将|完成|实现|达到")
 #: A change over last year bounded as a goal is (同比增长 6.5%以上, 同比下降3%左右): a report states
 #: what the change was, not a floor.
 _BOUNDED_CHANGE = re.compile(r"\s*(?:增长|增加|提高|下降|减少|降低)\s*\d+(?:\.\d+)?\s*%\s*(?:以上|左右)")
@@ -295,15 +302,17 @@ class Context:
 
 def years_of(sent: Sentence, at: int, ctx: Context, lead: Years) -> Years:
     """The years of a target at `at` in its sentence: the sentence's before it; else the
-    document's year if the sentence says 今年/全年/年底 (明年: the year after); else the
-    provision's lead clause's, the governing clause's or the title's."""
+    document's year if the sentence says 今年/全年/年底 before it or its clause after it (明年: the
+    year after); else the provision's lead clause's, the governing clause's or the title's."""
     own = years_before(sent.year_marks, at)
     if own.year is not None or sent.names_before(BEYOND, at):
         return own  # 远景: a vision beyond the plan's period takes none of its years
     if sent.names_before(WITHIN_YEARS, at):
         return own  # 五年内: a time from now, which no year of the text names
     this = sent.this_year
-    if this is not None and this.end() <= at and ctx.year is not None:
+    if this is None or this.end() > at:  # 确保20处重大火灾隐患年底前全部整改: this year's, said after
+        this = THIS_YEAR.search(sent.text, at, sent.clause_end(at))
+    if this is not None and ctx.year is not None:
         return Years(ctx.year + (1 if this.group("next") else 0), None, own.base_year)
     for outer in (lead, ctx.governing):
         if outer.year is not None:

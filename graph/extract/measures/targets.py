@@ -380,6 +380,11 @@ _AT_MOST_VERBS = frozenset({"不超过", "不得超过", "最多", "至多"})
 _INCLUSIVE = re.compile(r"\s*[（(]含[^）)]{0,12}[）)]")
 
 
+#: Time a stage of work is given (用3个月左右时间, 再用半年时间): no goal.
+_SPAN_UNITS = frozenset({"个月", "年", "天", "周"})
+_SPAN = re.compile(r"\s*(?:的)?时间")
+
+
 def _ruled_out(m: re.Match[str], sent: Sentence, clause: str, unit: str, listed: bool = False,
                planned: bool = False) -> bool:
     """Whether target_rules.py rules the number out, or it is a norm (不得低于), a standard each
@@ -396,6 +401,8 @@ def _ruled_out(m: re.Match[str], sent: Sentence, clause: str, unit: str, listed:
     rest = text[end:sent.clause_end(end)]
     if rules.not_a_target(clause, after, rest, sent.said_before(m.start()), unit == "%", unit):
         return True
+    if unit in _SPAN_UNITS and _SPAN.match(text, end) and verb not in rules.SHORTENING:
+        return True  # 用3个月左右时间，全面排查…: the time a stage takes, not a goal
     if unit in rules.ITEM_UNITS and rules.ITEMS.match(text, end, end + 16):
         return True  # 5项具体工作目标: counts the goals that follow
     if (unit in rules.DURATIONS and verb not in rules.SHORTENING
