@@ -262,3 +262,36 @@ def test_rows_ending_in_a_pipe_without_one_before_are_a_table() -> None:
     got = [(t.indicator, t.value, t.unit, t.year) for t in targets_in(text, 0, len(text), 2023)]
     assert got == [("新种任务（全县合计）", 7000, "亩", 2023), ("新种任务（长安镇）", 2150, "亩", 2023),
                    ("新种任务（板榄镇）", 600, "亩", 2023)]
+
+
+def test_a_pdf_s_table_set_out_in_columns_of_spaces_is_read() -> None:
+    # a PDF's text keeps a table's columns as runs of spaces, and spaces a cell's characters (指 标)
+    text = ("某某县“十四五”养老服务发展规划\n\n二、主要目标\n\n       到 2025 年,养老服务体系 更加健全。\n\n"
+            "            专栏 1        “十四五”时期养老服务主要指标\n\n"
+            "                 指 标                          2025 年        属 性\n\n"
+            "        1.护理型床位占比(%)                         >55           约束性\n"
+            "        2.社区养老服务设施覆盖率(%)                  100           约束性\n\n"
+            "        3.培训养老护理员(人)                        >800          预期性\n")
+    rec = extract(Source("plan.txt", text, "utf-8", "txt", {"title": "某某县“十四五”养老服务发展规划"}))
+    assert summary(rec) == [("护理型床位占比", 55, None, "%", "at_least", 2025),
+                            ("社区养老服务设施覆盖率", 100, None, "%", "equal", 2025),
+                            ("培训养老护理员", 800, None, "人", "at_least", 2025)]
+
+
+@given(st.integers(2, 4).flatmap(lambda k: st.tuples(
+    st.lists(_CELL, min_size=k, max_size=k),
+    st.lists(st.tuples(st.lists(st.one_of(_CELL, st.integers(0, 9999).map(str)), min_size=k, max_size=k),
+                       st.integers(0, 9999)), min_size=2, max_size=6))),
+    st.lists(st.integers(3, 12), min_size=30, max_size=30))
+def test_columns_of_spaces_split_into_the_cells_they_were_made_from(
+        table: tuple[list[str], list[tuple[list[str], int]]], gaps: list[int]) -> None:
+    # The reference is the table before it was set out: each row's cells (a goal column last)
+    # joined by runs of at least three spaces, indented, between blank lines. (A header of two
+    # cells with no number is not told from a line of prose: three columns at least.)
+    header = (*table[0], "目标值")
+    rows = [(*cells, str(goal)) for cells, goal in table[1]]
+    text = "主要指标\n\n" + "\n\n".join(
+        "    " + "".join(c + " " * gaps[(i + j) % len(gaps)] for j, c in enumerate(cells)).rstrip()
+        for i, cells in enumerate([header, *rows])) + "\n"
+    (found,) = tables_in(text, 0, len(text))
+    assert (found.header, [r.cells for r in found.rows]) == (header, rows)

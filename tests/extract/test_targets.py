@@ -1359,3 +1359,21 @@ def test_this_year_said_after_the_count_in_its_clause_or_as_a_half_year() -> Non
     assert one("确保上半年完成改造50户。", 2021).year == 2021
     assert one("2025年上半年完成改造50户。", 2021).year == 2025
     assert one("各地至少打造2个示范村。", 2021).comparator == "at_least"
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    ("到2000年，100%的市(地)级妇幼保健机构具备对先天性缺陷的筛查能力。", [100]),  # over a bracket's note
+    ("到2000年，城镇托儿园所符合卫生保健合格标准的达到90%。", [90]),  # a share meeting a standard
+    ("符合条件的企业达到50家以上的，给予奖励。", []),  # eligibility
+    ("到2000年，孕产妇死亡中因产后出血死亡构成比控制在40%以下。", [40]),  # a share of deaths by cause
+    ("到2000年，提高4~6个月以内婴儿的纯母乳喂养率。", []),  # an age group
+    ("  5、5岁以下儿童中度和重度营养不良患病率下降到5%以下。", [5]),  # once, its item number no item
+])
+def test_shares_of_units_meeting_a_standard_age_groups_and_an_item_number_before_a_rate(
+        text: str, values: list[float]) -> None:
+    assert [t.value for t in found(text, 1996, Years(2000))] == values, text
+
+
+def test_the_units_a_share_counts_name_it_over_a_bracket_s_note() -> None:
+    t = one("到2000年，100%的县(市、区)妇幼保健机构达到等级标准。", 1996)
+    assert t.indicator == "县(市、区)妇幼保健机构达到等级标准"

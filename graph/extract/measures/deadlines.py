@@ -12,6 +12,7 @@ import re
 from policygraph.extract.measures.holidays import holiday_date, holiday_names
 from policygraph.extract.measures.quantities import CN_DIGITS
 from policygraph.extract.numbers import chinese_to_int
+from policygraph.extract.regexes import AGE_GROUP_AFTER
 from policygraph.models import Deadline
 
 _MONTH = "十[一二]?|[一二三四五六七八九十]"
@@ -283,6 +284,8 @@ def _is_limit(m: re.Match[str], text: str, start: int, end: int) -> bool:
         return False  # 毕业2年内的高校毕业生: a class of people
     if _NAMED_RECORD.match(after):
         return False  # 24小时内入出院记录: a record's name
+    if AGE_GROUP_AFTER.match(after):
+        return False  # 提高4~6个月以内婴儿的纯母乳喂养率: an age group
     if (m.group("lim") in ("内", "以内", "之内") and _CONDITION_AFTER.match(text, m.end(), end)
             and not _DUTY_IN_CLAUSE.search(text, _clause_start(text, m.start(), start), m.start())):
         return False  # 于3个月内被…吸纳就业, 在6个月内需要变更…的，: who qualifies, not a limit

@@ -62,14 +62,22 @@ _MD_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
 _CAPTION_LINES, _CAPTION_CHARS = 2, 40
 
 
+#: The gap between two cells of a row a PDF's text sets out in columns: three spaces or more.
+_GAP = re.compile(r"[ \u3000\xa0]{3,}")
+
+
 def _cells(line: str) -> tuple[str, ...] | None:
-    """A line's cells if it is a table row: tab-separated, or a Markdown row | a | b |."""
+    """A line's cells if it is a table row: tab-separated, a Markdown row | a | b |, or columns
+    set apart by runs of spaces (two cells only where one is a number)."""
     if "\t" in line:
         return tuple(" ".join(c.split()) for c in line.split("\t"))
     if line.startswith("|") and line.endswith("|") and line.count("|") >= 3:
         return tuple(" ".join(c.split()) for c in line[1:-1].split("|"))
     if line.endswith("|") and line.count("|") >= 2 and not line.startswith("|"):
         return tuple(" ".join(c.split()) for c in line[:-1].split("|"))  # 乡镇 | 新种任务(亩) | 备注 |
+    parts = _GAP.split(line)  # a PDF's table set out in columns of spaces
+    if len(parts) >= 3 or (len(parts) == 2 and any(_data_value(p) for p in parts)):
+        return tuple(" ".join(c.split()) for c in parts)
     return None
 
 

@@ -68,7 +68,7 @@ _EACH_REACH = 80
 #: only where what is measured is named as a rate or a share (…率, …占比).
 _ITEM_CHARS = r"[^，,；;：:（(）)。、%等]"
 _RATE_LIST = re.compile(rf"(?:^|[，,；;：:])\s*(?:[一二三四五六七八九十\d]{{1,3}}[、.．])?"  # item number
-                        rf"(?P<items>(?![一二三四五六七八九十\d]{{1,3}}[、.．]){_ITEM_CHARS}{{1,12}}"
+                        rf"(?P<items>(?!\s)(?![一二三四五六七八九十\d]{{1,3}}[、.．]){_ITEM_CHARS}{{1,12}}"
                         rf"(?:、{_ITEM_CHARS}{{1,12}})*"
                         rf"、{_ITEM_CHARS}{{1,40}}?(?:率|比|比例|比重|占比))$")
 _RATES = frozenset({"%", "个百分点", "‰"})

@@ -83,7 +83,7 @@ DESCRIBES = re.compile(r"提出|包括|设置了|细化|涵盖|分为|列出|(?:
 #: it does not set.
 #: (人员不伤亡 and 死亡人数下降15% are goals; 这五年，… a work report's look back.)
 REPORTED = re.compile(r"截至|截止|同比|比上年|较上年|上年|去年|过去|以来|年来|累计|造成|"
-                      r"(?<![不零无])死亡(?!率|人数)|受伤|重伤|(?<![不零无])伤亡(?!率|人数)|这[一两二三四五]年")
+                      r"(?<![不零无])死亡(?![^，,。；;\d]{0,12}?(?:率|人数|构成比|比例))|受伤|重伤|(?<![不零无])伤亡(?!率|人数)|这[一两二三四五]年")
 #: A forecast (有可能发生6级左右地震, 预计) or a description by degree (大大高于年均19次), in the
 #: number's clause: it says what may be or is, not what is to be.
 FORECAST = re.compile(r"(?<!尽)可能|预计|预测|估计|估算|(?:大大|远远?|明显|显著)(?:高于|低于|超过|多于|少于)")
@@ -131,7 +131,10 @@ _OR_BOUND_CLASS = re.compile(r"或以[上下][^，,。；;]{0,16}的")
 PER_UNIT = re.compile(r"每(?!年|月|季)[^，,]?$")
 #: Eligibility: the clause states who may or must, not a goal (建立符合…标准的学校1所 builds, it does not
 #: select).
-ELIGIBILITY = re.compile(r"凡|(?<!建立|建设|新建|打造|培育|建成|创建)符合|满足|申请|(?<!具备)(?<!有)条件|"
+#: (城镇托儿园所符合卫生保健合格标准的达到90%: the share of units meeting a standard, a goal.)
+ELIGIBILITY = re.compile(r"凡|(?<!建立|建设|新建|打造|培育|建成|创建)符合"
+                         r"(?![^，,。；;]{0,16}标准的(?:比例)?(?:达到|为)?$)|"
+                         r"满足|申请|(?<!具备)(?<!有)条件|"
                          r"(?<!职业)资格|门槛|对于|对吸纳|对招用|对招收|对完成|对达到|允许|吸纳.{0,8}达到|招用.{0,8}达到")
 
 
@@ -298,7 +301,7 @@ _CLASS_AFTER_BOUND = re.compile(r"[^\s，,。；;、：:（()）和及与并或�
 
 #: What the units a share counts do (100%的社区卫生服务中心完成中医馆设置, 预留30%的号源).
 _SHARE_DOES = re.compile(r"完成|实现|达到|设置|建成|建立|开展|纳入|接入|覆盖|预留|改造|得到|达标|配备|开通|"
-                         r"用于(?!补贴)")
+                         r"具备|用于(?!补贴)")
 
 
 def share_of_units(clause: str, after: str, rest: str) -> bool:

@@ -34,6 +34,7 @@ from policygraph.extract.measures.target_sentences import (
 from policygraph.extract.measures.target_tables import ProseCell, table_reading
 from policygraph.extract.measures.target_words import doublings, majors, quality_classes, zero_goals
 from policygraph.extract.measures.target_years import LEAD, Years, past
+from policygraph.extract.regexes import AGE_GROUP_AFTER
 from policygraph.models import Target
 
 #: Verbs a sum of money is a target after (产业总规模突破1000亿元); 不少于210万元 is a requirement.
@@ -91,7 +92,7 @@ def _cell_targets(cell: ProseCell, ctx: Context) -> list[Target]:
 
 
 #: What a provision holding a table has (table_rows.py): a row's tab or pipe, or a 序号 header.
-_MAY_HOLD_TABLE = re.compile(r"[\t|]|序\s*号")
+_MAY_HOLD_TABLE = re.compile(r"[\t|]|序\s*号|\S[ \u3000\xa0]{3,}\S")  # cells, or columns of spaces
 
 
 def _within_rows(at: int, rows: list[tuple[int, int]]) -> bool:
@@ -270,7 +271,7 @@ def _shared_by(m: re.Match[str], sent: Sentence) -> str | None:
     start = m.end() + 1 if sent.text.startswith("的", m.end()) else m.end()
     if start == m.end() and not (m.group("pct") or m.group("unit") == "%"):
         return None
-    return indicator_of(sent.text[start:sent.clause_end(m.end())].rstrip("。！？!?"))
+    return indicator_of(_rest_of_clause(sent, start).rstrip("。！？!?"))
 
 
 def _accepted(m: re.Match[str], sent: Sentence, clause: str, unit: str, provision: str,
@@ -308,8 +309,17 @@ def _share(m: re.Match[str], sent: Sentence, clause: str, unit: str) -> bool:
     """100%的社区卫生服务中心完成中医馆设置: a share of units set to do something."""
     if unit != "%":
         return False
-    rest = sent.text[m.end():sent.clause_end(m.end())]
-    return rules.share_of_units(clause, sent.text[m.end():m.end() + 6], rest)
+    return rules.share_of_units(clause, sent.text[m.end():m.end() + 6], _rest_of_clause(sent, m.end()))
+
+
+#: What ends a clause when a bracket's note does not (100%的市(地)级…机构具备…能力).
+_CLAUSE_STOP = re.compile(r"[，,；;。]")
+
+
+def _rest_of_clause(sent: Sentence, end: int) -> str:
+    """The words of the clause after `end`, over a bracket's note."""
+    stop = _CLAUSE_STOP.search(sent.text, end)
+    return sent.text[end:stop.start() if stop else len(sent.text)]
 
 
 #: Where a phrase of a work plan's action starts: after the clause break or the table cell's edge
@@ -399,6 +409,8 @@ def _ruled_out(m: re.Match[str], sent: Sentence, clause: str, unit: str, listed:
         end += 1  # 受教育年限达到11.7年: the unit TARGET leaves out (a year's 年 elsewhere)
     after = text[end:end + 6]
     rest = text[end:sent.clause_end(end)]
+    if unit == "%" and text.startswith("的", end):
+        rest = _rest_of_clause(sent, end)  # the units a share counts, over a bracket's note
     if rules.not_a_target(clause, after, rest, sent.said_before(m.start()), unit == "%", unit):
         return True
     if unit in _SPAN_UNITS and _SPAN.match(text, end) and verb not in rules.SHORTENING:
@@ -421,8 +433,8 @@ def _ruled_out(m: re.Match[str], sent: Sentence, clause: str, unit: str, listed:
         # 30人以上企业; 建成1个以上中心 is a goal, as are 40%以上面积达到…目标要求, 80%以上产能完成改造
         # and an action's count (推动10个以上认证机构…, 引育5家以上…企业)
         return True
-    if unit == "岁" and rules.bounds_a_class(suffix, after):
-        return True  # 提高65岁以上老年人健康管理水平: an age group, whatever the verb
+    if unit in _DURATIONS and (rules.bounds_a_class(suffix, after) or AGE_GROUP_AFTER.match(after)):
+        return True  # 提高65岁以上老年人健康管理水平, 4~6个月以内婴儿: an age group, whatever the verb
     if suffix == "以上" and rules.BAND.match(text, m.start("suffix")):
         return True  # 3人以上10人以下: a band of cases
     norm = verb or rules.ratio_verb(clause) or ""
