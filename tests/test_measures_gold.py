@@ -120,7 +120,8 @@ def test_the_held_out_set_does_not_regress(heldout: gold_measures.MeasureReport)
                                   "measures_unseen16", "measures_unseen17", "measures_unseen19",
                                   "measures_unseen20", "measures_unseen21", "measures_unseen22",
                                   "measures_unseen23", "measures_unseen24", "measures_unseen25",
-                                  "measures_unseen26", "measures_unseen27", "measures_unseen28"])
+                                  "measures_unseen26", "measures_unseen27", "measures_unseen28",
+                                  "measures_unseen29", "measures_unseen30"])
 def test_the_unseen_sets_do_not_regress(name: str, tmp_path: Path) -> None:
     # Real pages from outside this repository, annotated by helpers who saw neither the rules nor
     # the output (tests/gold/measures_unseen*.md), each studied after its first score
@@ -178,7 +179,13 @@ def test_the_unseen_sets_do_not_regress(name: str, tmp_path: Path) -> None:
               # the twenty-seventh: two excerpts (a plan of projects handed down, a township's
               # planting day); the twenty-eighth: six, three county plans' growth goals
               "measures_unseen27": (0.30, 0.95, 0.95, 0.95, 0.95),
-              "measures_unseen28": (0.95, 0.95, 0.95, 0.95, 0.95)}[name]
+              "measures_unseen28": (0.95, 0.95, 0.95, 0.95, 0.95),
+              # the twenty-ninth: 19 excerpts of safety, air and water campaigns (12 of them copies
+              # on other hosts); two limits of clauses the excerpt cuts, which the gold leaves out
+              "measures_unseen29": (0.95, 0.95, 0.90, 0.85, 0.90),
+              # the thirtieth: 14 excerpts of social plans, one a PDF's table in columns of spaces,
+              # one a 1996 plan's list of 30 health goals; one deadline
+              "measures_unseen30": (0.95, 0.95, 0.93, 0.95, 0.95)}[name]
     got = gold_measures.measures_report(gold_measures.SHARED, tmp_path, name)
     t_precision, t_recall, year, d_precision, d_recall = floors
     assert got.targets.precision >= t_precision and got.targets.recall >= t_recall, got.table()

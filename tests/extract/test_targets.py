@@ -1377,3 +1377,14 @@ def test_shares_of_units_meeting_a_standard_age_groups_and_an_item_number_before
 def test_the_units_a_share_counts_name_it_over_a_bracket_s_note() -> None:
     t = one("到2000年，100%的县(市、区)妇幼保健机构达到等级标准。", 1996)
     assert t.indicator == "县(市、区)妇幼保健机构达到等级标准"
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    ("到2025年，力争建成1个以上国家级体育产业基地、3个以上省级体育产业基地。", [1, 3]),  # listed after
+    ("对招用5人以上、10人以上企业给予补贴。", []),
+    ("到2000年，县以上设产科的医院100%达到爱婴医院标准。", [100]),  # the units named before the share
+    ("鼓励取得资质的医院按总床位的5%—10%设置临床研究床位。", []),  # a ratio to keep
+])
+def test_bounded_counts_listed_after_a_goal_and_shares_of_the_units_named_before_them(
+        text: str, values: list[float]) -> None:
+    assert [t.value for t in found(text, 1996 if "2000" in text else 2016)] == values, text

@@ -305,9 +305,12 @@ _SHARE_DOES = re.compile(r"完成|实现|达到|设置|建成|建立|开展|纳�
 
 
 def share_of_units(clause: str, after: str, rest: str) -> bool:
-    """30%的号源, 90%的市场主体纳入…平台: a share of the units named after 的, which its clause
-    sets to do something; not a rate (给予30%的补贴) nor a share that is no goal."""
-    return after.startswith("的") and share_does(clause, clause + rest)
+    """30%的号源, 90%的市场主体纳入…平台: a share of the units named after 的 (or before it: 设产科的
+    医院100%达到爱婴医院标准), which its clause sets to do something; not a rate (给予30%的补贴) nor a
+    share that is no goal."""
+    # (按总床位的5%—10%设置…: a share of something else, a ratio to keep)
+    named = after.startswith("的") or (_SHARE_DOES.match(after) is not None and not clause.endswith("的"))
+    return named and share_does(clause, clause + rest)
 
 
 def share_does(clause: str, rest: str) -> bool:

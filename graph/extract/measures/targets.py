@@ -426,12 +426,13 @@ def _ruled_out(m: re.Match[str], sent: Sentence, clause: str, unit: str, listed:
         return True  # 等待期为6个月: how long a period lasts, not a cut
     if verb in _AT_MOST_VERBS and rules.SELECTING.search(clause):
         return True  # 每个方向遴选不超过3家单位: a cap on a selection
-    if (not verb and rules.bounds_a_class(suffix, after) and not rules.MEETS_GOAL.search(rest)
+    if (not verb and not listed and rules.bounds_a_class(suffix, after) and not rules.MEETS_GOAL.search(rest)
             and not (unit == "%" and rules.share_does(clause, clause + rest))
             and not rules.ACTION_ONLY.match(clause)
             and not rules.ACTION_OVER_LIST.search(text, max(0, m.start() - 40), m.start())):
         # 30人以上企业; 建成1个以上中心 is a goal, as are 40%以上面积达到…目标要求, 80%以上产能完成改造
-        # and an action's count (推动10个以上认证机构…, 引育5家以上…企业)
+        # and an action's count (推动10个以上认证机构…, 引育5家以上…企业), and one listed after it
+        # (建成1个以上国家级基地、3个以上省级基地)
         return True
     if unit in _DURATIONS and (rules.bounds_a_class(suffix, after) or AGE_GROUP_AFTER.match(after)):
         return True  # 提高65岁以上老年人健康管理水平, 4~6个月以内婴儿: an age group, whatever the verb
