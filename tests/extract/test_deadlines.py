@@ -315,3 +315,24 @@ def test_a_service_received_within_a_span_is_a_standard_not_a_limit() -> None:
 
 def test_a_relative_limit_alone_in_a_table_s_cell_is_a_standard_s_value() -> None:
     assert [d.text for d in found("灾害救助\n24小时内 |\n30日内办结。\n")] == ["30日内"]
+
+
+@pytest.mark.parametrize(("text", "deadline", "date"), [
+    ("请于2024年11月30日（星期六）前报送。", "2024年11月30日（星期六）前", "2024-11-30"),  # a weekday named
+    ("在2024年第三季度前完成。", "2024年第三季度前", "2024-09-30"),
+    ("三季度前完成调研。", "三季度前", "2024-09-30"),  # the document's year
+    ("一季度末前完成。", "一季度末前", "2024-03-31"),
+    ("请各地务必于本月20日前上报。", "本月20日前", "2024-05-20"),  # the month the notice is dated in
+])
+def test_weekdays_quarters_and_this_month(text: str, deadline: str, date: str) -> None:
+    d = one(text, 2024, "2024-05-06")
+    assert (d.text, d.date, d.relative) == (deadline, date, False)
+
+
+def test_a_statute_s_quarter_recurs_and_before_the_flood_season_is_relative() -> None:
+    (d,) = deadlines_in("于第三季度前报上一级人民政府。", 0, 15, 2009, "第十条")
+    assert (d.text, d.date) == ("第三季度前", None)
+    assert one("请各地务必于本月20日前上报。", 2024).date is None  # no month known
+    d = one("确保汛前完成河道清障。", 2024)
+    assert (d.text, d.date, d.relative) == ("汛前", None, True)
+    assert found("对所管辖的防洪工程设施进行汛前检查。", 2024) == []  # an inspection's name

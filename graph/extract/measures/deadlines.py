@@ -20,11 +20,14 @@ _MONTH = "十[一二]?|[一二三四五六七八九十]"
 _BEFORE = r"[^\S\n]{0,2}(?P<before>前(?![夕往后来]|\s*言)|之前|以前)"
 #: The hour a day's limit may name (6月20日18:00前, 6月20日12时前): the limit is still that day.
 _HOUR = r"(?:\s*\d{1,2}\s*[:：]\s*\d{2}|\s*\d{1,2}\s*[时点](?:\s*\d{1,2}\s*分)?)?"
+#: The day of the week a date names in brackets (11月30日（星期六）前).
+_WEEKDAY = r"(?:\s*[（(]\s*(?:星期|周)[一二三四五六日天]\s*[）)])?"
 #: 2004年6月底前, 今年8月底前, 6月15日前, 6月20日18:00前, 年底前, 明年年底前; 6月20号前 and 4月28前
 #: (a day without 日) as written; 20251月20日前, a page's year glued to the month (its 年 lost).
 DEADLINE = re.compile(
     rf"(?:(?P<y>\d{{4}})\s*年|(?P<yg>(?:19|20)\d{{2}})(?=\d{{1,2}}\s*月)|(?P<rel>今年|明年|本年|当年))?"
-    rf"(?:(?P<m>\d{{1,2}}|{_MONTH})\s*月(?:(?P<d>\d{{1,2}})(?:\s*(?:日|号))?{_HOUR}|(?P<part>底|末|中旬|上旬|下旬|份))?"
+    rf"(?:(?P<m>\d{{1,2}}|{_MONTH})\s*月(?:(?P<d>\d{{1,2}})(?:\s*(?:日|号))?{_HOUR}{_WEEKDAY}|"
+    rf"(?P<part>底|末|中旬|上旬|下旬|份))?"
     rf"|(?P<ye>年底|年末|底|末)){_BEFORE}"
 )
 #: 年内, 今年内, 本年度内: by the end of the document's year.
@@ -58,7 +61,13 @@ BEFORE_END = re.compile(rf"(?:期满|届满|到期|结束)\s*前\s*(?P<num>\d+|[
 NAMED_PERIOD = re.compile(r"(?:公示|异议|整改|认证|申报|受理|复核)(?:期|周期)(?:内|之内|以内)|当月内")
 #: 汛期前, 入汛前, 开学前, 每一医保年度开始前: before a season or a period of the year whose date
 #: the text does not give (not 汛前检查, the name of an inspection): kept relative.
-SEASON = re.compile(rf"(?:(?:主)?汛期|入汛|开学|(?:医保|学|财政)?年度开始){_BEFORE}")
+SEASON = re.compile(rf"(?:(?:主)?汛期|入汛|开学|(?:医保|学|财政)?年度开始){_BEFORE}|"
+                    r"(?<![防抗])汛前(?![检巡排]查|准备|大检查)")  # not 进行汛前检查, an inspection's name
+#: 2024年第三季度前, 一季度末前: by the end of that quarter.
+QUARTER = re.compile(rf"(?:(?P<y>(?:19|20)\d{{2}})\s*年\s*)?第?(?P<q>[一二三四1-4])\s*季度(?:末|底)?"
+                     rf"{_BEFORE}")
+#: 本月20日前: a day of the month the document was written in.
+THIS_MONTH = re.compile(rf"本月\s*(?P<d>\d{{1,2}})\s*[日号]{_WEEKDAY}{_BEFORE}")
 #: 每月10日前, 每年3月底前, 每季度末前: recurring.
 RECURRING = re.compile(r"每(?:月|年|季度?|半年|周)\s*$")
 #: Words before a relative limit that make it a class of people or a look-back, not a time limit.
@@ -93,7 +102,10 @@ def deadlines_in(text: str, start: int, end: int, year: int | None, provision: s
         return []  # every form below ends in 前 or 内: most provisions have neither
     issued = _date(date)
     found: list[tuple[int, int, str | None, bool]] = []
-    for finder in (_absolute, _within_year, _year_before, _plan_period, _holiday, _relative, _counted_back):
+    for finder in (_absolute, _within_year, _year_before, _plan_period, _holiday, _this_month):
+        found += finder(text, start, end, year, issued)
+    found += _quarter(text, start, end, year, issued, provision)  # before 三季度前 is read as a span
+    for finder in (_relative, _counted_back):
         found += finder(text, start, end, year, issued)
     found.sort(key=lambda f: (f[0], -f[1]))
     out: list[Deadline] = []
@@ -231,6 +243,36 @@ def _holiday(text: str, start: int, end: int, year: int | None, issued: dt.date 
             d = holiday_date(m.group("h"), year + (rel == "明年"), None if rel else after)
             resolved = d.isoformat() if d else None
         out.append((m.start() - len(rel), m.end(), resolved, False))
+    return out
+
+
+#: An article of a statute (第十二条), whose yearly steps (于第三季度前报…) recur with the years.
+_ARTICLE = re.compile(r"(?:^|/)第[一二三四五六七八九十百零〇\d]+条")
+
+
+def _quarter(text: str, start: int, end: int, year: int | None, _issued: dt.date | None,
+             provision: str = "") -> list[Found]:
+    """2024年第三季度前, 一季度末前: the quarter's last day, in the document's year where none is
+    written (a statute's article states a yearly step: it recurs); 每季度… recurs."""
+    out: list[Found] = []
+    statute = _ARTICLE.search(provision) is not None
+    for m in QUARTER.finditer(text, start, end):
+        y = int(m.group("y")) if m.group("y") else None if statute else year
+        q = "一二三四".find(m.group("q")) + 1 or int(m.group("q"))
+        recurring = _recurring(text, m.start(), start) or (statute and y is None)
+        date = _month_deadline(y, 3 * q, None, "底") if y and not recurring else None
+        out.append((m.start(), m.end(), date, recurring))
+    return out
+
+
+def _this_month(text: str, start: int, end: int, year: int | None, issued: dt.date | None) -> list[Found]:
+    """本月20日前: that day of the month the document was issued in, where its date is known."""
+    out: list[Found] = []
+    for m in THIS_MONTH.finditer(text, start, end):
+        date = None
+        if issued is not None and issued.year == year and 1 <= int(m.group("d")) <= 31:
+            date = _month_deadline(issued.year, issued.month, m.group("d"), None)
+        out.append((m.start(), m.end(), date, False))
     return out
 
 
