@@ -293,7 +293,7 @@ FLUFF_WORDS = (r"千方百计|确保|力争|争取|实现|完成|全年|今年|�
 INDICATOR_FLUFF = re.compile(rf"^(?:.*?(?:{FLUFF_WORDS}))+")
 #: People named by their age right after a span (4~6个月以内婴儿, 3岁以下儿童): an age group, neither
 #: a time limit nor a goal.
-AGE_GROUP_AFTER = re.compile(r"\s*(?:的)?(?:婴儿|婴幼儿|新生儿|儿童|幼儿|孕妇|产妇|老年人|老人|青少年)")
+AGE_GROUP_AFTER = re.compile(r"\s*(?:的)?(?:婴儿|婴幼儿|新生儿|儿童|幼儿|孕妇|产妇|老年人|老人|青少年|人群)")
 CN_MONTH = "一二三四五六七八九十"
 DEADLINE = re.compile(
     rf"(?:(?P<y>\d{{4}})年|(?P<rel>今年|明年|本年|当年))?"

@@ -336,3 +336,15 @@ def test_a_statute_s_quarter_recurs_and_before_the_flood_season_is_relative() ->
     d = one("确保汛前完成河道清障。", 2024)
     assert (d.text, d.date, d.relative) == ("汛前", None, True)
     assert found("对所管辖的防洪工程设施进行汛前检查。", 2024) == []  # an inspection's name
+
+
+@pytest.mark.parametrize(("text", "deadline", "date"), [
+    ("于2023624日11:00之前报送。", "2023624日11:00之前", "2023-06-24"),  # the page lost 年 and 月
+    ("于1231日前完成。", "1231日前", "2024-12-31"),
+    ("务于2012118日前报送。", "2012118日前", None),  # 1月18日 or 11月8日: left undated
+    ("务于129日前报送。", "129日前", None),
+])
+def test_a_date_whose_year_and_month_marks_were_lost(text: str, deadline: str, date: str | None) -> None:
+    d = one(text, 2024)
+    assert (d.text, d.date, d.relative) == (deadline, date, False)
+    assert one("提前365日前通知。", 2024).relative  # a span, no date

@@ -1388,3 +1388,17 @@ def test_the_units_a_share_counts_name_it_over_a_bracket_s_note() -> None:
 def test_bounded_counts_listed_after_a_goal_and_shares_of_the_units_named_before_them(
         text: str, values: list[float]) -> None:
     assert [t.value for t in found(text, 1996 if "2000" in text else 2016)] == values, text
+
+
+def test_a_goal_s_items_set_out_with_dashes_stay_under_the_year_before_them() -> None:
+    text = ("二、发展目标\n\n到2020年，全市制造业结构持续优化。\n\n——创新能力显著增强。研发经费占主营业务收入比重达到2.5%。\n\n"
+            "——质量效益明显提高。产品质量合格率达到95%。\n\n一个新的段落。建成示范园区3个。")
+    assert [(t.value, t.year) for t in found(text, 2017)] == [(2.5, 2020), (95, 2020), (3, None)]
+    text = "（二）发展目标。\n\n——规模扩大。到2025年，实现旅游收入550亿元。\n\n——品质提升。培育10个县域乡村旅游集聚区。"
+    assert [(t.value, t.year) for t in found(text, 2021)] == [(5.5e10, 2025), (10, 2025)]
+
+
+def test_a_strong_start_to_the_year_and_volumes_of_settlement() -> None:
+    assert one("力争“开门红”引进市外项目到位资金22亿元。", 2022).year == 2022
+    assert [t.value for t in found("全年实现大宗商品交易额5000亿元，跨境人民币结算量1000亿元。", 2020)] == [5e11, 1e11]
+    assert found("9月20日前完成12至17岁人群第二针剂接种。", 2021) == []  # an age group

@@ -66,6 +66,10 @@ SEASON = re.compile(rf"(?:(?:主)?汛期|入汛|开学|(?:医保|学|财政)?年
 #: 2024年第三季度前, 一季度末前: by the end of that quarter.
 QUARTER = re.compile(rf"(?:(?P<y>(?:19|20)\d{{2}})\s*年\s*)?第?(?P<q>[一二三四1-4])\s*季度(?:末|底)?"
                      rf"{_BEFORE}")
+#: A date whose 年 and 月 the page lost (2023624日11:00之前, 1231日前): dated where one reading of
+#: its digits is a date (129日前 is 1月29日 or 12月9日: left undated).
+GLUED_DATE = re.compile(rf"(?<![\d年月.．])(?P<y>(?:19|20)\d{{2}})?(?P<md>\d{{3,4}})\s*[日号]"
+                        rf"{_HOUR}{_WEEKDAY}{_BEFORE}")
 #: 本月20日前: a day of the month the document was written in.
 THIS_MONTH = re.compile(rf"本月\s*(?P<d>\d{{1,2}})\s*[日号]{_WEEKDAY}{_BEFORE}")
 #: 每月10日前, 每年3月底前, 每季度末前: recurring.
@@ -102,7 +106,7 @@ def deadlines_in(text: str, start: int, end: int, year: int | None, provision: s
         return []  # every form below ends in 前 or 内: most provisions have neither
     issued = _date(date)
     found: list[tuple[int, int, str | None, bool]] = []
-    for finder in (_absolute, _within_year, _year_before, _plan_period, _holiday, _this_month):
+    for finder in (_absolute, _within_year, _year_before, _plan_period, _holiday, _this_month, _glued_date):
         found += finder(text, start, end, year, issued)
     found += _quarter(text, start, end, year, issued, provision)  # before 三季度前 is read as a span
     for finder in (_relative, _counted_back):
@@ -261,6 +265,23 @@ def _quarter(text: str, start: int, end: int, year: int | None, _issued: dt.date
         q = "一二三四".find(m.group("q")) + 1 or int(m.group("q"))
         recurring = _recurring(text, m.start(), start) or (statute and y is None)
         date = _month_deadline(y, 3 * q, None, "底") if y and not recurring else None
+        out.append((m.start(), m.end(), date, recurring))
+    return out
+
+
+def _glued_date(text: str, start: int, end: int, year: int | None, _issued: dt.date | None) -> list[Found]:
+    """The dates of GLUED_DATE, in the document's year where the page kept none."""
+    out: list[Found] = []
+    for m in GLUED_DATE.finditer(text, start, end):
+        y = int(m.group("y")) if m.group("y") else year
+        md = m.group("md")
+        readings = [(int(md[:cut]), md[cut:]) for cut in (1, 2) if 1 <= len(md) - cut <= 2
+                    and 1 <= int(md[:cut]) <= 12 and not (cut == 1 and md[1] == "0")]  # not 1月05日
+        dates = {_month_deadline(y or 2000, month, day, None) for month, day in readings} - {None}
+        if not dates:
+            continue  # 365日前: a span, no date
+        recurring = _recurring(text, m.start(), start)
+        date = dates.pop() if len(dates) == 1 and y is not None and not recurring else None
         out.append((m.start(), m.end(), date, recurring))
     return out
 

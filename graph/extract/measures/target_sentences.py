@@ -220,6 +220,8 @@ _NOTE_CLOSED = re.compile(rf"(?!{_ITEM_NUMBER_TAIL})[^（()）]{{1,8}}[）)]")
 _ITEM_TAIL = re.compile(_ITEM_NUMBER_TAIL)
 #: Where a table's cell ends: a tab (an HTML row) or a pipe (a Markdown row).
 _CELL_EDGE = re.compile(r"[\t|｜]")
+#: A paragraph set out as an item with a dash (——规模扩大。…).
+_DASH_ITEM = re.compile(r"\s*(?:——|—)")
 #: An item of a list: ——, ①, （1）, 1.
 _ITEM = re.compile(r"\s*(?:——|—|－|[①-⑳]|[（(]\d+[）)]|\d+[.．、])")
 #: A sentence ending in a colon that introduces goals: 主要目标：, 具体指标是：
@@ -250,9 +252,10 @@ _COMMA = re.compile(r"[，,]")
 
 class Reader:
     """What governs the sentences of a provision as they are read: the year of a clause opening
-    with 到2020年, over the rest of its paragraph, and over the items of a list its paragraph
-    introduces with a colon (到2025年，…。具体目标是：\n——…\n——…); and whether that list is
-    one of goals, whose items' numbers are targets without a verb of aim."""
+    with 到2020年, over the rest of its paragraph, over the items of a list its paragraph
+    introduces with a colon (到2025年，…。具体目标是：\n——…\n——…) and over the paragraphs set out
+    with dashes after it; and whether that list is one of goals, whose items' numbers are
+    targets without a verb of aim."""
 
     def __init__(self) -> None:
         self.lead = Years()
@@ -267,7 +270,9 @@ class Reader:
 
     def enter(self, text: str, paragraph: bool) -> Sentence:
         item = self.listing is not None and bool(_ITEM.match(text))
-        if paragraph and not item:
+        # 到2020年，…。↵——创新能力显著增强。…达到2.5%: a goal's items set out with dashes stay under
+        # the year a paragraph before them, or the first of them, leads with
+        if paragraph and not item and not _DASH_ITEM.match(text):
             self.lead, self.listing = Years(), None  # a governing clause governs its own paragraph
             self.back = False
         return Sentence(text, goal_item=item and bool(self.listing))

@@ -44,7 +44,7 @@ MONEY_VERBS = frozenset({"达到", "达", "突破", "超过", "超", "实现", "
 #: 新增科技贷款1000亿元, 实现旅游综合收入120亿元); a sum each case must have (原始基金不少于210万元)
 #: is a requirement.
 _PLANNED_SUM = re.compile(r"(?:投资|贷款|产值|进出口|交易额|成交额|销售额|总额|规模|外资|"
-                          r"增加值|营收|税收|收入|利润|利税|出口|到位资金|引资)(?:目标|任务)?$")
+                          r"增加值|营收|税收|收入|利润|利税|出口|到位资金|引资|(?:结算|交易|成交)量)(?:目标|任务)?$")
 
 
 def _planned_sum(verb: str | None, clause: str) -> bool:
