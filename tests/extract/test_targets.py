@@ -1402,3 +1402,10 @@ def test_a_strong_start_to_the_year_and_volumes_of_settlement() -> None:
     assert one("力争“开门红”引进市外项目到位资金22亿元。", 2022).year == 2022
     assert [t.value for t in found("全年实现大宗商品交易额5000亿元，跨境人民币结算量1000亿元。", 2020)] == [5e11, 1e11]
     assert found("9月20日前完成12至17岁人群第二针剂接种。", 2021) == []  # an age group
+
+
+def test_what_is_measured_before_a_colon_and_a_change_of_the_indicator_before() -> None:
+    got = found("主要目标：到2025年，城镇新增就业：5万人；城镇调查失业率：5.5%以内。", 2023)
+    assert [(t.indicator, t.value) for t in got] == [("城镇新增就业", 50000), ("城镇调查失业率", 5.5)]
+    got = found("到2025年，全县森林覆盖率提高到63.5%，较2020年提高1.2个百分点。", 2023)
+    assert [(t.indicator, t.base_year) for t in got] == [("森林覆盖率", None), ("森林覆盖率", 2020)]

@@ -54,7 +54,7 @@ def without_item_number(clause: str) -> str:
 
 
 def _plain(words: str) -> str:
-    return re.sub(r"[“”\"‘’\s]", "", words).strip("，,（(").removesuffix("分别").removeprefix("的")
+    return re.sub(r"[“”\"‘’\s]", "", words).strip("，,（(：:").removesuffix("分别").removeprefix("的")
 
 
 _FLUFF_WORD = re.compile(FLUFF_WORDS)

@@ -112,6 +112,9 @@ class Sentence:
             if item := _ITEM_TAIL.match(self.text, start):
                 start = item.end()  # （三）各有关省（市）…: the item's number is no word
             own = self.text[start:at]
+        if not own.strip() and start > 0 and self.text[start - 1] in "：:":
+            start = self.clause_start(start - 1)  # 城镇新增就业：5万人: what is measured, before a colon
+            own = self.text[start:at]
         if rules.leading_action(own.strip()) or _BRACKET.search(own):
             return start  # 完善现有设施、新建公园5个: an action opens the clause; （自治区、直辖市）: a note
         while start > 0 and self.text[start - 1] == "、":

@@ -122,6 +122,9 @@ def _sentence_targets(sent: Sentence, offset: int, ctx: Context, lead: Years) ->
                 # 清淤支沟2条长3.2公里: the length of what the target before counts
                 counted = prev.target.indicator
                 target = replace(target, indicator=f"{counted}长度" if counted else target.indicator)
+            if prev is not None and _CHANGE_ONLY.fullmatch(target.indicator or "") and prev.target.indicator:
+                # 森林覆盖率提高到63.5%，较2020年提高1.2个百分点: a change of what the one before measures
+                target = replace(target, indicator=prev.target.indicator)
             if prev is not None and _TOTAL_ONLY.fullmatch(target.indicator or "") and prev.target.indicator:
                 # 新增1000处信号灯联网、累计达8000处: the total of what the target before adds
                 target = replace(target, indicator=_ADDED.sub("", prev.target.indicator) + "（累计）")
@@ -150,6 +153,8 @@ def _sentence_targets(sent: Sentence, offset: int, ctx: Context, lead: Years) ->
 _LENGTH = re.compile(r"长|总长|全长")
 _LENGTH_AFTER = re.compile(r"(?:长|总长|全长)\s*\d.*$")
 #: An indicator that only says a total is meant (累计, 累计约, 累计达): it names nothing.
+#: An indicator that only says the value changes (提高, 下降): it names nothing.
+_CHANGE_ONLY = re.compile(r"(?:提高|提升|增长|增加|下降|降低|减少|上升)")
 _TOTAL_ONLY = re.compile(r"累计(?:约|达到?|建成|完成)?")
 _ADDED = re.compile(r"^(?:新增|净增|新建)")
 
