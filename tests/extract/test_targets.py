@@ -1322,6 +1322,8 @@ def test_cuts_of_deaths_set_as_goals_and_a_change_over_last_year_under_a_goal_he
     ("确保年底前完成危房改造120户。", "危房改造", 120, "户"),  # 年底前 is no word of the indicator
     ("力争全年实现旅游综合收入120亿元。", "旅游综合收入", 1.2e10, "元"),  # a sum a plan is to reach
     ("力争全年引进项目30个，到位资金50亿元。", "到位资金", 5e9, "元"),
+    ("2023年，争取政府债券200亿元以上。", "政府债券", 2e10, "元"),
+    ("全年为企业减负200亿元以上。", "为企业减负", 2e10, "元"),
     ("2024年，全县计划接种流感疫苗1.2万剂次。", "接种流感疫苗", 12000, "剂次"),
 ])
 def test_indicators_keep_their_words_and_planned_sums_and_doses_are_read(
