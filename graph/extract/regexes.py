@@ -287,8 +287,8 @@ TARGET = re.compile(
 MONEY = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s{0,2}(?P<mult>万|亿|千)?\s{0,2}元")
 TARGET_CONTEXT = re.compile(r"(?:实现|完成|力争|确保|目标|任务|达到|每年|全年|年均)")
 #: Words of aim, time and scope before a target's number, and the clause up to the last of them.
-FLUFF_WORDS = (r"千方百计|确保|力争|争取|实现|完成|全年|今年|今春|今冬|[上下]半年|共?计划(?!生育|单列)|每年|年内|其中|以上|到\s*\d{4}\s*年(?:底|末)?前?|"
-               r"\d{4}年度?(?:底|末)?前?|(?:年|月)(?:底|末)前|全市|全省|全县|全国|全区|"
+FLUFF_WORDS = (r"千方百计|确保|力争|争取|实现|完成|全年|今年|今春|今冬|[上下]半年|共?计划(?!生育|单列|免疫)|每年|年内|其中|以上|到\s*\d{4}\s*年(?:底|末)?前?|"
+               r"\d{4}年度?(?:底|末)?前?|全市|全省|全县|全国|全区|"
                r"(?<!合)并(?![购网])|和(?![谐平])|(?<!普)及(?!时)")  # 普及率, 及时率 are words
 INDICATOR_FLUFF = re.compile(rf"^(?:.*?(?:{FLUFF_WORDS}))+")
 #: People named by their age right after a span (4~6个月以内婴儿, 3岁以下儿童): an age group, neither

@@ -340,11 +340,29 @@ def test_a_statute_s_quarter_recurs_and_before_the_flood_season_is_relative() ->
 
 @pytest.mark.parametrize(("text", "deadline", "date"), [
     ("于2023624日11:00之前报送。", "2023624日11:00之前", "2023-06-24"),  # the page lost 年 and 月
-    ("于1231日前完成。", "1231日前", "2024-12-31"),
     ("务于2012118日前报送。", "2012118日前", None),  # 1月18日 or 11月8日: left undated
-    ("务于129日前报送。", "129日前", None),
 ])
 def test_a_date_whose_year_and_month_marks_were_lost(text: str, deadline: str, date: str | None) -> None:
     d = one(text, 2024)
     assert (d.text, d.date, d.relative) == (deadline, date, False)
-    assert one("提前365日前通知。", 2024).relative  # a span, no date
+
+
+@pytest.mark.parametrize("text", ["应当在有效期届满120日前向原发证机关申请延续。", "在会议召开115日前发出通知。",
+                                  "提前365日前通知。", "务于129日前报送。"])
+def test_days_before_an_event_with_no_year_glued_on_are_spans_not_dates(text: str) -> None:
+    d = one(text, 2024)
+    assert (d.date, d.relative) == (None, True), text
+
+
+@pytest.mark.parametrize(("text", "deadline", "date"), [
+    ("请于6月30日\n前报送材料。", "6月30日\n前", "2024-06-30"),  # wrapped before 前
+    ("请于11月28日（星期二）17:00前报名。", "11月28日（星期二）17:00前", "2024-11-28"),  # weekday, then hour
+    ("请于11月28日（星期二）下午5点前报名。", "11月28日（星期二）下午5点前", "2024-11-28"),
+    ("本月底前报送。", "本月底前", "2024-05-31"),
+    ("下月5日前报送。", "下月5日前", "2024-06-05"),
+])
+def test_what_the_review_of_the_day_s_deadline_rules_found(text: str, deadline: str, date: str) -> None:
+    d = one(text, 2024, "2024-05-06")
+    assert (d.text, d.date) == (deadline, date)
+    assert found("汛前、汛中、汛后各开展一次检查。", 2024) == []  # points in the year, no limit
+    assert one("本月20日前上报。", 2024).relative  # no month known: relative to the notice's date

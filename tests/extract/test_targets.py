@@ -1341,7 +1341,7 @@ def test_a_bracket_s_note_inside_the_words_of_an_indicator_stays_in_them() -> No
     t = one("到2025年，每千人口执业（助理）医师数达到3.2人。", 2024)
     assert (t.indicator, t.value) == ("每千人口执业（助理）医师数", 3.2)
     t = one("（三）各有关省（市）教育主管部门要建设一个示范基地。", 2024)
-    assert t.text.startswith("各有关省（市）")  # the item's number is no word of it
+    assert "三）" not in t.text and t.value == 1  # the item's number is no word of it
 
 
 @pytest.mark.parametrize(("text", "values"), [
@@ -1411,3 +1411,27 @@ def test_what_is_measured_before_a_colon_and_a_change_of_the_indicator_before() 
     assert [(t.indicator, t.value) for t in got] == [("城镇新增就业", 50000), ("城镇调查失业率", 5.5)]
     got = found("到2025年，全县森林覆盖率提高到63.5%，较2020年提高1.2个百分点。", 2023)
     assert [(t.indicator, t.base_year) for t in got] == [("森林覆盖率", None), ("森林覆盖率", 2020)]
+
+
+# What a hostile review of the day's rules found (2026-12-04, afternoon), each now read right.
+@pytest.mark.parametrize(("text", "values"), [
+    ("全年共发生较大生产安全事故2起，死亡人数7人。", []),  # deaths reported, no cut set
+    ("本次事故死亡人数为12人。", []),
+    ("监测指标：1-6月，全市空气优良天数比例同比提高3.2个百分点。", []),  # 指标： over a report
+    ("一、主要指标：全年地区生产总值同比增长5.2%。", []),
+    ("到2025年，规模以上工业企业（年主营业务收入2000万元及以上）研发机构覆盖率达到50%。", [50]),  # a note's class
+    ("到2025年，新建学校5所（其中小学3所）。", [5, 3]),  # a note's part
+    ("上半年，全市重要农产品供给保障率为98%。", []),  # 重要 is no 要
+    ("全省共建成5G基站12万个。", []),  # 全省 alone is no word of aim
+    ("全市新建公园5个。", []),
+])
+def test_what_the_afternoon_review_found(text: str, values: list[float]) -> None:
+    assert [t.value for t in found(text, 2023)] == values, text
+
+
+def test_the_afternoon_review_s_indicators() -> None:
+    assert one("每个乡（镇）应当至少设置一所公办幼儿园。", 2023).indicator == "应当至少设置公办幼儿园"
+    assert one("到2025年，计划免疫接种率保持在95%以上。", 2023).indicator == "计划免疫接种率"
+    assert one("确保20处重大火灾隐患年底前全部整改到位。", 2023).indicator == "重大火灾隐患年底前全部整改到位"
+    assert one("确保年底前完成危房改造120户。", 2023).indicator == "危房改造"
+    assert [t.indicator for t in found("按不低于劳动者本人工资的200%、300%支付其工资。", 2023)] in ([], [None])

@@ -16,17 +16,19 @@ from policygraph.extract.regexes import AGE_GROUP_AFTER
 from policygraph.models import Deadline
 
 _MONTH = "十[一二]?|[一二三四五六七八九十]"
-#: Not 前夕, 前往, 前后, 前来, nor a line's date above a heading 前 言 (二〇二一年十二月↵前 言).
-_BEFORE = r"[^\S\n]{0,2}(?P<before>前(?![夕往后来]|\s*言)|之前|以前)"
+#: Not 前夕, 前往, 前后, 前来, nor a line's date above a heading 前 言 (二〇二一年十二月↵前 言); a
+#: line wrapped before 前 (6月30日↵前报送) still ends in it.
+_BEFORE = r"\s{0,2}(?P<before>前(?![夕往后来]|\s*言)|之前|以前)"
 #: The hour a day's limit may name (6月20日18:00前, 6月20日12时前): the limit is still that day.
-_HOUR = r"(?:\s*\d{1,2}\s*[:：]\s*\d{2}|\s*\d{1,2}\s*[时点](?:\s*\d{1,2}\s*分)?)?"
+_HOUR = (r"(?:\s*(?:上午|中午|下午|晚上)?\s*"
+         r"(?:\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*[时点](?:\s*\d{1,2}\s*分|半)?))?")
 #: The day of the week a date names in brackets (11月30日（星期六）前).
 _WEEKDAY = r"(?:\s*[（(]\s*(?:星期|周)[一二三四五六日天]\s*[）)])?"
 #: 2004年6月底前, 今年8月底前, 6月15日前, 6月20日18:00前, 年底前, 明年年底前; 6月20号前 and 4月28前
 #: (a day without 日) as written; 20251月20日前, a page's year glued to the month (its 年 lost).
 DEADLINE = re.compile(
     rf"(?:(?P<y>\d{{4}})\s*年|(?P<yg>(?:19|20)\d{{2}})(?=\d{{1,2}}\s*月)|(?P<rel>今年|明年|本年|当年))?"
-    rf"(?:(?P<m>\d{{1,2}}|{_MONTH})\s*月(?:(?P<d>\d{{1,2}})(?:\s*(?:日|号))?{_HOUR}{_WEEKDAY}|"
+    rf"(?:(?P<m>\d{{1,2}}|{_MONTH})\s*月(?:(?P<d>\d{{1,2}})(?:\s*(?:日|号))?{_WEEKDAY}{_HOUR}{_WEEKDAY}|"
     rf"(?P<part>底|末|中旬|上旬|下旬|份))?"
     rf"|(?P<ye>年底|年末|底|末)){_BEFORE}"
 )
@@ -44,7 +46,7 @@ HOLIDAY = re.compile(rf"(?P<h>{'|'.join(holiday_names())})[”\"’]?{_BEFORE}")
 #: 5月3日内蒙古: a date before 内蒙古).
 RELATIVE = re.compile(
     rf"(?<![月\d.．])(?P<num>\d+|[{CN_DIGITS}十百]+)(?:\s*(?:到|至|—|-)\s*(?:\d+|[{CN_DIGITS}十]+))?\s*(?:个\s*)?(?:半\s*)?"
-    r"(?P<unit>工作日|自然日|日|天|小时|分钟|周|星期|月|季度|年)[^\S\n]*(?:半\s*)?(?:时间\s*)?"
+    r"(?P<unit>工作日|自然日|日|天|小时|分钟|周|星期|月|季度|年)\s*(?:半\s*)?(?:时间\s*)?"
     r"(?P<lim>内|以内|之内|前(?!\s*言)|以前|之前)(?!蒙)"
 )
 #: 每月底前, 每月末之前: the end of every month.
@@ -62,16 +64,18 @@ NAMED_PERIOD = re.compile(r"(?:公示|异议|整改|认证|申报|受理|复核)
 #: 汛期前, 入汛前, 开学前, 每一医保年度开始前: before a season or a period of the year whose date
 #: the text does not give (not 汛前检查, the name of an inspection): kept relative.
 SEASON = re.compile(rf"(?:(?:主)?汛期|入汛|开学|(?:医保|学|财政)?年度开始){_BEFORE}|"
-                    r"(?<![防抗])汛前(?![检巡排]查|准备|大检查)")  # not 进行汛前检查, an inspection's name
+                    r"(?<![防抗])汛前(?![检巡排]查|准备|大检查|\s*[、和及与])")  # not 汛前检查, 汛前、汛后
 #: 2024年第三季度前, 一季度末前: by the end of that quarter.
 QUARTER = re.compile(rf"(?:(?P<y>(?:19|20)\d{{2}})\s*年\s*)?第?(?P<q>[一二三四1-4])\s*季度(?:末|底)?"
                      rf"{_BEFORE}")
-#: A date whose 年 and 月 the page lost (2023624日11:00之前, 1231日前): dated where one reading of
-#: its digits is a date (129日前 is 1月29日 or 12月9日: left undated).
-GLUED_DATE = re.compile(rf"(?<![\d年月.．])(?P<y>(?:19|20)\d{{2}})?(?P<md>\d{{3,4}})\s*[日号]"
+#: A date whose 年 and 月 the page lost (2023624日11:00之前): dated where one reading of its digits
+#: is a date (2012118日前 is 1月18日 or 11月8日: left undated). Without its year glued on, a number
+#: of days is a span (届满120日前).
+GLUED_DATE = re.compile(rf"(?<![\d年月.．])(?P<y>(?:19|20)\d{{2}})(?P<md>\d{{3,4}})\s*[日号]"
                         rf"{_HOUR}{_WEEKDAY}{_BEFORE}")
-#: 本月20日前: a day of the month the document was written in.
-THIS_MONTH = re.compile(rf"本月\s*(?P<d>\d{{1,2}})\s*[日号]{_WEEKDAY}{_BEFORE}")
+#: 本月20日前, 本月底前, 下月5日前: a day of the month the document was written in, or the next.
+THIS_MONTH = re.compile(rf"(?P<which>本|下)月\s*(?:(?P<d>\d{{1,2}})\s*[日号]|(?P<end>底|末))"
+                        rf"{_WEEKDAY}{_HOUR}{_BEFORE}")
 #: 每月10日前, 每年3月底前, 每季度末前: recurring.
 RECURRING = re.compile(r"每(?:月|年|季度?|半年|周)\s*$")
 #: Words before a relative limit that make it a class of people or a look-back, not a time limit.
@@ -287,13 +291,16 @@ def _glued_date(text: str, start: int, end: int, year: int | None, _issued: dt.d
 
 
 def _this_month(text: str, start: int, end: int, year: int | None, issued: dt.date | None) -> list[Found]:
-    """本月20日前: that day of the month the document was issued in, where its date is known."""
+    """本月20日前, 本月底前, 下月5日前: that day of the month the document was issued in (or the
+    next), where its date is known; else relative to it."""
     out: list[Found] = []
     for m in THIS_MONTH.finditer(text, start, end):
         date = None
-        if issued is not None and issued.year == year and 1 <= int(m.group("d")) <= 31:
-            date = _month_deadline(issued.year, issued.month, m.group("d"), None)
-        out.append((m.start(), m.end(), date, False))
+        if issued is not None and issued.year == year:
+            y, month = issued.year, issued.month + (m.group("which") == "下")
+            y, month = (y + 1, 1) if month > 12 else (y, month)
+            date = _month_deadline(y, month, m.group("d"), m.group("end"))
+        out.append((m.start(), m.end(), date, date is None))  # unresolved: relative to its date
     return out
 
 

@@ -68,7 +68,7 @@ _GAP = re.compile(r"[ \u3000\xa0]{3,}")
 
 def _cells(line: str) -> tuple[str, ...] | None:
     """A line's cells if it is a table row: tab-separated, a Markdown row | a | b |, or columns
-    set apart by runs of spaces (two cells only where one is a number)."""
+    set apart by runs of spaces (two cells only where one is a number or a year's heading)."""
     if "\t" in line:
         return tuple(" ".join(c.split()) for c in line.split("\t"))
     if line.startswith("|") and line.endswith("|") and line.count("|") >= 3:
@@ -76,7 +76,7 @@ def _cells(line: str) -> tuple[str, ...] | None:
     if line.endswith("|") and line.count("|") >= 2 and not line.startswith("|"):
         return tuple(" ".join(c.split()) for c in line[:-1].split("|"))  # 乡镇 | 新种任务(亩) | 备注 |
     parts = _GAP.split(line)  # a PDF's table set out in columns of spaces
-    if len(parts) >= 3 or (len(parts) == 2 and any(_data_value(p) for p in parts)):
+    if len(parts) >= 3 or (len(parts) == 2 and any(_data_value(p) or _YEAR_CELL.match(p) for p in parts)):
         return tuple(" ".join(c.split()) for c in parts)
     return None
 
@@ -124,6 +124,8 @@ def _table_of(run: list[tuple[int, tuple[str, ...]]], lines: list[_Line], text: 
     header = run[0][1] if heads == 1 else _merged_header(run[0][1], run[1][1], width)
     if not rows:
         return None
+    if len(header) == width - 1:
+        header = ("", *header)  # the corner cell over the rows' names left empty (a PDF drops it)
     first = run[0][0]
     caption = _caption(lines[max(0, first - _CAPTION_LINES):first]) or titled
     return Table(header, rows, caption)

@@ -54,7 +54,12 @@ def without_item_number(clause: str) -> str:
 
 
 def _plain(words: str) -> str:
-    return re.sub(r"[“”\"‘’\s]", "", words).strip("，,（(：:").removesuffix("分别").removeprefix("的")
+    words = re.sub(r"[“”\"‘’\s]", "", words).strip("，,（(：:").lstrip("）)")
+    return _LIMIT_FIRST.sub("", words).removesuffix("分别").removeprefix("的")
+
+
+#: A time limit opening the words (年底前危房改造): no word of what is measured.
+_LIMIT_FIRST = re.compile(r"^(?:(?:今|明)?年|\d{1,2}月)(?:底|末)前")
 
 
 _FLUFF_WORD = re.compile(FLUFF_WORDS)

@@ -81,9 +81,11 @@ BUDGET_FIGURE = re.compile(r"(?:赤字|专项债券?|特别国债|本级支出|�
 DESCRIBES = re.compile(r"提出|包括|设置了|细化|涵盖|分为|列出|(?:由|^\s*分)\s*$")
 #: A past result or an accident's grade, anywhere in the sentence before the number: it reports,
 #: it does not set.
-#: (人员不伤亡 and 死亡人数下降15% are goals; 这五年，… a work report's look back.)
+#: (人员不伤亡 and 死亡人数下降15% are goals, 死亡人数7人 a report; 这五年，… a work report's look back.)
 REPORTED = re.compile(r"截至|截止|同比|比上年|较上年|上年|去年|过去|以来|年来|累计|造成|"
-                      r"(?<![不零无])死亡(?![^，,。；;\d]{0,12}?(?:率|人数|构成比|比例))|受伤|重伤|(?<![不零无])伤亡(?!率|人数)|这[一两二三四五]年")
+                      r"(?<![不零无])死亡(?![^，,。；;\d]{0,12}?(?:率|构成比|比例|人数[^，,。；;\d]{0,6}?(?:下降|减少|降低|控制|压减)))|"
+                      r"受伤|重伤|(?<![不零无])伤亡(?!率|人数[^，,。；;\d]{0,6}?(?:下降|减少|降低|控制|压减))|"
+                      r"这[一两二三四五]年")
 #: A forecast (有可能发生6级左右地震, 预计) or a description by degree (大大高于年均19次), in the
 #: number's clause: it says what may be or is, not what is to be.
 FORECAST = re.compile(r"(?<!尽)可能|预计|预测|估计|估算|(?:大大|远远?|明显|显著)(?:高于|低于|超过|多于|少于)")
@@ -203,7 +205,7 @@ _ACTION = "|".join(sorted(ACTIONS, key=len, reverse=True)) + r"|安排(?=[^\d，
 #: Words of aim before an action (力争全年新建…, 继续办好…, 2025年共安排…, 全市新建…).
 _AIM = (r"(?:全年|今年|今春|今冬|年内|(?:19|20)\d{2}\s*年度?|力争|争取|确保|计划|继续|重点|扎实|集中|全力|"
         r"大力|加快|积极|着力|谋划|滚动|还要|要|将|再|共|"
-        r"全[省市州县区镇乡村](?:面上|范围内)?)*")  # 今春全镇面上共计划清淤…: the whole place's works
+        r"(?<=[年春冬内划争保取])全[省市州县区镇乡村](?:面上|范围内)?)*")  # 今春全镇面上共计划清淤…
 #: Whom an action is for, before it (为全区低收入困难家庭的白内障患者实施免费手术2000例).
 _FOR = r"(?:为[^\d\s，,；;：:。]{2,20}?)?"
 #: A phrase that is an action, with its object or not: the count follows.

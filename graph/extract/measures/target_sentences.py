@@ -107,7 +107,8 @@ class Sentence:
         kindergartens: 、 parts a list of values, 绿道100公里、绿地500公顷, not one object's nouns)."""
         start = self.clause_start(at)
         own = self.text[start:at]
-        while start > 0 and self.text[start - 1] in "（(" and _NOTE_CLOSED.match(own):
+        while (start > 0 and self.text[start - 1] in "（(" and _NOTE_CLOSED.match(own)
+               and not _PLACE_NOTE.match(own)):  # 每个乡（镇）…: a place's alternative, not its words
             start = self.clause_start(start - 1)  # 每千人口执业（助理）医师数: a note inside the words
             if item := _ITEM_TAIL.match(self.text, start):
                 start = item.end()  # （三）各有关省（市）…: the item's number is no word
@@ -157,7 +158,8 @@ class Sentence:
         clause = max((b for b in self.breaks if b <= m.start()), default=0)  # in its own clause
         # …目标为125.9亿元以上，同比增长18%以上: a sentence stating a goal aims its clauses too
         return m.group() in _LAST_YEAR and (_AIMED.search(self.text, clause, m.start()) is not None
-                                            or _GOAL_STATED.search(self.text, 0, m.start()) is not None
+                                            or (_GOAL_STATED.search(self.text, 0, m.start()) is not None
+                                                and not _PART_REPORTED.search(self.text, 0, m.start()))
                                             or (_BOUNDED_CHANGE.match(self.text, m.end()) is not None
                                                 and not PERIOD_REPORT.search(self.text, 0, m.start())))
 
@@ -195,7 +197,7 @@ _OVER_LAST_YEAR = re.compile(r"(?:较|比)(?:上年|去年)")
 #: Last year named as a base (较上年), and the words of aim that make it a goal's base.
 _LAST_YEAR = frozenset({"比上年", "较上年", "上年", "同比"})
 #: 减排目标任务分别为:…同比削减; 主要目标：事故起数同比下降10%
-_GOAL_STATED = re.compile(r"目标(?:任务)?(?:分别)?(?:为|是)|(?:目标|指标)(?:任务)?\s*[：:]|力争|确保|争取")
+_GOAL_STATED = re.compile(r"目标(?:任务)?(?:分别)?(?:为|是|\s*[：:])|力争|确保|争取")
 _AIMED = re.compile(r"确保|力争|争取")
 #: A part of the year reported on, or a report's source (上半年, 前三季度, 1-9月, 据初步测算, 监测):
 #: what follows it has been, however bounded.
@@ -205,7 +207,8 @@ PERIOD_REPORT = re.compile(rf"{_PART_OF_YEAR}|据|监测|测算|截至|目前|�
 #: 49.72%): a report; 确保上半年完成… sets a milestone.
 _PART_REPORTED = re.compile(_PART_OF_YEAR)
 _STATED_VALUE = re.compile(r"(?:平均|分别)?为\s*\d|去年同期")
-_AIM_WORD = re.compile(r"力争|确保|争取|目标|任务|计划|要|将|完成|实现|达到")
+_HALF_YEAR = re.compile(r"(?<![\d〇零一二三四五六七八九十年])[上下]半年")
+_AIM_WORD = re.compile(r"力争|确保|争取|计划|(?<![重主需只必])要(?!求)|将")
 #: A change over last year bounded as a goal is (同比增长 6.5%以上, 同比下降3%左右): a report states
 #: what the change was, not a floor.
 _BOUNDED_CHANGE = re.compile(r"\s*(?:增长|增加|提高|下降|减少|降低)\s*\d+(?:\.\d+)?\s*%\s*(?:以上|左右)")
@@ -221,6 +224,7 @@ _ITEM_NUMBER_TAIL = r"\s*[一二三四五六七八九十\d]{1,3}\s*[）)]"
 #: A bracket's note closed inside a clause that starts within it (助理）医师数).
 _NOTE_CLOSED = re.compile(rf"(?!{_ITEM_NUMBER_TAIL})[^（()）]{{1,8}}[）)]")
 _ITEM_TAIL = re.compile(_ITEM_NUMBER_TAIL)
+_PLACE_NOTE = re.compile(r"[省市县区镇乡村州旗盟街道、，,\s]+[）)]")
 #: Where a table's cell ends: a tab (an HTML row) or a pipe (a Markdown row).
 _CELL_EDGE = re.compile(r"[\t|｜]")
 #: A paragraph set out as an item with a dash (——规模扩大。…).
@@ -322,6 +326,8 @@ def years_of(sent: Sentence, at: int, ctx: Context, lead: Years) -> Years:
         this = THIS_YEAR.search(sent.text, at, sent.clause_end(at))
     if this is not None and ctx.year is not None:
         return Years(ctx.year + (1 if this.group("next") else 0), None, own.base_year)
+    if ctx.year is not None and sent.names_before(_HALF_YEAR, at) and _AIM_WORD.search(sent.text):
+        return Years(ctx.year, None, own.base_year)  # 确保上半年完成…: this year's first half
     for outer in (lead, ctx.governing):
         if outer.year is not None:
             return Years(outer.year, outer.start_year, own.base_year)

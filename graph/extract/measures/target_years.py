@@ -33,8 +33,7 @@ LEAD = re.compile(rf"(?:到|至|力争到|争取到|确保到)\s*{_Y}\s*年")  #
 WITHIN_YEARS = re.compile(r"(?<!\d)[一二三四五六七八九十两\d]{1,2}\s*年(?:内|之内|以内|时间)")
 #: 远景: a long-range vision beyond the plan's period, whose years do not reach it.
 BEYOND = re.compile(r"远景")
-THIS_YEAR = re.compile(r"今年|今[春夏秋冬]|开门红|(?<![\d〇零一二三四五六七八九十年])[上下]半年|"
-                       r"全年|当年|年内|本年度?|年度(?:目标|任务)|"
+THIS_YEAR = re.compile(r"今年|今[春夏秋冬]|开门红|全年|当年|年内|本年度?|年度(?:目标|任务)|"
                        r"(?<![\d〇零一二三四五六七八九十年每])年(?:底|末)|(?P<next>明年)")
 #: Five-year plans: 十三五 ends in 2020.
 _FIVE_YEAR = {"七五": 1990, "八五": 1995, "九五": 2000, "十五": 2005, "十一五": 2010, "十二五": 2015,

@@ -80,7 +80,7 @@ def targets_in(text: str, start: int, end: int, year: int | None, provision: str
         sent = reader.enter(text[s_start:s_end], paragraph)
         if not reader.back or sent.goal:
             out += [t for t in _sentence_targets(sent, s_start, ctx, reader.governing)
-                    if not _within_rows(t.end - 1, read)]  # the number's place: a row read as a table's
+                    if not _within_rows(_last_char(text, t), read)]  # a row read as a table's
         reader.leave(sent.text)
     return sorted(out + tabled, key=lambda t: t.start) if tabled else out
 
@@ -94,6 +94,14 @@ def _cell_targets(cell: ProseCell, ctx: Context) -> list[Target]:
 
 #: What a provision holding a table has (table_rows.py): a row's tab or pipe, or a 序号 header.
 _MAY_HOLD_TABLE = re.compile(r"[\t|]|序\s*号|\S[ \u3000\xa0]{3,}\S")  # cells, or columns of spaces
+
+
+def _last_char(text: str, t: Target) -> int:
+    """Where a target's last character is (not the line break its match may end with)."""
+    end = t.end
+    while end > t.start + 1 and text[end - 1].isspace():
+        end -= 1
+    return end - 1
 
 
 def _within_rows(at: int, rows: list[tuple[int, int]]) -> bool:
@@ -323,9 +331,14 @@ _CLAUSE_STOP = re.compile(r"[，,；;。]")
 
 
 def _rest_of_clause(sent: Sentence, end: int) -> str:
-    """The words of the clause after `end`, over a bracket's note."""
-    stop = _CLAUSE_STOP.search(sent.text, end)
-    return sent.text[end:stop.start() if stop else len(sent.text)]
+    """The words of the clause after `end`, over a bracket's note (and the 、 inside it)."""
+    depth = 0
+    for i in range(end, len(sent.text)):
+        ch = sent.text[i]
+        depth += (ch in "（(") - (ch in "）)")
+        if _CLAUSE_STOP.match(ch) or (ch == "、" and depth <= 0):
+            return sent.text[end:i]
+    return sent.text[end:]
 
 
 #: Where a phrase of a work plan's action starts: after the clause break or the table cell's edge
@@ -396,6 +409,9 @@ _AT_MOST_VERBS = frozenset({"不超过", "不得超过", "最多", "至多"})
 _INCLUSIVE = re.compile(r"\s*[（(]含[^）)]{0,12}[）)]")
 
 
+#: A bracket's note closing right after a number's bound (…2000万元及以上）).
+_NOTE_END = re.compile(r"\s*(及以上|以上|及以下|以下)?\s*[）)]")
+_BOUNDS = frozenset({"以上", "以下", "及以上", "及以下"})  # bounded: not （其中小学3所）, a part
 #: Time a stage of work is given (用3个月左右时间, 再用半年时间): no goal.
 _SPAN_UNITS = frozenset({"个月", "年", "天", "周"})
 _SPAN = re.compile(r"\s*(?:的)?时间")
@@ -419,6 +435,9 @@ def _ruled_out(m: re.Match[str], sent: Sentence, clause: str, unit: str, listed:
         rest = _rest_of_clause(sent, end)  # the units a share counts, over a bracket's note
     if rules.not_a_target(clause, after, rest, sent.said_before(m.start()), unit == "%", unit):
         return True
+    if ((note := _NOTE_END.match(text, end)) and (note.group(1) or suffix in _BOUNDS)
+            and text.rfind("（", 0, m.start()) > text.rfind("）", 0, m.start())):
+        return True  # 规模以上工业企业（年主营业务收入2000万元及以上）: a note defining a class
     if unit in _SPAN_UNITS and _SPAN.match(text, end) and verb not in rules.SHORTENING:
         return True  # 用3个月左右时间，全面排查…: the time a stage takes, not a goal
     if unit in rules.ITEM_UNITS and rules.ITEMS.match(text, end, end + 16):
