@@ -57,6 +57,7 @@ def test_resolved_deadlines(text: str, deadline: str, date: str) -> None:
     "省人民代表大会会议于每年第一季度举行。",
     "中华人民共和国水利部\n二〇二一年十二月\n前 言\n水土保持是生态文明建设的重要内容。",  # a date above 前言
     "提高4~6个月以内婴儿的纯母乳喂养率。",  # an age group
+    "按照项目名称、年内进度目标、责任单位等内容上报。",  # a field's name
 ])
 def test_time_expressions_that_are_no_limit_are_no_deadline(text: str) -> None:
     assert found(text) == []

@@ -10,13 +10,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from policygraph.extract.document import extract
 from policygraph.extract.measures.quantities import cn_to_float, parse_number, value_of
 from policygraph.extract.measures.target_numbers import TARGET, target_matches
 from policygraph.extract.measures.target_sentences import sentences
 from policygraph.extract.measures.target_years import Years, title_years
 from policygraph.extract.measures.targets import targets_in
 from policygraph.extract.normalize import normalize
-from policygraph.models import Target
+from policygraph.models import Source, Target
 
 from ..conftest import record_of
 
@@ -1435,3 +1436,14 @@ def test_the_afternoon_review_s_indicators() -> None:
     assert one("确保20处重大火灾隐患年底前全部整改到位。", 2023).indicator == "重大火灾隐患年底前全部整改到位"
     assert one("确保年底前完成危房改造120户。", 2023).indicator == "危房改造"
     assert [t.indicator for t in found("按不低于劳动者本人工资的200%、300%支付其工资。", 2023)] in ([], [None])
+
+
+def test_a_department_s_year_of_work_and_practical_projects_are_titled_and_give_their_year() -> None:
+    for title, year in (("新邱区2022年全面推进乡村振兴重点 工作目标任务", 2022), ("教育体育局2020年为民办实事", 2020)):
+        text = f"{title}\n\n1.实施校舍安全工程，完成加固校舍3.03万平方米，改善小规模学校249所。\n"
+        rec = extract(Source("x.txt", text, "utf-8", "txt"))
+        assert rec.title == title.replace(" ", "")
+        assert rec.measures is not None
+        assert [(t.value, t.year) for t in rec.measures.targets] == [(30300, year), (249, year)]
+    assert found("该项目占地10亩，总投资5000万元。", 2023) == []  # a site's area
+    assert [t.value for t in found("力争减轻企业各类负担200亿元。", 2020)] == [2e10]

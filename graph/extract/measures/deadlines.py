@@ -32,8 +32,9 @@ DEADLINE = re.compile(
     rf"(?P<part>底|末|中旬|上旬|下旬|份))?"
     rf"|(?P<ye>年底|年末|底|末)){_BEFORE}"
 )
-#: 年内, 今年内, 本年度内: by the end of the document's year.
-WITHIN_YEAR = re.compile(r"(?<![0-9一二三四五六七八九十两个多])(?:(?:今|本|当)年度?内|年内)(?!容|外)")
+#: 年内, 今年内, 本年度内: by the end of the document's year (not 年内进度目标, a field's name).
+WITHIN_YEAR = re.compile(r"(?<![0-9一二三四五六七八九十两个多])(?:(?:今|本|当)年度?内|年内)"
+                         r"(?!容|外|进度|目标|计划|任务)")
 #: 2020年前, 2018年以前: before that year.
 YEAR_BEFORE = re.compile(rf"(?<![到至])(?P<y>(?:19|20)\d{{2}})\s*年{_BEFORE}")
 #: “十五五”内, 十四五末前: by the end of a five-year plan's last year (“十三五”期间内 is a window).

@@ -77,8 +77,8 @@ CLASS_REWARD = re.compile(r"给予|奖励|补贴|补助|认定为|视为|的(?:�
 #: 安排7000亿元); not a goal that spends one (利用专项债资金建成污水处理厂20座).
 BUDGET_FIGURE = re.compile(r"(?:赤字|专项债券?|特别国债|本级支出|预算内投资)[^，,。；;\d]{0,3}$")
 #: Words describing the document's own contents (提出五大类21个指标, 设置了29项), or what a whole is
-#: made of or divided into (由4个部分组成, 分13个领域): not goals.
-DESCRIBES = re.compile(r"提出|包括|设置了|细化|涵盖|分为|列出|(?:由|^\s*分)\s*$")
+#: made of or divided into (由4个部分组成, 分13个领域), or a site's area (该项目占地10亩): not goals.
+DESCRIBES = re.compile(r"提出|包括|设置了|细化|涵盖|分为|列出|(?:由|^\s*分)\s*$|占地(?:面积)?(?:约|为)?\s*$")
 #: A past result or an accident's grade, anywhere in the sentence before the number: it reports,
 #: it does not set.
 #: (人员不伤亡 and 死亡人数下降15% are goals, 死亡人数7人 a report; 这五年，… a work report's look back.)
@@ -199,7 +199,7 @@ ACTIONS = ("新建", "新改建", "改扩建", "改建", "扩建", "建设", "�
            "治理", "打造", "培育", "新培育", "实施", "推进", "开工", "新开工", "举办", "组织", "开展",
            "发放", "筹集", "消除", "办好", "启动", "新增", "增加", "完成", "培训", "打通",
            "形成", "推动", "提供", "派发", "评选", "引育", "引进", "招引", "引导", "完善", "提升", "优化",
-           "壮大", "做大", "开设", "清淤", "整修", "维修")
+           "壮大", "做大", "开设", "清淤", "整修", "维修", "改善")
 #: 安排 counts what a plan arranges only where it names projects (安排重点新续建项目57个), not a budget.
 _ACTION = "|".join(sorted(ACTIONS, key=len, reverse=True)) + r"|安排(?=[^\d，,；;：:。]*项目)"
 #: Words of aim before an action (力争全年新建…, 继续办好…, 2025年共安排…, 全市新建…).
