@@ -169,10 +169,15 @@ def _squeeze(s: object) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(s or "")))
 
 
+#: A unit's alternative in brackets (8.3万套(户)): notation, which annotators may leave out.
+_ALTERNATIVE = re.compile(r"\s*[（(][^（()）]*[）)]$")
+
+
 def _target_matches(t: Mapping[str, Any], row: Row) -> int:
     value, unit = _gold_value(row)
     high, _ = _gold_value(row, "value_high")
-    if str(t.get("unit") or "") != unit:
+    found_unit = str(t.get("unit") or "")
+    if found_unit != unit and _ALTERNATIVE.sub("", found_unit) != _ALTERNATIVE.sub("", unit):
         return 0
     # of two rows of one value, the one quoting the found text's last words
     quoted = int(_squeeze(t.get("text"))[-8:] in _squeeze(row.get("sentence")))

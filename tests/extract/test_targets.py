@@ -1447,3 +1447,23 @@ def test_a_department_s_year_of_work_and_practical_projects_are_titled_and_give_
         assert [(t.value, t.year) for t in rec.measures.targets] == [(30300, year), (249, year)]
     assert found("该项目占地10亩，总投资5000万元。", 2023) == []  # a site's area
     assert [t.value for t in found("力争减轻企业各类负担200亿元。", 2020)] == [2e10]
+
+
+@pytest.mark.parametrize(("text", "indicator", "value", "comparator"), [
+    ("2013年，省人民政府确定全年新开工保障性住房23万套。", "新开工保障性住房", 230000, "equal"),  # 确定 a goal
+    ("到2020年，每千名老年人拥有养老床位数35张以上。", "每千名老年人拥有养老床位数", 35, "at_least"),
+    ("到2025年，改造提升现有高标准农田1.05亿亩。", "改造提升现有高标准农田", 1.05e8, "equal"),
+    ("到2025年，以此稳定保障1.1万亿斤以上粮食产能。", "粮食产能", 1.1e12, "at_least"),  # a measure after a bound
+    ("到2018年底，新增新能源汽车充电桩6万根。", "新增新能源汽车充电桩", 60000, "equal"),
+    ("增量进度控制目标为28万吨标准煤。", "增量进度", 280000, "at_most"),
+    ("到2020年，养老服务设施覆盖所有城市社区、90%以上乡镇。", "覆盖乡镇", 90, "at_least"),  # places reached
+])
+def test_goals_the_thirty_third_set_taught(text: str, indicator: str, value: float, comparator: str) -> None:
+    t = found(text, 2013)[-1]
+    assert (t.indicator, t.value, t.comparator) == (indicator, value, comparator), text
+
+
+@pytest.mark.parametrize("text", ["国际货币基金组织调高全球经济2018年增速至3.7%。", "对年产能100万吨以上的企业给予奖励。",
+                                  "全市现有学校50所。", "选择10个左右城市开展试点。", "第3条根据本法制定。"])
+def test_forecasts_classes_what_exists_and_pilots_are_still_no_goals(text: str) -> None:
+    assert found(text, 2013) == [], text

@@ -27,6 +27,7 @@ VERBS: dict[str, str] = {
     "下降至": "at_most", "减少到": "at_most", "减少至": "at_most", "压缩到": "at_most", "压减至": "at_most",
     "压缩至": "at_most", "压减到": "at_most", "缩短到": "at_most", "缩短至": "at_most",
     "缩小到": "at_most", "缩小至": "at_most",  # 城乡居民收入比缩小至1.7以内
+    "控制目标为": "at_most", "控制目标是": "at_most",  # 增量进度控制目标为28万吨标准煤
     # cutting by a share (压减三分之一, 压缩一半以上)
     "压缩": "equal", "压减": "equal", "缩短": "equal",
     "保持在": "equal", "稳定在": "equal", "维持在": "equal", "增长": "equal", "增加": "equal",
@@ -93,7 +94,9 @@ FORECAST = re.compile(r"(?<!尽)可能|预计|预测|估计|估算|(?:大大|远
 FORESEEN = re.compile(r"(?<!尽)可能|预计|预测|估计")
 #: A count of what exists, in the number's own clause (现有…基础上 elsewhere in the sentence is a
 #: base a target grows from).
-EXISTING = re.compile(r"已经|已(?!于)|现有|目前|共有|(?<!人口)拥有(?!量|率)|共计(?!划)|总数为|总量为|占全国|"
+#: (改造提升现有高标准农田1.05亿亩 acts on what exists; 每千名老年人拥有…35张 is per head.)
+EXISTING = re.compile(r"已经|已(?!于)|(?<!改造)(?<!提升)(?<!改建)(?<!维修)(?<!整治)(?<!加固)现有|目前|共有|"
+                      r"(?<![口人])拥有(?!量|率)|共计(?!划)|总数为|总量为|占全国|"
                       r"分别为|位居|排名|居全国|^共|完成[^，,。；;]{0,6}(?:目标|计划|任务)的|"
                       r"\d+\s*(?:个月|年)内")
 #: The rest of a number's clause naming a case to report (裁员200人以上…情况的报告制度): a threshold.
@@ -107,10 +110,10 @@ ITEM_UNITS = frozenset({"项", "个", "条"})
 #: A penalty: the clause imposes it (并处…, 处货物价值30%以下) or names it after the number.
 PENALTY = re.compile(r"(?:^|并|另|可以|予以|可|应当|或者)处|罚款|罚金|拘留|没收|暂停|吊销|责令停")
 #: Choosing pilots (选择10个左右城市) and a frequency (每年调整1次) are scope, not goals.
-SCOPE = re.compile(r"选择|选取|确定")
+SCOPE = re.compile(r"选择|选取|确定(?!全年|年度|目标|任务)")  # 确定全年新开工…23万套 sets a goal
 #: A rate being changed: 由3%降至1%, 从…调整为.
 CHANGED = re.compile(r"(?:由|从)\s*\d[^，,。；;]{0,12}(?:降|提高|调整|下调|上调|减|增|改为|变为)|"
-                     r"下调|上调|(?<!优化)调整(?!优化)|调减|调增")  # not 优化调整公交线路20条, an action
+                     r"下调|上调|调高|调低|(?<!优化)调整(?!优化)|调减|调增")  # not 优化调整公交线路20条
 #: What after a number makes it a class, a condition or a duration: 30人以上的企业, 不足3套时,
 #: 5个工作日 (内 and 前 of a time limit, not of 内涝 or 前沿).
 AFTER_CLASS = re.compile(r"的(?![^，,。；]{0,4}(?:目标|任务|水平|规模))|者|"
@@ -358,8 +361,22 @@ MEETS_GOAL = re.compile(r"(?:达到|实现|完成|符合)[^，,；;。]{0,20}(?:
 
 
 def bounds_a_class(suffix: str | None, after: str) -> bool:
-    """30人以上企业: a bound followed by the noun it qualifies."""
-    return suffix in ("以上", "以下", "及以上", "及以下") and bool(_CLASS_AFTER_BOUND.match(after.lstrip()))
+    """30人以上企业: a bound followed by the noun it qualifies (not 1.1万亿斤以上粮食产能, 200万套以上
+    保障能力: the measure itself)."""
+    after = after.lstrip()
+    return (suffix in ("以上", "以下", "及以上", "及以下") and bool(_CLASS_AFTER_BOUND.match(after))
+            and measure_after(after) is None)
+
+
+def measure_after(after: str) -> str | None:
+    """The measure a bound names after it (1.1万亿斤以上粮食产能: 粮食产能), if it names one."""
+    m = _MEASURE_AFTER.match(after.lstrip())
+    return m.group() if m else None
+
+
+#: A measure named after a bound (…以上粮食产能), not a class of things (…以上产能的企业).
+_MEASURE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:产能|能力|产量|总量)"
+                            r"(?![\u4e00-\u9fff]{0,2}(?:的|企业|项目))")
 
 
 #: A band: 3人以上10人以下 is a class of cases, not a goal.

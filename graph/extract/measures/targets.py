@@ -255,6 +255,12 @@ def _comparator(m: re.Match[str], clause: str, named: _Named) -> str:
 def _indicator(m: re.Match[str], sent: Sentence, clause: str) -> str | None:
     """The words before the number; else, when they are none or only a verb (力争全省建成10个…基地,
     加快打造6个…, 至少…), the action and what it counts after the number; else what a share counts."""
+    if (m.group("suffix") and m.group("unit") != "%"
+            and (measure := rules.measure_after(sent.text[m.end():m.end() + 12]))):
+        return measure  # 稳定保障1.1万亿斤以上粮食产能: what the bound is of
+    if (m.group("suffix") and (cover := _COVERS.search(sent.text, max(0, m.start() - 30), m.start()))
+            and (places := _PLACES_AFTER.match(sent.text, m.end()))):
+        return cover.group() + places.group()  # 覆盖…90%以上乡镇: the share of places reached
     own = indicator_of(clause) if clause and not rules.ACTION_ONLY.match(clause) else None
     if own and own.endswith("等") and (counted := _counted_after(m, sent)):
         # 壮大人工智能、生物医药等4个千亿级产业: the action and what the list's items are
@@ -409,6 +415,9 @@ _AT_MOST_VERBS = frozenset({"不超过", "不得超过", "最多", "至多"})
 _INCLUSIVE = re.compile(r"\s*[（(]含[^）)]{0,12}[）)]")
 
 
+#: Reaching a share of places (覆盖所有城市社区、90%以上乡镇和60%以上村): the bound is the goal's.
+_COVERS = re.compile(r"覆盖|惠及|延伸至|延伸到")
+_PLACES_AFTER = re.compile(r"[\u4e00-\u9fff]{1,10}?(?=[和及与、，,；;。]|$)")
 #: A bracket's note closing right after a number's bound (…2000万元及以上）).
 _NOTE_END = re.compile(r"\s*(及以上|以上|及以下|以下)?\s*[）)]")
 _BOUNDS = frozenset({"以上", "以下", "及以上", "及以下"})  # bounded: not （其中小学3所）, a part
@@ -452,6 +461,7 @@ def _ruled_out(m: re.Match[str], sent: Sentence, clause: str, unit: str, listed:
     if verb in _AT_MOST_VERBS and rules.SELECTING.search(clause):
         return True  # 每个方向遴选不超过3家单位: a cap on a selection
     if (not verb and not listed and rules.bounds_a_class(suffix, after) and not rules.MEETS_GOAL.search(rest)
+            and not (unit == "%" and _COVERS.search(text, max(0, m.start() - 30), m.start()))
             and not (unit == "%" and rules.share_does(clause, clause + rest))
             and not rules.ACTION_ONLY.match(clause)
             and not rules.ACTION_OVER_LIST.search(text, max(0, m.start() - 40), m.start())):
