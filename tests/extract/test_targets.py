@@ -1467,3 +1467,16 @@ def test_goals_the_thirty_third_set_taught(text: str, indicator: str, value: flo
                                   "全市现有学校50所。", "选择10个左右城市开展试点。", "第3条根据本法制定。"])
 def test_forecasts_classes_what_exists_and_pilots_are_still_no_goals(text: str) -> None:
     assert found(text, 2013) == [], text
+
+
+@pytest.mark.parametrize(("text", "indicator", "value", "unit", "comparator"), [
+    ("到2025年，人均预期寿命（岁）≥79.5", "人均预期寿命", 79.5, "岁", "at_least"),  # the unit in its name
+    ("到2025年，孕产妇死亡率（1/10万）≤12", "孕产妇死亡率", 12, "/10万", "at_most"),
+    ("主要目标：农村自来水普及率（%）：95", "农村自来水普及率", 95, "%", "equal"),
+    ("到2025年，培训人数（万人）达到3", "培训人数", 30000, "人", "at_least"),
+])
+def test_an_indicator_naming_its_unit_in_brackets_before_its_value(
+        text: str, indicator: str, value: float, unit: str, comparator: str) -> None:
+    t = one(text, 2024)
+    assert (t.indicator, t.value, t.unit, t.comparator) == (indicator, value, unit, comparator)
+    assert found("第（3）项规定的3", 2024) == []

@@ -107,14 +107,14 @@ class Sentence:
         kindergartens: 、 parts a list of values, 绿道100公里、绿地500公顷, not one object's nouns)."""
         start = self.clause_start(at)
         own = self.text[start:at]
+        if not own.strip() and start > 0 and self.text[start - 1] in "：:":
+            start = self.clause_start(start - 1)  # 城镇新增就业：5万人: what is measured, before a colon
+            own = self.text[start:at]
         while (start > 0 and self.text[start - 1] in "（(" and _NOTE_CLOSED.match(own)
                and not _PLACE_NOTE.match(own)):  # 每个乡（镇）…: a place's alternative, not its words
             start = self.clause_start(start - 1)  # 每千人口执业（助理）医师数: a note inside the words
             if item := _ITEM_TAIL.match(self.text, start):
                 start = item.end()  # （三）各有关省（市）…: the item's number is no word
-            own = self.text[start:at]
-        if not own.strip() and start > 0 and self.text[start - 1] in "：:":
-            start = self.clause_start(start - 1)  # 城镇新增就业：5万人: what is measured, before a colon
             own = self.text[start:at]
         if rules.leading_action(own.strip()) or _BRACKET.search(own):
             return start  # 完善现有设施、新建公园5个: an action opens the clause; （自治区、直辖市）: a note

@@ -266,7 +266,8 @@ def _cell_target(row: Row, cells: tuple[str, ...], col: _Column, name: int | Non
 
 def _unit(raw: str | None) -> tuple[str, str]:
     """(multiplier, unit) of a unit as written (万人 → 万, 人), or ("", "") if it is none."""
-    m = _MULTIPLIER.match((raw or "").strip())
+    raw = (raw or "").strip()
+    m = _MULTIPLIER.match(raw[1:] if raw.startswith("1/") else raw)  # 1/10万 is per 100,000, /10万
     if m is None:
         return "", ""
     unit = m.group("unit")
@@ -276,6 +277,12 @@ def _unit(raw: str | None) -> tuple[str, str]:
 def _bracketed(text: str) -> str:
     m = _BRACKETED.search(text)
     return m.group(1) if m else ""
+
+
+def bracketed_unit(text: str) -> tuple[str, str]:
+    """(multiplier, unit) of the unit in brackets ending `text` (人均预期寿命（岁）, 培训人数（万人）),
+    or ("", "") if it ends in none."""
+    return _unit(_bracketed(text))
 
 
 def _comparator(cmp: str | None, suffix: str | None) -> str:

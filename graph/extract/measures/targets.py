@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, replace
 
 from policygraph.extract.measures import target_rules as rules
-from policygraph.extract.measures.quantities import whole
+from policygraph.extract.measures.quantities import value_of, whole
 from policygraph.extract.measures.table_rows import tables_in
 from policygraph.extract.measures.target_change import change_of
 from policygraph.extract.measures.target_indicators import indicator_of, respectively, without_item_number
@@ -31,7 +31,7 @@ from policygraph.extract.measures.target_sentences import (
     sentences,
     years_of,
 )
-from policygraph.extract.measures.target_tables import ProseCell, table_reading
+from policygraph.extract.measures.target_tables import ProseCell, bracketed_unit, table_reading
 from policygraph.extract.measures.target_words import doublings, majors, quality_classes, zero_goals
 from policygraph.extract.measures.target_years import LEAD, Years, past
 from policygraph.extract.regexes import AGE_GROUP_AFTER
@@ -185,6 +185,10 @@ def _target(m: re.Match[str], sent: Sentence, offset: int, ctx: Context, lead: Y
     if not is_number_token(m, text, named.listed or named.provided is not None):
         return None
     value, high, unit = quantity(m)
+    in_name = None if unit or high is not None else _UNIT_NAMED.search(text, max(0, at - 24), at)
+    if in_name:
+        mult, unit = bracketed_unit(in_name.group(1))  # 人均预期寿命（岁）≥79.5: the unit in its name
+        value = value_of(m.group("arabic"), m.group("cn"), m.group("mult") or mult) if unit else value
     if _ITEM_NUMBER_GLUED.match(m.group("arabic") or "") and unit in _WHOLE_UNITS and not m.group("mult") \
             and not text[:number_at(m)].strip():
         value = float(m.group("arabic").split(".", 1)[1])  # 2.50个小区…: item 2, fifty of them
@@ -226,8 +230,11 @@ def _target(m: re.Match[str], sent: Sentence, offset: int, ctx: Context, lead: Y
         return None
     object_start = sent.object_start(at)  # 新建成公办中小学、幼儿园7所: one object's nouns
     named_as = text[object_start:at]
+    indicator = _indicator(m, sent, named_as)
+    if in_name and indicator:
+        indicator = indicator.removesuffix(in_name.group(1).strip())  # 人均预期寿命（岁）: its unit, no word
     return Target(
-        indicator=_indicator(m, sent, named_as),
+        indicator=indicator,
         value=whole(value),
         unit=unit,
         comparator=_comparator(m, clause, named),
@@ -418,6 +425,9 @@ _INCLUSIVE = re.compile(r"\s*[（(]含[^）)]{0,12}[）)]")
 #: Reaching a share of places (覆盖所有城市社区、90%以上乡镇和60%以上村): the bound is the goal's.
 _COVERS = re.compile(r"覆盖|惠及|延伸至|延伸到")
 _PLACES_AFTER = re.compile(r"[\u4e00-\u9fff]{1,10}?(?=[和及与、，,；;。]|$)")
+#: An indicator naming its unit in brackets right before its value (孕产妇死亡率（1/10万）≤12,
+#: 农村自来水普及率（%）：95).
+_UNIT_NAMED = re.compile(r"([（(][^（()）]{1,10}[）)])\s*[：:]?\s*$")
 #: A bracket's note closing right after a number's bound (…2000万元及以上）).
 _NOTE_END = re.compile(r"\s*(及以上|以上|及以下|以下)?\s*[）)]")
 _BOUNDS = frozenset({"以上", "以下", "及以上", "及以下"})  # bounded: not （其中小学3所）, a part
