@@ -1480,3 +1480,9 @@ def test_an_indicator_naming_its_unit_in_brackets_before_its_value(
     t = one(text, 2024)
     assert (t.indicator, t.value, t.unit, t.comparator) == (indicator, value, unit, comparator)
     assert found("第（3）项规定的3", 2024) == []
+
+
+def test_a_total_over_a_plan_s_span_is_a_goal_and_over_a_past_one_a_result() -> None:
+    text = "“十二五”期间，累计新增城镇就业20万人，城镇登记失业率控制在4.5%以内。"
+    assert [(t.value, t.year, t.start_year) for t in found(text, 2011)] == [(200000, 2015, 2011), (4.5, 2015, 2011)]
+    assert found(text, 2016) == []  # a review of the plan's span, five years on

@@ -153,6 +153,7 @@ class Sentence:
         新增1000处…、累计达8000处: the total a goal adds up to."""
         if m.group() == "累计":
             return (_ADDS.search(self.text, 0, m.start()) is not None
+                    or _PLAN_SPAN.search(self.text, 0, m.start()) is not None  # “十二五”期间，累计新增…
                     or (_PLANNED_TOTAL.match(self.text, m.end()) is not None
                         and not PERIOD_REPORT.search(self.text, 0, m.start())))
         clause = max((b for b in self.breaks if b <= m.start()), default=0)  # in its own clause
@@ -216,6 +217,9 @@ _BOUNDED_CHANGE = re.compile(r"\s*(?:增长|增加|提高|下降|减少|降低)\
 #: what was done (累计完成投资512.3亿元) and no bound.
 _PLANNED_TOTAL = re.compile(r"(?:实现|完成|新增|建成|培训|达到)[^，,。；;\d]{0,16}"
                             r"\d+(?:\.\d+)?\s*[万亿]?\S{0,3}?以上")
+#: A plan's span before 累计 (“十二五”期间, 今后五年): the total it is to add up to (a review of a
+#: past plan's span is told by its years, target_years.past).
+_PLAN_SPAN = re.compile(r"[“\"]?十[一二三四五]?五[”\"]?(?:期间|时期)|(?:今后|未来)[三五十]年")
 #: A goal adding to a total, before 累计 in its sentence (and no report of what is done by now).
 _ADDS = re.compile(r"新增|新建|共建|创建|建成|培育|打造|力争|确保|争取|到\s*\d{4}\s*年")
 
