@@ -1486,3 +1486,13 @@ def test_a_total_over_a_plan_s_span_is_a_goal_and_over_a_past_one_a_result() -> 
     text = "“十二五”期间，累计新增城镇就业20万人，城镇登记失业率控制在4.5%以内。"
     assert [(t.value, t.year, t.start_year) for t in found(text, 2011)] == [(200000, 2015, 2011), (4.5, 2015, 2011)]
     assert found(text, 2016) == []  # a review of the plan's span, five years on
+
+
+@pytest.mark.parametrize(("text", "indicator", "value"), [
+    ("推进农业面源污染治理，2024年底前建成3个畜禽粪污集中处理点。", "建成畜禽粪污集中处理点", 3),  # a limit, then the action
+    ("5 月底前开工老旧小区改造项目 50个,约 605 万平方米。", "开工老旧小区改造项目", 50),
+    ("继续推进既有住宅增设电梯,12 月底前开工建设 200部。", "开工建设", 200),
+])
+def test_an_action_after_its_time_limit_counts_what_it_does(text: str, indicator: str, value: float) -> None:
+    t = found(text, 2024)[0]
+    assert (t.indicator, t.value) == (indicator, value), text
