@@ -1496,3 +1496,16 @@ def test_a_total_over_a_plan_s_span_is_a_goal_and_over_a_past_one_a_result() -> 
 def test_an_action_after_its_time_limit_counts_what_it_does(text: str, indicator: str, value: float) -> None:
     t = found(text, 2024)[0]
     assert (t.indicator, t.value) == (indicator, value), text
+
+
+def test_a_tourism_plan_s_goals_and_what_each_township_is_to_have() -> None:
+    got = found("2006年我市计划接待国内游客582余万人次,同比增长20%;国内旅游收入约16.9亿元,同比增长29%。", 2006)
+    assert [(t.indicator, t.value, t.unit) for t in got] == [
+        ("接待国内游客", 5820000, "人次"), ("接待国内游客", 20, "%"), ("国内旅游收入", 1.69e9, "元"),
+        ("国内旅游收入", 29, "%")]
+    assert [t.value for t in found("2006年我市计划接待入境游客6003人次，创汇161万美元。", 2006)] == [6003, 1610000]
+    assert found("2006年我市接待国内游客582万人次，同比增长20%。", 2008) == []  # a year past: results
+    assert one("2010年，每个乡镇都建有1所公办中心幼儿园。", 2005).value == 1
+    assert one("各区、县(市)至少办1所早教中心。", 2005).comparator == "at_least"
+    assert found("基本形成0-3岁早期教育体制。", 2005) == []  # a range of ages is a group
+    assert [t.unit for t in found("到2015年，家庭宽带接入能力达到20Mbps。", 2012)] == ["Mbps"]

@@ -31,7 +31,7 @@ TARGET = re.compile(
     rf"(?P<verb>{_VERB})?{_SP}{{0,2}}(?P<has>{_HAS})?{_SP}{{0,2}}"
     rf"(?:百分之(?P<pct>[零〇一二两三四五六七八九十百点]+)|(?P<half>一半)|"
     rf"(?P<den>[二三四五六七八九十])分之(?P<num>[一二三四五六七八九])|"
-    rf"(?:{number_pattern('')}|(?<=[超破达到过])(?P<bare>万)(?P<bare_mult>亿)?(?={_SP}{{0,2}}(?:{UNITS})))(?P<more>多|余)?{_SP}{{0,2}}(?P<unit>{UNITS})?(?P<alt>{_ALT_UNIT})?"
+    rf"(?:{number_pattern('')}|(?<=[超破达到过])(?P<bare>万)(?P<bare_mult>亿)?(?={_SP}{{0,2}}(?:{UNITS})))(?P<more>多|余)?(?P<more_mult>万亿|亿|万)?{_SP}{{0,2}}(?P<unit>{UNITS})?(?P<alt>{_ALT_UNIT})?"
     rf"(?:{_SP}{{0,2}}{RANGE_DASH}{_SP}{{0,2}}{number_pattern('hi_')}{_SP}{{0,2}}(?P<unit2>{UNITS}))?"
     rf"(?P<per>{PER_UNIT})?)"
     rf"{_SP}{{0,2}}(?P<suffix>{_SUFFIX})?"
@@ -89,7 +89,8 @@ def quantity(m: re.Match[str]) -> tuple[float | None, float | None, str]:
         unit += m.group("alt")
     if m.group("per") and unit:
         unit += m.group("per")  # 58万元/人: a ratio, not a sum
-    return value_of(m.group("arabic"), m.group("cn"), m.group("mult")), None, unit
+    # 582余万人次: the multiplier after 余 or 多
+    return value_of(m.group("arabic"), m.group("cn"), m.group("mult") or m.group("more_mult")), None, unit
 
 
 def number_at(m: re.Match[str]) -> int:

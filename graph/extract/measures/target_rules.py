@@ -202,7 +202,7 @@ ACTIONS = ("新建", "新改建", "改扩建", "改建", "扩建", "建设", "�
            "治理", "打造", "培育", "新培育", "实施", "推进", "开工", "新开工", "举办", "组织", "开展",
            "发放", "筹集", "消除", "办好", "启动", "新增", "增加", "完成", "培训", "打通",
            "形成", "推动", "提供", "派发", "评选", "引育", "引进", "招引", "引导", "完善", "提升", "优化",
-           "壮大", "做大", "开设", "清淤", "整修", "维修", "改善")
+           "壮大", "做大", "开设", "清淤", "整修", "维修", "改善", "接待")
 #: 安排 counts what a plan arranges only where it names projects (安排重点新续建项目57个), not a budget.
 _ACTION = "|".join(sorted(ACTIONS, key=len, reverse=True)) + r"|安排(?=[^\d，,；;：:。]*项目)"
 #: Words of aim before an action (力争全年新建…, 继续办好…, 2025年共安排…, 今年全市新建…), and a limit
@@ -389,8 +389,9 @@ BAND = re.compile(r"以上\s*\d+(?:\.\d+)?\s*(?:万|亿)?\s*\S{0,3}?以下")
 #: Each of a set of units (每个乡镇, 各市、区, 各有关省（市）): who is to have what follows.
 EACH_UNIT = re.compile(r"每一?个|各(?:有关)?(?:省|市|县|区|乡|镇|村|街道|社区|地|部门|单位|机关|学校)")
 #: Providing it, right before the number (由政府设置, 至少规划建设, 培育, 明确, 至少挂牌督办).
-PROVIDES = re.compile(r"(至少|原则上)?(?:应当|应|要|须)?(?:单独)?(?:规划)?"
-                      r"(?:设置|设立|建立|建设|建成|新建|培育|打造|创建|明确|配备|确定|(?:挂牌)?督办)(至少)?$")
+PROVIDES = re.compile(r"(至少|原则上)?(?:应当|应|要|须|都)?(?:单独)?(?:规划)?"
+                      r"(?:设置|设立|建立|建设|建成|新建|培育|打造|创建|明确|配备|确定|(?:挂牌)?督办|建有|设有|办)"
+                      r"(至少)?$")
 #: What a provision counts: places and people.
 PROVIDED_UNITS = frozenset({"所", "个", "家", "名", "位", "处"})
 #: A place or a person ending the words after 个/处 (一个村卫生室, 一个…培训基地; not 一个机制).

@@ -198,7 +198,7 @@ _OVER_LAST_YEAR = re.compile(r"(?:较|比)(?:上年|去年)")
 #: Last year named as a base (较上年), and the words of aim that make it a goal's base.
 _LAST_YEAR = frozenset({"比上年", "较上年", "上年", "同比"})
 #: 减排目标任务分别为:…同比削减; 主要目标：事故起数同比下降10%
-_GOAL_STATED = re.compile(r"目标(?:任务)?(?:分别)?(?:为|是|\s*[：:])|力争|确保|争取")
+_GOAL_STATED = re.compile(r"目标(?:任务)?(?:分别)?(?:为|是|\s*[：:])|力争|确保|争取|计划(?!生育)")
 _AIMED = re.compile(r"确保|力争|争取")
 #: A part of the year reported on, or a report's source (上半年, 前三季度, 1-9月, 据初步测算, 监测):
 #: what follows it has been, however bounded.

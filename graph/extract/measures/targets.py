@@ -44,8 +44,8 @@ MONEY_VERBS = frozenset({"达到", "达", "突破", "超过", "超", "实现", "
 #: 新增科技贷款1000亿元, 实现旅游综合收入120亿元); a sum each case must have (原始基金不少于210万元)
 #: is a requirement.
 _PLANNED_SUM = re.compile(r"(?:投资|贷款|产值|进出口|交易额|成交额|销售额|总额|规模|外资|"
-                          r"增加值|营收|税收|收入|利润|利税|出口|到位资金|引资|(?:结算|交易|成交)量|债券|减负|降费|负担)"
-                          r"(?:目标|任务)?$")
+                          r"增加值|营收|税收|收入|利润|利税|出口|到位资金|引资|(?:结算|交易|成交)量|债券|减负|降费|负担|创汇)"
+                          r"(?:目标|任务)?(?:约|近)?$")  # 国内旅游收入约16.9亿元
 
 
 def _planned_sum(verb: str | None, clause: str) -> bool:
@@ -163,7 +163,7 @@ _LENGTH = re.compile(r"长|总长|全长")
 _LENGTH_AFTER = re.compile(r"(?:长|总长|全长)\s*\d.*$")
 #: An indicator that only says a total is meant (累计, 累计约, 累计达): it names nothing.
 #: An indicator that only says the value changes (提高, 下降): it names nothing.
-_CHANGE_ONLY = re.compile(r"(?:提高|提升|增长|增加|下降|降低|减少|上升)")
+_CHANGE_ONLY = re.compile(r"(?:同比|比上年|较上年)?(?:提高|提升|增长|增加|下降|降低|减少|上升)")
 _TOTAL_ONLY = re.compile(r"累计(?:约|达到?|建成|完成)?")
 _ADDED = re.compile(r"^(?:新增|净增|新建)")
 
@@ -391,7 +391,7 @@ _YEAR_OPENING = re.compile(r"\s*(?:(?![^，,。；;：:]{0,6}(?:情况|成果|�
                            r"[^，,。；;：:\d\s]{2,8}[：:]\s*)?"
                            r"(?:(?:(?:力争|争取|确保)?(?:到|至)\s*)?(?:19|20)\d{2}\s*年(?:底|末)?"
                            r"(?:\s*(?:—{1,2}|–|-|－|至|到)\s*(?:19|20)\d{2}\s*年)?(?:底|末)?前?|今年|全年|年内)"
-                           r"\s*[，,]")
+                           r"\s*(?:[，,]|(?=[我全][省市县区州镇乡]))")  # 2006年我市计划接待…
 #: Units that are one only after 万/亿 (亿度, 亿方, 亿只): else a degree, a party or "only".
 _NEEDS_MULTIPLIER = frozenset({"度", "方", "只"})
 #: An index or a ratio measured with no unit, right before its verb (健康浙江发展指数达85, 两化融合发展指数
@@ -479,6 +479,8 @@ def _ruled_out(m: re.Match[str], sent: Sentence, clause: str, unit: str, listed:
         # and an action's count (推动10个以上认证机构…, 引育5家以上…企业), and one listed after it
         # (建成1个以上国家级基地、3个以上省级基地)
         return True
+    if unit == "岁" and not verb and m.group("unit2"):
+        return True  # 基本形成0-3岁早期教育体制: a range of ages names a group
     if unit in _DURATIONS and (rules.bounds_a_class(suffix, after) or AGE_GROUP_AFTER.match(after)):
         return True  # 提高65岁以上老年人健康管理水平, 4~6个月以内婴儿: an age group, whatever the verb
     if suffix == "以上" and rules.BAND.match(text, m.start("suffix")):
