@@ -122,7 +122,8 @@ def test_the_held_out_set_does_not_regress(heldout: gold_measures.MeasureReport)
                                   "measures_unseen23", "measures_unseen24", "measures_unseen25",
                                   "measures_unseen26", "measures_unseen27", "measures_unseen28",
                                   "measures_unseen29", "measures_unseen30", "measures_unseen31",
-                                  "measures_unseen32", "measures_unseen33", "measures_unseen34"])
+                                  "measures_unseen32", "measures_unseen33", "measures_unseen34",
+                                  "measures_unseen35", "measures_unseen36"])
 def test_the_unseen_sets_do_not_regress(name: str, tmp_path: Path) -> None:
     # Real pages from outside this repository, annotated by helpers who saw neither the rules nor
     # the output (tests/gold/measures_unseen*.md), each studied after its first score
@@ -196,7 +197,12 @@ def test_the_unseen_sets_do_not_regress(name: str, tmp_path: Path) -> None:
               # items are not coded, and one limit is in a clause the excerpt cuts
               # the thirty-third: 14 excerpts of provincial and national goal lists, no limit
               "measures_unseen33": (0.95, 0.95, 0.95, 0.95, 0.95),
-              "measures_unseen34": (0.88, 0.88, 0.95, 0.80, 0.95)}[name]
+              "measures_unseen34": (0.88, 0.88, 0.95, 0.80, 0.95),
+              # the thirty-fifth: 19 excerpts of older plans (2005–2017; a project's results from a
+              # base to a level are not coded); the thirty-sixth: 11 of townships and campaigns
+              # (shares written as fractions, 占全市1/8, not read)
+              "measures_unseen35": (0.86, 0.95, 0.95, 0.95, 0.95),
+              "measures_unseen36": (0.92, 0.75, 0.95, 0.95, 0.95)}[name]
     got = gold_measures.measures_report(gold_measures.SHARED, tmp_path, name)
     t_precision, t_recall, year, d_precision, d_recall = floors
     assert got.targets.precision >= t_precision and got.targets.recall >= t_recall, got.table()

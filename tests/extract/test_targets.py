@@ -1509,3 +1509,7 @@ def test_a_tourism_plan_s_goals_and_what_each_township_is_to_have() -> None:
     assert one("各区、县(市)至少办1所早教中心。", 2005).comparator == "at_least"
     assert found("基本形成0-3岁早期教育体制。", 2005) == []  # a range of ages is a group
     assert [t.unit for t in found("到2015年，家庭宽带接入能力达到20Mbps。", 2012)] == ["Mbps"]
+
+
+def test_an_assessment_s_weights_are_no_goal() -> None:
+    assert found("各镇(街道)目标任务涉及附件1、2,考核时分值各占50%。", 2024) == []
