@@ -1513,3 +1513,11 @@ def test_a_tourism_plan_s_goals_and_what_each_township_is_to_have() -> None:
 
 def test_an_assessment_s_weights_are_no_goal() -> None:
     assert found("各镇(街道)目标任务涉及附件1、2,考核时分值各占50%。", 2024) == []
+
+
+def test_shares_written_as_fractions() -> None:
+    text = "2024年，规模工业应税销售占全市1/8，新增新开规模工业企业数占全市1/5，净增高企和科创项目占全市比重超1/4。"
+    got = found(text, 2024)
+    assert [(t.indicator, t.value, t.comparator) for t in got] == [
+        ("规模工业应税销售", 12.5, "equal"), ("新增新开规模工业企业数", 20, "equal"), ("净增高企科创项目占比重", 25, "at_least")]
+    assert found("请于2023/1/8前报送。", 2023) == [] and found("深圳市1/3的面积", 2023) == []

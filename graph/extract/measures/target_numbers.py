@@ -31,6 +31,7 @@ TARGET = re.compile(
     rf"(?P<verb>{_VERB})?{_SP}{{0,2}}(?P<has>{_HAS})?{_SP}{{0,2}}"
     rf"(?:百分之(?P<pct>[零〇一二两三四五六七八九十百点]+)|(?P<half>一半)|"
     rf"(?P<den>[二三四五六七八九十])分之(?P<num>[一二三四五六七八九])|"
+    rf"(?<=[占超达为约到至市省县区国])(?P<fnum>[1-9])/(?P<fden>[1-9]\d?)(?![\d/.])|"  # 占全市1/8: a share
     rf"(?:{number_pattern('')}|(?<=[超破达到过])(?P<bare>万)(?P<bare_mult>亿)?(?={_SP}{{0,2}}(?:{UNITS})))(?P<more>多|余)?(?P<more_mult>万亿|亿|万)?{_SP}{{0,2}}(?P<unit>{UNITS})?(?P<alt>{_ALT_UNIT})?"
     rf"(?:{_SP}{{0,2}}{RANGE_DASH}{_SP}{{0,2}}{number_pattern('hi_')}{_SP}{{0,2}}(?P<unit2>{UNITS}))?"
     rf"(?P<per>{PER_UNIT})?)"
@@ -69,6 +70,9 @@ def quantity(m: re.Match[str]) -> tuple[float | None, float | None, str]:
         return value_of(None, m.group("pct"), None), None, "%"
     if m.group("half"):
         return 50.0, None, "%"
+    if m.group("fnum"):  # 占全市1/8: an eighth, in per cent
+        over, under = int(m.group("fnum")), int(m.group("fden"))
+        return (round(100 * over / under, 2), None, "%") if over < under else (None, None, "")
     if m.group("den"):  # 三分之一: a third, in per cent
         num, den = cn_to_float(m.group("num")), cn_to_float(m.group("den"))
         return (round(100 * num / den, 1), None, "%") if num and den and num < den else (None, None, "")
@@ -95,7 +99,7 @@ def quantity(m: re.Match[str]) -> tuple[float | None, float | None, str]:
 
 def number_at(m: re.Match[str]) -> int:
     """Where the number of a TARGET match starts (after its verb)."""
-    for group in ("arabic", "cn", "pct", "half", "den"):  # the commonest first
+    for group in ("arabic", "cn", "pct", "half", "den", "fnum"):  # the commonest first
         at = m.start(group)
         if at >= 0:
             return at
@@ -108,6 +112,8 @@ def is_number_token(m: re.Match[str], text: str, named: bool = False) -> bool:
     a list or a provision names it (`named`)."""
     if m.group("half") or m.group("den"):
         return bool(m.group("verb") or m.group("suffix"))
+    if m.group("fnum"):
+        return True  # after 占, 超, 达 …: a share written as a fraction
     if m.group("bare") or m.group("cn") in _BARE:
         # 超万亿元, 突破千亿元: one of them; not 百姓, (直达)千家万户
         verb_at = m.start("verb")
