@@ -1521,3 +1521,18 @@ def test_shares_written_as_fractions() -> None:
     assert [(t.indicator, t.value, t.comparator) for t in got] == [
         ("规模工业应税销售", 12.5, "equal"), ("新增新开规模工业企业数", 20, "equal"), ("净增高企科创项目占比重", 25, "at_least")]
     assert found("请于2023/1/8前报送。", 2023) == [] and found("深圳市1/3的面积", 2023) == []
+
+
+@pytest.mark.parametrize(("text", "value", "unit", "comparator"), [
+    ("到2027年，全区智算规模达到1500PFlops。", 1500, "PFlops", "at_least"),  # as pages write it
+    ("到2025年，市内单向时延小于1毫秒。", 1, "毫秒", "at_most"),
+    ("到2027年，推动全市50家以上传统制造和商贸企业转型。", 50, "家", "at_least"),  # after an action and its place
+    ("到2023年，研发50项以上标志性软件产品。", 50, "项", "at_least"),
+    ("到2026年，开通至周边机场2-3条通用航空短途运输航线。", 2, "条", "equal"),
+])
+def test_computing_power_latency_and_counts_bounded_before_their_noun(
+        text: str, value: float, unit: str, comparator: str) -> None:
+    t = found(text, 2024)[0]
+    assert (t.value, t.unit, t.comparator) == (value, unit, comparator), text
+    assert found("自2004年3月8日至7月7日，共记录到振动事件567次，震级均小于2.0级。", 2004) == []  # observed
+    assert found("对招用全市50人以上企业给予补贴。", 2024) == []

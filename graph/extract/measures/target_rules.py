@@ -22,7 +22,8 @@ VERBS: dict[str, str] = {
     "扩大到": "at_least", "扩大至": "at_least", "多于": "at_least", "达": "at_least", "超": "at_least",
     "大于": "at_least", "不小于": "at_least", "≥": "at_least", "不大于": "at_most", "≤": "at_most",
     "不得超过": "at_most", "不超过": "at_most", "不高于": "at_most", "不得高于": "at_most",
-    "最多": "at_most", "至多": "at_most", "低于": "at_most", "控制在": "at_most", "不足": "at_most",
+    "最多": "at_most", "至多": "at_most", "低于": "at_most", "小于": "at_most", "控制在": "at_most",
+    "不足": "at_most",
     "降低到": "at_most", "降低至": "at_most", "降至": "at_most", "下降到": "at_most",
     "下降至": "at_most", "减少到": "at_most", "减少至": "at_most", "压缩到": "at_most", "压减至": "at_most",
     "压缩至": "at_most", "压减到": "at_most", "缩短到": "at_most", "缩短至": "at_most",
@@ -202,7 +203,7 @@ ACTIONS = ("新建", "新改建", "改扩建", "改建", "扩建", "建设", "�
            "治理", "打造", "培育", "新培育", "实施", "推进", "开工", "新开工", "举办", "组织", "开展",
            "发放", "筹集", "消除", "办好", "启动", "新增", "增加", "完成", "培训", "打通",
            "形成", "推动", "提供", "派发", "评选", "引育", "引进", "招引", "引导", "完善", "提升", "优化",
-           "壮大", "做大", "开设", "清淤", "整修", "维修", "改善", "接待")
+           "壮大", "做大", "开设", "清淤", "整修", "维修", "改善", "接待", "研发", "开通")
 #: 安排 counts what a plan arranges only where it names projects (安排重点新续建项目57个), not a budget.
 _ACTION = "|".join(sorted(ACTIONS, key=len, reverse=True)) + r"|安排(?=[^\d，,；;：:。]*项目)"
 #: Words of aim before an action (力争全年新建…, 继续办好…, 2025年共安排…, 今年全市新建…), and a limit
@@ -231,7 +232,7 @@ def leading_action(clause: str) -> str | None:
 #: An action inside a phrase, over a list of named items ending in 等 right before the count.
 _ACTION_OVER_NAMED_LIST = re.compile(rf"(?:{_ACTION})[^，,；;。\d]*、[^，,；;。\d]*等$")
 #: A clause that is only an action (实施30项…): what is counted is named after the number.
-ACTION_ONLY = re.compile(rf"^{_AIM}(?:{_ACTION})+$")
+ACTION_ONLY = re.compile(rf"^{_AIM}(?:{_ACTION})+(?:全[省市县区州]|我[省市县区])?$")  # 推动全市50家以上…企业
 #: Under a plan's year, any phrase of words before a count that ends its clause: an action and
 #: its object (招募“西部计划”志愿者3000名); not one opening with words of a share or a past.
 PLANNED_ACTION = re.compile(rf"^{_AIM}(?!其中|占|比|较|共|总|累计|已|现有|截至|同比)"

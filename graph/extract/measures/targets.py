@@ -431,6 +431,8 @@ _UNIT_NAMED = re.compile(r"([（(][^（()）]{1,10}[）)])\s*[：:]?\s*$")
 #: A bracket's note closing right after a number's bound (…2000万元及以上）).
 _NOTE_END = re.compile(r"\s*(及以上|以上|及以下|以下)?\s*[）)]")
 _BOUNDS = frozenset({"以上", "以下", "及以上", "及以下"})  # bounded: not （其中小学3所）, a part
+#: Comparisons an observation states of all its cases (震级均小于2.0级).
+_COMPARED = frozenset({"小于", "大于", "低于", "高于"})
 #: Time a stage of work is given (用3个月左右时间, 再用半年时间): no goal.
 _SPAN_UNITS = frozenset({"个月", "年", "天", "周"})
 _SPAN = re.compile(r"\s*(?:的)?时间")
@@ -457,6 +459,8 @@ def _ruled_out(m: re.Match[str], sent: Sentence, clause: str, unit: str, listed:
     if ((note := _NOTE_END.match(text, end)) and (note.group(1) or suffix in _BOUNDS)
             and text.rfind("（", 0, m.start()) > text.rfind("）", 0, m.start())):
         return True  # 规模以上工业企业（年主营业务收入2000万元及以上）: a note defining a class
+    if verb in _COMPARED and text.endswith("均", 0, m.start()) and not sent.goal:
+        return True  # 共记录到振动事件567次，震级均小于2.0级: what was observed, all below it
     if unit in _SPAN_UNITS and _SPAN.match(text, end) and verb not in rules.SHORTENING:
         return True  # 用3个月左右时间，全面排查…: the time a stage takes, not a goal
     if unit in rules.ITEM_UNITS and rules.ITEMS.match(text, end, end + 16):
