@@ -1536,3 +1536,11 @@ def test_computing_power_latency_and_counts_bounded_before_their_noun(
     assert (t.value, t.unit, t.comparator) == (value, unit, comparator), text
     assert found("自2004年3月8日至7月7日，共记录到振动事件567次，震级均小于2.0级。", 2004) == []  # observed
     assert found("对招用全市50人以上企业给予补贴。", 2024) == []
+
+
+def test_a_total_after_a_paragraph_s_lead_year_is_its_goal() -> None:
+    text = "到2022年，全市累计建成5G基站8万座。"
+    lead = "到2022年，5G发展走在全国前列。累计新增5G基站8万座，培育200家5G应用领域创新型企业。"
+    assert [t.value for t in found(text, 2020)] == [80000]
+    assert [t.value for t in found(lead, 2020)] == [80000, 200]
+    assert found(lead, 2023) == []  # the year is past: results

@@ -82,9 +82,10 @@ class Sentence:
     instead made a long sentence quadratic), its goal and time words, and where its first duty,
     report of the past or forecast ends."""
 
-    def __init__(self, text: str, goal_item: bool = False) -> None:
+    def __init__(self, text: str, goal_item: bool = False, led: bool = False) -> None:
         self.text = text
         self.goal_item = goal_item  # an item of a list of goals (主要目标：\n——…)
+        self.led = led  # a clause before it in its paragraph leads with a year (到2022年，…。累计…)
         self._first: dict[re.Pattern[str], re.Match[str] | None] = {}
 
     def names_before(self, pattern: re.Pattern[str], at: int) -> bool:
@@ -152,7 +153,7 @@ class Sentence:
         """确保…较上年度再降0.5个百分点: last year as the base of a goal, not a report of it; and
         新增1000处…、累计达8000处: the total a goal adds up to."""
         if m.group() == "累计":
-            return (_ADDS.search(self.text, 0, m.start()) is not None
+            return (self.led or _ADDS.search(self.text, 0, m.start()) is not None
                     or _PLAN_SPAN.search(self.text, 0, m.start()) is not None  # “十二五”期间，累计新增…
                     or (_PLANNED_TOTAL.match(self.text, m.end()) is not None
                         and not PERIOD_REPORT.search(self.text, 0, m.start())))
@@ -286,7 +287,7 @@ class Reader:
         if paragraph and not item and not _DASH_ITEM.match(text):
             self.lead, self.listing = Years(), None  # a governing clause governs its own paragraph
             self.back = False
-        return Sentence(text, goal_item=item and bool(self.listing))
+        return Sentence(text, goal_item=item and bool(self.listing), led=self.lead.year is not None)
 
     def leave(self, text: str) -> None:
         if LOOKING_BACK.search(text):
