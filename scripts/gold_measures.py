@@ -330,7 +330,8 @@ SETS = (NAME, "measures_heldout", "measures_unseen", "measures_unseen2", "measur
         "measures_unseen23", "measures_unseen24", "measures_unseen25", "measures_unseen26",
         "measures_unseen27", "measures_unseen28", "measures_unseen29", "measures_unseen30",
         "measures_unseen31", "measures_unseen32", "measures_unseen33", "measures_unseen34",
-        "measures_unseen35", "measures_unseen36", "measures_unseen37", "measures_unseen38")
+        "measures_unseen35", "measures_unseen36", "measures_unseen37", "measures_unseen38",
+        "measures_unseen39", "measures_unseen40")
 
 
 def measures_report(shared: Path, work: Path, name: str = NAME) -> MeasureReport:
