@@ -1544,3 +1544,13 @@ def test_a_total_after_a_paragraph_s_lead_year_is_its_goal() -> None:
     assert [t.value for t in found(text, 2020)] == [80000]
     assert [t.value for t in found(lead, 2020)] == [80000, 200]
     assert found(lead, 2023) == []  # the year is past: results
+
+
+def test_two_subjects_of_one_rate_and_reports_in_the_past_or_of_a_place() -> None:
+    got = found("到2020年，受污染耕地和污染地块安全利用率达到90%左右。", 2017)
+    assert [t.value for t in got] == [90, 90]  # a rate of each
+    assert len(found("到2000年，5岁以下儿童中度和重度营养不良患病率下降到5%以下。", 1996)) == 1  # degrees of one
+    assert found("2016年，我区认真组织开展了普查工作，完成实地调查登记认定古树27株。", 2016) == []  # done
+    assert found("德令哈市位于青海省西北部，全市土地资源总面积约为246万公顷。", 2017) == []  # described
+    got = found("依据上年度结转的项目统计，全省2022年度应完成废弃矿山生态修复项目共259个。", 2022)
+    assert [t.value for t in got] == [259]  # carried over from last year, no report of it

@@ -84,7 +84,9 @@ DESCRIBES = re.compile(r"提出|包括|设置了|细化|涵盖|分为|列出|(?:
 #: A past result or an accident's grade, anywhere in the sentence before the number: it reports,
 #: it does not set.
 #: (人员不伤亡 and 死亡人数下降15% are goals, 死亡人数7人 a report; 这五年，… a work report's look back.)
-REPORTED = re.compile(r"截至|截止|同比|比上年|较上年|上年|去年|过去|以来|年来|累计|造成|"
+#: (上年度结转的项目 are carried over, no report; 开展了…, 位于… report and describe.)
+REPORTED = re.compile(r"截至|截止|同比|比上年|较上年|上年(?!度?结转)|去年|过去|以来|年来|累计|造成|位于|"
+                      r"(?:开展|完成|实施|组织|建成|举办|进行|取得|实现|开工|新建|改造)了|"
                       r"(?<![不零无])死亡(?![^，,。；;\d]{0,12}?(?:率|构成比|比例|人数[^，,。；;\d]{0,6}?(?:下降|减少|降低|控制|压减)))|"
                       r"受伤|重伤|(?<![不零无])伤亡(?!率|人数[^，,。；;\d]{0,6}?(?:下降|减少|降低|控制|压减))|"
                       r"这[一两二三四五]年")
