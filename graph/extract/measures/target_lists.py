@@ -74,7 +74,7 @@ _RATE_LIST = re.compile(rf"(?:^|[，,；;：:])\s*(?:[一二三四五六七八�
 #: Two subjects joined by 和 before one rate (受污染耕地和污染地块安全利用率达到90%): a rate of each; not
 #: two degrees of one thing (中度和重度营养不良患病率).
 _AND_RATE = re.compile(rf"(?:^|[，,；;：:])\s*(?P<items>(?!\s){_ITEM_CHARS}{{2,12}}?(?<![度级型性类])和"
-                       rf"{_ITEM_CHARS}{{2,40}}?(?:率|比例|比重|占比))$")
+                       rf"{_ITEM_CHARS}{{2,40}}?率)$")  # not a share of both (高企和科创项目占全市比重)
 _RATES = frozenset({"%", "个百分点", "‰"})
 
 
