@@ -124,7 +124,7 @@ def test_the_held_out_set_does_not_regress(heldout: gold_measures.MeasureReport)
                                   "measures_unseen29", "measures_unseen30", "measures_unseen31",
                                   "measures_unseen32", "measures_unseen33", "measures_unseen34",
                                   "measures_unseen35", "measures_unseen36", "measures_unseen37",
-                                  "measures_unseen38"])
+                                  "measures_unseen38", "measures_unseen39", "measures_unseen40"])
 def test_the_unseen_sets_do_not_regress(name: str, tmp_path: Path) -> None:
     # Real pages from outside this repository, annotated by helpers who saw neither the rules nor
     # the output (tests/gold/measures_unseen*.md), each studied after its first score
@@ -207,7 +207,11 @@ def test_the_unseen_sets_do_not_regress(name: str, tmp_path: Path) -> None:
               # the thirty-seventh: 19 excerpts of recent plans for new industries (computing power,
               # low-altitude economy), no limit; the thirty-eighth: 16 of employment policy
               "measures_unseen37": (0.92, 0.85, 0.95, 0.95, 0.95),
-              "measures_unseen38": (0.93, 0.93, 0.95, 0.95, 0.95)}[name]
+              "measures_unseen38": (0.93, 0.93, 0.95, 0.95, 0.95),
+              # the thirty-ninth: 16 excerpts of health policy (ratios written 1:1.6 not read); the
+              # fortieth: 15 of land and ecology (a survey's results, a plan's background areas)
+              "measures_unseen39": (0.88, 0.78, 0.95, 0.95, 0.95),
+              "measures_unseen40": (0.92, 0.88, 0.95, 0.85, 0.85)}[name]
     got = gold_measures.measures_report(gold_measures.SHARED, tmp_path, name)
     t_precision, t_recall, year, d_precision, d_recall = floors
     assert got.targets.precision >= t_precision and got.targets.recall >= t_recall, got.table()

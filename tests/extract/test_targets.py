@@ -1554,3 +1554,16 @@ def test_two_subjects_of_one_rate_and_reports_in_the_past_or_of_a_place() -> Non
     assert found("德令哈市位于青海省西北部，全市土地资源总面积约为246万公顷。", 2017) == []  # described
     got = found("依据上年度结转的项目统计，全省2022年度应完成废弃矿山生态修复项目共259个。", 2022)
     assert [t.value for t in got] == [259]  # carried over from last year, no report of it
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    ("到2027年，全市平均急救反应时间城市地区不超过8分钟，农村地区不超过12分钟。", [8, 12]),  # response times
+    ("到2025年，气象灾害预警时效提高到30分钟以上。", [30]),
+    ("实行24小时值班制度。", []),
+    ("如果劳动者在正常工作日工作超过8小时，应当支付加班费。", []),  # a rule's hours, no goal
+    ("到2025年，建设15分钟便民生活圈20个。", [20]),  # a circle named by a time
+    ("到2022年，60%的二级以上精神专科医院设立儿童青少年心理门诊。", [60]),  # a share of units setting up
+    ("原则上春季、冬季各1次。", []),  # a frequency
+])
+def test_response_times_shares_setting_something_up_and_frequencies(text: str, values: list[float]) -> None:
+    assert [t.value for t in found(text, 2021)] == values, text

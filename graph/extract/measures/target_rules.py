@@ -104,8 +104,8 @@ EXISTING = re.compile(r"已经|已(?!于)|(?<!改造)(?<!提升)(?<!改建)(?<!�
                       r"\d+\s*(?:个月|年)内")
 #: The rest of a number's clause naming a case to report (裁员200人以上…情况的报告制度): a threshold.
 REPORTING = re.compile(r"情况|情形|报告|备案")
-#: A frequency (每季度至少开展1次检查, 每三年评估一次): how often, not how much.
-FREQUENCY = re.compile(r"每(?:[一二两三四五六七八九十\d]+|个|半)?(?:年|季度?|月|周|旬|天|日)")
+#: A frequency (每季度至少开展1次检查, 每三年评估一次, 春季、冬季各1次): how often, not how much.
+FREQUENCY = re.compile(r"每(?:[一二两三四五六七八九十\d]+|个|半)?(?:年|季度?|月|周|旬|天|日)|[季月]各\s*$")
 #: A count of the text's own items (5项具体工作目标, 三个方面): what follows it is the goals.
 ITEMS = re.compile(r"(?:具体|主要|重点)?(?:[\u4e00-\u9fff]{0,6}?(?:减排|工作))?"
                    r"(?:目标|任务|措施|方面|要求|原则)")
@@ -312,7 +312,7 @@ _CLASS_AFTER_BOUND = re.compile(r"[^\s，,。；;、：:（()）和及与并或�
 
 #: What the units a share counts do (100%的社区卫生服务中心完成中医馆设置, 预留30%的号源).
 _SHARE_DOES = re.compile(r"完成|实现|达到|设置|建成|建立|开展|纳入|接入|覆盖|预留|改造|得到|达标|配备|开通|"
-                         r"具备|用于(?!补贴)")
+                         r"具备|成立|设立|开设|用于(?!补贴)")
 
 
 def share_of_units(clause: str, after: str, rest: str) -> bool:

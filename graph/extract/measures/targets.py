@@ -208,6 +208,9 @@ def _target(m: re.Match[str], sent: Sentence, offset: int, ctx: Context, lead: Y
     if unit == "米" and not (_action_count(m, sent) and rules.COUNT_END.match(text, m.end())
                             and not _MEASURED_SIZE.search(text, max(0, at - 4), at)):
         return None  # 维修渠道415米 is a work's length; 半径109米, 水深约11米, 400米跑道 describe things
+    if unit in _TIMES and (_CIRCLE.match(text, m.end())
+                           or not (m.group("verb") and (sent.goal or lead.year or ctx.governing.year))):
+        return None  # 24小时值班, 工作超过8小时: a time is a goal only as its bound (反应时间不超过8分钟)
     if unit in _NEEDS_MULTIPLIER and not m.group("mult"):
         return None  # 3000亿度 of power, 22亿方 of gas, 13.5亿只 of poultry; not 26度, 3方协议
     clause_start = sent.clause_start(at)
@@ -392,6 +395,9 @@ _YEAR_OPENING = re.compile(r"\s*(?:(?![^，,。；;：:]{0,6}(?:情况|成果|�
                            r"(?:(?:(?:力争|争取|确保)?(?:到|至)\s*)?(?:19|20)\d{2}\s*年(?:底|末)?"
                            r"(?:\s*(?:—{1,2}|–|-|－|至|到)\s*(?:19|20)\d{2}\s*年)?(?:底|末)?前?|今年|全年|年内)"
                            r"\s*(?:[，,]|(?=[我全][省市县区州镇乡]))")  # 2006年我市计划接待…
+#: Times of a service or a response, which a goal bounds; not a circle named by one (15分钟生活圈).
+_TIMES = frozenset({"分钟", "小时"})
+_CIRCLE = re.compile(r"[^，,。；;\d]{0,6}?圈")
 #: Units that are one only after 万/亿 (亿度, 亿方, 亿只): else a degree, a party or "only".
 _NEEDS_MULTIPLIER = frozenset({"度", "方", "只"})
 #: An index or a ratio measured with no unit, right before its verb (健康浙江发展指数达85, 两化融合发展指数
