@@ -331,7 +331,7 @@ SETS = (NAME, "measures_heldout", "measures_unseen", "measures_unseen2", "measur
         "measures_unseen27", "measures_unseen28", "measures_unseen29", "measures_unseen30",
         "measures_unseen31", "measures_unseen32", "measures_unseen33", "measures_unseen34",
         "measures_unseen35", "measures_unseen36", "measures_unseen37", "measures_unseen38",
-        "measures_unseen39", "measures_unseen40")
+        "measures_unseen39", "measures_unseen40", "measures_unseen41", "measures_unseen42")
 
 
 def measures_report(shared: Path, work: Path, name: str = NAME) -> MeasureReport:
