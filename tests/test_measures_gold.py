@@ -124,7 +124,8 @@ def test_the_held_out_set_does_not_regress(heldout: gold_measures.MeasureReport)
                                   "measures_unseen29", "measures_unseen30", "measures_unseen31",
                                   "measures_unseen32", "measures_unseen33", "measures_unseen34",
                                   "measures_unseen35", "measures_unseen36", "measures_unseen37",
-                                  "measures_unseen38", "measures_unseen39", "measures_unseen40"])
+                                  "measures_unseen38", "measures_unseen39", "measures_unseen40",
+                                  "measures_unseen41", "measures_unseen42"])
 def test_the_unseen_sets_do_not_regress(name: str, tmp_path: Path) -> None:
     # Real pages from outside this repository, annotated by helpers who saw neither the rules nor
     # the output (tests/gold/measures_unseen*.md), each studied after its first score
@@ -211,7 +212,12 @@ def test_the_unseen_sets_do_not_regress(name: str, tmp_path: Path) -> None:
               # the thirty-ninth: 16 excerpts of health policy (ratios written 1:1.6 not read); the
               # fortieth: 15 of land and ecology (a survey's results, a plan's background areas)
               "measures_unseen39": (0.88, 0.78, 0.95, 0.95, 0.95),
-              "measures_unseen40": (0.92, 0.88, 0.95, 0.85, 0.85)}[name]
+              "measures_unseen40": (0.92, 0.88, 0.95, 0.85, 0.85),
+              # the forty-first: 12 excerpts of water and urban infrastructure, 45 of whose 60 targets
+              # are one allocation table printed one cell per line without 序号 (not read); the
+              # forty-second: 16 of culture and civil affairs, few targets (daily service norms)
+              "measures_unseen41": (0.90, 0.20, 0.95, 0.95, 0.95),
+              "measures_unseen42": (0.95, 0.45, 0.95, 0.95, 0.80)}[name]
     got = gold_measures.measures_report(gold_measures.SHARED, tmp_path, name)
     t_precision, t_recall, year, d_precision, d_recall = floors
     assert got.targets.precision >= t_precision and got.targets.recall >= t_recall, got.table()

@@ -367,3 +367,8 @@ def test_what_the_review_of_the_day_s_deadline_rules_found(text: str, deadline: 
     assert (d.text, d.date) == (deadline, date)
     assert found("汛前、汛中、汛后各开展一次检查。", 2024) == []  # points in the year, no limit
     assert one("本月20日前上报。", 2024).relative  # no month known: relative to the notice's date
+
+
+def test_a_rule_s_limits_in_each_year_recur() -> None:
+    got = found("上半年于当年6月5日前报送，下半年于当年12月5日前报送。", 2019)
+    assert [(d.text, d.date, d.relative) for d in got] == [("当年6月5日前", None, True), ("当年12月5日前", None, True)]

@@ -1567,3 +1567,10 @@ def test_two_subjects_of_one_rate_and_reports_in_the_past_or_of_a_place() -> Non
 ])
 def test_response_times_shares_setting_something_up_and_frequencies(text: str, values: list[float]) -> None:
     assert [t.value for t in found(text, 2021)] == values, text
+
+
+def test_a_share_of_communities_and_each_township_s_cemetery() -> None:
+    t = one("到2027年，成华区50%的城市社区建成完备的服务综合体。", 2024)
+    assert (t.value, t.unit, t.year) == (50, "%", 2027)  # 城市社区 is no class of cities
+    assert one("各乡镇至少新建1个农村公益性公墓。", 2024).comparator == "at_least"
+    assert found("对吸纳就业50%的城市企业给予补贴。", 2024) == []

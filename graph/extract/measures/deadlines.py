@@ -189,7 +189,7 @@ def _absolute(text: str, start: int, end: int, year: int | None, _issued: dt.dat
             if not month or not 1 <= month <= 12:
                 continue
             date = _month_deadline(y, month, m.group("d"), m.group("part")) if y else None
-        recurring = _recurring(text, m.start(), start)
+        recurring = _recurring(text, m.start(), start) or m.group("rel") == "当年"  # a rule's each year
         out.append((m.start(), m.end(), None if recurring else date, recurring))
         if m.group("d"):
             out += _sharing(text, m.start(), start, y, recurring)

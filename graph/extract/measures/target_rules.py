@@ -342,15 +342,15 @@ def not_a_target(clause: str, after: str, rest: str = "", said_before: bool = Fa
         return True
     if (unit in _SIZE_OF_THING and _THEN_COUNTED.match(rest)) or _OR_BOUND_CLASS.match(rest):
         return True  # 新建7千瓦交流充电桩500个: a size classing what is counted
-    if ((AFTER_CLASS.match(after) or (unit in SIZE_UNITS and AFTER_SIZE.match(after)))
-            and not (percent and share_of_units(clause, after, rest))):
+    share = percent and share_of_units(clause, after, rest)
+    if (AFTER_CLASS.match(after) or (unit in SIZE_UNITS and AFTER_SIZE.match(after))) and not share:
         return True
     if names_parameter(clause, unit) or any(p.search(clause) for p in (
             CHANGED, ELIGIBILITY, EXISTING, SCOPE, CLASS_IN_CLAUSE, FORECAST, DESCRIBES, BUDGET_FIGURE)):
         return True
     if any(p.search(rest) for p in (PENALTY, CHANGED, REPORTING)) or PENALTY.search(clause):
         return True
-    if (named := CLASS_AFTER.search(rest)) and not (
+    if (named := CLASS_AFTER.search(rest)) and not share and not (  # 50%的城市社区建成…: a share
             len(unit) == 1 and unit in _MEMBERS[named["noun"]]
             and not CLASS_RULE.search(clause) and not CLASS_REWARD.search(rest)):
         return True
@@ -399,7 +399,7 @@ PROVIDES = re.compile(r"(至少|原则上)?(?:应当|应|要|须|都)?(?:单独)
 PROVIDED_UNITS = frozenset({"所", "个", "家", "名", "位", "处"})
 #: A place or a person ending the words after 个/处 (一个村卫生室, 一个…培训基地; not 一个机制).
 FACILITY = re.compile(r"(?:院|室|站|所|校|园|馆|中心|基地|机构|队|点|场|库|班|窗口|同志|人员|员|"
-                      r"村|企业|项目|隐患)"
+                      r"村|企业|项目|隐患|公墓)"
                       r"(?:[（(][^）)]*[）)])?$")
 _CLAUSE_END = re.compile(r"[，,；;。]")
 
