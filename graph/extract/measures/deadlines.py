@@ -34,7 +34,7 @@ DEADLINE = re.compile(
 )
 #: 年内, 今年内, 本年度内: by the end of the document's year (not 年内进度目标, a field's name).
 WITHIN_YEAR = re.compile(r"(?<![0-9一二三四五六七八九十两个多])(?:(?:今|本|当)年度?内|年内)"
-                         r"(?!容|外|进度|目标|计划|任务)")
+                         r"(?!容|外|进度)")
 #: 2020年前, 2018年以前: before that year.
 YEAR_BEFORE = re.compile(rf"(?<![到至])(?P<y>(?:19|20)\d{{2}})\s*年{_BEFORE}")
 #: “十五五”内, 十四五末前: by the end of a five-year plan's last year (“十三五”期间内 is a window).
@@ -171,6 +171,8 @@ def _recurring(text: str, at: int, start: int) -> bool:
 
 
 _STOP = re.compile(r"[。\n]")
+#: A rule's duty or its half-years before 当年 (应当于当年6月30日前, 上半年于当年6月5日前): each year's.
+_EACH_YEAR_RULE = re.compile(r"应当?|[上下]半年")
 _EVERY = re.compile(r"每(?:年|月|季度?)")
 
 
@@ -189,7 +191,10 @@ def _absolute(text: str, start: int, end: int, year: int | None, _issued: dt.dat
             if not month or not 1 <= month <= 12:
                 continue
             date = _month_deadline(y, month, m.group("d"), m.group("part")) if y else None
-        recurring = _recurring(text, m.start(), start) or m.group("rel") == "当年"  # a rule's each year
+        # 应当于当年6月30日前, 上半年于当年6月5日前: a rule's each year
+        each_year = m.group("rel") == "当年" and bool(_EACH_YEAR_RULE.search(text, max(start, m.start() - 30),
+                                                                             m.start()))
+        recurring = _recurring(text, m.start(), start) or each_year
         out.append((m.start(), m.end(), None if recurring else date, recurring))
         if m.group("d"):
             out += _sharing(text, m.start(), start, y, recurring)

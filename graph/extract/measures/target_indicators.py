@@ -55,8 +55,7 @@ def without_item_number(clause: str) -> str:
 
 def _plain(words: str) -> str:
     words = re.sub(r"[“”\"‘’\s]", "", words).strip("，,（(：:").lstrip("）)")
-    return (_LIMIT_FIRST.sub("", words).removesuffix("分别").removesuffix("约").removesuffix("占")
-            .removeprefix("的"))
+    return _LIMIT_FIRST.sub("", words).removesuffix("分别").removesuffix("占").removeprefix("的")
 
 
 #: A time limit opening the words (年底前危房改造): no word of what is measured.

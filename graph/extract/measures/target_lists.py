@@ -71,10 +71,6 @@ _RATE_LIST = re.compile(rf"(?:^|[，,；;：:])\s*(?:[一二三四五六七八�
                         rf"(?P<items>(?!\s)(?![一二三四五六七八九十\d]{{1,3}}[、.．]){_ITEM_CHARS}{{1,12}}"
                         rf"(?:、{_ITEM_CHARS}{{1,12}})*"
                         rf"、{_ITEM_CHARS}{{1,40}}?(?:率|比|比例|比重|占比))$")
-#: Two subjects joined by 和 before one rate (受污染耕地和污染地块安全利用率达到90%): a rate of each; not
-#: two degrees of one thing (中度和重度营养不良患病率).
-_AND_RATE = re.compile(rf"(?:^|[，,；;：:])\s*(?P<items>(?!\s){_ITEM_CHARS}{{2,12}}?(?<![度级型性类])和"
-                       rf"{_ITEM_CHARS}{{2,40}}?率)$")  # not a share of both (高企和科创项目占全市比重)
 _RATES = frozenset({"%", "个百分点", "‰"})
 
 
@@ -85,16 +81,14 @@ def each_indicator(target: Target, m: re.Match[str], text: str) -> list[Target]:
     if text.endswith(("均", "各"), 0, m.start()):
         each = _EACH.search(text, max(0, m.start() - _EACH_REACH), m.start())
     elif target.unit in _RATES and "分别" not in text:
-        each = (_RATE_LIST.search(text, max(0, m.start() - _EACH_REACH), m.start())
-                or _AND_RATE.search(text, max(0, m.start() - _EACH_REACH), m.start()))
+        each = _RATE_LIST.search(text, max(0, m.start() - _EACH_REACH), m.start())
     else:
         return [target]
     if each is None:
         return [target]
     offset = target.end - m.end()
     out, at = [], each.start("items")
-    items = each.group("items")
-    for item in items.split("、") if "、" in items else items.split("和", 1):
+    for item in each.group("items").split("、"):
         out.append(replace(target, indicator=INDICATOR_FLUFF.sub("", item) or target.indicator,
                            text=text[at:m.end()], start=offset + at))
         at += len(item) + 1

@@ -31,7 +31,8 @@ TARGET = re.compile(
     rf"(?P<verb>{_VERB})?{_SP}{{0,2}}(?P<has>{_HAS})?{_SP}{{0,2}}"
     rf"(?:百分之(?P<pct>[零〇一二两三四五六七八九十百点]+)|(?P<half>一半)|"
     rf"(?P<den>[二三四五六七八九十])分之(?P<num>[一二三四五六七八九])|"
-    rf"(?<=[占超达为约到至市省县区国])(?P<fnum>[1-9])/(?P<fden>[1-9]\d?)(?![\d/.])|"  # 占全市1/8: a share
+    # 占全市1/8, 超1/4: a share written as a fraction (not 9/10万, a rate; not 2/3版)
+    rf"(?:(?<=[占超达为约到至])|(?<=占全[市省县区国]))(?P<fnum>[1-9])/(?P<fden>[1-9]\d?)(?![\d/.万版页号])|"
     rf"(?:{number_pattern('')}|(?<=[超破达到过])(?P<bare>万)(?P<bare_mult>亿)?(?={_SP}{{0,2}}(?:{UNITS})))(?P<more>多|余)?(?P<more_mult>万亿|亿|万)?{_SP}{{0,2}}(?P<unit>{UNITS})?(?P<alt>{_ALT_UNIT})?"
     rf"(?:{_SP}{{0,2}}{RANGE_DASH}{_SP}{{0,2}}{number_pattern('hi_')}{_SP}{{0,2}}(?P<unit2>{UNITS}))?"
     rf"(?P<per>{PER_UNIT})?)"

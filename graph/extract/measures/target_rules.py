@@ -84,9 +84,9 @@ DESCRIBES = re.compile(r"提出|包括|设置了|细化|涵盖|分为|列出|(?:
 #: A past result or an accident's grade, anywhere in the sentence before the number: it reports,
 #: it does not set.
 #: (人员不伤亡 and 死亡人数下降15% are goals, 死亡人数7人 a report; 这五年，… a work report's look back.)
-#: (上年度结转的项目 are carried over, no report; 开展了…, 位于… report and describe.)
-REPORTED = re.compile(r"截至|截止|同比|比上年|较上年|上年(?!度?结转)|去年|过去|以来|年来|累计|造成|位于|"
-                      r"(?:开展|完成|实施|组织|建成|举办|进行|取得|实现|开工|新建|改造)了|"
+#: (上年度结转的项目 are carried over, no report; …完成情况： a table of results.)
+REPORTED = re.compile(r"截至|截止|同比|比上年|较上年|上年(?!度?结转)|去年|过去|以来|年来|累计|造成|"
+                      r"(?:完成|执行|进展)情况|"
                       r"(?<![不零无])死亡(?![^，,。；;\d]{0,12}?(?:率|构成比|比例|人数[^，,。；;\d]{0,6}?(?:下降|减少|降低|控制|压减)))|"
                       r"受伤|重伤|(?<![不零无])伤亡(?!率|人数[^，,。；;\d]{0,6}?(?:下降|减少|降低|控制|压减))|"
                       r"这[一两二三四五]年")
@@ -371,7 +371,7 @@ def bounds_a_class(suffix: str | None, after: str) -> bool:
     保障能力: the measure itself)."""
     after = after.lstrip()
     return (suffix in ("以上", "以下", "及以上", "及以下") and bool(_CLASS_AFTER_BOUND.match(after))
-            and measure_after(after) is None)
+            and (suffix not in ("以上", "及以上") or measure_after(after) is None))
 
 
 def measure_after(after: str) -> str | None:
@@ -380,8 +380,11 @@ def measure_after(after: str) -> str | None:
     return m.group() if m else None
 
 
+#: What a sentence tells as done, with 了, outside a clause of what it builds on (在开展了试点的基础上)
+#: or of a class (实施了…的村): a report, when no goal is set in the sentence.
+DONE = re.compile(r"(?:开展|完成|实施|组织|建成|举办|进行|取得|实现|开工|新建|改造)了(?![^，,。；;]{0,12}的)")
 #: A measure named after a bound (…以上粮食产能), not a class of things (…以上产能的企业).
-_MEASURE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:产能|能力|产量|总量)"
+_MEASURE_AFTER = re.compile(r"(?!落后)[\u4e00-\u9fff]{0,4}?(?:产能|能力|产量|总量)"
                             r"(?![\u4e00-\u9fff]{0,2}(?:的|企业|项目))")
 
 
@@ -393,7 +396,7 @@ BAND = re.compile(r"以上\s*\d+(?:\.\d+)?\s*(?:万|亿)?\s*\S{0,3}?以下")
 EACH_UNIT = re.compile(r"每一?个|各(?:有关)?(?:省|市|县|区|乡|镇|村|街道|社区|地|部门|单位|机关|学校)")
 #: Providing it, right before the number (由政府设置, 至少规划建设, 培育, 明确, 至少挂牌督办).
 PROVIDES = re.compile(r"(至少|原则上)?(?:应当|应|要|须|都)?(?:单独)?(?:规划)?"
-                      r"(?:设置|设立|建立|建设|建成|新建|培育|打造|创建|明确|配备|确定|(?:挂牌)?督办|建有|设有|办)"
+                      r"(?:设置|设立|建立|建设|建成|新建|培育|打造|创建|明确|配备|确定|(?:挂牌)?督办|建有|办)"
                       r"(至少)?$")
 #: What a provision counts: places and people.
 PROVIDED_UNITS = frozenset({"所", "个", "家", "名", "位", "处"})

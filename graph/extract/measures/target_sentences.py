@@ -153,7 +153,8 @@ class Sentence:
         """确保…较上年度再降0.5个百分点: last year as the base of a goal, not a report of it; and
         新增1000处…、累计达8000处: the total a goal adds up to."""
         if m.group() == "累计":
-            return (self.led or _ADDS.search(self.text, 0, m.start()) is not None
+            return ((self.led and not self.text.startswith("完成", m.end()))  # 累计完成投资: progress
+                    or _ADDS.search(self.text, 0, m.start()) is not None
                     or _PLAN_SPAN.search(self.text, 0, m.start()) is not None  # “十二五”期间，累计新增…
                     or (_PLANNED_TOTAL.match(self.text, m.end()) is not None
                         and not PERIOD_REPORT.search(self.text, 0, m.start())))

@@ -208,7 +208,7 @@ def _target(m: re.Match[str], sent: Sentence, offset: int, ctx: Context, lead: Y
     if unit == "米" and not (_action_count(m, sent) and rules.COUNT_END.match(text, m.end())
                             and not _MEASURED_SIZE.search(text, max(0, at - 4), at)):
         return None  # 维修渠道415米 is a work's length; 半径109米, 水深约11米, 400米跑道 describe things
-    if unit in _TIMES and (_CIRCLE.match(text, m.end())
+    if unit in _TIMES and (_CIRCLE.match(text, m.end()) or _HOURS_OF_WORK.search(text, max(0, at - 12), at)
                            or not (m.group("verb") and (sent.goal or lead.year or ctx.governing.year))):
         return None  # 24小时值班, 工作超过8小时: a time is a goal only as its bound (反应时间不超过8分钟)
     if unit in _NEEDS_MULTIPLIER and not m.group("mult"):
@@ -217,6 +217,8 @@ def _target(m: re.Match[str], sent: Sentence, offset: int, ctx: Context, lead: Y
     clause = text[clause_start:at]
     if unit == "P" and not (m.group("mult") or "算力" in clause):
         return None  # 1.7万P of computing power; not 5P空调 (匹)
+    if m.group("verb") == "达" and at > 0 and text[at - 1] in _WORD_BEFORE_DA:
+        return None  # 通达, 送达, 下达: 达 is part of a word, no bound
     if unit == "个" and m.group("verb") == "迈上":
         return None  # 连续迈上3个千亿元台阶: steps climbed, not a level
     if unit == "个" and text.endswith("等", 0, at) and _AGENCIES.match(text, m.end()):
@@ -310,8 +312,9 @@ def _accepted(m: re.Match[str], sent: Sentence, clause: str, unit: str, provisio
     it, or it counts a work plan's action (`planned`: a year governs the text), no class of
     target_rules.py rules it out (a provision each unit is to have is a target even as a norm),
     and it is no norm of a statute's article without a goal word."""
-    if named.provided:
-        return True
+    if named.provided:  # 每个乡镇设置一所卫生院; not 截至…每个村都建有1个卫生室, what exists
+        # (在现有…的基础上，建设一个… builds on what exists)
+        return not (rules.REPORTED.search(sent.text, 0, m.start()) or rules.EXISTING.search(clause))
     verb, suffix, at = m.group("verb"), m.group("suffix"), m.start()
     if not (named.listed or named.follows or verb or suffix or sent.goal_item or sent.before(sent.context, at)
             or rules.ratio_verb(clause) or _action_count(m, sent, planned) or _share(m, sent, clause, unit)
@@ -398,6 +401,10 @@ _YEAR_OPENING = re.compile(r"\s*(?:(?![^，,。；;：:]{0,6}(?:情况|成果|�
 #: Times of a service or a response, which a goal bounds; not a circle named by one (15分钟生活圈).
 _TIMES = frozenset({"分钟", "小时"})
 _CIRCLE = re.compile(r"[^，,。；;\d]{0,6}?圈")
+#: Characters that make 达 part of a word before a number (通达30分钟上高速, 下达500万元).
+_WORD_BEFORE_DA = frozenset("通送下到抵直传转")
+#: Hours a rule sets for work or meetings (每日工作时间不超过8小时, 会议时间不超过30分钟): no goal.
+_HOURS_OF_WORK = re.compile(r"工作|加班|会议|休息|讲话|发言")
 #: Units that are one only after 万/亿 (亿度, 亿方, 亿只): else a degree, a party or "only".
 _NEEDS_MULTIPLIER = frozenset({"度", "方", "只"})
 #: An index or a ratio measured with no unit, right before its verb (健康浙江发展指数达85, 两化融合发展指数
@@ -465,6 +472,8 @@ def _ruled_out(m: re.Match[str], sent: Sentence, clause: str, unit: str, listed:
     if ((note := _NOTE_END.match(text, end)) and (note.group(1) or suffix in _BOUNDS)
             and text.rfind("（", 0, m.start()) > text.rfind("）", 0, m.start())):
         return True  # 规模以上工业企业（年主营业务收入2000万元及以上）: a note defining a class
+    if not sent.goal and "基础" not in text and rules.DONE.search(text, 0, m.start()):
+        return True  # 2016年，…组织开展了…普查工作，完成…认定古树27株: a report
     if verb in _COMPARED and text.endswith("均", 0, m.start()) and not sent.goal:
         return True  # 共记录到振动事件567次，震级均小于2.0级: what was observed, all below it
     if unit in _SPAN_UNITS and _SPAN.match(text, end) and verb not in rules.SHORTENING:
