@@ -190,6 +190,17 @@ class Sentence:
         cell = _CELL_EDGE.search(self.text, at, end)
         return end if cell is None else cell.start()
 
+    def rest_of_clause(self, end: int) -> str:
+        """The words of the clause after `end`, over a bracket's note and the 、 inside it (100%的
+        市(地)级…机构具备…能力), where clause_end stops at the bracket."""
+        depth = 0
+        for i in range(end, len(self.text)):
+            ch = self.text[i]
+            depth += (ch in "（(") - (ch in "）)")
+            if ch in "，,；;。" or (ch == "、" and depth <= 0):
+                return self.text[end:i]
+        return self.text[end:]
+
     @staticmethod
     def before(m: re.Match[str] | None, at: int) -> bool:
         return m is not None and m.end() <= at

@@ -2,12 +2,12 @@
 span; values have 万/亿/千 folded in.
 
 The numbers a provision states are matched and read by target_numbers.py. A number is a target
-when a verb or a goal word makes it one and none of the classes of
-target_rules.py (thresholds, parameters, changed rates, past results, counts, penalties) takes
-it; its years are read as target_years.py says, its indicator as target_indicators.py does,
-whether it is a rise or a cut as target_change.py does, the items of a list as target_lists.py
-does, goals written in words (零事故, 翻一番) by target_words.py, and the targets a table states
-by target_tables.py.
+when a verb or a goal word makes it one and none of the classes of target_rules.py (thresholds,
+parameters, changed rates, past results, counts, penalties) takes it, as target_exclusions.py
+reads them for the match; its years are read as target_years.py says, its indicator as
+target_indicators.py does, whether it is a rise or a cut as target_change.py does, the items of
+a list as target_lists.py does, goals written in words (零事故, 翻一番) by target_words.py, and
+the targets a table states by target_tables.py.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from policygraph.extract.measures import target_rules as rules
 from policygraph.extract.measures.quantities import value_of, whole
 from policygraph.extract.measures.table_rows import tables_in
 from policygraph.extract.measures.target_change import change_of
+from policygraph.extract.measures.target_exclusions import COUNTED, COVERS, DURATIONS, planned_sum, ruled_out
 from policygraph.extract.measures.target_indicators import indicator_of, respectively, without_item_number
 from policygraph.extract.measures.target_lists import FOLLOWS, Prev, continuing, each_indicator, listed_after
 from policygraph.extract.measures.target_numbers import is_number_token, number_at, quantity, target_matches
@@ -34,23 +35,7 @@ from policygraph.extract.measures.target_sentences import (
 from policygraph.extract.measures.target_tables import ProseCell, bracketed_unit, table_reading
 from policygraph.extract.measures.target_words import doublings, majors, quality_classes, zero_goals
 from policygraph.extract.measures.target_years import LEAD, Years, past
-from policygraph.extract.regexes import AGE_GROUP_AFTER
 from policygraph.models import Target
-
-#: Verbs a sum of money is a target after (产业总规模突破1000亿元); 不少于210万元 is a requirement.
-MONEY_VERBS = frozenset({"达到", "达", "突破", "超过", "超", "实现", "增长到", "增长至", "增加到", "增加至",
-                         "迈上"})
-#: A sum a plan is to reach: investment, credit or output, after an action or none (完成投资2500亿元以上,
-#: 新增科技贷款1000亿元, 实现旅游综合收入120亿元); a sum each case must have (原始基金不少于210万元)
-#: is a requirement.
-_PLANNED_SUM = re.compile(r"(?:投资|贷款|产值|进出口|交易额|成交额|销售额|总额|规模|外资|"
-                          r"增加值|营收|税收|收入|利润|利税|出口|到位资金|引资|(?:结算|交易|成交)量|债券|减负|降费|负担|创汇)"
-                          r"(?:目标|任务)?(?:约|近)?$")  # 国内旅游收入约16.9亿元
-
-
-def _planned_sum(verb: str | None, clause: str) -> bool:
-    """实现农业增加值66亿元以上, 固定资产投资目标为125.9亿元以上: a sum a plan is to reach."""
-    return verb in (None, "完成", "新增", "实现", "为") and _PLANNED_SUM.search(clause) is not None
 
 
 def targets_in(text: str, start: int, end: int, year: int | None, provision: str = "",
@@ -201,7 +186,7 @@ def _target(m: re.Match[str], sent: Sentence, offset: int, ctx: Context, lead: Y
                                  and (_COUNT_NOUN.search(text, 0, at) is not None
                                       or text.startswith("规模", m.end()))))  # 超过五千亿规模
     if value is None or (not unit and not unitless) or (
-            dated and not (unit in _COUNTED and _ANNUAL.match(text, m.end()))):
+            dated and not (unit in COUNTED and _ANNUAL.match(text, m.end()))):
         return None
     if unit == "个" and (shared := _SHARED_UNIT.match(text, m.end())) and "分别" in text[max(0, at - 12):at]:
         unit = shared.group("unit")  # 分别压缩至15个、7个工作日以内: the unit written once for both
@@ -270,7 +255,7 @@ def _indicator(m: re.Match[str], sent: Sentence, clause: str) -> str | None:
     if (m.group("suffix") and m.group("unit") != "%"
             and (measure := rules.measure_after(sent.text[m.end():m.end() + 12]))):
         return measure  # 稳定保障1.1万亿斤以上粮食产能: what the bound is of
-    if (m.group("suffix") and (cover := _COVERS.search(sent.text, max(0, m.start() - 30), m.start()))
+    if (m.group("suffix") and (cover := COVERS.search(sent.text, max(0, m.start() - 30), m.start()))
             and (places := _PLACES_AFTER.match(sent.text, m.end()))):
         return cover.group() + places.group()  # 覆盖…90%以上乡镇: the share of places reached
     own = indicator_of(clause) if clause and not rules.ACTION_ONLY.match(clause) else None
@@ -303,7 +288,7 @@ def _shared_by(m: re.Match[str], sent: Sentence) -> str | None:
     start = m.end() + 1 if sent.text.startswith("的", m.end()) else m.end()
     if start == m.end() and not (m.group("pct") or m.group("unit") == "%"):
         return None
-    return indicator_of(_rest_of_clause(sent, start).rstrip("。！？!?"))
+    return indicator_of(sent.rest_of_clause(start).rstrip("。！？!?"))
 
 
 def _accepted(m: re.Match[str], sent: Sentence, clause: str, unit: str, provision: str,
@@ -321,7 +306,7 @@ def _accepted(m: re.Match[str], sent: Sentence, clause: str, unit: str, provisio
             or (planned and _PER_HEAD.match(clause) is not None)
             or _named_plan_sum(verb, clause, unit)):
         return False
-    if _ruled_out(m, sent, clause, unit, named.listed, planned):
+    if ruled_out(m, sent, clause, unit, named.listed, planned):
         return False
     return named.listed or not rules.ARTICLE.search(provision) or sent.goal
 
@@ -331,7 +316,7 @@ _PLANNED_NAMED = re.compile(r"计划|目标|预期")
 
 
 def _named_plan_sum(verb: str | None, clause: str, unit: str) -> bool:
-    return unit in ("元", "美元") and _PLANNED_NAMED.search(clause) is not None and _planned_sum(verb, clause)
+    return unit in ("元", "美元") and _PLANNED_NAMED.search(clause) is not None and planned_sum(verb, clause)
 #: An indicator per head of the population, stated under a plan's year with no verb (每千人口拥有
 #: 婴幼儿托位数4.5个, 每万人口全科医生数5名): the value it is to have.
 _PER_HEAD = re.compile(r"\s*每(?:千|万|百|十万)(?:人口|名?老年人|人|名[\u4e00-\u9fff]{1,4}?)(?:拥有)?"
@@ -342,22 +327,7 @@ def _share(m: re.Match[str], sent: Sentence, clause: str, unit: str) -> bool:
     """100%的社区卫生服务中心完成中医馆设置: a share of units set to do something."""
     if unit != "%":
         return False
-    return rules.share_of_units(clause, sent.text[m.end():m.end() + 6], _rest_of_clause(sent, m.end()))
-
-
-#: What ends a clause when a bracket's note does not (100%的市(地)级…机构具备…能力).
-_CLAUSE_STOP = re.compile(r"[，,；;。]")
-
-
-def _rest_of_clause(sent: Sentence, end: int) -> str:
-    """The words of the clause after `end`, over a bracket's note (and the 、 inside it)."""
-    depth = 0
-    for i in range(end, len(sent.text)):
-        ch = sent.text[i]
-        depth += (ch in "（(") - (ch in "）)")
-        if _CLAUSE_STOP.match(ch) or (ch == "、" and depth <= 0):
-            return sent.text[end:i]
-    return sent.text[end:]
+    return rules.share_of_units(clause, sent.text[m.end():m.end() + 6], sent.rest_of_clause(m.end()))
 
 
 #: Where a phrase of a work plan's action starts: after the clause break or the table cell's edge
@@ -365,7 +335,6 @@ def _rest_of_clause(sent: Sentence, end: int) -> str:
 #: 以上的技改项目3000个).
 _PHRASE_BREAK = re.compile(r"[，,；;：:|｜\t]|(?<=\d[个项家所座条处户套台辆名])、")
 _PHRASE_REACH = 40
-_DURATIONS = frozenset({"个月", "岁"})
 
 
 def _action_count(m: re.Match[str], sent: Sentence, planned: bool = False) -> bool:
@@ -375,7 +344,7 @@ def _action_count(m: re.Match[str], sent: Sentence, planned: bool = False) -> bo
     start = -1 if at > _PHRASE_REACH else 0
     for b in _PHRASE_BREAK.finditer(sent.text, max(0, at - _PHRASE_REACH), at):
         start = b.end()
-    if m.group("unit") in _DURATIONS:
+    if m.group("unit") in DURATIONS:
         return False  # 开展3个月专项行动: how long
     if start < 0:
         return False
@@ -429,94 +398,7 @@ _ANNUAL = re.compile(r"年(?:交易|产|营业|销售|收入|主营|营收|用�
                      r"纳税|税收|供|运|客流|服务|培训|游客|访客|进出口|出口|进口)")
 #: The longer unit of the next value of a list, which the one before shares (15个、7个工作日).
 _SHARED_UNIT = re.compile(r"\s*[、和及]\s*\d+(?:\.\d+)?\s*(?P<unit>个(?:工作日|月|百分点))")
-#: Verbs of an upper bound: a cap when they bound a selection.
-_AT_MOST_VERBS = frozenset({"不超过", "不得超过", "最多", "至多"})
-#: A bound's note that it is included: （含50人）.
-_INCLUSIVE = re.compile(r"\s*[（(]含[^）)]{0,12}[）)]")
-
-
-#: Reaching a share of places (覆盖所有城市社区、90%以上乡镇和60%以上村): the bound is the goal's.
-_COVERS = re.compile(r"覆盖|惠及|延伸至|延伸到")
 _PLACES_AFTER = re.compile(r"[\u4e00-\u9fff]{1,10}?(?=[和及与、，,；;。]|$)")
 #: An indicator naming its unit in brackets right before its value (孕产妇死亡率（1/10万）≤12,
 #: 农村自来水普及率（%）：95).
 _UNIT_NAMED = re.compile(r"([（(][^（()）]{1,10}[）)])\s*[：:]?\s*$")
-#: A bracket's note closing right after a number's bound (…2000万元及以上）).
-_NOTE_END = re.compile(r"\s*(及以上|以上|及以下|以下)?\s*[）)]")
-_BOUNDS = frozenset({"以上", "以下", "及以上", "及以下"})  # bounded: not （其中小学3所）, a part
-#: Comparisons an observation states of all its cases (震级均小于2.0级).
-_COMPARED = frozenset({"小于", "大于", "低于", "高于"})
-#: Time a stage of work is given (用3个月左右时间, 再用半年时间): no goal.
-_SPAN_UNITS = frozenset({"个月", "年", "天", "周"})
-_SPAN = re.compile(r"\s*(?:的)?时间")
-
-
-def _ruled_out(m: re.Match[str], sent: Sentence, clause: str, unit: str, listed: bool = False,
-               planned: bool = False) -> bool:
-    """Whether target_rules.py rules the number out, or it is a norm (不得低于), a standard each
-    project meets (新建…不少于二千平方米) or a sum of money no outcome verb sets (不少于210万元; a
-    sum `listed` after one that a verb sets is set by it: 分别达2400亿元、450亿元)."""
-    text, verb, suffix = sent.text, m.group("verb"), m.group("suffix")
-    note = _INCLUSIVE.match(text, m.end())  # 超过50人（含50人）的: read on after the note
-    end = note.end() if note else m.end()
-    if verb in rules.SHORTENING and text.startswith("内", end):
-        end += 1  # 开办时间压缩到1个工作日内: 内 bounds the value a verb cuts to, as 以内 does
-    if unit == "年" and text.startswith("年", end):
-        end += 1  # 受教育年限达到11.7年: the unit TARGET leaves out (a year's 年 elsewhere)
-    after = text[end:end + 6]
-    rest = text[end:sent.clause_end(end)]
-    if unit == "%" and text.startswith("的", end):
-        rest = _rest_of_clause(sent, end)  # the units a share counts, over a bracket's note
-    if rules.not_a_target(clause, after, rest, sent.said_before(m.start()), unit == "%", unit):
-        return True
-    if ((note := _NOTE_END.match(text, end)) and (note.group(1) or suffix in _BOUNDS)
-            and text.rfind("（", 0, m.start()) > text.rfind("）", 0, m.start())):
-        return True  # 规模以上工业企业（年主营业务收入2000万元及以上）: a note defining a class
-    if not sent.goal and "基础" not in text and rules.DONE.search(text, 0, m.start()):
-        return True  # 2016年，…组织开展了…普查工作，完成…认定古树27株: a report
-    if verb in _COMPARED and text.endswith("均", 0, m.start()) and not sent.goal:
-        return True  # 共记录到振动事件567次，震级均小于2.0级: what was observed, all below it
-    if unit in _SPAN_UNITS and _SPAN.match(text, end) and verb not in rules.SHORTENING:
-        return True  # 用3个月左右时间，全面排查…: the time a stage takes, not a goal
-    if unit in rules.ITEM_UNITS and rules.ITEMS.match(text, end, end + 16):
-        return True  # 5项具体工作目标: counts the goals that follow
-    if (unit in rules.DURATIONS and verb not in rules.SHORTENING
-            and not rules.CUT_BEFORE.search(text, max(0, m.start() - 24), m.start())):
-        return True  # 审核时间不少于5个工作日: how long a step takes, not a cut
-    if unit == "次" and rules.FREQUENCY.search(clause):
-        return True  # 每季度开展1次: a frequency
-    if rules.PERIOD_LENGTH.search(clause) and verb not in rules.SHORTENING:
-        return True  # 等待期为6个月: how long a period lasts, not a cut
-    if verb in _AT_MOST_VERBS and rules.SELECTING.search(clause):
-        return True  # 每个方向遴选不超过3家单位: a cap on a selection
-    if (not verb and not listed and rules.bounds_a_class(suffix, after) and not rules.MEETS_GOAL.search(rest)
-            and not (unit == "%" and _COVERS.search(text, max(0, m.start() - 30), m.start()))
-            and not (unit == "%" and rules.share_does(clause, clause + rest))
-            and not rules.ACTION_ONLY.match(clause)
-            and not rules.ACTION_OVER_LIST.search(text, max(0, m.start() - 40), m.start())):
-        # 30人以上企业; 建成1个以上中心 is a goal, as are 40%以上面积达到…目标要求, 80%以上产能完成改造
-        # and an action's count (推动10个以上认证机构…, 引育5家以上…企业), and one listed after it
-        # (建成1个以上国家级基地、3个以上省级基地)
-        return True
-    if unit == "岁" and not verb and m.group("unit2"):
-        return True  # 基本形成0-3岁早期教育体制: a range of ages names a group
-    if unit in _DURATIONS and (rules.bounds_a_class(suffix, after) or AGE_GROUP_AFTER.match(after)):
-        return True  # 提高65岁以上老年人健康管理水平, 4~6个月以内婴儿: an age group, whatever the verb
-    if suffix == "以上" and rules.BAND.match(text, m.start("suffix")):
-        return True  # 3人以上10人以下: a band of cases
-    norm = verb or rules.ratio_verb(clause) or ""
-    if rules.NORM.match(norm):
-        return True
-    if unit in ("元", "美元") and verb not in MONEY_VERBS and not _planned_sum(verb, clause) and not listed:
-        return True
-    if verb not in ("不少于", "不低于"):
-        return False
-    # 新建居住区…公园绿地不少于二千平方米 (绿地率不低于30%): a standard each project meets, said of its
-    # size in its own clause; 新建5G专网不少于150个 counts what a plan builds, and under a plan's
-    # year or a goal word 新建建筑屋顶光伏覆盖面积不低于50% is a share of all that is built
-    shared = unit in _COUNTED or (unit == "%" and (planned or sent.goal))
-    return unit in rules.SPATIAL or (not shared and bool(rules.PER_PROJECT.search(clause)))
-
-
-#: Units of things counted, which a standard of each project's size does not measure.
-_COUNTED = frozenset({"个", "项", "次", "场", "场次", "人", "名", "人次", "家", "所", "件", "条", "批", "期"})
