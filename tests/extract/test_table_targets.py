@@ -156,6 +156,68 @@ def test_a_one_cell_per_line_row_that_wrapped_is_left_out_not_guessed() -> None:
     assert [r.cells for r in table.rows] == [("1", "甲区", "5"), ("3", "丙区", "9")]
 
 
+def test_an_unnumbered_one_cell_per_line_table_of_places_in_columns_folds_under_its_headings() -> None:
+    # A scraped allocation table (附件 of a 下达…目标任务 notice): no 序号; the corner cell 地区 over
+    # the measures, a unit column, one column per county; group headings (一、…指标) in lines of
+    # their own open provisions below the header; a coefficient's unit cell printed blank (" ").
+    cells = ["地  区", "单 位", "甲县", "乙县", "丙区",
+             "一、用水总量指标", "单位地区生产总值用水量", "m3/万元", "123", "118", "96",
+             "二、农业指标", "渠系水利用系数", " ", "0.58", "0.6", "0.55",
+             "三、工业指标", "工业用水重复利用率", "%", "66", "70", "72"]
+    text = ("某某市人民政府办公室关于下达2011年全市节水型社会建设目标任务的通知\n\n各县（市）、区人民政府：\n\n"
+            "现将2011年节水型社会建设目标任务下达给你们，请认真组织实施。\n\n某某市人民政府办公室\n\n"
+            "二○一一年七月二十五日\n\n附件：\n\n2011年节水型社会建设目标任务分解表\n\n" + "\n\n".join(cells) + "\n")
+    rec = extract(Source("notice.txt", text, "utf-8", "txt", {}))
+    assert summary(rec) == [
+        ("单位地区生产总值用水量（甲县）", 123, None, "m3/万元", "equal", 2011),
+        ("单位地区生产总值用水量（乙县）", 118, None, "m3/万元", "equal", 2011),
+        ("单位地区生产总值用水量（丙区）", 96, None, "m3/万元", "equal", 2011),
+        ("渠系水利用系数（甲县）", 0.58, None, "", "equal", 2011),
+        ("渠系水利用系数（乙县）", 0.6, None, "", "equal", 2011),
+        ("渠系水利用系数（丙区）", 0.55, None, "", "equal", 2011),
+        ("工业用水重复利用率（甲县）", 66, None, "%", "equal", 2011),
+        ("工业用水重复利用率（乙县）", 70, None, "%", "equal", 2011),
+        ("工业用水重复利用率（丙区）", 72, None, "%", "equal", 2011),
+    ]
+
+
+def test_lines_under_a_heading_word_are_no_table_unless_rows_of_one_shape_follow() -> None:
+    # 地区 heads a paragraph of prose, then a list whose lines carry a number each: no two rows of
+    # a name, words and numbers, so nothing folds; a row not of the first rows' shape ends a table.
+    prose = "地区\n\n各地要加强领导。\n\n落实责任。\n\n3\n\n完成任务。\n\n5\n"
+    assert tables_in(prose, 0, len(prose)) == []
+    cells = ["指标", "单位", "甲县", "乙县", "用水量", "万吨", "12", "13", "节水器具普及率", "%", "90", "95",
+             "说明", "以上为计划数", "另行", "通知"]
+    text = "\n".join(cells) + "\n"
+    (table,) = tables_in(text, 0, len(text))
+    assert [r.cells for r in table.rows] == [("用水量", "万吨", "12", "13"), ("节水器具普及率", "%", "90", "95")]
+
+
+_HEAD = st.text(alphabet="甲乙丙丁县市区镇", min_size=2, max_size=4)
+_NAME = st.text(alphabet="用水量率利用系数覆盖工业农业", min_size=2, max_size=10)
+
+
+@given(st.integers(1, 8).flatmap(lambda k: st.tuples(
+    st.lists(_HEAD, min_size=k, max_size=k),
+    st.lists(st.tuples(_NAME, st.sampled_from(["%", "万吨", "m3/万元", " ", "个"]),
+                       st.lists(st.decimals(0, 9999, places=2).map(lambda d: f"{d.normalize():f}"),
+                                min_size=k, max_size=k),
+                       st.booleans()), min_size=2, max_size=6))),
+    st.sampled_from(["\n", "\n\n"]))
+def test_unnumbered_one_cell_per_line_tables_fold_back_into_their_rows(
+        table: tuple[list[str], list[tuple[str, str, list[str], bool]]], gap: str) -> None:
+    # The reference is the table before it was flattened: 地区 | 单位 | the places, then each row
+    # (a group heading before it or not), every cell on a line of its own, a blank one as " ".
+    places, rows = table
+    cells = ["地区", "单位", *places]
+    for n, (name, unit, values, grouped) in enumerate(rows, start=1):
+        cells += ([f"{'一二三四五六'[n - 1]}、分组"] if grouped else []) + [name, unit, *values]
+    text = "分解表" + gap + gap.join(cells) + gap + "说明：以上为计划数。\n"
+    (found,) = tables_in(text, 0, len(text))
+    assert found.header == ("地区", "单位", *places)
+    assert [r.cells for r in found.rows] == [(name, unit.strip(), *values) for name, unit, values, _g in rows]
+
+
 def test_a_markdown_table_is_read_as_one() -> None:
     text = ("某某县生态环境保护规划\n\n一、主要目标\n\n到2025年，生态环境持续改善。\n\n| 指标 | 单位 | 2025年目标 |\n|---|---|---|\n| 森林覆盖率 | % | 45 |\n"
             "| 地表水优良水体比例 | % | ≥85 |\n")

@@ -4,7 +4,9 @@ as a table (指标 | 单位 | 2020年 | 2025年 | 属性; 区域 | 新增装机�
 A table reaches the text in one of three shapes: an HTML table's rows as lines of tab-separated
 cells (extract/read_html.py), a Markdown table's rows between pipes, or a scraped page's one cell per
 line (序号, 区域, …, then 1, 黄浦区, …), which is folded back into rows here only where its
-numbering (1, 2, 3 …) proves where each row starts and every row has as many cells as the header.
+numbering (1, 2, 3 …) proves where each row starts and every row has as many cells as the header,
+or, unnumbered, where a header opening with a row-name head (地区, 指标) is followed by rows that
+all share one shape: a name, words, then numbers to the end.
 """
 
 from __future__ import annotations
@@ -81,6 +83,17 @@ def _cells(line: str) -> tuple[str, ...] | None:
     return None
 
 
+#: What a text holding a table has: a row's tab or pipe, a 序号 header, columns of spaces, or a
+#: line holding a number alone (a one-cell-per-line table's cell, its header perhaps above).
+_MAY_HOLD = re.compile(r"[\t|]|序\s*号|\S[ \u3000\xa0]{3,}\S|"
+                       r"^[ \u3000\xa0]*[<>≤≥]?\d[\d.,]*%?[ \u3000\xa0\r]*$", re.MULTILINE)
+
+
+def may_hold_table(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] may hold a table at all: a cheap test before tables_in."""
+    return _MAY_HOLD.search(text, start, end) is not None
+
+
 def tables_in(text: str, start: int, end: int) -> list[Table]:
     """The tables in text[start:end]: runs of two or more row lines under a header row (two
     header rows merged where one spans columns: 目标值 over 2022年 | 2025年), and
@@ -101,6 +114,13 @@ def tables_in(text: str, start: int, end: int) -> list[Table]:
             out.append(table)
         run = []
     out += _folded_tables(lines)
+    # a heading of a group of rows (一、…指标) opens a provision: the header may stand above it,
+    # and the rows after it show the shape of the few it holds
+    around = _cell_lines(text, max(0, start - _ABOVE_CHARS), min(len(text), end + _ABOVE_CHARS))
+    for table in _headed_tables(around):
+        rows = tuple(r for r in table.rows if start <= r.start and r.end <= end)
+        if rows:
+            out.append(Table(table.header, rows, table.caption))
     return out
 
 
@@ -168,14 +188,14 @@ def _merged_header(top: tuple[str, ...], below: tuple[str, ...], width: int) -> 
     return tuple(out)
 
 
-#: How far above a provision a table's header is looked for.
-_HEADER_REACH = 60
+#: How far above a provision a table's header is looked for: lines, and characters.
+_HEADER_REACH, _ABOVE_CHARS = 60, 4000
 
 
 def _header_above(text: str, start: int, width: int) -> tuple[tuple[str, ...], str] | None:
     """The header (and caption) of a table that a provision's first rows continue: the nearest
     row above `start` with no data, as wide as the rows, across rows and short lines only."""
-    above = _lines(text, max(0, start - 4000), start)[-_HEADER_REACH:]
+    above = _lines(text, max(0, start - _ABOVE_CHARS), start)[-_HEADER_REACH:]
     for k in range(len(above) - 1, -1, -1):
         cells = _cells(above[k].text)
         if cells is None:
@@ -258,3 +278,99 @@ def _next_row(lines: list[_Line], at: int, width: int, n: int) -> int | None:
 def _shape(cells: list[_Line]) -> tuple[bool, ...]:
     """Which cells of a row are numbers: a table's rows share it."""
     return tuple(bool(_VALUE_CELL.match(c.text)) for c in cells)
+
+
+#: The first header cell of an unnumbered one-cell-per-line table: what its rows' names are.
+_NAME_HEAD = re.compile(r"^(?:地\s*区|区\s*域|指\s*标|项\s*目|名\s*称|类\s*别|区\s*县|市\s*州|乡\s*镇|"
+                        r"街\s*镇|指标名称|项目名称|地区名称|单位名称|县\s*[（(]\s*市\s*[、,，]?\s*区\s*[)）]|"
+                        r"县\s*市\s*区)$")
+#: A heading over a group of rows (一、综合考核指标), spanning the table in a line of its own.
+_GROUP_ROW = re.compile(r"^[一二三四五六七八九十]{1,3}[、.．]\S{1,20}$")
+#: How many cells an unnumbered table's header may have, and how long a row's name may be.
+_MAX_HEADED_COLUMNS, _NAME_CHARS = 16, 40
+#: A space set between the characters of a header's word (地  区, 单 位).
+_SPACED = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+#: A cell left blank in a row of numbers (a district with no share): no number, yet in its place.
+_BLANK = frozenset({"", "/", "／", "—", "——", "-", "－"})
+
+
+def _cell_lines(text: str, start: int, end: int) -> list[_Line]:
+    """The lines of text[start:end] as a one-cell-per-line table's cells: stripped, a line of
+    spaces alone kept as an empty cell (a page prints an empty cell so), empty lines dropped."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text[start:end]):
+        raw = m.group().rstrip("\r")
+        if not raw:
+            continue
+        lead = len(raw) - len(raw.lstrip(" \u3000\xa0"))
+        cell = raw.strip(" \u3000\xa0")
+        at = start + m.start() + lead
+        out.append(_Line(cell, at, at + len(cell)))
+    return out
+
+
+def _headed_tables(cells: list[_Line]) -> Iterator[Table]:
+    """Unnumbered one-cell-per-line tables: a header of short cells of words opening with a
+    row-name head (地区 | 单位 | 海安县 | 如皋市 …), then rows of as many cells, each a name, words
+    (or blanks) and numbers to its end, all rows of one shape; a group's heading between rows (一、
+    综合考核指标) is passed over. The header's width is the one that gives the most such rows
+    (two at least); a row not of the shape ends the table: no cell is guessed."""
+    i = 0
+    while i < len(cells):
+        if not _NAME_HEAD.match(cells[i].text):
+            i += 1
+            continue
+        best: tuple[int, list[Row]] = (0, [])
+        for width in range(3, _MAX_HEADED_COLUMNS + 1):
+            head = cells[i + width - 1] if i + width - 1 < len(cells) else None
+            if (head is None or not head.text or len(head.text) > _HEADER_CHARS or "\t" in head.text
+                    or "|" in head.text or _VALUE_CELL.match(head.text) or _GROUP_ROW.match(head.text)):
+                break
+            rows = _shaped_rows(cells, i + width, width)
+            if len(rows) >= 2 and len(rows) > len(best[1]):
+                best = (width, rows)
+        width, rows = best
+        if not rows:
+            i += 1
+            continue
+        header = tuple(_SPACED.sub("", " ".join(c.text.split())) for c in cells[i:i + width])  # 单 位
+        yield Table(header, tuple(rows), _caption([c for c in cells[max(0, i - _CAPTION_LINES):i] if c.text]))
+        i = _end_of(rows, cells)
+
+
+def _shaped_rows(cells: list[_Line], at: int, width: int) -> list[Row]:
+    """The rows of `width` cells from `at` sharing the first one's shape (where its numbers
+    begin), passing over group headings."""
+    rows: list[Row] = []
+    shape: int | None = None
+    while at < len(cells):
+        for skip in ((1,) if _GROUP_ROW.match(cells[at].text) else (0,)):
+            chunk = cells[at + skip:at + skip + width]
+            k = _numbers_from(chunk, width)
+            if k is not None and (shape is None or k == shape):
+                shape = k
+                rows.append(Row(tuple(c.text for c in chunk), chunk[0].start, chunk[-1].end))
+                at += skip + width
+                break
+        else:
+            return rows
+    return rows
+
+
+def _numbers_from(chunk: list[_Line], width: int) -> int | None:
+    """Where a row's numbers begin if it is a name, words or blanks, then numbers (or blanks) to
+    its end with one number at least; else None."""
+    name = chunk[0].text if len(chunk) == width else ""
+    if not name or len(name) > _NAME_CHARS or _VALUE_CELL.match(name):
+        return None
+    k = next((j for j in range(1, width) if _VALUE_CELL.match(chunk[j].text)), None)
+    if k is None or any(len(c.text) > _HEADER_CHARS or _VALUE_CELL.match(c.text) for c in chunk[1:k]):
+        return None
+    tail = chunk[k:]
+    return k if all(_VALUE_CELL.match(c.text) or c.text in _BLANK for c in tail) else None
+
+
+def _end_of(rows: list[Row], cells: list[_Line]) -> int:
+    """The index of the first cell after the last row."""
+    last = rows[-1].end
+    return next((j for j, c in enumerate(cells) if c.start >= last), len(cells))

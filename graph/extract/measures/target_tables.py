@@ -50,7 +50,7 @@ _VALUE = re.compile(
     rf"(?P<unit>[^\d\s，,。；;（()）]{{0,8}}?)\s*(?P<suffix>以上|以下|左右|以内)?$")
 _SYMBOLS = {">": "≥", ">=": "≥", "＞": "≥", "<": "≤", "<=": "≤", "＜": "≤"}
 _MULTIPLIER = re.compile(r"^(?P<mult>万亿|千亿|百亿|千万|百万|十万|万|亿|千)?(?P<unit>.+)$")
-_UNIT = re.compile(rf"^(?:{UNITS}|[^\d\s/]{{1,5}}/[^\d\s/]{{1,5}})$")
+_UNIT = re.compile(rf"^(?:{UNITS}|(?:m[23²³]|[^\d\s/]){{1,5}}/(?:m[23²³]|[^\d\s/]){{1,5}})$")  # m3/万元
 #: A unit in brackets ending a header or an indicator: 新增装机容量（MW）, 城镇调查失业率(%).
 _BRACKETED = re.compile(r"[（(]\s*([^（()）]{1,10}?)\s*[）)]\s*$")
 #: A unit column's cell saying the indicator has none (a ratio, an index): 城乡居民收入比值 | / | 1.85.
@@ -235,7 +235,7 @@ def _cell_target(row: Row, cells: tuple[str, ...], col: _Column, name: int | Non
             if m.group("hi_arabic") or m.group("hi_cn") else None)
     if value is None:
         return None
-    unitless = unit_col is not None and cells[unit_col].strip() in _NO_UNIT
+    unitless = unit_col is not None and cells[unit_col].strip() in _NO_UNIT | {""}  # a coefficient's blank
     if not unit:
         if _YEARS.match(cells[col.index].replace(" ", "")):
             return None  # 2021-2023 under 建设年限: years, not a count
@@ -300,6 +300,8 @@ def _indicator(cells: tuple[str, ...], col: _Column, name: int | None, header: t
     if name is None:
         return measure or None
     row_name = _BRACKETED.sub("", _LEADING_ORDINAL.sub("", cells[name])).strip()
+    if _PLACE.search(header[name]) and any(_UNIT_HEAD.match(h) for h in header):
+        return f"{row_name}（{measure}）"  # 地区 over measures with units: the columns are the places
     if _PLACE.search(header[name]) or _YEAR_HEAD.match(header[name]):
         return f"{measure}（{row_name}）" if row_name else measure or None
     return row_name or measure or None

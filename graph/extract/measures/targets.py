@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from policygraph.extract.measures import target_rules as rules
 from policygraph.extract.measures.quantities import value_of, whole
-from policygraph.extract.measures.table_rows import tables_in
+from policygraph.extract.measures.table_rows import may_hold_table, tables_in
 from policygraph.extract.measures.target_change import change_of
 from policygraph.extract.measures.target_exclusions import COUNTED, COVERS, DURATIONS, planned_sum, ruled_out
 from policygraph.extract.measures.target_indicators import indicator_of, respectively, without_item_number
@@ -52,7 +52,7 @@ def targets_in(text: str, start: int, end: int, year: int | None, provision: str
         return []  # a review of the past (发展基础) reports results
     tabled: list[Target] = []
     read: list[tuple[int, int]] = []  # rows read as a table's: not read again as sentences
-    if _MAY_HOLD_TABLE.search(text, start, end):
+    if may_hold_table(text, start, end):
         for table in tables_in(text, start, end):
             reading = table_reading(table, year, ctx.governing, provision, text)
             tabled += reading.targets + [t for cell in reading.prose for t in _cell_targets(cell, ctx)]
@@ -75,10 +75,6 @@ def _cell_targets(cell: ProseCell, ctx: Context) -> list[Target]:
     indicator (道路交通事故死亡率 | 较2022年 下降3% under 2025年)."""
     found = _sentence_targets(Sentence(cell.text), cell.start, ctx, cell.years)
     return [replace(t, indicator=cell.indicator or t.indicator) for t in found]
-
-
-#: What a provision holding a table has (table_rows.py): a row's tab or pipe, or a 序号 header.
-_MAY_HOLD_TABLE = re.compile(r"[\t|]|序\s*号|\S[ \u3000\xa0]{3,}\S")  # cells, or columns of spaces
 
 
 def _last_char(text: str, t: Target) -> int:
