@@ -193,6 +193,20 @@ def test_lines_under_a_heading_word_are_no_table_unless_rows_of_one_shape_follow
     assert [r.cells for r in table.rows] == [("用水量", "万吨", "12", "13"), ("节水器具普及率", "%", "90", "95")]
 
 
+def test_an_unnumbered_one_cell_per_line_table_of_indicators_reads_the_goal_year_s_column() -> None:
+    # 指标 | 单位 | 2020年 | 2025年 | 属性, each cell on a line of its own, no 序号: the attribute
+    # words after the numbers are part of each row's shape; 2020 is the base, 2025 the goal.
+    cells = ["指  标", "单位", "2020年", "2025年", "属性",
+             "城镇新增就业", "万人", "10", "12", "预期性",
+             "城镇调查失业率", "%", "5.2", "<5.5", "约束性",
+             "新增高技能人才", "人", "3000", "5000", "预期性"]
+    text = "二、主要目标\n\n到2025年，就业局势保持稳定。\n\n表1 主要指标\n\n" + "\n\n".join(cells) + "\n\n三、重点任务\n"
+    got = [(t.indicator, t.value, t.unit, t.comparator, t.year) for t in targets_in(text, 0, len(text), 2021)]
+    assert got == [("城镇新增就业", 120000, "人", "equal", 2025),
+                   ("城镇调查失业率", 5.5, "%", "at_most", 2025),
+                   ("新增高技能人才", 5000, "人", "equal", 2025)]
+
+
 _HEAD = st.text(alphabet="甲乙丙丁县市区镇", min_size=2, max_size=4)
 _NAME = st.text(alphabet="用水量率利用系数覆盖工业农业", min_size=2, max_size=10)
 

@@ -310,11 +310,11 @@ def _cell_lines(text: str, start: int, end: int) -> list[_Line]:
 
 
 def _headed_tables(cells: list[_Line]) -> Iterator[Table]:
-    """Unnumbered one-cell-per-line tables: a header of short cells of words opening with a
-    row-name head (地区 | 单位 | 海安县 | 如皋市 …), then rows of as many cells, each a name, words
-    (or blanks) and numbers to its end, all rows of one shape; a group's heading between rows (一、
-    综合考核指标) is passed over. The header's width is the one that gives the most such rows
-    (two at least); a row not of the shape ends the table: no cell is guessed."""
+    """Unnumbered one-cell-per-line tables: a header of short cells (words, years) opening with a
+    row-name head (地区 | 单位 | 海安县 | 如皋市 …; 指标 | 单位 | 2025年 | 属性), then rows of as many
+    cells, each a name and numbers with words between or after, all rows of one shape; a group's
+    heading between rows (一、综合考核指标) is passed over. The header's width is the one that gives
+    the most such rows (two at least); a row not of the shape ends the table: no cell is guessed."""
     i = 0
     while i < len(cells):
         if not _NAME_HEAD.match(cells[i].text):
@@ -324,7 +324,7 @@ def _headed_tables(cells: list[_Line]) -> Iterator[Table]:
         for width in range(3, _MAX_HEADED_COLUMNS + 1):
             head = cells[i + width - 1] if i + width - 1 < len(cells) else None
             if (head is None or not head.text or len(head.text) > _HEADER_CHARS or "\t" in head.text
-                    or "|" in head.text or _VALUE_CELL.match(head.text) or _GROUP_ROW.match(head.text)):
+                    or "|" in head.text or _data_value(head.text) or _GROUP_ROW.match(head.text)):
                 break
             rows = _shaped_rows(cells, i + width, width)
             if len(rows) >= 2 and len(rows) > len(best[1]):
@@ -339,35 +339,32 @@ def _headed_tables(cells: list[_Line]) -> Iterator[Table]:
 
 
 def _shaped_rows(cells: list[_Line], at: int, width: int) -> list[Row]:
-    """The rows of `width` cells from `at` sharing the first one's shape (where its numbers
-    begin), passing over group headings."""
+    """The rows of `width` cells from `at` of one shape (which cells are numbers, which words;
+    a blank cell fits either), passing over group headings."""
     rows: list[Row] = []
-    shape: int | None = None
+    shape: tuple[str, ...] = ("",) * width
     while at < len(cells):
-        for skip in ((1,) if _GROUP_ROW.match(cells[at].text) else (0,)):
-            chunk = cells[at + skip:at + skip + width]
-            k = _numbers_from(chunk, width)
-            if k is not None and (shape is None or k == shape):
-                shape = k
-                rows.append(Row(tuple(c.text for c in chunk), chunk[0].start, chunk[-1].end))
-                at += skip + width
-                break
-        else:
+        skip = 1 if _GROUP_ROW.match(cells[at].text) else 0
+        chunk = cells[at + skip:at + skip + width]
+        kinds = _kinds(chunk, width)
+        if kinds is None or any(a and b and a != b for a, b in zip(kinds, shape, strict=True)):
             return rows
+        shape = tuple(a or b for a, b in zip(kinds, shape, strict=True))
+        rows.append(Row(tuple(c.text for c in chunk), chunk[0].start, chunk[-1].end))
+        at += skip + width
     return rows
 
 
-def _numbers_from(chunk: list[_Line], width: int) -> int | None:
-    """Where a row's numbers begin if it is a name, words or blanks, then numbers (or blanks) to
-    its end with one number at least; else None."""
+def _kinds(chunk: list[_Line], width: int) -> tuple[str, ...] | None:
+    """Each cell's kind in a row (n a number, w words, "" blank) if it is one: a name first, and
+    a number at least; else None."""
     name = chunk[0].text if len(chunk) == width else ""
     if not name or len(name) > _NAME_CHARS or _VALUE_CELL.match(name):
         return None
-    k = next((j for j in range(1, width) if _VALUE_CELL.match(chunk[j].text)), None)
-    if k is None or any(len(c.text) > _HEADER_CHARS or _VALUE_CELL.match(c.text) for c in chunk[1:k]):
+    kinds = tuple("" if c.text in _BLANK else "n" if _VALUE_CELL.match(c.text) else "w" for c in chunk)
+    if "n" not in kinds or any(len(c.text) > _NAME_CHARS for c in chunk):
         return None
-    tail = chunk[k:]
-    return k if all(_VALUE_CELL.match(c.text) or c.text in _BLANK for c in tail) else None
+    return kinds
 
 
 def _end_of(rows: list[Row], cells: list[_Line]) -> int:
