@@ -332,7 +332,8 @@ SETS = (NAME, "measures_heldout", "measures_unseen", "measures_unseen2", "measur
         "measures_unseen31", "measures_unseen32", "measures_unseen33", "measures_unseen34",
         "measures_unseen35", "measures_unseen36", "measures_unseen37", "measures_unseen38",
         "measures_unseen39", "measures_unseen40", "measures_unseen41", "measures_unseen42",
-        "measures_unseen43", "measures_unseen44", "measures_unseen45", "measures_unseen46", "measures_unseen47", "measures_unseen48")
+        "measures_unseen43", "measures_unseen44", "measures_unseen45", "measures_unseen46",
+        "measures_unseen47", "measures_unseen48")
 
 
 def measures_report(shared: Path, work: Path, name: str = NAME) -> MeasureReport:

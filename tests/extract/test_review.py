@@ -75,3 +75,16 @@ def test_results_a_heading_sets_out_to_bring_about_are_aims_and_those_it_reports
     found = [v for _t, v in _targets(text)]
     assert 4_000_000_000 in found and 50_000 in found
     assert 7 not in found  # a heading reporting results: what follows it has been
+
+
+def test_a_plan_s_execution_reviewed_in_a_flattened_page_states_results() -> None:
+    # a page whose text lost its line breaks: 一、2009年…计划执行情况 opens a review inline, and
+    # 二、2010年计划 the year's goals; a statute's chapter on supervising the execution is no review
+    text = ("某市2009年国民经济和社会发展计划执行情况与2010年计划 2009年经济运行企稳向好。 一、2009年国民经济和社会发展计划执行情况 "
+            "据初步统计，全年实现地区生产总值1037亿元，增长6.6%。人均GDP突破1万美元，增长5.3%。"
+            "二、2010年国民经济和社会发展计划 2010年全市生产总值增长10%左右。")
+    found = [v for _t, v in _targets(text)]
+    assert 5.3 not in found and 10_000 not in found and 6.6 not in found
+    assert 10 in found
+    law = "第三章 计划执行情况监督\n第十条 市人民政府应当于每年七月底前报告上半年计划执行情况。\n"
+    assert looking_back(law, split_provisions(law, 0, len(law))) == []

@@ -381,3 +381,14 @@ def test_a_header_without_its_corner_cell_sits_over_the_value_columns() -> None:
     got = targets_in(text, 0, len(text), 2022)
     assert [(t.indicator, t.value, t.unit, t.year) for t in got] == [
         ("森林覆盖率", 65, "%", 2025), ("林木蓄积量", 1500000, "立方米", 2025)]
+
+
+def test_an_unnumbered_table_whose_rows_fall_out_of_step_is_not_read() -> None:
+    # a group cell (宏观调控) before the first row and rows short of merged cells: the rows chunked
+    # by the header's width stop where cells like theirs go on, so none is trusted (分值 3 is a score)
+    cells = ["项 目", "分值", "目标任务", "监考单位", "宏观调控", "地区生产总值增长率", "3", "年终综合考核", "区发改局",
+             "工业增加值增长率", "3", "年终综合考核", "区经信局", "服务业增加值增长率", "3", "年终综合考核", "区商务局",
+             "社会消费品零售总额增长率", "3", "地方财政收入增长率", "3", "年终综合考核", "区财政局",
+             "全社会固定资产投资额", "3", "186", "区发改委"]
+    text = "附件\n2016年度目标任务分解表\n" + "\n".join(cells) + "\n"
+    assert tables_in(text, 0, len(text)) == []

@@ -1394,9 +1394,12 @@ def test_bounded_counts_listed_after_a_goal_and_shares_of_the_units_named_before
 
 
 def test_a_goal_s_items_set_out_with_dashes_stay_under_the_year_before_them() -> None:
-    text = ("二、发展目标\n\n到2020年，全市制造业结构持续优化。\n\n——创新能力显著增强。研发经费占主营业务收入比重达到2.5%。\n\n"
+    text = ("二、发展思路\n\n到2020年，全市制造业结构持续优化。\n\n——创新能力显著增强。研发经费占主营业务收入比重达到2.5%。\n\n"
             "——质量效益明显提高。产品质量合格率达到95%。\n\n一个新的段落。建成示范园区3个。")
     assert [(t.value, t.year) for t in found(text, 2017)] == [(2.5, 2020), (95, 2020), (3, None)]
+    # under a heading of goals the paragraphs after 到2020年 set out its goals (since 2026-12-04)
+    goals = text.replace("发展思路", "发展目标")
+    assert [(t.value, t.year) for t in found(goals, 2017)] == [(2.5, 2020), (95, 2020), (3, 2020)]
     text = "（二）发展目标。\n\n——规模扩大。到2025年，实现旅游收入550亿元。\n\n——品质提升。培育10个县域乡村旅游集聚区。"
     assert [(t.value, t.year) for t in found(text, 2021)] == [(5.5e10, 2025), (10, 2025)]
 
@@ -1600,3 +1603,33 @@ def test_a_share_of_communities_and_each_township_s_cemetery() -> None:
     assert (t.value, t.unit, t.year) == (50, "%", 2027)  # 城市社区 is no class of cities
     assert one("各乡镇至少新建1个农村公益性公墓。", 2024).comparator == "at_least"
     assert found("对吸纳就业50%的城市企业给予补贴。", 2024) == []
+
+
+def test_what_the_forty_third_to_forty_eighth_sets_taught() -> None:
+    # goals set out after 目标，即; one rate for each of two indicators joined before 分别
+    got = [(t.indicator, t.value, t.year) for t in found(
+        "会议确定了2011年全省经济发展的主要预期目标，即生产总值比上年增长12%，"
+        "城镇居民人均可支配收入和农民人均纯收入分别增长12%。", 2011)]
+    assert got == [("生产总值", 12, 2011), ("城镇居民人均可支配收入", 12, 2011), ("农民人均纯收入", 12, 2011)]
+    # a list of values after 分别 still pairs them in order; a list of agents before 各 gives each
+    assert [(t.indicator, t.value) for t in found("能源消耗和二氧化碳排放分别降低2.5%、3.9%。")] == [
+        ("能源消耗", 2.5), ("二氧化碳排放", 3.9)]
+    assert [t.indicator for t in found("主导或参与制定国家、行业标准各1000项以上。", 2022)] == [
+        "主导或参与制定国家", "行业标准"]
+    # sums brought in are a plan's (引进域外资金), a budget is none
+    assert [t.value for t in found("2009年，各部门当年引进域外资金30亿元，引进外资各1亿美元。", 2009)][:1] == [3e9]
+    assert found("县财政每年安排资金500万元。", 2009) == []
+
+
+def test_years_carried_over_a_goal_section_其中_and_an_opening_limit() -> None:
+    # 其中 goes on with the year of the sentence before
+    tea = found("实施产业化战略，到2012年全县茶园总面积达到6万亩。其中：改造低产茶园2万亩，产值2亿元。", 2008)
+    assert [(t.value, t.year) for t in tea] == [(60000, 2012), (20000, 2012), (2e8, 2012)]
+    # a limit closing a paragraph's opening clause leads its goals
+    (t,) = found("二、创建目标\n2022年8月底前，各项创建指标全部达到标准，食用农产品抽检合格率达到98%以上。", 2021)
+    assert t.year == 2022
+    # under a heading of goals, 到2025年 leads the paragraphs after it; elsewhere only its own
+    text = "（二）发展目标。\n到2025年，标准体系更加完善。\n制定发布省级地方标准1200项以上。\n"
+    assert [t.year for t in found(text, 2022)] == [2025]
+    other = "（二）重点任务。\n到2025年，标准体系更加完善。\n制定发布省级地方标准1200项以上。\n"
+    assert [t.year for t in found(other, 2022)] == [None]

@@ -330,8 +330,8 @@ def _headed_tables(cells: list[_Line]) -> Iterator[Table]:
             if len(rows) >= 2 and len(rows) > len(best[1]):
                 best = (width, rows)
         width, rows = best
-        if not rows:
-            i += 1
+        if not rows or _goes_on(cells, _end_of(rows, cells), width):
+            i += 1  # rows that stop where cells like theirs go on: cells merged or missing, unread
             continue
         header = tuple(_SPACED.sub("", " ".join(c.text.split())) for c in cells[i:i + width])  # 单 位
         yield Table(header, tuple(rows), _caption([c for c in cells[max(0, i - _CAPTION_LINES):i] if c.text]))
@@ -365,6 +365,14 @@ def _kinds(chunk: list[_Line], width: int) -> tuple[str, ...] | None:
     if "n" not in kinds or any(len(c.text) > _NAME_CHARS for c in chunk):
         return None
     return kinds
+
+
+def _goes_on(cells: list[_Line], at: int, width: int) -> bool:
+    """Whether the table's cells go on at `at` although its rows stopped: as many cells as a row,
+    short, one a number at least (a row short of a merged cell put the rows before out of step)."""
+    after = cells[at:at + width]
+    return (len(after) == width and all(len(c.text) <= _HEADER_CHARS for c in after)
+            and any(_VALUE_CELL.match(c.text) for c in after))
 
 
 def _end_of(rows: list[Row], cells: list[_Line]) -> int:

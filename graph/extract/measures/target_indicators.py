@@ -55,7 +55,8 @@ def without_item_number(clause: str) -> str:
 
 def _plain(words: str) -> str:
     words = re.sub(r"[“”\"‘’\s]", "", words).strip("，,（(：:").lstrip("）)")
-    return _LIMIT_FIRST.sub("", words).removesuffix("分别").removesuffix("占").removeprefix("的")
+    words = _LIMIT_FIRST.sub("", words).removesuffix("分别").removesuffix("占")
+    return words.removeprefix("的").removeprefix("即")  # 目标，即生产总值增长12%
 
 
 #: A time limit opening the words (年底前危房改造): no word of what is measured.

@@ -57,6 +57,12 @@ FOLLOWS = re.compile(r"(?:以上|左右)?、[^\d，,；;：:。（()）、]{1,12
 #: Indicators listed before 均 or 各 (马铃薯种植、收获机械化率均达到45%; 新建省重点实验室、省技术创新
 #: 中心各20家): one value for each.
 _EACH = re.compile(r"(?P<items>[^，,；;：:（(。]+、[^，,；;：:（(。]+?)[均各]$")
+#: Indicators joined before 分别 that one value follows (城镇居民人均可支配收入和农民人均纯收入分别增长
+#: 12%): the value of each; not a list of values (分别增长10%、12%), which pairs them in order.
+_NAMED = r"[^，,；;：:（(。、和及与]{2,24}"
+_EACH_RESPECTIVELY = re.compile(rf"(?:^|[，,；;：:])\s*(?P<items>{_NAMED}(?:[、和及与]{_NAMED})+)分别$")
+_MORE_VALUES = re.compile(r"\s*(?:以上|以下|左右)?\s*(?:[、和及与]|和\s*)\s*\d")
+_ITEM_JOIN, _COMMA_JOIN = re.compile(r"[、和及与]"), re.compile(r"、")
 #: How far before 均 its list of indicators is looked for (a bounded search: a long sentence
 #: with many 、 made an unbounded one cubic).
 _EACH_REACH = 80
@@ -80,6 +86,8 @@ def each_indicator(target: Target, m: re.Match[str], text: str) -> list[Target]:
     own); else the target."""
     if text.endswith(("均", "各"), 0, m.start()):
         each = _EACH.search(text, max(0, m.start() - _EACH_REACH), m.start())
+    elif text.endswith("分别", 0, m.start()) and not _MORE_VALUES.match(text, m.end()):
+        each = _EACH_RESPECTIVELY.search(text, max(0, m.start() - _EACH_REACH), m.start())
     elif target.unit in _RATES and "分别" not in text:
         each = _RATE_LIST.search(text, max(0, m.start() - _EACH_REACH), m.start())
     else:
@@ -88,7 +96,8 @@ def each_indicator(target: Target, m: re.Match[str], text: str) -> list[Target]:
         return [target]
     offset = target.end - m.end()
     out, at = [], each.start("items")
-    for item in each.group("items").split("、"):
+    joins = _ITEM_JOIN if each.re is _EACH_RESPECTIVELY else _COMMA_JOIN  # 主导或参与制定国家、行业标准各…
+    for item in joins.split(each.group("items")):
         out.append(replace(target, indicator=INDICATOR_FLUFF.sub("", item) or target.indicator,
                            text=text[at:m.end()], start=offset + at))
         at += len(item) + 1

@@ -211,7 +211,8 @@ _OVER_LAST_YEAR = re.compile(r"(?:较|比)(?:上年|去年)")
 #: Last year named as a base (较上年), and the words of aim that make it a goal's base.
 _LAST_YEAR = frozenset({"比上年", "较上年", "上年", "同比"})
 #: 减排目标任务分别为:…同比削减; 主要目标：事故起数同比下降10%
-_GOAL_STATED = re.compile(r"目标(?:任务)?(?:分别)?(?:为|是|\s*[：:])|力争|确保|争取|计划(?!生育)")
+_GOAL_STATED = re.compile(r"目标(?:任务)?(?:分别)?(?:为|是|\s*[：:]|\s*[，,]\s*即)|"  # 预期目标，即…增长12%
+                          r"力争|确保|争取|计划(?!生育)")
 _AIMED = re.compile(r"确保|力争|争取")
 #: A part of the year reported on, or a report's source (上半年, 前三季度, 1-9月, 据初步测算, 监测):
 #: what follows it has been, however bounded.
@@ -272,6 +273,10 @@ LOOKING_BACK = re.compile(r"(?:^|\n)[ \t\u3000]*(?:(?:这|过去的?|近)[一两
 
 
 _COMMA = re.compile(r"[，,]")
+#: A time limit closing a paragraph's opening clause (2022年8月底前，…; a page's 2022年8底前).
+_LIMIT_LEAD = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:\d{1,2}\s*月?\s*)?(?:底|末)?\s*(?:之)?前$")
+#: A sentence going on with the parts of the one before (其中：…).
+_AMONG = re.compile(r"\s*其中")
 
 
 class Reader:
@@ -281,11 +286,15 @@ class Reader:
     with dashes after it; and whether that list is one of goals, whose items' numbers are
     targets without a verb of aim."""
 
-    def __init__(self) -> None:
+    def __init__(self, goals: bool = False) -> None:
         self.lead = Years()
         self.heading = Years()  # a heading line's year (2021年工作目标), until the next one
         self.listing: bool | None = None  # after a colon: whether the list is one of goals
         self.back = False  # after 这五年，… or 一年来，…: the paragraph reports results
+        # a provision headed as goals (（二）发展目标): a paragraph opening with 到2025年 leads the
+        # paragraphs after it, which set out its goals, until another year leads one
+        self.goals = goals
+        self.said: Years = Years()  # the 到…年 of the sentence before: what 其中 goes on with
 
     @property
     def governing(self) -> Years:
@@ -297,8 +306,11 @@ class Reader:
         # 到2020年，…。↵——创新能力显著增强。…达到2.5%: a goal's items set out with dashes stay under
         # the year a paragraph before them, or the first of them, leads with
         if paragraph and not item and not _DASH_ITEM.match(text):
-            self.lead, self.listing = Years(), None  # a governing clause governs its own paragraph
-            self.back = False
+            if not self.goals:
+                self.lead = Years()  # a governing clause governs its own paragraph
+            self.listing, self.back = None, False
+        if self.lead.year is None and self.said.year is not None and _AMONG.match(text):
+            self.lead = self.said  # 到2012年…达到6万亩。其中：新发展…2万亩: the same year's parts
         return Sentence(text, goal_item=item and bool(self.listing), led=self.lead.year is not None)
 
     def leave(self, text: str) -> None:
@@ -306,8 +318,11 @@ class Reader:
             self.back = True
         comma = _COMMA.search(text)  # pages often write half-width commas (到 2024 年,…)
         opening = lead_year(text[:comma.start()] if comma else "")
+        if opening.year is None and comma and (limit := _LIMIT_LEAD.search(text, 0, comma.start())):
+            opening = Years(int(limit.group(1)))  # 2022年8月底前，各项指标全部达到…: the goals' year
         if opening.year is not None:
             self.lead = opening
+        self.said = lead_year(text)
         heading = _YEAR_HEADING.match(text) if len(text) <= _HEADING_MAX else None
         if heading:
             self.heading = Years(int(heading.group(1)))

@@ -60,7 +60,7 @@ def targets_in(text: str, start: int, end: int, year: int | None, provision: str
                      else [(t.start, t.end) for t in reading.targets] + [c.row for c in reading.prose])
     read.sort()
     out: list[Target] = []
-    reader = Reader()
+    reader = Reader(goals=_GOALS_HEADING.match(text, start, end) is not None)
     for s_start, s_end, paragraph in sentences(text, start, end):
         sent = reader.enter(text[s_start:s_end], paragraph)
         if not reader.back or sent.goal:
@@ -68,6 +68,11 @@ def targets_in(text: str, start: int, end: int, year: int | None, provision: str
                     if not _within_rows(_last_char(text, t), read)]  # a row read as a table's
         reader.leave(sent.text)
     return sorted(out + tabled, key=lambda t: t.start) if tabled else out
+
+
+#: A provision's heading line naming goals (（二）发展目标。; 二、主要目标): its paragraphs set them out.
+_GOALS_HEADING = re.compile(r"[ \t\u3000]*[（(]?[一二三四五六七八九十\d]{1,3}[、.．）)]\s*[^\n，,。；;]{0,10}"
+                            r"目标(?:任务)?[。：:]?[ \t\u3000]*(?:\n|$)")
 
 
 def _cell_targets(cell: ProseCell, ctx: Context) -> list[Target]:
