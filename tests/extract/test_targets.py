@@ -1633,3 +1633,28 @@ def test_years_carried_over_a_goal_section_其中_and_an_opening_limit() -> None
     assert [t.year for t in found(text, 2022)] == [2025]
     other = "（二）重点任务。\n到2025年，标准体系更加完善。\n制定发布省级地方标准1200项以上。\n"
     assert [t.year for t in found(other, 2022)] == [None]
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    # a plan's figures after 计划 with no verb, and 其中 a part of them
+    ("2009年我县计划播种粮食面积80.275万亩，其中稻谷74.455万亩。", [802750, 744550]),
+    ("实行计划生育的家庭每户奖励500元。", []),
+    # counts of the documents a list names are no goals; of things to build they are
+    ("现将“智能机器人”等7个重点专项2018年度项目申报指南予以公布。", []),
+    ("到2020年，新建中心公园、社区公园等7个公园。", [7]),
+    # a report with a verb and 了
+    ("年均能耗增长超过了120万吨标准煤，节能降耗压力增大。", []),
+    # the size each counted thing has is a class (产值超5000亿元), the count the goal
+    ("到2020年，形成2个产值超5000亿元的产业集群。", [2]),
+    ("到2020年，建设2个年产值超过50亿元的园区。", [2]),
+])
+def test_plans_after_计划_documents_listed_reports_with_了_and_sizes_of_counted_things(
+        text: str, values: list[float]) -> None:
+    assert [t.value for t in found(text, 2009 if "2009" in text else 2018)] == values, text
+
+
+def test_under_a_heading_of_goals_a_change_over_last_year_is_a_goal() -> None:
+    text = "二、目标任务\n早稻35.725万亩，比上年增加1万亩。一季稻较上年减少1万亩。\n"
+    assert [(t.value, t.base_year) for t in found(text, 2009) if t.value == 10000] == [(10000, None), (10000, None)]
+    report = "二、基本情况\n早稻35.725万亩，比上年增加1万亩。\n"
+    assert [t.value for t in found(report, 2009)] == []

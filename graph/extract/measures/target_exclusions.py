@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from policygraph.extract.measures import target_rules as rules
+from policygraph.extract.measures.target_numbers import number_at
 from policygraph.extract.measures.target_sentences import Sentence
 from policygraph.extract.regexes import AGE_GROUP_AFTER
 
@@ -27,6 +28,14 @@ _PLANNED_SUM = re.compile(r"(?:投资|贷款|产值|进出口|交易额|成交�
 def planned_sum(verb: str | None, clause: str) -> bool:
     """实现农业增加值66亿元以上, 固定资产投资目标为125.9亿元以上: a sum a plan is to reach."""
     return verb in (None, "完成", "新增", "实现", "为") and _PLANNED_SUM.search(clause) is not None
+
+
+#: A count, then a measure over a bound right before the number (2个产值超5000亿元…产业, 若干个超
+#: 2000亿元产业): the size of each thing counted, a class, not a goal.
+_COUNTED_CLASS = re.compile(r"(?:\d+|若干|一批)\s*(?:个|家|座|条)[^\d，,；;。和及与]{0,6}?(?:超|超过|过)\s*$")
+#: Documents a count after 等 names (…等8个专项实施方案, 等7个重点专项…申报指南).
+_DOCUMENTS = re.compile(r"\s*(?:个|份|项|部)?[^，,。；;]{0,14}?"
+                        r"(?:方案|指南|文件|意见|办法|规划|通知|规定|细则)")
 
 
 #: Verbs of an upper bound: a cap when they bound a selection.
@@ -76,6 +85,10 @@ def ruled_out(m: re.Match[str], sent: Sentence, clause: str, unit: str, listed: 
         return True  # 用3个月左右时间，全面排查…: the time a stage takes, not a goal
     if unit in rules.ITEM_UNITS and rules.ITEMS.match(text, end, end + 16):
         return True  # 5项具体工作目标: counts the goals that follow
+    if _COUNTED_CLASS.search(text, max(0, m.start() - 16), number_at(m)):
+        return True  # 形成2个产值超5000亿元…产业: the size classing what is counted
+    if clause.rstrip().endswith("等") and _DOCUMENTS.match(text, end):
+        return True  # 现将“智能机器人”等7个重点专项…指南予以公布: counts the documents named
     if (unit in rules.DURATIONS and verb not in rules.SHORTENING
             and not rules.CUT_BEFORE.search(text, max(0, m.start() - 24), m.start())):
         return True  # 审核时间不少于5个工作日: how long a step takes, not a cut

@@ -55,7 +55,8 @@ CUT_BEFORE = re.compile(r"(?:(?:压缩|压减|缩短|减少|降低)(?:到|至)|�
                         r"[^，,。；;：:]{0,12}\d[^，,。；;：:]{0,6}[、和及]\s*$|"
                         r"(?:压缩|压减|缩短|减少|降低)[一二三四五六七八九十半\d.%]{1,5}以上(?:到|至)\s*$")
 #: Words of the sentence before a number that make it a goal even without a verb.
-CONTEXT = re.compile(r"实现|完成|力争|确保|目标|任务|达到|每年|全年|年均|争取|新增|净增|到\s*\d{4}\s*年")
+CONTEXT = re.compile(r"实现|完成|力争|确保|目标|任务|达到|每年|全年|年均|争取|新增|净增|到\s*\d{4}\s*年|"
+                     r"计划(?![”」』’\"]|生育|单列|经济|内|外|执行|完成)")  # 2009年我县计划播种…，其中稻谷…
 
 #: A clause before the number naming a parameter, not an outcome: subsidies, fees, rates,
 #: caps, penalties, prices, budgets.
@@ -382,7 +383,8 @@ def measure_after(after: str) -> str | None:
 
 #: What a sentence tells as done, with 了, outside a clause of what it builds on (在开展了试点的基础上)
 #: or of a class (实施了…的村): a report, when no goal is set in the sentence.
-DONE = re.compile(r"(?:开展|完成|实施|组织|建成|举办|进行|取得|实现|开工|新建|改造)了(?![^，,。；;]{0,12}的)")
+DONE = re.compile(r"(?:开展|完成|实施|组织|建成|举办|进行|取得|实现|开工|新建|改造|超过|突破|达到|增长|增加|"
+                  r"下降|减少|提高)了(?![^，,。；;]{0,12}的)")  # 年均能耗增长超过了120万吨标准煤
 #: A measure named after a bound (…以上粮食产能), not a class of things (…以上产能的企业).
 _MEASURE_AFTER = re.compile(r"(?!落后)[\u4e00-\u9fff]{0,4}?(?:产能|能力|产量|总量)"
                             r"(?![\u4e00-\u9fff]{0,2}(?:的|企业|项目))")

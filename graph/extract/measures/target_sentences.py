@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from policygraph.extract.measures import target_rules as rules
 from policygraph.extract.measures.target_years import (
     BEYOND,
+    LIMIT_LEAD,
     THIS_YEAR,
     WITHIN_YEARS,
     YearMarks,
@@ -82,10 +83,11 @@ class Sentence:
     instead made a long sentence quadratic), its goal and time words, and where its first duty,
     report of the past or forecast ends."""
 
-    def __init__(self, text: str, goal_item: bool = False, led: bool = False) -> None:
+    def __init__(self, text: str, goal_item: bool = False, led: bool = False, goals: bool = False) -> None:
         self.text = text
         self.goal_item = goal_item  # an item of a list of goals (主要目标：\n——…)
         self.led = led  # a clause before it in its paragraph leads with a year (到2022年，…。累计…)
+        self.goals = goals  # under a heading of goals (二、目标任务): 比上年 is a goal's base
         self._first: dict[re.Pattern[str], re.Match[str] | None] = {}
 
     def names_before(self, pattern: re.Pattern[str], at: int) -> bool:
@@ -160,7 +162,8 @@ class Sentence:
                         and not PERIOD_REPORT.search(self.text, 0, m.start())))
         clause = max((b for b in self.breaks if b <= m.start()), default=0)  # in its own clause
         # …目标为125.9亿元以上，同比增长18%以上: a sentence stating a goal aims its clauses too
-        return m.group() in _LAST_YEAR and (_AIMED.search(self.text, clause, m.start()) is not None
+        return m.group() in _LAST_YEAR and (self.goals
+                                            or _AIMED.search(self.text, clause, m.start()) is not None
                                             or (_GOAL_STATED.search(self.text, 0, m.start()) is not None
                                                 and not _PART_REPORTED.search(self.text, 0, m.start()))
                                             or (_BOUNDED_CHANGE.match(self.text, m.end()) is not None
@@ -273,8 +276,6 @@ LOOKING_BACK = re.compile(r"(?:^|\n)[ \t\u3000]*(?:(?:这|过去的?|近)[一两
 
 
 _COMMA = re.compile(r"[，,]")
-#: A time limit closing a paragraph's opening clause (2022年8月底前，…; a page's 2022年8底前).
-_LIMIT_LEAD = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:\d{1,2}\s*月?\s*)?(?:底|末)?\s*(?:之)?前$")
 #: A sentence going on with the parts of the one before (其中：…).
 _AMONG = re.compile(r"\s*其中")
 
@@ -311,14 +312,15 @@ class Reader:
             self.listing, self.back = None, False
         if self.lead.year is None and self.said.year is not None and _AMONG.match(text):
             self.lead = self.said  # 到2012年…达到6万亩。其中：新发展…2万亩: the same year's parts
-        return Sentence(text, goal_item=item and bool(self.listing), led=self.lead.year is not None)
+        return Sentence(text, goal_item=item and bool(self.listing), led=self.lead.year is not None,
+                        goals=self.goals)
 
     def leave(self, text: str) -> None:
         if LOOKING_BACK.search(text):
             self.back = True
         comma = _COMMA.search(text)  # pages often write half-width commas (到 2024 年,…)
         opening = lead_year(text[:comma.start()] if comma else "")
-        if opening.year is None and comma and (limit := _LIMIT_LEAD.search(text, 0, comma.start())):
+        if opening.year is None and comma and (limit := LIMIT_LEAD.search(text, 0, comma.start())):
             opening = Years(int(limit.group(1)))  # 2022年8月底前，各项指标全部达到…: the goals' year
         if opening.year is not None:
             self.lead = opening

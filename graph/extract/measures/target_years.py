@@ -29,6 +29,11 @@ START = re.compile(rf"(?:自|从)\s*{_Y}\s*年[^，,。；;]{{0,8}}?(?:起|开�
 YEAR = re.compile(rf"{_Y}\s*年")
 #: 到2020年 opening a governing clause (主要目标：到2020年，…; （一）到2020年).
 LEAD = re.compile(rf"(?:到|至|力争到|争取到|确保到)\s*{_Y}\s*年")  # 到 2024 年 as pages space it
+#: A time limit closing the opening clause of a paragraph or provision (2022年8月底前，…; a page's
+#: 2022年8底前): the year its goals are to be met by.
+LIMIT_LEAD = re.compile(rf"{_Y}\s*年\s*(?:\d{{1,2}}\s*月?\s*)?(?:底|末)?\s*(?:之)?前$")
+LIMIT_OPENING = re.compile(rf"[^，,。；;\n]{{0,30}}?{_Y}\s*年\s*(?:\d{{1,2}}\s*月?\s*)?(?:底|末)?\s*(?:之)?前"
+                           r"[，,]")
 #: 五年内, 3年内: a span of years from now, not a year.
 WITHIN_YEARS = re.compile(r"(?<!\d)[一二三四五六七八九十两\d]{1,2}\s*年(?:内|之内|以内|时间)")
 #: 远景: a long-range vision beyond the plan's period, whose years do not reach it.
@@ -317,6 +322,8 @@ def _governs(text: str, heading: str) -> Years:
     five-year plan its heading names (二、“十五五”时期主要任务), else the one year it names
     (三、2026年工作安排; not a date)."""
     found = lead_year(text)
+    if found.year is None and (limit := LIMIT_OPENING.match(text)):
+        found = Years(int(limit.group(1)))  # 二、创建目标 2022年8月底前，各项指标全部达到…
     if found.year is None:
         found = plan_years(heading)
     if found.year is None:
