@@ -333,7 +333,8 @@ SETS = (NAME, "measures_heldout", "measures_unseen", "measures_unseen2", "measur
         "measures_unseen35", "measures_unseen36", "measures_unseen37", "measures_unseen38",
         "measures_unseen39", "measures_unseen40", "measures_unseen41", "measures_unseen42",
         "measures_unseen43", "measures_unseen44", "measures_unseen45", "measures_unseen46",
-        "measures_unseen47", "measures_unseen48", "measures_unseen49", "measures_unseen53",
+        "measures_unseen47", "measures_unseen48", "measures_unseen49", "measures_unseen52",
+        "measures_unseen53",
         "measures_unseen54")
 
 
