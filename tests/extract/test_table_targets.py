@@ -5,6 +5,7 @@ off the table by hand."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -392,3 +393,24 @@ def test_an_unnumbered_table_whose_rows_fall_out_of_step_is_not_read() -> None:
              "全社会固定资产投资额", "3", "186", "区发改委"]
     text = "附件\n2016年度目标任务分解表\n" + "\n".join(cells) + "\n"
     assert tables_in(text, 0, len(text)) == []
+
+
+def test_a_table_of_places_in_columns_with_cell_edges_takes_its_units_from_the_line_introducing_it() -> None:
+    # 乡镇 | 甲镇 | 乙镇 | 合计, then one row per measure, each cell closed by its edge; the
+    # paragraph above ends in the table's lead-in, whose note gives each row's unit in order
+    cells = ["乡镇 |", "甲镇 |", "乙镇 |", "合计 |", "种植 面积 |", "5300 |", "5010 |", "10310 |",
+             "考核 数量 |", "15780 |", "14470 |", "30250 |"]
+    text = ("二、工作目标\n计划种植烤烟面积10310亩。其中，各乡镇烤烟种植任务为（单位：亩、担）：\n"
+            + "\n".join(cells) + "\n（二）产质量目标\n")
+    got = [(t.indicator, t.value, t.unit) for t in targets_in(text, 0, len(text), 2022)]
+    assert got[1:] == [("种植面积（甲镇）", 5300, "亩"), ("种植面积（乙镇）", 5010, "亩"), ("种植面积（合计）", 10310, "亩"),
+                       ("考核数量（甲镇）", 15780, "担"), ("考核数量（乙镇）", 14470, "担"), ("考核数量（合计）", 30250, "担")]
+    assert (got[0][1], got[0][2]) == (10310, "亩")  # the sentence's own target
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    ("2009年建设10815口沼气池，计划收购烟叶50900担。", [(10815, "口"), (50900, "担")]),
+    ("全县人口30万，口岸3个。", []),
+])
+def test_wells_pits_and_dan_are_units(text: str, values: list[tuple[float, str]]) -> None:
+    assert [(t.value, t.unit) for t in targets_in(text, 0, len(text), 2009)] == values

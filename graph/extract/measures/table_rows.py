@@ -208,10 +208,14 @@ def _header_above(text: str, start: int, width: int) -> tuple[tuple[str, ...], s
 
 
 def _caption(above: list[_Line]) -> str:
-    """The short lines right above a table (附表3, 各区…任务分配表), joined."""
+    """The short lines right above a table (附表3, 各区…任务分配表), joined; or the last sentence of
+    a paragraph right above it that introduces it with a colon (…。各乡镇种植任务为（单位：亩）：)."""
     caption: list[str] = []
     for line in reversed(above[-_CAPTION_LINES:]):
         if len(line.text) > _CAPTION_CHARS or _cells(line.text) is not None:
+            if not caption and line.text.endswith(("：", ":")):
+                last = re.split(r"[。；;！!？?]", line.text[:-1])[-1]
+                return last if len(last) <= _CAPTION_CHARS else ""
             break
         caption.insert(0, line.text)
     return " ".join(caption)
@@ -294,14 +298,18 @@ _SPACED = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 _BLANK = frozenset({"", "/", "／", "—", "——", "-", "－"})
 
 
+_EDGES = " \u3000\xa0|｜"
+
+
 def _cell_lines(text: str, start: int, end: int) -> list[_Line]:
     """The lines of text[start:end] as a one-cell-per-line table's cells: stripped, a line of
     spaces alone kept as an empty cell (a page prints an empty cell so), empty lines dropped."""
     out = []
     for m in re.finditer(r"[^\n]+", text[start:end]):
         raw = m.group().rstrip("\r")
-        if not raw:
-            continue
+        if not raw or (raw.strip() and not raw.strip(_EDGES)):
+            continue  # an edge printed on a line of its own between cells
+        raw = raw.rstrip(_EDGES) if raw.rstrip().endswith(("|", "｜")) else raw  # 5300 |: a cell and its edge
         lead = len(raw) - len(raw.lstrip(" \u3000\xa0"))
         cell = raw.strip(" \u3000\xa0")
         at = start + m.start() + lead

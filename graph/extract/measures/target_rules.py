@@ -66,7 +66,8 @@ PARAMETER = re.compile(
     r"贷款|首付|(?<!受教育)年限|期限|年龄\S{0,2}$|周岁|工龄|利息|比例为|标准为|按照?\d|按不|风险责任|分担|用于|"
     r"(?:低保|保障|救助|抚恤|供养|津贴)标准|"
     # rents, a cycle (每次认证周期为12个月), an assessment's weights (考核时分值各占50%)
-    r"计租|每次[^，,。；;]{0,8}(?:间隔|周期)|分值|权重"
+    r"计租|每次[^，,。；;]{0,8}(?:间隔|周期)|分值|权重|"
+    r"限报|推荐(?:成果|对象|项目|名单|人选|名额)"  # a nomination's quota (每市限报1项, 推荐成果不少于2个)
 )
 #: The length of a period a rule sets, right before the number (等待期为6个月, 有效期为6个月, 试用期3个月):
 #: a parameter, unless a verb cuts it (公示期压缩至5个工作日).

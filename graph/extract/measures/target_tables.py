@@ -110,12 +110,13 @@ def table_reading(table: Table, year: int | None, governing: Years, provision: s
     numeric = _numeric_columns(table)
     out: list[Target] = []
     prose: list[ProseCell] = []
-    for row in table.rows:
+    units = _caption_units(table.caption, len(table.rows))
+    for k, row in enumerate(table.rows):
         cells = _aligned(row.cells, numeric)
         if cells is None:
             continue
         for col in columns:
-            target = _cell_target(row, cells, col, name, unit_col, year, provision, table)
+            target = _cell_target(row, cells, col, name, unit_col, year, provision, table, units[k])
             if target is not None:
                 out.append(target)
             elif (text and len(cells[col.index]) <= _PROSE_CELL_CHARS and _IN_WORDS.search(cells[col.index])
@@ -215,8 +216,22 @@ def _goal_columns(table: Table, year: int | None, default: Years, name: int | No
     return sorted(goal + numeric, key=lambda c: c.index)
 
 
+def _caption_units(caption: str, rows: int) -> list[str]:
+    """The unit of each row a caption's note names (（单位：亩、担） over two rows, one each in order;
+    （单位：万元） for all), else none."""
+    m = _UNIT_NOTE.search(caption)
+    named = [u.strip() for u in re.split(r"[、,，/／]", m.group(1))] if m else []
+    if len(named) == 1:
+        return named * rows
+    return named if len(named) == rows and rows > 1 else [""] * rows
+
+
+#: A caption's note of units: （单位：亩、担）, 单位:万元.
+_UNIT_NOTE = re.compile(r"单\s*位\s*[:：]\s*([^（()）:：]{1,16}?)\s*(?:[）)]|$)")
+
+
 def _cell_target(row: Row, cells: tuple[str, ...], col: _Column, name: int | None, unit_col: int | None,
-                 year: int | None, provision: str, table: Table) -> Target | None:
+                 year: int | None, provision: str, table: Table, row_unit: str = "") -> Target | None:
     m = _VALUE.match(cells[col.index].replace(" ", ""))
     if m is None:
         return None
@@ -224,7 +239,7 @@ def _cell_target(row: Row, cells: tuple[str, ...], col: _Column, name: int | Non
         return None  # 800米, 2022年: a unit not known, or a date
     mult, unit = _unit(m.group("unit"))
     for source in ((cells[unit_col] if unit_col is not None else ""), _bracketed(col.header),
-                   _bracketed(cells[name]) if name is not None else ""):
+                   _bracketed(cells[name]) if name is not None else "", row_unit):
         if unit:
             break
         mult, unit = _unit(source)
@@ -293,15 +308,21 @@ def _comparator(cmp: str | None, suffix: str | None) -> str:
     return rules.comparator(verb if verb in rules.VERBS else None, suffix, "")
 
 
+#: A space a wrapped cell left between two characters of a word.
+_SPACED = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+#: A row's name that is a measure, not a place (种植面积, 考核数量, …用水量, …率).
+_MEASURE_NAME = re.compile(r"(?:面积|数量|人数|产量|产值|总量|规模|用量|用水量|任务|指标|率|额)$")
+
+
 def _indicator(cells: tuple[str, ...], col: _Column, name: int | None, header: tuple[str, ...]) -> str | None:
     """What a cell measures: the row's indicator; the column's, for the row's place or year
     (新增装机容量（黄浦区）)."""
     measure = _BRACKETED.sub("", col.header).strip()
     if name is None:
         return measure or None
-    row_name = _BRACKETED.sub("", _LEADING_ORDINAL.sub("", cells[name])).strip()
-    if _PLACE.search(header[name]) and any(_UNIT_HEAD.match(h) for h in header):
-        return f"{row_name}（{measure}）"  # 地区 over measures with units: the columns are the places
+    row_name = _SPACED.sub("", _BRACKETED.sub("", _LEADING_ORDINAL.sub("", cells[name])).strip())  # 种植 面积
+    if _PLACE.search(header[name]) and (any(map(_UNIT_HEAD.match, header)) or _MEASURE_NAME.search(row_name)):
+        return f"{row_name}（{measure}）"  # 地区 over measures (with units): the columns are the places
     if _PLACE.search(header[name]) or _YEAR_HEAD.match(header[name]):
         return f"{measure}（{row_name}）" if row_name else measure or None
     return row_name or measure or None
