@@ -1658,3 +1658,12 @@ def test_under_a_heading_of_goals_a_change_over_last_year_is_a_goal() -> None:
     assert [(t.value, t.base_year) for t in found(text, 2009) if t.value == 10000] == [(10000, None), (10000, None)]
     report = "二、基本情况\n早稻35.725万亩，比上年增加1万亩。\n"
     assert [t.value for t in found(report, 2009)] == []
+
+
+def test_practical_projects_marked_with_stars_and_programmes_named_by_their_count() -> None:
+    text = ("2025年区政府实事项目\n1.*改建认知障碍照护床位220张\n2.*新增1家社区长者食堂、*3家乡村长者照护之家\n")
+    got = [(t.value, t.unit) for t in found(text, 2025, Years(2025))]
+    assert got == [(220, "张"), (1, "家"), (3, "家")]
+    assert found("关于认真办理市政府2008年度10件实事的通知", 2008, Years(2008)) == []
+    assert [t.value for t in found("2026年继续办好10件惠民实事。", 2026)] == [10]
+    assert found("《任务分解》明确133项具体任务，涉及34个牵头单位。", 2025, Years(2025)) == []

@@ -85,6 +85,10 @@ def ruled_out(m: re.Match[str], sent: Sentence, clause: str, unit: str, listed: 
         return True  # 用3个月左右时间，全面排查…: the time a stage takes, not a goal
     if unit in rules.ITEM_UNITS and rules.ITEMS.match(text, end, end + 16):
         return True  # 5项具体工作目标: counts the goals that follow
+    titled = text.rfind("《", 0, m.start()) > text.rfind("》", 0, m.start())
+    if (rules.NAMED_PROGRAMME.match(text, number_at(m) + len(m.group("arabic") or ""))
+            and (text.endswith(("年度", "及"), 0, m.start()) or titled)):
+        return True  # 2008年度10件实事, 《…及20件民生大事…》: a programme's name
     if _COUNTED_CLASS.search(text, max(0, m.start() - 16), number_at(m)):
         return True  # 形成2个产值超5000亿元…产业: the size classing what is counted
     if clause.rstrip().endswith("等") and _DOCUMENTS.match(text, end):

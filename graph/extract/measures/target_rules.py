@@ -112,10 +112,14 @@ FREQUENCY = re.compile(r"每(?:[一二两三四五六七八九十\d]+|个|半)?(
 ITEMS = re.compile(r"(?:具体|主要|重点)?(?:[\u4e00-\u9fff]{0,6}?(?:减排|工作))?"
                    r"(?:目标|任务|措施|方面|要求|原则)")
 ITEM_UNITS = frozenset({"项", "个", "条"})
+#: A programme named by its count (市政府2008年度10件实事, 《…及20件民生大事实施方案》): its name, no goal
+#: (办好10件惠民实事 is one).
+NAMED_PROGRAMME = re.compile(r"\s*件\s*(?:民生|惠民|为民)?(?:实事|大事|好事)")
 #: A penalty: the clause imposes it (并处…, 处货物价值30%以下) or names it after the number.
 PENALTY = re.compile(r"(?:^|并|另|可以|予以|可|应当|或者)处|罚款|罚金|拘留|没收|暂停|吊销|责令停")
 #: Choosing pilots (选择10个左右城市) and a frequency (每年调整1次) are scope, not goals.
-SCOPE = re.compile(r"选择|选取|确定(?!全年|年度|目标|任务)")  # 确定全年新开工…23万套 sets a goal
+#: (确定全年新开工…23万套 sets a goal; 涉及34个牵头单位 says whom a task concerns.)
+SCOPE = re.compile(r"选择|选取|确定(?!全年|年度|目标|任务)|涉及")
 #: A rate being changed: 由3%降至1%, 从…调整为.
 CHANGED = re.compile(r"(?:由|从)\s*\d[^，,。；;]{0,12}(?:降|提高|调整|下调|上调|减|增|改为|变为)|"
                      r"下调|上调|调高|调低|(?<!优化)调整(?!优化)|调减|调增")  # not 优化调整公交线路20条

@@ -62,7 +62,7 @@ def targets_in(text: str, start: int, end: int, year: int | None, provision: str
     out: list[Target] = []
     reader = Reader(goals=_GOALS_HEADING.match(text, start, end) is not None)
     for s_start, s_end, paragraph in sentences(text, start, end):
-        sent = reader.enter(text[s_start:s_end], paragraph)
+        sent = reader.enter(_STARS.sub(" ", text[s_start:s_end]), paragraph)  # offsets kept
         if not reader.back or sent.goal:
             out += [t for t in _sentence_targets(sent, s_start, ctx, reader.governing)
                     if not _within_rows(_last_char(text, t), read)]  # a row read as a table's
@@ -70,6 +70,8 @@ def targets_in(text: str, start: int, end: int, year: int | None, provision: str
     return sorted(out + tabled, key=lambda t: t.start) if tabled else out
 
 
+#: A star marking an item (1.*改建…床位220张, 、*3家…): no word; read as a space.
+_STARS = re.compile(r"(?:(?<=^)|(?<=[、，,；;.．\s]))[*＊](?=[\u4e00-\u9fff\d])")
 #: A provision's heading line naming goals (（二）发展目标。; 二、主要目标): its paragraphs set them out.
 _GOALS_HEADING = re.compile(r"[ \t\u3000]*[（(]?[一二三四五六七八九十\d]{1,3}[、.．）)]\s*[^\n，,。；;]{0,10}"
                             r"目标(?:任务)?[。：:]?[ \t\u3000]*(?:\n|$)")
@@ -356,7 +358,7 @@ def _action_count(m: re.Match[str], sent: Sentence, planned: bool = False) -> bo
     after = sent.text[m.end():m.end() + 2]
     marker = MARKER.match(phrase)  # 5.建成家庭养老床位7000张: the item's number is no word of it
     if marker:  # an action of its own; not any words under a plan's year (2.平潭县…住房238间 lists scope)
-        return rules.action_count(phrase[marker.end():], after)
+        return rules.action_count(phrase[marker.end():].lstrip(), after)  # 1.*改建…: a star between
     return rules.action_count(phrase, after, planned)
 
 
