@@ -1667,3 +1667,15 @@ def test_practical_projects_marked_with_stars_and_programmes_named_by_their_coun
     assert found("关于认真办理市政府2008年度10件实事的通知", 2008, Years(2008)) == []
     assert [t.value for t in found("2026年继续办好10件惠民实事。", 2026)] == [10]
     assert found("《任务分解》明确133项具体任务，涉及34个牵头单位。", 2025, Years(2025)) == []
+
+
+def test_places_with_a_note_rated_places_planned_revenue_and_a_base_s_value() -> None:
+    # a share or count of places with a note in brackets (县（市、区）) reads on over the note
+    assert [t.value for t in found("到2025年，90%以上县（市、区）的商业设施均达到基本型以上标准。", 2021)] == [90]
+    assert [t.value for t in found("到2025年，力争20个以上县（市、区）被评为全国县域商业领跑县。", 2021)] == [20]
+    # a revenue to reach after 力争
+    assert [t.value for t in found("2011年全市地方财政收入力争完成100亿元。", 2011)] == [1e10]
+    # the base year's value is no goal; the change from it measures what the clause before does
+    got = [(t.indicator, t.value, t.base_year) for t in found(
+        "到2015年，全省化学需氧量排放量控制在37.66万吨以内，比2010年的40.24万吨减少6.4%。", 2011)]
+    assert got == [("化学需氧量排放量", 376600, None), ("化学需氧量排放量", 6.4, 2010)]

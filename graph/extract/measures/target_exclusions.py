@@ -22,7 +22,7 @@ MONEY_VERBS = frozenset({"达到", "达", "突破", "超过", "超", "实现", "
 _PLANNED_SUM = re.compile(r"(?:投资|贷款|产值|进出口|交易额|成交额|销售额|总额|规模|外资|"
                           r"增加值|营收|税收|收入|利润|利税|出口|到位资金|引资|(?:结算|交易|成交)量|债券|减负|降费|负担|创汇|"
                           r"(?:引进|引入|吸引|利用|到位)[^，,。；;\d]{0,4}(?:资金|内资))"  # 引进域外资金
-                          r"(?:目标|任务)?(?:约|近|各|均)?$")  # 旅游收入约16.9亿元; 引进外资各1亿美元
+                          r"(?:目标|任务)?(?:约|近|各|均)?(?:力争|确保|争取|计划)?$")  # 收入约16.9亿元
 
 
 def planned_sum(verb: str | None, clause: str) -> bool:
@@ -36,6 +36,12 @@ _COUNTED_CLASS = re.compile(r"(?:\d+|若干|一批)\s*(?:个|家|座|条)[^\d，
 #: Documents a count after 等 names (…等8个专项实施方案, 等7个重点专项…申报指南).
 _DOCUMENTS = re.compile(r"\s*(?:个|份|项|部)?[^，,。；;]{0,14}?"
                         r"(?:方案|指南|文件|意见|办法|规划|通知|规定|细则)")
+
+
+#: A base year's value right before the number (比2010年的40.24万吨, 较2020年底的): no goal.
+_BASE_VALUE = re.compile(r"(?:比|较|相比)\s*(?:19|20)\d{2}\s*年(?:底|末|度)?(?:的|末的)\s*$")
+#: A unit's note in brackets right after a share (90%以上县（市、区）的…).
+_NOTE_AHEAD = re.compile(r"\s*(?:以上|及以上)?[^，,。；;（()）\d]{1,4}[（(][^（()）]{1,8}[）)]")
 
 
 #: Verbs of an upper bound: a cap when they bound a selection.
@@ -70,8 +76,8 @@ def ruled_out(m: re.Match[str], sent: Sentence, clause: str, unit: str, listed: 
         end += 1  # 受教育年限达到11.7年: the unit TARGET leaves out (a year's 年 elsewhere)
     after = text[end:end + 6]
     rest = text[end:sent.clause_end(end)]
-    if unit == "%" and text.startswith("的", end):
-        rest = sent.rest_of_clause(end)  # the units a share counts, over a bracket's note
+    if (unit == "%" and text.startswith("的", end)) or _NOTE_AHEAD.match(text, end):
+        rest = sent.rest_of_clause(end)  # the units a share counts, over a bracket's note (县（市、区）)
     if rules.not_a_target(clause, after, rest, sent.said_before(m.start()), unit == "%", unit):
         return True
     if ((note := _NOTE_END.match(text, end)) and (note.group(1) or suffix in _BOUNDS)
@@ -85,6 +91,8 @@ def ruled_out(m: re.Match[str], sent: Sentence, clause: str, unit: str, listed: 
         return True  # 用3个月左右时间，全面排查…: the time a stage takes, not a goal
     if unit in rules.ITEM_UNITS and rules.ITEMS.match(text, end, end + 16):
         return True  # 5项具体工作目标: counts the goals that follow
+    if _BASE_VALUE.search(text, max(0, m.start() - 16), m.start()):
+        return True  # 控制在37.66万吨以内，比2010年的40.24万吨减少6.4%: the base's value
     titled = text.rfind("《", 0, m.start()) > text.rfind("》", 0, m.start())
     if (rules.NAMED_PROGRAMME.match(text, number_at(m) + len(m.group("arabic") or ""))
             and (text.endswith(("年度", "及"), 0, m.start()) or titled)):

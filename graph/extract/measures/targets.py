@@ -151,7 +151,8 @@ _LENGTH = re.compile(r"长|总长|全长")
 _LENGTH_AFTER = re.compile(r"(?:长|总长|全长)\s*\d.*$")
 #: An indicator that only says a total is meant (累计, 累计约, 累计达): it names nothing.
 #: An indicator that only says the value changes (提高, 下降): it names nothing.
-_CHANGE_ONLY = re.compile(r"(?:同比|比上年|较上年)?(?:提高|提升|增长|增加|下降|降低|减少|上升)")
+_CHANGE_ONLY = re.compile(r"(?:同比|比上年|较上年)?(?:提高|提升|增长|增加|下降|降低|减少|上升)|"
+                          r"\d[\d.]*(?:万|亿)?[^\d\s]{0,4}")  # 比2010年的40.24万吨减少6.4%: the base's value
 _TOTAL_ONLY = re.compile(r"累计(?:约|达到?|建成|完成)?")
 _ADDED = re.compile(r"^(?:新增|净增|新建)")
 
