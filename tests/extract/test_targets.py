@@ -1679,3 +1679,9 @@ def test_places_with_a_note_rated_places_planned_revenue_and_a_base_s_value() ->
     got = [(t.indicator, t.value, t.base_year) for t in found(
         "到2015年，全省化学需氧量排放量控制在37.66万吨以内，比2010年的40.24万吨减少6.4%。", 2011)]
     assert got == [("化学需氧量排放量", 376600, None), ("化学需氧量排放量", 6.4, 2010)]
+
+
+def test_what_a_goal_is_measured_from_is_no_report() -> None:
+    text = "以2012年全市生产安全事故起数、事故死亡人数为基础，2013年全市安全生产控制指标为：各类事故死亡人数控制在66人以内。"
+    assert [(t.value, t.comparator) for t in found(text, 2013)] == [(66, "at_most")]
+    assert found("2012年全市生产安全事故死亡人数为70人。", 2013) == []

@@ -154,6 +154,8 @@ class Sentence:
     def _aimed_base(self, m: re.Match[str]) -> bool:
         """确保…较上年度再降0.5个百分点: last year as the base of a goal, not a report of it; and
         新增1000处…、累计达8000处: the total a goal adds up to."""
+        if any(b.start() <= m.start() < b.end() for b in _BASE_CLAUSE.finditer(self.text, 0, m.end() + 40)):
+            return True  # 以2012年…事故死亡人数为基础，2013年…控制在66人以内: the base, no report
         if m.group() == "累计":
             return ((self.led and not self.text.startswith("完成", m.end()))  # 累计完成投资: progress
                     or _ADDS.search(self.text, 0, m.start()) is not None
@@ -213,6 +215,8 @@ class Sentence:
 _OVER_LAST_YEAR = re.compile(r"(?:较|比)(?:上年|去年)")
 #: Last year named as a base (较上年), and the words of aim that make it a goal's base.
 _LAST_YEAR = frozenset({"比上年", "较上年", "上年", "同比"})
+#: A clause naming what a goal is measured from (以2012年…死亡人数为基础).
+_BASE_CLAUSE = re.compile(r"以[^，,。；;]{0,40}?为(?:基础|基数|基期)")
 #: 减排目标任务分别为:…同比削减; 主要目标：事故起数同比下降10%
 _GOAL_STATED = re.compile(r"目标(?:任务)?(?:分别)?(?:为|是|\s*[：:]|\s*[，,]\s*即)|"  # 预期目标，即…增长12%
                           r"力争|确保|争取|计划(?!生育)")
