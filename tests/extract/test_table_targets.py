@@ -414,3 +414,18 @@ def test_a_table_of_places_in_columns_with_cell_edges_takes_its_units_from_the_l
 ])
 def test_wells_pits_and_dan_are_units(text: str, values: list[tuple[float, str]]) -> None:
     assert [(t.value, t.unit) for t in targets_in(text, 0, len(text), 2009)] == values
+
+
+@pytest.mark.parametrize(("cells", "caption", "expected"), [
+    # a caption's units follow the columns, one per goal column
+    (["乡镇", "种植面积", "收购量", "城关镇", "1.2", "3", "新城镇", "0.8", "2"], "现将2024年各乡镇烤烟种植收购任务下达如下（单位：万亩、万担）：",
+     [(12000, "亩"), (30000, "担"), (8000, "亩"), (20000, "担")]),
+    # a column of part of a year reports results; so does a recruitment's table
+    (["指标", "单位", "2023年1-6月", "同比增长", "地区生产总值", "亿元", "1234.5", "5.6", "规模以上工业增加值", "亿元", "300.2", "6.1"],
+     "主要经济指标", []),
+    (["单位名称", "岗位名称", "招聘人数", "县人民医院", "临床医生", "5", "县中医院", "护士", "3"], "2024年招聘计划表", []),
+])
+def test_caption_units_go_by_column_and_results_and_posts_are_no_goals(
+        cells: list[str], caption: str, expected: list[tuple[float, str]]) -> None:
+    text = caption + "\n" + "\n".join(cells) + "\n"
+    assert [(t.value, t.unit) for t in targets_in(text, 0, len(text), 2024)] == expected

@@ -1685,3 +1685,38 @@ def test_what_a_goal_is_measured_from_is_no_report() -> None:
     text = "以2012年全市生产安全事故起数、事故死亡人数为基础，2013年全市安全生产控制指标为：各类事故死亡人数控制在66人以内。"
     assert [(t.value, t.comparator) for t in found(text, 2013)] == [(66, "at_most")]
     assert found("2012年全市生产安全事故死亡人数为70人。", 2013) == []
+
+
+@pytest.mark.parametrize(("text", "year", "expected"), [
+    # a limit for a preparatory step leads no year; one for goals does (no plan period governing)
+    ("2023年6月底前，各县（市、区）完成摸底排查。全市充电桩达到5000个。", 2023, [(5000, None)]),
+    ("2022年8月底前，各项创建指标全部达到标准，食用农产品抽检合格率达到98%以上。", 2021, [(98, 2022)]),
+    # drafting the documents counted is a goal
+    ("完成城关镇、新城镇等12个乡镇国土空间规划编制。", 2023, [(12, None)]),
+    # 计划 sets no figure reported in its clause's reach, nor an old plan's
+    ("该校今年计划招生300人，实际录取280人。", 2023, [(300, 2023)]),
+    ("全市纳入年度计划的重点项目共150个，总投资1200亿元。", 2023, []),
+    ("原计划建设标准化厂房10万平方米，实际建成12万平方米。", 2023, [(120000, None)]),
+    # one rate for each of two indicators; a list of values after a note pairs them
+    ("全市地区生产总值和一般公共预算收入分别增长6.5%（按可比价计算）和7%。", 2023, [(6.5, None), (7, None)]),
+    ("城市与县城污水处理率分别达到95%以上。", 2023, [(95, None), (95, None)]),
+    # 涉及 only right before the number; 一口价 is no count; 推荐项目 is a goal's
+    ("全年完成涉及群众切身利益的民生实事项目20件。", 2023, [(20, 2023)]),
+    ("新增一口价商户100家。", 2023, [(100, None)]),
+    ("全年争取向省里推荐项目入库50个以上。", 2023, [(50, 2023)]),
+    # a span of months is no count of things classed by size
+    ("确保全市空气质量优良天数比例连续3个月超过90%。", 2023, [(3, None), (90, None)]),
+    # 了 reports only in its own clause; a goal reported met reports its figures
+    ("全县共减少了审批事项30项，今年新建便民服务站50个。", 2023, [(50, 2023)]),
+    ("全面完成了年初确定的目标，即全县生产总值比上年增长12%，财政收入增长15%。", 2023, []),
+    # 其中 after a sentence of this year's goals takes no later year
+    ("今年全县力争新增规上企业20家，到2025年总数达到100家。其中，新增工业企业15家。", 2023,
+     [(20, 2023), (100, 2025), (15, None)]),
+])
+def test_what_the_review_of_the_table_and_year_rules_found(text: str, year: int, expected: list[tuple[float, int | None]]) -> None:
+    assert [(t.value, t.year) for t in found(text, year)] == expected, text
+
+
+def test_a_goals_heading_leads_its_own_section_only() -> None:
+    text = "（一）总体目标\n到2025年，建成一批特色小镇。\n（二）年度目标\n全市特色小镇达到3个。\n"
+    assert [(t.value, t.year) for t in found(text, 2023)] == [(3, None)]

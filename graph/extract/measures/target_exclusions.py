@@ -30,9 +30,13 @@ def planned_sum(verb: str | None, clause: str) -> bool:
     return verb in (None, "完成", "新增", "实现", "为") and _PLANNED_SUM.search(clause) is not None
 
 
+#: Drafting or issuing the documents counted (完成…等12个乡镇国土空间规划编制, 推动…等8个行业出台…方案):
+#: a goal, not a list of documents named.
+_DRAFTING = re.compile(r"编制|修编|制定|出台|完成|编写|推动|督促|指导")
 #: A count, then a measure over a bound right before the number (2个产值超5000亿元…产业, 若干个超
 #: 2000亿元产业): the size of each thing counted, a class, not a goal.
-_COUNTED_CLASS = re.compile(r"(?:\d+|若干|一批)\s*(?:个|家|座|条)[^\d，,；;。和及与]{0,6}?(?:超|超过|过)\s*$")
+_COUNTED_CLASS = re.compile(r"(?:\d+|若干|一批)\s*(?:个(?!月)|家|座|条)[^\d，,；;。和及与]{0,6}?"
+                            r"(?:超|超过|过)\s*$")
 #: Documents a count after 等 names (…等8个专项实施方案, 等7个重点专项…申报指南).
 _DOCUMENTS = re.compile(r"\s*(?:个|份|项|部)?[^，,。；;]{0,14}?"
                         r"(?:方案|指南|文件|意见|办法|规划|通知|规定|细则)")
@@ -83,7 +87,9 @@ def ruled_out(m: re.Match[str], sent: Sentence, clause: str, unit: str, listed: 
     if ((note := _NOTE_END.match(text, end)) and (note.group(1) or suffix in _BOUNDS)
             and text.rfind("（", 0, m.start()) > text.rfind("）", 0, m.start())):
         return True  # 规模以上工业企业（年主营业务收入2000万元及以上）: a note defining a class
-    if not sent.goal and "基础" not in text and rules.DONE.search(text, 0, m.start()):
+    own = sent.clause_start(m.start())
+    if not sent.goal and "基础" not in text and (rules.DONE.search(text, 0, m.start())
+                                                or rules.DONE_HERE.search(text, own, m.end())):
         return True  # 2016年，…组织开展了…普查工作，完成…认定古树27株: a report
     if verb in _COMPARED and text.endswith("均", 0, m.start()) and not sent.goal:
         return True  # 共记录到振动事件567次，震级均小于2.0级: what was observed, all below it
@@ -99,7 +105,8 @@ def ruled_out(m: re.Match[str], sent: Sentence, clause: str, unit: str, listed: 
         return True  # 2008年度10件实事, 《…及20件民生大事…》: a programme's name
     if _COUNTED_CLASS.search(text, max(0, m.start() - 16), number_at(m)):
         return True  # 形成2个产值超5000亿元…产业: the size classing what is counted
-    if clause.rstrip().endswith("等") and _DOCUMENTS.match(text, end):
+    docs = _DOCUMENTS.match(text, end) if clause.rstrip().endswith("等") else None
+    if docs and not _DRAFTING.search(text[sent.clause_start(m.start()):docs.end() + 4]):
         return True  # 现将“智能机器人”等7个重点专项…指南予以公布: counts the documents named
     if (unit in rules.DURATIONS and verb not in rules.SHORTENING
             and not rules.CUT_BEFORE.search(text, max(0, m.start() - 24), m.start())):

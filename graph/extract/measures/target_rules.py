@@ -55,8 +55,12 @@ CUT_BEFORE = re.compile(r"(?:(?:压缩|压减|缩短|减少|降低)(?:到|至)|�
                         r"[^，,。；;：:]{0,12}\d[^，,。；;：:]{0,6}[、和及]\s*$|"
                         r"(?:压缩|压减|缩短|减少|降低)[一二三四五六七八九十半\d.%]{1,5}以上(?:到|至)\s*$")
 #: Words of the sentence before a number that make it a goal even without a verb.
-CONTEXT = re.compile(r"实现|完成|力争|确保|目标|任务|达到|每年|全年|年均|争取|新增|净增|到\s*\d{4}\s*年|"
-                     r"计划(?![”」』’\"]|生育|单列|经济|内|外|执行|完成)")  # 2009年我县计划播种…，其中稻谷…
+CONTEXT = re.compile(r"实现|完成|力争|确保|目标|任务|达到|每年|全年|年均|争取|新增|净增|到\s*\d{4}\s*年")
+#: 计划 setting the figures after it (2009年我县计划播种…，其中稻谷…): not a quoted programme, 计划生育,
+#: 按照计划, a programme's projects (科技计划项目); and only in a clause reporting nothing (实际录取280人).
+PLANNED = re.compile(r"(?<!按)(?<!按照)(?<!科技)(?<!原)计划"
+                     r"(?![”」』’\"]|生育|单列|经济|内|外|执行|完成|项目|安排)")
+NOT_PLANNED_CLAUSE = re.compile(r"实际|已|共|另有|目前|累计|截至")
 
 #: A clause before the number naming a parameter, not an outcome: subsidies, fees, rates,
 #: caps, penalties, prices, budgets.
@@ -67,7 +71,7 @@ PARAMETER = re.compile(
     r"(?:低保|保障|救助|抚恤|供养|津贴)标准|"
     # rents, a cycle (每次认证周期为12个月), an assessment's weights (考核时分值各占50%)
     r"计租|每次[^，,。；;]{0,8}(?:间隔|周期)|分值|权重|"
-    r"限报|推荐(?:成果|对象|项目|名单|人选|名额)"  # a nomination's quota (每市限报1项, 推荐成果不少于2个)
+    r"限报|推荐(?:成果|对象|名单|人选|名额)"  # a nomination's quota (每市限报1项, 推荐成果不少于2个)
 )
 #: The length of a period a rule sets, right before the number (等待期为6个月, 有效期为6个月, 试用期3个月):
 #: a parameter, unless a verb cuts it (公示期压缩至5个工作日).
@@ -119,7 +123,7 @@ NAMED_PROGRAMME = re.compile(r"\s*件\s*(?:民生|惠民|为民)?(?:实事|大�
 PENALTY = re.compile(r"(?:^|并|另|可以|予以|可|应当|或者)处|罚款|罚金|拘留|没收|暂停|吊销|责令停")
 #: Choosing pilots (选择10个左右城市) and a frequency (每年调整1次) are scope, not goals.
 #: (确定全年新开工…23万套 sets a goal; 涉及34个牵头单位 says whom a task concerns.)
-SCOPE = re.compile(r"选择|选取|确定(?!全年|年度|目标|任务)|涉及")
+SCOPE = re.compile(r"选择|选取|确定(?!全年|年度|目标|任务)|涉及\s*$")
 #: A rate being changed: 由3%降至1%, 从…调整为.
 CHANGED = re.compile(r"(?:由|从)\s*\d[^，,。；;]{0,12}(?:降|提高|调整|下调|上调|减|增|改为|变为)|"
                      r"下调|上调|调高|调低|(?<!优化)调整(?!优化)|调减|调增")  # not 优化调整公交线路20条
@@ -148,7 +152,7 @@ PER_UNIT = re.compile(r"每(?!年|月|季)[^，,]?$")
 #: (城镇托儿园所符合卫生保健合格标准的达到90%: the share of units meeting a standard, a goal.)
 ELIGIBILITY = re.compile(r"凡|(?<!建立|建设|新建|打造|培育|建成|创建)符合"
                          r"(?![^，,。；;]{0,16}标准的(?:比例)?(?:达到|为)?$)|"
-                         r"满足|申请|(?<!具备)(?<!有)条件|"
+                         r"满足(?!率|度)|申请|(?<!具备)(?<!有)条件|"  # 需求满足率 is a measure
                          r"(?<!职业)资格|门槛|对于|对吸纳|对招用|对招收|对完成|对达到|允许|吸纳.{0,8}达到|招用.{0,8}达到")
 
 
@@ -370,7 +374,7 @@ SAID = re.compile("|".join(p.pattern for p in (DUTY, REPORTED, FORESEEN)))
 
 #: The units a bound counts are to meet a goal (建成区40%以上面积达到海绵城市建设目标要求).
 MEETS_GOAL = re.compile(r"(?:达到|实现|完成|符合)[^，,；;。]{0,20}(?:目标|要求|标准)|"
-                        r"被(?:评为|认定为|命名为|授予)|获评|创成")  # 20个以上县被评为…领跑县
+                        r"被(?:评为|认定为|命名为|授予)|获评|创成|创建成")  # 20个以上县被评为…领跑县
 
 
 def bounds_a_class(suffix: str | None, after: str) -> bool:
@@ -389,8 +393,9 @@ def measure_after(after: str) -> str | None:
 
 #: What a sentence tells as done, with 了, outside a clause of what it builds on (在开展了试点的基础上)
 #: or of a class (实施了…的村): a report, when no goal is set in the sentence.
-DONE = re.compile(r"(?:开展|完成|实施|组织|建成|举办|进行|取得|实现|开工|新建|改造|超过|突破|达到|增长|增加|"
-                  r"下降|减少|提高)了(?![^，,。；;]{0,12}的)")  # 年均能耗增长超过了120万吨标准煤
+DONE = re.compile(r"(?:开展|完成|实施|组织|建成|举办|进行|取得|实现|开工|新建|改造)了(?![^，,。；;]{0,12}的)")
+#: A change reported with 了, in the number's own clause (年均能耗增长超过了120万吨标准煤).
+DONE_HERE = re.compile(r"(?:超过|突破|达到|增长|增加|下降|减少|提高)了")
 #: A measure named after a bound (…以上粮食产能), not a class of things (…以上产能的企业).
 _MEASURE_AFTER = re.compile(r"(?!落后)[\u4e00-\u9fff]{0,4}?(?:产能|能力|产量|总量)"
                             r"(?![\u4e00-\u9fff]{0,2}(?:的|企业|项目))")

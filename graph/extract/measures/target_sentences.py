@@ -15,6 +15,7 @@ from policygraph.extract.measures import target_rules as rules
 from policygraph.extract.measures.target_years import (
     BEYOND,
     LIMIT_LEAD,
+    LIMITS_GOALS,
     THIS_YEAR,
     WITHIN_YEARS,
     YearMarks,
@@ -90,6 +91,12 @@ class Sentence:
         self.goals = goals  # under a heading of goals (二、目标任务): 比上年 is a goal's base
         self._first: dict[re.Pattern[str], re.Match[str] | None] = {}
 
+    def first(self, pattern: re.Pattern[str]) -> re.Match[str] | None:
+        """The first match of `pattern` in the sentence, found once."""
+        if pattern not in self._first:
+            self._first[pattern] = pattern.search(self.text)
+        return self._first[pattern]
+
     def names_before(self, pattern: re.Pattern[str], at: int) -> bool:
         """Whether `pattern` matches in the sentence before `at`, as pattern.search(text[:at])
         would tell, without reading the sentence from its start for each of its targets."""
@@ -154,7 +161,9 @@ class Sentence:
     def _aimed_base(self, m: re.Match[str]) -> bool:
         """确保…较上年度再降0.5个百分点: last year as the base of a goal, not a report of it; and
         新增1000处…、累计达8000处: the total a goal adds up to."""
-        if any(b.start() <= m.start() < b.end() for b in _BASE_CLAUSE.finditer(self.text, 0, m.end() + 40)):
+        reach = max(0, m.start() - _BASE_REACH)
+        bases = _BASE_CLAUSE.finditer(self.text, reach, m.end() + 40)
+        if any(b.start() <= m.start() < b.end() for b in bases):
             return True  # 以2012年…事故死亡人数为基础，2013年…控制在66人以内: the base, no report
         if m.group() == "累计":
             return ((self.led and not self.text.startswith("完成", m.end()))  # 累计完成投资: progress
@@ -167,6 +176,7 @@ class Sentence:
         return m.group() in _LAST_YEAR and (self.goals
                                             or _AIMED.search(self.text, clause, m.start()) is not None
                                             or (_GOAL_STATED.search(self.text, 0, m.start()) is not None
+                                                and not _GOAL_MET.search(self.text, 0, m.start())
                                                 and not _PART_REPORTED.search(self.text, 0, m.start()))
                                             or (_BOUNDED_CHANGE.match(self.text, m.end()) is not None
                                                 and not PERIOD_REPORT.search(self.text, 0, m.start())))
@@ -215,8 +225,11 @@ class Sentence:
 _OVER_LAST_YEAR = re.compile(r"(?:较|比)(?:上年|去年)")
 #: Last year named as a base (较上年), and the words of aim that make it a goal's base.
 _LAST_YEAR = frozenset({"比上年", "较上年", "上年", "同比"})
+#: A goal reported met (全面完成了年初确定的目标，即…): its figures are results.
+_GOAL_MET = re.compile(r"(?:完成|实现|达到)了[^，,。；;]{0,16}目标")
 #: A clause naming what a goal is measured from (以2012年…死亡人数为基础).
 _BASE_CLAUSE = re.compile(r"以[^，,。；;]{0,40}?为(?:基础|基数|基期)")
+_BASE_REACH = 48
 #: 减排目标任务分别为:…同比削减; 主要目标：事故起数同比下降10%
 _GOAL_STATED = re.compile(r"目标(?:任务)?(?:分别)?(?:为|是|\s*[：:]|\s*[，,]\s*即)|"  # 预期目标，即…增长12%
                           r"力争|确保|争取|计划(?!生育)")
@@ -280,6 +293,11 @@ LOOKING_BACK = re.compile(r"(?:^|\n)[ \t\u3000]*(?:(?:这|过去的?|近)[一两
 
 
 _COMMA = re.compile(r"[，,]")
+#: A numbered heading opening a paragraph (二、重点任务, （二）年度目标): another section; and a heading
+#: line naming goals (（二）发展目标。, 二、主要目标): its paragraphs set them out.
+_NUMBERED_HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])")
+GOALS_HEADING = re.compile(r"[ \t\u3000]*[（(]?[一二三四五六七八九十\d]{1,3}[、.．）)]\s*[^\n，,。；;]{0,10}"
+                           r"目标(?:任务)?[。：:]?[ \t\u3000]*(?:\n|$)")
 #: A sentence going on with the parts of the one before (其中：…).
 _AMONG = re.compile(r"\s*其中")
 
@@ -291,7 +309,7 @@ class Reader:
     with dashes after it; and whether that list is one of goals, whose items' numbers are
     targets without a verb of aim."""
 
-    def __init__(self, goals: bool = False) -> None:
+    def __init__(self, goals: bool = False, governed: bool = False) -> None:
         self.lead = Years()
         self.heading = Years()  # a heading line's year (2021年工作目标), until the next one
         self.listing: bool | None = None  # after a colon: whether the list is one of goals
@@ -300,6 +318,8 @@ class Reader:
         # paragraphs after it, which set out its goals, until another year leads one
         self.goals = goals
         self.said: Years = Years()  # the 到…年 of the sentence before: what 其中 goes on with
+        self.governed = governed  # a plan period or a title's year governs: a limit leads nothing
+        self.among = False  # the lead was lent to a 其中 sentence, for it alone
 
     @property
     def governing(self) -> Years:
@@ -310,25 +330,32 @@ class Reader:
         item = self.listing is not None and bool(_ITEM.match(text))
         # 到2020年，…。↵——创新能力显著增强。…达到2.5%: a goal's items set out with dashes stay under
         # the year a paragraph before them, or the first of them, leads with
+        if paragraph and _NUMBERED_HEADING.match(text):  # （二）年度目标: another section, not the goals'
+            self.goals = bool(GOALS_HEADING.match(text))
+            self.lead = Years()
         if paragraph and not item and not _DASH_ITEM.match(text):
             if not self.goals:
                 self.lead = Years()  # a governing clause governs its own paragraph
             self.listing, self.back = None, False
         if self.lead.year is None and self.said.year is not None and _AMONG.match(text):
-            self.lead = self.said  # 到2012年…达到6万亩。其中：新发展…2万亩: the same year's parts
+            self.lead, self.among = self.said, True  # 到2012年…达到6万亩。其中：新发展…2万亩: its parts
         return Sentence(text, goal_item=item and bool(self.listing), led=self.lead.year is not None,
                         goals=self.goals)
 
     def leave(self, text: str) -> None:
+        if self.among:
+            self.lead, self.among = Years(), False
         if LOOKING_BACK.search(text):
             self.back = True
         comma = _COMMA.search(text)  # pages often write half-width commas (到 2024 年,…)
         opening = lead_year(text[:comma.start()] if comma else "")
-        if opening.year is None and comma and (limit := LIMIT_LEAD.search(text, 0, comma.start())):
+        if (opening.year is None and comma and not self.governed and LIMITS_GOALS.search(text, comma.end())
+                and (limit := LIMIT_LEAD.search(text, 0, comma.start()))):
             opening = Years(int(limit.group(1)))  # 2022年8月底前，各项指标全部达到…: the goals' year
         if opening.year is not None:
             self.lead = opening
-        self.said = lead_year(text)
+        # 今年…，到2025年…。其中…: the parts may be this year's, so 其中 takes no year then
+        self.said = lead_year(text) if THIS_YEAR.search(text) is None else Years()
         heading = _YEAR_HEADING.match(text) if len(text) <= _HEADING_MAX else None
         if heading:
             self.heading = Years(int(heading.group(1)))

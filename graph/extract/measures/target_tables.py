@@ -26,18 +26,23 @@ from policygraph.models import Target
 _ORDINAL = re.compile(r"^(?:序\s*号|编\s*号|序)$")
 _UNIT_HEAD = re.compile(r"^(?:计量|指标)?单\s*位$")
 _ATTRIBUTE = re.compile(r"属\s*性|性\s*质|类\s*型|备\s*注|说\s*明|责任|牵头|配合|部门|来源")
-_BASE = re.compile(r"现状|现有|原有|基[期准数线]|基础|实际|完成|已|上年|去年|当前|目前")
+_BASE = re.compile(r"现状|现有|原有|基[期准数线]|基础|实际|完成|已|上年|去年|当前|目前|执行数|"
+                   r"\d{1,2}\s*[-—–~至]\s*\d{1,2}\s*月|[上下]半年|前[一二三]季度")  # 2023年1-6月: results
 #: Numbers that measure nothing: codes, telephone numbers, post codes, identifiers.
 _NOT_MEASURE = re.compile(r"电话|手机|传真|邮编|邮政编码|代码|编码|编号|号码|证号|账号|坐标|经度|纬度|"
                           r"门牌|网址")
 #: A caption naming results: 完成情况, 统计表, 排名.
-_RESULTS = re.compile(r"完成情况|执行情况|进展情况|情况表|统计|排名|排行|实绩")
+_RESULTS = re.compile(r"完成情况|执行情况|进展情况|情况表|统计|排名|排行|实绩|"
+                      r"\d{1,2}\s*[-—–~至]\s*\d{1,2}\s*月|[上下]半年|前[一二三]季度")  # 2023年1-6月…
+#: A part of a year a column reports (2023年1-6月, 上半年): a table of results.
+_PART_OF_YEAR = re.compile(r"\d{1,2}\s*[-—–~至]\s*\d{1,2}\s*月|[上下]半年|前[一二三]季度")
 #: A header naming a planned figure, which a table of results would not have.
 _PLANNED = re.compile(r"目标|计划|任务|预期|力争|规划")
 _GOAL = re.compile(r"目标|预期|计划|规划|任务|力争|新增|达到|指标值|要求")
 #: Numbers that are parameters or scores, not goals: a subsidy's standard, a price, a weight.
 _NOT_GOAL = re.compile(r"补贴|补助|奖励|奖补|标准|价格|收费|费率|税率|罚|分值|得分|评分|权重|分数|考核|"
-                       r"限额|额度|投资|资金|经费|预算|金额")  # what a project costs is no goal of the plan
+                       r"限额|额度|投资|资金|经费|预算|金额|"  # what a project costs is no goal of the plan
+                       r"招聘|招录|岗位")  # nor are a recruitment's posts
 #: A caption or header saying the table sets tasks.
 _TASKS = re.compile(r"任务|目标|指标|计划|分解|分配|安排|预期")
 #: Columns naming what a row is about: its indicator, its place, its year.
@@ -98,8 +103,9 @@ def table_reading(table: Table, year: int | None, governing: Years, provision: s
     header = table.header
     if _NOT_GOAL.search(table.caption) and not _TASKS.search(table.caption):
         return TableReading([], True)  # 培训补贴标准: a table of parameters
-    if _RESULTS.search(table.caption) and not any(_PLANNED.search(h) for h in header):
-        return TableReading([], True)  # 各区新增就业完成情况: what was done
+    if (_RESULTS.search(table.caption) or any(_PART_OF_YEAR.search(h) for h in header)) and not any(
+            _PLANNED.search(h) for h in header):
+        return TableReading([], True)  # 各区新增就业完成情况, a column of 2023年1-6月: what was done
     caption_years = title_years(table.caption)
     default = caption_years if caption_years.year is not None else governing
     if default.past:
@@ -110,13 +116,19 @@ def table_reading(table: Table, year: int | None, governing: Years, provision: s
     numeric = _numeric_columns(table)
     out: list[Target] = []
     prose: list[ProseCell] = []
-    units = _caption_units(table.caption, len(table.rows))
+    named = _caption_units(table.caption)
+    by_row = (name is not None and _PLACE.search(header[name]) is not None
+              and len(named) == len(table.rows) > 1
+              and all(_MEASURE_NAME.search(_SPACED.sub("", r.cells[name])) for r in table.rows))
+    by_col = (dict(zip((c.index for c in columns), named, strict=True))
+              if len(named) == len(columns) > 1 else {})
     for k, row in enumerate(table.rows):
         cells = _aligned(row.cells, numeric)
         if cells is None:
             continue
         for col in columns:
-            target = _cell_target(row, cells, col, name, unit_col, year, provision, table, units[k])
+            unit = named[k] if by_row else by_col.get(col.index, named[0] if len(named) == 1 else "")
+            target = _cell_target(row, cells, col, name, unit_col, year, provision, table, unit)
             if target is not None:
                 out.append(target)
             elif (text and len(cells[col.index]) <= _PROSE_CELL_CHARS and _IN_WORDS.search(cells[col.index])
@@ -216,14 +228,11 @@ def _goal_columns(table: Table, year: int | None, default: Years, name: int | No
     return sorted(goal + numeric, key=lambda c: c.index)
 
 
-def _caption_units(caption: str, rows: int) -> list[str]:
-    """The unit of each row a caption's note names (（单位：亩、担） over two rows, one each in order;
-    （单位：万元） for all), else none."""
+def _caption_units(caption: str) -> list[str]:
+    """The units a caption's note names (（单位：万亩、万担）), in order: one for every cell, or one
+    per goal column (or per row, where the rows are the measures and the places the columns)."""
     m = _UNIT_NOTE.search(caption)
-    named = [u.strip() for u in re.split(r"[、,，/／]", m.group(1))] if m else []
-    if len(named) == 1:
-        return named * rows
-    return named if len(named) == rows and rows > 1 else [""] * rows
+    return [u.strip() for u in re.split(r"[、,，/／]", m.group(1))] if m else []
 
 
 #: A caption's note of units: （单位：亩、担）, 单位:万元.
@@ -239,6 +248,7 @@ def _cell_target(row: Row, cells: tuple[str, ...], col: _Column, name: int | Non
         return None  # 800米, 2022年: a unit not known, or a date
     mult, unit = _unit(m.group("unit"))
     for source in ((cells[unit_col] if unit_col is not None else ""), _bracketed(col.header),
+                   "%" if col.header.endswith(("%", "％")) else "",  # 增长% over its cells
                    _bracketed(cells[name]) if name is not None else "", row_unit):
         if unit:
             break
@@ -311,7 +321,7 @@ def _comparator(cmp: str | None, suffix: str | None) -> str:
 #: A space a wrapped cell left between two characters of a word.
 _SPACED = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 #: A row's name that is a measure, not a place (种植面积, 考核数量, …用水量, …率).
-_MEASURE_NAME = re.compile(r"(?:面积|数量|人数|产量|产值|总量|规模|用量|用水量|任务|指标|率|额)$")
+_MEASURE_NAME = re.compile(r"(?:面积|数量|人数|产量|产值|总量|规模|量|任务|指标|率|额)$")
 
 
 def _indicator(cells: tuple[str, ...], col: _Column, name: int | None, header: tuple[str, ...]) -> str | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from policygraph.extract.provisions import Provision
 
@@ -30,10 +30,12 @@ YEAR = re.compile(rf"{_Y}\s*年")
 #: 到2020年 opening a governing clause (主要目标：到2020年，…; （一）到2020年).
 LEAD = re.compile(rf"(?:到|至|力争到|争取到|确保到)\s*{_Y}\s*年")  # 到 2024 年 as pages space it
 #: A time limit closing the opening clause of a paragraph or provision (2022年8月底前，…; a page's
-#: 2022年8底前): the year its goals are to be met by.
+#: 2022年8底前): the year its goals are to be met by, where the sentence is about goals
+#: (…各项创建指标全部达到…标准), not a step to take by then (…完成摸底排查).
 LIMIT_LEAD = re.compile(rf"{_Y}\s*年\s*(?:\d{{1,2}}\s*月?\s*)?(?:底|末)?\s*(?:之)?前$")
 LIMIT_OPENING = re.compile(rf"[^，,。；;\n]{{0,30}}?{_Y}\s*年\s*(?:\d{{1,2}}\s*月?\s*)?(?:底|末)?\s*(?:之)?前"
-                           r"[，,]")
+                           r"[，,](?=[^。；;\n]*(?:指标|目标|标准))")
+LIMITS_GOALS = re.compile(r"指标|目标|标准")
 #: 五年内, 3年内: a span of years from now, not a year.
 WITHIN_YEARS = re.compile(r"(?<!\d)[一二三四五六七八九十两\d]{1,2}\s*年(?:内|之内|以内|时间)")
 #: 远景: a long-range vision beyond the plan's period, whose years do not reach it.
@@ -77,6 +79,12 @@ class YearMarks:
     spans: list[re.Match[str]]
     years: list[re.Match[str]]
     five: list[re.Match[str]]
+    achieved: list[tuple[int, int, int]] = field(default_factory=list)  # 巩固2018年…改善成果
+
+
+#: A year whose results a goal builds on (保持和巩固2018年环境空气质量改善成果): neither the goal's
+#: year nor a base its value is measured from.
+_ACHIEVED = re.compile(rf"{_Y}\s*年[^，,。；;\d]{{0,16}}?(?:成果|成效|成绩)")
 
 
 def year_marks(text: str) -> YearMarks:
@@ -88,7 +96,7 @@ def year_marks(text: str) -> YearMarks:
         else:
             five.append(m)
     return YearMarks(sorted(_spans(BASE, text) + five_bases), _spans(START, text), list(SPAN.finditer(text)),
-                     list(YEAR.finditer(text)), five)
+                     list(YEAR.finditer(text)), five, _spans(_ACHIEVED, text))
 
 
 def sentence_years(before: str) -> Years:
@@ -101,7 +109,7 @@ def years_before(m: YearMarks, at: int) -> Years:
     bases = [b for b in m.bases if b[1] <= at]
     base = bases[-1][2] if bases else None
     starts = [b for b in m.starts if b[1] <= at]
-    taken = bases + starts
+    taken = bases + starts + [a for a in m.achieved if a[1] <= at]
 
     def free(pos: int) -> bool:
         return not any(s <= pos < e for s, e, _ in taken)
@@ -248,16 +256,19 @@ def governing_years(text: str, provisions: Sequence[Provision], title: str | Non
         review = bool(line) and _reviews(line)
         criteria = bool(line) and CRITERIA.search(line) is not None
         path = p.path
+        limit = Years()  # a parent opening with a limit (创建目标2022年8月底前，…), when nothing else
         while "/" in path:
             path = path.rsplit("/", 1)[0]
             parent = latest.get(path)
             if parent is not None:
                 found = found if found.year is not None else parent.governs(text)
+                limit = limit if limit.year is not None else parent.limit(text)
                 review = review or parent.review
                 criteria = criteria or parent.criteria
         if found.year is None:
             review = review or section_review
         found = found if found.year is not None else default
+        found = found if found.year is not None else limit
         latest[p.path] = _Parent(p, line, review, criteria)
         out.append(replace(found, past=review, criteria=criteria) if review or criteria else found)
         section = _section_heading(text, p)
@@ -305,6 +316,11 @@ class _Parent:
             self._governs = _governs(text[self.p.start:self.p.end], self.line)
         return self._governs
 
+    def limit(self, text: str) -> Years:
+        """The year of a time limit opening the provision's text, which its goals are to meet."""
+        m = LIMIT_OPENING.match(text, self.p.start, self.p.end)
+        return Years(int(m.group(1))) if m else Years()
+
 
 def _intro_years(text: str, start: int) -> Years:
     """The years an attachment's title line names, among the short lines right before `start`."""
@@ -322,8 +338,6 @@ def _governs(text: str, heading: str) -> Years:
     five-year plan its heading names (二、“十五五”时期主要任务), else the one year it names
     (三、2026年工作安排; not a date)."""
     found = lead_year(text)
-    if found.year is None and (limit := LIMIT_OPENING.match(text)):
-        found = Years(int(limit.group(1)))  # 二、创建目标 2022年8月底前，各项指标全部达到…
     if found.year is None:
         found = plan_years(heading)
     if found.year is None:

@@ -25,6 +25,7 @@ from policygraph.extract.measures.target_indicators import indicator_of, respect
 from policygraph.extract.measures.target_lists import FOLLOWS, Prev, continuing, each_indicator, listed_after
 from policygraph.extract.measures.target_numbers import is_number_token, number_at, quantity, target_matches
 from policygraph.extract.measures.target_sentences import (
+    GOALS_HEADING,
     MARKER,
     Context,
     Reader,
@@ -60,7 +61,8 @@ def targets_in(text: str, start: int, end: int, year: int | None, provision: str
                      else [(t.start, t.end) for t in reading.targets] + [c.row for c in reading.prose])
     read.sort()
     out: list[Target] = []
-    reader = Reader(goals=_GOALS_HEADING.match(text, start, end) is not None)
+    reader = Reader(goals=GOALS_HEADING.match(text, start, end) is not None,
+                    governed=ctx.governing.year is not None)
     for s_start, s_end, paragraph in sentences(text, start, end):
         sent = reader.enter(_STARS.sub(" ", text[s_start:s_end]), paragraph)  # offsets kept
         if not reader.back or sent.goal:
@@ -72,11 +74,6 @@ def targets_in(text: str, start: int, end: int, year: int | None, provision: str
 
 #: A star marking an item (1.*改建…床位220张, 、*3家…): no word; read as a space.
 _STARS = re.compile(r"(?:(?<=^)|(?<=[、，,；;.．\s]))[*＊](?=[\u4e00-\u9fff\d])")
-#: A provision's heading line naming goals (（二）发展目标。; 二、主要目标): its paragraphs set them out.
-_GOALS_HEADING = re.compile(r"[ \t\u3000]*[（(]?[一二三四五六七八九十\d]{1,3}[、.．）)]\s*[^\n，,。；;]{0,10}"
-                            r"目标(?:任务)?[。：:]?[ \t\u3000]*(?:\n|$)")
-
-
 def _cell_targets(cell: ProseCell, ctx: Context) -> list[Target]:
     """The targets a table's cell states in words, under its column's years, of its row's
     indicator (道路交通事故死亡率 | 较2022年 下降3% under 2025年)."""
@@ -295,6 +292,10 @@ def _shared_by(m: re.Match[str], sent: Sentence) -> str | None:
     return indicator_of(sent.rest_of_clause(start).rstrip("。！？!?"))
 
 
+#: How far before a number a report (实际, 已, 共…) is looked for after 计划.
+_PLAN_REACH = 60
+
+
 def _accepted(m: re.Match[str], sent: Sentence, clause: str, unit: str, provision: str,
               named: _Named, planned: bool = False) -> bool:
     """Whether a number is a target: a verb, a suffix, a goal word or a list or provision names
@@ -305,7 +306,11 @@ def _accepted(m: re.Match[str], sent: Sentence, clause: str, unit: str, provisio
         # (在现有…的基础上，建设一个… builds on what exists)
         return not (rules.REPORTED.search(sent.text, 0, m.start()) or rules.EXISTING.search(clause))
     verb, suffix, at = m.group("verb"), m.group("suffix"), m.start()
+    plan = sent.first(rules.PLANNED)  # 计划播种…80万亩，其中稻谷…; not …共150个，总投资…
+    planned_here = (plan is not None and plan.end() <= at
+                    and not rules.NOT_PLANNED_CLAUSE.search(sent.text, max(plan.end(), at - _PLAN_REACH), at))
     if not (named.listed or named.follows or verb or suffix or sent.goal_item or sent.before(sent.context, at)
+            or planned_here
             or rules.ratio_verb(clause) or _action_count(m, sent, planned) or _share(m, sent, clause, unit)
             or (planned and _PER_HEAD.match(clause) is not None)
             or _named_plan_sum(verb, clause, unit)):
