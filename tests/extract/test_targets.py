@@ -1720,3 +1720,12 @@ def test_what_the_review_of_the_table_and_year_rules_found(text: str, year: int,
 def test_a_goals_heading_leads_its_own_section_only() -> None:
     text = "（一）总体目标\n到2025年，建成一批特色小镇。\n（二）年度目标\n全市特色小镇达到3个。\n"
     assert [(t.value, t.year) for t in found(text, 2023)] == [(3, None)]
+
+
+def test_full_stops_a_pdf_wrote_as_dots_and_a_year_whose_results_a_goal_builds_on() -> None:
+    # 。 converted to . between characters ends a sentence; a decimal or 1. does not
+    text = "1.地表水.全市31个重点地表水功能区水质达标率达到78%.各县(市)区目标见表1."
+    assert [(t.value, t.unit) for t in found(text, 2019)] == [(78, "%")]
+    # 巩固2018年…成果 is no year of the goal after it (a 2019 plan's goal is no past one)
+    (t,) = found("保持和巩固2018年环境空气质量改善成果，空气质量优良天数比率达到90%以上。", 2019)
+    assert (t.value, t.year, t.base_year) == (90, None, None)
