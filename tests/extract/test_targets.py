@@ -1729,3 +1729,10 @@ def test_full_stops_a_pdf_wrote_as_dots_and_a_year_whose_results_a_goal_builds_o
     # 巩固2018年…成果 is no year of the goal after it (a 2019 plan's goal is no past one)
     (t,) = found("保持和巩固2018年环境空气质量改善成果，空气质量优良天数比率达到90%以上。", 2019)
     assert (t.value, t.year, t.base_year) == (90, None, None)
+
+
+def test_years_listed_before_分别_pair_with_the_values() -> None:
+    got = [(t.indicator, t.value, t.year) for t in found(
+        "2010年、2011年、2012年年底，城市管理规范标准的农贸市场分别达到40%、50%、60%以上。", 2009)]
+    assert got == [("城市管理规范标准的农贸市场", 40, 2010), ("城市管理规范标准的农贸市场", 50, 2011),
+                   ("城市管理规范标准的农贸市场", 60, 2012)]

@@ -94,3 +94,27 @@ def respectively(out: list[Target], runs: list[tuple[re.Match[str], list[int]]],
         for k, item in zip(members, items, strict=True):
             out[k] = replace(out[k], indicator=indicator_of(item) or item)
     return out
+
+
+#: Years listed before 分别 (2010年、2011年、2012年年底，…分别达到40%、50%、60%以上): one for each value.
+_ONE_YEAR = r"(?:19|20)\d{2}\s*年(?:底|末|年底)?"
+_YEAR_LIST = re.compile(rf"{_ONE_YEAR}(?:\s*[、和及]\s*{_ONE_YEAR})+[^。；;]{{0,40}}?分别")
+_LISTED_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+
+
+def respective_years(out: list[Target], runs: list[tuple[re.Match[str], list[int]]],
+                     sent: Sentence) -> list[Target]:
+    """Each value of a list after 分别 is for the year in the same place of a list of years before
+    it, when both lists are as long."""
+    out = list(out)
+    for m, members in runs:
+        head = _YEAR_LIST.search(sent.text, max(0, m.start() - 80), m.start())
+        if head is None or len(members) < 2:
+            continue
+        years = [int(y) for y in _LISTED_YEAR.findall(head.group())]
+        if len(years) != len(members):
+            continue
+        first = out[members[0]].indicator
+        for k, y in zip(members, years, strict=True):  # one indicator over the years
+            out[k] = replace(out[k], year=y, start_year=None, indicator=out[k].indicator or first)
+    return out

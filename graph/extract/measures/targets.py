@@ -21,7 +21,12 @@ from policygraph.extract.measures.quantities import value_of, whole
 from policygraph.extract.measures.table_rows import may_hold_table, tables_in
 from policygraph.extract.measures.target_change import change_of
 from policygraph.extract.measures.target_exclusions import COUNTED, COVERS, DURATIONS, planned_sum, ruled_out
-from policygraph.extract.measures.target_indicators import indicator_of, respectively, without_item_number
+from policygraph.extract.measures.target_indicators import (
+    indicator_of,
+    respective_years,
+    respectively,
+    without_item_number,
+)
 from policygraph.extract.measures.target_lists import FOLLOWS, Prev, continuing, each_indicator, listed_after
 from policygraph.extract.measures.target_numbers import is_number_token, number_at, quantity, target_matches
 from policygraph.extract.measures.target_sentences import (
@@ -129,7 +134,7 @@ def _sentence_targets(sent: Sentence, offset: int, ctx: Context, lead: Years) ->
             else:
                 runs.append((m, [len(out) - 1]))
     if "分别" in sent.text:
-        out = respectively(out, runs, sent)
+        out = respective_years(respectively(out, runs, sent), runs, sent)
     if "零" in sent.text:
         out = sorted(out + zero_goals(sent, offset, ctx, lead), key=lambda t: t.start)
     if "番" in sent.text:
