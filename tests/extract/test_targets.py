@@ -1736,3 +1736,9 @@ def test_years_listed_before_分别_pair_with_the_values() -> None:
         "2010年、2011年、2012年年底，城市管理规范标准的农贸市场分别达到40%、50%、60%以上。", 2009)]
     assert got == [("城市管理规范标准的农贸市场", 40, 2010), ("城市管理规范标准的农贸市场", 50, 2011),
                    ("城市管理规范标准的农贸市场", 60, 2012)]
+
+
+def test_bounds_chained_before_the_noun_they_class_are_no_goals() -> None:
+    text = "分别引进1个总投资2亿元以上、当年进资1000万元以上的工业项目。"
+    assert [t.value for t in found(text, 2024) if t.unit == "元"] == []  # the sizes class the project
+    assert [t.value for t in found("到2025年，全省粮食产能稳定在1.1万亿斤以上、产量保持在1.3万亿斤以上。", 2021)] == [1.1e12, 1.3e12]

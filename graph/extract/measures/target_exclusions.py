@@ -117,7 +117,8 @@ def ruled_out(m: re.Match[str], sent: Sentence, clause: str, unit: str, listed: 
         return True  # 等待期为6个月: how long a period lasts, not a cut
     if verb in _AT_MOST_VERBS and rules.SELECTING.search(clause):
         return True  # 每个方向遴选不超过3家单位: a cap on a selection
-    if (not verb and not listed and rules.bounds_a_class(suffix, after) and not rules.MEETS_GOAL.search(rest)
+    if (not verb and not listed and rules.bounds_a_class(suffix, text[end:end + 24])
+            and not rules.MEETS_GOAL.search(rest)
             and not (unit == "%" and COVERS.search(text, max(0, m.start() - 30), m.start()))
             and not (unit == "%" and rules.share_does(clause, clause + rest))
             and not rules.ACTION_ONLY.match(clause)

@@ -318,6 +318,8 @@ _MEMBERS = {"企业": "家个", "单位": "家个", "项目": "个项", "人员"
             "城市": "个座", "家庭": "户", "学校": "所个", "机构": "家个所", "园区": "个家"}
 #: A class named by a bound (30人以上企业, 2名以上执法人员): a word right after 以上/以下.
 _CLASS_AFTER_BOUND = re.compile(r"[^\s，,。；;、：:（()）和及与并或等左]")
+#: Bounds chained by 、 before the noun they class (总投资2亿元以上、当年进资1000万元以上的工业项目).
+_CHAINED_BOUND = re.compile(r"、[^，,。；;、]{1,14}?(?:以上|以下)的")
 
 
 #: What the units a share counts do (100%的社区卫生服务中心完成中医馆设置, 预留30%的号源).
@@ -381,7 +383,8 @@ def bounds_a_class(suffix: str | None, after: str) -> bool:
     """30人以上企业: a bound followed by the noun it qualifies (not 1.1万亿斤以上粮食产能, 200万套以上
     保障能力: the measure itself)."""
     after = after.lstrip()
-    return (suffix in ("以上", "以下", "及以上", "及以下") and bool(_CLASS_AFTER_BOUND.match(after))
+    return (suffix in ("以上", "以下", "及以上", "及以下")
+            and (bool(_CLASS_AFTER_BOUND.match(after)) or bool(_CHAINED_BOUND.match(after)))
             and (suffix not in ("以上", "及以上") or measure_after(after) is None))
 
 
