@@ -1742,3 +1742,8 @@ def test_bounds_chained_before_the_noun_they_class_are_no_goals() -> None:
     text = "分别引进1个总投资2亿元以上、当年进资1000万元以上的工业项目。"
     assert [t.value for t in found(text, 2024) if t.unit == "元"] == []  # the sizes class the project
     assert [t.value for t in found("到2025年，全省粮食产能稳定在1.1万亿斤以上、产量保持在1.3万亿斤以上。", 2021)] == [1.1e12, 1.3e12]
+
+
+def test_installing_and_adding_equipment_are_a_plan_s_actions() -> None:
+    text = "2025年区政府实事项目\n4.为义务教育学校普通教室安装200台空调\n14.在居民小区增配125台自动式体外除颤器\n"
+    assert [(t.value, t.unit) for t in found(text, 2025, Years(2025))] == [(200, "台"), (125, "台")]

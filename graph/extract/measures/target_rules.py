@@ -215,7 +215,7 @@ ACTIONS = ("新建", "新改建", "改扩建", "改建", "扩建", "建设", "�
            "治理", "打造", "培育", "新培育", "实施", "推进", "开工", "新开工", "举办", "组织", "开展",
            "发放", "筹集", "消除", "办好", "启动", "新增", "增加", "完成", "培训", "打通",
            "形成", "推动", "提供", "派发", "评选", "引育", "引进", "招引", "引导", "完善", "提升", "优化",
-           "壮大", "做大", "开设", "清淤", "整修", "维修", "改善", "接待", "研发", "开通")
+           "壮大", "做大", "开设", "清淤", "整修", "维修", "改善", "接待", "研发", "开通", "安装", "增配")
 #: 安排 counts what a plan arranges only where it names projects (安排重点新续建项目57个), not a budget.
 _ACTION = "|".join(sorted(ACTIONS, key=len, reverse=True)) + r"|安排(?=[^\d，,；;：:。]*项目)"
 #: Words of aim before an action (力争全年新建…, 继续办好…, 2025年共安排…, 今年全市新建…), and a limit
@@ -226,7 +226,7 @@ _AIM = (r"(?:全年|今年|今春|今冬|年内|(?:19|20)\d{2}\s*年度?|力争|
         r"(?:(?:19|20)\d{2}\s*)?年(?:底|末)前|"
         r"(?<=[年春冬内划争保取])全[省市州县区镇乡村](?:面上|范围内)?)*")  # 今春全镇面上共计划清淤…
 #: Whom an action is for, before it (为全区低收入困难家庭的白内障患者实施免费手术2000例).
-_FOR = r"(?:为[^\d\s，,；;：:。]{2,20}?)?"
+_FOR = r"(?:[为在][^\d\s，,；;：:。]{2,20}?)?"  # 为…安装, 在居民小区增配…
 #: A phrase that is an action, with its object or not: the count follows.
 ACTION_OBJECT = re.compile(rf"^{_FOR}{_AIM}(?:{_ACTION})(?P<object>[^\d\s，,；;：:。（()）]{{0,24}})$")
 #: An action over a list ending in 等 right before the number (举办丰收节、采摘节等10场以上…活动):
