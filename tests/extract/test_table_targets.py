@@ -429,3 +429,18 @@ def test_caption_units_go_by_column_and_results_and_posts_are_no_goals(
         cells: list[str], caption: str, expected: list[tuple[float, str]]) -> None:
     text = caption + "\n" + "\n".join(cells) + "\n"
     assert [(t.value, t.unit) for t in targets_in(text, 0, len(text), 2024)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a caption handing tasks down makes a column of part of a year a goal's
+    ("现将2023年各乡镇新增就业任务下达如下（单位：人）：\n乡镇\n上半年\n全年\n城关镇\n500\n1000\n新城镇\n300\n600\n",
+     [(500, "人"), (1000, "人"), (300, "人"), (600, "人")]),
+    # rows that are measures take the caption's units in order, whatever heads their column
+    ("现将2024年各镇烤烟生产任务下达如下（单位：万亩、万担）：\n项目\n城关镇\n新城镇\n种植面积\n1.2\n0.8\n收购量\n3\n2\n",
+     [(12000, "亩"), (8000, "亩"), (30000, "担"), (20000, "担")]),
+    # jobs to create (岗位) are goals; a recruitment's posts are not
+    ("2023年各县区稳岗扩岗目标任务表\n县区\t新增就业岗位（个）\t见习岗位（个）\n城关区\t2000\t300\n新城区\t1500\t200\n",
+     [(2000, "个"), (300, "个"), (1500, "个"), (200, "个")]),
+])
+def test_what_the_second_review_found_in_tables(text: str, expected: list[tuple[float, str]]) -> None:
+    assert [(t.value, t.unit) for t in targets_in(text, 0, len(text), 2023)] == expected

@@ -1709,9 +1709,11 @@ def test_what_a_goal_is_measured_from_is_no_report() -> None:
     # 了 reports only in its own clause; a goal reported met reports its figures
     ("全县共减少了审批事项30项，今年新建便民服务站50个。", 2023, [(50, 2023)]),
     ("全面完成了年初确定的目标，即全县生产总值比上年增长12%，财政收入增长15%。", 2023, []),
-    # 其中 after a sentence of this year's goals takes no later year
+    # 其中 goes on with the sentence's last clause: its 到2025年, not this year's words before it
     ("今年全县力争新增规上企业20家，到2025年总数达到100家。其中，新增工业企业15家。", 2023,
-     [(20, 2023), (100, 2025), (15, None)]),
+     [(20, 2023), (100, 2025), (15, 2025)]),
+    ("到2025年全县规上企业达到150家。\n今年新增20家，年底达到100家。其中，新增工业企业15家。", 2023,
+     [(150, 2025), (20, 2023), (100, 2023), (15, None)]),
 ])
 def test_what_the_review_of_the_table_and_year_rules_found(text: str, year: int, expected: list[tuple[float, int | None]]) -> None:
     assert [(t.value, t.year) for t in found(text, year)] == expected, text
@@ -1747,3 +1749,33 @@ def test_bounds_chained_before_the_noun_they_class_are_no_goals() -> None:
 def test_installing_and_adding_equipment_are_a_plan_s_actions() -> None:
     text = "2025年区政府实事项目\n4.为义务教育学校普通教室安装200台空调\n14.在居民小区增配125台自动式体外除颤器\n"
     assert [(t.value, t.unit) for t in found(text, 2025, Years(2025))] == [(200, "台"), (125, "台")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # reports with 了 earlier in the sentence report what follows, unless an aim comes between
+    ("全镇农民人均纯收入提高了1200元，达到1.8万元，新建村级道路20公里，改造危房50户。", []),
+    ("全市地区生产总值突破了500亿元，增长6.5%，财政收入完成30亿元。", []),
+    # 分别 whose indicators cannot share a measure keeps each as written; a clause after it opening
+    # with a number is no value of the list
+    ("到2025年，城市与县城污水处理率分别达到95%，30个重点镇建成污水处理设施。", [(95, 2025), (95, 2025), (30, 2025)]),
+    # a base's value before a change names nothing only where a base year stands
+    ("新创建5A级景区1家、4A级景区3家。", []),
+    # …以上的目标 is a goal's bound, not a class's
+    ("全年实现粮食产量100万吨以上、蔬菜产量50万吨以上的目标。", [(1000000, 2023)]),
+    # 涉及 a few words before a number, scope; documents issued are counted as a list
+    ("到2025年，完成城镇老旧小区改造300个，涉及居民5万户。", [(300, 2025)]),
+    ("现将市发展改革委编制完成的《综合交通运输发展规划》等5个专项规划印发给你们。", []),
+    # 共同 is no 共; base years listed before 分别 are no goals' years; 满足程度 is a measure
+    ("2023年计划共同富裕示范村20个。", [(20, 2023)]),
+    ("在2020年和2021年基础上，全市新能源汽车保有量和充电桩数量分别增长30%和40%。", [(30, None), (40, None)]),
+    ("重点河湖生态流量保障目标满足程度达到90%以上。", [(90, None)]),
+])
+def test_what_the_second_review_of_the_day_found(text: str, expected: list[tuple[float, int | None]]) -> None:
+    assert [(t.value, t.year) for t in found(text, 2023)] == expected, text
+
+
+def test_a_limit_leads_a_goal_list_named_as_requirements_and_巩固_years_only_build() -> None:
+    text = "二、创建目标\n2024年8月底前，全面达到国家卫生县城创建要求。城市生活垃圾无害化处理率达到100%。\n"
+    assert [(t.value, t.year) for t in found(text, 2023)] == [(100, 2024)]
+    text = "二、工作目标\n到2025年巩固国家卫生城市创建成果，城市生活垃圾无害化处理率达到100%。\n"
+    assert [(t.value, t.year) for t in found(text, 2023)] == [(100, 2025)]

@@ -30,9 +30,14 @@ def planned_sum(verb: str | None, clause: str) -> bool:
     return verb in (None, "完成", "新增", "实现", "为") and _PLANNED_SUM.search(clause) is not None
 
 
+#: Words of aim or of this year after a report with 了 (…减少了审批事项30项，今年新建…50个): what
+#: follows is set, not reported.
+_AIM_BETWEEN = re.compile(r"今年|明年|全年|力争|确保|争取|计划|将|要|目标|任务|到\s*\d{4}\s*年")
 #: Drafting or issuing the documents counted (完成…等12个乡镇国土空间规划编制, 推动…等8个行业出台…方案):
 #: a goal, not a list of documents named.
 _DRAFTING = re.compile(r"编制|修编|制定|出台|完成|编写|推动|督促|指导")
+#: Documents issued or published (…等5个专项规划印发给你们): counted as a list, whoever drafted them.
+_ISSUED = re.compile(r"[^，,。；;]{0,4}?(?:印发|公布|发布|下发|转发|予以)")
 #: A count, then a measure over a bound right before the number (2个产值超5000亿元…产业, 若干个超
 #: 2000亿元产业): the size of each thing counted, a class, not a goal.
 _COUNTED_CLASS = re.compile(r"(?:\d+|若干|一批)\s*(?:个(?!月)|家|座|条)[^\d，,；;。和及与]{0,6}?"
@@ -87,9 +92,9 @@ def ruled_out(m: re.Match[str], sent: Sentence, clause: str, unit: str, listed: 
     if ((note := _NOTE_END.match(text, end)) and (note.group(1) or suffix in _BOUNDS)
             and text.rfind("（", 0, m.start()) > text.rfind("）", 0, m.start())):
         return True  # 规模以上工业企业（年主营业务收入2000万元及以上）: a note defining a class
-    own = sent.clause_start(m.start())
-    if not sent.goal and "基础" not in text and (rules.DONE.search(text, 0, m.start())
-                                                or rules.DONE_HERE.search(text, own, m.end())):
+    done = rules.DONE_HERE.search(text, 0, m.start())
+    if not sent.goal and "基础" not in text and (rules.DONE.search(text, 0, m.start()) or (
+            done is not None and not _AIM_BETWEEN.search(text, done.end(), m.start()))):
         return True  # 2016年，…组织开展了…普查工作，完成…认定古树27株: a report
     if verb in _COMPARED and text.endswith("均", 0, m.start()) and not sent.goal:
         return True  # 共记录到振动事件567次，震级均小于2.0级: what was observed, all below it
@@ -106,7 +111,8 @@ def ruled_out(m: re.Match[str], sent: Sentence, clause: str, unit: str, listed: 
     if _COUNTED_CLASS.search(text, max(0, m.start() - 16), number_at(m)):
         return True  # 形成2个产值超5000亿元…产业: the size classing what is counted
     docs = _DOCUMENTS.match(text, end) if clause.rstrip().endswith("等") else None
-    if docs and not _DRAFTING.search(text[sent.clause_start(m.start()):docs.end() + 4]):
+    if docs and (_ISSUED.match(text, docs.end())
+                 or not _DRAFTING.search(text[sent.clause_start(m.start()):docs.end() + 4])):
         return True  # 现将“智能机器人”等7个重点专项…指南予以公布: counts the documents named
     if (unit in rules.DURATIONS and verb not in rules.SHORTENING
             and not rules.CUT_BEFORE.search(text, max(0, m.start() - 24), m.start())):

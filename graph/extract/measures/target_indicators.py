@@ -100,6 +100,7 @@ def respectively(out: list[Target], runs: list[tuple[re.Match[str], list[int]]],
 _ONE_YEAR = r"(?:19|20)\d{2}\s*年(?:底|末|年底)?"
 _YEAR_LIST = re.compile(rf"{_ONE_YEAR}(?:\s*[、和及]\s*{_ONE_YEAR})+[^。；;]{{0,40}}?分别")
 _LISTED_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_BASE_OF_LIST = re.compile(r"基础|基数|基期|相比|为基")
 
 
 def respective_years(out: list[Target], runs: list[tuple[re.Match[str], list[int]]],
@@ -109,8 +110,8 @@ def respective_years(out: list[Target], runs: list[tuple[re.Match[str], list[int
     out = list(out)
     for m, members in runs:
         head = _YEAR_LIST.search(sent.text, max(0, m.start() - 80), m.start())
-        if head is None or len(members) < 2:
-            continue
+        if head is None or len(members) < 2 or _BASE_OF_LIST.search(head.group()):
+            continue  # 在2020年和2021年基础上…分别增长: the bases, not the years of the goals
         years = [int(y) for y in _LISTED_YEAR.findall(head.group())]
         if len(years) != len(members):
             continue

@@ -61,30 +61,8 @@ _EACH = re.compile(r"(?P<items>[^，,；;：:（(。]+、[^，,；;：:（(。]+
 #: 12%): the value of each; not a list of values (分别增长10%、12%), which pairs them in order.
 _NAMED = r"[^，,；;：:（(。、和及与]{2,24}"
 _EACH_RESPECTIVELY = re.compile(rf"(?:^|[，,；;：:])\s*(?P<items>{_NAMED}(?:[、和及与]{_NAMED})+)分别$")
-_MORE_VALUES = re.compile(r"\s*(?:以上|以下|左右)?\s*(?:[（(][^（()）]{0,16}[）)])?\s*[、和及与，,]\s*\d")
+_MORE_VALUES = re.compile(r"\s*(?:以上|以下|左右)?\s*(?:[（(][^（()）]{0,16}[）)])?\s*[、和及与]\s*\d")
 _ITEM_JOIN, _COMMA_JOIN = re.compile(r"[、和及与]"), re.compile(r"、")
-#: What names a measure at the end of an indicator (…污水处理率, …人均可支配收入, …产值).
-_MEASURE_END = re.compile(r"(?:率|比例|比重|收入|营收|利润|利税|税收|产值|总值|总额|总量|增加值|投资|"
-                          r"人数|数量|面积|规模|指数|产量|额)$")
-#: How short a first item is that shares the last one's measure (城市与县城污水处理率: 城市污水处理率).
-_SHORT_ITEM = 3
-
-
-def _shared_head(items: list[str]) -> list[str]:
-    """Each indicator of a list joined before 分别: as written when each names its measure; the
-    short ones before a last one naming it take its measure (城镇和农村居民人均可支配收入: 城镇居民人均
-    可支配收入); none when that does not tell (城乡居民基本医疗保险和基本养老保险参保率)."""
-    items = [i.strip() for i in items]
-    if all(_MEASURE_END.search(i) for i in items):
-        return items
-    last = items[-1]
-    short = all(len(i) <= _SHORT_ITEM and not _MEASURE_END.search(i) for i in items[:-1])
-    if _MEASURE_END.search(last) and short:
-        head = last[max(len(i) for i in items[:-1]):]
-        return [i + head for i in items[:-1]] + [last]
-    return []
-
-
 #: How far before 均 its list of indicators is looked for (a bounded search: a long sentence
 #: with many 、 made an unbounded one cubic).
 _EACH_REACH = 80
@@ -119,12 +97,7 @@ def each_indicator(target: Target, m: re.Match[str], text: str) -> list[Target]:
     offset = target.end - m.end()
     out, at = [], each.start("items")
     joins = _ITEM_JOIN if each.re is _EACH_RESPECTIVELY else _COMMA_JOIN  # 主导或参与制定国家、行业标准各…
-    items = joins.split(each.group("items"))
-    if each.re is _EACH_RESPECTIVELY:
-        items = _shared_head(items)
-        if not items:
-            return [target]
-    for item in items:
+    for item in joins.split(each.group("items")):
         out.append(replace(target, indicator=INDICATOR_FLUFF.sub("", item) or target.indicator,
                            text=text[at:m.end()], start=offset + at))
         at += len(item) + 1

@@ -60,7 +60,7 @@ CONTEXT = re.compile(r"实现|完成|力争|确保|目标|任务|达到|每年|�
 #: 按照计划, a programme's projects (科技计划项目); and only in a clause reporting nothing (实际录取280人).
 PLANNED = re.compile(r"(?<!按)(?<!按照)(?<!科技)(?<!原)计划"
                      r"(?![”」』’\"]|生育|单列|经济|内|外|执行|完成|项目|安排)")
-NOT_PLANNED_CLAUSE = re.compile(r"实际|已|共|另有|目前|累计|截至")
+NOT_PLANNED_CLAUSE = re.compile(r"实际|已|共(?!同|享|建|治|青团|产党)|另有|目前|累计|截至")
 
 #: A clause before the number naming a parameter, not an outcome: subsidies, fees, rates,
 #: caps, penalties, prices, budgets.
@@ -123,7 +123,7 @@ NAMED_PROGRAMME = re.compile(r"\s*件\s*(?:民生|惠民|为民)?(?:实事|大�
 PENALTY = re.compile(r"(?:^|并|另|可以|予以|可|应当|或者)处|罚款|罚金|拘留|没收|暂停|吊销|责令停")
 #: Choosing pilots (选择10个左右城市) and a frequency (每年调整1次) are scope, not goals.
 #: (确定全年新开工…23万套 sets a goal; 涉及34个牵头单位 says whom a task concerns.)
-SCOPE = re.compile(r"选择|选取|确定(?!全年|年度|目标|任务)|涉及\s*$")
+SCOPE = re.compile(r"选择|选取|确定(?!全年|年度|目标|任务)|涉及[^，,。；;\d]{0,6}$")
 #: A rate being changed: 由3%降至1%, 从…调整为.
 CHANGED = re.compile(r"(?:由|从)\s*\d[^，,。；;]{0,12}(?:降|提高|调整|下调|上调|减|增|改为|变为)|"
                      r"下调|上调|调高|调低|(?<!优化)调整(?!优化)|调减|调增")  # not 优化调整公交线路20条
@@ -152,7 +152,7 @@ PER_UNIT = re.compile(r"每(?!年|月|季)[^，,]?$")
 #: (城镇托儿园所符合卫生保健合格标准的达到90%: the share of units meeting a standard, a goal.)
 ELIGIBILITY = re.compile(r"凡|(?<!建立|建设|新建|打造|培育|建成|创建)符合"
                          r"(?![^，,。；;]{0,16}标准的(?:比例)?(?:达到|为)?$)|"
-                         r"满足(?!率|度)|申请|(?<!具备)(?<!有)条件|"  # 需求满足率 is a measure
+                         r"满足(?!率|度|程度)|申请|(?<!具备)(?<!有)条件|"  # 需求满足率 is a measure
                          r"(?<!职业)资格|门槛|对于|对吸纳|对招用|对招收|对完成|对达到|允许|吸纳.{0,8}达到|招用.{0,8}达到")
 
 
@@ -319,7 +319,7 @@ _MEMBERS = {"企业": "家个", "单位": "家个", "项目": "个项", "人员"
 #: A class named by a bound (30人以上企业, 2名以上执法人员): a word right after 以上/以下.
 _CLASS_AFTER_BOUND = re.compile(r"[^\s，,。；;、：:（()）和及与并或等左]")
 #: Bounds chained by 、 before the noun they class (总投资2亿元以上、当年进资1000万元以上的工业项目).
-_CHAINED_BOUND = re.compile(r"、[^，,。；;、]{1,14}?(?:以上|以下)的")
+_CHAINED_BOUND = re.compile(r"、[^，,。；;、]{1,14}?(?:以上|以下)的(?!目标|任务|要求|水平)")
 
 
 #: What the units a share counts do (100%的社区卫生服务中心完成中医馆设置, 预留30%的号源).

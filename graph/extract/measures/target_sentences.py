@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from policygraph.extract.measures import target_rules as rules
 from policygraph.extract.measures.target_years import (
     BEYOND,
+    LEAD,
     LIMIT_LEAD,
     LIMITS_GOALS,
     THIS_YEAR,
@@ -298,6 +299,15 @@ _COMMA = re.compile(r"[，,]")
 _NUMBERED_HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])")
 GOALS_HEADING = re.compile(r"[ \t\u3000]*[（(]?[一二三四五六七八九十\d]{1,3}[、.．）)]\s*[^\n，,。；;]{0,10}"
                            r"目标(?:任务)?[。：:]?[ \t\u3000]*(?:\n|$)")
+def _last_lead(text: str) -> Years:
+    """The year the last clause of a sentence is for, as 其中 after it goes on with it: the last 到…年
+    (今年…，到2025年…达到300家。其中…: 2025), none where this year's words follow it."""
+    last = max(LEAD.finditer(text), key=lambda m: m.start(), default=None)
+    if last is None or THIS_YEAR.search(text, last.end()):
+        return Years()
+    return lead_year(text[last.start():])
+
+
 #: A sentence going on with the parts of the one before (其中：…).
 _AMONG = re.compile(r"\s*其中")
 
@@ -354,8 +364,7 @@ class Reader:
             opening = Years(int(limit.group(1)))  # 2022年8月底前，各项指标全部达到…: the goals' year
         if opening.year is not None:
             self.lead = opening
-        # 今年…，到2025年…。其中…: the parts may be this year's, so 其中 takes no year then
-        self.said = lead_year(text) if THIS_YEAR.search(text) is None else Years()
+        self.said = _last_lead(text)
         heading = _YEAR_HEADING.match(text) if len(text) <= _HEADING_MAX else None
         if heading:
             self.heading = Years(int(heading.group(1)))

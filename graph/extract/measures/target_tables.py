@@ -26,14 +26,15 @@ from policygraph.models import Target
 _ORDINAL = re.compile(r"^(?:序\s*号|编\s*号|序)$")
 _UNIT_HEAD = re.compile(r"^(?:计量|指标)?单\s*位$")
 _ATTRIBUTE = re.compile(r"属\s*性|性\s*质|类\s*型|备\s*注|说\s*明|责任|牵头|配合|部门|来源")
-_BASE = re.compile(r"现状|现有|原有|基[期准数线]|基础|实际|完成|已|上年|去年|当前|目前|执行数|"
-                   r"\d{1,2}\s*[-—–~至]\s*\d{1,2}\s*月|[上下]半年|前[一二三]季度")  # 2023年1-6月: results
+_BASE = re.compile(r"现状|现有|原有|基[期准数线]|基础|实际|完成|已|上年|去年|当前|目前|执行数")
 #: Numbers that measure nothing: codes, telephone numbers, post codes, identifiers.
 _NOT_MEASURE = re.compile(r"电话|手机|传真|邮编|邮政编码|代码|编码|编号|号码|证号|账号|坐标|经度|纬度|"
                           r"门牌|网址")
 #: A caption naming results: 完成情况, 统计表, 排名.
 _RESULTS = re.compile(r"完成情况|执行情况|进展情况|情况表|统计|排名|排行|实绩|"
                       r"\d{1,2}\s*[-—–~至]\s*\d{1,2}\s*月|[上下]半年|前[一二三]季度")  # 2023年1-6月…
+#: A caption handing tasks down (…任务下达如下, …任务分解表): its columns of part of a year are goals too.
+_HANDED_DOWN = re.compile(r"任务|下达|计划|目标|分解|分配")
 #: A part of a year a column reports (2023年1-6月, 上半年): a table of results.
 _PART_OF_YEAR = re.compile(r"\d{1,2}\s*[-—–~至]\s*\d{1,2}\s*月|[上下]半年|前[一二三]季度")
 #: A header naming a planned figure, which a table of results would not have.
@@ -42,7 +43,7 @@ _GOAL = re.compile(r"目标|预期|计划|规划|任务|力争|新增|达到|指
 #: Numbers that are parameters or scores, not goals: a subsidy's standard, a price, a weight.
 _NOT_GOAL = re.compile(r"补贴|补助|奖励|奖补|标准|价格|收费|费率|税率|罚|分值|得分|评分|权重|分数|考核|"
                        r"限额|额度|投资|资金|经费|预算|金额|"  # what a project costs is no goal of the plan
-                       r"招聘|招录|岗位")  # nor are a recruitment's posts
+                       r"招聘|招录")  # nor are a recruitment's posts (岗位 alone are jobs to create)
 #: A caption or header saying the table sets tasks.
 _TASKS = re.compile(r"任务|目标|指标|计划|分解|分配|安排|预期")
 #: Columns naming what a row is about: its indicator, its place, its year.
@@ -103,8 +104,8 @@ def table_reading(table: Table, year: int | None, governing: Years, provision: s
     header = table.header
     if _NOT_GOAL.search(table.caption) and not _TASKS.search(table.caption):
         return TableReading([], True)  # 培训补贴标准: a table of parameters
-    if (_RESULTS.search(table.caption) or any(_PART_OF_YEAR.search(h) for h in header)) and not any(
-            _PLANNED.search(h) for h in header):
+    if ((_RESULTS.search(table.caption) or any(_PART_OF_YEAR.search(h) for h in header))
+            and not any(_PLANNED.search(h) for h in header) and not _HANDED_DOWN.search(table.caption)):
         return TableReading([], True)  # 各区新增就业完成情况, a column of 2023年1-6月: what was done
     caption_years = title_years(table.caption)
     default = caption_years if caption_years.year is not None else governing
@@ -117,8 +118,7 @@ def table_reading(table: Table, year: int | None, governing: Years, provision: s
     out: list[Target] = []
     prose: list[ProseCell] = []
     named = _caption_units(table.caption)
-    by_row = (name is not None and _PLACE.search(header[name]) is not None
-              and len(named) == len(table.rows) > 1
+    by_row = (name is not None and len(named) == len(table.rows) > 1
               and all(_MEASURE_NAME.search(_SPACED.sub("", r.cells[name])) for r in table.rows))
     by_col = (dict(zip((c.index for c in columns), named, strict=True))
               if len(named) == len(columns) > 1 else {})

@@ -34,8 +34,8 @@ LEAD = re.compile(rf"(?:到|至|力争到|争取到|确保到)\s*{_Y}\s*年")  #
 #: (…各项创建指标全部达到…标准), not a step to take by then (…完成摸底排查).
 LIMIT_LEAD = re.compile(rf"{_Y}\s*年\s*(?:\d{{1,2}}\s*月?\s*)?(?:底|末)?\s*(?:之)?前$")
 LIMIT_OPENING = re.compile(rf"[^，,。；;\n]{{0,30}}?{_Y}\s*年\s*(?:\d{{1,2}}\s*月?\s*)?(?:底|末)?\s*(?:之)?前"
-                           r"[，,](?=[^。；;\n]*(?:指标|目标|标准))")
-LIMITS_GOALS = re.compile(r"指标|目标|标准")
+                           r"[，,](?=[^。；;\n]*(?:指标|目标|标准|要求|任务))")
+LIMITS_GOALS = re.compile(r"指标|目标|标准|要求|任务")
 #: 五年内, 3年内: a span of years from now, not a year.
 WITHIN_YEARS = re.compile(r"(?<!\d)[一二三四五六七八九十两\d]{1,2}\s*年(?:内|之内|以内|时间)")
 #: 远景: a long-range vision beyond the plan's period, whose years do not reach it.
@@ -84,7 +84,8 @@ class YearMarks:
 
 #: A year whose results a goal builds on (保持和巩固2018年环境空气质量改善成果): neither the goal's
 #: year nor a base its value is measured from.
-_ACHIEVED = re.compile(rf"{_Y}\s*年[^，,。；;\d]{{0,16}}?(?:成果|成效|成绩)")
+_ACHIEVED = re.compile(rf"(?:巩固|保持)[^，,。；;\d]{{0,6}}?{_Y}\s*年[^，,。；;\d]{{0,16}}?"
+                       r"(?:成果|成效|成绩)")
 
 
 def year_marks(text: str) -> YearMarks:

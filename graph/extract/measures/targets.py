@@ -121,7 +121,10 @@ def _sentence_targets(sent: Sentence, offset: int, ctx: Context, lead: Years) ->
                 # 清淤支沟2条长3.2公里: the length of what the target before counts
                 counted = prev.target.indicator
                 target = replace(target, indicator=f"{counted}长度" if counted else target.indicator)
-            if prev is not None and _CHANGE_ONLY.fullmatch(target.indicator or "") and prev.target.indicator:
+            indicator = target.indicator or ""
+            if prev is not None and prev.target.indicator and (
+                    _CHANGE_ONLY.fullmatch(indicator)
+                    or (target.base_year is not None and _BASE_VALUE_ONLY.fullmatch(indicator))):
                 # 森林覆盖率提高到63.5%，较2020年提高1.2个百分点: a change of what the one before measures
                 target = replace(target, indicator=prev.target.indicator)
             if prev is not None and _TOTAL_ONLY.fullmatch(target.indicator or "") and prev.target.indicator:
@@ -153,8 +156,9 @@ _LENGTH = re.compile(r"长|总长|全长")
 _LENGTH_AFTER = re.compile(r"(?:长|总长|全长)\s*\d.*$")
 #: An indicator that only says a total is meant (累计, 累计约, 累计达): it names nothing.
 #: An indicator that only says the value changes (提高, 下降): it names nothing.
-_CHANGE_ONLY = re.compile(r"(?:同比|比上年|较上年)?(?:提高|提升|增长|增加|下降|降低|减少|上升)|"
-                          r"\d[\d.]*(?:万|亿)?[^\d\s]{0,4}")  # 比2010年的40.24万吨减少6.4%: the base's value
+_CHANGE_ONLY = re.compile(r"(?:同比|比上年|较上年)?(?:提高|提升|增长|增加|下降|降低|减少|上升)")
+#: A base's value as the words before a change (比2010年的40.24万吨减少6.4%): no word of what is measured.
+_BASE_VALUE_ONLY = re.compile(r"\d[\d.]*(?:万|亿)?[^\d\s]{0,4}")
 _TOTAL_ONLY = re.compile(r"累计(?:约|达到?|建成|完成)?")
 _ADDED = re.compile(r"^(?:新增|净增|新建)")
 
