@@ -1779,3 +1779,10 @@ def test_a_limit_leads_a_goal_list_named_as_requirements_and_巩固_years_only_b
     assert [(t.value, t.year) for t in found(text, 2023)] == [(100, 2024)]
     text = "二、工作目标\n到2025年巩固国家卫生城市创建成果，城市生活垃圾无害化处理率达到100%。\n"
     assert [(t.value, t.year) for t in found(text, 2023)] == [(100, 2025)]
+
+
+def test_a_plan_s_span_in_brackets_without_年_in_its_title() -> None:
+    from policygraph.extract.measures.target_years import title_years
+    got = title_years("木兰县人民政府关于印发木兰县打赢蓝天保卫战三年行动计划实施方案(2018-2020)的通知")
+    assert (got.year, got.start_year) == (2020, 2018)
+    assert title_years("关于印发第(2018)号文件的通知").year is None

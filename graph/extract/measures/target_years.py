@@ -154,7 +154,7 @@ def title_years(title: str | None) -> Years:
     an annual notice is about that year."""
     if not title:
         return Years()
-    span = SPAN.search(title)
+    span = SPAN.search(title) or _BARE_SPAN.search(title)
     if span:
         return Years(int(span.group(2)), int(span.group(1)))
     plan = plan_years(title)
@@ -166,6 +166,8 @@ def title_years(title: str | None) -> Years:
     return Years(years.pop()) if len(years) == 1 else Years()
 
 
+#: A plan's span in brackets without 年 (…三年行动计划实施方案(2018-2020)的通知).
+_BARE_SPAN = re.compile(r"[（(]\s*((?:19|20)\d{2})\s*[-—–~～至]\s*((?:19|20)\d{2})\s*年?\s*[）)]")
 #: A year written without 年 before the name of a plan in a title (2025泉城消费提升行动方案).
 _BARE_YEAR = re.compile(r"(?<![\dA-Za-z〔\[（(:：\s—–-])(20\d{2})"
                         r"(?![万亿千百户吨个元人家名所项座条辆台年月日学级])(?=[\u4e00-\u9fff][^〔\[）)]{0,20}(?:行动|方案|计划|要点|工作))")
