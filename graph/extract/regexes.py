@@ -309,7 +309,7 @@ ORGAN_FULL_NAME = re.compile(rf"^(?:{ORGAN_RUN}|各[^\s，,、]{{1,12}}(?:人民
 #: A full stop a converted PDF wrote as ASCII . (…达到78%.各县…, 消除劣Ⅴ类. 70个…): after a character
 #: or a percent, before one or a number; not a decimal, an item's number (1.地表水) nor a web address.
 _DOT_END = r"(?<=[\u4e00-\u9fff%）)])\.(?=[ \t\u3000]*[\u4e00-\u9fff\d（(])"
-SENTENCE = re.compile(rf"(?:[^。！？!?\n.]|(?!{_DOT_END})\.)+(?:[。！？!?]|{_DOT_END})?")
+SENTENCE = re.compile(rf"(?:[^。！？!?\n.]+|(?!{_DOT_END})\.)+(?:[。！？!?]|{_DOT_END})?")
 MEASURE_CLAUSE_BREAK = re.compile(r"[，,；;：:]")
 LIST_BREAK = re.compile(r"[，,；;：:、（(]")
 

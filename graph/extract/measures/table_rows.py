@@ -85,13 +85,15 @@ def _cells(line: str) -> tuple[str, ...] | None:
 
 #: What a text holding a table has: a row's tab or pipe, a 序号 header, columns of spaces, or a
 #: line holding a number alone (a one-cell-per-line table's cell, its header perhaps above).
-_MAY_HOLD = re.compile(r"[\t|]|序\s*号|\S[ \u3000\xa0]{3,}\S|"
-                       r"^[ \u3000\xa0]*[<>≤≥]?\d[\d.,]*%?[ \u3000\xa0\r]*$", re.MULTILINE)
+_MAY_HOLD = re.compile(r"[\t|]|序\s*号|\S[ \u3000\xa0]{3,}\S")
+#: A line holding a number alone (a one-cell-per-line table's cell), led by \n to be found fast.
+_NUMBER_LINE = re.compile(r"\n[ \u3000\xa0]*[<>≤≥]?\d[\d.,]*%?[ \u3000\xa0\r]*(?=\n|$)")
 
 
 def may_hold_table(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] may hold a table at all: a cheap test before tables_in."""
-    return _MAY_HOLD.search(text, start, end) is not None
+    return (_MAY_HOLD.search(text, start, end) is not None
+            or _NUMBER_LINE.search(text, max(0, start - 1), end) is not None)
 
 
 def tables_in(text: str, start: int, end: int) -> list[Table]:

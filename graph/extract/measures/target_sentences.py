@@ -327,7 +327,7 @@ class Reader:
         # a provision headed as goals (（二）发展目标): a paragraph opening with 到2025年 leads the
         # paragraphs after it, which set out its goals, until another year leads one
         self.goals = goals
-        self.said: Years = Years()  # the 到…年 of the sentence before: what 其中 goes on with
+        self.said = ""  # the sentence before, whose last 到…年 其中 goes on with
         self.governed = governed  # a plan period or a title's year governs: a limit leads nothing
         self.among = False  # the lead was lent to a 其中 sentence, for it alone
 
@@ -347,8 +347,8 @@ class Reader:
             if not self.goals:
                 self.lead = Years()  # a governing clause governs its own paragraph
             self.listing, self.back = None, False
-        if self.lead.year is None and self.said.year is not None and _AMONG.match(text):
-            self.lead, self.among = self.said, True  # 到2012年…达到6万亩。其中：新发展…2万亩: its parts
+        if self.lead.year is None and _AMONG.match(text) and (said := _last_lead(self.said)).year is not None:
+            self.lead, self.among = said, True  # 到2012年…达到6万亩。其中：新发展…2万亩: its parts
         return Sentence(text, goal_item=item and bool(self.listing), led=self.lead.year is not None,
                         goals=self.goals)
 
@@ -359,12 +359,13 @@ class Reader:
             self.back = True
         comma = _COMMA.search(text)  # pages often write half-width commas (到 2024 年,…)
         opening = lead_year(text[:comma.start()] if comma else "")
-        if (opening.year is None and comma and not self.governed and LIMITS_GOALS.search(text, comma.end())
-                and (limit := LIMIT_LEAD.search(text, 0, comma.start()))):
+        if (opening.year is None and comma and not self.governed
+                and (limit := LIMIT_LEAD.search(text, 0, comma.start()))
+                and LIMITS_GOALS.search(text, comma.end())):
             opening = Years(int(limit.group(1)))  # 2022年8月底前，各项指标全部达到…: the goals' year
         if opening.year is not None:
             self.lead = opening
-        self.said = _last_lead(text)
+        self.said = text
         heading = _YEAR_HEADING.match(text) if len(text) <= _HEADING_MAX else None
         if heading:
             self.heading = Years(int(heading.group(1)))

@@ -69,7 +69,9 @@ def targets_in(text: str, start: int, end: int, year: int | None, provision: str
     reader = Reader(goals=GOALS_HEADING.match(text, start, end) is not None,
                     governed=ctx.governing.year is not None)
     for s_start, s_end, paragraph in sentences(text, start, end):
-        sent = reader.enter(_STARS.sub(" ", text[s_start:s_end]), paragraph)  # offsets kept
+        seg = text[s_start:s_end]
+        starred = "*" in seg or "＊" in seg
+        sent = reader.enter(_STARS.sub(" ", seg) if starred else seg, paragraph)  # offsets kept
         if not reader.back or sent.goal:
             out += [t for t in _sentence_targets(sent, s_start, ctx, reader.governing)
                     if not _within_rows(_last_char(text, t), read)]  # a row read as a table's
