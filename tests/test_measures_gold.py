@@ -131,7 +131,7 @@ def test_the_held_out_set_does_not_regress(heldout: gold_measures.MeasureReport)
                                   "measures_unseen50", "measures_unseen51", "measures_unseen52",
                                   "measures_unseen53", "measures_unseen54", "measures_unseen55",
                                   "measures_unseen56", "measures_unseen57", "measures_unseen58",
-                                  "measures_unseen59"])
+                                  "measures_unseen59", "measures_unseen60"])
 def test_the_unseen_sets_do_not_regress(name: str, tmp_path: Path) -> None:
     # Real pages from outside this repository, annotated by helpers who saw neither the rules nor
     # the output (tests/gold/measures_unseen*.md), each studied after its first score
@@ -243,7 +243,8 @@ def test_the_unseen_sets_do_not_regress(name: str, tmp_path: Path) -> None:
               "measures_unseen57": (0.95, 0.7, 0.95, 0.95, 0.95),
               "measures_unseen58": (0.85, 0.9, 0.95, 0.95, 0.95),
               # four documents with no goal and no limit (no row): anything found is false
-              "measures_unseen59": (0.95, 0.95, 0.95, 0.95, 0.95)}[name]
+              "measures_unseen59": (0.95, 0.95, 0.95, 0.95, 0.95),
+              "measures_unseen60": (0.65, 0.95, 0.95, 0.95, 0.95)}[name]
     got = gold_measures.measures_report(gold_measures.SHARED, tmp_path, name)
     t_precision, t_recall, year, d_precision, d_recall = floors
     assert got.targets.precision >= t_precision and got.targets.recall >= t_recall, got.table()
