@@ -1786,3 +1786,9 @@ def test_a_plan_s_span_in_brackets_without_年_in_its_title() -> None:
     got = title_years("木兰县人民政府关于印发木兰县打赢蓝天保卫战三年行动计划实施方案(2018-2020)的通知")
     assert (got.year, got.start_year) == (2020, 2018)
     assert title_years("关于印发第(2018)号文件的通知").year is None
+
+
+def test_a_duty_to_reach_goals_sets_them_and_a_duty_to_meet_a_standard_does_not() -> None:
+    text = "到2025年，全省应当实现下列目标：（一）森林覆盖率达到45%以上；（二）湿地保护率达到55%。"
+    assert [(t.value, t.year) for t in found(text, 2023)] == [(45, 2025), (55, 2025)]
+    assert found("用人单位应当达到规定的安全标准，职工人数达到100人以上。", 2023) == []
