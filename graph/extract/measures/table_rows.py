@@ -294,8 +294,8 @@ _NAME_HEAD = re.compile(r"^(?:地\s*区|区\s*域|指\s*标|项\s*目|名\s*称|
 _GROUP_ROW = re.compile(r"^[一二三四五六七八九十]{1,3}[、.．]\S{1,20}$")
 #: How many cells an unnumbered table's header may have, and how long a row's name may be.
 _MAX_HEADED_COLUMNS, _NAME_CHARS = 16, 40
-#: A space set between the characters of a header's word (地  区, 单 位).
-_SPACED = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+#: A space set between the characters of a cell's word (地  区, 单 位, 种植 面积: a cell wrapped).
+SPACED = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 #: A cell left blank in a row of numbers (a district with no share): no number, yet in its place.
 _BLANK = frozenset({"", "/", "／", "—", "——", "-", "－"})
 
@@ -343,7 +343,7 @@ def _headed_tables(cells: list[_Line]) -> Iterator[Table]:
         if not rows or _goes_on(cells, _end_of(rows, cells), width):
             i += 1  # rows that stop where cells like theirs go on: cells merged or missing, unread
             continue
-        header = tuple(_SPACED.sub("", " ".join(c.text.split())) for c in cells[i:i + width])  # 单 位
+        header = tuple(SPACED.sub("", " ".join(c.text.split())) for c in cells[i:i + width])  # 单 位
         yield Table(header, tuple(rows), _caption([c for c in cells[max(0, i - _CAPTION_LINES):i] if c.text]))
         i = _end_of(rows, cells)
 

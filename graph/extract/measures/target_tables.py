@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from policygraph.extract.measures import target_rules as rules
 from policygraph.extract.measures.quantities import RANGE_DASH, UNITS, number_pattern, value_of, whole
-from policygraph.extract.measures.table_rows import Row, Table
+from policygraph.extract.measures.table_rows import SPACED, Row, Table
 from policygraph.extract.measures.target_years import Years, title_years
 from policygraph.models import Target
 
@@ -119,7 +119,7 @@ def table_reading(table: Table, year: int | None, governing: Years, provision: s
     prose: list[ProseCell] = []
     named = _caption_units(table.caption)
     by_row = (name is not None and len(named) == len(table.rows) > 1
-              and all(_MEASURE_NAME.search(_SPACED.sub("", r.cells[name])) for r in table.rows))
+              and all(_MEASURE_NAME.search(SPACED.sub("", r.cells[name])) for r in table.rows))
     by_col = (dict(zip((c.index for c in columns), named, strict=True))
               if len(named) == len(columns) > 1 else {})
     for k, row in enumerate(table.rows):
@@ -318,8 +318,6 @@ def _comparator(cmp: str | None, suffix: str | None) -> str:
     return rules.comparator(verb if verb in rules.VERBS else None, suffix, "")
 
 
-#: A space a wrapped cell left between two characters of a word.
-_SPACED = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 #: A row's name that is a measure, not a place (种植面积, 考核数量, …用水量, …率).
 _MEASURE_NAME = re.compile(r"(?:面积|数量|人数|产量|产值|总量|规模|量|任务|指标|率|额)$")
 
@@ -330,7 +328,7 @@ def _indicator(cells: tuple[str, ...], col: _Column, name: int | None, header: t
     measure = _BRACKETED.sub("", col.header).strip()
     if name is None:
         return measure or None
-    row_name = _SPACED.sub("", _BRACKETED.sub("", _LEADING_ORDINAL.sub("", cells[name])).strip())  # 种植 面积
+    row_name = SPACED.sub("", _BRACKETED.sub("", _LEADING_ORDINAL.sub("", cells[name])).strip())  # 种植 面积
     if _PLACE.search(header[name]) and (any(map(_UNIT_HEAD.match, header)) or _MEASURE_NAME.search(row_name)):
         return f"{row_name}（{measure}）"  # 地区 over measures (with units): the columns are the places
     if _PLACE.search(header[name]) or _YEAR_HEAD.match(header[name]):
