@@ -19,6 +19,8 @@ from policygraph.files import write_atomic
 from policygraph.models import Source
 
 #: Bump when extraction changes in a way the package version does not capture (development).
+#: 21: the rules of the evening of 2026-12-04 (unnumbered one-cell-per-line tables, years after
+#: 其中 and goal headings, 计划, full stops written as dots …);
 #: 20: the rules of the afternoon of 2026-12-04 (tables with cell edges, prose cells, printed plans'
 #: years, metres, glued dates …); 19: quality classes, projects a plan arranges;
 #: 18: the rules of 2026-12-04 (titles under page fields and widgets, reprinted passages read once,
@@ -30,7 +32,7 @@ from policygraph.models import Source
 #: deadlines with hours; 8: deadlines only 前/内 limits; 7: measure areas, agencies as organs;
 #: 6: targets with ranges, start/base years, relative deadlines; 5: citations by name without
 #: 《》, order histories; 4: rank, dates
-CACHE_FORMAT = 20
+CACHE_FORMAT = 21
 
 
 def source_key(src: Source, scheme_digest: str = "") -> str:
