@@ -6,7 +6,7 @@ cells (extract/read_html.py), a Markdown table's rows between pipes, or a scrape
 line (序号, 区域, …, then 1, 黄浦区, …), which is folded back into rows here only where its
 numbering (1, 2, 3 …) proves where each row starts and every row has as many cells as the header,
 or, unnumbered, where a header opening with a row-name head (地区, 指标) is followed by rows that
-all share one shape: a name, words, then numbers to the end.
+all share one shape: a name, then numbers with words or blanks between or after them.
 """
 
 from __future__ import annotations
@@ -83,8 +83,7 @@ def _cells(line: str) -> tuple[str, ...] | None:
     return None
 
 
-#: What a text holding a table has: a row's tab or pipe, a 序号 header, columns of spaces, or a
-#: line holding a number alone (a one-cell-per-line table's cell, its header perhaps above).
+#: What a text holding a table has: a row's tab or pipe, a 序号 header, columns of spaces.
 _MAY_HOLD = re.compile(r"[\t|]|序\s*号|\S[ \u3000\xa0]{3,}\S")
 #: A line holding a number alone (a one-cell-per-line table's cell), led by \n to be found fast.
 _NUMBER_LINE = re.compile(r"\n[ \u3000\xa0]*[<>≤≥]?\d[\d.,]*%?[ \u3000\xa0\r]*(?=\n|$)")
@@ -304,8 +303,10 @@ _EDGES = " \u3000\xa0|｜"
 
 
 def _cell_lines(text: str, start: int, end: int) -> list[_Line]:
-    """The lines of text[start:end] as a one-cell-per-line table's cells: stripped, a line of
-    spaces alone kept as an empty cell (a page prints an empty cell so), empty lines dropped."""
+    """The lines of text[start:end] as a one-cell-per-line table's cells: stripped of spaces and a
+    closing edge (5300 |), a line of spaces alone kept as an empty cell (a page prints an empty
+    cell so), empty lines and edges on lines of their own dropped. (_lines drops blank lines: a
+    row of cells on one line has no empty line for a cell.)"""
     out = []
     for m in re.finditer(r"[^\n]+", text[start:end]):
         raw = m.group().rstrip("\r")

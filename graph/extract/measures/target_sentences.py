@@ -331,7 +331,7 @@ class Reader:
         # a provision headed as goals (（二）发展目标): a paragraph opening with 到2025年 leads the
         # paragraphs after it, which set out its goals, until another year leads one
         self.goals = goals
-        self.said = ""  # the sentence before, whose last 到…年 其中 goes on with
+        self.previous = ""  # the sentence before, whose last 到…年 其中 goes on with
         self.governed = governed  # a plan period or a title's year governs: a limit leads nothing
         self.among = False  # the lead was lent to a 其中 sentence, for it alone
 
@@ -351,8 +351,9 @@ class Reader:
             if not self.goals:
                 self.lead = Years()  # a governing clause governs its own paragraph
             self.listing, self.back = None, False
-        if self.lead.year is None and _AMONG.match(text) and (said := _last_lead(self.said)).year is not None:
-            self.lead, self.among = said, True  # 到2012年…达到6万亩。其中：新发展…2万亩: its parts
+        if (self.lead.year is None and _AMONG.match(text)
+                and (last := _last_lead(self.previous)).year is not None):
+            self.lead, self.among = last, True  # 到2012年…达到6万亩。其中：新发展…2万亩: its parts
         return Sentence(text, goal_item=item and bool(self.listing), led=self.lead.year is not None,
                         goals=self.goals)
 
@@ -369,7 +370,7 @@ class Reader:
             opening = Years(int(limit.group(1)))  # 2022年8月底前，各项指标全部达到…: the goals' year
         if opening.year is not None:
             self.lead = opening
-        self.said = text
+        self.previous = text
         heading = _YEAR_HEADING.match(text) if len(text) <= _HEADING_MAX else None
         if heading:
             self.heading = Years(int(heading.group(1)))
