@@ -135,9 +135,11 @@ def test_a_record_reads_a_holiday_against_its_own_date() -> None:
 
 def test_a_day_of_every_month_a_terms_end_and_years_after_an_event_are_relative_limits() -> None:
     text = ("补贴发放时间为每月25日前。申请主体应在合同期满前3个月提出续租申请。"
-            "学生集体户口人员结束学业后2年内，须将户籍迁出。毕业后2年内的高校毕业生可申请。")
+            "学生集体户口人员结束学业后2年内，须将户籍迁出。毕业后2年内的高校毕业生可申请。"
+            "请各责任单位于每季度末月20日前报送进展。")
     got = [(d.text, d.date, d.relative) for d in deadlines_in(text, 0, len(text), 2023)]
-    assert got == [("每月25日前", None, True), ("期满前3个月", None, True), ("2年内", None, True)]
+    assert got == [("每月25日前", None, True), ("期满前3个月", None, True), ("2年内", None, True),
+                   ("每季度末月20日前", None, True)]
 
 
 def test_a_duration_a_verb_cuts_to_is_a_targets_value_and_years_to_cut_are_a_limit() -> None:

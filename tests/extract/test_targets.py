@@ -465,7 +465,10 @@ def test_a_work_plans_sums_counts_of_more_than_and_doublings() -> None:
     assert [(t.indicator, t.value, t.unit, t.comparator, t.year, t.base_year) for t in got] == [
         ("实施重大项目", 1900, "个", "at_least", 2026, None), ("投资", 250_000_000_000, "元", "at_least", 2026, None),
         ("外贸进出口", 850_000_000_000, "元", "at_least", 2026, None),
-        ("居民消费价格涨幅", 2, "%", "about", 2026, None), ("人均地区生产总值", 2, "倍", "at_least", 2035, 2020)]
+        ("居民消费价格涨幅", 2, "%", "about", 2026, None), ("人均地区生产总值", 2, "倍", "equal", 2035, 2020)]
+    # doublings in digits are kept as written
+    assert [(t.value, t.unit, t.year, t.base_year) for t in found("确保到2020年农民人均纯收入比2010年翻1.88番。")] == [
+        (1.88, "番", 2020, 2010)]
     # a sum each case must have stays a requirement
     assert found("基金会原始基金不少于210万元。") == []
 

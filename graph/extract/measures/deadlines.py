@@ -53,8 +53,8 @@ RELATIVE = re.compile(
 #: 每月底前, 每月末之前: the end of every month.
 MONTH_END = re.compile(rf"每个?月(?:底|末){_BEFORE}")
 #: 每月10日前: a day of every month (每月 leaves DEADLINE no month to read); 次月15日内: of the
-#: month after an event.
-MONTHLY = re.compile(rf"(?:每|次)月\s*(?P<d>\d{{1,2}}|[{CN_DIGITS}十]+)\s*(?:日|号)"
+#: month after an event; 每季度末月20日前: of each quarter's last month.
+MONTHLY = re.compile(rf"(?:每(?:个?季度?末)?|次)月\s*(?P<d>\d{{1,2}}|[{CN_DIGITS}十]+)\s*(?:日|号)"
                      rf"(?:{_BEFORE}|\s{{0,2}}(?:内|以内|之内))")
 #: 合同期满前3个月, 届满30日前 is RELATIVE's: N before a term ends.
 BEFORE_END = re.compile(rf"(?:期满|届满|到期|结束)\s*前\s*(?P<num>\d+|[{CN_DIGITS}十]+)\s*个?\s*"

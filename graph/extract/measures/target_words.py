@@ -14,8 +14,9 @@ from policygraph.extract.measures.target_years import LEAD, Years, past
 from policygraph.extract.numbers import chinese_to_int
 from policygraph.models import Target
 
-#: A goal of doubling (翻一番, 实现翻番) or quadrupling (翻两番): a target of 2 or 4 times.
-_DOUBLING = re.compile(r"翻(?P<n>一|两|二)?番")
+#: A goal of doubling (翻一番, 实现翻番) or quadrupling (翻两番): a target of 2 or 4 times; a number
+#: of doublings written in digits (比2010年翻1.88番) is kept as written, unit 番.
+_DOUBLING = re.compile(r"翻(?:(?P<n>一|两|二)|(?P<d>\d+(?:\.\d+)?))?番")
 _TIMES = {None: 2, "一": 2, "两": 4, "二": 4}
 #: A goal of none (非法转移倾倒固体废物事件零发生, 安全生产零事故, 飞灰零填埋, 零就业家庭动态清零);
 #: 趋零增长 (towards none) is no number.
@@ -30,7 +31,8 @@ def doublings(sent: Sentence, offset: int, ctx: Context, lead: Years) -> list[Ta
         if rules.FORECAST.search(clause) or past(years.year, ctx.year, sent.names_before(LEAD, m.start())):
             continue
         indicator = indicator_of(re.sub(r"(?:实现|力争|比\d{4}年)$", "", clause))
-        out.append(_target(m, sent, offset, ctx, years, indicator, _TIMES[m.group("n")], "倍", "at_least"))
+        value, unit = (float(m.group("d")), "番") if m.group("d") else (_TIMES[m.group("n")], "倍")
+        out.append(_target(m, sent, offset, ctx, years, indicator, value, unit, "equal"))
     return out
 
 
