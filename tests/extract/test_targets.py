@@ -459,6 +459,13 @@ def test_a_section_headed_by_a_five_year_plan_sets_its_years() -> None:
     assert one("“十四五”时期是极不平凡的五年。地区生产总值年均增长5%左右。", 2026, Years(2026)).year == 2026
 
 
+def test_a_condition_closed_by_de_sets_no_target() -> None:
+    # 以上的， opens a consequence: the numbers are conditions of a rule, in either branch of 或者
+    assert found("承租人欠付租金达到两期以上，或者数额达到全部租金百分之十五以上的，出租人可以解除合同。") == []
+    # a share of units named after 的 still is one
+    assert [(t.value, t.unit) for t in found("到2025年，90%以上的村建成卫生室。")] == [(90, "%")]
+
+
 def test_a_work_plans_sums_counts_of_more_than_and_doublings() -> None:
     got = found("实施重大项目1900多个，完成投资2500亿元以上。外贸进出口超8500亿元。居民消费价格涨幅2%左右。"
                 "到2035年，人均地区生产总值比2020年翻一番。", 2026, Years(2026))

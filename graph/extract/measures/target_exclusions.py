@@ -62,6 +62,9 @@ COVERS = re.compile(r"覆盖|惠及|延伸至|延伸到")
 #: Units of a length of time that name an age group after a bound (65岁以上老年人).
 DURATIONS = frozenset({"个月", "岁"})
 #: A bracket's note closing right after a number's bound (…2000万元及以上）).
+#: A condition's first branch: 或者 joins a second that ends in 的， (欠付租金达到两期以上，或者数额
+#: 达到全部租金百分之十五以上的，出租人可以…).
+_OR_CONDITION = re.compile(r"[^，,。；;]{0,6}[，,]\s*或者?[^。；;，,]{1,40}的\s*[，,]")
 _NOTE_END = re.compile(r"\s*(及以上|以上|及以下|以下)?\s*[）)]")
 _BOUNDS = frozenset({"以上", "以下", "及以上", "及以下"})  # bounded: not （其中小学3所）, a part
 #: Comparisons an observation states of all its cases (震级均小于2.0级).
@@ -88,6 +91,8 @@ def ruled_out(m: re.Match[str], sent: Sentence, clause: str, unit: str, listed: 
     if (unit == "%" and text.startswith("的", end)) or _NOTE_AHEAD.match(text, end):
         rest = sent.rest_of_clause(end)  # the units a share counts, over a bracket's note (县（市、区）)
     if rules.not_a_target(clause, after, rest, sent.said_before(m.start()), unit == "%", unit):
+        return True
+    if _OR_CONDITION.match(text, end):
         return True
     if ((note := _NOTE_END.match(text, end)) and (note.group(1) or suffix in _BOUNDS)
             and text.rfind("（", 0, m.start()) > text.rfind("）", 0, m.start())):

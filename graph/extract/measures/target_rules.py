@@ -327,12 +327,18 @@ _SHARE_DOES = re.compile(r"完成|实现|达到|设置|建成|建立|开展|纳�
                          r"具备|成立|设立|开设|用于(?!补贴)")
 
 
+#: 的 closing a condition's clause (欠付租金达到全部租金15%以上的，…可以解除合同).
+_CONDITION_END = re.compile(r"的\s*[，,；;]")
+
+
 def share_of_units(clause: str, after: str, rest: str) -> bool:
     """30%的号源, 90%的市场主体纳入…平台: a share of the units named after 的 (or before it: 设产科的
     医院100%达到爱婴医院标准), which its clause sets to do something; not a rate (给予30%的补贴) nor a
     share that is no goal."""
     # (按总床位的5%—10%设置…: a share of something else, a ratio to keep)
-    named = after.startswith("的") or (_SHARE_DOES.match(after) is not None and not clause.endswith("的"))
+    # (15%以上的，出租人可以解除合同: 的 ends a condition, it names no units)
+    named = ((after.startswith("的") and not _CONDITION_END.match(after))
+             or (_SHARE_DOES.match(after) is not None and not clause.endswith("的")))
     return named and share_does(clause, clause + rest)
 
 
