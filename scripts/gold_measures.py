@@ -338,7 +338,9 @@ SETS = ("NAME", "measures_heldout", "measures_unseen", "measures_unseen2", "meas
         "measures_unseen46", "measures_unseen47", "measures_unseen48", "measures_unseen49",
         "measures_unseen50", "measures_unseen51", "measures_unseen52", "measures_unseen53",
         "measures_unseen54", "measures_unseen55", "measures_unseen56", "measures_unseen57",
-        "measures_unseen58", "measures_unseen59", "measures_unseen60")
+        "measures_unseen58", "measures_unseen59", "measures_unseen60", "measures_unseen61",
+        "measures_unseen62", "measures_unseen63", "measures_unseen64", "measures_unseen65",
+        "measures_unseen66")
 
 
 def measures_report(shared: Path, work: Path, name: str = NAME) -> MeasureReport:
