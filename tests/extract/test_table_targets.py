@@ -444,3 +444,22 @@ def test_caption_units_go_by_column_and_results_and_posts_are_no_goals(
 ])
 def test_what_the_second_review_found_in_tables(text: str, expected: list[tuple[float, str]]) -> None:
     assert [(t.value, t.unit) for t in targets_in(text, 0, len(text), 2023)] == expected
+
+
+def test_a_pipe_table_under_caption_rows_names_each_body_and_the_next_attachment_is_its_own() -> None:
+    # a page prints an attachment's label, title and unit note as rows of one cell (附件 | ||); the
+    # header's 单 位 are the bodies tasks go to, not units; 一、 before a city opens no table of its own
+    text = ("某省林业厅关于下达2015年封山育林补充计划的通知\n各有关市、县林业局：\n现下达2015年封山育林任务补充计划。\n"
+            "某省林业厅\n2015年12月3日\n附件 | ||\n2015年封山育林补充计划表 | ||\n单位:万亩 | ||\n"
+            "单 位 | 封山育林 | 备注 |\n总 计 | 7.5 | |\n一、甲市 | 2.5 | |\n乙县 | 2.5 | |\n二、丙市 | 5.0 | |\n"
+            "附件2 | ||\n专项资金安排表 | ||\n乡镇 | 金额 | 建设项目 | 补助金额 | |\n"
+            "甲镇 | 4 | 修复拦水坝3座 | 4 | |\n合计 | 4 | 4 |\n")
+    rec = extract(Source("notice.txt", text, "utf-8", "txt", {}))
+    assert [(t.indicator, t.value, t.unit, t.year) for t in targets(rec)] == [
+        ("封山育林（总计）", 75000, "亩", 2015), ("封山育林（甲市）", 25000, "亩", 2015),
+        ("封山育林（乙县）", 25000, "亩", 2015), ("封山育林（丙市）", 50000, "亩", 2015)]
+    # the money table below the next label is its own: allocations, no goal, and its short 合计 row
+    # puts no number under the column of projects
+    (_, money) = tables_in(text, 0, len(text))[:2]
+    assert money.header == ("乡镇", "金额", "建设项目", "补助金额", "")
+    assert money.caption == "附件2 专项资金安排表"

@@ -459,6 +459,14 @@ def test_a_section_headed_by_a_five_year_plan_sets_its_years() -> None:
     assert one("“十四五”时期是极不平凡的五年。地区生产总值年均增长5%左右。", 2026, Years(2026)).year == 2026
 
 
+def test_an_aim_opening_a_clause_after_a_report_sets_the_goals_after_it() -> None:
+    got = found("本年度计划开工水利工程4.91万处，累计完成土石方8664万立方米，力争新增灌溉面积46万亩、除涝面积51万亩，"
+                "建设高标准农田8万亩。", 2012, Years(2012))
+    assert [(t.value, t.unit) for t in got] == [(49100, "处"), (460000, "亩"), (510000, "亩"), (80000, "亩")]
+    # not over a semicolon: 三要… is a part of its own, with last year's scope in it
+    assert found("二要抓好去年无人岛的补植，确保通过检查；三要抓好主岛11个乡镇的补植。", 2013, Years(2013)) == []
+
+
 def test_a_condition_closed_by_de_sets_no_target() -> None:
     # 以上的， opens a consequence: the numbers are conditions of a rule, in either branch of 或者
     assert found("承租人欠付租金达到两期以上，或者数额达到全部租金百分之十五以上的，出租人可以解除合同。") == []

@@ -106,14 +106,14 @@ def tables_in(text: str, start: int, end: int) -> list[Table]:
     run: list[tuple[int, tuple[str, ...]]] = []  # the row lines so far: index, cells
     for i, line in enumerate([*lines, _Line("", end, end)]):
         cells = _cells(line.text) if line.text else None
-        if cells is not None:
+        if cells is not None and not (run and _titles_next(cells, run[-1][1])):
             if not _MD_RULE.match(line.text):
                 run.append((i, cells))
             continue
         table = _table_of(run, lines, text, start)
         if table is not None:
             out.append(table)
-        run = []
+        run = [(i, cells)] if cells is not None else []  # the next table's title, or none
     out += _folded_tables(lines)
     # a heading of a group of rows (一、…指标) opens a provision: the header may stand above it,
     # and the rows after it show the shape of the few it holds
@@ -125,14 +125,26 @@ def tables_in(text: str, start: int, end: int) -> list[Table]:
     return out
 
 
+def _titles_next(cells: tuple[str, ...], before: tuple[str, ...]) -> bool:
+    """Whether a row of one cell after a row of the table above opens the next table (附件2 | ||
+    under a table's 合计 row): its caption's first line, not a heading of a group of rows."""
+    words = [c for c in cells if c]
+    return len(words) == 1 and _TABLE_TITLE.search(words[0]) is not None and sum(1 for c in before if c) > 1
+
+
+#: A table's title or the label of an attachment it stands in (附件2, 附表1, …任务清单, …安排表).
+_TABLE_TITLE = re.compile(r"^附\s*[件表]\s*[\d一二三四五六七八九十]*$|(?:表|清单|一览表)$")
+
+
 def _table_of(run: list[tuple[int, tuple[str, ...]]], lines: list[_Line], text: str,
               start: int) -> Table | None:
     """The table a run of row lines makes: its header rows (up to two) and the rows after; a
     first row with one cell of words (| 专栏…主要指标 | | | |) is its caption."""
-    titled = ""
-    if len(run) > 2 and sum(1 for c in run[0][1] if c) == 1 and not any(_data_value(c) for c in run[0][1]):
-        titled = next(c for c in run[0][1] if c)
+    titles = []  # 附件 | ||, …计划表 | ||, 单位：万亩 | ||: each a line of the caption
+    while len(run) > 2 and sum(1 for c in run[0][1] if c) == 1 and not any(_data_value(c) for c in run[0][1]):
+        titles.append(next(c for c in run[0][1] if c))
         run = run[1:]
+    titled = " ".join(titles)
     width = max((len(c) for _i, c in run), key=lambda n: (sum(len(c) == n for _i, c in run), n), default=0)
     heads = 0
     while heads < min(2, len(run) - 1) and not any(_data_value(c) for c in run[heads][1]):
@@ -213,7 +225,12 @@ def _caption(above: list[_Line]) -> str:
     a paragraph right above it that introduces it with a colon (…。各乡镇种植任务为（单位：亩）：)."""
     caption: list[str] = []
     for line in reversed(above[-_CAPTION_LINES:]):
-        if len(line.text) > _CAPTION_CHARS or _cells(line.text) is not None:
+        cells = _cells(line.text)
+        words = [c for c in cells or () if c]
+        if len(words) == 1 and not _data_value(words[0]) and len(words[0]) <= _CAPTION_CHARS:
+            caption.insert(0, words[0])  # 单位:万亩 | ||: a caption's line printed as a row
+            continue
+        if len(line.text) > _CAPTION_CHARS or cells is not None:
             if not caption and line.text.endswith(("：", ":")):
                 last = re.split(r"[。；;！!？?]", line.text[:-1])[-1]
                 return last if len(last) <= _CAPTION_CHARS else ""

@@ -185,8 +185,15 @@ class Sentence:
                                                 and not PERIOD_REPORT.search(self.text, 0, m.start())))
 
     def said_before(self, at: int) -> bool:
-        """Whether the sentence holds a duty, a report of the past or a forecast before `at`."""
-        return self.said <= at
+        """Whether the sentence holds a duty, a report of the past or a forecast before `at`, and
+        no aim opens a clause after it (…累计完成土石方8664万立方米，力争新增灌溉面积46万亩: aimed)."""
+        if self.said > at:
+            return False
+        aims = list(_AIMED.finditer(self.text, self.said, at))
+        if not aims or _PART_BREAK.search(self.text, aims[-1].end(), at):
+            return True
+        opens = aims[-1].start()
+        return not any(self.said <= b and opens - 2 <= b <= opens for b in self.breaks)
 
     def clause_start(self, at: int) -> int:
         """Where the clause of `at` starts: after the break before it; in a table's row, at the
@@ -239,6 +246,8 @@ _BASE_REACH = 48
 _GOAL_STATED = re.compile(r"目标(?:任务)?(?:分别)?(?:为|是|\s*[：:]|\s*[，,]\s*即)|"  # 预期目标，即…增长12%
                           r"力争|确保|争取|计划(?!生育)")
 _AIMED = re.compile(r"确保|力争|争取")
+#: A break between parts of a sentence that an aim does not reach over (一要…确保…；三要…).
+_PART_BREAK = re.compile(r"[；;]")
 #: A part of the year reported on, or a report's source (上半年, 前三季度, 1-9月, 据初步测算, 监测):
 #: what follows it has been, however bounded.
 _PART_OF_YEAR = r"[上下]半年|前[一二三]季度|[一二三四]季度|\d{1,2}\s*[-—–~至]\s*\d{1,2}\s*月"

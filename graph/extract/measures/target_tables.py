@@ -111,8 +111,8 @@ def table_reading(table: Table, year: int | None, governing: Years, provision: s
     default = caption_years if caption_years.year is not None else governing
     if default.past:
         return TableReading([])
-    name = _name_column(header, table.rows)
-    unit_col = next((i for i, h in enumerate(header) if _UNIT_HEAD.match(h)), None)
+    unit_col = _units_column(header, table.rows)
+    name = _name_column(header, table.rows, unit_col)
     columns = _goal_columns(table, year, default, name, unit_col)
     numeric = _numeric_columns(table)
     out: list[Target] = []
@@ -127,6 +127,8 @@ def table_reading(table: Table, year: int | None, governing: Years, provision: s
         if cells is None:
             continue
         for col in columns:
+            if len(row.cells) != len(header) and not numeric[col.index]:
+                continue  # a short row's number placed under a column of words: a misreading
             unit = named[k] if by_row else by_col.get(col.index, named[0] if len(named) == 1 else "")
             target = _cell_target(row, cells, col, name, unit_col, year, provision, table, unit)
             if target is not None:
@@ -184,12 +186,24 @@ def _aligned(cells: tuple[str, ...], numeric: tuple[bool, ...]) -> tuple[str, ..
     return max(fits, key=agree)  # the first (leftmost gap) of the best
 
 
-def _name_column(header: tuple[str, ...], rows: Sequence[Row]) -> int | None:
+def _units_column(header: tuple[str, ...], rows: Sequence[Row]) -> int | None:
+    """The column of units (单位 | 万人): headed 单位, its cells units or blank; not a column of
+    the bodies a row is about under the same word (单 位 | 五常市)."""
+    for i, h in enumerate(header):
+        column = [r.cells[i].strip() for r in rows if len(r.cells) == len(header)]
+        names = sum(bool(c) and not (_unit(c)[1] or c in _NO_UNIT) for c in column)
+        if _UNIT_HEAD.match(h) and names * 2 <= len(column):
+            return i
+    return None
+
+
+def _name_column(header: tuple[str, ...], rows: Sequence[Row], unit_col: int | None = None) -> int | None:
     """The column naming what each row is about: the indicator, place or year column, else the
     first column of text that is no number."""
     named = [i for i, h in enumerate(header)
-             if (_PLACE.search(h) or _YEAR_HEAD.match(h) or re.search(r"指标|名称|项目", h))
-             and not (_ORDINAL.match(h) or _UNIT_HEAD.match(h) or _ATTRIBUTE.search(h) or _GOAL.search(h))]
+             if (_PLACE.search(h) or _YEAR_HEAD.match(h) or re.search(r"指标|名称|项目", h)
+                 or (_UNIT_HEAD.match(h) and i != unit_col))  # 单 位 over the bodies tasks go to
+             and not (_ORDINAL.match(h) or i == unit_col or _ATTRIBUTE.search(h) or _GOAL.search(h))]
     if named:
         return named[-1]  # 一级指标 | 二级指标: the narrower names the row
     for i, h in enumerate(header):
@@ -331,6 +345,6 @@ def _indicator(cells: tuple[str, ...], col: _Column, name: int | None, header: t
     row_name = SPACED.sub("", _BRACKETED.sub("", _LEADING_ORDINAL.sub("", cells[name])).strip())  # 种植 面积
     if _PLACE.search(header[name]) and (any(map(_UNIT_HEAD.match, header)) or _MEASURE_NAME.search(row_name)):
         return f"{row_name}（{measure}）"  # 地区 over measures (with units): the columns are the places
-    if _PLACE.search(header[name]) or _YEAR_HEAD.match(header[name]):
+    if _PLACE.search(header[name]) or _YEAR_HEAD.match(header[name]) or _UNIT_HEAD.match(header[name]):
         return f"{measure}（{row_name}）" if row_name else measure or None
     return row_name or measure or None
