@@ -374,3 +374,18 @@ def test_what_the_review_of_the_day_s_deadline_rules_found(text: str, deadline: 
 def test_a_rule_s_limits_in_each_year_recur() -> None:
     got = found("上半年于当年6月5日前报送，下半年于当年12月5日前报送。", 2019)
     assert [(d.text, d.date, d.relative) for d in got] == [("当年6月5日前", None, True), ("当年12月5日前", None, True)]
+
+
+def test_a_labelled_limit_and_a_column_of_limits_need_no_before() -> None:
+    text = "（四）治理时限：2018年12月底\n各单位于当月13日前报送进展。"
+    got = [(d.text, d.date, d.relative) for d in deadlines_in(text, 0, len(text), 2018)]
+    assert got == [("2018年12月底", "2018-12-31", False), ("当月13日前", None, True)]
+    # a task table's 完成期限 column: each row's date ends its line; the signature's date stands
+    # on a line of its own and is no limit
+    table = ("序号 重点工作任务 主要责任单位 完成期限\n33 新培育科技型中小企业50家以上。 区科技局 2023年12月底\n"
+             "34 推动企业上市。 区金融办 2023年6月30日\n某区人民政府\n2023年7月12日\n")
+    got = [(d.text, d.date) for d in deadlines_in(table, 0, len(table), 2023)]
+    assert got == [("2023年12月底", "2023-12-31"), ("2023年6月30日", "2023-06-30")]
+    # without a label or such a column, a date is no limit
+    plain = "会议于2023年12月底召开。\n办公室 2023年6月30日\n"
+    assert deadlines_in(plain, 0, len(plain), 2023) == []

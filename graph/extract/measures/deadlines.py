@@ -26,12 +26,22 @@ _HOUR = (r"(?:\s*(?:下班|(?:上午|中午|下午|晚上)?\s*"
 _WEEKDAY = r"(?:\s*[（(]\s*(?:星期|周)[一二三四五六日天]\s*[）)])?"
 #: 2004年6月底前, 今年8月底前, 6月15日前, 6月20日18:00前, 年底前, 明年年底前; 6月20号前 and 4月28前
 #: (a day without 日) as written; 20251月20日前, a page's year glued to the month (its 年 lost).
-DEADLINE = re.compile(
+_DATE = (
     rf"(?:(?P<y>\d{{4}})\s*年|(?P<yg>(?:19|20)\d{{2}})(?=\d{{1,2}}\s*月)|(?P<rel>今年|明年|本年|当年))?"
     rf"(?:(?P<m>\d{{1,2}}|{_MONTH})\s*月(?:(?P<d>\d{{1,2}})(?:\s*(?:日|号))?{_WEEKDAY}{_HOUR}{_WEEKDAY}|"
     rf"(?P<part>底|末|中旬|上旬|下旬|份))?"
-    rf"|(?P<ye>年底|年末|底|末)){_BEFORE}"
+    rf"|(?P<ye>年底|年末|底|末))"
 )
+DEADLINE = re.compile(_DATE + _BEFORE)
+#: A date a label or a column names a time limit (治理时限：2018年12月底; 2023年12月底 under 完成期限),
+#: with no 前: a year and a month at least, and nothing after it but the cell's end.
+LIMIT_DATE = re.compile(rf"(?=\d{{4}}\s*年\s*\d)(?:{_DATE})(?=\s*[|｜]?\s*(?:[。；;]|\n|$))")
+#: A label of a time limit before its date (完成时限：, 整改期限:).
+LIMIT_LABEL = re.compile(r"(?:时\s*限|(?:完成|整改|治理|办结)\s*期\s*限)\s*[:：]\s*$")
+#: A table's column of time limits, in its header (序号 重点工作任务 … 完成期限).
+LIMIT_COLUMN = re.compile(r"(?:完成|整改|办结)(?:时限|期限|时间)|时间节点|时限要求")
+#: How far above a provision the header of a column of time limits is looked for.
+_COLUMN_REACH = 3000
 #: 年内, 今年内, 本年度内: by the end of the document's year (not 年内进度目标, a field's name).
 WITHIN_YEAR = re.compile(r"(?<![0-9一二三四五六七八九十两个多])(?:(?:今|本|当)年度?内|年内)"
                          r"(?!容|外|进度)")
@@ -74,8 +84,9 @@ QUARTER = re.compile(rf"(?:(?P<y>(?:19|20)\d{{2}})\s*年\s*)?第?(?P<q>[一二�
 #: of days is a span (届满120日前).
 GLUED_DATE = re.compile(rf"(?<![\d年月.．])(?P<y>(?:19|20)\d{{2}})(?P<md>\d{{3,4}})\s*[日号]"
                         rf"{_HOUR}{_WEEKDAY}{_BEFORE}")
-#: 本月20日前, 本月底前, 下月5日前: a day of the month the document was written in, or the next.
-THIS_MONTH = re.compile(rf"(?P<which>本|下)月\s*(?:(?P<d>\d{{1,2}})\s*[日号]|(?P<end>底|末))"
+#: 本月20日前, 本月底前, 下月5日前: a day of the month the document was written in, or the next;
+#: 当月13日前: of the month in question (a recurring report's).
+THIS_MONTH = re.compile(rf"(?P<which>本|下|当)月\s*(?:(?P<d>\d{{1,2}})\s*[日号]|(?P<end>底|末))"
                         rf"{_WEEKDAY}{_HOUR}{_BEFORE}")
 #: 每月10日前, 每年3月底前, 每季度末前: recurring.
 RECURRING = re.compile(r"每(?:月|年|季度?|半年|周)\s*$")
@@ -107,10 +118,10 @@ def deadlines_in(text: str, start: int, end: int, year: int | None, provision: s
     >>> [(d.text, d.date, d.relative) for d in deadlines_in(text, 0, len(text), 2003)]
     [('6月底前', '2003-06-30', False), ('明年年底前', '2004-12-31', False), ('20个工作日内', None, True)]
     """
-    if text.find("前", start, end) < 0 and text.find("内", start, end) < 0:
-        return []  # every form below ends in 前 or 内: most provisions have neither
     issued = _date(date)
-    found: list[tuple[int, int, str | None, bool]] = []
+    found: list[tuple[int, int, str | None, bool]] = _labelled(text, start, end, year)
+    if text.find("前", start, end) < 0 and text.find("内", start, end) < 0 and not found:
+        return []  # every form below ends in 前 or 内: most provisions have neither
     for finder in (_absolute, _within_year, _year_before, _plan_period, _holiday, _this_month, _glued_date):
         found += finder(text, start, end, year, issued)
     found += _quarter(text, start, end, year, issued, provision)  # before 三季度前 is read as a span
@@ -176,21 +187,50 @@ _EACH_YEAR_RULE = re.compile(r"应当?|[上下]半年")
 _EVERY = re.compile(r"每(?:年|月|季度?)")
 
 
+def _labelled(text: str, start: int, end: int, year: int | None) -> list[Found]:
+    """Dates a label (治理时限：2018年12月底) or a column of time limits (完成期限 over a task
+    table's rows ending in 2023年12月底) names limits, with no 前."""
+    column = LIMIT_COLUMN.search(text, max(0, start - _COLUMN_REACH), end) is not None
+    if not column and text.find("限", start, end) < 0:
+        return []
+    out: list[Found] = []
+    for m in LIMIT_DATE.finditer(text, start, end):
+        before = text[max(start, m.start() - 12):m.start()]
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        # a cell after others on its row; not a date on a line of its own (a signature's)
+        cell = text[m.start() - 1] in " \t\u3000|｜" and text[line_start:m.start()].strip(_CELL_EDGES) != ""
+        if not (LIMIT_LABEL.search(before) or (column and cell)):
+            continue
+        resolved = _resolved(m, year)
+        if resolved is not False:
+            out.append((m.start(), m.end(), resolved, False))
+    return out
+
+
+def _resolved(m: re.Match[str], year: int | None) -> str | bool | None:
+    """The date a match of _DATE names (None where its year is unknown), or False if it names
+    none (a bare 底, month 13)."""
+    y = int(m.group("y") or m.group("yg")) if m.group("y") or m.group("yg") else None
+    if y is None and year is not None:
+        y = year + (1 if m.group("rel") == "明年" else 0)
+    if m.group("ye"):
+        if m.group("ye") in ("底", "末") and not (m.group("y") or m.group("yg") or m.group("rel")):
+            return False  # a bare 底前 is not a deadline
+        return f"{y}-12-31" if y else None
+    month = chinese_to_int(m.group("m"))
+    if not month or not 1 <= month <= 12:
+        return False
+    return _month_deadline(y, month, m.group("d"), m.group("part")) if y else None
+
+
 def _absolute(text: str, start: int, end: int, year: int | None, _issued: dt.date | None) -> list[Found]:
     out: list[Found] = []
     for m in DEADLINE.finditer(text, start, end):
-        y = int(m.group("y") or m.group("yg")) if m.group("y") or m.group("yg") else None
-        if y is None and year is not None:
-            y = year + (1 if m.group("rel") == "明年" else 0)
-        if m.group("ye"):
-            if m.group("ye") in ("底", "末") and not (m.group("y") or m.group("yg") or m.group("rel")):
-                continue  # a bare 底前 is not a deadline
-            date = f"{y}-12-31" if y else None
-        else:
-            month = chinese_to_int(m.group("m"))
-            if not month or not 1 <= month <= 12:
-                continue
-            date = _month_deadline(y, month, m.group("d"), m.group("part")) if y else None
+        resolved = _resolved(m, year)
+        if resolved is False:
+            continue
+        date = resolved if isinstance(resolved, str) else None
+        y = int(date[:4]) if date else None
         # 应当于当年6月30日前, 上半年于当年6月5日前: a rule's each year
         each_year = m.group("rel") == "当年" and bool(_EACH_YEAR_RULE.search(text, max(start, m.start() - 30),
                                                                              m.start()))
@@ -301,8 +341,8 @@ def _this_month(text: str, start: int, end: int, year: int | None, issued: dt.da
     next), where its date is known; else relative to it."""
     out: list[Found] = []
     for m in THIS_MONTH.finditer(text, start, end):
-        date = None
-        if issued is not None and issued.year == year:
+        date = None  # 当月13日前: of the month a report is due in, each month
+        if issued is not None and issued.year == year and m.group("which") != "当":
             y, month = issued.year, issued.month + (m.group("which") == "下")
             y, month = (y + 1, 1) if month > 12 else (y, month)
             date = _month_deadline(y, month, m.group("d"), m.group("end"))
