@@ -201,36 +201,37 @@ def _labelled(text: str, start: int, end: int, year: int | None) -> list[Found]:
         cell = text[m.start() - 1] in " \t\u3000|｜" and text[line_start:m.start()].strip(_CELL_EDGES) != ""
         if not (LIMIT_LABEL.search(before) or (column and cell)):
             continue
-        resolved = _resolved(m, year)
-        if resolved is not False:
+        valid, resolved = _resolved(m, year)
+        if valid:
             out.append((m.start(), m.end(), resolved, False))
     return out
 
 
-def _resolved(m: re.Match[str], year: int | None) -> str | bool | None:
-    """The date a match of _DATE names (None where its year is unknown), or False if it names
-    none (a bare 底, month 13)."""
+def _resolved(m: re.Match[str], year: int | None) -> tuple[bool, str | None]:
+    """Whether a match of _DATE names a date (not a bare 底, nor month 13), and which (None where
+    its year is unknown)."""
     y = int(m.group("y") or m.group("yg")) if m.group("y") or m.group("yg") else None
     if y is None and year is not None:
         y = year + (1 if m.group("rel") == "明年" else 0)
     if m.group("ye"):
         if m.group("ye") in ("底", "末") and not (m.group("y") or m.group("yg") or m.group("rel")):
-            return False  # a bare 底前 is not a deadline
-        return f"{y}-12-31" if y else None
+            return False, None  # a bare 底前 is not a deadline
+        return True, f"{y}-12-31" if y else None
     month = chinese_to_int(m.group("m"))
     if not month or not 1 <= month <= 12:
-        return False
-    return _month_deadline(y, month, m.group("d"), m.group("part")) if y else None
+        return False, None
+    return True, _month_deadline(y, month, m.group("d"), m.group("part")) if y else None
 
 
 def _absolute(text: str, start: int, end: int, year: int | None, _issued: dt.date | None) -> list[Found]:
     out: list[Found] = []
     for m in DEADLINE.finditer(text, start, end):
-        resolved = _resolved(m, year)
-        if resolved is False:
+        valid, date = _resolved(m, year)
+        if not valid:
             continue
-        date = resolved if isinstance(resolved, str) else None
-        y = int(date[:4]) if date else None
+        y = int(m.group("y") or m.group("yg")) if m.group("y") or m.group("yg") else None
+        if y is None and year is not None:
+            y = year + (1 if m.group("rel") == "明年" else 0)
         # 应当于当年6月30日前, 上半年于当年6月5日前: a rule's each year
         each_year = m.group("rel") == "当年" and bool(_EACH_YEAR_RULE.search(text, max(start, m.start() - 30),
                                                                              m.start()))
