@@ -467,6 +467,15 @@ def test_an_aim_opening_a_clause_after_a_report_sets_the_goals_after_it() -> Non
     assert found("二要抓好去年无人岛的补植，确保通过检查；三要抓好主岛11个乡镇的补植。", 2013, Years(2013)) == []
 
 
+def test_work_safety_caps_on_deaths_and_accidents_are_goals_not_reports() -> None:
+    got = found("到2010年，工矿商贸行业领域事故死亡人数31人以下，较大事故起数控制在10起以内，"
+                "亿元国内生产总值死亡率控制在0.81以内，重大以上事故起数为零。", 2009, Years(2009))
+    assert [(t.value, t.unit, t.comparator, t.year) for t in got] == [
+        (31, "人", "at_most", 2010), (10, "起", "at_most", 2010), (0.81, "", "at_most", 2010), (0, "", "equal", 2010)]
+    # what an accident caused stays a report, and 起 after a date is no unit
+    assert found("2008年，全市发生事故12起，造成3人死亡。自2010年1月1日起施行。", 2009, Years(2009)) == []
+
+
 def test_a_condition_closed_by_de_sets_no_target() -> None:
     # 以上的， opens a consequence: the numbers are conditions of a rule, in either branch of 或者
     assert found("承租人欠付租金达到两期以上，或者数额达到全部租金百分之十五以上的，出租人可以解除合同。") == []

@@ -18,9 +18,10 @@ from policygraph.models import Target
 #: of doublings written in digits (比2010年翻1.88番) is kept as written, unit 番.
 _DOUBLING = re.compile(r"翻(?:(?P<n>一|两|二)|(?P<d>\d+(?:\.\d+)?))?番")
 _TIMES = {None: 2, "一": 2, "两": 4, "二": 4}
-#: A goal of none (非法转移倾倒固体废物事件零发生, 安全生产零事故, 飞灰零填埋, 零就业家庭动态清零);
+#: A goal of none (非法转移倾倒固体废物事件零发生, 安全生产零事故, 飞灰零填埋, 零就业家庭动态清零,
+#: 烟花爆竹事故死亡人数实行零控制, 重大以上事故起数为零);
 #: 趋零增长 (towards none) is no number.
-_ZERO = re.compile(r"(?<![趋近])零(?:发生|事故|伤亡|死亡|排放|增长|填埋)|(?:动态)?清零")
+_ZERO = re.compile(r"(?<![趋近])零(?:发生|事故|伤亡|死亡|排放|增长|填埋|控制)|(?:动态)?清零|(?<=[数态])为零")
 
 
 def doublings(sent: Sentence, offset: int, ctx: Context, lead: Years) -> list[Target]:

@@ -212,6 +212,8 @@ def _target(m: re.Match[str], sent: Sentence, offset: int, ctx: Context, lead: Y
         return None  # 3000亿度 of power, 22亿方 of gas, 13.5亿只 of poultry; not 26度, 3方协议
     clause_start = sent.clause_start(at)
     clause = text[clause_start:at]
+    if unit == "起" and not (m.group("suffix") or m.group("verb") in _BOUNDING):
+        return None  # 全年共发生较大事故2起: events counted; 控制在10起以内 bounds them
     if unit == "P" and not (m.group("mult") or "算力" in clause):
         return None  # 1.7万P of computing power; not 5P空调 (匹)
     if m.group("verb") == "达" and at > 0 and text[at - 1] in _WORD_BEFORE_DA:
@@ -396,11 +398,16 @@ _WORD_BEFORE_DA = frozenset("通送下到抵直传转")
 _HOURS_OF_WORK = re.compile(r"工作|加班|会议|休息|讲话|发言")
 #: Units that are one only after 万/亿 (亿度, 亿方, 亿只): else a degree, a party or "only".
 _NEEDS_MULTIPLIER = frozenset({"度", "方", "只"})
+#: Verbs that bound a count of events (控制在10起以内, 不超过2起), as a count of them does not.
+_BOUNDING = frozenset({"控制在", "不超过", "不多于", "少于", "低于", "下降到", "下降至", "降至", "降到",
+                       "减少到", "减少至", "压减到", "压减至", "压降到", "压降至"})
 #: An index or a ratio measured with no unit, right before its verb (健康浙江发展指数达85, 两化融合发展指数
 #:总体水平达到65, 城乡居民收入比缩小至1.7以内): a value to reach.
-_INDEX = re.compile(r"(?:指数(?:总体水平|水平|值)?|(?<![比占])收入比|进出比|比值)\s*$")
+_INDEX = re.compile(r"(?:指数(?:总体水平|水平|值)?|(?<![比占])收入比|进出比|比值|"
+                    r"(?:死亡|伤亡|受灾)率)\s*$")  # 亿元国内生产总值死亡率控制在0.81以内: per unit, no %
 _INDEX_VERBS = frozenset({"达", "达到", "提高到", "提高至", "提升到", "提升至", "保持在", "稳定在", "缩小至",
-                          "缩小到", "控制在", "降至", "不低于", "超过"})
+                          "缩小到", "控制在", "降至", "降到", "下降到", "下降至", "不低于", "超过", "低于",
+                          "不高于", "不超过"})
 #: A count named before its verb, its unit in the name (体检人数达1000万以上, 标识注册总量突破5亿).
 _COUNT_NOUN = re.compile(r"(?:人数|人次|户数|数量|总量|总数|人口)\s*$")
 _COUNT_VERBS = frozenset({"达", "达到", "突破", "超过", "超", "减少", "增加"})  # 贫困人口减少60万以上
