@@ -476,6 +476,15 @@ def test_work_safety_caps_on_deaths_and_accidents_are_goals_not_reports() -> Non
     assert found("2008年，全市发生事故12起，造成3人死亡。自2010年1月1日起施行。", 2009, Years(2009)) == []
 
 
+def test_a_goals_heading_with_its_text_on_its_line_leads_the_paragraphs_after_it() -> None:
+    rec = record_of("某市人民政府关于加快推进工业企业技术改造工作的实施意见\n一、目标任务\n"
+                    "（二）总体目标：“十二五”期间，全市工业完成技术改造投资2700亿元以上。\n"
+                    "提高技术创新能力。大中型企业研发投入占主营业务收入比重由0.55%提高到1%以上。\n"
+                    "二、重点任务\n确保全市新建研发中心5个。\n某市人民政府\n2011年5月3日\n").to_dict()
+    got = [(t["value"], t["year"], t["start_year"]) for t in rec["targets"]]
+    assert got == [(270_000_000_000, 2015, 2011), (1, 2015, 2011), (5, None, None)]  # not past its section
+
+
 def test_a_condition_closed_by_de_sets_no_target() -> None:
     # 以上的， opens a consequence: the numbers are conditions of a rule, in either branch of 或者
     assert found("承租人欠付租金达到两期以上，或者数额达到全部租金百分之十五以上的，出租人可以解除合同。") == []

@@ -308,10 +308,11 @@ LOOKING_BACK = re.compile(r"(?:^|\n)[ \t\u3000]*(?:(?:这|过去的?|近)[一两
 
 _COMMA = re.compile(r"[，,]")
 #: A numbered heading opening a paragraph (二、重点任务, （二）年度目标): another section; and a heading
-#: line naming goals (（二）发展目标。, 二、主要目标): its paragraphs set them out.
+#: line naming goals (（二）发展目标。, 二、主要目标), or opening its paragraph with them (（二）总体目标：
+#: “十二五”期间，…): its paragraphs set them out.
 _NUMBERED_HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])")
-GOALS_HEADING = re.compile(r"[ \t\u3000]*[（(]?[一二三四五六七八九十\d]{1,3}[、.．）)]\s*[^\n，,。；;]{0,10}"
-                           r"目标(?:任务)?[。：:]?[ \t\u3000]*(?:\n|$)")
+GOALS_HEADING = re.compile(r"[ \t\u3000]*[（(]?[一二三四五六七八九十\d]{1,3}[、.．）)]\s*"
+                           r"[^\n，,。；;：:]{0,10}目标(?:任务)?(?:[。：:]?[ \t\u3000]*(?:\n|$)|[：:])")
 def _last_lead(text: str) -> Years:
     """The year the last clause of a sentence is for, as 其中 after it goes on with it: the last 到…年
     (今年…，到2025年…达到300家。其中…: 2025), none where this year's words follow it."""
@@ -377,6 +378,8 @@ class Reader:
                 and (limit := LIMIT_LEAD.search(text, 0, comma.start()))
                 and LIMITS_GOALS.search(text, comma.end())):
             opening = Years(int(limit.group(1)))  # 2022年8月底前，各项指标全部达到…: the goals' year
+        if opening.year is None and comma and self.goals:
+            opening = plan_years(text[:comma.start()])  # （二）总体目标：“十二五”期间，…: its goals' years
         if opening.year is not None:
             self.lead = opening
         self.previous = text
