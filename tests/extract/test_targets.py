@@ -485,6 +485,17 @@ def test_a_goals_heading_with_its_text_on_its_line_leads_the_paragraphs_after_it
     assert got == [(270_000_000_000, 2015, 2011), (1, 2015, 2011), (5, None, None)]  # not past its section
 
 
+def test_figures_before_the_plan_period_or_at_a_past_cut_off_are_results() -> None:
+    # a “十三五” plan with no date: 2015's figures are its review, not goals
+    assert found("2015年，全省开发区共实现地区生产总值1542亿元，完成销售收入6026亿元。", None, Years(2020, 2016)) == []
+    # 至2015年底 in a document of 2017 is a report's cut-off; 到2020年 stays a goal's year
+    assert found("至2015年底，全市企业退休职工月人均养老金达2261元。", 2017) == []
+    assert [t.value for t in found("到2015年，全市企业退休职工月人均养老金达2261元。", 2017)] == [2261]
+    # a plan period before 的基础上 is a base, the goal is the period's
+    t = one("“十一五”期间，全市事故死亡人数在“十五”末的基础上每年下降2.5%。", 2006)
+    assert (t.value, t.year, t.base_year) == (2.5, 2010, 2005)
+
+
 def test_a_condition_closed_by_de_sets_no_target() -> None:
     # 以上的， opens a consequence: the numbers are conditions of a rule, in either branch of 或者
     assert found("承租人欠付租金达到两期以上，或者数额达到全部租金百分之十五以上的，出租人可以解除合同。") == []

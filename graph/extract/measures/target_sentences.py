@@ -22,6 +22,7 @@ from policygraph.extract.measures.target_years import (
     YearMarks,
     Years,
     lead_year,
+    past,
     plan_years,
     year_marks,
     years_before,
@@ -97,6 +98,11 @@ class Sentence:
         if pattern not in self._first:
             self._first[pattern] = pattern.search(self.text)
         return self._first[pattern]
+
+    def led_before(self, at: int) -> bool:
+        """Whether a goal's year is written as one before `at` (到2020年…达到): a LEAD, not a
+        cut-off a report is made at (至2015年底，…养老金达2261元)."""
+        return self.names_before(LEAD, at) and not self.names_before(_CUT_OFF, at)
 
     def names_before(self, pattern: re.Pattern[str], at: int) -> bool:
         """Whether `pattern` matches in the sentence before `at`, as pattern.search(text[:at])
@@ -246,6 +252,8 @@ _BASE_REACH = 48
 _GOAL_STATED = re.compile(r"目标(?:任务)?(?:分别)?(?:为|是|\s*[：:]|\s*[，,]\s*即)|"  # 预期目标，即…增长12%
                           r"力争|确保|争取|计划(?!生育)")
 _AIMED = re.compile(r"确保|力争|争取")
+#: A year's end a report is made at (至2015年底，…), not a goal's year (到2020年).
+_CUT_OFF = re.compile(r"(?:^|[^到])至\s*(?:19|20)\d{2}\s*年(?:底|末)")
 #: A break between parts of a sentence that an aim does not reach over (一要…确保…；三要…).
 _PART_BREAK = re.compile(r"[；;]")
 #: A part of the year reported on, or a report's source (上半年, 前三季度, 1-9月, 据初步测算, 监测):
@@ -402,6 +410,15 @@ class Context:
     year: int | None = None
     governing: Years = field(default_factory=Years)
     provision: str = ""
+
+    def reports(self, year: int | None, led: bool) -> bool:
+        """Whether a number for `year` is a result (see target_years.past): past when the document
+        was written, or, where its date is unknown, before the plan period governing it (至2015年底
+        in a “十三五” plan reports 2015's figures, however led)."""
+        start = self.governing.start_year
+        if self.year is None and start is not None and year is not None and year < start:
+            return True
+        return past(year, self.year, led)
 
 
 def years_of(sent: Sentence, at: int, ctx: Context, lead: Years) -> Years:

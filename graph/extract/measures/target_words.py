@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from policygraph.extract.measures import target_rules as rules
 from policygraph.extract.measures.target_indicators import indicator_of
 from policygraph.extract.measures.target_sentences import PERIOD_REPORT, Context, Sentence, years_of
-from policygraph.extract.measures.target_years import LEAD, Years, past
+from policygraph.extract.measures.target_years import Years
 from policygraph.extract.numbers import chinese_to_int
 from policygraph.models import Target
 
@@ -29,7 +29,7 @@ def doublings(sent: Sentence, offset: int, ctx: Context, lead: Years) -> list[Ta
     year already past."""
     out = []
     for m, clause, years in _goals(_DOUBLING, sent, ctx, lead):
-        if rules.FORECAST.search(clause) or past(years.year, ctx.year, sent.names_before(LEAD, m.start())):
+        if rules.FORECAST.search(clause) or ctx.reports(years.year, sent.led_before(m.start())):
             continue
         indicator = indicator_of(re.sub(r"(?:实现|力争|比\d{4}年)$", "", clause))
         value, unit = (float(m.group("d")), "番") if m.group("d") else (_TIMES[m.group("n")], "倍")
@@ -61,7 +61,7 @@ def majors(sent: Sentence, offset: int, ctx: Context, lead: Years) -> list[Targe
         n = chinese_to_int(m.group("n")) if not m.group("n").isdigit() else int(m.group("n"))
         if years.year is None or not n or n < 2 or _MAJOR_NOT.search(m.group("noun")):
             continue
-        if past(years.year, ctx.year, sent.names_before(LEAD, m.start())):
+        if ctx.reports(years.year, sent.led_before(m.start())):
             continue
         out.append(_target(m, sent, offset, ctx, years, m.group("noun"), n, "个", "equal"))
     return out
@@ -92,7 +92,7 @@ def quality_classes(sent: Sentence, offset: int, ctx: Context, lead: Years) -> l
         reported = PERIOD_REPORT.search(sent.text, 0, m.start()) or _DIGIT.search(sent.text, 0, m.start())
         if reported and not years.year:
             continue  # 有3个断面水质达到Ⅱ类, 1-6月该断面水质达到Ⅳ类: counted or reported, no goal
-        if past(years.year, ctx.year, sent.names_before(LEAD, m.start())):
+        if ctx.reports(years.year, sent.led_before(m.start())):
             continue
         better = m.group("verb") in ("优于", "好于") or m.group("better")
         comparator = "at_most" if better else "equal"  # Ⅳ类以上: class Ⅳ or better

@@ -88,11 +88,15 @@ _ACHIEVED = re.compile(rf"(?:巩固|保持)[^，,。；;\d]{{0,6}}?{_Y}\s*年[^�
                        r"(?:成果|成效|成绩)")
 
 
+_ON_BASE = re.compile(r"[”\"]?\s*(?:期末|末)?\s*的?\s*(?:基础上|水平上)")
+
+
 def year_marks(text: str) -> YearMarks:
-    """The marks of `text`; a plan period after 较/比 (较“十三五”末) is a base, its last year."""
+    """The marks of `text`; a plan period after 较/比 (较“十三五”末) or before 基础上 (在“十五”末的
+    基础上) is a base, its last year."""
     five, five_bases = [], []
     for m in _FIVE_YEAR_RE.finditer(text):
-        if text.endswith(("较", "比"), 0, m.start()):
+        if text.endswith(("较", "比"), 0, m.start()) or _ON_BASE.match(text, m.end()):
             five_bases.append((m.start(), m.end(), _FIVE_YEAR[m.group(1)]))
         else:
             five.append(m)

@@ -40,7 +40,7 @@ from policygraph.extract.measures.target_sentences import (
 )
 from policygraph.extract.measures.target_tables import ProseCell, bracketed_unit, table_reading
 from policygraph.extract.measures.target_words import doublings, majors, quality_classes, zero_goals
-from policygraph.extract.measures.target_years import LEAD, Years, past
+from policygraph.extract.measures.target_years import Years
 from policygraph.models import Target
 
 
@@ -230,7 +230,7 @@ def _target(m: re.Match[str], sent: Sentence, offset: int, ctx: Context, lead: Y
     if not _accepted(m, sent, clause, unit, ctx.provision, named, planned):
         return None
     years = years_of(sent, at, ctx, lead)
-    if past(years.year, ctx.year, sent.names_before(LEAD, at)):
+    if ctx.reports(years.year, sent.led_before(at)):
         return None
     object_start = sent.object_start(at)  # 新建成公办中小学、幼儿园7所: one object's nouns
     named_as = text[object_start:at]
