@@ -496,6 +496,12 @@ def test_figures_before_the_plan_period_or_at_a_past_cut_off_are_results() -> No
     assert (t.value, t.year, t.base_year) == (2.5, 2010, 2005)
 
 
+def test_a_round_numeral_alone_counts_what_an_action_makes() -> None:
+    got = found("到2023年，每年滚动创建百个标杆、实施千项项目，精心打造十处夜间旅游景区。", 2022)
+    assert [(t.value, t.unit) for t in got] == [(100, "个"), (1000, "项"), (10, "处")]
+    assert found("到2023年，服务千家万户，做到百家争鸣。", 2022) == []
+
+
 def test_a_condition_closed_by_de_sets_no_target() -> None:
     # 以上的， opens a consequence: the numbers are conditions of a rule, in either branch of 或者
     assert found("承租人欠付租金达到两期以上，或者数额达到全部租金百分之十五以上的，出租人可以解除合同。") == []

@@ -115,6 +115,9 @@ def is_number_token(m: re.Match[str], text: str, named: bool = False) -> bool:
         return bool(m.group("verb") or m.group("suffix"))
     if m.group("fnum"):
         return True  # after 占, 超, 达 …: a share written as a fraction
+    if _ROUND_COUNT.match(text, number_at(m)) and m.group("unit") in _ROUND_UNITS \
+            and _ACTION_BEFORE.search(text, max(0, number_at(m) - 4), number_at(m)):
+        return True  # 创建百个标杆, 实施千项项目, 打造十处景区: a round count of what an action makes
     if m.group("bare") or m.group("cn") in _BARE:
         # 超万亿元, 突破千亿元: one of them; not 百姓, (直达)千家万户
         verb_at = m.start("verb")
@@ -146,6 +149,12 @@ def is_number_token(m: re.Match[str], text: str, named: bool = False) -> bool:
 _CLAUSE_BREAK = re.compile(r"[，,。；;]")
 #: A multiplier standing for one of it after a verb of a bound (超万亿元, 突破千亿元, 超百家).
 _BARE = {"百": 100, "千": 1000, "万": 10_000}
+#: A round numeral alone (十, 百, 千) counting what an action right before it makes (创建百个标杆,
+#: 实施千项项目, 覆盖千家企业, 打造十处景区); not 千家万户 nor 百家争鸣.
+_ROUND_COUNT = re.compile(r"[十百千](?=[个项家处门所条座场批](?![万争]))")
+_ROUND_UNITS = frozenset({"个", "项", "家", "处", "门", "所", "条", "座", "场", "批"})
+_ACTION_BEFORE = re.compile(r"(?:创建|实施|覆盖|打造|建成|建设|培育|认定|引进|推广|举办|开展|新建|改造|"
+                            r"服务)$")
 _BARE_VERBS = frozenset({"超", "超过", "突破", "达到", "达", "新增"})
 #: 达 as a word's end (直达, 送达, 到达, 通达, 抵达, 传达, 下达, 转达, 表达): no bound.
 _REACHES_BEFORE = frozenset("直送到通抵传下转表")
