@@ -505,6 +505,8 @@ def test_a_round_numeral_alone_counts_what_an_action_makes() -> None:
 def test_a_condition_closed_by_de_sets_no_target() -> None:
     # 以上的， opens a consequence: the numbers are conditions of a rule, in either branch of 或者
     assert found("承租人欠付租金达到两期以上，或者数额达到全部租金百分之十五以上的，出租人可以解除合同。") == []
+    # a clause closed by 的 over 且: both its bounds are the reward's conditions
+    assert found("2023年，批发企业新增量达到300万元且增速达到20%以上的，给予1万元促销奖励。", 2023) == []
     # a share of units named after 的 still is one
     assert [(t.value, t.unit) for t in found("到2025年，90%以上的村建成卫生室。")] == [(90, "%")]
 
