@@ -502,6 +502,13 @@ def test_a_round_numeral_alone_counts_what_an_action_makes() -> None:
     assert found("到2023年，服务千家万户，做到百家争鸣。", 2022) == []
 
 
+def test_a_start_and_the_years_a_work_takes_give_its_goals_span() -> None:
+    t = one("自2020年起，利用3年左右时间，全省培育30条左右省级示范步行街。", 2020)
+    assert (t.value, t.year, t.start_year) == (30, 2022, 2020)
+    t = one("从2021年开始，用五年时间，力争全市新建公园20个。", 2021)
+    assert (t.value, t.year, t.start_year) == (20, 2025, 2021)
+
+
 def test_a_condition_closed_by_de_sets_no_target() -> None:
     # 以上的， opens a consequence: the numbers are conditions of a rule, in either branch of 或者
     assert found("承租人欠付租金达到两期以上，或者数额达到全部租金百分之十五以上的，出租人可以解除合同。") == []

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from policygraph.extract.numbers import chinese_to_int
 from policygraph.extract.provisions import Provision
 
 _Y = r"((?:19|20)\d{2})"
@@ -80,6 +81,7 @@ class YearMarks:
     years: list[re.Match[str]]
     five: list[re.Match[str]]
     achieved: list[tuple[int, int, int]] = field(default_factory=list)  # 巩固2018年…改善成果
+    timed: list[tuple[int, int, int]] = field(default_factory=list)  # 自2020年起，利用3年时间: end 2022
 
 
 #: A year whose results a goal builds on (保持和巩固2018年环境空气质量改善成果): neither the goal's
@@ -88,7 +90,16 @@ _ACHIEVED = re.compile(rf"(?:巩固|保持)[^，,。；;\d]{{0,6}}?{_Y}\s*年[^�
                        r"(?:成果|成效|成绩)")
 
 
+#: A start and the years a work takes from it (自2020年起，利用3年左右时间): its goals' span.
+_TIMED = re.compile(rf"(?:自|从)\s*{_Y}\s*年(?:起|开始)[，,]?\s*(?:利用|用|经过|通过)\s*"
+                    r"(?P<n>\d|[一二三四五六七八九十])\s*个?\s*年(?:左右)?(?:的)?时间")
+
+
 _ON_BASE = re.compile(r"[”\"]?\s*(?:期末|末)?\s*的?\s*(?:基础上|水平上)")
+
+
+def _count(n: str) -> int:
+    return int(n) if n.isdigit() else chinese_to_int(n) or 1
 
 
 def year_marks(text: str) -> YearMarks:
@@ -100,8 +111,9 @@ def year_marks(text: str) -> YearMarks:
             five_bases.append((m.start(), m.end(), _FIVE_YEAR[m.group(1)]))
         else:
             five.append(m)
+    timed = [(m.start(), m.end(), int(m.group(1)) + _count(m.group("n")) - 1) for m in _TIMED.finditer(text)]
     return YearMarks(sorted(_spans(BASE, text) + five_bases), _spans(START, text), list(SPAN.finditer(text)),
-                     list(YEAR.finditer(text)), five, _spans(_ACHIEVED, text))
+                     list(YEAR.finditer(text)), five, _spans(_ACHIEVED, text), timed)
 
 
 def sentence_years(before: str) -> Years:
@@ -129,6 +141,9 @@ def years_before(m: YearMarks, at: int) -> Years:
         last = spans[-1]
         return Years(int(last.group(2)), int(last.group(1)), base)
     start = starts[-1][2] if starts else None
+    timed = [t for t in m.timed if t[1] <= at]
+    if timed and (not years or years[-1].start() < timed[-1][1]):
+        return Years(timed[-1][2], start, base)  # 自2020年起，利用3年时间，…: by 2022
     if years:
         year = int(years[-1].group(1))
         return Years(year, start if start and start < year else None, base)
