@@ -525,6 +525,13 @@ def test_a_work_plans_sums_counts_of_more_than_and_doublings() -> None:
         ("实施重大项目", 1900, "个", "at_least", 2026, None), ("投资", 250_000_000_000, "元", "at_least", 2026, None),
         ("外贸进出口", 850_000_000_000, "元", "at_least", 2026, None),
         ("居民消费价格涨幅", 2, "%", "about", 2026, None), ("人均地区生产总值", 2, "倍", "equal", 2035, 2020)]
+    # 翻一番以上 is at least twice
+    assert [(t.value, t.comparator) for t in found("到2020年，农民人均可支配收入比2010年翻一番以上。", 2018)] == [
+        (2, "at_least")]
+    # head of livestock with their alternative unit, birds and fungus sticks
+    got = found("到2020年，猪牛羊年出栏2500万头(只)以上，家禽年出栏2.1亿羽以上，食用菌种植30亿棒以上。", 2018)
+    assert [(t.value, t.unit, t.comparator) for t in got] == [
+        (25_000_000, "头(只)", "at_least"), (210_000_000, "羽", "at_least"), (3_000_000_000, "棒", "at_least")]
     # doublings in digits are kept as written
     assert [(t.value, t.unit, t.year, t.base_year) for t in found("确保到2020年农民人均纯收入比2010年翻1.88番。")] == [
         (1.88, "番", 2020, 2010)]

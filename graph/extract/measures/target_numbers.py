@@ -22,7 +22,7 @@ from policygraph.extract.measures.quantities import (
 _VERB = "|".join(sorted(rules.VERBS, key=len, reverse=True))
 _SUFFIX = "|".join(sorted(rules.SUFFIXES, key=len, reverse=True))
 #: A unit's alternative in brackets, part of the unit as written: 22万套（间）, 100条（个）.
-_ALT_UNIT = r"[（(](?:间|个|段|条|处|座|家|户|套|所|张|台|辆|项)[）)]"
+_ALT_UNIT = r"[（(](?:间|个|段|条|处|座|家|户|套|所|张|台|辆|项|只|羽|匹)[）)]"  # 2500万头(只)以上
 #: Space inside a target: not a tab, which ends a table's cell.
 _SP = r"[^\S\t]"
 #: A target's number: verb, value (百分之十 too), an optional range's upper end, unit, suffix.

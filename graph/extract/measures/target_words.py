@@ -16,7 +16,7 @@ from policygraph.models import Target
 
 #: A goal of doubling (翻一番, 实现翻番) or quadrupling (翻两番): a target of 2 or 4 times; a number
 #: of doublings written in digits (比2010年翻1.88番) is kept as written, unit 番.
-_DOUBLING = re.compile(r"翻(?:(?P<n>一|两|二)|(?P<d>\d+(?:\.\d+)?))?番")
+_DOUBLING = re.compile(r"翻(?:(?P<n>一|两|二)|(?P<d>\d+(?:\.\d+)?))?番(?P<more>以上|多)?")
 _TIMES = {None: 2, "一": 2, "两": 4, "二": 4}
 #: A goal of none (非法转移倾倒固体废物事件零发生, 安全生产零事故, 飞灰零填埋, 零就业家庭动态清零,
 #: 烟花爆竹事故死亡人数实行零控制, 重大以上事故起数为零);
@@ -33,7 +33,8 @@ def doublings(sent: Sentence, offset: int, ctx: Context, lead: Years) -> list[Ta
             continue
         indicator = indicator_of(re.sub(r"(?:实现|力争|比\d{4}年)$", "", clause))
         value, unit = (float(m.group("d")), "番") if m.group("d") else (_TIMES[m.group("n")], "倍")
-        out.append(_target(m, sent, offset, ctx, years, indicator, value, unit, "equal"))
+        out.append(_target(m, sent, offset, ctx, years, indicator, value, unit,
+                           "at_least" if m.group("more") else "equal"))  # 翻一番以上: at least twice
     return out
 
 
