@@ -490,6 +490,8 @@ def test_figures_before_the_plan_period_or_at_a_past_cut_off_are_results() -> No
     assert found("2015年，全省开发区共实现地区生产总值1542亿元，完成销售收入6026亿元。", None, Years(2020, 2016)) == []
     # 至2015年底 in a document of 2017 is a report's cut-off; 到2020年 stays a goal's year
     assert found("至2015年底，全市企业退休职工月人均养老金达2261元。", 2017) == []
+    assert found("经费由2013年的1.44亿元提高到2016年的3.6亿元，增长1.5倍。", 2018) == []  # a change reported
+    assert found("按照本市十二次党代会部署，推进工作。", 2018) == []  # a meeting's ordinal
     assert [t.value for t in found("到2015年，全市企业退休职工月人均养老金达2261元。", 2017)] == [2261]
     # a plan period before 的基础上 is a base, the goal is the period's
     t = one("“十一五”期间，全市事故死亡人数在“十五”末的基础上每年下降2.5%。", 2006)

@@ -135,6 +135,8 @@ def is_number_token(m: re.Match[str], text: str, named: bool = False) -> bool:
     if (text.rfind("“", max(0, first - 20), first) > text.rfind("”", 0, first)
             and "”" in text[m.end():m.end() + 12]):
         return False  # 加强“重点工作5张报表”督查: a name's number, inside its quotes
+    if _MEETING_AFTER.match(text, m.end()):
+        return False  # 按照本市十二次党代会部署: a meeting's ordinal
     if text.endswith(("（含", "(含"), 0, first):
         return False  # 超过50人（含50人）: the bound's own note
     if _RANK.search(text, max(0, first - 2), first) and (m.group("pct") or m.group("unit") in _RANKED):
@@ -147,6 +149,8 @@ def is_number_token(m: re.Match[str], text: str, named: bool = False) -> bool:
 
 
 _CLAUSE_BREAK = re.compile(r"[，,。；;]")
+#: What an ordinal counts in a meeting's name (十二次党代会, 三次全会).
+_MEETING_AFTER = re.compile(r"\s*(?:党代会|全会|全体会议|代表大会|人代会|常委会)")
 #: A multiplier standing for one of it after a verb of a bound (超万亿元, 突破千亿元, 超百家).
 _BARE = {"百": 100, "千": 1000, "万": 10_000}
 #: A round numeral alone (十, 百, 千) counting what an action right before it makes (创建百个标杆,

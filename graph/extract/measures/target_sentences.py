@@ -101,7 +101,8 @@ class Sentence:
 
     def led_before(self, at: int) -> bool:
         """Whether a goal's year is written as one before `at` (到2020年…达到): a LEAD, not a
-        cut-off a report is made at (至2015年底，…养老金达2261元)."""
+        cut-off a report is made at (至2015年底，…养老金达2261元) nor a change's end point
+        (由2013年的1.44亿元提高到2016年的3.6亿元，增长1.5倍)."""
         return self.names_before(LEAD, at) and not self.names_before(_CUT_OFF, at)
 
     def names_before(self, pattern: re.Pattern[str], at: int) -> bool:
@@ -253,7 +254,8 @@ _GOAL_STATED = re.compile(r"目标(?:任务)?(?:分别)?(?:为|是|\s*[：:]|\s*
                           r"力争|确保|争取|计划(?!生育)")
 _AIMED = re.compile(r"确保|力争|争取")
 #: A year's end a report is made at (至2015年底，…), not a goal's year (到2020年).
-_CUT_OFF = re.compile(r"(?:^|[^到])至\s*(?:19|20)\d{2}\s*年(?:底|末)")
+_CUT_OFF = re.compile(r"(?:^|[^到])至\s*(?:19|20)\d{2}\s*年(?:底|末)|"
+                      r"(?:提高|增加|增长|下降|减少|降低|上升|扩大)[到至]\s*(?:19|20)\d{2}\s*年(?:底|末)?的")
 #: A break between parts of a sentence that an aim does not reach over (一要…确保…；三要…).
 _PART_BREAK = re.compile(r"[；;]")
 #: A part of the year reported on, or a report's source (上半年, 前三季度, 1-9月, 据初步测算, 监测):
