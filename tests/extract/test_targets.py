@@ -507,6 +507,8 @@ def test_a_round_numeral_alone_counts_what_an_action_makes() -> None:
 def test_a_start_and_the_years_a_work_takes_give_its_goals_span() -> None:
     t = one("自2020年起，利用3年左右时间，全省培育30条左右省级示范步行街。", 2020)
     assert (t.value, t.year, t.start_year) == (30, 2022, 2020)
+    got = found("从2020年起，力争用3年时间，分别新建5G基站4700个、5G汇聚机房203个。", 2020)
+    assert [(t.value, t.year, t.start_year) for t in got] == [(4700, 2022, 2020), (203, 2022, 2020)]
     t = one("从2021年开始，用五年时间，力争全市新建公园20个。", 2021)
     assert (t.value, t.year, t.start_year) == (20, 2025, 2021)
 

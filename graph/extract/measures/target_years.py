@@ -91,7 +91,7 @@ _ACHIEVED = re.compile(rf"(?:巩固|保持)[^，,。；;\d]{{0,6}}?{_Y}\s*年[^�
 
 
 #: A start and the years a work takes from it (自2020年起，利用3年左右时间): its goals' span.
-_TIMED = re.compile(rf"(?:自|从)\s*{_Y}\s*年(?:起|开始)[，,]?\s*(?:利用|用|经过|通过)\s*"
+_TIMED = re.compile(rf"(?:自|从)\s*{_Y}\s*年(?:起|开始)[，,]?\s*(?:力争|争取|计划)?\s*(?:利用|用|经过|通过)\s*"
                     r"(?P<n>\d|[一二三四五六七八九十])\s*个?\s*年(?:左右)?(?:的)?时间")
 
 
