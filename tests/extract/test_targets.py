@@ -513,6 +513,12 @@ def test_a_start_and_the_years_a_work_takes_give_its_goals_span() -> None:
     assert (t.value, t.year, t.start_year) == (20, 2025, 2021)
 
 
+def test_indicators_joined_by_he_before_jun_each_take_the_value_but_not_an_average() -> None:
+    got = found("到2025年，全市居民和企业满意度均达到90%。", 2022)
+    assert [(t.indicator, t.value) for t in got] == [("居民", 90), ("企业满意度", 90)]
+    assert len(found("到2015年，城市和农村家庭互联网接入宽带平均达到20兆。", 2014)) == 1  # 平均: one average
+
+
 def test_a_condition_closed_by_de_sets_no_target() -> None:
     # 以上的， opens a consequence: the numbers are conditions of a rule, in either branch of 或者
     assert found("承租人欠付租金达到两期以上，或者数额达到全部租金百分之十五以上的，出租人可以解除合同。") == []
