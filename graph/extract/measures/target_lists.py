@@ -55,8 +55,8 @@ _LISTED_CLAUSE = re.compile(r"[^，,；;。：:！？!?\d]{1,30}[，,]\s*")
 #: (清淤支斗渠98条长119.4公里).
 FOLLOWS = re.compile(r"(?:以上|左右)?、[^\d，,；;：:。（()）、]{1,12}|长|总长|全长|面积")  # 98条长119.4公里
 #: Indicators listed before 均 or 各 (马铃薯种植、收获机械化率均达到45%; 新建省重点实验室、省技术创新
-#: 中心各20家): one value for each.
-_EACH = re.compile(r"(?P<items>[^，,；;：:（(。]+[、和与][^，,；;：:（(。]+?)[均各]$")  # …供水和计量收费比例均达到93%
+#: 中心各20家, 居民和企业满意度均达到90%): one value for each.
+_EACH = re.compile(r"(?P<items>[^，,；;：:（(。]+[、和与][^，,；;：:（(。]+?)[均各]$")
 #: Indicators joined before 分别 that one value follows (城镇居民人均可支配收入和农民人均纯收入分别增长
 #: 12%): the value of each; not a list of values (分别增长10%、12%), which pairs them in order.
 _NAMED = r"[^，,；;：:（(。、和及与]{2,24}"
@@ -84,7 +84,7 @@ def each_indicator(target: Target, m: re.Match[str], text: str) -> list[Target]:
     """One target per indicator when a list of them shares one value with 均 or 各, or when a list
     of subjects shares one rate (each quoting the sentence from its indicator on, so each is its
     own); else the target."""
-    if text.endswith(("均", "各"), 0, m.start()) and not text.endswith("平均", 0, m.start()):  # 平均: on average
+    if text.endswith(("均", "各"), 0, m.start()) and not text.endswith("平均", 0, m.start()):  # not an average
         each = _EACH.search(text, max(0, m.start() - _EACH_REACH), m.start())
     elif text.endswith("分别", 0, m.start()) and not _MORE_VALUES.match(text, m.end()):
         each = _EACH_RESPECTIVELY.search(text, max(0, m.start() - _EACH_REACH), m.start())
