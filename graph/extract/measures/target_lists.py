@@ -84,7 +84,7 @@ def each_indicator(target: Target, m: re.Match[str], text: str) -> list[Target]:
     """One target per indicator when a list of them shares one value with 均 or 各, or when a list
     of subjects shares one rate (each quoting the sentence from its indicator on, so each is its
     own); else the target."""
-    if text.endswith(("均", "各"), 0, m.start()) and not text.endswith("平均", 0, m.start()):  # not an average
+    if text.endswith(("均", "各"), 0, m.start()) and not text.endswith("平均", 0, m.start()):  # 平均: no list
         each = _EACH.search(text, max(0, m.start() - _EACH_REACH), m.start())
     elif text.endswith("分别", 0, m.start()) and not _MORE_VALUES.match(text, m.end()):
         each = _EACH_RESPECTIVELY.search(text, max(0, m.start() - _EACH_REACH), m.start())
