@@ -342,7 +342,8 @@ SETS = ("NAME", "measures_heldout", "measures_unseen", "measures_unseen2", "meas
         "measures_unseen62", "measures_unseen63", "measures_unseen64", "measures_unseen65",
         "measures_unseen66", "measures_unseen67", "measures_unseen70", "measures_unseen71",
         "measures_unseen72", "measures_unseen68", "measures_unseen73", "measures_unseen74",
-        "measures_unseen75", "measures_unseen76")
+        "measures_unseen75", "measures_unseen76", "measures_unseen77", "measures_unseen78",
+        "measures_unseen79")
 
 
 def measures_report(shared: Path, work: Path, name: str = NAME) -> MeasureReport:
