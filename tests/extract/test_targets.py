@@ -519,6 +519,20 @@ def test_indicators_joined_by_he_before_jun_each_take_the_value_but_not_an_avera
     assert len(found("到2015年，城市和农村家庭互联网接入宽带平均达到20兆。", 2014)) == 1  # 平均: one average
 
 
+def test_items_under_a_heading_of_this_years_goals_take_the_documents_year() -> None:
+    rec = record_of("某市人民政府办公室关于落实《政府工作报告》重点工作分工的意见\n各区县人民政府：\n现将重点工作予以分解。\n"
+                    "一、确保年度目标\n1.生产总值增长5%左右。(市发展改革委负责)\n2.地方财政收入增长3.5%。(市财政局负责)\n"
+                    "二、推进重点项目\n1.建成停车场3个。\n某市人民政府办公室\n2020年5月21日\n").to_dict()
+    assert [(t["value"], t["year"]) for t in rec["targets"]][:2] == [(5, 2020), (3.5, 2020)]
+
+
+def test_a_list_of_places_goes_on_over_a_bracketed_note() -> None:
+    rec = record_of("某省关于下达2022年粮食生产目标任务的通知\n2022年全省粮食播种面积任务为4507万亩。其中，"
+                    "西安市386万亩(含西咸新区)、宝鸡市451万亩、渭南市769.5万亩(含农垦)、延安市220万亩。\n"
+                    "某省人民政府办公厅\n2022年2月10日\n").to_dict()
+    assert [t["value"] / 10_000 for t in rec["targets"]] == [4507, 386, 451, 769.5, 220]
+
+
 def test_a_condition_closed_by_de_sets_no_target() -> None:
     # 以上的， opens a consequence: the numbers are conditions of a rule, in either branch of 或者
     assert found("承租人欠付租金达到两期以上，或者数额达到全部租金百分之十五以上的，出租人可以解除合同。") == []

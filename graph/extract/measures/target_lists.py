@@ -52,8 +52,9 @@ _LISTED = re.compile(r"[^，,；;。：:！？!?]*?[和及与、]\s*")
 _LISTED_CLAUSE = re.compile(r"[^，,；;。：:！？!?\d]{1,30}[，,]\s*")
 #: What lies between a target and the next item of its list that names its own indicator:
 #: 、 and a few words (新建绿道100公里、绿地500公顷); or the length or area of what was counted
-#: (清淤支斗渠98条长119.4公里).
-FOLLOWS = re.compile(r"(?:以上|左右)?、[^\d，,；;：:。（()）、]{1,12}|长|总长|全长|面积")  # 98条长119.4公里
+#: (清淤支斗渠98条长119.4公里); over a note after the target (386万亩(含西咸新区)、宝鸡市451万亩).
+FOLLOWS = re.compile(r"(?:以上|左右)?(?:[（(][^（()）\d]{1,12}[）)])?、[^\d，,；;：:。（()）、]{1,12}|"
+                     r"长|总长|全长|面积")
 #: Indicators listed before 均 or 各 (马铃薯种植、收获机械化率均达到45%; 新建省重点实验室、省技术创新
 #: 中心各20家, 居民和企业满意度均达到90%): one value for each.
 _EACH = re.compile(r"(?P<items>[^，,；;：:（(。]+[、和与][^，,；;：:（(。]+?)[均各]$")

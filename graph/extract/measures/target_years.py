@@ -272,7 +272,7 @@ def governing_years(text: str, provisions: Sequence[Provision], title: str | Non
             intro = _intro_years(text, p.start)
             default = intro if intro.year is not None else default
         line = _heading_line(text, p)
-        found = _governs("", line) if line else Years()  # p.heading is its marker (二、) only
+        found = _governs("", line, year) if line else Years()  # p.heading is its marker (二、) only
         if "/" not in p.path and (found.year is not None or (line and _AHEAD_HEADING.search(line))):
             section_review = False  # 二、2024年工作安排, 二、下一步工作计划: the look back before it ends
         review = bool(line) and _reviews(line)
@@ -291,7 +291,7 @@ def governing_years(text: str, provisions: Sequence[Provision], title: str | Non
             review = review or section_review
         found = found if found.year is not None else default
         found = found if found.year is not None else limit
-        latest[p.path] = _Parent(p, line, review, criteria)
+        latest[p.path] = _Parent(p, line, review, criteria, year)
         out.append(replace(found, past=review, criteria=criteria) if review or criteria else found)
         section = _section_heading(text, p)
         if section is not None:  # governs the provisions after it, as a numbered heading would
@@ -329,13 +329,14 @@ class _Parent:
     """A provision as the parent of those below it: what it governs is read from its text only
     when a child asks (most provisions, a statute's articles, have none)."""
 
-    def __init__(self, p: Provision, line: str, review: bool, criteria: bool = False) -> None:
-        self.p, self.line, self.review, self.criteria = p, line, review, criteria
+    def __init__(self, p: Provision, line: str, review: bool, criteria: bool = False,
+                 year: int | None = None) -> None:
+        self.p, self.line, self.review, self.criteria, self.year = p, line, review, criteria, year
         self._governs: Years | None = None
 
     def governs(self, text: str) -> Years:
         if self._governs is None:
-            self._governs = _governs(text[self.p.start:self.p.end], self.line)
+            self._governs = _governs(text[self.p.start:self.p.end], self.line, self.year)
         return self._governs
 
     def limit(self, text: str) -> Years:
@@ -355,19 +356,24 @@ def _intro_years(text: str, start: int) -> Years:
     return Years()
 
 
-def _governs(text: str, heading: str) -> Years:
+def _governs(text: str, heading: str, year: int | None = None) -> Years:
     """What a provision sets for its targets stating no year: a 到2020年 in its text, else the
     five-year plan its heading names (二、“十五五”时期主要任务), else the one year it names
-    (三、2026年工作安排; not a date)."""
+    (三、2026年工作安排; not a date), else the document's `year` where the heading is over this
+    year's goals (一、确保年度目标)."""
     found = lead_year(text)
     if found.year is None:
         found = plan_years(heading)
     if found.year is None:
         years = {int(m.group(1)) for m in YEAR.finditer(heading) if not _MONTH.match(heading, m.end())}
         found = Years(years.pop()) if len(years) == 1 else found
+    if found.year is None and year is not None and _THIS_YEARS_GOALS.search(heading):
+        found = Years(year)
     return found
 
 
+#: A heading over this year's goals (一、确保年度目标, 今年主要目标任务).
+_THIS_YEARS_GOALS = re.compile(r"(?:年度|今年|全年|本年度?)(?:主要)?(?:目标|任务|指标)")
 #: 2021年3月: a date, not a year a heading is about.
 _MONTH = re.compile(r"\s*[\d一二三四五六七八九十]+\s*月")
 
