@@ -389,3 +389,11 @@ def test_a_labelled_limit_and_a_column_of_limits_need_no_before() -> None:
     # without a label or such a column, a date is no limit
     plain = "会议于2023年12月底召开。\n办公室 2023年6月30日\n"
     assert deadlines_in(plain, 0, len(plain), 2023) == []
+
+
+def test_spaced_dates_january_as_yuanyue_and_a_weekday_of_every_week() -> None:
+    text = "各镇乡要在 2019 年1月 25 日前分解任务。每年元月3日前报送总结。要于每周三15:00前报送会见单。每人补贴500元月底前发放。"
+    got = [(d.text, d.date, d.relative) for d in deadlines_in(text, 0, len(text), 2019)]
+    # (500元月底前: 元 is money's, not January's)
+    assert got == [("2019 年1月 25 日前", "2019-01-25", False), ("元月3日前", None, True),
+                   ("每周三15:00前", None, True)]

@@ -15,7 +15,7 @@ from policygraph.extract.numbers import chinese_to_int
 from policygraph.extract.regexes import AGE_GROUP_AFTER
 from policygraph.models import Deadline
 
-_MONTH = "十[一二]?|[一二三四五六七八九十]"
+_MONTH = "十[一二]?|[一二三四五六七八九十]|(?<![\\d万千百亿角])元"  # 元月: January (not 500元月底前)
 #: Not 前夕, 前往, 前后, 前来, nor a line's date above a heading 前 言 (二〇二一年十二月↵前 言); a
 #: line wrapped before 前 (6月30日↵前报送) still ends in it.
 _BEFORE = r"\s{0,2}(?P<before>前(?![夕往后来]|\s*言)|之前|以前)"
@@ -28,7 +28,7 @@ _WEEKDAY = r"(?:\s*[（(]\s*(?:星期|周)[一二三四五六日天]\s*[）)])?"
 #: (a day without 日) as written; 20251月20日前, a page's year glued to the month (its 年 lost).
 _DATE = (
     rf"(?:(?P<y>\d{{4}})\s*年|(?P<yg>(?:19|20)\d{{2}})(?=\d{{1,2}}\s*月)|(?P<rel>今年|明年|本年|当年))?"
-    rf"(?:(?P<m>\d{{1,2}}|{_MONTH})\s*月(?:(?P<d>\d{{1,2}})(?:\s*(?:日|号))?{_WEEKDAY}{_HOUR}{_WEEKDAY}|"
+    rf"(?:(?P<m>\d{{1,2}}|{_MONTH})\s*月(?:\s*(?P<d>\d{{1,2}})(?:\s*(?:日|号))?{_WEEKDAY}{_HOUR}{_WEEKDAY}|"
     rf"(?P<part>底|末|中旬|上旬|下旬|份))?"
     rf"|(?P<ye>年底|年末|底|末))"
 )
@@ -60,6 +60,8 @@ RELATIVE = re.compile(
     r"(?P<unit>工作日|自然日|日|天|小时|分钟|周|星期|月|季度|年)\s*(?:半\s*)?(?:时间\s*)?"
     r"(?P<lim>内|以内|之内|前(?!\s*言)|以前|之前)(?!蒙)"
 )
+#: 每周三15:00前: a day of every week.
+WEEKLY = re.compile(rf"每(?:周|星期)[一二三四五六日天]{_HOUR}{_BEFORE}")
 #: 每月底前, 每月末之前: the end of every month.
 MONTH_END = re.compile(rf"每个?月(?:底|末){_BEFORE}")
 #: 每月10日前: a day of every month (每月 leaves DEADLINE no month to read); 次月15日内: of the
@@ -217,7 +219,7 @@ def _resolved(m: re.Match[str], year: int | None) -> tuple[bool, str | None]:
         if m.group("ye") in ("底", "末") and not (m.group("y") or m.group("yg") or m.group("rel")):
             return False, None  # a bare 底前 is not a deadline
         return True, f"{y}-12-31" if y else None
-    month = chinese_to_int(m.group("m"))
+    month = 1 if m.group("m") == "元" else chinese_to_int(m.group("m"))
     if not month or not 1 <= month <= 12:
         return False, None
     return True, _month_deadline(y, month, m.group("d"), m.group("part")) if y else None
@@ -357,10 +359,10 @@ def _relative(text: str, start: int, end: int, _year: int | None, _issued: dt.da
 
 
 def _counted_back(text: str, start: int, end: int, _year: int | None, _issued: dt.date | None) -> list[Found]:
-    """每月25日前 (recurring), 合同期满前3个月 (before a term ends), 公示期内 (a named period) and
-    汛期前 (a season): kept relative."""
+    """每月25日前, 每周三15:00前 (recurring), 合同期满前3个月 (before a term ends), 公示期内 (a named
+    period) and 汛期前 (a season): kept relative."""
     return [(m.start(), m.end(), None, True)
-            for pattern in (MONTHLY, MONTH_END, BEFORE_END, NAMED_PERIOD, SEASON)
+            for pattern in (MONTHLY, WEEKLY, MONTH_END, BEFORE_END, NAMED_PERIOD, SEASON)
             for m in pattern.finditer(text, start, end)]
 
 
