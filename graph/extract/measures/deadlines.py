@@ -192,17 +192,20 @@ _EVERY = re.compile(r"每(?:年|月|季度?)")
 def _labelled(text: str, start: int, end: int, year: int | None) -> list[Found]:
     """Dates a label (治理时限：2018年12月底) or a column of time limits (完成期限 over a task
     table's rows ending in 2023年12月底) names limits, with no 前."""
-    column = LIMIT_COLUMN.search(text, max(0, start - _COLUMN_REACH), end) is not None
-    if not column and text.find("限", start, end) < 0:
-        return []
+    if text.find("年", start, end) < 0:
+        return []  # every such date names its year
     out: list[Found] = []
+    column: bool | None = None  # whether a header of time limits stands above: looked for once, if needed
     for m in LIMIT_DATE.finditer(text, start, end):
         before = text[max(start, m.start() - 12):m.start()]
         line_start = text.rfind("\n", 0, m.start()) + 1
         # a cell after others on its row; not a date on a line of its own (a signature's)
         cell = text[m.start() - 1] in " \t\u3000|｜" and text[line_start:m.start()].strip(_CELL_EDGES) != ""
-        if not (LIMIT_LABEL.search(before) or (column and cell)):
-            continue
+        if not LIMIT_LABEL.search(before):
+            if column is None and cell:
+                column = LIMIT_COLUMN.search(text, max(0, start - _COLUMN_REACH), end) is not None
+            if not (cell and column):
+                continue
         valid, resolved = _resolved(m, year)
         if valid:
             out.append((m.start(), m.end(), resolved, False))
