@@ -397,3 +397,17 @@ def test_spaced_dates_january_as_yuanyue_and_a_weekday_of_every_week() -> None:
     # (500元月底前: 元 is money's, not January's)
     assert got == [("2019 年1月 25 日前", "2019-01-25", False), ("元月3日前", None, True),
                    ("每周三15:00前", None, True)]
+
+
+def test_dates_under_other_columns_or_after_an_issuer_are_no_limits() -> None:
+    # a table whose last column is 印发时间 under prose naming 完成时限; an issuer's signed line
+    text = ("各牵头单位要明确完成时限。\n| 序号 | 文件名称 | 印发单位 | 印发时间 |\n"
+            "| 1 | 关于优化营商环境的若干措施 | 市政府办公室 | 2021年3月 |\n"
+            "序号 项目名称 主要责任单位 完成时间\n1 新建停车场 市城管局 2023年6月\n某某市人民政府办公室 2023年3月15日\n")
+    got = [(d.text, d.date) for d in deadlines_in(text, 0, len(text), 2023)]
+    assert got == [("2023年6月", "2023-06-30")]
+
+
+def test_dangyue_takes_the_month_its_sentence_names() -> None:
+    text = "2023年4月，各区要在当月15日前完成摸底排查工作。"
+    assert [(d.text, d.date) for d in deadlines_in(text, 0, len(text), 2023)] == [("当月15日前", "2023-04-15")]

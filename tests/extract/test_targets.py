@@ -533,6 +533,21 @@ def test_a_list_of_places_goes_on_over_a_bracketed_note() -> None:
     assert [t["value"] / 10_000 for t in rec["targets"]] == [4507, 386, 451, 769.5, 220]
 
 
+def test_reports_of_last_year_stay_reports() -> None:
+    # 争取 in a report secured funds; 为零 of a past year is a result; 共发生…起以下 counts events
+    assert found("去年，全市完成招商引资50亿元，争取中央预算内投资3亿元，新增规上企业30家。", 2023) == []
+    assert found("2022年，全市重大事故起数为零。今年要巩固成果。", 2023) == []
+    assert found("全市共发生一般事故3起以下，无较大以上事故。", 2023) == []
+    # a duty stays a duty however an aim follows it
+    assert found("乡镇人民政府应当采取有针对性的措施，确保该家庭至少有一人就业。", 2020) == []
+
+
+def test_names_joined_by_he_are_not_split_and_yearly_averages_are_no_lists() -> None:
+    got = found("到2025年，全市工业和信息化投资年均增长10%，农村自来水普及率和集中供水率均达到95%。", 2022)
+    assert [(t.indicator, t.value) for t in got][1:] == [("农村自来水普及率", 95), ("集中供水率", 95)]
+    assert [t.value for t in got] == [10, 95, 95]  # 工业和信息化投资: one
+
+
 def test_a_condition_closed_by_de_sets_no_target() -> None:
     # 以上的， opens a consequence: the numbers are conditions of a rule, in either branch of 或者
     assert found("承租人欠付租金达到两期以上，或者数额达到全部租金百分之十五以上的，出租人可以解除合同。") == []

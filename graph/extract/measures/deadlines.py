@@ -42,6 +42,24 @@ LIMIT_LABEL = re.compile(r"(?:时\s*限|(?:完成|整改|治理|办结)\s*期\s*
 LIMIT_COLUMN = re.compile(r"(?:完成|整改|办结)(?:时限|期限|时间)|时间节点|时限要求")
 #: How far above a provision the header of a column of time limits is looked for.
 _COLUMN_REACH = 3000
+#: A table's header line: three cells or more split by spaces, tabs or |, with no digit (序号 重点工作
+#: 任务 主要责任单位 完成期限; | 序号 | 文件名称 | 印发时间 |).
+_HEADER_LINE = re.compile(r"[ \t\u3000|｜]*[^\s|｜\d。；;，,]+(?:[ \t\u3000|｜]+[^\s|｜\d。；;，,]+){2,}"
+                          r"[ \t\u3000|｜]*")
+_LAST_CELL = re.compile(r"[^\s|｜]+(?=[ \t\u3000|｜]*$)")
+#: An issuer's name alone before a date on its line: the signature (某某市人民政府办公室 2023年4月12日).
+_SIGNED = re.compile(r"[^\s\d，,。；;|｜]{2,30}(?:政府|办公室|办公厅|委员会|局|厅|委|部|中心|管委会|指挥部|"
+                     r"领导小组)[ \t\u3000]*$")
+
+
+def _under_limit_column(text: str, start: int, at: int) -> bool:
+    """Whether the nearest table header above `at` (after `start`) ends in a column of time
+    limits, under which a row's last cell is its limit (not 印发时间, 开工时间)."""
+    for line in reversed(text[start:at].split("\n")):
+        if _HEADER_LINE.fullmatch(line):
+            last = _LAST_CELL.search(line)
+            return last is not None and LIMIT_COLUMN.fullmatch(last.group()) is not None
+    return False
 #: 年内, 今年内, 本年度内: by the end of the document's year (not 年内进度目标, a field's name).
 WITHIN_YEAR = re.compile(r"(?<![0-9一二三四五六七八九十两个多])(?:(?:今|本|当)年度?内|年内)"
                          r"(?!容|外|进度)")
@@ -87,7 +105,7 @@ QUARTER = re.compile(rf"(?:(?P<y>(?:19|20)\d{{2}})\s*年\s*)?第?(?P<q>[一二�
 GLUED_DATE = re.compile(rf"(?<![\d年月.．])(?P<y>(?:19|20)\d{{2}})(?P<md>\d{{3,4}})\s*[日号]"
                         rf"{_HOUR}{_WEEKDAY}{_BEFORE}")
 #: 本月20日前, 本月底前, 下月5日前: a day of the month the document was written in, or the next;
-#: 当月13日前: of the month in question (a recurring report's).
+#: 当月13日前: of the month in question (a recurring report's, or one the sentence names).
 THIS_MONTH = re.compile(rf"(?P<which>本|下|当)月\s*(?:(?P<d>\d{{1,2}})\s*[日号]|(?P<end>底|末))"
                         rf"{_WEEKDAY}{_HOUR}{_BEFORE}")
 #: 每月10日前, 每年3月底前, 每季度末前: recurring.
@@ -195,16 +213,15 @@ def _labelled(text: str, start: int, end: int, year: int | None) -> list[Found]:
     if text.find("年", start, end) < 0:
         return []  # every such date names its year
     out: list[Found] = []
-    column: bool | None = None  # whether a header of time limits stands above: looked for once, if needed
     for m in LIMIT_DATE.finditer(text, start, end):
         before = text[max(start, m.start() - 12):m.start()]
         line_start = text.rfind("\n", 0, m.start()) + 1
         # a cell after others on its row; not a date on a line of its own (a signature's)
         cell = text[m.start() - 1] in " \t\u3000|｜" and text[line_start:m.start()].strip(_CELL_EDGES) != ""
         if not LIMIT_LABEL.search(before):
-            if column is None and cell:
-                column = LIMIT_COLUMN.search(text, max(0, start - _COLUMN_REACH), end) is not None
-            if not (cell and column):
+            if _SIGNED.match(text, line_start, m.start()):
+                continue  # 某某市人民政府办公室 2023年4月12日: a signature's date
+            if not (cell and _under_limit_column(text, max(0, start - _COLUMN_REACH), line_start)):
                 continue
         valid, resolved = _resolved(m, year)
         if valid:
@@ -342,13 +359,23 @@ def _glued_date(text: str, start: int, end: int, year: int | None, _issued: dt.d
     return out
 
 
+#: A month named in the sentence before 当月 (2023年4月，…当月15日前).
+_MONTH_NAMED = re.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?P<m>1[0-2]|[1-9])\s*月"
+                          r"(?![底末份]?\s*\d|\s*\d)[^。；;\n]*$")
+
+
 def _this_month(text: str, start: int, end: int, year: int | None, issued: dt.date | None) -> list[Found]:
     """本月20日前, 本月底前, 下月5日前: that day of the month the document was issued in (or the
     next), where its date is known; else relative to it."""
     out: list[Found] = []
     for m in THIS_MONTH.finditer(text, start, end):
-        date = None  # 当月13日前: of the month a report is due in, each month
-        if issued is not None and issued.year == year and m.group("which") != "当":
+        date = None  # 当月13日前: of the month a report is due in, each month, unless the sentence names it
+        named = (_MONTH_NAMED.search(text, max(start, m.start() - 40), m.start()) if m.group("which") == "当"
+                 else None)
+        named_year = int(named.group("y")) if named is not None and named.group("y") else year
+        if named is not None and named_year is not None:
+            date = _month_deadline(named_year, int(named.group("m")), m.group("d"), m.group("end"))
+        elif issued is not None and issued.year == year and m.group("which") != "当":
             y, month = issued.year, issued.month + (m.group("which") == "下")
             y, month = (y + 1, 1) if month > 12 else (y, month)
             date = _month_deadline(y, month, m.group("d"), m.group("end"))

@@ -57,13 +57,14 @@ FOLLOWS = re.compile(r"(?:以上|左右)?(?:[（(][^（()）\d]{1,12}[）)])?、
                      r"长|总长|全长|面积")
 #: Indicators listed before 均 or 各 (马铃薯种植、收获机械化率均达到45%; 新建省重点实验室、省技术创新
 #: 中心各20家, 居民和企业满意度均达到90%): one value for each.
-_EACH = re.compile(r"(?P<items>[^，,；;：:（(。]+[、和与][^，,；;：:（(。]+?)[均各]$")
+_EACH = re.compile(r"(?P<items>[^，,；;：:（(。]+、[^，,；;：:（(。]+?|"
+                   r"[^，,；;：:（(。和]{3,}和[^，,；;：:（(。和]{3,}?)[均各]$")  # not 住房和城乡建设
 #: Indicators joined before 分别 that one value follows (城镇居民人均可支配收入和农民人均纯收入分别增长
 #: 12%): the value of each; not a list of values (分别增长10%、12%), which pairs them in order.
 _NAMED = r"[^，,；;：:（(。、和及与]{2,24}"
 _EACH_RESPECTIVELY = re.compile(rf"(?:^|[，,；;：:])\s*(?P<items>{_NAMED}(?:[、和及与]{_NAMED})+)分别$")
 _MORE_VALUES = re.compile(r"\s*(?:以上|以下|左右)?\s*(?:[（(][^（()）]{0,16}[）)])?\s*[、和及与]\s*\d")
-_ITEM_JOIN, _COMMA_JOIN = re.compile(r"[、和及与]"), re.compile(r"、")
+_ITEM_JOIN, _COMMA_JOIN, _AND_JOIN = re.compile(r"[、和及与]"), re.compile(r"、"), re.compile(r"和")
 #: How far before 均 its list of indicators is looked for (a bounded search: a long sentence
 #: with many 、 made an unbounded one cubic).
 _EACH_REACH = 80
@@ -85,7 +86,7 @@ def each_indicator(target: Target, m: re.Match[str], text: str) -> list[Target]:
     """One target per indicator when a list of them shares one value with 均 or 各, or when a list
     of subjects shares one rate (each quoting the sentence from its indicator on, so each is its
     own); else the target."""
-    if text.endswith(("均", "各"), 0, m.start()) and not text.endswith("平均", 0, m.start()):  # 平均: no list
+    if text.endswith(("均", "各"), 0, m.start()) and not text.endswith(("平均", "年均"), 0, m.start()):
         each = _EACH.search(text, max(0, m.start() - _EACH_REACH), m.start())
     elif text.endswith("分别", 0, m.start()) and not _MORE_VALUES.match(text, m.end()):
         each = _EACH_RESPECTIVELY.search(text, max(0, m.start() - _EACH_REACH), m.start())
@@ -98,7 +99,8 @@ def each_indicator(target: Target, m: re.Match[str], text: str) -> list[Target]:
     offset = target.end - m.end()
     out, at = [], each.start("items")
     # 主导或参与制定国家、行业标准各…: 、 parts the list where it has one; else 和/与 do
-    joins = _ITEM_JOIN if each.re is _EACH_RESPECTIVELY or "、" not in each.group("items") else _COMMA_JOIN
+    joins = (_ITEM_JOIN if each.re is _EACH_RESPECTIVELY else _COMMA_JOIN if "、" in each.group("items")
+             else _AND_JOIN)
     for item in joins.split(each.group("items")):
         out.append(replace(target, indicator=INDICATOR_FLUFF.sub("", item) or target.indicator,
                            text=text[at:m.end()], start=offset + at))

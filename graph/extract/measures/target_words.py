@@ -112,8 +112,9 @@ def zero_goals(sent: Sentence, offset: int, ctx: Context, lead: Years) -> list[T
     (建设货运零排放区域, 发展零排放货运车队)."""
     return [_target(m, sent, offset, ctx, years, indicator_of(clause), 0, "", "equal")
             for m, clause, years in _goals(_ZERO, sent, ctx, lead)
-            if ("清零" in m.group() and not _POLICY_NAME.match(sent.text, m.end()))
-            or ("清零" not in m.group() and not _ZERO_AS_NAME.match(sent.text, m.end()))]
+            if not ctx.reports(years.year, sent.led_before(m.start()))  # 2022年…起数为零: a result
+            and (("清零" in m.group() and not _POLICY_NAME.match(sent.text, m.end()))
+                 or ("清零" not in m.group() and not _ZERO_AS_NAME.match(sent.text, m.end())))]
 
 
 def _goals(pattern: re.Pattern[str], sent: Sentence, ctx: Context,

@@ -373,7 +373,8 @@ def _governs(text: str, heading: str, year: int | None = None) -> Years:
 
 
 #: A heading over this year's goals (一、确保年度目标, 今年主要目标任务).
-_THIS_YEARS_GOALS = re.compile(r"(?:年度|今年|全年|本年度?)(?:主要)?(?:目标|任务|指标)")
+#: (not 分年度目标, goals year by year)
+_THIS_YEARS_GOALS = re.compile(r"(?:(?<![分各逐])年度|今年|全年|本年度?)(?:主要)?(?:目标|任务|指标)")
 #: 2021年3月: a date, not a year a heading is about.
 _MONTH = re.compile(r"\s*[\d一二三四五六七八九十]+\s*月")
 

@@ -212,8 +212,9 @@ def _target(m: re.Match[str], sent: Sentence, offset: int, ctx: Context, lead: Y
         return None  # 3000亿度 of power, 22亿方 of gas, 13.5亿只 of poultry; not 26度, 3方协议
     clause_start = sent.clause_start(at)
     clause = text[clause_start:at]
-    if unit == "起" and not (m.group("suffix") or m.group("verb") in _BOUNDING):
-        return None  # 全年共发生较大事故2起: events counted; 控制在10起以内 bounds them
+    if unit == "起" and (not (m.group("suffix") or m.group("verb") in _BOUNDING)
+                        or (m.group("verb") not in _BOUNDING and "发生" in clause)):
+        return None  # 全年共发生较大事故2起(以下): events counted; 控制在10起以内 bounds them
     if unit == "P" and not (m.group("mult") or "算力" in clause):
         return None  # 1.7万P of computing power; not 5P空调 (匹)
     if m.group("verb") == "达" and at > 0 and text[at - 1] in _WORD_BEFORE_DA:
