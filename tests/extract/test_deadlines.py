@@ -411,3 +411,17 @@ def test_dates_under_other_columns_or_after_an_issuer_are_no_limits() -> None:
 def test_dangyue_takes_the_month_its_sentence_names() -> None:
     text = "2023年4月，各区要在当月15日前完成摸底排查工作。"
     assert [(d.text, d.date) for d in deadlines_in(text, 0, len(text), 2023)] == [("当月15日前", "2023-04-15")]
+
+
+def test_the_second_reviews_cases_of_tables_signatures_and_months() -> None:
+    table = ("序号 工作任务 牵头单位 完成时限\n1 出台实施细则 市政府办 2023年3月\n二、重点项目\n"
+             "序号 项目名称 2023年计划投资 牵头单位 开工时间\n1 某某大道改造工程 5亿元 市住建局 2023年5月\n"
+             "| 序号 | 重点工作任务 | 牵头单位 | 完成时限 |\n| --- | --- | --- | --- |\n| 1 | 建成平台 | 市发改委 | 2023年6月底 |\n"
+             "序号 重点工作任务 牵头单位 完成时限\n（一） 加强组织领导 市委办 长期坚持\n（二） 建成数据共享平台 市大数据局、\n"
+             "市财政局 2023年12月底\n某某市应急管理局 某某市住房和城乡建设局 2023年4月12日\n")
+    got = [(d.text, d.date) for d in deadlines_in(table, 0, len(table), 2023)]
+    assert got == [("2023年3月", "2023-03-31"), ("2023年6月底", "2023-06-30"), ("2023年12月底", "2023-12-31")]
+    text = ("自2023年4月起，各区每月开展一次排查，当月25日前报送结果。请各单位于2023 年 1 月 5 日前报送总结。"
+            "资助3000美元月底前到账。各单元月底前完成自查。")
+    got = [(d.text, d.date, d.relative) for d in deadlines_in(text, 0, len(text), 2022)]
+    assert got == [("当月25日前", None, True), ("2023 年 1 月 5 日前", "2023-01-05", False)]

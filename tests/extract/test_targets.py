@@ -514,8 +514,11 @@ def test_a_start_and_the_years_a_work_takes_give_its_goals_span() -> None:
 
 
 def test_indicators_joined_by_he_before_jun_each_take_the_value_but_not_an_average() -> None:
-    got = found("到2025年，全市居民和企业满意度均达到90%。", 2022)
-    assert [(t.indicator, t.value) for t in got] == [("居民", 90), ("企业满意度", 90)]
+    got = found("到2025年，城乡居民和企业满意度均达到90%。", 2022)
+    assert [(t.indicator, t.value) for t in got] == [("城乡居民", 90), ("企业满意度", 90)]
+    # names joined by 和 that are one name (全省住房和城乡建设…, 全市城镇和农村居民…): one target
+    assert len(found("到2025年，全省住房和城乡建设系统责任制落实率均达到100%。", 2022)) == 1
+    assert len(found("到2025年，全市城镇和农村居民人均可支配收入均增长7%以上。", 2022)) == 1
     assert len(found("到2015年，城市和农村家庭互联网接入宽带平均达到20兆。", 2014)) == 1  # 平均: one average
 
 
@@ -546,6 +549,15 @@ def test_names_joined_by_he_are_not_split_and_yearly_averages_are_no_lists() -> 
     got = found("到2025年，全市工业和信息化投资年均增长10%，农村自来水普及率和集中供水率均达到95%。", 2022)
     assert [(t.indicator, t.value) for t in got][1:] == [("农村自来水普及率", 95), ("集中供水率", 95)]
     assert [t.value for t in got] == [10, 95, 95]  # 工业和信息化投资: one
+
+
+def test_the_second_reviews_cases_of_reports_duties_and_events() -> None:
+    # 确保了 reports what was ensured; a duty said long before a report does not stop a later aim
+    assert found("过去五年，全市累计新增就业10万人，确保了就业形势稳定，城镇登记失业率控制在4%以内。", 2023) == []
+    assert [t.value for t in found("各地必须高度重视，截至目前已完成改造1200户，力争年底前再完成改造800户。",
+                                   2023)] == [800]
+    # events that happen, capped under an aim
+    assert [(t.value, t.unit) for t in found("力争全年发生一般事故3起以下，杜绝较大以上事故。", 2023)] == [(3, "起")]
 
 
 def test_a_condition_closed_by_de_sets_no_target() -> None:

@@ -15,7 +15,8 @@ from policygraph.extract.numbers import chinese_to_int
 from policygraph.extract.regexes import AGE_GROUP_AFTER
 from policygraph.models import Deadline
 
-_MONTH = "十[一二]?|[一二三四五六七八九十]|(?<![\\d万千百亿角])元"  # 元月: January (not 500元月底前)
+#: A month in words; 元月 is January (not 500元月底前, 3000美元月底前, 各单元月底前).
+_MONTH = "十[一二]?|[一二三四五六七八九十]|(?<![\\d万千百亿角美港日欧韩单一二两三四五六七八九十])元"
 #: Not 前夕, 前往, 前后, 前来, nor a line's date above a heading 前 言 (二〇二一年十二月↵前 言); a
 #: line wrapped before 前 (6月30日↵前报送) still ends in it.
 _BEFORE = r"\s{0,2}(?P<before>前(?![夕往后来]|\s*言)|之前|以前)"
@@ -27,7 +28,7 @@ _WEEKDAY = r"(?:\s*[（(]\s*(?:星期|周)[一二三四五六日天]\s*[）)])?"
 #: 2004年6月底前, 今年8月底前, 6月15日前, 6月20日18:00前, 年底前, 明年年底前; 6月20号前 and 4月28前
 #: (a day without 日) as written; 20251月20日前, a page's year glued to the month (its 年 lost).
 _DATE = (
-    rf"(?:(?P<y>\d{{4}})\s*年|(?P<yg>(?:19|20)\d{{2}})(?=\d{{1,2}}\s*月)|(?P<rel>今年|明年|本年|当年))?"
+    rf"(?:(?P<y>\d{{4}})\s*年\s*|(?P<yg>(?:19|20)\d{{2}})(?=\d{{1,2}}\s*月)|(?P<rel>今年|明年|本年|当年))?"
     rf"(?:(?P<m>\d{{1,2}}|{_MONTH})\s*月(?:\s*(?P<d>\d{{1,2}})(?:\s*(?:日|号))?{_WEEKDAY}{_HOUR}{_WEEKDAY}|"
     rf"(?P<part>底|末|中旬|上旬|下旬|份))?"
     rf"|(?P<ye>年底|年末|底|末))"
@@ -35,7 +36,7 @@ _DATE = (
 DEADLINE = re.compile(_DATE + _BEFORE)
 #: A date a label or a column names a time limit (治理时限：2018年12月底; 2023年12月底 under 完成期限),
 #: with no 前: a year and a month at least, and nothing after it but the cell's end.
-LIMIT_DATE = re.compile(rf"(?=\d{{4}}\s*年\s*\d)(?:{_DATE})(?=\s*[|｜]?\s*(?:[。；;]|\n|$))")
+LIMIT_DATE = re.compile(rf"(?=\d{{4}}\s*年\s*(?:\d|底|末))(?:{_DATE})(?=\s*[|｜]?\s*(?:[。；;]|\n|$))")
 #: A label of a time limit before its date (完成时限：, 整改期限:).
 LIMIT_LABEL = re.compile(r"(?:时\s*限|(?:完成|整改|治理|办结)\s*期\s*限)\s*[:：]\s*$")
 #: A table's column of time limits, in its header (序号 重点工作任务 … 完成期限).
@@ -44,19 +45,29 @@ LIMIT_COLUMN = re.compile(r"(?:完成|整改|办结)(?:时限|期限|时间)|时
 _COLUMN_REACH = 3000
 #: A table's header line: three cells or more split by spaces, tabs or |, with no digit (序号 重点工作
 #: 任务 主要责任单位 完成期限; | 序号 | 文件名称 | 印发时间 |).
-_HEADER_LINE = re.compile(r"[ \t\u3000|｜]*[^\s|｜\d。；;，,]+(?:[ \t\u3000|｜]+[^\s|｜\d。；;，,]+){2,}"
+_HEADER_LINE = re.compile(r"[ \t\u3000|｜]*[^\s|｜。；;，,]+(?:[ \t\u3000|｜]+[^\s|｜。；;，,]+){2,}"
                           r"[ \t\u3000|｜]*")
+_CELL_SPLIT = re.compile(r"[ \t\u3000|｜]+")
+#: A Markdown table's rule (| --- | :---: |), a row's ordinal cell (1, （一）, 一、) and a cell of data
+#: (3000个, 2023年5月, 5亿元): none of them in a header (2023年目标 is one).
+_MD_RULE = re.compile(r"[\s|｜:\-—]+")
+_ORDINAL_CELL = re.compile(r"[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]?")
+_VALUE_CELL = re.compile(r"^\d[\d.,]*\s*(?:[^\d年\s]{0,3})$|\d\s*年\s*\d{1,2}\s*月|\d\s*年\s*[底末]")
 _LAST_CELL = re.compile(r"[^\s|｜]+(?=[ \t\u3000|｜]*$)")
 #: An issuer's name alone before a date on its line: the signature (某某市人民政府办公室 2023年4月12日).
-_SIGNED = re.compile(r"[^\s\d，,。；;|｜]{2,30}(?:政府|办公室|办公厅|委员会|局|厅|委|部|中心|管委会|指挥部|"
-                     r"领导小组)[ \t\u3000]*$")
+_ISSUER = (r"[^\s\d，,。；;|｜、]{2,30}(?:政府|办公室|办公厅|委员会|局|厅|委|部|中心|管委会|指挥部|领导小组|"
+           r"办事处|党委|县委|市委|区委|镇委)")
+_SIGNED = re.compile(rf"{_ISSUER}(?:[ \t\u3000]+{_ISSUER})*[ \t\u3000]*$")
 
 
 def _under_limit_column(text: str, start: int, at: int) -> bool:
     """Whether the nearest table header above `at` (after `start`) ends in a column of time
     limits, under which a row's last cell is its limit (not 印发时间, 开工时间)."""
     for line in reversed(text[start:at].split("\n")):
-        if _HEADER_LINE.fullmatch(line):
+        if _HEADER_LINE.fullmatch(line) and not _MD_RULE.fullmatch(line):
+            cells = _CELL_SPLIT.split(line.strip(" \t\u3000|｜"))
+            if _ORDINAL_CELL.fullmatch(cells[0]) or any(_VALUE_CELL.search(c) for c in cells):
+                continue  # a row of the table (（一） 加强组织领导 …, 1 新建5G基站 3000个 …), no header
             last = _LAST_CELL.search(line)
             return last is not None and LIMIT_COLUMN.fullmatch(last.group()) is not None
     return False
@@ -219,8 +230,8 @@ def _labelled(text: str, start: int, end: int, year: int | None) -> list[Found]:
         # a cell after others on its row; not a date on a line of its own (a signature's)
         cell = text[m.start() - 1] in " \t\u3000|｜" and text[line_start:m.start()].strip(_CELL_EDGES) != ""
         if not LIMIT_LABEL.search(before):
-            if _SIGNED.match(text, line_start, m.start()):
-                continue  # 某某市人民政府办公室 2023年4月12日: a signature's date
+            if m.group("d") and _SIGNED.match(text, line_start, m.start()):
+                continue  # 某某市人民政府办公室 2023年4月12日: a signature's date (a wrapped row's has none)
             if not (cell and _under_limit_column(text, max(0, start - _COLUMN_REACH), line_start)):
                 continue
         valid, resolved = _resolved(m, year)
@@ -359,6 +370,8 @@ def _glued_date(text: str, start: int, end: int, year: int | None, _issued: dt.d
     return out
 
 
+#: A month that opens or joins a period of months (自…4月起, 4月至10月, 每年6月, 每月): 当月 recurs.
+_PERIOD_OF_MONTHS = re.compile(r"起|开始|至|到|每")
 #: A month named in the sentence before 当月 (2023年4月，…当月15日前).
 _MONTH_NAMED = re.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?P<m>1[0-2]|[1-9])\s*月"
                           r"(?![底末份]?\s*\d|\s*\d)[^。；;\n]*$")
@@ -372,6 +385,8 @@ def _this_month(text: str, start: int, end: int, year: int | None, issued: dt.da
         date = None  # 当月13日前: of the month a report is due in, each month, unless the sentence names it
         named = (_MONTH_NAMED.search(text, max(start, m.start() - 40), m.start()) if m.group("which") == "当"
                  else None)
+        if named is not None and _PERIOD_OF_MONTHS.search(text, max(start, named.start() - 4), m.start()):
+            named = None  # 自2023年4月起…当月25日前, 每年6月…当月底前: each month's, no one date
         named_year = int(named.group("y")) if named is not None and named.group("y") else year
         if named is not None and named_year is not None:
             date = _month_deadline(named_year, int(named.group("m")), m.group("d"), m.group("end"))

@@ -58,7 +58,10 @@ FOLLOWS = re.compile(r"(?:以上|左右)?(?:[（(][^（()）\d]{1,12}[）)])?、
 #: Indicators listed before 均 or 各 (马铃薯种植、收获机械化率均达到45%; 新建省重点实验室、省技术创新
 #: 中心各20家, 居民和企业满意度均达到90%): one value for each.
 _EACH = re.compile(r"(?P<items>[^，,；;：:（(。]+、[^，,；;：:（(。]+?|"
-                   r"[^，,；;：:（(。和]{3,}和[^，,；;：:（(。和]{3,}?)[均各]$")  # not 住房和城乡建设
+                   r"[^，,；;：:（(。和]{3,}和[^，,；;：:（(。和]{3,}?)[均各]$")
+#: Where names joined by 和 are one name (全省住房和城乡建设…, 全市城镇和农村居民…): the first is
+#: under three characters after 全省/全市.
+_WHOLE = re.compile(r"^\s*(?:全|各)[省市县区镇]")
 #: Indicators joined before 分别 that one value follows (城镇居民人均可支配收入和农民人均纯收入分别增长
 #: 12%): the value of each; not a list of values (分别增长10%、12%), which pairs them in order.
 _NAMED = r"[^，,；;：:（(。、和及与]{2,24}"
@@ -101,6 +104,8 @@ def each_indicator(target: Target, m: re.Match[str], text: str) -> list[Target]:
     # 主导或参与制定国家、行业标准各…: 、 parts the list where it has one; else 和/与 do
     joins = (_ITEM_JOIN if each.re is _EACH_RESPECTIVELY else _COMMA_JOIN if "、" in each.group("items")
              else _AND_JOIN)
+    if joins is _AND_JOIN and len(_WHOLE.sub("", _AND_JOIN.split(each.group("items"))[0])) < 3:
+        return [target]
     for item in joins.split(each.group("items")):
         out.append(replace(target, indicator=INDICATOR_FLUFF.sub("", item) or target.indicator,
                            text=text[at:m.end()], start=offset + at))

@@ -199,8 +199,9 @@ class Sentence:
         aims = list(_REOPENS.finditer(self.text, self.said, at))
         if not aims or _PART_BREAK.search(self.text, aims[-1].end(), at):
             return True
-        if rules.DUTY.search(self.text, 0, at):
-            return True  # 应当…确保… stays a duty
+        said = [m for m in rules.SAID.finditer(self.text, 0, aims[-1].start())]
+        if said and rules.DUTY.fullmatch(said[-1].group()):
+            return True  # 应当…确保… stays a duty (the last word said before the aim is a duty's)
         opens = aims[-1].start()
         return not any(self.said <= b and opens - 2 <= b <= opens for b in self.breaks)
 
@@ -259,7 +260,7 @@ _AIMED = re.compile(r"确保|力争|争取")
 _CUT_OFF = re.compile(r"(?:^|[^到])至\s*(?:19|20)\d{2}\s*年(?:底|末)|"
                       r"(?:提高|增加|增长|下降|减少|降低|上升|扩大)[到至]\s*(?:19|20)\d{2}\s*年(?:底|末)?的")
 #: Aims that open a clause of goals after a report (…累计完成…，力争新增…).
-_REOPENS = re.compile(r"确保|力争")
+_REOPENS = re.compile(r"确保(?!了)|力争")  # (确保了: what a report says was ensured)
 #: A break between parts of a sentence that an aim does not reach over (一要…确保…；三要…).
 _PART_BREAK = re.compile(r"[；;]")
 #: A part of the year reported on, or a report's source (上半年, 前三季度, 1-9月, 据初步测算, 监测):

@@ -213,7 +213,8 @@ def _target(m: re.Match[str], sent: Sentence, offset: int, ctx: Context, lead: Y
     clause_start = sent.clause_start(at)
     clause = text[clause_start:at]
     if unit == "起" and (not (m.group("suffix") or m.group("verb") in _BOUNDING)
-                        or (m.group("verb") not in _BOUNDING and "发生" in clause)):
+                        or (m.group("verb") not in _BOUNDING and "发生" in clause
+                            and not _AIMED_EVENTS.search(text, 0, at))):
         return None  # 全年共发生较大事故2起(以下): events counted; 控制在10起以内 bounds them
     if unit == "P" and not (m.group("mult") or "算力" in clause):
         return None  # 1.7万P of computing power; not 5P空调 (匹)
@@ -399,6 +400,8 @@ _WORD_BEFORE_DA = frozenset("通送下到抵直传转")
 _HOURS_OF_WORK = re.compile(r"工作|加班|会议|休息|讲话|发言")
 #: Units that are one only after 万/亿 (亿度, 亿方, 亿只): else a degree, a party or "only".
 _NEEDS_MULTIPLIER = frozenset({"度", "方", "只"})
+#: Words of aim before a count of events that happen (力争全年发生一般事故3起以下): a cap.
+_AIMED_EVENTS = re.compile(r"力争|确保|争取|目标|杜绝")
 #: Verbs that bound a count of events (控制在10起以内, 不超过2起), as a count of them does not.
 _BOUNDING = frozenset({"控制在", "不超过", "不多于", "少于", "低于", "下降到", "下降至", "降至", "降到",
                        "减少到", "减少至", "压减到", "压减至", "压降到", "压降至"})
