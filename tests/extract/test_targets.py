@@ -560,6 +560,13 @@ def test_the_second_reviews_cases_of_reports_duties_and_events() -> None:
     assert [(t.value, t.unit) for t in found("力争全年发生一般事故3起以下，杜绝较大以上事故。", 2023)] == [(3, "起")]
 
 
+def test_a_services_hours_are_no_bound_and_a_share_of_metered_charging_is_a_goal() -> None:
+    got = found("到2025年，集中供水工程实现24小时供水和计量收费比例均达到93%。", 2022)
+    assert [(t.value, t.unit) for t in got] == [(93, "%"), (93, "%")]
+    assert found("到2025年，实现24小时在线办理。", 2022) == []
+    assert found("停车收费标准为每小时5元。", 2022) == []  # a fee stays a parameter
+
+
 def test_a_condition_closed_by_de_sets_no_target() -> None:
     # 以上的， opens a consequence: the numbers are conditions of a rule, in either branch of 或者
     assert found("承租人欠付租金达到两期以上，或者数额达到全部租金百分之十五以上的，出租人可以解除合同。") == []

@@ -391,9 +391,11 @@ _YEAR_OPENING = re.compile(r"\s*(?:(?![^，,。；;：:]{0,6}(?:情况|成果|�
                            r"(?:(?:(?:力争|争取|确保)?(?:到|至)\s*)?(?:19|20)\d{2}\s*年(?:底|末)?"
                            r"(?:\s*(?:—{1,2}|–|-|－|至|到)\s*(?:19|20)\d{2}\s*年)?(?:底|末)?前?|今年|全年|年内)"
                            r"\s*(?:[，,]|(?=[我全][省市县区州镇乡]))")  # 2006年我市计划接待…
-#: Times of a service or a response, which a goal bounds; not a circle named by one (15分钟生活圈).
+#: Times of a service or a response, which a goal bounds; not a circle named by one (15分钟生活圈)
+#: nor the hours a service keeps (实现24小时供水, 24小时在线办理).
 _TIMES = frozenset({"分钟", "小时"})
-_CIRCLE = re.compile(r"[^，,。；;\d]{0,6}?圈")
+_CIRCLE = re.compile(r"[^，,。；;\d]{0,6}?圈|(?:全天候|不间断)?(?:供水|供电|供气|服务|营业|值守|值班|在线|"
+                     r"开放|热线|监控|运行|通办|办理|响应机制)")
 #: Characters that make 达 part of a word before a number (通达30分钟上高速, 下达500万元).
 _WORD_BEFORE_DA = frozenset("通送下到抵直传转")
 #: Hours a rule sets for work or meetings (每日工作时间不超过8小时, 会议时间不超过30分钟): no goal.
