@@ -425,3 +425,9 @@ def test_the_second_reviews_cases_of_tables_signatures_and_months() -> None:
             "资助3000美元月底前到账。各单元月底前完成自查。")
     got = [(d.text, d.date, d.relative) for d in deadlines_in(text, 0, len(text), 2022)]
     assert got == [("当月25日前", None, True), ("2023 年 1 月 5 日前", "2023-01-05", False)]
+
+
+def test_a_limit_column_before_a_column_of_notes() -> None:
+    table = ("| 序号 | 重点工作任务 | 牵头单位 | 完成时限 | 备注 |\n| 1 | 建成平台 | 市发改委 | 2023年6月底 | |\n"
+             "| 序号 | 项目名称 | 牵头单位 | 开工时间 | 备注 |\n| 1 | 某某大道 | 市住建局 | 2023年5月 | |\n")
+    assert [(d.text, d.date) for d in deadlines_in(table, 0, len(table), 2023)] == [("2023年6月底", "2023-06-30")]

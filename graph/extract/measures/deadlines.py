@@ -35,8 +35,10 @@ _DATE = (
 )
 DEADLINE = re.compile(_DATE + _BEFORE)
 #: A date a label or a column names a time limit (治理时限：2018年12月底; 2023年12月底 under 完成期限),
-#: with no 前: a year and a month at least, and nothing after it but the cell's end.
-LIMIT_DATE = re.compile(rf"(?=\d{{4}}\s*年\s*(?:\d|底|末))(?:{_DATE})(?=\s*[|｜]?\s*(?:[。；;]|\n|$))")
+#: with no 前: a year and a month (or 底) at least, and nothing after it but its cell's end and
+#: empty cells.
+LIMIT_DATE = re.compile(rf"(?=\d{{4}}\s*年\s*(?:\d|底|末))(?:{_DATE})"
+                        r"(?=(?:[ \t\u3000]*[|｜])*\s*(?:[。；;]|\n|$))")
 #: A label of a time limit before its date (完成时限：, 整改期限:).
 LIMIT_LABEL = re.compile(r"(?:时\s*限|(?:完成|整改|治理|办结)\s*期\s*限)\s*[:：]\s*$")
 #: A table's column of time limits, in its header (序号 重点工作任务 … 完成期限).
@@ -48,12 +50,12 @@ _COLUMN_REACH = 3000
 _HEADER_LINE = re.compile(r"[ \t\u3000|｜]*[^\s|｜。；;，,]+(?:[ \t\u3000|｜]+[^\s|｜。；;，,]+){2,}"
                           r"[ \t\u3000|｜]*")
 _CELL_SPLIT = re.compile(r"[ \t\u3000|｜]+")
+_NOTE_HEAD = re.compile(r"备\s*注|说\s*明")
 #: A Markdown table's rule (| --- | :---: |), a row's ordinal cell (1, （一）, 一、) and a cell of data
 #: (3000个, 2023年5月, 5亿元): none of them in a header (2023年目标 is one).
 _MD_RULE = re.compile(r"[\s|｜:\-—]+")
 _ORDINAL_CELL = re.compile(r"[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]?")
 _VALUE_CELL = re.compile(r"^\d[\d.,]*\s*(?:[^\d年\s]{0,3})$|\d\s*年\s*\d{1,2}\s*月|\d\s*年\s*[底末]")
-_LAST_CELL = re.compile(r"[^\s|｜]+(?=[ \t\u3000|｜]*$)")
 #: An issuer's name alone before a date on its line: the signature (某某市人民政府办公室 2023年4月12日).
 _ISSUER = (r"[^\s\d，,。；;|｜、]{2,30}(?:政府|办公室|办公厅|委员会|局|厅|委|部|中心|管委会|指挥部|领导小组|"
            r"办事处|党委|县委|市委|区委|镇委)")
@@ -68,8 +70,9 @@ def _under_limit_column(text: str, start: int, at: int) -> bool:
             cells = _CELL_SPLIT.split(line.strip(" \t\u3000|｜"))
             if _ORDINAL_CELL.fullmatch(cells[0]) or any(_VALUE_CELL.search(c) for c in cells):
                 continue  # a row of the table (（一） 加强组织领导 …, 1 新建5G基站 3000个 …), no header
-            last = _LAST_CELL.search(line)
-            return last is not None and LIMIT_COLUMN.fullmatch(last.group()) is not None
+            if len(cells) > 3 and _NOTE_HEAD.fullmatch(cells[-1]):
+                cells = cells[:-1]  # … | 完成时限 | 备注 |: the limit before a column of notes
+            return LIMIT_COLUMN.fullmatch(cells[-1]) is not None
     return False
 #: 年内, 今年内, 本年度内: by the end of the document's year (not 年内进度目标, a field's name).
 WITHIN_YEAR = re.compile(r"(?<![0-9一二三四五六七八九十两个多])(?:(?:今|本|当)年度?内|年内)"
