@@ -10,9 +10,15 @@ import datetime as dt
 import re
 
 from policygraph.extract.measures.holidays import holiday_date, holiday_names
+from policygraph.extract.measures.limit_tables import (
+    COLUMN_REACH,
+    LIMIT_LABEL,
+    SIGNED,
+    under_limit_column,
+)
 from policygraph.extract.measures.quantities import CN_DIGITS
+from policygraph.extract.measures.relative_limits import is_limit
 from policygraph.extract.numbers import chinese_to_int
-from policygraph.extract.regexes import AGE_GROUP_AFTER
 from policygraph.models import Deadline
 
 #: A month in words; 元月 is January (not 500元月底前, 3000美元月底前, 各单元月底前).
@@ -39,41 +45,6 @@ DEADLINE = re.compile(_DATE + _BEFORE)
 #: empty cells.
 LIMIT_DATE = re.compile(rf"(?=\d{{4}}\s*年\s*(?:\d|底|末))(?:{_DATE})"
                         r"(?=(?:[ \t\u3000]*[|｜])*\s*(?:[。；;]|\n|$))")
-#: A label of a time limit before its date (完成时限：, 整改期限:).
-LIMIT_LABEL = re.compile(r"(?:时\s*限|(?:完成|整改|治理|办结)\s*期\s*限)\s*[:：]\s*$")
-#: A table's column of time limits, in its header (序号 重点工作任务 … 完成期限).
-LIMIT_COLUMN = re.compile(r"(?:完成|整改|办结)(?:时限|期限|时间)|时间节点|时限要求")
-#: How far above a provision the header of a column of time limits is looked for.
-_COLUMN_REACH = 3000
-#: A table's header line: three cells or more split by spaces, tabs or |, with no digit (序号 重点工作
-#: 任务 主要责任单位 完成期限; | 序号 | 文件名称 | 印发时间 |).
-_HEADER_LINE = re.compile(r"[ \t\u3000|｜]*[^\s|｜。；;，,]+(?:[ \t\u3000|｜]+[^\s|｜。；;，,]+){2,}"
-                          r"[ \t\u3000|｜]*")
-_CELL_SPLIT = re.compile(r"[ \t\u3000|｜]+")
-_NOTE_HEAD = re.compile(r"备\s*注|说\s*明")
-#: A Markdown table's rule (| --- | :---: |), a row's ordinal cell (1, （一）, 一、) and a cell of data
-#: (3000个, 2023年5月, 5亿元): none of them in a header (2023年目标 is one).
-_MD_RULE = re.compile(r"[\s|｜:\-—]+")
-_ORDINAL_CELL = re.compile(r"[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]?")
-_VALUE_CELL = re.compile(r"^\d[\d.,]*\s*(?:[^\d年\s]{0,3})$|\d\s*年\s*\d{1,2}\s*月|\d\s*年\s*[底末]")
-#: An issuer's name alone before a date on its line: the signature (某某市人民政府办公室 2023年4月12日).
-_ISSUER = (r"[^\s\d，,。；;|｜、]{2,30}(?:政府|办公室|办公厅|委员会|局|厅|委|部|中心|管委会|指挥部|领导小组|"
-           r"办事处|党委|县委|市委|区委|镇委)")
-_SIGNED = re.compile(rf"{_ISSUER}(?:[ \t\u3000]+{_ISSUER})*[ \t\u3000]*$")
-
-
-def _under_limit_column(text: str, start: int, at: int) -> bool:
-    """Whether the nearest table header above `at` (after `start`) ends in a column of time
-    limits, under which a row's last cell is its limit (not 印发时间, 开工时间)."""
-    for line in reversed(text[start:at].split("\n")):
-        if _HEADER_LINE.fullmatch(line) and not _MD_RULE.fullmatch(line):
-            cells = _CELL_SPLIT.split(line.strip(" \t\u3000|｜"))
-            if _ORDINAL_CELL.fullmatch(cells[0]) or any(_VALUE_CELL.search(c) for c in cells):
-                continue  # a row of the table (（一） 加强组织领导 …, 1 新建5G基站 3000个 …), no header
-            if len(cells) > 3 and _NOTE_HEAD.fullmatch(cells[-1]):
-                cells = cells[:-1]  # … | 完成时限 | 备注 |: the limit before a column of notes
-            return LIMIT_COLUMN.fullmatch(cells[-1]) is not None
-    return False
 #: 年内, 今年内, 本年度内: by the end of the document's year (not 年内进度目标, a field's name).
 WITHIN_YEAR = re.compile(r"(?<![0-9一二三四五六七八九十两个多])(?:(?:今|本|当)年度?内|年内)"
                          r"(?!容|外|进度)")
@@ -124,23 +95,6 @@ THIS_MONTH = re.compile(rf"(?P<which>本|下|当)月\s*(?:(?P<d>\d{{1,2}})\s*[�
                         rf"{_WEEKDAY}{_HOUR}{_BEFORE}")
 #: 每月10日前, 每年3月底前, 每季度末前: recurring.
 RECURRING = re.compile(r"每(?:月|年|季度?|半年|周)\s*$")
-#: Words before a relative limit that make it a class of people or a look-back, not a time limit.
-_NOT_LIMIT_BEFORE = re.compile(r"(?:毕业|离校|失业|退役|退出|近|最近|过去|连续|累计|服务期|劳动合同期|以|"
-                               r"(?:日|之)前)\s*$")  # 申请日前12个月内: a look back
-#: A sanction or an exemption measured in time (暂停其6个月以内, 5年内不再受理, 1年内有2次以上):
-#: a period, not a limit for an act.
-_SANCTION_BEFORE = re.compile(r"暂停|停止|禁止|吊销|取消|免征|免税|免于|减半|有效期|保护期")
-_SANCTION_AFTER = re.compile(r"^(?:不得|不再|不予|再次|又|有\s*\d|\d+\s*次|免征|免税)")
-#: A span of years is a limit when counted from an event (之日起一年内), aimed at (争取3年内让…) or
-#: followed by what is to be done (力争三到五年时间内，…更加完善); else a period (两年之内对其…).
-_YEARS_COUNTED = re.compile(r"(?:起|后|争取|力争|确保|(?<![使采适费占征试应作引享运动信借挪])用|经过)\s*$|"
-                            r"(?:内|以内|之内)[^，,。；;内]{1,8}、\s*$")  # 9个月内开工、1年半内并网: listed
-_YEARS_DONE = re.compile(r"^[^。；;]{0,24}?(?:完成|建成|实现|达到|基本|全面|形成|建立|制定|作出|更加|报告|"
-                         r"压缩|压减|缩短|消除)")
-#: A duration a verb cuts something to (压缩到5个工作日以内, 分别压缩至15个、7个工作日以内): a
-#: target's value (压缩一半以上至8.5个工作日以内 too), not a limit for an act.
-_CUT_TO = re.compile(r"(?:压缩|压减|缩短|减少|降低|降|控制)(?:[一二三四五六七八九十半\d.%]{1,5}以上)?"
-                     r"(?:到|至|在)[^，,。；;]{0,8}$")
 
 
 def deadlines_in(text: str, start: int, end: int, year: int | None, provision: str = "",
@@ -233,9 +187,9 @@ def _labelled(text: str, start: int, end: int, year: int | None) -> list[Found]:
         # a cell after others on its row; not a date on a line of its own (a signature's)
         cell = text[m.start() - 1] in " \t\u3000|｜" and text[line_start:m.start()].strip(_CELL_EDGES) != ""
         if not LIMIT_LABEL.search(before):
-            if m.group("d") and _SIGNED.match(text, line_start, m.start()):
+            if m.group("d") and SIGNED.match(text, line_start, m.start()):
                 continue  # 某某市人民政府办公室 2023年4月12日: a signature's date (a wrapped row's has none)
-            if not (cell and _under_limit_column(text, max(0, start - _COLUMN_REACH), line_start)):
+            if not (cell and under_limit_column(text, max(0, start - COLUMN_REACH), line_start)):
                 continue
         valid, resolved = _resolved(m, year)
         if valid:
@@ -403,7 +357,7 @@ def _this_month(text: str, start: int, end: int, year: int | None, issued: dt.da
 
 def _relative(text: str, start: int, end: int, _year: int | None, _issued: dt.date | None) -> list[Found]:
     return [(m.start(), m.end(), None, True) for m in RELATIVE.finditer(text, start, end)
-            if _is_limit(m, text, start, end)]
+            if is_limit(m, text, start, end)]
 
 
 def _counted_back(text: str, start: int, end: int, _year: int | None, _issued: dt.date | None) -> list[Found]:
@@ -412,60 +366,6 @@ def _counted_back(text: str, start: int, end: int, _year: int | None, _issued: d
     return [(m.start(), m.end(), None, True)
             for pattern in (MONTHLY, WEEKLY, MONTH_END, BEFORE_END, NAMED_PERIOD, SEASON)
             for m in pattern.finditer(text, start, end)]
-
-
-#: A record named by a span (24小时内入出院记录, 24小时内入院死亡记录 of a medical record's rules).
-_NAMED_RECORD = re.compile(r"[^，,。；;应于在须做完填书写建形录作]{1,10}?记录")  # spaces of a PDF's text too
-
-
-#: A window that says who a rule is for: an event it suffers (于3个月内被用人单位吸纳就业), a service it
-#: receives (灾民24小时内得到基本生活救助: a standard of service, not an act's limit) or a
-#: need arising in it (在6个月内需要变更定点医疗机构的，可…). An act done in it, a condition or
-#: not (三十日内提起诉讼的，人民法院应予受理; 30日内未签订协议的，视为放弃), is still a limit.
-_CONDITION_AFTER = re.compile(r"\s*(?:被|得到|(?:需要|需)[^，,。；;：:\n]{1,28}的\s*(?:[，,]|$))")
-#: A duty to act within the span, right before it (应当在, 须于), and an act done again after it
-#: (再次答复): a limit, not a sanction's window (再次违反, 不得再次申请).
-_DUTY_BY = re.compile(r"(?:应当|应|须|必须|要)\s*(?:在|于)\s*$")
-_DONE_AGAIN = re.compile(r"再次(?:答复|办理|提交|审查|审核|处理|报送|复核|作出|提出|反馈|核查|送达|"
-                         r"回复|告知)")
-
-
-#: A duty in the clause before a window (申请人应当在收到通知之日起十五日内被告知…): a limit still.
-_DUTY_IN_CLAUSE = re.compile(r"应当|必须|须|应于|应在")
-_CLAUSE_BREAK = re.compile(r"[，,。；;：:\n]")
-
-
-def _clause_start(text: str, at: int, start: int) -> int:
-    """Where the clause holding `at` starts (after the last break within 60 characters)."""
-    lo = max(start, at - 60)
-    return max((b.end() for b in _CLAUSE_BREAK.finditer(text, lo, at)), default=lo)
-
-
-def _is_limit(m: re.Match[str], text: str, start: int, end: int) -> bool:
-    """Whether a relative span is a time limit for an act (see the patterns above)."""
-    if m.group("num")[0] in CN_DIGITS + "十百" and chinese_to_int(m.group("num")) is None:
-        return False
-    before = text[max(start, m.start() - 8):m.start()]
-    after = text[m.end():min(end, m.end() + 30)]
-    if after.startswith("的") or _NOT_LIMIT_BEFORE.search(before[-6:]):
-        return False  # 毕业2年内的高校毕业生: a class of people
-    if _NAMED_RECORD.match(after):
-        return False  # 24小时内入出院记录: a record's name
-    if AGE_GROUP_AFTER.match(after):
-        return False  # 提高4~6个月以内婴儿的纯母乳喂养率: an age group
-    if (m.group("lim") in ("内", "以内", "之内") and _CONDITION_AFTER.match(text, m.end(), end)
-            and not _DUTY_IN_CLAUSE.search(text, _clause_start(text, m.start(), start), m.start())):
-        return False  # 于3个月内被…吸纳就业, 在6个月内需要变更…的，: who qualifies, not a limit
-    if _CUT_TO.search(text, max(start, m.start() - 14), m.start()):
-        return False
-    within = m.group("lim") in ("内", "以内", "之内")
-    duty = _DUTY_BY.search(before) is not None and _DONE_AGAIN.match(after) is not None
-    if within and (_SANCTION_BEFORE.search(before) or (_SANCTION_AFTER.search(after) and not duty)):
-        return False  # 一年内再次违反: a window of a sanction; not 应当在1个月内再次答复, a duty
-    if m.group("unit") == "年":
-        # 3年前 is three years ago; 两年之内对其… a period
-        return _YEARS_COUNTED.search(before) is not None or (within and _YEARS_DONE.search(after) is not None)
-    return True
 
 
 def _action(text: str, at: int, end: int) -> str | None:

@@ -59,7 +59,7 @@ def _lines(text: str, start: int, end: int) -> list[_Line]:
 
 
 #: A Markdown table's rule under its header: |---|:---:|.
-_MD_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
+MD_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
 #: How many short lines above a table may be its caption, and how long each may be.
 _CAPTION_LINES, _CAPTION_CHARS = 2, 40
 
@@ -107,7 +107,7 @@ def tables_in(text: str, start: int, end: int) -> list[Table]:
     for i, line in enumerate([*lines, _Line("", end, end)]):
         cells = _cells(line.text) if line.text else None
         if cells is not None and not (run and _titles_next(cells, run[-1][1])):
-            if not _MD_RULE.match(line.text):
+            if not MD_RULE.match(line.text):
                 run.append((i, cells))
             continue
         table = _table_of(run, lines, text, start)

@@ -61,12 +61,12 @@ _INCLUSIVE = re.compile(r"\s*[（(]含[^）)]{0,12}[）)]")
 COVERS = re.compile(r"覆盖|惠及|延伸至|延伸到")
 #: Units of a length of time that name an age group after a bound (65岁以上老年人).
 DURATIONS = frozenset({"个月", "岁"})
+#: What after a number makes it a condition: the rest of a clause closed by 的 and a comma (…达到
+#: 300万元且增速达到20%以上的，给予…), or a first branch that 或者 joins to a second so closed (欠付租金
+#: 达到两期以上，或者数额达到全部租金百分之十五以上的，出租人可以…).
+_CONDITION = re.compile(r"[^，,。；;：:]{0,30}的\s*[，,]|"
+                        r"[^，,。；;]{0,6}[，,]\s*或者?[^。；;，,]{1,40}的\s*[，,]")
 #: A bracket's note closing right after a number's bound (…2000万元及以上）).
-#: A condition's first branch: 或者 joins a second that ends in 的， (欠付租金达到两期以上，或者数额
-#: 达到全部租金百分之十五以上的，出租人可以…).
-_OR_CONDITION = re.compile(r"[^，,。；;]{0,6}[，,]\s*或者?[^。；;，,]{1,40}的\s*[，,]")
-#: The rest of a clause closed by 的 and a comma: a condition (…达到300万元且增速达到20%以上的，给予…).
-_CONDITION_CLAUSE = re.compile(r"[^，,。；;：:]{0,30}的\s*[，,]")
 _NOTE_END = re.compile(r"\s*(及以上|以上|及以下|以下)?\s*[）)]")
 _BOUNDS = frozenset({"以上", "以下", "及以上", "及以下"})  # bounded: not （其中小学3所）, a part
 #: Comparisons an observation states of all its cases (震级均小于2.0级).
@@ -94,7 +94,7 @@ def ruled_out(m: re.Match[str], sent: Sentence, clause: str, unit: str, listed: 
         rest = sent.rest_of_clause(end)  # the units a share counts, over a bracket's note (县（市、区）)
     if rules.not_a_target(clause, after, rest, sent.said_before(m.start()), unit == "%", unit):
         return True
-    if _OR_CONDITION.match(text, end) or _CONDITION_CLAUSE.match(text, end):
+    if _CONDITION.match(text, end):
         return True  # …新增量达到300万元且增速达到20%以上的，给予1万元奖励: a condition of a reward
     if ((note := _NOTE_END.match(text, end)) and (note.group(1) or suffix in _BOUNDS)
             and text.rfind("（", 0, m.start()) > text.rfind("）", 0, m.start())):

@@ -196,14 +196,13 @@ class Sentence:
         no aim opens a clause after it (…累计完成土石方8664万立方米，力争新增灌溉面积46万亩: aimed)."""
         if self.said > at:
             return False
-        aims = list(_REOPENS.finditer(self.text, self.said, at))
-        if not aims or _PART_BREAK.search(self.text, aims[-1].end(), at):
-            return True
-        said = [m for m in rules.SAID.finditer(self.text, 0, aims[-1].start())]
-        if said and rules.DUTY.fullmatch(said[-1].group()):
+        aim = max(_REOPENS.finditer(self.text, self.said, at), key=lambda m: m.start(), default=None)
+        if aim is None or _PART_BREAK.search(self.text, aim.end(), at):
+            return True  # (一要…确保…；三要…: an aim does not reach over a part's break)
+        said = max(rules.SAID.finditer(self.text, 0, aim.start()), key=lambda m: m.start(), default=None)
+        if said is not None and rules.DUTY.fullmatch(said.group()):
             return True  # 应当…确保… stays a duty (the last word said before the aim is a duty's)
-        opens = aims[-1].start()
-        return not any(self.said <= b and opens - 2 <= b <= opens for b in self.breaks)
+        return not any(self.said <= b and aim.start() - 2 <= b <= aim.start() for b in self.breaks)
 
     def clause_start(self, at: int) -> int:
         """Where the clause of `at` starts: after the break before it; in a table's row, at the
@@ -259,10 +258,8 @@ _AIMED = re.compile(r"确保|力争|争取")
 #: A year's end a report is made at (至2015年底，…), not a goal's year (到2020年).
 _CUT_OFF = re.compile(r"(?:^|[^到])至\s*(?:19|20)\d{2}\s*年(?:底|末)|"
                       r"(?:提高|增加|增长|下降|减少|降低|上升|扩大)[到至]\s*(?:19|20)\d{2}\s*年(?:底|末)?的")
-#: Aims that open a clause of goals after a report (…累计完成…，力争新增…).
-_REOPENS = re.compile(r"确保(?!了)|力争")  # (确保了: what a report says was ensured)
-#: A break between parts of a sentence that an aim does not reach over (一要…确保…；三要…).
-_PART_BREAK = re.compile(r"[；;]")
+#: Aims that open a clause of goals after a report (…累计完成…，力争新增…; not 确保了, what was ensured).
+_REOPENS, _PART_BREAK = re.compile(r"确保(?!了)|力争"), re.compile(r"[；;]")
 #: A part of the year reported on, or a report's source (上半年, 前三季度, 1-9月, 据初步测算, 监测):
 #: what follows it has been, however bounded.
 _PART_OF_YEAR = r"[上下]半年|前[一二三]季度|[一二三四]季度|\d{1,2}\s*[-—–~至]\s*\d{1,2}\s*月"

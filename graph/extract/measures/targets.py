@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass, replace
 
 from policygraph.extract.measures import target_rules as rules
+from policygraph.extract.measures.per_unit import PROVIDED_UNITS
+from policygraph.extract.measures.per_unit import provided as provided_per_unit
 from policygraph.extract.measures.quantities import value_of, whole
 from policygraph.extract.measures.table_rows import may_hold_table, tables_in
 from policygraph.extract.measures.target_change import change_of
@@ -111,8 +113,8 @@ def _sentence_targets(sent: Sentence, offset: int, ctx: Context, lead: Years) ->
         listed = listed_after(prev, m, sent.text)
         unit = m.group("unit2") or m.group("unit")
         provided = None
-        if unit in rules.PROVIDED_UNITS:
-            provided = rules.provided(sent.text, number_at(m), m.end(), unit)
+        if unit in PROVIDED_UNITS:
+            provided = provided_per_unit(sent.text, number_at(m), m.end(), unit)
         if provided is None and listed is not None:
             provided = listed.provided
         follows = prev is not None and FOLLOWS.fullmatch(sent.text, prev.end, m.start()) is not None

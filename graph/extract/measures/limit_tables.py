@@ -1,0 +1,45 @@
+"""Where a page labels or tabulates its time limits without 前: a label before a date (治理时限：
+2018年12月底), a task table whose header ends in a column of limits (序号 重点工作任务 牵头单位
+完成期限), and a signature's line (某某市人民政府办公室 2023年4月12日), whose date is none.
+deadlines.py reads the dates; this module says what stands around them."""
+
+from __future__ import annotations
+
+import re
+
+from policygraph.extract.measures.table_rows import MD_RULE
+
+#: A label of a time limit before its date (完成时限：, 整改期限:).
+LIMIT_LABEL = re.compile(r"(?:时\s*限|(?:完成|整改|治理|办结)\s*期\s*限)\s*[:：]\s*$")
+#: A table's column of time limits, in its header (序号 重点工作任务 … 完成期限).
+LIMIT_COLUMN = re.compile(r"(?:完成|整改|办结)(?:时限|期限|时间)|时间节点|时限要求")
+#: How far above a provision the header of a column of time limits is looked for.
+COLUMN_REACH = 3000
+#: A table's header line: three cells or more split by spaces, tabs or |, with no digit (序号 重点工作
+#: 任务 主要责任单位 完成期限; | 序号 | 文件名称 | 印发时间 |).
+_HEADER_LINE = re.compile(r"[ \t\u3000|｜]*[^\s|｜。；;，,]+(?:[ \t\u3000|｜]+[^\s|｜。；;，,]+){2,}"
+                          r"[ \t\u3000|｜]*")
+_CELL_SPLIT = re.compile(r"[ \t\u3000|｜]+")
+_NOTE_HEAD = re.compile(r"备\s*注|说\s*明")
+#: A row's ordinal cell (1, （一）, 一、) and a cell of data (3000个, 2023年5月, 5亿元): none of them in
+#: a header (2023年目标 is one).
+_ORDINAL_CELL = re.compile(r"[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]?")
+_VALUE_CELL = re.compile(r"^\d[\d.,]*\s*(?:[^\d年\s]{0,3})$|\d\s*年\s*\d{1,2}\s*月|\d\s*年\s*[底末]")
+#: An issuer's name alone before a date on its line: the signature (某某市人民政府办公室 2023年4月12日).
+_ISSUER = (r"[^\s\d，,。；;|｜、]{2,30}(?:政府|办公室|办公厅|委员会|局|厅|委|部|中心|管委会|指挥部|领导小组|"
+           r"办事处|党委|县委|市委|区委|镇委)")
+SIGNED = re.compile(rf"{_ISSUER}(?:[ \t\u3000]+{_ISSUER})*[ \t\u3000]*$")
+
+
+def under_limit_column(text: str, start: int, at: int) -> bool:
+    """Whether the nearest table header above `at` (after `start`) ends in a column of time
+    limits, under which a row's last cell is its limit (not 印发时间, 开工时间)."""
+    for line in reversed(text[start:at].split("\n")):
+        if _HEADER_LINE.fullmatch(line) and not MD_RULE.match(line.strip()):  # | --- | --- |
+            cells = _CELL_SPLIT.split(line.strip(" \t\u3000|｜"))
+            if _ORDINAL_CELL.fullmatch(cells[0]) or any(_VALUE_CELL.search(c) for c in cells):
+                continue  # a row of the table (（一） 加强组织领导 …, 1 新建5G基站 3000个 …), no header
+            if len(cells) > 3 and _NOTE_HEAD.fullmatch(cells[-1]):
+                cells = cells[:-1]  # … | 完成时限 | 备注 |: the limit before a column of notes
+            return LIMIT_COLUMN.fullmatch(cells[-1]) is not None
+    return False
