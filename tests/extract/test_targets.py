@@ -593,8 +593,24 @@ def test_a_work_plans_sums_counts_of_more_than_and_doublings() -> None:
     # doublings in digits are kept as written
     assert [(t.value, t.unit, t.year, t.base_year) for t in found("确保到2020年农民人均纯收入比2010年翻1.88番。")] == [
         (1.88, "番", 2020, 2010)]
+    # a rise by once over in words is a rise of 100 %; in digits it is the number as written
+    got = found("到2027年，报废汽车回收量较2023年增加约一倍，数字经济规模比2020年增长一倍以上。")
+    assert [(t.indicator, t.value, t.unit, t.comparator, t.year, t.base_year) for t in got] == [
+        ("报废汽车回收量", 100, "%", "about", 2027, 2023), ("数字经济规模", 100, "%", "at_least", 2027, 2020)]
+    assert [(t.value, t.unit) for t in found("到2027年，产值比2023年增长1倍。")] == [(1, "倍")]
     # a sum each case must have stays a requirement
     assert found("基金会原始基金不少于210万元。") == []
+
+
+def test_a_rank_to_reach_is_at_most_its_place() -> None:
+    got = found("到2015年，机场客货运输量进入全国前10位；到2030年，力争进入全国前五位、中部地区第1位。", 2012)
+    assert [(t.value, t.unit, t.comparator, t.year) for t in got] == [
+        (10, "位", "at_most", 2015), (5, "位", "at_most", 2030), (1, "位", "equal", 2030)]
+    assert got[0].indicator == "机场客货运输量"
+    # a rank reached in the past, a rank naming whom a rule is for, a rank with no goal year
+    assert found("这五年，人均GDP进入全国前8位。", 2023) == []
+    assert found("对排名前10位的企业给予奖励。", 2023) == []
+    assert found("该市位居全省前3位。") == []
 
 
 def test_an_attachments_numbering_is_its_own_and_its_title_line_sets_the_year() -> None:

@@ -18,6 +18,9 @@ from policygraph.models import Target
 #: of doublings written in digits (比2010年翻1.88番) is kept as written, unit 番.
 _DOUBLING = re.compile(r"翻(?:(?P<n>一|两|二)|(?P<d>\d+(?:\.\d+)?))?番(?P<more>以上|多)?")
 _TIMES = {None: 2, "一": 2, "两": 4, "二": 4}
+#: A rise by once over written in words (较2023年增加约一倍, 增长一倍以上): a rise of 100 %, as the
+#: gold writes it (in digits, 增长1倍, it is a number targets.py reads).
+_ONCE_OVER = re.compile(r"(?:增加|增长|提高|提升)(?P<about>约|近)?一倍(?P<more>以上|多)?")
 #: A goal of none (非法转移倾倒固体废物事件零发生, 安全生产零事故, 飞灰零填埋, 零就业家庭动态清零,
 #: 烟花爆竹事故死亡人数实行零控制, 重大以上事故起数为零);
 #: 趋零增长 (towards none) is no number.
@@ -25,16 +28,20 @@ _ZERO = re.compile(r"(?<![趋近])零(?:发生|事故|伤亡|死亡|排放|增�
 
 
 def doublings(sent: Sentence, offset: int, ctx: Context, lead: Years) -> list[Target]:
-    """The doublings a sentence sets, where it reports no past and no forecast, and not for a
-    year already past."""
+    """The doublings a sentence sets (翻一番, 增加一倍), where it reports no past and no forecast,
+    and not for a year already past."""
     out = []
-    for m, clause, years in _goals(_DOUBLING, sent, ctx, lead):
-        if rules.FORECAST.search(clause) or ctx.reports(years.year, sent.led_before(m.start())):
-            continue
-        indicator = indicator_of(re.sub(r"(?:实现|力争|比\d{4}年)$", "", clause))
-        value, unit = (float(m.group("d")), "番") if m.group("d") else (_TIMES[m.group("n")], "倍")
-        out.append(_target(m, sent, offset, ctx, years, indicator, value, unit,
-                           "at_least" if m.group("more") else "equal"))  # 翻一番以上: at least twice
+    for pattern in (_DOUBLING, _ONCE_OVER):
+        for m, clause, years in _goals(pattern, sent, ctx, lead):
+            if rules.FORECAST.search(clause) or ctx.reports(years.year, sent.led_before(m.start())):
+                continue
+            indicator = indicator_of(re.sub(r"(?:实现|力争|比\d{4}年|较\d{4}年)$", "", clause))
+            if pattern is _ONCE_OVER:
+                value, unit = 100.0, "%"
+            else:
+                value, unit = (float(m.group("d")), "番") if m.group("d") else (_TIMES[m.group("n")], "倍")
+            comparator = "at_least" if m.group("more") else "about" if m.groupdict().get("about") else "equal"
+            out.append(_target(m, sent, offset, ctx, years, indicator, value, unit, comparator))
     return out
 
 
@@ -59,7 +66,7 @@ def majors(sent: Sentence, offset: int, ctx: Context, lead: Years) -> list[Targe
     """The counts of major things a sentence sets up under a plan's year (打造5大产业链 → 5 个)."""
     out = []
     for m, _clause, years in _goals(_MAJOR, sent, ctx, lead):
-        n = chinese_to_int(m.group("n")) if not m.group("n").isdigit() else int(m.group("n"))
+        n = _count(m.group("n"))
         if years.year is None or not n or n < 2 or _MAJOR_NOT.search(m.group("noun")):
             continue
         if ctx.reports(years.year, sent.led_before(m.start())):
@@ -101,6 +108,35 @@ def quality_classes(sent: Sentence, offset: int, ctx: Context, lead: Years) -> l
         out.append(_target(m, sent, offset, ctx, years, indicator, _CLASS_N[m.group("n")],
                            m.group("unit"), comparator))
     return out
+
+
+#: A rank to reach (客货运输量进入全国前10位, 力争进入前五位, 跃居全省前40名): at most N, unit 位; a
+#: place named next to it (、中部地区第1位) is that place. Not a past (这五年…进入全国前8位) nor a
+#: share of those ranked (排名前10位的企业: the 的 names whom).
+_PLACE = r"(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})(?:位|名)(?!的)"
+_RANK = re.compile(r"(?:进入|跻身|位居|位列|位于|跃居|稳居|保持|迈入|挺进|跃升至?|居)"
+                   r"(?P<scope>[^，,。；;：:\d前第]{0,10}?)前" + _PLACE)
+_NEXT_RANK = re.compile(r"、(?P<scope>[^，,。；;：:\d前第、]{0,10}?)(?P<kind>前|第)" + _PLACE)
+
+
+def ranks(sent: Sentence, offset: int, ctx: Context, lead: Years) -> list[Target]:
+    """The ranks a sentence sets a thing to reach under a goal's year (进入全国前10位 → 10 位 at most)."""
+    out = []
+    for m, clause, years in _goals(_RANK, sent, ctx, lead):
+        if years.year is None or ctx.reports(years.year, sent.led_before(m.start())):
+            continue
+        indicator = indicator_of(re.sub(r"(?:力争|确保|努力|争取|实现)$", "", clause))
+        out.append(_target(m, sent, offset, ctx, years, indicator, _count(m.group("n")), "位", "at_most"))
+        nxt = _NEXT_RANK.match(sent.text, m.end())
+        while nxt is not None:
+            out.append(_target(nxt, sent, offset, ctx, years, indicator, _count(nxt.group("n")), "位",
+                               "at_most" if nxt.group("kind") == "前" else "equal"))
+            nxt = _NEXT_RANK.match(sent.text, nxt.end())
+    return out
+
+
+def _count(n: str) -> int:
+    return int(n) if n.isdigit() else chinese_to_int(n) or 0
 
 
 #: 清零 naming a policy (坚持“动态清零”总方针): no goal of none.
