@@ -437,6 +437,11 @@ def test_a_work_plans_actions_count_what_they_do() -> None:
         ("改造老旧供热、燃气、排水管网", 800, "公里", "equal", 2026),
         (None, 600, "公里", "equal", 2026), (None, 300, "公里", "equal", 2026),
         ("启动建设新项目", 15, "个", "equal", 2026)]
+    # an upgrade is an action; a scope after the action (全省) is no object before the count
+    got = found("升级10万亩蔬菜生产核心基地，推动全省100家企业实施网络安全分类分级管理。", 2026, Years(2026))
+    assert [(t.value, t.unit, t.year) for t in got] == [(100_000, "亩", 2026), (100, "家", 2026)]
+    # an object before the count, with something after it, still is no count of the action
+    assert found("推动重点行业100家企业实施改造。", 2026, Years(2026)) == []
 
 
 def test_a_count_after_an_actions_object_is_no_target_when_something_follows_it() -> None:

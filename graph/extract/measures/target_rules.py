@@ -216,7 +216,7 @@ def ratio_verb(before: str) -> str | None:
 #:农田12万亩, 实施30项市级疏堵工程): the year's tasks of a work report or an action plan.
 ACTIONS = ("新建", "新改建", "改扩建", "改建", "扩建", "建设", "建成", "改造", "更新改造", "拆除", "整治",
            "治理", "打造", "培育", "新培育", "实施", "推进", "开工", "新开工", "举办", "组织", "开展",
-           "发放", "筹集", "消除", "办好", "启动", "新增", "增加", "完成", "培训", "打通",
+           "发放", "筹集", "消除", "办好", "启动", "新增", "增加", "完成", "培训", "打通", "升级",
            "形成", "推动", "提供", "派发", "评选", "引育", "引进", "招引", "引导", "完善", "提升", "优化",
            "壮大", "做大", "开设", "清淤", "整修", "维修", "改善", "接待", "研发", "开通", "安装", "增配")
 #: 安排 counts what a plan arranges only where it names projects (安排重点新续建项目57个), not a budget.
@@ -246,6 +246,7 @@ def leading_action(clause: str) -> str | None:
 
 #: An action inside a phrase, over a list of named items ending in 等 right before the count.
 _ACTION_OVER_NAMED_LIST = re.compile(rf"(?:{_ACTION})[^，,；;。\d]*、[^，,；;。\d]*等$")
+_SCOPE_ONLY = re.compile(r"^(?:全[省市县区州镇乡]|我[省市县区])$")
 #: A clause that is only an action (实施30项…): what is counted is named after the number.
 ACTION_ONLY = re.compile(rf"^{_AIM}(?:{_ACTION})+(?:全[省市县区州]|我[省市县区])?$")  # 推动全市50家以上…企业
 #: Under a plan's year, any phrase of words before a count that ends its clause: an action and
@@ -292,7 +293,7 @@ def action_count(phrase: str, after: str, planned: bool = False) -> bool:
         return True  # 集中要素资源打造高端装备、新材料等4个万亿级产业: an action over a list, counted
     if action is None:  # any action under a plan's year: only with the count ending its clause
         return planned and PLANNED_ACTION.match(phrase) is not None and COUNT_END.match(after) is not None
-    obj = action.group("object")
+    obj = _SCOPE_ONLY.sub("", action.group("object"))  # 推动全省100家企业实施…: a scope is no object
     # 推进实施28个节能环保项目: a second verb is no object; what is counted follows the number
     chained = _CHAINED.fullmatch(obj) is not None
     return not obj or obj.endswith("等") or chained or COUNT_END.match(after) is not None
