@@ -397,6 +397,10 @@ def test_spaced_dates_january_as_yuanyue_and_a_weekday_of_every_week() -> None:
     # (500元月底前: 元 is money's, not January's)
     assert got == [("2019 年1月 25 日前", "2019-01-25", False), ("元月3日前", None, True),
                    ("每周三15:00前", None, True)]
+    # an hour of every day; not 每日 with no hour
+    text = "麦收期间每日22:00前报送进度，每天下午5时前上传照片，每日前报送的不算。"
+    got = [(d.text, d.date, d.relative) for d in deadlines_in(text, 0, len(text), 2020)]
+    assert got == [("每日22:00前", None, True), ("每天下午5时前", None, True)]
 
 
 def test_dates_under_other_columns_or_after_an_issuer_are_no_limits() -> None:

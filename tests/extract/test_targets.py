@@ -595,6 +595,9 @@ def test_a_work_plans_sums_counts_of_more_than_and_doublings() -> None:
     got = found("到2020年，猪牛羊年出栏2500万头(只)以上，家禽年出栏2.1亿羽以上，食用菌种植30亿棒以上。", 2018)
     assert [(t.value, t.unit, t.comparator) for t in got] == [
         (25_000_000, "头(只)", "at_least"), (210_000_000, "羽", "at_least"), (3_000_000_000, "棒", "at_least")]
+    # hives and containers counted in boxes
+    got = found("到2020年，全县蜂群数量稳定达到2.5万箱以上，集装箱吞吐量达到100万标箱。", 2018)
+    assert [(t.value, t.unit) for t in got] == [(25_000, "箱"), (1_000_000, "标箱")]
     # doublings in digits are kept as written
     assert [(t.value, t.unit, t.year, t.base_year) for t in found("确保到2020年农民人均纯收入比2010年翻1.88番。")] == [
         (1.88, "番", 2020, 2010)]

@@ -63,8 +63,9 @@ RELATIVE = re.compile(
     r"(?P<unit>工作日|自然日|日|天|小时|分钟|周|星期|月|季度|年)\s*(?:半\s*)?(?:时间\s*)?"
     r"(?P<lim>内|以内|之内|前(?!\s*言)|以前|之前)(?!蒙)"
 )
-#: 每周三15:00前: a day of every week.
-WEEKLY = re.compile(rf"每(?:周|星期)[一二三四五六日天]{_HOUR}{_BEFORE}")
+#: 每周三15:00前: a day of every week; 每日22:00前: an hour of every day.
+WEEKLY = re.compile(rf"每(?:(?:周|星期)[一二三四五六日天]|(?:日|天)(?=\s*(?:上午|中午|下午|晚上)?\s*\d))"
+                    rf"{_HOUR}{_BEFORE}")
 #: 每月底前, 每月末之前: the end of every month.
 MONTH_END = re.compile(rf"每个?月(?:底|末){_BEFORE}")
 #: 每月10日前: a day of every month (每月 leaves DEADLINE no month to read); 次月15日内: of the
