@@ -344,7 +344,8 @@ SETS = ("NAME", "measures_heldout", "measures_unseen", "measures_unseen2", "meas
         "measures_unseen72", "measures_unseen68", "measures_unseen73", "measures_unseen74",
         "measures_unseen75", "measures_unseen76", "measures_unseen77", "measures_unseen78",
         "measures_unseen79", "measures_unseen82", "measures_unseen86", "measures_unseen87",
-        "measures_unseen84")
+        "measures_unseen84", "measures_unseen81", "measures_unseen83",
+        "measures_unseen80")
 
 
 def measures_report(shared: Path, work: Path, name: str = NAME) -> MeasureReport:
