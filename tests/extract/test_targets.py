@@ -490,6 +490,15 @@ def test_a_goals_heading_with_its_text_on_its_line_leads_the_paragraphs_after_it
     assert got == [(270_000_000_000, 2015, 2011), (1, 2015, 2011), (5, None, None)]  # not past its section
 
 
+def test_a_sentence_going_on_over_paragraphs_ending_in_semicolons_keeps_its_year() -> None:
+    # a forum's copy breaks one goal list into paragraphs after each ；: 到2020年 governs them all
+    text = ("（二）品牌数量大幅度增加。到2020年，国内有效注册商标总量达到3万件、地理标志商标50件；\n\n"
+            "山东名牌产品达到250个、山东省服务名牌达到50个；\n\n山东省知名农产品区域公用品牌4个。\n\n"
+            "企业品牌达到20个。")
+    got = [(t.value, t.year) for t in found(text, 2016)]
+    assert got == [(30_000, 2020), (50, 2020), (250, 2020), (50, 2020), (4, 2020), (20, None)]
+
+
 def test_figures_before_the_plan_period_or_at_a_past_cut_off_are_results() -> None:
     # a “十三五” plan with no date: 2015's figures are its review, not goals
     assert found("2015年，全省开发区共实现地区生产总值1542亿元，完成销售收入6026亿元。", None, Years(2020, 2016)) == []

@@ -304,8 +304,6 @@ _GOAL_INTRO = re.compile(r"目标|指标|任务")
 _YEAR_HEADING = re.compile(rf"\s*(?:{_MARKER.pattern})?\s*"
                            r"(?:到|至)?((?:19|20)\d{2})\s*年(?![\d一二三四五六七八九十]+月)"
                            r"[^，,。；;：:\d]{0,16}$")
-
-
 _HEADING_MAX = 40
 #: What a heading line holds none of: a clause break or a sentence's end.
 _PHRASE_END = re.compile(r"[，,；;：:。！？!?]")
@@ -356,6 +354,7 @@ class Reader:
         self.previous = ""  # the sentence before, whose last 到…年 其中 goes on with
         self.governed = governed  # a plan period or a title's year governs: a limit leads nothing
         self.among = False  # the lead was lent to a 其中 sentence, for it alone
+        self.open = False  # the paragraph before ended in ；: the next one goes on with its sentence
 
     @property
     def governing(self) -> Years:
@@ -369,7 +368,7 @@ class Reader:
         if paragraph and _NUMBERED_HEADING.match(text):  # （二）年度目标: another section, not the goals'
             self.goals = bool(GOALS_HEADING.match(text))
             self.lead = Years()
-        if paragraph and not item and not _DASH_ITEM.match(text):
+        if paragraph and not item and not _DASH_ITEM.match(text) and not self.open:
             if not self.goals:
                 self.lead = Years()  # a governing clause governs its own paragraph
             self.listing, self.back = None, False
@@ -395,6 +394,7 @@ class Reader:
         if opening.year is not None:
             self.lead = opening
         self.previous = text
+        self.open = text.rstrip().endswith(("；", ";"))
         heading = _YEAR_HEADING.match(text) if len(text) <= _HEADING_MAX else None
         if heading:
             self.heading = Years(int(heading.group(1)))
