@@ -1952,3 +1952,19 @@ def test_a_duty_to_reach_goals_sets_them_and_a_duty_to_meet_a_standard_does_not(
     text = "到2025年，全省应当实现下列目标：（一）森林覆盖率达到45%以上；（二）湿地保护率达到55%。"
     assert [(t.value, t.year) for t in found(text, 2023)] == [(45, 2025), (55, 2025)]
     assert found("用人单位应当达到规定的安全标准，职工人数达到100人以上。", 2023) == []
+
+
+def test_caps_with_no_unit_coefficients_and_sums_of_capital() -> None:
+    # a count of deaths and a death rate capped with no unit; a coefficient to reach
+    got = found("到2015年，建设施工事故死亡人数10以下，亿元国内生产总值生产安全事故死亡率0.130以内，"
+                "农田灌溉水有效利用系数达到0.45以上。", 2012)
+    assert [(t.value, t.unit, t.comparator) for t in got] == [
+        (10, "", "at_most"), (0.13, "", "at_most"), (0.45, "", "at_least")]
+    assert found("参保人数10以下的企业，按规定缴费。", 2012) == []  # a class of firms
+    # R&D spending is an outcome, not a fee; finance raised and market value are sums a plan reaches
+    got = found("到2025年，研发费用突破6亿元，力争新增直接融资35亿元以上，确保达到5家，总市值300亿元以上。", 2021)
+    assert [(t.value, t.unit) for t in got] == [(6e8, "元"), (3.5e9, "元"), (5, "家"), (3e10, "元")]
+    assert found("企业培训费用超过5万元的，给予补助。", 2021) == []
+    # 实现全年…同比增长 sets this year's goal; 同比 alone reports
+    assert [(t.value, t.year) for t in found("实现全年区级一般公共预算收入同比增长1%。", 2020)] == [(1, 2020)]
+    assert found("全区一般公共预算收入同比增长1%。", 2020) == []

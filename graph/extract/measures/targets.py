@@ -198,6 +198,8 @@ def _target(m: re.Match[str], sent: Sentence, offset: int, ctx: Context, lead: Y
         unit, dated = "年", False  # 人均受教育年限达到11.7年: a length in years, no date
     verb = m.group("verb")
     unitless = not unit and ((verb in _INDEX_VERBS and _INDEX.search(text, 0, at) is not None)
+                             or (rules.SUFFIXES.get(m.group("suffix") or "") == "at_most"  # 死亡人数10以下
+                                 and (_INDEX.search(text, 0, at) or _CAPPED_COUNT.search(text, 0, at)))
                              or (verb in _COUNT_VERBS and bool(m.group("mult"))
                                  and (_COUNT_NOUN.search(text, 0, at) is not None
                                       or text.startswith("规模", m.end()))))  # 超过五千亿规模
@@ -413,11 +415,13 @@ _BOUNDING = frozenset({"控制在", "不超过", "不多于", "少于", "低于"
                        "减少到", "减少至", "压减到", "压减至", "压降到", "压降至"})
 #: An index or a ratio measured with no unit, right before its verb (健康浙江发展指数达85, 两化融合发展指数
 #:总体水平达到65, 城乡居民收入比缩小至1.7以内): a value to reach.
-_INDEX = re.compile(r"(?:指数(?:总体水平|水平|值)?|(?<![比占])收入比|进出比|比值|"
+_INDEX = re.compile(r"(?:指数(?:总体水平|水平|值)?|(?<![比占])收入比|进出比|比值|系数|"
                     r"(?:死亡|伤亡|受灾)率)\s*$")  # 亿元国内生产总值死亡率控制在0.81以内: per unit, no %
 _INDEX_VERBS = frozenset({"达", "达到", "提高到", "提高至", "提升到", "提升至", "保持在", "稳定在", "缩小至",
                           "缩小到", "控制在", "降至", "降到", "下降到", "下降至", "不低于", "超过", "低于",
                           "不高于", "不超过"})
+#: A count of deaths or events capped with no unit (建设施工事故死亡人数10以下).
+_CAPPED_COUNT = re.compile(r"(?:人数|起数)\s*$")
 #: A count named before its verb, its unit in the name (体检人数达1000万以上, 标识注册总量突破5亿).
 _COUNT_NOUN = re.compile(r"(?:人数|人次|户数|数量|总量|总数|人口)\s*$")
 _COUNT_VERBS = frozenset({"达", "达到", "突破", "超过", "超", "减少", "增加"})  # 贫困人口减少60万以上
