@@ -1968,3 +1968,15 @@ def test_caps_with_no_unit_coefficients_and_sums_of_capital() -> None:
     # 实现全年…同比增长 sets this year's goal; 同比 alone reports
     assert [(t.value, t.year) for t in found("实现全年区级一般公共预算收入同比增长1%。", 2020)] == [(1, 2020)]
     assert found("全区一般公共预算收入同比增长1%。", 2020) == []
+
+
+def test_times_to_reach_a_place_are_caps_under_a_goal() -> None:
+    got = found("到2035年，南昌至全国主要城市3小时覆盖，国内1天送达，基本实现综合枢纽10分钟换乘，县城20分钟上高速公路。", 2023)
+    assert [(t.indicator, t.value, t.unit, t.comparator, t.year) for t in got] == [
+        ("南昌至全国主要城市覆盖时间", 3, "小时", "at_most", 2035), ("国内送达时间", 1, "天", "at_most", 2035),
+        ("综合枢纽换乘时间", 10, "分钟", "at_most", 2035), ("县城上高速时间", 20, "分钟", "at_most", 2035)]
+    assert [(t.value, t.unit) for t in found("实现火灾事故救早、灭小和“3分钟到场”的目标。")] == [(3, "分钟")]
+    # circles named by a time, a limit within a time, and a time with no goal are none
+    assert found("到2025年，打造15分钟生活圈，构建1小时通勤圈。", 2023) == []
+    assert found("接到报警后2小时内到达现场。", 2023) == []
+    assert found("该市与省会1小时通达。") == []

@@ -139,6 +139,32 @@ def _count(n: str) -> int:
     return int(n) if n.isdigit() else chinese_to_int(n) or 0
 
 
+#: A time to reach a place or to serve within (南昌至全国主要城市3小时覆盖, 县城20分钟上高速公路, 国内1天送达,
+#: “3分钟到场”): at most that time, in a goal's sentence; not a circle named by it (1小时通勤圈), nor a
+#: limit (2小时内到达, a deadline's).
+_REACH = re.compile(r"(?P<n>\d+(?:\.\d+)?|[一二三四五六七八九十半]{1,2})(?P<unit>分钟|小时|天)"
+                    r"(?:通达|通勤|覆盖|送达|到达|抵达|到场|换乘|上(?:高速|国道|省道|国省道)|"
+                    r"到[\u4e00-\u9fff]{0,4}?(?:站点|车站|站))(?![\u4e00-\u9fff]{0,3}圈)")
+
+
+_REACH_OPENING = re.compile(r"^.*[(（“\"]|^\s*(?:基本|全面|力争|确保)?实现")
+
+
+def reach_times(sent: Sentence, offset: int, ctx: Context, lead: Years) -> list[Target]:
+    """The times a sentence sets to reach a place or to serve within, under a goal's year or word."""
+    out = []
+    for m, clause, years in _goals(_REACH, sent, ctx, lead):
+        if (years.year is None and not sent.goal) or ctx.reports(years.year, sent.led_before(m.start())):
+            continue
+        n = m.group("n")
+        value = 0.5 if n == "半" else float(n) if n[0].isdigit() else _count(n)
+        where = _REACH_OPENING.sub("", clause).rstrip("“\"、 ")  # 基本实现综合枢纽…: who or where
+        verb = sent.text[m.end("unit"):m.end()]
+        out.append(_target(m, sent, offset, ctx, years, f"{where}{verb}时间", value, m.group("unit"),
+                           "at_most"))
+    return out
+
+
 #: 清零 naming a policy (坚持“动态清零”总方针): no goal of none.
 _POLICY_NAME = re.compile(r"[”\"’]?\s*(?:总方针|方针|政策|策略)")
 

@@ -41,7 +41,14 @@ from policygraph.extract.measures.target_sentences import (
     years_of,
 )
 from policygraph.extract.measures.target_tables import ProseCell, bracketed_unit, table_reading
-from policygraph.extract.measures.target_words import doublings, majors, quality_classes, ranks, zero_goals
+from policygraph.extract.measures.target_words import (
+    doublings,
+    majors,
+    quality_classes,
+    ranks,
+    reach_times,
+    zero_goals,
+)
 from policygraph.extract.measures.target_years import Years
 from policygraph.models import Target
 
@@ -148,6 +155,8 @@ def _sentence_targets(sent: Sentence, offset: int, ctx: Context, lead: Years) ->
         out = sorted(out + doublings(sent, offset, ctx, lead), key=lambda t: t.start)
     if "前" in sent.text:
         out = sorted(out + ranks(sent, offset, ctx, lead), key=lambda t: t.start)
+    if "分钟" in sent.text or "小时" in sent.text or "天" in sent.text:
+        out = sorted(out + reach_times(sent, offset, ctx, lead), key=lambda t: t.start)
     if "大" in sent.text:
         out = sorted(out + majors(sent, offset, ctx, lead), key=lambda t: t.start)
     if "类" in sent.text or "级" in sent.text:  # a class not read already as a number (一级A标准)
