@@ -435,3 +435,18 @@ def test_a_limit_column_before_a_column_of_notes() -> None:
     table = ("| 序号 | 重点工作任务 | 牵头单位 | 完成时限 | 备注 |\n| 1 | 建成平台 | 市发改委 | 2023年6月底 | |\n"
              "| 序号 | 项目名称 | 牵头单位 | 开工时间 | 备注 |\n| 1 | 某某大道 | 市住建局 | 2023年5月 | |\n")
     assert [(d.text, d.date) for d in deadlines_in(table, 0, len(table), 2023)] == [("2023年6月底", "2023-06-30")]
+
+
+def test_a_day_a_thing_is_handed_in_on_is_its_limit_without_qian() -> None:
+    text = ("快报表于2020年1月10日登录统计调查系统在线填报，其它报表于2019年12月25日集中上报。"
+            "请于4月17日报送至市文明办。于12月20日完成项目建设。")
+    got = [(d.text, d.date, d.relative) for d in deadlines_in(text, 0, len(text), 2019)]
+    assert got == [("2020年1月10日", "2020-01-10", False), ("2019年12月25日", "2019-12-25", False),
+                   ("4月17日", "2019-04-17", False), ("12月20日", "2019-12-20", False)]
+    # a start, a meeting, a 前 read as such, a day done already or before the document, 关于
+    text = ("本办法于2019年6月1日起施行。会议于5月10日召开。于6月30日前完成。督察组开展了督察，并于2月25日反馈意见。"
+            "关于5月10日报送的材料。单位已于3月5日完成。")
+    got = [(d.text, d.date) for d in deadlines_in(text, 0, len(text), 2019)]
+    assert got == [("6月30日前", "2019-06-30")]
+    text = "请于2019年3月1日报送。"
+    assert deadlines_in(text, 0, len(text), 2019, date="2019-04-02") == []

@@ -12,6 +12,8 @@ import re
 from policygraph.extract.measures.holidays import holiday_date, holiday_names
 from policygraph.extract.measures.limit_tables import (
     COLUMN_REACH,
+    DUE_AT,
+    DUE_ON,
     LIMIT_LABEL,
     SIGNED,
     under_limit_column,
@@ -108,7 +110,7 @@ def deadlines_in(text: str, start: int, end: int, year: int | None, provision: s
     [('6月底前', '2003-06-30', False), ('明年年底前', '2004-12-31', False), ('20个工作日内', None, True)]
     """
     issued = _date(date)
-    found: list[tuple[int, int, str | None, bool]] = _labelled(text, start, end, year)
+    found: list[Found] = _labelled(text, start, end, year) + _due(text, start, end, year, date)
     if text.find("前", start, end) < 0 and text.find("内", start, end) < 0 and not found:
         return []  # every form below ends in 前 or 内: most provisions have neither
     for finder in (_absolute, _within_year, _year_before, _plan_period, _holiday, _this_month, _glued_date):
@@ -196,6 +198,30 @@ def _labelled(text: str, start: int, end: int, year: int | None) -> list[Found]:
         if valid:
             out.append((m.start(), m.end(), resolved, False))
     return out
+
+
+def _due(text: str, start: int, end: int, year: int | None, issued: str | None) -> list[Found]:
+    """Days after 于 a thing is handed in or done on (DUE_ON: 于4月17日报送), with no 前 of their
+    own (read by DEADLINE) nor a span opening at them (于6月1日起, 于5月1日至); not a day before
+    the document's date, nor in a sentence of what was done (…开展了督察，并于2021年2月25日反馈)."""
+    out: list[Found] = []
+    at = text.find("于", start, end)
+    while at >= 0:
+        m = _DAY.match(text, at + 1, end)
+        if (m and m.group("d") and DUE_AT.search(text, max(start, at - 1), at + 1)
+                and not _OPENS_SPAN.match(text, m.end()) and DUE_ON.match(text, m.end(), end)):
+            valid, resolved = _resolved(m, year)
+            said = max(text.rfind("。", start, at), text.rfind("\n", start, at), start)
+            if valid and not (resolved and issued and resolved < issued) and not _DONE.search(text, said, at):
+                out.append((m.start("date"), m.end(), resolved, False))
+        at = text.find("于", at + 1, end)
+    return out
+
+
+#: A sentence telling what was done (…对我市开展了督察，并于2021年2月25日反馈): its days are past.
+_DONE = re.compile(r"(?<![为除])了(?!解)|已经")
+_DAY = re.compile(rf"\s*(?P<date>{_DATE})")
+_OPENS_SPAN = re.compile(r"\s*(?:前|之前|以前|起|开始|至|到|—|-|～)")
 
 
 def _resolved(m: re.Match[str], year: int | None) -> tuple[bool, str | None]:

@@ -1,6 +1,7 @@
 """Where a page labels or tabulates its time limits without 前: a label before a date (治理时限：
 2018年12月底), a task table whose header ends in a column of limits (序号 重点工作任务 牵头单位
-完成期限), and a signature's line (某某市人民政府办公室 2023年4月12日), whose date is none.
+完成期限), a day a thing is to be handed in on (于2019年12月25日集中上报), and a signature's line
+(某某市人民政府办公室 2023年4月12日), whose date is none.
 deadlines.py reads the dates; this module says what stands around them."""
 
 from __future__ import annotations
@@ -13,6 +14,13 @@ from policygraph.extract.measures.table_rows import MD_RULE
 LIMIT_LABEL = re.compile(r"(?:时\s*限|(?:完成|整改|治理|办结)\s*期\s*限)\s*[:：]\s*$")
 #: A table's column of time limits, in its header (序号 重点工作任务 … 完成期限).
 LIMIT_COLUMN = re.compile(r"(?:完成|整改|办结)(?:时限|期限|时间)|时间节点|时限要求")
+#: A delivery or a completion, in the clause after a day it is due on (于4月17日报送至市文明办, 于12月20日
+#: 完成项目建设, 于2020年1月10日登录…系统在线填报): that day is its limit; not a meeting or a start
+#: (于5月10日召开, 于6月1日起施行).
+DUE_ON = re.compile(r"[^，,。；;：:\n前]{0,24}?(?:报送|上报|报至|报到|报给|提交|填报|送至|送达|反馈|办结|"
+                    r"(?<!开始)完成(?!了))")
+#: 于 right before a day (not 关于, 对于, 由于, 基于, 属于, 等于, 鉴于, 至于, 位于).
+DUE_AT = re.compile(r"(?<![关对由基属等鉴至位已])于")
 #: How far above a provision the header of a column of time limits is looked for.
 COLUMN_REACH = 3000
 #: A table's header line: three cells or more split by spaces, tabs or |, with no digit (序号 重点工作
