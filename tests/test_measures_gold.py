@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import gold_agreement
 import gold_measures
 import pytest
 
@@ -136,7 +137,10 @@ def test_the_held_out_set_does_not_regress(heldout: gold_measures.MeasureReport)
                                   "measures_unseen66", "measures_unseen67", "measures_unseen68",
                                   "measures_unseen70", "measures_unseen71", "measures_unseen72",
                                   "measures_unseen73", "measures_unseen74", "measures_unseen75",
-                                  "measures_unseen76"])
+                                  "measures_unseen76", "measures_unseen77", "measures_unseen78",
+                                  "measures_unseen79", "measures_unseen80", "measures_unseen81",
+                                  "measures_unseen82", "measures_unseen83", "measures_unseen84",
+                                  "measures_unseen86", "measures_unseen87"])
 def test_the_unseen_sets_do_not_regress(name: str, tmp_path: Path) -> None:
     # Real pages from outside this repository, annotated by helpers who saw neither the rules nor
     # the output (tests/gold/measures_unseen*.md), each studied after its first score
@@ -264,7 +268,21 @@ def test_the_unseen_sets_do_not_regress(name: str, tmp_path: Path) -> None:
               "measures_unseen73": (0.95, 0.85, 0.95, 0.95, 0.95),
               "measures_unseen74": (0.95, 0.95, 0.95, 0.95, 0.95),
               "measures_unseen75": (0.9, 0.8, 0.95, 0.95, 0.95),
-              "measures_unseen76": (0.95, 0.85, 0.95, 0.95, 0.95)}[name]
+              "measures_unseen76": (0.95, 0.85, 0.95, 0.95, 0.95),
+              "measures_unseen77": (0.95, 0.95, 0.95, 0.95, 0.95),
+              "measures_unseen78": (0.95, 0.95, 0.95, 0.95, 0.95),
+              "measures_unseen79": (0.95, 0.9, 0.9, 0.95, 0.95),
+              # the sets of 2026-12-04 late evening (unseen85 kept none; 82, 86 and 87 two to four
+              # pages each): a business-environment set of slogans (1个环节、0成本、1天办结) and
+              # service times, not read; a spiritual-civilisation set whose evaluation counts are
+              # read as goals
+              "measures_unseen80": (0.7, 0.45, 0.95, 0.95, 0.95),
+              "measures_unseen81": (0.9, 0.95, 0.95, 0.95, 0.95),
+              "measures_unseen82": (0.95, 0.95, 0.95, 0.95, 0.95),
+              "measures_unseen83": (0.3, 0.95, 0.95, 0.95, 0.95),
+              "measures_unseen84": (0.9, 0.9, 0.95, 0.95, 0.95),
+              "measures_unseen86": (0.95, 0.95, 0.95, 0.95, 0.95),
+              "measures_unseen87": (0.95, 0.95, 0.95, 0.95, 0.95)}[name]
     got = gold_measures.measures_report(gold_measures.SHARED, tmp_path, name)
     t_precision, t_recall, year, d_precision, d_recall = floors
     assert got.targets.precision >= t_precision and got.targets.recall >= t_recall, got.table()
@@ -298,3 +316,47 @@ def test_the_tax_notices_set_keeps_its_deadlines(tmp_path: Path) -> None:
     got = gold_measures.measures_report(gold_measures.SHARED, tmp_path, "measures_unseen12")
     assert got.deadlines.precision >= 0.95 and got.deadlines.recall >= 0.95, got.table()
     assert got.targets.found == 0, got.targets.false
+
+
+@pytest.fixture(scope="module")
+def agreements(tmp_path_factory: pytest.TempPathFactory) -> list[gold_agreement.Agreement]:
+    work = tmp_path_factory.mktemp("agreement")
+    return [gold_agreement.agreement(n, gold_agreement.second_rows(tag), gold_measures.SHARED, work)
+            for tag, numbers in gold_agreement.COVERS.items() for n in numbers]
+
+
+def _pooled(reports: list[gold_measures.MeasureReport]) -> tuple[float, float, float, float, float]:
+    """Targets precision, recall and year share; deadlines precision and recall, pooled."""
+    def ratio(a: int, b: int) -> float:
+        return a / b if b else 1.0
+    tm, tf, tg = (sum(getattr(r.targets, k) for r in reports) for k in ("matched", "found", "gold"))
+    dm, df, dg = (sum(getattr(r.deadlines, k) for r in reports) for k in ("matched", "found", "gold"))
+    yr, ys = sum(r.year.right for r in reports), sum(r.year.stated for r in reports)
+    return ratio(tm, tf), ratio(tm, tg), ratio(yr, ys), ratio(dm, df), ratio(dm, dg)
+
+
+def test_a_second_annotators_rows_read_as_found_agree_with_themselves() -> None:
+    # the conversion of rows to found items (units folded, comparators mapped) loses nothing
+    for tag in gold_agreement.COVERS:
+        rows = gold_agreement.second_rows(tag)
+        files = sorted({str(r["file"]) for r in rows})
+        got = gold_measures.score(rows, gold_agreement.as_found(rows, files))
+        assert got.targets.f1 == 1.0 and got.deadlines.f1 == 1.0, (tag, got.details())
+        assert got.year.share == 1.0 and got.comparator.share == 1.0 and got.date.share == 1.0, tag
+
+
+def test_two_annotators_agree_on_the_held_out_pages(agreements: list[gold_agreement.Agreement]) -> None:
+    # sixteen held-out sets coded twice, blind (tests/gold/agreement/README.md): measured 0.968 /
+    # 0.973, year 0.997; deadlines 0.983 / 1.000. A gold row edited out of line with its second
+    # coding shows here.
+    precision, recall, year, d_precision, d_recall = _pooled([a.humans for a in agreements])
+    assert precision >= 0.95 and recall >= 0.95 and year >= 0.98, (precision, recall, year)
+    assert d_precision >= 0.95 and d_recall >= 0.95, (d_precision, d_recall)
+
+
+def test_policygraph_agrees_with_the_second_annotators(agreements: list[gold_agreement.Agreement]) -> None:
+    # the second rows were never seen while the rules were written: measured 0.955 / 0.894, year
+    # 0.944; deadlines 0.950 / 0.950 (the first annotators' rows of these sets were studied)
+    precision, recall, year, d_precision, d_recall = _pooled([a.tool_second for a in agreements])
+    assert precision >= 0.94 and recall >= 0.88 and year >= 0.93, (precision, recall, year)
+    assert d_precision >= 0.93 and d_recall >= 0.93, (d_precision, d_recall)

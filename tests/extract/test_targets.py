@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from policygraph.extract.document import extract
 from policygraph.extract.measures.quantities import cn_to_float, parse_number, value_of
+from policygraph.extract.measures.sentence_breaks import sentences
 from policygraph.extract.measures.target_numbers import TARGET, target_matches
-from policygraph.extract.measures.target_sentences import sentences
 from policygraph.extract.measures.target_years import Years, title_years
 from policygraph.extract.measures.targets import targets_in
 from policygraph.extract.normalize import normalize
@@ -1722,7 +1722,8 @@ def test_reports_told_with_le_and_a_carry_over_from_last_year() -> None:
     ("到2025年，省1/3、市1/3、县1/3分担。", []),  # how funding is split
     ("到2025年，全市落实带薪休假制度。劳动者每日工作时间不超过8小时。", []),  # hours of work
     ("2024年主要目标：新增就业3万人，各类会议时间不超过30分钟。", [30000]),
-    ("到2025年，高速公路通达30分钟上高速。", []),  # 达 of 通达
+    ("到2025年，高速公路通达30分钟上高速。", [30]),  # a time to reach (上高速), not 通达's 达
+    ("到2025年，高速公路通达30分钟。", []),  # 达 of 通达
     ("2023年全市主要健康指标完成情况：人均预期寿命（岁）79.2，婴儿死亡率（‰）3.1。", []),  # results
     ("到2025年，数字经济发展水平位于全省前列，核心产业增加值占GDP比重达到10%。", [10]),  # 位于 no report
     ("到2025年，在开展了试点的基础上，新建污水管网50公里。", [50]),  # 了 in what it builds on
@@ -1980,3 +1981,15 @@ def test_times_to_reach_a_place_are_caps_under_a_goal() -> None:
     assert found("到2025年，打造15分钟生活圈，构建1小时通勤圈。", 2023) == []
     assert found("接到报警后2小时内到达现场。", 2023) == []
     assert found("该市与省会1小时通达。") == []
+
+
+def test_labelled_paragraphs_after_a_lead_year_keep_it_and_a_year_s_aim_opens_an_article() -> None:
+    # 到2025年，…。↵产品质量：…: the labelled paragraphs set out the year's goals; 主要目标是： its own
+    text = ("到2025年，质量整体水平稳步提升。\n产品质量：制造业产品质量合格率达到95%以上。\n"
+            "工程质量：住建工程材料抽查合格率高于95%。\n主要目标是：地区生产总值增长7.5%左右。")
+    got = [(t.value, t.year) for t in found(text, 2023)]
+    assert got == [(95, 2025), (95, 2025), (7.5, None)]
+    # in an article (第三条) a year's aim (2019年实现…) is a goal word; a base year (较2020年实现) is not
+    rec = record_of("某县推进政务服务改革实施办法\n第三条 推进政务服务事项网上办。2019年实现90%事项网上办。\n"
+                    "第四条 企业数量较2020年实现增长10%。\n某县人民政府\n2019年3月1日\n").to_dict()
+    assert [(t["value"], t["year"]) for t in rec["targets"]] == [(90, 2019)]

@@ -306,7 +306,9 @@ DUTY = re.compile(r"应当|必须|是指|所称|指的是")
 #: An article of a statute (第十二条) states norms: a number there is a target only with a goal word.
 #: Its path names the article at any depth: 第二章/第五条/（五）.
 ARTICLE = re.compile(r"(?:^|/)第[一二三四五六七八九十百零〇\d]+条")
-GOAL = re.compile(r"到\s*\d{4}\s*年|力争|争取|目标|任务|确保")
+#: Words of a goal; a year's aim (2019年实现90%事项网上办) is one, a base year's (较2020年实现翻番) not.
+GOAL = re.compile(r"到\s*\d{4}\s*年|力争|争取|目标|任务|确保|"
+                  r"(?<![较比\d])\d{4}\s*年(?:底|末)?前?(?:全面|基本)?(?:实现|完成)")
 #: A standard every project must meet (新建居住区…公园绿地不少于二千平方米), before 不少于/不低于.
 PER_PROJECT = re.compile(r"新建|改建|扩建|居住区|建设项目|每处|每座")
 #: Units of a spatial standard (绿地不少于二千平方米, 宽度不少于二十米): a rule for each site.

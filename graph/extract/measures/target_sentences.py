@@ -1,17 +1,16 @@
-"""The sentences targets are read in: a provision's text cut at 。！？ and at line breaks, except
-a line break that only wraps a line of a hard-wrapped page, so that the year or verb before the
-break governs the numbers after it; each sentence with its clauses, and what governs it from the
-sentences before (Reader: 到2020年 over its paragraph and the list it introduces)."""
+"""The sentences targets are read in (cut by sentence_breaks.py): each sentence with its clauses,
+and what governs it from the sentences before (Reader: 到2020年 over its paragraph and the list it
+introduces)."""
 
 from __future__ import annotations
 
 import bisect
 import functools
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from policygraph.extract.measures import target_rules as rules
+from policygraph.extract.measures.sentence_breaks import MARKER
 from policygraph.extract.measures.target_years import (
     BEYOND,
     LEAD,
@@ -27,59 +26,12 @@ from policygraph.extract.measures.target_years import (
     year_marks,
     years_before,
 )
-from policygraph.extract.regexes import LIST_BREAK, SENTENCE
+from policygraph.extract.regexes import LIST_BREAK
 
 #: Nouns an object may list before 、 (中小学、幼儿园): words only, no number, no bracket or marker.
 _NOUNS = re.compile(r"\s*(?:(?![零一二三四五六七八九十百千万亿两])[\u4e00-\u9fff]){1,10}")
 _NOUNS_MAX = 12
 _BRACKET = re.compile(r"[（()）]")
-#: What opens a new item on a line: 一、 （一） 1、 1. 第三条.
-MARKER = _MARKER = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|"
-                     r"第[一二三四五六七八九十百零〇\d]+[条章节]")
-#: What no sentence starts with: a line starting with it goes on the line before.
-_GOES_ON = "、，,；;）)”%"
-#: What a sentence or a heading ends with.
-_ENDS = "。！？!?；;：:"
-
-
-def sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int, bool]]:
-    """The sentences of text[start:end] as (start, end, whether a line break comes before it).
-    A line break inside a sentence does not end it: pages hard-wrapped at a fixed width break
-    lines anywhere (2005\n年底前, 培训\n\n、劳动预备制培训), and the year or verb before the
-    break governs what follows it."""
-    cur: list[int] | None = None
-    prev_end, paragraph = start, False
-    for s in SENTENCE.finditer(text, start, end):
-        if s.group(0).isspace():
-            continue
-        paragraph = "\n" in text[prev_end:s.start()]
-        prev_end = s.end()
-        if cur is not None and paragraph and _wrapped(text, cur[0], cur[1], s.start()):
-            cur[1] = s.end()
-            continue
-        if cur is not None:
-            yield cur[0], cur[1], bool(cur[2])
-        cur = [s.start(), s.end(), int(paragraph)]
-    if cur is not None:
-        yield cur[0], cur[1], bool(cur[2])
-
-
-def _wrapped(text: str, a: int, b: int, nxt: int) -> bool:
-    """Whether the line break between text[a:b] and the sentence at `nxt` only wraps a line: the
-    next line starts with what goes on a sentence (、), or it is a single break after a long
-    line ending mid-sentence, before an unindented line opening no new item."""
-    line = text[text.rfind("\n", 0, b) + 1:b].strip()  # the whole line, not the sentence's end
-    if not line or line[-1] in _ENDS:
-        return False
-    gap = text[b:nxt]
-    first = text[nxt:nxt + 1]
-    if first in _GOES_ON:
-        return True
-    if gap.count("\n") > 1 or not gap.endswith("\n") or first.isspace():
-        return False
-    return len(line) >= 15 and not _MARKER.match(text, nxt)
-
-
 class Sentence:
     """A sentence, with what its numbers are read against found once, when first needed (most
     sentences hold no number): where each clause starts (searching the text before each target
@@ -293,6 +245,9 @@ _PLACE_NOTE = re.compile(r"[省市县区镇乡村州旗盟街道、，,\s]+[）)
 _CELL_EDGE = re.compile(r"[\t|｜]")
 #: A paragraph set out as an item with a dash (——规模扩大。…).
 _DASH_ITEM = re.compile(r"\s*(?:——|—)")
+#: A paragraph set out under a label (产品质量：…), as an item of the goals a lead year opened; not
+#: one introducing goals of its own (主要目标是：).
+_LABEL_ITEM = re.compile(r"\s*(?![^：:]{0,8}(?:目标|任务|要求|指标|是[：:]))[\u4e00-\u9fff]{2,8}[：:]")
 #: An item of a list: ——, ①, （1）, 1.
 _ITEM = re.compile(r"\s*(?:——|—|－|[①-⑳]|[（(]\d+[）)]|\d+[.．、])")
 #: A sentence ending in a colon that introduces goals: 主要目标：, 具体指标是：
@@ -301,7 +256,7 @@ _GOAL_INTRO = re.compile(r"目标|指标|任务")
 
 #: A heading line naming a year (二、2021年工作目标; not a date, 2021年3月1日): it governs the
 #: provision's sentences below it until the next.
-_YEAR_HEADING = re.compile(rf"\s*(?:{_MARKER.pattern})?\s*"
+_YEAR_HEADING = re.compile(rf"\s*(?:{MARKER.pattern})?\s*"
                            r"(?:到|至)?((?:19|20)\d{2})\s*年(?![\d一二三四五六七八九十]+月)"
                            r"[^，,。；;：:\d]{0,16}$")
 _HEADING_MAX = 40
@@ -368,7 +323,8 @@ class Reader:
         if paragraph and _NUMBERED_HEADING.match(text):  # （二）年度目标: another section, not the goals'
             self.goals = bool(GOALS_HEADING.match(text))
             self.lead = Years()
-        if paragraph and not item and not _DASH_ITEM.match(text) and not self.open:
+        if paragraph and not item and not _DASH_ITEM.match(text) and not self.open and not (
+                self.lead.year is not None and _LABEL_ITEM.match(text)):  # 到2025年，…。↵产品质量：…
             if not self.goals:
                 self.lead = Years()  # a governing clause governs its own paragraph
             self.listing, self.back = None, False

@@ -20,6 +20,7 @@ from policygraph.extract.measures import target_rules as rules
 from policygraph.extract.measures.per_unit import PROVIDED_UNITS
 from policygraph.extract.measures.per_unit import provided as provided_per_unit
 from policygraph.extract.measures.quantities import value_of, whole
+from policygraph.extract.measures.sentence_breaks import MARKER, sentences
 from policygraph.extract.measures.table_rows import may_hold_table, tables_in
 from policygraph.extract.measures.target_change import change_of
 from policygraph.extract.measures.target_exclusions import COUNTED, COVERS, DURATIONS, planned_sum, ruled_out
@@ -33,11 +34,9 @@ from policygraph.extract.measures.target_lists import FOLLOWS, Prev, continuing,
 from policygraph.extract.measures.target_numbers import is_number_token, number_at, quantity, target_matches
 from policygraph.extract.measures.target_sentences import (
     GOALS_HEADING,
-    MARKER,
     Context,
     Reader,
     Sentence,
-    sentences,
     years_of,
 )
 from policygraph.extract.measures.target_tables import ProseCell, bracketed_unit, table_reading
