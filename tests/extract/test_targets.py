@@ -1993,3 +1993,10 @@ def test_labelled_paragraphs_after_a_lead_year_keep_it_and_a_year_s_aim_opens_an
     rec = record_of("某县推进政务服务改革实施办法\n第三条 推进政务服务事项网上办。2019年实现90%事项网上办。\n"
                     "第四条 企业数量较2020年实现增长10%。\n某县人民政府\n2019年3月1日\n").to_dict()
     assert [(t["value"], t["year"]) for t in rec["targets"]] == [(90, 2019)]
+
+
+def test_counts_a_rubric_sets_and_the_rest_of_their_list_are_no_goals() -> None:
+    text = "到2020年，确保“文明县测评细则”设置的9个测评项目,36项测评指标,124项测评内容全面规范。"
+    assert found(text, 2018) == []
+    # a list of counts an action sets stays one of goals
+    assert [t.value for t in found("到2020年，新建9个项目,36项工程。", 2018)] == [9, 36]

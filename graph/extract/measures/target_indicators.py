@@ -6,6 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from policygraph.extract.measures import target_rules as rules
+from policygraph.extract.measures.target_exclusions import COVERS
+from policygraph.extract.measures.target_numbers import number_at
 from policygraph.extract.measures.target_rules import VERBS
 from policygraph.extract.measures.target_sentences import Sentence
 from policygraph.extract.measures.target_years import BASE
@@ -120,3 +123,51 @@ def respective_years(out: list[Target], runs: list[tuple[re.Match[str], list[int
         for k, y in zip(members, years, strict=True):  # one indicator over the years
             out[k] = replace(out[k], year=y, start_year=None, indicator=out[k].indicator or first)
     return out
+
+
+def indicator_at(m: re.Match[str], sent: Sentence, clause: str) -> str | None:
+    """The words before the number; else, when they are none or only a verb (力争全省建成10个…基地,
+    加快打造6个…, 至少…), the action and what it counts after the number; else what a share counts."""
+    if (m.group("suffix") and m.group("unit") != "%"
+            and (measure := rules.measure_after(sent.text[m.end():m.end() + 12]))):
+        return measure  # 稳定保障1.1万亿斤以上粮食产能: what the bound is of
+    if (m.group("suffix") and (cover := COVERS.search(sent.text, max(0, m.start() - 30), m.start()))
+            and (places := _PLACES_AFTER.match(sent.text, m.end()))):
+        return cover.group() + places.group()  # 覆盖…90%以上乡镇: the share of places reached
+    own = indicator_of(clause) if clause and not rules.ACTION_ONLY.match(clause) else None
+    if own and own.endswith("等") and (counted := _counted_after(m, sent)):
+        # 壮大人工智能、生物医药等4个千亿级产业: the action and what the list's items are
+        return (rules.leading_action(clause) or "") + counted
+    if not own or len(own) <= 2:
+        own = _action_indicator(m, sent) or own
+    return own or _shared_by(m, sent)
+
+
+def _counted_after(m: re.Match[str], sent: Sentence) -> str | None:
+    """What a count names after it, up to its clause's end (等4个万亿级新兴支柱产业)."""
+    return indicator_of(sent.text[m.end():sent.clause_end(m.end())].strip().rstrip("。！？!?"))
+
+
+def _action_indicator(m: re.Match[str], sent: Sentence) -> str | None:
+    """实施30项市级疏堵工程: the action and what it counts, named after the number (a bound's verb
+    left out: 培育超百家专精特新企业)."""
+    at = number_at(m)
+    verb = m.group("verb")
+    before = m.start("verb") if verb and VERBS[verb] != "equal" else at
+    after = _LENGTH_AFTER.sub("", sent.text[m.end():sent.clause_end(m.end())].strip().rstrip("。！？!?"))
+    return indicator_of(sent.text[sent.clause_start(at):before] + after)
+
+
+def _shared_by(m: re.Match[str], sent: Sentence) -> str | None:
+    """100%的社区卫生服务中心…, 80%以上钢铁产能…: what a share with no words before it counts,
+    named after it."""
+    start = m.end() + 1 if sent.text.startswith("的", m.end()) else m.end()
+    if start == m.end() and not (m.group("pct") or m.group("unit") == "%"):
+        return None
+    return indicator_of(sent.rest_of_clause(start).rstrip("。！？!?"))
+
+
+#: A length after a count (98条长119.4公里): no word of what the action counts.
+_LENGTH_AFTER = re.compile(r"(?:长|总长|全长)\s*\d.*$")
+#: The places a share reaches, named after it (覆盖…90%以上乡镇).
+_PLACES_AFTER = re.compile(r"[\u4e00-\u9fff]{1,10}?(?=[和及与、，,；;。]|$)")

@@ -84,9 +84,11 @@ CLASS_REWARD = re.compile(r"给予|奖励|补贴|补助|认定为|视为|的(?:�
 #: A budget's figure right before the number (赤字率拟按2.8%左右, 中央本级支出增长3.9%, 中央预算内投资
 #: 安排7000亿元); not a goal that spends one (利用专项债资金建成污水处理厂20座).
 BUDGET_FIGURE = re.compile(r"(?:赤字|专项债券?|特别国债|本级支出|预算内投资)[^，,。；;\d]{0,3}$")
-#: Words describing the document's own contents (提出五大类21个指标, 设置了29项), or what a whole is
-#: made of or divided into (由4个部分组成, 分13个领域), or a site's area (该项目占地10亩): not goals.
-DESCRIBES = re.compile(r"提出|包括|设置了|细化|涵盖|分为|列出|(?:由|^\s*分)\s*$|占地(?:面积)?(?:约|为)?\s*$")
+#: Words describing the document's own contents (提出五大类21个指标, 设置了29项, 细则设置的9个), or what
+#: a whole is made of or divided into (由4个部分组成, 分13个领域), or a site's area (该项目占地10亩):
+#: not goals.
+DESCRIBES = re.compile(r"提出|包括|设置了|(?:设置|规定)的\s*$|细化|涵盖|分为|列出|(?:由|^\s*分)\s*$|"
+                       r"占地(?:面积)?(?:约|为)?\s*$")
 #: A past result or an accident's grade, anywhere in the sentence before the number: it reports,
 #: it does not set.
 #: (人员不伤亡 and 死亡人数下降15% are goals, 死亡人数7人 a report; 这五年，… a work report's look back.)

@@ -23,9 +23,9 @@ from policygraph.extract.measures.quantities import value_of, whole
 from policygraph.extract.measures.sentence_breaks import MARKER, sentences
 from policygraph.extract.measures.table_rows import may_hold_table, tables_in
 from policygraph.extract.measures.target_change import change_of
-from policygraph.extract.measures.target_exclusions import COUNTED, COVERS, DURATIONS, planned_sum, ruled_out
+from policygraph.extract.measures.target_exclusions import COUNTED, DURATIONS, planned_sum, ruled_out
 from policygraph.extract.measures.target_indicators import (
-    indicator_of,
+    indicator_at,
     respective_years,
     respectively,
     without_item_number,
@@ -115,7 +115,12 @@ def _sentence_targets(sent: Sentence, offset: int, ctx: Context, lead: Years) ->
     out: list[Target] = []
     prev: Prev | None = None
     runs: list[tuple[re.Match[str], list[int]]] = []  # a target and the values listed after it
+    described = -1  # where a count a description names ends (细则设置的9个测评项目)
     for m in target_matches(sent.text):
+        if described >= 0 and not (m.group("verb") or m.group("suffix")) \
+                and _LIST_GAP.fullmatch(sent.text, described, m.start()):
+            described = m.end()  # …设置的9个测评项目,36项测评指标: the rest of the list it describes
+            continue
         listed = listed_after(prev, m, sent.text)
         unit = m.group("unit2") or m.group("unit")
         provided = None
@@ -125,6 +130,8 @@ def _sentence_targets(sent: Sentence, offset: int, ctx: Context, lead: Years) ->
             provided = listed.provided
         follows = prev is not None and FOLLOWS.fullmatch(sent.text, prev.end, m.start()) is not None
         target = _target(m, sent, offset, ctx, lead, _Named(listed is not None, provided, follows))
+        if target is None and rules.DESCRIBES.search(sent.text[sent.clause_start(m.start()):m.start()]):
+            described = m.end()
         if target is not None:
             target = continuing(m, target, listed)
             if follows and prev is not None and _LENGTH.fullmatch(sent.text, prev.end, m.start()):
@@ -165,9 +172,10 @@ def _sentence_targets(sent: Sentence, offset: int, ctx: Context, lead: Years) ->
     return out
 
 
-#: The length of what a count counts, right after it (98条长119.4公里), and as the rest of its clause.
+#: What lies between the items of a list of counts: the first's noun and a break (9个测评项目,36项).
+_LIST_GAP = re.compile(r"[^\d，,；;：:。]{1,12}[，,、]\s*")
+#: The length of what a count counts, right after it (98条长119.4公里).
 _LENGTH = re.compile(r"长|总长|全长")
-_LENGTH_AFTER = re.compile(r"(?:长|总长|全长)\s*\d.*$")
 #: An indicator that only says a total is meant (累计, 累计约, 累计达): it names nothing.
 #: An indicator that only says the value changes (提高, 下降): it names nothing.
 _CHANGE_ONLY = re.compile(r"(?:同比|比上年|较上年)?(?:提高|提升|增长|增加|下降|降低|减少|上升)")
@@ -250,7 +258,7 @@ def _target(m: re.Match[str], sent: Sentence, offset: int, ctx: Context, lead: Y
         return None
     object_start = sent.object_start(at)  # 新建成公办中小学、幼儿园7所: one object's nouns
     named_as = text[object_start:at]
-    indicator = _indicator(m, sent, named_as)
+    indicator = indicator_at(m, sent, named_as)
     if in_name and indicator:
         indicator = indicator.removesuffix(in_name.group(1).strip())  # 人均预期寿命（岁）: its unit, no word
     return Target(
@@ -277,48 +285,6 @@ def _comparator(m: re.Match[str], clause: str, named: _Named) -> str:
     if m.group("more") and not suffix:
         return "at_least"
     return rules.comparator(verb, suffix, clause) if suffix or not named.provided else named.provided
-
-
-def _indicator(m: re.Match[str], sent: Sentence, clause: str) -> str | None:
-    """The words before the number; else, when they are none or only a verb (力争全省建成10个…基地,
-    加快打造6个…, 至少…), the action and what it counts after the number; else what a share counts."""
-    if (m.group("suffix") and m.group("unit") != "%"
-            and (measure := rules.measure_after(sent.text[m.end():m.end() + 12]))):
-        return measure  # 稳定保障1.1万亿斤以上粮食产能: what the bound is of
-    if (m.group("suffix") and (cover := COVERS.search(sent.text, max(0, m.start() - 30), m.start()))
-            and (places := _PLACES_AFTER.match(sent.text, m.end()))):
-        return cover.group() + places.group()  # 覆盖…90%以上乡镇: the share of places reached
-    own = indicator_of(clause) if clause and not rules.ACTION_ONLY.match(clause) else None
-    if own and own.endswith("等") and (counted := _counted_after(m, sent)):
-        # 壮大人工智能、生物医药等4个千亿级产业: the action and what the list's items are
-        return (rules.leading_action(clause) or "") + counted
-    if not own or len(own) <= 2:
-        own = _action_indicator(m, sent) or own
-    return own or _shared_by(m, sent)
-
-
-def _counted_after(m: re.Match[str], sent: Sentence) -> str | None:
-    """What a count names after it, up to its clause's end (等4个万亿级新兴支柱产业)."""
-    return indicator_of(sent.text[m.end():sent.clause_end(m.end())].strip().rstrip("。！？!?"))
-
-
-def _action_indicator(m: re.Match[str], sent: Sentence) -> str | None:
-    """实施30项市级疏堵工程: the action and what it counts, named after the number (a bound's verb
-    left out: 培育超百家专精特新企业)."""
-    at = number_at(m)
-    verb = m.group("verb")
-    before = m.start("verb") if verb and rules.VERBS[verb] != "equal" else at
-    after = _LENGTH_AFTER.sub("", sent.text[m.end():sent.clause_end(m.end())].strip().rstrip("。！？!?"))
-    return indicator_of(sent.text[sent.clause_start(at):before] + after)
-
-
-def _shared_by(m: re.Match[str], sent: Sentence) -> str | None:
-    """100%的社区卫生服务中心…, 80%以上钢铁产能…: what a share with no words before it counts,
-    named after it."""
-    start = m.end() + 1 if sent.text.startswith("的", m.end()) else m.end()
-    if start == m.end() and not (m.group("pct") or m.group("unit") == "%"):
-        return None
-    return indicator_of(sent.rest_of_clause(start).rstrip("。！？!?"))
 
 
 #: How far before a number a report (实际, 已, 共…) is looked for after 计划.
@@ -447,7 +413,6 @@ _ANNUAL = re.compile(r"年(?:交易|产|营业|销售|收入|主营|营收|用�
                      r"纳税|税收|供|运|客流|服务|培训|游客|访客|进出口|出口|进口)")
 #: The longer unit of the next value of a list, which the one before shares (15个、7个工作日).
 _SHARED_UNIT = re.compile(r"\s*[、和及]\s*\d+(?:\.\d+)?\s*(?P<unit>个(?:工作日|月|百分点))")
-_PLACES_AFTER = re.compile(r"[\u4e00-\u9fff]{1,10}?(?=[和及与、，,；;。]|$)")
 #: An indicator naming its unit in brackets right before its value (孕产妇死亡率（1/10万）≤12,
 #: 农村自来水普及率（%）：95).
 _UNIT_NAMED = re.compile(r"([（(][^（()）]{1,10}[）)])\s*[：:]?\s*$")
