@@ -2000,3 +2000,12 @@ def test_counts_a_rubric_sets_and_the_rest_of_their_list_are_no_goals() -> None:
     assert found(text, 2018) == []
     # a list of counts an action sets stays one of goals
     assert [t.value for t in found("到2020年，新建9个项目,36项工程。", 2018)] == [9, 36]
+
+
+def test_two_measures_joined_by_he_each_change_and_a_years_plan_follows_a_report() -> None:
+    got = found("到2022年底，省级示范特色商业街客流量和营业额累计增长20%以上。", 2020)
+    assert [(t.indicator, t.value) for t in got] == [("省级示范特色商业街客流量", 20), ("营业额", 20)]
+    assert [t.indicator for t in found("到2022年，全省住房和城乡建设投资额增长10%。", 2020)] == ["城乡建设投资额"]
+    # 2022年计划投资 after a report of what was done by 2021 is the year's plan
+    got = found("共28个项目，截至2021年底累计完成投资23.81亿元，2022年计划投资12.93亿元。", 2022)
+    assert [(t.value, t.year) for t in got] == [(1.293e9, 2022)]

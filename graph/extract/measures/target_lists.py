@@ -83,6 +83,10 @@ _RATE_LIST = re.compile(rf"(?:^|[，,；;：:])\s*(?:[一二三四五六七八�
                         rf"(?:、{_ITEM_CHARS}{{1,12}})*"
                         rf"、{_ITEM_CHARS}{{1,40}}?(?:率|比|比例|比重|占比))$")
 _RATES = frozenset({"%", "个百分点", "‰"})
+#: Two measures joined by 和 opening a change's clause (步行街客流量和营业额累计增长20%以上): each
+#: changes by it.
+_MEASURE = r"[^，,；;：:（(。和、]{1,20}?(?:量|额|率|数|值)"
+_MEASURES_JOINED = re.compile(rf"(?P<items>{_MEASURE}和{_MEASURE})(?:累计|同比|年均)?$")
 
 
 def each_indicator(target: Target, m: re.Match[str], text: str) -> list[Target]:
@@ -94,7 +98,8 @@ def each_indicator(target: Target, m: re.Match[str], text: str) -> list[Target]:
     elif text.endswith("分别", 0, m.start()) and not _MORE_VALUES.match(text, m.end()):
         each = _EACH_RESPECTIVELY.search(text, max(0, m.start() - _EACH_REACH), m.start())
     elif target.unit in _RATES and "分别" not in text:
-        each = _RATE_LIST.search(text, max(0, m.start() - _EACH_REACH), m.start())
+        each = (_RATE_LIST.search(text, max(0, m.start() - _EACH_REACH), m.start())
+                or _MEASURES_JOINED.search(text, max(0, m.start() - _EACH_REACH), m.start()))
     else:
         return [target]
     if each is None:

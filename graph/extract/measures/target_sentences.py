@@ -210,8 +210,10 @@ _AIMED = re.compile(r"确保|力争|争取|实现全年")
 #: A year's end a report is made at (至2015年底，…), not a goal's year (到2020年).
 _CUT_OFF = re.compile(r"(?:^|[^到])至\s*(?:19|20)\d{2}\s*年(?:底|末)|"
                       r"(?:提高|增加|增长|下降|减少|降低|上升|扩大)[到至]\s*(?:19|20)\d{2}\s*年(?:底|末)?的")
-#: Aims that open a clause of goals after a report (…累计完成…，力争新增…; not 确保了, what was ensured).
-_REOPENS, _PART_BREAK = re.compile(r"确保(?!了)|力争"), re.compile(r"[；;]")
+#: Aims that open a clause of goals after a report (…累计完成…，力争新增…; not 确保了, what was ensured),
+#: and a year's plan (截至2021年底累计完成投资…，2022年计划投资…).
+_REOPENS = re.compile(r"确保(?!了)|力争|(?:19|20)\d{2}\s*年度?计划|年度计划")
+_PART_BREAK = re.compile(r"[；;]")
 #: A part of the year reported on, or a report's source (上半年, 前三季度, 1-9月, 据初步测算, 监测):
 #: what follows it has been, however bounded.
 _PART_OF_YEAR = r"[上下]半年|前[一二三]季度|[一二三四]季度|\d{1,2}\s*[-—–~至]\s*\d{1,2}\s*月"
