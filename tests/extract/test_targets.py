@@ -586,6 +586,8 @@ def test_a_condition_closed_by_de_sets_no_target() -> None:
     assert found("承租人欠付租金达到两期以上，或者数额达到全部租金百分之十五以上的，出租人可以解除合同。") == []
     # a clause closed by 的 over 且: both its bounds are the reward's conditions
     assert found("2023年，批发企业新增量达到300万元且增速达到20%以上的，给予1万元促销奖励。", 2023) == []
+    # a condition closed by 的 and a bracket's note before its comma
+    assert found("对返乡入乡创业人员带动3人及以上就业的(以缴纳社保为准),给予带动就业补贴每年5000元。") == []
     # a share of units named after 的 still is one
     assert [(t.value, t.unit) for t in found("到2025年，90%以上的村建成卫生室。")] == [(90, "%")]
 

@@ -63,8 +63,8 @@ COVERS = re.compile(r"覆盖|惠及|延伸至|延伸到")
 DURATIONS = frozenset({"个月", "岁"})
 #: What after a number makes it a condition: the rest of a clause closed by 的 and a comma (…达到
 #: 300万元且增速达到20%以上的，给予…), or a first branch that 或者 joins to a second so closed (欠付租金
-#: 达到两期以上，或者数额达到全部租金百分之十五以上的，出租人可以…).
-_CONDITION = re.compile(r"[^，,。；;：:]{0,30}的\s*[，,]|"
+#: 达到两期以上，或者数额达到全部租金百分之十五以上的，出租人可以…), a note in brackets after 的 or not.
+_CONDITION = re.compile(r"[^，,。；;：:（(]{0,30}的\s*(?:[（(][^（()）]{0,20}[）)])?\s*[，,]|"  # 的(以…为准),
                         r"[^，,。；;]{0,6}[，,]\s*或者?[^。；;，,]{1,40}的\s*[，,]")
 #: A bracket's note closing right after a number's bound (…2000万元及以上）).
 _NOTE_END = re.compile(r"\s*(及以上|以上|及以下|以下)?\s*[）)]")
