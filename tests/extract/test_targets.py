@@ -2011,3 +2011,9 @@ def test_two_measures_joined_by_he_each_change_and_a_years_plan_follows_a_report
     # 2022年计划投资 after a report of what was done by 2021 is the year's plan
     got = found("共28个项目，截至2021年底累计完成投资23.81亿元，2022年计划投资12.93亿元。", 2022)
     assert [(t.value, t.year) for t in got] == [(1.293e9, 2022)]
+
+
+def test_a_bundle_of_goals_named_by_its_count_of_hundred_percents_is_no_goal() -> None:
+    text = "到2022年底，全省中小学安全防范建设“三年行动计划”4个100%任务全面达标，60%的学校完成改造。"
+    assert [t.value for t in found(text, 2021)] == [60]
+    assert [t.value for t in found("到2025年，2个乡镇实现100%覆盖。", 2021)] == [2, 100]

@@ -66,6 +66,9 @@ DURATIONS = frozenset({"个月", "岁"})
 #: 达到两期以上，或者数额达到全部租金百分之十五以上的，出租人可以…), a note in brackets after 的 or not.
 _CONDITION = re.compile(r"[^，,。；;：:（(]{0,30}的\s*(?:[（(][^（()）]{0,20}[）)])?\s*[，,]|"  # 的(以…为准),
                         r"[^，,。；;]{0,6}[，,]\s*或者?[^。；;，,]{1,40}的\s*[，,]")
+#: A count of 100 % goals naming a bundle of them (4个100%, 两个百分百), and its 100 %.
+_BUNDLE_COUNT = re.compile(r"\s*(?:100\s*[%％]|百分百|百分之百)")
+_BUNDLE_SHARE = re.compile(r"(?:\d|[一二两三四五六七八九十])\s*个\s*$")
 #: A bracket's note closing right after a number's bound (…2000万元及以上）).
 _NOTE_END = re.compile(r"\s*(及以上|以上|及以下|以下)?\s*[）)]")
 _BOUNDS = frozenset({"以上", "以下", "及以上", "及以下"})  # bounded: not （其中小学3所）, a part
@@ -94,6 +97,8 @@ def ruled_out(m: re.Match[str], sent: Sentence, clause: str, unit: str, listed: 
         rest = sent.rest_of_clause(end)  # the units a share counts, over a bracket's note (县（市、区）)
     if rules.not_a_target(clause, after, rest, sent.said_before(m.start()), unit == "%", unit):
         return True
+    if _BUNDLE_COUNT.match(text, m.end()) or _BUNDLE_SHARE.search(text, max(0, m.start() - 4), m.start()):
+        return True  # “三年行动计划”4个100%任务: a bundle of goals named by its count, no value of its own
     if _CONDITION.match(text, end):
         return True  # …新增量达到300万元且增速达到20%以上的，给予1万元奖励: a condition of a reward
     if ((note := _NOTE_END.match(text, end)) and (note.group(1) or suffix in _BOUNDS)
