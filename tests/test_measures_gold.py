@@ -151,10 +151,12 @@ def test_the_unseen_sets_do_not_regress(name: str, tmp_path: Path) -> None:
     floors = {"measures_unseen": (0.95, 0.91, 0.98, 0.88, 0.95),
               "measures_unseen2": (0.94, 0.90, 0.94, 0.95, 0.98),
               "measures_unseen3": (0.92, 0.80, 0.95, 0.92, 0.94),
-              "measures_unseen4": (0.90, 0.62, 0.92, 0.98, 0.90),
+              # (the fourth's and seventh's annotators tag a cut-off label, 报名截止时间为…, a window;
+              # later sets, unseen49 and unseen91, code it as a limit, as it is read since 2026-12-04)
+              "measures_unseen4": (0.90, 0.62, 0.92, 0.95, 0.90),
               "measures_unseen5": (0.91, 0.84, 0.96, 0.90, 0.98),
               "measures_unseen6": (0.96, 0.43, 0.96, 0.96, 0.98),
-              "measures_unseen7": (0.86, 0.74, 0.92, 0.88, 0.97),
+              "measures_unseen7": (0.86, 0.74, 0.92, 0.84, 0.97),
               # the ninth: three of its documents are JSON records saved as .txt; its annex
               # restates counts whose year the annotator took from the main text
               "measures_unseen9": (0.95, 0.55, 0.58, 0.95, 0.95),

@@ -450,3 +450,17 @@ def test_a_day_a_thing_is_handed_in_on_is_its_limit_without_qian() -> None:
     assert got == [("6月30日前", "2019-06-30")]
     text = "请于2019年3月1日报送。"
     assert deadlines_in(text, 0, len(text), 2019, date="2019-04-02") == []
+
+
+def test_cut_off_labels_window_ends_and_every_holiday_but_not_an_age_cut_off() -> None:
+    text = ("调查工作截止时间为11月25日，申报时间截止4月13日。审查工作统一在2013年7月1日至9月30日内完成。"
+            "每个节假日前提醒家长。")
+    got = [(d.text, d.date, d.relative) for d in deadlines_in(text, 0, len(text), 2013)]
+    assert got == [("11月25日", "2013-11-25", False), ("4月13日", "2013-04-13", False),
+                   ("9月30日", "2013-09-30", False), ("每个节假日前", None, True)]
+    # a report's 截止 names no 时间; an age's cut-off and a relative clause are no limits; a span
+    # glossed with its days is read once
+    text = ("截止2013年12月31日，全市共有企业100家。每年12月31日前年满18岁的男性公民应当登记。"
+            "春节前所形成的矛盾全部化解。需在3个工作日内（即3月31日-4月2日内）选定房屋。")
+    got = [(d.text, d.date) for d in deadlines_in(text, 0, len(text), 2013)]
+    assert got == [("3个工作日内", None)]

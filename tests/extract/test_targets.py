@@ -2017,3 +2017,8 @@ def test_a_bundle_of_goals_named_by_its_count_of_hundred_percents_is_no_goal() -
     text = "到2022年底，全省中小学安全防范建设“三年行动计划”4个100%任务全面达标，60%的学校完成改造。"
     assert [t.value for t in found(text, 2021)] == [60]
     assert [t.value for t in found("到2025年，2个乡镇实现100%覆盖。", 2021)] == [2, 100]
+
+
+def test_a_goal_in_words_inside_a_documents_title_is_none() -> None:
+    text = "农业部制定了《到2020年化肥使用量零增长行动方案》。到2020年，化肥使用量实现零增长。"
+    assert [(t.indicator, t.value, t.year) for t in found(text, 2016)] == [("化肥使用量", 0, 2020)]

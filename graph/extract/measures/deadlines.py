@@ -12,6 +12,7 @@ import re
 from policygraph.extract.measures.holidays import holiday_date, holiday_names
 from policygraph.extract.measures.limit_tables import (
     COLUMN_REACH,
+    CUT_OFF,
     DUE_AT,
     DUE_ON,
     LIMIT_LABEL,
@@ -68,6 +69,8 @@ RELATIVE = re.compile(
 #: 每周三15:00前: a day of every week; 每日22:00前: an hour of every day.
 WEEKLY = re.compile(rf"每(?:(?:周|星期)[一二三四五六日天]|(?:日|天)(?=\s*(?:上午|中午|下午|晚上)?\s*\d))"
                     rf"{_HOUR}{_BEFORE}")
+#: 每个节假日前, 每逢重大节日前: before every holiday, recurring.
+EVERY_HOLIDAY = re.compile(rf"每(?:个|逢)?(?:法定|重大)?(?:节假日|节日|假期|长假){_BEFORE}")
 #: 每月底前, 每月末之前: the end of every month.
 MONTH_END = re.compile(rf"每个?月(?:底|末){_BEFORE}")
 #: 每月10日前: a day of every month (每月 leaves DEADLINE no month to read); 次月15日内: of the
@@ -150,10 +153,16 @@ _CLASS_AFTER = re.compile(r"^[^，,。；;：:\n]{0,16}?的")
 
 
 def _names_a_class(text: str, at: int, end: int, resolved: str | None, year: int | None) -> bool:
-    """Whether the limit ending at `at` is already past when the document was written and only
-    says which things are meant (…前开工建设的公租房)."""
+    """Whether the limit ending at `at` only says which people or things are meant: an age's
+    cut-off (2010年12月31日前年满18周岁), a relative clause (春节前所形成的…矛盾), or a day already past
+    when the document was written (…前开工建设的公租房)."""
+    if _CUT_OFF_OF.match(text, at, end):
+        return True
     return (resolved is not None and year is not None and int(resolved[:4]) < year
             and _CLASS_AFTER.match(text[at:end]) is not None)
+
+
+_CUT_OFF_OF = re.compile(r"\s*(?:年满|出生|满\s*\d{1,2}\s*周?岁|所[\u4e00-\u9fff]{1,4}的)")
 
 
 
@@ -201,26 +210,47 @@ def _labelled(text: str, start: int, end: int, year: int | None) -> list[Found]:
 
 
 def _due(text: str, start: int, end: int, year: int | None, issued: str | None) -> list[Found]:
-    """Days after 于 a thing is handed in or done on (DUE_ON: 于4月17日报送), with no 前 of their
-    own (read by DEADLINE) nor a span opening at them (于6月1日起, 于5月1日至); not a day before
-    the document's date, nor in a sentence of what was done (…开展了督察，并于2021年2月25日反馈)."""
+    """Days after 于 a thing is handed in or done on (DUE_ON: 于4月17日报送), and days a cut-off
+    label names (调查工作截止时间为11月25日), with no 前 of their own (read by DEADLINE) nor a span
+    opening at them (于6月1日起, 于5月1日至); not a day before the document's date, nor in a
+    sentence of what was done (…开展了督察，并于2021年2月25日反馈)."""
+    days = [(at + 1, True) for at in _all("于", text, start, end)
+            if DUE_AT.search(text, max(start, at - 1), at + 1)]
+    days += [(c.end(), False) for c in CUT_OFF.finditer(text, start, end)]
+    days += [(w.start("date"), False) for w in _WINDOW_END.finditer(text, start, end)
+             if not _GLOSS.search(text, max(start, w.start() - 16), w.start())]  # （即3月31日-4月2日内）
     out: list[Found] = []
-    at = text.find("于", start, end)
+    for at, act in sorted(days):
+        m = _DAY.match(text, at, end)
+        if not (m and m.group("d")) or _OPENS_SPAN.match(text, m.end()):
+            continue
+        if act and not DUE_ON.match(text, m.end(), end):
+            continue
+        valid, resolved = _resolved(m, year)
+        said = max(text.rfind("。", start, at), text.rfind("\n", start, at), start)
+        if valid and not (resolved and issued and resolved < issued) and not _DONE.search(text, said, at):
+            recurring = _recurring(text, at, start)  # 每年度补贴申请截止日期为9月30日
+            out.append((m.start("date"), m.end(), None if recurring else resolved, recurring))
+    return out
+
+
+def _all(word: str, text: str, start: int, end: int) -> list[int]:
+    """Where `word` occurs in text[start:end]."""
+    out, at = [], text.find(word, start, end)
     while at >= 0:
-        m = _DAY.match(text, at + 1, end)
-        if (m and m.group("d") and DUE_AT.search(text, max(start, at - 1), at + 1)
-                and not _OPENS_SPAN.match(text, m.end()) and DUE_ON.match(text, m.end(), end)):
-            valid, resolved = _resolved(m, year)
-            said = max(text.rfind("。", start, at), text.rfind("\n", start, at), start)
-            if valid and not (resolved and issued and resolved < issued) and not _DONE.search(text, said, at):
-                out.append((m.start("date"), m.end(), resolved, False))
-        at = text.find("于", at + 1, end)
+        out.append(at)
+        at = text.find(word, at + 1, end)
     return out
 
 
 #: A sentence telling what was done (…对我市开展了督察，并于2021年2月25日反馈): its days are past.
 _DONE = re.compile(r"(?<![为除])了(?!解)|已经")
 _DAY = re.compile(rf"\s*(?P<date>{_DATE})")
+#: The last day of a window to act in (统一在2011年7月1日至9月30日内完成): its limit.
+_WINDOW_END = re.compile(r"(?:至|到|—|－|-)\s*(?P<date>(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日)"
+                         r"(?=\s*(?:内|以内|之内))")
+#: A bracket glossing a span with its days (3个工作日内（即3月31日-4月2日内）): the span is read.
+_GLOSS = re.compile(r"[（(]\s*即[^（()）]*$")
 _OPENS_SPAN = re.compile(r"\s*(?:前|之前|以前|起|开始|至|到|—|-|～)")
 
 
@@ -391,7 +421,7 @@ def _counted_back(text: str, start: int, end: int, _year: int | None, _issued: d
     """每月25日前, 每周三15:00前 (recurring), 合同期满前3个月 (before a term ends), 公示期内 (a named
     period) and 汛期前 (a season): kept relative."""
     return [(m.start(), m.end(), None, True)
-            for pattern in (MONTHLY, WEEKLY, MONTH_END, BEFORE_END, NAMED_PERIOD, SEASON)
+            for pattern in (MONTHLY, WEEKLY, MONTH_END, BEFORE_END, NAMED_PERIOD, SEASON, EVERY_HOLIDAY)
             for m in pattern.finditer(text, start, end)]
 
 

@@ -21,6 +21,9 @@ DUE_ON = re.compile(r"[^，,。；;：:\n前]{0,24}?(?:报送|上报|报至|报�
                     r"(?<!开始)完成(?!了))")
 #: 于 right before a day (not 关于, 对于, 由于, 基于, 属于, 等于, 鉴于, 至于, 位于).
 DUE_AT = re.compile(r"(?<![关对由基属等鉴至位已])于")
+#: A label of a cut-off day (调查工作截止时间为11月25日, 申报时间截止4月13日, 截止日期：…); not 截至 a
+#: report's day (截至2020年底，全市…), which names no 时间.
+CUT_OFF = re.compile(r"(?:时间|日期)\s*截止(?:到|至)?|截止(?:时间|日期)\s*(?:为|是)?\s*[:：]?")
 #: How far above a provision the header of a column of time limits is looked for.
 COLUMN_REACH = 3000
 #: A table's header line: three cells or more split by spaces, tabs or |, with no digit (序号 重点工作

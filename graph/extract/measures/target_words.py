@@ -182,13 +182,15 @@ def zero_goals(sent: Sentence, offset: int, ctx: Context, lead: Years) -> list[T
 def _goals(pattern: re.Pattern[str], sent: Sentence, ctx: Context,
            lead: Years) -> Iterator[tuple[re.Match[str], str, Years]]:
     """Each match of `pattern` whose sentence reports no past before it and whose clause counts
-    nothing existing, outside a statute's article unless a goal word is there: the match, its
-    clause's words before it and its years."""
+    nothing existing, outside a document's title and a statute's article unless a goal word is
+    there: the match, its clause's words before it and its years."""
     for m in pattern.finditer(sent.text):
         at = m.start()
         clause = sent.text[sent.clause_start(at):at]
         if sent.said_before(at) or rules.EXISTING.search(clause):
             continue
+        if sent.text.rfind("《", 0, at) > sent.text.rfind("》", 0, at):
+            continue  # 《到2020年化肥使用量零增长行动方案》: a document's title
         if rules.ARTICLE.search(ctx.provision) and not sent.goal:
             continue
         yield m, clause, years_of(sent, at, ctx, lead)
