@@ -1968,9 +1968,14 @@ def test_caps_with_no_unit_coefficients_and_sums_of_capital() -> None:
     got = found("到2025年，研发费用突破6亿元，力争新增直接融资35亿元以上，确保达到5家，总市值300亿元以上。", 2021)
     assert [(t.value, t.unit) for t in got] == [(6e8, "元"), (3.5e9, "元"), (5, "家"), (3e10, "元")]
     assert found("企业培训费用超过5万元的，给予补助。", 2021) == []
-    # 实现全年…同比增长 sets this year's goal; 同比 alone reports
-    assert [(t.value, t.year) for t in found("实现全年区级一般公共预算收入同比增长1%。", 2020)] == [(1, 2020)]
+    # 同比 reports, even after 实现全年 (a work report's wording of last year's result)
     assert found("全区一般公共预算收入同比增长1%。", 2020) == []
+    assert found("全市上下共同努力，实现全年地区生产总值同比增长4.5%，高于全省0.5个百分点。", 2023) == []
+    # R&D spending as a share of sales is a criterion; growing it is a goal; an engineering
+    # coefficient and a per-unit cap with no goal are norms
+    assert found("企业研发费用占销售收入比重不低于3%。", 2021) == []
+    assert [t.value for t in found("到2025年，规上工业企业研发费用年均增长15%。", 2021)] == [15]
+    assert found("边坡抗滑稳定安全系数不低于1.3。幼儿园每班人数控制在30以下。", 2021) == []
 
 
 def test_times_to_reach_a_place_are_caps_under_a_goal() -> None:
@@ -2022,3 +2027,27 @@ def test_a_bundle_of_goals_named_by_its_count_of_hundred_percents_is_no_goal() -
 def test_a_goal_in_words_inside_a_documents_title_is_none() -> None:
     text = "农业部制定了《到2020年化肥使用量零增长行动方案》。到2020年，化肥使用量实现零增长。"
     assert [(t.indicator, t.value, t.year) for t in found(text, 2016)] == [("化肥使用量", 0, 2020)]
+
+
+# What the third hostile review (2026-12-04 night) found in the day's rules, each now read right.
+@pytest.mark.parametrize(("text", "values"), [
+    ("到2025年，全市地区生产总值突破5000亿元；\n全市现有规模以上工业企业1200家，高新技术企业800家。", [5e11]),
+    ("到2025年，全市新建改建农村公路1000公里；\n每个乡镇配备专职管理人员2名。", [1000]),
+    ("到2025年，全市地区生产总值达到5000亿元。\n基本情况：全市现有规上企业1200家，从业人员15万人。", [5e11]),
+    ("到2025年，城市生活垃圾无害化处理率达到国家规定的100%，污水处理率95%。", [100, 95]),
+    ("对获得国家级认定的企业，奖励标准提高一倍。", []), ("逾期未改正的，罚款数额增加一倍。", []),
+    ("全市网络零售额较2020年增长一倍，提前三年完成“十四五”目标。", []),
+    ("十年间，全市城乡居民收入增长一倍，提前实现翻番目标。", []),
+    ("到2025年，全市网络零售额比2020年翻一番，较2020年增加一倍。", [2]),
+    ("到2025年，城乡居民收入增速保持全省前3位。", [3]),
+    ("到2025年，全市GDP进入全国百强城市前50位、增速居全省前3位。", [50, 3]),
+    ("到2025年，实现县域内农村快递2天送达率达到90%以上。", [90]),
+    ("到2025年，构建半小时通勤城市生活圈，形成1小时通达都市经济圈。", []),
+])
+def test_what_the_third_review_found(text: str, values: list[float]) -> None:
+    assert [t.value for t in found(text, 2023)] == values, text
+
+
+def test_a_rank_keeps_its_own_indicator() -> None:
+    got = found("到2025年，城乡居民收入增速保持全省前3位，全市GDP进入全国前50位、增速居全省前3位。", 2023)
+    assert [(t.indicator, t.value) for t in got] == [("城乡居民收入增速", 3), ("GDP", 50), ("增速", 3)]

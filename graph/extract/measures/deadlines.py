@@ -5,60 +5,36 @@ kept `relative`, with no date."""
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 
 from policygraph.extract.measures.holidays import holiday_date, holiday_names
-from policygraph.extract.measures.limit_tables import (
-    COLUMN_REACH,
-    CUT_OFF,
-    DUE_AT,
-    DUE_ON,
-    LIMIT_LABEL,
-    SIGNED,
-    under_limit_column,
+from policygraph.extract.measures.limit_dates import (
+    BEFORE,
+    DATE,
+    HOUR,
+    WEEKDAY,
+    day_of,
+    month_deadline,
+    recurs,
 )
+from policygraph.extract.measures.limit_tables import CELL_EDGES, Found, due, labelled
 from policygraph.extract.measures.quantities import CN_DIGITS
 from policygraph.extract.measures.relative_limits import is_limit
-from policygraph.extract.numbers import chinese_to_int
 from policygraph.models import Deadline
 
-#: A month in words; 元月 is January (not 500元月底前, 3000美元月底前, 各单元月底前).
-_MONTH = "十[一二]?|[一二三四五六七八九十]|(?<![\\d万千百亿角美港日欧韩单一二两三四五六七八九十])元"
-#: Not 前夕, 前往, 前后, 前来, nor a line's date above a heading 前 言 (二〇二一年十二月↵前 言); a
-#: line wrapped before 前 (6月30日↵前报送) still ends in it.
-_BEFORE = r"\s{0,2}(?P<before>前(?![夕往后来]|\s*言)|之前|以前)"
-#: The hour a day's limit may name (6月20日18:00前, 6月20日12时前): the limit is still that day.
-_HOUR = (r"(?:\s*(?:下班|(?:上午|中午|下午|晚上)?\s*"
-         r"(?:\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*[时点](?:\s*\d{1,2}\s*分|半)?)))?")  # 9月11日下班前
-#: The day of the week a date names in brackets (11月30日（星期六）前).
-_WEEKDAY = r"(?:\s*[（(]\s*(?:星期|周)[一二三四五六日天]\s*[）)])?"
-#: 2004年6月底前, 今年8月底前, 6月15日前, 6月20日18:00前, 年底前, 明年年底前; 6月20号前 and 4月28前
-#: (a day without 日) as written; 20251月20日前, a page's year glued to the month (its 年 lost).
-_DATE = (
-    rf"(?:(?P<y>\d{{4}})\s*年\s*|(?P<yg>(?:19|20)\d{{2}})(?=\d{{1,2}}\s*月)|(?P<rel>今年|明年|本年|当年))?"
-    rf"(?:(?P<m>\d{{1,2}}|{_MONTH})\s*月(?:\s*(?P<d>\d{{1,2}})(?:\s*(?:日|号))?{_WEEKDAY}{_HOUR}{_WEEKDAY}|"
-    rf"(?P<part>底|末|中旬|上旬|下旬|份))?"
-    rf"|(?P<ye>年底|年末|底|末))"
-)
-DEADLINE = re.compile(_DATE + _BEFORE)
-#: A date a label or a column names a time limit (治理时限：2018年12月底; 2023年12月底 under 完成期限),
-#: with no 前: a year and a month (or 底) at least, and nothing after it but its cell's end and
-#: empty cells.
-LIMIT_DATE = re.compile(rf"(?=\d{{4}}\s*年\s*(?:\d|底|末))(?:{_DATE})"
-                        r"(?=(?:[ \t\u3000]*[|｜])*\s*(?:[。；;]|\n|$))")
+DEADLINE = re.compile(DATE + BEFORE)
 #: 年内, 今年内, 本年度内: by the end of the document's year (not 年内进度目标, a field's name).
 WITHIN_YEAR = re.compile(r"(?<![0-9一二三四五六七八九十两个多])(?:(?:今|本|当)年度?内|年内)"
                          r"(?!容|外|进度)")
 #: 2020年前, 2018年以前: before that year.
-YEAR_BEFORE = re.compile(rf"(?<![到至])(?P<y>(?:19|20)\d{{2}})\s*年{_BEFORE}")
+YEAR_BEFORE = re.compile(rf"(?<![到至])(?P<y>(?:19|20)\d{{2}})\s*年{BEFORE}")
 #: “十五五”内, 十四五末前: by the end of a five-year plan's last year (“十三五”期间内 is a window).
 PLAN_PERIOD = re.compile(r"(?<![第之])[“\"]?十(?P<n>[一二三四五六七八九])五[”\"]?\s*"
-                         rf"(?:(?:内|以内|之内)(?!蒙)|末{_BEFORE})")
+                         rf"(?:(?:内|以内|之内)(?!蒙)|末{BEFORE})")
 #: 春节前, 国庆节前, “五一”前 (its closing quote).
 #: (今年 or 明年 before it is read apart: an optional prefix would be tried at every position.)
-HOLIDAY = re.compile(rf"(?P<h>{'|'.join(holiday_names())})[”\"’]?{_BEFORE}")
+HOLIDAY = re.compile(rf"(?P<h>{'|'.join(holiday_names())})[”\"’]?{BEFORE}")
 #: 30日内, 20个工作日内, 三个月内, 1年半内, 三到五年时间内, 届满30日前: a limit counted from an event (not
 #: 5月3日内蒙古: a date before 内蒙古).
 RELATIVE = re.compile(
@@ -68,15 +44,15 @@ RELATIVE = re.compile(
 )
 #: 每周三15:00前: a day of every week; 每日22:00前: an hour of every day.
 WEEKLY = re.compile(rf"每(?:(?:周|星期)[一二三四五六日天]|(?:日|天)(?=\s*(?:上午|中午|下午|晚上)?\s*\d))"
-                    rf"{_HOUR}{_BEFORE}")
+                    rf"{HOUR}{BEFORE}")
 #: 每个节假日前, 每逢重大节日前: before every holiday, recurring.
-EVERY_HOLIDAY = re.compile(rf"每(?:个|逢)?(?:法定|重大)?(?:节假日|节日|假期|长假){_BEFORE}")
+EVERY_HOLIDAY = re.compile(rf"每(?:个|逢)?(?:法定|重大)?(?:节假日|节日|假期|长假){BEFORE}")
 #: 每月底前, 每月末之前: the end of every month.
-MONTH_END = re.compile(rf"每个?月(?:底|末){_BEFORE}")
+MONTH_END = re.compile(rf"每个?月(?:底|末){BEFORE}")
 #: 每月10日前: a day of every month (每月 leaves DEADLINE no month to read); 次月15日内: of the
 #: month after an event; 每季度末月20日前: of each quarter's last month.
 MONTHLY = re.compile(rf"(?:每(?:个?季度?末)?|次)月\s*(?P<d>\d{{1,2}}|[{CN_DIGITS}十]+)\s*(?:日|号)"
-                     rf"(?:{_BEFORE}|\s{{0,2}}(?:内|以内|之内))")
+                     rf"(?:{BEFORE}|\s{{0,2}}(?:内|以内|之内))")
 #: 合同期满前3个月, 届满30日前 is RELATIVE's: N before a term ends.
 BEFORE_END = re.compile(rf"(?:期满|届满|到期|结束)\s*前\s*(?P<num>\d+|[{CN_DIGITS}十]+)\s*个?\s*"
                         r"(?:工作日|自然日|日|天|周|月|季度|年)")
@@ -85,22 +61,20 @@ BEFORE_END = re.compile(rf"(?:期满|届满|到期|结束)\s*前\s*(?P<num>\d+|[
 NAMED_PERIOD = re.compile(r"(?:公示|异议|整改|认证|申报|受理|复核)(?:期|周期)(?:内|之内|以内)|当月内")
 #: 汛期前, 入汛前, 开学前, 每一医保年度开始前: before a season or a period of the year whose date
 #: the text does not give (not 汛前检查, the name of an inspection): kept relative.
-SEASON = re.compile(rf"(?:(?:主)?汛期|入汛|开学|(?:医保|学|财政)?年度开始){_BEFORE}|"
+SEASON = re.compile(rf"(?:(?:主)?汛期|入汛|开学|(?:医保|学|财政)?年度开始){BEFORE}|"
                     r"(?<![防抗])汛前(?![检巡排]查|准备|大检查|\s*[、和及与])")  # not 汛前检查, 汛前、汛后
 #: 2024年第三季度前, 一季度末前: by the end of that quarter.
 QUARTER = re.compile(rf"(?:(?P<y>(?:19|20)\d{{2}})\s*年\s*)?第?(?P<q>[一二三四1-4])\s*季度(?:末|底)?"
-                     rf"{_BEFORE}")
+                     rf"{BEFORE}")
 #: A date whose 年 and 月 the page lost (2023624日11:00之前): dated where one reading of its digits
 #: is a date (2012118日前 is 1月18日 or 11月8日: left undated). Without its year glued on, a number
 #: of days is a span (届满120日前).
 GLUED_DATE = re.compile(rf"(?<![\d年月.．])(?P<y>(?:19|20)\d{{2}})(?P<md>\d{{3,4}})\s*[日号]"
-                        rf"{_HOUR}{_WEEKDAY}{_BEFORE}")
+                        rf"{HOUR}{WEEKDAY}{BEFORE}")
 #: 本月20日前, 本月底前, 下月5日前: a day of the month the document was written in, or the next;
 #: 当月13日前: of the month in question (a recurring report's, or one the sentence names).
 THIS_MONTH = re.compile(rf"(?P<which>本|下|当)月\s*(?:(?P<d>\d{{1,2}})\s*[日号]|(?P<end>底|末))"
-                        rf"{_WEEKDAY}{_HOUR}{_BEFORE}")
-#: 每月10日前, 每年3月底前, 每季度末前: recurring.
-RECURRING = re.compile(r"每(?:月|年|季度?|半年|周)\s*$")
+                        rf"{WEEKDAY}{HOUR}{BEFORE}")
 
 
 def deadlines_in(text: str, start: int, end: int, year: int | None, provision: str = "",
@@ -113,7 +87,7 @@ def deadlines_in(text: str, start: int, end: int, year: int | None, provision: s
     [('6月底前', '2003-06-30', False), ('明年年底前', '2004-12-31', False), ('20个工作日内', None, True)]
     """
     issued = _date(date)
-    found: list[Found] = _labelled(text, start, end, year) + _due(text, start, end, year, date)
+    found: list[Found] = labelled(text, start, end, year) + due(text, start, end, year, date)
     if text.find("前", start, end) < 0 and text.find("内", start, end) < 0 and not found:
         return []  # every form below ends in 前 or 内: most provisions have neither
     for finder in (_absolute, _within_year, _year_before, _plan_period, _holiday, _this_month, _glued_date):
@@ -130,15 +104,12 @@ def deadlines_in(text: str, start: int, end: int, year: int | None, provision: s
         last_end = e
         if _names_a_class(text, e, end, resolved, year):
             continue
-        if relative and _line_of(text, s, e, start, end).strip(_CELL_EDGES) == text[s:e]:
+        if relative and _line_of(text, s, e, start, end).strip(CELL_EDGES) == text[s:e]:
             continue  # 24小时内, a table's cell on its own: a standard's value, no act to do in it
         out.append(Deadline(text[s:e], resolved, _action(text, e, end), s, e, provision, relative))
     return out
 
 
-Found = tuple[int, int, str | None, bool]
-#: What may stand around a table's cell on its line.
-_CELL_EDGES = " \t|｜\u3000"
 
 
 def _line_of(text: str, s: int, e: int, start: int, end: int) -> str:
@@ -162,7 +133,8 @@ def _names_a_class(text: str, at: int, end: int, resolved: str | None, year: int
             and _CLASS_AFTER.match(text[at:end]) is not None)
 
 
-_CUT_OFF_OF = re.compile(r"\s*(?:年满|出生|满\s*\d{1,2}\s*周?岁|所[\u4e00-\u9fff]{1,4}的)")
+_CUT_OFF_OF = re.compile(r"\s*(?:年满|出生的|满\s*\d{1,2}\s*周?岁|"
+                         r"所(?!有|在|属|辖|需)[\u4e00-\u9fff]{1,3}的)")  # not 前所有学校的…
 
 
 
@@ -173,107 +145,14 @@ def _date(date: str | None) -> dt.date | None:
         return None
 
 
-def _recurring(text: str, at: int, start: int) -> bool:
-    """每年3月底前, and a deadline after 每年 in its sentence (每年2月底前…，3月底前…): it recurs."""
-    if RECURRING.search(text, max(start, at - 4), at):
-        return True
-    opening = max(start, max((m.end() for m in _STOP.finditer(text, max(start, at - 80), at)), default=start))
-    return _EVERY.search(text, opening, at) is not None
-
-
-_STOP = re.compile(r"[。\n]")
 #: A rule's duty or its half-years before 当年 (应当于当年6月30日前, 上半年于当年6月5日前): each year's.
 _EACH_YEAR_RULE = re.compile(r"应当?|[上下]半年")
-_EVERY = re.compile(r"每(?:年|月|季度?)")
-
-
-def _labelled(text: str, start: int, end: int, year: int | None) -> list[Found]:
-    """Dates a label (治理时限：2018年12月底) or a column of time limits (完成期限 over a task
-    table's rows ending in 2023年12月底) names limits, with no 前."""
-    if text.find("年", start, end) < 0:
-        return []  # every such date names its year
-    out: list[Found] = []
-    for m in LIMIT_DATE.finditer(text, start, end):
-        before = text[max(start, m.start() - 12):m.start()]
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        # a cell after others on its row; not a date on a line of its own (a signature's)
-        cell = text[m.start() - 1] in " \t\u3000|｜" and text[line_start:m.start()].strip(_CELL_EDGES) != ""
-        if not LIMIT_LABEL.search(before):
-            if m.group("d") and SIGNED.match(text, line_start, m.start()):
-                continue  # 某某市人民政府办公室 2023年4月12日: a signature's date (a wrapped row's has none)
-            if not (cell and under_limit_column(text, max(0, start - COLUMN_REACH), line_start)):
-                continue
-        valid, resolved = _resolved(m, year)
-        if valid:
-            out.append((m.start(), m.end(), resolved, False))
-    return out
-
-
-def _due(text: str, start: int, end: int, year: int | None, issued: str | None) -> list[Found]:
-    """Days after 于 a thing is handed in or done on (DUE_ON: 于4月17日报送), and days a cut-off
-    label names (调查工作截止时间为11月25日), with no 前 of their own (read by DEADLINE) nor a span
-    opening at them (于6月1日起, 于5月1日至); not a day before the document's date, nor in a
-    sentence of what was done (…开展了督察，并于2021年2月25日反馈)."""
-    days = [(at + 1, True) for at in _all("于", text, start, end)
-            if DUE_AT.search(text, max(start, at - 1), at + 1)]
-    days += [(c.end(), False) for c in CUT_OFF.finditer(text, start, end)]
-    days += [(w.start("date"), False) for w in _WINDOW_END.finditer(text, start, end)
-             if not _GLOSS.search(text, max(start, w.start() - 16), w.start())]  # （即3月31日-4月2日内）
-    out: list[Found] = []
-    for at, act in sorted(days):
-        m = _DAY.match(text, at, end)
-        if not (m and m.group("d")) or _OPENS_SPAN.match(text, m.end()):
-            continue
-        if act and not DUE_ON.match(text, m.end(), end):
-            continue
-        valid, resolved = _resolved(m, year)
-        said = max(text.rfind("。", start, at), text.rfind("\n", start, at), start)
-        if valid and not (resolved and issued and resolved < issued) and not _DONE.search(text, said, at):
-            recurring = _recurring(text, at, start)  # 每年度补贴申请截止日期为9月30日
-            out.append((m.start("date"), m.end(), None if recurring else resolved, recurring))
-    return out
-
-
-def _all(word: str, text: str, start: int, end: int) -> list[int]:
-    """Where `word` occurs in text[start:end]."""
-    out, at = [], text.find(word, start, end)
-    while at >= 0:
-        out.append(at)
-        at = text.find(word, at + 1, end)
-    return out
-
-
-#: A sentence telling what was done (…对我市开展了督察，并于2021年2月25日反馈): its days are past.
-_DONE = re.compile(r"(?<![为除])了(?!解)|已经")
-_DAY = re.compile(rf"\s*(?P<date>{_DATE})")
-#: The last day of a window to act in (统一在2011年7月1日至9月30日内完成): its limit.
-_WINDOW_END = re.compile(r"(?:至|到|—|－|-)\s*(?P<date>(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日)"
-                         r"(?=\s*(?:内|以内|之内))")
-#: A bracket glossing a span with its days (3个工作日内（即3月31日-4月2日内）): the span is read.
-_GLOSS = re.compile(r"[（(]\s*即[^（()）]*$")
-_OPENS_SPAN = re.compile(r"\s*(?:前|之前|以前|起|开始|至|到|—|-|～)")
-
-
-def _resolved(m: re.Match[str], year: int | None) -> tuple[bool, str | None]:
-    """Whether a match of _DATE names a date (not a bare 底, nor month 13), and which (None where
-    its year is unknown)."""
-    y = int(m.group("y") or m.group("yg")) if m.group("y") or m.group("yg") else None
-    if y is None and year is not None:
-        y = year + (1 if m.group("rel") == "明年" else 0)
-    if m.group("ye"):
-        if m.group("ye") in ("底", "末") and not (m.group("y") or m.group("yg") or m.group("rel")):
-            return False, None  # a bare 底前 is not a deadline
-        return True, f"{y}-12-31" if y else None
-    month = 1 if m.group("m") == "元" else chinese_to_int(m.group("m"))
-    if not month or not 1 <= month <= 12:
-        return False, None
-    return True, _month_deadline(y, month, m.group("d"), m.group("part")) if y else None
 
 
 def _absolute(text: str, start: int, end: int, year: int | None, _issued: dt.date | None) -> list[Found]:
     out: list[Found] = []
     for m in DEADLINE.finditer(text, start, end):
-        valid, date = _resolved(m, year)
+        valid, date = day_of(m, year)
         if not valid:
             continue
         y = int(m.group("y") or m.group("yg")) if m.group("y") or m.group("yg") else None
@@ -282,7 +161,7 @@ def _absolute(text: str, start: int, end: int, year: int | None, _issued: dt.dat
         # 应当于当年6月30日前, 上半年于当年6月5日前: a rule's each year
         each_year = m.group("rel") == "当年" and bool(_EACH_YEAR_RULE.search(text, max(start, m.start() - 30),
                                                                              m.start()))
-        recurring = _recurring(text, m.start(), start) or each_year
+        recurring = recurs(text, m.start(), start) or each_year
         out.append((m.start(), m.end(), None if recurring else date, recurring))
         if m.group("d"):
             out += _sharing(text, m.start(), start, y, recurring)
@@ -302,7 +181,7 @@ def _sharing(text: str, at: int, start: int, y: int | None, recurring: bool) -> 
         month = int(m.group("m"))
         if not 1 <= month <= 12:
             break
-        date = _month_deadline(y, month, m.group("d"), None) if y and not recurring else None
+        date = month_deadline(y, month, m.group("d"), None) if y and not recurring else None
         out.append((m.start(), m.start() + len(m.group(0).rstrip("和及、或 ")), date, recurring))
         at = m.start()
     return out
@@ -361,8 +240,8 @@ def _quarter(text: str, start: int, end: int, year: int | None, _issued: dt.date
     for m in QUARTER.finditer(text, start, end):
         y = int(m.group("y")) if m.group("y") else None if statute else year
         q = "一二三四".find(m.group("q")) + 1 or int(m.group("q"))
-        recurring = _recurring(text, m.start(), start) or (statute and y is None)
-        date = _month_deadline(y, 3 * q, None, "底") if y and not recurring else None
+        recurring = recurs(text, m.start(), start) or (statute and y is None)
+        date = month_deadline(y, 3 * q, None, "底") if y and not recurring else None
         out.append((m.start(), m.end(), date, recurring))
     return out
 
@@ -375,10 +254,10 @@ def _glued_date(text: str, start: int, end: int, year: int | None, _issued: dt.d
         md = m.group("md")
         readings = [(int(md[:cut]), md[cut:]) for cut in (1, 2) if 1 <= len(md) - cut <= 2
                     and 1 <= int(md[:cut]) <= 12 and not (cut == 1 and md[1] == "0")]  # not 1月05日
-        dates = {_month_deadline(y or 2000, month, day, None) for month, day in readings} - {None}
+        dates = {month_deadline(y or 2000, month, day, None) for month, day in readings} - {None}
         if not dates:
             continue  # 365日前: a span, no date
-        recurring = _recurring(text, m.start(), start)
+        recurring = recurs(text, m.start(), start)
         date = dates.pop() if len(dates) == 1 and y is not None and not recurring else None
         out.append((m.start(), m.end(), date, recurring))
     return out
@@ -403,11 +282,11 @@ def _this_month(text: str, start: int, end: int, year: int | None, issued: dt.da
             named = None  # 自2023年4月起…当月25日前, 每年6月…当月底前: each month's, no one date
         named_year = int(named.group("y")) if named is not None and named.group("y") else year
         if named is not None and named_year is not None:
-            date = _month_deadline(named_year, int(named.group("m")), m.group("d"), m.group("end"))
+            date = month_deadline(named_year, int(named.group("m")), m.group("d"), m.group("end"))
         elif issued is not None and issued.year == year and m.group("which") != "当":
             y, month = issued.year, issued.month + (m.group("which") == "下")
             y, month = (y + 1, 1) if month > 12 else (y, month)
-            date = _month_deadline(y, month, m.group("d"), m.group("end"))
+            date = month_deadline(y, month, m.group("d"), m.group("end"))
         out.append((m.start(), m.end(), date, date is None))  # unresolved: relative to its date
     return out
 
@@ -429,17 +308,3 @@ def _action(text: str, at: int, end: int) -> str | None:
     sent_end = re.compile(r"[。；;！？!?\n]").search(text, at, end)
     stop = sent_end.start() if sent_end else end
     return text[at:min(stop, at + 60)].lstrip("，, 　") or None
-
-
-def _month_deadline(y: int, month: int, day: str | None, part: str | None) -> str | None:
-    """6月底前 → June 30; 6月15日前 → June 15; 6月中旬前 → June 20; 6月前 → June 30 (by the end of
-    the month named, as 2030年前 is by the end of 2030: every hand annotation reads them so)."""
-    last = calendar.monthrange(y, month)[1]
-    if day:
-        d = int(day)
-        return f"{y:04d}-{month:02d}-{d:02d}" if 1 <= d <= last else None
-    if part in ("底", "末", "下旬"):
-        return f"{y:04d}-{month:02d}-{last:02d}"
-    if part in ("上旬", "中旬"):
-        return f"{y:04d}-{month:02d}-{10 if part == '上旬' else 20:02d}"
-    return f"{y:04d}-{month:02d}-{last:02d}"  # 6月前, 6月份前: by the end of June

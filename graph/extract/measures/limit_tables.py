@@ -8,7 +8,14 @@ from __future__ import annotations
 
 import re
 
+from policygraph.extract.measures.limit_dates import DATE, day_of, recurs
 from policygraph.extract.measures.table_rows import MD_RULE
+
+#: A limit found: where it starts and ends, the day it names (None where unknown) and whether it
+#: is relative (counted from an event, or recurring).
+Found = tuple[int, int, str | None, bool]
+#: What may stand around a table's cell on its line.
+CELL_EDGES = " \t|｜\u3000"
 
 #: A label of a time limit before its date (完成时限：, 整改期限:).
 LIMIT_LABEL = re.compile(r"(?:时\s*限|(?:完成|整改|治理|办结)\s*期\s*限)\s*[:：]\s*$")
@@ -16,14 +23,20 @@ LIMIT_LABEL = re.compile(r"(?:时\s*限|(?:完成|整改|治理|办结)\s*期\s*
 LIMIT_COLUMN = re.compile(r"(?:完成|整改|办结)(?:时限|期限|时间)|时间节点|时限要求")
 #: A delivery or a completion, in the clause after a day it is due on (于4月17日报送至市文明办, 于12月20日
 #: 完成项目建设, 于2020年1月10日登录…系统在线填报): that day is its limit; not a meeting or a start
-#: (于5月10日召开, 于6月1日起施行).
-DUE_ON = re.compile(r"[^，,。；;：:\n前]{0,24}?(?:报送|上报|报至|报到|报给|提交|填报|送至|送达|反馈|办结|"
-                    r"(?<!开始)完成(?!了))")
-#: 于 right before a day (not 关于, 对于, 由于, 基于, 属于, 等于, 鉴于, 至于, 位于).
-DUE_AT = re.compile(r"(?<![关对由基属等鉴至位已])于")
+#: (于5月10日召开, 于6月1日起施行), a report (于12月10日顺利完成, 报送了) or a class (于…完成的项目).
+DUE_ON = re.compile(r"(?:(?!召开|举行|开展|进驻|开学|公布|听取|顺利|圆满|胜利)[^，,。；;：:\n前]){0,24}?"
+                    r"(?:报送|上报|报至|报给|提交|填报|送至|送达|反馈|办结|(?<!开始)完成)(?!了|的)")
+#: 于 right before a day (not 关于, 对于, 由于, 基于, 属于, 等于, 鉴于, 至于, 位于, 用于, 早于, 凡于, 已于,
+#: 可于).
+DUE_AT = re.compile(r"(?<![关对由基属等鉴至位已用早凡可以])于")
 #: A label of a cut-off day (调查工作截止时间为11月25日, 申报时间截止4月13日, 截止日期：…); not 截至 a
 #: report's day (截至2020年底，全市…), which names no 时间.
-CUT_OFF = re.compile(r"(?:时间|日期)\s*截止(?:到|至)?|截止(?:时间|日期)\s*(?:为|是)?\s*[:：]?")
+CUT_OFF = re.compile(r"(?<!数据)(?<!统计)(?<!资料)(?<!有效期)(?<!期限)(?:(?:时间|日期)\s*截止(?:到|至)?|"
+                     r"截止(?:时间|日期)\s*(?:为|是)?\s*[:：]?)")
+#: What makes a cut-off day a report's or a validity's, not a limit: data or a term before it, or
+#: a count or data after it (数据统计时间截止…，全市共有…; 有效期截止日期为…).
+CUT_OFF_NOT = re.compile(r"(?:数据|统计|资料|收集|有效期?|期限|执行)[^，,。；;]{0,6}$")
+CUT_OFF_REPORT = re.compile(r"\s*(?:的数据|[，,]\s*(?:全[市省县区国])?(?:共|累计))")
 #: How far above a provision the header of a column of time limits is looked for.
 COLUMN_REACH = 3000
 #: A table's header line: three cells or more split by spaces, tabs or |, with no digit (序号 重点工作
@@ -54,3 +67,111 @@ def under_limit_column(text: str, start: int, at: int) -> bool:
                 cells = cells[:-1]  # … | 完成时限 | 备注 |: the limit before a column of notes
             return LIMIT_COLUMN.fullmatch(cells[-1]) is not None
     return False
+
+
+#: A date a label or a column names a time limit (治理时限：2018年12月底; 2023年12月底 under 完成期限),
+#: with no 前: a year and a month (or 底) at least, and nothing after it but its cell's end and
+#: empty cells.
+LIMIT_DATE = re.compile(rf"(?=\d{{4}}\s*年\s*(?:\d|底|末))(?:{DATE})"
+                        r"(?=(?:[ \t\u3000]*[|｜])*\s*(?:[。；;]|\n|$))")
+
+
+def labelled(text: str, start: int, end: int, year: int | None) -> list[Found]:
+    """Dates a label (治理时限：2018年12月底) or a column of time limits (完成期限 over a task
+    table's rows ending in 2023年12月底) names limits, with no 前."""
+    if text.find("年", start, end) < 0:
+        return []  # every such date names its year
+    out: list[Found] = []
+    for m in LIMIT_DATE.finditer(text, start, end):
+        before = text[max(start, m.start() - 12):m.start()]
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        # a cell after others on its row; not a date on a line of its own (a signature's)
+        cell = text[m.start() - 1] in " \t\u3000|｜" and text[line_start:m.start()].strip(CELL_EDGES) != ""
+        if not LIMIT_LABEL.search(before):
+            if m.group("d") and SIGNED.match(text, line_start, m.start()):
+                continue  # 某某市人民政府办公室 2023年4月12日: a signature's date (a wrapped row's has none)
+            if not (cell and under_limit_column(text, max(0, start - COLUMN_REACH), line_start)):
+                continue
+        valid, resolved = day_of(m, year)
+        if valid:
+            out.append((m.start(), m.end(), resolved, False))
+    return out
+
+
+def due(text: str, start: int, end: int, year: int | None, issued: str | None) -> list[Found]:
+    """Days after 于 a thing is handed in or done on (DUE_ON: 于4月17日报送), and days a cut-off
+    label names (调查工作截止时间为11月25日), with no 前 of their own (read by DEADLINE) nor a span
+    opening at them (于6月1日起, 于5月1日至); not a day before the document's date, nor in a
+    sentence of what was done (…开展了督察，并于2021年2月25日反馈)."""
+    days = [(at + 1, True, year) for at in _all("于", text, start, end)
+            if DUE_AT.search(text, max(start, at - 1), at + 1)]
+    days += [(c.end(), False, year) for c in CUT_OFF.finditer(text, start, end)
+             if not CUT_OFF_NOT.search(text, max(start, c.start() - 12), c.start())]
+    days += [(w.start("date"), False, _window_year(text, w.start(), start) or year)
+             for w in _WINDOW_END.finditer(text, start, end)
+             if not _GLOSS.search(text, max(start, w.start() - 16), w.start())  # （即3月31日-4月2日内）
+             and not _WINDOW_NOT.match(text, w.end(), end)]
+    out: list[Found] = []
+    for at, act, y in sorted(days):
+        m = _DAY.match(text, at, end)
+        if not (m and m.group("d")) or _OPENS_SPAN.match(text, m.end()):
+            continue
+        if CUT_OFF_REPORT.match(text, m.end()):
+            continue  # 统计时间截止到2022年12月31日，全市共有…: a report's day
+        if act and not DUE_ON.match(text, m.end(), end):
+            continue
+        valid, resolved = day_of(m, y)
+        if not valid or (resolved and (resolved < (issued or "") or int(resolved[:4]) < (year or 0))):
+            continue  # a day past when the document was written
+        if not _reported(text, at, start, year):
+            recurring = recurs(text, at, start)  # 每年度补贴申请截止日期为9月30日
+            out.append((m.start("date"), m.end(), None if recurring else resolved, recurring))
+    return out
+
+
+def _reported(text: str, at: int, start: int, year: int | None) -> bool:
+    """Whether the day at `at` is told of as done: 了 or 已 in its sentence, or its paragraph
+    opening with a year before the document's or with 去年 (2022年，…于11月30日完成).
+    Bounded: a page of thousands of days would make it quadratic."""
+    lo = max(start, at - 200)
+    said = max(text.rfind("。", lo, at), text.rfind("\n", lo, at), lo)
+    if _DONE.search(text, said, at):
+        return True
+    para = max(text.rfind("\n", lo, at), lo)
+    opening = _PAST_OPENING.search(text, para, at)
+    if opening is None:
+        return False
+    return opening.group("y") is None or (year is not None and int(opening.group("y")) < year)
+
+
+def _window_year(text: str, at: int, start: int) -> int | None:
+    """The year a window's start names right before its end (2022年1月1日至12月31日内: 2022)."""
+    y = _WINDOW_START_YEAR.search(text, max(start, at - 20), at)
+    return int(y.group(1)) if y else None
+
+
+def _all(word: str, text: str, start: int, end: int) -> list[int]:
+    """Where `word` occurs in text[start:end]."""
+    out, at = [], text.find(word, start, end)
+    while at >= 0:
+        out.append(at)
+        at = text.find(word, at + 1, end)
+    return out
+
+
+#: A sentence telling what was done (…对我市开展了督察，并于2021年2月25日反馈; 已按要求于…报送): its
+#: days are past; and a paragraph opening with a past year or 去年 (2022年，…; 去年，…).
+_DONE = re.compile(r"(?<![为除])了(?!解)|已")
+_PAST_OPENING = re.compile(r"(?<![^。；;\n])\s*(?:(?P<y>(?:19|20)\d{2})\s*年|去年|上年|过去一年)[，,]")
+#: A window's start year, right before its end; and what makes a window a class or a report, not a
+#: limit (…至6月30日内新招用…的企业，给予…; …至12月31日内，全市共受理…).
+_WINDOW_START_YEAR = re.compile(r"((?:19|20)\d{2})\s*年[^，,。；;]{0,12}$")
+_WINDOW_NOT = re.compile(r"\s*(?:内|以内|之内)(?:[^，,。；;]{0,30}的[^，,。；;]{0,8}[，,]|"
+                         r"\s*[，,]\s*(?:全[市省县区国])?(?:共|累计))")
+_DAY = re.compile(rf"\s*(?P<date>{DATE})")
+#: The last day of a window to act in (统一在2011年7月1日至9月30日内完成): its limit.
+_WINDOW_END = re.compile(r"(?:至|到|—|－|-)\s*(?P<date>(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日)"
+                         r"(?=\s*(?:内|以内|之内))")
+#: A bracket glossing a span with its days (3个工作日内（即3月31日-4月2日内）): the span is read.
+_GLOSS = re.compile(r"[（(]\s*即[^（()）]*$")
+_OPENS_SPAN = re.compile(r"\s*(?:前|之前|以前|起|开始|至|到|—|-|～|后|以后|之后)")

@@ -66,6 +66,7 @@ DURATIONS = frozenset({"个月", "岁"})
 #: 达到两期以上，或者数额达到全部租金百分之十五以上的，出租人可以…), a note in brackets after 的 or not.
 _CONDITION = re.compile(r"[^，,。；;：:（(]{0,30}的\s*(?:[（(][^（()）]{0,20}[）)])?\s*[，,]|"  # 的(以…为准),
                         r"[^，,。；;]{0,6}[，,]\s*或者?[^。；;，,]{1,40}的\s*[，,]")
+_REST_MAX = 160
 #: A count of 100 % goals naming a bundle of them (4个100%, 两个百分百), and its 100 %.
 _BUNDLE_COUNT = re.compile(r"\s*(?:100\s*[%％]|百分百|百分之百)")
 _BUNDLE_SHARE = re.compile(r"(?:\d|[一二两三四五六七八九十])\s*个\s*$")
@@ -92,7 +93,7 @@ def ruled_out(m: re.Match[str], sent: Sentence, clause: str, unit: str, listed: 
     if unit == "年" and text.startswith("年", end):
         end += 1  # 受教育年限达到11.7年: the unit TARGET leaves out (a year's 年 elsewhere)
     after = text[end:end + 6]
-    rest = text[end:sent.clause_end(end)]
+    rest = text[end:min(sent.clause_end(end), end + _REST_MAX)]  # bounded, as targets.py's clause
     if (unit == "%" and text.startswith("的", end)) or _NOTE_AHEAD.match(text, end):
         rest = sent.rest_of_clause(end)  # the units a share counts, over a bracket's note (县（市、区）)
     if rules.not_a_target(clause, after, rest, sent.said_before(m.start()), unit == "%", unit):

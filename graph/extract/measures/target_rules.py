@@ -66,7 +66,7 @@ NOT_PLANNED_CLAUSE = re.compile(r"实际|已|共(?!同|享|建|治|青团|产党
 #: caps, penalties, prices, budgets.
 PARAMETER = re.compile(
     r"补贴(?!性)|补助|奖补|贴息|资助|奖励|上限|最高|额度|费率|税率|征收率|利率|担保费|报销|赔付|缴费|"
-    r"缴存|(?<!总)(?<!研发)费用|工资|(?<!消费)价格(?!指数|涨幅|总水平)|收费(?!比例|率)|罚款|罚金|拘留|处分|有期徒刑|吊销|没收|处以|扣除|抵扣|减按|减免|免征|"
+    r"缴存|(?<!总)费用|工资|(?<!消费)价格(?!指数|涨幅|总水平)|收费(?!比例|率)|罚款|罚金|拘留|处分|有期徒刑|吊销|没收|处以|扣除|抵扣|减按|减免|免征|"
     r"贷款|首付|(?<!受教育)年限|期限|年龄\S{0,2}$|周岁|工龄|利息|比例为|标准为|按照?\d|按不|风险责任|分担|用于|"
     r"(?:低保|保障|救助|抚恤|供养|津贴)标准|"
     # rents, a cycle (每次认证周期为12个月), an assessment's weights (考核时分值各占50%)
@@ -84,10 +84,12 @@ CLASS_REWARD = re.compile(r"给予|奖励|补贴|补助|认定为|视为|的(?:�
 #: A budget's figure right before the number (赤字率拟按2.8%左右, 中央本级支出增长3.9%, 中央预算内投资
 #: 安排7000亿元); not a goal that spends one (利用专项债资金建成污水处理厂20座).
 BUDGET_FIGURE = re.compile(r"(?:赤字|专项债券?|特别国债|本级支出|预算内投资)[^，,。；;\d]{0,3}$")
-#: Words describing the document's own contents (提出五大类21个指标, 设置了29项, 细则设置的9个), or what
-#: a whole is made of or divided into (由4个部分组成, 分13个领域), or a site's area (该项目占地10亩):
-#: not goals.
-DESCRIBES = re.compile(r"提出|包括|设置了|(?:设置|规定)的\s*$|细化|涵盖|分为|列出|(?:由|^\s*分)\s*$|"
+#: Words describing the document's own contents (提出五大类21个指标, 设置了29项, 细则设置的9个; not 达到国家
+#: 规定的100%), or what a whole is made of or divided into (由4个部分组成, 分13个领域), or a site's area
+#: (该项目占地10亩): not goals.
+DESCRIBES = re.compile(r"提出|包括|设置了|"
+                       r"(?:细则|办法|方案|标准|规定|文件|通知|意见)[”\"」]?(?:中|所)?(?:设置|规定|确定)的\s*$|"
+                       r"细化|涵盖|分为|列出|(?:由|^\s*分)\s*$|"
                        r"占地(?:面积)?(?:约|为)?\s*$")
 #: A past result or an accident's grade, anywhere in the sentence before the number: it reports,
 #: it does not set.
@@ -186,6 +188,8 @@ def names_parameter(clause: str, unit: str = "") -> bool:
         lending = _LENDING.search(clause, 0, m.start()) or _LOAN_AGGREGATE.match(clause, m.end())
         if word == "贷款" and lending:
             continue
+        if word == "费用" and clause.endswith("研发", 0, m.start()) and "占" not in clause[m.end():]:
+            continue  # 研发费用突破6亿元: spending to reach; 研发费用占…比重不低于3% is a criterion
         if word in ("补贴", "补助") and unit in RECIPIENTS:
             continue
         return True

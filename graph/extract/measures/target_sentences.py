@@ -162,12 +162,13 @@ class Sentence:
         失业率<tab>≤5.5%: the cell before names what it measures)."""
         i = bisect.bisect_right(self.breaks, at)
         start = self.breaks[i - 1] if i else 0
-        edges = [e.start() for e in _CELL_EDGE.finditer(self.text, start, at)]
-        if not edges:
+        last = _last_edge(self.text, start, at)  # (rfind: a long clause is not scanned per number)
+        if last < 0:
             return start
-        if self.text[edges[-1] + 1:at].strip():
-            return edges[-1] + 1
-        return edges[-2] + 1 if len(edges) > 1 else start
+        if self.text[last + 1:at].strip():
+            return last + 1
+        before = _last_edge(self.text, start, last)
+        return before + 1 if before >= 0 else start
 
     def clause_end(self, at: int) -> int:
         """Where the clause at `at` ends: at the next break, or the end of a table's cell."""
@@ -206,7 +207,7 @@ _BASE_REACH = 48
 #: 减排目标任务分别为:…同比削减; 主要目标：事故起数同比下降10%
 _GOAL_STATED = re.compile(r"目标(?:任务)?(?:分别)?(?:为|是|\s*[：:]|\s*[，,]\s*即)|"  # 预期目标，即…增长12%
                           r"力争|确保|争取|计划(?!生育)")
-_AIMED = re.compile(r"确保|力争|争取|实现全年")
+_AIMED = re.compile(r"确保|力争|争取")
 #: A year's end a report is made at (至2015年底，…), not a goal's year (到2020年).
 _CUT_OFF = re.compile(r"(?:^|[^到])至\s*(?:19|20)\d{2}\s*年(?:底|末)|"
                       r"(?:提高|增加|增长|下降|减少|降低|上升|扩大)[到至]\s*(?:19|20)\d{2}\s*年(?:底|末)?的")
@@ -245,11 +246,19 @@ _ITEM_TAIL = re.compile(_ITEM_NUMBER_TAIL)
 _PLACE_NOTE = re.compile(r"[省市县区镇乡村州旗盟街道、，,\s]+[）)]")
 #: Where a table's cell ends: a tab (an HTML row) or a pipe (a Markdown row).
 _CELL_EDGE = re.compile(r"[\t|｜]")
+def _last_edge(text: str, start: int, end: int) -> int:
+    """Where the last table cell's edge in text[start:end] is, or -1."""
+    return max(text.rfind(edge, start, end) for edge in "\t|｜")
+
+
 #: A paragraph set out as an item with a dash (——规模扩大。…).
 _DASH_ITEM = re.compile(r"\s*(?:——|—)")
+_STOCK_OR_RULE = re.compile(r"现有|共有|已有|总里程|总面积|其中|配备|每个|每[户人村]|基本情况|截至")
 #: A paragraph set out under a label (产品质量：…), as an item of the goals a lead year opened; not
-#: one introducing goals of its own (主要目标是：).
-_LABEL_ITEM = re.compile(r"\s*(?![^：:]{0,8}(?:目标|任务|要求|指标|是[：:]))[\u4e00-\u9fff]{2,8}[：:]")
+#: one introducing goals of its own (主要目标是：), nor the facts or rules of a section (基本情况：,
+#: 人员配备：, 申报条件：).
+_LABEL_ITEM = re.compile(r"\s*(?![^：:]{0,8}(?:目标|任务|要求|指标|是[：:]|情况|基础|现状|条件|配备|标准|"
+                         r"来源|对象|范围|方式|程序|依据|时间|地点|责任|措施|说明|备注))[\u4e00-\u9fff]{2,8}[：:]")
 #: An item of a list: ——, ①, （1）, 1.
 _ITEM = re.compile(r"\s*(?:——|—|－|[①-⑳]|[（(]\d+[）)]|\d+[.．、])")
 #: A sentence ending in a colon that introduces goals: 主要目标：, 具体指标是：
@@ -311,7 +320,7 @@ class Reader:
         self.previous = ""  # the sentence before, whose last 到…年 其中 goes on with
         self.governed = governed  # a plan period or a title's year governs: a limit leads nothing
         self.among = False  # the lead was lent to a 其中 sentence, for it alone
-        self.open = False  # the paragraph before ended in ；: the next one goes on with its sentence
+        self.open = False  # the paragraph before ended in ；: the next, ending so too, goes on with it
 
     @property
     def governing(self) -> Years:
@@ -325,7 +334,9 @@ class Reader:
         if paragraph and _NUMBERED_HEADING.match(text):  # （二）年度目标: another section, not the goals'
             self.goals = bool(GOALS_HEADING.match(text))
             self.lead = Years()
-        if paragraph and not item and not _DASH_ITEM.match(text) and not self.open and not (
+        # one more item of a ；-list: ending so too, or stating no stock or rule (全市现有…, 每个乡镇配备…)
+        going_on = self.open and (text.rstrip().endswith(("；", ";")) or not _STOCK_OR_RULE.search(text))
+        if paragraph and not item and not _DASH_ITEM.match(text) and not going_on and not (
                 self.lead.year is not None and _LABEL_ITEM.match(text)):  # 到2025年，…。↵产品质量：…
             if not self.goals:
                 self.lead = Years()  # a governing clause governs its own paragraph

@@ -30,19 +30,29 @@ _ZERO = re.compile(r"(?<![趋近])零(?:发生|事故|伤亡|死亡|排放|增�
 def doublings(sent: Sentence, offset: int, ctx: Context, lead: Years) -> list[Target]:
     """The doublings a sentence sets (翻一番, 增加一倍), where it reports no past and no forecast,
     and not for a year already past."""
-    out = []
+    out: list[Target] = []
     for pattern in (_DOUBLING, _ONCE_OVER):
         for m, clause, years in _goals(pattern, sent, ctx, lead):
             if rules.FORECAST.search(clause) or ctx.reports(years.year, sent.led_before(m.start())):
                 continue
+            if (rules.names_parameter(clause) or rules.PENALTY.search(clause)
+                    or _ACHIEVED.match(sent.text, m.end()) or _ACHIEVED_BEFORE.search(clause)):
+                continue  # 奖励标准提高一倍, 罚款数额增加一倍; …增长一倍，提前实现翻番目标: a result
             indicator = indicator_of(re.sub(r"(?:实现|力争|比\d{4}年|较\d{4}年)$", "", clause))
             if pattern is _ONCE_OVER:
                 value, unit = 100.0, "%"
             else:
                 value, unit = (float(m.group("d")), "番") if m.group("d") else (_TIMES[m.group("n")], "倍")
             comparator = "at_least" if m.group("more") else "about" if m.groupdict().get("about") else "equal"
+            if pattern is _ONCE_OVER and indicator is None and out:
+                continue  # …翻一番，较2020年增加一倍: the doubling said again
             out.append(_target(m, sent, offset, ctx, years, indicator, value, unit, comparator))
     return out
+
+
+#: A doubling told as done (…增长一倍，提前实现翻番目标; 提前三年完成…目标).
+_ACHIEVED = re.compile(r"[^。；;]{0,16}提前[^，,。；;]{0,4}(?:实现|完成)|[^。；;]{0,6}(?:实现|完成)了")
+_ACHIEVED_BEFORE = re.compile(r"提前[^，,。；;]{0,4}(?:实现|完成)\s*$")  # 提前实现翻番目标
 
 
 #: The noun a 零X names a kind of, within a few words (货运零排放区域, 零排放货运车队, 零事故企业): not a
@@ -114,9 +124,13 @@ def quality_classes(sent: Sentence, offset: int, ctx: Context, lead: Years) -> l
 #: place named next to it (、中部地区第1位) is that place. Not a past (这五年…进入全国前8位) nor a
 #: share of those ranked (排名前10位的企业: the 的 names whom).
 _PLACE = r"(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})(?:位|名)(?!的)"
-_RANK = re.compile(r"(?:进入|跻身|位居|位列|位于|跃居|稳居|保持|迈入|挺进|跃升至?|居)"
+_RANK = re.compile(r"(?:进入|跻身|位居|位列|位于|跃居|稳居|保持|迈入|挺进|跃升至?|居(?![民住家]))"
                    r"(?P<scope>[^，,。；;：:\d前第]{0,10}?)前" + _PLACE)
-_NEXT_RANK = re.compile(r"、(?P<scope>[^，,。；;：:\d前第、]{0,10}?)(?P<kind>前|第)" + _PLACE)
+#: The next place in a list, not a second measure's with its own verb (、增速居全省前3位: RANK's own).
+_NEXT_RANK = re.compile(r"、(?P<scope>(?:(?!进入|位居|居|保持|跻身|跃居)[^，,。；;：:\d前第、]){0,10}?)"
+                        r"(?P<kind>前|第)" + _PLACE)
+#: A count of things ranked before the rank (力争5家企业进入全国前100名): the goal is the count.
+_COUNTED_RANKED = re.compile(r"\d+\s*(?:家|个|所|项|名)[\u4e00-\u9fff]{0,6}$")
 
 
 def ranks(sent: Sentence, offset: int, ctx: Context, lead: Years) -> list[Target]:
@@ -124,6 +138,8 @@ def ranks(sent: Sentence, offset: int, ctx: Context, lead: Years) -> list[Target
     out = []
     for m, clause, years in _goals(_RANK, sent, ctx, lead):
         if years.year is None or ctx.reports(years.year, sent.led_before(m.start())):
+            continue
+        if _COUNTED_RANKED.search(clause):
             continue
         indicator = indicator_of(re.sub(r"(?:力争|确保|努力|争取|实现)$", "", clause))
         out.append(_target(m, sent, offset, ctx, years, indicator, _count(m.group("n")), "位", "at_most"))
@@ -140,11 +156,12 @@ def _count(n: str) -> int:
 
 
 #: A time to reach a place or to serve within (南昌至全国主要城市3小时覆盖, 县城20分钟上高速公路, 国内1天送达,
-#: “3分钟到场”): at most that time, in a goal's sentence; not a circle named by it (1小时通勤圈), nor a
-#: limit (2小时内到达, a deadline's).
+#: “3分钟到场”): at most that time, in a goal's sentence; not a circle named by it (1小时通勤圈), a rate
+#: or a share it qualifies (2天送达率, 10分钟到达的比例), nor a limit (2小时内到达, a deadline's).
 _REACH = re.compile(r"(?P<n>\d+(?:\.\d+)?|[一二三四五六七八九十半]{1,2})(?P<unit>分钟|小时|天)"
                     r"(?:通达|通勤|覆盖|送达|到达|抵达|到场|换乘|上(?:高速|国道|省道|国省道)|"
-                    r"到[\u4e00-\u9fff]{0,4}?(?:站点|车站|站))(?![\u4e00-\u9fff]{0,3}圈)")
+                    r"到[\u4e00-\u9fff]{0,4}?(?:站点|车站|站))"
+                    r"(?![\u4e00-\u9fff]{0,6}圈|率|比例|的)")  # not 2天送达率, 到达的网点, 都市经济圈
 
 
 _REACH_OPENING = re.compile(r"^.*[(（“\"]|^\s*(?:基本|全面|力争|确保)?实现")
@@ -189,7 +206,8 @@ def _goals(pattern: re.Pattern[str], sent: Sentence, ctx: Context,
         clause = sent.text[sent.clause_start(at):at]
         if sent.said_before(at) or rules.EXISTING.search(clause):
             continue
-        if sent.text.rfind("《", 0, at) > sent.text.rfind("》", 0, at):
+        lo = max(0, at - 120)  # a title is short; a bounded look keeps a long sentence linear
+        if sent.text.rfind("《", lo, at) > sent.text.rfind("》", lo, at):
             continue  # 《到2020年化肥使用量零增长行动方案》: a document's title
         if rules.ARTICLE.search(ctx.provision) and not sent.goal:
             continue

@@ -130,7 +130,8 @@ def _sentence_targets(sent: Sentence, offset: int, ctx: Context, lead: Years) ->
             provided = listed.provided
         follows = prev is not None and FOLLOWS.fullmatch(sent.text, prev.end, m.start()) is not None
         target = _target(m, sent, offset, ctx, lead, _Named(listed is not None, provided, follows))
-        if target is None and rules.DESCRIBES.search(sent.text[sent.clause_start(m.start()):m.start()]):
+        if target is None and rules.DESCRIBES.search(
+                sent.text, max(sent.clause_start(m.start()), m.start() - _DESCRIBES_REACH), m.start()):
             described = m.end()
         if target is not None:
             target = continuing(m, target, listed)
@@ -172,6 +173,10 @@ def _sentence_targets(sent: Sentence, offset: int, ctx: Context, lead: Years) ->
     return out
 
 
+#: The longest clause the rules read before a number: a page's unbroken run of numbers (a table
+#: flattened into one clause) made each number's checks scan all the numbers before it.
+_CLAUSE_MAX = 160
+_DESCRIBES_REACH = 24  # a bounded look back: a clause of thousands of numbers made it quadratic
 #: What lies between the items of a list of counts: the first's noun and a break (9个测评项目,36项).
 _LIST_GAP = re.compile(r"[^\d，,；;：:。]{1,12}[，,、]\s*")
 #: The length of what a count counts, right after it (98条长119.4公里).
@@ -213,11 +218,17 @@ def _target(m: re.Match[str], sent: Sentence, offset: int, ctx: Context, lead: Y
     if dated and not unit and text.startswith("年", m.end()) and _YEARS_COUNTED.search(text, 0, at):
         unit, dated = "年", False  # 人均受教育年限达到11.7年: a length in years, no date
     verb = m.group("verb")
-    unitless = not unit and ((verb in _INDEX_VERBS and _INDEX.search(text, 0, at) is not None)
-                             or (rules.SUFFIXES.get(m.group("suffix") or "") == "at_most"  # 死亡人数10以下
-                                 and (_INDEX.search(text, 0, at) or _CAPPED_COUNT.search(text, 0, at)))
+    near = max(0, at - 30)  # the names below end right before the number: a bounded look back
+    index = _INDEX.search(text, near, at)
+    # a coefficient, a count capped with no unit (死亡人数10以下): a goal's, not a technical norm's
+    aimed = sent.goal or lead.year is not None or ctx.governing.year is not None
+    if index is not None and index.group().startswith("系数") and not aimed:
+        index = None  # 边坡抗滑稳定安全系数不低于1.3: an engineering standard
+    unitless = not unit and ((verb in _INDEX_VERBS and index is not None)
+                             or (rules.SUFFIXES.get(m.group("suffix") or "") == "at_most" and aimed
+                                 and (index or _CAPPED_COUNT.search(text, near, at)))
                              or (verb in _COUNT_VERBS and bool(m.group("mult"))
-                                 and (_COUNT_NOUN.search(text, 0, at) is not None
+                                 and (_COUNT_NOUN.search(text, near, at) is not None
                                       or text.startswith("规模", m.end()))))  # 超过五千亿规模
     if value is None or (not unit and not unitless) or (
             dated and not (unit in COUNTED and _ANNUAL.match(text, m.end()))):
@@ -232,7 +243,7 @@ def _target(m: re.Match[str], sent: Sentence, offset: int, ctx: Context, lead: Y
         return None  # 24小时值班, 工作超过8小时: a time is a goal only as its bound (反应时间不超过8分钟)
     if unit in _NEEDS_MULTIPLIER and not m.group("mult"):
         return None  # 3000亿度 of power, 22亿方 of gas, 13.5亿只 of poultry; not 26度, 3方协议
-    clause_start = sent.clause_start(at)
+    clause_start = max(sent.clause_start(at), at - _CLAUSE_MAX)
     clause = text[clause_start:at]
     if unit == "起" and (not (m.group("suffix") or m.group("verb") in _BOUNDING)
                         or (m.group("verb") not in _BOUNDING and "发生" in clause
@@ -389,7 +400,7 @@ _BOUNDING = frozenset({"控制在", "不超过", "不多于", "少于", "低于"
                        "减少到", "减少至", "压减到", "压减至", "压降到", "压降至"})
 #: An index or a ratio measured with no unit, right before its verb (健康浙江发展指数达85, 两化融合发展指数
 #:总体水平达到65, 城乡居民收入比缩小至1.7以内): a value to reach.
-_INDEX = re.compile(r"(?:指数(?:总体水平|水平|值)?|(?<![比占])收入比|进出比|比值|系数|"
+_INDEX = re.compile(r"(?:系数|指数(?:总体水平|水平|值)?|(?<![比占])收入比|进出比|比值|"
                     r"(?:死亡|伤亡|受灾)率)\s*$")  # 亿元国内生产总值死亡率控制在0.81以内: per unit, no %
 _INDEX_VERBS = frozenset({"达", "达到", "提高到", "提高至", "提升到", "提升至", "保持在", "稳定在", "缩小至",
                           "缩小到", "控制在", "降至", "降到", "下降到", "下降至", "不低于", "超过", "低于",
