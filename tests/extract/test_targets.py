@@ -379,6 +379,14 @@ def test_a_review_of_the_past_reports_results_not_targets() -> None:
     assert [(t["value"], t["year"]) for t in rec["targets"]] == [(600_000, 2025), (10, 2025)]
 
 
+def test_a_review_heading_on_the_first_line_looks_back_over_its_sections() -> None:
+    # an excerpt opening with 一、2013年工作回顾: its （一） and 1. report; 二、 sets the year's goals
+    rec = record_of("一、2013年工作回顾\n2013年，我们圆满完成了年度工作任务。\n（一）经济平稳健康发展\n"
+                    "1.经济实力不断增强。规模以上工业增加值1200亿元，增长13%。\n二、2014年工作安排\n"
+                    "2014年，全区地区生产总值增长10%左右。\n").to_dict()
+    assert [t["value"] for t in rec["targets"]] == [10]
+
+
 def test_a_year_past_when_the_document_was_written_is_a_result_unless_set_as_a_goal() -> None:
     assert found("2003年全国城市污水处理率达到42%。", 2005) == []
     assert one("到2000年，研究开发经费占生产总值的比例达到1.5%。", 2010).year == 2000  # a statute revised later

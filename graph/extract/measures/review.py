@@ -68,10 +68,27 @@ def within(at: int, spans: Sequence[tuple[int, int]]) -> bool:
 
 
 def _line_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The spans under unnumbered heading lines that look back, each to the next such line."""
-    lines = [(m.start(), _looks_back(m.group(1))) for m in _LINE_HEADING.finditer(text, start, end)]
-    return [(a, lines[i + 1][0] if i + 1 < len(lines) else end)
-            for i, (a, back) in enumerate(lines) if back]
+    """The spans under heading lines that look back, each to the next heading line of its level
+    or above (一、2013年工作回顾 over its （一）… and 1.…, to 二、…)."""
+    lines = [(m.start(), _looks_back(m.group(1)), _level(m.group(1)))
+             for m in _LINE_HEADING.finditer(text, start, end)]
+    out = []
+    for i, (a, back, level) in enumerate(lines):
+        if back:
+            b = next((c for c, _, lv in lines[i + 1:] if lv <= level), end)
+            out.append((a, b))
+    return out
+
+
+#: A heading line's numbering: 一、 opens a part, （一） a section of it, 1. a point of that; a line
+#: with none is a part of its own (2025年工作回顾).
+_LEVELS = ((re.compile(r"[一二三四五六七八九十]+、"), 0),
+           (re.compile(r"[（(][一二三四五六七八九十]+[）)]"), 1),
+           (re.compile(r"\d+[.．、]"), 2))
+
+
+def _level(title: str) -> int:
+    return next((lv for pattern, lv in _LEVELS if pattern.match(title.strip())), 0)
 
 
 def _looks_back(title: str) -> bool:
