@@ -1,7 +1,7 @@
 """How far two annotators agree on the targets and deadlines of the same pages, and how far
 policygraph agrees with the second (tests/gold/agreement/).
 
-The held-out sets' first annotators each coded their own pages; eight second annotators coded
+The held-out sets' first annotators each coded their own pages; twelve second annotators coded
 those pages again, blind to the first rows, under the same conventions (tests/gold/agreement/
 README.md). The second rows are scored as if they were found by a tool, with gold_measures.py's
 matching, against the first: precision is the share of the second annotator's rows the first
@@ -27,7 +27,7 @@ AGREEMENT = GOLD / "agreement"
 #: Which held-out sets each second annotation covers (every page of each set was coded again).
 COVERS: Mapping[str, tuple[int, ...]] = {
     "A": (71, 73), "B": (72, 70), "C": (75, 74), "D": (77, 78), "E": (76, 79), "F": (61, 62),
-    "G": (63, 64), "H": (67, 68)}
+    "G": (63, 64), "H": (67, 68), "I": (80, 83), "J": (81, 84), "K": (90, 91), "L": (92, 94)}
 #: The gold's comparators as the data contract's, for a second annotator's rows read as found.
 _AS_FOUND = {"=": ("equal", None), ">=": ("at_least", None), "<=": ("at_most", None),
              "increase": ("equal", "increase"), "decrease": ("equal", "decrease")}
