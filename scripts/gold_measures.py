@@ -347,7 +347,8 @@ SETS = ("NAME", "measures_heldout", "measures_unseen", "measures_unseen2", "meas
         "measures_unseen84", "measures_unseen81", "measures_unseen83",
         "measures_unseen80", "measures_unseen89", "measures_unseen93",
         "measures_unseen95", "measures_unseen94", "measures_unseen88", "measures_unseen90",
-        "measures_unseen91", "measures_unseen92", "measures_unseen96", "measures_unseen97")
+        "measures_unseen91", "measures_unseen92", "measures_unseen96", "measures_unseen97",
+        "measures_unseen98", "measures_unseen99")
 
 
 def measures_report(shared: Path, work: Path, name: str = NAME) -> MeasureReport:
