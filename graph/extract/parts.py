@@ -30,6 +30,10 @@ class Span:
     embedded: bool
 
 
+#: A paragraph ending in a colon (为确保…，现要求如下：): the body's first sentence, not the header's.
+_LEAD_IN_END = re.compile(r"[，,][^\n。]{0,30}[：:][ \t\u3000]*\n")
+
+
 def header_end(text: str, start: int, end: int) -> int:
     """End of the header that begins at `start`: the addressee line, else the first sentence."""
     limit = min(end, start + HEADER_MAX)
@@ -37,6 +41,9 @@ def header_end(text: str, start: int, end: int) -> int:
     if m:
         return m.end()
     stop = text.find("。", start, limit)
+    lead_in = _LEAD_IN_END.search(text, start, limit)  # …，现要求如下：↵ ends a sentence too
+    if lead_in is not None and (stop == -1 or lead_in.start() < stop):
+        stop = lead_in.start()
     if stop == -1:
         return min(limit, start + 300)
     # The header is what precedes the first sentence's line.

@@ -486,3 +486,8 @@ def test_cut_off_labels_window_ends_and_every_holiday_but_not_an_age_cut_off() -
 ])
 def test_what_the_third_review_found(text: str, dates: list[str]) -> None:
     assert [d.date for d in deadlines_in(text, 0, len(text), 2023)] == dates, text
+
+
+def test_a_count_within_a_span_is_no_limit_and_a_notices_lead_in_is_read() -> None:
+    text = "无正当理由一年内累计五次未按期完成网络询价的。在二十四小时内累计驾驶时间不得超过八小时。"
+    assert deadlines_in(text, 0, len(text), 2020) == []

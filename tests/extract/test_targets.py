@@ -2059,3 +2059,12 @@ def test_what_the_third_review_found(text: str, values: list[float]) -> None:
 def test_a_rank_keeps_its_own_indicator() -> None:
     got = found("到2025年，城乡居民收入增速保持全省前3位，全市GDP进入全国前50位、增速居全省前3位。", 2023)
     assert [(t.indicator, t.value) for t in got] == [("城乡居民收入增速", 3), ("GDP", 50), ("增速", 3)]
+
+
+def test_a_notices_lead_in_paragraph_is_body_not_header() -> None:
+    # with no addressee, or one whose last body has a note in brackets (各畜禽养殖场(户)：), the
+    # paragraph leading into the numbered items (…，现要求如下：) is read
+    for head in ("", "各村村委会、各畜禽养殖场(户)：\n"):
+        rec = record_of("关于加快整治工作的通知\n" + head + "为确保按时完成市里(9月30日前)的验收任务，现要求如下：\n"
+                        "1、8月20日前完成自查。\n2、加强督查。\n某镇人民政府\n2018年8月27日\n").to_dict()
+        assert [d["date"] for d in rec["deadlines"]] == ["2018-09-30", "2018-08-20"], head

@@ -14,10 +14,10 @@ from policygraph.extract.regexes import AGE_GROUP_AFTER
 #: Words before a relative limit that make it a class of people or a look-back, not a time limit.
 _NOT_LIMIT_BEFORE = re.compile(r"(?:毕业|离校|失业|退役|退出|近|最近|过去|连续|累计|服务期|劳动合同期|以|"
                                r"(?:日|之)前)\s*$")  # 申请日前12个月内: a look back
-#: A sanction or an exemption measured in time (暂停其6个月以内, 5年内不再受理, 1年内有2次以上):
-#: a period, not a limit for an act.
+#: A sanction or an exemption measured in time (暂停其6个月以内, 5年内不再受理, 1年内有2次以上), or a
+#: count within a span (一年内累计五次未…的, 24小时内累计驾驶时间): a period, not a limit for an act.
 _SANCTION_BEFORE = re.compile(r"暂停|停止|禁止|吊销|取消|免征|免税|免于|减半|有效期|保护期")
-_SANCTION_AFTER = re.compile(r"^(?:不得|不再|不予|再次|又|有\s*\d|\d+\s*次|免征|免税)")
+_SANCTION_AFTER = re.compile(r"^(?:不得|不再|不予|再次|又|有\s*\d|\d+\s*次|免征|免税|累计)")  # 一日内累计…
 #: A span of years is a limit when counted from an event (之日起一年内), aimed at (争取3年内让…) or
 #: followed by what is to be done (力争三到五年时间内，…更加完善); else a period (两年之内对其…).
 _YEARS_COUNTED = re.compile(r"(?:起|后|争取|力争|确保|(?<![使采适费占征试应作引享运动信借挪])用|经过)\s*$|"
