@@ -140,7 +140,11 @@ def test_the_held_out_set_does_not_regress(heldout: gold_measures.MeasureReport)
                                   "measures_unseen76", "measures_unseen77", "measures_unseen78",
                                   "measures_unseen79", "measures_unseen80", "measures_unseen81",
                                   "measures_unseen82", "measures_unseen83", "measures_unseen84",
-                                  "measures_unseen86", "measures_unseen87"])
+                                  "measures_unseen86", "measures_unseen87", "measures_unseen88",
+                                  "measures_unseen89", "measures_unseen90", "measures_unseen91",
+                                  "measures_unseen92", "measures_unseen93", "measures_unseen94",
+                                  "measures_unseen95", "measures_unseen96", "measures_unseen97",
+                                  "measures_unseen98", "measures_unseen99"])
 def test_the_unseen_sets_do_not_regress(name: str, tmp_path: Path) -> None:
     # Real pages from outside this repository, annotated by helpers who saw neither the rules nor
     # the output (tests/gold/measures_unseen*.md), each studied after its first score
@@ -284,7 +288,22 @@ def test_the_unseen_sets_do_not_regress(name: str, tmp_path: Path) -> None:
               "measures_unseen83": (0.3, 0.95, 0.95, 0.95, 0.95),
               "measures_unseen84": (0.9, 0.9, 0.95, 0.95, 0.95),
               "measures_unseen86": (0.95, 0.95, 0.95, 0.95, 0.95),
-              "measures_unseen87": (0.95, 0.95, 0.95, 0.95, 0.95)}[name]
+              "measures_unseen87": (0.95, 0.95, 0.95, 0.95, 0.95),
+              # the ninetieth's task table printed a cell per line is not read; the ninety-fifth
+              # and ninety-sixth have no row (subsidy rules; work reports' look backs); the
+              # ninety-eighth's counts of a plan's tasks (实施5项…) are read as goals
+              "measures_unseen88": (0.95, 0.95, 0.95, 0.95, 0.95),
+              "measures_unseen89": (0.95, 0.95, 0.95, 0.95, 0.95),
+              "measures_unseen90": (0.8, 0.08, 0.6, 0.95, 0.95),
+              "measures_unseen91": (0.85, 0.85, 0.8, 0.95, 0.95),
+              "measures_unseen92": (0.95, 0.45, 0.95, 0.7, 0.95),
+              "measures_unseen93": (0.7, 0.95, 0.95, 0.95, 0.95),
+              "measures_unseen94": (0.9, 0.9, 0.95, 0.95, 0.95),
+              "measures_unseen95": (0.95, 0.95, 0.95, 0.95, 0.95),
+              "measures_unseen96": (0.95, 0.95, 0.95, 0.95, 0.95),
+              "measures_unseen97": (0.8, 0.75, 0.75, 0.95, 0.95),
+              "measures_unseen98": (0.3, 0.95, 0.95, 0.95, 0.95),
+              "measures_unseen99": (0.45, 0.95, 0.0, 0.95, 0.95)}[name]
     got = gold_measures.measures_report(gold_measures.SHARED, tmp_path, name)
     t_precision, t_recall, year, d_precision, d_recall = floors
     assert got.targets.precision >= t_precision and got.targets.recall >= t_recall, got.table()

@@ -2068,3 +2068,7 @@ def test_a_notices_lead_in_paragraph_is_body_not_header() -> None:
         rec = record_of("关于加快整治工作的通知\n" + head + "为确保按时完成市里(9月30日前)的验收任务，现要求如下：\n"
                         "1、8月20日前完成自查。\n2、加强督查。\n某镇人民政府\n2018年8月27日\n").to_dict()
         assert [d["date"] for d in rec["deadlines"]] == ["2018-09-30", "2018-08-20"], head
+
+
+def test_counts_a_plans_own_points_name_are_no_goals() -> None:
+    assert found("确保《要点》明确的10类重点工作全面完成。", 2021) == []
