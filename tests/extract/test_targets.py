@@ -2072,3 +2072,11 @@ def test_a_notices_lead_in_paragraph_is_body_not_header() -> None:
 
 def test_counts_a_plans_own_points_name_are_no_goals() -> None:
     assert found("确保《要点》明确的10类重点工作全面完成。", 2021) == []
+
+
+def test_values_listed_after_fenbie_share_the_unit_the_last_one_writes() -> None:
+    got = found("到2027年，未来三年分别新增孵化空间300万、400万、500万平方米。", 2024)
+    assert [(t.value, t.unit) for t in got] == [(3e6, "平方米"), (4e6, "平方米"), (5e6, "平方米")]
+    # years listed before 年 are no values; without 分别 a bare number stays none
+    assert found("分别于2023、2024、2025年完成。", 2022) == []
+    assert [t.value for t in found("到2027年，新增孵化空间300万、500万平方米。", 2024)] == [5e6]
