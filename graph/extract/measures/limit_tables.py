@@ -103,8 +103,7 @@ def due(text: str, start: int, end: int, year: int | None, issued: str | None) -
     label names (调查工作截止时间为11月25日), with no 前 of their own (read by DEADLINE) nor a span
     opening at them (于6月1日起, 于5月1日至); not a day before the document's date, nor in a
     sentence of what was done (…开展了督察，并于2021年2月25日反馈)."""
-    days = [(at + 1, True, year) for at in _all("于", text, start, end)
-            if DUE_AT.search(text, max(start, at - 1), at + 1)]
+    days = [(d.end(), True, year) for d in DUE_AT.finditer(text, start, end)]
     days += [(c.end(), False, year) for c in CUT_OFF.finditer(text, start, end)
              if not CUT_OFF_NOT.search(text, max(start, c.start() - 12), c.start())]
     days += [(w.start("date"), False, _window_year(text, w.start(), start) or year)
@@ -148,15 +147,6 @@ def _window_year(text: str, at: int, start: int) -> int | None:
     """The year a window's start names right before its end (2022年1月1日至12月31日内: 2022)."""
     y = _WINDOW_START_YEAR.search(text, max(start, at - 20), at)
     return int(y.group(1)) if y else None
-
-
-def _all(word: str, text: str, start: int, end: int) -> list[int]:
-    """Where `word` occurs in text[start:end]."""
-    out, at = [], text.find(word, start, end)
-    while at >= 0:
-        out.append(at)
-        at = text.find(word, at + 1, end)
-    return out
 
 
 #: A sentence telling what was done (…对我市开展了督察，并于2021年2月25日反馈; 已按要求于…报送): its
