@@ -463,3 +463,40 @@ def test_a_pipe_table_under_caption_rows_names_each_body_and_the_next_attachment
     (_, money) = tables_in(text, 0, len(text))[:2]
     assert money.header == ("乡镇", "金额", "建设项目", "补助金额", "")
     assert money.caption == "附件2 专项资金安排表"
+
+
+def test_a_header_whose_top_cell_spans_the_measures_below_folds_under_them() -> None:
+    # A scraped task table: 承担单位 | 年度任务 (spanning 造林面积(亩) | 苗木(万株) | 培训(人次)) | 涉及村,
+    # one cell per line between edges, one cell more in the header than in a row; a 合计 row
+    # counts the villages the other rows name. The totals are tasks too; 3个村 is no goal.
+    cells = ["|", "承担单位 |", "年度任务 |", "涉及村 | |||", "|", "造林 面积(亩) |", "苗木 (万株) |",
+             "培训(人次) | ||", "|", "东山镇 |", "1200 |", "3.5 |", "60 |", "东山村 |", "|",
+             "西河乡 |", "800 |", "2 |", "40 |", "西河村、南坡村 |", "|", "合计 |", "2000 |", "5.5 |", "100 |", "3个村 |"]
+    text = ("某某县林业局关于下达2015年植树造林任务的通知\n\n各乡镇人民政府：\n\n现将2015年植树造林任务下达给你们。\n\n"
+            "某某县林业局\n\n2015年3月2日\n\n附件：2015年植树造林任务表\n\n" + "\n".join(cells) + "\n")
+    rec = extract(Source("notice.txt", text, "utf-8", "txt", {}))
+    assert [(t.indicator, t.value, t.unit, t.year) for t in targets(rec)] == [
+        ("造林面积（东山镇）", 1200, "亩", 2015), ("苗木（东山镇）", 35000, "株", 2015),
+        ("培训（东山镇）", 60, "人次", 2015),
+        ("造林面积（西河乡）", 800, "亩", 2015), ("苗木（西河乡）", 20000, "株", 2015),
+        ("培训（西河乡）", 40, "人次", 2015),
+        ("造林面积（合计）", 2000, "亩", 2015), ("苗木（合计）", 55000, "株", 2015),
+        ("培训（合计）", 100, "人次", 2015)]
+
+
+@given(st.lists(st.sampled_from(["面积(亩)", "产量(吨)", "培训(人次)", "资金（万元）", "户数(户)"]),
+                min_size=2, max_size=5, unique=True),
+       st.lists(st.tuples(st.sampled_from(["甲镇", "乙乡", "丙街道", "丁镇"]),
+                          st.lists(st.integers(1, 99999).map(str), min_size=5, max_size=5),
+                          st.sampled_from(["东村", "西村、北村", "南村"])), min_size=2, max_size=6),
+       st.booleans())
+def test_a_spanning_top_cell_is_resolved_by_the_units_over_the_numbers(
+        measures: list[str], rows: list[tuple[str, list[str], str]], edges: bool) -> None:
+    # The reference is the table before it was flattened: 单位 column, a group over the measures,
+    # a note column of villages; the fold must put every measure over its own numbers.
+    head = ["实施单位", "各项目任务", "涉及村", *measures]
+    cells = head + [c for place, values, note in rows for c in (place, *values[:len(measures)], note)]
+    text = "附件：任务表\n" + "\n".join(c + (" |" if edges else "") for c in cells) + "\n"
+    (found,) = tables_in(text, 0, len(text))
+    assert found.header == ("实施单位", *measures, "涉及村")
+    assert [r.cells for r in found.rows] == [(p, *v[:len(measures)], n) for p, v, n in rows]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from policygraph.extract.measures.limit_dates import DATE, day_of, recurs
-from policygraph.extract.measures.table_rows import MD_RULE
+from policygraph.extract.measures.table_cells import MD_RULE
 
 #: A limit found: where it starts and ends, the day it names (None where unknown) and whether it
 #: is relative (counted from an event, or recurring).

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from policygraph.extract.measures import target_rules as rules
 from policygraph.extract.measures.quantities import RANGE_DASH, UNITS, number_pattern, value_of, whole
-from policygraph.extract.measures.table_rows import SPACED, Row, Table
+from policygraph.extract.measures.table_cells import SPACED, Row, Table
 from policygraph.extract.measures.target_years import Years, title_years
 from policygraph.models import Target
 
@@ -47,7 +47,7 @@ _NOT_GOAL = re.compile(r"补贴|补助|奖励|奖补|标准|价格|收费|费率
 #: A caption or header saying the table sets tasks.
 _TASKS = re.compile(r"任务|目标|指标|计划|分解|分配|安排|预期")
 #: Columns naming what a row is about: its indicator, its place, its year.
-_PLACE = re.compile(r"区域|地区|区县|各区|各市|县[（(]市|街镇|乡镇|单位名称|市州|省份")
+_PLACE = re.compile(r"区域|地区|区县|各区|各市|县[（(]市|街镇|乡镇|单位名称|实施单位|承担单位|市州|省份")
 _YEAR_HEAD = re.compile(r"^(?:年\s*份|年\s*度|时\s*间)$")
 #: A value cell: a comparator, a number or a range, a unit, a suffix; nothing else.
 _VALUE = re.compile(
@@ -204,6 +204,9 @@ def _name_column(header: tuple[str, ...], rows: Sequence[Row], unit_col: int | N
              if (_PLACE.search(h) or _YEAR_HEAD.match(h) or re.search(r"指标|名称|项目", h)
                  or (_UNIT_HEAD.match(h) and i != unit_col))  # 单 位 over the bodies tasks go to
              and not (_ORDINAL.match(h) or i == unit_col or _ATTRIBUTE.search(h) or _GOAL.search(h))]
+    values = [i for i, _h in enumerate(header)
+              if any(len(r.cells) == len(header) and _VALUE.match(r.cells[i]) for r in rows)]
+    named = [i for i in named if not values or i < values[-1]] or named  # not a note after the numbers
     if named:
         return named[-1]  # 一级指标 | 二级指标: the narrower names the row
     for i, h in enumerate(header):
