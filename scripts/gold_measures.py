@@ -348,7 +348,9 @@ SETS = ("NAME", "measures_heldout", "measures_unseen", "measures_unseen2", "meas
         "measures_unseen80", "measures_unseen89", "measures_unseen93",
         "measures_unseen95", "measures_unseen94", "measures_unseen88", "measures_unseen90",
         "measures_unseen91", "measures_unseen92", "measures_unseen96", "measures_unseen97",
-        "measures_unseen98", "measures_unseen99")
+        "measures_unseen98", "measures_unseen99", "measures_unseen100", "measures_unseen101",
+        "measures_unseen102", "measures_unseen103", "measures_unseen104", "measures_unseen105",
+        "measures_unseen106", "measures_unseen107")
 
 
 def measures_report(shared: Path, work: Path, name: str = NAME) -> MeasureReport:

@@ -144,7 +144,10 @@ def test_the_held_out_set_does_not_regress(heldout: gold_measures.MeasureReport)
                                   "measures_unseen89", "measures_unseen90", "measures_unseen91",
                                   "measures_unseen92", "measures_unseen93", "measures_unseen94",
                                   "measures_unseen95", "measures_unseen96", "measures_unseen97",
-                                  "measures_unseen98", "measures_unseen99"])
+                                  "measures_unseen98", "measures_unseen99", "measures_unseen100",
+                                  "measures_unseen101", "measures_unseen102", "measures_unseen103",
+                                  "measures_unseen104", "measures_unseen105", "measures_unseen106",
+                                  "measures_unseen107"])
 def test_the_unseen_sets_do_not_regress(name: str, tmp_path: Path) -> None:
     # Real pages from outside this repository, annotated by helpers who saw neither the rules nor
     # the output (tests/gold/measures_unseen*.md), each studied after its first score
@@ -289,12 +292,13 @@ def test_the_unseen_sets_do_not_regress(name: str, tmp_path: Path) -> None:
               "measures_unseen84": (0.9, 0.9, 0.95, 0.95, 0.95),
               "measures_unseen86": (0.95, 0.95, 0.95, 0.95, 0.95),
               "measures_unseen87": (0.95, 0.95, 0.95, 0.95, 0.95),
-              # the ninetieth's task table printed a cell per line is not read; the ninety-fifth
+              # the ninetieth's task table printed a cell per line under a two-row header is read
+              # since its top cell's span is resolved by units; the ninety-fifth
               # and ninety-sixth have no row (subsidy rules; work reports' look backs); the
               # ninety-eighth's counts of a plan's tasks (实施5项…) are read as goals
               "measures_unseen88": (0.95, 0.95, 0.95, 0.95, 0.95),
               "measures_unseen89": (0.95, 0.95, 0.95, 0.95, 0.95),
-              "measures_unseen90": (0.8, 0.08, 0.6, 0.95, 0.95),
+              "measures_unseen90": (0.95, 0.9, 0.95, 0.95, 0.95),
               "measures_unseen91": (0.85, 0.85, 0.8, 0.95, 0.95),
               "measures_unseen92": (0.95, 0.45, 0.95, 0.7, 0.95),
               "measures_unseen93": (0.7, 0.95, 0.95, 0.95, 0.95),
@@ -303,7 +307,20 @@ def test_the_unseen_sets_do_not_regress(name: str, tmp_path: Path) -> None:
               "measures_unseen96": (0.95, 0.95, 0.95, 0.95, 0.95),
               "measures_unseen97": (0.8, 0.75, 0.75, 0.95, 0.95),
               "measures_unseen98": (0.3, 0.95, 0.95, 0.95, 0.95),
-              "measures_unseen99": (0.45, 0.95, 0.0, 0.95, 0.95)}[name]
+              "measures_unseen99": (0.45, 0.95, 0.0, 0.95, 0.95),
+              # the sets of 2026-12-04 night: western regions, the north-east, notices to the
+              # public (its brick-kiln closures 全部予以关闭 are not read), target-responsibility
+              # documents (a Changsha table under a two-level header with notes is not read),
+              # plans cut before their indicator tables (no row), documents of 1997–2008,
+              # departments' yearly notices and townships' fire-prevention notices
+              "measures_unseen100": (0.9, 0.8, 0.9, 0.95, 0.95),
+              "measures_unseen101": (0.95, 0.95, 0.95, 0.95, 0.95),
+              "measures_unseen102": (0.95, 0.0, 0.95, 0.85, 0.9),
+              "measures_unseen103": (0.85, 0.7, 0.95, 0.95, 0.95),
+              "measures_unseen104": (0.95, 0.95, 0.95, 0.95, 0.95),
+              "measures_unseen105": (0.95, 0.8, 0.9, 0.95, 0.95),
+              "measures_unseen106": (0.95, 0.95, 0.95, 0.95, 0.95),
+              "measures_unseen107": (0.95, 0.95, 0.95, 0.95, 0.95)}[name]
     got = gold_measures.measures_report(gold_measures.SHARED, tmp_path, name)
     t_precision, t_recall, year, d_precision, d_recall = floors
     assert got.targets.precision >= t_precision and got.targets.recall >= t_recall, got.table()

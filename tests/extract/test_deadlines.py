@@ -491,3 +491,16 @@ def test_what_the_third_review_found(text: str, dates: list[str]) -> None:
 def test_a_count_within_a_span_is_no_limit_and_a_notices_lead_in_is_read() -> None:
     text = "无正当理由一年内累计五次未按期完成网络询价的。在二十四小时内累计驾驶时间不得超过八小时。"
     assert deadlines_in(text, 0, len(text), 2020) == []
+
+
+def test_a_month_end_listed_before_another_shares_its_qian_and_an_hour_alone_is_a_limit() -> None:
+    text = "各地要于2020年6月底和年底前分别报送半年和年度工作情况。6月底、12月底前各报送一次。"
+    assert [(d.text, d.date) for d in deadlines_in(text, 0, len(text), 2020)] == [
+        ("2020年6月底", "2020-06-30"), ("年底前", "2020-12-31"), ("6月底", "2020-06-30"), ("12月底前", "2020-12-31")]
+    # a month without its end shares nothing (3月和6月底前: 3月 alone is no limit)
+    text = "于3月和6月底前完成。"
+    assert [d.date for d in deadlines_in(text, 0, len(text), 2020)] == ["2020-06-30"]
+    text = "春节期间上坟烧纸在中午12:00前全部结束。"
+    assert [(d.text, d.date) for d in deadlines_in(text, 0, len(text), 2020)] == [("中午12:00前", None)]
+    text = "请于6月20日下午5:00前报送。"
+    assert [(d.text, d.date) for d in deadlines_in(text, 0, len(text), 2020)] == [("6月20日下午5:00前", "2020-06-20")]

@@ -500,3 +500,17 @@ def test_a_spanning_top_cell_is_resolved_by_the_units_over_the_numbers(
     (found,) = tables_in(text, 0, len(text))
     assert found.header == ("实施单位", *measures, "涉及村")
     assert [r.cells for r in found.rows] == [(p, *v[:len(measures)], n) for p, v, n in rows]
+
+
+def test_a_table_printed_with_single_spaces_between_its_cells_is_read() -> None:
+    # 责任单位 外贸出口目标 实到外资目标, then a district and its two numbers a line; the caption's
+    # unit (金额单位:万美元) is every column's. Prose with single spaces is no table.
+    text = ("某市人民政府办公厅关于下达2002年外经贸目标任务的通知\n各区县人民政府：\n现将2002年外经贸目标任务下达给你们。\n"
+            "某市人民政府办公厅\n二○○二年一月二十四日\n附件1:\n2002年区县外经贸目标任务分解表\n金额单位:万美元\n"
+            "责任单位 外贸出口目标 实到外资目标\n甲区 1900 300\n乙区 2000 1000\n丙县 150 100\n")
+    rec = extract(Source("notice.txt", text, "utf-8", "txt", {}))
+    assert [(t.value, t.unit, t.year) for t in targets(rec)] == [
+        (19000000, "美元", 2002), (3000000, "美元", 2002), (20000000, "美元", 2002), (10000000, "美元", 2002),
+        (1500000, "美元", 2002), (1000000, "美元", 2002)]
+    prose = "会议 要求 各地\n甲区 1900 300\n"
+    assert tables_in(prose, 0, len(prose)) == []

@@ -2080,3 +2080,33 @@ def test_values_listed_after_fenbie_share_the_unit_the_last_one_writes() -> None
     # years listed before 年 are no values; without 分别 a bare number stays none
     assert found("分别于2023、2024、2025年完成。", 2022) == []
     assert [t.value for t in found("到2027年，新增孵化空间300万、500万平方米。", 2024)] == [5e6]
+
+
+def test_the_items_of_a_list_of_goals_are_goals_when_each_is_a_provision_of_its_own() -> None:
+    # 二、…的具体任务是： then (1)…(3), each its own provision: their numbers are goals without a
+    # verb of aim, and 比上年增 is a rise on last year (no report of it) under such a lead-in
+    body = ("各乡镇人民政府，县直有关单位：\n为确保农业增产、农民增收，现就2011年农业生产提出如下意见。\n"
+            "一、指导思想\n坚持稳中求进，稳定增加农产品总量。\n二、2011年农业生产指标安排\n今年全县农业生产的具体任务是：\n(1)粮食总产3.2亿公斤，比上年增5%；\n"
+            "(2)油料总产800万公斤，比上年增12%；\n(3)农民人均纯收入达到5200元。\n三、工作措施\n(1)加强领导，落实责任。\n")
+    rec = record_of("某某县人民政府关于2011年农业生产安排的意见\n" + body + "某某县人民政府\n2011年2月20日\n").to_dict()
+    assert [(t["value"], t["unit"], t["comparator"], t["change"], t["year"]) for t in rec["targets"]] == [
+        (320000000, "公斤", "equal", None, 2011), (5, "%", "equal", "increase", 2011),
+        (8000000, "公斤", "equal", None, 2011), (12, "%", "equal", "increase", 2011),
+        (5200, "元", "at_least", None, 2011)]
+    # the same items under a lead-in that introduces no goals stay unread
+    plain = body.replace("的具体任务是", "的情况如下")
+    rec = record_of("某某县人民政府关于2011年农业生产安排的意见\n" + plain + "某某县人民政府\n2011年2月20日\n").to_dict()
+    assert [t["value"] for t in rec["targets"]] == [5200]
+
+
+def test_a_paragraph_opened_by_a_bare_past_year_reports_its_results() -> None:
+    text = "2020年末，全市人均预期寿命提高到82.25岁。健康城市建设取得新进展，农村卫生户厕普及率达99.9%。"
+    assert found(text, 2023, Years(2025)) == []
+    # a year still ahead leads its paragraph's goals
+    ahead = "2025年，全市人均预期寿命提高到83岁。农村卫生户厕普及率达99.9%。"
+    assert [(t.value, t.year) for t in found(ahead, 2021)] == [(83, 2025), (99.9, 2025)]
+
+
+def test_a_list_of_what_a_register_holds_is_no_goal() -> None:
+    text = "我局制定了《2022年度重点排污单位名录》，分别有水环境重点排污单位127家、大气环境重点排污单位50家、土壤重点监管单位22家。"
+    assert found(text, 2022, Years(2022)) == []

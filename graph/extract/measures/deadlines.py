@@ -45,6 +45,8 @@ RELATIVE = re.compile(
 #: 每周三15:00前: a day of every week; 每日22:00前: an hour of every day.
 WEEKLY = re.compile(rf"每(?:(?:周|星期)[一二三四五六日天]|(?:日|天)(?=\s*(?:上午|中午|下午|晚上)?\s*\d))"
                     rf"{HOUR}{BEFORE}")
+#: 中午12:00前 with no day: an hour of a day the text does not name (春节期间…在中午12:00前全部结束).
+CLOCK = re.compile(rf"(?<![日号\d:：\s])(?:上午|中午|下午|晚上)\s*\d{{1,2}}\s*[:：]\s*\d{{2}}{BEFORE}")
 #: 每个节假日前, 每逢重大节日前: before every holiday, recurring.
 EVERY_HOLIDAY = re.compile(rf"每(?:个|逢)?(?:法定|重大)?(?:节假日|节日|假期|长假){BEFORE}")
 #: 每月底前, 每月末之前: the end of every month.
@@ -163,14 +165,17 @@ def _absolute(text: str, start: int, end: int, year: int | None, _issued: dt.dat
                                                                              m.start()))
         recurring = recurs(text, m.start(), start) or each_year
         out.append((m.start(), m.end(), None if recurring else date, recurring))
-        if m.group("d"):
+        if m.group("d") or m.group("part") in ("底", "末") or m.group("ye") in ("年底", "年末"):
             out += _sharing(text, m.start(), start, y, recurring)
     return out
 
 
-#: A date listed before another that carries the 前 for both (2月10日和8月10日前, 6月30日、12月31日前).
-_SHARED_BEFORE = re.compile(r"(?:(?<!\d)|(?<=(?:19|20)\d{2}))(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]\s*"
-                            r"(?:和|及|、|或)\s*$")  # after a glued year too (20254月8日、…前)
+#: A date listed before another that carries the 前 for both (2月10日和8月10日前, 6月30日、12月31日前,
+#: 2020年6月底和年底前).
+_SHARED_BEFORE = re.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*|(?<!\d)|(?<=(?:19|20)\d{2}))"
+                            r"(?P<m>\d{1,2})\s*月\s*"
+                            r"(?:(?P<d>\d{1,2})\s*[日号]|(?P<part>底|末))\s*"
+                            r"(?:和|及|、|或)\s*$")  # after a glued year too (20254月8日、…前); 6月底和年底前
 
 
 def _sharing(text: str, at: int, start: int, y: int | None, recurring: bool) -> list[Found]:
@@ -181,7 +186,8 @@ def _sharing(text: str, at: int, start: int, y: int | None, recurring: bool) -> 
         month = int(m.group("m"))
         if not 1 <= month <= 12:
             break
-        date = month_deadline(y, month, m.group("d"), None) if y and not recurring else None
+        own = int(m.group("y")) if m.group("y") else y
+        date = month_deadline(own, month, m.group("d"), m.group("part")) if own and not recurring else None
         out.append((m.start(), m.start() + len(m.group(0).rstrip("和及、或 ")), date, recurring))
         at = m.start()
     return out
@@ -297,10 +303,11 @@ def _relative(text: str, start: int, end: int, _year: int | None, _issued: dt.da
 
 
 def _counted_back(text: str, start: int, end: int, _year: int | None, _issued: dt.date | None) -> list[Found]:
-    """每月25日前, 每周三15:00前 (recurring), 合同期满前3个月 (before a term ends), 公示期内 (a named
-    period) and 汛期前 (a season): kept relative."""
+    """每月25日前, 每周三15:00前 (recurring), 中午12:00前 (a day's hour), 合同期满前3个月 (before a
+    term ends), 公示期内 (a named period) and 汛期前 (a season): kept relative."""
     return [(m.start(), m.end(), None, True)
-            for pattern in (MONTHLY, WEEKLY, MONTH_END, BEFORE_END, NAMED_PERIOD, SEASON, EVERY_HOLIDAY)
+            for pattern in (MONTHLY, WEEKLY, CLOCK, MONTH_END, BEFORE_END, NAMED_PERIOD, SEASON,
+                            EVERY_HOLIDAY)
             for m in pattern.finditer(text, start, end)]
 
 

@@ -104,3 +104,32 @@ def caption(above: list[Line]) -> str:
 SPACED = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 #: A cell left blank in a row of numbers (a district with no share): no number, yet in its place.
 BLANK = frozenset({"", "/", "／", "—", "——", "-", "－"})
+
+
+#: A table's row a page printed with single spaces between its cells: a name, then numbers
+#: (万州区 1900 300); and its header, words alone (责任单位 外贸出口目标 实到外资目标).
+_SPACED_ROW = re.compile(r"^[^\s\d<>≤≥][^\s]{0,19}(?: [<>≤≥]?\d[\d.,]*%?){1,12}$")
+_SPACED_HEAD = re.compile(r"^[^\s\d][^\s]{0,23}(?: [^\s]{1,24}){1,12}$")
+
+
+def spaced_rows(lines: list[Line]) -> dict[int, tuple[str, ...]]:
+    """The cells of the lines that are a table printed with single spaces between its cells: a
+    header of words, then two rows or more of as many cells, each a name and numbers. Single
+    spaces part words in prose too: only this shape, header and rows together, is read so."""
+    out: dict[int, tuple[str, ...]] = {}
+    i = 0
+    while i < len(lines):
+        head = lines[i].text
+        width = head.count(" ") + 1
+        j = i + 1
+        if _SPACED_HEAD.match(head) and not any(data_value(c) for c in head.split(" ")):
+            while (j < len(lines) and _SPACED_ROW.match(lines[j].text)
+                   and lines[j].text.count(" ") + 1 == width):
+                j += 1
+        if j - i > 2:
+            for k in range(i, j):
+                out[k] = tuple(lines[k].text.split(" "))
+            i = j
+        else:
+            i += 1
+    return out

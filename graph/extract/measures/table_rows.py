@@ -24,10 +24,12 @@ from policygraph.extract.measures.table_cells import (
     cells_of,
     data_value,
     lines_of,
+    spaced_rows,
 )
 
-#: What a text holding a table has: a row's tab or pipe, a 序号 header, columns of spaces.
-_MAY_HOLD = re.compile(r"[\t|]|序\s*号|\S[ \u3000\xa0]{3,}\S")
+#: What a text holding a table has: a row's tab or pipe, a 序号 header, columns of spaces, a
+#: row of a name and numbers parted by single spaces (万州区 1900 300).
+_MAY_HOLD = re.compile(r"[\t|]|序\s*号|\S[ \u3000\xa0]{3,}\S|[^\s\d] \d[\d.,]*%? \d")
 #: A line holding a number alone (a one-cell-per-line table's cell), led by \n to be found fast.
 _NUMBER_LINE = re.compile(r"\n[ \u3000\xa0]*[<>≤≥]?\d[\d.,]*%?[ \u3000\xa0\r]*(?=\n|$)")
 
@@ -46,8 +48,9 @@ def tables_in(text: str, start: int, end: int) -> list[Table]:
     lines = lines_of(text, start, end)
     out: list[Table] = []
     run: list[tuple[int, tuple[str, ...]]] = []  # the row lines so far: index, cells
+    spaced = spaced_rows(lines)
     for i, line in enumerate([*lines, Line("", end, end)]):
-        cells = cells_of(line.text) if line.text else None
+        cells = spaced.get(i) or (cells_of(line.text) if line.text else None)
         if cells is not None and not (run and _titles_next(cells, run[-1][1])):
             if not MD_RULE.match(line.text):
                 run.append((i, cells))

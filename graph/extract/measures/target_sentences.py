@@ -13,6 +13,7 @@ from policygraph.extract.measures import target_rules as rules
 from policygraph.extract.measures.sentence_breaks import MARKER
 from policygraph.extract.measures.target_years import (
     BEYOND,
+    GOAL_INTRO,
     LEAD,
     LIMIT_LEAD,
     LIMITS_GOALS,
@@ -135,7 +136,7 @@ class Sentence:
                         and not PERIOD_REPORT.search(self.text, 0, m.start())))
         clause = max((b for b in self.breaks if b <= m.start()), default=0)  # in its own clause
         # …目标为125.9亿元以上，同比增长18%以上: a sentence stating a goal aims its clauses too
-        return m.group() in _LAST_YEAR and (self.goals
+        return m.group() in _LAST_YEAR and (self.goals or self.goal_item  # an item of a goals' list
                                             or _AIMED.search(self.text, clause, m.start()) is not None
                                             or (_GOAL_STATED.search(self.text, 0, m.start()) is not None
                                                 and not _GOAL_MET.search(self.text, 0, m.start())
@@ -259,10 +260,10 @@ _STOCK_OR_RULE = re.compile(r"现有|共有|已有|总里程|总面积|其中|�
 #: 人员配备：, 申报条件：).
 _LABEL_ITEM = re.compile(r"\s*(?![^：:]{0,8}(?:目标|任务|要求|指标|是[：:]|情况|基础|现状|条件|配备|标准|"
                          r"来源|对象|范围|方式|程序|依据|时间|地点|责任|措施|说明|备注))[\u4e00-\u9fff]{2,8}[：:]")
+#: A clause that is a year alone (2020年末，全市…): the year of the paragraph it opens.
+_BARE_YEAR = re.compile(r"\s*((?:19|20)\d{2})\s*年(?:末|底)?\s*$")
 #: An item of a list: ——, ①, （1）, 1.
 _ITEM = re.compile(r"\s*(?:——|—|－|[①-⑳]|[（(]\d+[）)]|\d+[.．、])")
-#: A sentence ending in a colon that introduces goals: 主要目标：, 具体指标是：
-_GOAL_INTRO = re.compile(r"目标|指标|任务")
 
 
 #: A heading line naming a year (二、2021年工作目标; not a date, 2021年3月1日): it governs the
@@ -309,10 +310,12 @@ class Reader:
     with dashes after it; and whether that list is one of goals, whose items' numbers are
     targets without a verb of aim."""
 
-    def __init__(self, goals: bool = False, governed: bool = False) -> None:
+    def __init__(self, goals: bool = False, governed: bool = False, listed: bool = False) -> None:
         self.lead = Years()
         self.heading = Years()  # a heading line's year (2021年工作目标), until the next one
-        self.listing: bool | None = None  # after a colon: whether the list is one of goals
+        # after a colon: whether the list is one of goals; `listed`: the provision is an item of
+        # one its parent introduces (二、…具体任务是：, then (1)粮食总产7.1亿公斤 a provision of its own)
+        self.listing: bool | None = True if listed else None
         self.back = False  # after 这五年，… or 一年来，…: the paragraph reports results
         # a provision headed as goals (（二）发展目标): a paragraph opening with 到2025年 leads the
         # paragraphs after it, which set out its goals, until another year leads one
@@ -354,6 +357,8 @@ class Reader:
             self.back = True
         comma = _COMMA.search(text)  # pages often write half-width commas (到 2024 年,…)
         opening = lead_year(text[:comma.start()] if comma else "")
+        if opening.year is None and comma and (bare := _BARE_YEAR.match(text, 0, comma.start())):
+            opening = Years(int(bare.group(1)))  # 2020年末，…: what follows is that year's (a result if past)
         if (opening.year is None and comma and not self.governed
                 and (limit := LIMIT_LEAD.search(text, 0, comma.start()))
                 and LIMITS_GOALS.search(text, comma.end())):
@@ -372,7 +377,7 @@ class Reader:
             if plan.year is not None:
                 self.heading = plan
         if text.rstrip().endswith(("：", ":")):
-            self.listing = bool(_GOAL_INTRO.search(text))
+            self.listing = bool(GOAL_INTRO.search(text))
 
 
 @dataclass(frozen=True)

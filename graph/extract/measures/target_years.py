@@ -52,6 +52,10 @@ _NTH_PLAN = re.compile(r"第([七八九]|十[一二三四五]?)个五年(?:规�
 _FIVE_YEAR_RE = re.compile(r"“?([七八九]五|十[一二三四五]?五)”?(?:时期|期间|期内|规划|计划|末)")
 
 
+#: A sentence ending in a colon that introduces goals: 主要目标：, 具体指标是：
+GOAL_INTRO = re.compile(r"目标|指标|任务")
+
+
 @dataclass(frozen=True)
 class Years:
     """What a target's years are: met by `year`, from `start_year`, measured from `base_year`."""
@@ -63,6 +67,9 @@ class Years:
     past: bool = False
     #: Under a heading naming who qualifies (申请对象, 申报条件, 认定标准): its numbers are criteria.
     criteria: bool = False
+    #: An item of a list of goals its parent provision introduces (…具体任务是：): its numbers are
+    #: goals without a verb of aim, as items of such a list within one provision are.
+    listed: bool = False
 
 
 def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int, int]]:
@@ -279,10 +286,12 @@ def governing_years(text: str, provisions: Sequence[Provision], title: str | Non
         criteria = bool(line) and CRITERIA.search(line) is not None
         path = p.path
         limit = Years()  # a parent opening with a limit (创建目标2022年8月底前，…), when nothing else
+        listed: bool | None = None
         while "/" in path:
             path = path.rsplit("/", 1)[0]
             parent = latest.get(path)
             if parent is not None:
+                listed = parent.lists_goals(text) if listed is None else listed  # the nearest's
                 found = found if found.year is not None else parent.governs(text)
                 limit = limit if limit.year is not None else parent.limit(text)
                 review = review or parent.review
@@ -292,6 +301,7 @@ def governing_years(text: str, provisions: Sequence[Provision], title: str | Non
         found = found if found.year is not None else default
         found = found if found.year is not None else limit
         latest[p.path] = _Parent(p, line, review, criteria, year)
+        found = replace(found, listed=True) if listed else found
         out.append(replace(found, past=review, criteria=criteria) if review or criteria else found)
         section = _section_heading(text, p)
         if section is not None:  # governs the provisions after it, as a numbered heading would
@@ -338,6 +348,12 @@ class _Parent:
         if self._governs is None:
             self._governs = _governs(text[self.p.start:self.p.end], self.line, self.year)
         return self._governs
+
+    def lists_goals(self, text: str) -> bool:
+        """Whether the provision's own text ends introducing a list of goals (…的具体任务是：)."""
+        own = text[self.p.start:self.p.end].rstrip()
+        last = re.split(r"[。；;！!？?\n]", own)[-1]
+        return own.endswith(("：", ":")) and GOAL_INTRO.search(last) is not None
 
     def limit(self, text: str) -> Years:
         """The year of a time limit opening the provision's text, which its goals are to meet."""

@@ -75,7 +75,7 @@ def targets_in(text: str, start: int, end: int, year: int | None, provision: str
     read.sort()
     out: list[Target] = []
     reader = Reader(goals=GOALS_HEADING.match(text, start, end) is not None,
-                    governed=ctx.governing.year is not None)
+                    governed=ctx.governing.year is not None, listed=ctx.governing.listed)
     for s_start, s_end, paragraph in sentences(text, start, end):
         seg = text[s_start:s_end]
         starred = "*" in seg or "＊" in seg
@@ -199,7 +199,7 @@ def _sharing_unit(target: Target, m: re.Match[str], sent: Sentence) -> list[Targ
 
 
 #: What lies between the items of a list of counts: the first's noun and a break (9个测评项目,36项).
-_LIST_GAP = re.compile(r"[^\d，,；;：:。]{1,12}[，,、]\s*")
+_LIST_GAP = re.compile(r"[^\d，,；;：:。]{1,12}[，,、]\s*|[，,、]\s*[^\d，,；;：:。]{1,12}")
 #: The length of what a count counts, right after it (98条长119.4公里).
 _LENGTH = re.compile(r"长|总长|全长")
 #: An indicator that only says a total is meant (累计, 累计约, 累计达): it names nothing.
