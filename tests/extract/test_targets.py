@@ -2110,3 +2110,14 @@ def test_a_paragraph_opened_by_a_bare_past_year_reports_its_results() -> None:
 def test_a_list_of_what_a_register_holds_is_no_goal() -> None:
     text = "我局制定了《2022年度重点排污单位名录》，分别有水环境重点排污单位127家、大气环境重点排污单位50家、土壤重点监管单位22家。"
     assert found(text, 2022, Years(2022)) == []
+
+
+def test_a_sums_rise_right_after_it_is_set_with_it_and_chosen_counts_are_actions() -> None:
+    got = found("主要奋斗目标是：农民人均纯收入1660元，增加230元；乡镇企业总产值1344亿元，增长25%。", 1997)
+    assert [(t.value, t.unit, t.change) for t in got] == [
+        (1660, "元", None), (230, "元", "increase"), (134400000000, "元", None), (25, "%", "increase")]
+    # a subsidy's rise stays a parameter; managing projects that exist (抓好550个…项目) sets no count
+    assert found("对困难家庭每户补助1000元，增加200元。", 2020) == []
+    assert found("2024年，抓好550个省重大项目。", 2024) == []
+    got = found("2007年，按照市政府的要求，选定3—5个示范乡镇，建立2个沼气服务站。", 2007)
+    assert [(t.value, t.value_high, t.unit) for t in got] == [(3, 5, "个"), (2, None, "个")]

@@ -29,8 +29,16 @@ def listed_after(prev: Prev | None, m: re.Match[str], text: str) -> Prev | None:
         return prev
     # 培育3家…平台，20家…平台: the next clause opens with a count in the same unit, no verb of its own
     unit = m.group("unit2") or m.group("unit")
+    if (m.group("verb") in _RISES and unit == prev.target.unit
+            and _RISE_AFTER.fullmatch(text, prev.end, m.start("verb"))):
+        return prev  # 农民人均纯收入1660元，增加230元: the rise of the sum just set, set with it
     same = not m.group("verb") and unit is not None and unit == prev.target.unit
     return prev if same and _LISTED_CLAUSE.fullmatch(text, prev.end, m.start()) else None
+
+
+_RISES = frozenset({"增加", "增长", "提高"})
+#: What lies between a sum and its rise: a comma, and the year it rises over.
+_RISE_AFTER = re.compile(r"[，,]\s*(?:比上年|较上年|比去年)?\s*")
 
 
 def continuing(m: re.Match[str], target: Target, listed: Prev | None) -> Target:
