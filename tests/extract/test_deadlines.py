@@ -504,3 +504,18 @@ def test_a_month_end_listed_before_another_shares_its_qian_and_an_hour_alone_is_
     assert [(d.text, d.date) for d in deadlines_in(text, 0, len(text), 2020)] == [("中午12:00前", None)]
     text = "请于6月20日下午5:00前报送。"
     assert [(d.text, d.date) for d in deadlines_in(text, 0, len(text), 2020)] == [("6月20日下午5:00前", "2020-06-20")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a year the first of a list of month ends names is the later ones'
+    ("请于2020年6月底和年底前分别报送半年和全年工作总结。", [("2020年6月底", "2020-06-30"), ("年底前", "2020-12-31")]),
+    ("请于2020年1月底、2月底、3月底前分别报送。",
+     [("2020年1月底", "2020-01-31"), ("2月底", "2020-02-29"), ("3月底前", "2020-03-31")]),
+    # an hour alone only where a thing is done or handed in by it, and no day is named before it
+    ("禁止在中午12:00前和下午6:00后燃放烟花爆竹。", []), ("截至下午5:00前，已有300人报名。", []),
+    ("窗口受理时间为上午9:00前至下午5:00。", []), ("考生须在上午8:30前入场。", []),
+    ("3月15日召开会议，与会人员请于上午9:00前签到。", []), ("请于本周五下午5:00前报送。", []),
+    ("请各村于上午10:00前报送。", [("上午10:00前", None)]),
+])
+def test_what_the_fourth_review_found(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert [(d.text, d.date) for d in deadlines_in(text, 0, len(text), 2023)] == expected, text

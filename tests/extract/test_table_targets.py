@@ -514,3 +514,25 @@ def test_a_table_printed_with_single_spaces_between_its_cells_is_read() -> None:
         (1500000, "美元", 2002), (1000000, "美元", 2002)]
     prose = "会议 要求 各地\n甲区 1900 300\n"
     assert tables_in(prose, 0, len(prose)) == []
+
+
+@pytest.mark.parametrize(("text", "least"), [
+    # the plain reading of a spanning header (its last cell taken for a row's name) is never used
+    # where the spanned one fits, nor where a unit heads a column of words; a bracketed place head
+    # (乡镇（街道）) is no unit; a row wrapped over two lines folds nothing (no cell is guessed)
+    ("2023年实施任务表\n实施单位\n各项目内容实施任务\n项目涉及村\n实施面积(亩)\n商品有机肥(吨)\n甲镇\n3000\n600\n东村\n"
+     "乙镇\n2000\n400\n南村\n合计\n5000\n1000", 4),
+    ("2023年任务分解表\n乡镇（街道）\n年度任务\n项目涉及村\n实施面积(亩)\n商品有机肥(吨)\n甲镇\n3000\n600\n东村\n"
+     "乙镇\n2000\n400\n南村", 4),
+    ("2023年实施任务表\n实施单位\n各项目内容实施任务\n项目涉及村\n实施面积(亩)\n商品有机肥(吨)\n甲镇\n3000\n600\n东村、\n"
+     "西村\n乙镇\n2000\n400\n南村\n丙镇\n1000\n200\n北村", 0),
+])
+def test_what_the_fourth_review_found_in_tables(text: str, least: int) -> None:
+    got = [(t.indicator, t.value, t.unit) for t in targets_in(text, 0, len(text), 2023)]
+    assert set(got) <= {("实施面积（甲镇）", 3000, "亩"), ("商品有机肥（甲镇）", 600, "吨"),
+                        ("实施面积（乙镇）", 2000, "亩"), ("商品有机肥（乙镇）", 400, "吨"),
+                        ("实施面积（丙镇）", 1000, "亩"), ("商品有机肥（丙镇）", 200, "吨")}, got
+    assert len(got) >= least, got
+    # statistics printed with single spaces are no table of tasks
+    stats = "指标 本年 上年\n粮食产量 120 110\n蔬菜产量 60 55\n"
+    assert targets_in(stats, 0, len(stats), 2023) == []

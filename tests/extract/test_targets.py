@@ -2121,3 +2121,26 @@ def test_a_sums_rise_right_after_it_is_set_with_it_and_chosen_counts_are_actions
     assert found("2024年，抓好550个省重大项目。", 2024) == []
     got = found("2007年，按照市政府的要求，选定3—5个示范乡镇，建立2个沼气服务站。", 2007)
     assert [(t.value, t.value_high, t.unit) for t in got] == [(3, 5, "个"), (2, None, "个")]
+
+
+@pytest.mark.parametrize(("text", "year", "values"), [
+    # a bare past year leads its paragraph until a sentence of aim or of a time ahead
+    ("2019年，全市经济平稳运行。下一步，全市将新增就业5万人以上。", 2020, [50000]),
+    ("2019年，全市造林10万亩。力争新增造林12万亩。", 2020, [120000]),
+    ("2019年，全市造林10万亩。今后三年，全市每年造林10万亩以上。", 2020, [100000]),
+    ("2019年，全市造林10万亩。要确保全市森林覆盖率达到45%。", 2020, [45]),
+    # 分别有 after a register holds what it lists; in a goal it sets each value
+    ("到2025年，全市新增高新技术企业和专精特新企业分别有100家、50家。", 2023, [100, 50]),
+    ("目标任务：2024年、2025年分别有30%、50%的村达到美丽乡村标准。", 2023, [30, 50]),
+    ("2020年全国经济普查中，全市共有规模以上工业企业127家、建筑业企业50家。", 2023, []),
+])
+def test_what_the_fourth_review_found(text: str, year: int, values: list[float]) -> None:
+    assert [t.value for t in found(text, year)] == values, text
+
+
+def test_a_stock_in_an_item_of_a_goals_list_stays_a_stock() -> None:
+    body = ("各乡镇人民政府：\n为确保农业增产，现就2011年农业生产提出如下意见。\n一、指导思想\n坚持稳中求进。\n"
+            "二、2011年农业生产指标安排\n今年全县农业生产的具体任务是：\n(1)粮食总产3.2亿公斤；\n"
+            "(2)全县现有耕地面积80万亩，其中基本农田65万亩；\n三、工作措施\n(1)加强领导。\n")
+    rec = record_of("某某县人民政府关于2011年农业生产安排的意见\n" + body + "某某县人民政府\n2011年2月20日\n").to_dict()
+    assert [t["value"] for t in rec["targets"]] == [320000000]

@@ -45,8 +45,10 @@ RELATIVE = re.compile(
 #: 每周三15:00前: a day of every week; 每日22:00前: an hour of every day.
 WEEKLY = re.compile(rf"每(?:(?:周|星期)[一二三四五六日天]|(?:日|天)(?=\s*(?:上午|中午|下午|晚上)?\s*\d))"
                     rf"{HOUR}{BEFORE}")
-#: 中午12:00前 with no day: an hour of a day the text does not name (春节期间…在中午12:00前全部结束).
-CLOCK = re.compile(rf"(?<![日号\d:：\s])(?:上午|中午|下午|晚上)\s*\d{{1,2}}\s*[:：]\s*\d{{2}}{BEFORE}")
+#: 中午12:00前 with no day: an hour of a day the text does not name, by which a thing is done or
+#: handed in (春节期间…在中午12:00前全部结束); not a window of a ban or of office hours.
+CLOCK = re.compile(rf"(?<![日号天\d:：\s至])(?:上午|中午|下午|晚上)\s*\d{{1,2}}\s*[:：]\s*\d{{2}}{BEFORE}"
+                   r"(?=[^，,。；;\d]{0,6}?(?:结束|完成|报送|上报|提交|送达|到达|签到|报到|办结|反馈|撤离|清理))")
 #: 每个节假日前, 每逢重大节日前: before every holiday, recurring.
 EVERY_HOLIDAY = re.compile(rf"每(?:个|逢)?(?:法定|重大)?(?:节假日|节日|假期|长假){BEFORE}")
 #: 每月底前, 每月末之前: the end of every month.
@@ -95,7 +97,7 @@ def deadlines_in(text: str, start: int, end: int, year: int | None, provision: s
     for finder in (_absolute, _within_year, _year_before, _plan_period, _holiday, _this_month, _glued_date):
         found += finder(text, start, end, year, issued)
     found += _quarter(text, start, end, year, issued, provision)  # before 三季度前 is read as a span
-    for finder in (_relative, _counted_back):
+    for finder in (_relative, _counted_back, _clock):
         found += finder(text, start, end, year, issued)
     found.sort(key=lambda f: (f[0], -f[1]))
     out: list[Deadline] = []
@@ -164,9 +166,12 @@ def _absolute(text: str, start: int, end: int, year: int | None, _issued: dt.dat
         each_year = m.group("rel") == "当年" and bool(_EACH_YEAR_RULE.search(text, max(start, m.start() - 30),
                                                                              m.start()))
         recurring = recurs(text, m.start(), start) or each_year
+        ends = m.group("d") or m.group("part") in ("底", "末") or m.group("ye") in ("年底", "年末")
+        shared = _sharing(text, m.start(), start, y, recurring) if ends else []
+        if shared and shared[0][2] and not (m.group("y") or m.group("yg") or m.group("rel")):
+            date = day_of(m, int(shared[0][2][:4]))[1]  # 2020年6月底和年底前: the year the first names
         out.append((m.start(), m.end(), None if recurring else date, recurring))
-        if m.group("d") or m.group("part") in ("底", "末") or m.group("ye") in ("年底", "年末"):
-            out += _sharing(text, m.start(), start, y, recurring)
+        out += shared
     return out
 
 
@@ -181,16 +186,17 @@ _SHARED_BEFORE = re.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*|(?<!\d)|(?<=(?:1
 def _sharing(text: str, at: int, start: int, y: int | None, recurring: bool) -> list[Found]:
     """The dates listed right before the deadline at `at` that share its 前, each a deadline of
     its own (in the same year, recurring with it)."""
-    out: list[Found] = []
-    while (m := _SHARED_BEFORE.search(text, max(start, at - 16), at)) is not None:
-        month = int(m.group("m"))
-        if not 1 <= month <= 12:
-            break
-        own = int(m.group("y")) if m.group("y") else y
-        date = month_deadline(own, month, m.group("d"), m.group("part")) if own and not recurring else None
-        out.append((m.start(), m.start() + len(m.group(0).rstrip("和及、或 ")), date, recurring))
+    listed: list[re.Match[str]] = []
+    while (m := _SHARED_BEFORE.search(text, max(start, at - 16), at)) and 1 <= int(m.group("m")) <= 12:
+        listed.append(m)
         at = m.start()
-    return out
+    out: list[Found] = []
+    for m in reversed(listed):  # from the first: a year it names is the later ones' (2020年1月底、2月底…)
+        y = int(m.group("y")) if m.group("y") else y
+        month = int(m.group("m"))
+        date = month_deadline(y, month, m.group("d"), m.group("part")) if y and not recurring else None
+        out.append((m.start(), m.start() + len(m.group(0).rstrip("和及、或 ")), date, recurring))
+    return out[::-1]
 
 
 def _within_year(text: str, start: int, end: int, year: int | None, _issued: dt.date | None) -> list[Found]:
@@ -303,12 +309,27 @@ def _relative(text: str, start: int, end: int, _year: int | None, _issued: dt.da
 
 
 def _counted_back(text: str, start: int, end: int, _year: int | None, _issued: dt.date | None) -> list[Found]:
-    """每月25日前, 每周三15:00前 (recurring), 中午12:00前 (a day's hour), 合同期满前3个月 (before a
-    term ends), 公示期内 (a named period) and 汛期前 (a season): kept relative."""
+    """每月25日前, 每周三15:00前 (recurring), 合同期满前3个月 (before a term ends), 公示期内 (a
+    named period) and 汛期前 (a season): kept relative."""
     return [(m.start(), m.end(), None, True)
-            for pattern in (MONTHLY, WEEKLY, CLOCK, MONTH_END, BEFORE_END, NAMED_PERIOD, SEASON,
-                            EVERY_HOLIDAY)
+            for pattern in (MONTHLY, WEEKLY, MONTH_END, BEFORE_END, NAMED_PERIOD, SEASON, EVERY_HOLIDAY)
             for m in pattern.finditer(text, start, end)]
+
+
+def _clock(text: str, start: int, end: int, _year: int | None, _issued: dt.date | None) -> list[Found]:
+    """中午12:00前 where its sentence names no day before it (3月15日…请于上午9:00前签到 is that
+    day's, which this reading cannot date): kept relative."""
+    out: list[Found] = []
+    for m in CLOCK.finditer(text, start, end):
+        ends = _SENTENCE_END.finditer(text, max(start, m.start() - 80), m.start())
+        opening = max([start, *(b.end() for b in ends)])
+        if not _DAY_NAMED.search(text, opening, m.start()):
+            out.append((m.start(), m.end(), None, True))
+    return out
+
+
+_SENTENCE_END = re.compile(r"[。；;！？!?\n]")
+_DAY_NAMED = re.compile(r"\d\s*[日号]|当[天日]|本周|周[一二三四五六日]|星期")
 
 
 def _action(text: str, at: int, end: int) -> str | None:

@@ -139,8 +139,10 @@ def headed_tables(cells: list[Line]) -> Iterator[Table]:
         width, rows = best
         header = tuple(_heading_text(c) for c in cells[i:i + width])
         spanned = _spanned_header(cells, i)
-        if spanned is not None and len(spanned[1]) >= len(rows):
+        if spanned is not None:  # the plain reading of such a header takes its last cell for a row's name
             (header, rows), width = spanned, len(spanned[0])
+        elif rows and _units_astray(header, rows):
+            rows = []  # a unit heads a column of words: a spanned header this reading does not fit
         if not rows or _goes_on(cells, _end_of(rows, cells), width):
             i += 1  # rows that stop where cells like theirs go on: cells merged or missing, unread
             continue
@@ -187,13 +189,24 @@ def _spanned_header(cells: list[Line], i: int) -> tuple[tuple[str, ...], list[Ro
 
 
 def _units_fit(columns: tuple[str, ...], rows: list[Row]) -> bool:
-    """Whether every column of numbers, and no column of words, is headed by a unit in brackets."""
-    for j, heading in enumerate(columns):
+    """Whether every column of numbers, and no column of words, is headed by a unit in brackets
+    (the rows' names aside: 乡镇（街道） names places, not a unit)."""
+    for j, heading in enumerate(columns[1:], start=1):
         values = [r.cells[j] for r in rows if r.cells[j] not in BLANK]
         numbers = bool(values) and all(VALUE_CELL.match(v) for v in values)
         if values and numbers != bool(_UNIT_HEADING.search(heading)):
             return False
     return True
+
+
+def _units_astray(columns: tuple[str, ...], rows: list[Row]) -> bool:
+    """Whether a unit in brackets heads a column of words (项目涉及村 under 商品有机肥(吨)): the
+    header is not the rows'."""
+    for j, heading in enumerate(columns[1:], start=1):
+        values = [r.cells[j] for r in rows if r.cells[j] not in BLANK]
+        if _UNIT_HEADING.search(heading) and values and not any(VALUE_CELL.match(v) for v in values):
+            return True
+    return False
 
 
 def _shaped_rows(cells: list[Line], at: int, width: int) -> list[Row]:

@@ -109,20 +109,24 @@ BLANK = frozenset({"", "/", "／", "—", "——", "-", "－"})
 #: A table's row a page printed with single spaces between its cells: a name, then numbers
 #: (万州区 1900 300); and its header, words alone (责任单位 外贸出口目标 实到外资目标).
 _SPACED_ROW = re.compile(r"^[^\s\d<>≤≥][^\s]{0,19}(?: [<>≤≥]?\d[\d.,]*%?){1,12}$")
+_TASKS_NAMED = re.compile(r"目标|任务|计划|分解|下达|分配")
 _SPACED_HEAD = re.compile(r"^[^\s\d][^\s]{0,23}(?: [^\s]{1,24}){1,12}$")
 
 
 def spaced_rows(lines: list[Line]) -> dict[int, tuple[str, ...]]:
     """The cells of the lines that are a table printed with single spaces between its cells: a
-    header of words, then two rows or more of as many cells, each a name and numbers. Single
-    spaces part words in prose too: only this shape, header and rows together, is read so."""
+    header of words, then two rows or more of as many cells, each a name and numbers, the header
+    or its caption naming tasks or goals. Single spaces part words in prose too, and statistics
+    and price lists are printed so: only this shape, of tasks, is read so."""
     out: dict[int, tuple[str, ...]] = {}
     i = 0
     while i < len(lines):
         head = lines[i].text
         width = head.count(" ") + 1
         j = i + 1
-        if _SPACED_HEAD.match(head) and not any(data_value(c) for c in head.split(" ")):
+        named = " ".join(ln.text for ln in lines[max(0, i - 2):i + 1])
+        if (_SPACED_HEAD.match(head) and not any(data_value(c) for c in head.split(" "))
+                and _TASKS_NAMED.search(named)):
             while (j < len(lines) and _SPACED_ROW.match(lines[j].text)
                    and lines[j].text.count(" ") + 1 == width):
                 j += 1

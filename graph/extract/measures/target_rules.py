@@ -87,10 +87,13 @@ BUDGET_FIGURE = re.compile(r"(?:赤字|专项债券?|特别国债|本级支出|�
 #: Words describing the document's own contents (提出五大类21个指标, 设置了29项, 细则设置的9个; not 达到国家
 #: 规定的100%), or what a whole is made of or divided into (由4个部分组成, 分13个领域), or a site's area
 #: (该项目占地10亩): not goals.
-DESCRIBES = re.compile(r"提出|包括|设置了|分别有|"
+DESCRIBES = re.compile(r"提出|包括|设置了|"
                        r"(?:细则|办法|方案|标准|规定|文件|通知|意见|要点)[”\"」》]?(?:中|所)?(?:设置|规定|确定|明确)的\s*$|"
                        r"细化|涵盖|分为|列出|(?:由|^\s*分)\s*$|"
                        r"占地(?:面积)?(?:约|为)?\s*$")
+#: A register, list or census and what it holds (《…名录》，分别有 / 共有 / 现有).
+REGISTER = re.compile(r"(?:名录|名单|目录|普查|统计)[”》」]?[，,]?\s*(?:中|内)?[，,]?\s*"
+                      r"(?:分别|共|现)有[^。；;\d]{0,20}$")
 #: A past result or an accident's grade, anywhere in the sentence before the number: it reports,
 #: it does not set.
 #: (人员不伤亡 and 死亡人数下降15% are goals, 死亡人数7人 a report; 这五年，… a work report's look back.)

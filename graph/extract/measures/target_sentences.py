@@ -260,6 +260,8 @@ _STOCK_OR_RULE = re.compile(r"现有|共有|已有|总里程|总面积|其中|�
 #: 人员配备：, 申报条件：).
 _LABEL_ITEM = re.compile(r"\s*(?![^：:]{0,8}(?:目标|任务|要求|指标|是[：:]|情况|基础|现状|条件|配备|标准|"
                          r"来源|对象|范围|方式|程序|依据|时间|地点|责任|措施|说明|备注))[\u4e00-\u9fff]{2,8}[：:]")
+#: Words of a time ahead opening a sentence of aim (下一步，…; 今后三年，…; 明年，…).
+_AHEAD = re.compile(r"下一步|今后|明年|下一阶段|未来")
 #: A clause that is a year alone (2020年末，全市…): the year of the paragraph it opens.
 _BARE_YEAR = re.compile(r"\s*((?:19|20)\d{2})\s*年(?:末|底)?\s*$")
 #: An item of a list: ——, ①, （1）, 1.
@@ -323,6 +325,7 @@ class Reader:
         self.previous = ""  # the sentence before, whose last 到…年 其中 goes on with
         self.governed = governed  # a plan period or a title's year governs: a limit leads nothing
         self.among = False  # the lead was lent to a 其中 sentence, for it alone
+        self.bare = False  # the lead is a bare year's (2019年，…): a sentence of aim after it leaves it
         self.open = False  # the paragraph before ended in ；: the next, ending so too, goes on with it
 
     @property
@@ -331,6 +334,8 @@ class Reader:
         return self.lead if self.lead.year is not None else self.heading
 
     def enter(self, text: str, paragraph: bool) -> Sentence:
+        if self.bare and (_AIM_WORD.search(text) or _AHEAD.search(text)):
+            self.lead, self.bare = Years(), False  # 2019年，…。下一步，全市将新增…: not that year's
         item = self.listing is not None and bool(_ITEM.match(text))
         # 到2020年，…。↵——创新能力显著增强。…达到2.5%: a goal's items set out with dashes stay under
         # the year a paragraph before them, or the first of them, leads with
@@ -357,7 +362,8 @@ class Reader:
             self.back = True
         comma = _COMMA.search(text)  # pages often write half-width commas (到 2024 年,…)
         opening = lead_year(text[:comma.start()] if comma else "")
-        if opening.year is None and comma and (bare := _BARE_YEAR.match(text, 0, comma.start())):
+        bare = None if opening.year is not None or not comma else _BARE_YEAR.match(text, 0, comma.start())
+        if bare:
             opening = Years(int(bare.group(1)))  # 2020年末，…: what follows is that year's (a result if past)
         if (opening.year is None and comma and not self.governed
                 and (limit := LIMIT_LEAD.search(text, 0, comma.start()))
@@ -366,7 +372,7 @@ class Reader:
         if opening.year is None and comma and self.goals:
             opening = plan_years(text[:comma.start()])  # （二）总体目标：“十二五”期间，…: its goals' years
         if opening.year is not None:
-            self.lead = opening
+            self.lead, self.bare = opening, bool(bare)
         self.previous = text
         self.open = text.rstrip().endswith(("；", ";"))
         heading = _YEAR_HEADING.match(text) if len(text) <= _HEADING_MAX else None

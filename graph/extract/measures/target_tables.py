@@ -13,6 +13,7 @@ column's, the row's (年份), the caption's plan (“十四五”) or the ones g
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -351,3 +352,17 @@ def _indicator(cells: tuple[str, ...], col: _Column, name: int | None, header: t
     if _PLACE.search(header[name]) or _YEAR_HEAD.match(header[name]) or _UNIT_HEAD.match(header[name]):
         return f"{measure}（{row_name}）" if row_name else measure or None
     return row_name or measure or None
+
+
+def last_char(text: str, t: Target) -> int:
+    """Where a target's last character is (not the line break its match may end with)."""
+    end = t.end
+    while end > t.start + 1 and text[end - 1].isspace():
+        end -= 1
+    return end - 1
+
+
+def within_rows(at: int, rows: list[tuple[int, int]]) -> bool:
+    """Whether `at` lies in one of `rows` (sorted spans): a target there was read as a table's."""
+    i = bisect.bisect_right(rows, (at, float("inf"))) - 1
+    return i >= 0 and rows[i][0] <= at < rows[i][1]

@@ -24,7 +24,8 @@ _ONCE_OVER = re.compile(r"(?:增加|增长|提高|提升)(?P<about>约|近)?一�
 #: A goal of none (非法转移倾倒固体废物事件零发生, 安全生产零事故, 飞灰零填埋, 零就业家庭动态清零,
 #: 烟花爆竹事故死亡人数实行零控制, 重大以上事故起数为零);
 #: 趋零增长 (towards none) is no number.
-_ZERO = re.compile(r"(?<![趋近])零(?:发生|事故|伤亡|死亡|排放|增长|填埋|控制)|(?:动态)?清零|(?<=[数态])为零")
+_ZERO = re.compile(r"(?<![趋近])零(?:发生|事故|伤亡|死亡|排放|增长|填埋|控制|火点|火情|火灾|拖欠|欠薪)|"
+                   r"(?:动态)?清零|(?<=[数态])为零")
 
 
 def doublings(sent: Sentence, offset: int, ctx: Context, lead: Years) -> list[Target]:

@@ -12,7 +12,6 @@ the targets a table states by target_tables.py.
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, replace
 
@@ -39,7 +38,13 @@ from policygraph.extract.measures.target_sentences import (
     Sentence,
     years_of,
 )
-from policygraph.extract.measures.target_tables import ProseCell, bracketed_unit, table_reading
+from policygraph.extract.measures.target_tables import (
+    ProseCell,
+    bracketed_unit,
+    last_char,
+    table_reading,
+    within_rows,
+)
 from policygraph.extract.measures.target_words import (
     doublings,
     majors,
@@ -82,7 +87,7 @@ def targets_in(text: str, start: int, end: int, year: int | None, provision: str
         sent = reader.enter(_STARS.sub(" ", seg) if starred else seg, paragraph)  # offsets kept
         if not reader.back or sent.goal:
             out += [t for t in _sentence_targets(sent, s_start, ctx, reader.governing)
-                    if not _within_rows(_last_char(text, t), read)]  # a row read as a table's
+                    if not within_rows(last_char(text, t), read)]  # a row read as a table's
         reader.leave(sent.text)
     return sorted(out + tabled, key=lambda t: t.start) if tabled else out
 
@@ -94,20 +99,6 @@ def _cell_targets(cell: ProseCell, ctx: Context) -> list[Target]:
     indicator (道路交通事故死亡率 | 较2022年 下降3% under 2025年)."""
     found = _sentence_targets(Sentence(cell.text), cell.start, ctx, cell.years)
     return [replace(t, indicator=cell.indicator or t.indicator) for t in found]
-
-
-def _last_char(text: str, t: Target) -> int:
-    """Where a target's last character is (not the line break its match may end with)."""
-    end = t.end
-    while end > t.start + 1 and text[end - 1].isspace():
-        end -= 1
-    return end - 1
-
-
-def _within_rows(at: int, rows: list[tuple[int, int]]) -> bool:
-    """Whether `at` lies in one of `rows` (sorted spans)."""
-    i = bisect.bisect_right(rows, (at, float("inf"))) - 1
-    return i >= 0 and rows[i][0] <= at < rows[i][1]
 
 
 def _sentence_targets(sent: Sentence, offset: int, ctx: Context, lead: Years) -> list[Target]:
@@ -130,8 +121,10 @@ def _sentence_targets(sent: Sentence, offset: int, ctx: Context, lead: Years) ->
             provided = listed.provided
         follows = prev is not None and FOLLOWS.fullmatch(sent.text, prev.end, m.start()) is not None
         target = _target(m, sent, offset, ctx, lead, _Named(listed is not None, provided, follows))
-        if target is None and rules.DESCRIBES.search(
-                sent.text, max(sent.clause_start(m.start()), m.start() - _DESCRIBES_REACH), m.start()):
+        held = rules.REGISTER.search(sent.text, max(0, m.start() - 2 * _DESCRIBES_REACH), m.start())
+        target = None if held else target  # 《…名录》，分别有…127家、…50家: what a register holds
+        if target is None and (held or rules.DESCRIBES.search(
+                sent.text, max(sent.clause_start(m.start()), m.start() - _DESCRIBES_REACH), m.start())):
             described = m.end()
         if target is not None:
             target = continuing(m, target, listed)
@@ -336,7 +329,8 @@ def _accepted(m: re.Match[str], sent: Sentence, clause: str, unit: str, provisio
     plan = sent.first(rules.PLANNED)  # 计划播种…80万亩，其中稻谷…; not …共150个，总投资…
     planned_here = (plan is not None and plan.end() <= at
                     and not rules.NOT_PLANNED_CLAUSE.search(sent.text, max(plan.end(), at - _PLAN_REACH), at))
-    if not (named.listed or named.follows or verb or suffix or sent.goal_item or sent.before(sent.context, at)
+    item = sent.goal_item and not rules.EXISTING.search(sent.text, 0, at)  # not (2)现有耕地…，其中…
+    if not (named.listed or named.follows or verb or suffix or item or sent.before(sent.context, at)
             or planned_here
             or rules.ratio_verb(clause) or _action_count(m, sent, planned) or _share(m, sent, clause, unit)
             or (planned and _PER_HEAD.match(clause) is not None)
