@@ -2144,3 +2144,18 @@ def test_a_stock_in_an_item_of_a_goals_list_stays_a_stock() -> None:
             "(2)全县现有耕地面积80万亩，其中基本农田65万亩；\n三、工作措施\n(1)加强领导。\n")
     rec = record_of("某某县人民政府关于2011年农业生产安排的意见\n" + body + "某某县人民政府\n2011年2月20日\n").to_dict()
     assert [t["value"] for t in rec["targets"]] == [320000000]
+
+
+@pytest.mark.parametrize(("text", "year", "expected"), [
+    # who does a plan's action named with a count before it: the action's count is the goal
+    ("2013年，红桥、红果、木岗等7个产业园区建成标准厂房150万平方米。", 2013, [(1500000, "平方米", "equal")]),
+    ("2024年，全市已有30家企业建成厂房20万平方米。", 2024, []),
+    # a count of projects to be finished or started, however bounded
+    ("2005年，确保义马电厂、中迈电厂等20个以上项目建成投产。", 2005, [(20, "个", "at_least")]),
+    ("对投资5000万元以上项目开工建设的给予奖励。", 2005, []),
+    # a river's or lake's class to reach, the class and better
+    ("到2020年，主要河流湖库基本达到Ⅲ类及以上水质，入海河流基本达到V类及以上水质。", 2017,
+     [(3, "类", "at_most"), (5, "类", "at_most")]),
+])
+def test_what_the_sets_of_the_night_showed(text: str, year: int, expected: list[tuple[float, str, str]]) -> None:
+    assert [(t.value, t.unit, t.comparator) for t in found(text, year)] == expected, text

@@ -231,6 +231,9 @@ ACTIONS = ("新建", "新改建", "改扩建", "改建", "扩建", "建设", "�
            "选定", "建立")
 #: 安排 counts what a plan arranges only where it names projects (安排重点新续建项目57个), not a budget.
 _ACTION = "|".join(sorted(ACTIONS, key=len, reverse=True)) + r"|安排(?=[^\d，,；;：:。]*项目)"
+#: Who does a plan's action, named with a count before it (…等7个产业园区建成标准厂房…): the action.
+_DOER_ACTION = re.compile(rf"(?:等|\d)\s*[个家所座][^\d，,；;：:。]{{1,10}}?"
+                          rf"(?P<action>{_ACTION})[^\d，,；;：:。]*$")
 #: Words of aim before an action (力争全年新建…, 继续办好…, 2025年共安排…, 今年全市新建…), and a limit
 #: (2024年底前建成3个…).
 _AIM = (r"(?:全年|今年|今春|今冬|年内|(?:19|20)\d{2}\s*年度?|力争|争取|确保|计划|继续|重点|扎实|集中|全力|"
@@ -301,6 +304,8 @@ def action_count(phrase: str, after: str, planned: bool = False) -> bool:
     action = ACTION_OBJECT.match(phrase)
     if action is None and _ACTION_OVER_NAMED_LIST.search(phrase):
         return True  # 集中要素资源打造高端装备、新材料等4个万亿级产业: an action over a list, counted
+    if action is None and planned and (doer := _DOER_ACTION.search(phrase)) and not EXISTING.search(phrase):
+        action = ACTION_OBJECT.match(phrase[doer.start("action"):])  # …等7个产业园区建成标准厂房150万平方米
     if action is None:  # any action under a plan's year: only with the count ending its clause
         return planned and PLANNED_ACTION.match(phrase) is not None and COUNT_END.match(after) is not None
     obj = _SCOPE_ONLY.sub("", action.group("object"))  # 推动全省100家企业实施…: a scope is no object
@@ -392,7 +397,8 @@ SAID = re.compile("|".join(p.pattern for p in (DUTY, REPORTED, FORESEEN)))
 
 #: The units a bound counts are to meet a goal (建成区40%以上面积达到海绵城市建设目标要求).
 MEETS_GOAL = re.compile(r"(?:达到|实现|完成|符合)[^，,；;。]{0,20}(?:目标|要求|标准)|"
-                        r"被(?:评为|认定为|命名为|授予)|获评|创成|创建成")  # 20个以上县被评为…领跑县
+                        r"被(?:评为|认定为|命名为|授予)|获评|创成|创建成|"  # 20个以上县被评为…领跑县
+                        r"(?:项目|工程)(?:全部|顺利|如期)?(?:建成|开工|竣工|投产|落地)")  # 20个以上项目建成
 
 
 def bounds_a_class(suffix: str | None, after: str) -> bool:

@@ -98,7 +98,8 @@ _CLASS_N = {"Ⅰ": 1, "Ⅱ": 2, "Ⅲ": 3, "Ⅳ": 4, "Ⅴ": 5, "I": 1, "II": 2, "
             "一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
 _OR_BETTER = re.compile(r"(?:达到)?或$")
 #: What a quality class grades, named before the class: a water, a section or the air.
-_GRADED = re.compile(r"(?:水质|水体|断面|地表水|水功能区|空气质量|环境空气)[^，,。；;]{0,6}$")
+_GRADED = re.compile(r"(?:水质|水体|断面|地表水|水功能区|空气质量|环境空气|河流|湖库|湖泊|水库|河道)"
+                     r"[^，,。；;]{0,6}$")
 _DIGIT = re.compile(r"\d")
 
 
