@@ -243,6 +243,8 @@ def _best_title_in(piece: str) -> str | None:
     four lines above it (a title often wraps), before any addressee."""
     piece = rx.ADDRESSEE.split(piece)[0]
     lines = [ln for ln in (ln.strip(" \t\u3000") for ln in re.split(r"[\n|｜\t]", piece)) if ln]
+    # a page may print the title in brackets, alone on its line (《…关于印发…的通知》)
+    lines = [cited_title(ln) if _BRACKETED_LINE.fullmatch(ln) else ln for ln in lines]
     best: str | None = None
     for i in range(len(lines)):
         if not rx.DOC_TITLE_END.search(re.sub(r"\s+", "", lines[i])) or _BREADCRUMB.search(lines[i]):
@@ -255,6 +257,10 @@ def _best_title_in(piece: str) -> str | None:
             if _is_title(t) and (best is None or _better(t, best)):
                 best = t
     return best
+
+
+#: A line that is one title in book brackets, nested ones inside it written 〈〉 or 《》.
+_BRACKETED_LINE = re.compile(r"《[^《》]*(?:[《〈][^《》〈〉]*[》〉][^《》]*)*》")
 
 
 def _better(new: str, old: str) -> bool:

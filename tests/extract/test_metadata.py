@@ -337,3 +337,14 @@ def test_a_markdown_page_s_bold_labels_and_date() -> None:
     rec = record_of("# 乡村全面振兴规划（2024—2027年）\n\n> **发布机构**：中共中央、国务院\n"
                     "> **发布日期**：2025年1月22日\n" + body)
     assert (rec.issuers, rec.date_publication) == (("中共中央", "国务院"), "2025-01-22")
+
+
+def test_a_title_printed_in_book_brackets_on_its_own_line_is_the_title() -> None:
+    # a page prints the 文号 and then the title inside 《》 (its nested title written 〈〉)
+    rec = record_of("某办发〔2019〕5号《某市人民政府办公厅关于印发2019年〈政府工作报告〉确定的主要目标任务分解方案的通知》\n"
+                    "《某市人民政府办公厅关于印发2019年〈政府工作报告〉确定的主要目标任务分解方案的通知》\n"
+                    "某办发〔2019〕5号\n各区县政府：\n现将方案印发你们，请认真组织实施。\n某市人民政府办公厅\n2019年2月19日\n")
+    assert rec.title == "某市人民政府办公厅关于印发2019年〈政府工作报告〉确定的主要目标任务分解方案的通知"
+    # a line citing another document in brackets and ending otherwise is no title
+    rec = record_of("某县人民政府关于做好春耕工作的通知\n各乡镇：\n《关于做好春耕工作的意见》已印发。\n某县人民政府\n2019年2月19日\n")
+    assert rec.title == "某县人民政府关于做好春耕工作的通知"

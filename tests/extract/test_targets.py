@@ -2159,3 +2159,11 @@ def test_a_stock_in_an_item_of_a_goals_list_stays_a_stock() -> None:
 ])
 def test_what_the_sets_of_the_night_showed(text: str, year: int, expected: list[tuple[float, str, str]]) -> None:
     assert [(t.value, t.unit, t.comparator) for t in found(text, year)] == expected, text
+
+
+def test_an_opening_sentence_naming_a_plan_period_is_no_heading_of_its_year() -> None:
+    # 2016年是“十三五”规划实施的开局之年。… opens a yearly plan: its goals are 2016's, not 2020's
+    rec = record_of("2016年全市农业农村工作要点\n2016年是“十三五”规划实施的开局之年。开好局，起好头，至关重要。\n"
+                    "全市农业农村工作主要目标是：农业增加值增长3.5%；农业科技进步贡献率达到70%。\n"
+                    "一、稳定粮食生产\n（一）抓好春耕。\n").to_dict()
+    assert [(t["value"], t["year"]) for t in rec["targets"]] == [(3.5, 2016), (70, 2016)]

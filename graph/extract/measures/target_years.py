@@ -419,8 +419,12 @@ _HEADING_MAX = 30
 
 
 def _heading_line(text: str, p: Provision) -> str:
-    """The provision's first line if it is short enough to be a heading and one phrase, else ""."""
-    line = text[p.start:min(p.end, p.start + _HEADING_MAX + 10)].split("\n", 1)[0].split("。", 1)[0].strip()
+    """The provision's first line if it is short enough to be a heading and one phrase, else ""
+    (an unnumbered one's first sentence, 2016年是“十三五”规划实施的开局之年。…, is no heading)."""
+    first = text[p.start:min(p.end, p.start + _HEADING_MAX + 10)].split("\n", 1)[0]
+    if not p.heading and "。" in first.rstrip("。 "):
+        return ""
+    line = first.split("。", 1)[0].strip()
     return line if len(line) <= _HEADING_MAX and not _CLAUSE_MARK.search(line) else ""
 
 
