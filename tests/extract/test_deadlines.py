@@ -519,3 +519,10 @@ def test_a_month_end_listed_before_another_shares_its_qian_and_an_hour_alone_is_
 ])
 def test_what_the_fourth_review_found(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert [(d.text, d.date) for d in deadlines_in(text, 0, len(text), 2023)] == expected, text
+
+
+def test_a_registration_cut_off_names_who_must_act_and_sets_no_limit() -> None:
+    text = "2023年6月30日以前经审批部门登记成立的社会团体和民办非企业单位，必须参加年度检查。"
+    assert deadlines_in(text, 0, len(text), 2023) == []
+    text = "请于6月30日前完成登记。"
+    assert [d.date for d in deadlines_in(text, 0, len(text), 2023)] == ["2023-06-30"]

@@ -2167,3 +2167,15 @@ def test_an_opening_sentence_naming_a_plan_period_is_no_heading_of_its_year() ->
                     "全市农业农村工作主要目标是：农业增加值增长3.5%；农业科技进步贡献率达到70%。\n"
                     "一、稳定粮食生产\n（一）抓好春耕。\n").to_dict()
     assert [(t["value"], t["year"]) for t in rec["targets"]] == [(3.5, 2016), (70, 2016)]
+
+
+def test_a_progress_report_section_and_a_calls_posts_set_no_goal() -> None:
+    body = ("各县区人民政府：\n现将方案印发你们。\n某市人民政府办公室\n2019年1月22日\n某市2019年度水污染防治实施方案\n"
+            "一、基本情况\n（一）水质状况\n全市水质稳定。\n（二）水污染防治工作进展情况概述\n"
+            "2018年，全市水污染防治工作进展顺利。一是完成重点行业工业企业清洁生产审核39家。二是建设污水管网58.76公里。\n"
+            "二、2019年目标\n（一）新建污水管网30公里。\n（二）按时报送工作进展情况\n各县区于6月30日前报送。\n")
+    rec = record_of("某市人民政府办公室关于印发某市2019年度水污染防治实施方案的通知\n" + body).to_dict()
+    assert [(t["value"], t["year"]) for t in rec["targets"]] == [(30, 2019)]
+    assert [d["date"] for d in rec["deadlines"]] == ["2019-06-30"]
+    assert found("本次公开招聘事业单位工作人员214名。", 2019) == []
+    assert [t.value for t in found("2019年，计划招聘特岗教师200名。", 2019)] == [200]

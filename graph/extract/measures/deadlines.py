@@ -129,7 +129,8 @@ _CLASS_AFTER = re.compile(r"^[^，,。；;：:\n]{0,16}?的")
 
 def _names_a_class(text: str, at: int, end: int, resolved: str | None, year: int | None) -> bool:
     """Whether the limit ending at `at` only says which people or things are meant: an age's
-    cut-off (2010年12月31日前年满18周岁), a relative clause (春节前所形成的…矛盾), or a day already past
+    cut-off (2010年12月31日前年满18周岁), a relative clause (春节前所形成的…矛盾, …以前经…登记成立的
+    社会团体), or a day already past
     when the document was written (…前开工建设的公租房)."""
     if _CUT_OFF_OF.match(text, at, end):
         return True
@@ -138,7 +139,9 @@ def _names_a_class(text: str, at: int, end: int, resolved: str | None, year: int
 
 
 _CUT_OFF_OF = re.compile(r"\s*(?:年满|出生的|满\s*\d{1,2}\s*周?岁|"
-                         r"所(?!有|在|属|辖|需)[\u4e00-\u9fff]{1,3}的)")  # not 前所有学校的…
+                         r"所(?!有|在|属|辖|需)[\u4e00-\u9fff]{1,3}的|"  # not 前所有学校的…
+                         r"(?:经[^，,。；;]{0,10}?)?(?:依法)?(?:登记|成立|注册|设立|批准|核准|备案)"
+                         r"[^，,。；;]{0,4}?的)")  # 2023年6月30日以前经…登记成立的社会团体: who, no limit
 
 
 

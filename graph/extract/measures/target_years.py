@@ -398,7 +398,8 @@ _MONTH = re.compile(r"\s*[\d一二三四五六七八九十]+\s*月")
 #: A heading over a review of the past or of the setting (一、发展基础, （一）“十三五”时期取得的成就,
 #: 2018年工作回顾, 面临的形势): what it counts has been, it is not to be.
 REVIEW = re.compile(r"(?:回顾|(?<!新)(?:成就|成效|成绩)|基本情况|现状|发展基础)$|"  # not 取得…新成绩: an aim
-                    r"(?:^|[、）)\s])(?:发展环境|面临的形势|形势[和与]\S{2,4})$")
+                    r"(?:^|[、）)\s])(?:发展环境|面临的形势|形势[和与]\S{2,4})$|"
+                    r"(?:工作)?(?:进展|完成)情况(?:概述|综述)?$")  # （二）水污染防治工作进展情况概述
 #: Results a heading sets out to bring about (（五）加快释放改革开放成效, 巩固提升…成效): an aim, unlike
 #: results it reports (取得显著成效, 改革开放成效).
 _AIMED_RESULT = re.compile(r"(?:加快|释放|提升|巩固|扩大|增强|彰显|放大|提高)[^，,。取]{0,12}"
@@ -407,7 +408,12 @@ _AIMED_RESULT = re.compile(r"(?:加快|释放|提升|巩固|扩大|增强|彰显
 
 def _reviews(line: str) -> bool:
     """Whether a heading line heads a review of the past or of the setting."""
-    return REVIEW.search(line) is not None and _AIMED_RESULT.search(line) is None
+    return (REVIEW.search(line) is not None and _AIMED_RESULT.search(line) is None
+            and _REPORTING.search(line) is None)  # （四）按时报送工作进展情况: a duty to report
+
+
+#: A heading naming a report to hand in (报送…完成情况), not one of results.
+_REPORTING = re.compile(r"报送|上报|报告|反馈|报备")
 
 
 #: A heading naming who qualifies or what is funded (1.申请对象, 二、申报条件, （三）认定标准,
