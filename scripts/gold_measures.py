@@ -350,7 +350,10 @@ SETS = ("NAME", "measures_heldout", "measures_unseen", "measures_unseen2", "meas
         "measures_unseen91", "measures_unseen92", "measures_unseen96", "measures_unseen97",
         "measures_unseen98", "measures_unseen99", "measures_unseen100", "measures_unseen101",
         "measures_unseen102", "measures_unseen103", "measures_unseen104", "measures_unseen105",
-        "measures_unseen106", "measures_unseen107")
+        "measures_unseen106", "measures_unseen107", "measures_unseen108", "measures_unseen109",
+        "measures_unseen110", "measures_unseen111", "measures_unseen112", "measures_unseen113",
+        "measures_unseen114", "measures_unseen115", "measures_unseen116", "measures_unseen117",
+        "measures_unseen118")
 
 
 def measures_report(shared: Path, work: Path, name: str = NAME) -> MeasureReport:
