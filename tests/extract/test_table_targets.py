@@ -536,3 +536,12 @@ def test_what_the_fourth_review_found_in_tables(text: str, least: int) -> None:
     # statistics printed with single spaces are no table of tasks
     stats = "指标 本年 上年\n粮食产量 120 110\n蔬菜产量 60 55\n"
     assert targets_in(stats, 0, len(stats), 2023) == []
+
+
+def test_rows_with_more_cells_than_headings_over_them_are_not_read() -> None:
+    # a three-row header flattened with its empty cells dropped: 姜堰区's nine numbers stand under
+    # five headings; no cell can be placed, so the table is not read (the sentences still are)
+    text = ("2016年保障性安居工程目标任务分解表\n城市/部门 | 棚户区改造小计 | 公共租赁住房 | 租赁补贴 | 健全率(%) | ||||||\n"
+            "开工合计 | 建成合计 | 棚户区 | 基本建成 | |||||||\n海陵区 | 7117 | 1353 | 7117 | 1353 | 89 | |||||\n"
+            "姜堰区 | 1065 | 700 | 1065 | 700 | 200 | 200 | 20 | 85 | ||\n")
+    assert targets_in(text, 0, len(text), 2016) == []

@@ -104,6 +104,9 @@ def _table_of(run: list[tuple[int, tuple[str, ...]]], lines: list[Line], text: s
         return None
     if len(header) == width - 1:
         header = ("", *header)  # the corner cell over the rows' names left empty (a PDF drops it)
+    labels = sum(1 for h in header if h) + (not header[0])
+    if any(sum(1 for c in r.cells if c) > labels for r in rows):
+        return None  # more cells in a row than headings over them: a flattened header lost its spans
     first = run[0][0]
     named = caption(lines[max(0, first - CAPTION_LINES):first]) or titled
     return Table(header, rows, named)
