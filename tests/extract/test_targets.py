@@ -2179,3 +2179,12 @@ def test_a_progress_report_section_and_a_calls_posts_set_no_goal() -> None:
     assert [d["date"] for d in rec["deadlines"]] == ["2019-06-30"]
     assert found("本次公开招聘事业单位工作人员214名。", 2019) == []
     assert [t.value for t in found("2019年，计划招聘特岗教师200名。", 2019)] == [200]
+
+
+def test_the_plan_a_notice_prints_with_xian_yinfa_nimen_gives_its_years() -> None:
+    text = ("泰安市人民政府关于印发大气污染防治三年行动计划的通知\n各县、市、区人民政府：\n"
+            "《泰安市大气污染防治三年行动计划(2013-2015年)》已经市政府常务会议研究通过，现印发你们，请认真组织落实。\n"
+            "泰安市人民政府\n2013年12月23日\n为进一步加强大气污染防治工作，制定本计划。\n一、控制目标\n"
+            "（一）环境空气质量改善目标。泰城环境空气质量比2010年改善20%以上。\n")
+    rec = record_of(text).to_dict()
+    assert [(t["value"], t["year"], t["base_year"]) for t in rec["targets"]] == [(20, 2015, 2010)]

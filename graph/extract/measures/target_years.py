@@ -225,7 +225,7 @@ _CITED = re.compile(r"《[^《》]*》")
 
 
 #: A notice printing a plan (《…实施方案(2023-2027年)》已经…审议通过,现印发给你们): the plan's title.
-_PRINTS = re.compile(r"《(?P<title>[^《》\n]{4,80})》[^。\n《》]{0,40}(?:现)?印发给你们")
+_PRINTS = re.compile(r"《(?P<title>[^《》\n]{4,80})》[^。\n《》]{0,40}(?:现)?(?:印发|下发)(?:给)?你们")
 
 
 def _printed_years(text: str, start: int) -> Years:
