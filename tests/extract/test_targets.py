@@ -2188,3 +2188,10 @@ def test_the_plan_a_notice_prints_with_xian_yinfa_nimen_gives_its_years() -> Non
             "（一）环境空气质量改善目标。泰城环境空气质量比2010年改善20%以上。\n")
     rec = record_of(text).to_dict()
     assert [(t["value"], t["year"], t["base_year"]) for t in rec["targets"]] == [(20, 2015, 2010)]
+
+
+def test_about_so_many_of_a_thing_is_a_count_not_a_class() -> None:
+    # 100个左右的示范村 counts villages; 30人以上的企业 classes firms
+    assert [(t.value, t.comparator) for t in found("到2020年，建设100个左右的示范村。", 2019)] == [(100, "about")]
+    assert found("到2020年，对30人以上的企业开展培训。", 2019) == []
+    assert found("对50人左右的企业给予补贴。", 2019) == []

@@ -92,6 +92,8 @@ def ruled_out(m: re.Match[str], sent: Sentence, clause: str, unit: str, listed: 
         end += 1  # 开办时间压缩到1个工作日内: 内 bounds the value a verb cuts to, as 以内 does
     if unit == "年" and text.startswith("年", end):
         end += 1  # 受教育年限达到11.7年: the unit TARGET leaves out (a year's 年 elsewhere)
+    if suffix == "左右" and text.startswith("的", end):
+        end += 1  # 100个左右的示范村: about how many, no class of them
     after = text[end:end + 6]
     rest = text[end:min(sent.clause_end(end), end + _REST_MAX)]  # bounded, as targets.py's clause
     if (unit == "%" and text.startswith("的", end)) or _NOTE_AHEAD.match(text, end):
