@@ -243,8 +243,6 @@ def _best_title_in(piece: str) -> str | None:
     four lines above it (a title often wraps), before any addressee."""
     piece = rx.ADDRESSEE.split(piece)[0]
     lines = [ln for ln in (ln.strip(" \t\u3000") for ln in re.split(r"[\n|｜\t]", piece)) if ln]
-    # a page may print the title in brackets, alone on its line (《…关于印发…的通知》)
-    lines = [cited_title(ln) if _BRACKETED_LINE.fullmatch(ln) else ln for ln in lines]
     best: str | None = None
     for i in range(len(lines)):
         if not rx.DOC_TITLE_END.search(re.sub(r"\s+", "", lines[i])) or _BREADCRUMB.search(lines[i]):
@@ -256,9 +254,15 @@ def _best_title_in(piece: str) -> str | None:
             t = clean_title("".join(lines[j:i + 1]))
             if _is_title(t) and (best is None or _better(t, best)):
                 best = t
+    if best is None and not _ABOUT_A_TEXT.search(piece):  # a page may print its title in brackets, alone
+        best = next((t for ln in lines  # on its line (《…关于印发…的通知》); not a page about one (解读)
+                     if _BRACKETED_LINE.fullmatch(ln) and "关于" in ln
+                     and _is_title(t := cited_title(ln))), None)
     return best
 
 
+#: A page about a document, not the document: an interpretation, a meeting, a study of it.
+_ABOUT_A_TEXT = re.compile(r"解读|学习|召开|会议|新闻|报道|答记者问")
 #: A line that is one title in book brackets, nested ones inside it written 〈〉 or 《》.
 _BRACKETED_LINE = re.compile(r"《[^《》]*(?:[《〈][^《》〈〉]*[》〉][^《》]*)*》")
 

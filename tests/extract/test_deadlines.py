@@ -526,3 +526,11 @@ def test_a_registration_cut_off_names_who_must_act_and_sets_no_limit() -> None:
     assert deadlines_in(text, 0, len(text), 2023) == []
     text = "请于6月30日前完成登记。"
     assert [d.date for d in deadlines_in(text, 0, len(text), 2023)] == ["2023-06-30"]
+
+
+@pytest.mark.parametrize("text", [
+    "未于2023年6月30日前登记的，视为自动放弃。", "凡未在2023年6月30日前备案的项目，不得享受本政策。",
+    "参评企业须于2023年9月30日前注册的，方可参评。",
+])
+def test_a_limit_to_register_by_stays_a_limit(text: str) -> None:
+    assert len(deadlines_in(text, 0, len(text), 2023)) == 1, text

@@ -348,3 +348,17 @@ def test_a_title_printed_in_book_brackets_on_its_own_line_is_the_title() -> None
     # a line citing another document in brackets and ending otherwise is no title
     rec = record_of("某县人民政府关于做好春耕工作的通知\n各乡镇：\n《关于做好春耕工作的意见》已印发。\n某县人民政府\n2019年2月19日\n")
     assert rec.title == "某县人民政府关于做好春耕工作的通知"
+
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    # a bracketed line next to the real title is never glued to it, nor its brackets taken off
+    ("XX市人民政府关于印发《XX市城市管理办法》的通知\n《XX市城市管理办法》\n第一章 总则\n第一条 为了加强管理，制定本办法。\n",
+     "XX市人民政府关于印发《XX市城市管理办法》的通知"),
+    ("XX市人民政府关于进一步加强安全生产工作的通知\n《中华人民共和国安全生产法》\n各区县人民政府：\n现就有关事项通知如下。\n",
+     "XX市人民政府关于进一步加强安全生产工作的通知"),
+    ("XX市人民政府办公厅关于转发\n《省人民政府办公厅关于促进就业的通知》\n的通知\n各区县人民政府：\n现转发给你们。\n",
+     "XX市人民政府办公厅关于转发《省人民政府办公厅关于促进就业的通知》的通知"),
+])
+def test_what_the_fifth_review_found_in_titles(text: str, title: str) -> None:
+    assert record_of(text).title == title

@@ -545,3 +545,11 @@ def test_rows_with_more_cells_than_headings_over_them_are_not_read() -> None:
             "开工合计 | 建成合计 | 棚户区 | 基本建成 | |||||||\n海陵区 | 7117 | 1353 | 7117 | 1353 | 89 | |||||\n"
             "姜堰区 | 1065 | 700 | 1065 | 700 | 200 | 200 | 20 | 85 | ||\n")
     assert targets_in(text, 0, len(text), 2016) == []
+
+
+def test_an_unlabelled_attribute_column_keeps_its_table() -> None:
+    # 属性 left unlabelled: one word more in each row than headings is no lost span
+    text = ("二、主要目标\n到2025年，生态环境持续改善。\n表1 主要指标\n指标\t单位\t2020年\t2025年\t\n"
+            "地表水优良比例\t%\t80\t85\t约束性\nPM2.5浓度\t微克/立方米\t35\t30\t约束性\n")
+    got = [(t.value, t.unit, t.year) for t in targets_in(text, 0, len(text), 2021)]
+    assert got == [(85, "%", 2025), (30, "微克/立方米", 2025)]

@@ -2112,15 +2112,16 @@ def test_a_list_of_what_a_register_holds_is_no_goal() -> None:
     assert found(text, 2022, Years(2022)) == []
 
 
-def test_a_sums_rise_right_after_it_is_set_with_it_and_chosen_counts_are_actions() -> None:
+def test_a_sums_rise_right_after_it_is_set_with_it_and_built_counts_are_actions() -> None:
     got = found("主要奋斗目标是：农民人均纯收入1660元，增加230元；乡镇企业总产值1344亿元，增长25%。", 1997)
     assert [(t.value, t.unit, t.change) for t in got] == [
         (1660, "元", None), (230, "元", "increase"), (134400000000, "元", None), (25, "%", "increase")]
     # a subsidy's rise stays a parameter; managing projects that exist (抓好550个…项目) sets no count
     assert found("对困难家庭每户补助1000元，增加200元。", 2020) == []
     assert found("2024年，抓好550个省重大项目。", 2024) == []
+    # choosing pilots (选定3—5个示范乡镇) is scope, as 选择 is
     got = found("2007年，按照市政府的要求，选定3—5个示范乡镇，建立2个沼气服务站。", 2007)
-    assert [(t.value, t.value_high, t.unit) for t in got] == [(3, 5, "个"), (2, None, "个")]
+    assert [(t.value, t.value_high, t.unit) for t in got] == [(2, None, "个")]
 
 
 @pytest.mark.parametrize(("text", "year", "values"), [
@@ -2195,3 +2196,46 @@ def test_about_so_many_of_a_thing_is_a_count_not_a_class() -> None:
     assert [(t.value, t.comparator) for t in found("到2020年，建设100个左右的示范村。", 2019)] == [(100, "about")]
     assert found("到2020年，对30人以上的企业开展培训。", 2019) == []
     assert found("对50人左右的企业给予补贴。", 2019) == []
+
+
+@pytest.mark.parametrize(("text", "year", "values"), [
+    # an award's condition is no goal, however the count or the none is said
+    ("对20个以上项目建成投产的县，给予奖励。", 2023, []),
+    ("对实现零火点的乡镇，每个奖励10万元。", 2023, []),
+    ("2023年，全市20个以上项目建成投产。", 2023, [20]),
+    # an engineering grade of a reservoir is no water quality class
+    ("到2025年，水库防洪标准提高到三级。", 2023, []),
+])
+def test_what_the_fifth_review_found(text: str, year: int, values: list[float]) -> None:
+    assert [t.value for t in found(text, year)] == values, text
+
+
+def test_a_run_in_review_heading_and_a_heading_of_a_duty_to_report_progress() -> None:
+    # a run-in heading (2022年工作回顾。…) still heads a review: its results are no 2023 goals
+    rec = record_of("某市2023年重点工作任务\n2022年工作回顾。全市新建农村公路200公里，新增城镇就业5000人。\n"
+                    "2023年主要任务。新建农村公路150公里，新增城镇就业6000人。\n").to_dict()
+    assert not {t["value"] for t in rec["targets"]} & {200, 5000}
+    rec = record_of("某市2023年大气污染防治工作方案\n各区县人民政府：\n现将方案印发你们。\n某市人民政府\n2023年3月1日\n"
+                    "一、工作任务\n（一）治理扬尘。全年完成道路扬尘治理100公里。\n（二）定期通报工作进展情况\n"
+                    "每月通报各区县空气质量排名，全年完成老旧车辆淘汰5000辆。\n").to_dict()
+    assert [t["value"] for t in rec["targets"]] == [100, 5000]
+
+
+def test_a_plan_cited_as_printed_before_gives_no_years() -> None:
+    text = ("某市人民政府关于印发优化营商环境工作要点的通知\n各区县人民政府：\n"
+            "根据《某市优化营商环境三年行动计划（2021—2023年）》（已印发你们），现将《某市优化营商环境工作要点》印发你们。\n"
+            "某市人民政府\n2024年3月1日\n一、重点任务\n（一）新增“一件事一次办”事项30项。\n")
+    assert [(t["value"], t["year"]) for t in record_of(text).to_dict()["targets"]] == [(30, None)]
+
+
+def test_a_circular_of_results_and_a_projects_approval_set_no_goals_until_what_is_next() -> None:
+    text = ("某市人民政府办公室关于2021年3月份市长热线运行情况的通报\n各区县人民政府：\n"
+            "现将有关情况通报如下。\n一、基本情况\n3月份，市长热线共受理投诉类4733件、咨询类3162件，按期办结率100%。\n"
+            "二、下一步工作\n力争4月份按期办结率达到98%以上。请各单位于4月10日前报送整改情况。\n")
+    rec = record_of(text).to_dict()
+    assert [t["value"] for t in rec["targets"]] == [98]
+    assert [d["date"] for d in rec["deadlines"]] == ["2021-04-10"]
+    text = ("某县发展改革局关于某镇食用菌循环经济示范园区建设项目可行性研究报告的批复\n某镇人民政府：\n"
+            "你镇报来的可行性研究报告收悉。经研究，批复如下：\n一、同意建设。建设内容：1.新建道路一条长1000米；"
+            "2.新建厂棚2800平方米。项目计划总投资为560万元。\n")
+    assert record_of(text).to_dict()["targets"] == []

@@ -105,11 +105,18 @@ def _table_of(run: list[tuple[int, tuple[str, ...]]], lines: list[Line], text: s
     if len(header) == width - 1:
         header = ("", *header)  # the corner cell over the rows' names left empty (a PDF drops it)
     labels = sum(1 for h in header if h) + (not header[0])
-    if any(sum(1 for c in r.cells if c) > labels for r in rows):
+    if any(_unplaced(r.cells, labels) for r in rows):
         return None  # more cells in a row than headings over them: a flattened header lost its spans
     first = run[0][0]
     named = caption(lines[max(0, first - CAPTION_LINES):first]) or titled
     return Table(header, rows, named)
+
+def _unplaced(cells: tuple[str, ...], labels: int) -> bool:
+    """Whether a row has more cells than there are headings over them, beyond one of words at
+    its end (约束性 under an unlabelled 属性 column)."""
+    filled = [c for c in cells if c]
+    return len(filled) > labels + (not data_value(filled[-1]) if filled else 0)
+
 
 #: Header cells that span both header rows (a row's name, unit, attribute): the second header
 #: row's cells sit under the others.

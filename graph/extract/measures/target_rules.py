@@ -229,7 +229,7 @@ ACTIONS = ("新建", "新改建", "改扩建", "改建", "扩建", "建设", "�
            "发放", "筹集", "消除", "办好", "启动", "新增", "增加", "完成", "培训", "打通", "升级",
            "形成", "推动", "提供", "派发", "评选", "引育", "引进", "招引", "引导", "完善", "提升", "优化",
            "壮大", "做大", "开设", "清淤", "整修", "维修", "改善", "接待", "研发", "开通", "安装", "增配",
-           "选定", "建立")
+           "建立")
 #: 安排 counts what a plan arranges only where it names projects (安排重点新续建项目57个), not a budget.
 _ACTION = "|".join(sorted(ACTIONS, key=len, reverse=True)) + r"|安排(?=[^\d，,；;：:。]*项目)"
 #: Who does a plan's action, named with a count before it (…等7个产业园区建成标准厂房…): the action.
@@ -399,7 +399,7 @@ SAID = re.compile("|".join(p.pattern for p in (DUTY, REPORTED, FORESEEN)))
 #: The units a bound counts are to meet a goal (建成区40%以上面积达到海绵城市建设目标要求).
 MEETS_GOAL = re.compile(r"(?:达到|实现|完成|符合)[^，,；;。]{0,20}(?:目标|要求|标准)|"
                         r"被(?:评为|认定为|命名为|授予)|获评|创成|创建成|"  # 20个以上县被评为…领跑县
-                        r"(?:项目|工程)(?:全部|顺利|如期)?(?:建成|开工|竣工|投产|落地)")  # 20个以上项目建成
+                        r"(?:项目|工程)(?:全部|顺利|如期)?(?:建成|开工|竣工|投产|落地)(?![^，,。；;]{0,6}的)")
 
 
 def bounds_a_class(suffix: str | None, after: str) -> bool:

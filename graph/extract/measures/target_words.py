@@ -98,8 +98,8 @@ _CLASS_N = {"Ⅰ": 1, "Ⅱ": 2, "Ⅲ": 3, "Ⅳ": 4, "Ⅴ": 5, "I": 1, "II": 2, "
             "一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
 _OR_BETTER = re.compile(r"(?:达到)?或$")
 #: What a quality class grades, named before the class: a water, a section or the air.
-_GRADED = re.compile(r"(?:水质|水体|断面|地表水|水功能区|空气质量|环境空气|河流|湖库|湖泊|水库|河道)"
-                     r"[^，,。；;]{0,6}$")
+_GRADED = re.compile(r"(?:水质|水体|断面|地表水|水功能区|空气质量|环境空气|"
+                     r"(?:河流|湖库|湖泊|水库|河道)(?![^，,。；;]{0,6}(?:防洪|标准|等级)))[^，,。；;]{0,6}$")
 _DIGIT = re.compile(r"\d")
 
 
@@ -195,7 +195,12 @@ def zero_goals(sent: Sentence, offset: int, ctx: Context, lead: Years) -> list[T
             for m, clause, years in _goals(_ZERO, sent, ctx, lead)
             if not ctx.reports(years.year, sent.led_before(m.start()))  # 2022年…起数为零: a result
             and (("清零" in m.group() and not _POLICY_NAME.match(sent.text, m.end()))
-                 or ("清零" not in m.group() and not _ZERO_AS_NAME.match(sent.text, m.end())))]
+                 or ("清零" not in m.group() and not _ZERO_AS_NAME.match(sent.text, m.end())))
+            and not _REWARDED.match(sent.text, m.end())]
+
+
+#: What a reward is for (对实现零火点的乡镇，给予奖励): a condition, no goal.
+_REWARDED = re.compile(r"[”\"]?[^，,。；;]{0,12}的[^。；;]{0,20}?(?:给予|奖励|奖补|表彰)")
 
 
 def _goals(pattern: re.Pattern[str], sent: Sentence, ctx: Context,

@@ -70,6 +70,9 @@ class Years:
     #: An item of a list of goals its parent provision introduces (…具体任务是：): its numbers are
     #: goals without a verb of aim, as items of such a list within one provision are.
     listed: bool = False
+    #: In a document that reports results or approves a project's scope (…情况的通报, …项目…的批复),
+    #: before any heading of what is to come: its numbers are results or scope, its limits commands.
+    reported: bool = False
 
 
 def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int, int]]:
@@ -225,7 +228,8 @@ _CITED = re.compile(r"《[^《》]*》")
 
 
 #: A notice printing a plan (《…实施方案(2023-2027年)》已经…审议通过,现印发给你们): the plan's title.
-_PRINTS = re.compile(r"《(?P<title>[^《》\n]{4,80})》[^。\n《》]{0,40}(?:现)?(?:印发|下发)(?:给)?你们")
+_PRINTS = re.compile(r"《(?P<title>[^《》\n]{4,80})》(?:(?!已于|已印发|已下发)[^。\n《》]){0,40}"
+                     r"(?:现)?(?:印发|下发)(?:给)?你们(?!以来)")  # not 已印发你们, 下发你们以来
 
 
 def _printed_years(text: str, start: int) -> Years:
@@ -273,6 +277,7 @@ def governing_years(text: str, provisions: Sequence[Provision], title: str | Non
     latest: dict[str, _Parent] = {}  # the last provision of each path
     out = []
     section_review = False  # after an unnumbered heading of a review (2023年工作回顾)
+    reported = _REPORTS_TITLE.search(title or "") is not None  # …情况的通报; a project's 批复
     for p in provisions:
         if "/" not in p.path and p.path in latest:
             latest = {}
@@ -281,7 +286,7 @@ def governing_years(text: str, provisions: Sequence[Provision], title: str | Non
         line = _heading_line(text, p)
         found = _governs("", line, year) if line else Years()  # p.heading is its marker (二、) only
         if "/" not in p.path and (found.year is not None or (line and _AHEAD_HEADING.search(line))):
-            section_review = False  # 二、2024年工作安排, 二、下一步工作计划: the look back before it ends
+            section_review = reported = False  # 二、2024年工作安排, 二、下一步工作计划: the look back ends
         review = bool(line) and _reviews(line)
         criteria = bool(line) and CRITERIA.search(line) is not None
         path = p.path
@@ -302,7 +307,8 @@ def governing_years(text: str, provisions: Sequence[Provision], title: str | Non
         found = found if found.year is not None else limit
         latest[p.path] = _Parent(p, line, review, criteria, year)
         found = replace(found, listed=True) if listed else found
-        out.append(replace(found, past=review, criteria=criteria) if review or criteria else found)
+        out.append(replace(found, past=review, criteria=criteria, reported=reported)
+                   if review or criteria or reported else found)
         section = _section_heading(text, p)
         if section is not None:  # governs the provisions after it, as a numbered heading would
             default, section_review = _governs("", section), _reviews(section)
@@ -311,8 +317,12 @@ def governing_years(text: str, provisions: Sequence[Provision], title: str | Non
     return out
 
 
+#: A title of a document reporting results (…工作进展情况的通报) or approving a project's scope
+#: (…项目可行性研究报告的批复, 关于调整…规划面积的批复).
+_REPORTS_TITLE = re.compile(r"通报$|(?:项目|工程|可行性研究报告|初步设计|规划面积|撤乡设镇|整合|设立)"
+                            r"[^，。]{0,8}的批复$")
 #: Words of a heading naming what is to come (下一步工作计划, 重点任务): it ends a look back.
-_AHEAD_HEADING = re.compile(r"安排|计划|打算|任务|目标|思路|举措|措施|部署|展望|重点")
+_AHEAD_HEADING = re.compile(r"安排|计划|打算|任务|目标|思路|举措|措施|部署|展望|重点|下一步")
 #: A line introducing the items of a look back (一年来，我们主要做了以下工作：), ending its provision.
 _REVIEW_INTRO = re.compile(r"(?:一年来|过去的?一年|[一两二三四五六七八九十]年来|"
                            r"过去的?[一两二三四五六七八九十]年)[^\n。]{0,30}(?:以下|如下)[^\n。]{0,10}[：:]\s*$")
@@ -412,8 +422,7 @@ def _reviews(line: str) -> bool:
             and _REPORTING.search(line) is None)  # （四）按时报送工作进展情况: a duty to report
 
 
-#: A heading naming a report to hand in (报送…完成情况), not one of results.
-_REPORTING = re.compile(r"报送|上报|报告|反馈|报备")
+_REPORTING = re.compile(r"报送|上报|报告|反馈|报备|通报|调度|督查|督办|跟踪|加强|定期|及时|按时")  # a duty
 
 
 #: A heading naming who qualifies or what is funded (1.申请对象, 二、申报条件, （三）认定标准,
@@ -428,12 +437,14 @@ def _heading_line(text: str, p: Provision) -> str:
     """The provision's first line if it is short enough to be a heading and one phrase, else ""
     (an unnumbered one's first sentence, 2016年是“十三五”规划实施的开局之年。…, is no heading)."""
     first = text[p.start:min(p.end, p.start + _HEADING_MAX + 10)].split("\n", 1)[0]
-    if not p.heading and "。" in first.rstrip("。 "):
+    if not p.heading and "。" in first.rstrip("。 ") and _COPULA.search(first.split("。", 1)[0]):
         return ""
     line = first.split("。", 1)[0].strip()
     return line if len(line) <= _HEADING_MAX and not _CLAUSE_MARK.search(line) else ""
 
 
+#: A verb that makes an opening line a sentence (2016年是…开局之年), no heading (2022年工作回顾).
+_COPULA = re.compile(r"是|为|将|要")
 #: A heading is one phrase: a line with a clause break is an item or a sentence.
 _CLAUSE_MARK = re.compile(r"[，,；;：:]")
 

@@ -67,7 +67,7 @@ def targets_in(text: str, start: int, end: int, year: int | None, provision: str
     [('城镇登记失业率', 4.5, '%', 'about'), ('新增就业', 100000, '人', 'at_least')]
     """
     ctx = Context(year, governing or Years(), provision)
-    if ctx.governing.past or ctx.governing.criteria:
+    if ctx.governing.past or ctx.governing.criteria or ctx.governing.reported:
         return []  # a review of the past (发展基础) reports results
     tabled: list[Target] = []
     read: list[tuple[int, int]] = []  # rows read as a table's: not read again as sentences
