@@ -150,7 +150,8 @@ def test_the_held_out_set_does_not_regress(heldout: gold_measures.MeasureReport)
                                   "measures_unseen107", "measures_unseen108", "measures_unseen109",
                                   "measures_unseen110", "measures_unseen111", "measures_unseen112",
                                   "measures_unseen113", "measures_unseen114", "measures_unseen115",
-                                  "measures_unseen116", "measures_unseen118"])
+                                  "measures_unseen116", "measures_unseen118", "measures_unseen119",
+                                  "measures_unseen122"])
 def test_the_unseen_sets_do_not_regress(name: str, tmp_path: Path) -> None:
     # Real pages from outside this repository, annotated by helpers who saw neither the rules nor
     # the output (tests/gold/measures_unseen*.md), each studied after its first score
@@ -337,7 +338,11 @@ def test_the_unseen_sets_do_not_regress(name: str, tmp_path: Path) -> None:
               "measures_unseen114": (0.5, 0.25, 0.95, 0.95, 0.95),
               "measures_unseen115": (0.95, 0.95, 0.95, 0.95, 0.95),
               "measures_unseen116": (0.95, 0.95, 0.95, 0.95, 0.95),
-              "measures_unseen118": (0.95, 0.6, 0.95, 0.95, 0.95)}[name]
+              "measures_unseen118": (0.95, 0.6, 0.95, 0.95, 0.95),
+              # emergency plans cut before their reporting limits (no row); procedural rules whose
+              # one cut-off limit (5月10日前) lost its clause to the excerpt's end
+              "measures_unseen119": (0.95, 0.95, 0.95, 0.95, 0.95),
+              "measures_unseen122": (0.95, 0.95, 0.95, 0.7, 0.95)}[name]
     got = gold_measures.measures_report(gold_measures.SHARED, tmp_path, name)
     t_precision, t_recall, year, d_precision, d_recall = floors
     assert got.targets.precision >= t_precision and got.targets.recall >= t_recall, got.table()
@@ -361,6 +366,19 @@ def test_the_environment_set_of_reviews_stays_nearly_empty(tmp_path: Path) -> No
     # is not read
     got = gold_measures.measures_report(gold_measures.SHARED, tmp_path, "measures_unseen117")
     assert got.targets.found <= 2, got.targets.false
+    assert got.deadlines.precision >= 0.95 and got.deadlines.recall >= 0.95, got.table()
+
+
+def test_resolutions_approvals_and_circulars_of_results_stay_nearly_empty(tmp_path: Path) -> None:
+    # measures_unseen120 (resolutions and approvals: no target row) and unseen121 (circulars of
+    # inspections and progress: 8 targets) found 12 and 31 false targets on arrival, the approved
+    # scope of projects and the results circulars report; a circular's or a project approval's
+    # numbers are now read as results until a heading of what is next. What remains: a county's
+    # 批复 with no title line (4), two circulars with none (6)
+    got = gold_measures.measures_report(gold_measures.SHARED, tmp_path, "measures_unseen120")
+    assert got.targets.found <= 4 and got.deadlines.found == 0, got.targets.false
+    got = gold_measures.measures_report(gold_measures.SHARED, tmp_path, "measures_unseen121")
+    assert got.targets.found - got.targets.matched <= 6, got.targets.false
     assert got.deadlines.precision >= 0.95 and got.deadlines.recall >= 0.95, got.table()
 
 
