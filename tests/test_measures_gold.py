@@ -373,12 +373,12 @@ def test_resolutions_approvals_and_circulars_of_results_stay_nearly_empty(tmp_pa
     # measures_unseen120 (resolutions and approvals: no target row) and unseen121 (circulars of
     # inspections and progress: 8 targets) found 12 and 31 false targets on arrival, the approved
     # scope of projects and the results circulars report; a circular's or a project approval's
-    # numbers are now read as results until a heading of what is next. What remains: a county's
-    # 批复 with no title line (4), two circulars with none (6)
+    # numbers are now read as results until a heading of what is next (a circular without its title
+    # line is known by its opening, 现将…情况通报如下). What remains: a county's 批复 with no title line (4)
     got = gold_measures.measures_report(gold_measures.SHARED, tmp_path, "measures_unseen120")
     assert got.targets.found <= 4 and got.deadlines.found == 0, got.targets.false
     got = gold_measures.measures_report(gold_measures.SHARED, tmp_path, "measures_unseen121")
-    assert got.targets.found - got.targets.matched <= 6, got.targets.false
+    assert got.targets.found - got.targets.matched <= 1, got.targets.false
     assert got.deadlines.precision >= 0.95 and got.deadlines.recall >= 0.95, got.table()
 
 

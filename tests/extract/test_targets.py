@@ -2239,3 +2239,12 @@ def test_a_circular_of_results_and_a_projects_approval_set_no_goals_until_what_i
             "你镇报来的可行性研究报告收悉。经研究，批复如下：\n一、同意建设。建设内容：1.新建道路一条长1000米；"
             "2.新建厂棚2800平方米。项目计划总投资为560万元。\n")
     assert record_of(text).to_dict()["targets"] == []
+
+
+def test_a_circular_without_its_title_line_is_known_by_its_opening() -> None:
+    text = ("各县区人民政府：\n近期，市督查室对重点工程项目进展情况进行了跟踪督查，现将1-4月份有关情况通报如下：\n"
+            "一、总体情况\n建设工程和产业项目计划总投资140亿元，完成投资30亿元，占比21.7%。\n"
+            "二、下一步工作要求\n力争上半年完成投资60亿元以上。请各县区于5月10日前报送进展情况。\n")
+    rec = record_of(text).to_dict()
+    assert [t["value"] for t in rec["targets"]] == [6_000_000_000]
+    assert len(rec["deadlines"]) == 1

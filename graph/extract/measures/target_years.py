@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from policygraph.extract.measures.review import reports_results
 from policygraph.extract.numbers import chinese_to_int
 from policygraph.extract.provisions import Provision
 
@@ -277,7 +278,7 @@ def governing_years(text: str, provisions: Sequence[Provision], title: str | Non
     latest: dict[str, _Parent] = {}  # the last provision of each path
     out = []
     section_review = False  # after an unnumbered heading of a review (2023年工作回顾)
-    reported = _REPORTS_TITLE.search(title or "") is not None  # …情况的通报; a project's 批复
+    reported = bool(provisions) and reports_results(text, provisions[0].start, title)
     for p in provisions:
         if "/" not in p.path and p.path in latest:
             latest = {}
@@ -317,10 +318,6 @@ def governing_years(text: str, provisions: Sequence[Provision], title: str | Non
     return out
 
 
-#: A title of a document reporting results (…工作进展情况的通报) or approving a project's scope
-#: (…项目可行性研究报告的批复, 关于调整…规划面积的批复).
-_REPORTS_TITLE = re.compile(r"通报$|(?:项目|工程|可行性研究报告|初步设计|规划面积|撤乡设镇|整合|设立)"
-                            r"[^，。]{0,8}的批复$")
 #: Words of a heading naming what is to come (下一步工作计划, 重点任务): it ends a look back.
 _AHEAD_HEADING = re.compile(r"安排|计划|打算|任务|目标|思路|举措|措施|部署|展望|重点|下一步")
 #: A line introducing the items of a look back (一年来，我们主要做了以下工作：), ending its provision.
