@@ -2248,3 +2248,16 @@ def test_a_circular_without_its_title_line_is_known_by_its_opening() -> None:
     rec = record_of(text).to_dict()
     assert [t["value"] for t in rec["targets"]] == [6_000_000_000]
     assert len(rec["deadlines"]) == 1
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    # a count of those a plan has act, before their action's own count, names who acts
+    ("2023年，推动高新区、经开区等7个产业园区建成标准厂房150万平方米。", [1500000]),
+    ("2024年，全市确保11个县（市、区）新建改建农村公路1200公里。", [1200]),
+    ("2023年，支持5个县建设高标准农田10万亩。", [100000]),
+    # the count of what an action builds stays, with the size of what it counts
+    ("2023年，新建10个村级服务站建设面积2000平方米。", [10, 2000]),
+    ("2023年，新建10个村级服务站，改造道路20公里。", [10, 20]),
+])
+def test_a_count_of_doers_before_their_actions_count_is_no_goal(text: str, values: list[float]) -> None:
+    assert [t.value for t in found(text, 2023)] == values, text

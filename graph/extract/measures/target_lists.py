@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from policygraph.extract.measures.target_rules import DOER_GAP
 from policygraph.extract.regexes import INDICATOR_FLUFF
 from policygraph.models import Target
 
@@ -124,3 +125,17 @@ def each_indicator(target: Target, m: re.Match[str], text: str) -> list[Target]:
                            text=text[at:m.end()], start=offset + at))
         at += len(item) + 1
     return out
+
+
+_DOER_UNITS = frozenset({"个", "家", "所", "座", "处"})
+#: Words naming the ones a plan has act (推动…等7个园区, 确保11个县): a count after them is of doers.
+_DOERS = re.compile(r"(?:推动|确保|支持|引导|鼓励|带动|指导|督促|争取|力争|等)"
+                    r"[^，,；;。\d]{0,20}\d+[^，,；;。\d]*$")
+
+
+def counts_doers(prev: Prev, text: str, at: int) -> bool:
+    """Whether the target before the number at `at` counts who does that number's action (推动…等7个
+    产业园区建成标准厂房150万平方米; 确保11个县（市、区）新建…1200公里), not a goal of its own."""
+    return (prev.target.unit in _DOER_UNITS
+            and _DOERS.search(text, max(0, prev.end - 40), prev.end) is not None
+            and DOER_GAP.fullmatch(text, prev.end, at) is not None)

@@ -235,6 +235,10 @@ _ACTION = "|".join(sorted(ACTIONS, key=len, reverse=True)) + r"|安排(?=[^\d，
 #: Who does a plan's action, named with a count before it (…等7个产业园区建成标准厂房…): the action.
 _DOER_ACTION = re.compile(rf"(?:等|\d)\s*[个家所座][^\d，,；;：:。]{{1,10}}?"
                           rf"(?P<action>{_ACTION})[^\d，,；;：:。]*$")
+#: Between a count and the next number: what is counted, then an action with its object (…等7个
+#: 产业园区建成标准厂房150万平方米; 11个县（市、区）新建改建农村公路1200公里): the count names who acts.
+DOER_GAP = re.compile(rf"(?:[^\d，,；;。、（(]|[（(][^）)\d]{{0,8}}[）)]){{1,12}}?(?:{_ACTION})"
+                      r"(?!面积|规模|投资|总投资|资金|长度)(?:[^\d，,；;。、（(]|[（(][^）)\d]{0,8}[）)])*")
 #: Words of aim before an action (力争全年新建…, 继续办好…, 2025年共安排…, 今年全市新建…), and a limit
 #: (2024年底前建成3个…).
 _AIM = (r"(?:全年|今年|今春|今冬|年内|(?:19|20)\d{2}\s*年度?|力争|争取|确保|计划|继续|重点|扎实|集中|全力|"

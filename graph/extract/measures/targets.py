@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, replace
 
 from policygraph.extract.measures import target_rules as rules
+from policygraph.extract.measures import target_tables as tables
 from policygraph.extract.measures.per_unit import PROVIDED_UNITS
 from policygraph.extract.measures.per_unit import provided as provided_per_unit
 from policygraph.extract.measures.quantities import value_of, whole
@@ -29,7 +30,14 @@ from policygraph.extract.measures.target_indicators import (
     respectively,
     without_item_number,
 )
-from policygraph.extract.measures.target_lists import FOLLOWS, Prev, continuing, each_indicator, listed_after
+from policygraph.extract.measures.target_lists import (
+    FOLLOWS,
+    Prev,
+    continuing,
+    counts_doers,
+    each_indicator,
+    listed_after,
+)
 from policygraph.extract.measures.target_numbers import is_number_token, number_at, quantity, target_matches
 from policygraph.extract.measures.target_sentences import (
     GOALS_HEADING,
@@ -37,13 +45,6 @@ from policygraph.extract.measures.target_sentences import (
     Reader,
     Sentence,
     years_of,
-)
-from policygraph.extract.measures.target_tables import (
-    ProseCell,
-    bracketed_unit,
-    last_char,
-    table_reading,
-    within_rows,
 )
 from policygraph.extract.measures.target_words import (
     doublings,
@@ -73,7 +74,7 @@ def targets_in(text: str, start: int, end: int, year: int | None, provision: str
     read: list[tuple[int, int]] = []  # rows read as a table's: not read again as sentences
     if may_hold_table(text, start, end):
         for table in tables_in(text, start, end):
-            reading = table_reading(table, year, ctx.governing, provision, text)
+            reading = tables.table_reading(table, year, ctx.governing, provision, text)
             tabled += reading.targets + [t for cell in reading.prose for t in _cell_targets(cell, ctx)]
             read += ([(r.start, r.end) for r in table.rows] if reading.claimed
                      else [(t.start, t.end) for t in reading.targets] + [c.row for c in reading.prose])
@@ -87,14 +88,14 @@ def targets_in(text: str, start: int, end: int, year: int | None, provision: str
         sent = reader.enter(_STARS.sub(" ", seg) if starred else seg, paragraph)  # offsets kept
         if not reader.back or sent.goal:
             out += [t for t in _sentence_targets(sent, s_start, ctx, reader.governing)
-                    if not within_rows(last_char(text, t), read)]  # a row read as a table's
+                    if not tables.within_rows(tables.last_char(text, t), read)]  # a row read as a table's
         reader.leave(sent.text)
     return sorted(out + tabled, key=lambda t: t.start) if tabled else out
 
 
 #: A star marking an item (1.*改建…床位220张, 、*3家…): no word; read as a space.
 _STARS = re.compile(r"(?:(?<=^)|(?<=[、，,；;.．\s]))[*＊](?=[\u4e00-\u9fff\d])")
-def _cell_targets(cell: ProseCell, ctx: Context) -> list[Target]:
+def _cell_targets(cell: tables.ProseCell, ctx: Context) -> list[Target]:
     """The targets a table's cell states in words, under its column's years, of its row's
     indicator (道路交通事故死亡率 | 较2022年 下降3% under 2025年)."""
     found = _sentence_targets(Sentence(cell.text), cell.start, ctx, cell.years)
@@ -126,6 +127,9 @@ def _sentence_targets(sent: Sentence, offset: int, ctx: Context, lead: Years) ->
         if target is None and (held or rules.DESCRIBES.search(
                 sent.text, max(sent.clause_start(m.start()), m.start() - _DESCRIBES_REACH), m.start())):
             described = m.end()
+        if target is not None and prev is not None and out and out[-1].start == prev.target.start \
+                and counts_doers(prev, sent.text, number_at(m)):
+            out.pop()  # 推动…等7个产业园区建成标准厂房150万平方米: the parks do it, the area is the goal
         if target is not None:
             target = continuing(m, target, listed)
             if follows and prev is not None and _LENGTH.fullmatch(sent.text, prev.end, m.start()):
@@ -223,7 +227,7 @@ def _target(m: re.Match[str], sent: Sentence, offset: int, ctx: Context, lead: Y
     value, high, unit = quantity(m)
     in_name = None if unit or high is not None else _UNIT_NAMED.search(text, max(0, at - 24), at)
     if in_name:
-        mult, unit = bracketed_unit(in_name.group(1))  # 人均预期寿命（岁）≥79.5: the unit in its name
+        mult, unit = tables.bracketed_unit(in_name.group(1))  # 人均预期寿命（岁）≥79.5: the unit in its name
         value = value_of(m.group("arabic"), m.group("cn"), m.group("mult") or mult) if unit else value
     if _ITEM_NUMBER_GLUED.match(m.group("arabic") or "") and unit in _WHOLE_UNITS and not m.group("mult") \
             and not text[:number_at(m)].strip():
