@@ -2261,3 +2261,12 @@ def test_a_circular_without_its_title_line_is_known_by_its_opening() -> None:
 ])
 def test_a_count_of_doers_before_their_actions_count_is_no_goal(text: str, values: list[float]) -> None:
     assert [t.value for t in found(text, 2023)] == values, text
+
+
+def test_a_summary_and_next_years_plan_speaks_from_the_planned_year() -> None:
+    # undated 2022年工作总结和2023年工作思路: 2022's figures are results, 2023's plan sets goals
+    text = ("某市农业农村局2022年工作总结和2023年工作思路\n2022年，全市农林牧渔业总产值573.19亿元，增长4.8%。\n"
+            "一、2022年工作开展情况\n（一）粮食生产。全年完成粮食播种面积120万亩。\n二、2023年工作思路\n"
+            "（一）稳定粮食生产。力争粮食播种面积稳定在120万亩以上，农林牧渔业总产值增长4%。\n")
+    rec = record_of(text).to_dict()
+    assert [(t["value"], t["year"]) for t in rec["targets"]] == [(1_200_000, 2023), (4, 2023)]

@@ -11,7 +11,7 @@ from policygraph.extract.measures.concepts import Mention, concepts_in, deadline
 from policygraph.extract.measures.deadlines import deadlines_in
 from policygraph.extract.measures.domains import domains_of
 from policygraph.extract.measures.money import money_in
-from policygraph.extract.measures.review import looking_back, within
+from policygraph.extract.measures.review import looking_back, within, year_ahead_of_review
 from policygraph.extract.measures.scheme import load_scheme
 from policygraph.extract.measures.target_years import governing_years
 from policygraph.extract.measures.targets import targets_in
@@ -38,6 +38,7 @@ def extract_measures(
     and each provision's packed shingles. Offsets are into `text` (extract/document.py makes a
     record's original). The part's `title` may name its plan year (targets without a year of
     their own take it); its `date` places a holiday deadline (春节前) in the right year."""
+    year = year if year is not None else year_ahead_of_review(title)  # an undated 总结和…计划
     measures: list[MeasureMention] = []
     targets: list[Target] = []
     deadlines: list[Deadline] = []

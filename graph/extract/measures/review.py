@@ -109,3 +109,15 @@ def reports_results(text: str, start: int, title: str | None) -> bool:
     is to come, its limits still commands."""
     return (_REPORTS_TITLE.search(title or "") is not None
             or _REPORTS_OPENING.search(text, start, start + 600) is not None)
+
+
+#: A title reviewing one year and planning the next (…2022年工作总结和2023年工作思路).
+_REVIEW_AND_PLAN = re.compile(r"(?:19|20)\d{2}\s*年[^和及暨与]{0,12}(?:总结|情况|回顾|完成)[^和及暨与]{0,4}"
+                              r"[和及暨与]\s*((?:19|20)\d{2})\s*年[^，。]{0,12}(?:计划|思路|打算|安排|要点|重点)")
+
+
+def year_ahead_of_review(title: str | None) -> int | None:
+    """The year a title plans for after reviewing the one before (2017年工作总结及2018年工作打算:
+    2018), the year the document speaks from: the reviewed year's figures are results."""
+    m = _REVIEW_AND_PLAN.search(title or "")
+    return int(m.group(1)) if m else None

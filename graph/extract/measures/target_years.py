@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from policygraph.extract.measures.review import reports_results
+from policygraph.extract.measures.review import reports_results, year_ahead_of_review
 from policygraph.extract.numbers import chinese_to_int
 from policygraph.extract.provisions import Provision
 
@@ -190,6 +190,8 @@ def title_years(title: str | None) -> Years:
     plan = plan_years(title)
     if plan.year is not None:
         return plan
+    if (ahead := year_ahead_of_review(title)) is not None:
+        return Years(ahead)  # 2022年工作总结和2023年工作思路: the plan's year
     years = {int(y) for y in YEAR.findall(title)}
     if not years:  # 关于印发2025泉城消费提升行动方案的通知: a plan's year without 年
         years = {int(y) for y in _BARE_YEAR.findall(title)}
@@ -406,7 +408,7 @@ _MONTH = re.compile(r"\s*[\d一二三四五六七八九十]+\s*月")
 #: 2018年工作回顾, 面临的形势): what it counts has been, it is not to be.
 REVIEW = re.compile(r"(?:回顾|(?<!新)(?:成就|成效|成绩)|基本情况|现状|发展基础)$|"  # not 取得…新成绩: an aim
                     r"(?:^|[、）)\s])(?:发展环境|面临的形势|形势[和与]\S{2,4})$|"
-                    r"(?:工作)?(?:进展|完成)情况(?:概述|综述)?$")  # （二）水污染防治工作进展情况概述
+                    r"(?:工作)?(?:进展|完成|开展)情况(?:概述|综述)?$")  # （二）水污染防治工作进展情况概述
 #: Results a heading sets out to bring about (（五）加快释放改革开放成效, 巩固提升…成效): an aim, unlike
 #: results it reports (取得显著成效, 改革开放成效).
 _AIMED_RESULT = re.compile(r"(?:加快|释放|提升|巩固|扩大|增强|彰显|放大|提高)[^，,。取]{0,12}"
