@@ -2270,3 +2270,7 @@ def test_a_summary_and_next_years_plan_speaks_from_the_planned_year() -> None:
             "（一）稳定粮食生产。力争粮食播种面积稳定在120万亩以上，农林牧渔业总产值增长4%。\n")
     rec = record_of(text).to_dict()
     assert [(t["value"], t["year"]) for t in rec["targets"]] == [(1_200_000, 2023), (4, 2023)]
+    # issued late in the reviewed year, it still speaks from the planned one
+    rec = record_of(text + "某市农业农村局\n2022年12月25日\n").to_dict()
+    assert rec["date"] == "2022-12-25"
+    assert [(t["value"], t["year"]) for t in rec["targets"]] == [(1_200_000, 2023), (4, 2023)]
