@@ -254,8 +254,9 @@ def _best_title_in(piece: str) -> str | None:
             t = clean_title("".join(lines[j:i + 1]))
             if _is_title(t) and (best is None or _better(t, best)):
                 best = t
-    if best is None and not _ABOUT_A_TEXT.search(piece):  # a page may print its title in brackets, alone
-        best = next((t for ln in lines  # on its line (《…关于印发…的通知》); not a page about one (解读)
+    others = " ".join(ln for ln in lines if not _BRACKETED_LINE.fullmatch(ln))
+    if best is None and not _ABOUT_A_TEXT.search(others):
+        best = next((t for ln in lines  # a title in brackets alone on its line; not a page about one (解读)
                      if _BRACKETED_LINE.fullmatch(ln) and "关于" in ln
                      and _is_title(t := cited_title(ln))), None)
     return best

@@ -38,8 +38,7 @@ def extract_measures(
     and each provision's packed shingles. Offsets are into `text` (extract/document.py makes a
     record's original). The part's `title` may name its plan year (targets without a year of
     their own take it); its `date` places a holiday deadline (春节前) in the right year."""
-    ahead = year_ahead_of_review(title)  # 2021年工作情况和2022年工作安排, issued in late 2021 or undated:
-    year = ahead if ahead is not None and (year is None or year < ahead) else year  # it speaks from 2022
+    year = year if year is not None else year_ahead_of_review(title)  # an undated 总结和…计划: the plan's
     measures: list[MeasureMention] = []
     targets: list[Target] = []
     deadlines: list[Deadline] = []

@@ -97,8 +97,8 @@ def _looks_back(title: str) -> bool:
 
 #: A title of a document reporting results (…工作进展情况的通报) or approving a project's scope
 #: (…项目可行性研究报告的批复, 关于调整…规划面积的批复).
-_REPORTS_TITLE = re.compile(r"通报$|(?:项目|工程|可行性研究报告|初步设计|规划面积|撤乡设镇|整合|设立)"
-                            r"[^，。]{0,8}的批复$")
+_REPORTS_TITLE = re.compile(r"^(?!.*(?:下达|任务|计划|目标)).*通报$|"  # not 关于下达…目标任务的通报
+                            r"(?:项目|可行性研究报告|初步设计|规划面积|撤乡设镇|整合)[^，。规]{0,8}的批复$")
 #: A circular's opening where its title line is missing (现将…有关情况通报如下).
 _REPORTS_OPENING = re.compile(r"情况通报如下")
 
@@ -107,7 +107,7 @@ def reports_results(text: str, start: int, title: str | None) -> bool:
     """Whether a part reports results or approves a project's scope, by its title or, without
     one, by its opening (from `start`): its numbers are results or scope until a heading of what
     is to come, its limits still commands."""
-    return (_REPORTS_TITLE.search(title or "") is not None
+    return (_REPORTS_TITLE.search(title or "") is not None  # (not a plan's 批复: 关于…规划的批复)
             or _REPORTS_OPENING.search(text, start, start + 600) is not None)
 
 

@@ -403,7 +403,8 @@ SAID = re.compile("|".join(p.pattern for p in (DUTY, REPORTED, FORESEEN)))
 #: The units a bound counts are to meet a goal (建成区40%以上面积达到海绵城市建设目标要求).
 MEETS_GOAL = re.compile(r"(?:达到|实现|完成|符合)[^，,；;。]{0,20}(?:目标|要求|标准)|"
                         r"被(?:评为|认定为|命名为|授予)|获评|创成|创建成|"  # 20个以上县被评为…领跑县
-                        r"(?:项目|工程)(?:全部|顺利|如期)?(?:建成|开工|竣工|投产|落地)(?![^，,。；;]{0,6}的)")
+                        r"(?:项目|工程)(?:全部|顺利|如期)?(?:建成|开工|竣工|投产|落地)"
+                        r"(?![^，,。；;]{0,6}的(?:县|乡|镇|区|市|村|企业|单位))")
 
 
 def bounds_a_class(suffix: str | None, after: str) -> bool:

@@ -262,6 +262,9 @@ _LABEL_ITEM = re.compile(r"\s*(?![^：:]{0,8}(?:目标|任务|要求|指标|是[
                          r"来源|对象|范围|方式|程序|依据|时间|地点|责任|措施|说明|备注))[\u4e00-\u9fff]{2,8}[：:]")
 #: Words of a time ahead opening a sentence of aim (下一步，…; 今后三年，…; 明年，…).
 _AHEAD = re.compile(r"下一步|今后|明年|下一阶段|未来")
+#: A run-in heading of a look back, a sentence of its own (2022年工作回顾。基本情况。).
+_RUN_IN_REVIEW = re.compile(r"[^，,。；;\d]{0,4}(?:(?:19|20)\d{2}年)?[^，,。；;\d]{0,6}"
+                            r"(?:回顾|基本情况|发展现状|现状|工作总结|(?:完成|开展|进展)情况)[。.]?")
 #: A clause that is a year alone (2020年末，全市…): the year of the paragraph it opens.
 _BARE_YEAR = re.compile(r"\s*((?:19|20)\d{2})\s*年(?:末|底)?\s*$")
 #: An item of a list: ——, ①, （1）, 1.
@@ -358,8 +361,8 @@ class Reader:
     def leave(self, text: str) -> None:
         if self.among:
             self.lead, self.among = Years(), False
-        if LOOKING_BACK.search(text):
-            self.back = True
+        if LOOKING_BACK.search(text) or _RUN_IN_REVIEW.fullmatch(text.strip()):
+            self.back = True  # 这五年，…; 2022年工作回顾。: the paragraph reports
         comma = _COMMA.search(text)  # pages often write half-width commas (到 2024 年,…)
         opening = lead_year(text[:comma.start()] if comma else "")
         bare = None if opening.year is not None or not comma else _BARE_YEAR.match(text, 0, comma.start())

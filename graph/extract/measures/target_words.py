@@ -200,7 +200,8 @@ def zero_goals(sent: Sentence, offset: int, ctx: Context, lead: Years) -> list[T
 
 
 #: What a reward is for (对实现零火点的乡镇，给予奖励): a condition, no goal.
-_REWARDED = re.compile(r"[”\"]?[^，,。；;]{0,12}的[^。；;]{0,20}?(?:给予|奖励|奖补|表彰)")
+_REWARDED = re.compile(r"[”\"]?[^，,。；;]{0,12}的(?:乡镇|县|区|村|单位|企业|个人|集体|地方)"
+                       r"[^。；;]{0,20}?(?:给予|奖励|奖补|表彰)")
 
 
 def _goals(pattern: re.Pattern[str], sent: Sentence, ctx: Context,

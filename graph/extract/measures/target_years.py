@@ -321,7 +321,7 @@ def governing_years(text: str, provisions: Sequence[Provision], title: str | Non
 
 
 #: Words of a heading naming what is to come (下一步工作计划, 重点任务): it ends a look back.
-_AHEAD_HEADING = re.compile(r"安排|计划|打算|任务|目标|思路|举措|措施|部署|展望|重点|下一步")
+_AHEAD_HEADING = re.compile(r"安排|计划|打算|任务|目标|思路|举措|措施|部署|展望|重点|下一步|要求")
 #: A line introducing the items of a look back (一年来，我们主要做了以下工作：), ending its provision.
 _REVIEW_INTRO = re.compile(r"(?:一年来|过去的?一年|[一两二三四五六七八九十]年来|"
                            r"过去的?[一两二三四五六七八九十]年)[^\n。]{0,30}(?:以下|如下)[^\n。]{0,10}[：:]\s*$")
@@ -408,7 +408,7 @@ _MONTH = re.compile(r"\s*[\d一二三四五六七八九十]+\s*月")
 #: 2018年工作回顾, 面临的形势): what it counts has been, it is not to be.
 REVIEW = re.compile(r"(?:回顾|(?<!新)(?:成就|成效|成绩)|基本情况|现状|发展基础)$|"  # not 取得…新成绩: an aim
                     r"(?:^|[、）)\s])(?:发展环境|面临的形势|形势[和与]\S{2,4})$|"
-                    r"(?:工作)?(?:进展|完成|开展)情况(?:概述|综述)?$")  # （二）水污染防治工作进展情况概述
+                    r"(?:工作)?(?:进展|完成|开展|总体)情况(?:概述|综述)?$|\d{4}年工作情况$")
 #: Results a heading sets out to bring about (（五）加快释放改革开放成效, 巩固提升…成效): an aim, unlike
 #: results it reports (取得显著成效, 改革开放成效).
 _AIMED_RESULT = re.compile(r"(?:加快|释放|提升|巩固|扩大|增强|彰显|放大|提高)[^，,。取]{0,12}"
@@ -436,14 +436,12 @@ def _heading_line(text: str, p: Provision) -> str:
     """The provision's first line if it is short enough to be a heading and one phrase, else ""
     (an unnumbered one's first sentence, 2016年是“十三五”规划实施的开局之年。…, is no heading)."""
     first = text[p.start:min(p.end, p.start + _HEADING_MAX + 10)].split("\n", 1)[0]
-    if not p.heading and "。" in first.rstrip("。 ") and _COPULA.search(first.split("。", 1)[0]):
-        return ""
+    if not p.heading and "。" in first.rstrip("。 "):
+        return ""  # a run-in heading (2022年工作回顾。…) looks back over its paragraph only (Reader)
     line = first.split("。", 1)[0].strip()
     return line if len(line) <= _HEADING_MAX and not _CLAUSE_MARK.search(line) else ""
 
 
-#: A verb that makes an opening line a sentence (2016年是…开局之年), no heading (2022年工作回顾).
-_COPULA = re.compile(r"是|为|将|要")
 #: A heading is one phrase: a line with a clause break is an item or a sentence.
 _CLAUSE_MARK = re.compile(r"[，,；;：:]")
 
