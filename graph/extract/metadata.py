@@ -254,12 +254,15 @@ def _best_title_in(piece: str) -> str | None:
             t = clean_title("".join(lines[j:i + 1]))
             if _is_title(t) and (best is None or _better(t, best)):
                 best = t
-    others = " ".join(ln for ln in lines if not _BRACKETED_LINE.fullmatch(ln))
-    if best is None and not _ABOUT_A_TEXT.search(others):
+    if best is None and not _ABOUT_A_TEXT.search(" ".join(filter(_unbracketed, lines))):
         best = next((t for ln in lines  # a title in brackets alone on its line; not a page about one (解读)
                      if _BRACKETED_LINE.fullmatch(ln) and "关于" in ln
                      and _is_title(t := cited_title(ln))), None)
     return best
+
+
+def _unbracketed(line: str) -> bool:
+    return _BRACKETED_LINE.fullmatch(line) is None
 
 
 #: A page about a document, not the document: an interpretation, a meeting, a study of it.

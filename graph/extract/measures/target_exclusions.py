@@ -16,7 +16,10 @@ from policygraph.extract.regexes import AGE_GROUP_AFTER
 #: Verbs a sum of money is a target after (产业总规模突破1000亿元); 不少于210万元 is a requirement.
 MONEY_VERBS = frozenset({"达到", "达", "突破", "超过", "超", "实现", "增长到", "增长至", "增加到", "增加至",
                          "迈上"})
-_COUNTED = frozenset({"个", "家", "所", "座", "处", "名", "户", "条", "项", "村", "支", "台", "辆", "%"})
+#: Units of things counted one by one, and shares: about so many of them (100个左右的示范村, 70%左右的人口)
+#: is a count; not COUNTED below, whose 人 classes firms by size (50人左右的企业).
+_APPROXIMATE_COUNT = frozenset({"个", "家", "所", "座", "处", "名", "户", "条", "项", "村", "支", "台", "辆",
+                                "%"})
 #: A sum a plan is to reach: investment, credit or output, after an action or none (完成投资2500亿元以上,
 #: 新增科技贷款1000亿元, 实现旅游综合收入120亿元); a sum each case must have (原始基金不少于210万元)
 #: is a requirement.
@@ -93,7 +96,7 @@ def ruled_out(m: re.Match[str], sent: Sentence, clause: str, unit: str, listed: 
         end += 1  # 开办时间压缩到1个工作日内: 内 bounds the value a verb cuts to, as 以内 does
     if unit == "年" and text.startswith("年", end):
         end += 1  # 受教育年限达到11.7年: the unit TARGET leaves out (a year's 年 elsewhere)
-    if suffix == "左右" and text.startswith("的", end) and unit in _COUNTED:
+    if suffix == "左右" and text.startswith("的", end) and unit in _APPROXIMATE_COUNT:
         end += 1  # 100个左右的示范村: about how many, no class of them (500平方米左右的市场: a class)
     after = text[end:end + 6]
     rest = text[end:min(sent.clause_end(end), end + _REST_MAX)]  # bounded, as targets.py's clause
