@@ -1998,6 +1998,18 @@ def test_times_to_reach_a_place_are_caps_under_a_goal() -> None:
     assert found("该市与省会1小时通达。") == []
 
 
+def test_counts_of_days_are_goals_only_when_named_days() -> None:
+    got = found("到2020年，全市优良天数达到315天，重污染天数控制在5天以内，沙尘天数约10天。", 2018)
+    assert [(t.indicator, t.value, t.unit, t.comparator, t.year) for t in got] == [
+        ("优良天数", 315, "天", "at_least", 2020), ("重污染天数", 5, "天", "at_most", 2020),
+        ("沙尘天数", 10, "天", "about", 2020)]
+    # a share of days, a rise by days, a span of days and a past count are none of them
+    assert [t.unit for t in found("到2025年，优良天数比例达到85%。", 2023)] == ["%"]
+    assert found("确保全年优良天数比上年增加10天。", 2023) == []
+    assert found("到2025年，办理天数压缩到5天内。", 2023) == []
+    assert found("2022年，全市优良天数为300天。", 2023) == []
+
+
 def test_labelled_paragraphs_after_a_lead_year_keep_it_and_a_year_s_aim_opens_an_article() -> None:
     # 到2025年，…。↵产品质量：…: the labelled paragraphs set out the year's goals; 主要目标是： its own
     text = ("到2025年，质量整体水平稳步提升。\n产品质量：制造业产品质量合格率达到95%以上。\n"

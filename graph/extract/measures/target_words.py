@@ -170,8 +170,9 @@ _REACH_OPENING = re.compile(r"^.*[(（“\"]|^\s*(?:基本|全面|力争|确保)
 
 
 def reach_times(sent: Sentence, offset: int, ctx: Context, lead: Years) -> list[Target]:
-    """The times a sentence sets to reach a place or to serve within, under a goal's year or word."""
-    out = []
+    """The times a sentence sets to reach a place or to serve within, under a goal's year or word,
+    and the counts of days it sets (优良天数达到315天)."""
+    out = day_counts(sent, offset, ctx, lead) if "天数" in sent.text else []
     for m, clause, years in _goals(_REACH, sent, ctx, lead):
         if (years.year is None and not sent.goal) or ctx.reports(years.year, sent.led_before(m.start())):
             continue
@@ -181,6 +182,29 @@ def reach_times(sent: Sentence, offset: int, ctx: Context, lead: Years) -> list[
         verb = sent.text[m.end("unit"):m.end()]
         out.append(_target(m, sent, offset, ctx, years, f"{where}{verb}时间", value, m.group("unit"),
                            "at_most"))
+    return out
+
+
+#: A count of days as a goal (全市优良天数达到315天, 优良天数不低于190天, 重污染天数控制在5天以内): days
+#: are otherwise a span (30天内), so only a count named 天数 is read; not a share of days (天数比例).
+_DAY_COUNT = re.compile(r"天数(?P<verb>[^，,。；;\d比率]{0,10}?)(?P<about>约|近)?(?P<n>\d+(?:\.\d+)?)天"
+                        r"(?P<suffix>以上|以下|以内|左右)?(?![\u4e00-\u9fff]{0,2}(?:内|后|前))")
+_AT_MOST = re.compile(r"不超过|不高于|不多于|控制在|低于|少于|减少到|减少至|降至|降到")
+_AT_LEAST = re.compile(r"不低于|不少于|超过|高于|多于|达到|达|增加到|增加至|提高到|提高至")
+
+
+def day_counts(sent: Sentence, offset: int, ctx: Context, lead: Years) -> list[Target]:
+    """The counts of days a sentence sets as goals, under a goal's year or word."""
+    out = []
+    for m, clause, years in _goals(_DAY_COUNT, sent, ctx, lead):
+        if (years.year is None and not sent.goal) or ctx.reports(years.year, sent.led_before(m.start())):
+            continue
+        verb, suffix = m.group("verb"), m.group("suffix") or ""
+        comparator = ("at_most" if suffix in ("以下", "以内") or _AT_MOST.search(verb)
+                      else "about" if suffix == "左右" or m.group("about")
+                      else "at_least" if suffix == "以上" or _AT_LEAST.search(verb) else "equal")
+        indicator = indicator_of(clause + "天数")
+        out.append(_target(m, sent, offset, ctx, years, indicator, float(m.group("n")), "天", comparator))
     return out
 
 
