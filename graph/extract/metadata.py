@@ -23,11 +23,18 @@ _LINE_JUNK = re.compile(
     rf"|^(?:{_PAGE_FIELDS})$"  # a field's label on its own line
     # a page's widgets, a word a line (【字号：加大 还原 减小】, 打印, 收藏)
     r"|^(?:下载|打印|全屏|收藏|分享|关闭|加大|还原|减小|放大|缩小|默认|大|中|小|[【】])$|^【|】$"
-    r"|^附\s*件\s*\d{0,2}\s*[:：]?$)"  # an attachment's label over its title
+    r"|^附\s*件\s*\d{0,2}\s*[:：]?$"  # an attachment's label over its title
+    r"|无障碍|长者模式|关怀版|适老化|网站地图|设为首页|加入收藏|收藏本站|登录\s*/\s*注册|欢迎您|客户端|^手机"
+    r"|logo$|您的位置|所在的?位置"  # a page's menu bar
+    r"|^[\d\s/\-.]+$|^(?:现行)?有效$|^(?:已)?(?:失效|废止)$"  # a field's value alone (an index, 有效)
+    r"|[>＞]\s*[^>＞]+[>＞]"  # a breadcrumb however spaced (UU快3> 建议提案 > > 人大代表建议)
+    r"|^[•·●▪]"  # an item of a page's list of fields (• 2019年07月26日)
+    r"|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)?[一二三四五六日天]?$"  # the page's today
+    r"|^[A-DＡ-Ｄ]\s*类$)"  # a reply's class (办复类别 B类)
 )
 #: A page's breadcrumb (政务公开 > 平昌县农业农村局 > 规划计划): never a title, nor part of one.
 _BREADCRUMB = re.compile(r"\s[>＞»›]\s.*\s[>＞»›]\s|>>|»")  # two spaced separators, or >> / »
-_TITLE_PREFIX_JUNK = re.compile(r"^[#\s>*]+|^(?:标题|名称)\s*[:：|｜]\s*")
+_TITLE_PREFIX_JUNK = re.compile(r"^[#\s>*•·●▪]+|^(?:标题|名称)\s*[:：|｜]\s*")
 #: A line ending in a separator, or a page field's label in a cell of its own: what follows is
 #: the field's value (公开方式 | 主动公开), never the first line of a title.
 #: (Not 标题 or 名称: their value is the title, which may wrap over lines.)

@@ -534,3 +534,12 @@ def test_a_registration_cut_off_names_who_must_act_and_sets_no_limit() -> None:
 ])
 def test_a_limit_to_register_by_stays_a_limit(text: str) -> None:
     assert len(deadlines_in(text, 0, len(text), 2023)) == 1, text
+
+
+def test_a_cut_off_named_by_what_closes_and_a_limit_earning_points() -> None:
+    assert [d.date for d in found("区属单位推荐人选报各区的受理时间截止为9月30日。", 2010)] == ["2010-09-30"]
+    assert [d.date for d in found("申报材料受理截止到10月15日。", 2010)] == ["2010-10-15"]
+    assert found("数据统计时间截止为2020年12月31日，全市共有企业100家。", 2021) == []
+    # a limit in an assessment's rule is the condition of points, not a time limit set
+    assert found("4、能积极做好党员发展工作，年内发展1名以上新党员计2分。", 2018) == []
+    assert [d.text for d in found("请于年内完成党员发展工作。", 2018)] == ["年内"]

@@ -362,3 +362,22 @@ def test_a_title_printed_in_book_brackets_on_its_own_line_is_the_title() -> None
 ])
 def test_what_the_fifth_review_found_in_titles(text: str, title: str) -> None:
     assert record_of(text).title == title
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    # a page's menu bar, today's date, a list of fields and a reply's class above the title stay off it
+    ("无障碍浏览 长者模式 手机端 登录/注册 微博 微信\n\n某市生态环境局2020年政府信息公开工作年度报告\n一、总体情况\n",
+     "某市生态环境局2020年政府信息公开工作年度报告"),
+    ("2023年11月5日 星期天\n某县交通运输局关于某县人大第4号代表建议的答复\n张三代表：\n您提出的建议收悉。\n",
+     "某县交通运输局关于某县人大第4号代表建议的答复"),
+    ("  • 640104-107/2019-00169\n  • 某区住房和城乡建设局\n  • 有效\n  • 2019年07月26日\n"
+     "关于某区人大第16号建议的答复\n李四代表：\n您好。\n", "关于某区人大第16号建议的答复"),
+    ("某交复函[2017]19号B类\n关于对某县人大第82号建议的\n答    复\n陈五代表：\n您提出的建议收悉。\n",
+     "关于对某县人大第82号建议的答复"),
+    ("某县人民政府欢迎您!\n首页> 建议提案 > > 人大代表建议\n某县交通运输局关于第48号建议案的答复\n王六代表：\n",
+     "某县交通运输局关于第48号建议案的答复"),
+    ("  • 某县人民政府办公室关于印发某县充电桩建设实施方案的通知\n各乡镇：\n现印发给你们。\n",
+     "某县人民政府办公室关于印发某县充电桩建设实施方案的通知"),
+])
+def test_a_page_s_furniture_above_the_title_stays_off_it(text: str, title: str) -> None:
+    assert record_of(text).title == title

@@ -88,3 +88,37 @@ def test_a_plan_s_execution_reviewed_in_a_flattened_page_states_results() -> Non
     assert 10 in found
     law = "第三章 计划执行情况监督\n第十条 市人民政府应当于每年七月底前报告上半年计划执行情况。\n"
     assert looking_back(law, split_provisions(law, 0, len(law))) == []
+
+
+def test_yearly_reports_and_communiques_state_results_until_what_is_next() -> None:
+    # a yearly information-disclosure report: by its title, by its opening, or by its name at the
+    # head of a page whose lines ran together; a heading of how things went keeps it a report
+    titled = ("某市生态环境局2020年政府信息公开工作年度报告\n一、总体情况\n2020年，我局主动公开信息422条。\n"
+              "（一）重点领域信息公开情况\n发布空气质量周预报信息358条。\n"
+              "二、存在的主要问题及下一步打算\n力争2021年主动公开信息达到500条以上。\n")
+    assert [v for _t, v in _targets(titled)] == [500]
+    opening = ("一、总体情况\n本报告依据《中华人民共和国政府信息公开条例》编制。全年公开各类信息165条。\n")
+    assert _targets(opening) == []
+    run_together = ("某县人民政府2019年 政府信息公开工作年度报告 一、总体情况 2019年，通过县政府门户网站"
+                    "发布政府信息5469条，办结率100%。")
+    assert _targets(run_together) == []
+    communique = ("某市2018年国民经济和社会发展统计公报\n全年粮食总产量103.7万吨，增长11.2%。\n"
+                  "其中稻谷39.5万吨。\n")
+    assert _targets(communique) == []
+
+
+def test_a_statistic_s_paragraph_reports_and_a_goal_with_a_change_does_not() -> None:
+    text = "全年粮食总产量46695吨，同比增长0.98%。其中，夏粮产量7327吨，增长2.1%。全年造林面积19800亩。"
+    assert _targets("某县农业简况\n" + text + "\n") == []
+    aimed = "全年粮食总产量力争达到5万吨，同比增长3%。"
+    assert [v for _t, v in _targets("某县2024年农业工作要点\n" + aimed + "\n")] == [50000, 3]
+
+
+def test_an_undated_reply_telling_a_stock_at_a_year_end_reads_earlier_years_as_past() -> None:
+    reply = ("关于对县政协第55号提案的答复\n李委员：\n你的提案收悉，现答复如下：\n"
+             "2018年末，我县农村公路共390条2576公里。2017年通过贷款对20个贫困村基础设施进行建设，"
+             "硬化159.5公里、修建桥梁7座。\n")
+    assert _targets(reply) == []
+    # a goal by a year's end is no stock told: the years stay ahead
+    plan = ("某县农村公路建设方案\n到2025年底，全县建成农村公路500公里。2024年新建桥梁7座。\n")
+    assert [v for _t, v in _targets(plan)] == [500, 7]

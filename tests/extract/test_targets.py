@@ -2305,3 +2305,28 @@ def test_what_the_sixth_review_found(text: str, values: list[float]) -> None:
 def test_circulars_that_hand_down_tasks_and_approvals_of_plans_keep_their_goals(title: str) -> None:
     text = title + "\n各县区人民政府：\n一、总体目标\n到2025年，工业总产值达到500亿元。\n某省人民政府\n2023年3月1日\n"
     assert [t["value"] for t in record_of(text).to_dict()["targets"]] == [50_000_000_000]
+
+
+@pytest.mark.parametrize("text", [
+    # the points a threshold earns in an assessment's rules: conditions, not goals
+    "③双季稻面积达到85%加1分，达到90%以上加2分，未达到80%的减5分。",
+    "②粮食播种面积以前三年平均值为基数，每增加1%，加1分，最多加5分。",
+    "②稻田抛荒面积控制在0.1%以下的计10分，稻田抛荒面积超过0.1%的不计分。",
+    "③未开展示范，但自办2个千亩粮食生产示范片，达到计划产量的，计15分。",
+    "III类及以上水质比例未达到年度任务书要求的，每1个国控断面未达到III类及以上水质扣5分。",
+    "2、100%完成全年四项手术任务计7分，每少完成10个百分点扣2分。",
+    "（一）优秀。优秀等次总量控制在考评对象总数的30%以内。",
+    # a threshold of eligibility named before who may apply, over the commas of its conditions
+    "年度网络零售额在1000万元以上，且网店数量大于50个（或开设网店户数占行政村总户数10%以上）的行政村可以申请认定为电商专业村。",
+])
+def test_an_assessment_s_points_and_an_application_s_conditions_are_no_goals(text: str) -> None:
+    assert found(text, 2019) == [], text
+
+
+def test_a_goal_next_to_points_or_an_application_stays() -> None:
+    # a goal in a document that also scores: only the scored threshold goes
+    assert [t.value for t in found("2019年，全县秸秆综合利用率达到90%以上，纳入年度考核。", 2019)] == [90]
+    assert [t.value for t in found("到2025年，培育年营业收入1000万元以上的企业50家。", 2023)] == [50]
+    # a signing target named as a goal's task is a sum a plan is to reach
+    got = found("今年全市的招商引资目标任务是签约项目2000亿元，实际利用外资1亿美元。", 2018)
+    assert [(t.value, t.unit) for t in got] == [(2e11, "元"), (1e8, "美元")]

@@ -21,6 +21,7 @@ from policygraph.extract.measures.limit_dates import (
 from policygraph.extract.measures.limit_tables import CELL_EDGES, Found, due, labelled
 from policygraph.extract.measures.quantities import CN_DIGITS
 from policygraph.extract.measures.relative_limits import is_limit
+from policygraph.extract.measures.scoring import scored
 from policygraph.models import Deadline
 
 DEADLINE = re.compile(DATE + BEFORE)
@@ -106,8 +107,8 @@ def deadlines_in(text: str, start: int, end: int, year: int | None, provision: s
         if s < last_end:
             continue  # inside a longer one (6月底前 in 2004年6月底前)
         last_end = e
-        if _names_a_class(text, e, end, resolved, year):
-            continue
+        if _names_a_class(text, e, end, resolved, year) or scored(text, e):
+            continue  # (年内发展1名以上新党员计2分: a score's condition)
         if relative and _line_of(text, s, e, start, end).strip(CELL_EDGES) == text[s:e]:
             continue  # 24小时内, a table's cell on its own: a standard's value, no act to do in it
         out.append(Deadline(text[s:e], resolved, _action(text, e, end), s, e, provision, relative))

@@ -31,7 +31,9 @@ DUE_ON = re.compile(r"(?:(?!召开|举行|开展|进驻|开学|公布|听取|顺
 DUE_AT = re.compile(r"(?<![关对由基属等鉴至位已用早凡可以])于")
 #: A label of a cut-off day (调查工作截止时间为11月25日, 申报时间截止4月13日, 截止日期：…); not 截至 a
 #: report's day (截至2020年底，全市…), which names no 时间.
-CUT_OFF = re.compile(r"(?<!数据)(?<!统计)(?<!资料)(?<!有效期)(?<!期限)(?:(?:时间|日期)\s*截止(?:到|至)?|"
+CUT_OFF = re.compile(r"(?<!数据)(?<!统计)(?<!资料)(?<!有效期)(?<!期限)"
+                     r"(?:(?:时间|日期)\s*截止(?:到|至|为|于)?|"
+                     r"(?:受理|申报|报名|报送|征集)\s*截止(?:到|至|为|于)|"  # 申报材料受理截止到10月15日
                      r"截止(?:时间|日期)\s*(?:为|是)?\s*[:：]?)")
 #: What makes a cut-off day a report's or a validity's, not a limit: data or a term before it, or
 #: a count or data after it (数据统计时间截止…，全市共有…; 有效期截止日期为…).

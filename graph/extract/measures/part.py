@@ -11,7 +11,7 @@ from policygraph.extract.measures.concepts import Mention, concepts_in, deadline
 from policygraph.extract.measures.deadlines import deadlines_in
 from policygraph.extract.measures.domains import domains_of
 from policygraph.extract.measures.money import money_in
-from policygraph.extract.measures.review import looking_back, within, year_ahead_of_review
+from policygraph.extract.measures.review import looking_back, stock_year, within, year_ahead_of_review
 from policygraph.extract.measures.scheme import load_scheme
 from policygraph.extract.measures.target_years import governing_years
 from policygraph.extract.measures.targets import targets_in
@@ -47,8 +47,10 @@ def extract_measures(
     areas = load_scheme(scheme_path).domains  # the part's policy areas gate area concepts (domains.py)
     domains = domains_of(title, "".join(text[p.start:p.end] for p in provisions), areas) if areas else None
     past = looking_back(text, provisions)  # a section reviewing past work states results, not goals
-    for p, governing in zip(provisions, governing_years(text, provisions, title, year), strict=True):
-        ts = [t for t in targets_in(text, p.start, p.end, year, p.path, governing)
+    # an undated part telling a stock as at a year's end (2018年末，…共有…) was written after it
+    now = year if year is not None else stock_year(text, provisions)
+    for p, governing in zip(provisions, governing_years(text, provisions, title, now), strict=True):
+        ts = [t for t in targets_in(text, p.start, p.end, now, p.path, governing)
               if not within(t.start, past)]
         # a part dated by nothing is read against the one year its section is headed with (a
         # work report's 2024年主要工作安排); a review of past work sets no limit

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from policygraph.extract.provisions import Provision
 
 #: Words of a heading's title that name the past or the ground a plan starts from.
-BACK = re.compile(r"回顾|发展基础|发展现状|(?:现状|基本情况|工作总结|主要成绩|主要成效)\s*$"
+BACK = re.compile(r"回顾|发展基础|发展现状|(?:现状|基本情况|总体情况|工作总结|主要成绩|主要成效)\s*$"
                   r"|取得的(?:成绩|成就|成效)|(?<![完建])成就(?!业)|过去(?:一|五|的)年|上年度?工作"
                   r"|计划(?:执行|完成|落实)情况(?![\u4e00-\u9fff])")  # 一、2009年…计划执行情况, not …情况监督
 #: Words of a title that name what is to come: a title with any of them does not look back.
@@ -95,12 +95,21 @@ def _looks_back(title: str) -> bool:
     return BACK.search(title) is not None and AHEAD.search(title) is None
 
 
-#: A title of a document reporting results (…工作进展情况的通报) or approving a project's scope
-#: (…项目可行性研究报告的批复, 关于调整…规划面积的批复).
+#: A title of a document reporting results (…工作进展情况的通报, …政府信息公开工作年度报告,
+#: …国民经济和社会发展统计公报) or approving a project's scope (…项目可行性研究报告的批复,
+#: 关于调整…规划面积的批复).
 _REPORTS_TITLE = re.compile(r"^(?!.*(?:下达|任务|计划|目标)).*通报$|"  # not 关于下达…目标任务的通报
-                            r"(?:项目|可行性研究报告|初步设计|规划面积|撤乡设镇|整合)[^，。规]{0,8}的批复$")
-#: A circular's opening where its title line is missing (现将…有关情况通报如下).
-_REPORTS_OPENING = re.compile(r"情况通报如下")
+                            r"(?:项目|可行性研究报告|初步设计|规划面积|撤乡设镇|整合)[^，。规]{0,8}的批复$|"
+                            r"(?:工作|信息公开)年度报告$|统计公报$")
+#: The opening of a circular or a yearly report where its title line is missing (现将…有关情况
+#: 通报如下; 根据…条例…编制本报告; 现公布…政府信息公开工作年度报告).
+_REPORTS_OPENING = re.compile(r"情况通报如下|(?:编制|制作|形成)本(?:年度)?报告|"
+                              r"本(?:年度)?报告(?:是)?(?:根据|依据|按照)|(?:现|予以)公布[^。\n]{0,40}年度报告|编制[^。\n]{0,20}年度报告")
+
+
+#: A yearly report's title at the head of a page whose lines ran together (…政府信息公开工作年度报告
+#: 一、总体情况 …), read only where no title was found.
+_REPORT_NAMED = re.compile(r"(?<!《)政府信息公开工作年度报告(?![^《》\n]{0,30}》)")
 
 
 def reports_results(text: str, start: int, title: str | None) -> bool:
@@ -108,7 +117,8 @@ def reports_results(text: str, start: int, title: str | None) -> bool:
     one, by its opening (from `start`): its numbers are results or scope until a heading of what
     is to come, its limits still commands."""
     return (_REPORTS_TITLE.search(title or "") is not None  # (not a plan's 批复: 关于…规划的批复)
-            or _REPORTS_OPENING.search(text, start, start + 600) is not None)
+            or _REPORTS_OPENING.search(text, start, start + 600) is not None
+            or (title is None and _REPORT_NAMED.search(text, max(0, start - 200), start + 200) is not None))
 
 
 #: A title reviewing one year and planning the next (…2022年工作总结和2023年工作思路).
@@ -121,3 +131,36 @@ def year_ahead_of_review(title: str | None) -> int | None:
     2018), the year the document speaks from: the reviewed year's figures are results."""
     m = _REVIEW_AND_PLAN.search(title or "")
     return int(m.group(1)) if m else None
+
+
+#: Words of a heading naming what is to come (下一步工作计划, 重点任务): it ends a look back.
+_AHEAD_HEADING = re.compile(r"安排|计划|打算|任务|目标|思路|举措|措施|部署|展望|重点|下一步|要求")
+#: A heading of how things went ((一)重点领域信息公开情况, 任务完成情况): still a report, unless it
+#: names what comes next (存在问题及下一步打算).
+_HOW_IT_WENT = re.compile(r"情况\s*[。.：:]?\s*$")
+_NEXT = re.compile(r"下一步|打算|安排|思路|今后|(?<!执行)计划(?!执行|完成|落实)")
+
+
+def heads_ahead(line: str) -> bool:
+    """Whether a heading's line names what is to come, ending a report or a look back."""
+    return _AHEAD_HEADING.search(line) is not None and (
+        _HOW_IT_WENT.search(line) is None or _NEXT.search(line) is not None)
+
+
+#: A stock told as at the end of a year (2018年末，我县农村公路共390条; 截至2020年底，全市已建成…):
+#: the text was written after that year's end, not by it (到2020年底，…建成: a goal).
+_STOCK_AT = re.compile(r"(?:(?:截至|截止)\s*|(?<![到至\d]))((?:19|20)\d{2})\s*年\s*(?:末|底)[，,]"
+                       r"[^，,。；;]{0,16}?(?:共有|共|已有|已|累计|现有|有)")
+_AIMED = re.compile(r"力争|确保|争取|计划|预计|目标|将")
+
+
+def stock_year(text: str, provisions: Sequence[Provision]) -> int | None:
+    """The latest year a part tells a stock as at the end of, in a sentence with no aim: an
+    undated part was written after it, so the years before it are past."""
+    years = []
+    for p in provisions:
+        for m in _STOCK_AT.finditer(text, p.start, p.end):
+            end = text.find("。", m.end(), m.end() + 200)
+            if not _AIMED.search(text, m.end(), end if end > 0 else m.end() + 200):
+                years.append(int(m.group(1)))
+    return max(years, default=None)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from policygraph.extract.measures import target_rules as rules
+from policygraph.extract.measures.scoring import scored
 from policygraph.extract.measures.target_numbers import number_at
 from policygraph.extract.measures.target_sentences import Sentence
 from policygraph.extract.regexes import AGE_GROUP_AFTER
@@ -25,6 +26,7 @@ _APPROXIMATE_COUNT = frozenset({"个", "家", "所", "座", "处", "名", "户",
 #: is a requirement.
 _PLANNED_SUM = re.compile(r"(?:投资|贷款|产值|进出口|交易额|成交额|销售额|总额|规模|外资|"
                           r"增加值|营收|税收|收入|利润|利税|出口|到位资金|引资|融资|市值|(?:结算|交易|成交)量|债券|减负|降费|负担|创汇|"
+                          r"签约(?:项目|金额|资金)?|"
                           r"(?:引进|引入|吸引|利用|到位)[^，,。；;\d]{0,4}(?:资金|内资))"  # 引进域外资金
                           r"(?:目标|任务)?(?:约|近|各|均)?(?:力争|确保|争取|计划)?$")  # 收入约16.9亿元
 
@@ -70,6 +72,10 @@ DURATIONS = frozenset({"个月", "岁"})
 #: 达到两期以上，或者数额达到全部租金百分之十五以上的，出租人可以…), a note in brackets after 的 or not.
 _CONDITION = re.compile(r"[^，,。；;：:（(]{0,30}的\s*(?:[（(][^（()）]{0,20}[）)])?\s*[，,]|"  # 的(以…为准),
                         r"[^，,。；;]{0,6}[，,]\s*或者?[^。；;，,]{1,40}的\s*[，,]")
+#: Who may apply, named after the conditions (…网店数量大于50个（或…10%以上）的行政村可以申请认定为…):
+#: a threshold of eligibility, over the commas of the conditions, not a goal.
+_ELIGIBLE = re.compile(r"[^。；;]{0,80}?的[\u4e00-\u9fff（()）、]{0,12}?(?:可以?|方可|均可|即可|才能)"
+                       r"(?:申请|申报|认定|享受|参加|参评|列入|纳入|获得)")
 _REST_MAX = 160
 #: A count of 100 % goals naming a bundle of them (4个100%, 两个百分百), and its 100 %.
 _BUNDLE_COUNT = re.compile(r"\s*(?:100\s*[%％]|百分百|百分之百)")
@@ -106,13 +112,15 @@ def ruled_out(m: re.Match[str], sent: Sentence, clause: str, unit: str, listed: 
         return True
     if _BUNDLE_COUNT.match(text, m.end()) or _BUNDLE_SHARE.search(text, max(0, m.start() - 4), m.start()):
         return True  # “三年行动计划”4个100%任务: a bundle of goals named by its count, no value of its own
-    if _CONDITION.match(text, end):
+    if scored(text, end):
+        return True  # 双季稻面积达到85%加1分: the points a threshold earns
+    if _CONDITION.match(text, end) or _ELIGIBLE.match(text, end):
         return True  # …新增量达到300万元且增速达到20%以上的，给予1万元奖励: a condition of a reward
     if ((note := _NOTE_END.match(text, end)) and (note.group(1) or suffix in _BOUNDS)
             and text.rfind("（", 0, m.start()) > text.rfind("）", 0, m.start())):
         return True  # 规模以上工业企业（年主营业务收入2000万元及以上）: a note defining a class
     done = rules.DONE_HERE.search(text, 0, m.start())
-    if not sent.goal and "基础" not in text and (rules.DONE.search(text, 0, m.start()) or (
+    if not sent.goal and "基础上" not in text and (rules.DONE.search(text, 0, m.start()) or (
             done is not None and not _AIM_BETWEEN.search(text, done.end(), m.start()))):
         return True  # 2016年，…组织开展了…普查工作，完成…认定古树27株: a report
     if verb in _COMPARED and text.endswith("均", 0, m.start()) and not sent.goal:

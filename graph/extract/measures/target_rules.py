@@ -70,7 +70,7 @@ PARAMETER = re.compile(
     r"贷款|首付|(?<!受教育)年限|期限|年龄\S{0,2}$|周岁|工龄|利息|比例为|标准为|按照?\d|按不|风险责任|分担|用于|"
     r"(?:低保|保障|救助|抚恤|供养|津贴)标准|"
     # rents, a cycle (每次认证周期为12个月), an assessment's weights (考核时分值各占50%)
-    r"计租|每次[^，,。；;]{0,8}(?:间隔|周期)|分值|权重|"
+    r"计租|每次[^，,。；;]{0,8}(?:间隔|周期)|分值|权重|等次|"  # (优秀等次…控制在30%以内: a grades' quota)
     r"限报|推荐(?:成果|对象|名单|人选|名额)"  # a nomination's quota (每市限报1项, 推荐成果不少于2个)
 )
 #: The length of a period a rule sets, right before the number (等待期为6个月, 有效期为6个月, 试用期3个月):
@@ -424,7 +424,8 @@ def measure_after(after: str) -> str | None:
 
 #: What a sentence tells as done, with 了, outside a clause of what it builds on (在开展了试点的基础上)
 #: or of a class (实施了…的村): a report, when no goal is set in the sentence.
-DONE = re.compile(r"(?:开展|完成|实施|组织|建成|举办|进行|取得|实现|开工|新建|改造)了(?![^，,。；;]{0,12}的)")
+DONE = re.compile(r"(?:开展|完成|实施|组织|建成|建设|举办|进行|取得|实现|开工|新建|改造)了"
+                  r"(?![^，,。；;]{0,12}的)")
 #: A change reported with 了, in the number's own clause (年均能耗增长超过了120万吨标准煤).
 DONE_HERE = re.compile(r"(?:超过|突破|达到|增长|增加|下降|减少|提高)了")
 #: A measure named after a bound (…以上粮食产能), not a class of things (…以上产能的企业).

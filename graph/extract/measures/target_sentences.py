@@ -284,6 +284,10 @@ _PHRASE_END = re.compile(r"[，,；;：:。！？!?]")
 #: A sentence opening a look back over the years behind (这五年，…; 一年来，…; 过去五年，…): what
 #: the rest of its paragraph counts was achieved; also on the line after a heading that ends
 #: no sentence (二、“十四五”时期发展成就和“十五五”时期主要目标任务\n过去五年，…).
+#: A statistic's sentence: a whole year's or a period's figure and its change over the same period
+#: before (全年粮食总产量46695吨，同比增长0.98%; 1-6月…万元，比上年同期下降2%).
+_STATISTIC = re.compile(r"\s*(?:全年|上半年|前三季度|一季度|[1一]\s*[-—至~]\s*\d{1,2}\s*月)"
+                        r"[^，,。；;]{0,24}?\d[^，,。；;]{0,8}[，,]\s*(?:同比|比上年同期|较上年同期)(?:增长|下降|增加|减少)")
 LOOKING_BACK = re.compile(r"(?:^|\n)[ \t\u3000]*(?:(?:这|过去的?|近)[一两二三四五六七八九十]年|"
                           r"[一两二三四五六七八九十]年来)[，,]")
 
@@ -352,6 +356,8 @@ class Reader:
             if not self.goals:
                 self.lead = Years()  # a governing clause governs its own paragraph
             self.listing, self.back = None, False
+        if _STATISTIC.match(text) and not _AIM_WORD.search(text) and not self.goals:
+            self.back = True  # 全年粮食总产量46695吨，同比增长0.98%。其中…: a communiqué's paragraph reports
         if (self.lead.year is None and _AMONG.match(text)
                 and (last := _last_lead(self.previous)).year is not None):
             self.lead, self.among = last, True  # 到2012年…达到6万亩。其中：新发展…2万亩: its parts

@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 
 from policygraph.extract.measures import target_rules as rules
+from policygraph.extract.measures.scoring import scored
 from policygraph.extract.measures.target_indicators import indicator_of
 from policygraph.extract.measures.target_sentences import PERIOD_REPORT, Context, Sentence, years_of
 from policygraph.extract.measures.target_years import Years
@@ -236,8 +237,8 @@ def _goals(pattern: re.Pattern[str], sent: Sentence, ctx: Context,
     for m in pattern.finditer(sent.text):
         at = m.start()
         clause = sent.text[sent.clause_start(at):at]
-        if sent.said_before(at) or rules.EXISTING.search(clause):
-            continue
+        if sent.said_before(at) or rules.EXISTING.search(clause) or scored(sent.text, m.end()):
+            continue  # (…未达到III类及以上水质扣5分: an assessment's rule)
         lo = max(0, at - 120)  # a title is short; a bounded look keeps a long sentence linear
         if sent.text.rfind("《", lo, at) > sent.text.rfind("》", lo, at):
             continue  # 《到2020年化肥使用量零增长行动方案》: a document's title

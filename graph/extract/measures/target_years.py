@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from policygraph.extract.measures.review import reports_results, year_ahead_of_review
+from policygraph.extract.measures.review import heads_ahead, reports_results, year_ahead_of_review
 from policygraph.extract.numbers import chinese_to_int
 from policygraph.extract.provisions import Provision
 
@@ -288,7 +288,7 @@ def governing_years(text: str, provisions: Sequence[Provision], title: str | Non
             default = intro if intro.year is not None else default
         line = _heading_line(text, p)
         found = _governs("", line, year) if line else Years()  # p.heading is its marker (二、) only
-        if "/" not in p.path and (found.year is not None or (line and _AHEAD_HEADING.search(line))):
+        if "/" not in p.path and (found.year is not None or (line and heads_ahead(line))):
             section_review = reported = False  # 二、2024年工作安排, 二、下一步工作计划: the look back ends
         review = bool(line) and _reviews(line)
         criteria = bool(line) and CRITERIA.search(line) is not None
@@ -320,8 +320,6 @@ def governing_years(text: str, provisions: Sequence[Provision], title: str | Non
     return out
 
 
-#: Words of a heading naming what is to come (下一步工作计划, 重点任务): it ends a look back.
-_AHEAD_HEADING = re.compile(r"安排|计划|打算|任务|目标|思路|举措|措施|部署|展望|重点|下一步|要求")
 #: A line introducing the items of a look back (一年来，我们主要做了以下工作：), ending its provision.
 _REVIEW_INTRO = re.compile(r"(?:一年来|过去的?一年|[一两二三四五六七八九十]年来|"
                            r"过去的?[一两二三四五六七八九十]年)[^\n。]{0,30}(?:以下|如下)[^\n。]{0,10}[：:]\s*$")
