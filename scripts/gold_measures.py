@@ -354,7 +354,9 @@ SETS = ("NAME", "measures_heldout", "measures_unseen", "measures_unseen2", "meas
         "measures_unseen110", "measures_unseen111", "measures_unseen112", "measures_unseen113",
         "measures_unseen114", "measures_unseen115", "measures_unseen116", "measures_unseen117",
         "measures_unseen118", "measures_unseen119", "measures_unseen120", "measures_unseen121",
-        "measures_unseen122", "measures_unseen123", "measures_unseen124")
+        "measures_unseen122", "measures_unseen123", "measures_unseen124", "measures_unseen125",
+        "measures_unseen126", "measures_unseen127", "measures_unseen128", "measures_unseen129",
+        "measures_unseen130", "measures_unseen131", "measures_unseen132")
 
 
 def measures_report(shared: Path, work: Path, name: str = NAME) -> MeasureReport:
