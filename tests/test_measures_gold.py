@@ -351,7 +351,7 @@ def test_the_unseen_sets_do_not_regress(name: str, tmp_path: Path) -> None:
               "measures_unseen127": (0.7, 0.7, 0.95, 0.95, 0.95),
               "measures_unseen128": (0.95, 0.95, 0.95, 0.95, 0.95),
               "measures_unseen129": (0.95, 0.95, 0.95, 0.95, 0.95),
-              "measures_unseen130": (0.55, 0.4, 0.8, 0.45, 0.95),
+              "measures_unseen130": (0.6, 0.55, 0.85, 0.45, 0.95),
               "measures_unseen132": (0.95, 0.55, 0.95, 0.95, 0.95)}[name]
     got = gold_measures.measures_report(gold_measures.SHARED, tmp_path, name)
     t_precision, t_recall, year, d_precision, d_recall = floors

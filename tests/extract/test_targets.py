@@ -2330,3 +2330,9 @@ def test_a_goal_next_to_points_or_an_application_stays() -> None:
     # a signing target named as a goal's task is a sum a plan is to reach
     got = found("今年全市的招商引资目标任务是签约项目2000亿元，实际利用外资1亿美元。", 2018)
     assert [(t.value, t.unit) for t in got] == [(2e11, "元"), (1e8, "美元")]
+
+
+def test_square_metres_written_short_are_a_unit_and_a_price_per_one_is_not() -> None:
+    got = found("2019年，分期组织计划对102个老旧小区160万平米进行改造。", 2019)
+    assert [(t.value, t.unit) for t in got] == [(102, "个"), (1_600_000, "平米")]
+    assert found("补助标准为50元/平米。", 2019) == []
