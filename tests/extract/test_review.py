@@ -122,3 +122,12 @@ def test_an_undated_reply_telling_a_stock_at_a_year_end_reads_earlier_years_as_p
     # a goal by a year's end is no stock told: the years stay ahead
     plan = ("某县农村公路建设方案\n到2025年底，全县建成农村公路500公里。2024年新建桥梁7座。\n")
     assert [v for _t, v in _targets(plan)] == [500, 7]
+
+
+def test_an_unnumbered_paragraph_of_what_is_next_ends_a_circular_s_report() -> None:
+    text = ("某市人民政府办公室关于2021年3月份市长热线运行情况的通报\n各区县人民政府：\n现将有关情况通报如下。\n"
+            "3月份，市长热线共受理投诉类4733件，按期办结率100%。\n下一步，力争4月份按期办结率达到98%以上。\n")
+    assert [v for _t, v in _targets(text)] == [98]
+    reply = ("关于对县政协第63号提案的答复\n李委员：\n现答复如下：\n2023年我局完成农村公路硬化159公里。\n"
+             "感谢您对交通工作的关心和支持。\n")
+    assert _targets(reply.replace("关于对县政协第63号提案的答复", "某县交通运输局关于2023年农村公路建设情况的通报")) == []

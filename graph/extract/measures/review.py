@@ -164,3 +164,15 @@ def stock_year(text: str, provisions: Sequence[Provision]) -> int | None:
             if not _AIMED.search(text, m.end(), end if end > 0 else m.end() + 200):
                 years.append(int(m.group(1)))
     return max(years, default=None)
+
+
+#: A paragraph opening with what comes next (下一步，我局将…; 今后，…), unnumbered.
+_NEXT_PARAGRAPH = re.compile(r"(?:^|\n)[ \t\u3000]*"
+                             r"((?:下一步|今后|下一阶段|下阶段)(?:工作中|工作)?[，,：:]?)")
+
+
+def next_paragraph(text: str, start: int, end: int) -> int | None:
+    """Where the first paragraph of text[start:end] telling what comes next starts: in a report
+    of results (reports_results) what follows it is set, not reported."""
+    m = _NEXT_PARAGRAPH.search(text, start, end)
+    return m.start(1) if m else None

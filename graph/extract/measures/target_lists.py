@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from policygraph.extract.measures.quantities import value_of
 from policygraph.extract.measures.target_rules import DOER_GAP
 from policygraph.extract.regexes import INDICATOR_FLUFF
 from policygraph.models import Target
@@ -139,3 +140,24 @@ def counts_doers(prev: Prev, text: str, at: int) -> bool:
     return (prev.target.unit in _DOER_UNITS
             and _DOERS.search(text, max(0, prev.end - 40), prev.end) is not None
             and DOER_GAP.fullmatch(text, prev.end, at) is not None)
+
+
+#: Values listed after 分别 whose unit only the last one writes (分别新增孵化空间300万、400万、500万平方米).
+_UNITLESS_BEFORE = re.compile(r"分别[^\d，,。；;]{0,16}?((?:\d+(?:\.\d+)?\s*(?:万|亿)\s*[、和及]\s*)+)$")
+_UNITLESS_ITEM = re.compile(r"(\d+(?:\.\d+)?)\s*(万|亿)")
+
+
+def sharing_unit(target: Target, at: int, text: str) -> list[Target]:
+    """The values before a target (its number at `at` in its sentence `text`) that share its
+    unit, each a target like it."""
+    items = _UNITLESS_BEFORE.search(text, max(0, at - 60), at)
+    if items is None or not target.unit or target.unit in ("年", "月", "日"):
+        return []
+    offset = target.start - at
+    out = []
+    for item in _UNITLESS_ITEM.finditer(text, items.start(1), items.end(1)):
+        value = value_of(item.group(1), None, item.group(2))
+        if value is not None:
+            out.append(replace(target, value=value, value_high=None, text=text[item.start():item.end()],
+                               start=offset + item.start(), end=offset + item.end()))
+    return out

@@ -437,7 +437,12 @@ def _heading_line(text: str, p: Provision) -> str:
     if not p.heading and "。" in first.rstrip("。 "):
         return ""  # a run-in heading (2022年工作回顾。…) looks back over its paragraph only (Reader)
     line = first.split("。", 1)[0].strip()
+    if not p.heading and _MEASURE.search(line):
+        return ""  # 2023年我局完成农村公路硬化159公里。: a sentence stating a measure, no heading
     return line if len(line) <= _HEADING_MAX and not _CLAUSE_MARK.search(line) else ""
+
+
+_MEASURE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?!\s*年|\d|\.\d)")
 
 
 #: A heading is one phrase: a line with a clause break is an item or a sentence.

@@ -20,6 +20,7 @@ from policygraph.extract.measures import target_tables as tables
 from policygraph.extract.measures.per_unit import PROVIDED_UNITS
 from policygraph.extract.measures.per_unit import provided as provided_per_unit
 from policygraph.extract.measures.quantities import value_of, whole
+from policygraph.extract.measures.review import next_paragraph
 from policygraph.extract.measures.sentence_breaks import MARKER, sentences
 from policygraph.extract.measures.table_rows import may_hold_table, tables_in
 from policygraph.extract.measures.target_change import change_of
@@ -37,6 +38,7 @@ from policygraph.extract.measures.target_lists import (
     counts_doers,
     each_indicator,
     listed_after,
+    sharing_unit,
 )
 from policygraph.extract.measures.target_numbers import is_number_token, number_at, quantity, target_matches
 from policygraph.extract.measures.target_sentences import (
@@ -68,8 +70,13 @@ def targets_in(text: str, start: int, end: int, year: int | None, provision: str
     [('城镇登记失业率', 4.5, '%', 'about'), ('新增就业', 100000, '人', 'at_least')]
     """
     ctx = Context(year, governing or Years(), provision)
-    if ctx.governing.past or ctx.governing.criteria or ctx.governing.reported:
+    if ctx.governing.past or ctx.governing.criteria:
         return []  # a review of the past (发展基础) reports results
+    if ctx.governing.reported:  # a circular's or a reply's results, until a paragraph of what is next
+        ahead = next_paragraph(text, start, end)
+        if ahead is None:
+            return []
+        start = ahead
     tabled: list[Target] = []
     read: list[tuple[int, int]] = []  # rows read as a table's: not read again as sentences
     if may_hold_table(text, start, end):
@@ -145,7 +152,7 @@ def _sentence_targets(sent: Sentence, offset: int, ctx: Context, lead: Years) ->
             if prev is not None and _TOTAL_ONLY.fullmatch(target.indicator or "") and prev.target.indicator:
                 # 新增1000处信号灯联网、累计达8000处: the total of what the target before adds
                 target = replace(target, indicator=_ADDED.sub("", prev.target.indicator) + "（累计）")
-            out += _sharing_unit(target, m, sent) + each_indicator(target, m, sent.text)
+            out += sharing_unit(target, number_at(m), sent.text) + each_indicator(target, m, sent.text)
             prev = Prev(m.end(), target, provided)
             if listed is not None and runs:
                 runs[-1][1].append(len(out) - 1)
@@ -174,27 +181,6 @@ def _sentence_targets(sent: Sentence, offset: int, ctx: Context, lead: Years) ->
 #: flattened into one clause) made each number's checks scan all the numbers before it.
 _CLAUSE_MAX = 160
 _DESCRIBES_REACH = 24  # a bounded look back: a clause of thousands of numbers made it quadratic
-#: Values listed after 分别 whose unit only the last one writes (分别新增孵化空间300万、400万、500万平方米).
-_UNITLESS_BEFORE = re.compile(r"分别[^\d，,。；;]{0,16}?((?:\d+(?:\.\d+)?\s*(?:万|亿)\s*[、和及]\s*)+)$")
-_UNITLESS_ITEM = re.compile(r"(\d+(?:\.\d+)?)\s*(万|亿)")
-
-
-def _sharing_unit(target: Target, m: re.Match[str], sent: Sentence) -> list[Target]:
-    """The values before a target that share its unit, each a target like it."""
-    at = number_at(m)
-    items = _UNITLESS_BEFORE.search(sent.text, max(0, at - 60), at)
-    if items is None or not target.unit or target.unit in ("年", "月", "日"):
-        return []
-    offset = target.start - at
-    out = []
-    for item in _UNITLESS_ITEM.finditer(sent.text, items.start(1), items.end(1)):
-        value = value_of(item.group(1), None, item.group(2))
-        if value is not None:
-            out.append(replace(target, value=value, value_high=None, text=sent.text[item.start():item.end()],
-                               start=offset + item.start(), end=offset + item.end()))
-    return out
-
-
 #: What lies between the items of a list of counts: the first's noun and a break (9个测评项目,36项).
 _LIST_GAP = re.compile(r"[^\d，,；;：:。]{1,12}[，,、]\s*|[，,、]\s*[^\d，,；;：:。]{1,12}")
 #: The length of what a count counts, right after it (98条长119.4公里).
