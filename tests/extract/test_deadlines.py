@@ -543,3 +543,8 @@ def test_a_cut_off_named_by_what_closes_and_a_limit_earning_points() -> None:
     # a limit in an assessment's rule is the condition of points, not a time limit set
     assert found("4、能积极做好党员发展工作，年内发展1名以上新党员计2分。", 2018) == []
     assert [d.text for d in found("请于年内完成党员发展工作。", 2018)] == ["年内"]
+
+
+def test_before_the_flood_season_naming_a_warning_or_a_drill_is_no_limit() -> None:
+    assert found("为全面做到汛前预警、群策群防，加强汛前备战。", 2021) == []
+    assert [d.text for d in found("需要在今年汛前完成修复。", 2021)] == ["汛前"]

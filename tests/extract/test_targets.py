@@ -2336,3 +2336,10 @@ def test_square_metres_written_short_are_a_unit_and_a_price_per_one_is_not() -> 
     got = found("2019年，分期组织计划对102个老旧小区160万平米进行改造。", 2019)
     assert [(t.value, t.unit) for t in got] == [(102, "个"), (1_600_000, "平米")]
     assert found("补助标准为50元/平米。", 2019) == []
+
+
+def test_a_sentence_drawing_on_a_plan_leads_with_its_year_after_the_plan_s_name() -> None:
+    text = "根据《某省农村人居环境整治提升行动实施方案》，到2025年，农村卫生厕所全面普及；农村生活污水治理率达到65%以上。"
+    assert [(t.value, t.year) for t in found(text, 2023)] == [(65, 2025)]
+    # a past year after the plan's name stays past
+    assert found("根据《某县统计公报》，2019年，全县粮食总产量达到10万吨。", 2021) == []

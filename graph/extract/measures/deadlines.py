@@ -65,9 +65,9 @@ BEFORE_END = re.compile(rf"(?:期满|届满|到期|结束)\s*前\s*(?P<num>\d+|[
 #: (Not 过渡期内: what holds during a transition, rent for one, is no act to do by its end.)
 NAMED_PERIOD = re.compile(r"(?:公示|异议|整改|认证|申报|受理|复核)(?:期|周期)(?:内|之内|以内)|当月内")
 #: 汛期前, 入汛前, 开学前, 每一医保年度开始前: before a season or a period of the year whose date
-#: the text does not give (not 汛前检查, the name of an inspection): kept relative.
+#: the text does not give (not 汛前检查 or 汛前预警, names of things): kept relative.
 SEASON = re.compile(rf"(?:(?:主)?汛期|入汛|开学|(?:医保|学|财政)?年度开始){BEFORE}|"
-                    r"(?<![防抗])汛前(?![检巡排]查|准备|大检查|\s*[、和及与])")  # not 汛前检查, 汛前、汛后
+                    r"(?<![防抗])汛前(?![检巡排]查|准备|大检查|预警|备战|\s*[、和及与])")
 #: 2024年第三季度前, 一季度末前: by the end of that quarter.
 QUARTER = re.compile(rf"(?:(?P<y>(?:19|20)\d{{2}})\s*年\s*)?第?(?P<q>[一二三四1-4])\s*季度(?:末|底)?"
                      rf"{BEFORE}")

@@ -293,6 +293,8 @@ LOOKING_BACK = re.compile(r"(?:^|\n)[ \t\u3000]*(?:(?:这|过去的?|近)[一两
 
 
 _COMMA = re.compile(r"[，,]")
+#: A clause naming the document a sentence draws on (根据《…实施方案》), before its lead.
+_SOURCE_CLAUSE = re.compile(r"\s*(?:根据|按照|依据|对照)[^，,]*[》\"”]\s*$")
 #: A numbered heading opening a paragraph (二、重点任务, （二）年度目标): another section; and a heading
 #: line naming goals (（二）发展目标。, 二、主要目标), or opening its paragraph with them (（二）总体目标：
 #: “十二五”期间，…): its paragraphs set them out.
@@ -370,6 +372,8 @@ class Reader:
         if LOOKING_BACK.search(text) or _RUN_IN_REVIEW.fullmatch(text.strip()):
             self.back = True  # 这五年，…; 2022年工作回顾。: the paragraph reports
         comma = _COMMA.search(text)  # pages often write half-width commas (到 2024 年,…)
+        if comma and _SOURCE_CLAUSE.match(text, 0, comma.start()):
+            comma = _COMMA.search(text, comma.end()) or comma  # 根据《…方案》，到2025年，…: the year's clause
         opening = lead_year(text[:comma.start()] if comma else "")
         bare = None if opening.year is not None or not comma else _BARE_YEAR.match(text, 0, comma.start())
         if bare:
