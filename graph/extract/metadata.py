@@ -24,14 +24,26 @@ _LINE_JUNK = re.compile(
     # a page's widgets, a word a line (【字号：加大 还原 减小】, 打印, 收藏)
     r"|^(?:下载|打印|全屏|收藏|分享|关闭|加大|还原|减小|放大|缩小|默认|大|中|小|[【】])$|^【|】$"
     r"|^附\s*件\s*\d{0,2}\s*[:：]?$"  # an attachment's label over its title
-    r"|无障碍|长者模式|关怀版|适老化|网站地图|设为首页|加入收藏|收藏本站|登录\s*/\s*注册|欢迎您|客户端|^手机"
-    r"|logo$|您的位置|所在的?位置"  # a page's menu bar
+    r"|^(?:您当前)?(?:您的|所在的?)位置"  # a page's breadcrumb label
     r"|^[\d\s/\-.]+$|^(?:现行)?有效$|^(?:已)?(?:失效|废止)$"  # a field's value alone (an index, 有效)
     r"|[>＞]\s*[^>＞]+[>＞]"  # a breadcrumb however spaced (UU快3> 建议提案 > > 人大代表建议)
     r"|^[•·●▪]"  # an item of a page's list of fields (• 2019年07月26日)
     r"|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)?[一二三四五六日天]?$"  # the page's today
     r"|^[A-DＡ-Ｄ]\s*类$)"  # a reply's class (办复类别 B类)
 )
+#: The items of a page's menu bar (无障碍浏览 长者模式 手机端 登录/注册 微博 微信, 某县人民政府欢迎您!,
+#: 朗县logo): a line made of them only is no part of a title (关于加快推进无障碍环境建设 is).
+_MENU_ITEM = re.compile(r"无障碍\S{0,4}|长者\S{0,3}|关怀版|适老化?\S{0,3}|网站地图|设为首页|加入收藏|"
+                        r"收藏本站|登录|注册|登录\s*/\s*注册|个人中心|\S{0,12}欢迎您[!！]?|\S{0,4}客户端|手机\S{0,4}|"
+                        r"微博|微信|"
+                        r"\S{0,8}logo|English|繁體|繁体|简体|\S{0,6}IPv6|智能问答|搜索|\S{0,6}首页")
+
+
+def _menu_line(line: str) -> bool:
+    items = [w for w in re.split(r"[\s|｜•·]+", line) if w]
+    return bool(items) and all(_MENU_ITEM.fullmatch(w) for w in items)
+
+
 #: A page's breadcrumb (政务公开 > 平昌县农业农村局 > 规划计划): never a title, nor part of one.
 _BREADCRUMB = re.compile(r"\s[>＞»›]\s.*\s[>＞»›]\s|>>|»")  # two spaced separators, or >> / »
 _TITLE_PREFIX_JUNK = re.compile(r"^[#\s>*•·●▪]+|^(?:标题|名称)\s*[:：|｜]\s*")
@@ -255,7 +267,7 @@ def _best_title_in(piece: str) -> str | None:
         if not rx.DOC_TITLE_END.search(re.sub(r"\s+", "", lines[i])) or _BREADCRUMB.search(lines[i]):
             continue
         for j in range(i, max(-1, i - 5), -1):
-            if j < i and (_LINE_JUNK.search(lines[j]) or _BREADCRUMB.search(lines[j])
+            if j < i and (_LINE_JUNK.search(lines[j]) or _BREADCRUMB.search(lines[j]) or _menu_line(lines[j])
                           or (j and _FIELD_LABEL.search(lines[j - 1]))):
                 break  # junk, or the value of a page field (主题分类： / 城乡建设)
             t = clean_title("".join(lines[j:i + 1]))

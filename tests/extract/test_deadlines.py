@@ -548,3 +548,7 @@ def test_a_cut_off_named_by_what_closes_and_a_limit_earning_points() -> None:
 def test_before_the_flood_season_naming_a_warning_or_a_drill_is_no_limit() -> None:
     assert found("为全面做到汛前预警、群策群防，加强汛前备战。", 2021) == []
     assert [d.text for d in found("需要在今年汛前完成修复。", 2021)] == ["汛前"]
+
+
+def test_a_limit_whose_condition_earns_points_in_the_next_clause_is_none() -> None:
+    assert found("2024年6月底前完成验收的，加5分；逾期未完成的不得分。", 2023) == []

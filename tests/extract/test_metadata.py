@@ -381,3 +381,16 @@ def test_what_the_fifth_review_found_in_titles(text: str, title: str) -> None:
 ])
 def test_a_page_s_furniture_above_the_title_stays_off_it(text: str, title: str) -> None:
     assert record_of(text).title == title
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    # a wrapped title whose upper line holds a word of a menu bar is joined whole
+    ("XX市人民政府办公室\n关于加快推进无障碍环境建设\n的实施意见\n各区县人民政府：\n现提出如下意见。\n",
+     "XX市人民政府办公室关于加快推进无障碍环境建设的实施意见"),
+    ("XX省人民政府办公厅关于推广使用“XX政务”移动客户端\n的通知\n各市人民政府：\n现通知如下。\n",
+     "XX省人民政府办公厅关于推广使用“XX政务”移动客户端的通知"),
+    ("XX市民政局关于印发《XX市居家社区适老化\n改造实施方案》的通知\n各区民政局：\n现印发给你们。\n",
+     "XX市民政局关于印发《XX市居家社区适老化改造实施方案》的通知"),
+])
+def test_a_title_naming_what_a_menu_bar_names_is_kept_whole(text: str, title: str) -> None:
+    assert record_of(text).title == title

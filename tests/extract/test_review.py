@@ -131,3 +131,28 @@ def test_an_unnumbered_paragraph_of_what_is_next_ends_a_circular_s_report() -> N
     reply = ("关于对县政协第63号提案的答复\n李委员：\n现答复如下：\n2023年我局完成农村公路硬化159公里。\n"
              "感谢您对交通工作的关心和支持。\n")
     assert _targets(reply.replace("关于对县政协第63号提案的答复", "某县交通运输局关于2023年农村公路建设情况的通报")) == []
+
+
+def test_the_seventh_review_s_plans_and_notices_keep_their_goals() -> None:
+    # a notice about compiling yearly reports is no report
+    notice = ("某市人民政府办公室关于做好2023年政府信息公开工作年度报告编制发布工作的通知\n各区县人民政府：\n"
+              "为做好2023年政府信息公开工作年度报告编制工作，现通知如下：\n"
+              "一、2024年，全市政府网站信息公开率达到100%。\n")
+    assert [v for _t, v in _targets(notice)] == [100]
+    # a plan's 总体情况 sets out its work; a report's, and any 概况, look back
+    plan = ("某市充电基础设施建设实施方案\n一、总体情况\n根据全市规划，2024年计划新建充电桩2000个。\n")
+    assert [v for _t, v in _targets(plan)] == [2000]
+    report = "一、总体情况\n2022年，全县主动公开信息165条。\n"
+    assert _targets(report) == []
+    overview = ("某县人民政府办公室关于印发2020年度某县草原生态管护员聘用方案的通知\n一、草原概况\n"
+                "全县可利用草原面积364万亩。\n二、聘用人数\n2020年聘用草原管护员300名。\n")
+    assert [v for _t, v in _targets(overview)] == [300]
+    # a plan's goals paragraph phrased as a statistic, and an undated plan's goal as a stock
+    points = "某县人力资源和社会保障局2024年就业工作要点\n一、稳定就业规模\n全年新增城镇就业3000人，同比增长5%。\n"
+    assert [v for _t, v in _targets(points)] == [3000]
+    undated = ("某县5G网络建设行动方案\n二、主要目标\n2025年末，全县共建成5G基站2000个。\n"
+               "三、重点任务\n2024年，新建5G基站500个，行政村覆盖率达到80%。\n")
+    assert [v for _t, v in _targets(undated)] == [2000, 500, 80]
+    # a report to superiors written 情况报告如下 reports
+    told = "各位领导：\n现将我局2023年工作情况报告如下：\n全年完成老旧小区改造12个，惠及居民3000户。\n"
+    assert _targets(told) == []

@@ -2343,3 +2343,18 @@ def test_a_sentence_drawing_on_a_plan_leads_with_its_year_after_the_plan_s_name(
     assert [(t.value, t.year) for t in found(text, 2023)] == [(65, 2025)]
     # a past year after the plan's name stays past
     assert found("根据《某县统计公报》，2019年，全县粮食总产量达到10万吨。", 2021) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("到2025年，全市空气质量优良天数不低于300天。", [(300, "at_least")]),
+    ("力争全年优良天数不少于320天。", [(320, "at_least")]),
+    ("力争全年PM2.5浓度控制在35微克/立方米以下，优良天数较上年增加5天。", [(35, "at_most")]),
+    # a goal before a clause of who may apply stays; a grade reached is a goal, a grades' quota not
+    ("到2025年，全市电商专业村达到100个，网店数量大于50个的村可享受奖补。", [(100, "at_least")]),
+    ("到2025年，全县培育家庭农场200家，其中经营面积达到50亩以上的可申报省级示范家庭农场。", [(200, "equal")]),
+    ("力争到2025年，二级甲等以上等次医院达到10家。", [(10, "at_least")]),
+    # what is done with 了 before an aim leaves the aim's goal
+    ("目前已建设了污水处理厂3座，计划2024年再建设2座。", [(2, "equal")]),
+])
+def test_the_seventh_review_s_sentences(text: str, expected: list[tuple[float, str]]) -> None:
+    assert [(t.value, t.comparator) for t in found(text, 2023)] == expected, text

@@ -46,9 +46,9 @@ def extract_measures(
     shingled: list[bytes] = []
     areas = load_scheme(scheme_path).domains  # the part's policy areas gate area concepts (domains.py)
     domains = domains_of(title, "".join(text[p.start:p.end] for p in provisions), areas) if areas else None
-    past = looking_back(text, provisions)  # a section reviewing past work states results, not goals
+    past = looking_back(text, provisions, title)  # a section reviewing past work states results, not goals
     # an undated part telling a stock as at a year's end (2018年末，…共有…) was written after it
-    now = year if year is not None else stock_year(text, provisions)
+    now = year if year is not None else stock_year(text, provisions, title)
     for p, governing in zip(provisions, governing_years(text, provisions, title, now), strict=True):
         ts = [t for t in targets_in(text, p.start, p.end, now, p.path, governing)
               if not within(t.start, past)]

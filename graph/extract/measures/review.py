@@ -20,12 +20,13 @@ follows it looks back until the next such line.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from policygraph.extract.provisions import Provision
 
 #: Words of a heading's title that name the past or the ground a plan starts from.
-BACK = re.compile(r"回顾|发展基础|发展现状|(?:现状|基本情况|总体情况|工作总结|主要成绩|主要成效)\s*$"
+BACK = re.compile(r"回顾|发展基础|发展现状|(?:现状|基本情况|(?<!项目|工程)概况|工作总结|主要成绩|主要成效)"
+                  r"\s*$"
                   r"|取得的(?:成绩|成就|成效)|(?<![完建])成就(?!业)|过去(?:一|五|的)年|上年度?工作"
                   r"|计划(?:执行|完成|落实)情况(?![\u4e00-\u9fff])")  # 一、2009年…计划执行情况, not …情况监督
 #: Words of a title that name what is to come: a title with any of them does not look back.
@@ -37,23 +38,28 @@ _TITLE = re.compile(r"[^。；;\n]{0,40}")
 _LINE_HEADING = re.compile(r"^[ \t\u3000]*([^\n。；;！!？?，,：:]{4,40}?)[ \t\u3000]*$", re.M)
 
 
-def looking_back(text: str, provisions: Sequence[Provision]) -> list[tuple[int, int]]:
+def looking_back(text: str, provisions: Sequence[Provision],
+                 title: str | None = None) -> list[tuple[int, int]]:
     """The spans of text[...] in `provisions` (one part, in order) that look back (see the
-    module), in order; adjacent spans are not merged."""
+    module), in order; adjacent spans are not merged. A part whose `title` sets work (…实施方案)
+    may set out its work under 总体情况; elsewhere (a report, a page with no title) that heading
+    looks back too."""
     if not provisions:
         return []
+    looks = _looks_back if _SETS_WORK.search(title or "") else _looks_back_in_report
     start = provisions[0].start
     # a part's first heading may stand on the line before its first provision (第一章 发展基础)
     before = text.rfind("\n", 0, max(0, start - 1)) + 1
     spans = [(max(a, start), b) for a, b in
-             _line_regions(text, before if start - before <= 42 else start, provisions[-1].end) if b > start]
+             _line_regions(text, before if start - before <= 42 else start, provisions[-1].end, looks)
+             if b > start]
     back: dict[str, bool] = {"": False}  # by heading path: the sections open at this point
     for p in provisions:
         if not p.heading or _ARTICLE.match(p.heading):
             continue  # an article (第十四条) heads a rule, never a review (…单位基本情况…)
         parent = p.path.rpartition("/")[0]
-        title = _TITLE.match(text, p.start + len(p.heading), p.end)
-        back[p.path] = back.get(parent, False) or _looks_back(title.group(0) if title else "")
+        heading = _TITLE.match(text, p.start + len(p.heading), p.end)
+        back[p.path] = back.get(parent, False) or looks(heading.group(0) if heading else "")
         if back[p.path]:
             spans.append((p.start, p.end))
     return sorted(spans)
@@ -67,32 +73,49 @@ def within(at: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(a <= at < b for a, b in spans)
 
 
-def _line_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _line_regions(text: str, start: int, end: int,
+                  looks: Callable[[str], bool]) -> list[tuple[int, int]]:
     """The spans under heading lines that look back, each to the next heading line of its level
-    or above (一、2013年工作回顾 over its （一）… and 1.…, to 二、…)."""
-    lines = [(m.start(), _looks_back(m.group(1)), _level(m.group(1)))
+    or above, or naming what is next (一、2013年工作回顾 over its （一）… and 1.…, to 二、…; 2013年工作
+    回顾 over its 一、…, to 2014年工作安排 or 二、2014年主要任务)."""
+    lines = [(m.start(), looks(m.group(1)), _level(m.group(1)), heads_ahead(m.group(1)))
              for m in _LINE_HEADING.finditer(text, start, end)]
+    lines += [(m.start(), True, -1, False) for m in _RUN_ON_REVIEW.finditer(text, start, end)]
+    lines.sort()
     out = []
-    for i, (a, back, level) in enumerate(lines):
+    for i, (a, back, level, _ahead) in enumerate(lines):
         if back:
-            b = next((c for c, _, lv in lines[i + 1:] if lv <= level), end)
+            b = next((c for c, _, lv, ahead in lines[i + 1:] if lv <= level or ahead), end)
             out.append((a, b))
     return out
 
 
-#: A heading line's numbering: 一、 opens a part, （一） a section of it, 1. a point of that; a line
-#: with none is a part of its own (2025年工作回顾).
+#: A review's heading run on into its first sentence where a page lost the line break (2007年经济
+#: 社会发展情况及本届政府工作回顾过去的一年，…).
+_RUN_ON_REVIEW = re.compile(r"^[ \t\u3000]*[^\n。；;，,：:]{4,30}?回顾"
+                            r"(?=过去|[一两二三四五]年来|(?:19|20)\d{2}年)", re.M)
+#: A heading line's numbering: 一、 opens a section, （一） a subsection of it, 1. a point of that; a
+#: line with none is a part above them (2025年工作回顾 over its 一、…).
 _LEVELS = ((re.compile(r"[一二三四五六七八九十]+、"), 0),
            (re.compile(r"[（(][一二三四五六七八九十]+[）)]"), 1),
            (re.compile(r"\d+[.．、]"), 2))
 
 
 def _level(title: str) -> int:
-    return next((lv for pattern, lv in _LEVELS if pattern.match(title.strip())), 0)
+    return next((lv for pattern, lv in _LEVELS if pattern.match(title.strip())), -1)
 
 
 def _looks_back(title: str) -> bool:
     return BACK.search(title) is not None and AHEAD.search(title) is None
+
+
+#: A report's overview (一、总体情况): what it states was the case; a plan's (一、总体情况\n…计划新建…)
+#: may set out the work.
+_OVERVIEW = re.compile(r"总体情况\s*$")
+
+
+def _looks_back_in_report(title: str) -> bool:
+    return _looks_back(title) or (_OVERVIEW.search(title) is not None and AHEAD.search(title) is None)
 
 
 #: A title of a document reporting results (…工作进展情况的通报, …政府信息公开工作年度报告,
@@ -103,8 +126,12 @@ _REPORTS_TITLE = re.compile(r"^(?!.*(?:下达|任务|计划|目标)).*通报$|" 
                             r"(?:工作|信息公开)年度报告$|统计公报$")
 #: The opening of a circular or a yearly report where its title line is missing (现将…有关情况
 #: 通报如下; 根据…条例…编制本报告; 现公布…政府信息公开工作年度报告).
-_REPORTS_OPENING = re.compile(r"情况通报如下|(?:编制|制作|形成)本(?:年度)?报告|"
-                              r"本(?:年度)?报告(?:是)?(?:根据|依据|按照)|(?:现|予以)公布[^。\n]{0,40}年度报告|编制[^。\n]{0,20}年度报告")
+_REPORTS_OPENING = re.compile(r"情况(?:通报|报告)如下|(?:编制|制作|形成)本(?:年度)?报告|"
+                              r"本(?:年度)?报告(?:是)?(?:根据|依据|按照|主要包括|中所列)|"
+                              r"(?:现|予以)公布[^。\n]{0,40}年度报告")
+#: A title of what sets work or rules (…的通知, 实施方案, 工作要点): its opening may speak of reports
+#: to be written (…编制发布工作的通知), it reports nothing itself.
+_SETS_WORK = re.compile(r"(?:通知|意见|方案|计划|规划|要点|办法|细则|规定|决定)$")
 
 
 #: A yearly report's title at the head of a page whose lines ran together (…政府信息公开工作年度报告
@@ -117,7 +144,8 @@ def reports_results(text: str, start: int, title: str | None) -> bool:
     one, by its opening (from `start`): its numbers are results or scope until a heading of what
     is to come, its limits still commands."""
     return (_REPORTS_TITLE.search(title or "") is not None  # (not a plan's 批复: 关于…规划的批复)
-            or _REPORTS_OPENING.search(text, start, start + 600) is not None
+            or (not _SETS_WORK.search(title or "")
+                and _REPORTS_OPENING.search(text, max(0, start - 300), start + 600) is not None)
             or (title is None and _REPORT_NAMED.search(text, max(0, start - 200), start + 200) is not None))
 
 
@@ -154,9 +182,12 @@ _STOCK_AT = re.compile(r"(?:(?:截至|截止)\s*|(?<![到至\d]))((?:19|20)\d{2}
 _AIMED = re.compile(r"力争|确保|争取|计划|预计|目标|将")
 
 
-def stock_year(text: str, provisions: Sequence[Provision]) -> int | None:
+def stock_year(text: str, provisions: Sequence[Provision], title: str | None = None) -> int | None:
     """The latest year a part tells a stock as at the end of, in a sentence with no aim: an
-    undated part was written after it, so the years before it are past."""
+    undated part was written after it, so the years before it are past. None for a part whose
+    title sets work: a plan's goals may read as stocks (2025年末，全县共建成5G基站2000个)."""
+    if _SETS_WORK.search(title or ""):
+        return None
     years = []
     for p in provisions:
         for m in _STOCK_AT.finditer(text, p.start, p.end):

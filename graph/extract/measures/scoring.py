@@ -15,9 +15,10 @@ import re
 #: Points given, taken or withheld (加1分, 扣0.5分, 计15分, 不计分); not 分贝 or 分钟.
 _POINTS = r"(?:[加减扣得计]\s*\d+(?:\.\d+)?\s*分(?![贝钟])|不(?:得|计)分|得满分)"
 #: Points after a threshold: in its clause (…达到85%加1分, 未达到III类…水质扣5分), the next (每增加1%，
-#: 加1分) or after a condition ending in 的 (自办2个千亩示范片，达到计划产量的，计15分).
+#: 加1分) or after a condition ending in 的 (2024年6月底前完成验收的，加5分; 自办2个千亩示范片，达到计划
+#: 产量的，计15分).
 _SCORED = re.compile(rf"[^，,。；;]{{0,30}}?{_POINTS}|\s*[，,]\s*{_POINTS}|"
-                     rf"[^，,。；;]{{0,30}}?[，,][^，,。；;]{{0,20}}?的\s*[，,]\s*{_POINTS}")
+                     rf"(?:[^，,。；;]{{0,30}}?[，,])?[^，,。；;]{{0,20}}?的\s*[，,]\s*{_POINTS}")
 
 
 def scored(text: str, at: int) -> bool:

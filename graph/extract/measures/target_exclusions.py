@@ -74,7 +74,8 @@ _CONDITION = re.compile(r"[^，,。；;：:（(]{0,30}的\s*(?:[（(][^（()）]
                         r"[^，,。；;]{0,6}[，,]\s*或者?[^。；;，,]{1,40}的\s*[，,]")
 #: Who may apply, named after the conditions (…网店数量大于50个（或…10%以上）的行政村可以申请认定为…):
 #: a threshold of eligibility, over the commas of the conditions, not a goal.
-_ELIGIBLE = re.compile(r"[^。；;]{0,80}?的[\u4e00-\u9fff（()）、]{0,12}?(?:可以?|方可|均可|即可|才能)"
+_ELIGIBLE = re.compile(r"(?:[^，,。；;（(]|[（(][^（()）]{0,100}[）)]|[，,]\s*(?:或|且|并且|以及)){0,80}?"
+                       r"的[\u4e00-\u9fff（()）、]{0,12}?(?:可以?|方可|均可|即可|才能)"
                        r"(?:申请|申报|认定|享受|参加|参评|列入|纳入|获得)")
 _REST_MAX = 160
 #: A count of 100 % goals naming a bundle of them (4个100%, 两个百分百), and its 100 %.
@@ -120,8 +121,10 @@ def ruled_out(m: re.Match[str], sent: Sentence, clause: str, unit: str, listed: 
             and text.rfind("（", 0, m.start()) > text.rfind("）", 0, m.start())):
         return True  # 规模以上工业企业（年主营业务收入2000万元及以上）: a note defining a class
     done = rules.DONE_HERE.search(text, 0, m.start())
-    if not sent.goal and "基础上" not in text and (rules.DONE.search(text, 0, m.start()) or (
-            done is not None and not _AIM_BETWEEN.search(text, done.end(), m.start()))):
+    told = max(rules.DONE.finditer(text, 0, m.start()), key=lambda d: d.start(), default=None)
+    if not sent.goal and "基础上" not in text and (
+            (told is not None and not _AIM_BETWEEN.search(text, told.end(), m.start()))
+            or (done is not None and not _AIM_BETWEEN.search(text, done.end(), m.start()))):
         return True  # 2016年，…组织开展了…普查工作，完成…认定古树27株: a report
     if verb in _COMPARED and text.endswith("均", 0, m.start()) and not sent.goal:
         return True  # 共记录到振动事件567次，震级均小于2.0级: what was observed, all below it

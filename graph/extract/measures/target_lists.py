@@ -93,6 +93,7 @@ _RATE_LIST = re.compile(rf"(?:^|[，,；;：:])\s*(?:[一二三四五六七八�
                         rf"(?:、{_ITEM_CHARS}{{1,12}})*"
                         rf"、{_ITEM_CHARS}{{1,40}}?(?:率|比|比例|比重|占比))$")
 _RATES = frozenset({"%", "个百分点", "‰"})
+_PLACE = re.compile(r"(?:省|市|县|区|旗|州|盟|镇|乡|街道|村|集团)$")
 #: Two measures joined by 和 opening a change's clause (步行街客流量和营业额累计增长20%以上): each
 #: changes by it.
 _MEASURE = r"[^，,；;：:（(。和、]{1,20}?(?:量|额|率|数|值)"
@@ -121,7 +122,10 @@ def each_indicator(target: Target, m: re.Match[str], text: str) -> list[Target]:
              else _AND_JOIN)
     if joins is _AND_JOIN and len(_WHOLE.sub("", _AND_JOIN.split(each.group("items"))[0])) < 3:
         return [target]
-    for item in joins.split(each.group("items")):
+    items = joins.split(each.group("items"))
+    if each.re is _RATE_LIST and all(_PLACE.search(item) for item in items[:-1]):
+        return [target]  # 哈尔滨市、绥化市、肇州县…利用率达到95%: places sharing one goal, one target
+    for item in items:
         out.append(replace(target, indicator=INDICATOR_FLUFF.sub("", item) or target.indicator,
                            text=text[at:m.end()], start=offset + at))
         at += len(item) + 1

@@ -358,7 +358,7 @@ class Reader:
             if not self.goals:
                 self.lead = Years()  # a governing clause governs its own paragraph
             self.listing, self.back = None, False
-        if _STATISTIC.match(text) and not _AIM_WORD.search(text) and not self.goals:
+        if _STATISTIC.match(text) and not (_AIM_WORD.search(text) or self.goals or self.governed):
             self.back = True  # 全年粮食总产量46695吨，同比增长0.98%。其中…: a communiqué's paragraph reports
         if (self.lead.year is None and _AMONG.match(text)
                 and (last := _last_lead(self.previous)).year is not None):

@@ -188,9 +188,9 @@ def reach_times(sent: Sentence, offset: int, ctx: Context, lead: Years) -> list[
 
 #: A count of days as a goal (全市优良天数达到315天, 优良天数不低于190天, 重污染天数控制在5天以内): days
 #: are otherwise a span (30天内), so only a count named 天数 is read; not a share of days (天数比例).
-_DAY_COUNT = re.compile(r"天数(?P<verb>[^，,。；;\d比率]{0,10}?)(?P<about>约|近)?(?P<n>\d+(?:\.\d+)?)天"
+_DAY_COUNT = re.compile(r"天数(?P<verb>[^，,。；;\d比较率]{0,10}?)(?P<about>约|近)?(?P<n>\d+(?:\.\d+)?)天"
                         r"(?P<suffix>以上|以下|以内|左右)?(?![\u4e00-\u9fff]{0,2}(?:内|后|前))")
-_AT_MOST = re.compile(r"不超过|不高于|不多于|控制在|低于|少于|减少到|减少至|降至|降到")
+_AT_MOST = re.compile(r"不超过|不高于|不多于|控制在|(?<!不)低于|(?<!不)少于|减少到|减少至|降至|降到")
 _AT_LEAST = re.compile(r"不低于|不少于|超过|高于|多于|达到|达|增加到|增加至|提高到|提高至")
 
 
