@@ -552,3 +552,10 @@ def test_before_the_flood_season_naming_a_warning_or_a_drill_is_no_limit() -> No
 
 def test_a_limit_whose_condition_earns_points_in_the_next_clause_is_none() -> None:
     assert found("2024年6月底前完成验收的，加5分；逾期未完成的不得分。", 2023) == []
+
+
+def test_each_day_of_a_list_a_report_is_due_on_is_a_limit() -> None:
+    got = found("请分别于1月29日、2月26日、3月29日将附件(1-1、1-2、1-3)报市水利局汇总。", 2018)
+    assert [d.date for d in got] == ["2018-01-29", "2018-02-26", "2018-03-29"]
+    # days a meeting is held on are no limits, listed or not
+    assert found("会议分别于1月29日、2月26日召开。", 2018) == []

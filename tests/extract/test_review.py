@@ -156,3 +156,11 @@ def test_the_seventh_review_s_plans_and_notices_keep_their_goals() -> None:
     # a report to superiors written 情况报告如下 reports
     told = "各位领导：\n现将我局2023年工作情况报告如下：\n全年完成老旧小区改造12个，惠及居民3000户。\n"
     assert _targets(told) == []
+
+
+def test_a_heading_telling_what_was_achieved_looks_back_over_its_sections() -> None:
+    text = ("各位代表：\n现在，我代表市人民政府向大会报告工作。\n"
+            "2024年全市上下奋发进取 交出了一份高质量发展的优异成绩单\n过去的一年，我们较好完成了主要目标任务。\n"
+            "（一）经济实力实现新跃升。地区生产总值增长6.1%，争取增发国债项目69个。\n"
+            "2025年工作安排\n今年全市地区生产总值增长6%左右。\n")
+    assert [v for _t, v in _targets(text)] == [6]

@@ -2358,3 +2358,17 @@ def test_a_sentence_drawing_on_a_plan_leads_with_its_year_after_the_plan_s_name(
 ])
 def test_the_seventh_review_s_sentences(text: str, expected: list[tuple[float, str]]) -> None:
     assert [(t.value, t.comparator) for t in found(text, 2023)] == expected, text
+
+
+def test_steps_to_climb_paces_and_wage_contracts() -> None:
+    got = found("全市规模以上工业增加值上200亿元台阶，主营业务收入上700亿元台阶。", 2008)
+    assert [(t.indicator, t.value, t.comparator) for t in got] == [
+        ("工业增加值", 2e10, "at_least"), ("主营业务收入", 7e10, "at_least")]
+    assert found("“十一五”期间，全市连续迈上3个千亿元台阶。", 2011) == []  # steps climbed, no level
+    # a share followed by the pace it is: a goal, not a class of things growing so fast
+    got = found("2008年，全市工业增加值保持20%以上的增长速度。", 2008)
+    assert [(t.indicator, t.value, t.comparator) for t in got] == [("工业增加值", 20, "at_least")]
+    assert found("培育增长速度20%以上的企业。", 2008) == []
+    # a wage contract counts workers covered; a minimum wage is a parameter
+    assert [t.value for t in found("2011年，工资专项集体合同覆盖劳动者人数达到18万人。", 2011)] == [180000]
+    assert found("2011年，最低工资标准提高到1500元。", 2011) == []

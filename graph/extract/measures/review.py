@@ -28,6 +28,7 @@ from policygraph.extract.provisions import Provision
 BACK = re.compile(r"回顾|发展基础|发展现状|(?:现状|基本情况|(?<!项目|工程)概况|工作总结|主要成绩|主要成效)"
                   r"\s*$"
                   r"|取得的(?:成绩|成就|成效)|(?<![完建])成就(?!业)|过去(?:一|五|的)年|上年度?工作"
+                  r"|(?:交出|取得|实现|完成|迈出)了"  # 2024年全市…交出了一份…优异成绩单
                   r"|计划(?:执行|完成|落实)情况(?![\u4e00-\u9fff])")  # 一、2009年…计划执行情况, not …情况监督
 #: Words of a title that name what is to come: a title with any of them does not look back.
 AHEAD = re.compile(r"安排|目标|任务|计划(?!(?:执行|完成|落实)情况)|思路|要求|举措|措施|部署|展望|重点|建议|"

@@ -17,6 +17,9 @@ from policygraph.extract.regexes import AGE_GROUP_AFTER
 #: Verbs a sum of money is a target after (产业总规模突破1000亿元); 不少于210万元 is a requirement.
 MONEY_VERBS = frozenset({"达到", "达", "突破", "超过", "超", "实现", "增长到", "增长至", "增加到", "增加至",
                          "迈上"})
+#: A step of a sum to climb, after the number (上200亿元台阶, 迈上500亿元新台阶): at least it, a goal
+#: with or without a verb.
+STEP = re.compile(r"\s*(?:新)?台阶")
 #: Units of things counted one by one, and shares: about so many of them (100个左右的示范村, 70%左右的人口)
 #: is a count; not COUNTED below, whose 人 classes firms by size (50人左右的企业).
 _APPROXIMATE_COUNT = frozenset({"个", "家", "所", "座", "处", "名", "户", "条", "项", "村", "支", "台", "辆",
@@ -172,7 +175,8 @@ def ruled_out(m: re.Match[str], sent: Sentence, clause: str, unit: str, listed: 
     norm = verb or rules.ratio_verb(clause) or ""
     if rules.NORM.match(norm):
         return True
-    if unit in ("元", "美元") and verb not in MONEY_VERBS and not planned_sum(verb, clause) and not listed:
+    if (unit in ("元", "美元") and verb not in MONEY_VERBS and not planned_sum(verb, clause) and not listed
+            and not STEP.match(text, m.end())):
         return True
     if verb not in ("不少于", "不低于"):
         return False

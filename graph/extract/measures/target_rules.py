@@ -16,7 +16,7 @@ import re
 VERBS: dict[str, str] = {
     "不得低于": "at_least", "不得少于": "at_least", "不低于": "at_least", "不少于": "at_least",
     "至少": "at_least", "守住": "at_least", "达到": "at_least", "超过": "at_least", "突破": "at_least",
-    "高于": "at_least", "迈上": "at_least",  # 迈上1.4万亿斤台阶
+    "高于": "at_least", "迈上": "at_least", "跨上": "at_least", "登上": "at_least",  # 迈上1.4万亿斤台阶
     "提高到": "at_least", "提高至": "at_least", "提升到": "at_least", "提升至": "at_least",
     "增加到": "at_least", "增加至": "at_least", "增长到": "at_least", "增长至": "at_least",
     "扩大到": "at_least", "扩大至": "at_least", "多于": "at_least", "达": "at_least", "超": "at_least",
@@ -66,7 +66,7 @@ NOT_PLANNED_CLAUSE = re.compile(r"实际|已|共(?!同|享|建|治|青团|产党
 #: caps, penalties, prices, budgets.
 PARAMETER = re.compile(
     r"补贴(?!性)|补助|奖补|贴息|资助|奖励|上限|最高|额度|费率|税率|征收率|利率|担保费|报销|赔付|缴费|"
-    r"缴存|(?<!总)费用|工资|(?<!消费)价格(?!指数|涨幅|总水平)|收费(?!比例|率)|罚款|罚金|拘留|处分|有期徒刑|吊销|没收|处以|扣除|抵扣|减按|减免|免征|"
+    r"缴存|(?<!总)费用|工资(?!专项|集体)|(?<!消费)价格(?!指数|涨幅|总水平)|收费(?!比例|率)|罚款|罚金|拘留|处分|有期徒刑|吊销|没收|处以|扣除|抵扣|减按|减免|免征|"
     r"贷款|首付|(?<!受教育)年限|期限|年龄\S{0,2}$|周岁|工龄|利息|比例为|标准为|按照?\d|按不|风险责任|分担|用于|"
     r"(?:低保|保障|救助|抚恤|供养|津贴)标准|"
     # rents, a cycle (每次认证周期为12个月), an assessment's weights (考核时分值各占50%)
@@ -370,6 +370,10 @@ def share_does(clause: str, rest: str) -> bool:
             and EXISTING.search(clause) is None)
 
 
+#: A pace named after a share (保持20%以上的增长速度): the share is the pace, no class.
+_PACE_AFTER = re.compile(r"\s*的?(?:增长速度|增速|增幅)")
+
+
 def not_a_target(clause: str, after: str, rest: str = "", said_before: bool = False,
                  percent: bool = False, unit: str = "") -> bool:
     """Whether a number is no target: `clause` is its clause up to it (its verb included),
@@ -382,7 +386,8 @@ def not_a_target(clause: str, after: str, rest: str = "", said_before: bool = Fa
     if (unit in _SIZE_OF_THING and _THEN_COUNTED.match(rest)) or _OR_BOUND_CLASS.match(rest):
         return True  # 新建7千瓦交流充电桩500个: a size classing what is counted
     share = percent and share_of_units(clause, after, rest)
-    if (AFTER_CLASS.match(after) or (unit in SIZE_UNITS and AFTER_SIZE.match(after))) and not share:
+    if ((AFTER_CLASS.match(after) or (unit in SIZE_UNITS and AFTER_SIZE.match(after))) and not share
+            and not _PACE_AFTER.match(after)):
         return True
     if names_parameter(clause, unit) or any(p.search(clause) for p in (
             CHANGED, ELIGIBILITY, EXISTING, SCOPE, CLASS_IN_CLAUSE, FORECAST, DESCRIBES, BUDGET_FIGURE)):
@@ -414,7 +419,8 @@ def bounds_a_class(suffix: str | None, after: str) -> bool:
     after = after.lstrip()
     return (suffix in ("以上", "以下", "及以上", "及以下")
             and (bool(_CLASS_AFTER_BOUND.match(after)) or bool(_CHAINED_BOUND.match(after)))
-            and (suffix not in ("以上", "及以上") or measure_after(after) is None))
+            and (suffix not in ("以上", "及以上") or measure_after(after) is None)
+            and not _PACE_AFTER.match(after))  # 保持20%以上的增长速度: the pace itself
 
 
 def measure_after(after: str) -> str | None:

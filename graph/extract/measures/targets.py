@@ -24,7 +24,7 @@ from policygraph.extract.measures.review import next_paragraph
 from policygraph.extract.measures.sentence_breaks import MARKER, sentences
 from policygraph.extract.measures.table_rows import may_hold_table, tables_in
 from policygraph.extract.measures.target_change import change_of
-from policygraph.extract.measures.target_exclusions import COUNTED, DURATIONS, planned_sum, ruled_out
+from policygraph.extract.measures.target_exclusions import COUNTED, DURATIONS, STEP, planned_sum, ruled_out
 from policygraph.extract.measures.target_indicators import (
     indicator_at,
     respective_years,
@@ -276,6 +276,8 @@ def _target(m: re.Match[str], sent: Sentence, offset: int, ctx: Context, lead: Y
     indicator = indicator_at(m, sent, named_as)
     if in_name and indicator:
         indicator = indicator.removesuffix(in_name.group(1).strip())  # 人均预期寿命（岁）: its unit, no word
+    if indicator and STEP.match(text, m.end()):
+        indicator = indicator.removesuffix("上")  # 工业增加值上200亿元台阶: 上 climbs
     return Target(
         indicator=indicator,
         value=whole(value),
@@ -297,6 +299,8 @@ def _comparator(m: re.Match[str], clause: str, named: _Named) -> str:
     """A target's comparator: 1900多个 is at least 1900; else its suffix's or verb's, or the one a
     provision states."""
     verb, suffix = m.group("verb"), m.group("suffix")
+    if STEP.match(m.string, m.end()):
+        return "at_least"  # 工业增加值上200亿元台阶: a step to climb
     if m.group("more") and not suffix:
         return "at_least"
     return rules.comparator(verb, suffix, clause) if suffix or not named.provided else named.provided
@@ -324,6 +328,7 @@ def _accepted(m: re.Match[str], sent: Sentence, clause: str, unit: str, provisio
             or planned_here
             or rules.ratio_verb(clause) or _action_count(m, sent, planned) or _share(m, sent, clause, unit)
             or (planned and _PER_HEAD.match(clause) is not None)
+            or STEP.match(sent.text, m.end()) is not None
             or _named_plan_sum(verb, clause, unit)):
         return False
     if ruled_out(m, sent, clause, unit, named.listed, planned):
