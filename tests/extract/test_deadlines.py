@@ -559,3 +559,8 @@ def test_each_day_of_a_list_a_report_is_due_on_is_a_limit() -> None:
     assert [d.date for d in got] == ["2018-01-29", "2018-02-26", "2018-03-29"]
     # days a meeting is held on are no limits, listed or not
     assert found("会议分别于1月29日、2月26日召开。", 2018) == []
+
+
+def test_a_condition_dated_in_brackets_is_no_limit() -> None:
+    assert found("4.东至县户籍(2023年10月17日前),年龄在35周岁以下。", 2023) == []
+    assert [d.date for d in found("完成验收（2023年10月17日前）。", 2023)] == ["2023-10-17"]

@@ -2372,3 +2372,21 @@ def test_steps_to_climb_paces_and_wage_contracts() -> None:
     # a wage contract counts workers covered; a minimum wage is a parameter
     assert [t.value for t in found("2011年，工资专项集体合同覆盖劳动者人数达到18万人。", 2011)] == [180000]
     assert found("2011年，最低工资标准提高到1500元。", 2011) == []
+
+
+@pytest.mark.parametrize("text", [
+    # a call's posts, a test's weights, an exam's ratio, a nomination's quota, an expropriated area
+    "决定面向社会公开招聘编外教师150名。",
+    "本次计划招聘城市社区专职工作者25名。",
+    "本次市级医疗卫生单位计划录用紧缺岗位医疗卫生专业技术人员40名。",
+    "笔试和面试成绩各占总成绩的50%。",
+    "应聘人数和招聘指标之比原则上不低于2:1。",
+    "每个村(社区)党总支推荐原则上不少于2名。",
+    "征收面积为0.7940公顷。",
+])
+def test_announcements_scope_is_no_goal(text: str) -> None:
+    assert found(text, 2015) == [], text
+
+
+def test_a_plan_s_hiring_goal_stays() -> None:
+    assert [t.value for t in found("到2025年，每年招聘特岗教师500名。", 2023)] == [500]

@@ -109,6 +109,8 @@ def deadlines_in(text: str, start: int, end: int, year: int | None, provision: s
         last_end = e
         if _names_a_class(text, e, end, resolved, year) or scored(text, e):
             continue  # (年内发展1名以上新党员计2分: a score's condition)
+        if text[e:e + 1] in (")", "）") and _DATED_CONDITION.search(text, max(0, s - 8), s):
+            continue  # 东至县户籍（2023年10月17日前）: a note dating a condition, no act to do by it
         if relative and _line_of(text, s, e, start, end).strip(CELL_EDGES) == text[s:e]:
             continue  # 24小时内, a table's cell on its own: a standard's value, no act to do in it
         out.append(Deadline(text[s:e], resolved, _action(text, e, end), s, e, provision, relative))
@@ -123,6 +125,8 @@ def _line_of(text: str, s: int, e: int, start: int, end: int) -> str:
     b = text.find("\n", e, end)
     return text[max(a, start):end if b < 0 else b]
 
+#: A condition dated in brackets after it (户籍（2023年10月17日前）, 注册（…前）).
+_DATED_CONDITION = re.compile(r"(?:户籍|户口|注册|登记|成立|出生|参保|在职|居住)[(（]$")
 #: What a date before the document's year qualifies, up to 的 and the noun after it: 2013年底前
 #: 政府投资的公租房 are the flats built by then, no limit for anything still to be done.
 _CLASS_AFTER = re.compile(r"^[^，,。；;：:\n]{0,16}?的")

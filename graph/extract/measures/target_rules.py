@@ -71,7 +71,8 @@ PARAMETER = re.compile(
     r"(?:低保|保障|救助|抚恤|供养|津贴)标准|"
     # rents, a cycle (每次认证周期为12个月), an assessment's weights (考核时分值各占50%)
     r"计租|每次[^，,。；;]{0,8}(?:间隔|周期)|分值|权重|等次(?:比例|人数|名额|总量)|"  # a grades' quota
-    r"限报|推荐(?:成果|对象|名单|人选|名额)"  # a nomination's quota (每市限报1项, 推荐成果不少于2个)
+    r"限报|推荐(?:成果|对象|名单|人选|名额|原则上)|"  # a nomination's quota (每市限报1项, 推荐成果不少于2个)
+    r"占总?成绩|应聘人数|开考比例"  # a test's weights and an exam's ratio (笔试成绩占总成绩的50%)
 )
 #: The length of a period a rule sets, right before the number (等待期为6个月, 有效期为6个月, 试用期3个月):
 #: a parameter, unless a verb cuts it (公示期压缩至5个工作日).
@@ -132,10 +133,13 @@ ITEM_UNITS = frozenset({"项", "个", "条"})
 NAMED_PROGRAMME = re.compile(r"\s*件\s*(?:民生|惠民|为民)?(?:实事|大事|好事)")
 #: A penalty: the clause imposes it (并处…, 处货物价值30%以下) or names it after the number.
 PENALTY = re.compile(r"(?:^|并|另|可以|予以|可|应当|或者)处|罚款|罚金|拘留|没收|暂停|吊销|责令停")
-#: Choosing pilots (选择10个左右城市) and a frequency (每年调整1次) are scope, not goals.
+#: Choosing pilots (选择10个左右城市) and a frequency (每年调整1次) are scope, not goals, as are a
+#: call's posts (本次公开招聘…214名, 决定面向社会公开招聘编外教师150名).
 #: (确定全年新开工…23万套 sets a goal; 涉及34个牵头单位 says whom a task concerns.)
 SCOPE = re.compile(r"选择|选取|确定(?!全年|年度|目标|任务)|涉及[^，,。；;\d]{0,6}$|"
-                   r"本次(?:公开)?(?:招聘|招录|招考|选聘|遴选)")  # 本次公开招聘…214名: the call's posts
+                   r"本次[^，,。；;\d]{0,16}?(?:计划)?(?:公开)?(?:招聘|招录|招考|选聘|遴选|录用)|"
+                   r"决定[^，,。；;\d]{0,12}?(?:公开)?(?:招聘|招录|考录|选聘|遴选)|"
+                   r"征收(?:土地)?面积")  # (征收面积为0.7940公顷: a notice's scope)
 #: A rate being changed: 由3%降至1%, 从…调整为.
 CHANGED = re.compile(r"(?:由|从)\s*\d[^，,。；;]{0,12}(?:降|提高|调整|下调|上调|减|增|改为|变为)|"
                      r"下调|上调|调高|调低|(?<!优化)调整(?!优化)|调减|调增")  # not 优化调整公交线路20条
