@@ -164,3 +164,11 @@ def test_a_heading_telling_what_was_achieved_looks_back_over_its_sections() -> N
             "（一）经济实力实现新跃升。地区生产总值增长6.1%，争取增发国债项目69个。\n"
             "2025年工作安排\n今年全市地区生产总值增长6%左右。\n")
     assert [v for _t, v in _targets(text)] == [6]
+
+
+def test_a_preamble_opening_its_year_s_opinions_gives_that_year() -> None:
+    text = ("发布日期 | 2020-02-22 |\n各乡镇农业中心：\n现就全县2020年粮食生产提出如下意见：\n一、目标任务\n"
+            "全县计划粮食播种面积稳定在50万亩。\n")
+    rec = record_of(text, "grain.txt")
+    assert rec.measures is not None
+    assert [(t.value, t.year) for t in rec.measures.targets] == [(500000, 2020)]

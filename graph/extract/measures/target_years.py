@@ -218,7 +218,8 @@ def plan_years(text: str) -> Years:
 
 #: How a preamble names the year a document's work is for (2026年是“十五五”开局之年；扎实做好2026年
 #: 农业农村工作): an annual document whose title names no year; not a span (做好2024年至2026年…).
-_WORK_YEAR = re.compile(r"(?:做好|抓好|部署)\s*((?:19|20)\d{2})\s*年(?![至到—–-])[^。；;，,《》]{0,24}工作|"
+_WORK_YEAR = re.compile(r"(?:做好|抓好|部署|现就[^。；;，,《》\d]{0,8}?)\s*((?:19|20)\d{2})\s*年(?![至到—–-])"
+                        r"[^。；;，,《》]{0,24}(?:工作|提出如下|通知如下)|"  # 现就全县2020年粮食生产提出如下
                         r"((?:19|20)\d{2})\s*年是[^。；;《》]{0,30}之年")
 #: A document whose work spans years (三年行动方案, 到2026年…, 2024—2026年) or that looks back (…工作
 #: 情况的报告, 总结): its preamble's year is no year of all its targets.
@@ -442,9 +443,8 @@ def _heading_line(text: str, p: Provision) -> str:
     return line if len(line) <= _HEADING_MAX and not _CLAUSE_MARK.search(line) else ""
 
 
+#: A number other than a year's (159公里); a heading is one phrase: a line with a clause break is an
+#: item or a sentence.
 _MEASURE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?!\s*年|\d|\.\d)")
-
-
-#: A heading is one phrase: a line with a clause break is an item or a sentence.
 _CLAUSE_MARK = re.compile(r"[，,；;：:]")
 
