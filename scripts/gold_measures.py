@@ -356,7 +356,11 @@ SETS = ("NAME", "measures_heldout", "measures_unseen", "measures_unseen2", "meas
         "measures_unseen118", "measures_unseen119", "measures_unseen120", "measures_unseen121",
         "measures_unseen122", "measures_unseen123", "measures_unseen124", "measures_unseen125",
         "measures_unseen126", "measures_unseen127", "measures_unseen128", "measures_unseen129",
-        "measures_unseen130", "measures_unseen131", "measures_unseen132")
+        "measures_unseen130", "measures_unseen131", "measures_unseen132", "measures_unseen133",
+        "measures_unseen134", "measures_unseen135", "measures_unseen136", "measures_unseen137",
+        "measures_unseen138", "measures_unseen139", "measures_unseen140", "measures_unseen141",
+        "measures_unseen142", "measures_unseen143", "measures_unseen144", "measures_unseen145",
+        "measures_unseen146")
 
 
 def measures_report(shared: Path, work: Path, name: str = NAME) -> MeasureReport:

@@ -152,7 +152,11 @@ def test_the_held_out_set_does_not_regress(heldout: gold_measures.MeasureReport)
                                   "measures_unseen113", "measures_unseen114", "measures_unseen115",
                                   "measures_unseen116", "measures_unseen118", "measures_unseen119",
                                   "measures_unseen122", "measures_unseen127", "measures_unseen128",
-                                  "measures_unseen129", "measures_unseen130", "measures_unseen132"])
+                                  "measures_unseen129", "measures_unseen130", "measures_unseen132",
+                                  "measures_unseen133", "measures_unseen134", "measures_unseen136",
+                                  "measures_unseen137", "measures_unseen138", "measures_unseen139",
+                                  "measures_unseen140", "measures_unseen142", "measures_unseen143",
+                                  "measures_unseen145", "measures_unseen146"])
 def test_the_unseen_sets_do_not_regress(name: str, tmp_path: Path) -> None:
     # Real pages from outside this repository, annotated by helpers who saw neither the rules nor
     # the output (tests/gold/measures_unseen*.md), each studied after its first score
@@ -352,7 +356,23 @@ def test_the_unseen_sets_do_not_regress(name: str, tmp_path: Path) -> None:
               "measures_unseen128": (0.95, 0.95, 0.95, 0.95, 0.95),
               "measures_unseen129": (0.95, 0.95, 0.95, 0.95, 0.95),
               "measures_unseen130": (0.6, 0.55, 0.85, 0.45, 0.95),
-              "measures_unseen132": (0.95, 0.55, 0.95, 0.95, 0.95)}[name]
+              "measures_unseen132": (0.95, 0.55, 0.95, 0.95, 0.95),
+              # a 解读 page, work news (progress told as news is read as goals: 25 false), provincial
+              # work reports, national documents (goals quoted in a site's 摘要 line are missed), farm
+              # documents (a township table that lost a cell), subsidy rules, remote regions, task
+              # allocations, departments' work plans (an untitled table's year is not read), older
+              # 实施意见 and districts' plans
+              "measures_unseen133": (0.95, 0.95, 0.95, 0.95, 0.95),
+              "measures_unseen134": (0.1, 0.4, 0.45, 0.35, 0.6),
+              "measures_unseen136": (0.95, 0.95, 0.8, 0.95, 0.95),
+              "measures_unseen137": (0.45, 0.3, 0.95, 0.95, 0.95),
+              "measures_unseen138": (0.7, 0.65, 0.6, 0.8, 0.95),
+              "measures_unseen139": (0.8, 0.85, 0.85, 0.95, 0.95),
+              "measures_unseen140": (0.65, 0.95, 0.95, 0.95, 0.95),
+              "measures_unseen142": (0.85, 0.7, 0.85, 0.95, 0.95),
+              "measures_unseen143": (0.95, 0.8, 0.0, 0.7, 0.7),
+              "measures_unseen145": (0.9, 0.8, 0.75, 0.95, 0.95),
+              "measures_unseen146": (0.95, 0.95, 0.95, 0.95, 0.95)}[name]
     got = gold_measures.measures_report(gold_measures.SHARED, tmp_path, name)
     t_precision, t_recall, year, d_precision, d_recall = floors
     assert got.targets.precision >= t_precision and got.targets.recall >= t_recall, got.table()
@@ -417,6 +437,17 @@ def test_reports_budgets_and_calls_for_applications_stay_nearly_empty(tmp_path: 
     assert got.deadlines.precision >= 0.9 and got.deadlines.recall >= 0.9, got.table()
     got = gold_measures.measures_report(gold_measures.SHARED, tmp_path, "measures_unseen126")
     assert got.targets.found - got.targets.matched <= 1, got.targets.false
+
+
+def test_announcements_city_work_reports_and_safety_documents_stay_nearly_empty(tmp_path: Path) -> None:
+    # measures_unseen135 (recruitment calls and expropriation notices: no target row) found 7 false
+    # targets on arrival, a call's posts, a test's weights and an expropriated area; unseen141
+    # (city work reports cut inside their review: no row) found 6 in a review under a heading of
+    # what was achieved (交出了…成绩单); unseen144 (work-safety documents: no target row) found none
+    for name in ("measures_unseen135", "measures_unseen141", "measures_unseen144"):
+        got = gold_measures.measures_report(gold_measures.SHARED, tmp_path, name)
+        assert got.targets.found == 0, (name, got.targets.false)
+        assert got.deadlines.precision >= 0.95 and got.deadlines.recall >= 0.95, (name, got.table())
 
 
 @needs_shared
