@@ -564,3 +564,15 @@ def test_each_day_of_a_list_a_report_is_due_on_is_a_limit() -> None:
 def test_a_condition_dated_in_brackets_is_no_limit() -> None:
     assert found("4.东至县户籍(2023年10月17日前),年龄在35周岁以下。", 2023) == []
     assert [d.date for d in found("完成验收（2023年10月17日前）。", 2023)] == ["2023-10-17"]
+
+
+def test_the_eighth_review_s_limits() -> None:
+    # a task dated in brackets is a limit; 通报 and 汇报 are no deliveries
+    assert [d.date for d in found("全面完成不动产统一登记（2024年底前）。", 2024)] == ["2024-12-31"]
+    assert [d.date for d in found("完成企业参保登记（2024年9月30日前）。", 2024)] == ["2024-09-30"]
+    assert found("市政府于3月10日通报市直单位考核结果。", 2024) == []
+    # the days of a list take the first day's year
+    got = found("请分别于2025年1月10日、7月10日将报表报市统计局。", 2024)
+    assert [d.date for d in got] == ["2025-01-10", "2025-07-10"]
+    # a year named with 内 is no limit (the gold sets code none)
+    assert found("力争2025年内完成。", 2024) == []

@@ -172,3 +172,21 @@ def test_a_preamble_opening_its_year_s_opinions_gives_that_year() -> None:
     rec = record_of(text, "grain.txt")
     assert rec.measures is not None
     assert [(t.value, t.year) for t in rec.measures.targets] == [(500000, 2020)]
+
+
+def test_the_eighth_review_s_documents() -> None:
+    # an item building on what was achieved, or a line a page wrapped, does not look back
+    plan = ("某县乡村振兴实施方案\n（一）在巩固拓展脱贫攻坚成果取得了明显成效的基础上，2025年农村居民收入增长8%以上，"
+            "新增就业3000人。\n")
+    assert [v for _t, v in _targets(plan)] == [8, 3000]
+    wrapped = ("某县乡村振兴实施方案\n二、主要目标\n在巩固拓展脱贫攻坚成果取得了\n明显成效的基础上，到2025年，"
+               "农村居民收入增长8%以上。\n")
+    assert [v for _t, v in _targets(wrapped)] == [8]
+    # a plan's 建设概况 sets out its work
+    sites = ("某市充电基础设施建设实施方案\n二、建设概况\n2024年计划新建换电站20座。\n")
+    assert [v for _t, v in _targets(sites)] == [20]
+    # a review under an unnumbered heading leaves the plan's numbered sections after it (its own
+    # numbered items, 一、经济运行稳中向好, are read as sections too: left)
+    report = ("某县政府工作报告\n2024年工作回顾\n一、经济运行稳中向好\n全县地区生产总值增长6%。\n"
+              "二、推进产业转型升级\n2025年新增规上企业20家。\n")
+    assert 20 in [v for _t, v in _targets(report)]

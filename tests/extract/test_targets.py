@@ -2361,7 +2361,7 @@ def test_the_seventh_review_s_sentences(text: str, expected: list[tuple[float, s
 
 
 def test_steps_to_climb_paces_and_wage_contracts() -> None:
-    got = found("全市规模以上工业增加值上200亿元台阶，主营业务收入上700亿元台阶。", 2008)
+    got = found("2008年，全市规模以上工业增加值上200亿元台阶，主营业务收入上700亿元台阶。", 2008)
     assert [(t.indicator, t.value, t.comparator) for t in got] == [
         ("工业增加值", 2e10, "at_least"), ("主营业务收入", 7e10, "at_least")]
     assert found("“十一五”期间，全市连续迈上3个千亿元台阶。", 2011) == []  # steps climbed, no level
@@ -2390,3 +2390,31 @@ def test_announcements_scope_is_no_goal(text: str) -> None:
 
 def test_a_plan_s_hiring_goal_stays() -> None:
     assert [t.value for t in found("到2025年，每年招聘特岗教师500名。", 2023)] == [500]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a data system or a source of statistics named is no report of one
+    ("完善数据统计监测体系，到2025年，全市政务数据共享率达到90%。", [90]),
+    ("健全就业数据统计机制，全年新增城镇就业1万人以上。", [10000]),
+    # a year named after a report opens an aim
+    ("据统计，目前全市共有50家，到2025年达到80家。", [80]),
+    # steps told as done, as a record or as a forecast, and paces kept, are no goals
+    ("全市GDP先后跨越1000亿元、2000亿元台阶。", []),
+    ("全县经济总量有望上100亿元台阶。", []),
+    ("2024年，全县财政收入首次跨上10亿元台阶。", []),
+    ("2023年，全市规模以上工业增加值保持了15%以上的增长速度。", []),
+    ("固定资产投资保持10%以上的增长。", [10]),
+    # a plan's recruitment and expropriation goals stay; a call's posts and a notice's area do not
+    ("本次行动力争招录退役军人500名。", [500]),
+    ("决定从今年起每年公开招聘特岗教师200名。", [200]),
+    ("2024年计划完成房屋征收面积50万平方米。", [500000]),
+    ("本次征收土地面积为0.7940公顷。", []),
+    # a list of projects by count and total cost is its scope, the year's planned sum the goal
+    ("农林水利项目7项，总投资174.9亿元，2024年计划投资18.7亿元。", [1.87e9]),
+    ("力争完成城市更新总投资1000亿元。", [1e11]),
+    ("确保新开工重点项目10个以上，总投资200亿元。", [10]),
+    # a value short of its bar is where things stand
+    ("一是水岸绿化率为70%，未达到80%的指标要求。", []),
+])
+def test_the_eighth_review_s_sentences(text: str, expected: list[float]) -> None:
+    assert [t.value for t in found(text, 2024)] == expected, text

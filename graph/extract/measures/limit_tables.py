@@ -25,7 +25,7 @@ LIMIT_COLUMN = re.compile(r"(?:完成|整改|办结)(?:时限|期限|时间)|时
 #: 完成项目建设, 于2020年1月10日登录…系统在线填报): that day is its limit; not a meeting or a start
 #: (于5月10日召开, 于6月1日起施行), a report (于12月10日顺利完成, 报送了) or a class (于…完成的项目).
 DUE_ON = re.compile(r"(?:(?!召开|举行|开展|进驻|开学|公布|听取|顺利|圆满|胜利)[^，,。；;：:\n前]){0,24}?"
-                    r"(?:报送|上报|报至|报给|提交|填报|送至|送达|反馈|办结|(?<!开始)完成|报(?=[省市县区州局委办]))(?!了|的)")
+                    r"(?:报送|上报|报至|报给|提交|填报|送至|送达|反馈|办结|(?<!开始)完成|(?<![通汇上呈申转公预情举])报(?=[省市县区州局委办]))(?!了|的)")
 #: 于 right before a day (not 关于, 对于, 由于, 基于, 属于, 等于, 鉴于, 至于, 位于, 用于, 早于, 凡于, 已于,
 #: 可于).
 DUE_AT = re.compile(r"(?<![关对由基属等鉴至位已用早凡可以])于")
@@ -115,8 +115,10 @@ def due(text: str, start: int, end: int, year: int | None, issued: str | None) -
     for at, act, y in list(days):  # 分别于1月29日、2月26日、3月29日将…报: each day of a list is one
         first = _DAY.match(text, at, end)
         listed = _MORE_DAYS.match(text, first.end(), end) if act and first else None
-        if listed and DUE_ON.match(text, listed.end(), end):
-            days += [(d.start(), False, y) for d in _LISTED_DAY.finditer(text, listed.start(), listed.end())]
+        if first and listed and DUE_ON.match(text, listed.end(), end):
+            named = day_of(first, y)[1]  # 分别于2025年1月10日、7月10日: the first day's year is the list's
+            ly = int(named[:4]) if named else y
+            days += [(d.start(), False, ly) for d in _LISTED_DAY.finditer(text, listed.start(), listed.end())]
             days.remove((at, act, y))
             days.append((at, False, y))
     out: list[Found] = []

@@ -25,10 +25,9 @@ from collections.abc import Callable, Sequence
 from policygraph.extract.provisions import Provision
 
 #: Words of a heading's title that name the past or the ground a plan starts from.
-BACK = re.compile(r"回顾|发展基础|发展现状|(?:现状|基本情况|(?<!项目|工程)概况|工作总结|主要成绩|主要成效)"
-                  r"\s*$"
+BACK = re.compile(r"回顾|发展基础|发展现状|"
+                  r"(?:现状|基本情况|(?<!项目|工程|建设|实施|任务)概况|工作总结|主要成绩|主要成效)\s*$"
                   r"|取得的(?:成绩|成就|成效)|(?<![完建])成就(?!业)|过去(?:一|五|的)年|上年度?工作"
-                  r"|(?:交出|取得|实现|完成|迈出)了"  # 2024年全市…交出了一份…优异成绩单
                   r"|计划(?:执行|完成|落实)情况(?![\u4e00-\u9fff])")  # 一、2009年…计划执行情况, not …情况监督
 #: Words of a title that name what is to come: a title with any of them does not look back.
 AHEAD = re.compile(r"安排|目标|任务|计划(?!(?:执行|完成|落实)情况)|思路|要求|举措|措施|部署|展望|重点|建议|"
@@ -78,8 +77,9 @@ def _line_regions(text: str, start: int, end: int,
                   looks: Callable[[str], bool]) -> list[tuple[int, int]]:
     """The spans under heading lines that look back, each to the next heading line of its level
     or above, or naming what is next (一、2013年工作回顾 over its （一）… and 1.…, to 二、…; 2013年工作
-    回顾 over its 一、…, to 2014年工作安排 or 二、2014年主要任务)."""
-    lines = [(m.start(), looks(m.group(1)), _level(m.group(1)), heads_ahead(m.group(1)))
+    回顾 to the next 一、 or line, or to 二、2014年主要任务)."""
+    lines = [(m.start(), looks(m.group(1)) or _ACHIEVED_LINE.match(m.group(1)) is not None,
+              _level(m.group(1)), heads_ahead(m.group(1)))
              for m in _LINE_HEADING.finditer(text, start, end)]
     lines += [(m.start(), True, -1, False) for m in _RUN_ON_REVIEW.finditer(text, start, end)]
     lines.sort()
@@ -91,19 +91,23 @@ def _line_regions(text: str, start: int, end: int,
     return out
 
 
+#: A heading line telling what a past year achieved (2024年全市上下…交出了一份…优异成绩单), not a line
+#: a page wrapped (在巩固拓展…成果取得了) nor one building on it (…取得了…的基础上).
+_ACHIEVED_LINE = re.compile(r"(?:19|20)\d{2}\s*年(?!.*基础上)[^\n]*?(?:交出|取得|实现|完成|迈出)了[^\n]+$")
 #: A review's heading run on into its first sentence where a page lost the line break (2007年经济
 #: 社会发展情况及本届政府工作回顾过去的一年，…).
 _RUN_ON_REVIEW = re.compile(r"^[ \t\u3000]*[^\n。；;，,：:]{4,30}?回顾"
                             r"(?=过去|[一两二三四五]年来|(?:19|20)\d{2}年)", re.M)
 #: A heading line's numbering: 一、 opens a section, （一） a subsection of it, 1. a point of that; a
-#: line with none is a part above them (2025年工作回顾 over its 一、…).
+#: line with none is a section of its own (2025年工作回顾, to the next 一、 or line), a run-on review
+#: heading a part above them.
 _LEVELS = ((re.compile(r"[一二三四五六七八九十]+、"), 0),
            (re.compile(r"[（(][一二三四五六七八九十]+[）)]"), 1),
            (re.compile(r"\d+[.．、]"), 2))
 
 
 def _level(title: str) -> int:
-    return next((lv for pattern, lv in _LEVELS if pattern.match(title.strip())), -1)
+    return next((lv for pattern, lv in _LEVELS if pattern.match(title.strip())), 0)
 
 
 def _looks_back(title: str) -> bool:
@@ -163,11 +167,11 @@ def year_ahead_of_review(title: str | None) -> int | None:
 
 
 #: Words of a heading naming what is to come (下一步工作计划, 重点任务): it ends a look back.
-_AHEAD_HEADING = re.compile(r"安排|计划|打算|任务|目标|思路|举措|措施|部署|展望|重点|下一步|要求")
+_AHEAD_HEADING = re.compile(r"安排|计划|打算|任务|目标|思路|举措|措施|部署|展望|重点|下一?步|要求")
 #: A heading of how things went ((一)重点领域信息公开情况, 任务完成情况): still a report, unless it
 #: names what comes next (存在问题及下一步打算).
 _HOW_IT_WENT = re.compile(r"情况\s*[。.：:]?\s*$")
-_NEXT = re.compile(r"下一步|打算|安排|思路|今后|(?<!执行)计划(?!执行|完成|落实)")
+_NEXT = re.compile(r"下一?步|打算|安排|思路|今后|(?<!执行)计划(?!执行|完成|落实)")
 
 
 def heads_ahead(line: str) -> bool:
@@ -200,7 +204,7 @@ def stock_year(text: str, provisions: Sequence[Provision], title: str | None = N
 
 #: A paragraph opening with what comes next (下一步，我局将…; 今后，…), unnumbered.
 _NEXT_PARAGRAPH = re.compile(r"(?:^|\n)[ \t\u3000]*"
-                             r"((?:下一步|今后|下一阶段|下阶段)(?:工作中|工作)?[，,：:]?)")
+                             r"((?:下一?步|今后|下一阶段|下阶段)(?:工作中|工作)?[，,：:]?)")
 
 
 def next_paragraph(text: str, start: int, end: int) -> int | None:

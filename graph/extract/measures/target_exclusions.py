@@ -81,6 +81,13 @@ _ELIGIBLE = re.compile(r"(?:[^，,。；;（(]|[（(][^（()）]{0,100}[）)]|[�
                        r"的[\u4e00-\u9fff（()）、]{0,12}?(?:可以?|方可|均可|即可|才能)"
                        r"(?:申请|申报|认定|享受|参加|参评|列入|纳入|获得)")
 _REST_MAX = 160
+_STEP_TOLD = re.compile(r"(?:首次|先后|连续|相继|已经?|成功)[^，,。；;\d]{0,4}$")
+#: A list of projects told by its count and total cost (工业项目20项，总投资438亿元): its scope.
+_LIST_COST = re.compile(r"\s*(?:[(（][^()（）]{0,12}[)）])?\s*[，,、]\s*(?:涉及)?(?:计划)?总投资")
+_AIMED_LIST = re.compile(r"力争|确保|争取|完成|实现|新引进|引进")
+_TOTAL_COST = re.compile(r"(?:计划|涉及|项目)?总投资(?:额)?(?:约|为|达)?\s*$")
+#: A value short of its bar, said right after it (…为70%，未达到80%的指标要求): where things stand.
+_SHORT_OF = re.compile(r"\s*[，,]\s*(?:仍|尚|还)?(?:未|没有|不)(?:能)?(?:达到|实现|满足)")
 #: A count of 100 % goals naming a bundle of them (4个100%, 两个百分百), and its 100 %.
 _BUNDLE_COUNT = re.compile(r"\s*(?:100\s*[%％]|百分百|百分之百)")
 _BUNDLE_SHARE = re.compile(r"(?:\d|[一二两三四五六七八九十])\s*个\s*$")
@@ -116,15 +123,21 @@ def ruled_out(m: re.Match[str], sent: Sentence, clause: str, unit: str, listed: 
         return True
     if _BUNDLE_COUNT.match(text, m.end()) or _BUNDLE_SHARE.search(text, max(0, m.start() - 4), m.start()):
         return True  # “三年行动计划”4个100%任务: a bundle of goals named by its count, no value of its own
-    if scored(text, end):
-        return True  # 双季稻面积达到85%加1分: the points a threshold earns
+    if not suffix and not _AIMED_LIST.search(clause) and (
+            (unit in ("项", "个") and _LIST_COST.match(text, end))
+            or (_TOTAL_COST.search(clause, max(0, len(clause) - 12)) and verb in (None, "为", "达"))):
+        return True  # 续建项目37项，总投资174.9亿元，2010年计划投资18.7亿元: a list's size
+    if STEP.match(text, m.end()) and _STEP_TOLD.search(text, max(0, m.start() - 10), m.start()):
+        return True  # 财政收入首次跨上10亿元台阶, 先后跨越…台阶: a record told, no goal
+    if scored(text, end) or _SHORT_OF.match(text, end):
+        return True  # 双季稻面积达到85%加1分; 水岸绿化率为70%，未达到80%的指标要求: where things stand
     if _CONDITION.match(text, end) or _ELIGIBLE.match(text, end):
         return True  # …新增量达到300万元且增速达到20%以上的，给予1万元奖励: a condition of a reward
     if ((note := _NOTE_END.match(text, end)) and (note.group(1) or suffix in _BOUNDS)
             and text.rfind("（", 0, m.start()) > text.rfind("）", 0, m.start())):
         return True  # 规模以上工业企业（年主营业务收入2000万元及以上）: a note defining a class
-    done = rules.DONE_HERE.search(text, 0, m.start())
-    told = max(rules.DONE.finditer(text, 0, m.start()), key=lambda d: d.start(), default=None)
+    done = sent.last_before(rules.DONE_HERE, m.start())
+    told = sent.last_before(rules.DONE, m.start())
     if not sent.goal and "基础上" not in text and (
             (told is not None and not _AIM_BETWEEN.search(text, told.end(), m.start()))
             or (done is not None and not _AIM_BETWEEN.search(text, done.end(), m.start()))):

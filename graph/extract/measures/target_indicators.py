@@ -70,7 +70,7 @@ _FLUFF_WORD = re.compile(FLUFF_WORDS)
 #: How a value is to be reached, right before its verb (粮食产能稳步迈上…): no word of what is measured.
 #: (…收入年均增长7%: 年均 too)
 _MANNER_AT_END = re.compile(r"(?<=[\u4e00-\u9fff]{2})"
-                            r"(?:稳步|稳定|逐步|持续|进一步|不断|基本|年均|均|分别保持|保持)+$")
+                            r"(?:稳步|稳定|逐步|持续|进一步|不断|基本|年均|均|分别保持|继续保持|保持)+$")
 #: A verb of a bound left at the end when another stands right before the number (降至不足1%).
 _VERB_AT_END = re.compile("(?:" + "|".join(sorted((re.escape(v) for v, c in VERBS.items() if c != "equal"),
                                                    key=len, reverse=True)) + ")$")

@@ -100,7 +100,7 @@ REGISTER = re.compile(r"(?:名录|名单|目录|普查|统计)[”》」]?[，,]
 #: (人员不伤亡 and 死亡人数下降15% are goals, 死亡人数7人 a report; 这五年，… a work report's look back.)
 #: (上年度结转的项目 are carried over, no report; …完成情况： a table of results.)
 REPORTED = re.compile(r"截至|截止|同比|比上年|较上年|上年(?!度?结转)|去年|过去|以来|年来|累计|造成|"
-                      r"初步(?:统计|核算|测算)|据统计|"
+                      r"初步(?:统计|核算|测算)(?!制度|体系|机制|工作)|(?<![数根依])据统计|"
                       r"(?:完成|执行|进展)情况|"
                       r"(?<![不零无])死亡(?![^，,。；;\d]{0,12}?(?:率|构成比|比例|人数(?:在[^。；;]{0,12}?基础上[，,]?)?"
                       r"[^，,。；;\d]{0,6}?(?:下降|减少|降低|控制|压减|"
@@ -110,9 +110,10 @@ REPORTED = re.compile(r"截至|截止|同比|比上年|较上年|上年(?!度?�
                       r"这[一两二三四五]年")
 #: A forecast (有可能发生6级左右地震, 预计) or a description by degree (大大高于年均19次), in the
 #: number's clause: it says what may be or is, not what is to be.
-FORECAST = re.compile(r"(?<!尽)可能|预计|预测|估计|估算|(?:大大|远远?|明显|显著)(?:高于|低于|超过|多于|少于)")
+FORECAST = re.compile(r"(?<!尽)可能|预计|预测|估计|估算|有望|"
+                      r"(?:大大|远远?|明显|显著)(?:高于|低于|超过|多于|少于)")
 #: A forecast opening the sentence (预计到2025年，…将达到): what follows is foreseen, not set.
-FORESEEN = re.compile(r"(?<!尽)可能|预计|预测|估计")
+FORESEEN = re.compile(r"(?<!尽)可能|预计|预测|估计|有望")
 #: A count of what exists, in the number's own clause (现有…基础上 elsewhere in the sentence is a
 #: base a target grows from).
 #: (改造提升现有高标准农田1.05亿亩 acts on what exists; 每千名老年人拥有…35张 is per head.)
@@ -137,9 +138,10 @@ PENALTY = re.compile(r"(?:^|并|另|可以|予以|可|应当|或者)处|罚款|�
 #: call's posts (本次公开招聘…214名, 决定面向社会公开招聘编外教师150名).
 #: (确定全年新开工…23万套 sets a goal; 涉及34个牵头单位 says whom a task concerns.)
 SCOPE = re.compile(r"选择|选取|确定(?!全年|年度|目标|任务)|涉及[^，,。；;\d]{0,6}$|"
-                   r"本次[^，,。；;\d]{0,16}?(?:计划)?(?:公开)?(?:招聘|招录|招考|选聘|遴选|录用)|"
-                   r"决定[^，,。；;\d]{0,12}?(?:公开)?(?:招聘|招录|考录|选聘|遴选)|"
-                   r"征收(?:土地)?面积")  # (征收面积为0.7940公顷: a notice's scope)
+                   r"本次(?:(?!力争|确保|每年|起)[^，,。；;\d]){0,16}?(?:计划)?(?:公开)?"
+                   r"(?:招聘|招录|招考|选聘|遴选|录用)|"
+                   r"决定(?:(?!力争|确保|每年|起)[^，,。；;\d]){0,12}?(?:公开)?(?:招聘|招录|考录|选聘|遴选)|"
+                   r"(?<!完成)(?<!房屋)征收(?:土地)?面积(?:为|是|共|合计)?\s*$")  # 征收面积为0.7940公顷
 #: A rate being changed: 由3%降至1%, 从…调整为.
 CHANGED = re.compile(r"(?:由|从)\s*\d[^，,。；;]{0,12}(?:降|提高|调整|下调|上调|减|增|改为|变为)|"
                      r"下调|上调|调高|调低|(?<!优化)调整(?!优化)|调减|调增")  # not 优化调整公交线路20条
@@ -375,7 +377,7 @@ def share_does(clause: str, rest: str) -> bool:
 
 
 #: A pace named after a share (保持20%以上的增长速度): the share is the pace, no class.
-_PACE_AFTER = re.compile(r"\s*的?(?:增长速度|增速|增幅)")
+_PACE_AFTER = re.compile(r"\s*的?(?:增长速度|增速|增幅|增长(?!率))")
 
 
 def not_a_target(clause: str, after: str, rest: str = "", said_before: bool = False,
@@ -438,7 +440,8 @@ def measure_after(after: str) -> str | None:
 DONE = re.compile(r"(?:开展|完成|实施|组织|建成|建设|举办|进行|取得|实现|开工|新建|改造)了"
                   r"(?![^，,。；;]{0,12}的)")
 #: A change reported with 了, in the number's own clause (年均能耗增长超过了120万吨标准煤).
-DONE_HERE = re.compile(r"(?:超过|突破|达到|增长|增加|下降|减少|提高)了")
+DONE_HERE = re.compile(r"(?:超过|突破|达到|增长|增加|下降|减少|提高|保持|迈上|跨上|登上|跨越)了|"
+                       r"(?:首次|先后|连续|相继)(?:跨越|迈上|跨上|登上|突破|超过)")
 #: A measure named after a bound (…以上粮食产能), not a class of things (…以上产能的企业).
 _MEASURE_AFTER = re.compile(r"(?!落后)[\u4e00-\u9fff]{0,4}?(?:产能|能力|产量|总量)"
                             r"(?![\u4e00-\u9fff]{0,2}(?:的|企业|项目))")

@@ -45,12 +45,22 @@ class Sentence:
         self.led = led  # a clause before it in its paragraph leads with a year (到2022年，…。累计…)
         self.goals = goals  # under a heading of goals (二、目标任务): 比上年 is a goal's base
         self._first: dict[re.Pattern[str], re.Match[str] | None] = {}
+        self._all: dict[re.Pattern[str], list[re.Match[str]]] = {}
 
     def first(self, pattern: re.Pattern[str]) -> re.Match[str] | None:
         """The first match of `pattern` in the sentence, found once."""
         if pattern not in self._first:
             self._first[pattern] = pattern.search(self.text)
         return self._first[pattern]
+
+    def last_before(self, pattern: re.Pattern[str], at: int) -> re.Match[str] | None:
+        """The last match of `pattern` in the sentence ending by `at`, from its matches found once
+        (a sentence of thousands of numbers is not read from its start for each)."""
+        if pattern not in self._all:
+            self._all[pattern] = list(pattern.finditer(self.text))
+        found = self._all[pattern]
+        i = bisect.bisect_right([m.end() for m in found], at) if len(found) > 8 else len(found)
+        return next((m for m in reversed(found[:i]) if m.end() <= at), None)
 
     def led_before(self, at: int) -> bool:
         """Whether a goal's year is written as one before `at` (到2020年…达到): a LEAD, not a
@@ -214,7 +224,8 @@ _CUT_OFF = re.compile(r"(?:^|[^到])至\s*(?:19|20)\d{2}\s*年(?:底|末)|"
                       r"(?:提高|增加|增长|下降|减少|降低|上升|扩大)[到至]\s*(?:19|20)\d{2}\s*年(?:底|末)?的")
 #: Aims that open a clause of goals after a report (…累计完成…，力争新增…; not 确保了, what was ensured),
 #: and a year's plan (截至2021年底累计完成投资…，2022年计划投资…).
-_REOPENS = re.compile(r"确保(?!了)|力争|(?:19|20)\d{2}\s*年度?计划|年度计划")
+_REOPENS = re.compile(r"确保(?!了)|力争|(?:19|20)\d{2}\s*年度?计划|年度计划|"
+                      r"(?<![截直])[到至]\s*(?:19|20)\d{2}\s*年")  # …共有50家，到2025年达到80家
 _PART_BREAK = re.compile(r"[；;]")
 #: A part of the year reported on, or a report's source (上半年, 前三季度, 1-9月, 据初步测算, 监测):
 #: what follows it has been, however bounded.

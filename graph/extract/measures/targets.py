@@ -328,7 +328,7 @@ def _accepted(m: re.Match[str], sent: Sentence, clause: str, unit: str, provisio
             or planned_here
             or rules.ratio_verb(clause) or _action_count(m, sent, planned) or _share(m, sent, clause, unit)
             or (planned and _PER_HEAD.match(clause) is not None)
-            or STEP.match(sent.text, m.end()) is not None
+            or (STEP.match(sent.text, m.end()) is not None and (planned or sent.goal))
             or _named_plan_sum(verb, clause, unit)):
         return False
     if ruled_out(m, sent, clause, unit, named.listed, planned):
