@@ -156,7 +156,8 @@ def test_the_held_out_set_does_not_regress(heldout: gold_measures.MeasureReport)
                                   "measures_unseen133", "measures_unseen134", "measures_unseen136",
                                   "measures_unseen137", "measures_unseen138", "measures_unseen139",
                                   "measures_unseen140", "measures_unseen142", "measures_unseen143",
-                                  "measures_unseen145", "measures_unseen146"])
+                                  "measures_unseen145", "measures_unseen146", "measures_unseen147",
+                                  "measures_unseen148", "measures_unseen150", "measures_unseen151"])
 def test_the_unseen_sets_do_not_regress(name: str, tmp_path: Path) -> None:
     # Real pages from outside this repository, annotated by helpers who saw neither the rules nor
     # the output (tests/gold/measures_unseen*.md), each studied after its first score
@@ -372,7 +373,14 @@ def test_the_unseen_sets_do_not_regress(name: str, tmp_path: Path) -> None:
               "measures_unseen142": (0.85, 0.7, 0.85, 0.95, 0.95),
               "measures_unseen143": (0.95, 0.8, 0.0, 0.7, 0.7),
               "measures_unseen145": (0.9, 0.8, 0.75, 0.95, 0.95),
-              "measures_unseen146": (0.95, 0.95, 0.95, 0.95, 0.95)}[name]
+              "measures_unseen146": (0.95, 0.95, 0.95, 0.95, 0.95),
+              # practical things for the people (a table of township counts glued to their names
+              # and the goals named in the titles of plans a notice issues are not read), campaigns
+              # for titles (在2010年内 is no limit here), key-project plans and employment
+              "measures_unseen147": (0.8, 0.15, 0.0, 0.95, 0.95),
+              "measures_unseen148": (0.95, 0.95, 0.95, 0.95, 0.45),
+              "measures_unseen150": (0.6, 0.85, 0.95, 0.95, 0.95),
+              "measures_unseen151": (0.85, 0.8, 0.95, 0.95, 0.95)}[name]
     got = gold_measures.measures_report(gold_measures.SHARED, tmp_path, name)
     t_precision, t_recall, year, d_precision, d_recall = floors
     assert got.targets.precision >= t_precision and got.targets.recall >= t_recall, got.table()
@@ -444,10 +452,21 @@ def test_announcements_city_work_reports_and_safety_documents_stay_nearly_empty(
     # targets on arrival, a call's posts, a test's weights and an expropriated area; unseen141
     # (city work reports cut inside their review: no row) found 6 in a review under a heading of
     # what was achieved (交出了…成绩单); unseen144 (work-safety documents: no target row) found none
+    # unseen149 (river and forest chiefs: no target row) finds none either; its one limit found is
+    # in a clause the excerpt cuts, so only its targets are held
+    got = gold_measures.measures_report(gold_measures.SHARED, tmp_path, "measures_unseen149")
+    assert got.targets.found == 0, got.targets.false
     for name in ("measures_unseen135", "measures_unseen141", "measures_unseen144"):
         got = gold_measures.measures_report(gold_measures.SHARED, tmp_path, name)
         assert got.targets.found == 0, (name, got.targets.false)
         assert got.deadlines.precision >= 0.95 and got.deadlines.recall >= 0.95, (name, got.table())
+
+
+def test_a_project_list_with_no_goal_read_stays_empty(tmp_path: Path) -> None:
+    # measures_unseen152 (education: 3 rows, a project list's counts of schools in a body run into
+    # one line, not read) finds nothing false
+    got = gold_measures.measures_report(gold_measures.SHARED, tmp_path, "measures_unseen152")
+    assert got.targets.found == 0 and got.deadlines.found == 0, got.targets.false
 
 
 @needs_shared
