@@ -376,10 +376,6 @@ def share_does(clause: str, rest: str) -> bool:
             and EXISTING.search(clause) is None)
 
 
-#: A pace named after a share (保持20%以上的增长速度): the share is the pace, no class.
-_PACE_AFTER = re.compile(r"\s*的?(?:增长速度|增速|增幅|增长(?!率))")
-
-
 def not_a_target(clause: str, after: str, rest: str = "", said_before: bool = False,
                  percent: bool = False, unit: str = "") -> bool:
     """Whether a number is no target: `clause` is its clause up to it (its verb included),
@@ -445,6 +441,8 @@ DONE_HERE = re.compile(r"(?:超过|突破|达到|增长|增加|下降|减少|提
 #: A measure named after a bound (…以上粮食产能), not a class of things (…以上产能的企业).
 _MEASURE_AFTER = re.compile(r"(?!落后)[\u4e00-\u9fff]{0,4}?(?:产能|能力|产量|总量)"
                             r"(?![\u4e00-\u9fff]{0,2}(?:的|企业|项目))")
+#: A pace named after a share (保持20%以上的增长速度): the share is the pace, no class.
+_PACE_AFTER = re.compile(r"\s*的?(?:增长速度|增速|增幅|增长(?!率))")
 
 
 #: A band: 3人以上10人以下 is a class of cases, not a goal.

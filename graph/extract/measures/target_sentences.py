@@ -58,9 +58,7 @@ class Sentence:
         (a sentence of thousands of numbers is not read from its start for each)."""
         if pattern not in self._all:
             self._all[pattern] = list(pattern.finditer(self.text))
-        found = self._all[pattern]
-        i = bisect.bisect_right([m.end() for m in found], at) if len(found) > 8 else len(found)
-        return next((m for m in reversed(found[:i]) if m.end() <= at), None)
+        return next((m for m in reversed(self._all[pattern]) if m.end() <= at), None)
 
     def led_before(self, at: int) -> bool:
         """Whether a goal's year is written as one before `at` (到2020年…达到): a LEAD, not a
@@ -292,13 +290,12 @@ _HEADING_MAX = 40
 _PHRASE_END = re.compile(r"[，,；;：:。！？!?]")
 
 
-#: A sentence opening a look back over the years behind (这五年，…; 一年来，…; 过去五年，…): what
-#: the rest of its paragraph counts was achieved; also on the line after a heading that ends
-#: no sentence (二、“十四五”时期发展成就和“十五五”时期主要目标任务\n过去五年，…).
 #: A statistic's sentence: a whole year's or a period's figure and its change over the same period
 #: before (全年粮食总产量46695吨，同比增长0.98%; 1-6月…万元，比上年同期下降2%).
 _STATISTIC = re.compile(r"\s*(?:全年|上半年|前三季度|一季度|[1一]\s*[-—至~]\s*\d{1,2}\s*月)"
                         r"[^，,。；;]{0,24}?\d[^，,。；;]{0,8}[，,]\s*(?:同比|比上年同期|较上年同期)(?:增长|下降|增加|减少)")
+#: A sentence opening a look back over the years behind (这五年，…; 一年来，…; 过去五年，…): what the rest
+#: of its paragraph counts was achieved; also on the line after a heading that ends no sentence.
 LOOKING_BACK = re.compile(r"(?:^|\n)[ \t\u3000]*(?:(?:这|过去的?|近)[一两二三四五六七八九十]年|"
                           r"[一两二三四五六七八九十]年来)[，,]")
 
