@@ -864,6 +864,15 @@ def test_an_item_s_number_is_no_word_of_its_action_nor_of_its_indicator() -> Non
         ("新增就业", "increase"), ("新增就业", "increase")]
     # an item naming no action is no count of one, even under a plan's year (it lists what a goal covers)
     assert found("2.平潭县廉租住房与经济适用住房238间；", 2017, Years(year=2017)) == []
+    assert found("6.平潭会议中心员工宿舍152套", 2017, Years(year=2017)) == []
+
+
+def test_an_item_under_a_plan_s_year_is_read_as_its_unnumbered_words_are() -> None:
+    # a township's goals list: an action or a measure after the item's number is a goal, as without it
+    for text in ("1.推广测土配方施肥67000亩。", "推广测土配方施肥67000亩。"):
+        assert [(t.value, t.year) for t in found(text, 2024, Years(year=2024))] == [(67000, 2024)]
+    assert [t.value for t in found("1.水稻播种面积3245亩,产量1272吨。", 2024, Years(year=2024))] == [3245, 1272]
+    assert found("1.推广测土配方施肥67000亩。", 2024) == []  # no year governs: no plan's action
 
 
 def test_two_chinese_digits_side_by_side_are_two_or_three_not_a_number() -> None:
@@ -2418,3 +2427,10 @@ def test_a_plan_s_hiring_goal_stays() -> None:
 ])
 def test_the_eighth_review_s_sentences(text: str, expected: list[float]) -> None:
     assert [t.value for t in found(text, 2024)] == expected, text
+
+
+def test_a_class_of_projects_the_law_requires_to_tender_is_no_duty_of_the_sentence() -> None:
+    # 依法必须进行招标的项目 names which projects a share counts; 必须 before a goal's verb stays a duty
+    t = one("2022年底前，依法必须进行招标的项目全流程电子化招标投标率达70%以上。", 2022)
+    assert (t.value, t.comparator, t.year) == (70, "at_least", 2022)
+    assert found("2022年，必须进行全流程电子化招标投标率达70%以上。", 2022) == []

@@ -239,6 +239,7 @@ ACTIONS = ("新建", "新改建", "改扩建", "改建", "扩建", "建设", "�
            "建立")
 #: 安排 counts what a plan arranges only where it names projects (安排重点新续建项目57个), not a budget.
 _ACTION = "|".join(sorted(ACTIONS, key=len, reverse=True)) + r"|安排(?=[^\d，,；;：:。]*项目)"
+ACTION_WORD = f"(?:{_ACTION})"
 #: Who does a plan's action, named with a count before it (…等7个产业园区建成标准厂房…): the action.
 _DOER_ACTION = re.compile(rf"(?:等|\d)\s*[个家所座][^\d，,；;：:。]{{1,10}}?"
                           rf"(?P<action>{_ACTION})[^\d，,；;：:。]*$")
@@ -328,8 +329,9 @@ def action_count(phrase: str, after: str, planned: bool = False) -> bool:
 
 #: Verbs of a legal norm (不得低于): a rule every case must meet, as a threshold, not a goal.
 NORM = re.compile(r"^不得")
-#: A duty in the clause (应当高于百分之六十) or a definition in the sentence (是指…一千吨以上): a norm.
-DUTY = re.compile(r"应当|必须|是指|所称|指的是")
+#: A duty in the clause (应当高于百分之六十) or a definition in the sentence (是指…一千吨以上): a norm;
+#: not a class named by a duty (依法必须进行招标的项目).
+DUTY = re.compile(r"应当|必须(?![^，,；;。]{1,10}的(?:项目|工程))|是指|所称|指的是")
 #: An article of a statute (第十二条) states norms: a number there is a target only with a goal word.
 #: Its path names the article at any depth: 第二章/第五条/（五）.
 ARTICLE = re.compile(r"(?:^|/)第[一二三四五六七八九十百零〇\d]+条")

@@ -360,6 +360,9 @@ def _share(m: re.Match[str], sent: Sentence, clause: str, unit: str) -> bool:
 #: 以上的技改项目3000个).
 _PHRASE_BREAK = re.compile(r"[，,；;：:|｜\t]|(?<=\d[个项家所座条处户套台辆名])、")
 _PHRASE_REACH = 40
+#: A list's item under a plan's year that is a goal: an action (1.推广测土配方施肥67000亩) or a measure
+#: (1.水稻播种面积3245亩); not a site (6.平潭会议中心员工宿舍152套), what a goal covers.
+_PLANNED_ITEM = re.compile(rf"{rules.ACTION_WORD}|推广|种植|播种|栽植|造林|育秧|育苗|(?:面积|产量)$")
 
 
 def _action_count(m: re.Match[str], sent: Sentence, planned: bool = False) -> bool:
@@ -379,8 +382,9 @@ def _action_count(m: re.Match[str], sent: Sentence, planned: bool = False) -> bo
         return True  # 2.50个小区新增电动自行车充电设施: how many places the plan's action reaches
     after = sent.text[m.end():m.end() + 2]
     marker = MARKER.match(phrase)  # 5.建成家庭养老床位7000张: the item's number is no word of it
-    if marker:  # an action of its own; not any words under a plan's year (2.平潭县…住房238间 lists scope)
-        return rules.action_count(phrase[marker.end():].lstrip(), after)  # 1.*改建…: a star between
+    if marker:  # under a plan's year an action or a measure (2.平潭县…住房238间 lists scope)
+        item = phrase[marker.end():].lstrip()  # 1.*改建…: a star between
+        return rules.action_count(item, after, planned and _PLANNED_ITEM.search(item) is not None)
     return rules.action_count(phrase, after, planned)
 
 
