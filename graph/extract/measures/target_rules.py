@@ -329,8 +329,7 @@ def action_count(phrase: str, after: str, planned: bool = False) -> bool:
 
 #: Verbs of a legal norm (不得低于): a rule every case must meet, as a threshold, not a goal.
 NORM = re.compile(r"^不得")
-#: A duty in the clause (应当高于百分之六十) or a definition in the sentence (是指…一千吨以上): a norm;
-#: not a class named by a duty (依法必须进行招标的项目).
+#: A duty (应当高于百分之六十) or a definition (是指…一千吨以上): a norm; not 依法必须进行招标的项目, a class.
 DUTY = re.compile(r"应当|必须(?![^，,；;。]{1,10}的(?:项目|工程))|是指|所称|指的是")
 #: An article of a statute (第十二条) states norms: a number there is a target only with a goal word.
 #: Its path names the article at any depth: 第二章/第五条/（五）.
