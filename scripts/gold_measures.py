@@ -362,7 +362,8 @@ SETS = ("NAME", "measures_heldout", "measures_unseen", "measures_unseen2", "meas
         "measures_unseen142", "measures_unseen143", "measures_unseen144", "measures_unseen145",
         "measures_unseen146", "measures_unseen147", "measures_unseen148", "measures_unseen149",
         "measures_unseen150", "measures_unseen151", "measures_unseen152", "measures_unseen153",
-        "measures_unseen154", "measures_unseen155", "measures_unseen156")
+        "measures_unseen154", "measures_unseen155", "measures_unseen156",
+        "measures_unseen158")
 
 
 def measures_report(shared: Path, work: Path, name: str = NAME) -> MeasureReport:

@@ -159,7 +159,7 @@ def test_the_held_out_set_does_not_regress(heldout: gold_measures.MeasureReport)
                                   "measures_unseen145", "measures_unseen146", "measures_unseen147",
                                   "measures_unseen148", "measures_unseen150", "measures_unseen151",
                                   "measures_unseen153", "measures_unseen154", "measures_unseen155",
-                                  "measures_unseen156"])
+                                  "measures_unseen156", "measures_unseen158"])
 def test_the_unseen_sets_do_not_regress(name: str, tmp_path: Path) -> None:
     # Real pages from outside this repository, annotated by helpers who saw neither the rules nor
     # the output (tests/gold/measures_unseen*.md), each studied after its first score
@@ -383,14 +383,15 @@ def test_the_unseen_sets_do_not_regress(name: str, tmp_path: Path) -> None:
               "measures_unseen148": (0.95, 0.95, 0.95, 0.95, 0.45),
               "measures_unseen150": (0.6, 0.85, 0.95, 0.95, 0.95),
               "measures_unseen151": (0.85, 0.8, 0.95, 0.95, 0.95),
-              # the session's last sets, scored on arrival and not studied: townships (items of a
-              # numbered task list under the goals heading, 1.水稻播种面积3245亩, are not read),
+              # townships (the items of a numbered task list under the goals heading are read),
               # north-eastern cities, south-western counties, central China's 2016–2020 plans (a
               # county's allocation list glued as 大墅镇227户610人945KW is not read)
-              "measures_unseen153": (0.95, 0.7, 0.95, 0.95, 0.95),
+              "measures_unseen153": (0.95, 0.95, 0.95, 0.95, 0.95),
               "measures_unseen154": (0.9, 0.95, 0.95, 0.95, 0.95),
-              "measures_unseen155": (0.95, 0.75, 0.95, 0.95, 0.95),
-              "measures_unseen156": (0.95, 0.2, 0.95, 0.95, 0.95)}[name]
+              "measures_unseen155": (0.95, 0.95, 0.95, 0.95, 0.95),
+              "measures_unseen156": (0.95, 0.2, 0.95, 0.95, 0.95),
+              # the sets of 2026-12-05's second session, first scored on arrival
+              "measures_unseen158": (0.95, 0.95, 0.95, 0.95, 0.95)}[name]
     got = gold_measures.measures_report(gold_measures.SHARED, tmp_path, name)
     t_precision, t_recall, year, d_precision, d_recall = floors
     assert got.targets.precision >= t_precision and got.targets.recall >= t_recall, got.table()
