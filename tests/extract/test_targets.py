@@ -2434,3 +2434,15 @@ def test_a_class_of_projects_the_law_requires_to_tender_is_no_duty_of_the_senten
     t = one("2022年底前，依法必须进行招标的项目全流程电子化招标投标率达70%以上。", 2022)
     assert (t.value, t.comparator, t.year) == (70, "at_least", 2022)
     assert found("2022年，必须进行全流程电子化招标投标率达70%以上。", 2022) == []
+
+
+def test_an_inspection_s_sample_is_scope_and_a_plan_s_year_aims_its_change_on_last_year() -> None:
+    # how many an inspection takes is its scope (the gold's convention); the pass rate it checks is a goal
+    assert found("执行部门联合双随机检查，检查比例不少于5%。", 2024) == []
+    assert found("抽取区级界桩界碑20%开展现场检查。", 2024) == []
+    assert [t.value for t in found("2024年抽检合格率达到98%以上。", 2024)] == [98]
+    # 全年…同比增长8% under a plan's year is the year's goal; told as done (增长了) or with no plan, a result
+    t = one("全年农林牧渔业总产值同比增长8%，农村常住居民人均可支配收入与经济增长同步。", 2021, Years(year=2021))
+    assert (t.value, t.change, t.year) == (8, "increase", 2021)
+    assert found("全年农林牧渔业总产值同比增长了8%。", 2021, Years(year=2021)) == []
+    assert found("全年农林牧渔业总产值同比增长8%。", 2021) == []

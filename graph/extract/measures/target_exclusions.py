@@ -99,6 +99,10 @@ _COMPARED = frozenset({"小于", "大于", "低于", "高于"})
 #: Time a stage of work is given (用3个月左右时间, 再用半年时间): no goal.
 _SPAN_UNITS = frozenset({"个月", "年", "天", "周"})
 _SPAN = re.compile(r"\s*(?:的)?时间")
+#: A plan's year opening its change on last year (全年农林牧渔业总产值同比增长8%, under a 2021 plan): the
+#: year's goal; in a report, the review of it is the report's (review.py), not this sentence's.
+_YEAR_CHANGE = re.compile(r"\s*(?:全年|今年)[^，,。；;\d了]{1,24}?(?:同比|比上年|较上年)"
+                          r"(?:增长|增加|提高|下降|减少|降低)\s*(?=\d)")
 
 
 def ruled_out(m: re.Match[str], sent: Sentence, clause: str, unit: str, listed: bool = False,
@@ -119,7 +123,9 @@ def ruled_out(m: re.Match[str], sent: Sentence, clause: str, unit: str, listed: 
     rest = text[end:min(sent.clause_end(end), end + _REST_MAX)]  # bounded, as targets.py's clause
     if (unit == "%" and text.startswith("的", end)) or _NOTE_AHEAD.match(text, end):
         rest = sent.rest_of_clause(end)  # the units a share counts, over a bracket's note (县（市、区）)
-    if rules.not_a_target(clause, after, rest, sent.said_before(m.start()), unit == "%", unit):
+    said = sent.said_before(m.start()) and not (planned and (year := _YEAR_CHANGE.match(text))
+                                                  and year.end() == number_at(m))
+    if rules.not_a_target(clause, after, rest, said, unit == "%", unit):
         return True
     if _BUNDLE_COUNT.match(text, m.end()) or _BUNDLE_SHARE.search(text, max(0, m.start() - 4), m.start()):
         return True  # “三年行动计划”4个100%任务: a bundle of goals named by its count, no value of its own

@@ -134,14 +134,14 @@ ITEM_UNITS = frozenset({"项", "个", "条"})
 NAMED_PROGRAMME = re.compile(r"\s*件\s*(?:民生|惠民|为民)?(?:实事|大事|好事)")
 #: A penalty: the clause imposes it (并处…, 处货物价值30%以下) or names it after the number.
 PENALTY = re.compile(r"(?:^|并|另|可以|予以|可|应当|或者)处|罚款|罚金|拘留|没收|暂停|吊销|责令停")
-#: Choosing pilots (选择10个左右城市) and a frequency (每年调整1次) are scope, not goals, as are a
-#: call's posts (本次公开招聘…214名, 决定面向社会公开招聘编外教师150名).
-#: (确定全年新开工…23万套 sets a goal; 涉及34个牵头单位 says whom a task concerns.)
+#: Choosing pilots (选择10个左右城市), a call's posts (本次公开招聘…214名) and an inspection's sample are
+#: scope, not goals (确定全年新开工…23万套 sets a goal; 涉及34个牵头单位 says whom a task concerns).
 SCOPE = re.compile(r"选择|选取|确定(?!全年|年度|目标|任务)|涉及[^，,。；;\d]{0,6}$|"
                    r"本次(?:(?!力争|确保|每年|起)[^，,。；;\d]){0,16}?(?:计划)?(?:公开)?"
                    r"(?:招聘|招录|招考|选聘|遴选|录用)|"
                    r"决定(?:(?!力争|确保|每年|起)[^，,。；;\d]){0,12}?(?:公开)?(?:招聘|招录|考录|选聘|遴选)|"
-                   r"(?<!完成)(?<!房屋)征收(?:土地)?面积(?:为|是|共|合计)?\s*$")  # 征收面积为0.7940公顷
+                   r"(?<!完成)(?<!房屋)征收(?:土地)?面积(?:为|是|共|合计)?\s*$|"  # 征收面积为0.7940公顷
+                   r"(?:抽查|检查|抽检|抽样)比例[^，,。；;\d]{0,6}$|抽取[^，,。；;\d]{0,12}$")
 #: A rate being changed: 由3%降至1%, 从…调整为.
 CHANGED = re.compile(r"(?:由|从)\s*\d[^，,。；;]{0,12}(?:降|提高|调整|下调|上调|减|增|改为|变为)|"
                      r"下调|上调|调高|调低|(?<!优化)调整(?!优化)|调减|调增")  # not 优化调整公交线路20条
