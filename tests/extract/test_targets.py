@@ -2446,3 +2446,14 @@ def test_an_inspection_s_sample_is_scope_and_a_plan_s_year_aims_its_change_on_la
     assert (t.value, t.change, t.year) == (8, "increase", 2021)
     assert found("全年农林牧渔业总产值同比增长了8%。", 2021, Years(year=2021)) == []
     assert found("全年农林牧渔业总产值同比增长8%。", 2021) == []
+
+
+def test_each_before_its_action_gives_each_item_the_value_and_what_can_be_reached_is_foreseen() -> None:
+    assert [(t.indicator, t.value) for t in found("宫颈癌、乳腺癌各完成筛查8.1万人。", 2023)] == [
+        ("宫颈癌", 81000), ("乳腺癌", 81000)]
+    assert [t.value for t in found("全市、各乡镇完成筛查8万人。", 2023)] == [80000]  # 各 of places: one
+    # 可达到 tells what a harvest or a project can come to, not a goal set; nor a survey's sample
+    assert found("今年小麦丰收已成定局，全镇平均单产可达到491公斤。", 2017) == []
+    assert found("项目建成后年产值可达10亿元。", 2023) == []
+    assert found("本区调查的样本量将扩大至10%左右。", 2015, Years(year=2015)) == []
+    assert [t.value for t in found("到2025年，全镇平均单产达到500公斤。", 2023)] == [500]

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, replace
 
 from policygraph.extract.measures.quantities import value_of
-from policygraph.extract.measures.target_rules import DOER_GAP
+from policygraph.extract.measures.target_rules import ACTION_WORD, DOER_GAP
 from policygraph.extract.regexes import INDICATOR_FLUFF
 from policygraph.models import Target
 
@@ -72,6 +72,9 @@ _EACH = re.compile(r"(?P<items>[^，,；;：:（(。]+、[^，,；;：:（(。]+
 #: Where names joined by 和 are one name (全省住房和城乡建设…, 全市城镇和农村居民…): the first is
 #: under three characters after 全省/全市.
 _WHOLE = re.compile(r"^\s*(?:全|各)[省市县区镇]")
+#: 各 before the action each list's item does (宫颈癌、乳腺癌各完成筛查8.1万人).
+_EACH_ACTION = re.compile(rf"(?<![平年])[均各](?={ACTION_WORD}[^，,；;：:。\d、（(]{{0,6}}$)")
+_ACTED_REACH = 16
 #: Indicators joined before 分别 that one value follows (城镇居民人均可支配收入和农民人均纯收入分别增长
 #: 12%): the value of each; not a list of values (分别增长10%、12%), which pairs them in order.
 _NAMED = r"[^，,；;：:（(。、和及与]{2,24}"
@@ -104,8 +107,10 @@ def each_indicator(target: Target, m: re.Match[str], text: str) -> list[Target]:
     """One target per indicator when a list of them shares one value with 均 or 各, or when a list
     of subjects shares one rate (each quoting the sentence from its indicator on, so each is its
     own); else the target."""
-    if text.endswith(("均", "各"), 0, m.start()) and not text.endswith(("平均", "年均"), 0, m.start()):
-        each = _EACH.search(text, max(0, m.start() - _EACH_REACH), m.start())
+    acted = _EACH_ACTION.search(text, max(0, m.start() - _ACTED_REACH), m.start())
+    shared = acted.start() + 1 if acted else m.start()  # 宫颈癌、乳腺癌各完成筛查8.1万人: each's action
+    if text.endswith(("均", "各"), 0, shared) and not text.endswith(("平均", "年均"), 0, shared):
+        each = _EACH.search(text, max(0, shared - _EACH_REACH), shared)
     elif text.endswith("分别", 0, m.start()) and not _MORE_VALUES.match(text, m.end()):
         each = _EACH_RESPECTIVELY.search(text, max(0, m.start() - _EACH_REACH), m.start())
     elif target.unit in _RATES and "分别" not in text:
