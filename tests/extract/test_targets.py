@@ -1404,7 +1404,7 @@ def test_a_count_and_the_length_of_what_it_counts_are_two_targets() -> None:
 def test_targets_a_sentence_states_as_a_year_s_goals_over_last_year_are_goals() -> None:
     text = "2018年,我市6项主要污染物减排目标任务分别为:化学需氧量同比削减 2.79%、氨氮2.4%。"
     got = found(text, 2018, Years(2018))
-    assert [(t.value, t.indicator) for t in got] == [(2.79, "化学需氧量同比削减"), (2.4, "氨氮")]
+    assert [(t.value, t.indicator) for t in got] == [(2.79, "化学需氧量"), (2.4, "氨氮")]
 
 
 def test_growth_over_last_year_bounded_as_a_goal_and_a_plan_s_named_sum_are_goals() -> None:
@@ -2457,3 +2457,36 @@ def test_each_before_its_action_gives_each_item_the_value_and_what_can_be_reache
     assert found("项目建成后年产值可达10亿元。", 2023) == []
     assert found("本区调查的样本量将扩大至10%左右。", 2015, Years(year=2015)) == []
     assert [t.value for t in found("到2025年，全镇平均单产达到500公斤。", 2023)] == [500]
+
+
+def test_a_five_year_plan_s_review_of_the_last_plan_under_its_section_is_past() -> None:
+    # 第一节 heads its 一、 items: the review runs over them to the next 第…节 or 第…章
+    body = ("第一章 发展基础\n第一节“十一五”发展成就\n“十一五”期间，全市较好地完成了主要目标任务。\n"
+            "一、城市综合实力实现新提升\n地区生产总值突破2000亿元，财政总收入突破500亿元。\n"
+            "第二节 “十二五”主要目标\n到2015年，地区生产总值达到4000亿元。\n")
+    rec = record_of("某某市国民经济和社会发展第十二个五年规划纲要\n" + body).to_dict()
+    assert [(t["value"], t["year"]) for t in rec["targets"]] == [(400_000_000_000, 2015)]
+    body = ("（一）“十一五”规划实施情况\n全市实现生产总值2900亿元，人均生产总值突破5000美元。\n"
+            "（二）“十二五”主要目标\n到2015年，人均生产总值达到8000美元。\n")
+    rec = record_of("某某市国民经济和社会发展第十二个五年规划纲要\n" + body).to_dict()
+    assert [t["value"] for t in rec["targets"]] == [8000]
+
+
+def test_a_task_list_s_items_keep_their_base_year_as_a_base_and_their_number_off_the_list() -> None:
+    body = ("市政府2011年重点工作分解落实方案\n一、目标分解\n1、地区生产总值增长11.5%。\n"
+            "2、万元地区生产总值能耗较2010年降低3.8%。\n3、主要污染物排放量较2010年削减4%。\n"
+            "4、城镇居民人均可支配收入和农民人均纯收入均增长12%。\n")
+    rec = record_of("某某市人民政府关于印发市政府2011年重点工作分解落实方案的通知\n" + body).to_dict()
+    got = [(t["indicator"], t["value"], t["year"], t["base_year"], t["change"]) for t in rec["targets"]]
+    assert got == [("地区生产总值", 11.5, 2011, None, "increase"),
+                   ("万元地区生产总值能耗", 3.8, 2011, 2010, "decrease"),
+                   ("主要污染物排放量", 4, 2011, 2010, "decrease"),
+                   ("城镇居民人均可支配收入", 12, 2011, None, "increase"),
+                   ("农民人均纯收入", 12, 2011, None, "increase")]
+
+
+def test_an_item_s_year_governs_it_and_a_patent_filing_count_is_no_application() -> None:
+    got = found("（三）2013年底前，淘汰焦炭落后产能315万吨，2014年底前，淘汰水泥落后产能3473万吨。", 2013)
+    assert [(t.value, t.year) for t in got] == [(3_150_000, 2013), (34_730_000, 2014)]
+    assert [t.value for t in found("全年专利申请量10000件以上、专利授权8000件以上。", 2011)] == [10000, 8000]
+    assert found("申请补贴的企业不少于10家。", 2011) == []

@@ -28,10 +28,10 @@ from policygraph.extract.provisions import Provision
 BACK = re.compile(r"回顾|发展基础|发展现状|"
                   r"(?:现状|基本情况|(?<!项目|工程|建设|实施|任务)概况|工作总结|主要成绩|主要成效)\s*$"
                   r"|取得的(?:成绩|成就|成效)|(?<![完建])成就(?!业)|过去(?:一|五|的)年|上年度?工作"
-                  r"|计划(?:执行|完成|落实)情况(?![\u4e00-\u9fff])")  # 一、2009年…计划执行情况, not …情况监督
+                  r"|(?:计划|规划|纲要)(?:实施|执行|完成|落实)情况(?![\u4e00-\u9fff])")  # not …情况监督
 #: Words of a title that name what is to come: a title with any of them does not look back.
-AHEAD = re.compile(r"安排|目标|任务|计划(?!(?:执行|完成|落实)情况)|思路|要求|举措|措施|部署|展望|重点|建议|"
-                   r"考虑|打算")
+AHEAD = re.compile(r"安排|目标|任务|计划(?!(?:实施|执行|完成|落实)情况)|思路|要求|举措|措施|部署|展望|重点|"
+                   r"建议|考虑|打算")
 #: A heading's title: what follows the heading up to the end of its sentence or line.
 _TITLE = re.compile(r"[^。；;\n]{0,40}")
 #: A line that is a heading without a number: short, and no sentence ends in it.
@@ -98,10 +98,12 @@ _ACHIEVED_LINE = re.compile(r"(?:19|20)\d{2}\s*年(?!.*基础上)[^\n]*?(?:交�
 #: 社会发展情况及本届政府工作回顾过去的一年，…).
 _RUN_ON_REVIEW = re.compile(r"^[ \t\u3000]*[^\n。；;，,：:]{4,30}?回顾"
                             r"(?=过去|[一两二三四五]年来|(?:19|20)\d{2}年)", re.M)
-#: A heading line's numbering: 一、 opens a section, （一） a subsection of it, 1. a point of that; a
-#: line with none is a section of its own (2025年工作回顾, to the next 一、 or line), a run-on review
-#: heading a part above them.
-_LEVELS = ((re.compile(r"[一二三四五六七八九十]+、"), 0),
+#: A heading line's numbering: 一、 opens a section, （一） a subsection of it, 1. a point of that,
+#: above them a plan's 第一章 and its 第一节; a line with none is a section of its own (2025年工作回顾,
+#: to the next 一、 or line), a run-on review heading a part above 一、.
+_LEVELS = ((re.compile(r"第[一二三四五六七八九十百\d]+[章篇编]"), -3),
+           (re.compile(r"第[一二三四五六七八九十百\d]+节"), -2),
+           (re.compile(r"[一二三四五六七八九十]+、"), 0),
            (re.compile(r"[（(][一二三四五六七八九十]+[）)]"), 1),
            (re.compile(r"\d+[.．、]"), 2))
 

@@ -9,7 +9,7 @@ import re
 #: Verbs and words right before a value that make it a rise or a cut from the present (增长5%,
 #: 能耗降低2.5%, 新增就业10万人), not a level to reach (增长到, 降至, 控制在).
 _RISE = frozenset({"增长", "增加", "提高", "提升", "新增", "净增"})
-_CUT = frozenset({"下降", "降低", "减少", "压缩", "压减", "缩短", "再降"})
+_CUT = frozenset({"下降", "降低", "减少", "压缩", "压减", "缩短", "再降", "削减"})
 _SINCE = r"(?:比|较)(?:上年|去年|上年度|同期|(?:19|20)\d{2}年)(?:同期)?"  # 比上年同期增8%
 _RISE_BEFORE = re.compile(r"(?:(?:增长|增加|提高|提升|上升|上涨|增速|增幅|涨幅)率?\s*(?:约|达到?|为|在)?"
                           rf"|{_SINCE}增)\s*$")

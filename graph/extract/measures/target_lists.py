@@ -75,6 +75,8 @@ _WHOLE = re.compile(r"^\s*(?:全|各)[省市县区镇]")
 #: 各 before the action each list's item does (宫颈癌、乳腺癌各完成筛查8.1万人).
 _EACH_ACTION = re.compile(rf"(?<![平年])[均各](?={ACTION_WORD}[^，,；;：:。\d、（(]{{0,6}}$)")
 _ACTED_REACH = 16
+_ITEM_NUMBER = re.compile(r"\s*(?:[一二三四五六七八九十\d]{1,3}[、.．]|"
+                          r"[（(]?[一二三四五六七八九十\d]{1,3}[）)])\s*")
 #: Indicators joined before 分别 that one value follows (城镇居民人均可支配收入和农民人均纯收入分别增长
 #: 12%): the value of each; not a list of values (分别增长10%、12%), which pairs them in order.
 _NAMED = r"[^，,；;：:（(。、和及与]{2,24}"
@@ -121,13 +123,14 @@ def each_indicator(target: Target, m: re.Match[str], text: str) -> list[Target]:
     if each is None:
         return [target]
     offset = target.end - m.end()
-    out, at = [], each.start("items")
+    out, at, listed = [], each.start("items"), each.group("items")
+    if number := _ITEM_NUMBER.match(listed):  # 4、城镇居民…和农民人均纯收入均增长12%: no item of the list
+        at, listed = at + number.end(), listed[number.end():]
     # 主导或参与制定国家、行业标准各…: 、 parts the list where it has one; else 和/与 do
-    joins = (_ITEM_JOIN if each.re is _EACH_RESPECTIVELY else _COMMA_JOIN if "、" in each.group("items")
-             else _AND_JOIN)
-    if joins is _AND_JOIN and len(_WHOLE.sub("", _AND_JOIN.split(each.group("items"))[0])) < 3:
+    joins = (_ITEM_JOIN if each.re is _EACH_RESPECTIVELY else _COMMA_JOIN if "、" in listed else _AND_JOIN)
+    if joins is _AND_JOIN and len(_WHOLE.sub("", _AND_JOIN.split(listed)[0])) < 3:
         return [target]
-    items = joins.split(each.group("items"))
+    items = joins.split(listed)
     if each.re is _RATE_LIST and all(_PLACE.search(item) for item in items[:-1]):
         return [target]  # 哈尔滨市、绥化市、肇州县…利用率达到95%: places sharing one goal, one target
     for item in items:

@@ -33,7 +33,7 @@ VERBS: dict[str, str] = {
     "压缩": "equal", "压减": "equal", "缩短": "equal",
     "保持在": "equal", "稳定在": "equal", "维持在": "equal", "增长": "equal", "增加": "equal",
     "提高": "equal", "提升": "equal", "下降": "equal", "降低": "equal", "减少": "equal", "新增": "equal",
-    "再降": "equal",
+    "再降": "equal", "削减": "equal",
     "净增": "equal", "实现": "equal", "完成": "equal", "建成": "equal", "建设": "equal",
     "培训": "equal", "帮助": "equal", "帮扶": "equal", "安置": "equal", "扶持": "equal", "带动": "equal",
     "吸纳": "equal", "创建": "equal", "培育": "equal", "打造": "equal", "认定": "equal", "新建": "equal",
@@ -170,7 +170,7 @@ PER_UNIT = re.compile(r"每(?!年|月|季)[^，,]?$")
 #: (城镇托儿园所符合卫生保健合格标准的达到90%: the share of units meeting a standard, a goal.)
 ELIGIBILITY = re.compile(r"凡|(?<!建立|建设|新建|打造|培育|建成|创建)符合"
                          r"(?![^，,。；;]{0,16}标准的(?:比例)?(?:达到|为)?$)|"
-                         r"满足(?!率|度|程度)|申请|(?<!具备)(?<!有)条件|"  # 需求满足率 is a measure
+                         r"满足(?!率|度|程度)|(?<!专利)申请(?!量|数|件数|总量)|(?<!具备)(?<!有)条件|"
                          r"(?<!职业)资格|门槛|对于|对吸纳|对招用|对招收|对完成|对达到|允许|吸纳.{0,8}达到|招用.{0,8}达到")
 
 

@@ -389,15 +389,16 @@ def _governs(text: str, heading: str, year: int | None = None) -> Years:
     if found.year is None:
         found = plan_years(heading)
     if found.year is None:
-        years = {int(m.group(1)) for m in YEAR.finditer(heading) if not _MONTH.match(heading, m.end())}
+        bases = [b.span() for b in BASE.finditer(heading)]  # not 较2010年 in 2、能耗较2010年降低3.8%
+        years = {int(m.group(1)) for m in YEAR.finditer(heading)
+                 if not _MONTH.match(heading, m.end()) and not any(a <= m.start() < b for a, b in bases)}
         found = Years(years.pop()) if len(years) == 1 else found
     if found.year is None and year is not None and _THIS_YEARS_GOALS.search(heading):
         found = Years(year)
     return found
 
 
-#: A heading over this year's goals (一、确保年度目标, 今年主要目标任务).
-#: (not 分年度目标, goals year by year)
+#: A heading over this year's goals (一、确保年度目标, 今年主要目标任务; not 分年度目标, year by year).
 _THIS_YEARS_GOALS = re.compile(r"(?:(?<![分各逐])年度|今年|全年|本年度?)(?:主要)?(?:目标|任务|指标)")
 #: 2021年3月: a date, not a year a heading is about.
 _MONTH = re.compile(r"\s*[\d一二三四五六七八九十]+\s*月")
@@ -443,8 +444,7 @@ def _heading_line(text: str, p: Provision) -> str:
     return line if len(line) <= _HEADING_MAX and not _CLAUSE_MARK.search(line) else ""
 
 
-#: A number other than a year's (159公里); a heading is one phrase: a line with a clause break is an
-#: item or a sentence.
+#: A number other than a year's (159公里); a heading is one phrase (a clause break makes an item).
 _MEASURE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?!\s*年|\d|\.\d)")
 _CLAUSE_MARK = re.compile(r"[，,；;：:]")
 

@@ -391,7 +391,8 @@ def _action_count(m: re.Match[str], sent: Sentence, planned: bool = False) -> bo
 #: A sentence opening with the year or years it plans for (2024年，…; 到2025年，…; 2015年至2017年，…;
 #: 今年，…; after a label, 托育方面：2025年底前，…, not 基本情况：), not with a date (自2004年3月8日至
 #: 7月7日，…).
-_YEAR_OPENING = re.compile(r"\s*(?:(?![^，,。；;：:]{0,6}(?:情况|成果|成效|成绩|回顾|现状|基础))"
+_YEAR_OPENING = re.compile(rf"\s*(?:{MARKER.pattern})?\s*"  # （三）2013年底前，…: after the item's number
+                           r"(?:(?![^，,。；;：:]{0,6}(?:情况|成果|成效|成绩|回顾|现状|基础))"
                            r"[^，,。；;：:\d\s]{2,8}[：:]\s*)?"
                            r"(?:(?:(?:力争|争取|确保)?(?:到|至)\s*)?(?:19|20)\d{2}\s*年(?:底|末)?"
                            r"(?:\s*(?:—{1,2}|–|-|－|至|到)\s*(?:19|20)\d{2}\s*年)?(?:底|末)?前?|今年|全年|年内)"
