@@ -88,8 +88,9 @@ TITLE_CLOSE = "》〉"
 #: (通知, 意见, 条例, 法 …), optionally followed by a bracketed qualifier such as （试行）.
 DOC_TITLE_END = re.compile(
     "(?:" + "|".join(sorted(DOC_TYPE_WORDS, key=len, reverse=True)) + ")"
-    # a qualifier: （试行）, （2018年修订）, a plan's years （2015—2020年）
-    r"(?:[（(](?:试行|暂行|修订|修正|修订稿|草案|征求意见稿|\d{4}(?:\s{0,2}[—－–-]{1,2}\s{0,2}\d{4})?年[^）)]{0,6})[）)])?$"
+    # a qualifier: （试行）, （2018年修订）, a plan's years （2015—2020年, or 2023—2027）
+    r"(?:[（(](?:试行|暂行|修订|修正|修订稿|草案|征求意见稿|\d{4}(?:\s{0,2}[—－–-]{1,2}\s{0,2}\d{4})?年[^）)]{0,6}|"
+    r"\d{4}\s{0,2}[—－–-]{1,2}\s{0,2}\d{4})[）)])?$"
 )
 
 #: 以下简称《通知》, 以下简称“通知”, 简称《决定》: an alias defined for the preceding citation.

@@ -394,3 +394,11 @@ def test_a_page_s_furniture_above_the_title_stays_off_it(text: str, title: str) 
 ])
 def test_a_title_naming_what_a_menu_bar_names_is_kept_whole(text: str, title: str) -> None:
     assert record_of(text).title == title
+
+
+def test_a_plan_s_span_in_brackets_without_年_ends_its_title_and_governs_its_goals() -> None:
+    text = ("提升旅游消费推动旅游业高质量发展行动计划(2023—2027)\n\n日期:2024年04月28日 08:27    作者:  来源:\n\n"
+            "为进一步释放旅游消费潜力，制定本行动计划。\n\n1.推进红色旅游融合发展示范区建设，全市红色旅游A级景区达到30个。\n")
+    rec = record_of(text).to_dict()
+    assert rec["title"] == "提升旅游消费推动旅游业高质量发展行动计划(2023—2027)"
+    assert [(t["value"], t["year"], t["start_year"]) for t in rec["targets"]] == [(30, 2027, 2023)]
