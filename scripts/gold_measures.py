@@ -363,7 +363,8 @@ SETS = ("NAME", "measures_heldout", "measures_unseen", "measures_unseen2", "meas
         "measures_unseen146", "measures_unseen147", "measures_unseen148", "measures_unseen149",
         "measures_unseen150", "measures_unseen151", "measures_unseen152", "measures_unseen153",
         "measures_unseen154", "measures_unseen155", "measures_unseen156",
-        "measures_unseen158")
+        "measures_unseen157", "measures_unseen158", "measures_unseen159", "measures_unseen160",
+        "measures_unseen161", "measures_unseen162")
 
 
 def measures_report(shared: Path, work: Path, name: str = NAME) -> MeasureReport:
