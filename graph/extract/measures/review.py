@@ -28,9 +28,10 @@ from policygraph.extract.provisions import Provision
 BACK = re.compile(r"回顾|发展基础|发展现状|"
                   r"(?:现状|基本情况|(?<!项目|工程|建设|实施|任务)概况|工作总结|主要成绩|主要成效)\s*$"
                   r"|取得的(?:成绩|成就|成效)|(?<![完建])成就(?!业)|过去(?:一|五|的)年|上年度?工作"
-                  r"|(?:计划|规划|纲要)(?:实施|执行|完成|落实)情况(?![\u4e00-\u9fff])")  # not …情况监督
+                  r"|计划(?:执行|完成|落实)情况(?![\u4e00-\u9fff])"  # 一、2009年…计划执行情况, not …情况监督
+                  r"|(?:十[一二三四五]五|上一?轮|\d{4}\s*年)[^，,。；;]{0,10}(?:规划|纲要)(?:实施|执行|完成)情况\s*$")
 #: Words of a title that name what is to come: a title with any of them does not look back.
-AHEAD = re.compile(r"安排|目标|任务|计划(?!(?:实施|执行|完成|落实)情况)|思路|要求|举措|措施|部署|展望|重点|"
+AHEAD = re.compile(r"安排|目标|任务|计划(?!(?:执行|完成|落实)情况)|思路|要求|举措|措施|部署|展望|重点|"
                    r"建议|考虑|打算")
 #: A heading's title: what follows the heading up to the end of its sentence or line.
 _TITLE = re.compile(r"[^。；;\n]{0,40}")
@@ -48,10 +49,8 @@ def looking_back(text: str, provisions: Sequence[Provision],
         return []
     looks = _looks_back if _SETS_WORK.search(title or "") else _looks_back_in_report
     start = provisions[0].start
-    # a part's first heading may stand on the line before its first provision (第一章 发展基础)
-    before = text.rfind("\n", 0, max(0, start - 1)) + 1
     spans = [(max(a, start), b) for a, b in
-             _line_regions(text, before if start - before <= 42 else start, provisions[-1].end, looks)
+             _line_regions(text, _headings_before(text, start, title), provisions[-1].end, looks)
              if b > start]
     back: dict[str, bool] = {"": False}  # by heading path: the sections open at this point
     for p in provisions:
@@ -66,6 +65,19 @@ def looking_back(text: str, provisions: Sequence[Provision],
 
 
 _ARTICLE = re.compile(r"第[一二三四五六七八九十百零〇\d]+条")
+
+
+def _headings_before(text: str, start: int, title: str | None) -> int:
+    """Where the heading lines standing before a part's first provision start (第一章 发展基础\n第一节
+    “十一五”发展成就\n一、经济实力显著增强, above the first sentence): up to four short lines, not its
+    title's."""
+    for _ in range(4):
+        before = text.rfind("\n", 0, max(0, start - 1)) + 1
+        line = text[before:start].strip()
+        if before == start or len(line) > 42 or "。" in line or (title and line and line in title):
+            break
+        start = before
+    return start
 
 
 def within(at: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -86,7 +98,9 @@ def _line_regions(text: str, start: int, end: int,
     out = []
     for i, (a, back, level, _ahead) in enumerate(lines):
         if back:
-            b = next((c for c, _, lv, ahead in lines[i + 1:] if lv <= level or ahead), end)
+            # in a plan's 第…章/节 an item's words of aim (二、主要目标任务圆满完成) end nothing; a 第…节's do
+            b = next((c for c, _, lv, ahead in lines[i + 1:]
+                      if lv <= level or (ahead and (level > -2 or lv <= -2))), end)
             out.append((a, b))
     return out
 

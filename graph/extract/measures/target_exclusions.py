@@ -16,7 +16,7 @@ from policygraph.extract.regexes import AGE_GROUP_AFTER
 
 #: Verbs a sum of money is a target after (产业总规模突破1000亿元); 不少于210万元 is a requirement.
 MONEY_VERBS = frozenset({"达到", "达", "突破", "超过", "超", "实现", "增长到", "增长至", "增加到", "增加至",
-                         "迈上"})
+                         "迈上", "过"})
 #: A step of a sum to climb, after the number (上200亿元台阶, 迈上500亿元新台阶): at least it, a goal
 #: with or without a verb.
 STEP = re.compile(r"\s*(?:新)?台阶")
@@ -99,10 +99,8 @@ _COMPARED = frozenset({"小于", "大于", "低于", "高于"})
 #: Time a stage of work is given (用3个月左右时间, 再用半年时间): no goal.
 _SPAN_UNITS = frozenset({"个月", "年", "天", "周"})
 _SPAN = re.compile(r"\s*(?:的)?时间")
-#: A plan's year opening its change on last year (全年农林牧渔业总产值同比增长8%, under a 2021 plan): the
-#: year's goal; in a report, the review of it is the report's (review.py), not this sentence's.
-_YEAR_CHANGE = re.compile(r"\s*(?:全年|今年)[^，,。；;\d了]{1,24}?(?:同比|比上年|较上年)"
-                          r"(?:增长|增加|提高|下降|减少|降低)\s*(?=\d)")
+#: 可 right before the verb (可达到): what can be reached; a goal with 力争/确保/到…年 still sets it.
+_CAN = re.compile(r"(?<![不即许认])可\s*$")
 
 
 def ruled_out(m: re.Match[str], sent: Sentence, clause: str, unit: str, listed: bool = False,
@@ -123,10 +121,10 @@ def ruled_out(m: re.Match[str], sent: Sentence, clause: str, unit: str, listed: 
     rest = text[end:min(sent.clause_end(end), end + _REST_MAX)]  # bounded, as targets.py's clause
     if (unit == "%" and text.startswith("的", end)) or _NOTE_AHEAD.match(text, end):
         rest = sent.rest_of_clause(end)  # the units a share counts, over a bracket's note (县（市、区）)
-    said = sent.said_before(m.start()) and not (planned and (year := _YEAR_CHANGE.match(text))
-                                                  and year.end() == number_at(m))
-    if rules.not_a_target(clause, after, rest, said, unit == "%", unit):
+    if rules.not_a_target(clause, after, rest, sent.said_before(m.start()), unit == "%", unit):
         return True
+    if _CAN.search(clause) and not sent.goal:
+        return True  # 全镇平均单产可达到491公斤, 建成后年产值可达10亿元: what can come, no goal set
     if _BUNDLE_COUNT.match(text, m.end()) or _BUNDLE_SHARE.search(text, max(0, m.start() - 4), m.start()):
         return True  # “三年行动计划”4个100%任务: a bundle of goals named by its count, no value of its own
     if not suffix and not _AIMED_LIST.search(clause) and (

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, replace
 
 from policygraph.extract.measures.quantities import value_of
+from policygraph.extract.measures.target_numbers import number_at
 from policygraph.extract.measures.target_rules import ACTION_WORD, DOER_GAP
 from policygraph.extract.regexes import INDICATOR_FLUFF
 from policygraph.models import Target
@@ -75,6 +76,9 @@ _WHOLE = re.compile(r"^\s*(?:全|各)[省市县区镇]")
 #: 各 before the action each list's item does (宫颈癌、乳腺癌各完成筛查8.1万人).
 _EACH_ACTION = re.compile(rf"(?<![平年])[均各](?={ACTION_WORD}[^，,；;：:。\d、（(]{{0,6}}$)")
 _ACTED_REACH = 16
+_LEAD_IN = re.compile(r"\s*(?:按照|根据|对照|依照|依据)")
+#: The verbs of each's action that an indicator leaves out, as targets.py's does (完成筛查 → 筛查).
+_ACTION_WORDS = re.compile(r"^(?:完成|实现|达到)")
 _ITEM_NUMBER = re.compile(r"\s*(?:[一二三四五六七八九十\d]{1,3}[、.．]|"
                           r"[（(]?[一二三四五六七八九十\d]{1,3}[）)])\s*")
 #: Indicators joined before 分别 that one value follows (城镇居民人均可支配收入和农民人均纯收入分别增长
@@ -133,8 +137,11 @@ def each_indicator(target: Target, m: re.Match[str], text: str) -> list[Target]:
     items = joins.split(listed)
     if each.re is _RATE_LIST and all(_PLACE.search(item) for item in items[:-1]):
         return [target]  # 哈尔滨市、绥化市、肇州县…利用率达到95%: places sharing one goal, one target
+    if _LEAD_IN.match(items[0]) or items[-1].endswith("要求"):
+        return [target]  # 按照省、市要求各完成造林1000亩: whose demand, not a list of indicators
+    action = _ACTION_WORDS.sub("", text[shared:number_at(m)]) if acted else ""  # 城区、开发区各新建公园1个
     for item in items:
-        out.append(replace(target, indicator=INDICATOR_FLUFF.sub("", item) or target.indicator,
+        out.append(replace(target, indicator=INDICATOR_FLUFF.sub("", item + action) or target.indicator,
                            text=text[at:m.end()], start=offset + at))
         at += len(item) + 1
     return out

@@ -20,10 +20,10 @@ VERBS: dict[str, str] = {
     "提高到": "at_least", "提高至": "at_least", "提升到": "at_least", "提升至": "at_least",
     "增加到": "at_least", "增加至": "at_least", "增长到": "at_least", "增长至": "at_least",
     "扩大到": "at_least", "扩大至": "at_least", "多于": "at_least", "达": "at_least", "超": "at_least",
-    "大于": "at_least", "不小于": "at_least", "≥": "at_least", "不大于": "at_most", "≤": "at_most",
-    "不得超过": "at_most", "不超过": "at_most", "不高于": "at_most", "不得高于": "at_most",
-    "最多": "at_most", "至多": "at_most", "低于": "at_most", "小于": "at_most", "控制在": "at_most",
-    "不足": "at_most",
+    "过": "at_least", "大于": "at_least", "不小于": "at_least", "≥": "at_least",  # 产值过2000亿元
+    "不大于": "at_most", "≤": "at_most", "不得超过": "at_most", "不超过": "at_most", "不高于": "at_most",
+    "不得高于": "at_most", "最多": "at_most", "至多": "at_most", "低于": "at_most", "小于": "at_most",
+    "控制在": "at_most", "不足": "at_most",
     "降低到": "at_most", "降低至": "at_most", "降至": "at_most", "下降到": "at_most",
     "下降至": "at_most", "减少到": "at_most", "减少至": "at_most", "压缩到": "at_most", "压减至": "at_most",
     "压缩至": "at_most", "压减到": "at_most", "缩短到": "at_most", "缩短至": "at_most",
@@ -33,8 +33,8 @@ VERBS: dict[str, str] = {
     "压缩": "equal", "压减": "equal", "缩短": "equal",
     "保持在": "equal", "稳定在": "equal", "维持在": "equal", "增长": "equal", "增加": "equal",
     "提高": "equal", "提升": "equal", "下降": "equal", "降低": "equal", "减少": "equal", "新增": "equal",
-    "再降": "equal", "削减": "equal",
-    "净增": "equal", "实现": "equal", "完成": "equal", "建成": "equal", "建设": "equal",
+    "再降": "equal", "削减": "equal", "净增": "equal", "实现": "equal", "完成": "equal", "建成": "equal",
+    "建设": "equal",
     "培训": "equal", "帮助": "equal", "帮扶": "equal", "安置": "equal", "扶持": "equal", "带动": "equal",
     "吸纳": "equal", "创建": "equal", "培育": "equal", "打造": "equal", "认定": "equal", "新建": "equal",
     "改造": "equal", "开发": "equal", "转移": "equal", "招收": "equal", "为": "equal", "推出": "equal",
@@ -95,11 +95,10 @@ DESCRIBES = re.compile(r"提出|包括|设置了|"
 #: A register, list or census and what it holds (《…名录》，分别有 / 共有 / 现有).
 REGISTER = re.compile(r"(?:名录|名单|目录|普查|统计)[”》」]?[，,]?\s*(?:中|内)?[，,]?\s*"
                       r"(?:分别|共|现)有[^。；;\d]{0,20}$")
-#: A past result or an accident's grade, anywhere in the sentence before the number: it reports,
-#: it does not set.
-#: (人员不伤亡 and 死亡人数下降15% are goals, 死亡人数7人 a report; 这五年，… a work report's look back.)
-#: (上年度结转的项目 are carried over, no report; …完成情况： a table of results.)
-REPORTED = re.compile(r"截至|截止|同比|比上年|较上年|上年(?!度?结转)|去年|过去|以来|年来|累计|造成|"
+#: A past result or an accident's grade, anywhere in the sentence before the number: it reports (人员
+#: 不伤亡 and 死亡人数下降15% are goals, 死亡人数7人 a report; 这五年，… a work report's look back;
+#: 上年度结转的项目 are carried over, no report; …完成情况： a table of results; 打造成 causes nothing).
+REPORTED = re.compile(r"截至|截止|同比|比上年|较上年|上年(?!度?结转)|去年|过去|以来|年来|累计|(?<!打)造成|"
                       r"初步(?:统计|核算|测算)(?!制度|体系|机制|工作)|(?<![数根依])据统计|"
                       r"(?:完成|执行|进展)情况|"
                       r"(?<![不零无])死亡(?![^，,。；;\d]{0,12}?(?:率|构成比|比例|人数(?:在[^。；;]{0,12}?基础上[，,]?)?"
@@ -110,13 +109,12 @@ REPORTED = re.compile(r"截至|截止|同比|比上年|较上年|上年(?!度?�
                       r"这[一两二三四五]年")
 #: A forecast (有可能发生6级左右地震, 预计) or a description by degree (大大高于年均19次), in the
 #: number's clause: it says what may be or is, not what is to be.
-FORECAST = re.compile(r"(?<!尽)可能|预计|预测|估计|估算|有望|(?<![不即许认])可\s*$|"
+FORECAST = re.compile(r"(?<!尽)可能|预计|预测|估计|估算|有望|"
                       r"(?:大大|远远?|明显|显著)(?:高于|低于|超过|多于|少于)")
 #: A forecast opening the sentence (预计到2025年，…将达到): what follows is foreseen, not set.
 FORESEEN = re.compile(r"(?<!尽)可能|预计|预测|估计|有望")
-#: A count of what exists, in the number's own clause (现有…基础上 elsewhere in the sentence is a
-#: base a target grows from).
-#: (改造提升现有高标准农田1.05亿亩 acts on what exists; 每千名老年人拥有…35张 is per head.)
+#: A count of what exists, in the number's own clause (现有…基础上 elsewhere is a base a target grows
+#: from; 改造提升现有高标准农田1.05亿亩 acts on what exists; 每千名老年人拥有…35张 is per head).
 EXISTING = re.compile(r"已经|已(?!于)|(?<!改造)(?<!提升)(?<!改建)(?<!维修)(?<!整治)(?<!加固)现有|目前|共有|"
                       r"(?<![口人])拥有(?!量|率)|共计(?!划)|总数为|总量为|占全国|"
                       r"分别为|位居|排名|居全国|^共|完成[^，,。；;]{0,6}(?:目标|计划|任务)的|"
@@ -141,7 +139,8 @@ SCOPE = re.compile(r"选择|选取|确定(?!全年|年度|目标|任务)|涉及[
                    r"(?:招聘|招录|招考|选聘|遴选|录用)|"
                    r"决定(?:(?!力争|确保|每年|起)[^，,。；;\d]){0,12}?(?:公开)?(?:招聘|招录|考录|选聘|遴选)|"
                    r"(?<!完成)(?<!房屋)征收(?:土地)?面积(?:为|是|共|合计)?\s*$|"  # 征收面积为0.7940公顷
-                   r"(?:抽查|检查|抽检|抽样)比例[^，,。；;\d]{0,6}$|抽取[^，,。；;\d]{0,12}$|样本量[^，,。；;\d]{0,8}$")
+                   r"(?:抽查|检查|抽检|抽样)比例(?:不少于|不低于|为)?\s*$|抽取(?![^，,。；;\d]{0,8}[量水])[^，,。；;\d]{0,12}$|"
+                   r"样本量[^，,。；;\d]{0,8}$")
 #: A rate being changed: 由3%降至1%, 从…调整为.
 CHANGED = re.compile(r"(?:由|从)\s*\d[^，,。；;]{0,12}(?:降|提高|调整|下调|上调|减|增|改为|变为)|"
                      r"下调|上调|调高|调低|(?<!优化)调整(?!优化)|调减|调增")  # not 优化调整公交线路20条
@@ -170,7 +169,7 @@ PER_UNIT = re.compile(r"每(?!年|月|季)[^，,]?$")
 #: (城镇托儿园所符合卫生保健合格标准的达到90%: the share of units meeting a standard, a goal.)
 ELIGIBILITY = re.compile(r"凡|(?<!建立|建设|新建|打造|培育|建成|创建)符合"
                          r"(?![^，,。；;]{0,16}标准的(?:比例)?(?:达到|为)?$)|"
-                         r"满足(?!率|度|程度)|(?<!专利)申请(?!量|数|件数|总量)|(?<!具备)(?<!有)条件|"
+                         r"满足(?!率|度|程度)|(?<!专利)(?<!商标)申请|(?<!具备)(?<!有)条件|"
                          r"(?<!职业)资格|门槛|对于|对吸纳|对招用|对招收|对完成|对达到|允许|吸纳.{0,8}达到|招用.{0,8}达到")
 
 
@@ -207,7 +206,8 @@ def names_parameter(clause: str, unit: str = "") -> bool:
     return False
 
 
-_FAR_VERB = re.compile("|".join(sorted((v for v, c in VERBS.items() if c != "equal"), key=len, reverse=True)))
+_FAR_VERB = re.compile("|".join(sorted((v for v, c in VERBS.items() if c != "equal" and v != "过"),  # 过渡期
+                                      key=len, reverse=True)))
 
 
 def comparator(verb: str | None, suffix: str | None, before: str) -> str:
@@ -329,8 +329,8 @@ def action_count(phrase: str, after: str, planned: bool = False) -> bool:
 
 #: Verbs of a legal norm (不得低于): a rule every case must meet, as a threshold, not a goal.
 NORM = re.compile(r"^不得")
-#: A duty (应当高于百分之六十) or a definition (是指…一千吨以上): a norm; not 依法必须进行招标的项目, a class.
-DUTY = re.compile(r"应当|必须(?![^，,；;。]{1,10}的(?:项目|工程))|是指|所称|指的是")
+#: A duty in the clause (应当高于百分之六十) or a definition in the sentence (是指…一千吨以上): a norm.
+DUTY = re.compile(r"应当|必须|是指|所称|指的是")
 #: An article of a statute (第十二条) states norms: a number there is a target only with a goal word.
 #: Its path names the article at any depth: 第二章/第五条/（五）.
 ARTICLE = re.compile(r"(?:^|/)第[一二三四五六七八九十百零〇\d]+条")

@@ -130,8 +130,9 @@ class Sentence:
     def _aimed_base(self, m: re.Match[str]) -> bool:
         """确保…较上年度再降0.5个百分点: last year as the base of a goal, not a report of it; and
         新增1000处…、累计达8000处: the total a goal adds up to."""
-        if m.group() in ("应当", "必须") and _DUTY_TO_GOALS.match(self.text, m.end()):
-            return True  # 到2025年，全省应当实现下列目标：（一）…: a duty to reach goals, which are targets
+        if m.group() in ("应当", "必须") and (_DUTY_TO_GOALS.match(self.text, m.end()) or (
+                m.group() == "必须" and self.goal and _CLASS_BY_DUTY.match(self.text, m.end()))):
+            return True  # 应当实现下列目标; a class a goal counts (依法必须进行招标的项目)
         reach = max(0, m.start() - _BASE_REACH)
         bases = _BASE_CLAUSE.finditer(self.text, reach, m.end() + 40)
         if any(b.start() <= m.start() < b.end() for b in bases):
@@ -210,6 +211,7 @@ _LAST_YEAR = frozenset({"比上年", "较上年", "上年", "同比"})
 _GOAL_MET = re.compile(r"(?:完成|实现|达到)了[^，,。；;]{0,16}目标")
 #: A duty to reach goals (应当实现下列目标, 必须完成…任务): what follows is the goals, not a norm.
 _DUTY_TO_GOALS = re.compile(r"\s*(?:实现|达到|完成)[^，,。；;]{0,8}(?:目标|任务|指标)")
+_CLASS_BY_DUTY = re.compile(r"[^，,；;。]{1,10}的(?:项目|工程)")  # 依法必须进行招标的项目
 #: A clause naming what a goal is measured from (以2012年…死亡人数为基础).
 _BASE_CLAUSE = re.compile(r"以[^，,。；;]{0,40}?为(?:基础|基数|基期)")
 _BASE_REACH = 48
@@ -264,9 +266,8 @@ def _last_edge(text: str, start: int, end: int) -> int:
 #: A paragraph set out as an item with a dash (——规模扩大。…).
 _DASH_ITEM = re.compile(r"\s*(?:——|—)")
 _STOCK_OR_RULE = re.compile(r"现有|共有|已有|总里程|总面积|其中|配备|每个|每[户人村]|基本情况|截至")
-#: A paragraph set out under a label (产品质量：…), as an item of the goals a lead year opened; not
-#: one introducing goals of its own (主要目标是：), nor the facts or rules of a section (基本情况：,
-#: 人员配备：, 申报条件：).
+#: A paragraph set out under a label (产品质量：…), as an item of the goals a lead year opened; not one
+#: introducing goals of its own (主要目标是：), nor a section's facts or rules (基本情况：, 申报条件：).
 _LABEL_ITEM = re.compile(r"\s*(?![^：:]{0,8}(?:目标|任务|要求|指标|是[：:]|情况|基础|现状|条件|配备|标准|"
                          r"来源|对象|范围|方式|程序|依据|时间|地点|责任|措施|说明|备注))[\u4e00-\u9fff]{2,8}[：:]")
 #: Words of a time ahead opening a sentence of aim (下一步，…; 今后三年，…; 明年，…).
@@ -303,9 +304,8 @@ LOOKING_BACK = re.compile(r"(?:^|\n)[ \t\u3000]*(?:(?:这|过去的?|近)[一两
 _COMMA = re.compile(r"[，,]")
 #: A clause naming the document a sentence draws on (根据《…实施方案》), before its lead.
 _SOURCE_CLAUSE = re.compile(r"\s*(?:根据|按照|依据|对照)[^，,]*[》\"”]\s*$")
-#: A numbered heading opening a paragraph (二、重点任务, （二）年度目标): another section; and a heading
-#: line naming goals (（二）发展目标。, 二、主要目标), or opening its paragraph with them (（二）总体目标：
-#: “十二五”期间，…): its paragraphs set them out.
+#: A numbered heading opening a paragraph (二、重点任务): another section; one naming goals (二、主要目标)
+#: or opening its paragraph with them (（二）总体目标：“十二五”期间，…): its paragraphs set them out.
 _NUMBERED_HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])")
 GOALS_HEADING = re.compile(r"[ \t\u3000]*[（(]?[一二三四五六七八九十\d]{1,3}[、.．）)]\s*"
                            r"[^\n，,。；;：:]{0,10}目标(?:任务)?(?:[。：:]?[ \t\u3000]*(?:\n|$)|[：:])")

@@ -95,8 +95,7 @@ class YearMarks:
     timed: list[tuple[int, int, int]] = field(default_factory=list)  # 自2020年起，利用3年时间: end 2022
 
 
-#: A year whose results a goal builds on (保持和巩固2018年环境空气质量改善成果): neither the goal's
-#: year nor a base its value is measured from.
+#: A year whose results a goal builds on (保持和巩固2018年…改善成果): no goal's year nor base year.
 _ACHIEVED = re.compile(rf"(?:巩固|保持)[^，,。；;\d]{{0,6}}?{_Y}\s*年[^，,。；;\d]{{0,16}}?"
                        r"(?:成果|成效|成绩)")
 
@@ -218,7 +217,8 @@ def plan_years(text: str) -> Years:
 
 #: How a preamble names the year a document's work is for (2026年是“十五五”开局之年；扎实做好2026年
 #: 农业农村工作): an annual document whose title names no year; not a span (做好2024年至2026年…).
-_WORK_YEAR = re.compile(r"(?:做好|抓好|部署|现就[^。；;，,《》\d]{0,8}?)\s*((?:19|20)\d{2})\s*年(?![至到—–-])"
+_WORK_YEAR = re.compile(r"(?:做好|抓好|部署|确定的|现就[^。；;，,《》\d]{0,8}?)\s*"
+                        r"((?:19|20)\d{2})\s*年(?![至到—–-])"
                         r"[^。；;，,《》]{0,24}(?:工作|提出如下|通知如下)|"  # 现就全县2020年粮食生产提出如下
                         r"((?:19|20)\d{2})\s*年是[^。；;《》]{0,30}之年")
 #: A document whose work spans years (三年行动方案, 到2026年…, 2024—2026年) or that looks back (…工作
@@ -245,16 +245,16 @@ def _printed_years(text: str, start: int) -> Years:
 
 def working_year(text: str, start: int, year: int | None, title: str | None = None) -> Years:
     """The year the preamble of a part (its first _PREAMBLE characters from `start`) says its
-    work is for: the year the part is dated or the next (a plan for 2026 issued in December
-    2025), named once and not inside a title cited; none for a document whose title or preamble
-    spans later years, or that reports."""
-    if year is None or (title and _NOT_ONE_YEAR.search(_CITED.sub("", title))):
+    work is for: the year the part is dated or the next (a plan for 2026 issued in December 2025;
+    undated, any), named once, not in a cited title; none if its title or preamble spans years or reports."""
+    if title and _NOT_ONE_YEAR.search(_CITED.sub("", title)):
         return Years()  # (落实《政府工作报告》…的意见 cites a report, it is none)
     end = min(len(text), start + _PREAMBLE)
     start = max(0, start - _BEFORE_FIRST)  # a preamble left out of the provisions (为认真做好2019年…工作)
     named = {int(m.group(1) or m.group(2)) for m in _WORK_YEAR.finditer(text, start, end)
-             if text.rfind("《", 0, m.start()) <= text.rfind("》", 0, m.start())}
-    named &= {year, year + 1}
+             if text.rfind("《", 0, m.start()) <= text.rfind("》", 0, m.start())
+             and (year is not None or m.group(1))}  # undated: a year named as the work's, not …之年
+    named &= {year, year + 1} if year is not None else named
     if len(named) != 1:
         return Years()
     work = named.pop()

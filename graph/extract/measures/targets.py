@@ -19,12 +19,13 @@ from policygraph.extract.measures import target_rules as rules
 from policygraph.extract.measures import target_tables as tables
 from policygraph.extract.measures.per_unit import PROVIDED_UNITS
 from policygraph.extract.measures.per_unit import provided as provided_per_unit
+from policygraph.extract.measures.plan_actions import action_count
 from policygraph.extract.measures.quantities import value_of, whole
 from policygraph.extract.measures.review import next_paragraph
 from policygraph.extract.measures.sentence_breaks import MARKER, sentences
 from policygraph.extract.measures.table_rows import may_hold_table, tables_in
 from policygraph.extract.measures.target_change import change_of
-from policygraph.extract.measures.target_exclusions import COUNTED, DURATIONS, STEP, planned_sum, ruled_out
+from policygraph.extract.measures.target_exclusions import COUNTED, STEP, planned_sum, ruled_out
 from policygraph.extract.measures.target_indicators import (
     indicator_at,
     respective_years,
@@ -239,7 +240,7 @@ def _target(m: re.Match[str], sent: Sentence, offset: int, ctx: Context, lead: Y
         return None
     if unit == "个" and (shared := _SHARED_UNIT.match(text, m.end())) and "分别" in text[max(0, at - 12):at]:
         unit = shared.group("unit")  # 分别压缩至15个、7个工作日以内: the unit written once for both
-    if unit == "米" and not (_action_count(m, sent) and rules.COUNT_END.match(text, m.end())
+    if unit == "米" and not (action_count(m, sent) and rules.COUNT_END.match(text, m.end())
                             and not _MEASURED_SIZE.search(text, max(0, at - 4), at)):
         return None  # 维修渠道415米 is a work's length; 半径109米, 水深约11米, 400米跑道 describe things
     if unit in _TIMES and (_CIRCLE.match(text, m.end()) or _HOURS_OF_WORK.search(text, max(0, at - 12), at)
@@ -257,6 +258,8 @@ def _target(m: re.Match[str], sent: Sentence, offset: int, ctx: Context, lead: Y
         return None  # 1.7万P of computing power; not 5P空调 (匹)
     if m.group("verb") == "达" and at > 0 and text[at - 1] in _WORD_BEFORE_DA:
         return None  # 通达, 送达, 下达: 达 is part of a word, no bound
+    if m.group("verb") == "过" and not _PASSED.search(text, max(0, at - 4), at):
+        return None  # 经过3年, 再过5到10年: 过 bounds only a measure (产值过2000亿元)
     if unit == "个" and m.group("verb") == "迈上":
         return None  # 连续迈上3个千亿元台阶: steps climbed, not a level
     if unit == "个" and text.endswith("等", 0, at) and _AGENCIES.match(text, m.end()):
@@ -278,6 +281,8 @@ def _target(m: re.Match[str], sent: Sentence, offset: int, ctx: Context, lead: Y
         indicator = indicator.removesuffix(in_name.group(1).strip())  # 人均预期寿命（岁）: its unit, no word
     if indicator and STEP.match(text, m.end()):
         indicator = indicator.removesuffix("上")  # 工业增加值上200亿元台阶: 上 climbs
+    if indicator and indicator.endswith("可") and not indicator.endswith(("许可", "认可")):
+        indicator = indicator[:-1]  # 力争粮食产量可达到9.5万吨: 可 is the verb's
     return Target(
         indicator=indicator,
         value=whole(value),
@@ -326,7 +331,7 @@ def _accepted(m: re.Match[str], sent: Sentence, clause: str, unit: str, provisio
     item = sent.goal_item and not rules.EXISTING.search(sent.text, 0, at)  # not (2)现有耕地…，其中…
     if not (named.listed or named.follows or verb or suffix or item or sent.before(sent.context, at)
             or planned_here
-            or rules.ratio_verb(clause) or _action_count(m, sent, planned) or _share(m, sent, clause, unit)
+            or rules.ratio_verb(clause) or action_count(m, sent, planned) or _share(m, sent, clause, unit)
             or (planned and _PER_HEAD.match(clause) is not None)
             or (STEP.match(sent.text, m.end()) is not None and (planned or sent.goal))
             or _named_plan_sum(verb, clause, unit)):
@@ -355,39 +360,6 @@ def _share(m: re.Match[str], sent: Sentence, clause: str, unit: str) -> bool:
     return rules.share_of_units(clause, sent.text[m.end():m.end() + 6], sent.rest_of_clause(m.end()))
 
 
-#: Where a phrase of a work plan's action starts: after the clause break or the table cell's edge
-#: before it, or after the count ending the list's item before it (实施重点项目1900个、投资2000万元
-#: 以上的技改项目3000个).
-_PHRASE_BREAK = re.compile(r"[，,；;：:|｜\t]|(?<=\d[个项家所座条处户套台辆名])、")
-_PHRASE_REACH = 40
-#: A list's item under a plan's year that is a goal: an action (1.推广测土配方施肥67000亩) or a measure
-#: (1.水稻播种面积3245亩); not a site (6.平潭会议中心员工宿舍152套), what a goal covers.
-_PLANNED_ITEM = re.compile(rf"{rules.ACTION_WORD}|推广|种植|播种|栽植|造林|育秧|育苗|(?:面积|产量)$")
-
-
-def _action_count(m: re.Match[str], sent: Sentence, planned: bool = False) -> bool:
-    """Whether the number counts a work plan's action (新建绿色矿山50座; rules.action_count);
-    under a plan's year any action of it (招募志愿者3000名, 维修养护农村供水工程1900处)."""
-    at = number_at(m)
-    start = -1 if at > _PHRASE_REACH else 0
-    for b in _PHRASE_BREAK.finditer(sent.text, max(0, at - _PHRASE_REACH), at):
-        start = b.end()
-    if m.group("unit") in DURATIONS:
-        return False  # 开展3个月专项行动: how long
-    if start < 0:
-        return False
-    phrase = sent.text[start:at].strip()
-    opens = not phrase or MARKER.fullmatch(phrase) is not None
-    if planned and opens and rules.places_action(sent.text[m.end():m.end() + 8]):
-        return True  # 2.50个小区新增电动自行车充电设施: how many places the plan's action reaches
-    after = sent.text[m.end():m.end() + 2]
-    marker = MARKER.match(phrase)  # 5.建成家庭养老床位7000张: the item's number is no word of it
-    if marker:  # under a plan's year an action or a measure (2.平潭县…住房238间 lists scope)
-        item = phrase[marker.end():].lstrip()  # 1.*改建…: a star between
-        return rules.action_count(item, after, planned and _PLANNED_ITEM.search(item) is not None)
-    return rules.action_count(phrase, after, planned)
-
-
 #: A sentence opening with the year or years it plans for (2024年，…; 到2025年，…; 2015年至2017年，…;
 #: 今年，…; after a label, 托育方面：2025年底前，…, not 基本情况：), not with a date (自2004年3月8日至
 #: 7月7日，…).
@@ -402,6 +374,8 @@ _YEAR_OPENING = re.compile(rf"\s*(?:{MARKER.pattern})?\s*"  # （三）2013年�
 _TIMES = frozenset({"分钟", "小时"})
 _CIRCLE = re.compile(r"[^，,。；;\d]{0,6}?圈|(?:全天候|不间断)?(?:供水|供电|供气|服务|营业|值守|值班|在线|"
                      r"开放|热线|监控|运行|通办|办理|响应机制)")
+#: A measure 过 bounds (产值过2000亿元, 带动相关产业过10000亿元).
+_PASSED = re.compile(r"(?:值|额|收入|量|规模|产业)$")
 #: Characters that make 达 part of a word before a number (通达30分钟上高速, 下达500万元).
 _WORD_BEFORE_DA = frozenset("通送下到抵直传转")
 #: Hours a rule sets for work or meetings (每日工作时间不超过8小时, 会议时间不超过30分钟): no goal.
