@@ -2551,3 +2551,12 @@ def test_an_undated_notice_breaking_down_a_work_report_s_goals_names_their_year(
             "一、主要工作目标\n1、地区生产总值增长11%（市发改委）。\n2、固定资产投资增长25%（市发改委）。\n")
     rec = record_of(text).to_dict()
     assert [(t["value"], t["year"]) for t in rec["targets"]] == [(11, 2009), (25, 2009)]
+
+
+def test_a_goal_from_where_it_stands_to_where_it_is_to_be_is_the_end_value() -> None:
+    plan = Years(year=2025)
+    got = [(t.value, t.comparator) for t in found("城乡收入倍差从1.96缩小到1.9以内。", 2025, plan)]
+    assert got == [(1.9, "at_most")]
+    assert [t.value for t in found("行政村覆盖率由57%增到100%。", 2025, plan)] == [100]
+    assert [t.value for t in found("村级集体经济总收入最低收入水平从10万元增到20万元。", 2025, plan)] == [200_000]
+    assert found("增值税征收率由3%降至1%。", 2025, plan) == []  # a rate being changed

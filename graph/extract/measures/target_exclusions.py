@@ -16,7 +16,7 @@ from policygraph.extract.regexes import AGE_GROUP_AFTER
 
 #: Verbs a sum of money is a target after (产业总规模突破1000亿元); 不少于210万元 is a requirement.
 MONEY_VERBS = frozenset({"达到", "达", "突破", "超过", "超", "实现", "增长到", "增长至", "增加到", "增加至",
-                         "迈上", "过"})
+                         "迈上", "过", "增到"})
 #: A step of a sum to climb, after the number (上200亿元台阶, 迈上500亿元新台阶): at least it, a goal
 #: with or without a verb.
 STEP = re.compile(r"\s*(?:新)?台阶")

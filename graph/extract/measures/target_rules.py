@@ -20,7 +20,7 @@ VERBS: dict[str, str] = {
     "提高到": "at_least", "提高至": "at_least", "提升到": "at_least", "提升至": "at_least",
     "增加到": "at_least", "增加至": "at_least", "增长到": "at_least", "增长至": "at_least",
     "扩大到": "at_least", "扩大至": "at_least", "多于": "at_least", "达": "at_least", "超": "at_least",
-    "过": "at_least", "大于": "at_least", "不小于": "at_least", "≥": "at_least",  # 产值过2000亿元
+    "过": "at_least", "增到": "at_least", "大于": "at_least", "不小于": "at_least", "≥": "at_least",
     "不大于": "at_most", "≤": "at_most", "不得超过": "at_most", "不超过": "at_most", "不高于": "at_most",
     "不得高于": "at_most", "最多": "at_most", "至多": "at_most", "低于": "at_most", "小于": "at_most",
     "控制在": "at_most", "不足": "at_most",
