@@ -409,14 +409,13 @@ def test_the_unseen_sets_do_not_regress(name: str, tmp_path: Path) -> None:
               "measures_unseen162": (0.95, 0.95, 0.95, 0.95, 0.95),
               # the session's second batch: 十一五 documents, sanitation, provinces, five-year
               # outlines (an untitled notice splitting one takes no year from the outline it cites),
-              # the north-west (no row: it counts only false finds), county departments ("从A缩小到B"
-              # goals are read as rates being changed)
+              # the north-west (no row: it counts only false finds), county departments
               "measures_unseen163": (0.95, 0.9, 0.95, 0.95, 0.95),
               "measures_unseen164": (0.95, 0.95, 0.95, 0.95, 0.95),
               "measures_unseen165": (0.95, 0.95, 0.95, 0.95, 0.95),
               "measures_unseen166": (0.95, 0.7, 0.4, 0.95, 0.95),
               "measures_unseen167": (0.95, 0.95, 0.95, 0.95, 0.95),
-              "measures_unseen168": (0.85, 0.6, 0.95, 0.95, 0.95)}[name]
+              "measures_unseen168": (0.9, 0.95, 0.95, 0.95, 0.95)}[name]
     got = gold_measures.measures_report(gold_measures.SHARED, tmp_path, name)
     t_precision, t_recall, year, d_precision, d_recall = floors
     assert got.targets.precision >= t_precision and got.targets.recall >= t_recall, got.table()
