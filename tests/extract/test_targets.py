@@ -2560,3 +2560,9 @@ def test_a_goal_from_where_it_stands_to_where_it_is_to_be_is_the_end_value() -> 
     assert [t.value for t in found("行政村覆盖率由57%增到100%。", 2025, plan)] == [100]
     assert [t.value for t in found("村级集体经济总收入最低收入水平从10万元增到20万元。", 2025, plan)] == [200_000]
     assert found("增值税征收率由3%降至1%。", 2025, plan) == []  # a rate being changed
+
+
+def test_an_untitled_notice_splitting_a_five_year_outline_takes_its_years() -> None:
+    text = ("各县、市、区人民政府，市政府各部门：\n《咸宁市国民经济和社会发展第十三个五年规划纲要》（以下简称《纲要》）已经市四届"
+            "人大六次会议审议通过。为切实做好《纲要》实施工作，现就有关事项通知如下：\n一、主要指标\n1.户籍人口城镇化率达到40%。\n")
+    assert [(t["value"], t["year"]) for t in record_of(text).to_dict()["targets"]] == [(40, 2020)]

@@ -231,14 +231,14 @@ _BEFORE_FIRST = 600
 _CITED = re.compile(r"《[^《》]*》")
 
 
-#: A notice printing a plan (《…实施方案(2023-2027年)》已经…审议通过,现印发给你们): the plan's title.
-_PRINTS = re.compile(r"《(?P<title>[^《》\n]{4,80})》(?:(?!已于|已印发|已下发)[^。\n《》]){0,40}"
-                     r"(?:现)?(?:印发|下发)(?:给)?你们(?!以来)")  # not 已印发你们, 下发你们以来
+#: A notice printing a plan (《…》…现印发给你们) or splitting one up (《…纲要》…审议通过): its title.
+_PRINTS = re.compile(r"《(?P<title>[^《》\n]{4,80})》(?:[（(]以下简称《[^《》\n]{1,10}》[）)])?"
+                     r"(?:(?!已于|已印发|已下发)[^。\n《》]){0,40}"
+                     r"(?:(?:现)?(?:印发|下发)(?:给)?你们(?!以来)|审议通过)")  # not 已印发你们, 下发你们以来
 
 
 def _printed_years(text: str, start: int) -> Years:
-    """The years of the plan a notice prints, named in the notice before or around `start` (the
-    first provision): a part titled by nothing else is that plan."""
+    """The years of the plan a notice prints, named before or around `start` (the first provision)."""
     m = _PRINTS.search(text, max(0, start - _BEFORE_FIRST * 2), start + _BEFORE_FIRST)
     return title_years(m.group("title")) if m else Years()
 
