@@ -365,7 +365,9 @@ SETS = ("NAME", "measures_heldout", "measures_unseen", "measures_unseen2", "meas
         "measures_unseen154", "measures_unseen155", "measures_unseen156",
         "measures_unseen157", "measures_unseen158", "measures_unseen159", "measures_unseen160",
         "measures_unseen161", "measures_unseen162", "measures_unseen163", "measures_unseen164",
-        "measures_unseen165", "measures_unseen166", "measures_unseen167", "measures_unseen168")
+        "measures_unseen165", "measures_unseen166", "measures_unseen167", "measures_unseen168",
+        "measures_unseen169", "measures_unseen170", "measures_unseen171", "measures_unseen172",
+        "measures_unseen173", "measures_unseen174")
 
 
 def measures_report(shared: Path, work: Path, name: str = NAME) -> MeasureReport:

@@ -163,7 +163,9 @@ def test_the_held_out_set_does_not_regress(heldout: gold_measures.MeasureReport)
                                   "measures_unseen158", "measures_unseen159", "measures_unseen160",
                                   "measures_unseen161", "measures_unseen162", "measures_unseen163",
                                   "measures_unseen164", "measures_unseen165", "measures_unseen166",
-                                  "measures_unseen167", "measures_unseen168"])
+                                  "measures_unseen167", "measures_unseen168", "measures_unseen169",
+                                  "measures_unseen170", "measures_unseen171", "measures_unseen172",
+                                  "measures_unseen173", "measures_unseen174"])
 def test_the_unseen_sets_do_not_regress(name: str, tmp_path: Path) -> None:
     # Real pages from outside this repository, annotated by helpers who saw neither the rules nor
     # the output (tests/gold/measures_unseen*.md), each studied after its first score
@@ -414,7 +416,17 @@ def test_the_unseen_sets_do_not_regress(name: str, tmp_path: Path) -> None:
               "measures_unseen165": (0.95, 0.95, 0.95, 0.95, 0.95),
               "measures_unseen166": (0.95, 0.7, 0.95, 0.95, 0.95),
               "measures_unseen167": (0.95, 0.95, 0.95, 0.95, 0.95),
-              "measures_unseen168": (0.9, 0.95, 0.95, 0.95, 0.95)}[name]
+              "measures_unseen168": (0.9, 0.95, 0.95, 0.95, 0.95),
+              # the third batch: cities' action plans, townships' seasonal notices (lengths of canal
+              # lined after a count, 砌护2条渠道总长4310米, are not read), county offices' notices,
+              # cities' social programmes (no row), provincial departments, county investment (a
+              # page whose dates lost their 月, 615日, has its limits unread)
+              "measures_unseen169": (0.95, 0.95, 0.95, 0.95, 0.0),
+              "measures_unseen170": (0.95, 0.85, 0.95, 0.95, 0.95),
+              "measures_unseen171": (0.85, 0.65, 0.8, 0.6, 0.95),
+              "measures_unseen172": (0.95, 0.95, 0.95, 0.95, 0.95),
+              "measures_unseen173": (0.95, 0.95, 0.95, 0.95, 0.95),
+              "measures_unseen174": (0.85, 0.95, 0.95, 0.95, 0.95)}[name]
     got = gold_measures.measures_report(gold_measures.SHARED, tmp_path, name)
     t_precision, t_recall, year, d_precision, d_recall = floors
     assert got.targets.precision >= t_precision and got.targets.recall >= t_recall, got.table()

@@ -2566,3 +2566,10 @@ def test_an_untitled_notice_splitting_a_five_year_outline_takes_its_years() -> N
     text = ("各县、市、区人民政府，市政府各部门：\n《咸宁市国民经济和社会发展第十三个五年规划纲要》（以下简称《纲要》）已经市四届"
             "人大六次会议审议通过。为切实做好《纲要》实施工作，现就有关事项通知如下：\n一、主要指标\n1.户籍人口城镇化率达到40%。\n")
     assert [(t["value"], t["year"]) for t in record_of(text).to_dict()["targets"]] == [(40, 2020)]
+
+
+def test_canal_lining_is_a_work_and_a_sex_ratio_an_index_with_no_unit() -> None:
+    got = found("砌护渠道总长3300米，新建配套建筑物35座。", 2021, Years(year=2021))
+    assert [(t.value, t.unit) for t in got] == [(3300, "米"), (35, "座")]
+    t = one("全省出生人口性别比下降到110左右。", 2012)
+    assert (t.value, t.unit, t.comparator) == (110, "", "about")
