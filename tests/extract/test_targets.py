@@ -2573,3 +2573,26 @@ def test_canal_lining_is_a_work_and_a_sex_ratio_an_index_with_no_unit() -> None:
     assert [(t.value, t.unit) for t in got] == [(3300, "米"), (35, "座")]
     t = one("全省出生人口性别比下降到110左右。", 2012)
     assert (t.value, t.unit, t.comparator) == (110, "", "about")
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # the tenth review: a class of projects a duty names, before a rate or a time limit, frees a goal
+    ("依法必须审批的项目，审批时限压缩至10个工作日以内。", [10]),
+    ("依法必须招标的政府投资项目，电子化招标率达到100%。", [100]),
+    ("依法必须进行招标的项目，评标委员会成员人数为5人以上单数。", []),
+    # 申请 is a condition, 申请量 a measure
+    ("知识产权申请量增长20%。", [20]),
+    ("每个企业商标申请不超过10件。", []),
+    # 过 after a count of visits; an action on growers
+    ("旅游人次过500万人次。", [5_000_000]),
+    ("6.发展种植大户150户。", [150]),
+])
+def test_the_tenth_review_of_the_session_s_rules(text: str, want: list[float]) -> None:
+    assert [t.value for t in found(text, 2024, Years(year=2024))] == want
+
+
+def test_the_tenth_review_a_notice_citing_an_approved_plan_is_not_that_plan() -> None:
+    text = ("各乡镇人民政府：\n《某县“十四五”安全生产规划》（以下简称《规划》）已经县政府常务会议审议通过。为做好2023年"
+            "安全生产大检查工作，现将有关事项通知如下：\n一、工作目标\n全县生产安全事故起数下降10%。\n")
+    # the year of its own work (为做好2023年…工作), not the cited plan's 2025
+    assert [t["year"] for t in record_of(text).to_dict()["targets"]] == [2023]

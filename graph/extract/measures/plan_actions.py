@@ -22,7 +22,8 @@ _PHRASE_REACH = 40
 _PLANNED_ITEM = re.compile(rf"^[^\d，,]{{0,6}}?(?:{rules.ACTION_WORD}|推广|种植|播种|栽植|造林|育秧|育苗)|"
                            r"(?<!受灾|成灾|发生|闲置|撂荒|现有|耕地|林地|建筑|占地|用地)(?:面积|产量)$")
 #: ..., not a body, a building or its people (2.县农技推广中心职工32人, 6.种植大户152户), what exists.
-_NO_GOAL_ITEM = re.compile(r"中心|大厦|大楼|宿舍|指挥部|成员|职工|办公室|大户")
+_NO_GOAL_ITEM = re.compile(r"中心|大厦|大楼|宿舍|指挥部|成员|职工|办公室|^(?:种植|养殖)?大户|推广站|"
+                           r"建设单位|实施主体|建设银行|建成区|用地面积")
 
 
 def action_count(m: re.Match[str], sent: Sentence, planned: bool = False) -> bool:

@@ -131,7 +131,7 @@ class Sentence:
         """确保…较上年度再降0.5个百分点: last year as the base of a goal, not a report of it; and
         新增1000处…、累计达8000处: the total a goal adds up to."""
         if m.group() in ("应当", "必须") and (_DUTY_TO_GOALS.match(self.text, m.end()) or (
-                m.group() == "必须" and self.goal and _CLASS_BY_DUTY.match(self.text, m.end()))):
+                m.group() == "必须" and _CLASS_BY_DUTY.match(self.text, m.end()))):
             return True  # 应当实现下列目标; a class a goal counts (依法必须进行招标的项目)
         reach = max(0, m.start() - _BASE_REACH)
         bases = _BASE_CLAUSE.finditer(self.text, reach, m.end() + 40)
@@ -211,7 +211,7 @@ _LAST_YEAR = frozenset({"比上年", "较上年", "上年", "同比"})
 _GOAL_MET = re.compile(r"(?:完成|实现|达到)了[^，,。；;]{0,16}目标")
 #: A duty to reach goals (应当实现下列目标, 必须完成…任务): what follows is the goals, not a norm.
 _DUTY_TO_GOALS = re.compile(r"\s*(?:实现|达到|完成)[^，,。；;]{0,8}(?:目标|任务|指标)")
-_CLASS_BY_DUTY = re.compile(r"[^，,；;。]{1,10}的(?:项目|工程)")  # 依法必须进行招标的项目
+_CLASS_BY_DUTY = re.compile(r"[^，,；;。]{1,10}的[^，,；;。]{0,6}(?:项目|工程)[^。；;]{0,24}?(?:率|时限)")
 #: A clause naming what a goal is measured from (以2012年…死亡人数为基础).
 _BASE_CLAUSE = re.compile(r"以[^，,。；;]{0,40}?为(?:基础|基数|基期)")
 _BASE_REACH = 48

@@ -31,9 +31,8 @@ START = re.compile(rf"(?:自|从)\s*{_Y}\s*年[^，,。；;]{{0,8}}?(?:起|开�
 YEAR = re.compile(rf"{_Y}\s*年")
 #: 到2020年 opening a governing clause (主要目标：到2020年，…; （一）到2020年).
 LEAD = re.compile(rf"(?:到|至|力争到|争取到|确保到)\s*{_Y}\s*年")  # 到 2024 年 as pages space it
-#: A time limit closing the opening clause of a paragraph or provision (2022年8月底前，…; a page's
-#: 2022年8底前): the year its goals are to be met by, where the sentence is about goals
-#: (…各项创建指标全部达到…标准), not a step to take by then (…完成摸底排查).
+#: A time limit closing the opening clause of a paragraph or provision (2022年8月底前，…; 2022年8底前): the
+#: year its goals are met by, where it is about goals (…指标全部达到…标准), not a step (…完成摸底排查).
 LIMIT_LEAD = re.compile(rf"{_Y}\s*年\s*(?:\d{{1,2}}\s*月?\s*)?(?:底|末)?\s*(?:之)?前$")
 LIMIT_OPENING = re.compile(rf"[^，,。；;\n]{{0,30}}?{_Y}\s*年\s*(?:\d{{1,2}}\s*月?\s*)?(?:底|末)?\s*(?:之)?前"
                            r"[，,](?=[^。；;\n]*(?:指标|目标|标准|要求|任务))")
@@ -231,16 +230,17 @@ _BEFORE_FIRST = 600
 _CITED = re.compile(r"《[^《》]*》")
 
 
-#: A notice printing a plan (《…》…现印发给你们) or splitting one up (《…纲要》…审议通过): its title.
-_PRINTS = re.compile(r"《(?P<title>[^《》\n]{4,80})》(?:[（(]以下简称《[^《》\n]{1,10}》[）)])?"
-                     r"(?:(?!已于|已印发|已下发)[^。\n《》]){0,40}"
-                     r"(?:(?:现)?(?:印发|下发)(?:给)?你们(?!以来)|审议通过)")  # not 已印发你们, 下发你们以来
+#: A notice printing a plan (《…》…现印发给你们) or splitting one up (《…》（以下简称《纲要》）…《纲要》实施).
+_PRINTS = re.compile(r"《(?P<title>[^《》\n]{4,80})》(?:(?!已于|已印发|已下发)[^。\n《》]){0,40}"
+                     r"(?:现)?(?:印发|下发)(?:给)?你们(?!以来)|"  # not 已印发你们, 下发你们以来
+                     r"《(?P<split>[^《》\n]{4,80})》[（(]以下简称《(?P<alias>[^《》\n]{1,10})》[）)][^。\n《》]{0,40}"
+                     r"审议通过[^\n]{0,60}?《(?P=alias)》[^。\n《》]{0,12}(?:实施|分解|落实)")
 
 
 def _printed_years(text: str, start: int) -> Years:
     """The years of the plan a notice prints, named before or around `start` (the first provision)."""
     m = _PRINTS.search(text, max(0, start - _BEFORE_FIRST * 2), start + _BEFORE_FIRST)
-    return title_years(m.group("title")) if m else Years()
+    return title_years(m.group("title") or m.group("split")) if m else Years()
 
 
 def working_year(text: str, start: int, year: int | None, title: str | None = None) -> Years:

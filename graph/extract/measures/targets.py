@@ -375,7 +375,7 @@ _TIMES = frozenset({"分钟", "小时"})
 _CIRCLE = re.compile(r"[^，,。；;\d]{0,6}?圈|(?:全天候|不间断)?(?:供水|供电|供气|服务|营业|值守|值班|在线|"
                      r"开放|热线|监控|运行|通办|办理|响应机制)")
 #: A measure 过 bounds (产值过2000亿元, 带动相关产业过10000亿元).
-_PASSED = re.compile(r"(?:值|额|收入|量|规模|产业)$")
+_PASSED = re.compile(r"(?:值|额|收入|量|规模|产业|人次|人数)$")
 #: Characters that make 达 part of a word before a number (通达30分钟上高速, 下达500万元).
 _WORD_BEFORE_DA = frozenset("通送下到抵直传转")
 #: Hours a rule sets for work or meetings (每日工作时间不超过8小时, 会议时间不超过30分钟): no goal.
