@@ -29,10 +29,12 @@ BACK = re.compile(r"回顾|发展基础|发展现状|"
                   r"(?:现状|基本情况|(?<!项目|工程|建设|实施|任务)概况|工作总结|主要成绩|主要成效)\s*$"
                   r"|取得的(?:成绩|成就|成效)|(?<![完建])成就(?!业)|过去(?:一|五|的)年|上年度?工作"
                   r"|计划(?:执行|完成|落实)情况(?![\u4e00-\u9fff])"  # 一、2009年…计划执行情况, not …情况监督
+                  r"|(?<![报送通告查估踪测度])(?:工作|任务|目标|指标)(?:完成|开展|进展)情况\s*$"
+                  r"|工作成效\s*$|上半年[^，,。]{0,6}情况\s*$"  # not 报送工作进展情况, a duty
                   r"|(?:十[一二三四五]五|上一?轮|\d{4}\s*年)[^，,。；;]{0,10}(?:规划|纲要)(?:实施|执行|完成)情况\s*$")
 #: Words of a title that name what is to come: a title with any of them does not look back.
-AHEAD = re.compile(r"安排|目标|任务|计划(?!(?:执行|完成|落实)情况)|思路|要求|举措|措施|部署|展望|重点|"
-                   r"建议|考虑|打算")
+AHEAD = re.compile(r"安排|目标(?!(?:任务)?完成情况)|任务(?!完成情况)|计划(?!(?:执行|完成|落实)情况)|思路|"
+                   r"要求|举措|措施|部署|展望|重点|建议|考虑|打算")
 #: A heading's title: what follows the heading up to the end of its sentence or line.
 _TITLE = re.compile(r"[^。；;\n]{0,40}")
 #: A line that is a heading without a number: short, and no sentence ends in it.
@@ -144,7 +146,7 @@ def _looks_back_in_report(title: str) -> bool:
 #: 关于调整…规划面积的批复).
 _REPORTS_TITLE = re.compile(r"^(?!.*(?:下达|任务|计划|目标)).*通报$|"  # not 关于下达…目标任务的通报
                             r"(?:项目|可行性研究报告|初步设计|规划面积|撤乡设镇|整合)[^，。规]{0,8}的批复$|"
-                            r"(?:工作|信息公开)年度报告$|统计公报$")
+                            r"(?:工作|信息公开)年度报告$|统计公报$|工作总结$|(?:实施|执行|完成)情况的?报告$")
 #: The opening of a circular or a yearly report where its title line is missing (现将…有关情况
 #: 通报如下; 根据…条例…编制本报告; 现公布…政府信息公开工作年度报告).
 _REPORTS_OPENING = re.compile(r"情况(?:通报|报告)如下|(?:编制|制作|形成)本(?:年度)?报告|"
@@ -183,7 +185,8 @@ def year_ahead_of_review(title: str | None) -> int | None:
 
 
 #: Words of a heading naming what is to come (下一步工作计划, 重点任务): it ends a look back.
-_AHEAD_HEADING = re.compile(r"安排|计划|打算|任务|目标|思路|举措|措施|部署|展望|重点|下一?步|要求")
+_AHEAD_HEADING = re.compile(r"安排|计划|打算|(?:重点|主要|工作|目标)任务|任务分工|目标|思路|举措|措施|部署|"
+                            r"展望|重点|下一?步|要求")  # not （一）统计调查任务, a topic
 #: A heading of how things went ((一)重点领域信息公开情况, 任务完成情况): still a report, unless it
 #: names what comes next (存在问题及下一步打算).
 _HOW_IT_WENT = re.compile(r"情况\s*[。.：:]?\s*$")
