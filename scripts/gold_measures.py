@@ -367,7 +367,8 @@ SETS = ("NAME", "measures_heldout", "measures_unseen", "measures_unseen2", "meas
         "measures_unseen161", "measures_unseen162", "measures_unseen163", "measures_unseen164",
         "measures_unseen165", "measures_unseen166", "measures_unseen167", "measures_unseen168",
         "measures_unseen169", "measures_unseen170", "measures_unseen171", "measures_unseen172",
-        "measures_unseen173", "measures_unseen174")
+        "measures_unseen173", "measures_unseen174", "measures_unseen175", "measures_unseen176",
+        "measures_unseen177", "measures_unseen178", "measures_unseen179")
 
 
 def measures_report(shared: Path, work: Path, name: str = NAME) -> MeasureReport:

@@ -165,7 +165,8 @@ def test_the_held_out_set_does_not_regress(heldout: gold_measures.MeasureReport)
                                   "measures_unseen164", "measures_unseen165", "measures_unseen166",
                                   "measures_unseen167", "measures_unseen168", "measures_unseen169",
                                   "measures_unseen170", "measures_unseen171", "measures_unseen172",
-                                  "measures_unseen173", "measures_unseen174"])
+                                  "measures_unseen173", "measures_unseen174", "measures_unseen175",
+                                  "measures_unseen177", "measures_unseen178", "measures_unseen179"])
 def test_the_unseen_sets_do_not_regress(name: str, tmp_path: Path) -> None:
     # Real pages from outside this repository, annotated by helpers who saw neither the rules nor
     # the output (tests/gold/measures_unseen*.md), each studied after its first score
@@ -428,12 +429,28 @@ def test_the_unseen_sets_do_not_regress(name: str, tmp_path: Path) -> None:
               "measures_unseen171": (0.85, 0.65, 0.8, 0.6, 0.95),
               "measures_unseen172": (0.95, 0.95, 0.95, 0.95, 0.95),
               "measures_unseen173": (0.95, 0.95, 0.95, 0.95, 0.95),
-              "measures_unseen174": (0.85, 0.95, 0.95, 0.95, 0.95)}[name]
+              "measures_unseen174": (0.85, 0.95, 0.95, 0.95, 0.95),
+              # the last batch, scored on arrival and not studied: cities' notices (a notice passing
+              # down a province's figures in its preamble is not read), provincial departments (a
+              # span on the title's next line is not joined, so its goals have no year; a 十四五
+              # plan's review without a heading is read), townships, cities' departments (water
+              # quality classes, 达Ⅴ类, are not read)
+              "measures_unseen175": (0.95, 0.0, 0.95, 0.95, 0.95),
+              "measures_unseen177": (0.7, 0.95, 0.35, 0.0, 0.95),
+              "measures_unseen178": (0.95, 0.95, 0.95, 0.95, 0.95),
+              "measures_unseen179": (0.8, 0.35, 0.95, 0.6, 0.6)}[name]
     got = gold_measures.measures_report(gold_measures.SHARED, tmp_path, name)
     t_precision, t_recall, year, d_precision, d_recall = floors
     assert got.targets.precision >= t_precision and got.targets.recall >= t_recall, got.table()
     assert got.year.share >= year, got.year.wrong
     assert got.deadlines.precision >= d_precision and got.deadlines.recall >= d_recall, got.table()
+
+
+def test_the_headquarters_set_stays_nearly_empty(tmp_path: Path) -> None:
+    # measures_unseen176: three documents of headquarters (指挥部) with no goal and no limit; on
+    # arrival it found one false target (…等20个, the count of agencies a plan names)
+    got = gold_measures.measures_report(gold_measures.SHARED, tmp_path, "measures_unseen176")
+    assert got.targets.found <= 1 and got.deadlines.found == 0, got.targets.false
 
 
 def test_the_set_without_goals_stays_nearly_empty(tmp_path: Path) -> None:
