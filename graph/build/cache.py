@@ -32,7 +32,7 @@ from policygraph.models import Source
 #: deadlines with hours; 8: deadlines only 前/内 limits; 7: measure areas, agencies as organs;
 #: 6: targets with ranges, start/base years, relative deadlines; 5: citations by name without
 #: 《》, order histories; 4: rank, dates
-CACHE_FORMAT = 48
+CACHE_FORMAT = 49
 
 
 def source_key(src: Source, scheme_digest: str = "") -> str:

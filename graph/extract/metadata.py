@@ -175,6 +175,10 @@ def title(text: str, span: Span, number: NumberMatch | None, numbers: list[Numbe
         t = _best_title_in(piece)
         if t and (best is None or _score(t)[0] > _score(best)[0]):
             best = t  # the first, unless a later piece names an act (关于印发…的通知 under a page's headline)
+    if best and not best.endswith(("）", ")")):  # …行动方案\n(2022-2025年) 为贯彻…: a span the body runs on
+        after = re.search(re.escape(best[-6:]) + r"[ \t\u3000]*\n[ \t\u3000]*" + _SPAN_LINE.pattern,
+                          text[span.start:zone_end + 200])
+        best = best + after.group(1) if after else best
     return Found(best, "header lines" if best else "")
 
 
@@ -262,6 +266,11 @@ def _best_title_in(piece: str) -> str | None:
     four lines above it (a title often wraps), before any addressee."""
     piece = rx.ADDRESSEE.split(piece)[0]
     lines = [ln for ln in (ln.strip(" \t\u3000") for ln in re.split(r"[\n|｜\t]", piece)) if ln]
+    for i in range(1, len(lines)):  # …行动方案\n(2022-2025年) 为贯彻…: the plan's span on the next line
+        span = _SPAN_LINE.match(lines[i])
+        if span and rx.DOC_TITLE_END.search(re.sub(r"\s+", "", lines[i - 1])):
+            lines[i - 1], lines[i] = lines[i - 1] + span.group(1), lines[i][span.end():].strip()
+    lines = [ln for ln in lines if ln]
     best: str | None = None
     for i in range(len(lines)):
         if not rx.DOC_TITLE_END.search(re.sub(r"\s+", "", lines[i])) or _BREADCRUMB.search(lines[i]):
@@ -278,6 +287,10 @@ def _best_title_in(piece: str) -> str | None:
                      if _BRACKETED_LINE.fullmatch(ln) and "关于" in ln
                      and _is_title(t := cited_title(ln))), None)
     return best
+
+
+#: A plan's span in brackets opening a line (（2021－2025年）, (2022-2025)).
+_SPAN_LINE = re.compile(r"([（(]\s*\d{4}\s*[—－–-]{1,2}\s*\d{4}\s*年?\s*[）)])")
 
 
 def _unbracketed(line: str) -> bool:

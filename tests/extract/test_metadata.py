@@ -402,3 +402,17 @@ def test_a_plan_s_span_in_brackets_without_年_ends_its_title_and_governs_its_go
     rec = record_of(text).to_dict()
     assert rec["title"] == "提升旅游消费推动旅游业高质量发展行动计划(2023—2027)"
     assert [(t["value"], t["year"], t["start_year"]) for t in rec["targets"]] == [(30, 2027, 2023)]
+
+
+@pytest.mark.parametrize(("text", "title", "years"), [
+    # a plan's span on the title's next line, alone or with the body run on after it
+    ("某市林长制工作方案\n（2023-2025）\n\n为推进林长制，制定本方案。\n一、主要目标\n森林覆盖率达到45%。\n",
+     "某市林长制工作方案（2023-2025）", (2025, 2023)),
+    ("山东省制造业数字化转型行动方案\n(2022-2025年) 为贯彻落实党中央决策部署，制定本行动方案。\n"
+     "一、主要目标\n开通5G基站25万个。\n", "山东省制造业数字化转型行动方案(2022-2025年)", (2025, 2022)),
+])
+def test_a_plan_s_span_on_the_title_s_next_line_joins_the_title(text: str, title: str,
+                                                                years: tuple[int, int]) -> None:
+    rec = record_of(text).to_dict()
+    assert rec["title"] == title
+    assert [(t["year"], t["start_year"]) for t in rec["targets"]][-1:] == [years]
