@@ -324,51 +324,15 @@ def source_of(file: str, shared: Path = SHARED) -> Path:
 #: municipal pages, annotated while the rules of issue 21 were refined (tests/gold/measures_unseen3.md),
 #: and a fourth of Shanghai energy and water plans (tests/gold/measures_unseen4.md); both studied
 #: after their first score (docs/quality.md).
-SETS = ("NAME", "measures_heldout", "measures_unseen", "measures_unseen2", "measures_unseen3",
-        "measures_unseen4", "measures_unseen5", "measures_unseen6", "measures_unseen7", "measures_unseen8",
-        "measures_unseen9", "measures_unseen10", "measures_unseen11", "measures_unseen12",
-        "measures_unseen13", "measures_unseen14", "measures_unseen15", "measures_unseen16",
-        "measures_unseen17", "measures_unseen19", "measures_unseen20", "measures_unseen21",
-        "measures_unseen22", "measures_unseen23", "measures_unseen24", "measures_unseen25",
-        "measures_unseen26", "measures_unseen27", "measures_unseen28", "measures_unseen29",
-        "measures_unseen30", "measures_unseen31", "measures_unseen32", "measures_unseen33",
-        "measures_unseen34", "measures_unseen35", "measures_unseen36", "measures_unseen37",
-        "measures_unseen38", "measures_unseen39", "measures_unseen40", "measures_unseen41",
-        "measures_unseen42", "measures_unseen43", "measures_unseen44", "measures_unseen45",
-        "measures_unseen46", "measures_unseen47", "measures_unseen48", "measures_unseen49",
-        "measures_unseen50", "measures_unseen51", "measures_unseen52", "measures_unseen53",
-        "measures_unseen54", "measures_unseen55", "measures_unseen56", "measures_unseen57",
-        "measures_unseen58", "measures_unseen59", "measures_unseen60", "measures_unseen61",
-        "measures_unseen62", "measures_unseen63", "measures_unseen64", "measures_unseen65",
-        "measures_unseen66", "measures_unseen67", "measures_unseen70", "measures_unseen71",
-        "measures_unseen72", "measures_unseen68", "measures_unseen73", "measures_unseen74",
-        "measures_unseen75", "measures_unseen76", "measures_unseen77", "measures_unseen78",
-        "measures_unseen79", "measures_unseen82", "measures_unseen86", "measures_unseen87",
-        "measures_unseen84", "measures_unseen81", "measures_unseen83",
-        "measures_unseen80", "measures_unseen89", "measures_unseen93",
-        "measures_unseen95", "measures_unseen94", "measures_unseen88", "measures_unseen90",
-        "measures_unseen91", "measures_unseen92", "measures_unseen96", "measures_unseen97",
-        "measures_unseen98", "measures_unseen99", "measures_unseen100", "measures_unseen101",
-        "measures_unseen102", "measures_unseen103", "measures_unseen104", "measures_unseen105",
-        "measures_unseen106", "measures_unseen107", "measures_unseen108", "measures_unseen109",
-        "measures_unseen110", "measures_unseen111", "measures_unseen112", "measures_unseen113",
-        "measures_unseen114", "measures_unseen115", "measures_unseen116", "measures_unseen117",
-        "measures_unseen118", "measures_unseen119", "measures_unseen120", "measures_unseen121",
-        "measures_unseen122", "measures_unseen123", "measures_unseen124", "measures_unseen125",
-        "measures_unseen126", "measures_unseen127", "measures_unseen128", "measures_unseen129",
-        "measures_unseen130", "measures_unseen131", "measures_unseen132", "measures_unseen133",
-        "measures_unseen134", "measures_unseen135", "measures_unseen136", "measures_unseen137",
-        "measures_unseen138", "measures_unseen139", "measures_unseen140", "measures_unseen141",
-        "measures_unseen142", "measures_unseen143", "measures_unseen144", "measures_unseen145",
-        "measures_unseen146", "measures_unseen147", "measures_unseen148", "measures_unseen149",
-        "measures_unseen150", "measures_unseen151", "measures_unseen152", "measures_unseen153",
-        "measures_unseen154", "measures_unseen155", "measures_unseen156",
-        "measures_unseen157", "measures_unseen158", "measures_unseen159", "measures_unseen160",
-        "measures_unseen161", "measures_unseen162", "measures_unseen163", "measures_unseen164",
-        "measures_unseen165", "measures_unseen166", "measures_unseen167", "measures_unseen168",
-        "measures_unseen169", "measures_unseen170", "measures_unseen171", "measures_unseen172",
-        "measures_unseen173", "measures_unseen174", "measures_unseen175", "measures_unseen176",
-        "measures_unseen177", "measures_unseen178", "measures_unseen179")
+def _unseen_sets() -> tuple[str, ...]:
+    """The sets of real pages from outside the repository, by number: every
+    tests/gold/measures_unseenN.jsonl whose folder keeps pages (unseen18 kept none)."""
+    kept = [p.stem for p in GOLD.glob("measures_unseen*.jsonl")
+            if any(f.suffix == ".txt" for f in (GOLD / p.stem.removeprefix("measures_")).glob("*"))]
+    return tuple(sorted(kept, key=lambda n: int(n.removeprefix("measures_unseen") or 1)))
+
+
+SETS = ("NAME", "measures_heldout", *_unseen_sets())
 
 
 def measures_report(shared: Path, work: Path, name: str = NAME) -> MeasureReport:

@@ -114,59 +114,275 @@ def test_the_held_out_set_does_not_regress(heldout: gold_measures.MeasureReport)
     assert heldout.deadlines.precision >= 0.94 and heldout.deadlines.recall >= 0.90, heldout.table()
 
 
-@pytest.mark.parametrize("name", ["measures_unseen", "measures_unseen2", "measures_unseen3", "measures_unseen4",
-                                  "measures_unseen5", "measures_unseen6", "measures_unseen7",
-                                  "measures_unseen9", "measures_unseen10", "measures_unseen11",
-                                  "measures_unseen13", "measures_unseen14", "measures_unseen15",
-                                  "measures_unseen16", "measures_unseen17", "measures_unseen19",
-                                  "measures_unseen20", "measures_unseen21", "measures_unseen22",
-                                  "measures_unseen23", "measures_unseen24", "measures_unseen25",
-                                  "measures_unseen26", "measures_unseen27", "measures_unseen28",
-                                  "measures_unseen29", "measures_unseen30", "measures_unseen31",
-                                  "measures_unseen32", "measures_unseen33", "measures_unseen34",
-                                  "measures_unseen35", "measures_unseen36", "measures_unseen37",
-                                  "measures_unseen38", "measures_unseen39", "measures_unseen40",
-                                  "measures_unseen41", "measures_unseen42", "measures_unseen43",
-                                  "measures_unseen44", "measures_unseen45", "measures_unseen46",
-                                  "measures_unseen47", "measures_unseen48", "measures_unseen49",
-                                  "measures_unseen50", "measures_unseen51", "measures_unseen52",
-                                  "measures_unseen53", "measures_unseen54", "measures_unseen55",
-                                  "measures_unseen56", "measures_unseen57", "measures_unseen58",
-                                  "measures_unseen59", "measures_unseen60", "measures_unseen61",
-                                  "measures_unseen62", "measures_unseen63", "measures_unseen64",
-                                  "measures_unseen66", "measures_unseen67", "measures_unseen68",
-                                  "measures_unseen70", "measures_unseen71", "measures_unseen72",
-                                  "measures_unseen73", "measures_unseen74", "measures_unseen75",
-                                  "measures_unseen76", "measures_unseen77", "measures_unseen78",
-                                  "measures_unseen79", "measures_unseen80", "measures_unseen81",
-                                  "measures_unseen82", "measures_unseen83", "measures_unseen84",
-                                  "measures_unseen86", "measures_unseen87", "measures_unseen88",
-                                  "measures_unseen89", "measures_unseen90", "measures_unseen91",
-                                  "measures_unseen92", "measures_unseen93", "measures_unseen94",
-                                  "measures_unseen95", "measures_unseen96", "measures_unseen97",
-                                  "measures_unseen98", "measures_unseen99", "measures_unseen100",
-                                  "measures_unseen101", "measures_unseen102", "measures_unseen103",
-                                  "measures_unseen104", "measures_unseen105", "measures_unseen106",
-                                  "measures_unseen107", "measures_unseen108", "measures_unseen109",
-                                  "measures_unseen110", "measures_unseen111", "measures_unseen112",
-                                  "measures_unseen113", "measures_unseen114", "measures_unseen115",
-                                  "measures_unseen116", "measures_unseen118", "measures_unseen119",
-                                  "measures_unseen122", "measures_unseen127", "measures_unseen128",
-                                  "measures_unseen129", "measures_unseen130", "measures_unseen132",
-                                  "measures_unseen133", "measures_unseen134", "measures_unseen136",
-                                  "measures_unseen137", "measures_unseen138", "measures_unseen139",
-                                  "measures_unseen140", "measures_unseen142", "measures_unseen143",
-                                  "measures_unseen145", "measures_unseen146", "measures_unseen147",
-                                  "measures_unseen148", "measures_unseen150", "measures_unseen151",
-                                  "measures_unseen153", "measures_unseen154", "measures_unseen155",
-                                  "measures_unseen156", "measures_unseen157",
-                                  "measures_unseen158", "measures_unseen159", "measures_unseen160",
-                                  "measures_unseen161", "measures_unseen162", "measures_unseen163",
-                                  "measures_unseen164", "measures_unseen165", "measures_unseen166",
-                                  "measures_unseen167", "measures_unseen168", "measures_unseen169",
-                                  "measures_unseen170", "measures_unseen171", "measures_unseen172",
-                                  "measures_unseen173", "measures_unseen174", "measures_unseen175",
-                                  "measures_unseen177", "measures_unseen178", "measures_unseen179"])
+#: Floors per unseen set: targets precision and recall, year right, deadlines precision and recall.
+UNSEEN_FLOORS: dict[str, tuple[float, float, float, float, float]] = {
+    "measures_unseen": (0.95, 0.91, 0.98, 0.88, 0.95),
+    "measures_unseen2": (0.94, 0.90, 0.94, 0.95, 0.98),
+    "measures_unseen3": (0.92, 0.80, 0.95, 0.92, 0.94),
+    # (the fourth's and seventh's annotators tag a cut-off label, 报名截止时间为…, a window;
+    # later sets, unseen49 and unseen91, code it as a limit, as it is read since 2026-12-04)
+    # (two items read since 2026-12-05, （4）公园改造提升项目6个, take the plan's year, which
+    # its annotator left open)
+    "measures_unseen4": (0.90, 0.62, 0.9, 0.95, 0.90),
+    "measures_unseen5": (0.91, 0.84, 0.96, 0.90, 0.98),
+    "measures_unseen6": (0.96, 0.43, 0.96, 0.96, 0.98),
+    "measures_unseen7": (0.86, 0.74, 0.92, 0.84, 0.97),
+    # the ninth: three of its documents are JSON records saved as .txt; its annex
+    # restates counts whose year the annotator took from the main text
+    "measures_unseen9": (0.95, 0.55, 0.58, 0.95, 0.95),
+    # the tenth: 31 of its 38 targets are cells of an allocation table with no unit,
+    # read (in 个) where the annotator counted 名; its deadlines are all found
+    "measures_unseen10": (0.10, 0.10, 0.95, 0.95, 0.95),
+    # the eleventh: three JSON records of provincial search services; no deadline
+    "measures_unseen11": (0.95, 0.75, 0.95, 0.95, 0.95),
+    # the thirteenth: three national Markdown pages on rural revitalisation (6 targets,
+    # no deadline); the year of two of them comes from their preamble
+    "measures_unseen13": (0.95, 0.95, 0.95, 0.95, 0.95),
+    # the fourteenth: four city work reports saved without title or date, one starting
+    # inside its look back; 262 targets, 4 deadlines
+    "measures_unseen14": (0.93, 0.86, 0.96, 0.95, 0.95),
+    # the fifteenth: nine local plans and rules, three wrapped at a page's width, one
+    # Markdown table of indicators; 129 targets, 6 relative deadlines
+    "measures_unseen15": (0.95, 0.82, 0.97, 0.83, 0.95),
+    # the sixteenth: four more city work reports (344 targets, 2 deadlines), still held
+    # out: its floors sit under its first score
+    "measures_unseen16": (0.95, 0.86, 0.98, 0.95, 0.95),
+    # the seventeenth: six Guangdong documents, JSON records and crawled text
+    "measures_unseen17": (0.90, 0.75, 0.95, 0.95, 0.85),
+    # the nineteenth: three Shanghai employment and insurance rules, one page printing
+    # its text three times; one borderline target, six relative deadlines
+    "measures_unseen19": (0.95, 0.0, 0.95, 0.80, 0.80),
+    # the twentieth: eight excerpts of local government pages (the first ~800
+    # characters of each), spaced years, half-width commas; 26 targets, 3 deadlines
+    "measures_unseen20": (0.90, 0.92, 0.95, 0.95, 0.95),
+    # the twenty-first and twenty-second: 14 and 16 more page excerpts (social policy;
+    # economy and environment), half of them without a goal
+    "measures_unseen21": (0.95, 0.93, 0.95, 0.95, 0.95),
+    "measures_unseen22": (0.95, 0.88, 0.93, 0.95, 0.95),
+    # the twenty-third and twenty-fourth: 14 excerpts of yearly task breakdowns and
+    # practical-project lists, and 10 of target tables, plans and a province's opinion
+    "measures_unseen23": (0.95, 0.93, 0.90, 0.93, 0.95),
+    "measures_unseen24": (0.90, 0.84, 0.93, 0.95, 0.95),
+    # the twenty-fifth and twenty-sixth: 13 excerpts of agriculture and water plans (one
+    # allocation table), 16 of campaigns, plans and a township's spring works; no limit
+    "measures_unseen25": (0.95, 0.92, 0.97, 0.95, 0.95),
+    "measures_unseen26": (0.82, 0.80, 0.85, 0.95, 0.95),
+    # the twenty-seventh: two excerpts (a plan of projects handed down, a township's
+    # planting day); the twenty-eighth: six, three county plans' growth goals
+    "measures_unseen27": (0.30, 0.95, 0.95, 0.95, 0.95),
+    "measures_unseen28": (0.95, 0.95, 0.95, 0.95, 0.95),
+    # the twenty-ninth: 19 excerpts of safety, air and water campaigns (12 of them copies
+    # on other hosts); two limits of clauses the excerpt cuts, which the gold leaves out
+    "measures_unseen29": (0.95, 0.95, 0.90, 0.85, 0.90),
+    # the thirtieth: 14 excerpts of social plans, one a PDF's table in columns of spaces,
+    # one a 1996 plan's list of 30 health goals; one deadline
+    "measures_unseen30": (0.95, 0.95, 0.93, 0.95, 0.95),
+    # the thirty-first: 16 excerpts of economic plans (a goal list with dashes, a page
+    # dated only by its fields); the thirty-second: 18 of notices full of time limits
+    "measures_unseen31": (0.95, 0.95, 0.95, 0.95, 0.95),
+    "measures_unseen32": (0.95, 0.95, 0.95, 0.95, 0.90),
+    # the thirty-fourth: 17 excerpts of a county's or city's departments at work in one
+    # year (titled only by their year's tasks); its 动态清零 and counts of a programme's
+    # items are not coded, and one limit is in a clause the excerpt cuts
+    # the thirty-third: 14 excerpts of provincial and national goal lists, no limit
+    "measures_unseen33": (0.95, 0.95, 0.95, 0.95, 0.95),
+    "measures_unseen34": (0.88, 0.88, 0.95, 0.80, 0.95),
+    # the thirty-fifth: 19 excerpts of older plans (2005–2017; a project's results from a
+    # base to a level are not coded); the thirty-sixth: 11 of townships and campaigns
+    # (shares written as fractions, 占全市1/8, not read)
+    "measures_unseen35": (0.86, 0.95, 0.95, 0.95, 0.95),
+    "measures_unseen36": (0.92, 0.85, 0.95, 0.95, 0.95),
+    # the thirty-seventh: 19 excerpts of recent plans for new industries (computing power,
+    # low-altitude economy), no limit; the thirty-eighth: 16 of employment policy
+    "measures_unseen37": (0.92, 0.85, 0.95, 0.95, 0.95),
+    "measures_unseen38": (0.93, 0.93, 0.95, 0.95, 0.95),
+    # the thirty-ninth: 16 excerpts of health policy (ratios written 1:1.6 not read); the
+    # fortieth: 15 of land and ecology (a plan's background areas read as goals; two
+    # subjects of one rate, 受污染耕地和污染地块安全利用率, read as one)
+    "measures_unseen39": (0.88, 0.78, 0.95, 0.95, 0.95),
+    "measures_unseen40": (0.75, 0.80, 0.95, 0.85, 0.85),
+    # the forty-first: 12 excerpts of water and urban infrastructure, 45 of whose 60 targets
+    # are one allocation table printed one cell per line without 序号 (not read); the
+    # forty-second: 16 of culture and civil affairs, few targets (daily service norms)
+    "measures_unseen41": (0.95, 0.95, 0.95, 0.95, 0.95),
+    "measures_unseen42": (0.95, 0.45, 0.95, 0.95, 0.80),
+    "measures_unseen43": (0.95, 0.85, 0.9, 0.95, 0.45),
+    "measures_unseen44": (0.95, 0.95, 0.95, 0.95, 0.95),
+    "measures_unseen45": (0.85, 0.9, 0.95, 0.95, 0.95),
+    "measures_unseen46": (0.9, 0.9, 0.9, 0.95, 0.95),
+    "measures_unseen47": (0.7, 0.5, 0.9, 0.95, 0.95),
+    "measures_unseen48": (0.95, 0.4, 0.95, 0.95, 0.95),
+    "measures_unseen49": (0.75, 0.6, 0.95, 0.95, 0.85),
+    "measures_unseen50": (0.9, 0.9, 0.95, 0.95, 0.95),
+    # its one deadline, 每月月底 with no 前, is outside the 前/内 limits read: recall 0 of 1
+    "measures_unseen51": (0.95, 0.85, 0.95, 0.95, 0.0),
+    "measures_unseen52": (0.9, 0.8, 0.95, 0.9, 0.9),
+    "measures_unseen53": (0.9, 0.8, 0.95, 0.95, 0.95),
+    "measures_unseen54": (0.95, 0.95, 0.95, 0.9, 0.95),
+    "measures_unseen55": (0.65, 0.95, 0.85, 0.95, 0.95),
+    "measures_unseen56": (0.95, 0.95, 0.85, 0.95, 0.95),
+    "measures_unseen57": (0.95, 0.7, 0.95, 0.95, 0.95),
+    "measures_unseen58": (0.85, 0.9, 0.95, 0.95, 0.95),
+    # four documents with no goal and no limit (no row): anything found is false
+    "measures_unseen59": (0.95, 0.95, 0.95, 0.95, 0.95),
+    "measures_unseen60": (0.65, 0.95, 0.95, 0.95, 0.95),
+    # the sets of 2026-12-04 night (first scores in their .md files; unseen69 kept none)
+    "measures_unseen61": (0.9, 0.85, 0.7, 0.95, 0.7),
+    "measures_unseen62": (0.95, 0.8, 0.95, 0.95, 0.75),
+    "measures_unseen63": (0.95, 0.8, 0.85, 0.8, 0.8),
+    "measures_unseen64": (0.9, 0.85, 0.95, 0.95, 0.8),
+    "measures_unseen66": (0.6, 0.95, 0.15, 0.95, 0.95),
+    "measures_unseen67": (0.7, 0.85, 0.85, 0.95, 0.95),
+    "measures_unseen68": (0.85, 0.7, 0.7, 0.75, 0.95),
+    "measures_unseen70": (0.95, 0.15, 0.95, 0.95, 0.95),
+    "measures_unseen71": (0.95, 0.7, 0.95, 0.95, 0.8),
+    "measures_unseen72": (0.8, 0.8, 0.85, 0.95, 0.95),
+    "measures_unseen73": (0.95, 0.85, 0.95, 0.95, 0.95),
+    "measures_unseen74": (0.95, 0.95, 0.95, 0.95, 0.95),
+    "measures_unseen75": (0.9, 0.8, 0.95, 0.95, 0.95),
+    "measures_unseen76": (0.95, 0.85, 0.95, 0.95, 0.95),
+    "measures_unseen77": (0.95, 0.95, 0.95, 0.95, 0.95),
+    "measures_unseen78": (0.95, 0.95, 0.95, 0.95, 0.95),
+    "measures_unseen79": (0.95, 0.9, 0.9, 0.95, 0.95),
+    # the sets of 2026-12-04 late evening (unseen85 kept none; 82, 86 and 87 two to four
+    # pages each): a business-environment set of slogans (1个环节、0成本、1天办结) and
+    # service times, not read; a spiritual-civilisation set whose evaluation counts are
+    # read as goals
+    "measures_unseen80": (0.7, 0.45, 0.95, 0.95, 0.95),
+    "measures_unseen81": (0.9, 0.95, 0.95, 0.95, 0.95),
+    "measures_unseen82": (0.95, 0.95, 0.95, 0.95, 0.95),
+    "measures_unseen83": (0.3, 0.95, 0.95, 0.95, 0.95),
+    "measures_unseen84": (0.9, 0.9, 0.95, 0.95, 0.95),
+    "measures_unseen86": (0.95, 0.95, 0.95, 0.95, 0.95),
+    "measures_unseen87": (0.95, 0.95, 0.95, 0.95, 0.95),
+    # the ninetieth's task table printed a cell per line under a two-row header is read
+    # since its top cell's span is resolved by units; the ninety-fifth
+    # and ninety-sixth have no row (subsidy rules; work reports' look backs); the
+    # ninety-eighth's counts of a plan's tasks (实施5项…) are read as goals
+    "measures_unseen88": (0.95, 0.95, 0.95, 0.95, 0.95),
+    "measures_unseen89": (0.95, 0.95, 0.95, 0.95, 0.95),
+    "measures_unseen90": (0.95, 0.9, 0.95, 0.95, 0.95),
+    "measures_unseen91": (0.85, 0.85, 0.8, 0.95, 0.95),
+    "measures_unseen92": (0.95, 0.45, 0.95, 0.7, 0.95),
+    "measures_unseen93": (0.7, 0.95, 0.95, 0.95, 0.95),
+    "measures_unseen94": (0.9, 0.9, 0.95, 0.95, 0.95),
+    "measures_unseen95": (0.95, 0.95, 0.95, 0.95, 0.95),
+    "measures_unseen96": (0.95, 0.95, 0.95, 0.95, 0.95),
+    "measures_unseen97": (0.8, 0.75, 0.75, 0.95, 0.95),
+    "measures_unseen98": (0.3, 0.95, 0.95, 0.95, 0.95),
+    "measures_unseen99": (0.45, 0.95, 0.0, 0.95, 0.95),
+    # the sets of 2026-12-04 night: western regions, the north-east, notices to the
+    # public (its brick-kiln closures 全部予以关闭 are not read), target-responsibility
+    # documents (a Changsha table under a two-level header with notes is not read),
+    # plans cut before their indicator tables (no row), documents of 1997–2008,
+    # departments' yearly notices and townships' fire-prevention notices
+    "measures_unseen100": (0.9, 0.8, 0.9, 0.95, 0.95),
+    "measures_unseen101": (0.95, 0.95, 0.95, 0.95, 0.95),
+    "measures_unseen102": (0.95, 0.0, 0.95, 0.85, 0.9),
+    "measures_unseen103": (0.85, 0.7, 0.95, 0.95, 0.95),
+    "measures_unseen104": (0.95, 0.95, 0.95, 0.95, 0.95),
+    "measures_unseen105": (0.95, 0.8, 0.9, 0.95, 0.95),
+    "measures_unseen106": (0.95, 0.95, 0.95, 0.95, 0.95),
+    "measures_unseen107": (0.95, 0.95, 0.95, 0.95, 0.95),
+    # by region (四川/重庆/贵州, 湖南/湖北/江西, 山东/河南, 广东/海南/福建, 浙江/上海 counties,
+    # 北京/陕西/安徽), task tables (blood-donation quotas without units, not read alike),
+    # notices of limits, health (two pages), environment, housing (tables that lost
+    # their empty cells when flattened: read cell by cell, wrongly)
+    "measures_unseen108": (0.8, 0.8, 0.95, 0.95, 0.95),
+    "measures_unseen109": (0.9, 0.8, 0.95, 0.95, 0.95),
+    "measures_unseen110": (0.95, 0.9, 0.9, 0.95, 0.95),
+    "measures_unseen111": (0.85, 0.95, 0.95, 0.95, 0.95),
+    "measures_unseen112": (0.7, 0.95, 0.95, 0.95, 0.95),
+    "measures_unseen113": (0.85, 0.85, 0.95, 0.95, 0.95),
+    "measures_unseen114": (0.5, 0.25, 0.95, 0.95, 0.95),
+    "measures_unseen115": (0.95, 0.95, 0.95, 0.95, 0.95),
+    "measures_unseen116": (0.95, 0.95, 0.95, 0.95, 0.95),
+    "measures_unseen118": (0.95, 0.6, 0.95, 0.95, 0.95),
+    # emergency plans cut before their reporting limits (no row); procedural rules whose
+    # one cut-off limit (5月10日前) lost its clause to the excerpt's end
+    "measures_unseen119": (0.95, 0.95, 0.95, 0.95, 0.95),
+    "measures_unseen122": (0.95, 0.95, 0.95, 0.7, 0.95),
+    # the sets of 2026-12-05: scoring rules (a base score's 稳定在80%以上 is read), leaders'
+    # speeches, documents of 2025–2026, replies to deputies (an undated reply's results
+    # and a reply's plans in a list of 栋/万平米 are not all read) and three-year plans
+    # (star classes of a standard and a garbled 5G6000个 are not read)
+    "measures_unseen127": (0.7, 0.7, 0.95, 0.95, 0.95),
+    "measures_unseen128": (0.95, 0.95, 0.95, 0.95, 0.95),
+    "measures_unseen129": (0.95, 0.95, 0.95, 0.95, 0.95),
+    "measures_unseen130": (0.6, 0.55, 0.85, 0.45, 0.95),
+    "measures_unseen132": (0.95, 0.55, 0.95, 0.95, 0.95),
+    # a 解读 page, work news (progress told as news is read as goals: 25 false), provincial
+    # work reports, national documents (goals quoted in a site's 摘要 line are missed), farm
+    # documents (a township table that lost a cell), subsidy rules, remote regions, task
+    # allocations, departments' work plans (an untitled table's year is not read), older
+    # 实施意见 and districts' plans
+    "measures_unseen133": (0.95, 0.95, 0.95, 0.95, 0.95),
+    # (a news page titled …工作开展情况 reports: the year's goal it restates, 确保今年…完成4.1万座, is
+    # lost with its results, since 2026-12-05 morning)
+    "measures_unseen134": (0.1, 0.3, 0.3, 0.35, 0.6),
+    "measures_unseen136": (0.95, 0.95, 0.8, 0.95, 0.95),
+    "measures_unseen137": (0.45, 0.3, 0.95, 0.95, 0.95),
+    "measures_unseen138": (0.7, 0.65, 0.6, 0.8, 0.95),
+    "measures_unseen139": (0.8, 0.85, 0.85, 0.95, 0.95),
+    "measures_unseen140": (0.65, 0.95, 0.95, 0.95, 0.95),
+    "measures_unseen142": (0.85, 0.7, 0.85, 0.95, 0.95),
+    "measures_unseen143": (0.95, 0.8, 0.0, 0.7, 0.7),
+    "measures_unseen145": (0.9, 0.8, 0.75, 0.95, 0.95),
+    "measures_unseen146": (0.95, 0.95, 0.95, 0.95, 0.95),
+    # practical things for the people (a table of township counts glued to their names
+    # and the goals named in the titles of plans a notice issues are not read), campaigns
+    # for titles (在2010年内 is no limit here), key-project plans and employment
+    "measures_unseen147": (0.8, 0.15, 0.0, 0.95, 0.95),
+    "measures_unseen148": (0.95, 0.95, 0.95, 0.95, 0.45),
+    "measures_unseen150": (0.6, 0.85, 0.95, 0.95, 0.95),
+    "measures_unseen151": (0.85, 0.8, 0.95, 0.95, 0.95),
+    # townships (the items of a numbered task list under the goals heading are read),
+    # north-eastern cities, south-western counties, central China's 2016–2020 plans (a
+    # county's allocation list glued as 大墅镇227户610人945KW is not read)
+    "measures_unseen153": (0.95, 0.95, 0.95, 0.95, 0.95),
+    "measures_unseen154": (0.9, 0.95, 0.95, 0.95, 0.95),
+    "measures_unseen155": (0.95, 0.95, 0.95, 0.95, 0.95),
+    "measures_unseen156": (0.95, 0.2, 0.95, 0.95, 0.95),
+    # the sets of 2026-12-05's second session, first scored on arrival
+    "measures_unseen157": (0.95, 0.95, 0.95, 0.95, 0.95),
+    "measures_unseen158": (0.95, 0.95, 0.95, 0.95, 0.95),
+    # (a call's 原则上当年内可以完成 is read as a limit; an excerpt's last clause, cut, too)
+    "measures_unseen159": (0.9, 0.95, 0.95, 0.3, 0.95),
+    # (a plan's 全年…同比增长8% is read as a report: a rule reading it as the year's goal read
+    # plans' reviews of last year as goals, the ninth review)
+    "measures_unseen160": (0.95, 0.9, 0.95, 0.95, 0.95),
+    # (a night-economy zone counted after a 45-character object is not read)
+    "measures_unseen161": (0.95, 0.8, 0.95, 0.95, 0.95),
+    "measures_unseen162": (0.95, 0.95, 0.95, 0.95, 0.95),
+    # the session's second batch: 十一五 documents, sanitation, provinces, five-year
+    # outlines, the north-west (no row: it counts only false finds), county departments
+    "measures_unseen163": (0.95, 0.9, 0.95, 0.95, 0.95),
+    "measures_unseen164": (0.95, 0.95, 0.95, 0.95, 0.95),
+    "measures_unseen165": (0.95, 0.95, 0.95, 0.95, 0.95),
+    "measures_unseen166": (0.95, 0.7, 0.95, 0.95, 0.95),
+    "measures_unseen167": (0.95, 0.95, 0.95, 0.95, 0.95),
+    "measures_unseen168": (0.9, 0.95, 0.95, 0.95, 0.95),
+    # the third batch: cities' action plans, townships' seasonal notices (lengths of canal
+    # lined after a count, 砌护2条渠道总长4310米, are not read), county offices' notices,
+    # cities' social programmes (no row), provincial departments, county investment (a
+    # page whose dates lost their 月, 615日, has its limits unread)
+    "measures_unseen169": (0.95, 0.95, 0.95, 0.95, 0.0),
+    "measures_unseen170": (0.95, 0.85, 0.95, 0.95, 0.95),
+    "measures_unseen171": (0.85, 0.65, 0.8, 0.6, 0.95),
+    "measures_unseen172": (0.95, 0.95, 0.95, 0.95, 0.95),
+    "measures_unseen173": (0.95, 0.95, 0.95, 0.95, 0.95),
+    "measures_unseen174": (0.85, 0.95, 0.95, 0.95, 0.95),
+    # the last batch, scored on arrival and not studied: cities' notices (a notice passing
+    # down a province's figures in its preamble is not read), provincial departments (a
+    # 十四五 plan's review without a heading is read), townships, cities' departments
+    # (water quality classes, 达Ⅴ类, are not read)
+    "measures_unseen175": (0.95, 0.0, 0.95, 0.95, 0.95),
+    "measures_unseen177": (0.7, 0.95, 0.9, 0.0, 0.95),
+    "measures_unseen178": (0.95, 0.95, 0.95, 0.95, 0.95),
+    "measures_unseen179": (0.8, 0.35, 0.95, 0.6, 0.6)}
+
+
+@pytest.mark.parametrize("name", list(UNSEEN_FLOORS))
 def test_the_unseen_sets_do_not_regress(name: str, tmp_path: Path) -> None:
     # Real pages from outside this repository, annotated by helpers who saw neither the rules nor
     # the output (tests/gold/measures_unseen*.md), each studied after its first score
@@ -174,270 +390,7 @@ def test_the_unseen_sets_do_not_regress(name: str, tmp_path: Path) -> None:
     # sixth's mostly cells of a table whose empty cells the page lost (not read).
     # Floors a little under what is measured now: the aims of issue 21 are not all met.
     # (the first set's deadlines: its annotator coded 汛期前 but not 确保入汛前…恢复, read since 2026-12-04)
-    floors = {"measures_unseen": (0.95, 0.91, 0.98, 0.88, 0.95),
-              "measures_unseen2": (0.94, 0.90, 0.94, 0.95, 0.98),
-              "measures_unseen3": (0.92, 0.80, 0.95, 0.92, 0.94),
-              # (the fourth's and seventh's annotators tag a cut-off label, 报名截止时间为…, a window;
-              # later sets, unseen49 and unseen91, code it as a limit, as it is read since 2026-12-04)
-              # (two items read since 2026-12-05, （4）公园改造提升项目6个, take the plan's year, which
-              # its annotator left open)
-              "measures_unseen4": (0.90, 0.62, 0.9, 0.95, 0.90),
-              "measures_unseen5": (0.91, 0.84, 0.96, 0.90, 0.98),
-              "measures_unseen6": (0.96, 0.43, 0.96, 0.96, 0.98),
-              "measures_unseen7": (0.86, 0.74, 0.92, 0.84, 0.97),
-              # the ninth: three of its documents are JSON records saved as .txt; its annex
-              # restates counts whose year the annotator took from the main text
-              "measures_unseen9": (0.95, 0.55, 0.58, 0.95, 0.95),
-              # the tenth: 31 of its 38 targets are cells of an allocation table with no unit,
-              # read (in 个) where the annotator counted 名; its deadlines are all found
-              "measures_unseen10": (0.10, 0.10, 0.95, 0.95, 0.95),
-              # the eleventh: three JSON records of provincial search services; no deadline
-              "measures_unseen11": (0.95, 0.75, 0.95, 0.95, 0.95),
-              # the thirteenth: three national Markdown pages on rural revitalisation (6 targets,
-              # no deadline); the year of two of them comes from their preamble
-              "measures_unseen13": (0.95, 0.95, 0.95, 0.95, 0.95),
-              # the fourteenth: four city work reports saved without title or date, one starting
-              # inside its look back; 262 targets, 4 deadlines
-              "measures_unseen14": (0.93, 0.86, 0.96, 0.95, 0.95),
-              # the fifteenth: nine local plans and rules, three wrapped at a page's width, one
-              # Markdown table of indicators; 129 targets, 6 relative deadlines
-              "measures_unseen15": (0.95, 0.82, 0.97, 0.83, 0.95),
-              # the sixteenth: four more city work reports (344 targets, 2 deadlines), still held
-              # out: its floors sit under its first score
-              "measures_unseen16": (0.95, 0.86, 0.98, 0.95, 0.95),
-              # the seventeenth: six Guangdong documents, JSON records and crawled text
-              "measures_unseen17": (0.90, 0.75, 0.95, 0.95, 0.85),
-              # the nineteenth: three Shanghai employment and insurance rules, one page printing
-              # its text three times; one borderline target, six relative deadlines
-              "measures_unseen19": (0.95, 0.0, 0.95, 0.80, 0.80),
-              # the twentieth: eight excerpts of local government pages (the first ~800
-              # characters of each), spaced years, half-width commas; 26 targets, 3 deadlines
-              "measures_unseen20": (0.90, 0.92, 0.95, 0.95, 0.95),
-              # the twenty-first and twenty-second: 14 and 16 more page excerpts (social policy;
-              # economy and environment), half of them without a goal
-              "measures_unseen21": (0.95, 0.93, 0.95, 0.95, 0.95),
-              "measures_unseen22": (0.95, 0.88, 0.93, 0.95, 0.95),
-              # the twenty-third and twenty-fourth: 14 excerpts of yearly task breakdowns and
-              # practical-project lists, and 10 of target tables, plans and a province's opinion
-              "measures_unseen23": (0.95, 0.93, 0.90, 0.93, 0.95),
-              "measures_unseen24": (0.90, 0.84, 0.93, 0.95, 0.95),
-              # the twenty-fifth and twenty-sixth: 13 excerpts of agriculture and water plans (one
-              # allocation table), 16 of campaigns, plans and a township's spring works; no limit
-              "measures_unseen25": (0.95, 0.92, 0.97, 0.95, 0.95),
-              "measures_unseen26": (0.82, 0.80, 0.85, 0.95, 0.95),
-              # the twenty-seventh: two excerpts (a plan of projects handed down, a township's
-              # planting day); the twenty-eighth: six, three county plans' growth goals
-              "measures_unseen27": (0.30, 0.95, 0.95, 0.95, 0.95),
-              "measures_unseen28": (0.95, 0.95, 0.95, 0.95, 0.95),
-              # the twenty-ninth: 19 excerpts of safety, air and water campaigns (12 of them copies
-              # on other hosts); two limits of clauses the excerpt cuts, which the gold leaves out
-              "measures_unseen29": (0.95, 0.95, 0.90, 0.85, 0.90),
-              # the thirtieth: 14 excerpts of social plans, one a PDF's table in columns of spaces,
-              # one a 1996 plan's list of 30 health goals; one deadline
-              "measures_unseen30": (0.95, 0.95, 0.93, 0.95, 0.95),
-              # the thirty-first: 16 excerpts of economic plans (a goal list with dashes, a page
-              # dated only by its fields); the thirty-second: 18 of notices full of time limits
-              "measures_unseen31": (0.95, 0.95, 0.95, 0.95, 0.95),
-              "measures_unseen32": (0.95, 0.95, 0.95, 0.95, 0.90),
-              # the thirty-fourth: 17 excerpts of a county's or city's departments at work in one
-              # year (titled only by their year's tasks); its 动态清零 and counts of a programme's
-              # items are not coded, and one limit is in a clause the excerpt cuts
-              # the thirty-third: 14 excerpts of provincial and national goal lists, no limit
-              "measures_unseen33": (0.95, 0.95, 0.95, 0.95, 0.95),
-              "measures_unseen34": (0.88, 0.88, 0.95, 0.80, 0.95),
-              # the thirty-fifth: 19 excerpts of older plans (2005–2017; a project's results from a
-              # base to a level are not coded); the thirty-sixth: 11 of townships and campaigns
-              # (shares written as fractions, 占全市1/8, not read)
-              "measures_unseen35": (0.86, 0.95, 0.95, 0.95, 0.95),
-              "measures_unseen36": (0.92, 0.85, 0.95, 0.95, 0.95),
-              # the thirty-seventh: 19 excerpts of recent plans for new industries (computing power,
-              # low-altitude economy), no limit; the thirty-eighth: 16 of employment policy
-              "measures_unseen37": (0.92, 0.85, 0.95, 0.95, 0.95),
-              "measures_unseen38": (0.93, 0.93, 0.95, 0.95, 0.95),
-              # the thirty-ninth: 16 excerpts of health policy (ratios written 1:1.6 not read); the
-              # fortieth: 15 of land and ecology (a plan's background areas read as goals; two
-              # subjects of one rate, 受污染耕地和污染地块安全利用率, read as one)
-              "measures_unseen39": (0.88, 0.78, 0.95, 0.95, 0.95),
-              "measures_unseen40": (0.75, 0.80, 0.95, 0.85, 0.85),
-              # the forty-first: 12 excerpts of water and urban infrastructure, 45 of whose 60 targets
-              # are one allocation table printed one cell per line without 序号 (not read); the
-              # forty-second: 16 of culture and civil affairs, few targets (daily service norms)
-              "measures_unseen41": (0.95, 0.95, 0.95, 0.95, 0.95),
-              "measures_unseen42": (0.95, 0.45, 0.95, 0.95, 0.80),
-              "measures_unseen43": (0.95, 0.85, 0.9, 0.95, 0.45),
-              "measures_unseen44": (0.95, 0.95, 0.95, 0.95, 0.95),
-              "measures_unseen45": (0.85, 0.9, 0.95, 0.95, 0.95),
-              "measures_unseen46": (0.9, 0.9, 0.9, 0.95, 0.95),
-              "measures_unseen47": (0.7, 0.5, 0.9, 0.95, 0.95),
-              "measures_unseen48": (0.95, 0.4, 0.95, 0.95, 0.95),
-              "measures_unseen49": (0.75, 0.6, 0.95, 0.95, 0.85),
-              "measures_unseen50": (0.9, 0.9, 0.95, 0.95, 0.95),
-              # its one deadline, 每月月底 with no 前, is outside the 前/内 limits read: recall 0 of 1
-              "measures_unseen51": (0.95, 0.85, 0.95, 0.95, 0.0),
-              "measures_unseen52": (0.9, 0.8, 0.95, 0.9, 0.9),
-              "measures_unseen53": (0.9, 0.8, 0.95, 0.95, 0.95),
-              "measures_unseen54": (0.95, 0.95, 0.95, 0.9, 0.95),
-              "measures_unseen55": (0.65, 0.95, 0.85, 0.95, 0.95),
-              "measures_unseen56": (0.95, 0.95, 0.85, 0.95, 0.95),
-              "measures_unseen57": (0.95, 0.7, 0.95, 0.95, 0.95),
-              "measures_unseen58": (0.85, 0.9, 0.95, 0.95, 0.95),
-              # four documents with no goal and no limit (no row): anything found is false
-              "measures_unseen59": (0.95, 0.95, 0.95, 0.95, 0.95),
-              "measures_unseen60": (0.65, 0.95, 0.95, 0.95, 0.95),
-              # the sets of 2026-12-04 night (first scores in their .md files; unseen69 kept none)
-              "measures_unseen61": (0.9, 0.85, 0.7, 0.95, 0.7),
-              "measures_unseen62": (0.95, 0.8, 0.95, 0.95, 0.75),
-              "measures_unseen63": (0.95, 0.8, 0.85, 0.8, 0.8),
-              "measures_unseen64": (0.9, 0.85, 0.95, 0.95, 0.8),
-              "measures_unseen66": (0.6, 0.95, 0.15, 0.95, 0.95),
-              "measures_unseen67": (0.7, 0.85, 0.85, 0.95, 0.95),
-              "measures_unseen68": (0.85, 0.7, 0.7, 0.75, 0.95),
-              "measures_unseen70": (0.95, 0.15, 0.95, 0.95, 0.95),
-              "measures_unseen71": (0.95, 0.7, 0.95, 0.95, 0.8),
-              "measures_unseen72": (0.8, 0.8, 0.85, 0.95, 0.95),
-              "measures_unseen73": (0.95, 0.85, 0.95, 0.95, 0.95),
-              "measures_unseen74": (0.95, 0.95, 0.95, 0.95, 0.95),
-              "measures_unseen75": (0.9, 0.8, 0.95, 0.95, 0.95),
-              "measures_unseen76": (0.95, 0.85, 0.95, 0.95, 0.95),
-              "measures_unseen77": (0.95, 0.95, 0.95, 0.95, 0.95),
-              "measures_unseen78": (0.95, 0.95, 0.95, 0.95, 0.95),
-              "measures_unseen79": (0.95, 0.9, 0.9, 0.95, 0.95),
-              # the sets of 2026-12-04 late evening (unseen85 kept none; 82, 86 and 87 two to four
-              # pages each): a business-environment set of slogans (1个环节、0成本、1天办结) and
-              # service times, not read; a spiritual-civilisation set whose evaluation counts are
-              # read as goals
-              "measures_unseen80": (0.7, 0.45, 0.95, 0.95, 0.95),
-              "measures_unseen81": (0.9, 0.95, 0.95, 0.95, 0.95),
-              "measures_unseen82": (0.95, 0.95, 0.95, 0.95, 0.95),
-              "measures_unseen83": (0.3, 0.95, 0.95, 0.95, 0.95),
-              "measures_unseen84": (0.9, 0.9, 0.95, 0.95, 0.95),
-              "measures_unseen86": (0.95, 0.95, 0.95, 0.95, 0.95),
-              "measures_unseen87": (0.95, 0.95, 0.95, 0.95, 0.95),
-              # the ninetieth's task table printed a cell per line under a two-row header is read
-              # since its top cell's span is resolved by units; the ninety-fifth
-              # and ninety-sixth have no row (subsidy rules; work reports' look backs); the
-              # ninety-eighth's counts of a plan's tasks (实施5项…) are read as goals
-              "measures_unseen88": (0.95, 0.95, 0.95, 0.95, 0.95),
-              "measures_unseen89": (0.95, 0.95, 0.95, 0.95, 0.95),
-              "measures_unseen90": (0.95, 0.9, 0.95, 0.95, 0.95),
-              "measures_unseen91": (0.85, 0.85, 0.8, 0.95, 0.95),
-              "measures_unseen92": (0.95, 0.45, 0.95, 0.7, 0.95),
-              "measures_unseen93": (0.7, 0.95, 0.95, 0.95, 0.95),
-              "measures_unseen94": (0.9, 0.9, 0.95, 0.95, 0.95),
-              "measures_unseen95": (0.95, 0.95, 0.95, 0.95, 0.95),
-              "measures_unseen96": (0.95, 0.95, 0.95, 0.95, 0.95),
-              "measures_unseen97": (0.8, 0.75, 0.75, 0.95, 0.95),
-              "measures_unseen98": (0.3, 0.95, 0.95, 0.95, 0.95),
-              "measures_unseen99": (0.45, 0.95, 0.0, 0.95, 0.95),
-              # the sets of 2026-12-04 night: western regions, the north-east, notices to the
-              # public (its brick-kiln closures 全部予以关闭 are not read), target-responsibility
-              # documents (a Changsha table under a two-level header with notes is not read),
-              # plans cut before their indicator tables (no row), documents of 1997–2008,
-              # departments' yearly notices and townships' fire-prevention notices
-              "measures_unseen100": (0.9, 0.8, 0.9, 0.95, 0.95),
-              "measures_unseen101": (0.95, 0.95, 0.95, 0.95, 0.95),
-              "measures_unseen102": (0.95, 0.0, 0.95, 0.85, 0.9),
-              "measures_unseen103": (0.85, 0.7, 0.95, 0.95, 0.95),
-              "measures_unseen104": (0.95, 0.95, 0.95, 0.95, 0.95),
-              "measures_unseen105": (0.95, 0.8, 0.9, 0.95, 0.95),
-              "measures_unseen106": (0.95, 0.95, 0.95, 0.95, 0.95),
-              "measures_unseen107": (0.95, 0.95, 0.95, 0.95, 0.95),
-              # by region (四川/重庆/贵州, 湖南/湖北/江西, 山东/河南, 广东/海南/福建, 浙江/上海 counties,
-              # 北京/陕西/安徽), task tables (blood-donation quotas without units, not read alike),
-              # notices of limits, health (two pages), environment, housing (tables that lost
-              # their empty cells when flattened: read cell by cell, wrongly)
-              "measures_unseen108": (0.8, 0.8, 0.95, 0.95, 0.95),
-              "measures_unseen109": (0.9, 0.8, 0.95, 0.95, 0.95),
-              "measures_unseen110": (0.95, 0.9, 0.9, 0.95, 0.95),
-              "measures_unseen111": (0.85, 0.95, 0.95, 0.95, 0.95),
-              "measures_unseen112": (0.7, 0.95, 0.95, 0.95, 0.95),
-              "measures_unseen113": (0.85, 0.85, 0.95, 0.95, 0.95),
-              "measures_unseen114": (0.5, 0.25, 0.95, 0.95, 0.95),
-              "measures_unseen115": (0.95, 0.95, 0.95, 0.95, 0.95),
-              "measures_unseen116": (0.95, 0.95, 0.95, 0.95, 0.95),
-              "measures_unseen118": (0.95, 0.6, 0.95, 0.95, 0.95),
-              # emergency plans cut before their reporting limits (no row); procedural rules whose
-              # one cut-off limit (5月10日前) lost its clause to the excerpt's end
-              "measures_unseen119": (0.95, 0.95, 0.95, 0.95, 0.95),
-              "measures_unseen122": (0.95, 0.95, 0.95, 0.7, 0.95),
-              # the sets of 2026-12-05: scoring rules (a base score's 稳定在80%以上 is read), leaders'
-              # speeches, documents of 2025–2026, replies to deputies (an undated reply's results
-              # and a reply's plans in a list of 栋/万平米 are not all read) and three-year plans
-              # (star classes of a standard and a garbled 5G6000个 are not read)
-              "measures_unseen127": (0.7, 0.7, 0.95, 0.95, 0.95),
-              "measures_unseen128": (0.95, 0.95, 0.95, 0.95, 0.95),
-              "measures_unseen129": (0.95, 0.95, 0.95, 0.95, 0.95),
-              "measures_unseen130": (0.6, 0.55, 0.85, 0.45, 0.95),
-              "measures_unseen132": (0.95, 0.55, 0.95, 0.95, 0.95),
-              # a 解读 page, work news (progress told as news is read as goals: 25 false), provincial
-              # work reports, national documents (goals quoted in a site's 摘要 line are missed), farm
-              # documents (a township table that lost a cell), subsidy rules, remote regions, task
-              # allocations, departments' work plans (an untitled table's year is not read), older
-              # 实施意见 and districts' plans
-              "measures_unseen133": (0.95, 0.95, 0.95, 0.95, 0.95),
-              # (a news page titled …工作开展情况 reports: the year's goal it restates, 确保今年…完成4.1万座, is
-              # lost with its results, since 2026-12-05 morning)
-              "measures_unseen134": (0.1, 0.3, 0.3, 0.35, 0.6),
-              "measures_unseen136": (0.95, 0.95, 0.8, 0.95, 0.95),
-              "measures_unseen137": (0.45, 0.3, 0.95, 0.95, 0.95),
-              "measures_unseen138": (0.7, 0.65, 0.6, 0.8, 0.95),
-              "measures_unseen139": (0.8, 0.85, 0.85, 0.95, 0.95),
-              "measures_unseen140": (0.65, 0.95, 0.95, 0.95, 0.95),
-              "measures_unseen142": (0.85, 0.7, 0.85, 0.95, 0.95),
-              "measures_unseen143": (0.95, 0.8, 0.0, 0.7, 0.7),
-              "measures_unseen145": (0.9, 0.8, 0.75, 0.95, 0.95),
-              "measures_unseen146": (0.95, 0.95, 0.95, 0.95, 0.95),
-              # practical things for the people (a table of township counts glued to their names
-              # and the goals named in the titles of plans a notice issues are not read), campaigns
-              # for titles (在2010年内 is no limit here), key-project plans and employment
-              "measures_unseen147": (0.8, 0.15, 0.0, 0.95, 0.95),
-              "measures_unseen148": (0.95, 0.95, 0.95, 0.95, 0.45),
-              "measures_unseen150": (0.6, 0.85, 0.95, 0.95, 0.95),
-              "measures_unseen151": (0.85, 0.8, 0.95, 0.95, 0.95),
-              # townships (the items of a numbered task list under the goals heading are read),
-              # north-eastern cities, south-western counties, central China's 2016–2020 plans (a
-              # county's allocation list glued as 大墅镇227户610人945KW is not read)
-              "measures_unseen153": (0.95, 0.95, 0.95, 0.95, 0.95),
-              "measures_unseen154": (0.9, 0.95, 0.95, 0.95, 0.95),
-              "measures_unseen155": (0.95, 0.95, 0.95, 0.95, 0.95),
-              "measures_unseen156": (0.95, 0.2, 0.95, 0.95, 0.95),
-              # the sets of 2026-12-05's second session, first scored on arrival
-              "measures_unseen157": (0.95, 0.95, 0.95, 0.95, 0.95),
-              "measures_unseen158": (0.95, 0.95, 0.95, 0.95, 0.95),
-              # (a call's 原则上当年内可以完成 is read as a limit; an excerpt's last clause, cut, too)
-              "measures_unseen159": (0.9, 0.95, 0.95, 0.3, 0.95),
-              # (a plan's 全年…同比增长8% is read as a report: a rule reading it as the year's goal read
-              # plans' reviews of last year as goals, the ninth review)
-              "measures_unseen160": (0.95, 0.9, 0.95, 0.95, 0.95),
-              # (a night-economy zone counted after a 45-character object is not read)
-              "measures_unseen161": (0.95, 0.8, 0.95, 0.95, 0.95),
-              "measures_unseen162": (0.95, 0.95, 0.95, 0.95, 0.95),
-              # the session's second batch: 十一五 documents, sanitation, provinces, five-year
-              # outlines, the north-west (no row: it counts only false finds), county departments
-              "measures_unseen163": (0.95, 0.9, 0.95, 0.95, 0.95),
-              "measures_unseen164": (0.95, 0.95, 0.95, 0.95, 0.95),
-              "measures_unseen165": (0.95, 0.95, 0.95, 0.95, 0.95),
-              "measures_unseen166": (0.95, 0.7, 0.95, 0.95, 0.95),
-              "measures_unseen167": (0.95, 0.95, 0.95, 0.95, 0.95),
-              "measures_unseen168": (0.9, 0.95, 0.95, 0.95, 0.95),
-              # the third batch: cities' action plans, townships' seasonal notices (lengths of canal
-              # lined after a count, 砌护2条渠道总长4310米, are not read), county offices' notices,
-              # cities' social programmes (no row), provincial departments, county investment (a
-              # page whose dates lost their 月, 615日, has its limits unread)
-              "measures_unseen169": (0.95, 0.95, 0.95, 0.95, 0.0),
-              "measures_unseen170": (0.95, 0.85, 0.95, 0.95, 0.95),
-              "measures_unseen171": (0.85, 0.65, 0.8, 0.6, 0.95),
-              "measures_unseen172": (0.95, 0.95, 0.95, 0.95, 0.95),
-              "measures_unseen173": (0.95, 0.95, 0.95, 0.95, 0.95),
-              "measures_unseen174": (0.85, 0.95, 0.95, 0.95, 0.95),
-              # the last batch, scored on arrival and not studied: cities' notices (a notice passing
-              # down a province's figures in its preamble is not read), provincial departments (a
-              # 十四五 plan's review without a heading is read), townships, cities' departments
-              # (water quality classes, 达Ⅴ类, are not read)
-              "measures_unseen175": (0.95, 0.0, 0.95, 0.95, 0.95),
-              "measures_unseen177": (0.7, 0.95, 0.9, 0.0, 0.95),
-              "measures_unseen178": (0.95, 0.95, 0.95, 0.95, 0.95),
-              "measures_unseen179": (0.8, 0.35, 0.95, 0.6, 0.6)}[name]
+    floors = UNSEEN_FLOORS[name]
     got = gold_measures.measures_report(gold_measures.SHARED, tmp_path, name)
     t_precision, t_recall, year, d_precision, d_recall = floors
     assert got.targets.precision >= t_precision and got.targets.recall >= t_recall, got.table()

@@ -100,7 +100,7 @@ _COMPARED = frozenset({"小于", "大于", "低于", "高于"})
 _SPAN_UNITS = frozenset({"个月", "年", "天", "周"})
 _SPAN = re.compile(r"\s*(?:的)?时间")
 #: 可 right before the verb (可达到): what can be reached; a goal with 力争/确保/到…年 still sets it.
-_CAN = re.compile(r"(?<![不即许认])可\s*$")
+CAN = re.compile(r"(?<![不即许认])可\s*$")
 
 
 def ruled_out(m: re.Match[str], sent: Sentence, clause: str, unit: str, listed: bool = False,
@@ -123,7 +123,7 @@ def ruled_out(m: re.Match[str], sent: Sentence, clause: str, unit: str, listed: 
         rest = sent.rest_of_clause(end)  # the units a share counts, over a bracket's note (县（市、区）)
     if rules.not_a_target(clause, after, rest, sent.said_before(m.start()), unit == "%", unit):
         return True
-    if _CAN.search(clause) and not sent.goal:
+    if CAN.search(clause) and not sent.goal:
         return True  # 全镇平均单产可达到491公斤, 建成后年产值可达10亿元: what can come, no goal set
     if _BUNDLE_COUNT.match(text, m.end()) or _BUNDLE_SHARE.search(text, max(0, m.start() - 4), m.start()):
         return True  # “三年行动计划”4个100%任务: a bundle of goals named by its count, no value of its own

@@ -25,7 +25,7 @@ from policygraph.extract.measures.review import next_paragraph
 from policygraph.extract.measures.sentence_breaks import MARKER, sentences
 from policygraph.extract.measures.table_rows import may_hold_table, tables_in
 from policygraph.extract.measures.target_change import change_of
-from policygraph.extract.measures.target_exclusions import COUNTED, STEP, planned_sum, ruled_out
+from policygraph.extract.measures.target_exclusions import CAN, COUNTED, STEP, planned_sum, ruled_out
 from policygraph.extract.measures.target_indicators import (
     indicator_at,
     respective_years,
@@ -281,7 +281,7 @@ def _target(m: re.Match[str], sent: Sentence, offset: int, ctx: Context, lead: Y
         indicator = indicator.removesuffix(in_name.group(1).strip())  # 人均预期寿命（岁）: its unit, no word
     if indicator and STEP.match(text, m.end()):
         indicator = indicator.removesuffix("上")  # 工业增加值上200亿元台阶: 上 climbs
-    if indicator and indicator.endswith("可") and not indicator.endswith(("许可", "认可")):
+    if indicator and CAN.search(indicator):
         indicator = indicator[:-1]  # 力争粮食产量可达到9.5万吨: 可 is the verb's
     return Target(
         indicator=indicator,
